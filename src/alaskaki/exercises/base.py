@@ -16,6 +16,7 @@ from dataclasses import dataclass
 __all__ = [
     "Hasil",
     "rng",
+    "resolve_id",
     "periksa_angka",
     "periksa_pilihan",
     "periksa_urutan",
@@ -38,6 +39,24 @@ class Hasil:
 
     benar: bool
     pesan: str
+
+
+PLACEHOLDER_ID = "isi-id-anda"
+
+
+def resolve_id(participant_id: object) -> str:
+    """The participant id typed in the first cell; on a workshop server the login name is used when left blank."""
+    import os
+
+    pid = str(participant_id or "").strip()
+    if not pid or pid.lower() in {PLACEHOLDER_ID, "none"}:
+        pid = os.environ.get("JUPYTERHUB_USER", "").strip()
+    if not pid:
+        raise ValueError(
+            'Tulis dulu ID peserta Anda (dari pelatih) di antara tanda petik, mis. ID_PESERTA = "p01", '
+            "lalu jalankan sel itu lagi."
+        )
+    return pid
 
 
 def belum_diisi(nilai: object) -> bool:

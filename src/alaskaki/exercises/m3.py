@@ -1,0 +1,224 @@
+"""Exercises of module m3-biaya-produksi (cost per pair, HPP).
+
+Every number a participant sees is drawn from their variant (:func:`soal`); every expected value is
+computed by :mod:`alaskaki.domain.costing` from the same variant. All prices are *contoh*.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from alaskaki.domain import costing
+from alaskaki.exercises.base import Hasil, pasangan, periksa_angka, resolve_id, rng
+
+MODUL = "m3-biaya-produksi"
+
+# Fictional firms, set in real kelurahan of Kota Mojokerto (names of firms are invented).
+IKM = [
+    ("UD Sepatu Miji Jaya", "Miji"),
+    ("CV Langkah Surodinawan", "Surodinawan"),
+    ("UD Kulit Prajurit", "Prajurit Kulon"),
+    ("IKM Blooto Makmur", "Blooto"),
+]
+
+
+@dataclass(frozen=True)
+class Soal:
+    """The numbers of one participant's variant (all *contoh*)."""
+
+    peserta: str
+    ikm: str
+    kelurahan: str
+    kulit_bersih_dm2: float  # net upper-leather pattern area per pair
+    harga_kulit_ft2: int  # rupiah per ft²
+    susut_kulit: float  # cutting-loss allowance on leather
+    bahan: list[dict]  # other materials: bahan, jumlah, satuan, harga_satuan, susut, impor
+    proses: list[dict]  # operations: proses, menit
+    upah_bulanan: int
+    hari_kerja: int
+    jam_per_hari: int
+    overhead_bulanan: int
+    produksi_bulanan: int
+    # case study: a buyer's order with another leather
+    pesanan_pasang: int
+    harga_kulit_baru_ft2: int
+    susut_kulit_baru: float
+
+    def tampilkan(self) -> None:
+        print(f"Peserta {self.peserta} — {self.ikm}, Kelurahan {self.kelurahan} (angka contoh)")
+        print(f"  Pola kulit atasan bersih : {self.kulit_bersih_dm2:.1f} dm² per pasang")
+        print(f"  Harga kulit              : Rp{self.harga_kulit_ft2:,} per ft²".replace(",", "."))
+        print(f"  Susut potong kulit       : {self.susut_kulit:.0%}")
+
+
+def soal(participant_id: str) -> Soal:
+    r = rng(MODUL, participant_id)
+    ikm, kel = IKM[r.randrange(len(IKM))]
+    bahan = [
+        {"bahan": "Kulit lapis (lining)", "jumlah": round(r.uniform(1.6, 2.2), 1), "satuan": "ft2",
+         "harga_satuan": r.choice([9000, 10000, 11000, 12000]), "susut": 0.10, "impor": False},
+        {"bahan": "Sol karet", "jumlah": 1, "satuan": "pasang",
+         "harga_satuan": r.choice([14000, 15000, 16000, 18000]), "susut": 0.0, "impor": True},
+        {"bahan": "Lem", "jumlah": r.choice([40, 45, 50]), "satuan": "gram",
+         "harga_satuan": r.choice([90, 100, 110]), "susut": 0.05, "impor": True},
+        {"bahan": "Benang", "jumlah": r.choice([20, 25, 30]), "satuan": "meter",
+         "harga_satuan": 50, "susut": 0.10, "impor": False},
+        {"bahan": "Insole", "jumlah": 1, "satuan": "pasang",
+         "harga_satuan": r.choice([4000, 5000, 6000]), "susut": 0.0, "impor": False},
+        {"bahan": "Gesper dan aksesori", "jumlah": 1, "satuan": "pasang",
+         "harga_satuan": r.choice([3000, 3500, 4000]), "susut": 0.0, "impor": True},
+        {"bahan": "Kotak sepatu", "jumlah": 1, "satuan": "buah",
+         "harga_satuan": r.choice([3500, 4000, 4500]), "susut": 0.0, "impor": False},
+    ]
+    proses = [
+        {"proses": "Potong (clicking)", "menit": r.choice([8, 10, 12])},
+        {"proses": "Jahit atasan (closing)", "menit": r.choice([25, 30, 35])},
+        {"proses": "Lasting dan pasang sol", "menit": r.choice([20, 25, 30])},
+        {"proses": "Finishing dan kemas", "menit": r.choice([8, 10, 12])},
+    ]
+    return Soal(
+        peserta=participant_id,
+        ikm=ikm,
+        kelurahan=kel,
+        kulit_bersih_dm2=round(r.uniform(18.0, 26.0), 1),
+        harga_kulit_ft2=r.choice(range(28000, 46000, 1000)),
+        susut_kulit=r.choice([0.08, 0.10, 0.12, 0.15]),
+        bahan=bahan,
+        proses=proses,
+        upah_bulanan=r.choice(range(2600000, 3200001, 100000)),
+        hari_kerja=r.choice([24, 25, 26]),
+        jam_per_hari=8,
+        overhead_bulanan=r.choice(range(6000000, 12000001, 500000)),
+        produksi_bulanan=r.choice([600, 800, 1000, 1200]),
+        pesanan_pasang=r.choice([300, 400, 500, 600]),
+        harga_kulit_baru_ft2=r.choice(range(50000, 62000, 2000)),
+        susut_kulit_baru=r.choice([0.10, 0.12]),
+    )
+
+
+# ---- expected values: only domain functions, from the same variant -------------------------
+
+
+def _kulit(s: Soal, harga: float | None = None, susut: float | None = None) -> costing.MaterialLine:
+    return costing.MaterialLine(
+        "Kulit atasan", s.kulit_bersih_dm2, "dm2",
+        s.harga_kulit_ft2 if harga is None else harga,
+        s.susut_kulit if susut is None else susut,
+        imported=False, price_unit="ft2",
+    )
+
+
+def _bahan(s: Soal, kulit: costing.MaterialLine | None = None) -> list[costing.MaterialLine]:
+    lines = [kulit or _kulit(s)]
+    for b in s.bahan:
+        lines.append(costing.MaterialLine(b["bahan"], b["jumlah"], b["satuan"], b["harga_satuan"], b["susut"], b["impor"]))
+    return lines
+
+
+def _operasi(s: Soal) -> list[costing.Operation]:
+    rate = costing.wage_per_minute(s.upah_bulanan, s.hari_kerja, s.jam_per_hari)
+    return [costing.Operation(p["proses"], p["menit"], rate) for p in s.proses]
+
+
+def _hpp(s: Soal, kulit: costing.MaterialLine | None = None) -> costing.CostBreakdown:
+    return costing.cost_per_pair(
+        _bahan(s, kulit), _operasi(s), costing.overhead_per_pair(s.overhead_bulanan, s.produksi_bulanan)
+    )
+
+
+def harapan(participant_id: str) -> dict[str, float]:
+    """Expected answers (used by hidden tests and the trainer's tools; never shown to participants)."""
+    s = soal(participant_id)
+    hpp = _hpp(s)
+    baru = _hpp(s, _kulit(s, s.harga_kulit_baru_ft2, s.susut_kulit_baru))
+    return {
+        "luas_kulit_ft2": costing.dm2_to_ft2(costing.gross_quantity(s.kulit_bersih_dm2, s.susut_kulit)),
+        "biaya_kulit": _kulit(s).cost(),
+        "biaya_bahan": hpp.materials,
+        "porsi_impor": hpp.imported_share * 100,
+        "upah_per_pasang": hpp.labour,
+        "overhead_per_pasang": hpp.overhead,
+        "hpp": hpp.total,
+        "hpp_baru": baru.total,
+        "total_pesanan": baru.total * s.pesanan_pasang,
+    }
+
+
+# ---- checks: one function per exercise, shared by the self-check and the hidden test -------
+
+_current: dict[str, str] = {}
+
+
+def mulai(participant_id: str) -> Soal:
+    """Start the module for a participant: remember the id and show their numbers."""
+    pid = resolve_id(participant_id)
+    _current["id"] = pid
+    s = soal(pid)
+    s.tampilkan()
+    return s
+
+
+def _id() -> str:
+    if "id" not in _current:
+        raise RuntimeError("Jalankan dulu sel pertama (latihan.mulai(ID_PESERTA)).")
+    return _current["id"]
+
+
+def _luas(pid: str, nilai: object) -> Hasil:
+    return periksa_angka(nilai, harapan(pid)["luas_kulit_ft2"], toleransi=0.01, mutlak=0.01, satuan="ft²",
+                         petunjuk="tambahkan susut dulu (× (1 + susut)), lalu bagi dengan 9,290304 untuk mengubah dm² ke ft².")
+
+
+def _biaya_kulit(pid: str, nilai: object) -> Hasil:
+    return periksa_angka(nilai, harapan(pid)["biaya_kulit"], satuan="rupiah",
+                         petunjuk="kalikan luas kulit yang dibeli (ft², sudah termasuk susut) dengan harga per ft².")
+
+
+def _biaya_bahan(pid: str, nilai: object) -> Hasil:
+    return periksa_angka(nilai, harapan(pid)["biaya_bahan"], satuan="rupiah",
+                         petunjuk="biaya tiap bahan = jumlah × (1 + susut) × harga satuan; jangan lupa menambahkan biaya kulit atasan.")
+
+
+def _porsi_impor(pid: str, nilai: object) -> Hasil:
+    return periksa_angka(nilai, harapan(pid)["porsi_impor"], toleransi=0.01, mutlak=0.1, satuan="persen",
+                         petunjuk="jumlahkan biaya bahan yang impor, bagi dengan total biaya bahan, lalu kali 100.")
+
+
+def _upah(pid: str, nilai: object) -> Hasil:
+    return periksa_angka(nilai, harapan(pid)["upah_per_pasang"], satuan="rupiah",
+                         petunjuk="upah per menit = upah bulanan ÷ (hari kerja × jam per hari × 60); lalu kali total menit per pasang.")
+
+
+def _overhead(pid: str, nilai: object) -> Hasil:
+    return periksa_angka(nilai, harapan(pid)["overhead_per_pasang"], satuan="rupiah",
+                         petunjuk="bagi biaya overhead sebulan dengan jumlah pasang yang dibuat sebulan.")
+
+
+def _hpp_cek(pid: str, nilai: object) -> Hasil:
+    return periksa_angka(nilai, harapan(pid)["hpp"], satuan="rupiah",
+                         petunjuk="HPP per pasang = biaya bahan + upah + overhead, semuanya per pasang.")
+
+
+def _studi_kasus(pid: str, nilai: object) -> Hasil:
+    if not isinstance(nilai, dict):
+        return Hasil(False, "Jawaban studi kasus harus berupa dict: {\"hpp_baru\": ..., \"total_pesanan\": ...}.")
+    h = harapan(pid)
+    a = periksa_angka(nilai.get("hpp_baru"), h["hpp_baru"], satuan="rupiah",
+                      petunjuk="hitung ulang biaya kulit dengan harga dan susut yang baru; bahan lain, upah dan overhead tetap.")
+    if not a.benar:
+        return Hasil(False, "HPP per pasang yang baru: " + a.pesan)
+    b = periksa_angka(nilai.get("total_pesanan"), h["total_pesanan"], satuan="rupiah",
+                      petunjuk="kalikan HPP baru dengan jumlah pasang pesanan.")
+    if not b.benar:
+        return Hasil(False, "Total biaya pesanan: " + b.pesan)
+    return Hasil(True, "Benar. Anda bisa menghitung HPP untuk pesanan baru!")
+
+
+cek_luas_kulit, uji_luas_kulit = pasangan(_luas, _id)
+cek_biaya_kulit, uji_biaya_kulit = pasangan(_biaya_kulit, _id)
+cek_biaya_bahan, uji_biaya_bahan = pasangan(_biaya_bahan, _id)
+cek_porsi_impor, uji_porsi_impor = pasangan(_porsi_impor, _id)
+cek_upah, uji_upah = pasangan(_upah, _id)
+cek_overhead, uji_overhead = pasangan(_overhead, _id)
+cek_hpp, uji_hpp = pasangan(_hpp_cek, _id)
+cek_studi_kasus, uji_studi_kasus = pasangan(_studi_kasus, _id)

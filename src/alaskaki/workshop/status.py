@@ -1,0 +1,103 @@
+"""Who has submitted and been graded, per module (``alaskaki status``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from alaskaki.workshop.collect import _submitted_ts, _versions
+from alaskaki.workshop.course import Workshop
+
+
+@dataclass(frozen=True)
+class Entry:
+    peserta: str
+    nama: str
+    modul: str
+    dikumpulkan: datetime | None  # naive UTC
+    versi: int  # versions in the archive
+    terlambat: bool
+    dinilai: bool
+    perlu_nilai_ulang: bool  # a newer version arrived after grading
+    nilai: float | None
+    nilai_maks: float | None
+    indikasi: tuple[str, ...] = ()
+
+    @property
+    def keadaan(self) -> str:
+        if self.dikumpulkan is None:
+            return "belum mengumpulkan"
+        if self.perlu_nilai_ulang:
+            return "perlu dinilai ulang"
+        return "sudah dinilai" if self.dinilai else "belum dinilai"
+
+
+@dataclass
+class Status:
+    modules: list[str]
+    entries: list[Entry] = field(default_factory=list)
+
+    def by_module(self) -> dict[str, dict[str, int]]:
+        out = {}
+        for m in self.modules:
+            rows = [e for e in self.entries if e.modul == m]
+            out[m] = {
+                "peserta": len(rows),
+                "mengumpulkan": sum(e.dikumpulkan is not None for e in rows),
+                "dinilai": sum(e.dinilai for e in rows),
+                "terlambat": sum(e.terlambat for e in rows),
+                "indikasi_kecurangan": sum(bool(e.indikasi) for e in rows),
+            }
+        return out
+
+
+def _flags(workshop: Workshop) -> dict[tuple[str, str], list[str]]:
+    try:
+        from alaskaki.workshop.grader import load_flags
+    except ImportError:  # grader not installed in this build
+        return {}
+    return load_flags(workshop.root)
+
+
+def workshop_status(workshop: Workshop, *, modul: str | None = None) -> Status:
+    from alaskaki.workshop.roster import read_roster
+
+    modules = [workshop.require_module(modul)] if modul else workshop.modules()
+    people = read_roster(workshop.roster_path) if workshop.roster_path.is_file() else []
+    flags = _flags(workshop)
+    status = Status(modules)
+    with workshop.gradebook() as gb:
+        for m in modules:
+            try:
+                assignment = gb.find_assignment(m)
+                due = assignment.duedate
+            except Exception:  # module not released yet: no row in the gradebook
+                due = None
+            for p in people:
+                sub_dir = workshop.root / "submitted" / p.id / m
+                ts = _submitted_ts(sub_dir)
+                graded_ts = None
+                score = max_score = None
+                try:
+                    sub = gb.find_submission(m, p.id)
+                    score, max_score = sub.score, sub.max_score
+                    graded_ts = sub.timestamp
+                    graded = (workshop.root / "autograded" / p.id / m).is_dir()
+                except Exception:
+                    graded = False
+                status.entries.append(
+                    Entry(
+                        peserta=p.id,
+                        nama=p.nama,
+                        modul=m,
+                        dikumpulkan=ts,
+                        versi=len(_versions(workshop, p.id, m)),
+                        terlambat=bool(ts and due and ts > due),
+                        dinilai=graded,
+                        perlu_nilai_ulang=bool(graded and ts and graded_ts and ts > graded_ts),
+                        nilai=score if graded else None,
+                        nilai_maks=max_score if graded else None,
+                        indikasi=tuple(flags.get((p.id, m), ())),
+                    )
+                )
+    return status
