@@ -147,3 +147,117 @@ def cost_per_pair(
         imported_materials=sum(m.cost() for m in materials if m.imported),
         lines=tuple((m.name, m.cost()) for m in materials),
     )
+
+
+# --- KITE IKM: duty-free import of materials for export production ---------------------------
+#
+# Brief §1.6 (PMK 177/PMK.04/2016 s.t.d.d. PMK 110/PMK.04/2019; PER-01/BC/2017): materials imported
+# to be processed into export goods are exempt from import duty (Bea Masuk), and import VAT
+# (PPN/PPnBM) is "tidak dipungut" (not collected). The brief has no official rate table, so every
+# rate below is an input, and the kit's rates are *contoh*.
+#
+# Convention, stated once: the imported lines of a bill of materials are priced at their customs
+# value (before import levies); without KITE, duty = value × duty rate and import VAT = (value +
+# duty) × VAT rate when ``vat_base_includes_duty`` (the default), else value × VAT rate.
+
+KITE_IKM_BASIS = "PMK 177/PMK.04/2016 s.t.d.d. PMK 110/PMK.04/2019; PER-01/BC/2017"
+
+#: The three KITE IKM facility types (brief §1.6, [S]).
+KITE_IKM_FACILITIES = (
+    "bahan baku",
+    "mesin (wajib dipakai dalam produksi paling sedikit 2 tahun)",
+    "barang contoh",
+)
+
+#: Who may apply (brief §1.6, [V] bcsurakarta); each must be designated "IKM atau Konsorsium KITE".
+KITE_IKM_APPLICANTS = (
+    "usaha industri kecil atau menengah",
+    "badan usaha yang dibentuk oleh gabungan IKM",
+    "satu IKM yang ditunjuk oleh beberapa IKM dalam satu Sentra",
+    "koperasi",
+)
+
+
+@dataclass(frozen=True)
+class KiteEffect:
+    """What KITE IKM changes on the imported share of one bill of materials (per pair)."""
+
+    local_materials: float
+    imported_materials: float  # customs value of the imported lines
+    import_duty: float  # Bea Masuk that would be paid without KITE
+    import_vat: float  # PPN impor that would be collected without KITE
+    duty_rate: float
+    vat_rate: float
+
+    @property
+    def levies_relieved(self) -> float:
+        """Duty plus import VAT that is not paid/collected under KITE IKM."""
+        return self.import_duty + self.import_vat
+
+    @property
+    def paid_at_import_without_kite(self) -> float:
+        return self.imported_materials + self.levies_relieved
+
+    @property
+    def paid_at_import_with_kite(self) -> float:
+        return self.imported_materials
+
+    @property
+    def materials_without_kite(self) -> float:
+        return self.local_materials + self.paid_at_import_without_kite
+
+    @property
+    def materials_with_kite(self) -> float:
+        return self.local_materials + self.paid_at_import_with_kite
+
+
+def _check_levy_rate(name: str, rate: float) -> None:
+    if not 0 <= rate < 1:
+        raise ValueError(f"{name} harus pecahan antara 0 dan 1 (mis. 0.10 untuk 10%), bukan {rate!r}.")
+
+
+def import_levies(value: float, duty_rate: float, vat_rate: float, *, vat_base_includes_duty: bool = True) -> tuple[float, float]:
+    """(import duty, import VAT) on an imported value, without KITE IKM; rates are inputs (*contoh*)."""
+    _check_levy_rate("Tarif bea masuk", duty_rate)
+    _check_levy_rate("Tarif PPN impor", vat_rate)
+    if value < 0:
+        raise ValueError(f"Nilai impor tidak boleh negatif: {value!r}.")
+    duty = value * duty_rate
+    vat = (value + duty if vat_base_includes_duty else value) * vat_rate
+    return duty, vat
+
+
+def kite_ikm_effect(
+    lines: Iterable[MaterialLine], *, duty_rate: float, vat_rate: float, vat_base_includes_duty: bool = True
+) -> KiteEffect:
+    """Duty and import VAT on the imported lines that KITE IKM relieves; local lines are unchanged."""
+    lines = list(lines)
+    imported = sum(m.cost() for m in lines if m.imported)
+    local = sum(m.cost() for m in lines if not m.imported)
+    duty, vat = import_levies(imported, duty_rate, vat_rate, vat_base_includes_duty=vat_base_includes_duty)
+    return KiteEffect(
+        local_materials=local,
+        imported_materials=imported,
+        import_duty=duty,
+        import_vat=vat,
+        duty_rate=duty_rate,
+        vat_rate=vat_rate,
+    )
+
+
+def is_small_industry_for_kite(
+    *, investment: float | None = None, net_assets: float | None = None, annual_sales: float | None = None
+) -> bool:
+    """KITE IKM small-industry test (brief §1.6, [V] bcsurakarta): at least one criterion met.
+
+    Investment ≤ Rp1 billion (excluding land and buildings when combined with the owner's
+    residence); or net assets > Rp50 million up to Rp500 million; or annual sales > Rp300 million
+    up to Rp2.5 billion. The firm must also do productive processing, assembling or fitting.
+    """
+    if investment is None and net_assets is None and annual_sales is None:
+        raise ValueError("Isi paling sedikit satu: nilai investasi, kekayaan bersih, atau hasil penjualan tahunan.")
+    return (
+        (investment is not None and 0 <= investment <= 1_000_000_000)
+        or (net_assets is not None and 50_000_000 < net_assets <= 500_000_000)
+        or (annual_sales is not None and 300_000_000 < annual_sales <= 2_500_000_000)
+    )
