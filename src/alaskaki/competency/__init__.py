@@ -1,1 +1,55 @@
+"""Competency tracking: ``grading/kompetensi.yml`` + nbgrader gradebooks → K / BK / Belum dinilai.
 
+Public, keyword-only API (the CLI and the reports call only these):
+
+* :func:`load_framework` ``(path=None, *, source_dir=None) -> Framework``
+* :func:`assess` ``(workshop_dir, *, framework=None, db_url=None) -> CohortResult``
+* :func:`merge_history` ``(workshop_dirs, *, framework=None) -> CohortResult``
+
+The rules are documented in :mod:`alaskaki.competency.engine`; the result objects in
+:mod:`alaskaki.competency.model`.
+"""
+
+from .engine import assess, merge_history, normalised_gain, read_workshop
+from .framework import Criterion, Element, Framework, Unit, graded_cells, load_framework
+from .model import (
+    BELUM_ADA_BUKTI,
+    BELUM_DINILAI,
+    BELUM_KOMPETEN,
+    KOMPETEN,
+    STATUSES,
+    CohortResult,
+    CriterionResult,
+    Evidence,
+    ModuleRecord,
+    ParticipantResult,
+    UnitInfo,
+    UnitResult,
+    WorkshopInfo,
+)
+
+__all__ = [
+    "BELUM_ADA_BUKTI",
+    "BELUM_DINILAI",
+    "BELUM_KOMPETEN",
+    "KOMPETEN",
+    "STATUSES",
+    "CohortResult",
+    "Criterion",
+    "CriterionResult",
+    "Element",
+    "Evidence",
+    "Framework",
+    "ModuleRecord",
+    "ParticipantResult",
+    "Unit",
+    "UnitInfo",
+    "UnitResult",
+    "WorkshopInfo",
+    "assess",
+    "graded_cells",
+    "load_framework",
+    "merge_history",
+    "normalised_gain",
+    "read_workshop",
+]

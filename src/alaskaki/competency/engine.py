@@ -1,0 +1,399 @@
+"""From nbgrader gradebooks to competency: evidence → criterion → unit status, gains, history.
+
+Rules (also in the header of ``grading/kompetensi.yml``):
+
+* **Evidence** is one graded cell of one participant. Its score is nbgrader's ``Grade.score``
+  (the trainer's manual score overrides the autograder's, extra credit included). A cell is
+  *graded* when the trainer scored it, or the autograder scored it and no manual grade is
+  pending. A late-submission penalty that nbgrader recorded on a submitted notebook
+  (``SubmittedNotebook.late_submission_penalty``, in points) reduces every cell of that notebook
+  by the same proportion: ``skor = score × (nb_score − penalty) / nb_score``.
+* **Criterion**: *terpenuhi* when all its evidence is graded and Σskor/Σmaks ≥ ambang; *belum
+  terpenuhi* when all is graded and the share is below; otherwise *belum dinilai* (not
+  submitted, module not released in this workshop, or a manual grade pending). Missing
+  evidence is never failure.
+* **Unit**: *Belum Kompeten* as soon as one criterion is *belum terpenuhi* (named), *Kompeten*
+  when every criterion with evidence is *terpenuhi*, otherwise *Belum dinilai*. A unit whose
+  criteria list no evidence yet is *Belum dinilai* with ``keterangan = "Belum ada bukti"``.
+* **Pre/post**: for each unit, the share of points of the ``asesmen.butir`` items mapped to it
+  in the pre-test and in the post-test (only when every such item is graded). The normalised gain
+  is ⟨g⟩ = (post − pre)/(1 − pre) on shares, i.e. (post − pre)/(max − pre) on points; it is None
+  when pre or post is missing or pre is already the maximum.
+* **History** (:func:`merge_history`): evidence is keyed by (module, grade id) per participant,
+  so a cell counts once. The newest *graded* evidence wins (submission time, then workshop
+  order); ungraded newer work does not erase an older grade. For the pre-test the *earliest*
+  graded attempt is kept (it is the baseline); for the post-test the newest. Per module, the
+  newest submitted record counts for completion and lateness.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from alaskaki.errors import EXIT_INPUT, EXIT_NOT_FOUND, AlaskakiError
+
+from . import framework as fwmod
+from .model import (
+    BELUM_ADA_BUKTI,
+    BELUM_DINILAI,
+    BELUM_KOMPETEN,
+    KOMPETEN,
+    KRITERIA_BELUM_DINILAI,
+    TERPENUHI,
+    TIDAK_TERPENUHI,
+    CohortResult,
+    CriterionResult,
+    Evidence,
+    ModuleRecord,
+    ParticipantResult,
+    UnitInfo,
+    UnitResult,
+    WorkshopInfo,
+)
+
+ROSTER_FIELDS = ("id", "nama", "ikm", "kelurahan", "jenis_kelamin", "peran")
+
+
+@dataclass
+class WorkshopData:
+    """Everything read from one workshop folder, before any competency rule is applied."""
+
+    info: WorkshopInfo
+    roster: dict[str, dict[str, str]] = field(default_factory=dict)
+    evidence: dict[str, dict[tuple[str, str], Evidence]] = field(default_factory=dict)
+    modules: dict[str, list[ModuleRecord]] = field(default_factory=dict)
+
+
+def _iso(t: dt.datetime | None) -> str | None:
+    if t is None:
+        return None
+    if t.tzinfo is None:
+        t = t.replace(tzinfo=dt.UTC)
+    return t.astimezone(dt.UTC).isoformat()
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
+
+
+def read_roster(path: Path) -> dict[str, dict[str, str]]:
+    """``peserta.csv`` → ``{id: {nama, ikm, kelurahan, jenis_kelamin, peran}}`` (missing file → {})."""
+    if not path.exists():
+        return {}
+    out: dict[str, dict[str, str]] = {}
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        for row in csv.DictReader(fh):
+            pid = (row.get("id") or "").strip()
+            if pid:
+                out[pid] = {k: (row.get(k) or "").strip() for k in ROSTER_FIELDS if k != "id"}
+    return out
+
+
+def read_workshop(workshop_dir: str | Path, *, db_url: str | None = None) -> WorkshopData:
+    """Read roster, metadata and every grade of a workshop with nbgrader's Gradebook API."""
+    from nbgrader.api import Gradebook
+
+    wdir = Path(workshop_dir)
+    if not wdir.is_dir():
+        raise AlaskakiError(f"Folder lokakarya tidak ditemukan: {wdir}", exit_code=EXIT_NOT_FOUND)
+    meta: dict = {}
+    meta_path = wdir / "lokakarya.json"
+    if meta_path.exists():
+        try:
+            meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        except ValueError as err:
+            raise AlaskakiError(
+                f"{meta_path} bukan JSON yang sah: {err}", exit_code=EXIT_INPUT
+            ) from err
+    info = WorkshopInfo(
+        nama=str(meta.get("name") or wdir.name),
+        course_id=str(meta.get("course_id") or ""),
+        dibuat=str(meta.get("created") or ""),
+        folder=str(wdir),
+    )
+    data = WorkshopData(info=info, roster=read_roster(wdir / "peserta.csv"))
+    if db_url is None:
+        db_path = wdir / "gradebook.db"
+        if not db_path.exists():
+            raise AlaskakiError(
+                f"Gradebook tidak ditemukan: {db_path} (sudah dinilai dengan 'alaskaki grade'?)",
+                exit_code=EXIT_NOT_FOUND,
+            )
+        db_url = f"sqlite:///{db_path}"
+    kwargs = {"course_id": info.course_id} if info.course_id else {}
+    with Gradebook(db_url, **kwargs) as gb:
+        names = {s.id: " ".join(x for x in (s.first_name, s.last_name) if x) for s in gb.students}
+        for pid, nama in names.items():
+            data.roster.setdefault(pid, {"nama": nama})
+            if not data.roster[pid].get("nama"):
+                data.roster[pid]["nama"] = nama
+        for assignment in gb.assignments:
+            module = assignment.name
+            cell_max: dict[str, tuple[str, float]] = {}
+            total_max = 0.0
+            for nb in assignment.notebooks:
+                for cell in list(nb.grade_cells) + list(nb.task_cells):
+                    cell_max[cell.id] = (cell.name, float(cell.max_score or 0))
+                    total_max += float(cell.max_score or 0)
+            submitted = {}
+            for sub in assignment.submissions:
+                submitted[sub.student_id] = sub
+            for pid in names:
+                sub = submitted.get(pid)
+                if sub is None:
+                    data.modules.setdefault(pid, []).append(
+                        ModuleRecord(
+                            modul=module,
+                            lokakarya=info.nama,
+                            dikumpulkan=False,
+                            batas=_iso(assignment.duedate),
+                            maks=total_max,
+                        )
+                    )
+                    continue
+                waktu = _iso(sub.timestamp)
+                ev = data.evidence.setdefault(pid, {})
+                total_score = 0.0
+                total_penalty = 0.0
+                for snb in sub.notebooks:
+                    nb_score = float(snb.score or 0)
+                    penalty = float(snb.late_submission_penalty or 0)
+                    total_penalty += penalty
+                    factor = (
+                        max(0.0, nb_score - penalty) / nb_score
+                        if (penalty and nb_score > 0)
+                        else 1.0
+                    )
+                    for grade in snb.grades:
+                        gid, maks = cell_max.get(grade.cell_id, (grade.name, 0.0))
+                        graded = grade.manual_score is not None or (
+                            grade.auto_score is not None and not grade.needs_manual_grade
+                        )
+                        raw = float(grade.score) if graded else None
+                        eff = raw * factor if raw is not None else None
+                        if eff is not None:
+                            total_score += eff
+                        ev[(module, gid)] = Evidence(
+                            modul=module,
+                            grade_id=gid,
+                            maks=maks,
+                            skor=eff,
+                            skor_asli=raw,
+                            dinilai=graded,
+                            manual=grade.manual_score is not None,
+                            lokakarya=info.nama,
+                            waktu=waktu,
+                        )
+                data.modules.setdefault(pid, []).append(
+                    ModuleRecord(
+                        modul=module,
+                        lokakarya=info.nama,
+                        dikumpulkan=True,
+                        waktu=waktu,
+                        batas=_iso(sub.duedate),
+                        detik_terlambat=float(sub.total_seconds_late or 0),
+                        penalti=total_penalty,
+                        skor=total_score,
+                        maks=total_max,
+                    )
+                )
+    return data
+
+
+def _criterion(c: fwmod.Criterion, modules: tuple[str, ...], ev: dict) -> CriterionResult:
+    items: list[Evidence] = []
+    missing = False
+    for gid in c.bukti:
+        found = next((ev[(m, gid)] for m in modules if (m, gid) in ev), None)
+        if found is None:
+            missing = True
+            continue
+        items.append(found)
+        if not found.dinilai:
+            missing = True
+    skor = sum(e.skor or 0.0 for e in items if e.dinilai)
+    maks = sum(e.maks for e in items)
+    if missing:
+        status = KRITERIA_BELUM_DINILAI
+    elif maks > 0 and skor / maks + 1e-9 >= c.ambang:
+        status = TERPENUHI
+    elif maks <= 0:
+        status = TERPENUHI  # zero-point evidence cannot be failed
+    else:
+        status = TIDAK_TERPENUHI
+    return CriterionResult(
+        kode=c.kode,
+        judul=c.judul,
+        elemen=c.elemen,
+        status=status,
+        skor=skor,
+        maks=maks,
+        ambang=c.ambang,
+        bukti=items,
+    )
+
+
+def _test_share(module: str | None, ids: list[str], ev: dict) -> float | None:
+    if module is None or not ids:
+        return None
+    items = [ev.get((module, gid)) for gid in ids]
+    if any(e is None or not e.dinilai for e in items):
+        return None
+    maks = sum(e.maks for e in items)
+    return (sum(e.skor or 0.0 for e in items) / maks) if maks > 0 else None
+
+
+def normalised_gain(pre: float | None, post: float | None, maximum: float = 1.0) -> float | None:
+    """⟨g⟩ = (post − pre)/(max − pre); None when a score is missing or pre already equals max."""
+    if pre is None or post is None or maximum - pre <= 1e-12:
+        return None
+    return (post - pre) / (maximum - pre)
+
+
+def unit_result(unit: fwmod.Unit, fw: fwmod.Framework, ev: dict) -> UnitResult:
+    """Apply the unit rule to one participant's evidence ``{(module, grade_id): Evidence}``."""
+    butir = [gid for gid, u in fw.butir.items() if u == unit.kode]
+    pre = _test_share(fw.asesmen_awal, butir, ev)
+    post = _test_share(fw.asesmen_akhir, butir, ev)
+    gain = normalised_gain(pre, post)
+    if not unit.has_evidence:
+        return UnitResult(
+            unit=unit.kode,
+            status=BELUM_DINILAI,
+            keterangan=BELUM_ADA_BUKTI,
+            awal=pre,
+            akhir=post,
+            gain=gain,
+        )
+    crits = [_criterion(c, unit.modul, ev) for c in unit.kriteria if c.has_evidence]
+    if any(c.status == TIDAK_TERPENUHI for c in crits):
+        status = BELUM_KOMPETEN
+    elif all(c.status == TERPENUHI for c in crits):
+        status = KOMPETEN
+    else:
+        status = BELUM_DINILAI
+    return UnitResult(
+        unit=unit.kode, status=status, kriteria=crits, awal=pre, akhir=post, gain=gain
+    )
+
+
+def _workshop_framework(workshop_dir: Path) -> fwmod.Framework:
+    """The workshop's own framework snapshot when it has one, else the kit's."""
+    from alaskaki import paths
+
+    path = workshop_dir / "kompetensi.yml"
+    source = workshop_dir / "source"
+    return fwmod.load_framework(
+        path if path.exists() else None,
+        source_dir=source if source.is_dir() else paths.SOURCE_DIR,
+    )
+
+
+def _build(
+    fw: fwmod.Framework, datas: list[WorkshopData], evidence, modules, roster
+) -> CohortResult:
+    participants = []
+    for pid in sorted(set(roster) | set(evidence) | set(modules)):
+        attrs = roster.get(pid, {})
+        ev = evidence.get(pid, {})
+        workshops = [
+            d.info.nama for d in datas if pid in d.roster or pid in d.evidence or pid in d.modules
+        ]
+        participants.append(
+            ParticipantResult(
+                id=pid,
+                nama=attrs.get("nama", ""),
+                ikm=attrs.get("ikm", ""),
+                kelurahan=attrs.get("kelurahan", ""),
+                jenis_kelamin=attrs.get("jenis_kelamin", ""),
+                peran=attrs.get("peran", ""),
+                lokakarya=workshops,
+                units={u.kode: unit_result(u, fw, ev) for u in fw.units},
+                modul=sorted(modules.get(pid, []), key=lambda m: (m.modul, m.lokakarya)),
+            )
+        )
+    return CohortResult(
+        units=[UnitInfo(kode=u.kode, judul=u.judul, ada_bukti=u.has_evidence) for u in fw.units],
+        participants=participants,
+        lokakarya=[d.info for d in datas],
+        dibuat=_now(),
+        framework=fw.to_dict(),
+    )
+
+
+def assess(
+    workshop_dir: str | Path, *, framework: fwmod.Framework | None = None, db_url: str | None = None
+) -> CohortResult:
+    """Competency of every participant of one workshop folder.
+
+    ``framework`` defaults to the workshop's ``kompetensi.yml`` snapshot (validated against its
+    ``source/``) when present, else the kit's ``grading/kompetensi.yml``. ``db_url`` overrides
+    ``DIR/gradebook.db`` (e.g. a PostgreSQL gradebook).
+    """
+    wdir = Path(workshop_dir)
+    data = read_workshop(wdir, db_url=db_url)
+    fw = framework if framework is not None else _workshop_framework(wdir)
+    return _build(fw, [data], data.evidence, data.modules, data.roster)
+
+
+def _sort_key(d: WorkshopData) -> str:
+    return d.info.dibuat or ""
+
+
+def merge_history(
+    workshop_dirs: list[str | Path], *, framework: fwmod.Framework | None = None
+) -> CohortResult:
+    """One record per participant id across several workshops (rules in the module docstring).
+
+    Workshops are ordered by their ``created`` date (then by the given order); ``framework``
+    defaults to the kit's ``grading/kompetensi.yml``.
+    """
+    if not workshop_dirs:
+        raise AlaskakiError("Tidak ada folder lokakarya untuk digabung.", exit_code=EXIT_NOT_FOUND)
+    datas = [read_workshop(Path(d)) for d in workshop_dirs]
+    datas = [d for _, d in sorted(enumerate(datas), key=lambda x: (_sort_key(x[1]), x[0]))]
+    fw = framework if framework is not None else fwmod.load_framework()
+    evidence: dict[str, dict[tuple[str, str], Evidence]] = {}
+    order: dict[str, int] = {d.info.nama: i for i, d in enumerate(datas)}
+
+    def rank(e: Evidence) -> tuple:
+        return (e.dinilai, e.waktu or "", order.get(e.lokakarya, 0))
+
+    for d in datas:
+        for pid, items in d.evidence.items():
+            merged = evidence.setdefault(pid, {})
+            for key, e in items.items():
+                old = merged.get(key)
+                if old is None:
+                    merged[key] = e
+                    continue
+                if key[0] == fw.asesmen_awal:
+                    # baseline: earliest graded attempt
+                    if (e.dinilai and not old.dinilai) or (
+                        e.dinilai == old.dinilai and (e.waktu or "") < (old.waktu or "")
+                    ):
+                        merged[key] = e
+                elif rank(e) >= rank(old):
+                    merged[key] = e
+    modules: dict[str, list[ModuleRecord]] = {}
+    for pid in {p for d in datas for p in d.modules}:
+        best: dict[str, ModuleRecord] = {}
+        for d in datas:
+            for m in d.modules.get(pid, []):
+                old = best.get(m.modul)
+                if old is None or (m.dikumpulkan, m.waktu or "") >= (
+                    old.dikumpulkan,
+                    old.waktu or "",
+                ):
+                    best[m.modul] = m
+        modules[pid] = list(best.values())
+    roster: dict[str, dict[str, str]] = {}
+    for d in datas:
+        for pid, attrs in d.roster.items():
+            cur = roster.setdefault(pid, {})
+            cur.update({k: v for k, v in attrs.items() if v})
+    return _build(fw, datas, evidence, modules, roster)

@@ -1,0 +1,225 @@
+"""Result objects of the competency engine (data only; renderers live in ``alaskaki.report``).
+
+Everything serialises to plain JSON (:meth:`CohortResult.to_dict` / :meth:`CohortResult.from_dict`),
+and that JSON is the versioned contract of ``alaskaki report --format json`` (``skema: 1``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+KOMPETEN = "Kompeten"
+BELUM_KOMPETEN = "Belum Kompeten"
+BELUM_DINILAI = "Belum dinilai"
+STATUSES = (KOMPETEN, BELUM_KOMPETEN, BELUM_DINILAI)
+
+# criterion states
+TERPENUHI = "terpenuhi"
+TIDAK_TERPENUHI = "belum terpenuhi"
+KRITERIA_BELUM_DINILAI = "belum dinilai"
+
+BELUM_ADA_BUKTI = "Belum ada bukti"  # unit note: the framework lists no evidence yet
+
+SCHEMA_VERSION = 1
+
+
+@dataclass
+class Evidence:
+    """One graded cell of one participant (after late penalty)."""
+
+    modul: str
+    grade_id: str
+    maks: float
+    skor: float | None = None  # effective score (manual overrides auto, late penalty applied)
+    skor_asli: float | None = None  # nbgrader's score before the late penalty
+    dinilai: bool = False  # False: not submitted, or waits for manual grading
+    manual: bool = False  # the trainer set the score
+    lokakarya: str = ""
+    waktu: str | None = None  # submission timestamp (ISO, UTC)
+
+
+@dataclass
+class CriterionResult:
+    kode: str
+    judul: str
+    elemen: int
+    status: str  # TERPENUHI | TIDAK_TERPENUHI | KRITERIA_BELUM_DINILAI
+    skor: float
+    maks: float
+    ambang: float
+    bukti: list[Evidence] = field(default_factory=list)
+
+    @property
+    def rasio(self) -> float | None:
+        return self.skor / self.maks if self.maks else None
+
+
+@dataclass
+class UnitResult:
+    unit: str
+    status: str  # one of STATUSES
+    kriteria: list[CriterionResult] = field(default_factory=list)
+    keterangan: str = ""  # e.g. BELUM_ADA_BUKTI
+    awal: float | None = None  # pre-test share 0..1 for this unit's items
+    akhir: float | None = None  # post-test share 0..1
+    gain: float | None = None  # normalised gain <g>
+
+    @property
+    def belum_terpenuhi(self) -> list[str]:
+        """Unmet criteria, by name (code and title)."""
+        return [f"{c.kode} {c.judul}" for c in self.kriteria if c.status == TIDAK_TERPENUHI]
+
+    @property
+    def belum_dinilai(self) -> list[str]:
+        return [f"{c.kode} {c.judul}" for c in self.kriteria if c.status == KRITERIA_BELUM_DINILAI]
+
+
+@dataclass
+class ModuleRecord:
+    """One participant's submission of one module (assignment) in one workshop."""
+
+    modul: str
+    lokakarya: str
+    dikumpulkan: bool
+    waktu: str | None = None
+    batas: str | None = None  # due date incl. extension (ISO, UTC)
+    detik_terlambat: float = 0.0
+    penalti: float = 0.0  # nbgrader late-submission penalty, points
+    skor: float | None = None  # score after penalty
+    maks: float = 0.0
+
+    @property
+    def terlambat(self) -> bool:
+        return self.dikumpulkan and self.detik_terlambat > 0
+
+
+@dataclass
+class ParticipantResult:
+    id: str
+    nama: str = ""
+    ikm: str = ""
+    kelurahan: str = ""
+    jenis_kelamin: str = ""  # L / P
+    peran: str = ""
+    lokakarya: list[str] = field(default_factory=list)
+    units: dict[str, UnitResult] = field(default_factory=dict)
+    modul: list[ModuleRecord] = field(default_factory=list)
+
+    @property
+    def completion(self) -> float | None:
+        """Share of the modules released to this participant that they submitted."""
+        if not self.modul:
+            return None
+        return sum(m.dikumpulkan for m in self.modul) / len(self.modul)
+
+    @property
+    def late_count(self) -> int:
+        return sum(m.terlambat for m in self.modul)
+
+    @property
+    def penalty_points(self) -> float:
+        return sum(m.penalti for m in self.modul)
+
+
+@dataclass
+class WorkshopInfo:
+    nama: str
+    course_id: str = ""
+    dibuat: str = ""
+    folder: str = ""
+
+
+@dataclass
+class UnitInfo:
+    kode: str
+    judul: str
+    ada_bukti: bool = True
+
+
+@dataclass
+class CohortResult:
+    """Per participant × unit results of one workshop, or of a merged history."""
+
+    units: list[UnitInfo]
+    participants: list[ParticipantResult]
+    lokakarya: list[WorkshopInfo] = field(default_factory=list)
+    dibuat: str = ""  # when the result was computed (ISO, UTC)
+    framework: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def unit_codes(self) -> list[str]:
+        return [u.kode for u in self.units]
+
+    def participant(self, pid: str) -> ParticipantResult:
+        for p in self.participants:
+            if p.id == pid:
+                return p
+        raise KeyError(pid)
+
+    def to_dict(self) -> dict[str, Any]:
+        def unit_dict(u: UnitResult) -> dict:
+            d = asdict(u)
+            d["belum_terpenuhi"] = u.belum_terpenuhi
+            for c, cd in zip(u.kriteria, d["kriteria"], strict=True):
+                cd["rasio"] = c.rasio
+            return d
+
+        return {
+            "skema": SCHEMA_VERSION,
+            "dibuat": self.dibuat,
+            "lokakarya": [asdict(w) for w in self.lokakarya],
+            "units": [asdict(u) for u in self.units],
+            "framework": self.framework,
+            "participants": [
+                {
+                    "id": p.id,
+                    "nama": p.nama,
+                    "ikm": p.ikm,
+                    "kelurahan": p.kelurahan,
+                    "jenis_kelamin": p.jenis_kelamin,
+                    "peran": p.peran,
+                    "lokakarya": list(p.lokakarya),
+                    "penyelesaian": p.completion,
+                    "jumlah_terlambat": p.late_count,
+                    "units": {k: unit_dict(u) for k, u in p.units.items()},
+                    "modul": [asdict(m) for m in p.modul],
+                }
+                for p in self.participants
+            ],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> CohortResult:
+        def unit_from(d: dict) -> UnitResult:
+            crit = [
+                CriterionResult(
+                    **{k: v for k, v in c.items() if k not in ("bukti", "rasio")},
+                    bukti=[Evidence(**e) for e in c.get("bukti", [])],
+                )
+                for c in d.get("kriteria", [])
+            ]
+            keep = {k: v for k, v in d.items() if k not in ("kriteria", "belum_terpenuhi")}
+            return UnitResult(**keep, kriteria=crit)
+
+        participants = [
+            ParticipantResult(
+                id=p["id"],
+                nama=p.get("nama", ""),
+                ikm=p.get("ikm", ""),
+                kelurahan=p.get("kelurahan", ""),
+                jenis_kelamin=p.get("jenis_kelamin", ""),
+                peran=p.get("peran", ""),
+                lokakarya=list(p.get("lokakarya", [])),
+                units={k: unit_from(u) for k, u in p.get("units", {}).items()},
+                modul=[ModuleRecord(**m) for m in p.get("modul", [])],
+            )
+            for p in data.get("participants", [])
+        ]
+        return cls(
+            units=[UnitInfo(**u) for u in data.get("units", [])],
+            participants=participants,
+            lokakarya=[WorkshopInfo(**w) for w in data.get("lokakarya", [])],
+            dibuat=data.get("dibuat", ""),
+            framework=data.get("framework", {}),
+        )

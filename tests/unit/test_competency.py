@@ -1,0 +1,265 @@
+"""Competency rules on hand-built nbgrader gradebooks (the real Gradebook API, no mocks)."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from alaskaki.competency import (
+    BELUM_ADA_BUKTI,
+    BELUM_DINILAI,
+    BELUM_KOMPETEN,
+    KOMPETEN,
+    CohortResult,
+    assess,
+    load_framework,
+    merge_history,
+    normalised_gain,
+)
+from alaskaki.competency.testing import WorkshopBuilder
+
+M3 = "m3-biaya-produksi"
+M3_CELLS = {"m3_luas_kulit": 1, "m3_biaya_kulit": 1, "m3_upah": 2, "m3_studi_kasus": 4}
+TEST_CELLS = {"as_bya_1": 2, "as_bya_2": 2, "as_eks_1": 2}
+
+FRAMEWORK_YML = """
+versi: 1
+ambang: 0.7
+unit:
+  - kode: BYA-01
+    judul: Menghitung harga pokok produksi alas kaki
+    modul: [m3-biaya-produksi]
+    elemen:
+      - no: 1
+        judul: Menghitung biaya bahan
+        kriteria:
+          - kode: BYA-01.1.1
+            judul: Luas kulit dan susut potong dihitung
+            bukti: [m3_luas_kulit, m3_biaya_kulit]
+          - kode: BYA-01.1.2
+            judul: Upah per pasang dihitung
+            bukti: [m3_upah]
+            ambang: 0.5
+      - no: 2
+        judul: Menetapkan HPP
+        kriteria:
+          - kode: BYA-01.2.1
+            judul: Studi kasus HPP diselesaikan
+            bukti: [m3_studi_kasus]
+  - kode: EKS-01
+    judul: Menyiapkan legalitas dan prosedur ekspor mandiri
+    modul: [m1-ekspor-mandiri]
+    elemen:
+      - no: 1
+        judul: Menjelaskan ekspor mandiri
+        kriteria:
+          - kode: EKS-01.1.1
+            judul: Alasan ekspor mandiri dijelaskan
+            bukti: []
+latihan: [m0-orientasi]
+asesmen:
+  awal: asesmen-awal
+  akhir: asesmen-akhir
+  butir: {as_bya_1: BYA-01, as_bya_2: BYA-01, as_eks_1: EKS-01}
+"""
+
+
+def _fw(tmp_path, source, text=FRAMEWORK_YML):
+    p = tmp_path / "kompetensi.yml"
+    p.write_text(textwrap.dedent(text), encoding="utf-8")
+    return load_framework(p, source_dir=source)
+
+
+def _workshop(tmp_path, name="w1", created="2026-01-10T08:00:00+00:00"):
+    wb = WorkshopBuilder(tmp_path / name, name=name, created=created)
+    wb.module(M3, M3_CELLS, manual=["m3_studi_kasus"], duedate="2026-01-12 17:00:00")
+    wb.module("asesmen-awal", TEST_CELLS)
+    wb.module("asesmen-akhir", TEST_CELLS)
+    wb.module("m0-orientasi", {"m0_coba": 1})
+    return wb
+
+
+@pytest.fixture(scope="module")
+def cohort(tmp_path_factory):
+    tmp_path = tmp_path_factory.mktemp("cohort")
+    wb = _workshop(tmp_path)
+    people = {
+        "p01": "Siti Aminah",  # everything met
+        "p02": "Budi Santoso",  # upah unmet, studi kasus ungraded
+        "p03": "Dewi Lestari",  # studi kasus not yet graded by hand
+        "p04": "Agus Salim",  # auto fails, trainer overrides by hand
+        "p05": "Rina Wati",  # late: penalty pushes a criterion below threshold
+        "p06": "Joko Susilo",  # did not submit
+    }
+    for pid, nama in people.items():
+        wb.participant(
+            pid, nama=nama, ikm="CV Contoh", kelurahan="Miji", jenis_kelamin="L", peran="penjahit"
+        )
+    full = {"m3_luas_kulit": 1, "m3_biaya_kulit": 1, "m3_upah": 2}
+    on_time = "2026-01-12 10:00:00"
+    wb.submit("p01", M3, full, manual={"m3_studi_kasus": 3}, timestamp=on_time)
+    wb.submit("p02", M3, {"m3_luas_kulit": 1, "m3_biaya_kulit": 1, "m3_upah": 0}, timestamp=on_time)
+    wb.submit("p03", M3, full, timestamp=on_time)
+    wb.submit(
+        "p04",
+        M3,
+        {"m3_luas_kulit": 1, "m3_biaya_kulit": 0, "m3_upah": 2},
+        manual={"m3_biaya_kulit": 1, "m3_studi_kasus": 4},
+        timestamp=on_time,
+    )
+    # 7 points scored, 2 points penalty -> every cell x 5/7: studi kasus 3/4 -> 0.54 < 0.7
+    wb.submit(
+        "p05", M3, full, manual={"m3_studi_kasus": 3}, timestamp="2026-01-13 17:00:00", penalty=2.0
+    )
+    wb.submit("p01", "asesmen-awal", {"as_bya_1": 1, "as_bya_2": 0, "as_eks_1": 2})
+    wb.submit("p01", "asesmen-akhir", {"as_bya_1": 2, "as_bya_2": 1, "as_eks_1": 2})
+    wb.submit("p02", "asesmen-akhir", {"as_bya_1": 2, "as_bya_2": 2, "as_eks_1": 1})
+    wdir = wb.close()
+    return assess(wdir, framework=_fw(tmp_path, wdir / "source"))
+
+
+def test_all_criteria_met_is_kompeten(cohort):
+    u = cohort.participant("p01").units["BYA-01"]
+    assert u.status == KOMPETEN
+    assert u.belum_terpenuhi == []
+    assert [c.status for c in u.kriteria] == ["terpenuhi"] * 3
+
+
+def test_unmet_criterion_is_named_even_when_another_is_ungraded(cohort):
+    u = cohort.participant("p02").units["BYA-01"]
+    assert u.status == BELUM_KOMPETEN
+    assert u.belum_terpenuhi == ["BYA-01.1.2 Upah per pasang dihitung"]
+    assert u.belum_dinilai == ["BYA-01.2.1 Studi kasus HPP diselesaikan"]
+
+
+def test_pending_manual_grade_is_not_failure(cohort):
+    u = cohort.participant("p03").units["BYA-01"]
+    assert u.status == BELUM_DINILAI
+    assert u.belum_terpenuhi == []
+    studi = [c for c in u.kriteria if c.kode == "BYA-01.2.1"][0]
+    assert studi.status == "belum dinilai"
+
+
+def test_manual_score_overrides_failed_autograde(cohort):
+    u = cohort.participant("p04").units["BYA-01"]
+    assert u.status == KOMPETEN
+    kulit = [c for c in u.kriteria if c.kode == "BYA-01.1.1"][0]
+    assert kulit.skor == 2 and kulit.maks == 2
+    assert any(e.manual for e in kulit.bukti)
+
+
+def test_late_penalty_is_applied_and_shown(cohort):
+    p = cohort.participant("p05")
+    u = p.units["BYA-01"]
+    assert u.status == BELUM_KOMPETEN
+    assert u.belum_terpenuhi == ["BYA-01.2.1 Studi kasus HPP diselesaikan"]
+    studi = [c for c in u.kriteria if c.kode == "BYA-01.2.1"][0]
+    assert studi.skor == pytest.approx(3 * 5 / 7)
+    assert u.status != BELUM_DINILAI and len(u.belum_terpenuhi) == 1
+    m3 = [m for m in p.modul if m.modul == M3][0]
+    assert m3.terlambat and m3.detik_terlambat == pytest.approx(24 * 3600)
+    assert m3.penalti == 2.0 and m3.skor == pytest.approx(5.0)
+    assert p.late_count == 1
+
+
+def test_no_submission_is_belum_dinilai_and_counts_in_completion(cohort):
+    p = cohort.participant("p06")
+    assert p.units["BYA-01"].status == BELUM_DINILAI
+    assert p.completion == 0
+    assert cohort.participant("p01").completion == pytest.approx(3 / 4)  # m0 not submitted
+
+
+def test_unit_without_evidence_is_reported_as_such(cohort):
+    u = cohort.participant("p01").units["EKS-01"]
+    assert u.status == BELUM_DINILAI and u.keterangan == BELUM_ADA_BUKTI
+    assert [x.ada_bukti for x in cohort.units] == [True, False]
+
+
+def test_pre_post_gain_per_unit(cohort):
+    u = cohort.participant("p01").units["BYA-01"]
+    assert (u.awal, u.akhir) == (pytest.approx(0.25), pytest.approx(0.75))
+    assert u.gain == pytest.approx((0.75 - 0.25) / (1 - 0.25))
+    # pre already at the maximum: gain undefined, not a division error
+    e = cohort.participant("p01").units["EKS-01"]
+    assert e.awal == 1.0 and e.gain is None
+    # missing pre-test
+    b = cohort.participant("p02").units["BYA-01"]
+    assert b.awal is None and b.akhir == 1.0 and b.gain is None
+
+
+def test_gain_edge_cases():
+    assert normalised_gain(0.5, 0.75) == pytest.approx(0.5)
+    assert normalised_gain(10, 15, 20) == pytest.approx(0.5)
+    assert normalised_gain(1.0, 1.0) is None
+    assert normalised_gain(None, 0.8) is None
+    assert normalised_gain(0.6, 0.4) == pytest.approx(-0.5)
+
+
+def test_roster_attributes_and_json_round_trip(cohort):
+    p = cohort.participant("p02")
+    assert (p.nama, p.ikm, p.kelurahan, p.jenis_kelamin, p.peran) == (
+        "Budi Santoso",
+        "CV Contoh",
+        "Miji",
+        "L",
+        "penjahit",
+    )
+    again = CohortResult.from_dict(cohort.to_dict())
+    assert again.to_dict() == cohort.to_dict()
+
+
+def test_merge_two_workshops_newest_wins_nothing_double_counted(tmp_path):
+    w1 = _workshop(tmp_path, "w1", "2026-01-10T08:00:00+00:00")
+    w1.participant("p01", nama="Siti Aminah", ikm="CV Lama", kelurahan="Miji")
+    w1.participant("p02", nama="Budi Santoso")
+    w1.submit(
+        "p01",
+        M3,
+        {"m3_luas_kulit": 0, "m3_biaya_kulit": 0, "m3_upah": 2},
+        manual={"m3_studi_kasus": 4},
+        timestamp="2026-01-12 10:00:00",
+    )
+    w1.submit(
+        "p02",
+        M3,
+        {"m3_luas_kulit": 1, "m3_biaya_kulit": 1, "m3_upah": 2},
+        manual={"m3_studi_kasus": 4},
+        timestamp="2026-01-12 10:00:00",
+    )
+    w1.submit("p01", "asesmen-awal", {"as_bya_1": 0, "as_bya_2": 0, "as_eks_1": 0})
+    d1 = w1.close()
+    w2 = _workshop(tmp_path, "w2", "2026-03-01T08:00:00+00:00")
+    w2.participant("p01", nama="Siti Aminah", ikm="CV Baru", kelurahan="Miji")
+    w2.participant("p03", nama="Dewi Lestari")
+    w2.submit(
+        "p01",
+        M3,
+        {"m3_luas_kulit": 1, "m3_biaya_kulit": 1, "m3_upah": 2},
+        timestamp="2026-03-03 10:00:00",
+    )
+    w2.submit("p01", "asesmen-awal", {"as_bya_1": 2, "as_bya_2": 2, "as_eks_1": 2})
+    w2.submit("p01", "asesmen-akhir", {"as_bya_1": 2, "as_bya_2": 1, "as_eks_1": 2})
+    d2 = w2.close()
+    fw = _fw(tmp_path, d1 / "source")
+
+    merged = merge_history([d2, d1], framework=fw)  # order given does not matter: by date
+    assert [p.id for p in merged.participants] == ["p01", "p02", "p03"]
+    p1 = merged.participant("p01")
+    assert p1.lokakarya == ["w1", "w2"]
+    assert p1.ikm == "CV Baru"  # newest roster wins
+    u = p1.units["BYA-01"]
+    # leather criterion: newest (w2) graded evidence wins; studi kasus: only w1 graded it,
+    # and w2's ungraded copy does not erase it
+    assert u.status == KOMPETEN
+    kulit = [c for c in u.kriteria if c.kode == "BYA-01.1.1"][0]
+    assert (kulit.skor, kulit.maks) == (2, 2)  # counted once, not 2 + 0 over 4
+    assert {e.lokakarya for e in kulit.bukti} == {"w2"}
+    studi = [c for c in u.kriteria if c.kode == "BYA-01.2.1"][0]
+    assert [e.lokakarya for e in studi.bukti] == ["w1"]
+    # baseline = earliest pre-test (w1: 0), post from w2
+    assert u.awal == 0.0 and u.akhir == 0.75 and u.gain == pytest.approx(0.75)
+    # modules counted once for completion: 4 distinct modules, 3 submitted (m3, awal, akhir)
+    assert len(p1.modul) == 4 and p1.completion == pytest.approx(3 / 4)
+    assert merged.participant("p02").units["BYA-01"].status == KOMPETEN
+    assert merged.participant("p03").units["BYA-01"].status == BELUM_DINILAI
