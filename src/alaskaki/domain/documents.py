@@ -223,9 +223,10 @@ def _fmt(value: object) -> str:
 
 
 def _mismatch(kind: str, doc_a: str, a: object, doc_b: str, b: object) -> Mismatch:
+    label = FIELD_NAMES[kind][0].upper() + FIELD_NAMES[kind][1:]
     message = (
-        f"{FIELD_NAMES[kind][0].upper()}{FIELD_NAMES[kind][1:]} di {DOCUMENT_NAMES[doc_a]} ({_fmt(a)}) "
-        f"tidak sama dengan di {DOCUMENT_NAMES[doc_b]} ({_fmt(b)})."
+        f"{label} tidak sama: {DOCUMENT_NAMES[doc_a]} menulis {_fmt(a)}, "
+        f"sedangkan {DOCUMENT_NAMES[doc_b]} menulis {_fmt(b)}."
     )
     return Mismatch(kind=kind, documents=(doc_a, doc_b), values=(a, b), message=message)
 
