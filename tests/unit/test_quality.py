@@ -183,6 +183,17 @@ def test_bad_input_raises_indonesian_valueerror(args, fragment):
         q.sampling_plan(*args)
 
 
+def test_plans_compare_by_letter_size_and_numbers():
+    assert q.sampling_plan(60, 2.5) == q.SamplingPlan("F", 20, 1, 2, False)
+    assert q.sampling_plan(60, 2.5) == q.sampling_plan(90, 2.5)  # E -> F for both lots
+    assert q.sampling_plan(10, 0.65) != q.SamplingPlan("F", 20, 0, 1, False)  # full inspection
+
+
+def test_full_inspection_oc_uses_the_whole_lot():
+    plan = q.sampling_plan(10, 0.65)  # inspect all 10 pairs, accept with 0 defects
+    assert q.acceptance_probability(plan, 0.1) == pytest.approx(0.9**10)
+
+
 def test_plan_is_frozen():
     plan = q.sampling_plan(500, 2.5)
     with pytest.raises(AttributeError):

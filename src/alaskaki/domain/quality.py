@@ -15,7 +15,8 @@ Conventions:
 * When the sample size equals or exceeds the lot size, ``full_inspection`` is True: every unit of the
   lot is inspected (``units_to_inspect == lot_size``); ``sample_size``, ``accept`` and ``reject``
   stay the table's values.
-* ``acceptance_probability`` is binomial on ``sample_size`` (the OC curve of the table's plan).
+* ``acceptance_probability`` is binomial on the units inspected: ``sample_size``, or the lot size
+  under full inspection (the same count the simulator and ``lot_decision`` use).
 * Defect classes (kritis, mayor, minor) are data in ``datasets/kelas_cacat.csv``.
 
 Bad input raises :class:`ValueError` with a message in Bahasa Indonesia.
@@ -27,7 +28,7 @@ import csv
 import math
 import numbers
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from alaskaki.paths import dataset
@@ -206,10 +207,11 @@ class SamplingPlan:
     accept: int
     reject: int
     full_inspection: bool = False
-    lot_size: int | None = None
-    aql: float | None = None
-    level: str | None = None
-    lot_code_letter: str | None = None  # letter from Table 1 before arrows
+    # context, not part of the plan's identity (two lots with the same plan compare equal)
+    lot_size: int | None = field(default=None, compare=False)
+    aql: float | None = field(default=None, compare=False)
+    level: str | None = field(default=None, compare=False)
+    lot_code_letter: str | None = field(default=None, compare=False)  # Table 1 letter
 
     @property
     def units_to_inspect(self) -> int:
@@ -288,9 +290,12 @@ def _check_rate(defect_rate: object) -> float:
 
 
 def acceptance_probability(plan: SamplingPlan, defect_rate: float) -> float:
-    """Probability that a lot with this fraction defective is accepted (binomial, n = sample size)."""
+    """Probability that a lot with this fraction defective is accepted.
+
+    Binomial on ``plan.units_to_inspect`` (the sample size; the lot size under full inspection).
+    """
     p = _check_rate(defect_rate)
-    n, ac = plan.sample_size, plan.accept
+    n, ac = plan.units_to_inspect, plan.accept
     if p == 0.0:
         return 1.0
     if p == 1.0:
