@@ -19,6 +19,7 @@ import random
 
 import ipywidgets as widgets
 from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter
 
 from alaskaki.domain import quality
 
@@ -80,6 +81,8 @@ def _oc_figure(plan: quality.SamplingPlan, rate: float) -> Figure:
     ax.set_xlabel("Persentase cacat dalam lot (%)")
     ax.set_ylabel("Peluang lot diterima")
     ax.set_title(f"Kurva OC: sampel {plan.sample_size} pasang, terima bila cacat ≤ {plan.accept}")
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: _angka(v)))
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: _angka(v)))
     ax.grid(alpha=0.3)
     return fig
 
