@@ -1,0 +1,698 @@
+"""Run a participant's notebook code where it cannot reach the grader, and bring back plain data.
+
+The grader (``grader.py``) never executes a participant's code in its own process. It starts this
+file as a script (``python -I sandbox.py``) inside bubblewrap (``/usr/bin/bwrap``): own PID,
+network, IPC and UTS namespaces, a read-only view of only the Python installation and the kit's
+package, a small tmpfs as the only writable place, ``--die-with-parent``. Before running any
+participant code the runner (still trusted at that point) lowers its resource limits, drops to an
+unprivileged uid and hands the cells to an IPython ``InteractiveShell`` (no Jupyter kernel: no
+ZeroMQ, no kernel start-up cost). At every test point it writes the answer variables, encoded as
+plain JSON, to its channel (stdout). Whatever the participant does to the interpreter only changes
+what *they* claim their answers are; the tests run in the grader's process on those values.
+
+This file must stay importable without the rest of the kit (stdlib only at module level), because
+the sandbox runs it as a script.
+
+Job (JSON on stdin)::
+
+    {"cells": [{"kind": "code", "source": "..."} | {"kind": "point", "grade_id": "...",
+               "names": ["biaya_kulit", ...]}],
+     "cell_timeout": 15, "paths": ["/extra/python/path"], "uid": 123456, "limits": {...}}
+
+Channel (one JSON object per line on stdout): ``cell`` (status of one cell), ``point`` (the
+encoded variables at a test point), ``checks`` (tampering noticed after the run), ``done``.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import selectors
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+BWRAP = "/usr/bin/bwrap"
+CHANNEL_LIMIT = 32 * 1024 * 1024  # bytes read from a sandbox at most; more is an attack
+OUTPUT_LIMIT = 4000  # characters of a cell's own output kept for the autograded notebook
+CELL_TIMEOUT = 30  # seconds per cell, like nbgrader's Execute.timeout
+RUN_TIMEOUT = 120  # seconds of wall-clock for one whole submission
+SCRATCH = "/home/peserta"
+DEFAULT_LIMITS = {
+    "as_bytes": 3 * 1024**3,  # address space per process (numpy/pandas reserve a lot of virtual memory)
+    "nproc": 48,  # processes and threads of the sandbox's uid
+    "fsize": 16 * 1024**2,  # largest file it may write
+    "nofile": 256,
+    "cpu": 110,  # seconds of CPU; the wall-clock timeout is the main guard
+}
+SCRATCH_SIZE = 64 * 1024**2
+
+# ---------------------------------------------------------------------------------------------
+# Value encoding: used on both sides. The runner encodes; the grader decodes only plain JSON and
+# rebuilds containers from explicit tags, so a participant can never hand over live objects.
+# ---------------------------------------------------------------------------------------------
+
+UNREADABLE = {"t": "unreadable"}
+
+
+def encode_value(value, _depth: int = 0):
+    """Encode an answer as JSON-able data. Exact builtin types only; anything else is tagged."""
+    if _depth > 20:
+        return dict(UNREADABLE, why="terlalu dalam")
+    t = type(value)
+    if value is None or t is bool or t is str:
+        return value
+    if t is int:
+        return value if abs(value) < 2**63 else {"t": "bigint", "v": str(value)}
+    if t is float:
+        if math.isfinite(value):
+            return value
+        return {"t": "float", "v": repr(value)}
+    if t is list:
+        return [encode_value(v, _depth + 1) for v in value]
+    if t is tuple:
+        return {"t": "tuple", "v": [encode_value(v, _depth + 1) for v in value]}
+    if t in (set, frozenset):
+        return {"t": t.__name__, "v": [encode_value(v, _depth + 1) for v in value]}
+    if t is dict:
+        return {
+            "t": "dict",
+            "v": [[encode_value(k, _depth + 1), encode_value(v, _depth + 1)] for k, v in value.items()],
+        }
+    mod = getattr(t, "__module__", "") or ""
+    if mod == "numpy" or mod.startswith("numpy."):
+        return _encode_numpy(value, _depth)
+    if mod.startswith("pandas."):
+        return _encode_pandas(value, _depth)
+    if t is complex:
+        return {"t": "complex", "v": [value.real, value.imag]}
+    if t is bytes:
+        return {"t": "bytes", "v": value.hex()}
+    if isinstance(value, (bool, int, float, str)):  # a subclass: keep the plain value only
+        base = next(b for b in (bool, int, float, str) if isinstance(value, b))
+        return encode_value(base(value), _depth + 1) if base is not float else {"t": "float", "v": repr(float(value))}
+    return dict(UNREADABLE, why=f"{mod}.{t.__name__}")
+
+
+def _encode_numpy(value, depth):
+    import numpy as np
+
+    if isinstance(value, np.ndarray):
+        return {"t": "ndarray", "dtype": str(value.dtype), "v": encode_value(value.tolist(), depth + 1)}
+    if isinstance(value, np.generic):
+        return {"t": "npscalar", "dtype": str(value.dtype), "v": encode_value(value.item(), depth + 1)}
+    return dict(UNREADABLE, why=type(value).__name__)
+
+
+def _encode_pandas(value, depth):
+    import pandas as pd
+
+    if isinstance(value, pd.DataFrame):
+        return {
+            "t": "DataFrame",
+            "columns": encode_value(list(value.columns), depth + 1),
+            "index": encode_value(list(value.index), depth + 1),
+            "dtypes": [str(d) for d in value.dtypes],
+            "v": encode_value([list(r) for r in value.itertuples(index=False, name=None)], depth + 1),
+        }
+    if isinstance(value, pd.Series):
+        return {
+            "t": "Series",
+            "name": encode_value(value.name, depth + 1),
+            "index": encode_value(list(value.index), depth + 1),
+            "dtype": str(value.dtype),
+            "v": encode_value(list(value), depth + 1),
+        }
+    if isinstance(value, pd.Timestamp):
+        return {"t": "Timestamp", "v": value.isoformat()}
+    return dict(UNREADABLE, why=type(value).__name__)
+
+
+class Unreadable:
+    """Stands for an answer that is not plain data. Every use of it fails, so it never passes a test."""
+
+    def __init__(self, why: str = ""):
+        self._why = why
+
+    def __repr__(self) -> str:
+        return f"<jawaban bukan data biasa: {self._why}>"
+
+    def _fail(self, *a, **k):
+        raise TypeError("Jawaban harus berupa data biasa (angka, teks, daftar, tabel), bukan objek lain.")
+
+    __eq__ = __ne__ = __lt__ = __le__ = __gt__ = __ge__ = _fail
+    __float__ = __int__ = __index__ = __bool__ = __len__ = __iter__ = __hash__ = _fail
+    __add__ = __radd__ = __sub__ = __rsub__ = __mul__ = __rmul__ = __truediv__ = __rtruediv__ = _fail
+    __getitem__ = __contains__ = __round__ = __abs__ = __neg__ = _fail
+
+
+def decode_value(data):
+    """Rebuild an answer from :func:`encode_value` output. Only plain data comes out."""
+    if data is None or isinstance(data, (bool, int, float, str)):
+        return data
+    if isinstance(data, list):
+        return [decode_value(v) for v in data]
+    if not isinstance(data, dict):
+        return Unreadable("format")
+    t = data.get("t")
+    v = data.get("v")
+    try:
+        if t == "tuple":
+            return tuple(decode_value(x) for x in v)
+        if t == "set":
+            return {decode_value(x) for x in v}
+        if t == "frozenset":
+            return frozenset(decode_value(x) for x in v)
+        if t == "dict":
+            return {decode_value(k): decode_value(x) for k, x in v}
+        if t == "float":
+            return float(v)
+        if t == "bigint":
+            return int(v)
+        if t == "complex":
+            return complex(float(v[0]), float(v[1]))
+        if t == "bytes":
+            return bytes.fromhex(v)
+        if t == "npscalar":
+            import numpy as np
+
+            return np.dtype(data["dtype"]).type(decode_value(v))
+        if t == "ndarray":
+            import numpy as np
+
+            return np.array(decode_value(v), dtype=np.dtype(data["dtype"]))
+        if t == "DataFrame":
+            import pandas as pd
+
+            df = pd.DataFrame(decode_value(v), columns=decode_value(data["columns"]))
+            df.index = decode_value(data["index"])
+            for col, dt in zip(df.columns, data["dtypes"], strict=False):
+                try:
+                    df[col] = df[col].astype(dt)
+                except (TypeError, ValueError):
+                    pass
+            return df
+        if t == "Series":
+            import pandas as pd
+
+            s = pd.Series(decode_value(v), index=decode_value(data["index"]), name=decode_value(data["name"]))
+            try:
+                return s.astype(data["dtype"])
+            except (TypeError, ValueError):
+                return s
+        if t == "Timestamp":
+            import pandas as pd
+
+            return pd.Timestamp(v)
+        if t == "unreadable":
+            return Unreadable(str(data.get("why", ""))[:80])
+    except Exception:  # noqa: BLE001 - anything malformed becomes an answer that cannot pass
+        return Unreadable("format")
+    return Unreadable("format")
+
+
+# ---------------------------------------------------------------------------------------------
+# Grader side: starting the sandbox and reading its channel.
+# ---------------------------------------------------------------------------------------------
+
+
+def bwrap_available() -> bool:
+    """True when bubblewrap is installed and can create namespaces on this machine."""
+    if not os.access(BWRAP, os.X_OK):
+        return False
+    try:
+        r = subprocess.run(
+            [BWRAP, "--unshare-all", "--die-with-parent", "--ro-bind", "/", "/", "true"],
+            capture_output=True,
+            timeout=10,
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return False
+    return r.returncode == 0
+
+
+@dataclass
+class SandboxResult:
+    """What came back from one sandboxed run."""
+
+    points: dict[str, dict] = field(default_factory=dict)  # grade_id -> {name: encoded value | missing}
+    cells: list[dict] = field(default_factory=list)  # per code cell: status, ename, evalue, output
+    checks: list[str] = field(default_factory=list)  # tampering the runner noticed (codes)
+    events: list[str] = field(default_factory=list)  # what the grader side noticed (codes)
+    finished: bool = False
+    seconds: float = 0.0
+
+
+def _python_binds() -> list[str]:
+    """Read-only paths the sandbox needs: the interpreter, the venv and the kit's package only."""
+    paths = {sys.base_prefix, sys.prefix}
+    here = Path(__file__).resolve()
+    pkg = here.parents[1]  # src/alaskaki
+    paths.add(str(pkg))
+    try:
+        from alaskaki.paths import DATASETS_DIR
+
+        if DATASETS_DIR.is_dir():
+            paths.add(str(DATASETS_DIR.resolve()))
+    except ImportError:  # pragma: no cover - the runner is always started from the kit
+        pass
+    exe = Path(sys.executable).resolve()
+    paths.add(str(exe.parent.parent))
+    return sorted(paths)
+
+
+def extra_paths() -> list[str]:
+    """Python paths the trainer's kernels get through PYTHONPATH; the sandbox gets them read-only."""
+    out = []
+    for p in os.environ.get("PYTHONPATH", "").split(os.pathsep):
+        if p and Path(p).is_dir():
+            out.append(str(Path(p).resolve()))
+    return out
+
+
+def build_command(*, sandboxed: bool) -> list[str]:
+    runner = str(Path(__file__).resolve())
+    python = sys.executable
+    argv = [python, "-I", "-X", "utf8", runner, "--run"]
+    if not sandboxed:
+        return argv
+    if os.geteuid() == 0:
+        # As root no user namespace: the runner then drops to a uid of its own, so that the
+        # process limit (RLIMIT_NPROC, which root ignores) holds.
+        unshare = ["--unshare-pid", "--unshare-net", "--unshare-ipc", "--unshare-uts", "--unshare-cgroup-try"]
+    else:
+        unshare = ["--unshare-all"]
+    cmd = [
+        BWRAP,
+        *unshare,
+        "--die-with-parent",
+        "--new-session",
+        "--proc",
+        "/proc",
+        "--dev",
+        "/dev",
+        "--tmpfs",
+        "/tmp",
+        "--size",
+        str(SCRATCH_SIZE),
+        "--tmpfs",
+        SCRATCH,
+        "--chdir",
+        SCRATCH,
+        "--setenv",
+        "HOME",
+        SCRATCH,
+        "--hostname",
+        "sandbox",
+    ]
+    for top in ("usr", "bin", "lib", "lib64", "sbin"):
+        p = Path("/") / top
+        if p.is_symlink():
+            cmd += ["--symlink", os.readlink(p), f"/{top}"]
+        elif p.is_dir():
+            cmd += ["--ro-bind", str(p), f"/{top}"]
+    for etc in ("ld.so.cache", "ld.so.conf", "ld.so.conf.d", "localtime", "fonts", "alternatives"):
+        p = Path("/etc") / etc
+        if p.exists():
+            cmd += ["--ro-bind", str(p), str(p)]
+    binds = sorted({p for p in _python_binds() + extra_paths() if not p.startswith("/usr/")})
+    made: set[str] = set()
+    for p in binds:
+        for parent in reversed(Path(p).parents[:-1]):  # bwrap would make them 0700: unreadable after the uid drop
+            if str(parent) not in made and not any(str(parent).startswith(b + "/") or str(parent) == b for b in binds):
+                cmd += ["--perms", "0755", "--dir", str(parent)]
+                made.add(str(parent))
+        cmd += ["--ro-bind", p, p]
+    return cmd + ["--", *argv]
+
+
+def _env(scratch: str) -> dict[str, str]:
+    env = {
+        "HOME": scratch,
+        "PATH": "/usr/bin:/bin",
+        "LANG": "C.UTF-8",
+        "MPLBACKEND": "Agg",
+        "MPLCONFIGDIR": scratch + "/.mpl",
+        "IPYTHONDIR": scratch + "/.ipython",
+        "OPENBLAS_NUM_THREADS": "1",
+        "OMP_NUM_THREADS": "1",
+        "MKL_NUM_THREADS": "1",
+        "PYTHONHASHSEED": "0",
+        "PYTHONDONTWRITEBYTECODE": "1",
+    }
+    return env
+
+
+def run_in_sandbox(
+    job: dict,
+    *,
+    sandboxed: bool,
+    uid: int | None = None,
+    run_timeout: float = RUN_TIMEOUT,
+    scratch_dir: str | None = None,
+) -> SandboxResult:
+    """Run one participant's cells and return the encoded answers at every test point.
+
+    ``scratch_dir`` is the working folder when not sandboxed (a fresh temporary folder).
+    Every process started here is killed before this returns.
+    """
+    job = dict(job)
+    job.setdefault("cell_timeout", CELL_TIMEOUT)
+    job.setdefault("limits", DEFAULT_LIMITS)
+    job["paths"] = extra_paths()
+    job["uid"] = uid if (sandboxed and uid is not None and os.geteuid() == 0) else None
+    job["sandboxed"] = sandboxed
+    limits = dict(job["limits"])
+    if job["uid"] is None:  # the limit counts every process of our own uid: leave room for them
+        limits["nproc"] = _own_process_count() + int(limits.get("nproc", 48))
+    job["limits"] = limits
+    cmd = build_command(sandboxed=sandboxed)
+    cwd = SCRATCH if sandboxed else scratch_dir
+    env = _env(SCRATCH if sandboxed else (scratch_dir or "/tmp"))
+    started = time.monotonic()
+    result = SandboxResult()
+    proc = subprocess.Popen(
+        cmd,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        cwd=None if sandboxed else cwd,
+        env=env,
+        start_new_session=True,
+        close_fds=True,
+    )
+    try:
+        try:
+            proc.stdin.write(json.dumps(job).encode())
+            proc.stdin.close()
+        except BrokenPipeError:
+            result.events.append("crash")
+        _read_channel(proc, result, started + run_timeout)
+    finally:
+        _kill(proc)
+        result.seconds = time.monotonic() - started
+    if proc.returncode and proc.returncode < 0 and "timeout" not in result.events and not result.finished:
+        result.events.append("killed")
+    return result
+
+
+def _own_process_count() -> int:
+    me = os.geteuid()
+    n = 0
+    for entry in os.scandir("/proc"):
+        if entry.name.isdigit():
+            try:
+                if entry.stat().st_uid == me:
+                    n += 1
+            except OSError:
+                pass
+    return n
+
+
+def _read_channel(proc: subprocess.Popen, result: SandboxResult, deadline: float) -> None:
+    sel = selectors.DefaultSelector()
+    fd = proc.stdout.fileno()
+    os.set_blocking(fd, False)
+    sel.register(fd, selectors.EVENT_READ)
+    buf = b""
+    total = 0
+    try:
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                result.events.append("timeout")
+                return
+            if not sel.select(timeout=min(left, 1.0)):
+                if proc.poll() is not None:
+                    return
+                continue
+            try:
+                chunk = os.read(fd, 1 << 16)
+            except BlockingIOError:
+                continue
+            if not chunk:
+                return
+            total += len(chunk)
+            if total > CHANNEL_LIMIT:
+                result.events.append("flood")
+                return
+            buf += chunk
+            *lines, buf = buf.split(b"\n")
+            for line in lines:
+                _take(line, result)
+                if result.finished:
+                    return
+    finally:
+        sel.close()
+
+
+def _take(line: bytes, result: SandboxResult) -> None:
+    try:
+        msg = json.loads(line)
+    except (ValueError, UnicodeDecodeError):
+        result.events.append("garbage")
+        return
+    if not isinstance(msg, dict):
+        result.events.append("garbage")
+        return
+    kind = msg.get("k")
+    if kind == "point" and isinstance(msg.get("id"), str) and isinstance(msg.get("vars"), dict):
+        result.points.setdefault(msg["id"], msg["vars"])  # the first report of a point counts
+    elif kind == "cell" and len(result.cells) < 10_000:
+        result.cells.append(
+            {
+                "i": msg.get("i"),
+                "status": str(msg.get("status", ""))[:20],
+                "ename": str(msg.get("ename", ""))[:200],
+                "evalue": str(msg.get("evalue", ""))[:2000],
+                "out": str(msg.get("out", ""))[:OUTPUT_LIMIT],
+            }
+        )
+    elif kind == "checks" and isinstance(msg.get("v"), list):
+        result.checks.extend(str(c)[:60] for c in msg["v"][:50])
+    elif kind == "done":
+        result.finished = True
+
+
+def _kill(proc: subprocess.Popen) -> None:
+    """Kill the sandbox and everything in its session; bwrap's PID namespace takes the rest."""
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+    try:
+        proc.kill()
+    except ProcessLookupError:
+        pass
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:  # pragma: no cover - SIGKILL does not fail
+        pass
+    for stream in (proc.stdout, proc.stdin):
+        try:
+            if stream:
+                stream.close()
+        except OSError:
+            pass
+
+
+def cleanup_scratch(path: str | None) -> None:
+    if path:
+        shutil.rmtree(path, ignore_errors=True)
+
+
+# ---------------------------------------------------------------------------------------------
+# Sandbox side: the runner. Everything below runs inside the sandbox.
+# ---------------------------------------------------------------------------------------------
+
+
+class _CellTimeout(BaseException):
+    pass
+
+
+class _Capped:
+    """A text stream that keeps only the first OUTPUT_LIMIT characters."""
+
+    def __init__(self):
+        self.parts: list[str] = []
+        self.size = 0
+        self.overflow = False
+
+    def write(self, s):
+        s = str(s)
+        if self.size < OUTPUT_LIMIT:
+            self.parts.append(s[: OUTPUT_LIMIT - self.size])
+        else:
+            self.overflow = True
+        self.size += len(s)
+        return len(s)
+
+    def flush(self):
+        pass
+
+    def isatty(self):
+        return False
+
+    def text(self):
+        return "".join(self.parts)
+
+
+def _limit(limits: dict) -> None:
+    import resource
+
+    pairs = [
+        (resource.RLIMIT_AS, limits.get("as_bytes")),
+        (resource.RLIMIT_NPROC, limits.get("nproc")),
+        (resource.RLIMIT_FSIZE, limits.get("fsize")),
+        (resource.RLIMIT_NOFILE, limits.get("nofile")),
+        (resource.RLIMIT_CPU, limits.get("cpu")),
+        (resource.RLIMIT_CORE, 0),
+    ]
+    for res, val in pairs:
+        if val is None:
+            continue
+        try:
+            resource.setrlimit(res, (val, val))
+        except (ValueError, OSError):
+            pass
+
+
+def _drop_privileges(uid: int | None) -> None:
+    if uid is None or os.geteuid() != 0:
+        return
+    os.setgroups([])
+    os.setgid(uid)
+    os.setuid(uid)
+
+
+def _fingerprint(modules: list[str]) -> dict:
+    """Identity of functions a participant might replace (builtins, math, numpy, our checks)."""
+    import builtins
+
+    fp = {"builtins": {k: id(v) for k, v in vars(builtins).items()}}
+    for name in modules:
+        mod = sys.modules.get(name)
+        if mod is not None:
+            fp[name] = {k: id(v) for k, v in vars(mod).items() if not k.startswith("__")}
+    return fp
+
+
+def _runner_main() -> None:  # pragma: no cover - runs in a child process; covered by integration tests
+    chan_fd = os.dup(1)
+    chan = os.fdopen(chan_fd, "w", buffering=1, encoding="utf-8")
+    devnull = os.open(os.devnull, os.O_RDWR)
+    os.dup2(devnull, 1)
+    os.dup2(devnull, 2)
+    job = json.loads(sys.stdin.read())
+    os.dup2(devnull, 0)
+    for p in job.get("paths", []):
+        if p not in sys.path:
+            sys.path.append(p)
+    os.makedirs(os.environ.get("IPYTHONDIR", "/tmp/.ipython"), exist_ok=True)
+
+    def send(obj):
+        chan.write(json.dumps(obj) + "\n")
+        chan.flush()
+
+    _limit(job.get("limits", {}))
+    from IPython.core.interactiveshell import InteractiveShell
+    from traitlets.config import Config
+
+    cfg = Config()
+    cfg.HistoryManager.enabled = False
+    cfg.InteractiveShell.colors = "NoColor"
+    shell = InteractiveShell.instance(config=cfg)
+    shell.user_ns["__name__"] = "__main__"
+    baseline_tf = (list(shell.input_transformers_cleanup), list(shell.input_transformers_post))
+    import builtins
+    import importlib
+    import math as _math  # noqa: F401 - fingerprinted below
+
+    for name in job.get("preload", []):
+        try:
+            importlib.import_module(name)
+        except Exception:  # noqa: BLE001 - the cell that imports it will show the error
+            pass
+    watched = [m for m in ["math", "numpy", *job.get("preload", [])] if m in sys.modules]
+    fp_before = _fingerprint(watched)
+    print_before = builtins.print
+    _drop_privileges(job.get("uid"))
+    try:
+        os.setsid()
+    except OSError:
+        pass
+    cell_timeout = int(job.get("cell_timeout") or CELL_TIMEOUT)
+
+    def on_alarm(signum, frame):
+        raise _CellTimeout()
+
+    real_stdout, real_stderr = sys.stdout, sys.stderr
+    for i, cell in enumerate(job["cells"]):
+        if cell.get("kind") == "point":
+            ns = shell.user_ns
+            out = {}
+            for name in cell.get("names", []):
+                if name in ns:
+                    try:
+                        out[name] = encode_value(ns[name])
+                    except Exception as exc:  # noqa: BLE001 - a hostile value; it cannot pass
+                        out[name] = dict(UNREADABLE, why=type(exc).__name__)
+                else:
+                    out[name] = {"t": "missing"}
+            send({"k": "point", "id": cell.get("grade_id"), "vars": out})
+            continue
+        cap = _Capped()
+        sys.stdout = sys.stderr = cap
+        status, ename, evalue = "ok", "", ""
+        signal.signal(signal.SIGALRM, on_alarm)
+        signal.alarm(cell_timeout)
+        try:
+            res = shell.run_cell(cell.get("source", ""), store_history=False, silent=False)
+            signal.alarm(0)
+            err = res.error_before_exec or res.error_in_exec
+            if err is not None:
+                status, ename, evalue = "error", type(err).__name__, str(err)[:2000]
+        except _CellTimeout:
+            status, ename, evalue = "timeout", "TimeoutError", f"sel berjalan lebih dari {cell_timeout} detik"
+        except BaseException as exc:  # noqa: BLE001 - SystemExit, KeyboardInterrupt, anything
+            status, ename, evalue = "error", type(exc).__name__, str(exc)[:2000]
+        finally:
+            signal.alarm(0)
+            sys.stdout, sys.stderr = real_stdout, real_stderr
+        send({"k": "cell", "i": i, "status": status, "ename": ename, "evalue": evalue, "out": cap.text(), "overflow": cap.overflow})
+
+    checks = []
+    try:
+        if sys.gettrace() is not None:
+            checks.append("settrace")
+        if sys.getprofile() is not None:
+            checks.append("setprofile")
+        if (list(shell.input_transformers_cleanup), list(shell.input_transformers_post)) != baseline_tf or shell.ast_transformers:
+            checks.append("transformer")
+        if getattr(shell, "custom_exceptions", ()) or sys.excepthook is not sys.__excepthook__:
+            checks.append("exception_handler")
+        fp_after = _fingerprint(watched)
+        for mod, table in fp_before.items():
+            after = fp_after.get(mod, {})
+            if any(after.get(k) != v for k, v in table.items()):
+                checks.append("monkeypatch:" + mod)
+        if vars(builtins).get("print") is not print_before:
+            checks.append("monkeypatch:builtins")
+        if job.get("sandboxed"):  # own PID namespace: pid 1 is bwrap, anything else was started by the notebook
+            me = os.getpid()
+            if any(p.isdigit() and int(p) not in (me, 1) for p in os.listdir("/proc")):
+                checks.append("processes")
+    except Exception:  # noqa: BLE001 - the participant broke the interpreter; say so
+        checks.append("broken")
+    send({"k": "checks", "v": checks})
+    send({"k": "done"})
+    os._exit(0)
+
+
+if __name__ == "__main__" and "--run" in sys.argv:
+    _runner_main()
