@@ -103,6 +103,10 @@ def margin_on_price_to_cost(m: float) -> float:
     return m / (1 - m)
 
 
+def _rp(value: float) -> str:
+    return "Rp" + f"{value:,.0f}".replace(",", ".")
+
+
 # --- exchange rates --------------------------------------------------------------------------
 
 
@@ -118,7 +122,7 @@ class BankRates:
             raise ValueError("Kurs beli dan kurs jual harus lebih dari nol.")
         if self.buying > self.selling:
             raise ValueError(
-                f"Kurs beli bank (Rp{self.buying:,.0f}) tidak boleh lebih tinggi dari kurs jual (Rp{self.selling:,.0f})."
+                f"Kurs beli bank ({_rp(self.buying)}) tidak boleh lebih tinggi dari kurs jual ({_rp(self.selling)})."
             )
 
 
