@@ -113,8 +113,11 @@ def test_rules_for_mode():
         "DDP",
     ]
     assert len(rules_for_mode("sea")) == 11
+    assert rules_for_mode("air") == rules_for_mode("any") == rules_for_mode("Multimodal")
+    assert rules_for_mode("inland_waterway") == rules_for_mode("sea")
+    assert not any(r.code in incoterms.SEA_ONLY for r in rules_for_mode("any"))
     with pytest.raises(ValueError, match="Moda angkut"):
-        rules_for_mode("air")
+        rules_for_mode("pipa")
 
 
 def test_rule_lookup():

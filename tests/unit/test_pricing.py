@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from alaskaki.domain import pricing as p
 
@@ -97,3 +99,37 @@ def test_per_unit():
     assert p.per_unit(2_500, 5_000) == pytest.approx(0.5)
     with pytest.raises(ValueError):
         p.per_unit(1, 0)
+
+
+money = st.floats(min_value=0.01, max_value=1e7, allow_nan=False)
+rate = st.floats(min_value=0, max_value=0.05)
+
+
+@given(money, st.floats(min_value=0, max_value=5))
+def test_margin_on_cost_round_trip(cost, m):
+    assert p.margin_on_cost(cost, p.price_from_margin_on_cost(cost, m)) == pytest.approx(
+        m, abs=1e-9
+    )
+
+
+@given(money, st.floats(min_value=0, max_value=0.95))
+def test_margin_on_price_round_trip_and_is_smaller(cost, m):
+    price = p.price_from_margin_on_price(cost, m)
+    assert p.margin_on_price(cost, price) == pytest.approx(m, abs=1e-9)
+    assert p.margin_on_cost(cost, price) >= m - 1e-12
+
+
+@given(money, rate)
+def test_cif_round_trip(cfr, r):
+    cif = p.cif_from_cfr(cfr, r)
+    assert cif >= cfr
+    assert p.cfr_from_cif(cif, r) == pytest.approx(cfr)
+
+
+@given(money, money, money, money, money, rate)
+def test_ladder_never_falls(exw, a, b, f, c, r):
+    ladder = p.price_ladder(
+        exw, costs_to_carrier=a, costs_to_on_board=b, sea_freight=f, carriage=c, insurance_rate=r
+    )
+    assert ladder.exw <= ladder.fob <= ladder.cfr <= ladder.cif
+    assert ladder.exw <= ladder.fca <= ladder.cpt <= ladder.cip

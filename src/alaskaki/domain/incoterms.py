@@ -34,8 +34,6 @@ CHAIN: tuple[tuple[str, str], ...] = (
 )
 CHAIN_KEYS: tuple[str, ...] = tuple(k for k, _ in CHAIN)
 
-MODES = ("sea", "any")
-
 
 @dataclass(frozen=True)
 class IncotermRule:
@@ -132,18 +130,26 @@ def rule(code: str) -> IncotermRule:
         ) from None
 
 
+SEA_MODES = ("sea", "inland_waterway")
+OTHER_MODES = ("any", "road", "rail", "air", "multimodal")
+
+
 def rules_for_mode(mode: str) -> list[IncotermRule]:
     """Rules that fit a transport mode.
 
-    ``"sea"`` (sea or inland waterway): all eleven rules can be used; ``"any"`` (road, rail, air,
-    multimodal, containers): only the seven rules for any mode — FAS, FOB, CFR and CIF are left out.
+    ``"sea"`` (or ``"inland_waterway"``): all eleven rules fit, since the seven "any mode" rules
+    include sea. ``"any"`` — a shipment not (only) by sea or inland waterway; ``"road"``,
+    ``"rail"``, ``"air"`` and ``"multimodal"`` are accepted as the same — only the seven rules for
+    any mode fit: the four sea-only rules FAS, FOB, CFR and CIF are left out. The four sea-only
+    rules themselves are :data:`SEA_ONLY`.
     """
-    if mode == "sea":
+    key = mode.strip().lower() if isinstance(mode, str) else mode
+    if key in SEA_MODES:
         return list(RULES.values())
-    if mode == "any":
+    if key in OTHER_MODES:
         return [r for r in RULES.values() if not r.sea_only]
     raise ValueError(
-        f"Moda angkut harus 'sea' (laut/perairan darat) atau 'any' (moda apa pun), bukan {mode!r}."
+        f"Moda angkut harus 'sea' (laut/perairan darat) atau 'any' (moda lain: darat, udara, multimoda), bukan {mode!r}."
     )
 
 
