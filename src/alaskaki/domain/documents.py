@@ -20,6 +20,7 @@ Comparison conventions (stated once):
 from __future__ import annotations
 
 import math
+import numbers
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -54,7 +55,7 @@ FIELD_NAMES = {
 
 def _positive(name: str, value: float, *, allow_zero: bool = False) -> None:
     bad = value < 0 if allow_zero else value <= 0
-    if isinstance(value, bool) or not isinstance(value, int | float) or math.isnan(value) or bad:
+    if isinstance(value, bool) or not isinstance(value, numbers.Real) or math.isnan(value) or bad:
         raise ValueError(
             f"{name} harus angka {'tidak negatif' if allow_zero else 'lebih dari nol'}, bukan {value!r}."
         )

@@ -30,6 +30,7 @@ Numbers used in the kit's examples (rates, freight, premiums) are *contoh*.
 from __future__ import annotations
 
 import math
+import numbers
 from dataclasses import dataclass
 
 from alaskaki.domain.incoterms import rule
@@ -52,7 +53,12 @@ INSURED_FRACTION = _insured_fraction("CIF")  # 1.1: 110 % of the contract value
 
 
 def _check_nonneg(name: str, value: float) -> None:
-    if not isinstance(value, int | float) or math.isnan(value) or value < 0:
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, numbers.Real)
+        or math.isnan(value)
+        or value < 0
+    ):
         raise ValueError(f"{name} harus angka dan tidak boleh negatif, bukan {value!r}.")
 
 
