@@ -14,7 +14,10 @@ VENV_BIN = str(Path(sys.executable).parent)
 @pytest.fixture(autouse=True, scope="session")
 def _isolated_home(tmp_path_factory):
     home = tmp_path_factory.mktemp("home")
-    saved = {k: os.environ.get(k) for k in ("HOME", "MPLCONFIGDIR", "PATH", "JUPYTER_CONFIG_DIR", "IPYTHONDIR")}
+    saved = {
+        k: os.environ.get(k)
+        for k in ("HOME", "MPLCONFIGDIR", "PATH", "JUPYTER_CONFIG_DIR", "IPYTHONDIR")
+    }
     os.environ["HOME"] = str(home)
     os.environ["MPLCONFIGDIR"] = str(home / ".mpl")
     os.environ["IPYTHONDIR"] = str(home / ".ipython")

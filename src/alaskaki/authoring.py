@@ -46,7 +46,9 @@ def test(grade_id: str, points: float, src: str) -> nbformat.NotebookNode:
     return cell
 
 
-def manual(grade_id: str, points: float, text: str = "TULIS JAWABAN ANDA DI SINI", *, markdown: bool = True):
+def manual(
+    grade_id: str, points: float, text: str = "TULIS JAWABAN ANDA DI SINI", *, markdown: bool = True
+):
     """A manually graded answer cell (scored by the trainer in the formgrader)."""
     cell = new_markdown_cell(text) if markdown else new_code_cell(text)
     cell.metadata["nbgrader"] = _nbg(solution=True, grade=True, grade_id=grade_id, points=points)

@@ -17,7 +17,9 @@ EXIT_CONFLICT = 5  # would overwrite or lose something
 class AlaskakiError(Exception):
     """An error a trainer can act on; ``str(err)`` is the Indonesian message."""
 
-    def __init__(self, message: str, *, exit_code: int = EXIT_ERROR, details: list[str] | None = None):
+    def __init__(
+        self, message: str, *, exit_code: int = EXIT_ERROR, details: list[str] | None = None
+    ):
         super().__init__(message)
         self.message = message
         self.exit_code = exit_code

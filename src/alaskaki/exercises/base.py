@@ -89,10 +89,16 @@ def periksa_angka(
     so that rounding to whole rupiah or to two decimals is never punished.
     """
     if belum_diisi(nilai):
-        return Hasil(False, "Jawaban belum diisi. Ganti `None` dengan perhitungan Anda, lalu jalankan sel itu.")
+        return Hasil(
+            False,
+            "Jawaban belum diisi. Ganti `None` dengan perhitungan Anda, lalu jalankan sel itu.",
+        )
     x = _angka(nilai)
     if x is None or math.isnan(x) or math.isinf(x):
-        return Hasil(False, f"Jawaban harus berupa angka{(' (' + satuan + ')') if satuan else ''}, bukan teks atau daftar.")
+        return Hasil(
+            False,
+            f"Jawaban harus berupa angka{(' (' + satuan + ')') if satuan else ''}, bukan teks atau daftar.",
+        )
     if abs(x - harapan) <= max(mutlak, abs(harapan) * toleransi):
         return Hasil(True, "Benar. Bagus!")
     hint = f" Petunjuk: {petunjuk}" if petunjuk else ""
@@ -103,10 +109,14 @@ def periksa_angka(
     return Hasil(False, "Belum tepat." + hint)
 
 
-def periksa_pilihan(nilai: object, harapan: str, *, pilihan: list[str] | None = None, petunjuk: str = "") -> Hasil:
+def periksa_pilihan(
+    nilai: object, harapan: str, *, pilihan: list[str] | None = None, petunjuk: str = ""
+) -> Hasil:
     """Compare a text choice (case and surrounding spaces ignored)."""
     if belum_diisi(nilai):
-        return Hasil(False, "Jawaban belum diisi. Tulis pilihan Anda di antara tanda petik, mis. \"A\".")
+        return Hasil(
+            False, 'Jawaban belum diisi. Tulis pilihan Anda di antara tanda petik, mis. "A".'
+        )
     if not isinstance(nilai, str):
         return Hasil(False, "Jawaban harus berupa teks di antara tanda petik.")
     got = nilai.strip().casefold()
@@ -120,17 +130,23 @@ def periksa_pilihan(nilai: object, harapan: str, *, pilihan: list[str] | None = 
 def periksa_urutan(nilai: object, harapan: list[str], *, petunjuk: str = "") -> Hasil:
     """Compare an ordered list of items (e.g. steps)."""
     if belum_diisi(nilai):
-        return Hasil(False, "Jawaban belum diisi. Tulis daftar, mis. [\"B\", \"A\", \"C\"].")
+        return Hasil(False, 'Jawaban belum diisi. Tulis daftar, mis. ["B", "A", "C"].')
     if not isinstance(nilai, list | tuple) or not all(isinstance(x, str) for x in nilai):
-        return Hasil(False, "Jawaban harus berupa daftar teks, mis. [\"B\", \"A\", \"C\"].")
+        return Hasil(False, 'Jawaban harus berupa daftar teks, mis. ["B", "A", "C"].')
     got = [x.strip().casefold() for x in nilai]
     want = [x.casefold() for x in harapan]
     if sorted(got) != sorted(want):
-        return Hasil(False, f"Daftar harus memuat tepat {len(harapan)} langkah, masing-masing sekali.")
+        return Hasil(
+            False, f"Daftar harus memuat tepat {len(harapan)} langkah, masing-masing sekali."
+        )
     if got == want:
         return Hasil(True, "Benar. Urutannya tepat!")
     salah = sum(1 for a, b in zip(got, want, strict=True) if a != b)
-    return Hasil(False, f"Belum tepat: {salah} langkah belum di tempatnya." + (f" Petunjuk: {petunjuk}" if petunjuk else ""))
+    return Hasil(
+        False,
+        f"Belum tepat: {salah} langkah belum di tempatnya."
+        + (f" Petunjuk: {petunjuk}" if petunjuk else ""),
+    )
 
 
 def periksa_himpunan(nilai: object, harapan: set[str], *, petunjuk: str = "") -> Hasil:
@@ -138,7 +154,7 @@ def periksa_himpunan(nilai: object, harapan: set[str], *, petunjuk: str = "") ->
     if belum_diisi(nilai):
         return Hasil(False, "Jawaban belum diisi.")
     if isinstance(nilai, str) or not isinstance(nilai, list | tuple | set):
-        return Hasil(False, "Jawaban harus berupa daftar, mis. [\"A\", \"C\"].")
+        return Hasil(False, 'Jawaban harus berupa daftar, mis. ["A", "C"].')
     if not all(isinstance(x, str) for x in nilai):
         return Hasil(False, "Isi daftar harus teks di antara tanda petik.")
     got = {x.strip().casefold() for x in nilai}
@@ -151,7 +167,10 @@ def periksa_himpunan(nilai: object, harapan: set[str], *, petunjuk: str = "") ->
         parts.append(f"{kurang} belum ditemukan")
     if lebih:
         parts.append(f"{lebih} sebenarnya tidak termasuk")
-    return Hasil(False, "Belum tepat: " + ", ".join(parts) + "." + (f" Petunjuk: {petunjuk}" if petunjuk else ""))
+    return Hasil(
+        False,
+        "Belum tepat: " + ", ".join(parts) + "." + (f" Petunjuk: {petunjuk}" if petunjuk else ""),
+    )
 
 
 def tampilkan(hasil: Hasil) -> bool:

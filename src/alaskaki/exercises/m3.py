@@ -55,20 +55,62 @@ def soal(participant_id: str) -> Soal:
     r = rng(MODUL, participant_id)
     ikm, kel = IKM[r.randrange(len(IKM))]
     bahan = [
-        {"bahan": "Kulit lapis (lining)", "jumlah": round(r.uniform(1.6, 2.2), 1), "satuan": "ft2",
-         "harga_satuan": r.choice([9000, 10000, 11000, 12000]), "susut": 0.10, "impor": False},
-        {"bahan": "Sol karet", "jumlah": 1, "satuan": "pasang",
-         "harga_satuan": r.choice([14000, 15000, 16000, 18000]), "susut": 0.0, "impor": True},
-        {"bahan": "Lem", "jumlah": r.choice([40, 45, 50]), "satuan": "gram",
-         "harga_satuan": r.choice([90, 100, 110]), "susut": 0.05, "impor": True},
-        {"bahan": "Benang", "jumlah": r.choice([20, 25, 30]), "satuan": "meter",
-         "harga_satuan": 50, "susut": 0.10, "impor": False},
-        {"bahan": "Insole", "jumlah": 1, "satuan": "pasang",
-         "harga_satuan": r.choice([4000, 5000, 6000]), "susut": 0.0, "impor": False},
-        {"bahan": "Gesper dan aksesori", "jumlah": 1, "satuan": "pasang",
-         "harga_satuan": r.choice([3000, 3500, 4000]), "susut": 0.0, "impor": True},
-        {"bahan": "Kotak sepatu", "jumlah": 1, "satuan": "buah",
-         "harga_satuan": r.choice([3500, 4000, 4500]), "susut": 0.0, "impor": False},
+        {
+            "bahan": "Kulit lapis (lining)",
+            "jumlah": round(r.uniform(1.6, 2.2), 1),
+            "satuan": "ft2",
+            "harga_satuan": r.choice([9000, 10000, 11000, 12000]),
+            "susut": 0.10,
+            "impor": False,
+        },
+        {
+            "bahan": "Sol karet",
+            "jumlah": 1,
+            "satuan": "pasang",
+            "harga_satuan": r.choice([14000, 15000, 16000, 18000]),
+            "susut": 0.0,
+            "impor": True,
+        },
+        {
+            "bahan": "Lem",
+            "jumlah": r.choice([40, 45, 50]),
+            "satuan": "gram",
+            "harga_satuan": r.choice([90, 100, 110]),
+            "susut": 0.05,
+            "impor": True,
+        },
+        {
+            "bahan": "Benang",
+            "jumlah": r.choice([20, 25, 30]),
+            "satuan": "meter",
+            "harga_satuan": 50,
+            "susut": 0.10,
+            "impor": False,
+        },
+        {
+            "bahan": "Insole",
+            "jumlah": 1,
+            "satuan": "pasang",
+            "harga_satuan": r.choice([4000, 5000, 6000]),
+            "susut": 0.0,
+            "impor": False,
+        },
+        {
+            "bahan": "Gesper dan aksesori",
+            "jumlah": 1,
+            "satuan": "pasang",
+            "harga_satuan": r.choice([3000, 3500, 4000]),
+            "susut": 0.0,
+            "impor": True,
+        },
+        {
+            "bahan": "Kotak sepatu",
+            "jumlah": 1,
+            "satuan": "buah",
+            "harga_satuan": r.choice([3500, 4000, 4500]),
+            "susut": 0.0,
+            "impor": False,
+        },
     ]
     proses = [
         {"proses": "Potong (clicking)", "menit": r.choice([8, 10, 12])},
@@ -101,17 +143,24 @@ def soal(participant_id: str) -> Soal:
 
 def _kulit(s: Soal, harga: float | None = None, susut: float | None = None) -> costing.MaterialLine:
     return costing.MaterialLine(
-        "Kulit atasan", s.kulit_bersih_dm2, "dm2",
+        "Kulit atasan",
+        s.kulit_bersih_dm2,
+        "dm2",
         s.harga_kulit_ft2 if harga is None else harga,
         s.susut_kulit if susut is None else susut,
-        imported=False, price_unit="ft2",
+        imported=False,
+        price_unit="ft2",
     )
 
 
 def _bahan(s: Soal, kulit: costing.MaterialLine | None = None) -> list[costing.MaterialLine]:
     lines = [kulit or _kulit(s)]
     for b in s.bahan:
-        lines.append(costing.MaterialLine(b["bahan"], b["jumlah"], b["satuan"], b["harga_satuan"], b["susut"], b["impor"]))
+        lines.append(
+            costing.MaterialLine(
+                b["bahan"], b["jumlah"], b["satuan"], b["harga_satuan"], b["susut"], b["impor"]
+            )
+        )
     return lines
 
 
@@ -122,7 +171,9 @@ def _operasi(s: Soal) -> list[costing.Operation]:
 
 def _hpp(s: Soal, kulit: costing.MaterialLine | None = None) -> costing.CostBreakdown:
     return costing.cost_per_pair(
-        _bahan(s, kulit), _operasi(s), costing.overhead_per_pair(s.overhead_bulanan, s.produksi_bulanan)
+        _bahan(s, kulit),
+        _operasi(s),
+        costing.overhead_per_pair(s.overhead_bulanan, s.produksi_bulanan),
     )
 
 
@@ -132,7 +183,9 @@ def harapan(participant_id: str) -> dict[str, float]:
     hpp = _hpp(s)
     baru = _hpp(s, _kulit(s, s.harga_kulit_baru_ft2, s.susut_kulit_baru))
     return {
-        "luas_kulit_ft2": costing.dm2_to_ft2(costing.gross_quantity(s.kulit_bersih_dm2, s.susut_kulit)),
+        "luas_kulit_ft2": costing.dm2_to_ft2(
+            costing.gross_quantity(s.kulit_bersih_dm2, s.susut_kulit)
+        ),
         "biaya_kulit": _kulit(s).cost(),
         "biaya_bahan": hpp.materials,
         "porsi_impor": hpp.imported_share * 100,
@@ -165,50 +218,92 @@ def _id() -> str:
 
 
 def _luas(pid: str, nilai: object) -> Hasil:
-    return periksa_angka(nilai, harapan(pid)["luas_kulit_ft2"], toleransi=0.01, mutlak=0.01, satuan="ft²",
-                         petunjuk="tambahkan susut dulu (× (1 + susut)), lalu bagi dengan 9,290304 untuk mengubah dm² ke ft².")
+    return periksa_angka(
+        nilai,
+        harapan(pid)["luas_kulit_ft2"],
+        toleransi=0.01,
+        mutlak=0.01,
+        satuan="ft²",
+        petunjuk="tambahkan susut dulu (× (1 + susut)), lalu bagi dengan 9,290304 untuk mengubah dm² ke ft².",
+    )
 
 
 def _biaya_kulit(pid: str, nilai: object) -> Hasil:
-    return periksa_angka(nilai, harapan(pid)["biaya_kulit"], satuan="rupiah",
-                         petunjuk="kalikan luas kulit yang dibeli (ft², sudah termasuk susut) dengan harga per ft².")
+    return periksa_angka(
+        nilai,
+        harapan(pid)["biaya_kulit"],
+        satuan="rupiah",
+        petunjuk="kalikan luas kulit yang dibeli (ft², sudah termasuk susut) dengan harga per ft².",
+    )
 
 
 def _biaya_bahan(pid: str, nilai: object) -> Hasil:
-    return periksa_angka(nilai, harapan(pid)["biaya_bahan"], satuan="rupiah",
-                         petunjuk="biaya tiap bahan = jumlah × (1 + susut) × harga satuan; jangan lupa menambahkan biaya kulit atasan.")
+    return periksa_angka(
+        nilai,
+        harapan(pid)["biaya_bahan"],
+        satuan="rupiah",
+        petunjuk="biaya tiap bahan = jumlah × (1 + susut) × harga satuan; jangan lupa menambahkan biaya kulit atasan.",
+    )
 
 
 def _porsi_impor(pid: str, nilai: object) -> Hasil:
-    return periksa_angka(nilai, harapan(pid)["porsi_impor"], toleransi=0.01, mutlak=0.1, satuan="persen",
-                         petunjuk="jumlahkan biaya bahan yang impor, bagi dengan total biaya bahan, lalu kali 100.")
+    return periksa_angka(
+        nilai,
+        harapan(pid)["porsi_impor"],
+        toleransi=0.01,
+        mutlak=0.1,
+        satuan="persen",
+        petunjuk="jumlahkan biaya bahan yang impor, bagi dengan total biaya bahan, lalu kali 100.",
+    )
 
 
 def _upah(pid: str, nilai: object) -> Hasil:
-    return periksa_angka(nilai, harapan(pid)["upah_per_pasang"], satuan="rupiah",
-                         petunjuk="upah per menit = upah bulanan ÷ (hari kerja × jam per hari × 60); lalu kali total menit per pasang.")
+    return periksa_angka(
+        nilai,
+        harapan(pid)["upah_per_pasang"],
+        satuan="rupiah",
+        petunjuk="upah per menit = upah bulanan ÷ (hari kerja × jam per hari × 60); lalu kali total menit per pasang.",
+    )
 
 
 def _overhead(pid: str, nilai: object) -> Hasil:
-    return periksa_angka(nilai, harapan(pid)["overhead_per_pasang"], satuan="rupiah",
-                         petunjuk="bagi biaya overhead sebulan dengan jumlah pasang yang dibuat sebulan.")
+    return periksa_angka(
+        nilai,
+        harapan(pid)["overhead_per_pasang"],
+        satuan="rupiah",
+        petunjuk="bagi biaya overhead sebulan dengan jumlah pasang yang dibuat sebulan.",
+    )
 
 
 def _hpp_cek(pid: str, nilai: object) -> Hasil:
-    return periksa_angka(nilai, harapan(pid)["hpp"], satuan="rupiah",
-                         petunjuk="HPP per pasang = biaya bahan + upah + overhead, semuanya per pasang.")
+    return periksa_angka(
+        nilai,
+        harapan(pid)["hpp"],
+        satuan="rupiah",
+        petunjuk="HPP per pasang = biaya bahan + upah + overhead, semuanya per pasang.",
+    )
 
 
 def _studi_kasus(pid: str, nilai: object) -> Hasil:
     if not isinstance(nilai, dict):
-        return Hasil(False, "Jawaban studi kasus harus berupa dict: {\"hpp_baru\": ..., \"total_pesanan\": ...}.")
+        return Hasil(
+            False, 'Jawaban studi kasus harus berupa dict: {"hpp_baru": ..., "total_pesanan": ...}.'
+        )
     h = harapan(pid)
-    a = periksa_angka(nilai.get("hpp_baru"), h["hpp_baru"], satuan="rupiah",
-                      petunjuk="hitung ulang biaya kulit dengan harga dan susut yang baru; bahan lain, upah dan overhead tetap.")
+    a = periksa_angka(
+        nilai.get("hpp_baru"),
+        h["hpp_baru"],
+        satuan="rupiah",
+        petunjuk="hitung ulang biaya kulit dengan harga dan susut yang baru; bahan lain, upah dan overhead tetap.",
+    )
     if not a.benar:
         return Hasil(False, "HPP per pasang yang baru: " + a.pesan)
-    b = periksa_angka(nilai.get("total_pesanan"), h["total_pesanan"], satuan="rupiah",
-                      petunjuk="kalikan HPP baru dengan jumlah pasang pesanan.")
+    b = periksa_angka(
+        nilai.get("total_pesanan"),
+        h["total_pesanan"],
+        satuan="rupiah",
+        petunjuk="kalikan HPP baru dengan jumlah pasang pesanan.",
+    )
     if not b.benar:
         return Hasil(False, "Total biaya pesanan: " + b.pesan)
     return Hasil(True, "Benar. Anda bisa menghitung HPP untuk pesanan baru!")

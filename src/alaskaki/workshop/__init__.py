@@ -1,1 +1,59 @@
+"""Running a workshop on top of nbgrader: the keyword-only API the CLI is a thin layer over."""
 
+from __future__ import annotations
+
+from pathlib import Path
+
+from alaskaki.workshop.collect import CollectResult, collect_module
+from alaskaki.workshop.course import Workshop, init_workshop, kit_modules
+from alaskaki.workshop.release import Release, release_module
+from alaskaki.workshop.roster import RosterImport, import_roster, read_roster
+from alaskaki.workshop.status import Status, workshop_status
+
+__all__ = [
+    "CollectResult",
+    "Release",
+    "RosterImport",
+    "Status",
+    "Workshop",
+    "collect_module",
+    "grade",
+    "feedback",
+    "import_roster",
+    "init_workshop",
+    "kit_modules",
+    "read_roster",
+    "release_module",
+    "workshop_status",
+]
+
+
+def grade(
+    workshop: Workshop,
+    modul: str,
+    *,
+    participants=None,
+    workers=None,
+    progress=True,
+    sandbox="auto",
+):
+    """Grade ``modul`` for every submission (hardened, parallel): see :mod:`alaskaki.workshop.grader`."""
+    from alaskaki.workshop.grader import grade_module
+
+    workshop.require_module(modul)
+    return grade_module(
+        workshop.root,
+        modul,
+        participants=participants,
+        workers=workers,
+        progress=progress,
+        sandbox=sandbox,
+    )
+
+
+def feedback(workshop: Workshop, modul: str, *, participants=None) -> list[Path]:
+    """Write Indonesian feedback per participant (never hidden tests or expected values)."""
+    from alaskaki.workshop.feedback import write_feedback
+
+    workshop.require_module(modul)
+    return write_feedback(workshop.root, modul, participants=participants)

@@ -34,7 +34,9 @@ class CollectResult:
     modul: str
     collected: dict[str, str] = field(default_factory=dict)  # participant -> archived file name
     duplicates: list[str] = field(default_factory=list)  # files already in the archive
-    older: list[str] = field(default_factory=list)  # archived, but a newer version is already submitted
+    older: list[str] = field(
+        default_factory=list
+    )  # archived, but a newer version is already submitted
     unknown: list[str] = field(default_factory=list)  # files whose participant is not in the roster
     ignored: list[str] = field(default_factory=list)  # files of another module
 
@@ -56,11 +58,18 @@ def _iter_zip(path: Path):
     try:
         zf = zipfile.ZipFile(path)
     except zipfile.BadZipFile:
-        raise AlaskakiError(f"File {path.name} bukan file zip yang dapat dibuka.", exit_code=EXIT_INPUT) from None
+        raise AlaskakiError(
+            f"File {path.name} bukan file zip yang dapat dibuka.", exit_code=EXIT_INPUT
+        ) from None
     with zf:
         for info in sorted(zf.infolist(), key=lambda i: i.filename):
             name = info.filename
-            if info.is_dir() or not name.endswith(".ipynb") or "__MACOSX" in name or ".ipynb_checkpoints" in name:
+            if (
+                info.is_dir()
+                or not name.endswith(".ipynb")
+                or "__MACOSX" in name
+                or ".ipynb_checkpoints" in name
+            ):
                 continue
             # zip times are local wall-clock time; Mojokerto is WIB (UTC+7)
             local = datetime(*info.date_time)
@@ -92,7 +101,9 @@ def _belongs_to(name: str, modul: str, all_modules: list[str]) -> bool:
     if modul.lower() in lowered:
         return True
     # A file that names no module is taken as this module's (trainers often get "p01.ipynb").
-    return not any(m.lower() in lowered for m in all_modules)
+    if any(m.lower() in lowered for m in all_modules):
+        return False
+    return not re.search(r"(?<![a-z0-9])(m\d+|asesmen)-[a-z]", lowered)
 
 
 def archive_dir(workshop: Workshop, pid: str, modul: str) -> Path:
@@ -154,14 +165,19 @@ def _install_newest(workshop: Workshop, pid: str, modul: str) -> bool:
     return True
 
 
-def collect_module(workshop: Workshop, modul: str, *, source: str | Path | None = None) -> CollectResult:
+def collect_module(
+    workshop: Workshop, modul: str, *, source: str | Path | None = None
+) -> CollectResult:
     """Collect ``modul`` from a folder or zip (``source``) or, on a hub, from nbgrader's exchange."""
     from alaskaki.workshop.release import uses_exchange
 
     workshop.require_module(modul)
     ids = workshop.participant_ids()
     if not ids:
-        raise AlaskakiError("Daftar peserta masih kosong. Impor dulu: `alaskaki roster import FILE`.", exit_code=EXIT_NOT_FOUND)
+        raise AlaskakiError(
+            "Daftar peserta masih kosong. Impor dulu: `alaskaki roster import FILE`.",
+            exit_code=EXIT_NOT_FOUND,
+        )
     if source is None:
         if not uses_exchange(workshop):
             raise AlaskakiError(
@@ -176,11 +192,18 @@ def collect_module(workshop: Workshop, modul: str, *, source: str | Path | None 
         elif src.is_file():
             items = list(_iter_zip(src))
         else:
-            raise AlaskakiError(f"Folder atau file zip {src} tidak ditemukan.", exit_code=EXIT_NOT_FOUND)
+            raise AlaskakiError(
+                f"Folder atau file zip {src} tidak ditemukan.", exit_code=EXIT_NOT_FOUND
+            )
     if not items:
-        raise AlaskakiError(f"Tidak ada file notebook (.ipynb) di {source or 'exchange'}: tidak ada yang dikumpulkan.", exit_code=EXIT_INPUT)
+        raise AlaskakiError(
+            f"Tidak ada file notebook (.ipynb) di {source or 'exchange'}: tidak ada yang dikumpulkan.",
+            exit_code=EXIT_INPUT,
+        )
     result = CollectResult(modul)
-    all_modules = workshop.modules()
+    from alaskaki.workshop.course import kit_modules
+
+    all_modules = sorted(set(workshop.modules()) | set(kit_modules()))
     touched: set[str] = set()
     for item in items:
         if not _belongs_to(item.name, modul, all_modules):
@@ -208,7 +231,11 @@ def _from_exchange(workshop: Workshop, modul: str):
     if staging.exists():
         shutil.rmtree(staging)
     staging.mkdir(parents=True)
-    api = workshop.api(CourseDirectory={"submitted_directory": str(staging.relative_to(workshop.root) / "submitted")})
+    api = workshop.api(
+        CourseDirectory={
+            "submitted_directory": str(staging.relative_to(workshop.root) / "submitted")
+        }
+    )
     res = api.collect(modul, update=True)
     if not res.get("success"):
         raise AlaskakiError(f"Gagal mengumpulkan dari exchange:\n{res.get('log', '')[-2000:]}")

@@ -25,7 +25,7 @@ ROSTER_FILE = "peserta.csv"
 CONFIG_FILE = "nbgrader_config.py"
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
 
-CONFIG_TEMPLATE = '''\
+CONFIG_TEMPLATE = """\
 # nbgrader configuration of an alaskaki workshop (made by `alaskaki init`).
 c = get_config()  # noqa: F821
 c.CourseDirectory.course_id = {course_id!r}
@@ -39,7 +39,7 @@ c.OverwriteCells.add_missing_cells = True
 # Harmless warnings on stderr must not turn a right answer into zero.
 c.IgnorePattern.pattern = ".*(Warning|warning|WARNING).*"
 c.Execute.timeout = 60
-'''
+"""
 
 
 def kit_modules() -> list[str]:
@@ -84,7 +84,11 @@ class Workshop:
 
     def modules(self) -> list[str]:
         src = self.root / "source"
-        return sorted(p.name for p in src.iterdir() if (p / f"{p.name}.ipynb").is_file()) if src.is_dir() else []
+        return (
+            sorted(p.name for p in src.iterdir() if (p / f"{p.name}.ipynb").is_file())
+            if src.is_dir()
+            else []
+        )
 
     def require_module(self, modul: str) -> str:
         mods = self.modules()
@@ -186,9 +190,13 @@ def init_workshop(
             "versi_kit": __version__,
             "dibuat": datetime.now(UTC).isoformat(timespec="seconds"),
         }
-        (root / META_FILE).write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        (root / META_FILE).write_text(
+            json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+        )
         db_url = db_url or f"sqlite:///{root / 'gradebook.db'}"
-        (root / CONFIG_FILE).write_text(CONFIG_TEMPLATE.format(course_id=course_id, db_url=db_url), encoding="utf-8")
+        (root / CONFIG_FILE).write_text(
+            CONFIG_TEMPLATE.format(course_id=course_id, db_url=db_url), encoding="utf-8"
+        )
     for sub in ("source", "release", "submitted", "autograded", "feedback", "arsip", "laporan"):
         (root / sub).mkdir(exist_ok=True)
     ws = Workshop(root)
@@ -199,7 +207,9 @@ def init_workshop(
             raise AlaskakiError(f"Modul {modul!r} tidak ada di kit.", exit_code=EXIT_NOT_FOUND)
         dest = root / "source" / modul
         if not dest.exists():
-            shutil.copytree(src, dest, ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"))
+            shutil.copytree(
+                src, dest, ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__")
+            )
     with ws.gradebook() as gb:
         for modul in ws.modules():
             gb.update_or_create_assignment(modul)

@@ -56,7 +56,9 @@ def release_module(workshop: Workshop, modul: str, *, due: str | datetime | None
     if exchange:
         res = api.release_assignment(modul)
         if not res.get("success"):
-            raise AlaskakiError(f"Modul {modul} gagal dikirim ke exchange:\n{res.get('log', '')[-2000:]}")
+            raise AlaskakiError(
+                f"Modul {modul} gagal dikirim ke exchange:\n{res.get('log', '')[-2000:]}"
+            )
     return Release(modul, workshop.root / "release" / modul / f"{modul}.ipynb", due_dt, exchange)
 
 

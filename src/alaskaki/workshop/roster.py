@@ -42,7 +42,7 @@ def _rows_from_csv(path: Path) -> list[list[str]]:
     raw = path.read_bytes()
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise AlaskakiError(
-            f"File {path.name} memakai encoding UTF-16. Simpan ulang sebagai \"CSV UTF-8\" lalu impor lagi.",
+            f'File {path.name} memakai encoding UTF-16. Simpan ulang sebagai "CSV UTF-8" lalu impor lagi.',
             exit_code=EXIT_INPUT,
         )
     try:
@@ -51,11 +51,13 @@ def _rows_from_csv(path: Path) -> list[list[str]]:
         line = raw[: err.start].count(b"\n") + 1
         raise AlaskakiError(
             f"File {path.name} bukan teks UTF-8 (baris {line} berisi huruf yang tidak terbaca). "
-            "Di Excel pilih Simpan Sebagai → \"CSV UTF-8 (Comma delimited)\", lalu impor lagi.",
+            'Di Excel pilih Simpan Sebagai → "CSV UTF-8 (Comma delimited)", lalu impor lagi.',
             exit_code=EXIT_INPUT,
         ) from None
     if "\x00" in text:
-        raise AlaskakiError(f"File {path.name} bukan file CSV (berisi data biner).", exit_code=EXIT_INPUT)
+        raise AlaskakiError(
+            f"File {path.name} bukan file CSV (berisi data biner).", exit_code=EXIT_INPUT
+        )
     first = text.split("\n", 1)[0]
     delimiter = ";" if first.count(";") > first.count(",") else ","
     return [row for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
@@ -69,7 +71,10 @@ def _rows_from_xlsx(path: Path) -> list[list[str]]:
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, OSError, KeyError, ValueError) as err:
-        raise AlaskakiError(f"File {path.name} bukan file Excel (.xlsx) yang dapat dibaca: {err}", exit_code=EXIT_INPUT) from None
+        raise AlaskakiError(
+            f"File {path.name} bukan file Excel (.xlsx) yang dapat dibaca: {err}",
+            exit_code=EXIT_INPUT,
+        ) from None
     # A workbook may hold notes or pivot sheets too: prefer a sheet named "peserta", else the first.
     names = {n.strip().lower(): n for n in wb.sheetnames}
     ws = wb[names["peserta"]] if "peserta" in names else wb[wb.sheetnames[0]]
@@ -82,16 +87,24 @@ def read_roster(path: str | Path) -> list[Participant]:
     """Read and validate a roster file; raise one AlaskakiError listing every problem."""
     path = Path(path)
     if not path.is_file():
-        raise AlaskakiError(f"File daftar peserta {path} tidak ditemukan.", exit_code=EXIT_NOT_FOUND)
+        raise AlaskakiError(
+            f"File daftar peserta {path} tidak ditemukan.", exit_code=EXIT_NOT_FOUND
+        )
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         rows = _rows_from_xlsx(path)
     elif path.suffix.lower() == ".xls":
-        raise AlaskakiError(f"File {path.name} berformat .xls lama. Simpan ulang sebagai .xlsx atau CSV UTF-8.", exit_code=EXIT_INPUT)
+        raise AlaskakiError(
+            f"File {path.name} berformat .xls lama. Simpan ulang sebagai .xlsx atau CSV UTF-8.",
+            exit_code=EXIT_INPUT,
+        )
     else:
         rows = _rows_from_csv(path)
     rows = [r for r in rows if any(_cell(c) for c in r)]
     if not rows:
-        raise AlaskakiError(f"File {path.name} kosong: tidak ada judul kolom dan tidak ada peserta.", exit_code=EXIT_INPUT)
+        raise AlaskakiError(
+            f"File {path.name} kosong: tidak ada judul kolom dan tidak ada peserta.",
+            exit_code=EXIT_INPUT,
+        )
     header = [_cell(h).lower().replace(" ", "_") for h in rows[0]]
     missing = [c for c in COLUMNS if c not in header]
     if missing:
@@ -101,7 +114,9 @@ def read_roster(path: str | Path) -> list[Participant]:
             exit_code=EXIT_INPUT,
         )
     if len(rows) == 1:
-        raise AlaskakiError(f"File {path.name} hanya berisi judul kolom, belum ada peserta.", exit_code=EXIT_INPUT)
+        raise AlaskakiError(
+            f"File {path.name} hanya berisi judul kolom, belum ada peserta.", exit_code=EXIT_INPUT
+        )
     index = {c: header.index(c) for c in COLUMNS}
     problems: list[str] = []
     seen: dict[str, int] = {}

@@ -1,0 +1,49 @@
+# alaskaki — every target creates .venv and installs the kit when it is missing.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+ROOTFLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
+export PATH := $(CURDIR)/$(BIN):$(PATH)
+
+.PHONY: demo test test-fast lab lint format bench dasbor hub clean
+
+$(STAMP):
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip >/dev/null
+	$(BIN)/python -m pip install -q -e '.[test]'
+	@rm -f $(VENV)/.installed-*
+	@touch $(STAMP)
+
+demo: $(STAMP)  ## the whole workshop on the sample cohort; reports in demo/laporan/
+	$(BIN)/alaskaki demo --out demo
+
+test: $(STAMP)  ## every test (browser, hub and PostgreSQL tests skip when their parts are missing)
+	$(BIN)/python -m pytest -q -ra
+
+test-fast: $(STAMP)  ## unit and CLI tests only
+	$(BIN)/python -m pytest -q -m "not slow and not browser and not hub and not postgres"
+
+lab: $(STAMP)  ## JupyterLab in Bahasa Indonesia on the kit
+	$(BIN)/jupyter lab --notebook-dir=$(CURDIR) $(ROOTFLAG)
+
+lint: $(STAMP)  ## ruff (lint + format check) and notebook hygiene
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+	$(BIN)/python -m pytest -q tests/notebooks/test_modules.py -k clean
+
+format: $(STAMP)
+	$(BIN)/ruff format src tests bench
+	$(BIN)/ruff check --fix src tests bench
+
+bench: $(STAMP)  ## benchmarks (never part of `make test`)
+	$(BIN)/python bench/run_all.py
+
+dasbor: $(STAMP)  ## reviewer dashboard (Voila) on the demo workshop
+	$(BIN)/alaskaki dashboard demo
+
+hub: $(STAMP)  ## a trial JupyterHub on http://127.0.0.1:8000 (see docs/deploy.md)
+	$(BIN)/python grading/hub/trial.py
+
+clean:
+	rm -rf demo artifacts .pytest_cache .ruff_cache

@@ -1,0 +1,438 @@
+"""Command line: a thin layer over the keyword-only API. Help and messages in Bahasa Indonesia."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import sys
+from datetime import datetime
+from pathlib import Path
+
+from alaskaki import __version__
+from alaskaki.errors import EXIT_ERROR, EXIT_OK, AlaskakiError
+
+DESCRIPTION = """\
+alaskaki — pelatihan dan asesmen kompetensi ekspor untuk IKM alas kaki.
+
+Alur lokakarya: init → roster import → release → collect → grade → feedback → report.
+Coba semuanya sekaligus dengan data contoh: `alaskaki demo`.
+"""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with Indonesian headings for the parts users read most."""
+
+    def format_help(self) -> str:
+        text = super().format_help()
+        for en, idn in (
+            ("usage:", "cara pakai:"),
+            ("positional arguments:", "argumen:"),
+            ("options:", "pilihan:"),
+            ("show this help message and exit", "tampilkan bantuan ini lalu keluar"),
+        ):
+            text = text.replace(en, idn)
+        return text
+
+    def error(self, message: str):
+        self.print_usage(sys.stderr)
+        message = message.replace("the following arguments are required", "argumen ini wajib diisi")
+        message = message.replace("invalid choice", "pilihan tidak dikenal").replace(
+            "choose from", "pilih dari"
+        )
+        message = message.replace("unrecognized arguments", "argumen tidak dikenal")
+        self.exit(2, f"{self.prog}: galat: {message}\n")
+
+
+def _workshop_arg(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--workshop",
+        "-w",
+        metavar="FOLDER",
+        default=".",
+        help="folder lokakarya (bawaan: folder saat ini)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="alaskaki",
+        description=DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "--version", action="version", version=f"alaskaki {__version__}", help="tampilkan versi"
+    )
+    parser.add_argument(
+        "--json", action="store_true", help="keluaran sebagai JSON (untuk program lain)"
+    )
+    parser.add_argument(
+        "--debug", action="store_true", help="tampilkan rincian teknis bila ada galat"
+    )
+    sub = parser.add_subparsers(dest="command", metavar="PERINTAH", parser_class=_Parser)
+    sub.required = True
+
+    p = sub.add_parser("init", help="buat folder lokakarya baru (kursus nbgrader)")
+    p.add_argument("folder", metavar="FOLDER", help="folder lokakarya yang akan dibuat")
+    p.add_argument(
+        "--roster", metavar="FILE", help="daftar peserta (CSV atau XLSX) yang langsung diimpor"
+    )
+    p.add_argument(
+        "--nama", metavar="NAMA", help="nama lokakarya, mis. 'Lokakarya Ekspor Mojokerto 2026'"
+    )
+    p.add_argument(
+        "--db-url", metavar="URL", help="gradebook di server basis data, mis. postgresql://..."
+    )
+
+    p = sub.add_parser("roster", help="kelola daftar peserta")
+    rsub = p.add_subparsers(dest="roster_command", metavar="PERINTAH", parser_class=_Parser)
+    rsub.required = True
+    ri = rsub.add_parser("import", help="impor daftar peserta dari CSV atau XLSX")
+    ri.add_argument(
+        "file", metavar="FILE", help="kolom: id, nama, ikm, kelurahan, jenis_kelamin (L/P), peran"
+    )
+    _workshop_arg(ri)
+
+    p = sub.add_parser(
+        "release", help="siapkan modul untuk peserta (jawaban dan tes tersembunyi dihapus)"
+    )
+    p.add_argument("modul", metavar="MODUL", help="id modul, mis. m3-biaya-produksi, atau 'semua'")
+    p.add_argument(
+        "--batas", metavar="WAKTU", help="batas waktu pengumpulan (WIB), mis. '2026-12-01 17:00'"
+    )
+    _workshop_arg(p)
+
+    p = sub.add_parser("collect", help="kumpulkan jawaban peserta dari folder, zip, atau exchange")
+    p.add_argument("modul", metavar="MODUL")
+    p.add_argument(
+        "--from",
+        dest="source",
+        metavar="FOLDER_ATAU_ZIP",
+        help="folder atau zip berisi file peserta",
+    )
+    _workshop_arg(p)
+
+    p = sub.add_parser("grade", help="nilai jawaban secara otomatis (aman dan paralel)")
+    p.add_argument("modul", metavar="MODUL")
+    p.add_argument(
+        "--workers", type=int, metavar="N", help="jumlah proses penilai (bawaan: jumlah inti CPU)"
+    )
+    p.add_argument("--peserta", nargs="+", metavar="ID", help="hanya nilai peserta ini")
+    p.add_argument(
+        "--tanpa-sandbox", action="store_true", help="nilai tanpa sandbox (tidak disarankan)"
+    )
+    _workshop_arg(p)
+
+    p = sub.add_parser("feedback", help="buat umpan balik per peserta dalam Bahasa Indonesia")
+    p.add_argument("modul", metavar="MODUL")
+    p.add_argument("--peserta", nargs="+", metavar="ID")
+    _workshop_arg(p)
+
+    p = sub.add_parser(
+        "report", help="buat laporan kompetensi (HTML, XLSX, CSV, JSON) dan rapor peserta"
+    )
+    p.add_argument(
+        "--format", default="html,xlsx,csv,json", metavar="LIST", help="mis. html,xlsx,csv,json"
+    )
+    p.add_argument(
+        "--anonim", action="store_true", help="ganti nama peserta dengan nama samaran yang tetap"
+    )
+    p.add_argument(
+        "--rapor", action="store_true", help="juga buat rapor per peserta (HTML dan PDF)"
+    )
+    p.add_argument(
+        "--out", metavar="FOLDER", help="folder laporan (bawaan: FOLDER_LOKAKARYA/laporan)"
+    )
+    _workshop_arg(p)
+
+    p = sub.add_parser("status", help="siapa sudah mengumpulkan dan sudah dinilai, per modul")
+    p.add_argument("--modul", metavar="MODUL")
+    _workshop_arg(p)
+
+    p = sub.add_parser("demo", help="jalankan seluruh alur pada 24 peserta contoh (luring)")
+    p.add_argument(
+        "--out", metavar="FOLDER", default="demo", help="folder lokakarya demo (bawaan: ./demo)"
+    )
+    p.add_argument("--workers", type=int, metavar="N")
+
+    p = sub.add_parser(
+        "dashboard", help="buka dasbor peninjau (Voila) untuk satu atau beberapa lokakarya"
+    )
+    p.add_argument("--port", type=int, default=8866)
+    p.add_argument("--no-browser", action="store_true", help="jangan buka peramban")
+    p.add_argument(
+        "workshops", nargs="*", metavar="FOLDER", help="folder lokakarya (bawaan: folder saat ini)"
+    )
+
+    p = sub.add_parser("hub", help="server lokakarya (JupyterHub)")
+    hsub = p.add_subparsers(dest="hub_command", metavar="PERINTAH", parser_class=_Parser)
+    hsub.required = True
+    hu = hsub.add_parser(
+        "users", help="buat akun Linux per peserta dari daftar peserta; kata sandi dicetak sekali"
+    )
+    hu.add_argument("--dry-run", action="store_true", help="tampilkan saja, jangan buat akun")
+    _workshop_arg(hu)
+    return parser
+
+
+# ---- rendering ------------------------------------------------------------------------------
+
+
+def _jsonable(obj):
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return {k: _jsonable(v) for k, v in dataclasses.asdict(obj).items()}
+    if isinstance(obj, dict):
+        return {str(k): _jsonable(v) for k, v in obj.items()}
+    if isinstance(obj, list | tuple | set):
+        return [_jsonable(v) for v in obj]
+    if isinstance(obj, Path):
+        return str(obj)
+    if isinstance(obj, datetime):
+        return obj.isoformat()
+    return obj
+
+
+def table(rows: list[list], header: list[str]) -> str:
+    cells = [[str(c) for c in header]] + [["" if c is None else str(c) for c in r] for r in rows]
+    widths = [max(len(r[i]) for r in cells) for i in range(len(header))]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in cells]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+def _emit(args, data, text: str) -> None:
+    print(json.dumps(_jsonable(data), indent=2, ensure_ascii=False) if args.json else text)
+
+
+# ---- commands -------------------------------------------------------------------------------
+
+
+def _ws(args):
+    from alaskaki.workshop import Workshop
+
+    return Workshop.open(args.workshop)
+
+
+def cmd_init(args) -> int:
+    from alaskaki.workshop import init_workshop
+
+    ws = init_workshop(args.folder, roster=args.roster, name=args.nama, db_url=args.db_url)
+    mods = ws.modules()
+    _emit(
+        args,
+        {"folder": ws.root, "modul": mods, "peserta": ws.participant_ids()},
+        f"Lokakarya dibuat di {ws.root}\nModul: {', '.join(mods)}\nPeserta: {len(ws.participant_ids())}\n"
+        f"Langkah berikut: cd {ws.root} && alaskaki roster import peserta.xlsx",
+    )
+    return EXIT_OK
+
+
+def cmd_roster(args) -> int:
+    from alaskaki.workshop import import_roster
+
+    res = import_roster(_ws(args), args.file)
+    text = (
+        f"Daftar peserta diimpor: {len(res.added)} baru, {len(res.updated)} diperbarui, "
+        f"{len(res.unchanged)} tetap."
+    )
+    if res.kept:
+        text += f"\n{len(res.kept)} peserta tidak ada di file ini tetapi tetap disimpan (nilainya aman): {', '.join(res.kept)}"
+    _emit(args, res, text)
+    return EXIT_OK
+
+
+def cmd_release(args) -> int:
+    from alaskaki.workshop import release_module
+
+    ws = _ws(args)
+    mods = ws.modules() if args.modul == "semua" else [args.modul]
+    out = [release_module(ws, m, due=args.batas) for m in mods]
+    lines = [
+        f"{r.modul}: siap di {r.notebook}" + (" dan dikirim ke exchange" if r.exchange else "")
+        for r in out
+    ]
+    _emit(args, out, "\n".join(lines))
+    return EXIT_OK
+
+
+def cmd_collect(args) -> int:
+    from alaskaki.workshop import collect_module
+
+    res = collect_module(_ws(args), args.modul, source=args.source)
+    lines = [f"{args.modul}: {len(res.collected)} jawaban baru dikumpulkan dan diarsipkan."]
+    if res.duplicates:
+        lines.append(f"{len(res.duplicates)} file sama persis dengan yang sudah ada (dilewati).")
+    if res.older:
+        lines.append(
+            f"Versi lebih lama dari yang sudah ada, hanya diarsipkan: {', '.join(res.older)}"
+        )
+    if res.ignored:
+        lines.append(f"{len(res.ignored)} file untuk modul lain diabaikan.")
+    for p in res.problems:
+        lines.append(f"GALAT {p}")
+    _emit(args, res, "\n".join(lines))
+    return EXIT_ERROR if res.problems else EXIT_OK
+
+
+def cmd_grade(args) -> int:
+    from alaskaki.workshop import grade
+
+    run = grade(
+        _ws(args),
+        args.modul,
+        participants=args.peserta,
+        workers=args.workers,
+        progress=not args.json,
+        sandbox="off" if args.tanpa_sandbox else "auto",
+    )
+    _emit(args, run, _render_grade(run))
+    return EXIT_OK
+
+
+def _render_grade(run) -> str:
+    rows = []
+    for r in getattr(run, "results", []):
+        rows.append(
+            [
+                r.participant,
+                f"{r.score:g}/{r.max_score:g}" if r.score is not None else "-",
+                r.status,
+                "; ".join(r.flags) or "",
+            ]
+        )
+    text = (
+        table(rows, ["peserta", "nilai", "keadaan", "indikasi kecurangan"])
+        if rows
+        else "Tidak ada yang dinilai."
+    )
+    if getattr(run, "warning", None):
+        text = f"PERINGATAN: {run.warning}\n" + text
+    return text
+
+
+def cmd_feedback(args) -> int:
+    from alaskaki.workshop import feedback
+
+    paths_ = feedback(_ws(args), args.modul, participants=args.peserta)
+    _emit(args, paths_, f"Umpan balik ditulis untuk {len(paths_)} peserta.")
+    return EXIT_OK
+
+
+def cmd_report(args) -> int:
+    from alaskaki.workshop.reporting import make_reports
+
+    out = make_reports(
+        _ws(args),
+        formats=tuple(f.strip() for f in args.format.split(",") if f.strip()),
+        anonim=args.anonim,
+        rapor=args.rapor,
+        out_dir=args.out,
+    )
+    _emit(args, out, "Laporan:\n" + "\n".join(f"  {p}" for p in out))
+    return EXIT_OK
+
+
+def cmd_status(args) -> int:
+    from alaskaki.workshop import workshop_status
+
+    st = workshop_status(_ws(args), modul=args.modul)
+    rows = []
+    for e in st.entries:
+        nilai = f"{e.nilai:g}/{e.nilai_maks:g}" if e.nilai is not None else ""
+        rows.append(
+            [
+                e.modul,
+                e.peserta,
+                e.nama,
+                e.keadaan,
+                nilai,
+                "ya" if e.terlambat else "",
+                "; ".join(e.indikasi),
+            ]
+        )
+    summary = st.by_module()
+    text = table(
+        rows, ["modul", "peserta", "nama", "keadaan", "nilai", "terlambat", "indikasi kecurangan"]
+    )
+    text += "\n\nRingkasan:\n" + table(
+        [
+            [
+                m,
+                v["peserta"],
+                v["mengumpulkan"],
+                v["dinilai"],
+                v["terlambat"],
+                v["indikasi_kecurangan"],
+            ]
+            for m, v in summary.items()
+        ],
+        ["modul", "peserta", "mengumpulkan", "dinilai", "terlambat", "indikasi kecurangan"],
+    )
+    _emit(args, {"ringkasan": summary, "rincian": st.entries}, text)
+    return EXIT_OK
+
+
+def cmd_demo(args) -> int:
+    from alaskaki.workshop.demo import run_demo
+
+    res = run_demo(args.out, workers=args.workers, progress=not args.json)
+    _emit(args, res, res.summary_text())
+    return EXIT_OK
+
+
+def cmd_dashboard(args) -> int:
+    from alaskaki.report.dashboard import serve
+
+    return serve(
+        [Path(w) for w in (args.workshops or ["."])],
+        port=args.port,
+        open_browser=not args.no_browser,
+    )
+
+
+def cmd_hub(args) -> int:
+    from alaskaki.workshop.hub import create_users
+
+    res = create_users(_ws(args), dry_run=args.dry_run)
+    _emit(args, res, res.summary_text())
+    return EXIT_OK
+
+
+COMMANDS = {
+    "init": cmd_init,
+    "roster": cmd_roster,
+    "release": cmd_release,
+    "collect": cmd_collect,
+    "grade": cmd_grade,
+    "feedback": cmd_feedback,
+    "report": cmd_report,
+    "status": cmd_status,
+    "demo": cmd_demo,
+    "dashboard": cmd_dashboard,
+    "hub": cmd_hub,
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except AlaskakiError as err:
+        print(f"galat: {err}", file=sys.stderr)
+        return err.exit_code
+    except KeyboardInterrupt:
+        print("\nDihentikan. Pekerjaan yang sudah selesai tetap tersimpan.", file=sys.stderr)
+        return 130
+    except Exception:
+        if args.debug:
+            raise
+        import traceback
+
+        print("galat tak terduga (jalankan lagi dengan --debug untuk rincian):", file=sys.stderr)
+        print(traceback.format_exc().strip().splitlines()[-1], file=sys.stderr)
+        return EXIT_ERROR
+
+
+if __name__ == "__main__":
+    sys.exit(main())

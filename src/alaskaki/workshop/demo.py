@@ -1,0 +1,280 @@
+"""``alaskaki demo``: the whole workshop on the bundled sample cohort, offline and repeatable.
+
+24 fictional participants (datasets/contoh_peserta.csv) of different ability answer every module
+(right, partly right, wrong, blank); two hand in late, one file arrives corrupt. The run collects,
+grades, scores the rubric cells as a trainer would, computes competency and writes the reports.
+Everything is derived from a fixed seed and fixed timestamps, so a second run finds every file
+already collected and changes nothing.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import os
+import random
+import re
+from dataclasses import dataclass, field
+from datetime import UTC, timedelta
+from pathlib import Path
+
+import nbformat
+
+from alaskaki import paths
+from alaskaki.workshop.course import Workshop, init_workshop
+from alaskaki.workshop.release import release_module
+
+SEED = 2026
+DUE_WIB = "2026-12-01 17:00"
+LATE = ("p06", "p17")  # hand in two and a half hours after the due time
+CORRUPT = "p23"  # their file of the first module arrives truncated
+SKILLS = [1.0] * 6 + [0.85] * 7 + [0.6] * 5 + [0.3] * 4 + [0.0] * 2
+
+WRONG_HELPER = """
+def _salah(v):
+    if isinstance(v, bool):
+        return not v
+    if isinstance(v, int | float):
+        return v * 1.37 + 1
+    if isinstance(v, str):
+        return v + " (?)"
+    if isinstance(v, list | tuple):
+        return list(reversed(v)) if len(v) > 1 else list(v) + ["?"]
+    if isinstance(v, dict):
+        return {k: _salah(x) for k, x in v.items()}
+    return None
+"""
+
+
+def skills(ids: list[str], seed: int = SEED) -> dict[str, float]:
+    levels = list(SKILLS) + [0.85] * max(0, len(ids) - len(SKILLS))
+    random.Random(seed).shuffle(levels)
+    return dict(zip(ids, levels, strict=False))
+
+
+def _nbg(cell) -> dict:
+    return cell.metadata.get("nbgrader", {})
+
+
+def _strip_markers(src: str) -> str:
+    return "\n".join(
+        line
+        for line in src.splitlines()
+        if line.strip() not in ("### BEGIN SOLUTION", "### END SOLUTION")
+    )
+
+
+def answer_variables(released_src: str) -> list[str]:
+    """Variables an answer cell asks for: the ``name = None`` lines left in the released stub."""
+    return re.findall(r"^([A-Za-z_]\w*) = None\b", released_src, flags=re.M)
+
+
+def simulate_submission(
+    source: nbformat.NotebookNode,
+    released: nbformat.NotebookNode,
+    pid: str,
+    skill: float,
+    modul: str,
+    seed: int = SEED,
+) -> nbformat.NotebookNode:
+    """A participant's notebook: each answer right with probability ``skill``, else wrong (or blank at 0)."""
+    solutions = {_nbg(c)["grade_id"]: c.source for c in source.cells if _nbg(c).get("solution")}
+    nb = nbformat.from_dict(json.loads(json.dumps(released)))
+    for cell in nb.cells:
+        meta = _nbg(cell)
+        if not meta.get("solution"):
+            continue
+        gid = meta["grade_id"]
+        if "ISI-ID-ANDA" in cell.source.upper():
+            cell.source = re.sub(r'"isi-id-anda"', json.dumps(pid), cell.source, flags=re.I)
+            continue
+        if skill <= 0:
+            continue  # blank: the released stub stays as it is
+        roll = random.Random(f"{seed}:{pid}:{modul}:{gid}").random()
+        solution = _strip_markers(solutions.get(gid, ""))
+        if cell.cell_type == "markdown":
+            cell.source = solution if roll < skill else "Belum sempat saya kerjakan dengan lengkap."
+            continue
+        if roll < skill:
+            cell.source = solution
+        else:
+            names = answer_variables(cell.source) or _assigned(solution)
+            cell.source = (
+                solution + "\n" + WRONG_HELPER + "\n".join(f"{n} = _salah({n})" for n in names)
+            )
+    return nb
+
+
+def _assigned(src: str) -> list[str]:
+    try:
+        tree = ast.parse(src)
+    except SyntaxError:
+        return []
+    return [
+        t.id
+        for node in tree.body
+        if isinstance(node, ast.Assign)
+        for t in node.targets
+        if isinstance(t, ast.Name)
+    ]
+
+
+@dataclass
+class DemoResult:
+    workshop: Path
+    modules: list[str]
+    participants: int
+    submitted: dict[str, int] = field(default_factory=dict)
+    graded: dict[str, int] = field(default_factory=dict)
+    mean_score: dict[str, float] = field(default_factory=dict)
+    units: dict[str, dict[str, int]] = field(default_factory=dict)
+    reports: list[Path] = field(default_factory=list)
+    new_files: int = 0
+    flags: dict[str, list[str]] = field(default_factory=dict)
+
+    def summary_text(self) -> str:
+        from alaskaki.cli import table
+
+        lines = [
+            f"Lokakarya demo: {self.workshop}  ({self.participants} peserta, {len(self.modules)} modul)",
+            f"File baru dikumpulkan pada jalan ini: {self.new_files}",
+            "",
+        ]
+        lines.append(
+            table(
+                [
+                    [
+                        m,
+                        self.submitted.get(m, 0),
+                        self.graded.get(m, 0),
+                        f"{self.mean_score.get(m, 0):.0%}",
+                    ]
+                    for m in self.modules
+                ],
+                ["modul", "mengumpulkan", "dinilai", "rata-rata"],
+            )
+        )
+        if self.units:
+            lines += [
+                "",
+                table(
+                    [
+                        [
+                            u,
+                            c.get("Kompeten", 0),
+                            c.get("Belum Kompeten", 0),
+                            c.get("Belum dinilai", 0),
+                        ]
+                        for u, c in self.units.items()
+                    ],
+                    ["unit", "Kompeten", "Belum Kompeten", "Belum dinilai"],
+                ),
+            ]
+        if self.flags:
+            lines += ["", "Indikasi kecurangan / file bermasalah:"]
+            lines += [f"  {k}: {'; '.join(v)}" for k, v in self.flags.items()]
+        lines += ["", "Laporan:"] + [f"  {p}" for p in self.reports]
+        return "\n".join(lines)
+
+
+def _write_inbox(
+    ws: Workshop, modul: str, ids: list[str], sk: dict[str, float], first: bool
+) -> Path:
+    from alaskaki.workshop.release import parse_due
+
+    inbox = ws.root / "masuk" / modul
+    inbox.mkdir(parents=True, exist_ok=True)
+    source = nbformat.read(ws.root / "source" / modul / f"{modul}.ipynb", as_version=4)
+    released = nbformat.read(ws.root / "release" / modul / f"{modul}.ipynb", as_version=4)
+    due = parse_due(DUE_WIB).replace(tzinfo=UTC)
+    for i, pid in enumerate(ids):
+        nb = simulate_submission(source, released, pid, sk[pid], modul)
+        data = nbformat.writes(nb).encode("utf-8")
+        if first and pid == CORRUPT:
+            data = data[: len(data) // 2]
+        path = inbox / f"{pid}_{modul}.ipynb"
+        if not path.exists() or path.read_bytes() != data:
+            path.write_bytes(data)
+        when = due + (
+            timedelta(hours=2, minutes=30)
+            if pid in LATE
+            else -timedelta(hours=3) + timedelta(minutes=i)
+        )
+        os.utime(path, (when.timestamp(), when.timestamp()))
+    return inbox
+
+
+def _score_rubrics(ws: Workshop, modul: str, sk: dict[str, float]) -> None:
+    """Score manually graded cells as a trainer would in the formgrader (once; never overwrites)."""
+    with ws.gradebook() as gb:
+        try:
+            subs = gb.assignment_submissions(modul)
+        except Exception:
+            return
+        for sub in subs:
+            for nb in sub.notebooks:
+                for grade in nb.grades:
+                    if grade.auto_score is None and grade.manual_score is None and grade.max_score:
+                        level = sk.get(sub.student_id, 0)
+                        frac = (
+                            0.0
+                            if level <= 0
+                            else (1.0 if level >= 0.85 else 0.5 if level >= 0.6 else 0.25)
+                        )
+                        grade.manual_score = round(grade.max_score * frac, 1)
+        gb.db.commit()
+
+
+def run_demo(
+    out: str | Path = "demo",
+    *,
+    workers: int | None = None,
+    progress: bool = True,
+    modules: list[str] | None = None,
+) -> DemoResult:
+    from alaskaki.workshop import feedback, grade
+    from alaskaki.workshop.reporting import make_reports
+
+    ws = init_workshop(
+        out,
+        roster=paths.dataset("contoh_peserta.csv"),
+        name="Demo Lokakarya Ekspor Mandiri Mojokerto",
+        modules=modules,
+    )
+    ids = ws.participant_ids()
+    sk = skills(ids)
+    mods = modules or ws.modules()
+    res = DemoResult(ws.root, mods, len(ids))
+    for i, modul in enumerate(mods):
+        release_module(ws, modul, due=DUE_WIB)
+        inbox = _write_inbox(ws, modul, ids, sk, first=(i == 0))
+        from alaskaki.workshop.collect import collect_module
+
+        got = collect_module(ws, modul, source=inbox)
+        res.new_files += len(got.collected)
+        run = grade(ws, modul, workers=workers, progress=progress)
+        _score_rubrics(ws, modul, sk)
+        feedback(ws, modul)
+        results = getattr(run, "results", [])
+        res.submitted[modul] = sum((ws.root / "submitted" / p / modul).is_dir() for p in ids)
+        res.graded[modul] = sum(1 for r in results if r.score is not None)
+        scored = [r.score / r.max_score for r in results if r.score is not None and r.max_score]
+        res.mean_score[modul] = sum(scored) / len(scored) if scored else 0.0
+        for r in results:
+            if r.flags:
+                res.flags[f"{r.participant}/{modul}"] = list(r.flags)
+    res.reports = make_reports(ws, rapor=True)
+    res.units = _unit_counts(ws)
+    return res
+
+
+def _unit_counts(ws: Workshop) -> dict[str, dict[str, int]]:
+    from alaskaki.competency import assess
+
+    result = assess(ws.root)
+    counts: dict[str, dict[str, int]] = {}
+    for participant in result.participants:
+        for code, unit in participant.units.items():
+            counts.setdefault(code, {}).setdefault(unit.status, 0)
+            counts[code][unit.status] += 1
+    return counts

@@ -1,0 +1,176 @@
+"""Every module in assignments/source, checked the same way.
+
+* the instructor source passes its own tests (nbgrader's Validator, every cell error-free);
+* the released copy fails them (``nbgrader validate --invert``);
+* a blank submission grades to 0 while a right one beside it gets full marks;
+* the content standard's structure is there (objectives, time, prerequisites, Sumber, >= 5 autograded
+  exercises plus a case study, docstrings in test cells, readable grade ids, a widget);
+* self-checks never print an expected value.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import io
+import json
+import re
+import shutil
+
+import nbformat
+import pytest
+
+from alaskaki import paths
+from alaskaki.workshop.course import kit_modules
+
+MODULES = kit_modules()
+ASSESSMENTS = {"asesmen-awal", "asesmen-akhir"}
+SHORT = {"asesmen-awal": "pre", "asesmen-akhir": "post"}
+
+
+def short_id(modul: str) -> str:
+    return SHORT.get(modul, modul.split("-")[0])
+
+
+def source_nb(modul: str) -> nbformat.NotebookNode:
+    return nbformat.read(paths.SOURCE_DIR / modul / f"{modul}.ipynb", as_version=4)
+
+
+def nbg(cell) -> dict:
+    return cell.metadata.get("nbgrader", {})
+
+
+def test_kit_has_modules():
+    assert "m3-biaya-produksi" in MODULES
+
+
+@pytest.mark.parametrize("modul", MODULES)
+def test_notebook_is_clean(modul):
+    """Outputs, execution counts and editor metadata are not committed."""
+    nb = json.loads((paths.SOURCE_DIR / modul / f"{modul}.ipynb").read_text(encoding="utf-8"))
+    for cell in nb["cells"]:
+        assert not cell.get("outputs"), f"{modul}: a cell keeps outputs"
+        assert not cell.get("execution_count"), f"{modul}: a cell keeps an execution count"
+        assert set(cell.get("metadata", {})) <= {
+            "nbgrader",
+            "tags",
+            "alaskaki",
+            "editable",
+            "deletable",
+        }
+
+
+@pytest.mark.parametrize("modul", MODULES)
+def test_content_standard_structure(modul):
+    nb = source_nb(modul)
+    text = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+    assert nb.cells[0].cell_type == "markdown" and nb.cells[0].source.lstrip().startswith("# "), (
+        "title first"
+    )
+    for needle in ("Tujuan", "Perkiraan waktu", "Prasyarat", "## Sumber"):
+        assert needle in text, f"{modul}: missing {needle!r}"
+    tests = [c for c in nb.cells if nbg(c).get("grade") and not nbg(c).get("solution")]
+    manual = [c for c in nb.cells if nbg(c).get("grade") and nbg(c).get("solution")]
+    short = short_id(modul)
+    ids = [nbg(c)["grade_id"] for c in nb.cells if "grade_id" in nbg(c)]
+    assert len(ids) == len(set(ids)), f"{modul}: duplicate grade ids"
+    for c in tests + manual:
+        assert re.fullmatch(rf"{short}_[a-z0-9_]+", nbg(c)["grade_id"]), nbg(c)["grade_id"]
+        assert nbg(c).get("points", 0) > 0
+    for c in tests:
+        assert c.source.lstrip().startswith('"""'), (
+            f"{nbg(c)['grade_id']}: test cell must open with a docstring"
+        )
+        assert "### BEGIN HIDDEN TESTS" in c.source
+    if modul in ASSESSMENTS:
+        assert 20 <= len(tests) <= 30
+        return
+    assert len(tests) >= 5, f"{modul}: at least five autograded exercises"
+    if modul != "m0-orientasi":
+        assert any("studi_kasus" in nbg(c)["grade_id"] for c in tests + manual), (
+            f"{modul}: a case study"
+        )
+    code = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
+    assert "alaskaki.widgets" in code, f"{modul}: at least one widget from alaskaki.widgets"
+    assert "contoh" in text.lower()
+
+
+def _exercise_module(modul: str):
+    return importlib.import_module(
+        f"alaskaki.exercises.{'asesmen' if modul in ASSESSMENTS else short_id(modul)}"
+    )
+
+
+def _shown(value) -> list[str]:
+    if isinstance(value, bool) or value is None:
+        return []
+    if isinstance(value, int | float):
+        if abs(value) < 10:
+            return []  # small numbers (1, 2, 3.5) appear in any text; nothing to learn from them
+        forms = {
+            f"{value:.0f}",
+            f"{value:,.0f}",
+            f"{value:,.0f}".replace(",", "."),
+            f"{value:.2f}",
+            repr(value),
+        }
+        return [f for f in forms if len(f) >= 3]
+    if isinstance(value, str):
+        return [value] if re.search(r"\d{3}", value) else []
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _shown(v)]
+    if isinstance(value, list | tuple | set):
+        return [s for v in value for s in _shown(v)]
+    return []
+
+
+@pytest.mark.parametrize("modul", MODULES)
+def test_self_checks_never_reveal_expected_values(modul):
+    ex = _exercise_module(modul)
+    pid = "uji-bocor-01"
+    start = ex.mulai_form if hasattr(ex, "mulai_form") and modul in ASSESSMENTS else None
+    with contextlib.redirect_stdout(io.StringIO()):
+        if start:
+            start(modul, pid)
+        else:
+            ex.mulai(pid)
+    expected = ex.harapan(pid) if not start else ex.harapan(pid, modul)
+    checks = [getattr(ex, n) for n in dir(ex) if n.startswith("cek_") and callable(getattr(ex, n))]
+    assert checks, f"{modul}: no self-check functions"
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        for check in checks:
+            for wrong in (None, "salah", 0, -1, 12345.678, [], ["A", "B"], {}):
+                with contextlib.suppress(Exception):
+                    check(wrong)
+    printed = out.getvalue()
+    assert printed.strip(), f"{modul}: self-checks print feedback"
+    for key, value in expected.items():
+        for form in _shown(value):
+            assert form not in printed, f"{modul}: self-check output reveals {key} ({form})"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("modul", MODULES)
+def test_source_passes_and_release_fails(modul, tmp_path):
+    from nbgrader.validator import Validator
+
+    from alaskaki.workshop import course, release
+
+    src = tmp_path / "source.ipynb"
+    shutil.copy(paths.SOURCE_DIR / modul / f"{modul}.ipynb", src)
+    result = Validator(validate_all=True).validate(str(src))
+    assert result == {}, (
+        f"{modul}: the source must pass all its own tests and run without errors: {result}"
+    )
+
+    ws = course.init_workshop(tmp_path / "ws", modules=[modul])
+    rel = release.release_module(ws, modul)
+    released = nbformat.read(rel.notebook, as_version=4)
+    assert "BEGIN SOLUTION" not in json.dumps(released) and "BEGIN HIDDEN TESTS" not in json.dumps(
+        released
+    )
+    result = Validator(invert=True).validate(str(rel.notebook))
+    assert "passed" not in result, (
+        f"{modul}: released notebook passes tests it should fail: {result}"
+    )
