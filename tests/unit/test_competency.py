@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import textwrap
-
 import pytest
 
 from alaskaki.competency import (
@@ -13,110 +11,21 @@ from alaskaki.competency import (
     KOMPETEN,
     CohortResult,
     assess,
-    load_framework,
     merge_history,
     normalised_gain,
 )
-from alaskaki.competency.testing import WorkshopBuilder
-
-M3 = "m3-biaya-produksi"
-M3_CELLS = {"m3_luas_kulit": 1, "m3_biaya_kulit": 1, "m3_upah": 2, "m3_studi_kasus": 4}
-TEST_CELLS = {"as_bya_1": 2, "as_bya_2": 2, "as_eks_1": 2}
-
-FRAMEWORK_YML = """
-versi: 1
-ambang: 0.7
-unit:
-  - kode: BYA-01
-    judul: Menghitung harga pokok produksi alas kaki
-    modul: [m3-biaya-produksi]
-    elemen:
-      - no: 1
-        judul: Menghitung biaya bahan
-        kriteria:
-          - kode: BYA-01.1.1
-            judul: Luas kulit dan susut potong dihitung
-            bukti: [m3_luas_kulit, m3_biaya_kulit]
-          - kode: BYA-01.1.2
-            judul: Upah per pasang dihitung
-            bukti: [m3_upah]
-            ambang: 0.5
-      - no: 2
-        judul: Menetapkan HPP
-        kriteria:
-          - kode: BYA-01.2.1
-            judul: Studi kasus HPP diselesaikan
-            bukti: [m3_studi_kasus]
-  - kode: EKS-01
-    judul: Menyiapkan legalitas dan prosedur ekspor mandiri
-    modul: [m1-ekspor-mandiri]
-    elemen:
-      - no: 1
-        judul: Menjelaskan ekspor mandiri
-        kriteria:
-          - kode: EKS-01.1.1
-            judul: Alasan ekspor mandiri dijelaskan
-            bukti: []
-latihan: [m0-orientasi]
-asesmen:
-  awal: asesmen-awal
-  akhir: asesmen-akhir
-  butir: {as_bya_1: BYA-01, as_bya_2: BYA-01, as_eks_1: EKS-01}
-"""
-
-
-def _fw(tmp_path, source, text=FRAMEWORK_YML):
-    p = tmp_path / "kompetensi.yml"
-    p.write_text(textwrap.dedent(text), encoding="utf-8")
-    return load_framework(p, source_dir=source)
-
-
-def _workshop(tmp_path, name="w1", created="2026-01-10T08:00:00+00:00"):
-    wb = WorkshopBuilder(tmp_path / name, name=name, created=created)
-    wb.module(M3, M3_CELLS, manual=["m3_studi_kasus"], duedate="2026-01-12 17:00:00")
-    wb.module("asesmen-awal", TEST_CELLS)
-    wb.module("asesmen-akhir", TEST_CELLS)
-    wb.module("m0-orientasi", {"m0_coba": 1})
-    return wb
+from alaskaki.competency.testing import M3, sample_builder, sample_framework, sample_workshop
 
 
 @pytest.fixture(scope="module")
 def cohort(tmp_path_factory):
     tmp_path = tmp_path_factory.mktemp("cohort")
-    wb = _workshop(tmp_path)
-    people = {
-        "p01": "Siti Aminah",  # everything met
-        "p02": "Budi Santoso",  # upah unmet, studi kasus ungraded
-        "p03": "Dewi Lestari",  # studi kasus not yet graded by hand
-        "p04": "Agus Salim",  # auto fails, trainer overrides by hand
-        "p05": "Rina Wati",  # late: penalty pushes a criterion below threshold
-        "p06": "Joko Susilo",  # did not submit
-    }
-    for pid, nama in people.items():
-        wb.participant(
-            pid, nama=nama, ikm="CV Contoh", kelurahan="Miji", jenis_kelamin="L", peran="penjahit"
-        )
-    full = {"m3_luas_kulit": 1, "m3_biaya_kulit": 1, "m3_upah": 2}
-    on_time = "2026-01-12 10:00:00"
-    wb.submit("p01", M3, full, manual={"m3_studi_kasus": 3}, timestamp=on_time)
-    wb.submit("p02", M3, {"m3_luas_kulit": 1, "m3_biaya_kulit": 1, "m3_upah": 0}, timestamp=on_time)
-    wb.submit("p03", M3, full, timestamp=on_time)
-    wb.submit(
-        "p04",
-        M3,
-        {"m3_luas_kulit": 1, "m3_biaya_kulit": 0, "m3_upah": 2},
-        manual={"m3_biaya_kulit": 1, "m3_studi_kasus": 4},
-        timestamp=on_time,
-    )
-    # 7 points scored, 2 points penalty -> every cell x 5/7: studi kasus 3/4 -> 0.54 < 0.7
-    wb.submit(
-        "p05", M3, full, manual={"m3_studi_kasus": 3}, timestamp="2026-01-13 17:00:00", penalty=2.0
-    )
-    wb.submit("p01", "asesmen-awal", {"as_bya_1": 1, "as_bya_2": 0, "as_eks_1": 2})
-    wb.submit("p01", "asesmen-akhir", {"as_bya_1": 2, "as_bya_2": 1, "as_eks_1": 2})
-    wb.submit("p02", "asesmen-akhir", {"as_bya_1": 2, "as_bya_2": 2, "as_eks_1": 1})
-    wdir = wb.close()
-    return assess(wdir, framework=_fw(tmp_path, wdir / "source"))
+    wdir = sample_workshop(tmp_path / "w1")
+    return assess(wdir, framework=sample_framework(tmp_path, wdir / "source"))
+
+
+def _fw(tmp_path, source):
+    return sample_framework(tmp_path, source)
 
 
 def test_all_criteria_met_is_kompeten(cohort):
@@ -200,7 +109,7 @@ def test_roster_attributes_and_json_round_trip(cohort):
     p = cohort.participant("p02")
     assert (p.nama, p.ikm, p.kelurahan, p.jenis_kelamin, p.peran) == (
         "Budi Santoso",
-        "CV Contoh",
+        "CV Sepatu Contoh",
         "Miji",
         "L",
         "penjahit",
@@ -210,7 +119,7 @@ def test_roster_attributes_and_json_round_trip(cohort):
 
 
 def test_merge_two_workshops_newest_wins_nothing_double_counted(tmp_path):
-    w1 = _workshop(tmp_path, "w1", "2026-01-10T08:00:00+00:00")
+    w1 = sample_builder(tmp_path / "w1", name="w1", created="2026-01-10T08:00:00+00:00")
     w1.participant("p01", nama="Siti Aminah", ikm="CV Lama", kelurahan="Miji")
     w1.participant("p02", nama="Budi Santoso")
     w1.submit(
@@ -229,7 +138,7 @@ def test_merge_two_workshops_newest_wins_nothing_double_counted(tmp_path):
     )
     w1.submit("p01", "asesmen-awal", {"as_bya_1": 0, "as_bya_2": 0, "as_eks_1": 0})
     d1 = w1.close()
-    w2 = _workshop(tmp_path, "w2", "2026-03-01T08:00:00+00:00")
+    w2 = sample_builder(tmp_path / "w2", name="w2", created="2026-03-01T08:00:00+00:00")
     w2.participant("p01", nama="Siti Aminah", ikm="CV Baru", kelurahan="Miji")
     w2.participant("p03", nama="Dewi Lestari")
     w2.submit(

@@ -31,6 +31,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -93,6 +94,19 @@ def read_roster(path: Path) -> dict[str, dict[str, str]]:
     return out
 
 
+def _configured_db_url(wdir: Path) -> str | None:
+    """``c.CourseDirectory.db_url`` from the workshop's nbgrader_config.py, when it is not SQLite."""
+    cfg = wdir / "nbgrader_config.py"
+    if not cfg.exists():
+        return None
+    m = re.search(
+        r"CourseDirectory\.db_url\s*=\s*['\"]([^'\"]+)['\"]", cfg.read_text(encoding="utf-8")
+    )
+    if m and not m.group(1).startswith("sqlite"):
+        return m.group(1)
+    return None
+
+
 def read_workshop(workshop_dir: str | Path, *, db_url: str | None = None) -> WorkshopData:
     """Read roster, metadata and every grade of a workshop with nbgrader's Gradebook API."""
     from nbgrader.api import Gradebook
@@ -110,12 +124,14 @@ def read_workshop(workshop_dir: str | Path, *, db_url: str | None = None) -> Wor
                 f"{meta_path} bukan JSON yang sah: {err}", exit_code=EXIT_INPUT
             ) from err
     info = WorkshopInfo(
-        nama=str(meta.get("name") or wdir.name),
+        nama=str(meta.get("nama") or meta.get("name") or wdir.name),
         course_id=str(meta.get("course_id") or ""),
-        dibuat=str(meta.get("created") or ""),
+        dibuat=str(meta.get("dibuat") or meta.get("created") or ""),
         folder=str(wdir),
     )
     data = WorkshopData(info=info, roster=read_roster(wdir / "peserta.csv"))
+    if db_url is None:
+        db_url = _configured_db_url(wdir)
     if db_url is None:
         db_path = wdir / "gradebook.db"
         if not db_path.exists():
@@ -282,15 +298,13 @@ def unit_result(unit: fwmod.Unit, fw: fwmod.Framework, ev: dict) -> UnitResult:
 
 
 def _workshop_framework(workshop_dir: Path) -> fwmod.Framework:
-    """The workshop's own framework snapshot when it has one, else the kit's."""
-    from alaskaki import paths
-
+    """The workshop's own snapshot (``DIR/kompetensi.yml`` checked against ``DIR/source``) when it
+    has one, else the kit's file checked against the kit's sources. Modules a workshop did not
+    release simply leave their units "Belum dinilai"."""
     path = workshop_dir / "kompetensi.yml"
-    source = workshop_dir / "source"
-    return fwmod.load_framework(
-        path if path.exists() else None,
-        source_dir=source if source.is_dir() else paths.SOURCE_DIR,
-    )
+    if path.exists():
+        return fwmod.load_framework(path, source_dir=workshop_dir / "source")
+    return fwmod.load_framework()
 
 
 def _build(
@@ -331,8 +345,9 @@ def assess(
     """Competency of every participant of one workshop folder.
 
     ``framework`` defaults to the workshop's ``kompetensi.yml`` snapshot (validated against its
-    ``source/``) when present, else the kit's ``grading/kompetensi.yml``. ``db_url`` overrides
-    ``DIR/gradebook.db`` (e.g. a PostgreSQL gradebook).
+    ``source/``) when present, else the kit's ``grading/kompetensi.yml``. ``db_url`` overrides the
+    gradebook: by default a non-SQLite ``db_url`` in ``DIR/nbgrader_config.py``, else
+    ``DIR/gradebook.db``.
     """
     wdir = Path(workshop_dir)
     data = read_workshop(wdir, db_url=db_url)

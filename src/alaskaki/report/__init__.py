@@ -1,1 +1,106 @@
+"""Renderers of a :class:`~alaskaki.competency.CohortResult` for the reviewer and the participants.
 
+Public, keyword-only API (``alaskaki report`` and the dashboard call only these):
+
+* :func:`write_reports` ``(result, out_dir, *, formats=("html","xlsx","csv","json"), anonim=False,
+  reviewer=None) -> list[Path]``: the cohort report.
+* :func:`write_rapor` ``(result, out_dir, *, participant=None, formats=("html","pdf"), anonim=False,
+  reviewer=None) -> list[Path]``: one *rapor* per participant.
+* :mod:`alaskaki.report.views`: the tables every renderer shows (pandas DataFrames).
+* :mod:`alaskaki.report.dashboard`: the Voila dashboard's helpers.
+
+File names (in ``out_dir``): ``laporan-kompetensi.html``, ``laporan-kompetensi.xlsx``,
+``laporan-kompetensi.json``, ``laporan-<view>.csv`` (one CSV per view); with ``anonim=True`` every
+name gets the suffix ``-anonim``. Rapor: ``rapor-<id>.html`` / ``rapor-<id>.pdf``.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from alaskaki.competency.model import CohortResult
+from alaskaki.errors import EXIT_USAGE, AlaskakiError
+
+from . import html as html_mod
+from . import xlsx as xlsx_mod
+from .reviewer import Reviewer, load_reviewer
+from .views import all_views, anonymise, filter_result, pseudonym
+
+FORMATS = ("html", "xlsx", "csv", "json")
+
+
+def _check_formats(formats, allowed) -> list[str]:
+    if isinstance(formats, str):
+        formats = [f.strip() for f in formats.split(",") if f.strip()]
+    bad = [f for f in formats if f not in allowed]
+    if bad:
+        raise AlaskakiError(
+            f"Format laporan tidak dikenal: {', '.join(bad)} (pilihan: {', '.join(allowed)})",
+            exit_code=EXIT_USAGE,
+        )
+    return list(formats)
+
+
+def write_reports(
+    result: CohortResult,
+    out_dir: str | Path,
+    *,
+    formats=FORMATS,
+    anonim: bool = False,
+    reviewer: str | Path | dict | Reviewer | None = None,
+) -> list[Path]:
+    """Write the cohort report in the given formats; returns the files written.
+
+    ``formats`` is a sequence or a comma-separated string of ``html``, ``xlsx``, ``csv``, ``json``.
+    ``anonim=True`` replaces every participant id and name by a stable pseudonym
+    (:func:`~alaskaki.report.views.pseudonym`, keyed by ``anonim_kunci`` of the reviewer file).
+    ``reviewer`` is a :class:`Reviewer`, a dict or a YAML path (default ``grading/peninjau.yml``).
+    """
+    formats = _check_formats(formats, FORMATS)
+    rev = load_reviewer(reviewer)
+    if anonim:
+        result = anonymise(result, key=rev.anonim_kunci)
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    suffix = "-anonim" if anonim else ""
+    views = all_views(result)
+    written: list[Path] = []
+    if "html" in formats:
+        p = out / f"laporan-kompetensi{suffix}.html"
+        p.write_text(html_mod.render(result, views, rev, anonim=anonim), encoding="utf-8")
+        written.append(p)
+    if "xlsx" in formats:
+        written.append(
+            xlsx_mod.write(
+                result, views, rev, out / f"laporan-kompetensi{suffix}.xlsx", anonim=anonim
+            )
+        )
+    if "csv" in formats:
+        for v in views:
+            p = out / f"laporan-{v.key}{suffix}.csv"
+            v.frame.to_csv(p, index=False, encoding="utf-8")
+            written.append(p)
+    if "json" in formats:
+        p = out / f"laporan-kompetensi{suffix}.json"
+        data = result.to_dict()
+        data["peninjau"] = {"kantor": rev.kantor_lengkap, "nama": rev.nama, "jabatan": rev.jabatan}
+        data["anonim"] = anonim
+        p.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+        written.append(p)
+    return written
+
+
+from .rapor import write_rapor  # noqa: E402  (rapor imports helpers defined above)
+
+__all__ = [
+    "FORMATS",
+    "Reviewer",
+    "all_views",
+    "anonymise",
+    "filter_result",
+    "load_reviewer",
+    "pseudonym",
+    "write_rapor",
+    "write_reports",
+]

@@ -1,0 +1,242 @@
+"""The *rapor*: one participant's feedback sheet (HTML and PDF): units, status, what to practise next."""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from pathlib import Path
+
+from alaskaki.competency.model import (
+    BELUM_ADA_BUKTI,
+    BELUM_DINILAI,
+    BELUM_KOMPETEN,
+    KOMPETEN,
+    KRITERIA_BELUM_DINILAI,
+    TIDAK_TERPENUHI,
+    CohortResult,
+    ParticipantResult,
+)
+from alaskaki.errors import EXIT_NOT_FOUND, AlaskakiError
+
+from .html import CSS, STATUS_CLASS, fmt_id
+from .reviewer import Reviewer, load_reviewer
+from .views import GENDER, anonymise, pseudonym
+
+RAPOR_FORMATS = ("html", "pdf")
+
+
+@dataclass(frozen=True)
+class Line:
+    """One row of the rapor's unit table."""
+
+    unit: str
+    judul: str
+    status: str
+    keterangan: str
+    awal: float | None
+    akhir: float | None
+
+
+def _framework_index(result: CohortResult) -> tuple[dict, dict]:
+    titles, practise = {}, {}
+    for u in result.framework.get("unit", []):
+        titles[u["kode"]] = u
+        for e in u.get("elemen", []):
+            for c in e.get("kriteria", []):
+                practise[c["kode"]] = c.get("latihan") or ""
+    return titles, practise
+
+
+def rapor_data(result: CohortResult, p: ParticipantResult) -> tuple[list[Line], list[str]]:
+    """The unit table and the "what to practise next" list of one participant."""
+    titles, practise = _framework_index(result)
+    lines: list[Line] = []
+    todo: list[str] = []
+    for info in result.units:
+        ur = p.units.get(info.kode)
+        if ur is None:
+            continue
+        modules = ", ".join(titles.get(info.kode, {}).get("modul", [])) or "modul unit ini"
+        if ur.keterangan == BELUM_ADA_BUKTI:
+            status, note = BELUM_DINILAI, "Latihan untuk unit ini belum tersedia di pelatihan."
+        elif ur.status == KOMPETEN:
+            status, note = KOMPETEN, "Semua kriteria terpenuhi."
+        elif ur.status == BELUM_KOMPETEN:
+            status, note = BELUM_KOMPETEN, "Belum terpenuhi: " + "; ".join(ur.belum_terpenuhi)
+        else:
+            status = BELUM_DINILAI
+            missing = [c for c in ur.kriteria if c.status == KRITERIA_BELUM_DINILAI]
+            submitted = {m.modul for m in p.modul if m.dikumpulkan}
+            if any(m not in submitted for m in titles.get(info.kode, {}).get("modul", [])):
+                note = f"Kumpulkan {modules} agar unit ini dapat dinilai."
+            else:
+                note = "Menunggu penilaian pelatih."
+            if missing:
+                note += " Kriteria: " + "; ".join(f"{c.kode} {c.judul}" for c in missing)
+        lines.append(Line(info.kode, info.judul, status, note, ur.awal, ur.akhir))
+        for c in ur.kriteria:
+            if c.status == TIDAK_TERPENUHI:
+                hint = practise.get(c.kode) or f"Ulangi latihan di {modules} untuk kriteria ini."
+                todo.append(f"{info.kode} — {c.judul}: {hint}")
+    return lines, todo
+
+
+def _intro(p: ParticipantResult, lines: list[Line]) -> str:
+    k = sum(line.status == KOMPETEN for line in lines)
+    assessed = sum(line.status in (KOMPETEN, BELUM_KOMPETEN) for line in lines)
+    return (
+        f"Terima kasih sudah mengikuti pelatihan. Anda dinyatakan Kompeten pada {k} dari {assessed} unit "
+        "yang sudah dinilai. 'Belum Kompeten' berarti masih ada kriteria yang perlu dilatih lagi, "
+        "bukan gagal; 'Belum dinilai' berarti buktinya belum lengkap."
+    )
+
+
+def _identity(p: ParticipantResult) -> list[tuple[str, str]]:
+    rows = [("Nama", p.nama), ("ID peserta", p.id), ("IKM", p.ikm), ("Kelurahan", p.kelurahan)]
+    rows += [("Jenis kelamin", GENDER.get(p.jenis_kelamin, p.jenis_kelamin)), ("Peran", p.peran)]
+    rows.append(("Lokakarya", ", ".join(p.lokakarya)))
+    return [(a, b) for a, b in rows if b]
+
+
+def render_html(result: CohortResult, p: ParticipantResult, reviewer: Reviewer) -> str:
+    lines, todo = rapor_data(result, p)
+    e = html.escape
+    out = [f"<h1>Rapor Kompetensi: {e(p.nama or p.id)}</h1>"]
+    out += [f'<p class="kop">{e(x)}</p>' for x in reviewer.baris]
+    out.append(
+        "<table id='identitas'>"
+        + "".join(f"<tr><th>{e(a)}</th><td>{e(b)}</td></tr>" for a, b in _identity(p))
+        + "</table>"
+    )
+    out.append(f"<p>{e(_intro(p, lines))}</p>")
+    out.append(
+        "<h2>Unit kompetensi</h2><table id='tabel-unit'><thead><tr><th>Unit</th><th>Judul</th><th>Status</th><th>Keterangan</th><th>Tes awal</th><th>Tes akhir</th></tr></thead><tbody>"
+    )
+    for line in lines:
+        cls = STATUS_CLASS.get(line.status, "")
+        out.append(
+            f"<tr><td>{e(line.unit)}</td><td>{e(line.judul)}</td><td class='{cls}'>{e(line.status)}</td>"
+            f"<td>{e(line.keterangan)}</td><td class='n'>{fmt_id(line.awal, '%')}</td><td class='n'>{fmt_id(line.akhir, '%')}</td></tr>"
+        )
+    out.append("</tbody></table>")
+    out.append("<h2>Yang perlu dilatih berikutnya</h2>")
+    if todo:
+        out.append("<ul id='latihan'>" + "".join(f"<li>{e(t)}</li>" for t in todo) + "</ul>")
+    else:
+        out.append("<p id='latihan'>Tidak ada kriteria yang belum terpenuhi. Pertahankan!</p>")
+    if p.modul:
+        out.append(
+            "<h2>Modul</h2><table id='tabel-modul'><thead><tr><th>Modul</th><th>Lokakarya</th><th>Dikumpulkan</th><th>Terlambat</th></tr></thead><tbody>"
+        )
+        for m in p.modul:
+            late = "ya" if m.terlambat else ("–" if not m.dikumpulkan else "tidak")
+            out.append(
+                f"<tr><td>{e(m.modul)}</td><td>{e(m.lokakarya)}</td><td>{'ya' if m.dikumpulkan else 'belum'}</td><td>{late}</td></tr>"
+            )
+        out.append("</tbody></table>")
+    return (
+        '<!DOCTYPE html>\n<html lang="id"><head><meta charset="utf-8">'
+        f"<title>Rapor {e(p.id)}</title><style>{CSS}</style></head><body>\n"
+        + "\n".join(out)
+        + "\n</body></html>\n"
+    )
+
+
+def _font_path() -> Path:
+    import matplotlib
+
+    return Path(matplotlib.get_data_path()) / "fonts" / "ttf"
+
+
+def render_pdf(result: CohortResult, p: ParticipantResult, reviewer: Reviewer, path: Path) -> Path:
+    from fpdf import FPDF
+    from fpdf.fonts import FontFace
+
+    lines, todo = rapor_data(result, p)
+    pdf = FPDF(format="A4")
+    fonts = _font_path()
+    pdf.add_font("DejaVu", "", str(fonts / "DejaVuSans.ttf"))
+    pdf.add_font("DejaVu", "B", str(fonts / "DejaVuSans-Bold.ttf"))
+    pdf.set_title(f"Rapor {p.id}")
+    pdf.set_margins(15, 15, 15)
+    pdf.add_page()
+    pdf.set_font("DejaVu", "B", 15)
+    pdf.multi_cell(0, 8, f"Rapor Kompetensi: {p.nama or p.id}", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("DejaVu", "", 9)
+    for x in reviewer.baris:
+        pdf.multi_cell(0, 5, x, new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(2)
+    for a, b in _identity(p):
+        pdf.multi_cell(0, 5, f"{a}: {b}", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(2)
+    pdf.set_font("DejaVu", "", 10)
+    pdf.multi_cell(0, 5, _intro(p, lines), new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(3)
+    pdf.set_font("DejaVu", "B", 12)
+    pdf.cell(0, 7, "Unit kompetensi", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("DejaVu", "", 8)
+    fills = {
+        KOMPETEN: (199, 233, 192),
+        BELUM_KOMPETEN: (252, 187, 161),
+        BELUM_DINILAI: (238, 238, 238),
+    }
+    with pdf.table(col_widths=(16, 42, 24, 70, 14, 14), text_align="LEFT", line_height=4.5) as t:
+        head = t.row()
+        for h in ("Unit", "Judul", "Status", "Keterangan", "Awal", "Akhir"):
+            head.cell(h)
+        for line in lines:
+            r = t.row()
+            r.cell(line.unit)
+            r.cell(line.judul)
+            r.cell(line.status, style=FontFace(fill_color=fills.get(line.status)))
+            r.cell(line.keterangan)
+            r.cell(fmt_id(line.awal, "%"))
+            r.cell(fmt_id(line.akhir, "%"))
+    pdf.ln(3)
+    pdf.set_font("DejaVu", "B", 12)
+    pdf.cell(0, 7, "Yang perlu dilatih berikutnya", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("DejaVu", "", 9)
+    for t_ in todo or ["Tidak ada kriteria yang belum terpenuhi. Pertahankan!"]:
+        pdf.multi_cell(0, 5, f"• {t_}", new_x="LMARGIN", new_y="NEXT")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    pdf.output(str(path))
+    return path
+
+
+def write_rapor(
+    result: CohortResult,
+    out_dir: str | Path,
+    *,
+    participant: str | None = None,
+    formats=RAPOR_FORMATS,
+    anonim: bool = False,
+    reviewer: str | Path | dict | Reviewer | None = None,
+) -> list[Path]:
+    """Write ``rapor-<id>.html`` / ``.pdf`` for one participant id (or everyone); returns the files."""
+    from . import _check_formats
+
+    formats = _check_formats(formats, RAPOR_FORMATS)
+    rev = load_reviewer(reviewer)
+    people = result.participants
+    if participant is not None:
+        people = [p for p in people if p.id == participant]
+        if not people:
+            raise AlaskakiError(
+                f"Peserta {participant!r} tidak ada di hasil penilaian.", exit_code=EXIT_NOT_FOUND
+            )
+    if anonim:
+        result = anonymise(result, key=rev.anonim_kunci)
+        ids = {p.id for p in people}
+        wanted = {pseudonym(i, rev.anonim_kunci) for i in ids}
+        people = [p for p in result.participants if p.id in wanted]
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for p in people:
+        if "html" in formats:
+            f = out / f"rapor-{p.id}.html"
+            f.write_text(render_html(result, p, rev), encoding="utf-8")
+            written.append(f)
+        if "pdf" in formats:
+            written.append(render_pdf(result, p, rev, out / f"rapor-{p.id}.pdf"))
+    return written
