@@ -1,0 +1,619 @@
+"""Exercises of module m1-ekspor-mandiri (exporting without a broker; unit EKS-01).
+
+Every rule comes from :mod:`alaskaki.domain.procedure` (KBLI, export steps, PEB window, customs
+responses, export duty) and :mod:`alaskaki.domain.origin` (proof of origin by destination and
+value). This module only draws each participant's variant (products, dates, destinations, values,
+the order and lettering of statements) and checks answers against the domain's results.
+
+The true/false statements below are exercise wording of facts in the brief (§0a, §1.1–§1.6); none
+of them is a rule the domain computes, except the footwear export-duty ones, whose truth comes
+from :func:`procedure.export_duty_applies`.
+"""
+
+from __future__ import annotations
+
+import string
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from alaskaki.domain import origin, procedure
+from alaskaki.exercises.base import (
+    Hasil,
+    belum_diisi,
+    pasangan,
+    periksa_himpunan,
+    periksa_urutan,
+    resolve_id,
+    rng,
+)
+
+MODUL = "m1-ekspor-mandiri"
+
+# Fictional firms, set in real kelurahan of Kota Mojokerto (names of firms are invented).
+IKM = [
+    ("UD Sepatu Miji Mandiri", "Miji"),
+    ("CV Jejak Surodinawan", "Surodinawan"),
+    ("UD Alas Kaki Prajurit", "Prajurit Kulon"),
+    ("IKM Sandal Blooto Jaya", "Blooto"),
+]
+
+BULAN = [
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+]
+HARI = ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"]
+
+
+def tanggal_id(d: date) -> str:
+    """A date written the Indonesian way, e.g. 'Senin, 9 Maret 2026'."""
+    return f"{HARI[d.weekday()]}, {d.day} {BULAN[d.month - 1]} {d.year}"
+
+
+# ---- statement banks (text, true?) -----------------------------------------------------------
+
+ALASAN_BENAR = [
+    "Produk yang diekspor lewat perantara tidak tercatat resmi sebagai produk asal Kota Mojokerto.",
+    "Lewat perantara, sepatu buatan IKM bisa diklaim sebagai produk orang lain.",
+    "Pemerintah Kota Mojokerto ingin IKM alas kaki mengekspor sendiri (ekspor mandiri), tanpa perantara.",
+]
+ALASAN_SALAH = [
+    "Ekspor lewat perantara membuat sepatu tercatat resmi sebagai produk asal Kota Mojokerto.",
+    "Untuk ekspor mandiri, IKM wajib memakai jasa PPJK; eksportir tidak boleh mengirim PEB sendiri.",
+    "Sepatu yang diekspor sendiri kena bea keluar, sedangkan lewat perantara tidak.",
+]
+
+AKSES_BENAR = [
+    "NIB juga berlaku sebagai akses kepabeanan.",
+    "Pada pelacakan NIB di situs INSW, kategori yang seharusnya tampil adalah \u201cREC CEISA\u201d.",
+    "Bila NIB belum terdaftar untuk \u201cTDP dan hak akses Kepabeanan\u201d, data diperbarui di OSS.",
+    "Registrasi kepabeanan membutuhkan NIB, NPWP dan status wajib pajak yang valid.",
+    "Akses kepabeanan dapat diblokir bila tidak ada kegiatan kepabeanan selama 12 bulan berturut-turut.",
+]
+AKSES_SALAH = [
+    "Akses kepabeanan harus diurus dengan izin terpisah; NIB tidak ada hubungannya dengan bea cukai.",
+    "Akses kepabeanan berlaku selamanya, walaupun tidak pernah dipakai.",
+    "NPWP tidak diperlukan untuk registrasi kepabeanan.",
+    "Kategori \u201cREC CEISA\u201d dicek di situs e-SKA.",
+]
+
+KITE_BENAR = [
+    "KITE IKM membebaskan bea masuk atas bahan impor yang diolah menjadi barang ekspor.",
+    "Dengan KITE IKM, PPN impor atas bahan itu tidak dipungut.",
+    "Satu IKM yang ditunjuk oleh beberapa IKM dalam satu sentra boleh mengajukan KITE IKM.",
+    "Koperasi boleh mengajukan KITE IKM.",
+    "Mesin yang diimpor dengan fasilitas KITE IKM wajib dipakai dalam produksi paling sedikit 2 tahun.",
+]
+KITE_SALAH = [
+    "KITE IKM hanya untuk pabrik besar, bukan untuk industri kecil.",
+    "KITE IKM membebaskan bea keluar atas sepatu yang diekspor.",
+    "KITE IKM hanya berlaku untuk bahan baku; mesin dan barang contoh tidak bisa.",
+]
+
+# Export duty: statements whose truth the domain decides (footwear HS 64), and facts of its list.
+_HS_CONTOH = {"sepatu kulit": "6403", "sandal karet": "6402", "sepatu kanvas": "6404"}
+
+
+def _bea_keluar_bank() -> list[tuple[str, bool]]:
+    bank = []
+    for produk, hs in _HS_CONTOH.items():
+        kena = procedure.export_duty_applies(hs) is True
+        bank.append((f"Ekspor {produk} (HS Bab 64) dikenai bea keluar.", kena))
+    n = len(procedure.EXPORT_DUTY_GROUPS)
+    bank += [
+        (
+            f"Daftar barang yang dikenai bea keluar ({procedure.EXPORT_DUTY_BASIS}) memuat {n} kelompok barang.",
+            True,
+        ),
+        ("Biji kakao termasuk barang yang dikenai bea keluar.", True),
+        ("Getah pinus termasuk barang yang dikenai bea keluar.", True),
+        ("Bukti bayar bea keluar selalu harus dilampirkan pada PEB sepatu.", False),
+        (
+            f"Daftar barang yang dikenai bea keluar memuat {n + 4} kelompok barang, termasuk alas kaki.",
+            False,
+        ),
+    ]
+    return bank
+
+
+def _huruf(n: int) -> list[str]:
+    return list(string.ascii_uppercase[:n])
+
+
+def _pilih_pernyataan(r, benar: list[str], salah: list[str], n_benar: int, n_salah: int):
+    items = [(t, True) for t in r.sample(benar, n_benar)] + [
+        (t, False) for t in r.sample(salah, n_salah)
+    ]
+    r.shuffle(items)
+    letters = _huruf(len(items))
+    shown = [{"huruf": h, "pernyataan": t} for h, (t, _) in zip(letters, items, strict=True)]
+    truth = sorted(h for h, (_, ok) in zip(letters, items, strict=True) if ok)
+    return shown, truth
+
+
+# ---- proof-of-origin options ----------------------------------------------------------------
+
+#: Letters for the proof-of-origin choices (the documents themselves come from domain.origin).
+OPSI_ASAL = {
+    "A": "Form D",
+    "B": "Form E",
+    "C": "Form IJEPA",
+    "D": "Pernyataan asal barang (REX) yang boleh dibuat eksportir mana pun",
+    "E": "Pernyataan asal barang (REX) oleh eksportir yang sudah terdaftar",
+}
+_ASAL_TUJUAN = [
+    "malaysia",
+    "thailand",
+    "vietnam",
+    "filipina",
+    "singapura",
+    "tiongkok",
+    "jepang",
+    "uni_eropa",
+]
+
+
+def huruf_dokumen_asal(tujuan: str, nilai_eur: float) -> str:
+    """Letter of :data:`OPSI_ASAL` for a destination key and consignment value, from domain.origin."""
+    g = origin.certificate_of_origin(tujuan, nilai_eur)
+    if not g.known:
+        raise ValueError(f"Tujuan {tujuan!r} tidak ada dalam bahan pelatihan.")
+    if g.self_certified:
+        return "E" if g.registration_required else "D"
+    for huruf, nama in OPSI_ASAL.items():
+        if nama == g.document:
+            return huruf
+    raise ValueError(f"Dokumen {g.document!r} untuk {tujuan!r} tidak ada dalam pilihan.")
+
+
+def _nama_tujuan(key: str) -> str:
+    return next(d.name for d in origin.destinations() if d.key == key)
+
+
+def _nilai_eur(r, tujuan: str) -> int:
+    if tujuan == "uni_eropa":
+        return r.choice([3500, 4800, 5600, 6000, 6000, 6500, 7200, 9800, 14500])
+    return r.choice(range(3000, 20001, 250))
+
+
+# ---- customs responses ----------------------------------------------------------------------
+
+KODE_RESPONS = list(procedure.RESPONSES)  # NPE, NPP, NPPD — fixed letters A, B, C
+OPSI_RESPONS = {
+    h: procedure.RESPONSES[k][1]
+    for h, k in zip(_huruf(len(KODE_RESPONS)), KODE_RESPONS, strict=True)
+}
+
+
+def huruf_respons(kode: str) -> str:
+    return _huruf(len(KODE_RESPONS))[KODE_RESPONS.index(kode)]
+
+
+# ---- products for KBLI ----------------------------------------------------------------------
+
+#: Product types with a definite KBLI code ("lainnya" names no product, so it is not asked).
+PRODUK_KBLI = [p for p in procedure.PRODUCT_TYPES if p != "lainnya"]
+
+
+def nama_produk(key: str) -> str:
+    return key.replace("_", " ")
+
+
+@dataclass(frozen=True)
+class Soal:
+    """One participant's variant. Holds what the participant sees, never the answers."""
+
+    peserta: str
+    ikm: str
+    kelurahan: str
+    langkah: list[dict]  # huruf, langkah (shuffled export steps)
+    alasan: list[dict]  # huruf, pernyataan
+    produk: list[str]  # three product types for the KBLI exercise
+    akses: list[dict]
+    tanggal_ekspor: date
+    tanggal_masuk_pabean: date
+    tanggal_peb: list[dict]  # huruf, tanggal (date)
+    kiriman: list[dict]  # tujuan (key), negara, nilai_eur
+    bea_keluar: list[str]  # statements, answered True/False in order
+    kite: list[dict]
+    # case study
+    kasus_produk: str
+    kasus_tujuan: str
+    kasus_negara: str
+    kasus_nilai_eur: int
+    kasus_tanggal_ekspor: date
+    kasus_respons: str
+
+    def tampilkan(self) -> None:
+        print(
+            f"Peserta {self.peserta} — {self.ikm}, Kelurahan {self.kelurahan} (contoh, nama IKM rekaan)"
+        )
+        print(f"  Soal tanggal PEB : perkiraan tanggal ekspor {tanggal_id(self.tanggal_ekspor)}")
+        print(f"  Studi kasus      : {nama_produk(self.kasus_produk)} ke {self.kasus_negara}")
+
+
+def soal(participant_id: str) -> Soal:
+    r = rng(MODUL, participant_id)
+    ikm, kel = IKM[r.randrange(len(IKM))]
+
+    steps = list(procedure.EXPORT_STEPS)
+    r.shuffle(steps)
+    langkah = [
+        {"huruf": h, "langkah": f"{s.name}: {s.explanation}"}
+        for h, s in zip(_huruf(len(steps)), steps, strict=True)
+    ]
+
+    alasan, _ = _pilih_pernyataan(r, ALASAN_BENAR, ALASAN_SALAH, r.choice([1, 2]), 2)
+
+    while True:
+        produk = r.sample(PRODUK_KBLI, 3)
+        if len({procedure.kbli_for(p).code for p in produk}) >= 2:
+            break
+
+    akses, _ = _pilih_pernyataan(r, AKSES_BENAR, AKSES_SALAH, r.choice([2, 3]), 2)
+
+    ekspor = date(2026, 2, 2) + timedelta(days=r.randrange(0, 300))
+    masuk = ekspor - timedelta(days=r.choice([1, 2, 3]))
+    calon = [
+        ekspor - timedelta(days=r.choice([8, 9, 10, 12, 14])),  # too early
+        ekspor
+        - timedelta(days=r.randrange(4, 7)),  # inside the window (entry is at most 3 days before)
+        masuk
+        + timedelta(
+            days=r.randrange(1, (ekspor - masuk).days + 3)
+        ),  # goods already in the customs area
+    ]
+    extra = r.choice(["batas", "awal", "akhir"])
+    if extra == "batas":
+        calon.append(ekspor - timedelta(days=procedure.PEB_EARLIEST_DAYS))
+    elif extra == "awal":
+        calon.append(ekspor - timedelta(days=r.choice([20, 30])))
+    else:
+        calon.append(masuk - timedelta(days=1))
+    calon = sorted(set(calon))
+    r.shuffle(calon)
+    tanggal_peb = [
+        {"huruf": h, "tanggal": d} for h, d in zip(_huruf(len(calon)), calon, strict=True)
+    ]
+
+    tujuan = r.sample([t for t in _ASAL_TUJUAN if t != "uni_eropa"], 2) + ["uni_eropa"]
+    r.shuffle(tujuan)
+    kiriman = [
+        {"tujuan": t, "negara": _nama_tujuan(t), "nilai_eur": _nilai_eur(r, t)} for t in tujuan
+    ]
+
+    bank = _bea_keluar_bank()
+    footwear = [b for b in bank if "HS Bab 64" in b[0]]
+    others = [b for b in bank if "HS Bab 64" not in b[0]]
+    bea = [r.choice(footwear)] + r.sample(others, 3)
+    r.shuffle(bea)
+
+    kite, _ = _pilih_pernyataan(r, KITE_BENAR, KITE_SALAH, r.choice([2, 3]), 2)
+
+    kasus_tujuan = r.choice(_ASAL_TUJUAN)
+    return Soal(
+        peserta=participant_id,
+        ikm=ikm,
+        kelurahan=kel,
+        langkah=langkah,
+        alasan=alasan,
+        produk=produk,
+        akses=akses,
+        tanggal_ekspor=ekspor,
+        tanggal_masuk_pabean=masuk,
+        tanggal_peb=tanggal_peb,
+        kiriman=kiriman,
+        bea_keluar=[t for t, _ in bea],
+        kite=kite,
+        kasus_produk=r.choice(PRODUK_KBLI),
+        kasus_tujuan=kasus_tujuan,
+        kasus_negara=_nama_tujuan(kasus_tujuan),
+        kasus_nilai_eur=_nilai_eur(r, kasus_tujuan),
+        kasus_tanggal_ekspor=date(2026, 3, 2) + timedelta(days=r.randrange(0, 240)),
+        kasus_respons=r.choice(KODE_RESPONS),
+    )
+
+
+# ---- expected values: domain functions applied to the same variant --------------------------
+
+
+def _benar(shown: list[dict], benar: list[str]) -> list[str]:
+    return sorted(x["huruf"] for x in shown if x["pernyataan"] in benar)
+
+
+def harapan(participant_id: str) -> dict[str, object]:
+    """Expected answers (used by hidden tests and the trainer's tools; never shown to participants)."""
+    s = soal(participant_id)
+    by_key = {f"{st.name}: {st.explanation}": st.key for st in procedure.EXPORT_STEPS}
+    urut = sorted(s.langkah, key=lambda x: procedure.STEP_KEYS.index(by_key[x["langkah"]]))
+    bank = dict(_bea_keluar_bank())
+    return {
+        "urutan_langkah": [x["huruf"] for x in urut],
+        "alasan": _benar(s.alasan, ALASAN_BENAR),
+        "kbli": [procedure.kbli_for(p).code for p in s.produk],
+        "akses_pabean": _benar(s.akses, AKSES_BENAR),
+        "tanggal_peb": sorted(
+            x["huruf"]
+            for x in s.tanggal_peb
+            if procedure.peb_filing_valid(x["tanggal"], s.tanggal_ekspor, s.tanggal_masuk_pabean)
+        ),
+        "dokumen_asal": [huruf_dokumen_asal(k["tujuan"], k["nilai_eur"]) for k in s.kiriman],
+        "bea_keluar": [bank[t] for t in s.bea_keluar],
+        "kite_ikm": _benar(s.kite, KITE_BENAR),
+        "studi_kasus": {
+            "kbli": procedure.kbli_for(s.kasus_produk).code,
+            "peb_paling_cepat": procedure.earliest_peb_date(s.kasus_tanggal_ekspor).isoformat(),
+            "dokumen_asal": huruf_dokumen_asal(s.kasus_tujuan, s.kasus_nilai_eur),
+            "bea_keluar": procedure.export_duty_applies("64") is True,
+            "arti_respons": huruf_respons(s.kasus_respons),
+        },
+    }
+
+
+# ---- display helpers for the notebook -------------------------------------------------------
+
+
+def tampilkan_daftar(items: list[dict]) -> None:
+    """Print lettered items (statements, steps or dates) one per line."""
+    for x in items:
+        teks = x.get("pernyataan") or x.get("langkah") or tanggal_id(x["tanggal"])
+        print(f"{x['huruf']}. {teks}")
+
+
+def tampilkan_pernyataan(items: list[str]) -> None:
+    """Print numbered statements (for true/false lists)."""
+    for i, t in enumerate(items, 1):
+        print(f"{i}. {t}")
+
+
+# ---- checks: one function per exercise, shared by the self-check and the hidden test -------
+
+_current: dict[str, str] = {}
+
+
+def mulai(participant_id: str) -> Soal:
+    """Start the module for a participant: remember the id and show their variant."""
+    pid = resolve_id(participant_id)
+    _current["id"] = pid
+    s = soal(pid)
+    s.tampilkan()
+    return s
+
+
+def _id() -> str:
+    if "id" not in _current:
+        raise RuntimeError("Jalankan dulu sel pertama (latihan.mulai(ID_PESERTA)).")
+    return _current["id"]
+
+
+def _teks_list(nilai: object) -> list[str] | None:
+    """A list of texts or numbers as stripped strings (so 15201 and "15201" are the same), else None."""
+    if isinstance(nilai, str) or not isinstance(nilai, list | tuple):
+        return None
+    out = []
+    for x in nilai:
+        if isinstance(x, bool):
+            return None
+        if isinstance(x, int):
+            out.append(str(x))
+        elif isinstance(x, str):
+            out.append(x.strip())
+        else:
+            return None
+    return out
+
+
+def _urutan(pid: str, nilai: object) -> Hasil:
+    return periksa_urutan(
+        nilai,
+        harapan(pid)["urutan_langkah"],
+        petunjuk="tanpa NIB Anda tidak punya akses kepabeanan; NPE adalah jawaban atas PEB, jadi datang paling akhir.",
+    )
+
+
+def _alasan(pid: str, nilai: object) -> Hasil:
+    return periksa_himpunan(
+        nilai,
+        set(harapan(pid)["alasan"]),
+        petunjuk="baca lagi bagian 1: apa akibatnya bila sepatu diekspor lewat perantara?",
+    )
+
+
+def _kbli(pid: str, nilai: object) -> Hasil:
+    if belum_diisi(nilai):
+        return Hasil(
+            False,
+            'Jawaban belum diisi. Tulis daftar tiga kode KBLI, mis. ["....", "....", "...."].',
+        )
+    got = _teks_list(nilai)
+    want = harapan(pid)["kbli"]
+    if got is None or len(got) != len(want):
+        return Hasil(
+            False,
+            f"Jawaban harus berupa daftar berisi {len(want)} kode KBLI, satu untuk setiap produk, sesuai urutan.",
+        )
+    if any(g not in procedure.KBLI for g in got):
+        return Hasil(
+            False,
+            "Ada kode yang bukan kode KBLI kelompok 152 (industri alas kaki). Lihat tabel KBLI di atas.",
+        )
+    salah = sum(1 for g, w in zip(got, want, strict=True) if g != w)
+    if salah:
+        return Hasil(
+            False,
+            f"Belum tepat: {salah} kode belum cocok. Petunjuk: sepatu harian, santai, sepatu sandal, "
+            "sandal kelom dan selop termasuk alas kaki untuk keperluan sehari-hari.",
+        )
+    return Hasil(True, "Benar. Bagus!")
+
+
+def _akses(pid: str, nilai: object) -> Hasil:
+    return periksa_himpunan(
+        nilai,
+        set(harapan(pid)["akses_pabean"]),
+        petunjuk="baca lagi bagian tentang NIB sebagai akses kepabeanan dan pengecekan \u201cREC CEISA\u201d.",
+    )
+
+
+def _tanggal(pid: str, nilai: object) -> Hasil:
+    return periksa_himpunan(
+        nilai,
+        set(harapan(pid)["tanggal_peb"]),
+        petunjuk="PEB boleh dikirim paling cepat 7 hari sebelum perkiraan tanggal ekspor, "
+        "dan harus sebelum barang masuk kawasan pabean.",
+    )
+
+
+def _dokumen(pid: str, nilai: object) -> Hasil:
+    if belum_diisi(nilai):
+        return Hasil(
+            False,
+            'Jawaban belum diisi. Tulis daftar huruf, satu untuk setiap kiriman, mis. ["A", "D", "B"].',
+        )
+    got = _teks_list(nilai)
+    want = harapan(pid)["dokumen_asal"]
+    if got is None or len(got) != len(want):
+        return Hasil(
+            False,
+            f"Jawaban harus berupa daftar berisi {len(want)} huruf, satu untuk setiap kiriman, sesuai urutan.",
+        )
+    got = [g.upper() for g in got]
+    if any(g not in OPSI_ASAL for g in got):
+        return Hasil(False, "Pakai huruf pilihan: " + ", ".join(OPSI_ASAL) + ".")
+    salah = [i for i, (g, w) in enumerate(zip(got, want, strict=True)) if g != w]
+    if salah:
+        return Hasil(
+            False,
+            f"Belum tepat: {len(salah)} kiriman belum cocok. Petunjuk: lihat negara tujuan dulu; "
+            "untuk Uni Eropa, bandingkan nilai kiriman dengan batas EUR 6.000.",
+        )
+    return Hasil(True, "Benar. Anda bisa memilih dokumen asal barang!")
+
+
+def _bea_keluar(pid: str, nilai: object) -> Hasil:
+    want = harapan(pid)["bea_keluar"]
+    if belum_diisi(nilai):
+        return Hasil(
+            False, "Jawaban belum diisi. Tulis daftar True/False, mis. [True, False, True, False]."
+        )
+    if (
+        isinstance(nilai, str)
+        or not isinstance(nilai, list | tuple)
+        or not all(isinstance(x, bool) for x in nilai)
+    ):
+        return Hasil(
+            False, "Jawaban harus berupa daftar berisi True atau False (tanpa tanda petik)."
+        )
+    if len(nilai) != len(want):
+        return Hasil(
+            False, f"Daftar harus berisi {len(want)} jawaban, satu untuk setiap pernyataan."
+        )
+    salah = sum(1 for g, w in zip(nilai, want, strict=True) if g != w)
+    if salah:
+        return Hasil(
+            False,
+            f"Belum tepat: {salah} jawaban belum cocok. Petunjuk: apakah alas kaki ada di "
+            "daftar kelompok barang yang dikenai bea keluar?",
+        )
+    return Hasil(True, "Benar. Bagus!")
+
+
+def _kite(pid: str, nilai: object) -> Hasil:
+    return periksa_himpunan(
+        nilai,
+        set(harapan(pid)["kite_ikm"]),
+        petunjuk="baca lagi bagian KITE IKM: apa yang dibebaskan, siapa yang boleh mengajukan, dan tiga jenis fasilitasnya.",
+    )
+
+
+def _tanggal_dari(nilai: object) -> date | None:
+    if isinstance(nilai, datetime):
+        return nilai.date()
+    if isinstance(nilai, date):
+        return nilai
+    if not isinstance(nilai, str):
+        return None
+    teks = nilai.strip()
+    for fmt in ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%Y/%m/%d"):
+        try:
+            return datetime.strptime(teks, fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
+_KASUS_KUNCI = ("kbli", "peb_paling_cepat", "dokumen_asal", "bea_keluar", "arti_respons")
+
+
+def _studi_kasus(pid: str, nilai: object) -> Hasil:
+    if belum_diisi(nilai):
+        return Hasil(False, "Jawaban belum diisi. Ganti `None` dengan dict berisi lima jawaban.")
+    if not isinstance(nilai, dict):
+        return Hasil(
+            False,
+            'Jawaban studi kasus harus berupa dict: {"kbli": ..., "peb_paling_cepat": ..., '
+            '"dokumen_asal": ..., "bea_keluar": ..., "arti_respons": ...}.',
+        )
+    kurang = [k for k in _KASUS_KUNCI if k not in nilai]
+    if kurang:
+        return Hasil(False, "Kunci berikut belum ada di dict: " + ", ".join(kurang) + ".")
+    h = harapan(pid)["studi_kasus"]
+    kbli = nilai["kbli"]
+    kbli = str(kbli).strip() if isinstance(kbli, int | str) and not isinstance(kbli, bool) else None
+    if kbli != h["kbli"]:
+        return Hasil(
+            False,
+            "KBLI: belum tepat. Petunjuk: cocokkan jenis produk dengan tabel KBLI kelompok 152.",
+        )
+    tgl = _tanggal_dari(nilai["peb_paling_cepat"])
+    if tgl is None:
+        return Hasil(
+            False, 'Tanggal PEB paling cepat: tulis sebagai teks "TTTT-BB-HH", mis. "2026-01-31".'
+        )
+    if tgl.isoformat() != h["peb_paling_cepat"]:
+        return Hasil(
+            False,
+            "Tanggal PEB paling cepat: belum tepat. Petunjuk: hitung mundur 7 hari dari perkiraan tanggal ekspor.",
+        )
+    dok = nilai["dokumen_asal"]
+    if not isinstance(dok, str) or dok.strip().upper() != h["dokumen_asal"]:
+        return Hasil(
+            False,
+            "Dokumen asal barang: belum tepat. Petunjuk: lihat negara tujuan dan, untuk Uni Eropa, nilai kirimannya.",
+        )
+    if not isinstance(nilai["bea_keluar"], bool):
+        return Hasil(
+            False, "Bea keluar: jawab True (kena) atau False (tidak kena), tanpa tanda petik."
+        )
+    if nilai["bea_keluar"] != h["bea_keluar"]:
+        return Hasil(
+            False,
+            "Bea keluar: belum tepat. Petunjuk: apakah alas kaki ada di daftar barang yang dikenai bea keluar?",
+        )
+    resp = nilai["arti_respons"]
+    if not isinstance(resp, str) or resp.strip().upper() != h["arti_respons"]:
+        return Hasil(
+            False,
+            "Arti respons bea cukai: belum tepat. Petunjuk: baca lagi arti NPE, NPP dan NPPD.",
+        )
+    return Hasil(True, "Benar semua. Anda siap membantu IKM menyiapkan ekspor pertamanya!")
+
+
+cek_urutan_langkah, uji_urutan_langkah = pasangan(_urutan, _id)
+cek_alasan, uji_alasan = pasangan(_alasan, _id)
+cek_kbli, uji_kbli = pasangan(_kbli, _id)
+cek_akses_pabean, uji_akses_pabean = pasangan(_akses, _id)
+cek_tanggal_peb, uji_tanggal_peb = pasangan(_tanggal, _id)
+cek_dokumen_asal, uji_dokumen_asal = pasangan(_dokumen, _id)
+cek_bea_keluar, uji_bea_keluar = pasangan(_bea_keluar, _id)
+cek_kite_ikm, uji_kite_ikm = pasangan(_kite, _id)
+cek_studi_kasus, uji_studi_kasus = pasangan(_studi_kasus, _id)

@@ -1,0 +1,213 @@
+"""Exercises of m1-ekspor-mandiri: variants are stable, expected answers are the domain's, checks
+accept right answers and reject wrong ones with an Indonesian hint that never gives the answer."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+from datetime import date, timedelta
+
+import pytest
+
+from alaskaki.domain import origin, procedure
+from alaskaki.exercises import m1
+
+PIDS = [f"p{i:02d}" for i in range(1, 41)]
+
+
+def run_check(cek, value) -> str:
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        cek(value)
+    return out.getvalue()
+
+
+@pytest.fixture(autouse=True)
+def _started():
+    with contextlib.redirect_stdout(io.StringIO()):
+        m1.mulai("p01")
+
+
+def test_variant_is_stable_and_differs_between_participants():
+    assert m1.soal("p01") == m1.soal("p01")
+    assert m1.harapan("p07") == m1.harapan("p07")
+    export_dates = {m1.soal(p).tanggal_ekspor for p in PIDS}
+    assert len(export_dates) > 30
+    orders = {tuple(m1.harapan(p)["urutan_langkah"]) for p in PIDS}
+    assert len(orders) > 10
+
+
+def test_kbli_expected_values_come_from_the_domain():
+    for p in PIDS:
+        s = m1.soal(p)
+        assert m1.harapan(p)["kbli"] == [procedure.kbli_for(x).code for x in s.produk]
+        assert len({procedure.kbli_for(x).code for x in s.produk}) >= 2
+        assert "lainnya" not in s.produk
+
+
+def test_everyday_products_are_15201_and_sports_shoes_15202():
+    assert procedure.kbli_for("sandal_kelom").code == "15201"
+    assert procedure.kbli_for("sepatu_olahraga").code == "15202"
+    assert set(m1.PRODUK_KBLI) >= {"sepatu_harian", "sepatu_olahraga", "sepatu_keperluan_industri"}
+
+
+def test_step_order_answer_reorders_the_shuffled_steps_into_the_domain_order():
+    for p in PIDS[:10]:
+        s = m1.soal(p)
+        by_letter = {x["huruf"]: x["langkah"] for x in s.langkah}
+        ordered = [by_letter[h] for h in m1.harapan(p)["urutan_langkah"]]
+        assert [t.split(":")[0] for t in ordered] == [st.name for st in procedure.EXPORT_STEPS]
+
+
+def test_peb_dates_have_valid_and_invalid_choices_decided_by_the_domain():
+    for p in PIDS:
+        s = m1.soal(p)
+        want = m1.harapan(p)["tanggal_peb"]
+        assert 1 <= len(want) < len(s.tanggal_peb)
+        for x in s.tanggal_peb:
+            valid = procedure.peb_filing_valid(
+                x["tanggal"], s.tanggal_ekspor, s.tanggal_masuk_pabean
+            )
+            assert (x["huruf"] in want) == valid
+            # no ambiguous same-day filing: the exercise avoids the day the goods enter
+            assert x["tanggal"] != s.tanggal_masuk_pabean
+        assert s.tanggal_masuk_pabean < s.tanggal_ekspor
+
+
+def test_peb_window_reading_taught_in_the_module():
+    export = date(2026, 11, 13)
+    entry = date(2026, 11, 11)
+    assert procedure.peb_filing_valid(export - timedelta(days=7), export, entry)
+    assert not procedure.peb_filing_valid(export - timedelta(days=8), export, entry)
+    assert not procedure.peb_filing_valid(date(2026, 11, 12), export, entry)
+
+
+def test_origin_letters_follow_destination_and_eu_threshold():
+    assert m1.huruf_dokumen_asal("malaysia", 50_000) == "A"
+    assert m1.huruf_dokumen_asal("tiongkok", 1_000) == "B"
+    assert m1.huruf_dokumen_asal("jepang", 1_000) == "C"
+    assert m1.huruf_dokumen_asal("uni_eropa", origin.REX_THRESHOLD_EUR) == "D"
+    assert m1.huruf_dokumen_asal("uni_eropa", origin.REX_THRESHOLD_EUR + 1) == "E"
+    with pytest.raises(ValueError):
+        m1.huruf_dokumen_asal("amerika_serikat", 1_000)
+    for p in PIDS:
+        s = m1.soal(p)
+        assert any(k["tujuan"] == "uni_eropa" for k in s.kiriman)
+        assert m1.harapan(p)["dokumen_asal"] == [
+            m1.huruf_dokumen_asal(k["tujuan"], k["nilai_eur"]) for k in s.kiriman
+        ]
+
+
+def test_footwear_carries_no_export_duty_in_every_variant():
+    for p in PIDS:
+        h = m1.harapan(p)
+        assert h["studi_kasus"]["bea_keluar"] is False
+        s = m1.soal(p)
+        for text, truth in zip(s.bea_keluar, h["bea_keluar"], strict=True):
+            if "HS Bab 64" in text:
+                assert truth is False
+
+
+def test_statement_banks_do_not_overlap():
+    for benar, salah in [
+        (m1.ALASAN_BENAR, m1.ALASAN_SALAH),
+        (m1.AKSES_BENAR, m1.AKSES_SALAH),
+        (m1.KITE_BENAR, m1.KITE_SALAH),
+    ]:
+        assert not set(benar) & set(salah)
+    for p in PIDS:
+        h = m1.harapan(p)
+        assert h["alasan"] and h["akses_pabean"] and h["kite_ikm"]
+
+
+def test_case_study_earliest_date_is_seven_days_before_export():
+    for p in PIDS:
+        s = m1.soal(p)
+        h = m1.harapan(p)["studi_kasus"]
+        assert date.fromisoformat(h["peb_paling_cepat"]) == s.kasus_tanggal_ekspor - timedelta(
+            days=7
+        )
+        assert h["kbli"] == procedure.kbli_for(s.kasus_produk).code
+        assert h["arti_respons"] == "ABC"[list(procedure.RESPONSES).index(s.kasus_respons)]
+
+
+NAMES = [
+    "urutan_langkah",
+    "alasan",
+    "kbli",
+    "akses_pabean",
+    "tanggal_peb",
+    "dokumen_asal",
+    "bea_keluar",
+    "kite_ikm",
+    "studi_kasus",
+]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_right_answer_passes_self_check_and_hidden_test(name):
+    right = m1.harapan("p01")[name]
+    assert "✅" in run_check(getattr(m1, f"cek_{name}"), right)
+    getattr(m1, f"uji_{name}")("p01", right)
+
+
+def _wrong(name: str, right):
+    if name == "urutan_langkah":
+        return list(reversed(right))
+    if name in ("alasan", "akses_pabean", "tanggal_peb", "kite_ikm"):
+        return sorted(set("ABCDE") - set(right))[:1] or ["Z"]
+    if name == "kbli":
+        return ["15209" if c != "15209" else "15201" for c in right]
+    if name == "dokumen_asal":
+        return ["C" if x != "C" else "A" for x in right]
+    if name == "bea_keluar":
+        return [not x for x in right]
+    if name == "studi_kasus":
+        return {**right, "dokumen_asal": "C" if right["dokumen_asal"] != "C" else "A"}
+    raise AssertionError(name)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_wrong_answer_is_rejected_with_indonesian_hint_and_no_answer(name):
+    right = m1.harapan("p01")[name]
+    printed = run_check(getattr(m1, f"cek_{name}"), _wrong(name, right))
+    assert "❌" in printed and ("Belum tepat" in printed or "belum tepat" in printed)
+    with pytest.raises(AssertionError) as err:
+        getattr(m1, f"uji_{name}")("p01", _wrong(name, right))
+    codes = right.values() if isinstance(right, dict) else right
+    for c in codes:
+        if isinstance(c, str) and any(ch.isdigit() for ch in c):
+            assert c not in printed and c not in str(err.value)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_blank_answer_says_not_filled_in(name):
+    printed = run_check(getattr(m1, f"cek_{name}"), None)
+    assert "belum diisi" in printed
+    with pytest.raises(AssertionError):
+        getattr(m1, f"uji_{name}")("p01", None)
+
+
+def test_answers_in_friendly_forms_are_accepted():
+    h = m1.harapan("p01")
+    m1.uji_kbli("p01", [int(c) for c in h["kbli"]])
+    m1.uji_alasan("p01", [x.lower() for x in h["alasan"]])
+    k = dict(h["studi_kasus"])
+    d = date.fromisoformat(k["peb_paling_cepat"])
+    for form in (d, d.strftime("%d-%m-%Y"), d.strftime("%d/%m/%Y")):
+        m1.uji_studi_kasus("p01", {**k, "peb_paling_cepat": form, "kbli": int(k["kbli"])})
+
+
+def test_wrong_shapes_get_a_specific_message():
+    assert "daftar berisi 3" in run_check(m1.cek_kbli, ["15201"])
+    assert "True atau False" in run_check(m1.cek_bea_keluar, ["benar", "salah"])
+    assert "belum ada" in run_check(m1.cek_studi_kasus, {"kbli": "15201"})
+    k = dict(m1.harapan("p01")["studi_kasus"])
+    assert "TTTT-BB-HH" in run_check(m1.cek_studi_kasus, {**k, "peb_paling_cepat": "minggu depan"})
+
+
+def test_hidden_test_uses_the_given_participant_not_the_started_one():
+    other = next(p for p in PIDS if m1.harapan(p)["kbli"] != m1.harapan("p01")["kbli"])
+    m1.uji_kbli(other, m1.harapan(other)["kbli"])
+    with pytest.raises(AssertionError):
+        m1.uji_kbli(other, m1.harapan("p01")["kbli"])
