@@ -111,25 +111,46 @@ _EVENTS = {
     "garbage": "Notebook menulis data palsu ke saluran penilai.",
 }
 _STATIC = [
-    (r"input_transformers|ast_transformers|input_transformer_manager|register_magic|events\s*\.\s*register",
-     "Kode peserta mengutak-atik cara IPython menjalankan sel (*input transformer*/*hook*)."),
-    (r"set_custom_exc|excepthook|showtraceback\s*=", "Kode peserta memasang penangan galat khusus."),
+    (
+        r"input_transformers|ast_transformers|input_transformer_manager|register_magic|events\s*\.\s*register",
+        "Kode peserta mengutak-atik cara IPython menjalankan sel (*input transformer*/*hook*).",
+    ),
+    (
+        r"set_custom_exc|excepthook|showtraceback\s*=",
+        "Kode peserta memasang penangan galat khusus.",
+    ),
     (r"settrace|setprofile", "Kode peserta memakai sys.settrace/setprofile."),
-    (r"\bbuiltins\b|__builtins__", "Kode peserta mengubah atau membaca fungsi bawaan Python (*builtins*)."),
-    (r"\b(?:math|np|numpy|latihan|alaskaki[\w.]*|pd|pandas|soal)\s*\.\s*\w+(?:\s*\.\s*\w+)*\s*=(?!=)|\bsetattr\s*\(",
-     "Kode peserta mengganti fungsi math/numpy/pandas atau fungsi pemeriksa (*monkeypatching*)."),
-    (r"subprocess|os\s*\.\s*(?:fork|system|spawn\w*|exec\w*|popen|kill|setsid)|multiprocessing|\bpty\b|daemon",
-     "Kode peserta menjalankan proses lain atau proses latar belakang."),
-    (r"\bsocket\b|urllib|\brequests\b|http\.client|httpx|ftplib|smtplib",
-     "Kode peserta mencoba mengakses jaringan."),
+    (
+        r"\bbuiltins\b|__builtins__",
+        "Kode peserta mengubah atau membaca fungsi bawaan Python (*builtins*).",
+    ),
+    (
+        r"\b(?:math|np|numpy|latihan|alaskaki[\w.]*|pd|pandas|soal)\s*\.\s*\w+(?:\s*\.\s*\w+)*\s*=(?!=)|\bsetattr\s*\(",
+        "Kode peserta mengganti fungsi math/numpy/pandas atau fungsi pemeriksa (*monkeypatching*).",
+    ),
+    (
+        r"subprocess|os\s*\.\s*(?:fork|system|spawn\w*|exec\w*|popen|kill|setsid)|multiprocessing|\bpty\b|daemon",
+        "Kode peserta menjalankan proses lain atau proses latar belakang.",
+    ),
+    (
+        r"\bsocket\b|urllib|\brequests\b|http\.client|httpx|ftplib|smtplib",
+        "Kode peserta mencoba mengakses jaringan.",
+    ),
     (r"gradebook|sqlite|\.db\b", "Kode peserta mencoba membuka *gradebook* (basis data nilai)."),
-    (r"\.\./|/source\b|/release\b|/submitted\b|/autograded\b|/arsip\b|\bopen\s*\(|pathlib|shutil|glob|"
-     r"os\s*\.\s*(?:remove|unlink|rename|replace|walk|listdir|scandir|chdir|makedirs)",
-     "Kode peserta membaca/menulis berkas di luar notebook (mis. soal tersembunyi atau notebook peserta lain)."),
-    (r"ctypes|gc\s*\.\s*get_(?:referrers|objects)|sys\s*\.\s*_getframe|\binspect\b|sys\s*\.\s*modules|"
-     r"importlib|__import__|\bexec\s*\(|\beval\s*\(|\bcompile\s*\(",
-     "Kode peserta memakai introspeksi atau kode dinamis (exec/eval/ctypes)."),
-    (r"^\s*!|%%?(?:writefile|bash|sh|script|system|sx)\b", "Kode peserta menjalankan perintah *shell*."),
+    (
+        r"\.\./|/source\b|/release\b|/submitted\b|/autograded\b|/arsip\b|\bopen\s*\(|pathlib|shutil|glob|"
+        r"os\s*\.\s*(?:remove|unlink|rename|replace|walk|listdir|scandir|chdir|makedirs)",
+        "Kode peserta membaca/menulis berkas di luar notebook (mis. soal tersembunyi atau notebook peserta lain).",
+    ),
+    (
+        r"ctypes|gc\s*\.\s*get_(?:referrers|objects)|sys\s*\.\s*_getframe|\binspect\b|sys\s*\.\s*modules|"
+        r"importlib|__import__|\bexec\s*\(|\beval\s*\(|\bcompile\s*\(",
+        "Kode peserta memakai introspeksi atau kode dinamis (exec/eval/ctypes).",
+    ),
+    (
+        r"^\s*!|%%?(?:writefile|bash|sh|script|system|sx)\b",
+        "Kode peserta menjalankan perintah *shell*.",
+    ),
 ]
 _STATIC = [(re.compile(p, re.MULTILINE), m) for p, m in _STATIC]
 
@@ -162,7 +183,8 @@ def _course(workshop_dir) -> _Course:
     cfg_file = root / "nbgrader_config.py"
     if not cfg_file.is_file():
         raise AlaskakiError(
-            f"Folder {root} bukan folder lokakarya (tidak ada nbgrader_config.py).", exit_code=EXIT_NOT_FOUND
+            f"Folder {root} bukan folder lokakarya (tidak ada nbgrader_config.py).",
+            exit_code=EXIT_NOT_FOUND,
         )
     cfg = Config()
     cfg.merge(PyFileConfigLoader(cfg_file.name, path=str(root)).load_config())
@@ -253,10 +275,16 @@ def _setup_without_id(setup: str) -> str:
     tree = ast.parse(setup)
 
     def assigns_id(node) -> bool:
-        targets = getattr(node, "targets", None) or ([node.target] if hasattr(node, "target") else [])
+        targets = getattr(node, "targets", None) or (
+            [node.target] if hasattr(node, "target") else []
+        )
         return any(isinstance(t, ast.Name) and t.id == "ID_PESERTA" for t in targets)
 
-    tree.body = [n for n in tree.body if not (isinstance(n, (ast.Assign, ast.AnnAssign, ast.AugAssign)) and assigns_id(n))]
+    tree.body = [
+        n
+        for n in tree.body
+        if not (isinstance(n, (ast.Assign, ast.AnnAssign, ast.AugAssign)) and assigns_id(n))
+    ]
     return ast.unparse(tree)
 
 
@@ -291,7 +319,14 @@ def _free_names(source: str, known: set[str]) -> list[str]:
 
 
 def _resources(course: _Course, modul: str, peserta: str) -> dict:
-    return {"nbgrader": {"notebook": modul, "assignment": modul, "student": peserta, "db_url": course.db_url}}
+    return {
+        "nbgrader": {
+            "notebook": modul,
+            "assignment": modul,
+            "student": peserta,
+            "db_url": course.db_url,
+        }
+    }
 
 
 def _overwrite_cells(gb, course: _Course, nb, modul: str, peserta: str):
@@ -359,7 +394,9 @@ def _read_submission(path: Path, mod: _Module, flags: list[str]) -> NotebookNode
     except (UnicodeDecodeError, ValueError):
         flags.append("Berkas notebook rusak: bukan JSON notebook yang sah.")
         return empty
-    if not isinstance(data, dict) or not isinstance(data.get("cells", data.get("worksheets")), list):
+    if not isinstance(data, dict) or not isinstance(
+        data.get("cells", data.get("worksheets")), list
+    ):
         flags.append("Berkas notebook bukan format notebook Jupyter.")
         return empty
     major = data.get("nbformat")
@@ -371,7 +408,9 @@ def _read_submission(path: Path, mod: _Module, flags: list[str]) -> NotebookNode
         flags.append("Berkas notebook rusak: strukturnya tidak sah.")
         return empty
     if major != 4:
-        flags.append(f"Notebook memakai format lain (nbformat {major}); diubah ke format 4 sebelum dinilai.")
+        flags.append(
+            f"Notebook memakai format lain (nbformat {major}); diubah ke format 4 sebelum dinilai."
+        )
     cleaned = []
     for cell in nb.cells:  # keep only well-formed cells of the three kinds
         if not isinstance(cell, dict) or cell.get("cell_type") not in ("code", "markdown", "raw"):
@@ -402,7 +441,11 @@ def _tamper_flags(nb: NotebookNode, mod: _Module, gb, modul: str) -> list[str]:
         if not gid:
             # a test cell's text without its metadata (ids removed to dodge it)
             for t in mod.tests.values():
-                if cell.cell_type == "code" and cell.source.strip() and cell.source.strip() == t.released.strip():
+                if (
+                    cell.cell_type == "code"
+                    and cell.source.strip()
+                    and cell.source.strip() == t.released.strip()
+                ):
                     flags.append(f"Metadata sel uji {t.grade_id} dihapus; sel uji asli dipakai.")
             continue
         seen[gid] = seen.get(gid, 0) + 1
@@ -418,14 +461,18 @@ def _tamper_flags(nb: NotebookNode, mod: _Module, gb, modul: str) -> list[str]:
                     flags.append(f"Metadata nbgrader sel uji {gid} diubah; metadata asli dipakai.")
             with contextlib.suppress(TypeError, ValueError):
                 if float(meta.get("points", test.points)) != test.points:
-                    flags.append(f"Poin sel {gid} diubah ({meta.get('points')} → {test.points:g}); poin asli dipakai.")
+                    flags.append(
+                        f"Poin sel {gid} diubah ({meta.get('points')} → {test.points:g}); poin asli dipakai."
+                    )
     for gid in mod.tests:
         n = seen.get(gid, 0)
         if n > 1:
             flags.append(f"Sel uji {gid} digandakan ({n}×); hanya satu yang dipakai.")
     present = set(seen) & mod.grade_ids
     if nb.cells and not present and mod.grade_ids:
-        flags.append(f"Notebook ini bukan notebook modul {modul} (tidak ada satu pun sel modul ini).")
+        flags.append(
+            f"Notebook ini bukan notebook modul {modul} (tidak ada satu pun sel modul ini)."
+        )
     else:
         for gid in mod.tests:
             if gid not in seen and present:
@@ -472,7 +519,12 @@ def _run_tests(mod: _Module, work: _Work, result: sb.SandboxResult) -> None:
     ns = _trusted_namespace(mod.setup, work.peserta)
     for cell in work.nb.cells:
         gid = cell.metadata.get("nbgrader", {}).get("grade_id")
-        if cell.cell_type != "code" or gid not in mod.tests or not nbutils.is_grade(cell) or nbutils.is_solution(cell):
+        if (
+            cell.cell_type != "code"
+            or gid not in mod.tests
+            or not nbutils.is_grade(cell)
+            or nbutils.is_solution(cell)
+        ):
             continue
         test = mod.tests[gid]
         values = result.points.get(gid) or {}
@@ -485,11 +537,17 @@ def _run_tests(mod: _Module, work: _Work, result: sb.SandboxResult) -> None:
         cell.source = test.source
         cell.outputs = _exec_test(test.source, ns)
         if not result.points.get(gid) and not result.finished and test.names:
-            cell.outputs = [_error_output("TimeoutError", "Notebook berhenti sebelum sel ini; jawaban tidak terbaca.")]
+            cell.outputs = [
+                _error_output(
+                    "TimeoutError", "Notebook berhenti sebelum sel ini; jawaban tidak terbaca."
+                )
+            ]
 
 
 def _error_output(ename: str, evalue: str, tb: list[str] | None = None) -> NotebookNode:
-    return nbformat.v4.new_output("error", ename=ename, evalue=evalue, traceback=tb or [f"{ename}: {evalue}"])
+    return nbformat.v4.new_output(
+        "error", ename=ename, evalue=evalue, traceback=tb or [f"{ename}: {evalue}"]
+    )
 
 
 def _exec_test(source: str, ns: dict) -> list:
@@ -504,7 +562,11 @@ def _exec_test(source: str, ns: dict) -> list:
         last = None
         if tree.body and isinstance(tree.body[-1], ast.Expr):
             last = ast.Expression(tree.body.pop().value)
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()), warnings.catch_warnings():
+        with (
+            contextlib.redirect_stdout(out),
+            contextlib.redirect_stderr(io.StringIO()),
+            warnings.catch_warnings(),
+        ):
             warnings.simplefilter("ignore")
             exec(compile(tree, "<sel uji>", "exec"), ns)  # noqa: S102 - instructor's test code
             value = eval(compile(last, "<sel uji>", "eval"), ns) if last is not None else None  # noqa: S307
@@ -512,12 +574,18 @@ def _exec_test(source: str, ns: dict) -> list:
         if out.getvalue():
             outputs.append(nbformat.v4.new_output("stream", name="stdout", text=out.getvalue()))
         tb = traceback.format_exception_only(type(exc), exc)
-        outputs.append(_error_output(type(exc).__name__, str(exc), [line.rstrip("\n") for line in tb]))
+        outputs.append(
+            _error_output(type(exc).__name__, str(exc), [line.rstrip("\n") for line in tb])
+        )
         return outputs
     if out.getvalue():
         outputs.append(nbformat.v4.new_output("stream", name="stdout", text=out.getvalue()))
     if value is not None:
-        outputs.append(nbformat.v4.new_output("execute_result", data={"text/plain": repr(value)}, execution_count=None))
+        outputs.append(
+            nbformat.v4.new_output(
+                "execute_result", data={"text/plain": repr(value)}, execution_count=None
+            )
+        )
     return outputs
 
 
@@ -525,7 +593,9 @@ def _runtime_flags(work: _Work, result: sb.SandboxResult, run_timeout: float) ->
     flags = []
     for code in result.checks:
         if code.startswith("monkeypatch:"):
-            flags.append(f"Notebook mengganti fungsi di modul `{code.split(':', 1)[1]}` (*monkeypatching*).")
+            flags.append(
+                f"Notebook mengganti fungsi di modul `{code.split(':', 1)[1]}` (*monkeypatching*)."
+            )
         elif code in _RUNNER_CHECKS:
             flags.append(_RUNNER_CHECKS[code])
     for ev in dict.fromkeys(result.events):
@@ -697,11 +767,14 @@ def grade_module(
     sandbox="auto",
     ulang: bool = False,
     run_timeout: float = sb.RUN_TIMEOUT,
+    cell_timeout: float | None = None,
 ) -> GradeRun:
     """Grade every submission of ``modul`` (or only ``participants``) into the nbgrader gradebook.
 
     ``sandbox``: "auto" (bubblewrap when available), True (required) or False (never).
     ``ulang=True`` grades again submissions that were already graded and have not changed.
+    ``cell_timeout`` defaults to the workshop's ``Execute.timeout`` (nbgrader's per-cell limit);
+    ``run_timeout`` bounds one whole submission.
     """
     from nbgrader.api import Gradebook, MissingEntry
 
@@ -709,13 +782,18 @@ def grade_module(
     course = _course(workshop_dir)
     mod = _module(course, modul)
     subroot = course.root / "submitted"
-    found = sorted(p.parent.name for p in subroot.glob(f"*/{modul}") if p.is_dir()) if subroot.is_dir() else []
+    found = (
+        sorted(p.parent.name for p in subroot.glob(f"*/{modul}") if p.is_dir())
+        if subroot.is_dir()
+        else []
+    )
     if participants is not None:
         wanted = list(dict.fromkeys(participants))
         missing = [p for p in wanted if p not in found]
         if missing:
             raise AlaskakiError(
-                f"Belum ada kiriman modul {modul} dari: {', '.join(missing)}.", exit_code=EXIT_NOT_FOUND
+                f"Belum ada kiriman modul {modul} dari: {', '.join(missing)}.",
+                exit_code=EXIT_NOT_FOUND,
             )
         found = wanted
     if not found:
@@ -725,6 +803,8 @@ def grade_module(
             exit_code=EXIT_NOT_FOUND,
         )
     sandboxed, warning = _choose_sandbox(sandbox)
+    if cell_timeout is None:
+        cell_timeout = course.config.get("Execute", {}).get("timeout") or sb.CELL_TIMEOUT
     workers = max(1, int(workers or os.cpu_count() or 1))
     results: dict[str, ParticipantGrade] = {}
     todo: list[tuple[str, str]] = []
@@ -734,7 +814,10 @@ def grade_module(
         done_nb = course.root / "autograded" / pid / modul / f"{modul}.ipynb"
         if not ulang and marker and marker.get("key") == key and done_nb.is_file():
             results[pid] = ParticipantGrade(
-                pid, marker.get("score", 0.0), marker.get("max_score", 0.0), "tidak berubah",
+                pid,
+                marker.get("score", 0.0),
+                marker.get("max_score", 0.0),
+                "tidak berubah",
                 list(marker.get("flags", [])),
             )
         else:
@@ -753,14 +836,18 @@ def grade_module(
         with warnings.catch_warnings():
             # nbgrader's update_or_create_submission trips SQLAlchemy's autoflush warnings; harmless
             warnings.filterwarnings("ignore", message=".*not in session.*")
-            _grade_all(gb, course, mod, todo, results, sandboxed, workers, bar, run_timeout)
+            _grade_all(
+                gb, course, mod, todo, results, sandboxed, workers, bar, run_timeout, cell_timeout
+            )
     finally:
         gb.close()
     ordered = [results[p] for p in found]
     return GradeRun(modul, ordered, sandboxed, warning, workers, time.monotonic() - t0)
 
 
-def _grade_all(gb, course, mod, todo, results, sandboxed, workers, bar, run_timeout) -> None:
+def _grade_all(
+    gb, course, mod, todo, results, sandboxed, workers, bar, run_timeout, cell_timeout
+) -> None:
     pending = list(todo)
     slots = list(range(workers))
     running: dict = {}
@@ -777,13 +864,18 @@ def _grade_all(gb, course, mod, todo, results, sandboxed, workers, bar, run_time
                         results[pid] = ParticipantGrade(pid, status="gagal", error=_describe(exc))
                         bar.step(pid)
                         continue
+                    work.job["cell_timeout"] = max(1, int(cell_timeout))
                     slot = slots.pop()
                     work.started = time.monotonic()
                     tmp = None if sandboxed else tempfile.mkdtemp(prefix="alaskaki-peserta-")
                     scratch[pid] = tmp
                     fut = pool.submit(
-                        sb.run_in_sandbox, work.job, sandboxed=sandboxed,
-                        uid=UID_BASE + (os.getpid() % 1000) * 64 + slot, run_timeout=run_timeout, scratch_dir=tmp,
+                        sb.run_in_sandbox,
+                        work.job,
+                        sandboxed=sandboxed,
+                        uid=UID_BASE + (os.getpid() % 1000) * 64 + slot,
+                        run_timeout=run_timeout,
+                        scratch_dir=tmp,
                     )
                     running[fut] = (work, slot)
                 if not running:
@@ -825,12 +917,28 @@ def _finish(gb, course, mod, work: _Work, fut, run_timeout) -> ParticipantGrade:
         score, max_score = float(sub.score), float(sub.max_score)
         flags = list(dict.fromkeys(work.flags))
         _save_flags(course.root, mod.modul, pid, flags)
-        _write_marker(course.root, mod.modul, pid, {"key": work.key, "score": score, "max_score": max_score, "flags": flags})
-        return ParticipantGrade(pid, score, max_score, "dinilai", flags, None, time.monotonic() - work.started)
+        _write_marker(
+            course.root,
+            mod.modul,
+            pid,
+            {"key": work.key, "score": score, "max_score": max_score, "flags": flags},
+        )
+        return ParticipantGrade(
+            pid, score, max_score, "dinilai", flags, None, time.monotonic() - work.started
+        )
     except Exception as exc:  # noqa: BLE001 - reported per participant; the others go on
         with contextlib.suppress(Exception):
             gb.db.rollback()
-        return ParticipantGrade(pid, status="gagal", flags=list(dict.fromkeys(work.flags)), error=_describe(exc))
+        return ParticipantGrade(
+            pid, status="gagal", flags=list(dict.fromkeys(work.flags)), error=_describe(exc)
+        )
 
 
-__all__ = ["GradeRun", "ParticipantGrade", "grade_module", "load_flags", "UNSANDBOXED_WARNING", "EXIT_INPUT"]
+__all__ = [
+    "GradeRun",
+    "ParticipantGrade",
+    "grade_module",
+    "load_flags",
+    "UNSANDBOXED_WARNING",
+    "EXIT_INPUT",
+]

@@ -44,7 +44,8 @@ CELL_TIMEOUT = 30  # seconds per cell, like nbgrader's Execute.timeout
 RUN_TIMEOUT = 120  # seconds of wall-clock for one whole submission
 SCRATCH = "/home/peserta"
 DEFAULT_LIMITS = {
-    "as_bytes": 3 * 1024**3,  # address space per process (numpy/pandas reserve a lot of virtual memory)
+    "as_bytes": 3
+    * 1024**3,  # address space per process (numpy/pandas reserve a lot of virtual memory)
     "nproc": 48,  # processes and threads of the sandbox's uid
     "fsize": 16 * 1024**2,  # largest file it may write
     "nofile": 256,
@@ -82,7 +83,9 @@ def encode_value(value, _depth: int = 0):
     if t is dict:
         return {
             "t": "dict",
-            "v": [[encode_value(k, _depth + 1), encode_value(v, _depth + 1)] for k, v in value.items()],
+            "v": [
+                [encode_value(k, _depth + 1), encode_value(v, _depth + 1)] for k, v in value.items()
+            ],
         }
     mod = getattr(t, "__module__", "") or ""
     if mod == "numpy" or mod.startswith("numpy."):
@@ -95,7 +98,11 @@ def encode_value(value, _depth: int = 0):
         return {"t": "bytes", "v": value.hex()}
     if isinstance(value, (bool, int, float, str)):  # a subclass: keep the plain value only
         base = next(b for b in (bool, int, float, str) if isinstance(value, b))
-        return encode_value(base(value), _depth + 1) if base is not float else {"t": "float", "v": repr(float(value))}
+        return (
+            encode_value(base(value), _depth + 1)
+            if base is not float
+            else {"t": "float", "v": repr(float(value))}
+        )
     return dict(UNREADABLE, why=f"{mod}.{t.__name__}")
 
 
@@ -103,9 +110,17 @@ def _encode_numpy(value, depth):
     import numpy as np
 
     if isinstance(value, np.ndarray):
-        return {"t": "ndarray", "dtype": str(value.dtype), "v": encode_value(value.tolist(), depth + 1)}
+        return {
+            "t": "ndarray",
+            "dtype": str(value.dtype),
+            "v": encode_value(value.tolist(), depth + 1),
+        }
     if isinstance(value, np.generic):
-        return {"t": "npscalar", "dtype": str(value.dtype), "v": encode_value(value.item(), depth + 1)}
+        return {
+            "t": "npscalar",
+            "dtype": str(value.dtype),
+            "v": encode_value(value.item(), depth + 1),
+        }
     return dict(UNREADABLE, why=type(value).__name__)
 
 
@@ -118,7 +133,9 @@ def _encode_pandas(value, depth):
             "columns": encode_value(list(value.columns), depth + 1),
             "index": encode_value(list(value.index), depth + 1),
             "dtypes": [str(d) for d in value.dtypes],
-            "v": encode_value([list(r) for r in value.itertuples(index=False, name=None)], depth + 1),
+            "v": encode_value(
+                [list(r) for r in value.itertuples(index=False, name=None)], depth + 1
+            ),
         }
     if isinstance(value, pd.Series):
         return {
@@ -143,11 +160,15 @@ class Unreadable:
         return f"<jawaban bukan data biasa: {self._why}>"
 
     def _fail(self, *a, **k):
-        raise TypeError("Jawaban harus berupa data biasa (angka, teks, daftar, tabel), bukan objek lain.")
+        raise TypeError(
+            "Jawaban harus berupa data biasa (angka, teks, daftar, tabel), bukan objek lain."
+        )
 
     __eq__ = __ne__ = __lt__ = __le__ = __gt__ = __ge__ = _fail
     __float__ = __int__ = __index__ = __bool__ = __len__ = __iter__ = __hash__ = _fail
-    __add__ = __radd__ = __sub__ = __rsub__ = __mul__ = __rmul__ = __truediv__ = __rtruediv__ = _fail
+    __add__ = __radd__ = __sub__ = __rsub__ = __mul__ = __rmul__ = __truediv__ = __rtruediv__ = (
+        _fail
+    )
     __getitem__ = __contains__ = __round__ = __abs__ = __neg__ = _fail
 
 
@@ -200,7 +221,9 @@ def decode_value(data):
         if t == "Series":
             import pandas as pd
 
-            s = pd.Series(decode_value(v), index=decode_value(data["index"]), name=decode_value(data["name"]))
+            s = pd.Series(
+                decode_value(v), index=decode_value(data["index"]), name=decode_value(data["name"])
+            )
             try:
                 return s.astype(data["dtype"])
             except (TypeError, ValueError):
@@ -240,7 +263,9 @@ def bwrap_available() -> bool:
 class SandboxResult:
     """What came back from one sandboxed run."""
 
-    points: dict[str, dict] = field(default_factory=dict)  # grade_id -> {name: encoded value | missing}
+    points: dict[str, dict] = field(
+        default_factory=dict
+    )  # grade_id -> {name: encoded value | missing}
     cells: list[dict] = field(default_factory=list)  # per code cell: status, ename, evalue, output
     checks: list[str] = field(default_factory=list)  # tampering the runner noticed (codes)
     events: list[str] = field(default_factory=list)  # what the grader side noticed (codes)
@@ -284,7 +309,13 @@ def build_command(*, sandboxed: bool) -> list[str]:
     if os.geteuid() == 0:
         # As root no user namespace: the runner then drops to a uid of its own, so that the
         # process limit (RLIMIT_NPROC, which root ignores) holds.
-        unshare = ["--unshare-pid", "--unshare-net", "--unshare-ipc", "--unshare-uts", "--unshare-cgroup-try"]
+        unshare = [
+            "--unshare-pid",
+            "--unshare-net",
+            "--unshare-ipc",
+            "--unshare-uts",
+            "--unshare-cgroup-try",
+        ]
     else:
         unshare = ["--unshare-all"]
     cmd = [
@@ -323,16 +354,21 @@ def build_command(*, sandboxed: bool) -> list[str]:
     binds = sorted({p for p in _python_binds() + extra_paths() if not p.startswith("/usr/")})
     made: set[str] = set()
     for p in binds:
-        for parent in reversed(Path(p).parents[:-1]):  # bwrap would make them 0700: unreadable after the uid drop
-            if str(parent) not in made and not any(str(parent).startswith(b + "/") or str(parent) == b for b in binds):
+        for parent in reversed(
+            Path(p).parents[:-1]
+        ):  # bwrap would make them 0700: unreadable after the uid drop
+            if str(parent) not in made and not any(
+                str(parent).startswith(b + "/") or str(parent) == b for b in binds
+            ):
                 cmd += ["--perms", "0755", "--dir", str(parent)]
                 made.add(str(parent))
         cmd += ["--ro-bind", p, p]
     return cmd + ["--", *argv]
 
 
-def _env(scratch: str) -> dict[str, str]:
+def _env(scratch: str, token: str) -> dict[str, str]:
     env = {
+        "ALASKAKI_SANDBOX_TOKEN": token,  # lets the grader find stray processes when unsandboxed
         "HOME": scratch,
         "PATH": "/usr/bin:/bin",
         "LANG": "C.UTF-8",
@@ -373,7 +409,8 @@ def run_in_sandbox(
     job["limits"] = limits
     cmd = build_command(sandboxed=sandboxed)
     cwd = SCRATCH if sandboxed else scratch_dir
-    env = _env(SCRATCH if sandboxed else (scratch_dir or "/tmp"))
+    token = os.urandom(12).hex()
+    env = _env(SCRATCH if sandboxed else (scratch_dir or "/tmp"), token)
     started = time.monotonic()
     result = SandboxResult()
     proc = subprocess.Popen(
@@ -395,8 +432,14 @@ def run_in_sandbox(
         _read_channel(proc, result, started + run_timeout)
     finally:
         _kill(proc)
+        _kill_stragglers(token)
         result.seconds = time.monotonic() - started
-    if proc.returncode and proc.returncode < 0 and "timeout" not in result.events and not result.finished:
+    if (
+        proc.returncode
+        and proc.returncode < 0
+        and "timeout" not in result.events
+        and not result.finished
+    ):
         result.events.append("killed")
     return result
 
@@ -501,6 +544,29 @@ def _kill(proc: subprocess.Popen) -> None:
             pass
 
 
+def _kill_stragglers(token: str) -> int:
+    """Kill every process that still carries this run's token (processes that left the session)."""
+    needle = f"ALASKAKI_SANDBOX_TOKEN={token}".encode()
+    killed = 0
+    for _ in range(3):  # a process may fork while we look; look again
+        found = 0
+        for entry in os.scandir("/proc"):
+            if not entry.name.isdigit():
+                continue
+            try:
+                with open(f"/proc/{entry.name}/environ", "rb") as f:
+                    if needle in f.read():
+                        os.kill(int(entry.name), signal.SIGKILL)
+                        found += 1
+            except (OSError, ValueError):
+                continue
+        killed += found
+        if not found:
+            break
+        time.sleep(0.05)
+    return killed
+
+
 def cleanup_scratch(path: str | None) -> None:
     if path:
         shutil.rmtree(path, ignore_errors=True)
@@ -582,7 +648,9 @@ def _fingerprint(modules: list[str]) -> dict:
     return fp
 
 
-def _runner_main() -> None:  # pragma: no cover - runs in a child process; covered by integration tests
+def _runner_main() -> (
+    None
+):  # pragma: no cover - runs in a child process; covered by integration tests
     chan_fd = os.dup(1)
     chan = os.fdopen(chan_fd, "w", buffering=1, encoding="utf-8")
     devnull = os.open(os.devnull, os.O_RDWR)
@@ -595,7 +663,11 @@ def _runner_main() -> None:  # pragma: no cover - runs in a child process; cover
             sys.path.append(p)
     os.makedirs(os.environ.get("IPYTHONDIR", "/tmp/.ipython"), exist_ok=True)
 
+    runner_pid = os.getpid()
+
     def send(obj):
+        if os.getpid() != runner_pid:  # a forked copy of this process says nothing
+            return
         chan.write(json.dumps(obj) + "\n")
         chan.flush()
 
@@ -658,13 +730,27 @@ def _runner_main() -> None:  # pragma: no cover - runs in a child process; cover
             if err is not None:
                 status, ename, evalue = "error", type(err).__name__, str(err)[:2000]
         except _CellTimeout:
-            status, ename, evalue = "timeout", "TimeoutError", f"sel berjalan lebih dari {cell_timeout} detik"
+            status, ename, evalue = (
+                "timeout",
+                "TimeoutError",
+                f"sel berjalan lebih dari {cell_timeout} detik",
+            )
         except BaseException as exc:  # noqa: BLE001 - SystemExit, KeyboardInterrupt, anything
             status, ename, evalue = "error", type(exc).__name__, str(exc)[:2000]
         finally:
             signal.alarm(0)
             sys.stdout, sys.stderr = real_stdout, real_stderr
-        send({"k": "cell", "i": i, "status": status, "ename": ename, "evalue": evalue, "out": cap.text(), "overflow": cap.overflow})
+        send(
+            {
+                "k": "cell",
+                "i": i,
+                "status": status,
+                "ename": ename,
+                "evalue": evalue,
+                "out": cap.text(),
+                "overflow": cap.overflow,
+            }
+        )
 
     checks = []
     try:
@@ -672,7 +758,10 @@ def _runner_main() -> None:  # pragma: no cover - runs in a child process; cover
             checks.append("settrace")
         if sys.getprofile() is not None:
             checks.append("setprofile")
-        if (list(shell.input_transformers_cleanup), list(shell.input_transformers_post)) != baseline_tf or shell.ast_transformers:
+        if (
+            list(shell.input_transformers_cleanup),
+            list(shell.input_transformers_post),
+        ) != baseline_tf or shell.ast_transformers:
             checks.append("transformer")
         if getattr(shell, "custom_exceptions", ()) or sys.excepthook is not sys.__excepthook__:
             checks.append("exception_handler")
@@ -683,7 +772,9 @@ def _runner_main() -> None:  # pragma: no cover - runs in a child process; cover
                 checks.append("monkeypatch:" + mod)
         if vars(builtins).get("print") is not print_before:
             checks.append("monkeypatch:builtins")
-        if job.get("sandboxed"):  # own PID namespace: pid 1 is bwrap, anything else was started by the notebook
+        if job.get(
+            "sandboxed"
+        ):  # own PID namespace: pid 1 is bwrap, anything else was started by the notebook
             me = os.getpid()
             if any(p.isdigit() and int(p) not in (me, 1) for p in os.listdir("/proc")):
                 checks.append("processes")

@@ -1,0 +1,141 @@
+"""grade_module on honest work: same grades as `nbgrader autograde`, parallel, resumable."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fixtures" / "grader"))
+
+import cohort  # noqa: E402
+
+from alaskaki.errors import AlaskakiError  # noqa: E402
+from alaskaki.workshop import grader  # noqa: E402
+from alaskaki.workshop.grader import grade_module, load_flags  # noqa: E402
+from alaskaki.workshop.nbgrader_baseline import autograde_api, gradebook_scores, total_scores  # noqa: E402
+
+pytestmark = pytest.mark.slow
+
+EXPECTED = {"benar": 6.0, "sebagian": 3.0, "salah": 0.0, "kosong": 0.0, "galat": 3.0, "terlambat": 6.0}
+
+
+@pytest.fixture(scope="module")
+def honest(tmp_path_factory):
+    """One cohort graded twice: by nbgrader autograde (a copy) and by grade_module."""
+    cohort.ensure_python_path()
+    base = tmp_path_factory.mktemp("jujur")
+    ours = base / "ours"
+    kinds = cohort.make_cohort(ours, 6)
+    theirs = cohort.copy_workshop(ours, base / "theirs")
+    autograde_api(theirs, cohort.MODUL, participants=sorted(kinds))
+    run = grade_module(ours, cohort.MODUL, workers=2, progress=False)
+    return kinds, ours, theirs, run
+
+
+def test_scores_equal_nbgrader_autograde_on_honest_work(honest):
+    kinds, ours, theirs, run = honest
+    assert gradebook_scores(ours, cohort.MODUL) == gradebook_scores(theirs, cohort.MODUL)
+    assert total_scores(ours, cohort.MODUL) == total_scores(theirs, cohort.MODUL)
+    got = {r.peserta: r.score for r in run.results}
+    assert got == {pid: EXPECTED[kind] for pid, kind in kinds.items()}
+    assert all(r.max_score == 6.0 and r.status == "dinilai" for r in run.results)
+
+
+def test_honest_work_raises_no_flags_and_the_late_one_is_recorded_late(honest):
+    kinds, ours, _, run = honest
+    assert all(r.flags == [] for r in run.results), [r.flags for r in run.results]
+    assert load_flags(ours) == {}
+    late = next(p for p, k in kinds.items() if k == "terlambat")
+    with sqlite3.connect(ours / "gradebook.db") as db:
+        (ts,) = db.execute(
+            "select s.timestamp from submitted_assignment s join assignment a on a.id = s.assignment_id "
+            "where s.student_id = ? and a.name = ?",
+            (late, cohort.MODUL),
+        ).fetchone()
+    assert ts.startswith("2026-11-22")  # after the due date 2026-11-20
+
+
+def test_autograded_notebook_holds_hidden_tests_and_the_instructor_test_cells(honest):
+    kinds, ours, _, _ = honest
+    pid = next(p for p, k in kinds.items() if k == "salah")
+    nb = json.loads((ours / "autograded" / pid / cohort.MODUL / f"{cohort.MODUL}.ipynb").read_text())
+    tests = [c for c in nb["cells"] if c["metadata"].get("nbgrader", {}).get("grade_id") == "t1_luas"]
+    assert len(tests) == 1
+    assert "BEGIN HIDDEN TESTS" in "".join(tests[0]["source"])
+    assert tests[0]["outputs"][0]["output_type"] == "error"
+    assert (ours / "autograded" / pid / cohort.MODUL / "timestamp.txt").is_file()
+
+
+def test_second_run_grades_nothing_again_and_a_changed_submission_is_regraded(honest):
+    kinds, ours, _, first = honest
+    before = gradebook_scores(ours, cohort.MODUL)
+    again = grade_module(ours, cohort.MODUL, workers=2, progress=False)
+    assert {r.status for r in again.results} == {"tidak berubah"}
+    assert [(r.peserta, r.score) for r in again.results] == [(r.peserta, r.score) for r in first.results]
+    assert gradebook_scores(ours, cohort.MODUL) == before
+    wrong = next(p for p, k in kinds.items() if k == "salah")
+    cohort.submit(ours, wrong, cohort.filled(ours, wrong, "benar"))
+    third = grade_module(ours, cohort.MODUL, workers=2, progress=False).by_participant()
+    assert third[wrong].status == "dinilai" and third[wrong].score == 6.0
+    assert [r.status for p, r in third.items() if p != wrong] == ["tidak berubah"] * (len(kinds) - 1)
+    with sqlite3.connect(ours / "gradebook.db") as db:
+        (n,) = db.execute("select count(*) from submitted_assignment").fetchone()
+        (g,) = db.execute("select count(*) from grade").fetchone()
+        (c,) = db.execute("select count(*) from comment").fetchone()
+    assert (n, g, c) == (len(kinds), len(kinds) * 3, len(kinds) * 3)  # 3 tests, 3 answers each: never doubled
+
+
+def test_interrupted_run_loses_no_grade_and_never_double_counts(tmp_path, monkeypatch):
+    cohort.ensure_python_path()
+    kinds = cohort.make_cohort(tmp_path / "ws", 6)
+    calls = {"n": 0}
+    real_step = grader._Progress.step
+
+    def step_then_interrupt(self, label):
+        real_step(self, label)
+        calls["n"] += 1
+        if calls["n"] == 3:
+            raise KeyboardInterrupt  # the trainer presses Ctrl-C after three grades
+
+    monkeypatch.setattr(grader._Progress, "step", step_then_interrupt)
+    with pytest.raises(KeyboardInterrupt):
+        grade_module(tmp_path / "ws", cohort.MODUL, workers=1, progress=False)
+    monkeypatch.setattr(grader._Progress, "step", real_step)
+    run = grade_module(tmp_path / "ws", cohort.MODUL, workers=1, progress=False)
+    statuses = [r.status for r in run.results]
+    assert statuses.count("tidak berubah") == 3 and statuses.count("dinilai") == 3
+    assert {r.peserta: r.score for r in run.results} == {p: EXPECTED[k] for p, k in kinds.items()}
+    assert {p: s for p, (s, _) in total_scores(tmp_path / "ws", cohort.MODUL).items()} == {
+        p: EXPECTED[k] for p, k in kinds.items()
+    }
+
+
+def test_one_worker_gives_the_same_grades_as_two(honest, tmp_path):
+    kinds, ours, _, run = honest
+    cohort.ensure_python_path()
+    kinds1 = cohort.make_cohort(tmp_path / "ws", 6)
+    assert kinds1 == kinds
+    one = grade_module(tmp_path / "ws", cohort.MODUL, workers=1, progress=False)
+    assert [(r.peserta, r.score, r.flags) for r in one.results] == [(r.peserta, r.score, r.flags) for r in run.results]
+
+
+def test_unknown_module_and_nothing_submitted_are_clear_errors(tmp_path):
+    cohort.ensure_python_path()
+    cohort.make_workshop(tmp_path / "ws", ["p01"])
+    with pytest.raises(AlaskakiError, match="tidak ada"):
+        grade_module(tmp_path / "ws", "m9-tidak-ada", progress=False)
+    with pytest.raises(AlaskakiError, match="Belum ada peserta yang mengumpulkan"):
+        grade_module(tmp_path / "ws", cohort.MODUL, progress=False)
+
+
+def test_without_bwrap_grading_still_works_and_says_it_is_unsandboxed(tmp_path):
+    cohort.ensure_python_path()
+    kinds = cohort.make_cohort(tmp_path / "ws", 2)
+    run = grade_module(tmp_path / "ws", cohort.MODUL, workers=2, progress=False, sandbox=False)
+    assert run.sandboxed is False
+    assert "TANPA sandbox" in run.warning
+    assert {r.peserta: r.score for r in run.results} == {p: EXPECTED[k] for p, k in kinds.items()}
