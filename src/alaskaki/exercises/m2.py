@@ -1,0 +1,611 @@
+"""Exercises of module m2-klasifikasi-hs (HS classification of footwear, Chapter 64).
+
+Every product a participant sees is drawn from their variant (:func:`soal`); every expected code or
+material is computed by :mod:`alaskaki.domain.hs` from the same variant (``upper_material``,
+``outsole_material``, ``classify_footwear``, ``hs_line``, ``NOT_PARTS``). This module only holds the
+teaching material: product descriptions in Indonesian and the features the classifier needs.
+Eight-digit BTKI lines never appear: the brief could not verify them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from alaskaki.domain import hs
+from alaskaki.exercises.base import (
+    Hasil,
+    belum_diisi,
+    pasangan,
+    periksa_himpunan,
+    periksa_pilihan,
+    resolve_id,
+    rng,
+)
+
+MODUL = "m2-klasifikasi-hs"
+
+# Fictional firms, set in real kelurahan of Kota Mojokerto (names of firms are invented).
+IKM = [
+    ("UD Sepatu Miji Jaya", "Miji"),
+    ("CV Langkah Surodinawan", "Surodinawan"),
+    ("UD Kulit Prajurit", "Prajurit Kulon"),
+    ("IKM Blooto Makmur", "Blooto"),
+]
+
+#: Answer words for a material (Indonesian) -> the domain's material key.
+BAHAN = {
+    "kulit": "leather",
+    "kulit_komposisi": "composition_leather",
+    "tekstil": "textile",
+    "karet_plastik": "rubber_plastics",
+    "lain": "other",
+}
+_BAHAN_KATA = {v: k for k, v in BAHAN.items()}
+
+# How a material key used in a variant is shown to the participant.
+_NAMA_BAHAN = {
+    "kulit": "kulit",
+    "tekstil": "kain tekstil",
+    "tekstil_berlapis": "kain tekstil yang bagian luarnya terlihat dilapisi PVC",
+    "karet": "karet",
+}
+
+# Upper components: (domain component key, Indonesian name, accessory or reinforcement?)
+_UPPER_UTAMA = [
+    ("vamp", "bagian depan (vamp)"),
+    ("quarter", "bagian samping dan belakang (quarter)"),
+    ("tongue", "lidah (tongue)"),
+]
+# Keys below are in hs.UPPER_ACCESSORIES (Note 4(a) ignores them).
+_UPPER_AKSESORI = [
+    ("ankle_patch", "tempelan mata kaki (ankle patch)"),
+    ("edging", "lis tepi (edging)"),
+    ("ornament", "hiasan (ornament)"),
+    ("eyelet_stay", "penguat lubang tali (eyelet stay)"),
+]
+# Outer-sole components touching the ground.
+_SOL_UTAMA = [("forepart", "telapak depan"), ("heel", "hak (tumit)")]
+# Keys below are in hs.OUTSOLE_ATTACHMENTS (Note 4(b) ignores them).
+_SOL_TEMPELAN = [
+    ("protector", "pelindung sol (protector)"),
+    ("bars", "batang anti-licin (bar)"),
+]
+
+
+@dataclass(frozen=True)
+class Produk:
+    """A complete shoe described in words, with what the classifier needs to know about it."""
+
+    uraian: str
+    upper: str  # domain material key
+    sol: str  # domain material key
+    fitur: dict = field(default_factory=dict)  # keyword flags of hs.classify_footwear
+
+    @property
+    def kode(self) -> str:
+        return hs.classify_footwear(self.upper, self.sol, **self.fitur)
+
+
+# Product descriptions for exercise 3 (every subheading reached is one hs.classify_footwear returns).
+PRODUK = [
+    Produk(
+        "Sepatu pantofel pria. Upper kulit sapi, sol luar karet, tidak menutupi mata kaki.",
+        "leather",
+        "rubber_plastics",
+    ),
+    Produk(
+        "Sepatu kerja. Upper kulit, sol luar karet, menutupi mata kaki, ada pelindung jari dari baja.",
+        "leather",
+        "rubber_plastics",
+        {"covers_ankle": True, "metal_toe_cap": True},
+    ),
+    Produk(
+        "Sepatu bot pendek (ankle boot). Upper kulit, sol luar karet, menutupi mata kaki.",
+        "leather",
+        "rubber_plastics",
+        {"covers_ankle": True},
+    ),
+    Produk(
+        "Sepatu formal. Upper kulit, sol luar kulit, tidak menutupi mata kaki.",
+        "leather",
+        "leather",
+    ),
+    Produk(
+        "Sepatu bot berkuda. Upper kulit, sol luar kulit, menutupi mata kaki.",
+        "leather",
+        "leather",
+        {"covers_ankle": True},
+    ),
+    Produk(
+        "Sandal jepit. Upper berupa tali karet yang dipasang ke sol karet dengan sumbat (plug).",
+        "rubber_plastics",
+        "rubber_plastics",
+        {"toe_post_plugged": True},
+    ),
+    Produk(
+        "Sepatu bot hujan dari PVC, dicetak utuh tanpa jahitan dan kedap air, menutupi mata kaki tetapi "
+        "tidak sampai lutut.",
+        "rubber_plastics",
+        "rubber_plastics",
+        {"waterproof_unstitched": True, "covers_ankle": True},
+    ),
+    Produk(
+        "Selop rumah. Upper kain tekstil, sol luar karet, bukan alas kaki olahraga.",
+        "textile",
+        "rubber_plastics",
+    ),
+    Produk(
+        "Sepatu sepak bola dengan pul (cleats). Upper kulit, sol luar karet.",
+        "leather",
+        "rubber_plastics",
+        {"sports": True},
+    ),
+    Produk(
+        "Sepatu sepak bola dengan pul (cleats). Upper kain tekstil sintetis, sol luar plastik.",
+        "textile",
+        "rubber_plastics",
+        {"sports": True},
+    ),
+    Produk(
+        "Sepatu lari berpaku (spikes). Upper dan sol luar dari plastik, dijahit.",
+        "rubber_plastics",
+        "rubber_plastics",
+        {"sports": True},
+    ),
+    Produk("Sandal wanita. Upper tali kain tekstil, sol luar kulit.", "textile", "leather"),
+    Produk("Sandal. Upper kulit, sol luar dari kayu.", "leather", "other"),
+    Produk(
+        "Sepatu kasual. Upper kain yang bagian luarnya terlihat dilapisi PVC, sol luar karet, dijahit, "
+        "tidak menutupi mata kaki.",
+        "coated_textile",
+        "rubber_plastics",
+    ),
+    Produk(
+        "Sandal wanita. Sol luar kulit; upper berupa tali kulit yang melintang di punggung kaki dan "
+        "melingkari ibu jari kaki.",
+        "leather",
+        "leather",
+        {"instep_toe_straps": True},
+    ),
+    Produk(
+        "Sepatu bot pendek dari karet. Upper dijahit ke sol karet, menutupi mata kaki.",
+        "rubber_plastics",
+        "rubber_plastics",
+        {"covers_ankle": True},
+    ),
+]
+
+# Exercise 4: sports footwear in the sense of the Subheading Note (True) or not (False).
+OLAHRAGA = [
+    ("Sepatu sepak bola dengan pul (cleats) di sol", True),
+    ("Sepatu lari untuk lomba atletik, dengan paku (spikes) di sol", True),
+    ("Sepatu balap sepeda dengan klip untuk pedal", True),
+    ("Sepatu gulat", True),
+    ("Sepatu tinju", True),
+    ("Sepatu ski", True),
+    ("Sepatu pantofel kulit untuk kantor", False),
+    ("Sandal jepit karet", False),
+    ("Sepatu bot kerja dengan pelindung jari dari baja", False),
+    ("Sepatu bot hujan dari PVC", False),
+    ("Selop rumah dari kain", False),
+    ("Sepatu kasual kulit bergambar bola, untuk dipakai sehari-hari", False),
+    ("Sepatu pesta wanita berhak tinggi", False),
+]
+
+# Exercise 5: parts of footwear named by heading 6406 and its subheadings (hs_bab64.csv).
+BAGIAN_6406 = [
+    ("Upper kulit yang sudah dijahit tetapi belum dipasang ke sol", "6406.10"),
+    ("Sol luar dari karet, dijual terpisah", "6406.20"),
+    ("Hak sepatu dari plastik, dijual terpisah", "6406.20"),
+    ("Sol dalam (insole) yang dapat dilepas", "6406"),
+    ("Bantalan tumit (heel cushion)", "6406"),
+]
+
+BTKI_PILIHAN = {
+    "benar": "Mencari pos tarif 8 digit di BTKI 2022 (PMK 26/PMK.010/2022 s.t.d.d. PMK 10 Tahun 2024) "
+    "atau di INSW, lalu memastikan 6 digit pertamanya sama dengan subpos hasil klasifikasi.",
+    "nol": "Menambahkan angka 00 di belakang kode 6 digit.",
+    "internet": "Menyalin kode 8 digit dari contoh di internet yang tidak resmi.",
+    "lama": "Memakai kode 10 digit dari peraturan tahun 2009 yang pernah menyebut sepatu pengaman.",
+}
+
+
+@dataclass(frozen=True)
+class Artikel:
+    """One article of the case-study order: components, features, pairs."""
+
+    nama: str
+    upper_luas: dict  # domain key "material:component" -> cm²
+    sol_luas: dict  # domain key -> cm² touching the ground
+    fitur: dict
+    pasang: int
+
+    @property
+    def kode(self) -> str:
+        return hs.classify_footwear(
+            hs.upper_material(self.upper_luas), hs.outsole_material(self.sol_luas), **self.fitur
+        )
+
+
+@dataclass(frozen=True)
+class Soal:
+    """One participant's variant (all products and numbers are *contoh*)."""
+
+    peserta: str
+    ikm: str
+    kelurahan: str
+    upper_luas: dict  # exercise 1: domain key -> cm²
+    sol_luas: dict  # exercise 2
+    produk: dict  # exercise 3: letter -> Produk
+    olahraga: dict  # exercise 4: letter -> (description, is sports)
+    barang: dict  # exercise 5: letter -> (description, code or "")
+    btki: dict  # exercise 6: letter -> option key
+    pesanan: list  # case study: list of Artikel
+
+    def tampilkan(self) -> None:
+        print(
+            f"Peserta {self.peserta} — {self.ikm}, Kelurahan {self.kelurahan} (produk dan angka contoh)"
+        )
+        print(
+            f"  Latihan 3: {len(self.produk)} produk; studi kasus: pesanan {len(self.pesanan)} artikel"
+        )
+
+    # ---- tables for the notebook (plain lists of dicts; the notebook turns them into DataFrames)
+
+    def tabel_upper(self) -> list[dict]:
+        return _tabel(self.upper_luas, dict(_UPPER_UTAMA + _UPPER_AKSESORI))
+
+    def tabel_sol(self) -> list[dict]:
+        return _tabel(self.sol_luas, dict(_SOL_UTAMA + _SOL_TEMPELAN))
+
+    def tabel_pesanan(self) -> list[dict]:
+        rows = []
+        for a in self.pesanan:
+            for key, luas in a.upper_luas.items():
+                rows.append(
+                    {
+                        "artikel": a.nama,
+                        "bagian": "upper",
+                        **_baris(key, luas, dict(_UPPER_UTAMA + _UPPER_AKSESORI)),
+                    }
+                )
+            for key, luas in a.sol_luas.items():
+                rows.append(
+                    {
+                        "artikel": a.nama,
+                        "bagian": "sol luar",
+                        **_baris(key, luas, dict(_SOL_UTAMA + _SOL_TEMPELAN)),
+                    }
+                )
+        return rows
+
+    def tabel_artikel(self) -> list[dict]:
+        return [
+            {
+                "artikel": a.nama,
+                "menutupi_mata_kaki": a.fitur.get("covers_ankle", False),
+                "olahraga_berpaku_atau_pul": a.fitur.get("sports", False),
+                "pasang": a.pasang,
+            }
+            for a in self.pesanan
+        ]
+
+
+def _baris(key: str, luas: float, nama_komponen: dict) -> dict:
+    bahan, komponen = key.split(":")
+    return {"komponen": nama_komponen[komponen], "bahan": _NAMA_BAHAN[bahan], "luas_cm2": luas}
+
+
+def _tabel(luas: dict, nama_komponen: dict) -> list[dict]:
+    return [_baris(k, v, nama_komponen) for k, v in luas.items()]
+
+
+def _upper_variant(r, utama_bahan: list[str]) -> dict:
+    """Upper areas where counting the accessories would give a different (wrong) material."""
+    a, b = utama_bahan
+    komponen = r.sample(_UPPER_UTAMA, 3)
+    luas_a = r.choice(range(70, 111, 5))
+    selisih = r.choice(range(10, 26, 5))
+    total_b = luas_a - selisih
+    b1 = r.choice(range(15, total_b - 14, 5))
+    aksesori = r.sample(_UPPER_AKSESORI, 2)
+    tambah = selisih + r.choice(range(10, 31, 5))
+    x1 = r.choice(range(5, tambah - 4, 5))
+    return {
+        f"{a}:{komponen[0][0]}": luas_a,
+        f"{b}:{komponen[1][0]}": b1,
+        f"{b}:{komponen[2][0]}": total_b - b1,
+        f"{b}:{aksesori[0][0]}": x1,
+        f"{b}:{aksesori[1][0]}": tambah - x1,
+    }
+
+
+def _sol_variant(r) -> dict:
+    """Outer-sole contact areas; for a leather sole, counting the protectors would give rubber."""
+    if r.random() < 0.5:
+        depan, hak = r.choice(range(80, 121, 5)), r.choice(range(20, 31, 5))
+        pelindung = depan - hak + r.choice(range(5, 21, 5))
+        return {"kulit:forepart": depan, "karet:heel": hak, "karet:protector": pelindung}
+    depan, hak = r.choice(range(90, 131, 5)), r.choice(range(25, 36, 5))
+    return {
+        "karet:forepart": depan,
+        "kulit:heel": hak,
+        "karet:protector": r.choice(range(10, 31, 5)),
+    }
+
+
+def _pesanan(r) -> list[Artikel]:
+    """Four articles; the variant's areas decide whether two of them share a subheading."""
+    pantofel = Artikel(
+        "Pantofel Miji",
+        {"kulit:vamp": 95, "kulit:quarter": 85, "tekstil:tongue": 20, "tekstil:ornament": 10},
+        {"karet:forepart": 120, "karet:heel": 30},
+        {},
+        r.choice(range(300, 601, 50)),
+    )
+    kulit = r.choice(range(60, 101, 5))
+    tekstil = kulit + r.choice([-15, -10, 10, 15])
+    kasual = Artikel(
+        "Kasual Kombinasi",
+        {"kulit:vamp": kulit, "tekstil:quarter": tekstil, "kulit:ankle_patch": 25},
+        {"karet:forepart": 110, "karet:heel": 30},
+        {},
+        r.choice(range(200, 501, 50)),
+    )
+    utama, lain = r.choice([("kulit", "karet"), ("karet", "kulit")])
+    sol_utama = r.choice(range(70, 111, 10))
+    sandal = Artikel(
+        "Sandal Surodinawan",
+        {"kulit:vamp": 40, "kulit:quarter": 15, "kulit:ornament": 10},
+        {f"{utama}:forepart": sol_utama, f"{lain}:heel": 30, f"{lain}:protector": sol_utama - 10},
+        {},
+        r.choice(range(200, 401, 50)),
+    )
+    coated = r.choice([120, 130, 150, 160])
+    bot = Artikel(
+        "Bot Blooto",
+        {"tekstil_berlapis:vamp": coated, "kulit:quarter": 140, "kulit:edging": 30},
+        {"karet:forepart": 130, "karet:heel": 35},
+        {"covers_ankle": True},
+        r.choice(range(100, 301, 50)),
+    )
+    artikel = [pantofel, kasual, sandal, bot]
+    r.shuffle(artikel)
+    return artikel
+
+
+def _nama_barang(nama: str) -> str:
+    """A Note 2 item as a shop would list it: capitalised, without the heading it goes to."""
+    nama = re.sub(r",\s*pos \d+", "", nama)
+    return nama[:1].upper() + nama[1:]
+
+
+def soal(participant_id: str) -> Soal:
+    r = rng(MODUL, participant_id)
+    ikm, kel = IKM[r.randrange(len(IKM))]
+    upper = _upper_variant(
+        r, r.choice([["kulit", "tekstil"], ["tekstil", "kulit"], ["tekstil_berlapis", "kulit"]])
+    )
+    produk = r.sample(PRODUK, 8)
+    sports = [o for o in OLAHRAGA if o[1]]
+    lain = [o for o in OLAHRAGA if not o[1]]
+    olahraga = r.sample(sports, r.choice([3, 4])) + r.sample(lain, 4)
+    r.shuffle(olahraga)
+    bukan = [(_nama_barang(nama), "") for nama in r.sample(list(hs.NOT_PARTS), 4)]
+    barang = r.sample(BAGIAN_6406, 3) + bukan
+    r.shuffle(barang)
+    btki = list(BTKI_PILIHAN)
+    r.shuffle(btki)
+    huruf = "ABCDEFGH"
+    return Soal(
+        peserta=participant_id,
+        ikm=ikm,
+        kelurahan=kel,
+        upper_luas=upper,
+        sol_luas=_sol_variant(r),
+        produk=dict(zip(huruf, produk, strict=False)),
+        olahraga=dict(zip(huruf, olahraga, strict=False)),
+        barang=dict(zip(huruf, barang, strict=False)),
+        btki=dict(zip(huruf, btki, strict=False)),
+        pesanan=_pesanan(r),
+    )
+
+
+def kata_bahan(key: str) -> str:
+    """The answer word for a domain material key ("leather" -> "kulit")."""
+    return _BAHAN_KATA[key]
+
+
+# ---- expected values: only domain functions, from the same variant -------------------------
+
+
+def harapan(participant_id: str) -> dict:
+    """Expected answers (used by hidden tests and the trainer's tools; never shown to participants)."""
+    s = soal(participant_id)
+    per_kode: dict[str, int] = {}
+    for a in s.pesanan:
+        per_kode[a.kode] = per_kode.get(a.kode, 0) + a.pasang
+    return {
+        "bahan_upper": _BAHAN_KATA[hs.upper_material(s.upper_luas)],
+        "bahan_sol": _BAHAN_KATA[hs.outsole_material(s.sol_luas)],
+        "kode_hs": {h: p.kode for h, p in s.produk.items()},
+        "olahraga": sorted(h for h, (_, ya) in s.olahraga.items() if ya),
+        "bagian_6406": sorted(h for h, (_, kode) in s.barang.items() if kode.startswith("6406")),
+        "btki": next(h for h, k in s.btki.items() if k == "benar"),
+        "studi_kasus": per_kode,
+    }
+
+
+# ---- checks: one function per exercise, shared by the self-check and the hidden test -------
+
+_current: dict[str, str] = {}
+
+
+def mulai(participant_id: str) -> Soal:
+    """Start the module for a participant: remember the id and show their variant."""
+    pid = resolve_id(participant_id)
+    _current["id"] = pid
+    s = soal(pid)
+    s.tampilkan()
+    return s
+
+
+def _id() -> str:
+    if "id" not in _current:
+        raise RuntimeError("Jalankan dulu sel pertama (latihan.mulai(ID_PESERTA)).")
+    return _current["id"]
+
+
+def _bahan(nilai: object, harap: str, petunjuk: str) -> Hasil:
+    if isinstance(nilai, str):
+        kata = nilai.strip().casefold().replace(" ", "_").replace("/", "_")
+        kata = _BAHAN_KATA.get(kata, kata)  # domain keys ("leather") are accepted too
+        nilai = kata
+    return periksa_pilihan(nilai, harap, pilihan=list(BAHAN), petunjuk=petunjuk)
+
+
+def _bahan_upper(pid: str, nilai: object) -> Hasil:
+    return _bahan(
+        nilai,
+        harapan(pid)["bahan_upper"],
+        "jumlahkan luas per bahan, tetapi lewati aksesori dan penguat (tempelan mata kaki, lis tepi, hiasan, "
+        "penguat lubang tali). Ingat: kain yang terlihat dilapisi karet/plastik dihitung sebagai karet/plastik.",
+    )
+
+
+def _bahan_sol(pid: str, nilai: object) -> Hasil:
+    return _bahan(
+        nilai,
+        harapan(pid)["bahan_sol"],
+        "yang dihitung hanya luas yang menyentuh tanah; pelindung sol, batang, paku dan tempelan sejenis dilewati.",
+    )
+
+
+def normalisasi_kode(nilai: object) -> str | None:
+    """A code typed as "6403.99", "640399" or " 6403 99 " -> "6403.99"; None when it is not a code."""
+    if not isinstance(nilai, str):
+        return None
+    digits = re.sub(r"[\s.]", "", nilai)
+    if not digits.isdigit():
+        return None
+    if len(digits) == 4:
+        return digits
+    if len(digits) == 6:
+        return f"{digits[:4]}.{digits[4:]}"
+    return digits
+
+
+def _kode_hs(pid: str, nilai: object) -> Hasil:
+    harap = harapan(pid)["kode_hs"]
+    if belum_diisi(nilai):
+        return Hasil(False, 'Jawaban belum diisi. Tulis dict, mis. {"A": "6403.99", "B": ...}.')
+    if not isinstance(nilai, dict):
+        return Hasil(
+            False, 'Jawaban harus berupa dict huruf → kode, mis. {"A": "6403.99", "B": ...}.'
+        )
+    jawab = {str(k).strip().upper(): normalisasi_kode(v) for k, v in nilai.items()}
+    kurang = [h for h in harap if h not in jawab]
+    if kurang:
+        return Hasil(False, f"Produk {', '.join(kurang)} belum diberi kode.")
+    pendek = [h for h in harap if jawab[h] is not None and len(jawab[h]) == 4]
+    if pendek:
+        return Hasil(
+            False,
+            f'Tulis kode sampai 6 digit (subpos), mis. "6403.99", untuk produk {", ".join(pendek)}.',
+        )
+    salah_pos = [h for h in harap if (jawab[h] or "")[:4] != harap[h][:4]]
+    salah_subpos = [h for h in harap if h not in salah_pos and jawab[h] != harap[h]]
+    if not salah_pos and not salah_subpos:
+        return Hasil(True, f"Benar. Semua {len(harap)} produk terklasifikasi dengan tepat!")
+    bagian = []
+    if salah_pos:
+        bagian.append(
+            f"pos 4 digit belum tepat untuk {', '.join(salah_pos)} (tentukan dulu bahan upper dan bahan sol luar, "
+            "ingat Catatan 3: kain berlapis karet/plastik dihitung karet/plastik)"
+        )
+    if salah_subpos:
+        bagian.append(
+            f"pos sudah benar tetapi subpos belum untuk {', '.join(salah_subpos)} (periksa: olahraga berpaku/pul, "
+            "pelindung jari logam, menutupi mata kaki, bahan sol luar)"
+        )
+    return Hasil(False, "Belum tepat: " + "; ".join(bagian) + ".")
+
+
+def _olahraga(pid: str, nilai: object) -> Hasil:
+    return periksa_himpunan(
+        _huruf(nilai),
+        set(harapan(pid)["olahraga"]),
+        petunjuk="alas kaki olahraga menurut Catatan Subpos dirancang untuk olahraga dan memakai atau dapat dipasangi "
+        "paku, pul, stop, klip, batang atau sejenisnya, ditambah sepatu seluncur, ski, gulat, tinju dan sepeda. "
+        "Gambar bola atau gaya 'sporty' saja tidak cukup.",
+    )
+
+
+def _bagian(pid: str, nilai: object) -> Hasil:
+    return periksa_himpunan(
+        _huruf(nilai),
+        set(harapan(pid)["bagian_6406"]),
+        petunjuk="pos 6406 memuat upper, sol luar, hak, sol dalam yang dapat dilepas dan bantalan tumit; "
+        "Catatan 2 Bab 64 mengeluarkan tali sepatu, mata ayam, pasak, pelindung, kait, hiasan, jalinan, pompon "
+        "dan kancing dari 'bagian'.",
+    )
+
+
+def _huruf(nilai: object) -> object:
+    if isinstance(nilai, list | tuple | set):
+        return [x.strip().upper() if isinstance(x, str) else x for x in nilai]
+    return nilai
+
+
+def _btki(pid: str, nilai: object) -> Hasil:
+    s = soal(pid)
+    return periksa_pilihan(
+        nilai,
+        harapan(pid)["btki"],
+        pilihan=list(s.btki),
+        petunjuk="kode 8 digit tidak bisa ditebak dari kode 6 digit; PEB dengan kode di luar BTKI 2022 ditolak.",
+    )
+
+
+def _studi_kasus(pid: str, nilai: object) -> Hasil:
+    harap = harapan(pid)["studi_kasus"]
+    if belum_diisi(nilai):
+        return Hasil(
+            False,
+            'Jawaban belum diisi. Tulis dict kode → jumlah pasang, mis. {"6403.99": 500, ...}.',
+        )
+    if not isinstance(nilai, dict):
+        return Hasil(
+            False, 'Jawaban harus berupa dict kode → jumlah pasang, mis. {"6403.99": 500, ...}.'
+        )
+    jawab: dict[str, float] = {}
+    for k, v in nilai.items():
+        kode = normalisasi_kode(k)
+        if kode is None or len(kode) != 7:
+            return Hasil(False, f'Kunci {k!r} bukan kode 6 digit seperti "6403.99".')
+        if isinstance(v, bool) or not isinstance(v, int | float):
+            return Hasil(False, f"Jumlah pasang untuk {kode} harus angka.")
+        jawab[kode] = jawab.get(kode, 0) + v
+    if set(jawab) != set(harap):
+        return Hasil(
+            False,
+            f"Kode HS belum tepat: pesanan ini memuat {len(harap)} subpos berbeda, jawaban Anda {len(jawab)}. "
+            "Tentukan bahan upper dan sol luar tiap artikel dari tabel luas (lewati aksesori dan tempelan), "
+            "lalu klasifikasikan; artikel dengan kode sama dijumlahkan.",
+        )
+    if any(abs(jawab[k] - harap[k]) > 0.5 for k in harap):
+        return Hasil(
+            False,
+            "Kode sudah benar, tetapi jumlah pasang per kode belum. Jumlahkan pasang artikel yang kodenya sama.",
+        )
+    return Hasil(True, "Benar. Pesanan campuran ini siap ditulis per kode HS di invoice dan PEB!")
+
+
+cek_bahan_upper, uji_bahan_upper = pasangan(_bahan_upper, _id)
+cek_bahan_sol, uji_bahan_sol = pasangan(_bahan_sol, _id)
+cek_kode_hs, uji_kode_hs = pasangan(_kode_hs, _id)
+cek_olahraga, uji_olahraga = pasangan(_olahraga, _id)
+cek_bagian, uji_bagian = pasangan(_bagian, _id)
+cek_btki, uji_btki = pasangan(_btki, _id)
+cek_studi_kasus, uji_studi_kasus = pasangan(_studi_kasus, _id)

@@ -1,0 +1,144 @@
+"""Module m2 (HS classification): variants, expected values from alaskaki.domain.hs, checks both ways."""
+
+from __future__ import annotations
+
+import pytest
+
+from alaskaki.domain import hs
+from alaskaki.exercises import m2
+
+IDS = [f"p{i:02d}" for i in range(40)]
+
+
+def test_variants_are_stable_and_differ_between_participants():
+    assert m2.soal("p01") == m2.soal("p01")
+    assert m2.harapan("p01") == m2.harapan("p01")
+    assert len({str(m2.soal(pid).upper_luas) for pid in IDS}) > 20
+    answers = {m2.harapan(pid)["bahan_upper"] for pid in IDS}
+    assert answers == {"kulit", "tekstil", "karet_plastik"}, (
+        "every upper material occurs across variants"
+    )
+    assert {m2.harapan(pid)["bahan_sol"] for pid in IDS} == {"kulit", "karet_plastik"}
+    assert len({tuple(sorted(m2.harapan(pid)["studi_kasus"].items())) for pid in IDS}) > 10
+
+
+@pytest.mark.parametrize("pid", IDS[:10])
+def test_expected_values_come_from_the_domain(pid):
+    s, h = m2.soal(pid), m2.harapan(pid)
+    assert h["bahan_upper"] == m2.kata_bahan(hs.upper_material(s.upper_luas))
+    assert h["bahan_sol"] == m2.kata_bahan(hs.outsole_material(s.sol_luas))
+    for letter, produk in s.produk.items():
+        assert h["kode_hs"][letter] == hs.classify_footwear(
+            produk.upper, produk.sol, **produk.fitur
+        )
+    assert len(s.produk) == 8 and set(h["kode_hs"].values()) <= set(hs.returnable_codes())
+    total = sum(a.pasang for a in s.pesanan)
+    assert sum(h["studi_kasus"].values()) == total
+    for code in h["studi_kasus"]:
+        hs.hs_line(code)  # a real HS 2022 subheading
+    # every non-part offered in exercise 5 is one of the Note 2 items
+    for _, (name, code) in s.barang.items():
+        if not code:
+            assert any(name.lower().split(" (")[0] in item for item in hs.NOT_PARTS)
+        else:
+            hs.hs_line(code)
+
+
+@pytest.mark.parametrize("pid", IDS[:15])
+def test_counting_accessories_would_give_a_wrong_upper(pid):
+    """The variant is built so that Note 4(a) matters: adding accessory areas changes the answer."""
+    s = m2.soal(pid)
+    naive: dict[str, float] = {}
+    for key, area in s.upper_luas.items():
+        material = key.split(":")[0]
+        naive[material] = naive.get(material, 0) + area
+    naive_material = max(naive, key=naive.get)
+    right = m2.harapan(pid)["bahan_upper"]
+    as_word = {"kulit": "kulit", "tekstil": "tekstil", "tekstil_berlapis": "karet_plastik"}[
+        naive_material
+    ]
+    assert as_word != right
+    m2._current["id"] = pid
+    assert not m2._bahan_upper(pid, as_word).benar
+
+
+def test_right_answers_pass_every_check(capsys):
+    pid = "p07"
+    h = m2.harapan(pid)
+    m2.mulai(pid)
+    assert m2.cek_bahan_upper(h["bahan_upper"])
+    assert m2.cek_bahan_upper(" " + h["bahan_upper"].upper() + " ")
+    assert m2.cek_bahan_sol(h["bahan_sol"])
+    assert m2.cek_kode_hs(h["kode_hs"])
+    assert m2.cek_kode_hs({k.lower(): v.replace(".", "") for k, v in h["kode_hs"].items()})
+    assert m2.cek_olahraga([x.lower() for x in h["olahraga"]])
+    assert m2.cek_bagian(h["bagian_6406"])
+    assert m2.cek_btki(h["btki"])
+    assert m2.cek_studi_kasus(h["studi_kasus"])
+    for check, value in [
+        (m2.uji_bahan_upper, h["bahan_upper"]),
+        (m2.uji_kode_hs, h["kode_hs"]),
+        (m2.uji_studi_kasus, h["studi_kasus"]),
+    ]:
+        check(pid, value)  # no AssertionError
+    assert "✅" in capsys.readouterr().out
+
+
+def test_wrong_answers_fail_with_indonesian_hints():
+    pid = "p07"
+    h = m2.harapan(pid)
+    wrong_material = next(w for w in m2.BAHAN if w != h["bahan_upper"])
+    with pytest.raises(AssertionError, match="aksesori"):
+        m2.uji_bahan_upper(pid, wrong_material)
+    with pytest.raises(AssertionError, match="Jawaban belum diisi"):
+        m2.uji_bahan_sol(pid, None)
+    with pytest.raises(AssertionError, match="bukan salah satu pilihan"):
+        m2.uji_bahan_sol(pid, "kayu")
+
+    codes = dict(h["kode_hs"])
+    first = sorted(codes)[0]
+    real = codes[first]
+    other_heading = "6405.90" if not real.startswith("6405") else "6404.19"
+    codes[first] = other_heading
+    with pytest.raises(AssertionError) as err:
+        m2.uji_kode_hs(pid, codes)
+    message = str(err.value)
+    assert f"pos 4 digit belum tepat untuk {first}" in message and real not in message
+    with pytest.raises(AssertionError, match="sampai 6 digit"):
+        m2.uji_kode_hs(pid, {k: v[:4] for k, v in h["kode_hs"].items()})
+
+    with pytest.raises(AssertionError, match="belum ditemukan"):
+        m2.uji_olahraga(pid, h["olahraga"][:-1])
+    with pytest.raises(AssertionError, match="Catatan 2"):
+        m2.uji_bagian(pid, h["bagian_6406"] + ["Z"])
+    wrong_letter = next(k for k in m2.soal(pid).btki if k != h["btki"])
+    with pytest.raises(AssertionError, match="BTKI 2022"):
+        m2.uji_btki(pid, wrong_letter)
+
+    case = dict(h["studi_kasus"])
+    key = sorted(case)[0]
+    case[key] += 50
+    with pytest.raises(AssertionError, match="jumlah pasang per kode"):
+        m2.uji_studi_kasus(pid, case)
+    with pytest.raises(AssertionError, match="subpos berbeda"):
+        m2.uji_studi_kasus(pid, {"6402.99": sum(h["studi_kasus"].values())})
+    with pytest.raises(AssertionError, match="dict"):
+        m2.uji_studi_kasus(pid, [1, 2])
+
+
+def test_code_normalisation():
+    assert m2.normalisasi_kode("640399") == "6403.99"
+    assert m2.normalisasi_kode(" 6403 99 ") == "6403.99"
+    assert m2.normalisasi_kode("6403") == "6403"
+    assert m2.normalisasi_kode("sepatu") is None
+    assert m2.normalisasi_kode(640399) is None
+
+
+def test_no_eight_digit_codes_are_taught():
+    """BTKI 8-digit lines are [NV]: no answer option or expected value carries one."""
+    import re
+
+    for pid in IDS[:5]:
+        for code in m2.harapan(pid)["kode_hs"].values():
+            assert re.fullmatch(r"\d{4}\.\d{2}", code)
+    assert not re.search(r"\d{4}\.\d{2}\.\d{2}", m2.BTKI_PILIHAN["benar"])
