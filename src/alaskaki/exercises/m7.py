@@ -1,0 +1,393 @@
+"""Exercises of module m7-daya-saing (competitiveness, partnership, business matching).
+
+The export figures come from ``datasets/ekspor_alas_kaki.csv`` through
+:mod:`alaskaki.domain.export_stats`; prices through :mod:`alaskaki.domain.pricing`; KITE IKM
+applicant types from :mod:`alaskaki.domain.costing`. Firm numbers (workers, HPP, margin, costs,
+rates, orders) are *contoh*, drawn per participant.
+
+The SWOT statements below are exercise content: short restatements of facts in the brief (§0a,
+§1.6, §6.1, §6.2), each with the SWOT box it belongs to *from the point of view of an IKM in the
+Sentra IKM Alas Kaki Surodinawan*. Only statements with one clear box are used.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from alaskaki.domain import costing, export_stats, pricing
+from alaskaki.exercises.base import (
+    Hasil,
+    belum_diisi,
+    pasangan,
+    periksa_angka,
+    periksa_pilihan,
+    resolve_id,
+    rng,
+)
+
+MODUL = "m7-daya-saing"
+
+IKM = [
+    ("UD Sepatu Surodinawan Jaya", "Surodinawan"),
+    ("CV Kaki Miji Sentosa", "Miji"),
+    ("UD Langkah Prajurit", "Prajurit Kulon"),
+    ("IKM Blooto Mandiri", "Blooto"),
+]
+
+SWOT_KOTAK = {"S": "Kekuatan", "W": "Kelemahan", "O": "Peluang", "T": "Ancaman"}
+
+#: (statement in Indonesian, SWOT box) — restated from the brief; sources in the notebook's Sumber.
+PERNYATAAN_SWOT: tuple[tuple[str, str], ...] = (
+    (
+        "Kota Mojokerto punya Sentra IKM Alas Kaki di Jl. Raya Surodinawan, dibangun dengan DAK 2024 senilai "
+        "Rp12,6 miliar.",
+        "S",
+    ),
+    (
+        "Industri alas kaki kecil dan menengah ditetapkan sebagai kompetensi inti daerah Kota Mojokerto.",
+        "S",
+    ),
+    (
+        "Kota Mojokerto sudah punya banyak perajin: sekitar 380 unit industri rumahan dengan sekitar 15.000 "
+        "pekerja (2017).",
+        "S",
+    ),
+    ("IKM sangat bergantung pada bahan baku dan aksesori impor.", "W"),
+    ("IKM kekurangan sumber daya manusia (SDM) yang kompeten.", "W"),
+    (
+        "Banyak produk belum punya merek sendiri, sehingga dijual dengan nama daerah lain (Tanggulangin).",
+        "W",
+    ),
+    (
+        "Audit teknologi sentra (2025): akses ke teknologi modern terbatas dan inovasi desain masih kurang.",
+        "W",
+    ),
+    (
+        "Ekspor alas kaki Indonesia tahun 2024 mencapai USD 7,28 miliar, naik 13,13% dari tahun sebelumnya.",
+        "O",
+    ),
+    (
+        "Amerika Serikat adalah pasar utama: 34,1% ekspor alas kaki Indonesia pada triwulan I 2025.",
+        "O",
+    ),
+    (
+        "BPIPI (Kemenperin) memberi pelatihan teknis produksi sepatu di Kota Mojokerto pada Juni–Juli 2025.",
+        "O",
+    ),
+    (
+        "Fasilitas KITE IKM dapat membebaskan bea masuk atas bahan impor yang diolah menjadi barang ekspor.",
+        "O",
+    ),
+    (
+        "Ekspor alas kaki Indonesia semester I 2023 turun menjadi USD 3,2 miliar dari USD 3,95 miliar setahun "
+        "sebelumnya.",
+        "T",
+    ),
+    (
+        "Sepatu impor juga masuk ke Indonesia: impor alas kaki April 2024 USD 52 juta, 48% dari Tiongkok.",
+        "T",
+    ),
+)
+
+PASANGAN_PERTUMBUHAN = ((2007, 2008), (2019, 2020), (2020, 2021), (2021, 2022))
+PASANGAN_RATA = ((2014, 2024), (2019, 2024), (2008, 2014), (2014, 2019), (2019, 2022), (2008, 2019))
+SERI_TUJUAN = "tujuan_2025_q1"
+
+#: Scenarios for the KITE IKM applicant exercise, index-aligned with costing.KITE_IKM_APPLICANTS.
+SKENARIO_KITE = (
+    "Satu IKM sepatu kulit mengajukan fasilitas atas namanya sendiri.",
+    "Lima IKM sepatu mendirikan satu badan usaha bersama, lalu badan usaha itu yang mengajukan.",
+    "Beberapa IKM di Sentra IKM Alas Kaki Surodinawan sepakat menunjuk satu IKM di antara mereka untuk "
+    "mengajukan fasilitas bagi semuanya.",
+    "Para perajin yang sudah bergabung dalam koperasi mengajukan lewat koperasi mereka.",
+)
+HURUF = "ABCDEFGHIJ"
+
+
+@dataclass(frozen=True)
+class Soal:
+    """One participant's variant (firm numbers are *contoh*)."""
+
+    peserta: str
+    ikm: str
+    kelurahan: str
+    tahun_pertumbuhan: tuple[int, int]
+    tahun_rata: tuple[int, int]
+    tujuan: str  # destination whose share of the four named destinations (Q1 2025) is asked
+    swot: list[str]  # statements, labelled A, B, ... in this order
+    skenario_kite: int
+    pekerja: int
+    pasang_per_pekerja_per_hari: int
+    hari_kerja: int
+    hpp: int  # rupiah per pair
+    margin: float  # margin on cost
+    biaya_fob: int  # rupiah per pair from the workshop until on board
+    kurs_beli: int
+    kurs_jual: int
+    pesanan_pasang: int
+    batas_bulan: int
+
+    @property
+    def pernyataan(self) -> dict[str, str]:
+        return {HURUF[i]: t for i, t in enumerate(self.swot)}
+
+    @property
+    def pilihan_kite(self) -> dict[str, str]:
+        return {HURUF[i]: t for i, t in enumerate(costing.KITE_IKM_APPLICANTS)}
+
+    def tampilkan(self) -> None:
+        rp = lambda x: f"Rp{x:,.0f}".replace(",", ".")  # noqa: E731
+        print(
+            f"Peserta {self.peserta} — {self.ikm}, Kelurahan {self.kelurahan} (angka IKM adalah contoh)"
+        )
+        print(
+            f"  Tahun untuk pertumbuhan        : {self.tahun_pertumbuhan[0]} → {self.tahun_pertumbuhan[1]}"
+        )
+        print(f"  Tahun untuk rata-rata per tahun: {self.tahun_rata[0]} → {self.tahun_rata[1]}")
+        print(f"  Negara tujuan                  : {self.tujuan}")
+        print(
+            f"  Pekerja: {self.pekerja} orang × {self.pasang_per_pekerja_per_hari} pasang/hari × "
+            f"{self.hari_kerja} hari kerja/bulan"
+        )
+        print(
+            f"  HPP {rp(self.hpp)}/pasang · margin atas biaya {self.margin:.0%} · biaya sampai di atas kapal "
+            f"{rp(self.biaya_fob)}/pasang"
+        )
+        print(f"  Kurs bank: beli {rp(self.kurs_beli)}, jual {rp(self.kurs_jual)} per USD")
+
+
+def soal(participant_id: str) -> Soal:
+    r = rng(MODUL, participant_id)
+    ikm, kel = IKM[r.randrange(len(IKM))]
+    by_box: dict[str, list[str]] = {
+        k: [t for t, b in PERNYATAAN_SWOT if b == k] for k in SWOT_KOTAK
+    }
+    swot = []
+    for box in SWOT_KOTAK:
+        swot.extend(r.sample(by_box[box], 2))
+    r.shuffle(swot)
+    kurs_beli = r.choice(range(15200, 16801, 50))
+    return Soal(
+        peserta=participant_id,
+        ikm=ikm,
+        kelurahan=kel,
+        tahun_pertumbuhan=r.choice(PASANGAN_PERTUMBUHAN),
+        tahun_rata=r.choice(PASANGAN_RATA),
+        tujuan=r.choice(["Amerika Serikat", "Belanda", "Belgia", "Tiongkok"]),
+        swot=swot,
+        skenario_kite=r.randrange(len(SKENARIO_KITE)),
+        pekerja=r.choice(range(8, 21)),
+        pasang_per_pekerja_per_hari=r.choice([3, 4, 5, 6]),
+        hari_kerja=r.choice([24, 25, 26]),
+        hpp=r.choice(range(150000, 260001, 5000)),
+        margin=r.choice([0.15, 0.20, 0.25, 0.30]),
+        biaya_fob=r.choice(range(6000, 12001, 500)),
+        kurs_beli=kurs_beli,
+        kurs_jual=kurs_beli + r.choice([100, 150, 200]),
+        pesanan_pasang=r.choice(range(3000, 9001, 500)),
+        batas_bulan=r.choice([1, 2]),
+    )
+
+
+# ---- expected values: domain functions on the same variant ------------------------------------
+
+
+def _kapasitas(s: Soal) -> int:
+    return s.pekerja * s.pasang_per_pekerja_per_hari * s.hari_kerja
+
+
+def _harga_usd(s: Soal) -> float:
+    exw = pricing.price_from_margin_on_cost(s.hpp, s.margin)
+    fob = pricing.fob_price(exw, s.biaya_fob)
+    return pricing.usd_price_from_idr(
+        fob, pricing.BankRates(buying=s.kurs_beli, selling=s.kurs_jual)
+    )
+
+
+def harapan(participant_id: str) -> dict[str, object]:
+    """Expected answers (hidden tests and the trainer's tools; never shown to participants)."""
+    s = soal(participant_id)
+    kapasitas = _kapasitas(s)
+    harga = _harga_usd(s)
+    return {
+        "pertumbuhan": export_stats.growth_between(*s.tahun_pertumbuhan),
+        "pertumbuhan_rata": export_stats.average_growth_between(*s.tahun_rata),
+        "porsi_tujuan": export_stats.share_in(SERI_TUJUAN, s.tujuan, None),
+        "swot_kelompok": {
+            HURUF[i]: dict((t, b) for t, b in PERNYATAAN_SWOT)[t] for i, t in enumerate(s.swot)
+        },
+        "pemohon_kite": HURUF[s.skenario_kite],
+        "kapasitas": kapasitas,
+        "harga_penawaran": harga,
+        "bulan_produksi": math.ceil(s.pesanan_pasang / kapasitas),
+        "ikm_tambahan": max(0, math.ceil(s.pesanan_pasang / (kapasitas * s.batas_bulan)) - 1),
+        "nilai_usd": harga * s.pesanan_pasang,
+    }
+
+
+# ---- checks --------------------------------------------------------------------------------------
+
+_current: dict[str, str] = {}
+
+
+def mulai(participant_id: str) -> Soal:
+    """Start the module for a participant: remember the id and show their numbers."""
+    pid = resolve_id(participant_id)
+    _current["id"] = pid
+    s = soal(pid)
+    s.tampilkan()
+    return s
+
+
+def _id() -> str:
+    if "id" not in _current:
+        raise RuntimeError("Jalankan dulu sel pertama (latihan.mulai(ID_PESERTA)).")
+    return _current["id"]
+
+
+def _pertumbuhan(pid: str, nilai: object) -> Hasil:
+    return periksa_angka(
+        nilai,
+        harapan(pid)["pertumbuhan"],
+        toleransi=0.002,
+        mutlak=0.05,
+        satuan="persen",
+        petunjuk="pertumbuhan = (nilai tahun akhir − nilai tahun awal) ÷ nilai tahun awal × 100.",
+    )
+
+
+def _pertumbuhan_rata(pid: str, nilai: object) -> Hasil:
+    return periksa_angka(
+        nilai,
+        harapan(pid)["pertumbuhan_rata"],
+        toleransi=0.005,
+        mutlak=0.05,
+        satuan="persen",
+        petunjuk="rata-rata per tahun = ((nilai akhir ÷ nilai awal) ** (1 ÷ jumlah tahun) − 1) × 100; "
+        "jumlah tahun = tahun akhir − tahun awal.",
+    )
+
+
+def _porsi_tujuan(pid: str, nilai: object) -> Hasil:
+    return periksa_angka(
+        nilai,
+        harapan(pid)["porsi_tujuan"],
+        toleransi=0.002,
+        mutlak=0.05,
+        satuan="persen",
+        petunjuk="bagi nilai negara Anda dengan jumlah nilai keempat negara pada triwulan I 2025, lalu kali 100.",
+    )
+
+
+def _swot_kelompok(pid: str, nilai: object) -> Hasil:
+    want: dict[str, str] = harapan(pid)["swot_kelompok"]  # type: ignore[assignment]
+    if belum_diisi(nilai) or nilai == {}:
+        return Hasil(False, 'Jawaban belum diisi. Tulis dict, mis. {"A": "S", "B": "O", ...}.')
+    if not isinstance(nilai, dict):
+        return Hasil(False, 'Jawaban harus berupa dict, mis. {"A": "S", "B": "O", ...}.')
+    got = {str(k).strip().upper(): str(v).strip().upper() for k, v in nilai.items()}
+    if set(got) != set(want):
+        return Hasil(
+            False,
+            f"Isi satu kotak untuk setiap pernyataan {', '.join(sorted(want))} — tidak lebih, tidak kurang.",
+        )
+    if not set(got.values()) <= set(SWOT_KOTAK):
+        return Hasil(False, 'Pakai huruf "S", "W", "O" atau "T" untuk setiap pernyataan.')
+    salah = sum(1 for k in want if got[k] != want[k])
+    if salah == 0:
+        return Hasil(True, "Benar. Semua pernyataan ada di kotak yang tepat!")
+    return Hasil(
+        False,
+        f"Belum tepat: {salah} pernyataan belum di kotak yang tepat. Petunjuk: S dan W adalah hal "
+        "di dalam IKM/sentra sendiri; O dan T adalah keadaan di luar (pasar, program pemerintah, pesaing).",
+    )
+
+
+def _pemohon_kite(pid: str, nilai: object) -> Hasil:
+    return periksa_pilihan(
+        nilai,
+        harapan(pid)["pemohon_kite"],
+        pilihan=list(HURUF[: len(costing.KITE_IKM_APPLICANTS)]),
+        petunjuk="baca lagi siapa yang mengajukan: satu IKM, badan usaha gabungan, IKM yang ditunjuk, atau koperasi.",
+    )
+
+
+def _kapasitas_cek(pid: str, nilai: object) -> Hasil:
+    return periksa_angka(
+        nilai,
+        harapan(pid)["kapasitas"],
+        toleransi=0,
+        mutlak=0.5,
+        satuan="pasang",
+        petunjuk="kapasitas sebulan = jumlah pekerja × pasang per pekerja per hari × hari kerja sebulan.",
+    )
+
+
+def _harga(pid: str, nilai: object) -> Hasil:
+    return periksa_angka(
+        nilai,
+        harapan(pid)["harga_penawaran"],
+        toleransi=0.002,
+        mutlak=0.01,
+        satuan="USD per pasang",
+        petunjuk="harga EXW = HPP × (1 + margin); tambahkan biaya sampai di atas kapal (FOB); "
+        "lalu bagi dengan kurs BELI bank (kurs saat bank membeli dolar dari Anda).",
+    )
+
+
+def _studi_kasus(pid: str, nilai: object) -> Hasil:
+    keys = ("bulan_produksi", "ikm_tambahan", "nilai_usd")
+    if not isinstance(nilai, dict) or not nilai:
+        return Hasil(
+            False,
+            'Jawaban studi kasus harus berupa dict: {"bulan_produksi": ..., "ikm_tambahan": ..., "nilai_usd": ...}.',
+        )
+    h = harapan(pid)
+    a = periksa_angka(
+        nilai.get("bulan_produksi"),
+        h["bulan_produksi"],
+        toleransi=0,
+        mutlak=0,
+        satuan="bulan",
+        petunjuk="bagi jumlah pesanan dengan kapasitas sebulan, lalu bulatkan ke ATAS (math.ceil).",
+    )
+    if not a.benar:
+        return Hasil(False, "Lama produksi: " + a.pesan)
+    b = periksa_angka(
+        nilai.get("ikm_tambahan"),
+        h["ikm_tambahan"],
+        toleransi=0,
+        mutlak=0,
+        satuan="IKM",
+        petunjuk="berapa IKM (dengan kapasitas sama) dibutuhkan agar pesanan selesai dalam batas waktu? "
+        "Bulatkan ke atas, lalu kurangi 1 (IKM Anda sendiri).",
+    )
+    if not b.benar:
+        return Hasil(False, "IKM mitra tambahan: " + b.pesan)
+    c = periksa_angka(
+        nilai.get("nilai_usd"),
+        h["nilai_usd"],
+        toleransi=0.002,
+        mutlak=1,
+        satuan="USD",
+        petunjuk="nilai penawaran = harga FOB per pasang (USD) × jumlah pasang pesanan.",
+    )
+    if not c.benar:
+        return Hasil(False, "Nilai penawaran: " + c.pesan)
+    extra = set(nilai) - set(keys)
+    if extra:
+        return Hasil(
+            False, "Kunci dict yang tidak dikenal: " + ", ".join(sorted(map(str, extra))) + "."
+        )
+    return Hasil(True, "Benar. Penawaran Anda untuk temu usaha sudah dihitung dengan tepat!")
+
+
+cek_pertumbuhan, uji_pertumbuhan = pasangan(_pertumbuhan, _id)
+cek_pertumbuhan_rata, uji_pertumbuhan_rata = pasangan(_pertumbuhan_rata, _id)
+cek_porsi_tujuan, uji_porsi_tujuan = pasangan(_porsi_tujuan, _id)
+cek_swot_kelompok, uji_swot_kelompok = pasangan(_swot_kelompok, _id)
+cek_pemohon_kite, uji_pemohon_kite = pasangan(_pemohon_kite, _id)
+cek_kapasitas, uji_kapasitas = pasangan(_kapasitas_cek, _id)
+cek_harga_penawaran, uji_harga_penawaran = pasangan(_harga, _id)
+cek_studi_kasus, uji_studi_kasus = pasangan(_studi_kasus, _id)
