@@ -1,0 +1,559 @@
+"""Exercises of module m4-harga-ekspor (export price, Incoterms 2020, payment methods).
+
+Every number a participant sees is drawn from their variant (:func:`soal`); every expected value is
+computed by :mod:`alaskaki.domain.pricing`, :mod:`alaskaki.domain.incoterms` and
+:mod:`alaskaki.domain.payment` from the same variant. All prices, rates and freights are *contoh*.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from alaskaki.domain import incoterms, payment, pricing
+from alaskaki.exercises.base import (
+    Hasil,
+    belum_diisi,
+    pasangan,
+    periksa_angka,
+    resolve_id,
+    rng,
+)
+
+MODUL = "m4-harga-ekspor"
+
+# Fictional firms, set in real kelurahan of Kota Mojokerto (names of firms are invented).
+IKM = [
+    ("UD Sepatu Miji Jaya", "Miji"),
+    ("CV Langkah Surodinawan", "Surodinawan"),
+    ("UD Kulit Prajurit", "Prajurit Kulon"),
+    ("IKM Blooto Makmur", "Blooto"),
+]
+
+
+# ---- scenarios for choosing a rule: each is described by attributes of the Incoterms table ------
+
+
+@dataclass(frozen=True)
+class Skenario:
+    """A delivery scenario; the rule is the one Incoterms rule whose attributes match."""
+
+    teks: str
+    mode: str  # "any" (container, any transport) or "sea" (loaded directly on board)
+    risk_point: str
+    carriage_by: str
+    insurance_by: str | None
+    import_clearance_by: str = incoterms.BUYER
+
+
+S, B = incoterms.SELLER, incoterms.BUYER
+SKENARIO: tuple[Skenario, ...] = (
+    Skenario(
+        "Sepatu dikirim dalam kontainer. Penjual menyerahkan kontainer kepada pengangkut yang "
+        "ditunjuk pembeli di depo kontainer; pembeli mengatur dan membayar angkutan utama.",
+        "any",
+        "pengangkut",
+        B,
+        None,
+    ),
+    Skenario(
+        "Sepatu dikirim dalam kontainer. Penjual membayar angkutan sampai kota tujuan, tanpa "
+        "asuransi; risiko pindah ke pembeli saat kontainer diserahkan ke pengangkut pertama.",
+        "any",
+        "pengangkut",
+        S,
+        None,
+    ),
+    Skenario(
+        "Sepatu dikirim dalam kontainer. Penjual membayar angkutan sampai kota tujuan dan juga "
+        "asuransinya; risiko pindah ke pembeli saat kontainer diserahkan ke pengangkut pertama.",
+        "any",
+        "pengangkut",
+        S,
+        S,
+    ),
+    Skenario(
+        "Barang dimuat langsung ke atas kapal (bukan kontainer). Pembeli memesan dan membayar "
+        "kapal; risiko pindah saat barang sudah di atas kapal di pelabuhan muat.",
+        "sea",
+        "atas_kapal",
+        B,
+        None,
+    ),
+    Skenario(
+        "Barang dimuat langsung ke atas kapal (bukan kontainer). Penjual membayar ongkos laut "
+        "sampai pelabuhan tujuan, tanpa asuransi.",
+        "sea",
+        "atas_kapal",
+        S,
+        None,
+    ),
+    Skenario(
+        "Barang dimuat langsung ke atas kapal (bukan kontainer). Penjual membayar ongkos laut "
+        "sampai pelabuhan tujuan dan juga asuransinya.",
+        "sea",
+        "atas_kapal",
+        S,
+        S,
+    ),
+    Skenario(
+        "Pembeli datang mengambil sepatu di gudang IKM dan mengurus sendiri izin ekspornya.",
+        "any",
+        "tempat_penjual",
+        B,
+        None,
+    ),
+    Skenario(
+        "Penjual mengantar barang sampai tempat tujuan dan juga membongkarnya di sana; pembeli "
+        "mengurus izin impor.",
+        "any",
+        "dibongkar",
+        S,
+        None,
+    ),
+    Skenario(
+        "Penjual mengantar barang sampai tempat tujuan, mengurus izin impor dan membayar bea "
+        "masuk serta PPN impornya.",
+        "any",
+        "tiba_tujuan",
+        S,
+        None,
+        S,
+    ),
+    Skenario(
+        "Barang diletakkan di sisi kapal di pelabuhan muat; pembeli yang memuat dan membayar kapal.",
+        "sea",
+        "sisi_kapal",
+        B,
+        None,
+    ),
+)
+
+
+def aturan_untuk(sk: Skenario) -> str:
+    """The single Incoterms 2020 rule that matches a scenario (from the domain table)."""
+    cocok = [
+        r.code
+        for r in incoterms.rules_for_mode(sk.mode)
+        if r.risk_point == sk.risk_point
+        and r.main_carriage_paid_by == sk.carriage_by
+        and r.insurance_by == sk.insurance_by
+        and r.import_clearance_by == sk.import_clearance_by
+    ]
+    if len(cocok) != 1:
+        raise AssertionError(f"Skenario tidak menunjuk tepat satu aturan: {cocok}")
+    return cocok[0]
+
+
+#: Where on the route something happens: leg i runs from CHAIN[i] to CHAIN[i+1].
+RUTE: dict[int, str] = {
+    0: "dalam perjalanan dari gudang penjual ke pengangkut pertama",
+    1: "setelah diserahkan ke pengangkut, dalam perjalanan ke sisi kapal",
+    2: "saat diangkat dari sisi kapal ke atas kapal di pelabuhan muat",
+    3: "selama pelayaran ke pelabuhan tujuan (sudah di atas kapal)",
+    4: "saat dibongkar di tempat tujuan",
+    5: "dalam perjalanan dari tempat bongkar ke gudang pembeli",
+}
+
+#: (rule, leg) pairs worth asking about: near each rule's risk point.
+KASUS_RISIKO: tuple[tuple[str, int], ...] = (
+    ("EXW", 0),
+    ("FCA", 0),
+    ("FCA", 1),
+    ("FAS", 2),
+    ("FOB", 2),
+    ("FOB", 3),
+    ("CFR", 2),
+    ("CFR", 3),
+    ("CIF", 3),
+    ("CPT", 1),
+    ("CIP", 3),
+    ("DAP", 3),
+    ("DAP", 4),
+    ("DPU", 4),
+)
+
+
+def penanggung_risiko(code: str, leg: int) -> str:
+    """Who bears the risk on a leg of the route under a rule (``"penjual"``/``"pembeli"``)."""
+    return incoterms.segments(code)[leg][2]
+
+
+# ---- the participant's variant ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Soal:
+    """The numbers of one participant's variant (all *contoh*)."""
+
+    peserta: str
+    ikm: str
+    kelurahan: str
+    pasang: int  # pairs in the order (one container)
+    hpp: int  # cost per pair, rupiah (from module 3)
+    margin_biaya: float  # margin on cost
+    biaya_sampai_kapal: int  # rupiah per pair: trucking, export handling and documents, loading
+    kurs_beli: int
+    kurs_jual: int
+    ongkos_laut_usd: int  # sea freight for the whole container, USD
+    premi: float  # insurance premium rate on 110 % of CIF
+    tagihan_impor_usd: int  # a USD invoice for imported soles
+    skenario: tuple[int, ...]  # indices into SKENARIO
+    kasus_risiko: tuple[int, ...]  # indices into KASUS_RISIKO
+    pernyataan: tuple[int, ...]  # indices into payment.RULE_FACTS
+    inkaso_berjangka: tuple[bool, ...]  # two collection cases: deferred payment?
+    # case study: a quotation for a buyer
+    sk_kota: str
+    sk_pasang: int
+    sk_hpp: int
+    sk_margin_harga: float  # margin on price
+    sk_biaya_sampai_kapal: int
+    sk_ongkos_laut_usd: int
+    sk_premi: float
+
+    @property
+    def kurs(self) -> pricing.BankRates:
+        return pricing.BankRates(buying=self.kurs_beli, selling=self.kurs_jual)
+
+    def tampilkan(self) -> None:
+        rp = lambda x: f"Rp{x:,.0f}".replace(",", ".")  # noqa: E731
+        print(f"Peserta {self.peserta} — {self.ikm}, Kelurahan {self.kelurahan} (angka contoh)")
+        print(f"  Pesanan                 : {self.pasang} pasang (satu kontainer)")
+        print(f"  HPP per pasang          : {rp(self.hpp)}")
+        print(f"  Margin atas biaya       : {self.margin_biaya:.0%}")
+        print(f"  Biaya sampai di kapal   : {rp(self.biaya_sampai_kapal)} per pasang")
+        print(f"  Kurs bank (Rp per USD)  : beli {rp(self.kurs_beli)}, jual {rp(self.kurs_jual)}")
+        print(f"  Ongkos laut             : USD {self.ongkos_laut_usd} per kontainer")
+        print(f"  Premi asuransi          : {self.premi:.2%} dari 110% nilai CIF")
+
+
+def soal(participant_id: str) -> Soal:
+    r = rng(MODUL, participant_id)
+    ikm, kel = IKM[r.randrange(len(IKM))]
+    kurs_beli = r.choice(range(15800, 16801, 50))
+    berjangka = [True, False]
+    r.shuffle(berjangka)
+    sk_kota = r.choice(["Busan", "Los Angeles", "Rotterdam", "Antwerpen"])
+    return Soal(
+        peserta=participant_id,
+        ikm=ikm,
+        kelurahan=kel,
+        pasang=r.choice([1200, 1500, 1800, 2000, 2400, 3000]),
+        hpp=r.choice(range(110000, 180001, 5000)),
+        margin_biaya=r.choice([0.15, 0.20, 0.25, 0.30]),
+        biaya_sampai_kapal=r.choice(range(4000, 9001, 500)),
+        kurs_beli=kurs_beli,
+        kurs_jual=kurs_beli + r.choice([100, 120, 150, 160]),
+        ongkos_laut_usd=r.choice(range(1200, 2801, 100)),
+        premi=r.choice([0.002, 0.0025, 0.003, 0.004, 0.005]),
+        tagihan_impor_usd=r.choice(range(800, 2001, 50)),
+        skenario=tuple(r.sample(range(len(SKENARIO)), 3)),
+        kasus_risiko=tuple(r.sample(range(len(KASUS_RISIKO)), 4)),
+        pernyataan=tuple(r.sample(range(len(payment.RULE_FACTS)), 4)),
+        inkaso_berjangka=tuple(berjangka),
+        sk_kota=sk_kota,
+        sk_pasang=r.choice([1000, 1600, 2000, 2500]),
+        sk_hpp=r.choice(range(120000, 200001, 5000)),
+        sk_margin_harga=r.choice([0.15, 0.20, 0.25]),
+        sk_biaya_sampai_kapal=r.choice(range(4000, 9001, 500)),
+        sk_ongkos_laut_usd=r.choice(range(1500, 3201, 100)),
+        sk_premi=r.choice([0.002, 0.003, 0.004]),
+    )
+
+
+def teks_skenario(s: Soal) -> list[str]:
+    return [SKENARIO[i].teks for i in s.skenario]
+
+
+def teks_risiko(s: Soal) -> list[str]:
+    out = []
+    for i in s.kasus_risiko:
+        code, leg = KASUS_RISIKO[i]
+        out.append(f"{code}: barang rusak {RUTE[leg]}.")
+    return out
+
+
+def teks_pernyataan(s: Soal) -> list[str]:
+    return [payment.RULE_FACTS[i].text for i in s.pernyataan]
+
+
+def teks_inkaso(s: Soal) -> list[str]:
+    return [
+        "Pembeli akan membayar 60 hari setelah dokumen diterima (wesel berjangka)."
+        if berjangka
+        else "Pembeli membayar begitu dokumen diperlihatkan bank kepadanya (wesel atas unjuk)."
+        for berjangka in s.inkaso_berjangka
+    ]
+
+
+# ---- expected values: only domain functions, from the same variant -------------------------
+
+
+def _ladder(s: Soal) -> tuple[float, float, float, float]:
+    """EXW (Rp), FOB (USD), CFR (USD), CIF (USD) per pair for the main order."""
+    exw = pricing.price_from_margin_on_cost(s.hpp, s.margin_biaya)
+    fob_idr = pricing.fob_price(exw, s.biaya_sampai_kapal)
+    fob = pricing.usd_price_from_idr(fob_idr, s.kurs)
+    cfr = pricing.cfr_price(fob, pricing.per_unit(s.ongkos_laut_usd, s.pasang))
+    cif = pricing.cif_from_cfr(cfr, s.premi)
+    return exw, fob, cfr, cif
+
+
+def _studi(s: Soal) -> dict:
+    exw = pricing.price_from_margin_on_price(s.sk_hpp, s.sk_margin_harga)
+    fob = pricing.usd_price_from_idr(pricing.fob_price(exw, s.sk_biaya_sampai_kapal), s.kurs)
+    cfr = pricing.cfr_price(fob, pricing.per_unit(s.sk_ongkos_laut_usd, s.sk_pasang))
+    cif = pricing.cif_from_cfr(cfr, s.sk_premi)
+    kontainer = aturan_untuk(SKENARIO[2])  # container, seller pays carriage and insurance
+    return {"fob": fob, "cif": cif, "nilai_cif": cif * s.sk_pasang, "aturan_kontainer": kontainer}
+
+
+def harapan(participant_id: str) -> dict:
+    """Expected answers (used by hidden tests and the trainer's tools; never shown to participants)."""
+    s = soal(participant_id)
+    exw, fob, cfr, cif = _ladder(s)
+    return {
+        "harga_exw": exw,
+        "margin_harga": pricing.margin_on_cost_to_price(s.margin_biaya) * 100,
+        "harga_fob": fob,
+        "biaya_impor": pricing.idr_to_buy_usd(s.tagihan_impor_usd, s.kurs),
+        "harga_cif": {
+            "cfr": cfr,
+            "cif": cif,
+            "premi": pricing.insurance_premium(cif, s.premi) * s.pasang,
+        },
+        "aturan": [aturan_untuk(SKENARIO[i]) for i in s.skenario],
+        "risiko": [penanggung_risiko(*KASUS_RISIKO[i]) for i in s.kasus_risiko],
+        "pembayaran": [payment.RULE_FACTS[i].rulebook for i in s.pernyataan],
+        "inkaso": [payment.collection_type(b) for b in s.inkaso_berjangka],
+        "studi_kasus": _studi(s),
+    }
+
+
+# ---- checks: one function per exercise, shared by the self-check and the hidden test -------
+
+_current: dict[str, str] = {}
+
+
+def mulai(participant_id: str) -> Soal:
+    """Start the module for a participant: remember the id and show their numbers."""
+    pid = resolve_id(participant_id)
+    _current["id"] = pid
+    s = soal(pid)
+    s.tampilkan()
+    return s
+
+
+def _id() -> str:
+    if "id" not in _current:
+        raise RuntimeError("Jalankan dulu sel pertama (latihan.mulai(ID_PESERTA)).")
+    return _current["id"]
+
+
+def periksa_daftar(
+    nilai: object, harapan_: list[str], *, pilihan: list[str], petunjuk: str = ""
+) -> Hasil:
+    """An ordered list of labels from a fixed set, one per question; says how many are wrong."""
+    if belum_diisi(nilai):
+        return Hasil(False, 'Jawaban belum diisi. Tulis daftar, mis. ["...", "..."].')
+    if not isinstance(nilai, list | tuple) or not all(isinstance(x, str) for x in nilai):
+        return Hasil(False, "Jawaban harus berupa daftar teks di antara tanda petik.")
+    if len(nilai) != len(harapan_):
+        return Hasil(False, f"Daftar harus berisi tepat {len(harapan_)} jawaban, satu per soal.")
+    got = [x.strip().casefold() for x in nilai]
+    allowed = {p.casefold() for p in pilihan}
+    if any(g not in allowed for g in got):
+        return Hasil(
+            False, "Ada jawaban yang bukan salah satu pilihan: " + ", ".join(pilihan) + "."
+        )
+    salah = sum(1 for g, w in zip(got, harapan_, strict=True) if g != w.casefold())
+    if not salah:
+        return Hasil(True, "Benar. Semua tepat!")
+    return Hasil(
+        False,
+        f"Belum tepat: {salah} dari {len(harapan_)} jawaban belum benar."
+        + (f" Petunjuk: {petunjuk}" if petunjuk else ""),
+    )
+
+
+def _exw(pid: str, nilai: object) -> Hasil:
+    return periksa_angka(
+        nilai,
+        harapan(pid)["harga_exw"],
+        satuan="rupiah",
+        petunjuk="harga EXW = HPP × (1 + margin atas biaya); tulis margin sebagai pecahan (20% = 0.20).",
+    )
+
+
+def _margin_harga(pid: str, nilai: object) -> Hasil:
+    return periksa_angka(
+        nilai,
+        harapan(pid)["margin_harga"],
+        toleransi=0.005,
+        mutlak=0.05,
+        satuan="persen",
+        petunjuk="margin atas harga = laba ÷ harga jual; laba = harga EXW − HPP. Tulis dalam persen.",
+    )
+
+
+def _fob(pid: str, nilai: object) -> Hasil:
+    return periksa_angka(
+        nilai,
+        harapan(pid)["harga_fob"],
+        toleransi=0.002,
+        mutlak=0.005,
+        satuan="USD per pasang",
+        petunjuk="FOB (rupiah) = EXW + biaya sampai di atas kapal; lalu bagi dengan kurs yang tepat: "
+        "dolar dari pembeli akan dijual ke bank, jadi bank membelinya.",
+    )
+
+
+def _impor(pid: str, nilai: object) -> Hasil:
+    return periksa_angka(
+        nilai,
+        harapan(pid)["biaya_impor"],
+        satuan="rupiah",
+        petunjuk="untuk membayar tagihan dalam dolar, IKM membeli dolar dari bank; bank menjualnya.",
+    )
+
+
+def _cif(pid: str, nilai: object) -> Hasil:
+    if belum_diisi(nilai):
+        return Hasil(
+            False, "Jawaban belum diisi. Ganti `None` dengan dict Anda, lalu jalankan sel itu."
+        )
+    if not isinstance(nilai, dict):
+        return Hasil(False, 'Jawaban harus berupa dict: {"cfr": ..., "premi": ..., "cif": ...}.')
+    h = harapan(pid)["harga_cif"]
+    a = periksa_angka(
+        nilai.get("cfr"),
+        h["cfr"],
+        toleransi=0.002,
+        mutlak=0.005,
+        satuan="USD per pasang",
+        petunjuk="CFR = FOB + ongkos laut per pasang (ongkos satu kontainer ÷ jumlah pasang).",
+    )
+    if not a.benar:
+        return Hasil(False, "Harga CFR: " + a.pesan)
+    b = periksa_angka(
+        nilai.get("cif"),
+        h["cif"],
+        toleransi=0.002,
+        mutlak=0.005,
+        satuan="USD per pasang",
+        petunjuk="premi dihitung dari 110% nilai CIF, jadi CIF = CFR ÷ (1 − 1,1 × tarif premi).",
+    )
+    if not b.benar:
+        return Hasil(False, "Harga CIF: " + b.pesan)
+    c = periksa_angka(
+        nilai.get("premi"),
+        h["premi"],
+        toleransi=0.01,
+        mutlak=0.05,
+        satuan="USD",
+        petunjuk="premi seluruh kiriman = tarif premi × 110% × (CIF per pasang × jumlah pasang).",
+    )
+    if not c.benar:
+        return Hasil(False, "Premi asuransi: " + c.pesan)
+    return Hasil(True, "Benar. Tangga harga FOB → CFR → CIF Anda tepat!")
+
+
+def _aturan(pid: str, nilai: object) -> Hasil:
+    return periksa_daftar(
+        nilai,
+        harapan(pid)["aturan"],
+        pilihan=list(incoterms.RULES),
+        petunjuk="lihat dulu: kontainer atau dimuat langsung ke kapal? di mana risiko pindah? "
+        "siapa membayar angkutan utama dan asuransi?",
+    )
+
+
+def _risiko(pid: str, nilai: object) -> Hasil:
+    return periksa_daftar(
+        nilai,
+        harapan(pid)["risiko"],
+        pilihan=[incoterms.SELLER, incoterms.BUYER],
+        petunjuk="pada aturan C (CFR, CIF, CPT, CIP) risiko sudah pindah di tempat asal, "
+        "walaupun penjual membayar ongkos angkut.",
+    )
+
+
+def _pembayaran(pid: str, nilai: object) -> Hasil:
+    return periksa_daftar(
+        nilai,
+        harapan(pid)["pembayaran"],
+        pilihan=list(payment.RULEBOOKS),
+        petunjuk="baca lagi tabel aturan L/C dan aturan inkaso di atas.",
+    )
+
+
+def _inkaso(pid: str, nilai: object) -> Hasil:
+    return periksa_daftar(
+        nilai,
+        harapan(pid)["inkaso"],
+        pilihan=["D/P", "D/A"],
+        petunjuk="wesel yang dibayar kemudian memakai penyerahan dokumen atas aksep.",
+    )
+
+
+def _studi_kasus(pid: str, nilai: object) -> Hasil:
+    if belum_diisi(nilai):
+        return Hasil(
+            False, "Jawaban belum diisi. Ganti `None` dengan dict Anda, lalu jalankan sel itu."
+        )
+    if not isinstance(nilai, dict):
+        return Hasil(
+            False,
+            'Jawaban studi kasus harus berupa dict: {"fob": ..., "cif": ..., "nilai_cif": ..., '
+            '"aturan_kontainer": ...}.',
+        )
+    h = harapan(pid)["studi_kasus"]
+    a = periksa_angka(
+        nilai.get("fob"),
+        h["fob"],
+        toleransi=0.002,
+        mutlak=0.005,
+        satuan="USD per pasang",
+        petunjuk="kali ini marginnya margin atas HARGA: EXW = HPP ÷ (1 − margin).",
+    )
+    if not a.benar:
+        return Hasil(False, "Harga FOB: " + a.pesan)
+    b = periksa_angka(
+        nilai.get("cif"),
+        h["cif"],
+        toleransi=0.002,
+        mutlak=0.005,
+        satuan="USD per pasang",
+        petunjuk="tambahkan ongkos laut per pasang, lalu asuransi atas 110% nilai CIF.",
+    )
+    if not b.benar:
+        return Hasil(False, "Harga CIF: " + b.pesan)
+    c = periksa_angka(
+        nilai.get("nilai_cif"),
+        h["nilai_cif"],
+        toleransi=0.002,
+        mutlak=1.0,
+        satuan="USD",
+        petunjuk="kalikan harga CIF per pasang dengan jumlah pasang.",
+    )
+    if not c.benar:
+        return Hasil(False, "Nilai penawaran CIF: " + c.pesan)
+    d = nilai.get("aturan_kontainer")
+    if not isinstance(d, str) or d.strip().upper() != h["aturan_kontainer"]:
+        return Hasil(
+            False,
+            "Aturan untuk kontainer: belum tepat. Petunjuk: untuk kontainer dianjurkan aturan "
+            "untuk moda apa pun, dan penjual di sini membayar angkutan DAN asuransi.",
+        )
+    return Hasil(True, "Benar. Penawaran harga Anda siap dikirim ke pembeli!")
+
+
+cek_harga_exw, uji_harga_exw = pasangan(_exw, _id)
+cek_margin_harga, uji_margin_harga = pasangan(_margin_harga, _id)
+cek_harga_fob, uji_harga_fob = pasangan(_fob, _id)
+cek_biaya_impor, uji_biaya_impor = pasangan(_impor, _id)
+cek_harga_cif, uji_harga_cif = pasangan(_cif, _id)
+cek_aturan, uji_aturan = pasangan(_aturan, _id)
+cek_risiko, uji_risiko = pasangan(_risiko, _id)
+cek_pembayaran, uji_pembayaran = pasangan(_pembayaran, _id)
+cek_inkaso, uji_inkaso = pasangan(_inkaso, _id)
+cek_studi_kasus, uji_studi_kasus = pasangan(_studi_kasus, _id)
