@@ -27,7 +27,9 @@ def test_expected_values_come_from_the_domain(pid):
     s, h = m2.soal(pid), m2.harapan(pid)
     assert h["bahan_upper"] == m2.kata_bahan(hs.upper_material(s.upper_luas))
     assert h["bahan_sol"] == m2.kata_bahan(hs.outsole_material(s.sol_luas))
-    for letter, produk in s.produk.items():
+    by_text = {p.uraian: p for p in m2.PRODUK}
+    for letter, text in s.produk.items():
+        produk = by_text[text]
         assert h["kode_hs"][letter] == hs.classify_footwear(
             produk.upper, produk.sol, **produk.fitur
         )
@@ -37,7 +39,9 @@ def test_expected_values_come_from_the_domain(pid):
     for code in h["studi_kasus"]:
         hs.hs_line(code)  # a real HS 2022 subheading
     # every non-part offered in exercise 5 is one of the Note 2 items
-    for _, (name, code) in s.barang.items():
+    parts = dict(m2.BAGIAN_6406)
+    for name in s.barang.values():
+        code = parts.get(name, "")
         if not code:
             assert any(name.lower().split(" (")[0] in item for item in hs.NOT_PARTS)
         else:
@@ -142,3 +146,14 @@ def test_no_eight_digit_codes_are_taught():
         for code in m2.harapan(pid)["kode_hs"].values():
             assert re.fullmatch(r"\d{4}\.\d{2}", code)
     assert not re.search(r"\d{4}\.\d{2}\.\d{2}", m2.BTKI_PILIHAN["benar"])
+
+
+def test_the_variant_object_holds_no_answers():
+    """What a participant can print (soal) carries descriptions only, never codes or flags."""
+    s = m2.soal("p03")
+    h = m2.harapan("p03")
+    shown = repr(s.produk) + repr(s.olahraga) + repr(s.barang) + repr(s.btki)
+    for code in h["kode_hs"].values():
+        assert code not in shown
+    assert "True" not in shown and "6406" not in shown
+    assert all(isinstance(v, str) for v in s.produk.values())

@@ -82,10 +82,6 @@ class Produk:
     sol: str  # domain material key
     fitur: dict = field(default_factory=dict)  # keyword flags of hs.classify_footwear
 
-    @property
-    def kode(self) -> str:
-        return hs.classify_footwear(self.upper, self.sol, **self.fitur)
-
 
 # Product descriptions for exercise 3 (every subheading reached is one hs.classify_footwear returns).
 PRODUK = [
@@ -221,12 +217,6 @@ class Artikel:
     fitur: dict
     pasang: int
 
-    @property
-    def kode(self) -> str:
-        return hs.classify_footwear(
-            hs.upper_material(self.upper_luas), hs.outsole_material(self.sol_luas), **self.fitur
-        )
-
 
 @dataclass(frozen=True)
 class Soal:
@@ -237,11 +227,12 @@ class Soal:
     kelurahan: str
     upper_luas: dict  # exercise 1: domain key -> cm²
     sol_luas: dict  # exercise 2
-    produk: dict  # exercise 3: letter -> Produk
-    olahraga: dict  # exercise 4: letter -> (description, is sports)
-    barang: dict  # exercise 5: letter -> (description, code or "")
-    btki: dict  # exercise 6: letter -> option key
-    pesanan: list  # case study: list of Artikel
+    # Only what the participant is shown: the answers are looked up in harapan(), never stored here.
+    produk: dict  # exercise 3: letter -> description
+    olahraga: dict  # exercise 4: letter -> description
+    barang: dict  # exercise 5: letter -> description
+    btki: dict  # exercise 6: letter -> option text
+    pesanan: list  # case study: list of Artikel (areas and features are what the participant sees)
 
     def tampilkan(self) -> None:
         print(
@@ -404,10 +395,10 @@ def soal(participant_id: str) -> Soal:
         kelurahan=kel,
         upper_luas=upper,
         sol_luas=_sol_variant(r),
-        produk=dict(zip(huruf, produk, strict=False)),
-        olahraga=dict(zip(huruf, olahraga, strict=False)),
-        barang=dict(zip(huruf, barang, strict=False)),
-        btki=dict(zip(huruf, btki, strict=False)),
+        produk=dict(zip(huruf, (p.uraian for p in produk), strict=False)),
+        olahraga=dict(zip(huruf, (o[0] for o in olahraga), strict=False)),
+        barang=dict(zip(huruf, (b[0] for b in barang), strict=False)),
+        btki=dict(zip(huruf, (BTKI_PILIHAN[k] for k in btki), strict=False)),
         pesanan=_pesanan(r),
     )
 
@@ -425,16 +416,34 @@ def harapan(participant_id: str) -> dict:
     s = soal(participant_id)
     per_kode: dict[str, int] = {}
     for a in s.pesanan:
-        per_kode[a.kode] = per_kode.get(a.kode, 0) + a.pasang
+        kode = kode_artikel(a)
+        per_kode[kode] = per_kode.get(kode, 0) + a.pasang
+    produk = {p.uraian: p for p in PRODUK}
+    olahraga = dict(OLAHRAGA)
+    bagian = dict(BAGIAN_6406)
     return {
         "bahan_upper": _BAHAN_KATA[hs.upper_material(s.upper_luas)],
         "bahan_sol": _BAHAN_KATA[hs.outsole_material(s.sol_luas)],
-        "kode_hs": {h: p.kode for h, p in s.produk.items()},
-        "olahraga": sorted(h for h, (_, ya) in s.olahraga.items() if ya),
-        "bagian_6406": sorted(h for h, (_, kode) in s.barang.items() if kode.startswith("6406")),
-        "btki": next(h for h, k in s.btki.items() if k == "benar"),
+        "kode_hs": {h: kode_produk(produk[u]) for h, u in s.produk.items()},
+        "olahraga": sorted(h for h, u in s.olahraga.items() if olahraga[u]),
+        "bagian_6406": sorted(
+            h for h, u in s.barang.items() if bagian.get(u, "").startswith("6406")
+        ),
+        "btki": next(h for h, teks in s.btki.items() if teks == BTKI_PILIHAN["benar"]),
         "studi_kasus": per_kode,
     }
+
+
+def kode_produk(p: Produk) -> str:
+    """Subheading of a described product (hs.classify_footwear)."""
+    return hs.classify_footwear(p.upper, p.sol, **p.fitur)
+
+
+def kode_artikel(a: Artikel) -> str:
+    """Subheading of a case-study article: materials by Note 4 from its areas, then hs.classify_footwear."""
+    return hs.classify_footwear(
+        hs.upper_material(a.upper_luas), hs.outsole_material(a.sol_luas), **a.fitur
+    )
 
 
 # ---- checks: one function per exercise, shared by the self-check and the hidden test -------
