@@ -1,0 +1,5 @@
+import sys
+
+from alaskaki.cli import main
+
+sys.exit(main())

@@ -1,0 +1,105 @@
+"""The `alaskaki` command through its real entry point, in-process."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from alaskaki import paths
+from alaskaki.cli import main
+from alaskaki.errors import EXIT_CONFLICT, EXIT_INPUT, EXIT_NOT_FOUND
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_help_lists_commands_in_indonesian(capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["--help"])
+    assert exc.value.code == 0
+    out = capsys.readouterr().out
+    assert "cara pakai:" in out and "pilihan:" in out
+    for cmd in ("init", "roster", "release", "collect", "grade", "feedback", "report", "status", "demo", "dashboard"):
+        assert cmd in out
+    assert "kumpulkan jawaban peserta" in out and "usage:" not in out
+
+
+def test_console_script_is_installed():
+    exe = (paths.KIT_ROOT / ".venv" / "bin" / "alaskaki")
+    cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "alaskaki"]
+    res = subprocess.run([*cmd, "--version"], capture_output=True, text=True, check=True)
+    assert res.stdout.startswith("alaskaki ")
+
+
+def test_unknown_command_is_refused_in_indonesian(capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["terbang"])
+    assert exc.value.code == 2
+    assert "pilihan tidak dikenal" in capsys.readouterr().err
+
+
+def test_workshop_commands_outside_a_workshop_say_what_to_do(capsys, tmp_path):
+    code, _, err = run(capsys, "status", "--workshop", str(tmp_path))
+    assert code == EXIT_NOT_FOUND
+    assert "bukan folder lokakarya" in err and "alaskaki init" in err
+    assert "Traceback" not in err
+
+
+def test_init_refuses_a_folder_with_other_files(capsys, tmp_path):
+    (tmp_path / "penting.txt").write_text("jangan ditimpa")
+    code, _, err = run(capsys, "init", str(tmp_path))
+    assert code == EXIT_CONFLICT and "sudah berisi file lain" in err
+    assert (tmp_path / "penting.txt").read_text() == "jangan ditimpa"
+
+
+def test_init_refuses_the_kit_tree(capsys):
+    code, _, err = run(capsys, "init", str(paths.KIT_ROOT / "lokakarya-salah"))
+    assert code == EXIT_CONFLICT and "di dalam folder kit" in err
+    assert not (paths.KIT_ROOT / "lokakarya-salah").exists()
+
+
+@pytest.mark.slow
+def test_workshop_flow_errors_and_status(capsys, tmp_path):
+    ws = tmp_path / "ws"
+    roster = paths.dataset("contoh_peserta.csv")
+    code, out, err = run(capsys, "init", str(ws), "--roster", str(roster), "--nama", "Uji CLI")
+    assert code == 0, err
+    assert "Lokakarya dibuat" in out
+
+    bad = tmp_path / "rusak.csv"
+    bad.write_text("id,nama,ikm,kelurahan,jenis_kelamin,peran\np01,Ani,,,X,\n")
+    code, _, err = run(capsys, "roster", "import", str(bad), "--workshop", str(ws))
+    assert code == EXIT_INPUT and "baris 2, kolom jenis_kelamin" in err
+
+    code, _, err = run(capsys, "release", "m9-tidak-ada", "--workshop", str(ws))
+    assert code == EXIT_NOT_FOUND and "m9-tidak-ada" in err and "m3-biaya-produksi" in err
+
+    code, out, err = run(capsys, "release", "m3-biaya-produksi", "--batas", "2026-12-01 17:00", "--workshop", str(ws))
+    assert code == 0, err
+    assert (ws / "release" / "m3-biaya-produksi" / "m3-biaya-produksi.ipynb").is_file()
+
+    empty = tmp_path / "kosong"
+    empty.mkdir()
+    code, _, err = run(capsys, "collect", "m3-biaya-produksi", "--from", str(empty), "--workshop", str(ws))
+    assert code == EXIT_INPUT and "Tidak ada file notebook" in err
+
+    inbox = tmp_path / "masuk"
+    inbox.mkdir()
+    released = (ws / "release" / "m3-biaya-produksi" / "m3-biaya-produksi.ipynb").read_text()
+    (inbox / "p01_m3-biaya-produksi.ipynb").write_text(released)
+    (inbox / "x99_m3-biaya-produksi.ipynb").write_text(released)
+    code, out, err = run(capsys, "collect", "m3-biaya-produksi", "--from", str(inbox), "--workshop", str(ws))
+    assert code != 0 and "x99" in out and "tidak ada di daftar peserta" in out
+    assert (ws / "submitted" / "p01" / "m3-biaya-produksi" / "m3-biaya-produksi.ipynb").is_file()
+
+    code, out, _ = run(capsys, "--json", "status", "--modul", "m3-biaya-produksi", "--workshop", str(ws))
+    assert code == 0
+    data = json.loads(out)
+    assert data["ringkasan"]["m3-biaya-produksi"]["peserta"] == 24
+    assert data["ringkasan"]["m3-biaya-produksi"]["mengumpulkan"] == 1
