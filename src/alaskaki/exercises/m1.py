@@ -13,6 +13,7 @@ from :func:`procedure.export_duty_applies`.
 from __future__ import annotations
 
 import string
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -366,7 +367,7 @@ def tampilkan_daftar(items: list[dict]) -> None:
     """Print lettered items (statements, steps or dates) one per line."""
     for x in items:
         teks = x.get("pernyataan") or x.get("langkah") or tanggal_id(x["tanggal"])
-        print(f"{x['huruf']}. {teks}")
+        print(f"{x['huruf']}. {teks.replace('*', '')}")
 
 
 def tampilkan_pernyataan(items: list[str]) -> None:
@@ -608,12 +609,22 @@ def _studi_kasus(pid: str, nilai: object) -> Hasil:
     return Hasil(True, "Benar semua. Anda siap membantu IKM menyiapkan ekspor pertamanya!")
 
 
-cek_urutan_langkah, uji_urutan_langkah = pasangan(_urutan, _id)
-cek_alasan, uji_alasan = pasangan(_alasan, _id)
-cek_kbli, uji_kbli = pasangan(_kbli, _id)
-cek_akses_pabean, uji_akses_pabean = pasangan(_akses, _id)
-cek_tanggal_peb, uji_tanggal_peb = pasangan(_tanggal, _id)
-cek_dokumen_asal, uji_dokumen_asal = pasangan(_dokumen, _id)
-cek_bea_keluar, uji_bea_keluar = pasangan(_bea_keluar, _id)
-cek_kite_ikm, uji_kite_ikm = pasangan(_kite, _id)
-cek_studi_kasus, uji_studi_kasus = pasangan(_studi_kasus, _id)
+def _pasangan(periksa: Callable[[str, object], Hasil]):
+    """Like :func:`base.pasangan`, but the self-check returns None so the notebook shows only the message."""
+    cek_bool, uji = pasangan(periksa, _id)
+
+    def cek(nilai: object) -> None:
+        cek_bool(nilai)
+
+    return cek, uji
+
+
+cek_urutan_langkah, uji_urutan_langkah = _pasangan(_urutan)
+cek_alasan, uji_alasan = _pasangan(_alasan)
+cek_kbli, uji_kbli = _pasangan(_kbli)
+cek_akses_pabean, uji_akses_pabean = _pasangan(_akses)
+cek_tanggal_peb, uji_tanggal_peb = _pasangan(_tanggal)
+cek_dokumen_asal, uji_dokumen_asal = _pasangan(_dokumen)
+cek_bea_keluar, uji_bea_keluar = _pasangan(_bea_keluar)
+cek_kite_ikm, uji_kite_ikm = _pasangan(_kite)
+cek_studi_kasus, uji_studi_kasus = _pasangan(_studi_kasus)
