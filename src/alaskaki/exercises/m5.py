@@ -1,0 +1,461 @@
+"""Exercises of module m5-mutu-aql (defect classes, ISO 2859-1 sampling, lab tests, Cr(VI), SNI, sizes).
+
+Every number a participant sees is drawn from their variant (:func:`soal`); every expected value is
+computed by :mod:`alaskaki.domain.quality`, :mod:`alaskaki.domain.inspection` and
+:mod:`alaskaki.domain.sizes` from the same variant. Lot sizes and findings are *contoh*.
+"""
+
+from __future__ import annotations
+
+import numbers
+from dataclasses import dataclass
+
+from alaskaki.domain import inspection, quality, sizes
+from alaskaki.exercises.base import (
+    Hasil,
+    belum_diisi,
+    pasangan,
+    periksa_angka,
+    periksa_pilihan,
+    resolve_id,
+    rng,
+)
+
+MODUL = "m5-mutu-aql"
+LEVEL = "II"  # general inspection level II, the one normally used (brief §4.3)
+
+IKM = [
+    ("UD Sepatu Miji Jaya", "Miji"),
+    ("CV Langkah Surodinawan", "Surodinawan"),
+    ("UD Kulit Prajurit", "Prajurit Kulon"),
+    ("IKM Blooto Makmur", "Blooto"),
+]
+
+LOT_RENCANA = (60, 120, 200, 400, 500, 800, 1000, 1500, 2000, 3000, 5000)
+AQL_RENCANA = (1.0, 1.5, 2.5, 4.0, 6.5)
+LOT_STUDI = (500, 800, 1000, 1200, 1500, 2000, 2400)
+CR6_NILAI = (0.8, 1.5, 2.4, 2.9, 3.0, 3.5, 4.2, 6.0)
+
+
+def _sekitar_ac(r, plan: quality.SamplingPlan) -> int:
+    """A number of defects found near the plan's acceptance number (both decisions occur)."""
+    return max(0, r.choice([plan.accept - 1, plan.accept, plan.reject, plan.reject + 1]))
+
+
+@dataclass(frozen=True)
+class Soal:
+    """The numbers of one participant's variant (all *contoh*)."""
+
+    peserta: str
+    ikm: str
+    kelurahan: str
+    cacat: tuple[int, ...]  # indices into inspection.DEFECT_EXAMPLES
+    grade: tuple[int, ...]  # indices into inspection.GRADE_EXAMPLES
+    lot: int
+    aql: float
+    laju_cacat: float  # fraction defective for the OC question
+    lot_keputusan: tuple[tuple[int, float, int], ...]  # (lot, aql, defects found)
+    keluhan: tuple[str, ...]  # complaints from inspection.LAB_TESTS
+    cr6: tuple[float, ...]
+    jenis: tuple[str, ...]  # footwear types from inspection.FOOTWEAR_TYPES
+    panjang_kaki_mm: int
+    uk_pria: float
+    # case study: pre-shipment inspection
+    sk_lot: int
+    sk_persen_selesai: int
+    sk_kritis: int
+    sk_mayor: int
+    sk_minor: int
+
+    def tampilkan(self) -> None:
+        print(f"Peserta {self.peserta} — {self.ikm}, Kelurahan {self.kelurahan} (angka contoh)")
+        print(f"  Lot untuk Latihan 3   : {self.lot} pasang, AQL {self.aql:g}, tingkat inspeksi II")
+        print(f"  Panjang kaki pembeli  : {self.panjang_kaki_mm} mm")
+        print(f"  Studi kasus           : pesanan {self.sk_lot} pasang")
+
+
+def soal(participant_id: str) -> Soal:
+    r = rng(MODUL, participant_id)
+    ikm, kel = IKM[r.randrange(len(IKM))]
+    keputusan = []
+    for _ in range(3):
+        lot, aql = r.choice(LOT_RENCANA), r.choice(AQL_RENCANA)
+        keputusan.append((lot, aql, _sekitar_ac(r, quality.sampling_plan(lot, aql, LEVEL))))
+    keluhan = tuple(r.choice(t.complaints) for t in r.sample(inspection.LAB_TESTS, 3))
+    lain = [j for j, wajib in inspection.FOOTWEAR_TYPES.items() if not wajib]
+    pengaman = [j for j, wajib in inspection.FOOTWEAR_TYPES.items() if wajib]
+    jenis = r.sample(lain, 3) + pengaman[:1]
+    r.shuffle(jenis)
+    sk_lot = r.choice(LOT_STUDI)
+    mayor = inspection_plan(sk_lot, "mayor")
+    minor = inspection_plan(sk_lot, "minor")
+    return Soal(
+        peserta=participant_id,
+        ikm=ikm,
+        kelurahan=kel,
+        cacat=tuple(r.sample(range(len(inspection.DEFECT_EXAMPLES)), 4)),
+        grade=tuple(r.sample(range(len(inspection.GRADE_EXAMPLES)), 3)),
+        lot=r.choice(LOT_RENCANA),
+        aql=r.choice(AQL_RENCANA),
+        laju_cacat=r.choice([0.02, 0.04, 0.06, 0.08, 0.10]),
+        lot_keputusan=tuple(keputusan),
+        keluhan=keluhan,
+        cr6=tuple(r.sample(CR6_NILAI, 4)),
+        jenis=tuple(jenis),
+        panjang_kaki_mm=r.choice(range(235, 291, 5)),
+        uk_pria=r.choice([6, 6.5, 7, 7.5, 8, 8.5, 9, 9.5, 10, 10.5, 11]),
+        sk_lot=sk_lot,
+        sk_persen_selesai=r.choice([80, 90, 100]),
+        sk_kritis=r.choice([0, 0, 0, 1]),
+        sk_mayor=_sekitar_ac(r, mayor),
+        sk_minor=_sekitar_ac(r, minor),
+    )
+
+
+def inspection_plan(lot: int, kelas: str) -> quality.SamplingPlan:
+    """Level-II plan for a defect class at the usual AQL of that class (mayor 2.5, minor 4.0)."""
+    return quality.sampling_plan(lot, quality.defect_class(kelas).usual_aql, LEVEL)
+
+
+def teks_cacat(s: Soal) -> list[str]:
+    return [inspection.DEFECT_EXAMPLES[i].text for i in s.cacat]
+
+
+def teks_grade(s: Soal) -> list[str]:
+    return [inspection.GRADE_EXAMPLES[i].text for i in s.grade]
+
+
+def teks_keputusan(s: Soal) -> list[str]:
+    return [
+        f"Lot {lot} pasang, AQL {aql:g}, tingkat II: ditemukan {found} pasang cacat di sampel."
+        for lot, aql, found in s.lot_keputusan
+    ]
+
+
+# ---- expected values: only domain functions, from the same variant -------------------------
+
+
+def _rencana(s: Soal) -> quality.SamplingPlan:
+    return quality.sampling_plan(s.lot, s.aql, LEVEL)
+
+
+def _studi(s: Soal) -> dict:
+    mayor, minor = inspection_plan(s.sk_lot, "mayor"), inspection_plan(s.sk_lot, "minor")
+    d_mayor = quality.lot_decision(mayor, s.sk_mayor)
+    d_minor = quality.lot_decision(minor, s.sk_minor)
+    d_kritis = inspection.critical_decision(s.sk_kritis)
+    return {
+        "tahap": inspection.stage_for_completion(s.sk_persen_selesai),
+        "n_mayor": mayor.units_to_inspect,
+        "n_minor": minor.units_to_inspect,
+        "kritis": d_kritis,
+        "mayor": d_mayor,
+        "minor": d_minor,
+        "lot": inspection.overall_decision([d_kritis, d_mayor, d_minor]),
+    }
+
+
+def harapan(participant_id: str) -> dict:
+    """Expected answers (used by hidden tests and the trainer's tools; never shown to participants)."""
+    s = soal(participant_id)
+    plan = _rencana(s)
+    return {
+        "kelas_cacat": [inspection.DEFECT_EXAMPLES[i].answer for i in s.cacat],
+        "grade": [inspection.GRADE_EXAMPLES[i].answer for i in s.grade],
+        "rencana": {
+            "kode_huruf": plan.lot_code_letter,
+            "ukuran_sampel": plan.units_to_inspect,
+            "ac": plan.accept,
+            "re": plan.reject,
+        },
+        "peluang_terima": quality.acceptance_probability(plan, s.laju_cacat) * 100,
+        "keputusan": [
+            quality.lot_decision(quality.sampling_plan(lot, aql, LEVEL), found)
+            for lot, aql, found in s.lot_keputusan
+        ],
+        "uji_lab": [inspection.lab_test_for(k).iso_number for k in s.keluhan],
+        "krom": ["boleh" if inspection.cr6_allowed_in_eu(x) else "tidak" for x in s.cr6],
+        "sni": ["wajib" if inspection.sni_mandatory(j) else "tidak" for j in s.jenis],
+        "ukuran": {
+            "mondopoint": sizes.mondopoint(s.panjang_kaki_mm),
+            "eu": sizes.eu_size(s.panjang_kaki_mm, sizes.DEFAULT_ALLOWANCE_MM),
+            "us": sizes.convert(s.uk_pria, "uk", "us"),
+        },
+        "studi_kasus": _studi(s),
+    }
+
+
+# ---- checks: one function per exercise, shared by the self-check and the hidden test -------
+
+_current: dict[str, str] = {}
+
+
+def mulai(participant_id: str) -> Soal:
+    """Start the module for a participant: remember the id and show their numbers."""
+    pid = resolve_id(participant_id)
+    _current["id"] = pid
+    s = soal(pid)
+    s.tampilkan()
+    return s
+
+
+def _id() -> str:
+    if "id" not in _current:
+        raise RuntimeError("Jalankan dulu sel pertama (latihan.mulai(ID_PESERTA)).")
+    return _current["id"]
+
+
+def periksa_daftar(
+    nilai: object, harapan_: list, *, pilihan: list[str] | None = None, petunjuk: str = ""
+) -> Hasil:
+    """An ordered list of answers, one per question; says how many are wrong, never which value."""
+    if belum_diisi(nilai):
+        return Hasil(False, 'Jawaban belum diisi. Tulis daftar, mis. ["...", "..."].')
+    if not isinstance(nilai, list | tuple):
+        return Hasil(False, "Jawaban harus berupa daftar, satu jawaban per soal.")
+    if len(nilai) != len(harapan_):
+        return Hasil(False, f"Daftar harus berisi tepat {len(harapan_)} jawaban, satu per soal.")
+
+    def norm(x: object) -> object:
+        if isinstance(x, str):
+            t = x.strip().casefold()
+            return int(t) if t.isdigit() else t
+        if isinstance(x, numbers.Integral) and not isinstance(x, bool):
+            return int(x)
+        return x
+
+    got = [norm(x) for x in nilai]
+    if pilihan is not None:
+        allowed = {p.casefold() for p in pilihan}
+        if any(g not in allowed for g in got):
+            return Hasil(
+                False, "Ada jawaban yang bukan salah satu pilihan: " + ", ".join(pilihan) + "."
+            )
+    salah = sum(1 for g, w in zip(got, harapan_, strict=True) if g != norm(w))
+    if not salah:
+        return Hasil(True, "Benar. Semua tepat!")
+    return Hasil(
+        False,
+        f"Belum tepat: {salah} dari {len(harapan_)} jawaban belum benar."
+        + (f" Petunjuk: {petunjuk}" if petunjuk else ""),
+    )
+
+
+def _bilangan_bulat(nilai: object, harapan_: int, nama: str, petunjuk: str) -> Hasil:
+    if belum_diisi(nilai):
+        return Hasil(False, f"{nama}: belum diisi.")
+    if isinstance(nilai, bool) or not isinstance(nilai, numbers.Real) or nilai != int(nilai):
+        return Hasil(False, f"{nama}: harus bilangan bulat.")
+    if int(nilai) == harapan_:
+        return Hasil(True, "Benar.")
+    return Hasil(False, f"{nama}: belum tepat. Petunjuk: {petunjuk}")
+
+
+def _kelas_cacat(pid: str, nilai: object) -> Hasil:
+    return periksa_daftar(
+        nilai,
+        harapan(pid)["kelas_cacat"],
+        pilihan=["kritis", "mayor", "minor"],
+        petunjuk="kritis = membahayakan pemakai atau melanggar peraturan wajib; mayor = kemungkinan "
+        "besar barang dikembalikan; minor = kecil kemungkinan dikembalikan.",
+    )
+
+
+def _grade(pid: str, nilai: object) -> Hasil:
+    return periksa_daftar(
+        nilai,
+        harapan(pid)["grade"],
+        pilihan=["A", "B", "C"],
+        petunjuk="B = hanya cacat tampilan; C = cacat fungsi besar atau cacat tampilan yang tidak "
+        "bisa diperbaiki.",
+    )
+
+
+def _rencana_cek(pid: str, nilai: object) -> Hasil:
+    if belum_diisi(nilai):
+        return Hasil(
+            False, "Jawaban belum diisi. Ganti `None` dengan dict Anda, lalu jalankan sel itu."
+        )
+    if not isinstance(nilai, dict):
+        return Hasil(
+            False,
+            'Jawaban harus berupa dict: {"kode_huruf": ..., "ukuran_sampel": ..., "ac": ..., "re": ...}.',
+        )
+    h = harapan(pid)["rencana"]
+    huruf = periksa_pilihan(
+        nilai.get("kode_huruf"),
+        h["kode_huruf"],
+        petunjuk="cari baris ukuran lot di Tabel 1, lalu kolom tingkat II.",
+    )
+    if not huruf.benar:
+        return Hasil(False, "Kode huruf: " + huruf.pesan)
+    n = _bilangan_bulat(
+        nilai.get("ukuran_sampel"),
+        h["ukuran_sampel"],
+        "Ukuran sampel",
+        "bila sel tabel berisi panah, ikuti panah sampai rencana pertama dan pakai ukuran sampel "
+        "baris rencana itu.",
+    )
+    if not n.benar:
+        return n
+    for key, nama in (("ac", "Angka terima (Ac)"), ("re", "Angka tolak (Re)")):
+        x = _bilangan_bulat(
+            nilai.get(key), h[key], nama, "baca pasangan Ac/Re di sel rencana yang dipakai."
+        )
+        if not x.benar:
+            return x
+    return Hasil(True, "Benar. Rencana sampling Anda tepat!")
+
+
+def _peluang(pid: str, nilai: object) -> Hasil:
+    return periksa_angka(
+        nilai,
+        harapan(pid)["peluang_terima"],
+        toleransi=0.01,
+        mutlak=0.5,
+        satuan="persen",
+        petunjuk="pakai quality.acceptance_probability(rencana, laju cacat sebagai pecahan), lalu ubah ke persen.",
+    )
+
+
+def _keputusan(pid: str, nilai: object) -> Hasil:
+    return periksa_daftar(
+        nilai,
+        harapan(pid)["keputusan"],
+        pilihan=["terima", "tolak"],
+        petunjuk="cari rencananya dulu; terima bila cacat ≤ Ac, tolak bila cacat ≥ Re.",
+    )
+
+
+def _uji_lab(pid: str, nilai: object) -> Hasil:
+    if isinstance(nilai, list | tuple) and any(
+        isinstance(x, float) or (isinstance(x, str) and not x.strip().isdigit()) for x in nilai
+    ):
+        return Hasil(
+            False, "Tulis nomor ISO saja sebagai bilangan bulat, tanpa 'ISO' dan tanpa tahun."
+        )
+    return periksa_daftar(
+        nilai,
+        harapan(pid)["uji_lab"],
+        petunjuk="tentukan dulu sifat apa yang gagal (rekat sol, lentur sol, lentur atasan, aus sol, "
+        "luntur warna), lalu cari nomor ISO-nya di tabel.",
+    )
+
+
+def _krom(pid: str, nilai: object) -> Hasil:
+    return periksa_daftar(
+        nilai,
+        harapan(pid)["krom"],
+        pilihan=["boleh", "tidak"],
+        petunjuk="kulit tidak boleh dijual di Uni Eropa bila krom VI 3 mg/kg atau lebih.",
+    )
+
+
+def _sni(pid: str, nilai: object) -> Hasil:
+    return periksa_daftar(
+        nilai,
+        harapan(pid)["sni"],
+        pilihan=["wajib", "tidak"],
+        petunjuk="SNI wajib untuk alas kaki hanya berlaku bagi satu jenis sepatu.",
+    )
+
+
+def _ukuran(pid: str, nilai: object) -> Hasil:
+    if belum_diisi(nilai):
+        return Hasil(
+            False, "Jawaban belum diisi. Ganti `None` dengan dict Anda, lalu jalankan sel itu."
+        )
+    if not isinstance(nilai, dict):
+        return Hasil(False, 'Jawaban harus berupa dict: {"mondopoint": ..., "eu": ..., "us": ...}.')
+    h = harapan(pid)["ukuran"]
+    a = _bilangan_bulat(
+        nilai.get("mondopoint"),
+        h["mondopoint"],
+        "Mondopoint",
+        "Mondopoint = panjang kaki dalam mm.",
+    )
+    if not a.benar:
+        return a
+    b = periksa_angka(
+        nilai.get("eu"),
+        h["eu"],
+        toleransi=0,
+        mutlak=0.06,
+        satuan="ukuran EU",
+        petunjuk="ukuran EU = (panjang kaki + kelonggaran 15 mm) ÷ 6,67 mm (2/3 cm).",
+    )
+    if not b.benar:
+        return Hasil(False, "Ukuran EU: " + b.pesan)
+    c = periksa_angka(
+        nilai.get("us"),
+        h["us"],
+        toleransi=0,
+        mutlak=0.01,
+        satuan="ukuran US",
+        petunjuk="ukuran US pria = ukuran UK pria + 1.",
+    )
+    if not c.benar:
+        return Hasil(False, "Ukuran US: " + c.pesan)
+    return Hasil(True, "Benar. Konversi ukuran Anda tepat!")
+
+
+def _studi_kasus(pid: str, nilai: object) -> Hasil:
+    if belum_diisi(nilai):
+        return Hasil(
+            False, "Jawaban belum diisi. Ganti `None` dengan dict Anda, lalu jalankan sel itu."
+        )
+    if not isinstance(nilai, dict):
+        return Hasil(
+            False, "Jawaban studi kasus harus berupa dict dengan kunci seperti pada contoh."
+        )
+    h = harapan(pid)["studi_kasus"]
+    t = periksa_pilihan(
+        nilai.get("tahap"),
+        h["tahap"],
+        petunjuk="lihat berapa persen pesanan sudah selesai dan cocokkan dengan tabel tahap pemeriksaan.",
+    )
+    if not t.benar:
+        return Hasil(False, "Tahap pemeriksaan: " + t.pesan)
+    for key, nama in (
+        ("n_mayor", "Ukuran sampel cacat mayor"),
+        ("n_minor", "Ukuran sampel cacat minor"),
+    ):
+        x = _bilangan_bulat(
+            nilai.get(key), h[key], nama, "pakai AQL kelas cacat itu dan ikuti panah bila ada."
+        )
+        if not x.benar:
+            return x
+    for key, nama, hint in (
+        (
+            "kritis",
+            "Keputusan cacat kritis",
+            "AQL 0: satu cacat kritis saja sudah cukup untuk menolak.",
+        ),
+        (
+            "mayor",
+            "Keputusan cacat mayor",
+            "bandingkan jumlah cacat dengan Ac dan Re rencana mayor.",
+        ),
+        (
+            "minor",
+            "Keputusan cacat minor",
+            "bandingkan jumlah cacat dengan Ac dan Re rencana minor.",
+        ),
+        ("lot", "Keputusan lot", "lot hanya diterima bila semua kelas cacat diterima."),
+    ):
+        x = periksa_pilihan(nilai.get(key), h[key], pilihan=["terima", "tolak"], petunjuk=hint)
+        if not x.benar:
+            return Hasil(False, f"{nama}: " + x.pesan)
+    return Hasil(True, "Benar. Laporan pemeriksaan Anda lengkap dan tepat!")
+
+
+cek_kelas_cacat, uji_kelas_cacat = pasangan(_kelas_cacat, _id)
+cek_grade, uji_grade = pasangan(_grade, _id)
+cek_rencana, uji_rencana = pasangan(_rencana_cek, _id)
+cek_peluang_terima, uji_peluang_terima = pasangan(_peluang, _id)
+cek_keputusan, uji_keputusan = pasangan(_keputusan, _id)
+cek_uji_lab, uji_uji_lab = pasangan(_uji_lab, _id)
+cek_krom, uji_krom = pasangan(_krom, _id)
+cek_sni, uji_sni = pasangan(_sni, _id)
+cek_ukuran, uji_ukuran = pasangan(_ukuran, _id)
+cek_studi_kasus, uji_studi_kasus = pasangan(_studi_kasus, _id)
