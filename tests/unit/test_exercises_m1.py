@@ -18,7 +18,8 @@ PIDS = [f"p{i:02d}" for i in range(1, 41)]
 def run_check(cek, value) -> str:
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
-        cek(value)
+        returned = cek(value)
+    assert returned is None  # the notebook shows the message only, not a stray True/False
     return out.getvalue()
 
 
