@@ -188,8 +188,9 @@ def tegaskan(hasil: Hasil) -> None:
 def pasangan(periksa: Callable[[str, object], Hasil], get_id: Callable[[], str]):
     """Make the ``cek_`` / ``uji_`` pair for one exercise from one checking function."""
 
-    def cek(nilai: object) -> bool:
-        return tampilkan(periksa(get_id(), nilai))
+    def cek(nilai: object) -> None:
+        # Print only: a returned bool would show a stray "True" under the message in the notebook.
+        tampilkan(periksa(get_id(), nilai))
 
     def uji(participant_id: str, nilai: object) -> None:
         tegaskan(periksa(participant_id, nilai))
