@@ -25,6 +25,7 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 
 from alaskaki.domain import (
     costing,
@@ -183,7 +184,7 @@ def _eks01_1(r: random.Random, f: str) -> dict:
         _pool(
             f,
             ["sepatu_harian", "sepatu_olahraga", "sepatu_keperluan_industri"],
-            ["sepatu_santai", "sepatu_olahraga", "sepatu_teknik_lapangan"],
+            ["sepatu_santai", "sandal_kelom", "sepatu_teknik_lapangan"],
         )
     )
     kode = procedure.kbli_for(produk).code
@@ -871,6 +872,11 @@ def _check_form(modul: str) -> str:
 
 def butir(modul: str, participant_id: str) -> dict[str, Butir]:
     """Every item of one form for one participant, ``{grade_id: Butir}``, in blueprint order."""
+    return dict(_butir(modul, participant_id))
+
+
+@lru_cache(maxsize=256)
+def _butir(modul: str, participant_id: str) -> tuple[tuple[str, Butir], ...]:
     short = _check_form(modul)
     out = {}
     for slot in BLUEPRINT:
@@ -879,7 +885,7 @@ def butir(modul: str, participant_id: str) -> dict[str, Butir]:
         if slot.jenis == "pilihan" and "sah" not in fields:
             fields["sah"] = tuple(HURUF[: len(fields["opsi"])])
         out[gid] = Butir(grade_id=gid, unit=slot.unit, jenis=slot.jenis, **fields)
-    return out
+    return tuple(out.items())
 
 
 def harapan(participant_id: str, modul: str = AWAL) -> dict[str, float | str]:
