@@ -1,0 +1,155 @@
+"""Module m6 (export documents): variants, expected values from the domain, checks both ways; and
+alaskaki.domain.transport_documents (written for this module)."""
+
+from __future__ import annotations
+
+import pytest
+
+from alaskaki.domain import documents, origin
+from alaskaki.domain import transport_documents as td
+from alaskaki.exercises import m6
+
+IDS = [f"p{i:02d}" for i in range(40)]
+
+
+# ---- domain: transport documents and UCP 600 articles (brief §1.5) -------------------------
+
+
+def test_transport_document_by_mode_with_its_ucp_article():
+    assert (
+        td.transport_document("laut").abbreviation,
+        td.transport_document("laut").ucp_article,
+    ) == ("B/L", 20)
+    assert (
+        td.transport_document("udara").abbreviation,
+        td.transport_document("udara").ucp_article,
+    ) == ("AWB", 23)
+    assert td.transport_document(" Multimoda ").ucp_article == 19
+    with pytest.raises(ValueError, match="tidak dikenal"):
+        td.transport_document("kereta")
+
+
+def test_ucp_document_articles_are_the_briefs():
+    assert sorted(td.UCP600_DOCUMENT_ARTICLES) == [18, 19, 20, 21, 23, 28, 30, 31]
+    assert td.TRANSPORT_DOCUMENTS["sea_waybill"].ucp_article == 21
+    assert {d.ucp_article for d in td.TRANSPORT_DOCUMENTS.values()} <= set(
+        td.UCP600_DOCUMENT_ARTICLES
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("B/L", "bl"),
+        ("bl", "bl"),
+        ("Bill of Lading", "bl"),
+        ("awb", "awb"),
+        ("Air Waybill", "awb"),
+        ("multimoda", "multimoda"),
+        ("kapal", None),
+        (20, None),
+    ],
+)
+def test_abbreviations_are_read_leniently(text, key):
+    assert td.normalise_abbreviation(text) == key
+
+
+# ---- exercises --------------------------------------------------------------------------------
+
+
+def test_variants_are_stable_and_differ():
+    assert m6.soal("p01") == m6.soal("p01")
+    assert m6.harapan("p01") == m6.harapan("p01")
+    assert len({m6.harapan(pid)["nilai_invoice"] for pid in IDS}) > 30
+    assert len({tuple(m6.harapan(pid)["ketidaksesuaian"]) for pid in IDS}) > 10
+    assert {m6.harapan(pid)["studi_kasus"]["dokumen_angkut"] for pid in IDS} == {"B/L", "AWB"}
+
+
+@pytest.mark.parametrize("pid", IDS[:12])
+def test_expected_values_come_from_the_domain(pid):
+    s, h = m6.soal(pid), m6.harapan(pid)
+    rows = s.pesanan.tabel()
+    assert h["nilai_invoice"] == pytest.approx(sum(r["pasang"] * r["harga_satuan"] for r in rows))
+    cartons = sum(r["pasang"] // r["pasang_per_karton"] for r in rows)
+    assert h["jumlah_karton"] == cartons
+    assert all(r["pasang"] % r["pasang_per_karton"] == 0 for r in rows), "full cartons only"
+    net = sum(r["pasang"] * r["bersih_per_pasang_kg"] for r in rows)
+    assert h["berat_bersih"] == pytest.approx(net)
+    gross = net + sum(
+        r["pasang"] // r["pasang_per_karton"] * r["kemasan_per_karton_kg"] for r in rows
+    )
+    assert h["berat_kotor"] == pytest.approx(gross)
+    # the planted mismatches are exactly what check_consistency finds, two or three kinds
+    found = documents.check_consistency(*s.set_dokumen)
+    assert 2 <= len({m.kind for m in found}) <= 3
+    assert h["ketidaksesuaian"] == sorted({m.kind for m in found})
+    assert set(h["ketidaksesuaian"]) <= set(documents.FIELD_NAMES)
+    # the set without plants agrees completely
+    iv, pl, _ = s.set_dokumen
+    assert documents.check_consistency(
+        iv, s.set_dokumen[1], m6.peb_dari(s.eksportir, iv, pl)
+    ) == [] or ("consignee" in h["ketidaksesuaian"])
+    # case study: origin document from domain.origin, incoterm fits the mode
+    k = s.kasus
+    g = origin.certificate_of_origin(k.tujuan, None)
+    assert g.known and h["studi_kasus"]["dokumen_asal"] in (g.document, "statement on origin")
+    assert (k.incoterm in ("FOB", "CFR", "CIF")) == (k.moda == "laut")
+
+
+def test_variant_object_holds_no_answers():
+    """The variant a participant can print carries descriptions only, not modes or article numbers."""
+    s, h = m6.soal("p05"), m6.harapan("p05")
+    assert all(isinstance(v, str) for v in [*s.pengiriman.values(), *s.ucp.values()])
+    for article in h["ucp"].values():
+        assert f"{article}" not in repr(s.ucp)
+
+
+def test_right_answers_pass(capsys):
+    pid = "p11"
+    h = m6.harapan(pid)
+    m6.mulai(pid)
+    assert m6.cek_nilai_invoice(h["nilai_invoice"])
+    assert m6.cek_nilai_invoice(round(h["nilai_invoice"], 2))
+    assert m6.cek_jumlah_karton(h["jumlah_karton"])
+    assert m6.cek_berat_bersih(round(h["berat_bersih"], 1))
+    assert m6.cek_berat_kotor(h["berat_kotor"])
+    assert m6.cek_ketidaksesuaian([x.upper() for x in h["ketidaksesuaian"]])
+    assert m6.cek_dokumen_angkut({k.lower(): v.lower() for k, v in h["dokumen_angkut"].items()})
+    assert m6.cek_ucp({k: f"Pasal {v}" for k, v in h["ucp"].items()})
+    case = dict(h["studi_kasus"])
+    case["dokumen_asal"] = case["dokumen_asal"].upper()
+    assert m6.cek_studi_kasus(case)
+    m6.uji_studi_kasus(pid, h["studi_kasus"])
+    assert "✅" in capsys.readouterr().out
+
+
+def test_wrong_answers_fail_with_indonesian_hints():
+    pid = "p11"
+    h = m6.harapan(pid)
+    with pytest.raises(AssertionError, match="jumlah pasang × harga"):
+        m6.uji_nilai_invoice(pid, h["nilai_invoice"] + 100)
+    with pytest.raises(AssertionError, match="isi pasang per karton"):
+        m6.uji_jumlah_karton(pid, h["jumlah_karton"] + 1)
+    with pytest.raises(AssertionError, match="berat kemasan"):
+        m6.uji_berat_kotor(pid, h["berat_bersih"])  # forgot the packaging
+    with pytest.raises(AssertionError, match="belum ditemukan"):
+        m6.uji_ketidaksesuaian(pid, h["ketidaksesuaian"][:1])
+    with pytest.raises(AssertionError, match="Tidak dikenal"):
+        m6.uji_ketidaksesuaian(pid, ["berat"])
+    wrong = {k: ("AWB" if v == "B/L" else "B/L") for k, v in h["dokumen_angkut"].items()}
+    with pytest.raises(AssertionError, match="moda angkutnya"):
+        m6.uji_dokumen_angkut(pid, wrong)
+    with pytest.raises(AssertionError, match="UCP 600"):
+        m6.uji_ucp(pid, {k: 5 for k in h["ucp"]})
+    for key, bad in [
+        ("berat_kotor", h["studi_kasus"]["berat_bersih"]),
+        ("dokumen_angkut", "multimoda"),
+        ("dokumen_asal", "Form A"),
+    ]:
+        case = dict(h["studi_kasus"], **{key: bad})
+        with pytest.raises(AssertionError) as err:
+            m6.uji_studi_kasus(pid, case)
+        for value in (str(h["studi_kasus"]["berat_kotor"]), h["studi_kasus"]["dokumen_asal"]):
+            assert value not in str(err.value)
+    with pytest.raises(AssertionError, match="Kunci belum ada"):
+        m6.uji_studi_kasus(pid, {"nilai": 1})
