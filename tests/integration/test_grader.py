@@ -20,7 +20,14 @@ from alaskaki.workshop.nbgrader_baseline import autograde_api, gradebook_scores,
 
 pytestmark = pytest.mark.slow
 
-EXPECTED = {"benar": 6.0, "sebagian": 3.0, "salah": 0.0, "kosong": 0.0, "galat": 3.0, "terlambat": 6.0}
+EXPECTED = {
+    "benar": 6.0,
+    "sebagian": 3.0,
+    "salah": 0.0,
+    "kosong": 0.0,
+    "galat": 3.0,
+    "terlambat": 6.0,
+}
 
 
 @pytest.fixture(scope="module")
@@ -40,7 +47,7 @@ def test_scores_equal_nbgrader_autograde_on_honest_work(honest):
     kinds, ours, theirs, run = honest
     assert gradebook_scores(ours, cohort.MODUL) == gradebook_scores(theirs, cohort.MODUL)
     assert total_scores(ours, cohort.MODUL) == total_scores(theirs, cohort.MODUL)
-    got = {r.peserta: r.score for r in run.results}
+    got = {r.participant: r.score for r in run.results}
     assert got == {pid: EXPECTED[kind] for pid, kind in kinds.items()}
     assert all(r.max_score == 6.0 and r.status == "dinilai" for r in run.results)
 
@@ -62,8 +69,12 @@ def test_honest_work_raises_no_flags_and_the_late_one_is_recorded_late(honest):
 def test_autograded_notebook_holds_hidden_tests_and_the_instructor_test_cells(honest):
     kinds, ours, _, _ = honest
     pid = next(p for p, k in kinds.items() if k == "salah")
-    nb = json.loads((ours / "autograded" / pid / cohort.MODUL / f"{cohort.MODUL}.ipynb").read_text())
-    tests = [c for c in nb["cells"] if c["metadata"].get("nbgrader", {}).get("grade_id") == "t1_luas"]
+    nb = json.loads(
+        (ours / "autograded" / pid / cohort.MODUL / f"{cohort.MODUL}.ipynb").read_text()
+    )
+    tests = [
+        c for c in nb["cells"] if c["metadata"].get("nbgrader", {}).get("grade_id") == "t1_luas"
+    ]
     assert len(tests) == 1
     assert "BEGIN HIDDEN TESTS" in "".join(tests[0]["source"])
     assert tests[0]["outputs"][0]["output_type"] == "error"
@@ -75,18 +86,26 @@ def test_second_run_grades_nothing_again_and_a_changed_submission_is_regraded(ho
     before = gradebook_scores(ours, cohort.MODUL)
     again = grade_module(ours, cohort.MODUL, workers=2, progress=False)
     assert {r.status for r in again.results} == {"tidak berubah"}
-    assert [(r.peserta, r.score) for r in again.results] == [(r.peserta, r.score) for r in first.results]
+    assert [(r.participant, r.score) for r in again.results] == [
+        (r.participant, r.score) for r in first.results
+    ]
     assert gradebook_scores(ours, cohort.MODUL) == before
     wrong = next(p for p, k in kinds.items() if k == "salah")
     cohort.submit(ours, wrong, cohort.filled(ours, wrong, "benar"))
     third = grade_module(ours, cohort.MODUL, workers=2, progress=False).by_participant()
     assert third[wrong].status == "dinilai" and third[wrong].score == 6.0
-    assert [r.status for p, r in third.items() if p != wrong] == ["tidak berubah"] * (len(kinds) - 1)
+    assert [r.status for p, r in third.items() if p != wrong] == ["tidak berubah"] * (
+        len(kinds) - 1
+    )
     with sqlite3.connect(ours / "gradebook.db") as db:
         (n,) = db.execute("select count(*) from submitted_assignment").fetchone()
         (g,) = db.execute("select count(*) from grade").fetchone()
         (c,) = db.execute("select count(*) from comment").fetchone()
-    assert (n, g, c) == (len(kinds), len(kinds) * 3, len(kinds) * 3)  # 3 tests, 3 answers each: never doubled
+    assert (n, g, c) == (
+        len(kinds),
+        len(kinds) * 3,
+        len(kinds) * 3,
+    )  # 3 tests, 3 answers each: never doubled
 
 
 def test_interrupted_run_loses_no_grade_and_never_double_counts(tmp_path, monkeypatch):
@@ -108,7 +127,9 @@ def test_interrupted_run_loses_no_grade_and_never_double_counts(tmp_path, monkey
     run = grade_module(tmp_path / "ws", cohort.MODUL, workers=1, progress=False)
     statuses = [r.status for r in run.results]
     assert statuses.count("tidak berubah") == 3 and statuses.count("dinilai") == 3
-    assert {r.peserta: r.score for r in run.results} == {p: EXPECTED[k] for p, k in kinds.items()}
+    assert {r.participant: r.score for r in run.results} == {
+        p: EXPECTED[k] for p, k in kinds.items()
+    }
     assert {p: s for p, (s, _) in total_scores(tmp_path / "ws", cohort.MODUL).items()} == {
         p: EXPECTED[k] for p, k in kinds.items()
     }
@@ -120,7 +141,9 @@ def test_one_worker_gives_the_same_grades_as_two(honest, tmp_path):
     kinds1 = cohort.make_cohort(tmp_path / "ws", 6)
     assert kinds1 == kinds
     one = grade_module(tmp_path / "ws", cohort.MODUL, workers=1, progress=False)
-    assert [(r.peserta, r.score, r.flags) for r in one.results] == [(r.peserta, r.score, r.flags) for r in run.results]
+    assert [(r.participant, r.score, r.flags) for r in one.results] == [
+        (r.participant, r.score, r.flags) for r in run.results
+    ]
 
 
 def test_unknown_module_and_nothing_submitted_are_clear_errors(tmp_path):
@@ -138,4 +161,79 @@ def test_without_bwrap_grading_still_works_and_says_it_is_unsandboxed(tmp_path):
     run = grade_module(tmp_path / "ws", cohort.MODUL, workers=2, progress=False, sandbox=False)
     assert run.sandboxed is False
     assert "TANPA sandbox" in run.warning
-    assert {r.peserta: r.score for r in run.results} == {p: EXPECTED[k] for p, k in kinds.items()}
+    assert {r.participant: r.score for r in run.results} == {
+        p: EXPECTED[k] for p, k in kinds.items()
+    }
+
+
+def test_feedback_is_indonesian_says_what_was_right_and_never_shows_hidden_tests(honest):
+    import latihan_uji
+
+    from alaskaki.workshop.feedback import feedback_text, write_feedback
+
+    kinds, ours, _, _ = honest
+    paths = write_feedback(ours, cohort.MODUL)
+    assert sorted(p.parent.parent.name for p in paths) == sorted(kinds)
+    for path in paths:
+        pid = path.parent.parent.name
+        assert path == ours / "feedback" / pid / cohort.MODUL / f"{cohort.MODUL}.html"
+        assert (path.parent / "timestamp.txt").is_file()  # nbgrader's release_feedback needs it
+        raw = path.read_text(encoding="utf-8")
+        text = feedback_text(path)
+        for secret in (
+            "BEGIN HIDDEN",
+            "uji_luas",
+            "uji_biaya",
+            "latihan.",
+            "Traceback",
+            "ID_PESERTA",
+        ):
+            assert secret not in raw, (pid, secret)
+        s = latihan_uji.soal(pid)
+        luas = s["panjang"] * s["lebar"]
+        for expected in (luas, luas * s["harga"]):
+            shown = {f"{expected:g}", f"{expected:.2f}", f"{expected:,.0f}".replace(",", ".")}
+            shown |= {x.replace(".", ",") for x in shown}
+            for x in shown:
+                if kinds[pid] in ("salah", "kosong") and len(x) >= 3:
+                    assert x not in text, (pid, x)
+        assert "Nilai Anda" in text
+    by_pid = {p.parent.parent.name: feedback_text(p) for p in paths}
+    right = next(p for p, k in kinds.items() if k == "benar")
+    wrong = next(p for p, k in kinds.items() if k == "salah")
+    blank = next(p for p, k in kinds.items() if k == "kosong")
+    assert "Yang sudah benar" in by_pid[right] and "Yang perlu dilihat lagi" not in by_pid[right]
+    assert "Memeriksa luas." in by_pid[wrong] and "Belum tepat" in by_pid[wrong]
+    assert "Yang perlu dilihat lagi" in by_pid[wrong]
+    assert "Jawaban belum diisi" in by_pid[blank]
+
+
+def test_warnings_on_stderr_and_a_slow_cell_never_cost_a_right_answer(tmp_path):
+    cohort.ensure_python_path()
+    root = tmp_path / "ws"
+    cohort.make_workshop(root, ["p01"])
+    nb = cohort.filled(root, "p01", "benar")
+    noisy = "import sys, warnings\nwarnings.warn('hati-hati: contoh peringatan')\nprint('WARNING: contoh', file=sys.stderr)"
+    nb["cells"].insert(
+        4,
+        {
+            "cell_type": "code",
+            "metadata": {},
+            "source": noisy,
+            "outputs": [],
+            "execution_count": None,
+        },
+    )
+    nb["cells"].insert(
+        9,
+        {
+            "cell_type": "code",
+            "metadata": {},
+            "source": "import time\ntime.sleep(30)",
+            "outputs": [],
+            "execution_count": None,
+        },
+    )
+    cohort.submit(root, "p01", nb)
+    run = grade_module(root, cohort.MODUL, workers=1, progress=False, cell_timeout=2)
+    assert run.results[0].score == 6.0

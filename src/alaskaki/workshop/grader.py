@@ -50,7 +50,7 @@ FLAGS_FILE = "flags.json"
 UID_BASE = 420_000  # sandboxed submissions run as uid UID_BASE + worker slot (when graded as root)
 
 UNSANDBOXED_WARNING = (
-    "PERINGATAN: bubblewrap (/usr/bin/bwrap) tidak tersedia, jadi kode peserta dijalankan TANPA "
+    "bubblewrap (/usr/bin/bwrap) tidak tersedia, jadi kode peserta dijalankan TANPA "
     "sandbox. Nilai tetap dihitung di luar kernel peserta, tetapi kode peserta bisa membaca atau "
     "mengubah berkas di komputer ini dan memakai jaringan. Pasang dengan: sudo apt-get install bubblewrap"
 )
@@ -64,9 +64,9 @@ UNSANDBOXED_WARNING = (
 class ParticipantGrade:
     """The outcome for one participant."""
 
-    peserta: str
-    score: float = 0.0
-    max_score: float = 0.0
+    participant: str
+    score: float | None = None  # None when grading failed
+    max_score: float | None = None
     status: str = "dinilai"  # dinilai | tidak berubah | gagal
     flags: list[str] = field(default_factory=list)
     error: str | None = None
@@ -85,7 +85,7 @@ class GradeRun:
     seconds: float = 0.0
 
     def by_participant(self) -> dict[str, ParticipantGrade]:
-        return {r.peserta: r for r in self.results}
+        return {r.participant: r for r in self.results}
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -213,6 +213,8 @@ class _Module:
     tests: dict[str, _TestCell]
     grade_ids: set[str]
     base_names: set[str]
+    meta: dict[str, dict]  # grade_id -> the source cell's nbgrader metadata
+    order: list[str]  # grade ids in source order
 
 
 def _module(course: _Course, modul: str) -> _Module:
@@ -234,10 +236,15 @@ def _module(course: _Course, modul: str) -> _Module:
     released_nb = ClearHiddenTests().preprocess(copy.deepcopy(nb), {})[0]
     tests: dict[str, _TestCell] = {}
     grade_ids: set[str] = set()
+    meta: dict[str, dict] = {}
     for cell, rel in zip(nb.cells, released_nb.cells, strict=True):
         gid = cell.metadata.get("nbgrader", {}).get("grade_id")
         if gid:
             grade_ids.add(gid)
+            meta[gid] = {
+                "cell_type": cell.cell_type,
+                **copy.deepcopy(dict(cell.metadata["nbgrader"])),
+            }
         if cell.cell_type == "code" and nbutils.is_grade(cell) and not nbutils.is_solution(cell):
             tests[gid] = _TestCell(
                 gid,
@@ -246,7 +253,7 @@ def _module(course: _Course, modul: str) -> _Module:
                 float(cell.metadata["nbgrader"]["points"]),
                 _free_names(cell.source, base_names),
             )
-    return _Module(modul, path, raw, setup, preload, tests, grade_ids, base_names)
+    return _Module(modul, path, raw, setup, preload, tests, grade_ids, base_names, meta, list(meta))
 
 
 def _imported_modules(setup: str) -> list[str]:
@@ -382,6 +389,9 @@ def _read_submission(path: Path, mod: _Module, flags: list[str]) -> NotebookNode
     if not path.is_file():
         flags.append("Notebook modul ini tidak ada di kiriman peserta.")
         return empty
+    if path.is_symlink():  # would make the grader read a file of someone else's choosing
+        flags.append("Berkas notebook adalah tautan (*symlink*) ke berkas lain; tidak dibaca.")
+        return empty
     raw = path.read_bytes()
     if not raw.strip():
         flags.append("Berkas notebook kosong.")
@@ -480,9 +490,62 @@ def _tamper_flags(nb: NotebookNode, mod: _Module, gb, modul: str) -> list[str]:
     return list(dict.fromkeys(flags))
 
 
+def _restore_metadata(nb: NotebookNode, mod: _Module) -> None:
+    """nbgrader metadata comes from the source, once per id; missing graded cells are put back.
+
+    Known ids get the source cell's metadata; unknown ids and later duplicates get none (like
+    nbgrader's DeduplicateIds, except that the first copy is kept). A graded cell that is missing
+    is inserted after the graded cell that precedes it in the source: a test cell with its
+    released text (OverwriteCells then restores the hidden tests), an answer cell empty.
+    """
+    seen: dict[str, int] = {}
+    for cell in nb.cells:
+        nbg = cell.metadata.get("nbgrader")
+        if nbg is None:
+            continue
+        gid = nbg.get("grade_id") if isinstance(nbg.get("grade_id"), str) else None
+        if gid in mod.meta and gid not in seen:
+            src = dict(mod.meta[gid])
+            cell_type = src.pop("cell_type")
+            if cell.cell_type != cell_type:  # OverwriteCells would do the same, more noisily
+                cell.cell_type = cell_type
+                if cell_type == "code":
+                    cell.outputs, cell.execution_count = [], None
+                else:
+                    cell.pop("outputs", None)
+                    cell.pop("execution_count", None)
+            cell.metadata["nbgrader"] = from_dict(src)
+            seen[gid] = 1
+        else:
+            del cell.metadata["nbgrader"]
+    position = {
+        c.metadata["nbgrader"]["grade_id"]: i
+        for i, c in enumerate(nb.cells)
+        if "nbgrader" in c.metadata
+    }
+    last = -1
+    for gid in mod.order:
+        if gid in position:
+            last = nb.cells.index(
+                next(c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") == gid)
+            )
+            continue
+        src = dict(mod.meta[gid])
+        cell_type = src.pop("cell_type")
+        text = mod.tests[gid].released if gid in mod.tests else ""
+        cell = (
+            nbformat.v4.new_code_cell(text)
+            if cell_type == "code"
+            else nbformat.v4.new_markdown_cell(text)
+        )
+        cell.metadata["nbgrader"] = from_dict(src)
+        last += 1
+        nb.cells.insert(last, cell)
+
+
 def _prepare(gb, course: _Course, mod: _Module, peserta: str, key: str) -> _Work:
     from nbgrader import utils as nbutils
-    from nbgrader.preprocessors import ClearOutput, DeduplicateIds
+    from nbgrader.preprocessors import ClearOutput
 
     work = _Work(peserta, key)
     subdir = course.root / "submitted" / peserta / mod.modul
@@ -491,8 +554,8 @@ def _prepare(gb, course: _Course, mod: _Module, peserta: str, key: str) -> _Work
     nb = _read_submission(subdir / f"{mod.modul}.ipynb", mod, work.flags)
     work.flags += _tamper_flags(nb, mod, gb, mod.modul)
     res = _resources(course, mod.modul, peserta)
+    _restore_metadata(nb, mod)
     nb, _ = ClearOutput().preprocess(nb, res)
-    nb, _ = DeduplicateIds().preprocess(nb, res)
     nb = _overwrite_cells(gb, course, nb, mod.modul, peserta)
     work.nb = nb
     cells, participant_code = [], []
@@ -606,6 +669,10 @@ def _runtime_flags(work: _Work, result: sb.SandboxResult, run_timeout: float) ->
             flags.append(f"Sel ke-{n} berjalan melebihi batas waktu per sel dan dihentikan.")
         elif cell.get("ename") == "MemoryError":
             flags.append(f"Sel ke-{n} kehabisan memori (batas memori sandbox).")
+        if cell.get("size", 0) > sb.HUGE_OUTPUT:
+            flags.append(
+                f"Sel ke-{n} menghasilkan keluaran sangat besar ({cell['size']:,} karakter); dipotong."
+            )
     claimed = (result.points.get("__akhir__") or {}).get("ID_PESERTA")
     if isinstance(claimed, str) and claimed.strip() and claimed.strip() != work.peserta:
         flags.append(
@@ -637,9 +704,10 @@ def _write_autograded(course: _Course, mod: _Module, work: _Work) -> Path:
             target = dest / f.relative_to(mod.source_path.parent)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(f.read_bytes())
-    ts = work.submitted_dir / "timestamp.txt"
-    if ts.is_file():
-        (dest / "timestamp.txt").write_bytes(ts.read_bytes()[:1000])
+    for small in ("timestamp.txt", "submission_secret.txt"):  # nbgrader's exchange needs both later
+        f = work.submitted_dir / small
+        if f.is_file() and not f.is_symlink():
+            (dest / small).write_bytes(f.read_bytes()[:1000])
     path = dest / f"{mod.modul}.ipynb"
     _atomic_write(path, nbformat.writes(work.nb))
     return path

@@ -1,0 +1,221 @@
+"""Per-participant feedback in Bahasa Indonesia, from the autograded notebook and the gradebook.
+
+Unlike nbgrader's ``generate_feedback`` (which renders the whole autograded notebook, hidden tests
+included: upstream issue #917), this page shows only what the participant may see: what each test
+checks (the test cell's docstring), the points, and the participant-facing hint of a failed check.
+Never a test's code, a traceback or an expected value.
+
+Files land where nbgrader puts feedback, ``feedback/<peserta>/<modul>/<modul>.html``, together with
+the submission's ``timestamp.txt`` and ``submission_secret.txt``, so nbgrader's exchange
+(``release_feedback``) can hand them out.
+"""
+
+from __future__ import annotations
+
+import ast
+import contextlib
+import html
+import re
+from datetime import datetime
+from pathlib import Path
+
+import nbformat
+
+from alaskaki.errors import EXIT_NOT_FOUND, AlaskakiError
+
+_NAME_ERROR = re.compile(r"name '([A-Za-z_][A-Za-z0-9_]*)' is not defined")
+
+CSS = """
+body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;max-width:50rem;margin:2rem auto;
+padding:0 1rem;color:#1f2933;line-height:1.5}
+h1{font-size:1.5rem;margin-bottom:.2rem} .meta{color:#52606d;margin-top:0}
+.total{font-size:1.25rem;background:#f0f4f8;padding:.75rem 1rem;border-radius:.5rem}
+.soal{border:1px solid #d9e2ec;border-radius:.5rem;padding:.75rem 1rem;margin:1rem 0}
+.soal h2{font-size:1.05rem;margin:.1rem 0 .4rem}
+.benar{border-left:.4rem solid #2f9e44} .salah{border-left:.4rem solid #e8590c}
+.manual{border-left:.4rem solid #1c7ed6}
+.nilai{float:right;font-weight:600} pre{background:#f8f9fa;padding:.5rem;overflow-x:auto;font-size:.9rem}
+"""
+
+
+def _docstring(source: str) -> str:
+    """The first line of the test cell's docstring: what the test checks."""
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return ""
+    doc = ast.get_docstring(tree) if tree.body else None
+    return (doc or "").strip().splitlines()[0] if doc else ""
+
+
+def _hint(outputs: list) -> str:
+    """A participant-facing reason for a failed test, never code or expected values."""
+    for out in outputs:
+        if out.get("output_type") != "error":
+            continue
+        ename, evalue = out.get("ename", ""), str(out.get("evalue", "")).strip()
+        if ename == "AssertionError":
+            return evalue or "Belum tepat. Periksa lagi perhitungan Anda."
+        m = _NAME_ERROR.search(evalue)
+        if ename == "NameError" and m:
+            return (
+                f"Variabel `{m.group(1)}` belum ada. Jalankan sel jawaban Anda (atau *Run All*), "
+                "lalu kumpulkan lagi."
+            )
+        if ename == "TimeoutError":
+            return "Notebook Anda berhenti (terlalu lama berjalan) sebelum jawaban ini terbaca."
+        if ename == "TypeError":
+            return "Jenis jawaban tidak sesuai (mis. teks padahal yang diminta angka, atau daftar yang salah bentuk)."
+        return "Jawaban tidak bisa diperiksa karena terjadi galat. Jalankan ulang notebook Anda dari atas."
+    return ""
+
+
+def _fmt(x: float | None) -> str:
+    if x is None:
+        return "–"
+    return f"{x:g}".replace(".", ",")
+
+
+def _page(title: str, body: str) -> str:
+    return (
+        '<!DOCTYPE html>\n<html lang="id"><head><meta charset="utf-8">'
+        f"<title>{html.escape(title)}</title><style>{CSS}</style></head><body>\n{body}\n</body></html>\n"
+    )
+
+
+def _render(pid: str, nama: str, modul: str, nb, grades: dict, comments: dict, total, late) -> str:
+    from nbgrader import utils as nbutils
+
+    e = html.escape
+    parts = [
+        f"<h1>Umpan balik modul {e(modul)}</h1>",
+        f'<p class="meta">Peserta: {e(nama or pid)} ({e(pid)})</p>',
+    ]
+    score, max_score = total
+    text = f"Nilai Anda: <strong>{_fmt(score)}</strong> dari {_fmt(max_score)}"
+    if late:
+        text += f" (sudah dikurangi {_fmt(late)} karena terlambat mengumpulkan)"
+    parts.append(f'<p class="total">{text}</p>')
+    last_answer = ""
+    benar, lagi = [], []
+    for cell in nb.cells:
+        meta = cell.metadata.get("nbgrader", {})
+        gid = meta.get("grade_id")
+        if not gid:
+            continue
+        if nbutils.is_solution(cell) and not nbutils.is_grade(cell):
+            last_answer = cell.source
+            continue
+        if not nbutils.is_grade(cell):
+            continue
+        got, maxp = grades.get(gid, (None, float(meta.get("points", 0))))
+        if nbutils.is_solution(cell):  # a manually graded answer
+            status = "manual"
+            what = "Jawaban yang dinilai pelatih"
+            why = (
+                "Sudah dinilai oleh pelatih." if got is not None else "Belum dinilai oleh pelatih."
+            )
+            mine = cell.source
+        else:
+            ok = got is not None and maxp and got >= maxp
+            status = "benar" if ok else "salah"
+            what = _docstring(cell.source) or gid
+            why = "Benar. Bagus!" if ok else (_hint(cell.get("outputs", [])) or "Belum tepat.")
+            if got and not ok:
+                why = f"Sebagian benar. {why}"
+            mine = last_answer
+            (benar if ok else lagi).append(what)
+        block = [
+            f'<section class="soal {status}"><span class="nilai">{_fmt(got)} / {_fmt(maxp)}</span>',
+            f"<h2>{e(what)}</h2>",
+        ]
+        if mine.strip():
+            block.append(f"<p>Jawaban Anda:</p><pre>{e(mine)}</pre>")
+        block.append(f"<p>{e(why)}</p>")
+        if comments.get(gid):
+            block.append(f"<p><em>Catatan pelatih:</em> {e(comments[gid])}</p>")
+        block.append("</section>")
+        parts.append("\n".join(block))
+    summary = []
+    if benar:
+        summary.append("<p><strong>Yang sudah benar:</strong> " + e("; ".join(benar)) + ".</p>")
+    if lagi:
+        summary.append(
+            "<p><strong>Yang perlu dilihat lagi:</strong> " + e("; ".join(lagi)) + ".</p>"
+        )
+    parts[3:3] = summary
+    parts.append(
+        f'<p class="meta">Dibuat {datetime.now().strftime("%d-%m-%Y %H:%M")} oleh alaskaki.</p>'
+    )
+    return _page(f"Umpan balik {modul} — {pid}", "\n".join(parts))
+
+
+def write_feedback(workshop_dir, modul: str, *, participants=None) -> list[Path]:
+    """Write feedback pages for every graded participant of ``modul`` (or only ``participants``)."""
+    from nbgrader.api import Gradebook, MissingEntry
+
+    from alaskaki.workshop.grader import _course, _venv_on_path
+
+    course = _course(workshop_dir)
+    root = course.root
+    if not (root / "source" / modul / f"{modul}.ipynb").is_file():
+        raise AlaskakiError(
+            f"Modul '{modul}' tidak ada di lokakarya ini.", exit_code=EXIT_NOT_FOUND
+        )
+    graded_root = root / "autograded"
+    graded = (
+        sorted(p.parent.parent.name for p in graded_root.glob(f"*/{modul}/{modul}.ipynb"))
+        if graded_root.is_dir()
+        else []
+    )
+    if participants is not None:
+        missing = [p for p in participants if p not in graded]
+        if missing:
+            raise AlaskakiError(
+                f"Modul {modul} belum dinilai untuk: {', '.join(missing)}. Jalankan dulu `alaskaki grade {modul}`.",
+                exit_code=EXIT_NOT_FOUND,
+            )
+        graded = list(dict.fromkeys(participants))
+    if not graded:
+        raise AlaskakiError(
+            f"Belum ada hasil penilaian modul {modul}. Jalankan dulu `alaskaki grade {modul}`.",
+            exit_code=EXIT_NOT_FOUND,
+        )
+    written = []
+    _venv_on_path()
+    with Gradebook(course.db_url, course.course_id) as gb:
+        for pid in graded:
+            src_dir = graded_root / pid / modul
+            nb = nbformat.read(src_dir / f"{modul}.ipynb", as_version=4)
+            try:
+                sub = gb.find_submission_notebook(modul, modul, pid)
+            except MissingEntry:
+                continue
+            grades = {
+                g.name: (None if g.score is None else float(g.score), float(g.max_score))
+                for g in sub.grades
+            }
+            comments = {c.name: c.manual_comment for c in sub.comments if c.manual_comment}
+            nama = ""
+            with contextlib.suppress(MissingEntry):
+                nama = gb.find_student(pid).first_name or ""
+            total = (float(sub.score), float(sub.max_score))
+            late = float(sub.late_submission_penalty or 0)
+            page = _render(pid, nama, modul, nb, grades, comments, total, late)
+            dest = root / "feedback" / pid / modul
+            dest.mkdir(parents=True, exist_ok=True)
+            path = dest / f"{modul}.html"
+            path.write_text(page, encoding="utf-8")
+            for extra in ("timestamp.txt", "submission_secret.txt"):
+                for where in (src_dir, root / "submitted" / pid / modul):
+                    if (where / extra).is_file():
+                        (dest / extra).write_bytes((where / extra).read_bytes()[:1000])
+                        break
+            written.append(path)
+    return written
+
+
+def feedback_text(path) -> str:
+    """The readable text of a feedback page (tags and style removed), for reports and tests."""
+    text = re.sub(r"<style>.*?</style>", "", Path(path).read_text(encoding="utf-8"), flags=re.S)
+    return html.unescape(re.sub(r"<[^>]+>", " ", text))

@@ -1,0 +1,185 @@
+"""The answer channel between the sandbox and the grader: only plain data crosses it."""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from alaskaki.workshop import sandbox as sb
+
+
+def roundtrip(value):
+    return sb.decode_value(json.loads(json.dumps(sb.encode_value(value))))
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        None,
+        True,
+        0,
+        -7,
+        2**70,
+        1.5,
+        "teks",
+        [1, "a", None],
+        (1, 2),
+        {"a", "b"},
+        frozenset({1}),
+        {"kulit": 1.2, "sol": [1, 2]},
+        {1: "satu", (2, 3): "pasangan"},
+        [[1, (2, {3})]],
+        b"\x00\x01",
+        1 + 2j,
+    ],
+)
+def test_plain_values_come_back_equal_and_of_the_same_type(value):
+    back = roundtrip(value)
+    assert back == value and type(back) is type(value)
+
+
+def test_bool_stays_bool_and_nan_inf_survive():
+    assert roundtrip(True) is True
+    back = roundtrip([math.nan, math.inf, -math.inf])
+    assert math.isnan(back[0]) and back[1:] == [math.inf, -math.inf]
+
+
+def test_numpy_and_pandas_values_are_serialised_explicitly():
+    assert roundtrip(np.float64(2.5)) == 2.5 and type(roundtrip(np.float64(2.5))) is np.float64
+    assert type(roundtrip(np.int64(3))) is np.int64
+    arr = roundtrip(np.array([[1.0, 2.0]], dtype="float32"))
+    assert arr.dtype == np.float32 and arr.tolist() == [[1.0, 2.0]]
+    df = pd.DataFrame({"bahan": ["kulit", "sol"], "harga": [12000, 8000]}, index=["a", "b"])
+    pd.testing.assert_frame_equal(roundtrip(df), df)
+    s = pd.Series([1.5, 2.5], index=["x", "y"], name="biaya")
+    pd.testing.assert_series_equal(roundtrip(s), s)
+
+
+def test_a_subclass_with_a_lying_eq_arrives_as_its_plain_value():
+    class SelaluSama(float):
+        def __eq__(self, other):
+            return True
+
+        __hash__ = float.__hash__
+
+    back = roundtrip(SelaluSama(1.0))
+    assert type(back) is float and back == 1.0 and back != 2.0
+
+
+def test_objects_arrive_as_unreadable_answers_that_never_pass():
+    class Palsu:
+        def __eq__(self, other):
+            return True
+
+        def __float__(self):
+            return 42.0
+
+    back = roundtrip(Palsu())
+    assert isinstance(back, sb.Unreadable)
+    for attempt in (
+        lambda: back == 42,
+        lambda: float(back),
+        lambda: back + 1,
+        lambda: bool(back),
+        lambda: len(back),
+    ):
+        with pytest.raises(TypeError):
+            attempt()
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"t": "tuple", "v": 5},
+        {"t": "DataFrame"},
+        {"t": "apa"},
+        {"x": 1},
+        {"t": "npscalar", "dtype": "object; rm", "v": 1},
+    ],
+)
+def test_malformed_channel_data_becomes_unreadable(data):
+    assert isinstance(sb.decode_value(data), sb.Unreadable)
+
+
+needs_bwrap = pytest.mark.skipif(not sb.bwrap_available(), reason="needs bubblewrap")
+
+
+@pytest.mark.slow
+@needs_bwrap
+def test_sandbox_sees_no_workshop_no_network_and_writes_only_scratch(tmp_path):
+    secret = tmp_path / "gradebook.db"
+    secret.write_text("rahasia")
+    code = (
+        "import os, socket\nhasil = {}\n"
+        f"try:\n    hasil['baca'] = open({str(secret)!r}).read()\nexcept OSError as e:\n    hasil['baca'] = type(e).__name__\n"
+        f"try:\n    open({str(tmp_path / 'baru.txt')!r}, 'w')\n    hasil['tulis'] = 'bisa'\nexcept OSError as e:\n    hasil['tulis'] = type(e).__name__\n"
+        "try:\n    socket.create_connection(('1.1.1.1', 53), timeout=2)\n    hasil['net'] = 'bisa'\nexcept OSError as e:\n    hasil['net'] = type(e).__name__\n"
+        "open('catatan.txt', 'w').write('ok')\nhasil['scratch'] = open('catatan.txt').read()\n"
+        "hasil['uid'] = os.getuid()\nhasil['pid'] = os.getpid()"
+    )
+    job = {
+        "cells": [
+            {"kind": "code", "source": code},
+            {"kind": "point", "grade_id": "x", "names": ["hasil"]},
+        ]
+    }
+    res = sb.run_in_sandbox(job, sandboxed=True, uid=430123)
+    got = sb.decode_value(res.points["x"]["hasil"])
+    assert got["baca"] in ("FileNotFoundError", "PermissionError")
+    assert got["tulis"] in ("FileNotFoundError", "PermissionError", "OSError")
+    assert got["net"] != "bisa"
+    assert got["scratch"] == "ok"
+    assert got["pid"] < 10  # its own PID namespace
+    if os.geteuid() == 0:
+        assert got["uid"] == 430123
+    assert not (tmp_path / "baru.txt").exists() and secret.read_text() == "rahasia"
+    assert res.finished
+
+
+@pytest.mark.slow
+def test_unsandboxed_run_still_kills_processes_that_left_the_session(tmp_path):
+    marker = "4000.7771"
+    code = (
+        f"import subprocess\nsubprocess.Popen(['sleep', '{marker}'], start_new_session=True)\nx = 1"
+    )
+    job = {
+        "cells": [
+            {"kind": "code", "source": code},
+            {"kind": "point", "grade_id": "x", "names": ["x"]},
+        ]
+    }
+    res = sb.run_in_sandbox(job, sandboxed=False, scratch_dir=str(tmp_path))
+    assert res.points["x"]["x"] == 1
+    alive = []
+    for entry in os.scandir("/proc"):
+        if entry.name.isdigit():
+            try:
+                if marker in Path(f"/proc/{entry.name}/cmdline").read_bytes().decode(
+                    errors="replace"
+                ):
+                    alive.append(entry.name)
+            except OSError:
+                pass
+    assert alive == []
+
+
+@pytest.mark.slow
+def test_per_cell_timeout_keeps_the_answers_before_and_after():
+    job = {
+        "cells": [
+            {"kind": "code", "source": "a = 1"},
+            {"kind": "code", "source": "import time\ntime.sleep(10**6)"},
+            {"kind": "code", "source": "b = 2"},
+            {"kind": "point", "grade_id": "x", "names": ["a", "b"]},
+        ],
+        "cell_timeout": 1,
+    }
+    res = sb.run_in_sandbox(job, sandboxed=sb.bwrap_available(), uid=430124, scratch_dir="/tmp")
+    assert res.points["x"] == {"a": 1, "b": 2}
+    assert [c["status"] for c in res.cells] == ["ok", "timeout", "ok"]
