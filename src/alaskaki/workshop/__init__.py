@@ -56,4 +56,9 @@ def feedback(workshop: Workshop, modul: str, *, participants=None) -> list[Path]
     from alaskaki.workshop.feedback import write_feedback
 
     workshop.require_module(modul)
-    return write_feedback(workshop.root, modul, participants=participants)
+    written = write_feedback(workshop.root, modul, participants=participants)
+    # On a hub, release it to the exchange: each participant fetches only their own.
+    from alaskaki.workshop.hub import release_feedback
+
+    release_feedback(workshop, modul, participants=participants)
+    return written

@@ -27,6 +27,7 @@ class Incoming:
     name: str  # path as found, for messages
     data: bytes
     received: datetime  # naive UTC
+    secret: str | None = None  # nbgrader's submission_secret.txt (exchange only): feedback key
 
 
 @dataclass
@@ -135,6 +136,8 @@ def _archive(workshop: Workshop, pid: str, modul: str, item: Incoming) -> tuple[
         f"file: {item.name}\nditerima: {item.received.strftime(TS_FORMAT)}\nsha256: {hashlib.sha256(item.data).hexdigest()}\n",
         encoding="utf-8",
     )
+    if item.secret is not None:
+        target.with_suffix(".secret.txt").write_text(item.secret, encoding="utf-8")
     return target, True
 
 
@@ -162,6 +165,11 @@ def _install_newest(workshop: Workshop, pid: str, modul: str) -> bool:
     shutil.copyfile(newest, tmp)
     os.replace(tmp, dest / f"{modul}.ipynb")
     (dest / "timestamp.txt").write_text(newest_ts.strftime(TS_FORMAT), encoding="utf-8")
+    secret = newest.with_suffix(".secret.txt")
+    if secret.is_file():  # lets `release_feedback` reach the participant through the exchange
+        shutil.copyfile(secret, dest / "submission_secret.txt")
+    else:
+        (dest / "submission_secret.txt").unlink(missing_ok=True)
     return True
 
 
@@ -244,4 +252,10 @@ def _from_exchange(workshop: Workshop, modul: str):
         nb = pid_dir / modul / f"{modul}.ipynb"
         if nb.is_file():
             ts = _submitted_ts(pid_dir / modul) or datetime.now(UTC).replace(tzinfo=None)
-            yield Incoming(f"{pid_dir.name}/{modul}.ipynb", nb.read_bytes(), ts)
+            secret = pid_dir / modul / "submission_secret.txt"
+            yield Incoming(
+                f"{pid_dir.name}/{modul}.ipynb",
+                nb.read_bytes(),
+                ts,
+                secret.read_text(encoding="utf-8") if secret.is_file() else None,
+            )

@@ -1,0 +1,413 @@
+"""A workshop server on JupyterHub: OS accounts from the roster, the exchange, permissions.
+
+``alaskaki hub users`` (run with sudo on the server) calls :func:`create_users`:
+
+* one Linux account per participant, named by the roster id (= nbgrader student id), with a
+  generated password printed once for the trainer (never a shared default);
+* the trainer's account (admin and grader), which owns the workshop folder;
+* nbgrader's exchange (world-writable with the sticky bit, as nbgrader needs) named in the
+  workshop's ``nbgrader_config.py``;
+* permissions: the workshop folder (source with hidden tests, gradebook, submissions, feedback)
+  and the kit's instructor notebooks are closed to participants; every home is private.
+
+:func:`release_feedback` puts feedback written by ``alaskaki feedback`` into the exchange so each
+participant fetches their own (nbgrader names it by a secret only their submission holds).
+:func:`write_jupyter_config` writes the per-role Jupyter config the hub's single-user servers read
+(grading/hub/jupyterhub_config.py calls it). docs/deploy.md is the trainer's guide.
+"""
+
+from __future__ import annotations
+
+import grp
+import json
+import os
+import pwd
+import re
+import secrets
+import shutil
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from alaskaki import paths
+from alaskaki.errors import EXIT_CONFLICT, EXIT_ERROR, EXIT_INPUT, AlaskakiError
+from alaskaki.workshop.course import CONFIG_FILE, Workshop
+
+DEFAULT_EXCHANGE = Path("/srv/nbgrader/exchange")
+DEFAULT_TRAINER = "pelatih"
+PARTICIPANT_GROUP = "alaskaki-peserta"
+TRAINER_GROUP = "alaskaki-pelatih"
+LINUX_NAME = re.compile(r"^[a-z_][a-z0-9_-]{0,31}$")
+# No look-alike characters (0/O, 1/l/I): the trainer reads passwords aloud or writes them on cards.
+PASSWORD_ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789"
+PASSWORD_LENGTH = 10
+CONFIG_MARK_BEGIN = "# --- alaskaki hub (dibuat oleh `alaskaki hub users`) ---"
+CONFIG_MARK_END = "# --- akhir alaskaki hub ---"
+# nbgrader server extensions a participant does not need (the trainer's server keeps all).
+TRAINER_ONLY_SERVER_EXTENSIONS = (
+    "nbgrader.server_extensions.formgrader",
+    "nbgrader.server_extensions.course_list",
+)
+TRAINER_ONLY_LAB_PLUGINS = (
+    "@jupyter/nbgrader:formgrader",
+    "@jupyter/nbgrader:course-list",
+    "@jupyter/nbgrader:create-assignment",
+)
+
+
+@dataclass
+class HubAccount:
+    user: str
+    nama: str
+    peran: str  # "peserta" | "pelatih"
+    keadaan: str  # "dibuat" | "sudah ada" | "akan dibuat" | "sudah ada (tidak diubah)"
+    password: str | None = None  # only for accounts made on this run; printed once, never stored
+
+
+@dataclass
+class HubUsers:
+    """The outcome of :func:`create_users`; ``summary_text()`` is what the trainer sees once."""
+
+    workshop: Path
+    course_id: str
+    trainer: str
+    exchange: Path
+    dry_run: bool
+    accounts: list[HubAccount] = field(default_factory=list)
+
+    def summary_text(self) -> str:
+        from alaskaki.cli import table
+
+        head = "RENCANA (tidak ada yang diubah, --dry-run)" if self.dry_run else "Akun lokakarya"
+        lines = [
+            f"{head}: kursus {self.course_id}, folder lokakarya {self.workshop}",
+            f"Pelatih (admin dan penilai): {self.trainer}.  Exchange nbgrader: {self.exchange}",
+            "",
+            table(
+                [[a.user, a.nama, a.peran, a.keadaan, a.password or ""] for a in self.accounts],
+                ["akun", "nama", "peran", "keadaan", "kata sandi"],
+            ),
+        ]
+        if any(a.password for a in self.accounts):
+            lines += [
+                "",
+                "Kata sandi di atas HANYA ditampilkan sekali ini dan tidak disimpan di mana pun.",
+                "Cetak atau salin sekarang, lalu bagikan ke masing-masing peserta secara pribadi.",
+                "Lupa kata sandi? Buat yang baru: sudo passwd AKUN",
+            ]
+        return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------------------------
+# Small OS helpers (every change goes through the standard Debian tools)
+# --------------------------------------------------------------------------------------------
+
+
+def _run(cmd: list[str], *, stdin: str | None = None) -> None:
+    res = subprocess.run(cmd, input=stdin, capture_output=True, text=True, check=False)
+    if res.returncode != 0:
+        raise AlaskakiError(
+            f"Perintah `{' '.join(cmd[:2])}` gagal: {(res.stderr or res.stdout).strip()[-500:]}",
+            exit_code=EXIT_ERROR,
+        )
+
+
+def _user(name: str):
+    try:
+        return pwd.getpwnam(name)
+    except KeyError:
+        return None
+
+
+def _group(name: str):
+    try:
+        return grp.getgrnam(name)
+    except KeyError:
+        return None
+
+
+def generate_password(length: int = PASSWORD_LENGTH) -> str:
+    return "".join(secrets.choice(PASSWORD_ALPHABET) for _ in range(length))
+
+
+def _check_names(ids: list[str], trainer: str) -> None:
+    bad = [i for i in [*ids, trainer] if not LINUX_NAME.match(i)]
+    if bad:
+        raise AlaskakiError(
+            "ID ini tidak bisa dipakai sebagai nama akun Linux: "
+            + ", ".join(bad)
+            + ". Pakai huruf kecil, angka, - atau _, diawali huruf (mis. p01), lalu impor ulang daftar peserta.",
+            exit_code=EXIT_INPUT,
+        )
+    if trainer in ids:
+        raise AlaskakiError(
+            f"Akun pelatih {trainer!r} sama dengan ID salah satu peserta. Pilih nama lain untuk pelatih.",
+            exit_code=EXIT_CONFLICT,
+        )
+
+
+def _foreign_account(name: str, group: str) -> bool:
+    """An existing account we did not make (a system user, or someone outside the workshop group)."""
+    pw = _user(name)
+    if pw is None:
+        return False
+    g = _group(group)
+    return pw.pw_uid < 1000 or g is None or (name not in g.gr_mem and pw.pw_gid != g.gr_gid)
+
+
+# --------------------------------------------------------------------------------------------
+# Workshop config
+# --------------------------------------------------------------------------------------------
+
+
+def set_exchange(workshop: Workshop, exchange: str | Path) -> None:
+    """Name the exchange in the workshop's nbgrader_config.py (idempotent; replaces an older block)."""
+    cfg = workshop.root / CONFIG_FILE
+    text = cfg.read_text(encoding="utf-8")
+    text = re.sub(
+        re.escape(CONFIG_MARK_BEGIN) + r".*?" + re.escape(CONFIG_MARK_END) + r"\n?",
+        "",
+        text,
+        flags=re.S,
+    )
+    block = (
+        f"{CONFIG_MARK_BEGIN}\n"
+        "# Server JupyterHub: modul dirilis ke dan dikumpulkan dari exchange nbgrader.\n"
+        f"c.Exchange.root = {str(exchange)!r}\n"
+        f"{CONFIG_MARK_END}\n"
+    )
+    cfg.write_text(text.rstrip("\n") + "\n\n" + block, encoding="utf-8")
+
+
+def prepare_exchange(exchange: Path) -> None:
+    """nbgrader needs a world-writable exchange; the sticky bit stops users removing others' files."""
+    exchange.mkdir(parents=True, exist_ok=True)
+    os.chmod(exchange, 0o1777)
+
+
+def _chown_tree(root: Path, uid: int, gid: int) -> None:
+    os.chown(root, uid, gid)
+    for dirpath, dirnames, filenames in os.walk(root):
+        for name in dirnames + filenames:
+            os.lchown(os.path.join(dirpath, name), uid, gid)
+
+
+def protect_workshop(workshop: Workshop, trainer: str, trainer_group: str = TRAINER_GROUP) -> None:
+    """The trainer owns the workshop; nobody else (participants included) can enter it."""
+    pw = _user(trainer)
+    g = _group(trainer_group)
+    _chown_tree(workshop.root, pw.pw_uid, g.gr_gid if g else pw.pw_gid)
+    os.chmod(workshop.root, 0o750)
+
+
+def protect_kit_sources(trainer_group: str = TRAINER_GROUP) -> list[Path]:
+    """The kit's instructor notebooks (solutions, hidden tests) readable by root and trainers only."""
+    g = _group(trainer_group)
+    done = []
+    for folder in (paths.SOURCE_DIR,):
+        if folder.is_dir() and g is not None:
+            os.chown(folder, -1, g.gr_gid)
+            os.chmod(folder, 0o750)
+            done.append(folder)
+    return done
+
+
+# --------------------------------------------------------------------------------------------
+# create_users
+# --------------------------------------------------------------------------------------------
+
+
+def create_users(
+    workshop: Workshop,
+    *,
+    dry_run: bool = False,
+    trainer: str | None = None,
+    exchange: str | Path | None = None,
+    home_base: str | Path | None = None,
+    participant_group: str = PARTICIPANT_GROUP,
+    trainer_group: str = TRAINER_GROUP,
+    protect_kit: bool = True,
+) -> HubUsers:
+    """Make the workshop's accounts on this server (as root). Returns passwords once, stores none.
+
+    An account that already exists and belongs to the workshop group is left as it is (no new
+    password); an existing account that is not ours (a system user, another person) stops the run.
+    """
+    from alaskaki.workshop.roster import read_roster
+
+    trainer = trainer or os.environ.get("ALASKAKI_PELATIH") or DEFAULT_TRAINER
+    exchange = Path(exchange or os.environ.get("ALASKAKI_EXCHANGE") or DEFAULT_EXCHANGE)
+    people = read_roster(workshop.roster_path) if workshop.roster_path.is_file() else []
+    if not people:
+        raise AlaskakiError(
+            "Daftar peserta masih kosong. Impor dulu: `alaskaki roster import FILE`.",
+            exit_code=EXIT_INPUT,
+        )
+    ids = [p.id for p in people]
+    _check_names(ids, trainer)
+    result = HubUsers(workshop.root, workshop.course_id, trainer, exchange, dry_run)
+    clashes = [i for i in ids if _foreign_account(i, participant_group)]
+    if _user(trainer) is not None and _user(trainer).pw_uid < 1000:
+        clashes.append(trainer)
+    if clashes:
+        raise AlaskakiError(
+            "Akun Linux ini sudah ada dan bukan akun lokakarya: "
+            + ", ".join(clashes)
+            + ". Ganti ID peserta itu di daftar peserta (mis. p01 → peserta01), lalu impor ulang.",
+            exit_code=EXIT_CONFLICT,
+        )
+    plan = [(trainer, "Pelatih", "pelatih")] + [(p.id, p.nama, "peserta") for p in people]
+    if dry_run:
+        for user, nama, peran in plan:
+            state = "sudah ada (tidak diubah)" if _user(user) else "akan dibuat"
+            result.accounts.append(HubAccount(user, nama, peran, state))
+        return result
+    if os.geteuid() != 0:
+        raise AlaskakiError(
+            "Membuat akun Linux butuh hak root. Jalankan: sudo alaskaki hub users --workshop FOLDER",
+            exit_code=EXIT_ERROR,
+        )
+    for group in (participant_group, trainer_group):
+        if _group(group) is None:
+            _run(["groupadd", group])
+    for user, nama, peran in plan:
+        if _user(user) is not None:
+            if peran == "pelatih":
+                _run(["usermod", "-a", "-G", trainer_group, user])
+            result.accounts.append(HubAccount(user, nama, peran, "sudah ada"))
+            continue
+        cmd = ["useradd", "--create-home", "--shell", "/bin/bash", "--comment", nama]
+        cmd += ["--groups", trainer_group if peran == "pelatih" else participant_group]
+        if home_base is not None:
+            cmd += ["--home-dir", str(Path(home_base) / user)]
+        _run([*cmd, user])
+        password = generate_password()
+        _run(["chpasswd"], stdin=f"{user}:{password}\n")
+        home = Path(_user(user).pw_dir)
+        os.chmod(home, 0o700)
+        result.accounts.append(HubAccount(user, nama, peran, "dibuat", password))
+    prepare_exchange(exchange)
+    set_exchange(workshop, exchange)
+    protect_workshop(workshop, trainer, trainer_group)
+    if protect_kit:
+        protect_kit_sources(trainer_group)
+    return result
+
+
+def delete_users(
+    users: list[str], *, groups: tuple[str, ...] = (), remove_home: bool = True
+) -> None:
+    """Remove workshop accounts (after the workshop, or in tests). Missing accounts are skipped."""
+    for user in users:
+        if _user(user) is not None:
+            _run(["userdel", *(["--remove"] if remove_home else []), user])
+    for group in groups:
+        if _group(group) is not None:
+            _run(["groupdel", group])
+
+
+# --------------------------------------------------------------------------------------------
+# Feedback through the exchange
+# --------------------------------------------------------------------------------------------
+
+
+def release_feedback(workshop: Workshop, modul: str, *, participants=None) -> list[str]:
+    """Put each participant's feedback into the exchange (nbgrader release_feedback).
+
+    nbgrader names released feedback by the secret in the participant's own submission
+    (``submission_secret.txt``): only that participant's fetch finds it. Returns the ids released.
+    """
+    from alaskaki.workshop.release import uses_exchange
+
+    if not uses_exchange(workshop):
+        return []
+    released = []
+    fb_root = workshop.root / "feedback"
+    for fb in sorted(fb_root.glob(f"*/{modul}")):
+        pid = fb.parent.name
+        if participants is not None and pid not in participants:
+            continue
+        sub = workshop.root / "submitted" / pid / modul
+        secret = sub / "submission_secret.txt"
+        if not (fb / f"{modul}.html").is_file() or not secret.is_file():
+            continue  # not handed in through the exchange: nothing a participant could fetch
+        for name in ("timestamp.txt", "submission_secret.txt"):
+            if (sub / name).is_file():
+                shutil.copyfile(sub / name, fb / name)
+        released.append(pid)
+    if released:
+        api = workshop.api()
+        for pid in released:
+            res = api.release_feedback(modul, student_id=pid)
+            if not res.get("success"):
+                raise AlaskakiError(
+                    f"Umpan balik {pid} untuk modul {modul} gagal dikirim ke exchange:\n"
+                    + (res.get("log") or res.get("error") or "")[-1500:]
+                )
+    return released
+
+
+# --------------------------------------------------------------------------------------------
+# Jupyter config for the single-user servers (called from grading/hub/jupyterhub_config.py)
+# --------------------------------------------------------------------------------------------
+
+
+def write_jupyter_config(
+    state_dir: str | Path, *, course_id: str, exchange: str | Path, locale: str = "id_ID"
+) -> dict[str, Path]:
+    """Write ``<state>/jupyter-peserta`` and ``<state>/jupyter-pelatih`` (JUPYTER_CONFIG_PATH entries).
+
+    Both: nbgrader's course id and exchange, the student id from the hub user name, JupyterLab in
+    Bahasa Indonesia by default. Participants: no formgrader, course list or create-assignment.
+    """
+    state = Path(state_dir)
+    out = {}
+    for role in ("peserta", "pelatih"):
+        d = state / f"jupyter-{role}"
+        (d / "labconfig").mkdir(parents=True, exist_ok=True)
+        (d / "nbgrader_config.py").write_text(
+            "# Made by grading/hub/jupyterhub_config.py at hub start; edits are overwritten.\n"
+            "import os\n"
+            "c = get_config()  # noqa: F821\n"
+            f"c.CourseDirectory.course_id = {course_id!r}\n"
+            f"c.Exchange.root = {str(exchange)!r}\n"
+            "c.Exchange.path_includes_course = False\n"
+            + (
+                "# Student id = hub user = roster id (also when every server runs as one OS user).\n"
+                "c.CourseDirectory.student_id = os.environ.get('JUPYTERHUB_USER', '*')\n"
+                if role == "peserta"
+                else ""
+            ),
+            encoding="utf-8",
+        )
+        overrides = {"@jupyterlab/translation-extension:plugin": {"locale": locale}}
+        (d / "labconfig" / "default_setting_overrides.json").write_text(
+            json.dumps(overrides, indent=2) + "\n", encoding="utf-8"
+        )
+        if role == "peserta":
+            (d / "jupyter_server_config.json").write_text(
+                json.dumps(
+                    {
+                        "ServerApp": {
+                            "jpserver_extensions": dict.fromkeys(
+                                TRAINER_ONLY_SERVER_EXTENSIONS, False
+                            )
+                        }
+                    },
+                    indent=2,
+                )
+                + "\n",
+                encoding="utf-8",
+            )
+            (d / "labconfig" / "page_config.json").write_text(
+                json.dumps(
+                    {"disabledExtensions": dict.fromkeys(TRAINER_ONLY_LAB_PLUGINS, True)},
+                    indent=2,
+                )
+                + "\n",
+                encoding="utf-8",
+            )
+        for p in [d, *d.rglob("*")]:
+            os.chmod(p, 0o755 if p.is_dir() else 0o644)
+        out[role] = d
+    return out
