@@ -207,15 +207,20 @@ def test_self_checks_judge_only_the_form():
     with contextlib.redirect_stdout(out):
         asesmen.mulai_form(AWAL, "p12")
     h = asesmen.harapan("p12", AWAL)
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        assert asesmen.cek_pre_bya01_2(h["pre_bya01_2"]) is True
-        assert asesmen.cek_pre_bya01_2(1.0) is True  # wrong but well-formed: no verdict in a test
-        assert asesmen.cek_pre_bya01_2("12") is False
-        assert asesmen.cek_pre_eks01_1("Z") is False
-        assert asesmen.cek_pre_mtu01_3("TOLAK") is True
-        assert asesmen.cek_pre_str01_3(None) is False
-    printed = out.getvalue()
+
+    def shown(check, value) -> str:
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out):
+            assert check(value) is None  # prints only, so no stray True/False under the cell
+        return out.getvalue()
+
+    assert shown(asesmen.cek_pre_bya01_2, h["pre_bya01_2"]).startswith("✅")
+    assert shown(asesmen.cek_pre_bya01_2, 1.0).startswith("✅")  # wrong but well-formed: no verdict
+    assert shown(asesmen.cek_pre_bya01_2, "12").startswith("❌")
+    assert shown(asesmen.cek_pre_eks01_1, "Z").startswith("❌")
+    assert shown(asesmen.cek_pre_mtu01_3, "TOLAK").startswith("✅")
+    assert shown(asesmen.cek_pre_str01_3, None).startswith("❌")
+    printed = shown(asesmen.cek_pre_bya01_2, h["pre_bya01_2"]) + shown(asesmen.cek_pre_bya01_2, 1.0)
     assert "diumumkan pelatih" in printed and "Benar." not in printed
     assert f"{h['pre_bya01_2']:.0f}" not in printed
 

@@ -182,7 +182,7 @@ def test_case_study_check():
 def test_self_check_prints_feedback_without_the_value(capsys):
     m7.mulai("p04")
     capsys.readouterr()
-    assert m7.cek_harga_penawaran(1.0) is False
+    assert m7.cek_harga_penawaran(1.0) is None  # prints only
     out = capsys.readouterr().out
     assert "❌" in out and f"{m7.harapan('p04')['harga_penawaran']:.2f}" not in out
 

@@ -948,18 +948,18 @@ def _uji(grade_id: str):
 def _cek(grade_id: str):
     modul = AWAL if grade_id.startswith("pre_") else AKHIR
 
-    def cek(nilai: object) -> bool:
+    def cek(nilai: object) -> None:
+        # Print only: a returned bool would show a stray "True" under the message in the notebook.
         pid = _current.get("id")
         if pid is None:
-            return tampilkan_hasil(
-                Hasil(False, "Jalankan dulu sel pertama (latihan.mulai_form(...)).")
-            )
+            tampilkan_hasil(Hasil(False, "Jalankan dulu sel pertama (latihan.mulai_form(...))."))
+            return
         hasil = butir(modul, pid)[grade_id].periksa_bentuk(nilai)
         if hasil.benar:
             hasil = Hasil(
                 True, hasil.pesan + " Benar atau salahnya diumumkan pelatih setelah asesmen."
             )
-        return tampilkan_hasil(hasil)
+        tampilkan_hasil(hasil)
 
     cek.__name__ = f"cek_{grade_id}"
     cek.__doc__ = f"Self-check of item {grade_id}: the answer's form only, never right or wrong."
