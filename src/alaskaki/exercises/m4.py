@@ -223,7 +223,10 @@ class Soal:
         print(f"  Biaya sampai di kapal   : {rp(self.biaya_sampai_kapal)} per pasang")
         print(f"  Kurs bank (Rp per USD)  : beli {rp(self.kurs_beli)}, jual {rp(self.kurs_jual)}")
         print(f"  Ongkos laut             : USD {self.ongkos_laut_usd} per kontainer")
-        print(f"  Premi asuransi          : {self.premi:.2%} dari 110% nilai CIF")
+        persen = f"{self.premi * 100:.2f}".replace(".", ",")
+        print(
+            f"  Premi asuransi          : {persen}% dari 110% nilai CIF (soal.premi = {self.premi})"
+        )
 
 
 def soal(participant_id: str) -> Soal:
