@@ -231,3 +231,161 @@ def sample_workshop(folder: str | Path, *, name: str = "w1") -> Path:
     wb.submit("p01", "asesmen-akhir", {"as_bya_1": 2, "as_bya_2": 1, "as_eks_1": 2})
     wb.submit("p02", "asesmen-akhir", {"as_bya_1": 2, "as_bya_2": 2, "as_eks_1": 1})
     return wb.close()
+
+
+# --- synthetic results (no gradebook): benchmarks and dashboard tests ---------------------------
+
+KIT_UNITS = [
+    ("EKS-01", "Menyiapkan legalitas dan prosedur ekspor mandiri", "m1-ekspor-mandiri"),
+    ("EKS-02", "Mengklasifikasikan produk alas kaki menurut HS", "m2-klasifikasi-hs"),
+    ("BYA-01", "Menghitung harga pokok produksi alas kaki", "m3-biaya-produksi"),
+    ("EKS-03", "Menetapkan harga ekspor, Incoterms dan cara pembayaran", "m4-harga-ekspor"),
+    ("MTU-01", "Menerapkan pemeriksaan mutu dan sampling AQL", "m5-mutu-aql"),
+    ("EKS-04", "Menyiapkan dokumen ekspor", "m6-dokumen-ekspor"),
+    ("STR-01", "Menganalisis daya saing dan peluang kemitraan", "m7-daya-saing"),
+]
+
+
+def synthetic_result(
+    n_participants: int, *, workshops: int = 3, criteria_per_unit: int = 3, seed: int = 0
+):
+    """A random :class:`CohortResult` of ``n_participants`` × 7 units × ``workshops`` workshops.
+
+    Built directly (no gradebook), with every unit assessed by ``criteria_per_unit`` criteria of
+    two evidence cells each; every participant attends one to ``workshops`` workshops. Names are
+    ``Nama Peserta N`` (fictional).
+    """
+    import random
+
+    from .model import (
+        BELUM_DINILAI,
+        BELUM_KOMPETEN,
+        KOMPETEN,
+        KRITERIA_BELUM_DINILAI,
+        TERPENUHI,
+        TIDAK_TERPENUHI,
+        CohortResult,
+        CriterionResult,
+        Evidence,
+        ModuleRecord,
+        ParticipantResult,
+        UnitInfo,
+        UnitResult,
+        WorkshopInfo,
+    )
+
+    rnd = random.Random(seed)
+    ws = [
+        WorkshopInfo(
+            nama=f"Lokakarya {i + 1}",
+            course_id=f"lokakarya-{i + 1}",
+            dibuat=f"2026-0{i + 1}-01T08:00:00+00:00",
+        )
+        for i in range(workshops)
+    ]
+    ikm = [f"IKM Contoh {i:03d}" for i in range(1, 301)]
+    kel = [
+        "Miji",
+        "Kranggan",
+        "Prajurit Kulon",
+        "Surodinawan",
+        "Blooto",
+        "Gunung Gedangan",
+        "Magersari",
+        "Wates",
+    ]
+    peran = ["pemotong", "penjahit", "admin", "pemilik"]
+    people = []
+    for i in range(n_participants):
+        attended = sorted(rnd.sample(range(workshops), rnd.randint(1, workshops)))
+        skill = rnd.random()
+        units = {}
+        for kode, _judul, modul in KIT_UNITS:
+            crits = []
+            for c in range(criteria_per_unit):
+                r = rnd.random()
+                state = (
+                    KRITERIA_BELUM_DINILAI
+                    if r < 0.1
+                    else (TERPENUHI if r < 0.1 + 0.9 * (0.4 + 0.5 * skill) else TIDAK_TERPENUHI)
+                )
+                skor = (
+                    None
+                    if state == KRITERIA_BELUM_DINILAI
+                    else (4.0 if state == TERPENUHI else 2.0)
+                )
+                crits.append(
+                    CriterionResult(
+                        kode=f"{kode}.{c + 1}.1",
+                        judul=f"Kriteria {c + 1}",
+                        elemen=c + 1,
+                        status=state,
+                        skor=skor or 0.0,
+                        maks=4.0,
+                        ambang=0.7,
+                        bukti=[
+                            Evidence(
+                                modul=modul,
+                                grade_id=f"{modul[:2]}_{c}_{k}",
+                                maks=2.0,
+                                skor=(skor or 0) / 2,
+                                skor_asli=(skor or 0) / 2,
+                                dinilai=skor is not None,
+                                lokakarya=ws[attended[-1]].nama,
+                            )
+                            for k in range(2)
+                        ],
+                    )
+                )
+            states = [c.status for c in crits]
+            status = (
+                BELUM_KOMPETEN
+                if TIDAK_TERPENUHI in states
+                else (KOMPETEN if all(s == TERPENUHI for s in states) else BELUM_DINILAI)
+            )
+            pre = rnd.choice([None, 0.0, 0.25, 0.5, 0.75, 1.0])
+            post = (
+                None
+                if pre is None or rnd.random() < 0.1
+                else min(1.0, pre + rnd.random() * (1 - pre))
+            )
+            gain = None if pre is None or post is None or pre >= 1 else (post - pre) / (1 - pre)
+            units[kode] = UnitResult(
+                unit=kode, status=status, kriteria=crits, awal=pre, akhir=post, gain=gain
+            )
+        modules = []
+        for w in attended:
+            for _kode, _judul, modul in KIT_UNITS:
+                sub = rnd.random() < 0.85
+                late = sub and rnd.random() < 0.15
+                modules.append(
+                    ModuleRecord(
+                        modul=modul,
+                        lokakarya=ws[w].nama,
+                        dikumpulkan=sub,
+                        waktu=ws[w].dibuat if sub else None,
+                        detik_terlambat=3600.0 * rnd.randint(1, 48) if late else 0.0,
+                        penalti=1.0 if late else 0.0,
+                        skor=rnd.uniform(0, 12) if sub else None,
+                        maks=12.0,
+                    )
+                )
+        people.append(
+            ParticipantResult(
+                id=f"p{i:05d}",
+                nama=f"Nama Peserta {i}",
+                ikm=rnd.choice(ikm),
+                kelurahan=rnd.choice(kel),
+                jenis_kelamin=rnd.choice("LP"),
+                peran=rnd.choice(peran),
+                lokakarya=[ws[w].nama for w in attended],
+                units=units,
+                modul=modules,
+            )
+        )
+    return CohortResult(
+        units=[UnitInfo(kode=k, judul=j) for k, j, _ in KIT_UNITS],
+        participants=people,
+        lokakarya=ws,
+        dibuat="2026-04-01T00:00:00+00:00",
+    )

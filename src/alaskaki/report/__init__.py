@@ -86,7 +86,7 @@ def write_reports(
         data = result.to_dict()
         data["peninjau"] = {"kantor": rev.kantor_lengkap, "nama": rev.nama, "jabatan": rev.jabatan}
         data["anonim"] = anonim
-        p.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+        p.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
         written.append(p)
     return written
 

@@ -118,8 +118,26 @@ def render(
     result: CohortResult, views: list[View], reviewer: Reviewer, *, anonim: bool = False
 ) -> str:
     """The whole report as an HTML string."""
+    return (
+        '<!DOCTYPE html>\n<html lang="id"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>Laporan Kompetensi</title><style>{CSS}</style></head><body>\n"
+        + body(result, views, reviewer, anonim=anonim)
+        + "\n</body></html>\n"
+    )
+
+
+def body(
+    result: CohortResult,
+    views: list[View],
+    reviewer: Reviewer,
+    *,
+    anonim: bool = False,
+    max_rows: int = MAX_HTML_ROWS,
+) -> str:
+    """The report's content without the page around it (the dashboard shows the same)."""
     by = {v.key: v for v in views}
-    body = [
+    out = [
         _header(
             result,
             reviewer,
@@ -132,32 +150,26 @@ def render(
     def section(key: str, chart: bytes | None, *, pisah: bool = False) -> None:
         v = by[key]
         cls = ' class="pisah"' if pisah else ""
-        body.append(
+        out.append(
             f'<section id="{key}"{cls}><h2>{html.escape(v.title)}</h2><p class="catatan">{html.escape(v.note)}</p>'
         )
         if chart is not None:
-            body.append(img(chart, v.title))
-        body.append(table(v.frame, table_id=key))
-        body.append("</section>")
+            out.append(img(chart, v.title))
+        out.append(table(v.frame, table_id=key, max_rows=max_rows))
+        out.append("</section>")
 
-    body.append('<section id="peta"><h2>Peta status: peserta × unit</h2>')
-    body.append(img(charts.heatmap(result), "Peta status peserta dan unit"))
-    body.append("</section>")
+    out.append('<section id="peta"><h2>Peta status: peserta × unit</h2>')
+    out.append(img(charts.heatmap(result), "Peta status peserta dan unit"))
+    out.append("</section>")
     section("peserta", None)
     section("unit", charts.units_chart(by["unit"].frame), pisah=True)
     for attr, label in GROUPS.items():
         section(f"per_{attr}", charts.group_chart(by[f"per_{attr}"].frame, label))
     section("gain", charts.gain_chart(by["gain"].frame), pisah=True)
     section("modul", charts.modules_chart(by["modul"].frame))
-    body.append(
+    out.append(
         "<p class='catatan'>Cara menghitung: skor diambil dari gradebook nbgrader (nilai pelatih menggantikan nilai otomatis); "
         "penalti keterlambatan mengurangi skor setiap sel pada notebook yang terlambat secara sebanding. "
         "Rincian per kriteria ada di lembar 'kriteria' pada berkas XLSX.</p>"
     )
-    return (
-        '<!DOCTYPE html>\n<html lang="id"><head><meta charset="utf-8">'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>Laporan Kompetensi</title><style>{CSS}</style></head><body>\n"
-        + "\n".join(body)
-        + "\n</body></html>\n"
-    )
+    return "\n".join(out)

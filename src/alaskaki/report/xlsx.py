@@ -65,7 +65,9 @@ def _sheet(wb: Workbook, view: View) -> None:
     for i, col in enumerate(frame.columns, start=1):
         width = max(len(str(col)), 8)
         if kinds[col] == "text" and not frame.empty:
-            width = max(width, min(int(frame[col].astype(str).str.len().max() or 0), 50))
+            longest = frame[col].dropna().astype(str).str.len().max()
+            if longest is not None and not pd.isna(longest):
+                width = max(width, min(int(longest), 50))
         ws.column_dimensions[get_column_letter(i)].width = width + 2
     ws.freeze_panes = "C2" if list(frame.columns[:2]) == ["ID", "Nama"] else "A2"
     if len(frame.columns):
@@ -79,18 +81,25 @@ def _sheet(wb: Workbook, view: View) -> None:
         header.append(c)
     ws.append(header)
     fmt = {c: {"pct": FMT_PCT, "date": FMT_DATE, "num": FMT_NUM}.get(k) for c, k in kinds.items()}
-    styled = [fmt[c] for c in frame.columns]
-    for rec in frame.itertuples(index=False):
-        row = []
-        for val, f in zip(rec, styled, strict=True):
-            v = _clean(val)
-            if f is not None and v is not None:
+    styled = [i for i, c in enumerate(frame.columns) if fmt[c] is not None]
+    formats = [fmt[c] for c in frame.columns]
+    for values in _rows(frame):
+        for i in styled:
+            v = values[i]
+            if v is not None:
                 cell = WriteOnlyCell(ws, value=v)
-                cell.number_format = f
-                row.append(cell)
-            else:
-                row.append(v)
-        ws.append(row)
+                cell.number_format = formats[i]
+                values[i] = cell
+        ws.append(values)
+
+
+def _rows(frame: pd.DataFrame):
+    """Rows as lists of plain Python values (None for missing), column by column conversion."""
+    columns = []
+    for col in frame.columns:
+        columns.append([_clean(v) for v in frame[col].tolist()])
+    for i in range(len(frame)):
+        yield [c[i] for c in columns]
 
 
 def write(
