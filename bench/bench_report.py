@@ -51,9 +51,6 @@ def main(argv=None) -> int:
             size = sum(f.stat().st_size for f in files) / 1e6
             print(f"  {fmt:5s} {time.perf_counter() - t:6.1f} s  {size:7.1f} MB")
         t = time.perf_counter()
-        write_reports(result, out / "all")
-        print(f"  all four formats in one call: {time.perf_counter() - t:.1f} s")
-        t = time.perf_counter()
         write_rapor(result, out / "rapor", participant=result.participants[0].id)
         print(f"  one rapor (HTML + PDF): {time.perf_counter() - t:.2f} s")
 

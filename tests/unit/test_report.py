@@ -171,6 +171,17 @@ def test_xlsx_typed_frozen_filtered(files):
     assert late[head.index("Terlambat (jam)")] == pytest.approx(24.0)
     assert late[head.index("Penalti (poin)")] == 2.0
     assert late[head.index("Waktu kumpul")].year == 2026  # a real date, not text
+    kr = wb["kriteria"]
+    head = [c.value for c in kr[1]]
+    assert head[:2] == ["ID", "Nama"] and "BYA-01.1.2" in head
+    row = [r for r in kr.iter_rows(min_row=2) if r[0].value == "p02"][0]
+    upah = row[head.index("BYA-01.1.2")]
+    assert upah.value == 0 and upah.number_format == "0.0%"
+    assert row[head.index("BYA-01.2.1")].value is None  # not graded yet: empty, not zero
+    kerangka = [r for r in wb["kerangka"].iter_rows(min_row=2, values_only=True)]
+    assert ("BYA-01", "BYA-01.1.2", 0.5) in [(r[0], r[3], r[5]) for r in kerangka]
+    head = [c.value for c in ps[1]]
+    assert p05[head.index("Kriteria belum terpenuhi")] == "BYA-01.2.1"
 
 
 def test_csv_and_json(files, result):

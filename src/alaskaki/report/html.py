@@ -6,6 +6,7 @@ import base64
 import datetime as dt
 import html
 import math
+import re
 
 import pandas as pd
 
@@ -24,6 +25,16 @@ from .views import GROUPS, View
 MAX_HTML_ROWS = 500  # longer tables: the reviewer is pointed to the XLSX/CSV
 
 PERCENT_COLUMNS = ("%", "Capaian", "Penyelesaian", "Rata-rata", "Ambang")
+CRITERION_COLUMN = re.compile(r"^[A-Z]{2,4}-\d+\.\d+\.\d+$")  # wide criteria view: shares
+
+
+def is_percent(column: str) -> bool:
+    """Columns holding a share 0..1, shown as a percentage."""
+    return any(column.startswith(p) for p in PERCENT_COLUMNS) or bool(
+        CRITERION_COLUMN.match(column)
+    )
+
+
 STATUS_CLASS = {KOMPETEN: "k", BELUM_KOMPETEN: "bk", BELUM_DINILAI: "bd", BELUM_ADA_BUKTI: "bab"}
 
 CSS = """
@@ -54,7 +65,7 @@ def fmt_id(value, column: str = "") -> str:
     if isinstance(value, int) or (hasattr(value, "dtype") and "int" in str(value.dtype)):
         return str(int(value))
     if isinstance(value, float):
-        if any(column.startswith(p) for p in PERCENT_COLUMNS):
+        if is_percent(column):
             return f"{value * 100:.1f}%".replace(".", ",")
         if value.is_integer():
             return str(int(value))

@@ -23,6 +23,8 @@ from alaskaki.competency.model import (
     BELUM_DINILAI,
     BELUM_KOMPETEN,
     KOMPETEN,
+    KRITERIA_BELUM_DINILAI,
+    TIDAK_TERPENUHI,
     CohortResult,
     ParticipantResult,
 )
@@ -92,6 +94,9 @@ def participants_view(result: CohortResult) -> pd.DataFrame:
                 else (ur.status if ur else "")
             )
         row["Jumlah unit Kompeten"] = sum(1 for u in p.units.values() if u.status == KOMPETEN)
+        row["Kriteria belum terpenuhi"] = ", ".join(
+            c.kode for u in p.units.values() for c in u.kriteria if c.status == TIDAK_TERPENUHI
+        )
         row["Penyelesaian modul"] = p.completion
         row["Modul terlambat"] = p.late_count
         row["Penalti keterlambatan (poin)"] = p.penalty_points
@@ -100,6 +105,7 @@ def participants_view(result: CohortResult) -> pd.DataFrame:
     cols += [u.kode for u in result.units]
     cols += [
         "Jumlah unit Kompeten",
+        "Kriteria belum terpenuhi",
         "Penyelesaian modul",
         "Modul terlambat",
         "Penalti keterlambatan (poin)",
@@ -108,38 +114,63 @@ def participants_view(result: CohortResult) -> pd.DataFrame:
 
 
 def criteria_view(result: CohortResult) -> pd.DataFrame:
-    """One row per participant × criterion with evidence: score, threshold, state."""
+    """One row per participant, one column per criterion with evidence: the share of points reached.
+
+    Empty when the criterion is not yet graded for that participant. (Wide on purpose: a long
+    table would hold participants × criteria rows, millions for a multi-year history.)
+    """
+    codes: list[str] = []
+    for p in result.participants:
+        for ur in p.units.values():
+            for c in ur.kriteria:
+                if c.kode not in codes:
+                    codes.append(c.kode)
+    unit_order = {u.kode: i for i, u in enumerate(result.units)}
+    codes.sort(
+        key=lambda k: (
+            unit_order.get(k.split(".")[0], 99),
+            [int(x) if x.isdigit() else x for x in k.split(".")[1:]],
+        )
+    )
     rows = []
     for p in result.participants:
-        for code, ur in p.units.items():
+        row: dict = {"ID": p.id, "Nama": p.nama}
+        for ur in p.units.values():
             for c in ur.kriteria:
+                row[c.kode] = None if c.status == KRITERIA_BELUM_DINILAI else c.rasio
+        rows.append(row)
+    return pd.DataFrame(rows, columns=["ID", "Nama", *codes])
+
+
+def framework_view(result: CohortResult) -> pd.DataFrame:
+    """The framework the result was computed with: one row per criterion."""
+    rows = []
+    for u in result.framework.get("unit", []):
+        for e in u.get("elemen", []):
+            for c in e.get("kriteria", []):
                 rows.append(
                     {
-                        "ID": p.id,
-                        "Nama": p.nama,
-                        "Unit": code,
-                        "Kriteria": c.kode,
-                        "Judul kriteria": c.judul,
-                        "Skor": c.skor,
-                        "Skor maksimum": c.maks,
-                        "Capaian": c.rasio,
-                        "Ambang": c.ambang,
-                        "Keadaan": c.status,
+                        "Unit": u["kode"],
+                        "Judul unit": u["judul"],
+                        "Elemen": f"{e['no']}. {e['judul']}",
+                        "Kriteria": c["kode"],
+                        "Judul kriteria": c["judul"],
+                        "Ambang": c["ambang"],
+                        "Bukti (grade id)": ", ".join(c["bukti"]) or BELUM_ADA_BUKTI,
                     }
                 )
-    cols = [
-        "ID",
-        "Nama",
-        "Unit",
-        "Kriteria",
-        "Judul kriteria",
-        "Skor",
-        "Skor maksimum",
-        "Capaian",
-        "Ambang",
-        "Keadaan",
-    ]
-    return pd.DataFrame(rows, columns=cols)
+    return pd.DataFrame(
+        rows,
+        columns=[
+            "Unit",
+            "Judul unit",
+            "Elemen",
+            "Kriteria",
+            "Judul kriteria",
+            "Ambang",
+            "Bukti (grade id)",
+        ],
+    )
 
 
 def units_view(result: CohortResult) -> pd.DataFrame:
@@ -389,8 +420,15 @@ def all_views(result: CohortResult) -> list[View]:
         View(
             "kriteria",
             "Capaian per kriteria unjuk kerja",
-            "Skor setiap peserta pada setiap kriteria yang sudah punya bukti.",
+            "Bagian skor yang dicapai setiap peserta pada setiap kriteria (kosong: belum dinilai). "
+            "Ambang setiap kriteria ada di lembar 'kerangka'.",
             criteria_view(result),
+        ),
+        View(
+            "kerangka",
+            "Kerangka kompetensi",
+            "Unit, elemen dan kriteria unjuk kerja beserta ambang dan buktinya (grade id).",
+            framework_view(result),
         ),
     ]
     return views

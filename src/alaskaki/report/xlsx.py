@@ -17,7 +17,7 @@ from openpyxl.utils import get_column_letter
 
 from alaskaki.competency.model import CohortResult
 
-from .html import PERCENT_COLUMNS
+from .html import is_percent
 from .reviewer import Reviewer
 from .views import View
 
@@ -29,7 +29,7 @@ FMT_NUM = "0.00"
 
 
 def _kind(frame: pd.DataFrame, col: str) -> str:
-    if any(col.startswith(p) for p in PERCENT_COLUMNS):
+    if is_percent(col):
         return "pct"
     if col.startswith("Gain"):
         return "num"
