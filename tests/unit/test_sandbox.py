@@ -183,3 +183,10 @@ def test_per_cell_timeout_keeps_the_answers_before_and_after():
     res = sb.run_in_sandbox(job, sandboxed=sb.bwrap_available(), uid=430124, scratch_dir="/tmp")
     assert res.points["x"] == {"a": 1, "b": 2}
     assert [c["status"] for c in res.cells] == ["ok", "timeout", "ok"]
+
+
+def test_an_absurdly_deep_forged_answer_cannot_crash_the_grader():
+    deep: list = []
+    for _ in range(100_000):
+        deep = [deep]
+    assert isinstance(sb.decode_value(deep), sb.Unreadable)

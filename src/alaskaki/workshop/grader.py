@@ -279,7 +279,8 @@ def _imported_modules(setup: str) -> list[str]:
 
 def _setup_without_id(setup: str) -> str:
     """The setup cell with every assignment to ID_PESERTA removed (the grader sets the true id)."""
-    tree = ast.parse(setup)
+    lines = [ln for ln in setup.splitlines() if not ln.lstrip().startswith(("%", "!"))]  # magics
+    tree = ast.parse("\n".join(lines))
 
     def assigns_id(node) -> bool:
         targets = getattr(node, "targets", None) or (
@@ -907,6 +908,11 @@ def grade_module(
             _grade_all(
                 gb, course, mod, todo, results, sandboxed, workers, bar, run_timeout, cell_timeout
             )
+        for r in results.values():  # unchanged ones: the gradebook is the truth (manual grades too)
+            if r.status == "tidak berubah":
+                with contextlib.suppress(MissingEntry):
+                    sub = gb.find_submission_notebook(modul, modul, r.participant)
+                    r.score, r.max_score = float(sub.score), float(sub.max_score)
     finally:
         gb.close()
     ordered = [results[p] for p in found]

@@ -176,23 +176,30 @@ class Unreadable:
 
 def decode_value(data):
     """Rebuild an answer from :func:`encode_value` output. Only plain data comes out."""
+    try:
+        return _decode(data)
+    except RecursionError:  # a forged, absurdly deep structure: an answer that cannot pass
+        return Unreadable("terlalu dalam")
+
+
+def _decode(data):
     if data is None or isinstance(data, (bool, int, float, str)):
         return data
     if isinstance(data, list):
-        return [decode_value(v) for v in data]
+        return [_decode(v) for v in data]
     if not isinstance(data, dict):
         return Unreadable("format")
     t = data.get("t")
     v = data.get("v")
     try:
         if t == "tuple":
-            return tuple(decode_value(x) for x in v)
+            return tuple(_decode(x) for x in v)
         if t == "set":
-            return {decode_value(x) for x in v}
+            return {_decode(x) for x in v}
         if t == "frozenset":
-            return frozenset(decode_value(x) for x in v)
+            return frozenset(_decode(x) for x in v)
         if t == "dict":
-            return {decode_value(k): decode_value(x) for k, x in v}
+            return {_decode(k): _decode(x) for k, x in v}
         if t == "float":
             return float(v)
         if t == "bigint":
@@ -204,16 +211,16 @@ def decode_value(data):
         if t == "npscalar":
             import numpy as np
 
-            return np.dtype(data["dtype"]).type(decode_value(v))
+            return np.dtype(data["dtype"]).type(_decode(v))
         if t == "ndarray":
             import numpy as np
 
-            return np.array(decode_value(v), dtype=np.dtype(data["dtype"]))
+            return np.array(_decode(v), dtype=np.dtype(data["dtype"]))
         if t == "DataFrame":
             import pandas as pd
 
-            df = pd.DataFrame(decode_value(v), columns=decode_value(data["columns"]))
-            df.index = decode_value(data["index"])
+            df = pd.DataFrame(_decode(v), columns=_decode(data["columns"]))
+            df.index = _decode(data["index"])
             for col, dt in zip(df.columns, data["dtypes"], strict=False):
                 with contextlib.suppress(TypeError, ValueError):
                     df[col] = df[col].astype(dt)
@@ -221,9 +228,7 @@ def decode_value(data):
         if t == "Series":
             import pandas as pd
 
-            s = pd.Series(
-                decode_value(v), index=decode_value(data["index"]), name=decode_value(data["name"])
-            )
+            s = pd.Series(_decode(v), index=_decode(data["index"]), name=_decode(data["name"]))
             try:
                 return s.astype(data["dtype"])
             except (TypeError, ValueError):
@@ -234,7 +239,7 @@ def decode_value(data):
             return pd.Timestamp(v)
         if t == "unreadable":
             return Unreadable(str(data.get("why", ""))[:80])
-    except Exception:  # noqa: BLE001 - anything malformed becomes an answer that cannot pass
+    except (Exception, RecursionError):  # noqa: BLE001 - anything malformed becomes an answer that cannot pass
         return Unreadable("format")
     return Unreadable("format")
 
@@ -504,7 +509,7 @@ def _read_channel(proc: subprocess.Popen, result: SandboxResult, deadline: float
 def _take(line: bytes, result: SandboxResult) -> None:
     try:
         msg = json.loads(line)
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):
         result.events.append("garbage")
         return
     if not isinstance(msg, dict):
