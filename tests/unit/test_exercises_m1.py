@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import contextlib
 import io
+import re
 from datetime import date, timedelta
 
+import nbformat
 import pytest
 
+from alaskaki import paths
 from alaskaki.domain import origin, procedure
 from alaskaki.exercises import m1
 
@@ -212,3 +215,70 @@ def test_hidden_test_uses_the_given_participant_not_the_started_one():
     m1.uji_kbli(other, m1.harapan(other)["kbli"])
     with pytest.raises(AssertionError):
         m1.uji_kbli(other, m1.harapan("p01")["kbli"])
+
+
+# ---- the instructor solutions in the source notebook --------------------------------------------
+
+SOURCE = paths.SOURCE_DIR / m1.MODUL / f"{m1.MODUL}.ipynb"
+
+
+def _solution_regions(nb) -> dict[str, str]:
+    """grade id -> the code between BEGIN/END SOLUTION of that answer cell."""
+    out = {}
+    for cell in nb.cells:
+        meta = cell.metadata.get("nbgrader", {})
+        if meta.get("solution"):
+            found = re.findall(r"### BEGIN SOLUTION\n(.*?)### END SOLUTION", cell.source, re.S)
+            out[meta["grade_id"]] = "".join(found)
+    return out
+
+
+def test_solutions_never_call_the_answer_key_or_the_hidden_tests():
+    """The grader flags an answer cell that calls harapan()/uji_*; the demo copies these solutions."""
+    regions = _solution_regions(nbformat.read(SOURCE, as_version=4))
+    assert len(regions) >= 10
+    for gid, code in regions.items():
+        assert "harapan" not in code and "uji_" not in code, gid
+
+
+def _run_source_as(pid: str) -> tuple[dict, list[str]]:
+    """Run the source notebook's code (solutions and test cells) for one participant, in process."""
+    nb = nbformat.read(SOURCE, as_version=4)
+    ns: dict = {}
+    graded = []
+    for cell in nb.cells:
+        if cell.cell_type != "code" or "plt." in cell.source or "alaskaki.widgets" in cell.source:
+            continue  # figures and widgets do not feed any answer
+        src = cell.source.replace('ID_PESERTA = "contoh-01"', f"ID_PESERTA = {pid!r}")
+        with contextlib.redirect_stdout(io.StringIO()):
+            exec(compile(src, f"<{cell.id}>", "exec"), ns)  # a wrong answer raises AssertionError
+        meta = cell.metadata.get("nbgrader", {})
+        if meta.get("grade") and not meta.get("solution"):
+            graded.append(meta["grade_id"])
+    return ns, graded
+
+
+def test_the_tested_variants_show_every_statement_of_the_banks():
+    """So the per-variant test below exercises the solutions on every statement they must judge."""
+    seen = [m1.soal(p) for p in PIDS]
+    for field, banks in [
+        ("alasan", m1.ALASAN_BENAR + m1.ALASAN_SALAH),
+        ("akses", m1.AKSES_BENAR + m1.AKSES_SALAH),
+        ("kite", m1.KITE_BENAR + m1.KITE_SALAH),
+    ]:
+        assert {x["pernyataan"] for s in seen for x in getattr(s, field)} == set(banks), field
+    assert {t for s in seen for t in s.bea_keluar} == {t for t, _ in m1._bea_keluar_bank()}
+    assert {k["tujuan"] for s in seen for k in s.kiriman} == set(m1._ASAL_TUJUAN)
+    assert {s.kasus_respons for s in seen} == set(m1.KODE_RESPONS)
+
+
+@pytest.mark.parametrize("pid", PIDS)
+def test_instructor_solutions_are_right_for_every_variant(pid):
+    """Derived from each participant's `soal`, not copied from one id: the hidden tests pass for all."""
+    ns, graded = _run_source_as(pid)
+    assert ns["ID_PESERTA"] == pid
+    assert {f"m1_{n}" for n in NAMES} <= set(graded)
+    h = m1.harapan(pid)
+    for name in NAMES:
+        assert ns[name] == h[name] or name == "studi_kasus", name
+    assert {k: ns["studi_kasus"][k] for k in h["studi_kasus"]} == h["studi_kasus"]
