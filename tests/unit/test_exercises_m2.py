@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
+import re
+
+import nbformat
 import pytest
 
+from alaskaki import paths
 from alaskaki.domain import hs
 from alaskaki.exercises import m2
 
@@ -164,3 +170,77 @@ def _ok(capsys, check, value) -> None:
     check(value)
     out = capsys.readouterr().out
     assert out.startswith("✅"), out
+
+
+# ---- the instructor solutions in the source notebook --------------------------------------------
+
+SOURCE = paths.SOURCE_DIR / m2.MODUL / f"{m2.MODUL}.ipynb"
+NAMES = {
+    "bahan_upper": "bahan_upper",
+    "bahan_sol": "bahan_sol",
+    "kode_hs": "kode_hs",
+    "olahraga": "olahraga",
+    "bagian": "bagian_6406",
+    "btki": "btki",
+    "studi_kasus": "studi_kasus",
+}
+
+
+def _solution_regions(nb) -> dict[str, str]:
+    """grade id -> the code between BEGIN/END SOLUTION of that answer cell."""
+    out = {}
+    for cell in nb.cells:
+        meta = cell.metadata.get("nbgrader", {})
+        if meta.get("solution"):
+            found = re.findall(r"### BEGIN SOLUTION\n(.*?)### END SOLUTION", cell.source, re.S)
+            out[meta["grade_id"]] = "".join(found)
+    return out
+
+
+def test_solutions_never_call_the_answer_key_or_the_hidden_tests():
+    """The grader flags an answer cell that calls harapan()/uji_*; the demo copies these solutions."""
+    regions = _solution_regions(nbformat.read(SOURCE, as_version=4))
+    assert len(regions) == len(NAMES) + 1  # + the participant id cell
+    for gid, code in regions.items():
+        assert "harapan" not in code and "uji_" not in code, gid
+
+
+def _run_source_as(pid: str) -> tuple[dict, list[str]]:
+    """Run the source notebook's code (solutions and test cells) for one participant, in process."""
+    nb = nbformat.read(SOURCE, as_version=4)
+    ns: dict = {}
+    graded = []
+    for cell in nb.cells:
+        if cell.cell_type != "code" or "plt." in cell.source or "alaskaki.widgets" in cell.source:
+            continue  # figures and widgets do not feed any answer
+        src = cell.source.replace('ID_PESERTA = "contoh-01"', f"ID_PESERTA = {pid!r}")
+        with contextlib.redirect_stdout(io.StringIO()):
+            exec(compile(src, f"<{cell.id}>", "exec"), ns)  # a wrong answer raises AssertionError
+        meta = cell.metadata.get("nbgrader", {})
+        if meta.get("grade") and not meta.get("solution"):
+            graded.append(meta["grade_id"])
+    return ns, graded
+
+
+def test_the_tested_variants_show_every_product_and_item_of_the_banks():
+    """So the per-variant test below exercises the solutions on every description they must read."""
+    seen = [m2.soal(pid) for pid in IDS]
+    assert {u for s in seen for u in s.produk.values()} == {p.uraian for p in m2.PRODUK}
+    assert {u for s in seen for u in s.olahraga.values()} == {u for u, _ in m2.OLAHRAGA}
+    assert {u for s in seen for u in s.barang.values()} >= {u for u, _ in m2.BAGIAN_6406}
+    assert len({u for s in seen for u in s.barang.values()}) == len(m2.BAGIAN_6406) + len(
+        hs.NOT_PARTS
+    )
+
+
+@pytest.mark.parametrize("pid", IDS)
+def test_instructor_solutions_are_right_for_every_variant(pid):
+    """Derived from each participant's `soal`, not copied from one id: the hidden tests pass for all."""
+    ns, graded = _run_source_as(pid)
+    assert ns["ID_PESERTA"] == pid
+    assert {f"m2_{n}" for n in NAMES} <= set(graded)
+    h = m2.harapan(pid)
+    assert ns["bahan_upper"] == h["bahan_upper"] and ns["bahan_sol"] == h["bahan_sol"]
+    assert ns["kode_hs"] == h["kode_hs"] and ns["studi_kasus"] == h["studi_kasus"]
+    assert sorted(ns["olahraga"]) == h["olahraga"]
+    assert sorted(ns["bagian_6406"]) == h["bagian_6406"] and ns["btki"] == h["btki"]
