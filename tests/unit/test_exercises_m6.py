@@ -3,8 +3,14 @@ alaskaki.domain.transport_documents (written for this module)."""
 
 from __future__ import annotations
 
+import contextlib
+import io
+import re
+
+import nbformat
 import pytest
 
+from alaskaki import paths
 from alaskaki.domain import documents, origin
 from alaskaki.domain import transport_documents as td
 from alaskaki.exercises import m6
@@ -164,3 +170,73 @@ def _ok(capsys, check, value) -> None:
     check(value)
     out = capsys.readouterr().out
     assert out.startswith("✅"), out
+
+
+# ---- the instructor solutions in the source notebook --------------------------------------------
+
+SOURCE = paths.SOURCE_DIR / m6.MODUL / f"{m6.MODUL}.ipynb"
+NAMES = [
+    "nilai_invoice",
+    "jumlah_karton",
+    "berat_bersih",
+    "berat_kotor",
+    "ketidaksesuaian",
+    "dokumen_angkut",
+    "ucp",
+    "studi_kasus",
+]
+
+
+def _solution_regions(nb) -> dict[str, str]:
+    """grade id -> the code between BEGIN/END SOLUTION of that answer cell."""
+    out = {}
+    for cell in nb.cells:
+        meta = cell.metadata.get("nbgrader", {})
+        if meta.get("solution"):
+            found = re.findall(r"### BEGIN SOLUTION\n(.*?)### END SOLUTION", cell.source, re.S)
+            out[meta["grade_id"]] = "".join(found)
+    return out
+
+
+def test_solutions_never_call_the_answer_key_or_the_hidden_tests():
+    """The grader flags an answer cell that calls harapan()/uji_*; the demo copies these solutions."""
+    regions = _solution_regions(nbformat.read(SOURCE, as_version=4))
+    assert len(regions) == len(NAMES) + 1  # + the participant id cell
+    for gid, code in regions.items():
+        assert "harapan" not in code and "uji_" not in code, gid
+
+
+def _run_source_as(pid: str) -> tuple[dict, list[str]]:
+    """Run the source notebook's code (solutions and test cells) for one participant, in process."""
+    nb = nbformat.read(SOURCE, as_version=4)
+    ns: dict = {}
+    graded = []
+    for cell in nb.cells:
+        if cell.cell_type != "code" or "plt." in cell.source or "alaskaki.widgets" in cell.source:
+            continue  # figures and widgets do not feed any answer
+        src = cell.source.replace('ID_PESERTA = "contoh-01"', f"ID_PESERTA = {pid!r}")
+        with contextlib.redirect_stdout(io.StringIO()):
+            exec(compile(src, f"<{cell.id}>", "exec"), ns)  # a wrong answer raises AssertionError
+        meta = cell.metadata.get("nbgrader", {})
+        if meta.get("grade") and not meta.get("solution"):
+            graded.append(meta["grade_id"])
+    return ns, graded
+
+
+def test_the_tested_variants_show_every_shipment_article_and_destination():
+    """So the per-variant test below exercises the solutions on every text they must read."""
+    seen = [m6.soal(pid) for pid in IDS]
+    assert {u for s in seen for u in s.pengiriman.values()} == {u for u, _ in m6.PENGIRIMAN}
+    assert {u for s in seen for u in s.ucp.values()} == set(td.UCP600_DOCUMENT_ARTICLES.values())
+    assert {s.kasus.tujuan for s in seen} == {p[0] for p in m6.PEMBELI}
+
+
+@pytest.mark.parametrize("pid", IDS)
+def test_instructor_solutions_are_right_for_every_variant(pid):
+    """Derived from each participant's `soal`, not copied from one id: the hidden tests pass for all."""
+    ns, graded = _run_source_as(pid)
+    assert ns["ID_PESERTA"] == pid
+    assert {f"m6_{n}" for n in NAMES} <= set(graded)
+    h = m6.harapan(pid)
+    assert ns["dokumen_angkut"] == h["dokumen_angkut"] and ns["ucp"] == h["ucp"]
+    assert ns["studi_kasus"]["dokumen_asal"] == h["studi_kasus"]["dokumen_asal"]
