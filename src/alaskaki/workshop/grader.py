@@ -138,13 +138,13 @@ _STATIC = [
     ),
     (r"gradebook|sqlite|\.db\b", "Kode peserta mencoba membuka *gradebook* (basis data nilai)."),
     (
-        r"\.\./|/source\b|/release\b|/submitted\b|/autograded\b|/arsip\b|\bopen\s*\(|pathlib|shutil|glob|"
+        r"\.\./|/source\b|/release\b|/submitted\b|/autograded\b|/arsip\b|\bopen\s*\(|pathlib|shutil|\bglob\b|"
         r"os\s*\.\s*(?:remove|unlink|rename|replace|walk|listdir|scandir|chdir|makedirs)",
         "Kode peserta membaca/menulis berkas di luar notebook (mis. soal tersembunyi atau notebook peserta lain).",
     ),
     (
         r"ctypes|gc\s*\.\s*get_(?:referrers|objects)|sys\s*\.\s*_getframe|\binspect\b|sys\s*\.\s*modules|"
-        r"importlib|__import__|\bexec\s*\(|\beval\s*\(|\bcompile\s*\(",
+        r"importlib|__import__|(?<!\.)\b(?:exec|eval|compile)\s*\(",
         "Kode peserta memakai introspeksi atau kode dinamis (exec/eval/ctypes).",
     ),
     (
