@@ -1,0 +1,105 @@
+"""`alaskaki demo` end to end on the sample cohort: every module released, collected, graded, reported.
+
+One demo run is shared by the tests of this file (it grades 24 participants on every module).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from html.parser import HTMLParser
+
+import pytest
+from openpyxl import load_workbook
+
+from alaskaki import paths
+from alaskaki.workshop import Workshop, read_roster, workshop_status
+from alaskaki.workshop.demo import CORRUPT, LATE, run_demo, skills
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    out = tmp_path_factory.mktemp("demo") / "demo"
+    first = run_demo(out, progress=False)
+    return out, first
+
+
+class _Text(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.chunks: list[str] = []
+        self.imgs = 0
+
+    def handle_data(self, data):
+        self.chunks.append(data)
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "img" and dict(attrs).get("src", "").startswith("data:image/png;base64,"):
+            self.imgs += 1
+
+
+def test_every_module_released_collected_and_graded(demo):
+    out, res = demo
+    ids = [p.id for p in read_roster(paths.dataset("contoh_peserta.csv"))]
+    assert res.participants == 24 and set(res.modules) == set(Workshop.open(out).modules())
+    assert len(res.modules) >= 1
+    for m in res.modules:
+        assert res.submitted[m] == 24, m
+        # the corrupt file of the first module still counts as graded (zero), nobody else is stopped
+        assert res.graded[m] == 24, m
+    sk = skills(ids)
+    st = workshop_status(Workshop.open(out))
+    by = {(e.peserta, e.modul): e for e in st.entries}
+    for m in res.modules:
+        for pid in ids:
+            e = by[(pid, m)]
+            assert e.dinilai, (pid, m)
+            if sk[pid] == 0:
+                assert e.nilai == 0, f"blank submission of {pid} in {m} must grade to 0"
+        full = [by[(p, m)] for p in ids if sk[p] == 1.0 and not (p == CORRUPT and m == res.modules[0])]
+        assert all(e.nilai > 0 for e in full), m
+    for pid in LATE:
+        assert all(by[(pid, m)].terlambat for m in res.modules)
+    assert sum(e.terlambat for e in st.entries) == len(LATE) * len(res.modules)
+    corrupt = by[(CORRUPT, res.modules[0])]
+    assert corrupt.nilai == 0 and corrupt.indikasi, "the corrupt file is scored 0 and shown to the trainer"
+
+
+def test_reports_show_every_participant(demo):
+    out, res = demo
+    names = [p.nama for p in read_roster(paths.dataset("contoh_peserta.csv"))]
+    html = next(p for p in res.reports if p.suffix == ".html" and "rapor" not in p.parts)
+    parser = _Text()
+    parser.feed(html.read_text(encoding="utf-8"))
+    text = " ".join(parser.chunks)
+    assert all(n in text for n in names)
+    assert parser.imgs >= 2, "charts are embedded as images"
+    assert "Kompeten" in text
+    xlsx = next(p for p in res.reports if p.suffix == ".xlsx")
+    wb = load_workbook(xlsx, read_only=True)
+    cells = {str(c) for ws in wb.worksheets for row in ws.iter_rows(values_only=True) for c in row if c is not None}
+    assert all(n in cells for n in names)
+    csvs = [p for p in res.reports if p.suffix == ".csv"]
+    assert csvs and all(list(csv.reader(p.open(encoding="utf-8"))) for p in csvs)
+    data = json.loads(next(p for p in res.reports if p.suffix == ".json").read_text(encoding="utf-8"))
+    assert len(data["participants"]) == 24
+    rapor = [p for p in res.reports if "rapor" in p.parts]
+    assert len([p for p in rapor if p.suffix == ".html"]) == 24 and len([p for p in rapor if p.suffix == ".pdf"]) == 24
+
+
+def test_units_have_competent_and_not_yet_competent_participants(demo):
+    _, res = demo
+    statuses = {s for counts in res.units.values() for s, n in counts.items() if n}
+    assert {"Kompeten", "Belum Kompeten"} <= statuses
+
+
+def test_second_run_changes_nothing(demo):
+    out, first = demo
+    archive = sorted(p.relative_to(out) for p in (out / "arsip").rglob("*") if p.is_file())
+    second = run_demo(out, progress=False)
+    assert second.new_files == 0
+    assert second.mean_score == first.mean_score
+    assert second.units == first.units
+    assert sorted(p.relative_to(out) for p in (out / "arsip").rglob("*") if p.is_file()) == archive
