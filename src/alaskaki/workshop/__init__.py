@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+# Import the submodule before `def feedback` below: a first import of a submodule later on would
+# rebind the package attribute `feedback` from the function to the module.
+from alaskaki.workshop import feedback as _feedback_module  # noqa: F401
 from alaskaki.workshop.collect import CollectResult, collect_module
 from alaskaki.workshop.course import Workshop, init_workshop, kit_modules
 from alaskaki.workshop.release import Release, release_module

@@ -148,6 +148,13 @@ def _ensure_venv_on_path() -> None:
         os.environ["PATH"] = bindir + os.pathsep + os.environ.get("PATH", "")
 
 
+def _db_url(url: str | None) -> str | None:
+    """SQLAlchemy 2.1 reads plain ``postgresql://`` as psycopg 3; the kit uses psycopg2 (docs/deploy.md)."""
+    if url and re.match(r"^postgres(ql)?://", url):
+        return "postgresql+psycopg2://" + url.split("://", 1)[1]
+    return url
+
+
 def _slug(text: str) -> str:
     s = re.sub(r"[^A-Za-z0-9]+", "-", text.strip().lower()).strip("-")
     return s or "lokakarya"
@@ -193,7 +200,7 @@ def init_workshop(
         (root / META_FILE).write_text(
             json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
         )
-        db_url = db_url or f"sqlite:///{root / 'gradebook.db'}"
+        db_url = _db_url(db_url) or f"sqlite:///{root / 'gradebook.db'}"
         (root / CONFIG_FILE).write_text(
             CONFIG_TEMPLATE.format(course_id=course_id, db_url=db_url), encoding="utf-8"
         )
