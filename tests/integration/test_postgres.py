@@ -1,0 +1,148 @@
+"""Grading and reports run unchanged with the gradebook on PostgreSQL (issue 8 item 5).
+
+A throwaway PostgreSQL cluster (Debian's initdb/pg_ctl, run as the ``postgres`` account on a
+free port of 127.0.0.1) holds the gradebook of a workshop made with ``db_url=postgresql://...``;
+the sample cohort runs end to end on it and on SQLite, and the competency results must match.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import pwd
+import shutil
+import socket
+import subprocess
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from alaskaki import paths
+
+pytestmark = [pytest.mark.postgres, pytest.mark.slow, pytest.mark.timeout(1500)]
+
+MODUL = "m3-biaya-produksi"
+
+
+def _pg_bin() -> Path | None:
+    found = sorted(
+        glob.glob("/usr/lib/postgresql/*/bin/initdb"), key=lambda p: int(p.split("/")[4])
+    )
+    return Path(found[-1]).parent if found else None
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def pg_url(require_part):
+    bindir = _pg_bin()
+    require_part(bindir is not None, "PostgreSQL binaries missing: apt-get install -y postgresql")
+    try:
+        pg_user = pwd.getpwnam("postgres")
+    except KeyError:
+        pg_user = None
+    require_part(
+        os.geteuid() != 0 or pg_user is not None,
+        "running as root but there is no `postgres` account to run the cluster as",
+    )
+    base = Path(tempfile.mkdtemp(prefix="alaskaki-pg-", dir="/tmp"))
+    data = base / "data"
+    port = _free_port()
+
+    def as_pg(*cmd):
+        full = [str(bindir / cmd[0]), *cmd[1:]]
+        if os.geteuid() == 0:
+            full = ["runuser", "-u", "postgres", "--", *full]
+        return subprocess.run(full, capture_output=True, text=True, check=False, timeout=120)
+
+    if os.geteuid() == 0:
+        os.chown(base, pg_user.pw_uid, pg_user.pw_gid)
+    started = False
+    try:
+        res = as_pg("initdb", "-D", str(data), "-U", "postgres", "--auth=trust", "-E", "UTF8")
+        assert res.returncode == 0, res.stderr
+        res = as_pg(
+            "pg_ctl",
+            "-D",
+            str(data),
+            "-l",
+            str(base / "postgres.log"),
+            "-o",
+            f"-p {port} -k {base} -c listen_addresses=127.0.0.1",
+            "-w",
+            "start",
+        )
+        assert res.returncode == 0, res.stderr + (base / "postgres.log").read_text()
+        started = True
+        res = as_pg("createdb", "-h", "127.0.0.1", "-p", str(port), "-U", "postgres", "alaskaki")
+        assert res.returncode == 0, res.stderr
+        yield f"postgresql://postgres@127.0.0.1:{port}/alaskaki"
+    finally:
+        if started:
+            as_pg("pg_ctl", "-D", str(data), "-m", "fast", "-w", "stop")
+        shutil.rmtree(base, ignore_errors=True)
+
+
+def _units(workshop_dir: Path) -> dict[tuple[str, str], tuple]:
+    """(participant, unit) -> (status, [criterion results]) from the competency engine."""
+    from alaskaki.competency import assess
+
+    result = assess(workshop_dir)
+    return {
+        (p.id, code): (unit.status, repr(unit.kriteria))
+        for p in result.participants
+        for code, unit in p.units.items()
+    }
+
+
+def _scores(ws) -> dict[str, float]:
+    with ws.gradebook() as gb:
+        return {s.student.id: round(s.score, 4) for s in gb.assignment_submissions(MODUL)}
+
+
+def test_sample_cohort_on_postgresql(pg_url, tmp_path):
+    import sqlalchemy
+
+    from alaskaki.workshop import Workshop, init_workshop
+    from alaskaki.workshop.demo import run_demo
+
+    on_pg = tmp_path / "pg"
+    init_workshop(
+        on_pg,
+        roster=paths.dataset("contoh_peserta.csv"),
+        name="Demo Lokakarya Ekspor Mandiri Mojokerto",
+        db_url=pg_url,
+        modules=[MODUL],
+    )
+    res_pg = run_demo(on_pg, modules=[MODUL], progress=False)
+    res_sq = run_demo(tmp_path / "sqlite", modules=[MODUL], progress=False)
+
+    # The gradebook really is on PostgreSQL: no SQLite file, and the server holds the grades.
+    assert not (on_pg / "gradebook.db").exists()
+    engine = sqlalchemy.create_engine(pg_url.replace("postgresql://", "postgresql+psycopg2://"))
+    with engine.connect() as con:
+        n_sub = con.execute(sqlalchemy.text("select count(*) from submitted_notebook")).scalar()
+        n_grade = con.execute(sqlalchemy.text("select count(*) from grade")).scalar()
+    engine.dispose()
+    assert n_sub == res_pg.submitted[MODUL] == res_sq.submitted[MODUL] > 0
+    assert n_grade > n_sub
+
+    # Same grades, same competency results, same reports as on SQLite.
+    ws_pg, ws_sq = Workshop.open(on_pg), Workshop.open(tmp_path / "sqlite")
+    assert _scores(ws_pg) == _scores(ws_sq)
+    assert res_pg.graded == res_sq.graded and res_pg.graded[MODUL] > 0
+    assert res_pg.units == res_sq.units and res_pg.units
+    units_pg = _units(on_pg)
+    assert units_pg == _units(tmp_path / "sqlite")
+    participants = {p for p, _ in units_pg}
+    assert len(participants) == res_pg.participants
+    for counts in res_pg.units.values():
+        assert sum(counts.values()) == res_pg.participants
+    assert sorted(p.name for p in res_pg.reports) == sorted(p.name for p in res_sq.reports)
+    for report in res_pg.reports:
+        assert report.is_file() and report.stat().st_size > 0
