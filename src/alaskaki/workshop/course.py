@@ -42,11 +42,17 @@ c.Execute.timeout = 60
 """
 
 
+def teaching_order(modul: str) -> tuple[int, str]:
+    """Sort key: the pre-assessment first, then m0..m7 by name, the post-assessment last."""
+    return ({"asesmen-awal": 0, "asesmen-akhir": 2}.get(modul, 1), modul)
+
+
 def kit_modules() -> list[str]:
-    """Module ids the kit ships, in teaching order (folder names sort that way)."""
+    """Module ids the kit ships, in teaching order."""
     if not paths.SOURCE_DIR.is_dir():
         return []
-    return sorted(p.name for p in paths.SOURCE_DIR.iterdir() if (p / f"{p.name}.ipynb").is_file())
+    found = [p.name for p in paths.SOURCE_DIR.iterdir() if (p / f"{p.name}.ipynb").is_file()]
+    return sorted(found, key=teaching_order)
 
 
 @dataclass(frozen=True)
@@ -84,11 +90,9 @@ class Workshop:
 
     def modules(self) -> list[str]:
         src = self.root / "source"
-        return (
-            sorted(p.name for p in src.iterdir() if (p / f"{p.name}.ipynb").is_file())
-            if src.is_dir()
-            else []
-        )
+        if not src.is_dir():
+            return []
+        return sorted((p.name for p in src.iterdir() if (p / f"{p.name}.ipynb").is_file()), key=teaching_order)
 
     def require_module(self, modul: str) -> str:
         mods = self.modules()

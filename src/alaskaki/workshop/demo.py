@@ -28,6 +28,7 @@ SEED = 2026
 DUE_WIB = "2026-12-01 17:00"
 LATE = ("p06", "p17")  # hand in two and a half hours after the due time
 CORRUPT = "p23"  # their file of the first module arrives truncated
+PRE_TEST, PRE_TEST_FACTOR = "asesmen-awal", 0.5
 SKILLS = [1.0] * 6 + [0.85] * 7 + [0.6] * 5 + [0.3] * 4 + [0.0] * 2
 
 WRONG_HELPER = """
@@ -80,6 +81,8 @@ def simulate_submission(
     """A participant's notebook: each answer right with probability ``skill``, else wrong (or blank at 0)."""
     solutions = {_nbg(c)["grade_id"]: c.source for c in source.cells if _nbg(c).get("solution")}
     nb = nbformat.from_dict(json.loads(json.dumps(released)))
+    if modul == PRE_TEST:
+        skill = skill * PRE_TEST_FACTOR  # before the training the same person knows less
     for cell in nb.cells:
         meta = _nbg(cell)
         if not meta.get("solution"):
