@@ -48,11 +48,12 @@ def main() -> int:
     user_pw = generate_password(12)
     admin_pw = secrets.token_urlsafe(32)
     ids = ws.participant_ids()
+    port = os.environ.get("ALASKAKI_HUB_PORT", "8000")
     print(
-        "\nServer uji coba: http://127.0.0.1:8000  (hanya komputer ini)\n"
+        f"\nServer uji coba: http://127.0.0.1:{port}  (hanya komputer ini)\n"
         f"  Peserta: {', '.join(ids[:3])} ... {ids[-1]}; kata sandi bersama: {user_pw}\n"
         f"  Pelatih: {TRAINER}; kata sandi: {admin_pw}\n"
-        f"  Formgrader pelatih: http://127.0.0.1:8000/user/{TRAINER}/formgrader\n"
+        f"  Formgrader pelatih: http://127.0.0.1:{port}/user/{TRAINER}/formgrader\n"
         f"  Folder uji coba: {base}\n"
         "Kata sandi baru dibuat setiap kali server dijalankan. Berhenti: Ctrl+C.\n",
         flush=True,
@@ -65,7 +66,7 @@ def main() -> int:
         ALASKAKI_EXCHANGE=str(exchange),
         ALASKAKI_HUB_STATE=str(state),
         ALASKAKI_HUB_IP=os.environ.get("ALASKAKI_HUB_IP", "127.0.0.1"),
-        ALASKAKI_HUB_PORT=os.environ.get("ALASKAKI_HUB_PORT", "8000"),
+        ALASKAKI_HUB_PORT=port,
         ALASKAKI_HUB_SANDI_PESERTA=user_pw,
         ALASKAKI_HUB_SANDI_PELATIH=admin_pw,
         PATH=f"{chp.parent}{os.pathsep}{Path(sys.executable).parent}{os.pathsep}{env_path()}",
