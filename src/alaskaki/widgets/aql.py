@@ -52,7 +52,12 @@ def _figure_output(out: widgets.Output, fig: Figure, label: str) -> None:
     out.outputs = (
         {
             "output_type": "display_data",
-            "data": {"image/png": png, "text/plain": label},
+            "data": {
+                "image/png": png,
+                "text/plain": label,
+                # JupyterLab shows the HTML (it ranks above PNG): same picture, with alt text.
+                "text/html": f'<img src="data:image/png;base64,{png}" alt="{html.escape(label)}">',
+            },
             "metadata": {},
         },
     )

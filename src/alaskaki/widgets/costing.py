@@ -14,6 +14,7 @@ Tests drive it through the attributes of the returned box: ``.kontrol`` (dict of
 from __future__ import annotations
 
 import base64
+import html
 import io
 from dataclasses import dataclass
 
@@ -51,7 +52,12 @@ def tampilkan_gambar(output: w.Output, fig: Figure, alt: str) -> None:
     output.outputs = (
         {
             "output_type": "display_data",
-            "data": {"image/png": png, "text/plain": alt},
+            "data": {
+                "image/png": png,
+                "text/plain": alt,
+                # JupyterLab shows the HTML (it ranks above PNG): same picture, with alt text.
+                "text/html": f'<img src="data:image/png;base64,{png}" alt="{html.escape(alt)}">',
+            },
             "metadata": {},
         },
     )
