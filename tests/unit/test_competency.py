@@ -11,10 +11,18 @@ from alaskaki.competency import (
     KOMPETEN,
     CohortResult,
     assess,
+    load_framework,
     merge_history,
     normalised_gain,
 )
-from alaskaki.competency.testing import M3, sample_builder, sample_framework, sample_workshop
+from alaskaki.competency.testing import (
+    M3,
+    M3_CELLS,
+    SAMPLE_FRAMEWORK_YML,
+    sample_builder,
+    sample_framework,
+    sample_workshop,
+)
 
 
 @pytest.fixture(scope="module")
@@ -95,6 +103,28 @@ def test_pre_post_gain_per_unit(cohort):
     # missing pre-test
     b = cohort.participant("p02").units["BYA-01"]
     assert b.awal is None and b.akhir == 1.0 and b.gain is None
+
+
+def test_pre_and_post_forms_with_different_grade_ids(tmp_path):
+    """The kit's parallel forms use pre_* and post_* ids: each form counts only its own items."""
+    from alaskaki.competency.testing import WorkshopBuilder
+
+    yml = SAMPLE_FRAMEWORK_YML.replace(
+        "butir: {as_bya_1: BYA-01, as_bya_2: BYA-01, as_eks_1: EKS-01}",
+        "butir: {pre_bya: BYA-01, post_bya: BYA-01}",
+    )
+    wb = WorkshopBuilder(tmp_path / "w", name="w")
+    wb.module(M3, M3_CELLS, manual=["m3_studi_kasus"])
+    wb.module("asesmen-awal", {"pre_bya": 4})
+    wb.module("asesmen-akhir", {"post_bya": 4})
+    wb.participant("p01", nama="Siti Aminah")
+    wb.submit("p01", "asesmen-awal", {"pre_bya": 1})
+    wb.submit("p01", "asesmen-akhir", {"post_bya": 3})
+    wdir = wb.close()
+    (tmp_path / "kompetensi.yml").write_text(yml, encoding="utf-8")
+    fw = load_framework(tmp_path / "kompetensi.yml", source_dir=wdir / "source")
+    u = assess(wdir, framework=fw).participant("p01").units["BYA-01"]
+    assert (u.awal, u.akhir) == (0.25, 0.75) and u.gain == pytest.approx(2 / 3)
 
 
 def test_gain_edge_cases():

@@ -254,10 +254,15 @@ def _criterion(c: fwmod.Criterion, modules: tuple[str, ...], ev: dict) -> Criter
 
 
 def _test_share(module: str | None, ids: list[str], ev: dict) -> float | None:
+    """Share of points on the unit's items in one test form; None unless all its items are graded.
+
+    Only the items that this form contains count (the pre- and post-test may use the same or
+    different grade ids); nbgrader creates a grade for every cell of a submitted form.
+    """
     if module is None or not ids:
         return None
-    items = [ev.get((module, gid)) for gid in ids]
-    if any(e is None or not e.dinilai for e in items):
+    items = [ev[(module, gid)] for gid in ids if (module, gid) in ev]
+    if not items or any(not e.dinilai for e in items):
         return None
     maks = sum(e.maks for e in items)
     return (sum(e.skor or 0.0 for e in items) / maks) if maks > 0 else None

@@ -158,11 +158,17 @@ class CohortResult:
         raise KeyError(pid)
 
     def to_dict(self) -> dict[str, Any]:
+        # plain field copies: dataclasses.asdict deep-copies recursively and is several times slower
+        def crit_dict(c: CriterionResult) -> dict:
+            d = dict(c.__dict__)
+            d["bukti"] = [dict(e.__dict__) for e in c.bukti]
+            d["rasio"] = c.rasio
+            return d
+
         def unit_dict(u: UnitResult) -> dict:
-            d = asdict(u)
+            d = dict(u.__dict__)
+            d["kriteria"] = [crit_dict(c) for c in u.kriteria]
             d["belum_terpenuhi"] = u.belum_terpenuhi
-            for c, cd in zip(u.kriteria, d["kriteria"], strict=True):
-                cd["rasio"] = c.rasio
             return d
 
         return {
@@ -183,7 +189,7 @@ class CohortResult:
                     "penyelesaian": p.completion,
                     "jumlah_terlambat": p.late_count,
                     "units": {k: unit_dict(u) for k, u in p.units.items()},
-                    "modul": [asdict(m) for m in p.modul],
+                    "modul": [dict(m.__dict__) for m in p.modul],
                 }
                 for p in self.participants
             ],

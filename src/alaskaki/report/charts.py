@@ -146,7 +146,7 @@ def gain_chart(gain: pd.DataFrame) -> bytes:
     ax.bar(x - 0.2, pre, 0.4, label="Tes awal", color="#9ecae1")
     ax.bar(x + 0.2, post, 0.4, label="Tes akhir", color="#3182bd")
     for xi, g in zip(x, gain["Gain ternormalisasi <g>"], strict=True):
-        text = "-" if g is None or pd.isna(g) else f"g={g:.2f}"
+        text = "-" if g is None or pd.isna(g) else f"<g> = {g:.2f}".replace(".", ",")
         ax.text(xi, 103, text, ha="center", fontsize=7)
     ax.set_xticks(x, gain["Unit"].tolist(), fontsize=8)
     ax.set_ylim(0, 112)
@@ -165,11 +165,11 @@ def modules_chart(modules: pd.DataFrame) -> bytes:
     sub = (agg["Dikumpulkan"] / agg["Peserta"].where(agg["Peserta"] > 0)).fillna(0) * 100
     late = (agg["Terlambat"] / agg["Peserta"].where(agg["Peserta"] > 0)).fillna(0) * 100
     ax.barh(y - 0.2, sub, 0.4, color="#1a9850", label="% dikumpulkan")
-    ax.barh(y + 0.2, late, 0.4, color="#fdae61", label="% terlambat")
+    ax.barh(y + 0.2, late, 0.4, color="#fdae61", label="% terlambat (dari semua peserta)")
     ax.set_yticks(y, list(agg.index), fontsize=8)
     ax.invert_yaxis()
     ax.set_xlim(0, 100)
     ax.set_xlabel("% peserta", fontsize=8)
-    ax.set_title("Penyelesaian dan keterlambatan per modul", fontsize=10)
-    ax.legend(fontsize=8, ncol=2, loc="lower center", bbox_to_anchor=(0.5, 1.08), frameon=False)
+    ax.set_title("Penyelesaian dan keterlambatan per modul", fontsize=10, pad=22)
+    ax.legend(fontsize=8, ncol=2, loc="lower center", bbox_to_anchor=(0.5, 1.0), frameon=False)
     return _png(fig)

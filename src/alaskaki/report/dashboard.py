@@ -213,9 +213,11 @@ def build(dirs: list[Path] | None = None, *, framework=None, reviewer=None):
             anonim=anonim.value,
             **{k: d.value for k, d in dropdowns.items()},
         )
-        info.value = f"<b>{len(result.participants)}</b> peserta ditampilkan. Laporan dibuat {html.escape(result.dibuat[:16].replace('T', ' '))} UTC."
+        info.value = "<i>Memuat tampilan…</i>"
         download.value = download_link(result, data.reviewer, anonim=anonim.value)
         content.value = view_html(result, data.reviewer, anonim=anonim.value)
+        # last, so that the count on screen always belongs to the views and the download below it
+        info.value = f"<b>{len(result.participants)}</b> peserta ditampilkan. Laporan dibuat {html.escape(result.dibuat[:16].replace('T', ' '))} UTC."
 
     def on_workshop(_change) -> None:
         fill_options()

@@ -50,6 +50,8 @@ td.k { background: #c7e9c0; } td.bk { background: #fcbba1; } td.bd { background:
 img { max-width: 100%; height: auto; display: block; margin: 4pt 0; }
 figure { margin: 0; page-break-inside: avoid; }
 section { page-break-inside: auto; }
+@page lebar { size: A4 landscape; margin: 10mm; }
+section#peserta { page: lebar; } section#peserta table { font-size: 7pt; }
 @media print { h2 { page-break-after: avoid; } .pisah { page-break-before: always; } }
 """
 
@@ -158,21 +160,37 @@ def body(
         LEGEND,
     ]
 
-    def section(key: str, chart: bytes | None, *, pisah: bool = False) -> None:
+    def section(key: str, chart: bytes | None, *, pisah: bool = False, frame=None, note="") -> None:
         v = by[key]
         cls = ' class="pisah"' if pisah else ""
         out.append(
-            f'<section id="{key}"{cls}><h2>{html.escape(v.title)}</h2><p class="catatan">{html.escape(v.note)}</p>'
+            f'<section id="{key}"{cls}><h2>{html.escape(v.title)}</h2><p class="catatan">{html.escape(v.note + note)}</p>'
         )
         if chart is not None:
             out.append(img(chart, v.title))
-        out.append(table(v.frame, table_id=key, max_rows=max_rows))
+        out.append(table(v.frame if frame is None else frame, table_id=key, max_rows=max_rows))
         out.append("</section>")
 
     out.append('<section id="peta"><h2>Peta status: peserta × unit</h2>')
     out.append(img(charts.heatmap(result), "Peta status peserta dan unit"))
     out.append("</section>")
-    section("peserta", None)
+    # the participant table on paper: units without evidence and a one-value workshop column go
+    # (they stay in XLSX/CSV), and the section prints on a landscape page
+    people = by["peserta"].frame
+    drop = [u.kode for u in result.units if not u.ada_bukti]
+    if len(result.lokakarya) <= 1:
+        drop.append("Lokakarya")
+    drop.append("Penalti keterlambatan (poin)")
+    hidden = [u.kode for u in result.units if not u.ada_bukti]
+    note = (
+        f" Unit yang belum punya bukti ({', '.join(hidden)}) tidak ditampilkan." if hidden else ""
+    )
+    section(
+        "peserta",
+        None,
+        frame=people.drop(columns=[c for c in drop if c in people.columns]),
+        note=note,
+    )
     section("unit", charts.units_chart(by["unit"].frame), pisah=True)
     for attr, label in GROUPS.items():
         section(f"per_{attr}", charts.group_chart(by[f"per_{attr}"].frame, label))
