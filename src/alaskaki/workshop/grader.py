@@ -361,9 +361,34 @@ def _save_grades(gb, course: _Course, nb, modul: str, peserta: str) -> None:
     pp.notebook_id = pp.assignment_id = modul
     pp.student_id = peserta
     pp.db_url = course.db_url
-    pp.gradebook = gb
+    pp.gradebook = _OneCommit(gb)
     NbGraderPreprocessor.preprocess(pp, nb, res)
+    gb.db.commit()  # all grades and comments of this submission at once (one fsync, all or nothing)
     AssignLatePenalties(config=course.config).preprocess(nb, res)
+
+
+class _FlushOnly:
+    """A session whose ``commit`` only flushes (SaveAutoGrades commits after every cell)."""
+
+    def __init__(self, session):
+        self._session = session
+
+    def commit(self) -> None:
+        self._session.flush()
+
+    def __getattr__(self, name):
+        return getattr(self._session, name)
+
+
+class _OneCommit:
+    """The gradebook as SaveAutoGrades sees it: everything as usual, except one commit at the end."""
+
+    def __init__(self, gb):
+        self._gb = gb
+        self.db = _FlushOnly(gb.db)
+
+    def __getattr__(self, name):
+        return getattr(self._gb, name)
 
 
 # --------------------------------------------------------------------------------------------
@@ -927,40 +952,47 @@ def _grade_all(
     running: dict = {}
     scratch: dict = {}
     with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="alaskaki-nilai") as pool:
-        try:
-            while pending or running:
-                while pending and slots:
-                    pid, key = pending.pop(0)
-                    try:
-                        work = _prepare(gb, course, mod, pid, key)
-                    except Exception as exc:  # noqa: BLE001 - one broken submission never stops the rest
-                        gb.db.rollback()
-                        results[pid] = ParticipantGrade(pid, status="gagal", error=_describe(exc))
-                        bar.step(pid)
-                        continue
-                    work.job["cell_timeout"] = max(1, int(cell_timeout))
-                    slot = slots.pop()
-                    work.started = time.monotonic()
-                    tmp = None if sandboxed else tempfile.mkdtemp(prefix="alaskaki-peserta-")
-                    scratch[pid] = tmp
-                    fut = pool.submit(
-                        sb.run_in_sandbox,
-                        work.job,
-                        sandboxed=sandboxed,
-                        uid=UID_BASE + (os.getpid() % 1000) * 64 + slot,
-                        run_timeout=run_timeout,
-                        scratch_dir=tmp,
-                    )
-                    running[fut] = (work, slot)
-                if not running:
+
+        def fill() -> None:
+            while pending and slots:
+                pid, key = pending.pop(0)
+                try:
+                    work = _prepare(gb, course, mod, pid, key)
+                except Exception as exc:  # noqa: BLE001 - one broken submission never stops the rest
+                    gb.db.rollback()
+                    results[pid] = ParticipantGrade(pid, status="gagal", error=_describe(exc))
+                    bar.step(pid)
                     continue
+                work.job["cell_timeout"] = max(1, int(cell_timeout))
+                slot = slots.pop()
+                work.started = time.monotonic()
+                tmp = None if sandboxed else tempfile.mkdtemp(prefix="alaskaki-peserta-")
+                scratch[pid] = tmp
+                fut = pool.submit(
+                    sb.run_in_sandbox,
+                    work.job,
+                    sandboxed=sandboxed,
+                    uid=UID_BASE + (os.getpid() % 1000) * 64 + slot,
+                    run_timeout=run_timeout,
+                    scratch_dir=tmp,
+                )
+                running[fut] = (work, slot)
+
+        try:
+            fill()
+            while running:
                 done, _ = wait(running, return_when=FIRST_COMPLETED)
+                finished = []
                 for fut in done:
                     work, slot = running.pop(fut)
                     slots.append(slot)
+                    finished.append((work, fut))
+                fill()  # keep the workers busy while this thread records the finished ones
+                for work, fut in finished:
                     sb.cleanup_scratch(scratch.pop(work.peserta, None))
                     results[work.peserta] = _finish(gb, course, mod, work, fut, run_timeout)
                     bar.step(work.peserta)
+                fill()
         except BaseException:
             for fut in running:
                 fut.cancel()
