@@ -51,7 +51,7 @@ img { max-width: 100%; height: auto; display: block; margin: 4pt 0; }
 figure { margin: 0; page-break-inside: avoid; }
 section { page-break-inside: auto; }
 @page lebar { size: A4 landscape; margin: 10mm; }
-section#peserta { page: lebar; } section#peserta table { font-size: 7pt; }
+section#peserta { page: lebar; overflow-x: auto; } section#peserta table { font-size: 7pt; }
 @media print { h2 { page-break-after: avoid; } .pisah { page-break-before: always; } }
 """
 
@@ -180,7 +180,7 @@ def body(
     drop = [u.kode for u in result.units if not u.ada_bukti]
     if len(result.lokakarya) <= 1:
         drop.append("Lokakarya")
-    drop.append("Penalti keterlambatan (poin)")
+    drop += ["Penalti keterlambatan (poin)", "Kriteria belum terpenuhi"]  # long: in XLSX and rapor
     hidden = [u.kode for u in result.units if not u.ada_bukti]
     note = (
         f" Unit yang belum punya bukti ({', '.join(hidden)}) tidak ditampilkan." if hidden else ""
