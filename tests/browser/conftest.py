@@ -15,9 +15,12 @@ from browserkit import (
     CHROMIUM,
     CHROMIUM_ARGS,
     DESKTOP,
+    TRAINER_MODULE,
+    VENV_BIN,
     ConsoleLog,
     lab_argv,
     need,
+    root_flag,
     start_server,
     widget_modules,
     write_lab_settings,
@@ -101,6 +104,75 @@ def lab(browser, browser_home, released):
         cwd=root,
         ready_path="/api/status",
         token=token,
+    )
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def graded(browser, browser_home) -> Path:
+    """A whole graded sample workshop (``alaskaki demo`` on the sample cohort) of the module with
+    the manually graded rubric cells (m7); shown by the formgrader and the dashboard."""
+    from alaskaki.workshop import kit_modules
+    from alaskaki.workshop.demo import run_demo
+
+    need(
+        TRAINER_MODULE in kit_modules(),
+        f"modul {TRAINER_MODULE} belum ada di assignments/source",
+    )
+    res = run_demo(browser_home / "demo", modules=[TRAINER_MODULE], progress=False)
+    return res.workshop
+
+
+@pytest.fixture(scope="session")
+def formgrader(graded, browser_home):
+    """A Jupyter server in the workshop folder (its nbgrader_config.py): the trainer's formgrader."""
+    home = browser_home / "formgrader-home"
+    home.mkdir(exist_ok=True)
+    token = secrets.token_hex(16)
+    server = start_server(
+        "formgrader",
+        [
+            str(VENV_BIN / "jupyter"),
+            "server",
+            "--no-browser",
+            "--ip=127.0.0.1",
+            "--port={port}",
+            "--ServerApp.port_retries=0",
+            f"--IdentityProvider.token={token}",
+            f"--ServerApp.root_dir={graded}",
+            *root_flag(),
+        ],
+        home=home,
+        cwd=graded,
+        ready_path="/api/status",
+        token=token,
+    )
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def dashboard(graded, browser_home):
+    """The reviewer's Voila dashboard on the graded workshop (the kit's own Voila command line)."""
+    from alaskaki.report.dashboard import ENV, voila_command
+
+    home = browser_home / "voila-home"
+    home.mkdir(exist_ok=True)
+    server = start_server(
+        "voila",
+        [a.replace("--port=0", "--port={port}") for a in voila_command(port=0)]
+        + ["--Voila.ip=127.0.0.1"],
+        home=home,
+        cwd=home,
+        ready_path="/voila/static/",
+        token=None,
+        env_extra={ENV: str(graded)},
+        any_answer=True,
     )
     try:
         yield server
