@@ -951,6 +951,58 @@ def _grade_all(
     slots = list(range(workers))
     running: dict = {}
     scratch: dict = {}
+    uids = [UID_BASE + (os.getpid() % 1000) * 64 + slot for slot in range(workers)]
+    warm = (
+        [sb.Zygote(preload=mod.preload, uid=u) for u in uids]
+        if sb.zygotes_usable(sandboxed)
+        else None
+    )
+
+    def run_one(slot: int, job: dict, tmp) -> sb.SandboxResult:
+        if warm is not None:
+            return warm[slot].run(job, run_timeout=run_timeout)
+        return sb.run_in_sandbox(
+            job, sandboxed=sandboxed, uid=uids[slot], run_timeout=run_timeout, scratch_dir=tmp
+        )
+
+    try:
+        _grade_loop(
+            gb,
+            course,
+            mod,
+            pending,
+            slots,
+            running,
+            scratch,
+            results,
+            sandboxed,
+            workers,
+            bar,
+            run_timeout,
+            cell_timeout,
+            run_one,
+        )
+    finally:
+        for z in warm or []:
+            z.close()
+
+
+def _grade_loop(
+    gb,
+    course,
+    mod,
+    pending,
+    slots,
+    running,
+    scratch,
+    results,
+    sandboxed,
+    workers,
+    bar,
+    run_timeout,
+    cell_timeout,
+    run_one,
+) -> None:
     with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="alaskaki-nilai") as pool:
 
         def fill() -> None:
@@ -968,14 +1020,7 @@ def _grade_all(
                 work.started = time.monotonic()
                 tmp = None if sandboxed else tempfile.mkdtemp(prefix="alaskaki-peserta-")
                 scratch[pid] = tmp
-                fut = pool.submit(
-                    sb.run_in_sandbox,
-                    work.job,
-                    sandboxed=sandboxed,
-                    uid=UID_BASE + (os.getpid() % 1000) * 64 + slot,
-                    run_timeout=run_timeout,
-                    scratch_dir=tmp,
-                )
+                fut = pool.submit(run_one, slot, work.job, tmp)
                 running[fut] = (work, slot)
 
         try:

@@ -409,16 +409,7 @@ def run_in_sandbox(
     ``scratch_dir`` is the working folder when not sandboxed (a fresh temporary folder).
     Every process started here is killed before this returns.
     """
-    job = dict(job)
-    job.setdefault("cell_timeout", CELL_TIMEOUT)
-    job.setdefault("limits", DEFAULT_LIMITS)
-    job["paths"] = extra_paths()
-    job["uid"] = uid if (sandboxed and uid is not None and os.geteuid() == 0) else None
-    job["sandboxed"] = sandboxed
-    limits = dict(job["limits"])
-    if job["uid"] is None:  # the limit counts every process of our own uid: leave room for them
-        limits["nproc"] = _own_process_count() + int(limits.get("nproc", 48))
-    job["limits"] = limits
+    job = _prepare_job(job, sandboxed=sandboxed, uid=uid)
     cmd = build_command(sandboxed=sandboxed)
     cwd = SCRATCH if sandboxed else scratch_dir
     token = os.urandom(12).hex()
@@ -454,6 +445,129 @@ def run_in_sandbox(
     ):
         result.events.append("killed")
     return result
+
+
+class Zygote:
+    """One warm sandbox per worker (root only): bubblewrap started once, a forked child per job.
+
+    Saves the interpreter start and the imports (IPython, pandas, the exercises) per submission.
+    Each job still runs in its own child with its own limits and uid, after which the zygote kills
+    every process of that uid and wipes the writable folders.
+    """
+
+    def __init__(self, *, preload: list[str], uid: int):
+        self.preload = list(preload)
+        self.uid = uid
+        self.proc: subprocess.Popen | None = None
+        self.token = ""
+        self._buf = b""
+
+    def _start(self) -> None:
+        cmd = build_command(sandboxed=True)
+        cmd[-1] = "--zygote"
+        self.token = os.urandom(12).hex()
+        self._buf = b""
+        self.proc = subprocess.Popen(
+            cmd,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            env=_env(SCRATCH, self.token),
+            start_new_session=True,
+            close_fds=True,
+        )
+        os.set_blocking(self.proc.stdout.fileno(), False)
+        setup = {"preload": self.preload, "paths": extra_paths()}
+        self.proc.stdin.write((json.dumps(setup) + "\n").encode())
+        self.proc.stdin.flush()
+        if self._readline(time.monotonic() + 120) != b'{"k": "ready"}':
+            raise OSError("the warm sandbox did not start")
+
+    def run(self, job: dict, *, run_timeout: float = RUN_TIMEOUT) -> SandboxResult:
+        started = time.monotonic()
+        result = SandboxResult()
+        job = _prepare_job(job, sandboxed=True, uid=self.uid)
+        if self.proc is None or self.proc.poll() is not None:
+            self.close()
+            try:
+                self._start()
+            except OSError:
+                self.close()
+                return run_in_sandbox(job, sandboxed=True, uid=self.uid, run_timeout=run_timeout)
+        job["run_timeout"] = run_timeout
+        try:
+            self.proc.stdin.write((json.dumps(job) + "\n").encode())
+            self.proc.stdin.flush()
+            line = self._readline(started + run_timeout + 30)
+        except (BrokenPipeError, OSError):
+            line = None
+        if line is None:  # the zygote hung or died: start a new one for the next job
+            result.events.append(
+                "timeout" if time.monotonic() - started >= run_timeout else "killed"
+            )
+            self.close()
+        else:
+            try:
+                msg = json.loads(line)
+                for text in msg.get("lines", []):
+                    _take(text.encode("utf-8", errors="replace"), result)
+                result.events.extend(str(e) for e in msg.get("events", []))
+            except (ValueError, AttributeError, TypeError, RecursionError):
+                result.events.append("garbage")
+            if not result.finished and not result.events:
+                result.events.append("killed")
+        result.seconds = time.monotonic() - started
+        return result
+
+    def _readline(self, deadline: float) -> bytes | None:
+        fd = self.proc.stdout.fileno()
+        sel = selectors.DefaultSelector()
+        sel.register(fd, selectors.EVENT_READ)
+        try:
+            while b"\n" not in self._buf:
+                left = deadline - time.monotonic()
+                if left <= 0 or len(self._buf) > 4 * CHANNEL_LIMIT:
+                    return None
+                if not sel.select(timeout=min(left, 1.0)):
+                    if self.proc.poll() is not None:
+                        return None
+                    continue
+                try:
+                    chunk = os.read(fd, 1 << 16)
+                except BlockingIOError:
+                    continue
+                if not chunk:
+                    return None
+                self._buf += chunk
+        finally:
+            sel.close()
+        line, self._buf = self._buf.split(b"\n", 1)
+        return line
+
+    def close(self) -> None:
+        if self.proc is not None:
+            _kill(self.proc)
+            _kill_stragglers(self.token)
+            self.proc = None
+
+
+def zygotes_usable(sandboxed: bool) -> bool:
+    """Warm sandboxes need bubblewrap and root (the child drops to a uid of its own)."""
+    return sandboxed and os.geteuid() == 0
+
+
+def _prepare_job(job: dict, *, sandboxed: bool, uid: int | None) -> dict:
+    job = dict(job)
+    job.setdefault("cell_timeout", CELL_TIMEOUT)
+    job.setdefault("limits", DEFAULT_LIMITS)
+    job["paths"] = extra_paths()
+    job["uid"] = uid if (sandboxed and uid is not None and os.geteuid() == 0) else None
+    job["sandboxed"] = sandboxed
+    limits = dict(job["limits"])
+    if job["uid"] is None:  # the limit counts every process of our own uid: leave room for them
+        limits["nproc"] = _own_process_count() + int(limits.get("nproc", 48))
+    job["limits"] = limits
+    return job
 
 
 def _own_process_count() -> int:
@@ -663,6 +777,11 @@ def _runner_main() -> (
     os.dup2(devnull, 2)
     job = json.loads(sys.stdin.read())
     os.dup2(devnull, 0)
+    _run_job(job, chan)
+
+
+def _run_job(job: dict, chan) -> None:  # pragma: no cover - runs in a child process
+    """Run one job's cells and report on ``chan``; ends the process."""
     for p in job.get("paths", []):
         if p not in sys.path:
             sys.path.append(p)
@@ -784,7 +903,10 @@ def _runner_main() -> (
             "sandboxed"
         ):  # own PID namespace: pid 1 is bwrap, anything else was started by the notebook
             me = os.getpid()
-            if any(p.isdigit() and int(p) not in (me, 1) for p in os.listdir("/proc")):
+            if job.get("uid") is not None:  # anything else running under our own uid
+                if _pids_of_uid(os.getuid()) - {me}:
+                    checks.append("processes")
+            elif any(p.isdigit() and int(p) not in (me, 1) for p in os.listdir("/proc")):
                 checks.append("processes")
     except Exception:  # noqa: BLE001 - the participant broke the interpreter; say so
         checks.append("broken")
@@ -793,5 +915,185 @@ def _runner_main() -> (
     os._exit(0)
 
 
+def _pids_of_uid(uid: int) -> set[int]:
+    out = set()
+    for entry in os.scandir("/proc"):
+        if entry.name.isdigit():
+            try:
+                with open(f"/proc/{entry.name}/status", encoding="ascii", errors="replace") as f:
+                    for line in f:
+                        if line.startswith("State:") and line.split()[1] in ("Z", "X"):
+                            break  # a zombie is already dead; its parent reaps it
+                        if line.startswith("Uid:"):
+                            if int(line.split()[1]) == uid:
+                                out.add(int(entry.name))
+                            break
+            except (OSError, ValueError):
+                continue
+    return out
+
+
+def _kill_uid(uid: int) -> None:
+    """Kill every process of ``uid`` (a submission's leftovers), however often they fork."""
+    for _ in range(200):
+        pids = _pids_of_uid(uid)
+        if not pids:
+            return
+        for pid in pids:
+            with contextlib.suppress(OSError):
+                os.kill(pid, signal.SIGKILL)
+        time.sleep(0.01)
+
+
+def _wipe(folder: str) -> None:
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(folder):
+            if entry.is_dir(follow_symlinks=False):
+                shutil.rmtree(entry.path, ignore_errors=True)
+            else:
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)
+
+
+def _collect_child(fd: int, pid: int, deadline: float) -> tuple[list[str], list[str]]:
+    """Read a child's channel until it says done, exits, floods or runs out of time."""
+    sel = selectors.DefaultSelector()
+    os.set_blocking(fd, False)
+    sel.register(fd, selectors.EVENT_READ)
+    buf, total, lines, events, exited = b"", 0, [], [], False
+    try:
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                events.append("timeout")
+                break
+            ready = sel.select(timeout=min(left, 0.2))
+            if not ready:
+                if exited or os.waitpid(pid, os.WNOHANG)[0]:
+                    exited = True
+                    break
+                continue
+            try:
+                chunk = os.read(fd, 1 << 16)
+            except BlockingIOError:
+                continue
+            if not chunk:
+                break
+            total += len(chunk)
+            if total > CHANNEL_LIMIT:
+                events.append("flood")
+                break
+            buf += chunk
+            *done_lines, buf = buf.split(b"\n")
+            finished = False
+            for line in done_lines:
+                text = line.decode("utf-8", errors="replace")
+                lines.append(text)
+                if text == '{"k": "done"}':
+                    finished = True
+            if finished:
+                break
+    finally:
+        sel.close()
+        os.close(fd)
+    return lines, events
+
+
+def _read_line(fd: int) -> bytes:
+    """One line from ``fd`` (the grader writes one job and waits, so nothing is read past it)."""
+    buf = b""
+    while not buf.endswith(b"\n"):
+        chunk = os.read(fd, 1 << 16)
+        if not chunk:
+            break
+        buf += chunk
+    return buf.strip()
+
+
+def _zygote_job(n: int, chan, chan_fd: int, devnull: int) -> None:  # pragma: no cover
+    line = _read_line(0)
+    if not line:
+        os._exit(3)
+    job = json.loads(line)
+    uid = int(job["uid"])
+    scratch = f"{SCRATCH}/{n}"
+    os.makedirs(scratch)
+    os.chown(scratch, uid, uid)
+    r, w = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        try:
+            os.close(r)
+            os.close(chan_fd)
+            os.dup2(devnull, 0)
+            os.chdir(scratch)
+            os.environ.update(
+                HOME=scratch, IPYTHONDIR=scratch + "/.ipython", MPLCONFIGDIR=scratch + "/.mpl"
+            )
+            _run_job(job, os.fdopen(w, "w", buffering=1, encoding="utf-8"))
+        finally:
+            os._exit(0)
+    os.close(w)
+    lines, events = _collect_child(
+        r, pid, time.monotonic() + float(job.get("run_timeout", RUN_TIMEOUT))
+    )
+    _kill_uid(uid)
+    with contextlib.suppress(ChildProcessError):
+        os.waitpid(pid, 0)
+    for folder in (SCRATCH, "/tmp", "/dev/shm"):
+        _wipe(folder)
+    chan.write(json.dumps({"k": "zresult", "lines": lines, "events": events}) + "\n")
+    chan.flush()
+    os._exit(0)
+
+
+def _zygote_main() -> (
+    None
+):  # pragma: no cover - runs inside bubblewrap; covered by integration tests
+    """A warm runner: imports once, then forks a fresh, limited child per submission.
+
+    The child drops to the job's uid before any participant code runs; after it, every process of
+    that uid is killed and the scratch folders are wiped, so nothing of one submission survives
+    into the next. Only this process writes to the grader, one framed line per job.
+    """
+    chan_fd = os.dup(1)
+    chan = os.fdopen(chan_fd, "w", buffering=1, encoding="utf-8")
+    devnull = os.open(os.devnull, os.O_RDWR)
+    os.dup2(devnull, 1)
+    os.dup2(devnull, 2)
+    setup = json.loads(_read_line(0) or b"{}")
+    for p in setup.get("paths", []):
+        if p not in sys.path:
+            sys.path.append(p)
+    import importlib
+
+    importlib.import_module("IPython.core.interactiveshell")
+    for name in setup.get("preload", []):
+        with contextlib.suppress(Exception):
+            importlib.import_module(name)
+    chan.write('{"k": "ready"}\n')  # the grader sends the first job only now (no read-ahead)
+    chan.flush()
+    # This process never holds a participant's data: a short-lived manager reads each job, forks
+    # the participant's child (which so inherits only its own job), reports and exits.
+    n = 0
+    while True:
+        n += 1
+        manager = os.fork()
+        if manager == 0:
+            try:
+                _zygote_job(n, chan, chan_fd, devnull)
+            finally:
+                os._exit(4)
+        _, status = os.waitpid(manager, 0)
+        if os.WIFEXITED(status) and os.WEXITSTATUS(status) == 3:  # no more jobs
+            break
+        if not (os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0):
+            chan.write(json.dumps({"k": "zresult", "lines": [], "events": ["killed"]}) + "\n")
+            chan.flush()
+    os._exit(0)
+
+
 if __name__ == "__main__" and "--run" in sys.argv:
     _runner_main()
+elif __name__ == "__main__" and "--zygote" in sys.argv:
+    _zygote_main()
