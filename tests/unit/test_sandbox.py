@@ -190,3 +190,51 @@ def test_an_absurdly_deep_forged_answer_cannot_crash_the_grader():
     for _ in range(100_000):
         deep = [deep]
     assert isinstance(sb.decode_value(deep), sb.Unreadable)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not sb.zygotes_usable(sb.bwrap_available()), reason="needs bubblewrap and root")
+def test_a_warm_sandbox_leaves_nothing_of_one_submission_to_the_next():
+    marker = "4000.8383"
+    z = sb.Zygote(preload=[], uid=430400)
+    try:
+        first = {
+            "cells": [
+                {
+                    "kind": "code",
+                    "source": (
+                        "import subprocess\n"
+                        f"subprocess.Popen(['sleep', '{marker}'], start_new_session=True)\n"
+                        "open('/tmp/titipan.txt', 'w').write('jawaban')\n"
+                        "open('catatan.txt', 'w').write('jawaban')\nx = 1"
+                    ),
+                },
+                {"kind": "point", "grade_id": "x", "names": ["x"]},
+            ]
+        }
+        res = z.run(first, run_timeout=30)
+        assert res.points["x"] == {"x": 1} and "processes" in res.checks
+        second = {
+            "cells": [
+                {
+                    "kind": "code",
+                    "source": "import os\nx = sorted(os.listdir('/tmp') + os.listdir('..') + os.listdir('.'))",
+                },
+                {"kind": "point", "grade_id": "x", "names": ["x"]},
+            ]
+        }
+        seen = sb.decode_value(z.run(second, run_timeout=30).points["x"]["x"])
+        assert "titipan.txt" not in seen and "catatan.txt" not in seen
+        alive = [
+            e.name for e in os.scandir("/proc") if e.name.isdigit() and marker in _cmdline(e.name)
+        ]
+        assert alive == []
+    finally:
+        z.close()
+
+
+def _cmdline(pid: str) -> str:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().decode(errors="replace")
+    except OSError:
+        return ""
