@@ -164,6 +164,8 @@ def test_filters_change_the_view_and_the_download(page):
     page.get_by_text("3 peserta ditampilkan").wait_for(timeout=60_000)
     _select(page, "Jenis kelamin", "Perempuan")
     page.get_by_text("2 peserta ditampilkan").wait_for(timeout=60_000)
+    page.get_by_role("button", name="Siapkan unduhan XLSX").click()
+    page.locator("a.alaskaki-unduh").wait_for(timeout=120_000)
     with page.expect_download(timeout=60_000) as dl:
         page.locator("a.alaskaki-unduh").click()
     data = Path(dl.value.path()).read_bytes()

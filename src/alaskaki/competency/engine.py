@@ -357,7 +357,7 @@ def assess(
     wdir = Path(workshop_dir)
     data = read_workshop(wdir, db_url=db_url)
     fw = framework if framework is not None else _workshop_framework(wdir)
-    return _build(fw, [data], data.evidence, data.modules, data.roster)
+    return result_of(data, fw)
 
 
 def _sort_key(d: WorkshopData) -> str:
@@ -375,8 +375,18 @@ def merge_history(
     if not workshop_dirs:
         raise AlaskakiError("Tidak ada folder lokakarya untuk digabung.", exit_code=EXIT_NOT_FOUND)
     datas = [read_workshop(Path(d)) for d in workshop_dirs]
-    datas = [d for _, d in sorted(enumerate(datas), key=lambda x: (_sort_key(x[1]), x[0]))]
     fw = framework if framework is not None else fwmod.load_framework()
+    return merge_data(datas, fw)
+
+
+def result_of(data: WorkshopData, fw: fwmod.Framework) -> CohortResult:
+    """The result of one already-read workshop (what :func:`assess` returns)."""
+    return _build(fw, [data], data.evidence, data.modules, data.roster)
+
+
+def merge_data(datas: list[WorkshopData], fw: fwmod.Framework) -> CohortResult:
+    """:func:`merge_history` on workshops already read with :func:`read_workshop`."""
+    datas = [d for _, d in sorted(enumerate(datas), key=lambda x: (_sort_key(x[1]), x[0]))]
     evidence: dict[str, dict[tuple[str, str], Evidence]] = {}
     order: dict[str, int] = {d.info.nama: i for i, d in enumerate(datas)}
 

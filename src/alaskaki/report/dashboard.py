@@ -4,9 +4,11 @@ The workshop folders come from ``ALASKAKI_WORKSHOPS`` (folders separated by ``os
 ``:`` on Linux). The dashboard shows the same views as the cohort report, filtered by workshop,
 IKM, kelurahan, gender, role and unit, with a download of the current view as XLSX.
 
-With one workshop chosen, its own gradebook is assessed (:func:`~alaskaki.competency.assess`);
-with "Semua lokakarya", the workshops are merged by participant id
-(:func:`~alaskaki.competency.merge_history`).
+With one workshop chosen, its own gradebook is assessed (as :func:`~alaskaki.competency.assess`);
+with "Semua lokakarya", the workshops are merged by participant id (as
+:func:`~alaskaki.competency.merge_history`). The kit's ``grading/kompetensi.yml`` applies to all.
+The XLSX of the current view is built on request (a button), as it takes a while for
+thousands of participants.
 
     from alaskaki.report.dashboard import tampilkan
     tampilkan()
@@ -24,7 +26,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from alaskaki import paths
-from alaskaki.competency import CohortResult, assess, merge_history
+from alaskaki.competency import CohortResult, load_framework
+from alaskaki.competency.engine import merge_data, read_workshop, result_of
 from alaskaki.errors import EXIT_NOT_FOUND, AlaskakiError
 
 from . import html as html_mod
@@ -81,13 +84,10 @@ class Data:
     @classmethod
     def load(cls, dirs: list[Path] | None = None, *, framework=None, reviewer=None) -> Data:
         dirs = dirs if dirs is not None else workshop_dirs()
-        per = {}
-        for d in dirs:
-            res = assess(d, framework=framework)
-            per[res.lokakarya[0].nama] = res
-        merged = (
-            next(iter(per.values())) if len(per) == 1 else merge_history(dirs, framework=framework)
-        )
+        datas = [read_workshop(d) for d in dirs]  # each gradebook is read once
+        fw = framework if framework is not None else load_framework()
+        per = {d.info.nama: result_of(d, fw) for d in datas}
+        merged = next(iter(per.values())) if len(per) == 1 else merge_data(datas, fw)
         return cls(per_workshop=per, merged=merged, reviewer=load_reviewer(reviewer))
 
     @property
@@ -191,7 +191,11 @@ def build(dirs: list[Path] | None = None, *, framework=None, reviewer=None):
     }
     anonim = w.Checkbox(description="Anonim (sembunyikan nama)", value=False, style=style)
     info = w.HTML()
+    unduh = w.Button(
+        description="Siapkan unduhan XLSX", icon="download", layout=w.Layout(width="auto")
+    )
     download = w.HTML()
+    current: dict = {}
     content = w.HTML()
     busy = {"on": False}
 
@@ -214,10 +218,15 @@ def build(dirs: list[Path] | None = None, *, framework=None, reviewer=None):
             **{k: d.value for k, d in dropdowns.items()},
         )
         info.value = "<i>Memuat tampilan…</i>"
-        download.value = download_link(result, data.reviewer, anonim=anonim.value)
+        current["result"] = result
+        download.value = ""
         content.value = view_html(result, data.reviewer, anonim=anonim.value)
         # last, so that the count on screen always belongs to the views and the download below it
         info.value = f"<b>{len(result.participants)}</b> peserta ditampilkan. Laporan dibuat {html.escape(result.dibuat[:16].replace('T', ' '))} UTC."
+
+    def on_unduh(_button) -> None:
+        download.value = "<i>Menyiapkan berkas…</i>"
+        download.value = download_link(current["result"], data.reviewer, anonim=anonim.value)
 
     def on_workshop(_change) -> None:
         fill_options()
@@ -228,6 +237,7 @@ def build(dirs: list[Path] | None = None, *, framework=None, reviewer=None):
     for dd in dropdowns.values():
         dd.observe(refresh, names="value")
     anonim.observe(refresh, names="value")
+    unduh.on_click(on_unduh)
     refresh()
     title = w.HTML(
         "<h1 style='font-size:18pt'>Dasbor Kompetensi Peserta</h1>"
@@ -237,12 +247,9 @@ def build(dirs: list[Path] | None = None, *, framework=None, reviewer=None):
         [lokakarya, *dropdowns.values(), anonim],
         layout=w.Layout(grid_template_columns="repeat(3, minmax(220px, 1fr))", grid_gap="4px 12px"),
     )
-    box = w.VBox([title, filters, info, download, content])
-    box.controls = {
-        "lokakarya": lokakarya,
-        "anonim": anonim,
-        **dropdowns,
-    }  # for tests and scripting
+    box = w.VBox([title, filters, info, w.HBox([unduh, download]), content])
+    # for tests and scripting
+    box.controls = {"lokakarya": lokakarya, "anonim": anonim, "unduh": unduh, **dropdowns}
     box.outputs = {"info": info, "download": download, "content": content}
     return box
 
