@@ -31,14 +31,31 @@ def main() -> None:
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         ws = Path(tmp) / "ws"
-        subprocess.run([str(BIN / "alaskaki"), "init", str(ws), "--roster",
-                        str(Path(__file__).parents[1] / "datasets" / "contoh_peserta.csv")], check=True, capture_output=True)
+        subprocess.run(
+            [
+                str(BIN / "alaskaki"),
+                "init",
+                str(ws),
+                "--roster",
+                str(Path(__file__).parents[1] / "datasets" / "contoh_peserta.csv"),
+            ],
+            check=True,
+            capture_output=True,
+        )
         base = timed([str(BIN / "nbgrader"), "--version"], args.repeat)
         rows = [("nbgrader --version (baseline)", base)]
-        for cmd in (["--help"], ["--version"], ["status", "--workshop", str(ws)],
-                    ["release", "m3-biaya-produksi", "--workshop", str(ws)]):
-            rows.append(("alaskaki " + " ".join(c if not c.startswith("/") else "DIR" for c in cmd),
-                         timed([str(BIN / "alaskaki"), *cmd], args.repeat)))
+        for cmd in (
+            ["--help"],
+            ["--version"],
+            ["status", "--workshop", str(ws)],
+            ["release", "m3-biaya-produksi", "--workshop", str(ws)],
+        ):
+            rows.append(
+                (
+                    "alaskaki " + " ".join(c if not c.startswith("/") else "DIR" for c in cmd),
+                    timed([str(BIN / "alaskaki"), *cmd], args.repeat),
+                )
+            )
     print(f"{'command':45s} {'median s':>9s} {'vs baseline':>12s}")
     for name, t in rows:
         print(f"{name:45s} {t:9.2f} {t / base:11.2f}x")

@@ -26,8 +26,10 @@ def main() -> None:
         second = run_demo(out, modules=args.modules, workers=args.workers, progress=False)
         t2 = time.perf_counter()
     n = len(first.modules)
-    print(f"demo, fresh:       {t1 - t0:7.1f} s  ({n} modules x {first.participants} participants, "
-          f"{(t1 - t0) / max(n, 1):.1f} s per module)")
+    print(
+        f"demo, fresh:       {t1 - t0:7.1f} s  ({n} modules x {first.participants} participants, "
+        f"{(t1 - t0) / max(n, 1):.1f} s per module)"
+    )
     print(f"demo, second run:  {t2 - t1:7.1f} s  (new files collected: {second.new_files})")
 
 
