@@ -271,9 +271,10 @@ def test_peserta_menjalankan_modul(modul, lab, released, page_factory):
     widget = _cell(page, plan["widget"]).locator(".jp-OutputArea-output .jupyter-widgets").first
     widget.wait_for(state="visible", timeout=30_000)
     widget.scroll_into_view_if_needed()
-    shoot(page, f"peserta-{modul}-widget")
     done = _use_widget(page, widget)
     assert done
+    shown = widget.locator("img") if widget.locator("img").count() else widget
+    shown.last.scroll_into_view_if_needed()
     shoot(page, f"peserta-{modul}-widget-diubah")
     found = english_words(visible_text(widget), incoterm_names())
     assert not found, f"English words in the widget: {found}"
