@@ -100,7 +100,7 @@ def test_filters_views_and_download(workshops):
     assert "Peserta-" in out["content"].value
     # nothing matches
     c["anonim"].value = False
-    c["kelurahan"].value = None
+    c["kelurahan"].value = ""
     c["peran"].value = "pemilik"
     assert "Tidak ada peserta" in out["content"].value
     assert page  # the workbook decoded

@@ -106,22 +106,20 @@ def options(result: CohortResult) -> dict[str, list[tuple[str, str | None]]]:
     def values(attr: str) -> list[tuple[str, str | None]]:
         found = sorted({getattr(p, attr) for p in result.participants if getattr(p, attr)})
         label = (lambda v: GENDER.get(v, v)) if attr == "jenis_kelamin" else (lambda v: v)
-        return [(SEMUA, None)] + [(label(v), v) for v in found]
+        return [(SEMUA, "")] + [(label(v), v) for v in found]
 
     return {
         "ikm": values("ikm"),
         "kelurahan": values("kelurahan"),
         "jenis_kelamin": values("jenis_kelamin"),
         "peran": values("peran"),
-        "unit": [(SEMUA, None)] + [(f"{u.kode} {u.judul}", u.kode) for u in result.units],
+        "unit": [(SEMUA, "")] + [(f"{u.kode} {u.judul}", u.kode) for u in result.units],
     }
 
 
 def select(data: Data, *, lokakarya=None, anonim: bool = False, **filters) -> CohortResult:
     """The current view: a workshop (or all), then the attribute and unit filters."""
-    result = filter_result(
-        data.base(lokakarya), **{k: v for k, v in filters.items() if v is not None}
-    )
+    result = filter_result(data.base(lokakarya), **{k: v for k, v in filters.items() if v})
     if anonim:
         result = anonymise(result, key=data.reviewer.anonim_kunci)
     return result
@@ -160,7 +158,7 @@ def view_html(
     if not result.participants:
         return '<div class="alaskaki-dasbor"><p>Tidak ada peserta yang cocok dengan pilihan ini.</p></div>'
     body = html_mod.body(
-        result, all_views(result), reviewer or Reviewer(), anonim=anonim, max_rows=200
+        result, all_views(result), reviewer or Reviewer(), anonim=anonim, max_rows=200, header=False
     )
     return f'{DASHBOARD_CSS}<div class="alaskaki-dasbor">{body}</div>'
 
@@ -205,7 +203,7 @@ def build(dirs: list[Path] | None = None, *, framework=None, reviewer=None):
         for key, dd in dropdowns.items():
             old = dd.value
             dd.options = opts[key]
-            dd.value = old if old in [v for _, v in opts[key]] else None
+            dd.value = old if old in [v for _, v in opts[key]] else ""
         busy["on"] = False
 
     def refresh(*_args) -> None:

@@ -147,18 +147,13 @@ def body(
     *,
     anonim: bool = False,
     max_rows: int = MAX_HTML_ROWS,
+    header: bool = True,
 ) -> str:
     """The report's content without the page around it (the dashboard shows the same)."""
     by = {v.key: v for v in views}
-    out = [
-        _header(
-            result,
-            reviewer,
-            anonim=anonim,
-            title="Laporan Kompetensi Peserta Pelatihan Ekspor IKM Alas Kaki",
-        ),
-        LEGEND,
-    ]
+    title = "Laporan Kompetensi Peserta Pelatihan Ekspor IKM Alas Kaki"
+    out = [_header(result, reviewer, anonim=anonim, title=title)] if header else []
+    out.append(LEGEND)
 
     def section(key: str, chart: bytes | None, *, pisah: bool = False, frame=None, note="") -> None:
         v = by[key]
