@@ -231,7 +231,8 @@ def _module(course: _Course, modul: str) -> _Module:
     nb = nbformat.reads(raw.decode("utf-8"), as_version=4)
     code_cells = [c for c in nb.cells if c.cell_type == "code"]
     setup = code_cells[0].source if code_cells else ""
-    preload = _imported_modules(setup)
+    # every module the notebook imports is imported once per warm sandbox, not once per submission
+    preload = list(dict.fromkeys(m for c in code_cells for m in _imported_modules(c.source)))
     base_names = set(_trusted_namespace(setup, "__demo__").keys())
     released_nb = ClearHiddenTests().preprocess(copy.deepcopy(nb), {})[0]
     tests: dict[str, _TestCell] = {}
