@@ -124,7 +124,7 @@ def _render(pid: str, nama: str, modul: str, nb, grades: dict, comments: dict, t
             if got and not ok:
                 why = f"Sebagian benar. {why}"
             mine = last_answer
-            (benar if ok else lagi).append(what)
+            (benar if ok else lagi).append(what.rstrip(". "))
         block = [
             f'<section class="soal {status}"><span class="nilai">{_fmt(got)} / {_fmt(maxp)}</span>',
             f"<h2>{e(what)}</h2>",
