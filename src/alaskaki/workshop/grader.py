@@ -982,6 +982,7 @@ def _grade_all(
             run_timeout,
             cell_timeout,
             run_one,
+            abort=lambda: [z.close() for z in warm or []],
         )
     finally:
         for z in warm or []:
@@ -1003,6 +1004,7 @@ def _grade_loop(
     run_timeout,
     cell_timeout,
     run_one,
+    abort=lambda: None,
 ) -> None:
     with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="alaskaki-nilai") as pool:
 
@@ -1039,9 +1041,10 @@ def _grade_loop(
                     results[work.peserta] = _finish(gb, course, mod, work, fut, run_timeout)
                     bar.step(work.peserta)
                 fill()
-        except BaseException:
+        except BaseException:  # Ctrl-C or a crash: stop the sandboxes now, keep what is recorded
             for fut in running:
                 fut.cancel()
+            abort()
             raise
 
 

@@ -499,7 +499,7 @@ class Zygote:
             self.proc.stdin.write((json.dumps(job) + "\n").encode())
             self.proc.stdin.flush()
             line = self._readline(started + run_timeout + 30)
-        except (BrokenPipeError, OSError):
+        except (OSError, ValueError, AttributeError):  # closed under us (Ctrl-C) or died
             line = None
         if line is None:  # the zygote hung or died: start a new one for the next job
             result.events.append(
