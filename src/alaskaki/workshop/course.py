@@ -37,6 +37,7 @@ c.ClearSolutions.text_stub = "TULIS JAWABAN ANDA DI SINI"
 # Restore test cells a participant deleted (nbgrader's default leaves them out).
 c.OverwriteCells.add_missing_cells = True
 # Harmless warnings on stderr must not turn a right answer into zero.
+c.IgnorePattern.enabled = True
 c.IgnorePattern.pattern = ".*(Warning|warning|WARNING).*"
 c.Execute.timeout = 60
 """
