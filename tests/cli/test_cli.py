@@ -25,13 +25,24 @@ def test_help_lists_commands_in_indonesian(capsys):
     assert exc.value.code == 0
     out = capsys.readouterr().out
     assert "cara pakai:" in out and "pilihan:" in out
-    for cmd in ("init", "roster", "release", "collect", "grade", "feedback", "report", "status", "demo", "dashboard"):
+    for cmd in (
+        "init",
+        "roster",
+        "release",
+        "collect",
+        "grade",
+        "feedback",
+        "report",
+        "status",
+        "demo",
+        "dashboard",
+    ):
         assert cmd in out
     assert "kumpulkan jawaban peserta" in out and "usage:" not in out
 
 
 def test_console_script_is_installed():
-    exe = (paths.KIT_ROOT / ".venv" / "bin" / "alaskaki")
+    exe = paths.KIT_ROOT / ".venv" / "bin" / "alaskaki"
     cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "alaskaki"]
     res = subprocess.run([*cmd, "--version"], capture_output=True, text=True, check=True)
     assert res.stdout.startswith("alaskaki ")
@@ -80,13 +91,17 @@ def test_workshop_flow_errors_and_status(capsys, tmp_path):
     code, _, err = run(capsys, "release", "m9-tidak-ada", "--workshop", str(ws))
     assert code == EXIT_NOT_FOUND and "m9-tidak-ada" in err and "m3-biaya-produksi" in err
 
-    code, out, err = run(capsys, "release", "m3-biaya-produksi", "--batas", "2026-12-01 17:00", "--workshop", str(ws))
+    code, out, err = run(
+        capsys, "release", "m3-biaya-produksi", "--batas", "2026-12-01 17:00", "--workshop", str(ws)
+    )
     assert code == 0, err
     assert (ws / "release" / "m3-biaya-produksi" / "m3-biaya-produksi.ipynb").is_file()
 
     empty = tmp_path / "kosong"
     empty.mkdir()
-    code, _, err = run(capsys, "collect", "m3-biaya-produksi", "--from", str(empty), "--workshop", str(ws))
+    code, _, err = run(
+        capsys, "collect", "m3-biaya-produksi", "--from", str(empty), "--workshop", str(ws)
+    )
     assert code == EXIT_INPUT and "Tidak ada file notebook" in err
 
     inbox = tmp_path / "masuk"
@@ -94,11 +109,15 @@ def test_workshop_flow_errors_and_status(capsys, tmp_path):
     released = (ws / "release" / "m3-biaya-produksi" / "m3-biaya-produksi.ipynb").read_text()
     (inbox / "p01_m3-biaya-produksi.ipynb").write_text(released)
     (inbox / "x99_m3-biaya-produksi.ipynb").write_text(released)
-    code, out, err = run(capsys, "collect", "m3-biaya-produksi", "--from", str(inbox), "--workshop", str(ws))
+    code, out, err = run(
+        capsys, "collect", "m3-biaya-produksi", "--from", str(inbox), "--workshop", str(ws)
+    )
     assert code != 0 and "x99" in out and "tidak ada di daftar peserta" in out
     assert (ws / "submitted" / "p01" / "m3-biaya-produksi" / "m3-biaya-produksi.ipynb").is_file()
 
-    code, out, _ = run(capsys, "--json", "status", "--modul", "m3-biaya-produksi", "--workshop", str(ws))
+    code, out, _ = run(
+        capsys, "--json", "status", "--modul", "m3-biaya-produksi", "--workshop", str(ws)
+    )
     assert code == 0
     data = json.loads(out)
     assert data["ringkasan"]["m3-biaya-produksi"]["peserta"] == 24

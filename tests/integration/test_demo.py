@@ -58,13 +58,17 @@ def test_every_module_released_collected_and_graded(demo):
             assert e.dinilai, (pid, m)
             if sk[pid] == 0:
                 assert e.nilai == 0, f"blank submission of {pid} in {m} must grade to 0"
-        full = [by[(p, m)] for p in ids if sk[p] == 1.0 and not (p == CORRUPT and m == res.modules[0])]
+        full = [
+            by[(p, m)] for p in ids if sk[p] == 1.0 and not (p == CORRUPT and m == res.modules[0])
+        ]
         assert all(e.nilai > 0 for e in full), m
     for pid in LATE:
         assert all(by[(pid, m)].terlambat for m in res.modules)
     assert sum(e.terlambat for e in st.entries) == len(LATE) * len(res.modules)
     corrupt = by[(CORRUPT, res.modules[0])]
-    assert corrupt.nilai == 0 and corrupt.indikasi, "the corrupt file is scored 0 and shown to the trainer"
+    assert corrupt.nilai == 0 and corrupt.indikasi, (
+        "the corrupt file is scored 0 and shown to the trainer"
+    )
 
 
 def test_reports_show_every_participant(demo):
@@ -79,14 +83,25 @@ def test_reports_show_every_participant(demo):
     assert "Kompeten" in text
     xlsx = next(p for p in res.reports if p.suffix == ".xlsx")
     wb = load_workbook(xlsx, read_only=True)
-    cells = {str(c) for ws in wb.worksheets for row in ws.iter_rows(values_only=True) for c in row if c is not None}
+    cells = {
+        str(c)
+        for ws in wb.worksheets
+        for row in ws.iter_rows(values_only=True)
+        for c in row
+        if c is not None
+    }
     assert all(n in cells for n in names)
     csvs = [p for p in res.reports if p.suffix == ".csv"]
     assert csvs and all(list(csv.reader(p.open(encoding="utf-8"))) for p in csvs)
-    data = json.loads(next(p for p in res.reports if p.suffix == ".json").read_text(encoding="utf-8"))
+    data = json.loads(
+        next(p for p in res.reports if p.suffix == ".json").read_text(encoding="utf-8")
+    )
     assert len(data["participants"]) == 24
     rapor = [p for p in res.reports if "rapor" in p.parts]
-    assert len([p for p in rapor if p.suffix == ".html"]) == 24 and len([p for p in rapor if p.suffix == ".pdf"]) == 24
+    assert (
+        len([p for p in rapor if p.suffix == ".html"]) == 24
+        and len([p for p in rapor if p.suffix == ".pdf"]) == 24
+    )
 
 
 def test_units_have_competent_and_not_yet_competent_participants(demo):

@@ -172,9 +172,7 @@ def test_source_passes_and_release_fails(modul, tmp_path):
     )
     result = Validator(invert=True).validate(str(rel.notebook))
     assert "passed" not in result, (
-        (
         f"{modul}: the released notebook passes tests it should fail. Every test cell needs a visible check that a "
         "blank answer fails (e.g. `assert x is not None, ...`) above ### BEGIN HIDDEN TESTS; see docs/architecture.md. "
         f"{result}"
-    )
     )

@@ -31,7 +31,9 @@ def dm2_to_ft2(dm2: float) -> float:
 
 def _check_loss(loss: float) -> None:
     if not 0 <= loss < 1:
-        raise ValueError(f"Susut potong harus pecahan antara 0 dan 1 (mis. 0.15 untuk 15%), bukan {loss!r}.")
+        raise ValueError(
+            f"Susut potong harus pecahan antara 0 dan 1 (mis. 0.15 untuk 15%), bukan {loss!r}."
+        )
 
 
 def gross_quantity(net: float, loss: float) -> float:
@@ -65,7 +67,9 @@ class MaterialLine:
         if self.unit == "dm2" and price_unit == "ft2":
             qty = dm2_to_ft2(qty)
         elif price_unit != self.unit:
-            raise ValueError(f"Satuan harga {price_unit!r} tidak cocok dengan satuan {self.unit!r} untuk {self.name!r}.")
+            raise ValueError(
+                f"Satuan harga {price_unit!r} tidak cocok dengan satuan {self.unit!r} untuk {self.name!r}."
+            )
         return qty * self.unit_price
 
 
@@ -213,10 +217,14 @@ class KiteEffect:
 
 def _check_levy_rate(name: str, rate: float) -> None:
     if not 0 <= rate < 1:
-        raise ValueError(f"{name} harus pecahan antara 0 dan 1 (mis. 0.10 untuk 10%), bukan {rate!r}.")
+        raise ValueError(
+            f"{name} harus pecahan antara 0 dan 1 (mis. 0.10 untuk 10%), bukan {rate!r}."
+        )
 
 
-def import_levies(value: float, duty_rate: float, vat_rate: float, *, vat_base_includes_duty: bool = True) -> tuple[float, float]:
+def import_levies(
+    value: float, duty_rate: float, vat_rate: float, *, vat_base_includes_duty: bool = True
+) -> tuple[float, float]:
     """(import duty, import VAT) on an imported value, without KITE IKM; rates are inputs (*contoh*)."""
     _check_levy_rate("Tarif bea masuk", duty_rate)
     _check_levy_rate("Tarif PPN impor", vat_rate)
@@ -228,13 +236,19 @@ def import_levies(value: float, duty_rate: float, vat_rate: float, *, vat_base_i
 
 
 def kite_ikm_effect(
-    lines: Iterable[MaterialLine], *, duty_rate: float, vat_rate: float, vat_base_includes_duty: bool = True
+    lines: Iterable[MaterialLine],
+    *,
+    duty_rate: float,
+    vat_rate: float,
+    vat_base_includes_duty: bool = True,
 ) -> KiteEffect:
     """Duty and import VAT on the imported lines that KITE IKM relieves; local lines are unchanged."""
     lines = list(lines)
     imported = sum(m.cost() for m in lines if m.imported)
     local = sum(m.cost() for m in lines if not m.imported)
-    duty, vat = import_levies(imported, duty_rate, vat_rate, vat_base_includes_duty=vat_base_includes_duty)
+    duty, vat = import_levies(
+        imported, duty_rate, vat_rate, vat_base_includes_duty=vat_base_includes_duty
+    )
     return KiteEffect(
         local_materials=local,
         imported_materials=imported,
@@ -246,7 +260,10 @@ def kite_ikm_effect(
 
 
 def is_small_industry_for_kite(
-    *, investment: float | None = None, net_assets: float | None = None, annual_sales: float | None = None
+    *,
+    investment: float | None = None,
+    net_assets: float | None = None,
+    annual_sales: float | None = None,
 ) -> bool:
     """KITE IKM small-industry test (brief §1.6, [V] bcsurakarta): at least one criterion met.
 
@@ -255,7 +272,9 @@ def is_small_industry_for_kite(
     up to Rp2.5 billion. The firm must also do productive processing, assembling or fitting.
     """
     if investment is None and net_assets is None and annual_sales is None:
-        raise ValueError("Isi paling sedikit satu: nilai investasi, kekayaan bersih, atau hasil penjualan tahunan.")
+        raise ValueError(
+            "Isi paling sedikit satu: nilai investasi, kekayaan bersih, atau hasil penjualan tahunan."
+        )
     return (
         (investment is not None and 0 <= investment <= 1_000_000_000)
         or (net_assets is not None and 50_000_000 < net_assets <= 500_000_000)

@@ -93,7 +93,9 @@ class Workshop:
         src = self.root / "source"
         if not src.is_dir():
             return []
-        return sorted((p.name for p in src.iterdir() if (p / f"{p.name}.ipynb").is_file()), key=teaching_order)
+        return sorted(
+            (p.name for p in src.iterdir() if (p / f"{p.name}.ipynb").is_file()), key=teaching_order
+        )
 
     def require_module(self, modul: str) -> str:
         mods = self.modules()

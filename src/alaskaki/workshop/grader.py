@@ -232,7 +232,9 @@ def _module(course: _Course, modul: str) -> _Module:
     code_cells = [c for c in nb.cells if c.cell_type == "code"]
     # The setup cell is the one that imports the exercises and sets ID_PESERTA (docs/architecture.md);
     # a module may open with a plain demo cell before it (m0 does).
-    setup_cells = [c for c in code_cells if "ID_PESERTA" in c.source and "alaskaki.exercises" in c.source]
+    setup_cells = [
+        c for c in code_cells if "ID_PESERTA" in c.source and "alaskaki.exercises" in c.source
+    ]
     setup = (setup_cells or code_cells or [nbformat.v4.new_code_cell("")])[0].source
     # every module the notebook imports is imported once per warm sandbox, not once per submission
     preload = list(dict.fromkeys(m for c in code_cells for m in _imported_modules(c.source)))
