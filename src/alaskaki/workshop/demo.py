@@ -258,14 +258,19 @@ def run_demo(
         run = grade(ws, modul, workers=workers, progress=progress)
         _score_rubrics(ws, modul, sk)
         feedback(ws, modul)
-        results = getattr(run, "results", [])
-        res.submitted[modul] = sum((ws.root / "submitted" / p / modul).is_dir() for p in ids)
-        res.graded[modul] = sum(1 for r in results if r.score is not None)
-        scored = [r.score / r.max_score for r in results if r.score is not None and r.max_score]
-        res.mean_score[modul] = sum(scored) / len(scored) if scored else 0.0
-        for r in results:
+        for r in getattr(run, "results", []):
             if r.flags:
                 res.flags[f"{r.participant}/{modul}"] = list(r.flags)
+    # Read back from the gradebook: auto and rubric scores together, the same on every run.
+    from alaskaki.workshop.status import workshop_status
+
+    status = workshop_status(ws)
+    for modul in mods:
+        rows = [e for e in status.entries if e.modul == modul]
+        res.submitted[modul] = sum(e.dikumpulkan is not None for e in rows)
+        res.graded[modul] = sum(e.dinilai for e in rows)
+        scored = [e.nilai / e.nilai_maks for e in rows if e.nilai is not None and e.nilai_maks]
+        res.mean_score[modul] = sum(scored) / len(scored) if scored else 0.0
     res.reports = make_reports(ws, rapor=True)
     res.units = _unit_counts(ws)
     return res
