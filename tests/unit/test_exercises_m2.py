@@ -68,7 +68,7 @@ def test_counting_accessories_would_give_a_wrong_upper(pid):
         naive_material
     ]
     assert as_word != right
-    m2._current["id"] = pid
+    m2._sesi._id = pid
     assert not m2._bahan_upper(pid, as_word).benar
 
 

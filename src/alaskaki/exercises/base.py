@@ -196,3 +196,27 @@ def pasangan(periksa: Callable[[str, object], Hasil], get_id: Callable[[], str])
         tegaskan(periksa(participant_id, nilai))
 
     return cek, uji
+
+
+class Sesi:
+    """One module in a participant's kernel: who is working, and the numbers of their variant.
+
+    ``soal`` builds the variant of a participant id; its result must have ``tampilkan()``.
+    """
+
+    def __init__(self, soal: Callable[[str], object]):
+        self._soal = soal
+        self._id: str | None = None
+
+    def mulai(self, participant_id: object):
+        """Start the module for a participant: remember the id and show their numbers."""
+        pid = resolve_id(participant_id)
+        self._id = pid
+        s = self._soal(pid)
+        s.tampilkan()  # type: ignore[attr-defined]
+        return s
+
+    def id(self) -> str:
+        if self._id is None:
+            raise RuntimeError("Jalankan dulu sel pertama (latihan.mulai(ID_PESERTA)).")
+        return self._id

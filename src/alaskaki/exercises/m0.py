@@ -10,7 +10,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from alaskaki.exercises.base import Hasil, belum_diisi, pasangan, periksa_angka, resolve_id, rng
+from alaskaki.exercises.base import (
+    Hasil,
+    Sesi,
+    belum_diisi,
+    pasangan,
+    periksa_angka,
+    rng,
+)
 
 MODUL = "m0-orientasi"
 
@@ -110,22 +117,9 @@ def harapan(participant_id: str) -> dict[str, object]:
 
 # ---- checks: one function per exercise, shared by the self-check and the hidden test -------
 
-_current: dict[str, str] = {}
-
-
-def mulai(participant_id: str) -> Soal:
-    """Start the module for a participant: remember the id and greet them."""
-    pid = resolve_id(participant_id)
-    _current["id"] = pid
-    s = soal(pid)
-    s.tampilkan()
-    return s
-
-
-def _id() -> str:
-    if "id" not in _current:
-        raise RuntimeError("Jalankan dulu sel pertama (yang berisi ID_PESERTA), lalu coba lagi.")
-    return _current["id"]
+_sesi = Sesi(soal)
+mulai = _sesi.mulai
+_id = _sesi.id
 
 
 def _lembut(hasil: Hasil) -> Hasil:
@@ -258,13 +252,7 @@ def _studi_kasus(pid: str, nilai: object) -> Hasil:
 
 
 def _pasangan(periksa: Callable[[str, object], Hasil]):
-    """Like :func:`base.pasangan`, but the self-check returns None so the notebook shows only the message."""
-    cek_bool, uji = pasangan(periksa, _id)
-
-    def cek(nilai: object) -> None:
-        cek_bool(nilai)
-
-    return cek, uji
+    return pasangan(periksa, _id)
 
 
 cek_kota, uji_kota = _pasangan(_kota)

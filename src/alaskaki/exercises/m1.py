@@ -20,11 +20,11 @@ from datetime import date, datetime, timedelta
 from alaskaki.domain import origin, procedure
 from alaskaki.exercises.base import (
     Hasil,
+    Sesi,
     belum_diisi,
     pasangan,
     periksa_himpunan,
     periksa_urutan,
-    resolve_id,
     rng,
 )
 
@@ -378,22 +378,9 @@ def tampilkan_pernyataan(items: list[str]) -> None:
 
 # ---- checks: one function per exercise, shared by the self-check and the hidden test -------
 
-_current: dict[str, str] = {}
-
-
-def mulai(participant_id: str) -> Soal:
-    """Start the module for a participant: remember the id and show their variant."""
-    pid = resolve_id(participant_id)
-    _current["id"] = pid
-    s = soal(pid)
-    s.tampilkan()
-    return s
-
-
-def _id() -> str:
-    if "id" not in _current:
-        raise RuntimeError("Jalankan dulu sel pertama (latihan.mulai(ID_PESERTA)).")
-    return _current["id"]
+_sesi = Sesi(soal)
+mulai = _sesi.mulai
+_id = _sesi.id
 
 
 def _teks_list(nilai: object) -> list[str] | None:
@@ -610,13 +597,7 @@ def _studi_kasus(pid: str, nilai: object) -> Hasil:
 
 
 def _pasangan(periksa: Callable[[str, object], Hasil]):
-    """Like :func:`base.pasangan`, but the self-check returns None so the notebook shows only the message."""
-    cek_bool, uji = pasangan(periksa, _id)
-
-    def cek(nilai: object) -> None:
-        cek_bool(nilai)
-
-    return cek, uji
+    return pasangan(periksa, _id)
 
 
 cek_urutan_langkah, uji_urutan_langkah = _pasangan(_urutan)

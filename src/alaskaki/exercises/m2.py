@@ -15,11 +15,11 @@ from dataclasses import dataclass, field
 from alaskaki.domain import hs
 from alaskaki.exercises.base import (
     Hasil,
+    Sesi,
     belum_diisi,
     pasangan,
     periksa_himpunan,
     periksa_pilihan,
-    resolve_id,
     rng,
 )
 
@@ -448,22 +448,9 @@ def kode_artikel(a: Artikel) -> str:
 
 # ---- checks: one function per exercise, shared by the self-check and the hidden test -------
 
-_current: dict[str, str] = {}
-
-
-def mulai(participant_id: str) -> Soal:
-    """Start the module for a participant: remember the id and show their variant."""
-    pid = resolve_id(participant_id)
-    _current["id"] = pid
-    s = soal(pid)
-    s.tampilkan()
-    return s
-
-
-def _id() -> str:
-    if "id" not in _current:
-        raise RuntimeError("Jalankan dulu sel pertama (latihan.mulai(ID_PESERTA)).")
-    return _current["id"]
+_sesi = Sesi(soal)
+mulai = _sesi.mulai
+_id = _sesi.id
 
 
 def _bahan(nilai: object, harap: str, petunjuk: str) -> Hasil:

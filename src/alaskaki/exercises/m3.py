@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from alaskaki.domain import costing
-from alaskaki.exercises.base import Hasil, pasangan, periksa_angka, resolve_id, rng
+from alaskaki.exercises.base import Hasil, Sesi, pasangan, periksa_angka, rng
 
 MODUL = "m3-biaya-produksi"
 
@@ -199,22 +199,9 @@ def harapan(participant_id: str) -> dict[str, float]:
 
 # ---- checks: one function per exercise, shared by the self-check and the hidden test -------
 
-_current: dict[str, str] = {}
-
-
-def mulai(participant_id: str) -> Soal:
-    """Start the module for a participant: remember the id and show their numbers."""
-    pid = resolve_id(participant_id)
-    _current["id"] = pid
-    s = soal(pid)
-    s.tampilkan()
-    return s
-
-
-def _id() -> str:
-    if "id" not in _current:
-        raise RuntimeError("Jalankan dulu sel pertama (latihan.mulai(ID_PESERTA)).")
-    return _current["id"]
+_sesi = Sesi(soal)
+mulai = _sesi.mulai
+_id = _sesi.id
 
 
 def _luas(pid: str, nilai: object) -> Hasil:

@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from alaskaki.domain import inspection, quality, sizes
 from alaskaki.exercises.base import (
     Hasil,
+    Sesi,
     belum_diisi,
     pasangan,
     periksa_angka,
     periksa_pilihan,
-    resolve_id,
     rng,
 )
 
@@ -187,22 +187,9 @@ def harapan(participant_id: str) -> dict:
 
 # ---- checks: one function per exercise, shared by the self-check and the hidden test -------
 
-_current: dict[str, str] = {}
-
-
-def mulai(participant_id: str) -> Soal:
-    """Start the module for a participant: remember the id and show their numbers."""
-    pid = resolve_id(participant_id)
-    _current["id"] = pid
-    s = soal(pid)
-    s.tampilkan()
-    return s
-
-
-def _id() -> str:
-    if "id" not in _current:
-        raise RuntimeError("Jalankan dulu sel pertama (latihan.mulai(ID_PESERTA)).")
-    return _current["id"]
+_sesi = Sesi(soal)
+mulai = _sesi.mulai
+_id = _sesi.id
 
 
 def periksa_daftar(

@@ -18,11 +18,11 @@ from alaskaki.domain import origin
 from alaskaki.domain import transport_documents as td
 from alaskaki.exercises.base import (
     Hasil,
+    Sesi,
     belum_diisi,
     pasangan,
     periksa_angka,
     periksa_himpunan,
-    resolve_id,
     rng,
 )
 
@@ -383,22 +383,9 @@ def harapan(participant_id: str) -> dict:
 
 # ---- checks: one function per exercise, shared by the self-check and the hidden test -------
 
-_current: dict[str, str] = {}
-
-
-def mulai(participant_id: str) -> Soal:
-    """Start the module for a participant: remember the id and show their variant."""
-    pid = resolve_id(participant_id)
-    _current["id"] = pid
-    s = soal(pid)
-    s.tampilkan()
-    return s
-
-
-def _id() -> str:
-    if "id" not in _current:
-        raise RuntimeError("Jalankan dulu sel pertama (latihan.mulai(ID_PESERTA)).")
-    return _current["id"]
+_sesi = Sesi(soal)
+mulai = _sesi.mulai
+_id = _sesi.id
 
 
 def _nilai_invoice(pid: str, nilai: object) -> Hasil:
