@@ -12,6 +12,8 @@ HONEST = [
     "import re\npola = re.compile('a')\ntabel = pd.DataFrame(soal.bahan, columns=['bahan', 'harga'])",
     "hasil = df.eval('harga * jumlah').sum()\nlatihan.cek_biaya_kulit(nilai=biaya_kulit)",
     "import math\nluas = math.pi * 2 ** 2\nnp_sum = np.sum([1, 2])",
+    "uji_lab = [inspection.lab_test_for(k).iso_number for k in soal.keluhan]",
+    "soal = latihan.mulai(ID_PESERTA)\nprint(soal.harga)",
 ]
 
 
@@ -36,6 +38,9 @@ def test_ordinary_answers_raise_no_flag(code):
         ("open('../source/m3/m3.ipynb')", "berkas"),
         ("exec('x = 1')", "dinamis"),
         ("!cat /etc/passwd", "shell"),
+        ("biaya_kulit = latihan.harapan(ID_PESERTA)['biaya_kulit']", "kunci jawaban"),
+        ("latihan.uji_hpp(ID_PESERTA, 1)", "kunci jawaban"),
+        ("teman = latihan.soal('p07')", "peserta lain"),
     ],
 )
 def test_tricks_are_named(code, word):

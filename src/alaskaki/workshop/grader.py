@@ -136,6 +136,11 @@ _STATIC = [
         r"\bsocket\b|urllib|\brequests\b|http\.client|httpx|ftplib|smtplib",
         "Kode peserta mencoba mengakses jaringan.",
     ),
+    (
+        # the module's answer key: harapan() computes expected values, uji_*() are the hidden checks
+        r"\bharapan\s*\(|\buji_\w+\s*\(|\bsoal\s*\(\s*(?!ID_PESERTA\b)[\"'\w]",
+        "Kode peserta memanggil kunci jawaban modul (latihan.harapan, uji_*) atau soal peserta lain.",
+    ),
     (r"gradebook|sqlite|\.db\b", "Kode peserta mencoba membuka *gradebook* (basis data nilai)."),
     (
         r"\.\./|/source\b|/release\b|/submitted\b|/autograded\b|/arsip\b|\bopen\s*\(|pathlib|shutil|\bglob\b|"
