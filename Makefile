@@ -25,7 +25,7 @@ test-fast: $(STAMP)  ## unit and CLI tests only
 	$(BIN)/python -m pytest -q -m "not slow and not browser and not hub and not postgres"
 
 lab: $(STAMP)  ## JupyterLab in Bahasa Indonesia on the kit
-	$(BIN)/jupyter lab --notebook-dir=$(CURDIR) $(ROOTFLAG)
+	JUPYTER_CONFIG_PATH=$(CURDIR)/grading/lab $(BIN)/jupyter lab --notebook-dir=$(CURDIR) $(ROOTFLAG)
 
 lint: $(STAMP)  ## ruff (lint + format check) and notebook hygiene
 	$(BIN)/ruff check src tests bench
