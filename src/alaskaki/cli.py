@@ -175,6 +175,27 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def reference() -> str:
+    """The command reference in Markdown, generated from the parser (docs/cli.md) so it cannot drift."""
+    parser = build_parser()
+    parts = [
+        "# Perintah `alaskaki`",
+        "",
+        "Dibuat dari parser (`alaskaki.cli.reference`); jangan disunting tangan.",
+        "",
+    ]
+
+    def walk(p: argparse.ArgumentParser, name: str) -> None:
+        parts.extend([f"## `{name}`", "", "```", p.format_help().rstrip(), "```", ""])
+        for action in p._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                for sub_name, sub in action.choices.items():
+                    walk(sub, f"{name} {sub_name}")
+
+    walk(parser, "alaskaki")
+    return "\n".join(parts)
+
+
 # ---- rendering ------------------------------------------------------------------------------
 
 
