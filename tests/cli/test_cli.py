@@ -122,3 +122,16 @@ def test_workshop_flow_errors_and_status(capsys, tmp_path):
     data = json.loads(out)
     assert data["ringkasan"]["m3-biaya-produksi"]["peserta"] == 24
     assert data["ringkasan"]["m3-biaya-produksi"]["mengumpulkan"] == 1
+
+
+@pytest.mark.slow
+def test_init_pins_the_competency_framework_of_its_notebooks(tmp_path):
+    from alaskaki.competency import assess
+    from alaskaki.workshop import init_workshop
+
+    full = init_workshop(tmp_path / "penuh")
+    snapshot = full.root / "kompetensi.yml"
+    assert snapshot.read_bytes() == (paths.GRADING_DIR / "kompetensi.yml").read_bytes()
+    assert assess(full.root).units  # the pinned copy validates against the workshop's own notebooks
+    part = init_workshop(tmp_path / "sebagian", modules=["m3-biaya-produksi"])
+    assert not (part.root / "kompetensi.yml").exists()  # a subset keeps the kit's file

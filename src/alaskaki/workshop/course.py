@@ -227,8 +227,29 @@ def init_workshop(
     with ws.gradebook() as gb:
         for modul in ws.modules():
             gb.update_or_create_assignment(modul)
+    _snapshot_framework(ws)
     if roster is not None:
         from alaskaki.workshop.roster import import_roster
 
         import_roster(ws, roster)
     return ws
+
+
+def _snapshot_framework(ws: Workshop) -> None:
+    """Pin the competency framework the workshop's notebooks were written for.
+
+    ``DIR/kompetensi.yml`` is read by :func:`alaskaki.competency.assess` instead of the kit's file,
+    so a later kit with other grade ids never breaks an old workshop. Written once, and only when
+    it validates against this workshop's ``source/`` (a workshop with a subset of the modules keeps
+    using the kit's file).
+    """
+    from alaskaki.competency.framework import DEFAULT_PATH, load_framework
+
+    target = ws.root / "kompetensi.yml"
+    if target.exists() or not DEFAULT_PATH.is_file():
+        return
+    try:
+        load_framework(DEFAULT_PATH, source_dir=ws.root / "source")
+    except AlaskakiError:
+        return
+    shutil.copyfile(DEFAULT_PATH, target)
