@@ -183,7 +183,8 @@ def init_workshop(
     kit modules that are missing from ``source/``.
     """
     root = Path(directory).resolve()
-    if paths.KIT_ROOT.resolve() in (root, *root.parents):
+    demo_dir = paths.KIT_ROOT.resolve() / "demo"  # `make demo`'s workshop; ignored by git
+    if paths.KIT_ROOT.resolve() in (root, *root.parents) and demo_dir not in (root, *root.parents):
         raise AlaskakiError(
             f"Folder lokakarya {root} berada di dalam folder kit ({paths.KIT_ROOT}). "
             "Pilih folder di luar kit, mis. ~/lokakarya/mojokerto-2026.",
