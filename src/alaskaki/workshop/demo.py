@@ -176,7 +176,12 @@ class DemoResult:
         if self.flags:
             lines += ["", "Indikasi kecurangan / file bermasalah:"]
             lines += [f"  {k}: {'; '.join(v)}" for k, v in self.flags.items()]
-        lines += ["", "Laporan:"] + [f"  {p}" for p in self.reports]
+        rapor = [p for p in self.reports if p.parent.name == "rapor"]
+        lines += ["", "Laporan:"] + [f"  {p}" for p in self.reports if p not in rapor]
+        if rapor:
+            lines.append(
+                f"  {rapor[0].parent}/  (rapor per peserta: {len(rapor)} berkas HTML dan PDF)"
+            )
         return "\n".join(lines)
 
 
