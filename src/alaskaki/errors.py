@@ -29,3 +29,69 @@ class AlaskakiError(Exception):
         if not self.details:
             return self.message
         return self.message + "\n" + "\n".join(f"  - {d}" for d in self.details)
+
+
+# errno families a trainer can act on, each with one Indonesian sentence: what went wrong, what to do.
+_OS_REASONS: dict[int, str] = {
+    28: "disk penuh. Kosongkan ruang disk (hapus berkas yang tidak perlu), lalu jalankan lagi",
+    122: "kuota disk habis. Kosongkan ruang disk, lalu jalankan lagi",
+    30: "disk atau folder hanya-baca (read-only). Pindahkan lokakarya ke disk yang bisa ditulis, "
+    "lalu jalankan lagi",
+    13: "tidak ada izin menulis atau membaca. Jalankan sebagai pemilik folder lokakarya atau "
+    "perbaiki izinnya (chmod/chown)",
+    1: "tidak ada izin menulis atau membaca. Jalankan sebagai pemilik folder lokakarya atau "
+    "perbaiki izinnya (chmod/chown)",
+    17: "sudah ada. Pilih nama lain atau hapus yang lama lebih dulu",
+    20: "bagian dari jalurnya adalah berkas, bukan folder. Periksa lagi jalurnya",
+    21: "jalur itu adalah folder, bukan berkas. Periksa lagi jalurnya",
+    2: "tidak ditemukan. Periksa lagi jalurnya",
+    36: "nama berkas terlalu panjang. Pakai nama atau folder yang lebih pendek",
+    5: "galat baca/tulis dari disk (I/O). Periksa disk atau flashdisk-nya, lalu jalankan lagi",
+}
+
+# SQLite reports the same families in its own words (sqlite3.OperationalError has no errno).
+_SQLITE_REASONS: list[tuple[str, str]] = [
+    ("database or disk is full", _OS_REASONS[28]),
+    ("disk is full", _OS_REASONS[28]),
+    ("readonly database", _OS_REASONS[30]),
+    ("read-only", _OS_REASONS[30]),
+    (
+        "database is locked",
+        "buku nilai sedang dipakai perintah lain. Tunggu perintah itu selesai, lalu jalankan lagi",
+    ),
+    ("unable to open database", _OS_REASONS[13]),
+    ("disk i/o error", _OS_REASONS[5]),
+    ("malformed", "buku nilai rusak. Pulihkan dari cadangan dengan `alaskaki pulihkan`"),
+    ("not a database", "buku nilai rusak. Pulihkan dari cadangan dengan `alaskaki pulihkan`"),
+]
+
+
+def os_reason(exc: BaseException) -> str | None:
+    """The Indonesian cause-and-fix sentence for an OS or SQLite failure, or None when unknown.
+
+    Walks ``__cause__``/``__context__`` (SQLAlchemy wraps sqlite3 errors) so a wrapped error is
+    still named.
+    """
+    seen: set[int] = set()
+    cur: BaseException | None = exc
+    while cur is not None and id(cur) not in seen:
+        seen.add(id(cur))
+        if isinstance(cur, OSError) and cur.errno in _OS_REASONS:
+            return _OS_REASONS[cur.errno]
+        text = str(cur).lower()
+        for needle, reason in _SQLITE_REASONS:
+            if needle in text:
+                return reason
+        cur = cur.__cause__ or cur.__context__
+    return None
+
+
+def from_os_error(exc: BaseException, *, doing: str, path: object = None) -> AlaskakiError:
+    """Turn an OSError (or a wrapped SQLite error) into one Indonesian sentence naming the cause.
+
+    ``doing`` says what the kit was doing, e.g. ``"menulis buku nilai"``; ``path`` names the file.
+    """
+    reason = os_reason(exc) or f"galat sistem: {exc.__class__.__name__}"
+    where = f" ({path})" if path is not None else ""
+    code = EXIT_CONFLICT if getattr(exc, "errno", None) == 17 else EXIT_ERROR
+    return AlaskakiError(f"Gagal {doing}{where}: {reason}.", exit_code=code)
