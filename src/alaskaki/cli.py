@@ -10,7 +10,7 @@ from datetime import datetime
 from pathlib import Path
 
 from alaskaki import __version__
-from alaskaki.errors import EXIT_ERROR, EXIT_OK, AlaskakiError
+from alaskaki.errors import EXIT_ERROR, EXIT_OK, AlaskakiError, from_os_error, os_reason
 
 DESCRIPTION = """\
 alaskaki — pelatihan dan asesmen kompetensi ekspor untuk IKM alas kaki.
@@ -154,6 +154,18 @@ def build_parser() -> argparse.ArgumentParser:
         "--out", metavar="FOLDER", default="demo", help="folder lokakarya demo (bawaan: ./demo)"
     )
     p.add_argument("--workers", type=int, metavar="N")
+
+    p = sub.add_parser(
+        "pulihkan",
+        help="pulihkan buku nilai (gradebook) dari cadangan; tanpa NOMOR: daftar cadangan",
+    )
+    p.add_argument(
+        "cadangan",
+        nargs="?",
+        metavar="NOMOR",
+        help="nomor cadangan dari daftar (1 = terbaru) atau nama berkasnya",
+    )
+    _workshop_arg(p)
 
     p = sub.add_parser(
         "dashboard", help="buka dasbor peninjau (Voila) untuk satu atau beberapa lokakarya"
@@ -419,6 +431,36 @@ def cmd_hub(args) -> int:
     return EXIT_OK
 
 
+def cmd_pulihkan(args) -> int:
+    from alaskaki.folder import Folder
+
+    folder = Folder.open(args.workshop)
+    if args.cadangan is None:
+        found = folder.backups()
+        if not found:
+            _emit(args, [], f"Belum ada cadangan buku nilai di {folder.backup_dir}.")
+            return EXIT_OK
+        rows = [
+            [
+                b.number,
+                b.made.astimezone().strftime("%Y-%m-%d %H:%M:%S"),
+                b.doing,
+                f"{b.size // 1024} KB",
+            ]
+            for b in found
+        ]
+        text = table(rows, ["nomor", "waktu", "sebelum perintah", "ukuran"])
+        text += f"\n\nPulihkan dengan: alaskaki pulihkan NOMOR --workshop {folder.root}"
+        _emit(args, found, text)
+        return EXIT_OK
+    used, kept = folder.restore(args.cadangan)
+    text = f"Buku nilai dipulihkan dari cadangan {used.number} ({used.path.name})."
+    if kept is not None:
+        text += f"\nBuku nilai yang diganti disimpan sebagai {kept}."
+    _emit(args, {"dipulihkan_dari": used.path, "yang_diganti": kept}, text)
+    return EXIT_OK
+
+
 COMMANDS = {
     "init": cmd_init,
     "roster": cmd_roster,
@@ -431,27 +473,84 @@ COMMANDS = {
     "demo": cmd_demo,
     "dashboard": cmd_dashboard,
     "hub": cmd_hub,
+    "pulihkan": cmd_pulihkan,
 }
+
+# Commands that write the gradebook: each gets an integrity check and a backup first.
+GRADEBOOK_WRITERS = {"init", "roster", "release", "collect", "grade", "hub"}
+
+# What each command does, for the one-sentence message when the system refuses (disk full, ...).
+DOING = {
+    "init": "membuat folder lokakarya",
+    "roster": "mengimpor daftar peserta",
+    "release": "menyiapkan modul",
+    "collect": "mengumpulkan jawaban",
+    "grade": "menilai",
+    "feedback": "menulis umpan balik",
+    "report": "membuat laporan",
+    "status": "membaca status lokakarya",
+    "demo": "menjalankan demo",
+    "dashboard": "membuka dasbor",
+    "hub": "menyiapkan server lokakarya",
+    "pulihkan": "memulihkan buku nilai",
+}
+
+
+def _guard_gradebook(args) -> None:
+    """Refuse a lost gradebook before any command reads it; back it up before any command writes it."""
+    from alaskaki.folder import CONFIG_FILE, Folder
+
+    where = args.folder if args.command == "init" else getattr(args, "workshop", None)
+    if where is None or args.command == "pulihkan" or not (Path(where) / CONFIG_FILE).is_file():
+        return
+    folder = Folder(where)
+    if args.command in GRADEBOOK_WRITERS:
+        folder.before_write(args.command)
+    else:
+        folder.check_gradebook()
+
+
+def _failed_path(exc: BaseException):
+    """The file an OSError names (walking wrapped errors), for the message."""
+    seen = set()
+    cur: BaseException | None = exc
+    while cur is not None and id(cur) not in seen:
+        seen.add(id(cur))
+        if isinstance(cur, OSError) and cur.filename:
+            return cur.filename
+        cur = cur.__cause__ or cur.__context__
+    return None
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
+        _guard_gradebook(args)
         return COMMANDS[args.command](args)
     except AlaskakiError as err:
+        if args.debug:
+            raise
         print(f"galat: {err}", file=sys.stderr)
         return err.exit_code
     except KeyboardInterrupt:
         print("\nDihentikan. Pekerjaan yang sudah selesai tetap tersimpan.", file=sys.stderr)
         return 130
-    except Exception:
+    except Exception as exc:
         if args.debug:
             raise
-        import traceback
-
-        print("galat tak terduga (jalankan lagi dengan --debug untuk rincian):", file=sys.stderr)
-        print(traceback.format_exc().strip().splitlines()[-1], file=sys.stderr)
+        if os_reason(exc) is not None:
+            # disk full, read-only, no permission, already exists, gradebook locked or corrupt
+            err = from_os_error(
+                exc, doing=DOING.get(args.command, args.command), path=_failed_path(exc)
+            )
+            print(f"galat: {err}", file=sys.stderr)
+            return err.exit_code
+        print(
+            f"galat tak terduga ({exc.__class__.__name__}: {str(exc)[:300]}). Jalankan lagi dengan "
+            "--debug untuk rincian, lalu laporkan ke pengelola kit.",
+            file=sys.stderr,
+        )
         return EXIT_ERROR
 
 

@@ -1,36 +1,44 @@
 """The workshop folder: an nbgrader course root made by ``alaskaki init``.
 
-See docs/architecture.md for the layout. Everything here works in-process on nbgrader's own API
-(one Python start-up for a whole command instead of one per ``nbgrader`` call).
+See docs/architecture.md for the layout and :mod:`alaskaki.folder` for where its files are.
+Everything here works in-process on nbgrader's own API (one Python start-up for a whole command
+instead of one per ``nbgrader`` call).
 """
 
 from __future__ import annotations
 
-import contextlib
 import json
 import logging
 import os
 import re
 import shutil
-import sys
+import tempfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 from alaskaki import __version__, paths
 from alaskaki.errors import EXIT_CONFLICT, EXIT_NOT_FOUND, AlaskakiError
+from alaskaki.folder import (
+    CONFIG_FILE,
+    ID_PATTERN,
+    META_FILE,
+    ROSTER_FILE,
+    WORKSHOP_DIRS,
+    Folder,
+    _db_url_for_server,
+    _venv_on_path,
+)
 
-META_FILE = "lokakarya.json"
-ROSTER_FILE = "peserta.csv"
-CONFIG_FILE = "nbgrader_config.py"
-ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
+__all__ = ["CONFIG_FILE", "ID_PATTERN", "META_FILE", "ROSTER_FILE", "Workshop", "init_workshop"]
 
+# No db_url for SQLite: nbgrader computes <root>/gradebook.db at run time, so a copied, moved or
+# renamed workshop keeps its own gradebook. A database server's URL is written when given.
 CONFIG_TEMPLATE = """\
 # nbgrader configuration of an alaskaki workshop (made by `alaskaki init`).
 c = get_config()  # noqa: F821
 c.CourseDirectory.course_id = {course_id!r}
-c.CourseDirectory.db_url = {db_url!r}
-c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback"]
+{db_url_line}c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback"]
 # Released notebooks: an Indonesian stub that never stops `Run All`.
 c.ClearSolutions.code_stub = {{"python": "# TULIS JAWABAN ANDA DI SINI"}}
 c.ClearSolutions.text_stub = "TULIS JAWABAN ANDA DI SINI"
@@ -57,10 +65,8 @@ def kit_modules() -> list[str]:
 
 
 @dataclass(frozen=True)
-class Workshop:
-    """An existing workshop folder."""
-
-    root: Path
+class Workshop(Folder):
+    """An existing workshop folder: :class:`alaskaki.folder.Folder` plus nbgrader's API on it."""
 
     @classmethod
     def open(cls, directory: str | Path | None = None) -> Workshop:
@@ -74,28 +80,15 @@ class Workshop:
         return cls(root)
 
     @property
-    def meta(self) -> dict:
-        return json.loads((self.root / META_FILE).read_text(encoding="utf-8"))
-
-    @property
     def course_id(self) -> str:
-        return self.meta["course_id"]
+        return self.config().CourseDirectory.course_id
 
     @property
     def roster_path(self) -> Path:
-        return self.root / ROSTER_FILE
-
-    @property
-    def reports_dir(self) -> Path:
-        return self.root / "laporan"
+        return self.roster_file
 
     def modules(self) -> list[str]:
-        src = self.root / "source"
-        if not src.is_dir():
-            return []
-        return sorted(
-            (p.name for p in src.iterdir() if (p / f"{p.name}.ipynb").is_file()), key=teaching_order
-        )
+        return sorted(super().modules(), key=teaching_order)
 
     def require_module(self, modul: str) -> str:
         mods = self.modules()
@@ -107,26 +100,15 @@ class Workshop:
         return modul
 
     def participant_ids(self) -> list[str]:
-        from alaskaki.workshop.roster import read_roster
-
-        if not self.roster_path.is_file():
-            return []
-        return [p.id for p in read_roster(self.roster_path)]
-
-    def config(self):
-        """The workshop's nbgrader config, with the course root set to this folder."""
-        from traitlets.config.loader import PyFileConfigLoader
-
-        cfg = PyFileConfigLoader(CONFIG_FILE, path=str(self.root)).load_config()
-        cfg.CourseDirectory.root = str(self.root)
-        return cfg
+        return [p.id for p in self.participants()]
 
     def api(self, **extra):
         """nbgrader's own API object for this course."""
         from nbgrader.apps.api import NbGraderAPI
         from nbgrader.coursedir import CourseDirectory
 
-        _ensure_venv_on_path()
+        _venv_on_path()
+        self.check_gradebook()
         cfg = self.config()
         for section, values in extra.items():
             for key, value in values.items():
@@ -135,31 +117,6 @@ class Workshop:
         api = NbGraderAPI(coursedir=coursedir, config=cfg)
         api.log.setLevel(logging.ERROR)
         return api
-
-    @contextlib.contextmanager
-    def gradebook(self):
-        from nbgrader.api import Gradebook
-
-        _ensure_venv_on_path()
-        gb = Gradebook(self.config().CourseDirectory.db_url, course_id=self.course_id)
-        try:
-            yield gb
-        finally:
-            gb.close()
-
-
-def _ensure_venv_on_path() -> None:
-    # A new gradebook shells out to `alembic`, which lives next to this Python (STACK.md).
-    bindir = str(Path(sys.executable).parent)
-    if bindir not in os.environ.get("PATH", "").split(os.pathsep):
-        os.environ["PATH"] = bindir + os.pathsep + os.environ.get("PATH", "")
-
-
-def _db_url(url: str | None) -> str | None:
-    """SQLAlchemy 2.1 reads plain ``postgresql://`` as psycopg 3; the kit uses psycopg2 (docs/deploy.md)."""
-    if url and re.match(r"^postgres(ql)?://", url):
-        return "postgresql+psycopg2://" + url.split("://", 1)[1]
-    return url
 
 
 def _slug(text: str) -> str:
@@ -178,9 +135,10 @@ def init_workshop(
 ) -> Workshop:
     """Create a workshop folder (an nbgrader course root) with the kit's modules and an empty gradebook.
 
-    Refuses a folder that already holds files other than a previous alaskaki workshop, and never
-    overwrites an existing workshop's gradebook or submissions; on an existing workshop it only adds
-    kit modules that are missing from ``source/``.
+    All or nothing: the roster and the modules are checked first, the folder is built beside its
+    final place and renamed into it at the end, so a failure (bad roster, full disk) leaves no
+    half-made workshop. Refuses a folder that already holds files other than a previous alaskaki
+    workshop; on an existing workshop it only adds kit modules missing from ``source/``.
     """
     root = Path(directory).resolve()
     demo_dir = paths.KIT_ROOT.resolve() / "demo"  # `make demo`'s workshop; ignored by git
@@ -190,14 +148,38 @@ def init_workshop(
             "Pilih folder di luar kit, mis. ~/lokakarya/mojokerto-2026.",
             exit_code=EXIT_CONFLICT,
         )
-    existing = (root / META_FILE).is_file()
-    if root.exists() and not existing and any(root.iterdir()):
+    wanted = modules if modules is not None else kit_modules()
+    unknown = [m for m in wanted if not (paths.SOURCE_DIR / m / f"{m}.ipynb").is_file()]
+    if unknown:
+        raise AlaskakiError(
+            f"Modul {', '.join(map(repr, unknown))} tidak ada di kit.", exit_code=EXIT_NOT_FOUND
+        )
+    if roster is not None:
+        from alaskaki.workshop.roster import read_roster
+
+        read_roster(roster)  # a bad roster is refused before anything is written
+    if root.exists() and not root.is_dir():
+        raise AlaskakiError(
+            f"{root} adalah sebuah berkas, bukan folder. Pilih nama folder lokakarya yang lain.",
+            exit_code=EXIT_CONFLICT,
+        )
+    if (root / META_FILE).is_file():
+        ws = Workshop(root)
+        _fill(ws, wanted)
+        if roster is not None:
+            from alaskaki.workshop.roster import import_roster
+
+            import_roster(ws, roster)
+        return ws
+    if root.exists() and any(root.iterdir()):
         raise AlaskakiError(
             f"Folder {root} sudah berisi file lain. Pilih folder baru yang kosong agar tidak ada yang tertimpa.",
             exit_code=EXIT_CONFLICT,
         )
-    root.mkdir(parents=True, exist_ok=True)
-    if not existing:
+    root.parent.mkdir(parents=True, exist_ok=True)
+    build = Path(tempfile.mkdtemp(prefix=f".{root.name}.dibuat-", dir=root.parent))
+    try:
+        os.chmod(build, 0o755)
         course_id = course_id or _slug(name or root.name)
         meta = {
             "nama": name or root.name,
@@ -205,35 +187,44 @@ def init_workshop(
             "versi_kit": __version__,
             "dibuat": datetime.now(UTC).isoformat(timespec="seconds"),
         }
-        (root / META_FILE).write_text(
+        (build / META_FILE).write_text(
             json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
         )
-        db_url = _db_url(db_url) or f"sqlite:///{root / 'gradebook.db'}"
-        (root / CONFIG_FILE).write_text(
-            CONFIG_TEMPLATE.format(course_id=course_id, db_url=db_url), encoding="utf-8"
+        line = f"c.CourseDirectory.db_url = {_db_url_for_server(db_url)!r}\n" if db_url else ""
+        (build / CONFIG_FILE).write_text(
+            CONFIG_TEMPLATE.format(course_id=course_id, db_url_line=line), encoding="utf-8"
         )
-    for sub in ("source", "release", "submitted", "autograded", "feedback", "arsip", "laporan"):
-        (root / sub).mkdir(exist_ok=True)
-    ws = Workshop(root)
-    wanted = modules if modules is not None else kit_modules()
+        ws = Workshop(build)
+        _fill(ws, wanted)
+        if roster is not None:
+            from alaskaki.workshop.roster import import_roster
+
+            import_roster(ws, roster)
+        if root.exists():
+            root.rmdir()  # empty (checked above); rename() cannot replace it otherwise on every OS
+        os.rename(build, root)
+    except BaseException:
+        shutil.rmtree(build, ignore_errors=True)
+        raise
+    return Workshop(root)
+
+
+def _fill(ws: Workshop, wanted: list[str]) -> None:
+    """The nbgrader folders, the kit modules missing from ``source/``, their gradebook rows."""
+    for sub in WORKSHOP_DIRS:
+        (ws.root / sub).mkdir(exist_ok=True)
     for modul in wanted:
-        src = paths.SOURCE_DIR / modul
-        if not (src / f"{modul}.ipynb").is_file():
-            raise AlaskakiError(f"Modul {modul!r} tidak ada di kit.", exit_code=EXIT_NOT_FOUND)
-        dest = root / "source" / modul
+        dest = ws.source(modul)
         if not dest.exists():
             shutil.copytree(
-                src, dest, ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__")
+                paths.SOURCE_DIR / modul,
+                dest,
+                ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"),
             )
-    with ws.gradebook() as gb:
+    with ws.gradebook(create=True) as gb:
         for modul in ws.modules():
             gb.update_or_create_assignment(modul)
     _snapshot_framework(ws)
-    if roster is not None:
-        from alaskaki.workshop.roster import import_roster
-
-        import_roster(ws, roster)
-    return ws
 
 
 def _snapshot_framework(ws: Workshop) -> None:
@@ -246,11 +237,11 @@ def _snapshot_framework(ws: Workshop) -> None:
     """
     from alaskaki.competency.framework import DEFAULT_PATH, load_framework
 
-    target = ws.root / "kompetensi.yml"
+    target = ws.framework_file
     if target.exists() or not DEFAULT_PATH.is_file():
         return
     try:
-        load_framework(DEFAULT_PATH, source_dir=ws.root / "source")
+        load_framework(DEFAULT_PATH, source_dir=ws.source())
     except AlaskakiError:
         return
     shutil.copyfile(DEFAULT_PATH, target)

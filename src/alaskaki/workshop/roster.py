@@ -14,20 +14,12 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from alaskaki.errors import EXIT_INPUT, EXIT_NOT_FOUND, AlaskakiError
+from alaskaki.folder import ID_PATTERN, Participant
+from alaskaki.folder import ROSTER_COLUMNS as COLUMNS
 
-COLUMNS = ("id", "nama", "ikm", "kelurahan", "jenis_kelamin", "peran")
+__all__ = ["COLUMNS", "Participant", "RosterImport", "import_roster", "read_roster"]
 REQUIRED_VALUES = ("id", "nama", "jenis_kelamin")
 GENDERS = {"l": "L", "laki-laki": "L", "laki laki": "L", "p": "P", "perempuan": "P"}
-
-
-@dataclass(frozen=True)
-class Participant:
-    id: str
-    nama: str
-    ikm: str = ""
-    kelurahan: str = ""
-    jenis_kelamin: str = ""
-    peran: str = ""
 
 
 def _cell(value) -> str:
@@ -83,7 +75,7 @@ def _rows_from_xlsx(path: Path) -> list[list[str]]:
     return rows
 
 
-def read_roster(path: str | Path) -> list[Participant]:
+def read_roster(path: str | Path, *, stored: bool = False) -> list[Participant]:
     """Read and validate a roster file; raise one AlaskakiError listing every problem."""
     path = Path(path)
     if not path.is_file():
@@ -156,8 +148,6 @@ def read_roster(path: str | Path) -> list[Participant]:
 
 
 def _valid_id(pid: str) -> bool:
-    from alaskaki.workshop.course import ID_PATTERN
-
     return bool(ID_PATTERN.match(pid))
 
 

@@ -1,0 +1,209 @@
+"""The workshop folder is a durable record: copy, move and rename just work; a lost gradebook is
+refused with the way back (issue 14, requirements 1 and 2)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from alaskaki.cli import main
+from alaskaki.errors import EXIT_CONFLICT, AlaskakiError
+from alaskaki.folder import Folder
+from alaskaki.workshop import import_roster, init_workshop
+
+HEADER = "id,nama,ikm,kelurahan,jenis_kelamin,peran\n"
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory) -> Path:
+    """One workshop made by `init` (a gradebook costs seconds); tests work on `cp -a` copies of it."""
+    root = tmp_path_factory.mktemp("tpl") / "ws"
+    init_workshop(root, modules=[])
+    roster = root.parent / "awal.csv"
+    roster.write_text(HEADER + "p01,Ani,UD A,Miji,P,admin\n", encoding="utf-8")
+    import_roster(root, roster)
+    return root
+
+
+def cp_a(src: Path, dst: Path) -> Path:
+    subprocess.run(["cp", "-a", str(src), str(dst)], check=True)
+    return dst
+
+
+def students(folder: Path) -> set[str]:
+    with sqlite3.connect(folder / "gradebook.db") as db:
+        return {r[0] for r in db.execute("select id from student")}
+
+
+def roster(tmp_path: Path, rows: str, name: str = "baru.csv") -> Path:
+    path = tmp_path / name
+    path.write_text(HEADER + rows, encoding="utf-8")
+    return path
+
+
+def cli(capsys, *argv) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_init_writes_no_absolute_gradebook_path(template):
+    text = (template / "nbgrader_config.py").read_text()
+    assert "db_url" not in text and str(template) not in text
+    assert Folder(template).db_url == f"sqlite:///{template / 'gradebook.db'}"
+
+
+def test_a_copy_and_a_renamed_folder_each_use_their_own_gradebook(template, tmp_path, capsys):
+    original = cp_a(template, tmp_path / "asli")
+    copy = cp_a(original, tmp_path / "salinan")
+    code, _, err = cli(
+        capsys, "roster", "import", str(roster(tmp_path, "p02,Budi,,,L,\n")), "-w", str(copy)
+    )
+    assert code == 0, err
+    assert students(copy) == {"p01", "p02"}
+    assert students(original) == {"p01"}  # the original is untouched
+    moved = original.rename(tmp_path / "nama-baru")
+    code, out, err = cli(capsys, "status", "-w", str(moved))
+    assert code == 0, err
+    assert Folder(moved).gradebook_file == moved / "gradebook.db"
+
+
+def _old_init_config(folder: Path) -> None:
+    """What `init` wrote before: the folder's absolute path in db_url."""
+    cfg = folder / "nbgrader_config.py"
+    lines = cfg.read_text().splitlines()
+    lines.insert(3, f"c.CourseDirectory.db_url = 'sqlite:///{folder / 'gradebook.db'}'")
+    cfg.write_text("\n".join(lines) + "\n")
+
+
+def test_old_absolute_db_url_is_ignored_and_rewritten_after_a_copy(template, tmp_path, capsys):
+    original = cp_a(template, tmp_path / "lama")
+    _old_init_config(original)
+    copy = cp_a(original, tmp_path / "salinan")
+    assert str(original) in (copy / "nbgrader_config.py").read_text()
+    code, _, err = cli(
+        capsys, "roster", "import", str(roster(tmp_path, "p03,Cici,,,P,\n")), "-w", str(copy)
+    )
+    assert code == 0, err
+    assert students(copy) == {"p01", "p03"} and students(original) == {"p01"}
+    # rewritten, so nbgrader's own tools (formgrader) follow the copy too
+    assert "db_url =" not in (copy / "nbgrader_config.py").read_text()
+    from traitlets.config.loader import PyFileConfigLoader
+
+    cfg = PyFileConfigLoader("nbgrader_config.py", path=str(copy)).load_config()
+    assert "db_url" not in cfg.CourseDirectory
+
+
+def test_old_absolute_db_url_after_the_original_was_renamed(template, tmp_path, capsys):
+    original = cp_a(template, tmp_path / "lama")
+    _old_init_config(original)
+    moved = original.rename(tmp_path / "pindah")
+    code, out, err = cli(capsys, "status", "-w", str(moved))
+    assert code == 0, err
+    assert Folder(moved).gradebook_file == moved / "gradebook.db"
+
+
+def test_db_url_into_another_workshop_is_refused(template, tmp_path, capsys):
+    other = cp_a(template, tmp_path / "lain")
+    mine = cp_a(template, tmp_path / "saya")
+    cfg = mine / "nbgrader_config.py"
+    cfg.write_text(
+        'c = get_config()\nc.CourseDirectory.course_id = "saya"\n'
+        f"c.CourseDirectory.db_url = 'sqlite:///{other / 'gradebook.db'}'\n"
+    )
+    with pytest.raises(AlaskakiError, match="lokakarya lain") as err:
+        Folder(mine).config()
+    assert err.value.exit_code == EXIT_CONFLICT
+    code, _, err_text = cli(capsys, "status", "-w", str(mine))
+    assert code == EXIT_CONFLICT and "Hapus baris `c.CourseDirectory.db_url`" in err_text
+    assert "Traceback" not in err_text
+
+
+def test_a_sqlite_file_outside_any_workshop_may_be_configured(template, tmp_path):
+    mine = cp_a(template, tmp_path / "saya")
+    shared = tmp_path / "data" / "nilai.db"
+    shared.parent.mkdir()
+    shutil.copyfile(mine / "gradebook.db", shared)
+    cfg = mine / "nbgrader_config.py"
+    cfg.write_text(cfg.read_text() + f"c.CourseDirectory.db_url = 'sqlite:///{shared}'\n")
+    assert Folder(mine).gradebook_file == shared
+
+
+@pytest.mark.parametrize("damage", ["kosong", "hilang", "rusak"])
+def test_a_lost_gradebook_is_refused_never_recreated(template, tmp_path, capsys, damage):
+    ws = cp_a(template, tmp_path / "ws")
+    code, _, err = cli(capsys, "release", "semua", "-w", str(ws))  # makes a first backup
+    assert code == 0, err
+    gb = ws / "gradebook.db"
+    if damage == "kosong":
+        gb.write_bytes(b"")
+    elif damage == "hilang":
+        gb.unlink()
+    else:
+        gb.write_bytes(b"bukan basis data" * 100)
+    for argv in (["status"], ["report"], ["roster", "import", str(roster(tmp_path, ""))]):
+        code, _, err = cli(capsys, *argv, "-w", str(ws))
+        assert code != 0
+        assert "alaskaki pulihkan" in err and "Traceback" not in err
+        assert len(err.strip().splitlines()) == 1, err
+    # nothing recreated it
+    assert (not gb.exists()) if damage == "hilang" else gb.stat().st_size in (0, 1600)
+
+
+def test_a_page_corrupted_inside_the_file_is_found_by_integrity_check(template, tmp_path, capsys):
+    ws = cp_a(template, tmp_path / "ws")
+    gb = ws / "gradebook.db"
+    with sqlite3.connect(gb) as db:
+        page = db.execute("pragma page_size").fetchone()[0]
+        root = db.execute("select rootpage from sqlite_master where name='student'").fetchone()[0]
+    raw = bytearray(gb.read_bytes())
+    start = (root - 1) * page
+    raw[start : start + page] = b"\x0d" + b"\xff" * (page - 1)  # a leaf page full of nonsense
+    gb.write_bytes(bytes(raw))
+    code, _, err = cli(
+        capsys, "roster", "import", str(roster(tmp_path, "p09,X,,,L,\n")), "-w", str(ws)
+    )
+    assert code != 0 and "rusak (" in err
+    assert "Belum ada cadangan" in err and "salin kembali gradebook.db" in err  # the way back
+
+
+def test_pulihkan_lists_backups_and_restores_the_chosen_one(template, tmp_path, capsys):
+    ws = cp_a(template, tmp_path / "ws")
+    for i, pid in enumerate(["p02", "p03"]):
+        rows = roster(tmp_path, f"{pid},Nama {pid},,,L,\n", name=f"r{i}.csv")
+        assert cli(capsys, "roster", "import", str(rows), "-w", str(ws))[0] == 0
+    assert students(ws) == {"p01", "p02", "p03"}
+    (ws / "gradebook.db").write_bytes(b"")
+    code, out, _ = cli(capsys, "pulihkan", "-w", str(ws))
+    assert code == 0 and "sebelum perintah" in out
+    listed = Folder(ws).backups()
+    assert [b.number for b in listed] == [1, 2] and all(b.doing == "roster" for b in listed)
+    code, out, err = cli(capsys, "pulihkan", "1", "-w", str(ws))
+    assert code == 0, err
+    assert students(ws) == {"p01", "p02"}  # the state before the second import
+    code, out, err = cli(capsys, "pulihkan", "2", "-w", str(ws))
+    assert code == 0, err
+    assert students(ws) == {"p01"}
+    assert "disimpan sebagai" in out  # the replaced gradebook is kept, not thrown away
+    code, _, err = cli(capsys, "pulihkan", "99", "-w", str(ws))
+    assert code != 0 and "tidak ada" in err
+
+
+def test_only_the_last_n_backups_are_kept(template, tmp_path, capsys):
+    ws = cp_a(template, tmp_path / "ws")
+    meta = json.loads((ws / "lokakarya.json").read_text())
+    meta["cadangan"] = 2
+    (ws / "lokakarya.json").write_text(json.dumps(meta))
+    for i in range(4):
+        rows = roster(tmp_path, f"q{i},Nama,,,L,\n", name=f"r{i}.csv")
+        assert cli(capsys, "roster", "import", str(rows), "-w", str(ws))[0] == 0
+    kept = Folder(ws).backups()
+    assert len(kept) == 2
+    with sqlite3.connect(kept[0].path) as db:  # the newest holds the state before the last import
+        assert {r[0] for r in db.execute("select id from student")} == {"p01", "q0", "q1", "q2"}
+    assert oct(kept[0].path.stat().st_mode & 0o777) == "0o600"
