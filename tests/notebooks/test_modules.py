@@ -83,7 +83,7 @@ def test_content_standard_structure(modul):
         )
         assert "### BEGIN HIDDEN TESTS" in c.source
     if modul in ASSESSMENTS:
-        assert 20 <= len(tests) <= 30
+        assert len(tests) >= 35, f"{modul}: at least five uji items per unit"
         return
     assert len(tests) >= 5, f"{modul}: at least five autograded exercises"
     if modul != "m0-orientasi":
@@ -126,15 +126,15 @@ def _shown(value) -> list[str]:
 
 @pytest.mark.parametrize("modul", MODULES)
 def test_self_checks_never_reveal_expected_values(modul):
+    if modul in ASSESSMENTS:
+        pytest.skip(
+            "uji: the key is grader-side; tests/unit/test_uji_kompetensi.py checks its form checks"
+        )
     ex = _exercise_module(modul)
     pid = "uji-bocor-01"
-    start = ex.mulai_form if hasattr(ex, "mulai_form") and modul in ASSESSMENTS else None
     with contextlib.redirect_stdout(io.StringIO()):
-        if start:
-            start(modul, pid)
-        else:
-            ex.mulai(pid)
-    expected = ex.harapan(pid) if not start else ex.harapan(pid, modul)
+        ex.mulai(pid)
+    expected = ex.harapan(pid)
     checks = [getattr(ex, n) for n in dir(ex) if n.startswith("cek_") and callable(getattr(ex, n))]
     assert checks, f"{modul}: no self-check functions"
     out = io.StringIO()

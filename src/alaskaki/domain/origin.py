@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import csv
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 
 from alaskaki.paths import dataset
@@ -29,6 +30,11 @@ DATASET = "ska_tujuan.csv"
 
 #: EU GSP: consignments up to this value (EUR, inclusive) may carry a statement on origin made by any exporter.
 REX_THRESHOLD_EUR = 6000.0
+#: Indonesia leaves EU standard GSP on this day (Reg. (EU) 978/2012 Art. 4(1)(a); brief §1.4, [S]): a
+#: REX statement on origin for EU GSP serves shipments until the day before. From then an EU
+#: preference needs IEU-CEPA in force on the shipping date (not in force as of Dec 2026, [NV]),
+#: otherwise MFN duty applies. Teach "check which regime is in force on the shipping date".
+EU_GSP_INDONESIA_ENDS = date(2027, 1, 1)
 
 SKA_TYPES = {
     "preferensi": (
