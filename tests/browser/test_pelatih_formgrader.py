@@ -50,7 +50,7 @@ def _evidence(workshop_dir, pid: str, grade_id: str):
     person = next(p for p in result.participants if p.id == pid)
     for unit in person.units.values():
         for crit in unit.kriteria:
-            for ev in crit.bukti:
+            for ev in crit.uji + crit.latihan:
                 if ev.grade_id == grade_id:
                     return crit, ev
     raise AssertionError(f"{grade_id} is no evidence of any criterion for {pid}")

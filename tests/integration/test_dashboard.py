@@ -47,6 +47,13 @@ def workshops(tmp_path_factory):
     )
     full = {"m3_luas_kulit": 1, "m3_biaya_kulit": 1, "m3_upah": 2}
     wb.submit("p02", M3, full, manual={"m3_studi_kasus": 4}, timestamp="2026-03-02 10:00:00")
+    # the retaken post-test (uji) is what turns p02 Kompeten, not the module (latihan)
+    wb.submit(
+        "p02",
+        "asesmen-akhir",
+        {"as_bya_1": 2, "as_bya_2": 2, "as_eks_1": 2},
+        timestamp="2026-03-02 11:00:00",
+    )
     w2 = wb.close()
     fw = sample_framework(tmp, w1 / "source")
     # the kit's framework needs the kit's modules; the dashboard takes the sample one here

@@ -41,6 +41,14 @@ def test_all_criteria_met_is_kompeten(cohort):
     assert u.status == KOMPETEN
     assert u.belum_terpenuhi == []
     assert [c.status for c in u.kriteria] == ["terpenuhi"] * 3
+    # the decision rests on uji evidence: post-test items and the rubric cell
+    assert [[e.grade_id for e in c.uji] for c in u.kriteria] == [
+        ["as_bya_1"],
+        ["as_bya_2"],
+        ["m3_studi_kasus"],
+    ]
+    # latihan rides along as readiness: every m3 autograded cell graded and right
+    assert u.latihan_selesai == 1.0 and u.latihan_skor == 1.0
 
 
 def test_unmet_criterion_is_named_even_when_another_is_ungraded(cohort):
@@ -48,6 +56,7 @@ def test_unmet_criterion_is_named_even_when_another_is_ungraded(cohort):
     assert u.status == BELUM_KOMPETEN
     assert u.belum_terpenuhi == ["BYA-01.1.2 Upah per pasang dihitung"]
     assert u.belum_dinilai == ["BYA-01.2.1 Studi kasus HPP diselesaikan"]
+    assert u.latihan_skor == pytest.approx(2 / 4)  # upah 0 of 2 in the module as well
 
 
 def test_pending_manual_grade_is_not_failure(cohort):
@@ -63,7 +72,9 @@ def test_manual_score_overrides_failed_autograde(cohort):
     assert u.status == KOMPETEN
     kulit = [c for c in u.kriteria if c.kode == "BYA-01.1.1"][0]
     assert kulit.skor == 2 and kulit.maks == 2
-    assert any(e.manual for e in kulit.bukti)
+    assert any(e.manual for e in kulit.uji)
+    # the m3 latihan cell the autograder failed stays failed: it is readiness, not the decision
+    assert kulit.latihan_rasio == pytest.approx(1 / 2)
 
 
 def test_late_penalty_is_applied_and_shown(cohort):
@@ -85,12 +96,62 @@ def test_no_submission_is_belum_dinilai_and_counts_in_completion(cohort):
     assert p.units["BYA-01"].status == BELUM_DINILAI
     assert p.completion == 0
     assert cohort.participant("p01").completion == pytest.approx(3 / 4)  # m0 not submitted
+    m3 = [m for m in p.modul if m.modul == M3][0]
+    assert m3.keadaan == "belum dikumpulkan" and p.units["BYA-01"].latihan_selesai == 0
 
 
-def test_unit_without_evidence_is_reported_as_such(cohort):
+def test_unit_without_uji_evidence_is_reported_as_such(cohort):
+    u = cohort.participant("p01").units["EKS-02"]
+    assert u.status == BELUM_DINILAI and u.keterangan == BELUM_ADA_BUKTI == "Belum ada bukti uji"
+    assert [c.status for c in u.kriteria] == ["belum ada bukti uji"]
+    assert [(x.ada_bukti, x.uji_lengkap) for x in cohort.units] == [
+        (True, True),
+        (True, False),
+        (False, False),
+    ]
+
+
+def test_a_criterion_without_uji_keeps_the_unit_from_kompeten(cohort):
+    """EKS-01: its one item is right, but EKS-01.1.2 has no uji evidence in the framework."""
     u = cohort.participant("p01").units["EKS-01"]
-    assert u.status == BELUM_DINILAI and u.keterangan == BELUM_ADA_BUKTI
-    assert [x.ada_bukti for x in cohort.units] == [True, False]
+    assert [c.status for c in u.kriteria] == ["terpenuhi", "belum ada bukti uji"]
+    assert u.status == BELUM_DINILAI and u.keterangan == ""
+    assert u.tanpa_uji == ["EKS-01.1.2 Akses kepabeanan disiapkan"]
+    # a failed uji item still makes it Belum Kompeten
+    p2 = cohort.participant("p02").units["EKS-01"]
+    assert p2.status == BELUM_KOMPETEN and p2.belum_terpenuhi == [
+        "EKS-01.1.1 Alasan ekspor mandiri dijelaskan"
+    ]
+
+
+def _latihan_only(tmp_path, latihan, uji_post, studi):
+    """One participant with the given m3 latihan scores, post-test scores and rubric score."""
+    wb = sample_builder(tmp_path / "w")
+    wb.participant("p01", nama="Siti Aminah")
+    wb.submit("p01", M3, latihan, manual={"m3_studi_kasus": studi} if studi is not None else None)
+    if uji_post is not None:
+        wb.submit("p01", "asesmen-akhir", uji_post)
+    wdir = wb.close()
+    return assess(wdir, framework=_fw(tmp_path, wdir / "source")).participant("p01")
+
+
+def test_perfect_latihan_without_uji_is_not_kompeten(tmp_path):
+    p = _latihan_only(tmp_path, {"m3_luas_kulit": 1, "m3_biaya_kulit": 1, "m3_upah": 2}, None, None)
+    u = p.units["BYA-01"]
+    assert u.status == BELUM_DINILAI and u.belum_terpenuhi == []
+    assert u.latihan_selesai == 1.0 and u.latihan_skor == 1.0
+
+
+def test_failed_latihan_does_not_stop_kompeten_on_uji(tmp_path):
+    p = _latihan_only(
+        tmp_path,
+        {"m3_luas_kulit": 0, "m3_biaya_kulit": 0, "m3_upah": 0},
+        {"as_bya_1": 2, "as_bya_2": 2, "as_eks_1": 2},
+        4,
+    )
+    u = p.units["BYA-01"]
+    assert u.status == KOMPETEN
+    assert u.latihan_selesai == 1.0 and u.latihan_skor == 0.0
 
 
 def test_pre_post_gain_per_unit(cohort):
@@ -102,16 +163,21 @@ def test_pre_post_gain_per_unit(cohort):
     assert e.awal == 1.0 and e.gain is None
     # missing pre-test
     b = cohort.participant("p02").units["BYA-01"]
-    assert b.awal is None and b.akhir == 1.0 and b.gain is None
+    assert b.awal is None and b.akhir == 0.5 and b.gain is None
 
 
 def test_pre_and_post_forms_with_different_grade_ids(tmp_path):
     """The kit's parallel forms use pre_* and post_* ids: each form counts only its own items."""
     from alaskaki.competency.testing import WorkshopBuilder
 
-    yml = SAMPLE_FRAMEWORK_YML.replace(
-        "butir: {as_bya_1: BYA-01, as_bya_2: BYA-01, as_eks_1: EKS-01}",
-        "butir: {pre_bya: BYA-01, post_bya: BYA-01}",
+    yml = (
+        SAMPLE_FRAMEWORK_YML.replace(
+            "butir: {as_bya_1: BYA-01, as_bya_2: BYA-01, as_eks_1: EKS-01}",
+            "butir: {pre_bya: BYA-01, post_bya: BYA-01}",
+        )
+        .replace("uji: [as_bya_1]", "uji: [post_bya]")
+        .replace("uji: [as_bya_2]", "uji: []")
+        .replace("uji: [as_eks_1]", "uji: []")
     )
     wb = WorkshopBuilder(tmp_path / "w", name="w")
     wb.module(M3, M3_CELLS, manual=["m3_studi_kasus"])
@@ -167,6 +233,13 @@ def test_merge_two_workshops_newest_wins_nothing_double_counted(tmp_path):
         timestamp="2026-01-12 10:00:00",
     )
     w1.submit("p01", "asesmen-awal", {"as_bya_1": 0, "as_bya_2": 0, "as_eks_1": 0})
+    w1.submit(
+        "p01",
+        "asesmen-akhir",
+        {"as_bya_1": 0, "as_bya_2": 2, "as_eks_1": 0},
+        timestamp="2026-01-13 10:00:00",
+    )
+    w1.submit("p02", "asesmen-akhir", {"as_bya_1": 2, "as_bya_2": 2, "as_eks_1": 2})
     d1 = w1.close()
     w2 = sample_builder(tmp_path / "w2", name="w2", created="2026-03-01T08:00:00+00:00")
     w2.participant("p01", nama="Siti Aminah", ikm="CV Baru", kelurahan="Miji")
@@ -178,7 +251,12 @@ def test_merge_two_workshops_newest_wins_nothing_double_counted(tmp_path):
         timestamp="2026-03-03 10:00:00",
     )
     w2.submit("p01", "asesmen-awal", {"as_bya_1": 2, "as_bya_2": 2, "as_eks_1": 2})
-    w2.submit("p01", "asesmen-akhir", {"as_bya_1": 2, "as_bya_2": 1, "as_eks_1": 2})
+    w2.submit(
+        "p01",
+        "asesmen-akhir",
+        {"as_bya_1": 2, "as_bya_2": 1, "as_eks_1": 2},
+        timestamp="2026-03-04 10:00:00",
+    )
     d2 = w2.close()
     fw = _fw(tmp_path, d1 / "source")
 
@@ -188,14 +266,15 @@ def test_merge_two_workshops_newest_wins_nothing_double_counted(tmp_path):
     assert p1.lokakarya == ["w1", "w2"]
     assert p1.ikm == "CV Baru"  # newest roster wins
     u = p1.units["BYA-01"]
-    # leather criterion: newest (w2) graded evidence wins; studi kasus: only w1 graded it,
-    # and w2's ungraded copy does not erase it
+    # leather criterion: newest (w2) graded post-test item wins; studi kasus: only w1 graded
+    # it, and w2's ungraded copy does not erase it
     assert u.status == KOMPETEN
     kulit = [c for c in u.kriteria if c.kode == "BYA-01.1.1"][0]
     assert (kulit.skor, kulit.maks) == (2, 2)  # counted once, not 2 + 0 over 4
-    assert {e.lokakarya for e in kulit.bukti} == {"w2"}
+    assert {e.lokakarya for e in kulit.uji} == {"w2"}
+    assert {e.lokakarya for e in kulit.latihan} == {"w2"}
     studi = [c for c in u.kriteria if c.kode == "BYA-01.2.1"][0]
-    assert [e.lokakarya for e in studi.bukti] == ["w1"]
+    assert [e.lokakarya for e in studi.uji] == ["w1"]
     # baseline = earliest pre-test (w1: 0), post from w2
     assert u.awal == 0.0 and u.akhir == 0.75 and u.gain == pytest.approx(0.75)
     # modules counted once for completion: 4 distinct modules, 3 submitted (m3, awal, akhir)

@@ -109,8 +109,9 @@ def test_html_is_self_contained_and_has_the_right_numbers(files):
     people = t.tables["tabel-peserta"]
     assert row_of(people, "p02")["BYA-01"] == "Belum Kompeten"
     assert row_of(people, "p05")["Modul terlambat"] == "1"
-    assert "EKS-01" not in people[0]  # no evidence yet: left out on paper (kept in XLSX/CSV)
-    assert "Unit yang belum punya bukti (EKS-01) tidak ditampilkan" in "".join(t.text)
+    assert "EKS-02" not in people[0]  # no uji evidence yet: left out on paper (kept in XLSX/CSV)
+    assert "EKS-01" in people[0]  # uji for one of its two criteria: shown
+    assert "Unit yang belum punya bukti (EKS-02) tidak ditampilkan" in "".join(t.text)
     gain = row_of(t.tables["tabel-gain"], "BYA-01")
     assert (
         gain["Rata-rata tes awal"],
@@ -161,7 +162,7 @@ def test_xlsx_typed_frozen_filtered(files):
     head = [c.value for c in ps[1]]
     p05 = [r for r in ps.iter_rows(min_row=2, values_only=True) if r[0] == "p05"][0]
     assert p05[head.index("BYA-01")] == "Belum Kompeten"
-    assert p05[head.index("Penyelesaian modul")] == pytest.approx(0.25)
+    assert p05[head.index("Penyelesaian modul")] == pytest.approx(0.5)  # m3 and the post-test
     sub = wb["pengumpulan"]
     head = [c.value for c in sub[1]]
     late = [
@@ -192,7 +193,7 @@ def test_csv_and_json(files, result):
     bya = [r for r in rows if r["Unit"] == "BYA-01"][0]
     assert (bya["Kompeten"], bya["Belum Kompeten"], bya["Belum dinilai"]) == ("2", "2", "2")
     data = json.loads((out / "laporan-kompetensi.json").read_text(encoding="utf-8"))
-    assert data["skema"] == 1 and data["anonim"] is False
+    assert data["skema"] == 2 and data["anonim"] is False
     p02 = [p for p in data["participants"] if p["id"] == "p02"][0]
     assert p02["units"]["BYA-01"]["status"] == "Belum Kompeten"
     assert p02["units"]["BYA-01"]["belum_terpenuhi"] == ["BYA-01.1.2 Upah per pasang dihitung"]

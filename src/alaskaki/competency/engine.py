@@ -7,18 +7,29 @@ Rules (also in the header of ``grading/kompetensi.yml``):
   *graded* when the trainer scored it, or the autograder scored it and no manual grade is
   pending. A late-submission penalty that nbgrader recorded on a submitted notebook
   (``SubmittedNotebook.late_submission_penalty``, in points) reduces every cell of that notebook
-  by the same proportion: ``skor = score × (nb_score − penalty) / nb_score``.
-* **Criterion**: *terpenuhi* when all its evidence is graded and Σskor/Σmaks ≥ ambang; *belum
-  terpenuhi* when all is graded and the share is below; otherwise *belum dinilai* (not
-  submitted, module not released in this workshop, or a manual grade pending). Missing
-  evidence is never failure.
-* **Unit**: *Belum Kompeten* as soon as one criterion is *belum terpenuhi* (named), *Kompeten*
-  when every criterion with evidence is *terpenuhi*, otherwise *Belum dinilai*. A unit whose
-  criteria list no evidence yet is *Belum dinilai* with ``keterangan = "Belum ada bukti"``.
+  by the same proportion: ``skor = score × (nb_score − penalty) / nb_score``. A module
+  resubmitted after grading and not regraded (``submitted/<id>/<modul>/timestamp.txt`` newer than
+  the gradebook's submission) is *stale*: its cells count as not graded (``basi``), because the
+  grade belongs to a version the participant replaced.
+* Two kinds of evidence per criterion: **uji** (summative: sealed post-test items and
+  trainer-scored rubric cells) and **latihan** (formative: the modules' autograded cells).
+  Only uji decides; latihan is reported beside it as readiness (share of latihan cells graded,
+  share of points on them).
+* **Criterion** (uji only): *terpenuhi* when all its uji evidence is graded and Σskor/Σmaks ≥
+  ambang; *belum terpenuhi* when all is graded and the share is below; *belum dinilai* when some
+  is missing (not submitted, not released, manual grade pending, stale); *belum ada bukti uji*
+  when the framework lists none. Missing evidence is never failure.
+* **Unit**: *Belum Kompeten* as soon as one criterion is *belum terpenuhi* (named); *Kompeten*
+  when every criterion of the unit is *terpenuhi* (so a criterion without uji evidence in the
+  framework keeps the unit from being Kompeten); otherwise *Belum dinilai*. A unit none of whose
+  criteria has uji evidence has ``keterangan = "Belum ada bukti uji"``.
 * **Pre/post**: for each unit, the share of points of the ``asesmen.butir`` items mapped to it
   in the pre-test and in the post-test (only when every such item is graded). The normalised gain
   is ⟨g⟩ = (post − pre)/(1 − pre) on shares, i.e. (post − pre)/(max − pre) on points; it is None
   when pre or post is missing or pre is already the maximum.
+* **Module state** per participant: belum dikumpulkan · dikumpulkan, belum dinilai (files in
+  ``submitted/``, no gradebook row yet) · menunggu penilaian pelatih (rubric cells unscored) ·
+  perlu dinilai ulang (stale) · sudah dinilai.
 * **History** (:func:`merge_history`): evidence is keyed by (module, grade id) per participant,
   so a cell counts once. The newest *graded* evidence wins (submission time, then workshop
   order); ungraded newer work does not erase an older grade. For the pre-test the *earliest*
@@ -40,10 +51,16 @@ from alaskaki.errors import EXIT_INPUT, EXIT_NOT_FOUND, AlaskakiError
 from . import framework as fwmod
 from .model import (
     BELUM_ADA_BUKTI,
+    BELUM_DIKUMPULKAN,
     BELUM_DINILAI,
+    BELUM_DINILAI_MODUL,
     BELUM_KOMPETEN,
     KOMPETEN,
+    KRITERIA_BELUM_ADA_UJI,
     KRITERIA_BELUM_DINILAI,
+    MENUNGGU_PELATIH,
+    PERLU_DINILAI_ULANG,
+    SUDAH_DINILAI,
     TERPENUHI,
     TIDAK_TERPENUHI,
     CohortResult,
@@ -94,6 +111,44 @@ def read_roster(path: Path) -> dict[str, dict[str, str]]:
     return out
 
 
+def _received(submitted_dir: Path) -> dict[tuple[str, str], dt.datetime]:
+    """``{(participant, module): time}`` of what sits in nbgrader's ``submitted/`` folder.
+
+    The time is nbgrader's ``timestamp.txt`` (written at collect); a folder without one counts
+    with its modification time, since it was collected all the same.
+    """
+    from dateutil.parser import parse
+
+    found: dict[tuple[str, str], dt.datetime] = {}
+    if not submitted_dir.is_dir():
+        return found
+    for folder in submitted_dir.glob("*/*"):
+        if not folder.is_dir() or not any(folder.glob("*.ipynb")):
+            continue
+        ts = folder / "timestamp.txt"
+        when = None
+        if ts.is_file():
+            try:
+                when = parse(ts.read_text(encoding="utf-8").strip())
+            except (OSError, ValueError, OverflowError):
+                when = None
+        if when is None:
+            when = dt.datetime.fromtimestamp(folder.stat().st_mtime, dt.UTC)
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=dt.UTC)
+        found[(folder.parent.name, folder.name)] = when.astimezone(dt.UTC)
+    return found
+
+
+def _is_newer(received: dt.datetime | None, graded_ts: dt.datetime | None) -> bool:
+    """A submission newer than the one graded (a second of slack for timestamp rounding)."""
+    if received is None or graded_ts is None:
+        return False
+    if graded_ts.tzinfo is None:
+        graded_ts = graded_ts.replace(tzinfo=dt.UTC)
+    return (received - graded_ts).total_seconds() > 1.0
+
+
 def _configured_db_url(wdir: Path) -> str | None:
     """``c.CourseDirectory.db_url`` from the workshop's nbgrader_config.py, when it is not SQLite."""
     cfg = wdir / "nbgrader_config.py"
@@ -141,14 +196,18 @@ def read_workshop(workshop_dir: str | Path, *, db_url: str | None = None) -> Wor
             )
         db_url = f"sqlite:///{db_path}"
     kwargs = {"course_id": info.course_id} if info.course_id else {}
+    received = _received(wdir / "submitted")
     with Gradebook(db_url, **kwargs) as gb:
         names = {s.id: " ".join(x for x in (s.first_name, s.last_name) if x) for s in gb.students}
         for pid, nama in names.items():
             data.roster.setdefault(pid, {"nama": nama})
             if not data.roster[pid].get("nama"):
                 data.roster[pid]["nama"] = nama
+        people = list(names) + sorted({p for p, _ in received} - set(names))
+        seen_modules: set[str] = set()
         for assignment in gb.assignments:
             module = assignment.name
+            seen_modules.add(module)
             cell_max: dict[str, tuple[str, float]] = {}
             total_max = 0.0
             for nb in assignment.notebooks:
@@ -158,23 +217,28 @@ def read_workshop(workshop_dir: str | Path, *, db_url: str | None = None) -> Wor
             submitted = {}
             for sub in assignment.submissions:
                 submitted[sub.student_id] = sub
-            for pid in names:
+            for pid in people:
                 sub = submitted.get(pid)
+                newer = received.get((pid, module))
                 if sub is None:
                     data.modules.setdefault(pid, []).append(
                         ModuleRecord(
                             modul=module,
                             lokakarya=info.nama,
-                            dikumpulkan=False,
+                            dikumpulkan=newer is not None,
+                            waktu=_iso(newer),
                             batas=_iso(assignment.duedate),
                             maks=total_max,
+                            keadaan=BELUM_DINILAI_MODUL if newer is not None else BELUM_DIKUMPULKAN,
                         )
                     )
                     continue
                 waktu = _iso(sub.timestamp)
+                stale = _is_newer(newer, sub.timestamp)
                 ev = data.evidence.setdefault(pid, {})
                 total_score = 0.0
                 total_penalty = 0.0
+                pending = 0
                 for snb in sub.notebooks:
                     nb_score = float(snb.score or 0)
                     penalty = float(snb.late_submission_penalty or 0)
@@ -189,6 +253,7 @@ def read_workshop(workshop_dir: str | Path, *, db_url: str | None = None) -> Wor
                         graded = grade.manual_score is not None or (
                             grade.auto_score is not None and not grade.needs_manual_grade
                         )
+                        pending += not graded
                         raw = float(grade.score) if graded else None
                         eff = raw * factor if raw is not None else None
                         if eff is not None:
@@ -199,11 +264,18 @@ def read_workshop(workshop_dir: str | Path, *, db_url: str | None = None) -> Wor
                             maks=maks,
                             skor=eff,
                             skor_asli=raw,
-                            dinilai=graded,
+                            dinilai=graded and not stale,
                             manual=grade.manual_score is not None,
                             lokakarya=info.nama,
                             waktu=waktu,
+                            basi=stale,
                         )
+                if stale:
+                    keadaan = PERLU_DINILAI_ULANG
+                elif pending:
+                    keadaan = MENUNGGU_PELATIH
+                else:
+                    keadaan = SUDAH_DINILAI
                 data.modules.setdefault(pid, []).append(
                     ModuleRecord(
                         modul=module,
@@ -215,16 +287,39 @@ def read_workshop(workshop_dir: str | Path, *, db_url: str | None = None) -> Wor
                         penalti=total_penalty,
                         skor=total_score,
                         maks=total_max,
+                        keadaan=keadaan,
+                        menunggu_manual=pending,
+                        waktu_baru=_iso(newer) if stale else None,
+                    )
+                )
+        # collected but never graded, in a module the gradebook does not know yet
+        for (pid, module), when in sorted(received.items()):
+            if module not in seen_modules:
+                data.modules.setdefault(pid, []).append(
+                    ModuleRecord(
+                        modul=module,
+                        lokakarya=info.nama,
+                        dikumpulkan=True,
+                        waktu=_iso(when),
+                        keadaan=BELUM_DINILAI_MODUL,
                     )
                 )
     return data
 
 
-def _criterion(c: fwmod.Criterion, modules: tuple[str, ...], ev: dict) -> CriterionResult:
+def _find(ev: dict, modules: tuple[str, ...], gid: str) -> Evidence | None:
+    return next((ev[(m, gid)] for m in modules if (m, gid) in ev), None)
+
+
+def _criterion(
+    c: fwmod.Criterion, uji_modules: tuple[str, ...], modules: tuple[str, ...], ev: dict
+) -> CriterionResult:
+    """The criterion rule: status from uji evidence only; latihan evidence rides along."""
+    latihan = [e for gid in c.latihan if (e := _find(ev, modules, gid)) is not None]
     items: list[Evidence] = []
     missing = False
-    for gid in c.bukti:
-        found = next((ev[(m, gid)] for m in modules if (m, gid) in ev), None)
+    for gid in c.uji:
+        found = _find(ev, uji_modules, gid)
         if found is None:
             missing = True
             continue
@@ -233,7 +328,9 @@ def _criterion(c: fwmod.Criterion, modules: tuple[str, ...], ev: dict) -> Criter
             missing = True
     skor = sum(e.skor or 0.0 for e in items if e.dinilai)
     maks = sum(e.maks for e in items)
-    if missing:
+    if not c.uji:
+        status = KRITERIA_BELUM_ADA_UJI
+    elif missing:
         status = KRITERIA_BELUM_DINILAI
     elif maks > 0 and skor / maks + 1e-9 >= c.ambang:
         status = TERPENUHI
@@ -249,7 +346,9 @@ def _criterion(c: fwmod.Criterion, modules: tuple[str, ...], ev: dict) -> Criter
         skor=skor,
         maks=maks,
         ambang=c.ambang,
-        bukti=items,
+        uji=items,
+        latihan=latihan,
+        latihan_jumlah=len(c.latihan),
     )
 
 
@@ -281,24 +380,22 @@ def unit_result(unit: fwmod.Unit, fw: fwmod.Framework, ev: dict) -> UnitResult:
     pre = _test_share(fw.asesmen_awal, butir, ev)
     post = _test_share(fw.asesmen_akhir, butir, ev)
     gain = normalised_gain(pre, post)
-    if not unit.has_evidence:
-        return UnitResult(
-            unit=unit.kode,
-            status=BELUM_DINILAI,
-            keterangan=BELUM_ADA_BUKTI,
-            awal=pre,
-            akhir=post,
-            gain=gain,
-        )
-    crits = [_criterion(c, unit.modul, ev) for c in unit.kriteria if c.has_evidence]
+    uji_modules = fw.uji_modules(unit)
+    crits = [_criterion(c, uji_modules, unit.modul, ev) for c in unit.kriteria]
     if any(c.status == TIDAK_TERPENUHI for c in crits):
         status = BELUM_KOMPETEN
-    elif all(c.status == TERPENUHI for c in crits):
+    elif crits and all(c.status == TERPENUHI for c in crits):
         status = KOMPETEN
     else:
         status = BELUM_DINILAI
     return UnitResult(
-        unit=unit.kode, status=status, kriteria=crits, awal=pre, akhir=post, gain=gain
+        unit=unit.kode,
+        status=status,
+        kriteria=crits,
+        keterangan="" if unit.has_evidence else BELUM_ADA_BUKTI,
+        awal=pre,
+        akhir=post,
+        gain=gain,
     )
 
 
@@ -336,7 +433,12 @@ def _build(
             )
         )
     return CohortResult(
-        units=[UnitInfo(kode=u.kode, judul=u.judul, ada_bukti=u.has_evidence) for u in fw.units],
+        units=[
+            UnitInfo(
+                kode=u.kode, judul=u.judul, ada_bukti=u.has_evidence, uji_lengkap=u.uji_lengkap
+            )
+            for u in fw.units
+        ],
         participants=participants,
         lokakarya=[d.info for d in datas],
         dibuat=_now(),

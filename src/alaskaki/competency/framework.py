@@ -2,12 +2,22 @@
 
 The schema is documented at the top of ``grading/kompetensi.yml``. Validation errors are
 :class:`~alaskaki.errors.AlaskakiError` with one Indonesian line per problem in ``details``.
+
+Two kinds of evidence per criterion (DESIGN.md principle 9):
+
+* ``uji`` (summative) decides K / BK: items of the sealed post-test form (``asesmen.akhir``) and
+  trainer-scored rubric/practical cells (manually graded cells) of the unit's modules;
+* ``latihan`` (formative) shows readiness: the autograded cells of the unit's modules.
+
+Schema version 1 (``bukti`` per criterion, module cells deciding K/BK) is still read, so a workshop
+that pinned it at init keeps working: its ``bukti`` become ``latihan``, except manually graded cells,
+which become ``uji``; its criteria have no sealed items, so they stay "belum ada bukti uji".
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import yaml
@@ -16,23 +26,27 @@ from alaskaki import paths
 from alaskaki.errors import EXIT_INPUT, AlaskakiError
 
 DEFAULT_PATH = paths.GRADING_DIR / "kompetensi.yml"
+SCHEMA_VERSION = 2
+KNOWN_VERSIONS = (1, 2)
 
 
 @dataclass(frozen=True)
 class Criterion:
-    """A performance criterion (*kriteria unjuk kerja*) and its evidence grade ids."""
+    """A performance criterion (*kriteria unjuk kerja*) and its two kinds of evidence."""
 
     kode: str
     judul: str
     unit: str
     elemen: int
-    bukti: tuple[str, ...]
+    uji: tuple[str, ...]  # summative grade ids: decide K / BK
+    latihan: tuple[str, ...]  # formative grade ids: readiness only
     ambang: float
-    latihan: str = ""
+    saran: str = ""  # what to practise next when unmet (shown in the rapor)
 
     @property
     def has_evidence(self) -> bool:
-        return bool(self.bukti)
+        """True when the criterion can be decided (it has summative evidence)."""
+        return bool(self.uji)
 
 
 @dataclass(frozen=True)
@@ -55,8 +69,13 @@ class Unit:
 
     @property
     def has_evidence(self) -> bool:
-        """False while curriculum authors have not listed any evidence ("belum ada bukti")."""
+        """False while no criterion lists summative evidence ("belum ada bukti uji")."""
         return any(c.has_evidence for c in self.kriteria)
+
+    @property
+    def uji_lengkap(self) -> bool:
+        """Every criterion has summative evidence: only then can the unit be Kompeten."""
+        return bool(self.kriteria) and all(c.has_evidence for c in self.kriteria)
 
 
 @dataclass(frozen=True)
@@ -65,11 +84,17 @@ class Framework:
 
     units: tuple[Unit, ...]
     ambang: float
-    latihan: tuple[str, ...] = ()
+    pengenalan: tuple[str, ...] = ()  # modules without a unit: completion only
     asesmen_awal: str | None = None
     asesmen_akhir: str | None = None
     butir: dict[str, str] = field(default_factory=dict)
     path: Path | None = None
+    versi: int = SCHEMA_VERSION
+
+    @property
+    def latihan(self) -> tuple[str, ...]:
+        """Old name of :attr:`pengenalan` (schema 1's top-level ``latihan``)."""
+        return self.pengenalan
 
     @property
     def unit_codes(self) -> list[str]:
@@ -85,15 +110,10 @@ class Framework:
     def criteria(self) -> list[Criterion]:
         return [c for u in self.units for c in u.kriteria]
 
-    def evidence_index(self) -> dict[tuple[str, str], Criterion]:
-        """``(module, grade_id) -> criterion`` for every evidence cell."""
-        index: dict[tuple[str, str], Criterion] = {}
-        for u in self.units:
-            for c in u.kriteria:
-                for gid in c.bukti:
-                    for m in u.modul:
-                        index[(m, gid)] = c
-        return index
+    def uji_modules(self, unit: Unit) -> tuple[str, ...]:
+        """Where a unit's summative evidence may live: the post-test form, then the unit's modules."""
+        first = (self.asesmen_akhir,) if self.asesmen_akhir else ()
+        return first + tuple(m for m in unit.modul if m != self.asesmen_akhir)
 
     @property
     def competency_modules(self) -> list[str]:
@@ -101,6 +121,7 @@ class Framework:
 
     def to_dict(self) -> dict:
         return {
+            "versi": self.versi,
             "ambang": self.ambang,
             "unit": [
                 {
@@ -108,6 +129,7 @@ class Framework:
                     "judul": u.judul,
                     "modul": list(u.modul),
                     "ada_bukti": u.has_evidence,
+                    "uji_lengkap": u.uji_lengkap,
                     "elemen": [
                         {
                             "no": e.no,
@@ -116,9 +138,10 @@ class Framework:
                                 {
                                     "kode": c.kode,
                                     "judul": c.judul,
-                                    "bukti": list(c.bukti),
+                                    "uji": list(c.uji),
+                                    "latihan": list(c.latihan),
                                     "ambang": c.ambang,
-                                    "latihan": c.latihan,
+                                    "saran": c.saran,
                                 }
                                 for c in e.kriteria
                             ],
@@ -128,7 +151,7 @@ class Framework:
                 }
                 for u in self.units
             ],
-            "latihan": list(self.latihan),
+            "pengenalan": list(self.pengenalan),
             "asesmen": {
                 "awal": self.asesmen_awal,
                 "akhir": self.asesmen_akhir,
@@ -139,21 +162,24 @@ class Framework:
     @classmethod
     def from_dict(cls, data: dict) -> Framework:
         """Rebuild a framework from :meth:`to_dict` output (no notebook validation)."""
+        data = dict(data)
+        data.setdefault("versi", SCHEMA_VERSION)
         return _parse(data, Path("<json>"))[0]
 
 
-def graded_cells(source_dir: Path) -> dict[str, dict[str, float]]:
-    """Graded cells of every module under ``source_dir``: ``{module: {grade_id: points}}``.
+def notebook_cells(source_dir: Path) -> dict[str, dict[str, tuple[float, bool]]]:
+    """Graded cells of every module: ``{module: {grade_id: (points, manually_graded)}}``.
 
     A graded cell is an nbgrader cell with ``grade: true`` (autograded test cell or manually
-    graded answer) or ``task: true``.
+    graded answer) or ``task: true``; it is manually graded when it is also a solution cell
+    (nbgrader's rule) or a task.
     """
-    found: dict[str, dict[str, float]] = {}
+    found: dict[str, dict[str, tuple[float, bool]]] = {}
     source_dir = Path(source_dir)
     if not source_dir.is_dir():
         return found
     for module_dir in sorted(p for p in source_dir.iterdir() if p.is_dir()):
-        cells: dict[str, float] = {}
+        cells: dict[str, tuple[float, bool]] = {}
         for nb_path in sorted(module_dir.glob("*.ipynb")):
             try:
                 nb = json.loads(nb_path.read_text(encoding="utf-8"))
@@ -164,9 +190,18 @@ def graded_cells(source_dir: Path) -> dict[str, dict[str, float]]:
             for cell in nb.get("cells", []):
                 meta = cell.get("metadata", {}).get("nbgrader", {})
                 if meta.get("grade") or meta.get("task"):
-                    cells[str(meta.get("grade_id"))] = float(meta.get("points", 0) or 0)
+                    manual = bool(meta.get("task") or meta.get("solution"))
+                    cells[str(meta.get("grade_id"))] = (float(meta.get("points", 0) or 0), manual)
         found[module_dir.name] = cells
     return found
+
+
+def graded_cells(source_dir: Path) -> dict[str, dict[str, float]]:
+    """Graded cells of every module under ``source_dir``: ``{module: {grade_id: points}}``."""
+    return {
+        m: {gid: pts for gid, (pts, _) in cells.items()}
+        for m, cells in notebook_cells(source_dir).items()
+    }
 
 
 def load_framework(
@@ -188,7 +223,10 @@ def load_framework(
     except yaml.YAMLError as err:
         raise AlaskakiError(f"{path} bukan YAML yang sah: {err}", exit_code=EXIT_INPUT) from err
     framework, problems = _parse(data, path)
-    problems += _check_against_notebooks(framework, graded_cells(source_dir))
+    cells = notebook_cells(source_dir)
+    if framework.versi == 1:
+        framework = _upgrade_v1(framework, cells)
+    problems += _check_against_notebooks(framework, cells)
     if problems:
         raise AlaskakiError(
             f"Kerangka kompetensi {path} tidak sah ({len(problems)} masalah):",
@@ -196,6 +234,31 @@ def load_framework(
             details=problems,
         )
     return framework
+
+
+def _upgrade_v1(fw: Framework, cells: dict[str, dict[str, tuple[float, bool]]]) -> Framework:
+    """Schema 1 → 2: module cells become latihan, except trainer-scored (manual) cells: uji."""
+
+    def manual(unit: Unit, gid: str) -> bool:
+        return any(cells.get(m, {}).get(gid, (0, False))[1] for m in unit.modul)
+
+    units = []
+    for u in fw.units:
+        elements = []
+        for e in u.elemen:
+            crits = []
+            for c in e.kriteria:
+                ids = c.uji + c.latihan
+                crits.append(
+                    replace(
+                        c,
+                        uji=tuple(g for g in ids if manual(u, g)),
+                        latihan=tuple(g for g in ids if not manual(u, g)),
+                    )
+                )
+            elements.append(replace(e, kriteria=tuple(crits)))
+        units.append(replace(u, elemen=tuple(elements)))
+    return replace(fw, units=tuple(units))
 
 
 def _threshold(value, where: str, problems: list[str], default: float) -> float:
@@ -211,19 +274,34 @@ def _threshold(value, where: str, problems: list[str], default: float) -> float:
     return x
 
 
+def _ids(value, where: str, problems: list[str]) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list):
+        problems.append(f"{where} harus berupa daftar grade id")
+        return ()
+    return tuple(str(b) for b in value)
+
+
 def _parse(data, path: Path) -> tuple[Framework, list[str]]:
     problems: list[str] = []
     if not isinstance(data, dict):
         raise AlaskakiError(
             f"{path}: isi berkas harus berupa peta (mapping) YAML", exit_code=EXIT_INPUT
         )
-    if data.get("versi", 1) != 1:
-        problems.append(f"versi skema {data.get('versi')} tidak dikenal (yang dikenal: 1)")
+    versi = data.get("versi", 1)
+    if versi not in KNOWN_VERSIONS:
+        problems.append(
+            f"versi skema {versi} tidak dikenal (yang dikenal: {', '.join(map(str, KNOWN_VERSIONS))})"
+        )
+        versi = SCHEMA_VERSION
     ambang = _threshold(data.get("ambang"), "ambang bawaan", problems, 0.7)
     units: list[Unit] = []
     seen_units: set[str] = set()
     seen_criteria: set[str] = set()
-    evidence_owner: dict[tuple[str, str], str] = {}
+    evidence_owner: dict[str, str] = {}
     module_owner: dict[str, str] = {}
     for i, u in enumerate(data.get("unit") or [], start=1):
         if not isinstance(u, dict) or not u.get("kode"):
@@ -259,41 +337,57 @@ def _parse(data, path: Path) -> tuple[Framework, list[str]]:
                 seen_criteria.add(ckode)
                 if not c.get("judul"):
                     problems.append(f"kriteria {ckode} tidak punya 'judul'")
-                bukti_raw = c.get("bukti") or []
-                if isinstance(bukti_raw, str):
-                    bukti_raw = [bukti_raw]
-                bukti = tuple(str(b) for b in bukti_raw)
-                if bukti and not modul:
-                    problems.append(
-                        f"kriteria {ckode} punya bukti tetapi unit {ukode} tidak menyebut 'modul'"
-                    )
-                for b in bukti:
-                    key = (ukode, b)
-                    if key in evidence_owner:
+                if versi == 1:
+                    # schema 1: `bukti` = module cells, `latihan` = advice text
+                    uji: tuple[str, ...] = ()
+                    latihan = _ids(c.get("bukti"), f"kriteria {ckode}: bukti", problems)
+                    saran = str(c.get("latihan") or "")
+                else:
+                    if "bukti" in c:
                         problems.append(
-                            f"grade id {b} menjadi bukti dua kali: {evidence_owner[key]} dan {ckode}"
+                            f"kriteria {ckode}: kunci 'bukti' milik skema versi 1; pakai 'uji' "
+                            "(bukti sumatif) dan 'latihan' (bukti formatif)"
                         )
-                    evidence_owner[key] = ckode
+                    uji = _ids(c.get("uji"), f"kriteria {ckode}: uji", problems)
+                    latihan = _ids(c.get("latihan"), f"kriteria {ckode}: latihan", problems)
+                    saran = str(c.get("saran") or "")
+                if latihan and not modul:
+                    problems.append(
+                        f"kriteria {ckode} punya bukti latihan tetapi unit {ukode} tidak menyebut 'modul'"
+                    )
+                for kind, ids in (("uji", uji), ("latihan", latihan)):
+                    for b in ids:
+                        if b in evidence_owner:
+                            problems.append(
+                                f"grade id {b} menjadi bukti dua kali: {evidence_owner[b]} dan {ckode} ({kind})"
+                            )
+                        evidence_owner[b] = ckode
                 crits.append(
                     Criterion(
                         kode=ckode,
                         judul=str(c.get("judul", ckode)),
                         unit=ukode,
                         elemen=eno,
-                        bukti=bukti,
+                        uji=uji,
+                        latihan=latihan,
                         ambang=_threshold(c.get("ambang"), f"kriteria {ckode}", problems, ambang),
-                        latihan=str(c.get("latihan") or ""),
+                        saran=saran,
                     )
                 )
             elements.append(Element(no=eno, judul=str(e.get("judul", "")), kriteria=tuple(crits)))
         units.append(
             Unit(kode=ukode, judul=str(u.get("judul", ukode)), modul=modul, elemen=tuple(elements))
         )
-    latihan = tuple(str(m) for m in (data.get("latihan") or []))
-    for m in latihan:
+    top = data.get("latihan") if versi == 1 else data.get("pengenalan")
+    if versi != 1 and "latihan" in data:
+        problems.append(
+            "kunci 'latihan' di tingkat atas milik skema versi 1; modul tanpa unit (m0) ditulis di 'pengenalan'"
+        )
+    pengenalan = tuple(str(m) for m in (top or []))
+    for m in pengenalan:
         if m in module_owner:
             problems.append(
-                f"modul {m} tercatat sebagai latihan dan sebagai bukti unit {module_owner[m]}"
+                f"modul {m} tercatat sebagai pengenalan dan sebagai modul unit {module_owner[m]}"
             )
     asesmen = data.get("asesmen") or {}
     butir = {str(k): str(v) for k, v in (asesmen.get("butir") or {}).items()}
@@ -303,38 +397,81 @@ def _parse(data, path: Path) -> tuple[Framework, list[str]]:
     fw = Framework(
         units=tuple(units),
         ambang=ambang,
-        latihan=latihan,
+        pengenalan=pengenalan,
         asesmen_awal=asesmen.get("awal"),
         asesmen_akhir=asesmen.get("akhir"),
         butir=butir,
         path=path,
+        versi=versi,
     )
     return fw, problems
 
 
-def _check_against_notebooks(fw: Framework, cells: dict[str, dict[str, float]]) -> list[str]:
-    """Every evidence id exists; every graded cell maps to exactly one criterion or test item."""
+def _check_against_notebooks(
+    fw: Framework, cells: dict[str, dict[str, tuple[float, bool]]]
+) -> list[str]:
+    """Every evidence id exists where its kind allows; every graded cell is used exactly once."""
     problems: list[str] = []
+    akhir = fw.asesmen_akhir
+    awal = fw.asesmen_awal
+    post_items = cells.get(akhir, {}) if akhir else {}
+    pre_items = cells.get(awal, {}) if awal else {}
+    used: set[tuple[str, str]] = set()
     for u in fw.units:
-        available = {gid for m in u.modul for gid in cells.get(m, {})}
+        where = ", ".join(u.modul) or "(tidak ada)"
+        in_modules = {
+            gid: (m, manual) for m in u.modul for gid, (_, manual) in cells.get(m, {}).items()
+        }
         for c in u.kriteria:
-            for gid in c.bukti:
-                if gid not in available:
-                    where = ", ".join(u.modul)
+            for gid in c.uji:
+                if gid in post_items:
+                    used.add((akhir, gid))
+                    if fw.butir.get(gid) not in (None, u.kode):
+                        problems.append(
+                            f"kriteria {c.kode}: butir uji {gid} dipetakan ke unit {fw.butir[gid]} "
+                            f"di asesmen.butir, bukan ke {u.kode}"
+                        )
+                elif gid in in_modules:
+                    m, manual = in_modules[gid]
+                    used.add((m, gid))
+                    if not manual:
+                        problems.append(
+                            f"kriteria {c.kode}: {gid} di modul {m} dinilai otomatis dan punya cek mandiri, "
+                            "jadi hanya boleh menjadi bukti 'latihan'; bukti 'uji' adalah butir asesmen "
+                            f"akhir ({akhir}) atau sel rubrik yang dinilai pelatih"
+                        )
+                elif gid in pre_items:
                     problems.append(
-                        f"kriteria {c.kode}: grade id {gid} tidak ada di notebook modul {where}"
+                        f"kriteria {c.kode}: {gid} adalah butir tes awal ({awal}); tes awal hanya "
+                        "untuk gain, bukan bukti uji"
                     )
-    index = fw.evidence_index()
-    asesmen = {fw.asesmen_awal, fw.asesmen_akhir} - {None}
+                else:
+                    problems.append(
+                        f"kriteria {c.kode}: bukti uji {gid} tidak ada di asesmen akhir ({akhir}) "
+                        f"maupun di notebook modul {where}"
+                    )
+            for gid in c.latihan:
+                if gid in in_modules:
+                    used.add((in_modules[gid][0], gid))
+                else:
+                    problems.append(
+                        f"kriteria {c.kode}: grade id {gid} (latihan) tidak ada di notebook modul {where}"
+                    )
+    asesmen = {awal, akhir} - {None}
     owned = set(fw.competency_modules)
     for module, ids in cells.items():
-        if module in fw.latihan:
+        if module in fw.pengenalan:
             continue
         if module in asesmen:
             for gid in ids:
                 if gid not in fw.butir:
                     problems.append(
                         f"asesmen {module}: sel bernilai {gid} tidak dipetakan ke unit (asesmen.butir)"
+                    )
+                elif module == akhir and fw.versi >= 2 and (module, gid) not in used:
+                    problems.append(
+                        f"asesmen {module}: butir {gid} (unit {fw.butir[gid]}) bukan bukti uji "
+                        "kriteria mana pun; tulis di 'uji' sebuah kriteria unit itu"
                     )
             continue
         if module not in owned:
@@ -344,8 +481,10 @@ def _check_against_notebooks(fw: Framework, cells: dict[str, dict[str, float]]) 
                 )
             continue
         for gid in ids:
-            if (module, gid) not in index:
-                problems.append(f"modul {module}: sel bernilai {gid} bukan bukti kriteria mana pun")
+            if (module, gid) not in used:
+                problems.append(
+                    f"modul {module}: sel bernilai {gid} bukan bukti (uji atau latihan) kriteria mana pun"
+                )
     if fw.butir and asesmen:
         in_tests = {gid for m in asesmen for gid in cells.get(m, {})}
         if any(m in cells for m in asesmen):

@@ -1,7 +1,9 @@
 """Result objects of the competency engine (data only; renderers live in ``alaskaki.report``).
 
 Everything serialises to plain JSON (:meth:`CohortResult.to_dict` / :meth:`CohortResult.from_dict`),
-and that JSON is the versioned contract of ``alaskaki report --format json`` (``skema: 1``).
+and that JSON is the versioned contract of ``alaskaki report --format json`` (``skema: 2``: criteria
+carry ``uji`` (summative, decides K/BK) and ``latihan`` (formative, readiness) evidence; modules
+carry their grading state ``keadaan``).
 """
 
 from __future__ import annotations
@@ -14,14 +16,31 @@ BELUM_KOMPETEN = "Belum Kompeten"
 BELUM_DINILAI = "Belum dinilai"
 STATUSES = (KOMPETEN, BELUM_KOMPETEN, BELUM_DINILAI)
 
-# criterion states
+# criterion states (from summative evidence only)
 TERPENUHI = "terpenuhi"
 TIDAK_TERPENUHI = "belum terpenuhi"
 KRITERIA_BELUM_DINILAI = "belum dinilai"
+KRITERIA_BELUM_ADA_UJI = "belum ada bukti uji"  # the framework lists no summative evidence yet
 
-BELUM_ADA_BUKTI = "Belum ada bukti"  # unit note: the framework lists no evidence yet
+BELUM_ADA_BUKTI = (
+    "Belum ada bukti uji"  # unit note: no criterion of the unit has summative evidence
+)
 
-SCHEMA_VERSION = 1
+# grading state of one participant's module (issue 14 req. 5): what the report really knows
+BELUM_DIKUMPULKAN = "belum dikumpulkan"
+BELUM_DINILAI_MODUL = "dikumpulkan, belum dinilai"  # in submitted/, not yet autograded
+MENUNGGU_PELATIH = "menunggu penilaian pelatih"  # autograded; rubric cells not yet scored
+SUDAH_DINILAI = "sudah dinilai"
+PERLU_DINILAI_ULANG = "perlu dinilai ulang"  # resubmitted after grading, not regraded (stale)
+MODULE_STATES = (
+    BELUM_DIKUMPULKAN,
+    BELUM_DINILAI_MODUL,
+    MENUNGGU_PELATIH,
+    SUDAH_DINILAI,
+    PERLU_DINILAI_ULANG,
+)
+
+SCHEMA_VERSION = 2
 
 
 @dataclass
@@ -37,6 +56,7 @@ class Evidence:
     manual: bool = False  # the trainer set the score
     lokakarya: str = ""
     waktu: str | None = None  # submission timestamp (ISO, UTC)
+    basi: bool = False  # resubmitted after grading and not regraded: the score is of an old version
 
 
 @dataclass
@@ -44,26 +64,56 @@ class CriterionResult:
     kode: str
     judul: str
     elemen: int
-    status: str  # TERPENUHI | TIDAK_TERPENUHI | KRITERIA_BELUM_DINILAI
-    skor: float
-    maks: float
+    status: str  # TERPENUHI | TIDAK_TERPENUHI | KRITERIA_BELUM_DINILAI | KRITERIA_BELUM_ADA_UJI
+    skor: float  # summative (uji) points reached
+    maks: float  # summative (uji) points possible
     ambang: float
-    bukti: list[Evidence] = field(default_factory=list)
+    uji: list[Evidence] = field(default_factory=list)  # summative: decides the status
+    latihan: list[Evidence] = field(default_factory=list)  # formative: readiness only
+    latihan_jumlah: int = 0  # latihan cells the framework lists (found or not)
 
     @property
     def rasio(self) -> float | None:
+        """Share of the summative points (None without uji evidence)."""
         return self.skor / self.maks if self.maks else None
+
+    @property
+    def latihan_rasio(self) -> float | None:
+        """Share of the points on the graded latihan cells (None when none is graded)."""
+        return _share([e for e in self.latihan if e.dinilai])
+
+
+def _share(items: list[Evidence]) -> float | None:
+    maks = sum(e.maks for e in items)
+    return sum(e.skor or 0.0 for e in items) / maks if maks > 0 else None
 
 
 @dataclass
 class UnitResult:
     unit: str
-    status: str  # one of STATUSES
+    status: str  # one of STATUSES, from uji evidence only
     kriteria: list[CriterionResult] = field(default_factory=list)
     keterangan: str = ""  # e.g. BELUM_ADA_BUKTI
     awal: float | None = None  # pre-test share 0..1 for this unit's items
     akhir: float | None = None  # post-test share 0..1
     gain: float | None = None  # normalised gain <g>
+
+    @property
+    def latihan_selesai(self) -> float | None:
+        """Readiness: share of the unit's latihan cells that are graded (None: no latihan)."""
+        items = [e for c in self.kriteria for e in c.latihan]
+        n = sum(c.latihan_jumlah for c in self.kriteria)
+        return sum(e.dinilai for e in items) / n if n else None
+
+    @property
+    def latihan_skor(self) -> float | None:
+        """Readiness: share of points on the graded latihan cells (None: none graded)."""
+        return _share([e for c in self.kriteria for e in c.latihan if e.dinilai])
+
+    @property
+    def tanpa_uji(self) -> list[str]:
+        """Criteria the framework gives no summative evidence yet ("belum ada bukti uji")."""
+        return [f"{c.kode} {c.judul}" for c in self.kriteria if c.status == KRITERIA_BELUM_ADA_UJI]
 
     @property
     def belum_terpenuhi(self) -> list[str]:
@@ -86,12 +136,24 @@ class ModuleRecord:
     batas: str | None = None  # due date incl. extension (ISO, UTC)
     detik_terlambat: float = 0.0
     penalti: float = 0.0  # nbgrader late-submission penalty, points
-    skor: float | None = None  # score after penalty
+    skor: float | None = None  # score after penalty (None until graded)
     maks: float = 0.0
+    keadaan: str = ""  # one of MODULE_STATES ("" in results made before schema 2)
+    menunggu_manual: int = 0  # rubric cells still waiting for the trainer
+    waktu_baru: str | None = None  # newer submission not yet graded (stale), ISO UTC
+
+    def __post_init__(self):
+        if not self.keadaan:
+            self.keadaan = SUDAH_DINILAI if self.dikumpulkan else BELUM_DIKUMPULKAN
 
     @property
     def terlambat(self) -> bool:
         return self.dikumpulkan and self.detik_terlambat > 0
+
+    @property
+    def dinilai(self) -> bool:
+        """Fully graded and current."""
+        return self.keadaan == SUDAH_DINILAI
 
 
 @dataclass
@@ -134,7 +196,8 @@ class WorkshopInfo:
 class UnitInfo:
     kode: str
     judul: str
-    ada_bukti: bool = True
+    ada_bukti: bool = True  # some criterion has summative (uji) evidence
+    uji_lengkap: bool = True  # every criterion has uji evidence: only then Kompeten is reachable
 
 
 @dataclass
@@ -161,14 +224,18 @@ class CohortResult:
         # plain field copies: dataclasses.asdict deep-copies recursively and is several times slower
         def crit_dict(c: CriterionResult) -> dict:
             d = dict(c.__dict__)
-            d["bukti"] = [dict(e.__dict__) for e in c.bukti]
+            d["uji"] = [dict(e.__dict__) for e in c.uji]
+            d["latihan"] = [dict(e.__dict__) for e in c.latihan]
             d["rasio"] = c.rasio
+            d["latihan_rasio"] = c.latihan_rasio
             return d
 
         def unit_dict(u: UnitResult) -> dict:
             d = dict(u.__dict__)
             d["kriteria"] = [crit_dict(c) for c in u.kriteria]
             d["belum_terpenuhi"] = u.belum_terpenuhi
+            d["latihan_selesai"] = u.latihan_selesai
+            d["latihan_skor"] = u.latihan_skor
             return d
 
         return {
@@ -198,14 +265,18 @@ class CohortResult:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> CohortResult:
         def unit_from(d: dict) -> UnitResult:
+            derived = ("bukti", "uji", "latihan", "rasio", "latihan_rasio")
             crit = [
                 CriterionResult(
-                    **{k: v for k, v in c.items() if k not in ("bukti", "rasio")},
-                    bukti=[Evidence(**e) for e in c.get("bukti", [])],
+                    **{k: v for k, v in c.items() if k not in derived},
+                    # skema 1 called the deciding evidence `bukti`
+                    uji=[Evidence(**e) for e in c.get("uji", c.get("bukti", []))],
+                    latihan=[Evidence(**e) for e in c.get("latihan", [])],
                 )
                 for c in d.get("kriteria", [])
             ]
-            keep = {k: v for k, v in d.items() if k not in ("kriteria", "belum_terpenuhi")}
+            derived_u = ("kriteria", "belum_terpenuhi", "latihan_selesai", "latihan_skor")
+            keep = {k: v for k, v in d.items() if k not in derived_u}
             return UnitResult(**keep, kriteria=crit)
 
         participants = [

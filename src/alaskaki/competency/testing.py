@@ -122,7 +122,7 @@ M3_CELLS = {"m3_luas_kulit": 1, "m3_biaya_kulit": 1, "m3_upah": 2, "m3_studi_kas
 TEST_CELLS = {"as_bya_1": 2, "as_bya_2": 2, "as_eks_1": 2}
 
 SAMPLE_FRAMEWORK_YML = """
-versi: 1
+versi: 2
 ambang: 0.7
 unit:
   - kode: BYA-01
@@ -134,17 +134,20 @@ unit:
         kriteria:
           - kode: BYA-01.1.1
             judul: Luas kulit dan susut potong dihitung
-            bukti: [m3_luas_kulit, m3_biaya_kulit]
+            uji: [as_bya_1]
+            latihan: [m3_luas_kulit, m3_biaya_kulit]
+            saran: Ulangi perhitungan luas kulit dan susut potong.
           - kode: BYA-01.1.2
             judul: Upah per pasang dihitung
-            bukti: [m3_upah]
+            uji: [as_bya_2]
+            latihan: [m3_upah]
             ambang: 0.5
       - no: 2
         judul: Menetapkan HPP
         kriteria:
           - kode: BYA-01.2.1
             judul: Studi kasus HPP diselesaikan
-            bukti: [m3_studi_kasus]
+            uji: [m3_studi_kasus]
   - kode: EKS-01
     judul: Menyiapkan legalitas dan prosedur ekspor mandiri
     modul: [m1-ekspor-mandiri]
@@ -154,8 +157,19 @@ unit:
         kriteria:
           - kode: EKS-01.1.1
             judul: Alasan ekspor mandiri dijelaskan
-            bukti: []
-latihan: [m0-orientasi]
+            uji: [as_eks_1]
+          - kode: EKS-01.1.2
+            judul: Akses kepabeanan disiapkan
+  - kode: EKS-02
+    judul: Mengklasifikasikan produk alas kaki menurut HS
+    modul: [m2-klasifikasi-hs]
+    elemen:
+      - no: 1
+        judul: Menentukan pos tarif
+        kriteria:
+          - kode: EKS-02.1.1
+            judul: Pos HS enam digit ditetapkan
+pengenalan: [m0-orientasi]
 asesmen:
   awal: asesmen-awal
   akhir: asesmen-akhir
@@ -164,6 +178,8 @@ asesmen:
 
 SAMPLE_PEOPLE = {
     # id: (nama, ikm, kelurahan, jenis_kelamin, peran) -- what the sample shows
+    # BYA-01's uji: as_bya_1, as_bya_2 (post-test) and m3_studi_kasus (rubric); m3's autograded
+    # cells are latihan only. EKS-01 lacks uji for one criterion, EKS-02 has none at all.
     "p01": ("Siti Aminah", "CV Sepatu Contoh", "Miji", "P", "admin"),  # everything met
     "p02": (
         "Budi Santoso",
@@ -212,24 +228,37 @@ def sample_workshop(folder: str | Path, *, name: str = "w1") -> Path:
     for pid, (nama, ikm, kel, jk, peran) in SAMPLE_PEOPLE.items():
         wb.participant(pid, nama=nama, ikm=ikm, kelurahan=kel, jenis_kelamin=jk, peran=peran)
     full = {"m3_luas_kulit": 1, "m3_biaya_kulit": 1, "m3_upah": 2}
+    post_full = {"as_bya_1": 2, "as_bya_2": 2, "as_eks_1": 2}
     on_time = "2026-01-12 10:00:00"
+    pre, post = "2026-01-11 09:00:00", "2026-01-14 10:00:00"
     wb.submit("p01", M3, full, manual={"m3_studi_kasus": 3}, timestamp=on_time)
+    wb.submit("p01", "asesmen-awal", {"as_bya_1": 1, "as_bya_2": 0, "as_eks_1": 2}, timestamp=pre)
+    wb.submit("p01", "asesmen-akhir", {"as_bya_1": 2, "as_bya_2": 1, "as_eks_1": 2}, timestamp=post)
+    # upah unmet in the post-test (0 < 0.5), studi kasus not yet scored by the trainer
     wb.submit("p02", M3, {"m3_luas_kulit": 1, "m3_biaya_kulit": 1, "m3_upah": 0}, timestamp=on_time)
+    wb.submit("p02", "asesmen-akhir", {"as_bya_1": 2, "as_bya_2": 0, "as_eks_1": 1}, timestamp=post)
+    # every item right, the rubric cell still waits for the trainer
     wb.submit("p03", M3, full, timestamp=on_time)
+    wb.submit("p03", "asesmen-akhir", post_full, timestamp=post)
+    # the trainer overrides a failed autograde of a post-test item
     wb.submit(
         "p04",
         M3,
         {"m3_luas_kulit": 1, "m3_biaya_kulit": 0, "m3_upah": 2},
-        manual={"m3_biaya_kulit": 1, "m3_studi_kasus": 4},
+        manual={"m3_studi_kasus": 4},
         timestamp=on_time,
+    )
+    wb.submit(
+        "p04",
+        "asesmen-akhir",
+        {"as_bya_1": 0, "as_bya_2": 2, "as_eks_1": 2},
+        manual={"as_bya_1": 2},
     )
     # 7 points scored, 2 points penalty -> every cell x 5/7: studi kasus 3/4 -> 0.54 < 0.7
     wb.submit(
         "p05", M3, full, manual={"m3_studi_kasus": 3}, timestamp="2026-01-13 17:00:00", penalty=2.0
     )
-    wb.submit("p01", "asesmen-awal", {"as_bya_1": 1, "as_bya_2": 0, "as_eks_1": 2})
-    wb.submit("p01", "asesmen-akhir", {"as_bya_1": 2, "as_bya_2": 1, "as_eks_1": 2})
-    wb.submit("p02", "asesmen-akhir", {"as_bya_1": 2, "as_bya_2": 2, "as_eks_1": 1})
+    wb.submit("p05", "asesmen-akhir", post_full, timestamp=post)
     return wb.close()
 
 

@@ -43,7 +43,7 @@ def _framework_index(result: CohortResult) -> tuple[dict, dict]:
         titles[u["kode"]] = u
         for e in u.get("elemen", []):
             for c in e.get("kriteria", []):
-                practise[c["kode"]] = c.get("latihan") or ""
+                practise[c["kode"]] = c.get("saran") or ""
     return titles, practise
 
 

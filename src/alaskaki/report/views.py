@@ -156,7 +156,9 @@ def framework_view(result: CohortResult) -> pd.DataFrame:
                         "Kriteria": c["kode"],
                         "Judul kriteria": c["judul"],
                         "Ambang": c["ambang"],
-                        "Bukti (grade id)": ", ".join(c["bukti"]) or BELUM_ADA_BUKTI,
+                        "Bukti uji (grade id)": ", ".join(c.get("uji", c.get("bukti", [])))
+                        or BELUM_ADA_BUKTI,
+                        "Bukti latihan (grade id)": ", ".join(c.get("latihan") or []),
                     }
                 )
     return pd.DataFrame(
@@ -168,7 +170,8 @@ def framework_view(result: CohortResult) -> pd.DataFrame:
             "Kriteria",
             "Judul kriteria",
             "Ambang",
-            "Bukti (grade id)",
+            "Bukti uji (grade id)",
+            "Bukti latihan (grade id)",
         ],
     )
 
