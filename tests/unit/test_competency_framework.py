@@ -245,7 +245,7 @@ def test_kit_framework_has_the_seven_units_and_the_m3_block(tmp_path):
         load_framework(source_dir=tmp_path)
     named = {d.split("grade id ")[1].split(" ")[0] for d in err.value.details if "grade id" in d}
     assert set(M3_IDS) <= named
-    assert any("bukti uji post_bya01_1 tidak ada" in d for d in err.value.details)
+    assert any("bukti uji post_bya01_kulit tidak ada" in d for d in err.value.details)
     fw = load_framework()
     assert fw.unit_codes == UNITS_IN_DESIGN
     bya = fw.unit("BYA-01")
@@ -283,3 +283,14 @@ def test_every_graded_cell_in_the_kit_maps_to_exactly_one_criterion():
             "assignments/source/m3-biaya-produksi is missing: the BYA-01 evidence cannot be checked"
         )
     load_framework()  # raises, naming every unmapped or unknown grade id
+
+
+def test_kit_uji_items_match_the_criterion_each_item_was_written_for():
+    """kompetensi.yml's uji lists and the item bank's criterion per item say the same thing."""
+    from alaskaki_kunci.asesmen import butir_kriteria
+
+    fw = load_framework()
+    in_yml = {gid: c.kode for c in fw.criteria for gid in c.uji if gid.startswith("post_")}
+    in_bank = {gid: k for gid, k in butir_kriteria().items() if gid.startswith("post_")}
+    assert in_yml == in_bank
+    assert all(u.uji_lengkap for u in fw.units), "every criterion has uji evidence"
