@@ -10,7 +10,14 @@ from datetime import datetime
 from pathlib import Path
 
 from alaskaki import __version__
-from alaskaki.errors import EXIT_ERROR, EXIT_OK, AlaskakiError, from_os_error, os_reason
+from alaskaki.errors import (
+    EXIT_CONFLICT,
+    EXIT_ERROR,
+    EXIT_OK,
+    AlaskakiError,
+    from_os_error,
+    os_reason,
+)
 
 DESCRIPTION = """\
 alaskaki — pelatihan dan asesmen kompetensi ekspor untuk IKM alas kaki.
@@ -270,6 +277,10 @@ def cmd_roster(args) -> int:
     )
     if res.kept:
         text += f"\n{len(res.kept)} peserta tidak ada di file ini tetapi tetap disimpan (nilainya aman): {', '.join(res.kept)}"
+    if res.sheet:
+        text += f"\nLembar yang dibaca: {res.sheet!r}."
+    for note in res.notes:
+        text += f"\nCatatan: {note}."
     _emit(args, res, text)
     return EXIT_OK
 
@@ -354,6 +365,11 @@ def cmd_feedback(args) -> int:
 def cmd_report(args) -> int:
     from alaskaki.workshop.reporting import make_reports
 
+    if args.out and Path(args.out).exists() and not Path(args.out).is_dir():
+        raise AlaskakiError(
+            f"--out {args.out} adalah sebuah berkas, bukan folder. Pilih folder laporan yang lain.",
+            exit_code=EXIT_CONFLICT,
+        )
     out = make_reports(
         _ws(args),
         formats=tuple(f.strip() for f in args.format.split(",") if f.strip()),

@@ -8,6 +8,7 @@ from openpyxl import Workbook
 from alaskaki import paths
 from alaskaki.errors import EXIT_INPUT, AlaskakiError
 from alaskaki.workshop import import_roster, init_workshop, read_roster
+from alaskaki.workshop.roster import read_roster_file
 
 HEADER = "id,nama,ikm,kelurahan,jenis_kelamin,peran\n"
 
@@ -96,12 +97,11 @@ def test_xlsx_with_extra_sheets_reads_the_roster_sheet(tmp_path):
     sheet = wb.create_sheet("Peserta")
     sheet.append(["id", "nama", "ikm", "kelurahan", "jenis_kelamin", "peran"])
     sheet.append(["p01", "Ani", "UD A", "Miji", "P", "admin"])
-    sheet.append([7, "Budi", "UD A", "Miji", "L", "pemotong"])  # a number typed as id
     wb.create_sheet("pivot").append(["x"])
     path = tmp_path / "peserta.xlsx"
     wb.save(path)
-    people = read_roster(path)
-    assert [p.id for p in people] == ["p01", "7"]
+    res = read_roster_file(path)
+    assert [p.id for p in res.people] == ["p01"] and res.sheet == "Peserta"
 
 
 def test_not_really_xlsx(tmp_path):
@@ -137,3 +137,233 @@ def test_bad_file_imports_nothing_and_reimport_keeps_grades(tmp_path):
         assert gb.find_student("p01").first_name == "Ani Rahma"
         assert gb.find_submission("m-x", "p01") is not None  # grades untouched
     assert {p.id for p in read_roster(ws.roster_path)} == {"p01", "p02"}
+
+
+# ---- what a spreadsheet can hide (issue 14, requirement 4) --------------------------------------
+
+COLS = ["id", "nama", "ikm", "kelurahan", "jenis_kelamin", "peran"]
+
+
+def xlsx(tmp_path, rows, *, title="peserta", before=(), name="peserta.xlsx", edit=None):
+    """An XLSX roster: optional sheets ``before`` the roster sheet, ``edit(sheet)`` for the rest."""
+    wb = Workbook()
+    first = wb.active
+    for i, (sheet_title, sheet_rows) in enumerate(before):
+        sh = first if i == 0 else wb.create_sheet()
+        sh.title = sheet_title
+        for r in sheet_rows:
+            sh.append(r)
+    sheet = wb.create_sheet(title) if before else first
+    sheet.title = title
+    for r in rows:
+        sheet.append(r)
+    if edit:
+        edit(sheet)
+    path = tmp_path / name
+    wb.save(path)
+    return path
+
+
+def refused(path, *expected: str) -> AlaskakiError:
+    with pytest.raises(AlaskakiError) as err:
+        read_roster(path)
+    text = str(err.value)
+    for e in expected:
+        assert e in text, text
+    assert err.value.exit_code == EXIT_INPUT
+    return err.value
+
+
+def test_the_sheet_with_the_roster_header_is_found_and_named(tmp_path):
+    path = xlsx(
+        tmp_path,
+        [COLS, ["p01", "Ani", "UD A", "Miji", "P", "admin"]],
+        title="Data",
+        before=[("Petunjuk", [["Isi daftar di lembar Data"]])],
+    )
+    res = read_roster_file(path)
+    assert res.sheet == "Data" and [p.nama for p in res.people] == ["Ani"]
+
+
+def test_missing_columns_name_the_sheet_read_and_the_others(tmp_path):
+    path = xlsx(
+        tmp_path,
+        [["id", "nama"], ["p01", "Ani"]],
+        title="Lembar1",
+        before=[("Catatan", [["judul"], ["x"]])],
+    )
+    refused(path, "lembar 'Catatan'", "kolom wajib tidak ada", "'Lembar1'")
+
+
+def test_a_title_row_above_the_header_is_skipped(tmp_path):
+    path = xlsx(
+        tmp_path, [["DAFTAR PESERTA LOKAKARYA"], COLS, ["p01", "Ani", "UD A", "Miji", "P", "admin"]]
+    )
+    [p] = read_roster(path)
+    assert p.id == "p01"
+
+
+def test_firm_merged_over_rows_counts_for_each_row_and_is_noted(tmp_path):
+    rows = [
+        COLS,
+        ["p01", "Ani", "UD Sepatu Maju", "Miji", "P", "admin"],
+        ["p02", "Budi", None, None, "L", "pemotong"],
+        ["p03", "Cici", None, None, "P", "penjahit"],
+        ["p04", "Dodi", "CV Lain", "Blooto", "L", "pemilik"],
+    ]
+    path = xlsx(tmp_path, rows, edit=lambda sh: (sh.merge_cells("C2:C4"), sh.merge_cells("D2:D4")))
+    res = read_roster_file(path)
+    assert [p.ikm for p in res.people] == ["UD Sepatu Maju"] * 3 + ["CV Lain"]
+    assert [p.kelurahan for p in res.people] == ["Miji"] * 3 + ["Blooto"]
+    assert any("baris 2–4, kolom ikm: sel digabung" in n for n in res.notes)
+
+
+def test_merged_names_or_ids_are_refused(tmp_path):
+    rows = [COLS, ["p01", "Ani", "", "", "P", ""], ["p02", None, "", "", "L", ""]]
+    path = xlsx(tmp_path, rows, edit=lambda sh: sh.merge_cells("B2:B3"))
+    err = refused(path, "baris 2–3, kolom nama: sel digabung", "Unmerge")
+    assert len(err.details) == 1
+
+
+def test_a_hidden_row_is_refused_with_the_participant_named(tmp_path):
+    rows = [COLS, ["p01", "Ani", "", "", "P", ""], ["p07", "Gani", "", "", "L", ""]]
+    path = xlsx(tmp_path, rows, edit=lambda sh: setattr(sh.row_dimensions[3], "hidden", True))
+    refused(path, "baris 3 (p07 Gani)", "disembunyikan", "Unhide")
+
+
+def test_a_date_a_number_or_true_in_a_name_is_refused(tmp_path):
+    import datetime as dt
+
+    rows = [
+        COLS,
+        ["p01", dt.datetime(2026, 12, 1), "", "", "P", ""],
+        ["p02", 12345, "", "", "L", ""],
+        ["p03", True, "", "", "L", ""],
+    ]
+    err = refused(xlsx(tmp_path, rows), "baris 2, kolom nama: berisi tanggal/waktu (2026-12-01)")
+    text = "\n".join(err.details)
+    assert "baris 3, kolom nama: berisi angka (12345)" in text
+    assert "baris 4, kolom nama: berisi TRUE" in text
+    assert "00:00:00" not in text and len(err.details) == 3
+
+
+def test_a_numeric_id_is_refused_with_the_fix(tmp_path):
+    rows = [COLS, [7, "Budi", "", "", "L", ""], ["p08", "Ani", "", "", "P", ""]]
+    err = refused(xlsx(tmp_path, rows), "baris 2, kolom id: 7 tersimpan sebagai angka", "Teks")
+    assert len(err.details) == 1  # not also "kosong"
+
+
+def test_formulas_without_saved_results_are_named_once_per_column(tmp_path):
+    rows = [COLS] + [
+        [f'="p"&TEXT({i},"00")', f'=CONCAT("Peserta ",{i})', "", "", "L", ""] for i in range(1, 11)
+    ]
+    err = refused(xlsx(tmp_path, rows), "baris 2–11, kolom id: berisi rumus", "Tempel Nilai")
+    assert len(err.details) == 2  # id and nama; not "kosong" ten times
+    assert not any("kosong" in d for d in err.details)
+
+
+def test_a_formula_error_value_is_named(tmp_path):
+    rows = [COLS, ["p01", "#REF!", "", "", "P", ""]]
+    refused(xlsx(tmp_path, rows), "baris 2, kolom nama: berisi galat rumus #REF!")
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-16"])
+def test_utf16_with_or_without_bom_is_named(tmp_path, encoding):
+    path = write(tmp_path, HEADER + "p01,Ani,UD A,Miji,P,admin\n", encoding=encoding)
+    refused(path, "UTF-16", "CSV UTF-8")
+
+
+def test_an_xlsx_renamed_to_csv_is_named(tmp_path):
+    src = xlsx(tmp_path, [COLS, ["p01", "Ani", "", "", "P", ""]])
+    path = tmp_path / "peserta.csv"
+    path.write_bytes(src.read_bytes())
+    refused(path, "sebenarnya file Excel")
+
+
+# ---- a workshop's roster: ids unique regardless of case; init all or nothing ------------------
+
+
+@pytest.fixture(scope="module")
+def base_ws(tmp_path_factory):
+    root = tmp_path_factory.mktemp("rosterws") / "ws"
+    init_workshop(root, modules=[])
+    good = root.parent / "awal.csv"
+    good.write_text(HEADER + "p01,Ani,UD A,Miji,P,admin\n", encoding="utf-8")
+    import_roster(root, good)
+    return root
+
+
+def copy_ws(base, tmp_path):
+    import shutil
+
+    return shutil.copytree(base, tmp_path / "ws", symlinks=True)
+
+
+def test_an_id_differing_only_in_case_from_the_workshop_is_refused(base_ws, tmp_path, capsys):
+    import sqlite3
+
+    from alaskaki.cli import main
+
+    ws = copy_ws(base_ws, tmp_path)
+    before = (ws / "peserta.csv").read_bytes()
+    path = write(tmp_path, HEADER + "p02,Budi,,,L,\nP01,Ani Lain,,,P,\n", name="baru.csv")
+    code = main(["roster", "import", str(path), "-w", str(ws)])
+    err = capsys.readouterr().err
+    assert code == EXIT_INPUT
+    assert "baris 3, kolom id: 'P01' sudah ada di lokakarya sebagai 'p01'" in err
+    assert (ws / "peserta.csv").read_bytes() == before  # nothing written
+    with sqlite3.connect(ws / "gradebook.db") as db:
+        assert {r[0] for r in db.execute("select id from student")} == {"p01"}
+    # the import the message advises works, and everything after it too
+    fixed = write(tmp_path, HEADER + "p02,Budi,,,L,\np01,Ani Lain,,,P,\n", name="baik.csv")
+    assert main(["roster", "import", str(fixed), "-w", str(ws)]) == 0
+    assert main(["status", "-w", str(ws)]) == 0
+
+
+def test_a_stored_roster_with_case_duplicates_names_the_file_and_the_fix(base_ws, tmp_path, capsys):
+    from alaskaki.cli import main
+
+    ws = copy_ws(base_ws, tmp_path)
+    with (ws / "peserta.csv").open("a", encoding="utf-8") as fh:
+        fh.write("P01,Ani Lagi,,,P,\n")  # what an older kit let through
+    code = main(["status", "-w", str(ws)])
+    err = capsys.readouterr().err
+    assert code == EXIT_INPUT
+    assert str(ws / "peserta.csv") in err and "hapus baris ganda" in err
+
+
+def test_init_with_a_bad_roster_leaves_no_workshop(tmp_path, capsys):
+    from alaskaki.cli import main
+
+    bad = write(tmp_path, HEADER + "p01,Ani,,,P,\np01,Budi,,,L,\n", name="buruk.csv")
+    parent = tmp_path / "lokakarya"
+    parent.mkdir()
+    code = main(["init", str(parent / "ws"), "--roster", str(bad)])
+    err = capsys.readouterr().err
+    assert code == EXIT_INPUT and "sama dengan ID di baris 2" in err
+    assert list(parent.iterdir()) == []  # no workshop, no half-built folder beside it
+
+
+def test_init_failing_late_removes_its_half_built_folder(tmp_path, monkeypatch):
+    from alaskaki.workshop import course
+
+    def boom(ws):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(course, "_snapshot_framework", boom)
+    with pytest.raises(OSError):
+        init_workshop(tmp_path / "ws", modules=[])
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_init_or_report_pointed_at_a_file_says_so(base_ws, tmp_path, capsys):
+    from alaskaki.cli import main
+
+    a_file = tmp_path / "catatan.txt"
+    a_file.write_text("x")
+    assert main(["init", str(a_file)]) != 0
+    err = capsys.readouterr().err
+    assert "adalah sebuah berkas, bukan folder" in err and "Traceback" not in err
+    code = main(["report", "--out", str(a_file), "-w", str(base_ws)])
+    err = capsys.readouterr().err
+    assert code != 0 and "adalah sebuah berkas, bukan folder" in err
