@@ -126,6 +126,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--peserta", nargs="+", metavar="ID", help="hanya nilai peserta ini")
     p.add_argument(
+        "--ulang",
+        action="store_true",
+        help="nilai ulang juga kiriman yang sudah dinilai dan tidak berubah",
+    )
+    p.add_argument(
         "--tanpa-sandbox", action="store_true", help="nilai tanpa sandbox (tidak disarankan)"
     )
     _workshop_arg(p)
@@ -328,9 +333,23 @@ def cmd_grade(args) -> int:
         workers=args.workers,
         progress=not args.json,
         sandbox="off" if args.tanpa_sandbox else "auto",
+        ulang=args.ulang,
     )
     _emit(args, run, _render_grade(run))
-    return EXIT_OK
+    failed = run.failed
+    if not failed:
+        return EXIT_OK
+    # one sentence per cause on stderr (also with --json), the table above names each participant
+    print(f"galat: {len(failed)} kiriman belum dinilai:", file=sys.stderr)
+    for cause in run.causes():
+        print(f"  - {cause}", file=sys.stderr)
+    for line in run.incidents:
+        print(f"  insiden {line}", file=sys.stderr)
+    if args.debug:
+        for r in failed:
+            if r.trace:
+                print(f"--- {r.participant} ---\n{r.trace}", file=sys.stderr)
+    return EXIT_ERROR
 
 
 def _render_grade(run) -> str:
@@ -341,7 +360,7 @@ def _render_grade(run) -> str:
                 r.participant,
                 f"{r.score:g}/{r.max_score:g}" if r.score is not None else "-",
                 r.status,
-                "; ".join(r.flags) or "",
+                "; ".join(r.flags) or (r.incident and f"insiden di pekerja {r.worker}") or "",
             ]
         )
     text = (

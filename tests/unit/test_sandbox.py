@@ -213,7 +213,7 @@ def test_a_warm_sandbox_leaves_nothing_of_one_submission_to_the_next():
             ]
         }
         res = z.run(first, run_timeout=30)
-        assert res.points["x"] == {"x": 1} and "processes" in res.checks
+        assert res.points["x"] == {"x": 1} and "processes" in res.events
         second = {
             "cells": [
                 {

@@ -39,6 +39,7 @@ def grade(
     workers=None,
     progress=True,
     sandbox="auto",
+    ulang=False,
 ):
     """Grade ``modul`` for every submission (hardened, parallel): see :mod:`alaskaki.workshop.grader`."""
     from alaskaki.workshop.grader import grade_module
@@ -51,6 +52,7 @@ def grade(
         workers=workers,
         progress=progress,
         sandbox=sandbox,
+        ulang=ulang,
     )
 
 

@@ -37,12 +37,16 @@ import warnings
 from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import ClassVar
 
 import nbformat
 from nbformat.notebooknode import NotebookNode, from_dict
 
-from alaskaki.errors import EXIT_INPUT, EXIT_NOT_FOUND, AlaskakiError
+from alaskaki.errors import EXIT_INPUT, EXIT_NOT_FOUND, AlaskakiError, from_os_error, os_reason
 from alaskaki.workshop import sandbox as sb
+from alaskaki.workshop.limits import DEFAULT as DEFAULT_LIMITS
+from alaskaki.workshop.limits import Limits, megabytes, notebook_problem
+from alaskaki.workshop.limits import for_workshop as limits_for
 
 ENGINE_VERSION = "1"
 STATE_DIR = "penilaian"
@@ -69,8 +73,12 @@ class ParticipantGrade:
     max_score: float | None = None
     status: str = "dinilai"  # dinilai | tidak berubah | gagal
     flags: list[str] = field(default_factory=list)
-    error: str | None = None
+    error: str | None = None  # one Indonesian sentence (status "gagal"); same cause, same text
     seconds: float = 0.0
+    incident: str | None = None  # a sandbox failure that is not the participant's doing
+    worker: int | None = None  # 1-based worker slot that ran it
+    # technical detail for --debug; not a field, so it never reaches to_dict()/--json output
+    trace: ClassVar[str | None] = None
 
 
 @dataclass
@@ -83,6 +91,26 @@ class GradeRun:
     warning: str | None = None
     workers: int = 1
     seconds: float = 0.0
+
+    @property
+    def failed(self) -> list[ParticipantGrade]:
+        return [r for r in self.results if r.status == "gagal"]
+
+    def causes(self) -> list[str]:
+        """One Indonesian sentence per distinct cause of failure, with the participants concerned."""
+        by: dict[str, list[str]] = {}
+        for r in self.failed:
+            by.setdefault(r.error or "sebab tidak diketahui", []).append(r.participant)
+        return [
+            f"{cause} ({len(p)} peserta: {', '.join(p[:8])}{' …' if len(p) > 8 else ''})"
+            for cause, p in by.items()
+        ]
+
+    @property
+    def incidents(self) -> list[str]:
+        return [
+            f"pekerja {r.worker}: {r.participant}: {r.incident}" for r in self.results if r.incident
+        ]
 
     def by_participant(self) -> dict[str, ParticipantGrade]:
         return {r.participant: r for r in self.results}
@@ -103,13 +131,36 @@ _RUNNER_CHECKS = {
     "processes": "Notebook menjalankan proses lain yang masih hidup di akhir; semuanya dihentikan paksa.",
     "broken": "Notebook merusak interpreter Python sehingga pemeriksaan akhir gagal.",
 }
+# What the trusted side (the sandbox's manager or this process) saw; never reported by the notebook.
 _EVENTS = {
     "timeout": "Notebook berjalan melebihi batas waktu ({t} detik) dan dihentikan.",
     "flood": "Notebook menghasilkan keluaran terlalu besar dan dihentikan.",
-    "killed": "Proses notebook berhenti tidak wajar (mis. kehabisan memori atau proses) dan dihentikan.",
+    "processes": _RUNNER_CHECKS["processes"],
+    "exited": "Proses notebook berhenti sendiri sebelum semua sel selesai; jawaban sesudahnya tidak terbaca.",
+    "cpu": "Notebook memakai waktu CPU melebihi batas dan dihentikan.",
+    "fsize": "Notebook menulis berkas melebihi batas ukuran dan dihentikan.",
     "crash": "Proses notebook berhenti tidak wajar sebelum mulai.",
     "garbage": "Notebook menulis data palsu ke saluran penilai.",
+    "answers_too_big": "Jawaban yang dikirim notebook melebihi batas ukuran ({a}); sisanya tidak dinilai.",
 }
+# Events that are not the participant's doing: the submission is not recorded (it is graded again
+# next run) and the trainer sees an incident on the worker, never a flag on the participant.
+_INCIDENTS = {
+    "outside": "proses sandbox dihentikan dari luar penilai (sinyal {sig}, mis. komputer kehabisan memori atau dihentikan administrator)",
+    "manager": "pengelola sandbox dihentikan dari luar penilai ({sig})",
+    "lost": "sandbox hangat berhenti atau macet (dihentikan dari luar penilai)",
+    "forged": "saluran sandbox mengirim data tanpa kode rahasia penilai",
+}
+
+
+def _incident(events: list[str]) -> str | None:
+    for ev in events:
+        kind, _, sig = ev.partition(":")
+        if kind in _INCIDENTS:
+            return _INCIDENTS[kind].format(sig=sig or "?")
+    return None
+
+
 _STATIC = [
     (
         r"input_transformers|ast_transformers|input_transformer_manager|register_magic|events\s*\.\s*register",
@@ -177,6 +228,7 @@ class _Course:
     coursedir: object
     db_url: str
     course_id: str
+    limits: Limits = DEFAULT_LIMITS
 
 
 def _course(workshop_dir) -> _Course:
@@ -196,7 +248,7 @@ def _course(workshop_dir) -> _Course:
     cfg.CourseDirectory.root = str(root)
     coursedir = CourseDirectory(config=cfg)
     db_url = coursedir.db_url
-    return _Course(root, cfg, coursedir, db_url, coursedir.course_id)
+    return _Course(root, cfg, coursedir, db_url, coursedir.course_id, limits_for(root))
 
 
 @dataclass
@@ -418,9 +470,12 @@ class _Work:
     timestamp: object = None
     submitted_dir: Path | None = None
     started: float = 0.0
+    slot: int = 0
 
 
-def _read_submission(path: Path, mod: _Module, flags: list[str]) -> NotebookNode:
+def _read_submission(
+    path: Path, mod: _Module, flags: list[str], limits: Limits = DEFAULT_LIMITS
+) -> NotebookNode:
     """Parse a submitted file as data; anything unusable becomes an empty notebook (scores 0)."""
     empty = nbformat.v4.new_notebook()
     if not path.is_file():
@@ -429,7 +484,12 @@ def _read_submission(path: Path, mod: _Module, flags: list[str]) -> NotebookNode
     if path.is_symlink():  # would make the grader read a file of someone else's choosing
         flags.append("Berkas notebook adalah tautan (*symlink*) ke berkas lain; tidak dibaca.")
         return empty
-    raw = path.read_bytes()
+    with open(path, "rb") as f:  # never more than the cap (the file may grow while we read)
+        raw = f.read(limits.notebook_bytes + 1)
+    problem = notebook_problem(raw, None, limits)
+    if problem:
+        flags.append(f"Notebook ditolak dan dinilai kosong: {problem}.")
+        return empty
     if not raw.strip():
         flags.append("Berkas notebook kosong.")
         return empty
@@ -445,6 +505,13 @@ def _read_submission(path: Path, mod: _Module, flags: list[str]) -> NotebookNode
         data.get("cells", data.get("worksheets")), list
     ):
         flags.append("Berkas notebook bukan format notebook Jupyter.")
+        return empty
+    cells = data.get("cells")
+    if cells is None:  # nbformat 3: cells sit inside worksheets
+        cells = [c for w in data["worksheets"] if isinstance(w, dict) for c in w.get("cells", [])]
+    problem = notebook_problem(None, {"cells": cells}, limits)
+    if problem:
+        flags.append(f"Notebook ditolak dan dinilai kosong: {problem}.")
         return empty
     major = data.get("nbformat")
     try:
@@ -588,7 +655,7 @@ def _prepare(gb, course: _Course, mod: _Module, peserta: str, key: str) -> _Work
     subdir = course.root / "submitted" / peserta / mod.modul
     work.submitted_dir = subdir
     work.timestamp = course.coursedir.get_existing_timestamp(str(subdir))
-    nb = _read_submission(subdir / f"{mod.modul}.ipynb", mod, work.flags)
+    nb = _read_submission(subdir / f"{mod.modul}.ipynb", mod, work.flags, course.limits)
     work.flags += _tamper_flags(nb, mod, gb, mod.modul)
     res = _resources(course, mod.modul, peserta)
     _restore_metadata(nb, mod)
@@ -699,7 +766,14 @@ def _runtime_flags(work: _Work, result: sb.SandboxResult, run_timeout: float) ->
         elif code in _RUNNER_CHECKS:
             flags.append(_RUNNER_CHECKS[code])
     for ev in dict.fromkeys(result.events):
-        flags.append(_EVENTS.get(ev, ev).format(t=int(run_timeout)))
+        kind, _, sig = ev.partition(":")
+        if kind in _INCIDENTS:
+            continue
+        if kind == "crash" and sig:
+            flags.append(f"Proses notebook berhenti karena galat fatal ({sig}), mis. lewat ctypes.")
+            continue
+        text = _EVENTS.get(ev, "Kejadian tak dikenal di sandbox: {e}.")
+        flags.append(text.format(t=int(run_timeout), a=megabytes(result.answer_cap), e=ev[:40]))
     for cell in result.cells:
         n = (work.cell_index.get(cell.get("i"), -1)) + 1
         if cell.get("status") == "timeout":
@@ -771,7 +845,14 @@ def _submission_key(course: _Course, mod: _Module, peserta: str, sandboxed: bool
     subdir = course.root / "submitted" / peserta / mod.modul
     for name in (f"{mod.modul}.ipynb", "timestamp.txt"):
         p = subdir / name
-        h.update(name.encode() + b"\0" + (p.read_bytes() if p.is_file() else b"<none>") + b"\0")
+        h.update(name.encode() + b"\0")
+        try:
+            with open(p, "rb") as f:  # in pieces: a huge file never sits in memory
+                for chunk in iter(lambda f=f: f.read(1 << 20), b""):
+                    h.update(chunk)
+        except OSError:
+            h.update(b"<none>")
+        h.update(b"\0")
     h.update(mod.source_bytes)
     h.update(f"{ENGINE_VERSION}:{sandboxed}".encode())
     return h.hexdigest()
@@ -929,7 +1010,14 @@ def grade_module(
             todo.append((pid, key))
     bar = _Progress(len(todo), progress)
     _venv_on_path()
-    gb = Gradebook(course.db_url, course.course_id)
+    if todo:
+        _check_writable(course)
+    try:
+        gb = Gradebook(course.db_url, course.course_id)
+    except Exception as exc:
+        if os_reason(exc):
+            raise from_os_error(exc, doing="membuka buku nilai (gradebook)") from exc
+        raise
     try:
         try:
             gb.find_assignment(modul)
@@ -955,6 +1043,36 @@ def grade_module(
     return GradeRun(modul, ordered, sandboxed, warning, workers, time.monotonic() - t0)
 
 
+def _check_writable(course: _Course) -> None:
+    """Fail before grading anything when results cannot be written (one sentence, not one per
+    participant): the autograded folder, the state folder, and a SQLite gradebook."""
+    import sqlite3
+
+    for folder, doing in (
+        (course.root / "autograded", "menulis notebook hasil penilaian"),
+        (course.root / STATE_DIR, "menulis catatan penilaian"),
+    ):
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            with tempfile.TemporaryFile(dir=folder):
+                pass
+        except OSError as exc:
+            raise from_os_error(exc, doing=doing, path=folder) from exc
+    url = course.db_url
+    if url.startswith("sqlite:///"):
+        path = Path(url[len("sqlite:///") :])
+        if path.is_file():
+            try:
+                db = sqlite3.connect(path, timeout=30)
+                try:
+                    db.execute("BEGIN IMMEDIATE")  # takes the write lock: fails when read-only
+                    db.rollback()
+                finally:
+                    db.close()
+            except sqlite3.Error as exc:
+                raise from_os_error(exc, doing="menulis buku nilai", path=path.name) from exc
+
+
 def _grade_all(
     gb, course, mod, todo, results, sandboxed, workers, bar, run_timeout, cell_timeout
 ) -> None:
@@ -970,10 +1088,16 @@ def _grade_all(
     )
 
     def run_one(slot: int, job: dict, tmp) -> sb.SandboxResult:
+        answer_bytes = course.limits.answer_bytes
         if warm is not None:
-            return warm[slot].run(job, run_timeout=run_timeout)
+            return warm[slot].run(job, run_timeout=run_timeout, answer_bytes=answer_bytes)
         return sb.run_in_sandbox(
-            job, sandboxed=sandboxed, uid=uids[slot], run_timeout=run_timeout, scratch_dir=tmp
+            job,
+            sandboxed=sandboxed,
+            uid=uids[slot],
+            run_timeout=run_timeout,
+            scratch_dir=tmp,
+            answer_bytes=answer_bytes,
         )
 
     try:
@@ -1024,12 +1148,17 @@ def _grade_loop(
                 try:
                     work = _prepare(gb, course, mod, pid, key)
                 except Exception as exc:  # noqa: BLE001 - one broken submission never stops the rest
-                    gb.db.rollback()
-                    results[pid] = ParticipantGrade(pid, status="gagal", error=_describe(exc))
+                    with contextlib.suppress(Exception):
+                        gb.db.rollback()
+                    results[pid] = ParticipantGrade(
+                        pid, status="gagal", error=_describe(exc, "membaca kiriman")
+                    )
+                    results[pid].trace = traceback.format_exc()
                     bar.step(pid)
                     continue
                 work.job["cell_timeout"] = max(1, int(cell_timeout))
                 slot = slots.pop()
+                work.slot = slot
                 work.started = time.monotonic()
                 tmp = None if sandboxed else tempfile.mkdtemp(prefix="alaskaki-peserta-")
                 scratch[pid] = tmp
@@ -1058,20 +1187,38 @@ def _grade_loop(
             raise
 
 
-def _describe(exc: BaseException) -> str:
+def _describe(exc: BaseException, doing: str = "menilai kiriman") -> str:
+    """One Indonesian sentence for a failure; the same cause gives the same text (it is grouped)."""
     if isinstance(exc, AlaskakiError):
         return str(exc)
-    return f"{type(exc).__name__}: {exc}"[:500]
+    if os_reason(exc):
+        return from_os_error(exc, doing=doing).message
+    return f"Gagal {doing}: galat tak terduga ({type(exc).__name__}); jalankan lagi dengan --debug untuk rinciannya."
 
 
 def _finish(gb, course, mod, work: _Work, fut, run_timeout) -> ParticipantGrade:
     pid = work.peserta
+    doing = "menjalankan sandbox"
     try:
         result = fut.result()
+        incident = _incident(result.events)
+        if incident:  # not the participant's doing: record nothing, grade again next run
+            return ParticipantGrade(
+                pid,
+                status="gagal",
+                error=f"Penilaian terganggu: {incident}; ini bukan kesalahan peserta. "
+                f"Nilai ulang dengan `alaskaki grade {mod.modul} --peserta <ID>`.",
+                incident=incident,
+                worker=work.slot + 1,
+                seconds=time.monotonic() - work.started,
+            )
+        doing = "menilai jawaban"
         work.flags += _runtime_flags(work, result, run_timeout)
         _fill_answer_outputs(work, result)
         _run_tests(mod, work, result)
+        doing = "menulis notebook hasil penilaian (autograded/)"
         _write_autograded(course, mod, work)
+        doing = "menulis buku nilai (gradebook)"
         gb.update_or_create_student(pid)
         if work.timestamp:
             gb.update_or_create_submission(mod.modul, pid, timestamp=work.timestamp)
@@ -1081,6 +1228,7 @@ def _finish(gb, course, mod, work: _Work, fut, run_timeout) -> ParticipantGrade:
         sub = gb.find_submission_notebook(mod.modul, mod.modul, pid)
         score, max_score = float(sub.score), float(sub.max_score)
         flags = list(dict.fromkeys(work.flags))
+        doing = f"menulis catatan penilaian ({STATE_DIR}/)"
         _save_flags(course.root, mod.modul, pid, flags)
         _write_marker(
             course.root,
@@ -1089,14 +1237,27 @@ def _finish(gb, course, mod, work: _Work, fut, run_timeout) -> ParticipantGrade:
             {"key": work.key, "score": score, "max_score": max_score, "flags": flags},
         )
         return ParticipantGrade(
-            pid, score, max_score, "dinilai", flags, None, time.monotonic() - work.started
+            pid,
+            score,
+            max_score,
+            "dinilai",
+            flags,
+            None,
+            time.monotonic() - work.started,
+            worker=work.slot + 1,
         )
     except Exception as exc:  # noqa: BLE001 - reported per participant; the others go on
         with contextlib.suppress(Exception):
             gb.db.rollback()
-        return ParticipantGrade(
-            pid, status="gagal", flags=list(dict.fromkeys(work.flags)), error=_describe(exc)
+        failed = ParticipantGrade(
+            pid,
+            status="gagal",
+            flags=list(dict.fromkeys(work.flags)),
+            error=_describe(exc, doing),
+            worker=work.slot + 1,
         )
+        failed.trace = traceback.format_exc()
+        return failed
 
 
 __all__ = [

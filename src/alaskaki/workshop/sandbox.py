@@ -29,6 +29,7 @@ import contextlib
 import json
 import math
 import os
+import re
 import selectors
 import shutil
 import signal
@@ -44,6 +45,9 @@ OUTPUT_LIMIT = 4000  # characters of a cell's own output kept for the autograded
 HUGE_OUTPUT = 1_000_000  # characters of output from one cell that no exercise needs
 CELL_TIMEOUT = 30  # seconds per cell, like nbgrader's Execute.timeout
 RUN_TIMEOUT = 120  # seconds of wall-clock for one whole submission
+ANSWER_BYTES = (
+    1024 * 1024
+)  # answer frames of one submission (the grader passes Limits.answer_bytes)
 SCRATCH = "/home/peserta"
 DEFAULT_LIMITS = {
     "as_bytes": 3
@@ -174,6 +178,53 @@ class Unreadable:
     __getitem__ = __contains__ = __round__ = __abs__ = __neg__ = _fail
 
 
+# The decoder only rebuilds dtypes honest answers have, and checks the size before allocating:
+# a dtype string is the participant's choice (``"(1000,1000)f8"`` or ``"U25000000"`` would make a
+# tiny frame allocate megabytes per element).
+_NUMPY_DTYPE = re.compile(
+    r"(?:bool|u?int(?:8|16|32|64)|float(?:16|32|64)|complex(?:64|128)|object"
+    r"|[<>|=]?[US]\d{1,4}|(?:datetime|timedelta)64(?:\[(?:ns|us|ms|s|m|h|D)\])?)"
+)
+_PANDAS_DTYPE = re.compile(
+    r"category|str|string(?:\[(?:python|pyarrow)\])?|boolean|U?Int(?:8|16|32|64)|Float(?:32|64)|datetime64\[ns, [\w/+-]{1,40}\]"
+)
+DECODED_LIMIT = 16 * 1024 * 1024  # bytes one decoded array or table may take
+
+
+def _numpy_dtype(name):
+    import numpy as np
+
+    if not isinstance(name, str) or not _NUMPY_DTYPE.fullmatch(name):
+        raise ValueError("dtype")
+    return np.dtype(name)
+
+
+def _pandas_dtype(name):
+    if isinstance(name, str) and _PANDAS_DTYPE.fullmatch(name):
+        return name
+    return _numpy_dtype(name)
+
+
+def _leaves(value, limit: int) -> int:
+    """Elements in a nested list (what numpy would allocate), stopping early past ``limit``."""
+    n, stack = 0, [value]
+    while stack:
+        v = stack.pop()
+        if isinstance(v, list):
+            stack.extend(v)
+        else:
+            n += 1
+        if n + len(stack) > limit:
+            return limit + 1
+    return n
+
+
+def _check_size(values, itemsize: int) -> None:
+    limit = DECODED_LIMIT // max(1, itemsize)
+    if _leaves(values, limit) > limit:
+        raise ValueError("terlalu besar")
+
+
 def decode_value(data):
     """Rebuild an answer from :func:`encode_value` output. Only plain data comes out."""
     try:
@@ -209,28 +260,35 @@ def _decode(data):
         if t == "bytes":
             return bytes.fromhex(v)
         if t == "npscalar":
-            import numpy as np
-
-            return np.dtype(data["dtype"]).type(_decode(v))
+            dtype = _numpy_dtype(data["dtype"])
+            if isinstance(v, (dict, list)):
+                raise ValueError("bukan skalar")
+            return dtype.type(_decode(v))
         if t == "ndarray":
             import numpy as np
 
-            return np.array(_decode(v), dtype=np.dtype(data["dtype"]))
+            dtype = _numpy_dtype(data["dtype"])
+            _check_size(v, dtype.itemsize)
+            return np.array(_decode(v), dtype=dtype)
         if t == "DataFrame":
             import pandas as pd
 
+            dtypes = [_pandas_dtype(d) for d in data["dtypes"]]
+            _check_size(v, 8)
             df = pd.DataFrame(_decode(v), columns=_decode(data["columns"]))
             df.index = _decode(data["index"])
-            for col, dt in zip(df.columns, data["dtypes"], strict=False):
+            for col, dt in zip(df.columns, dtypes, strict=False):
                 with contextlib.suppress(TypeError, ValueError):
                     df[col] = df[col].astype(dt)
             return df
         if t == "Series":
             import pandas as pd
 
+            dtype = _pandas_dtype(data["dtype"])
+            _check_size(v, 8)
             s = pd.Series(_decode(v), index=_decode(data["index"]), name=_decode(data["name"]))
             try:
-                return s.astype(data["dtype"])
+                return s.astype(dtype)
             except (TypeError, ValueError):
                 return s
         if t == "Timestamp":
@@ -242,6 +300,248 @@ def _decode(data):
     except (Exception, RecursionError):  # noqa: BLE001 - anything malformed becomes an answer that cannot pass
         return Unreadable("format")
     return Unreadable("format")
+
+
+# ---------------------------------------------------------------------------------------------
+# Kernel plumbing (ctypes over libc; stdlib only). Used by the trusted parts of the sandbox before
+# any participant code runs: namespaces per submission, dropping every capability, seccomp.
+# ---------------------------------------------------------------------------------------------
+
+CLONE_NEWNS = 0x00020000
+CLONE_NEWIPC = 0x08000000
+CLONE_NEWPID = 0x20000000
+# every flag that creates a namespace (time, mount, cgroup, uts, ipc, user, pid, net)
+_CLONE_NEW_ANY = 0x00000080 | 0x00020000 | 0x02000000 | 0x04000000 | 0x08000000 | 0x10000000
+_CLONE_NEW_ANY |= 0x20000000 | 0x40000000
+_MS_NOSUID, _MS_NODEV, _MS_NOEXEC, _MS_REC, _MS_PRIVATE = 2, 4, 8, 0x4000, 1 << 18
+_PR_SET_SECCOMP, _PR_CAPBSET_DROP, _PR_SET_CHILD_SUBREAPER = 22, 24, 36
+_PR_SET_NO_NEW_PRIVS, _PR_CAP_AMBIENT, _PR_CAP_AMBIENT_CLEAR_ALL = 38, 47, 4
+_SECCOMP_MODE_FILTER = 2
+_SECCOMP_RET_ALLOW = 0x7FFF0000
+_SECCOMP_RET_ERRNO = 0x00050000
+_EPERM, _ENOSYS = 1, 38
+
+# Syscalls participant code never needs and that would let it leave or widen its sandbox:
+# namespaces, mounts, tracing other processes, kernel keyrings, BPF, module loading.
+_DENIED = [
+    *("mount", "umount2", "pivot_root", "chroot", "unshare", "setns", "ptrace", "keyctl"),
+    *("add_key", "request_key", "bpf", "perf_event_open", "userfaultfd", "open_by_handle_at"),
+    *("kexec_load", "init_module", "finit_module", "delete_module", "open_tree", "move_mount"),
+    *("fsopen", "fsconfig", "fsmount", "fspick", "mount_setattr"),
+]
+_SYSCALLS = {
+    "x86_64": (
+        0xC000003E,
+        {
+            "mount": 165,
+            "umount2": 166,
+            "pivot_root": 155,
+            "chroot": 161,
+            "unshare": 272,
+            "setns": 308,
+            "ptrace": 101,
+            "keyctl": 250,
+            "add_key": 248,
+            "request_key": 249,
+            "bpf": 321,
+            "perf_event_open": 298,
+            "userfaultfd": 323,
+            "open_by_handle_at": 304,
+            "kexec_load": 246,
+            "init_module": 175,
+            "finit_module": 313,
+            "delete_module": 176,
+            "open_tree": 428,
+            "move_mount": 429,
+            "fsopen": 430,
+            "fsconfig": 431,
+            "fsmount": 432,
+            "fspick": 433,
+            "mount_setattr": 442,
+            "clone": 56,
+            "clone3": 435,
+        },
+    ),
+    "aarch64": (
+        0xC00000B7,
+        {
+            "mount": 40,
+            "umount2": 39,
+            "pivot_root": 41,
+            "chroot": 51,
+            "unshare": 97,
+            "setns": 268,
+            "ptrace": 117,
+            "keyctl": 219,
+            "add_key": 217,
+            "request_key": 218,
+            "bpf": 280,
+            "perf_event_open": 241,
+            "userfaultfd": 282,
+            "open_by_handle_at": 265,
+            "kexec_load": 104,
+            "init_module": 105,
+            "finit_module": 273,
+            "delete_module": 106,
+            "open_tree": 428,
+            "move_mount": 429,
+            "fsopen": 430,
+            "fsconfig": 431,
+            "fsmount": 432,
+            "fspick": 433,
+            "mount_setattr": 442,
+            "clone": 220,
+            "clone3": 435,
+        },
+    ),
+}
+
+_LIBC = None
+
+
+def _libc():
+    global _LIBC
+    if _LIBC is None:
+        import ctypes
+
+        _LIBC = ctypes.CDLL(None, use_errno=True)
+    return _LIBC
+
+
+def _check(rc: int, what: str) -> None:
+    if rc != 0:
+        import ctypes
+
+        err = ctypes.get_errno()
+        raise OSError(err, f"{what}: {os.strerror(err)}")
+
+
+def _prctl(option: int, arg2: int = 0, arg3: int = 0) -> None:
+    import ctypes
+
+    libc = _libc()
+    fn = libc.prctl
+    fn.argtypes = [ctypes.c_int, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_ulong]
+    _check(fn(option, arg2, arg3, 0, 0), f"prctl({option})")
+
+
+def unshare(flags: int) -> None:
+    _check(_libc().unshare(flags), "unshare")
+
+
+def _mount(source: str | None, target: str, fstype: str | None, flags: int, data: str = "") -> None:
+    import ctypes
+
+    fn = _libc().mount
+    fn.argtypes = [
+        ctypes.c_char_p,
+        ctypes.c_char_p,
+        ctypes.c_char_p,
+        ctypes.c_ulong,
+        ctypes.c_char_p,
+    ]
+
+    def enc(text):
+        return text.encode() if text else None
+
+    _check(fn(enc(source), target.encode(), enc(fstype), flags, enc(data)), f"mount {target}")
+
+
+def _seccomp_filter() -> bytes | None:
+    """A classic-BPF program: EPERM for :data:`_DENIED` and for clone() with any CLONE_NEW* flag,
+    ENOSYS for clone3 (its flags sit in memory BPF cannot read; libc then falls back to clone),
+    everything else allowed. None on an architecture we have no syscall table for."""
+    import platform
+    import struct
+
+    arch = _SYSCALLS.get(platform.machine())
+    if arch is None:
+        return None
+    audit_arch, nr = arch
+    ld, jeq, jge, jset, ret = 0x20, 0x15, 0x35, 0x45, 0x06
+    deny, enosys, allow = (
+        ("RET", _SECCOMP_RET_ERRNO | _EPERM),
+        ("RET", _SECCOMP_RET_ERRNO | _ENOSYS),
+        ("RET", _SECCOMP_RET_ALLOW),
+    )
+    prog: list = [
+        (ld, 0, 0, 4),  # seccomp_data.arch
+        (jeq, 1, 0, audit_arch),
+        (ret, 0, 0, deny[1]),  # another ABI (i386, ...): nothing allowed
+        (ld, 0, 0, 0),  # seccomp_data.nr
+    ]
+    if audit_arch == 0xC000003E:
+        prog.append((jge, "deny", 0, 0x40000000))  # the x32 ABI
+    prog += [(jeq, "deny", 0, nr[name]) for name in _DENIED]
+    prog += [
+        (jeq, "clone", 0, nr["clone"]),
+        (jeq, "enosys", 0, nr["clone3"]),
+        (ret, 0, 0, allow[1]),
+    ]
+    labels = {"clone": len(prog)}
+    prog += [
+        (ld, 0, 0, 16),
+        (jset, "deny", 0, _CLONE_NEW_ANY),
+        (ret, 0, 0, allow[1]),
+    ]  # args[0] (low word)
+    labels["deny"] = len(prog)
+    prog.append((ret, 0, 0, deny[1]))
+    labels["enosys"] = len(prog)
+    prog.append((ret, 0, 0, enosys[1]))
+    out = b""
+    for i, (code, jt, jf, k) in enumerate(prog):
+        jt = labels[jt] - i - 1 if isinstance(jt, str) else jt
+        out += struct.pack("=HBBI", code, jt, jf, k)
+    return out
+
+
+def confine(uid: int | None) -> list[str]:
+    """Make this process fit for participant code: no capability left, no way to gain one, no new
+    namespaces or mounts (seccomp), and, when root, the job's own uid. Returns what could not be done."""
+    import ctypes
+
+    missing = []
+    if os.geteuid() == 0:
+        try:
+            last = int(Path("/proc/sys/kernel/cap_last_cap").read_text())
+        except (OSError, ValueError):
+            last = 63
+        for cap in range(last + 1):  # the bounding set: nothing can ever be gained back by exec
+            with contextlib.suppress(OSError):
+                _prctl(_PR_CAPBSET_DROP, cap)
+    with contextlib.suppress(OSError):
+        _prctl(_PR_CAP_AMBIENT, _PR_CAP_AMBIENT_CLEAR_ALL)
+    if uid is not None and os.geteuid() == 0:
+        os.setgroups([])
+        os.setgid(uid)
+        os.setuid(uid)
+
+    class _Header(ctypes.Structure):
+        _fields_ = [("version", ctypes.c_uint32), ("pid", ctypes.c_int)]
+
+    class _Data(ctypes.Structure):
+        _fields_ = [("eff", ctypes.c_uint32), ("prm", ctypes.c_uint32), ("inh", ctypes.c_uint32)]
+
+    try:  # effective, permitted and inheritable all empty (setuid leaves the inheritable set)
+        _check(_libc().capset(ctypes.byref(_Header(0x20080522, 0)), (_Data * 2)()), "capset")
+    except OSError:
+        missing.append("capset")
+    _prctl(_PR_SET_NO_NEW_PRIVS, 1)  # setuid files and file capabilities give nothing
+    code = _seccomp_filter()
+    if code is None:
+        missing.append("seccomp")
+    else:
+
+        class _Prog(ctypes.Structure):
+            _fields_ = [("len", ctypes.c_ushort), ("filter", ctypes.c_void_p)]
+
+        buf = ctypes.create_string_buffer(code, len(code))
+        prog = _Prog(len(code) // 8, ctypes.addressof(buf))
+        try:
+            _prctl(_PR_SET_SECCOMP, _SECCOMP_MODE_FILTER, ctypes.addressof(prog))
+        except OSError:
+            missing.append("seccomp")
+    return missing
 
 
 # ---------------------------------------------------------------------------------------------
@@ -276,6 +576,8 @@ class SandboxResult:
     events: list[str] = field(default_factory=list)  # what the grader side noticed (codes)
     finished: bool = False
     seconds: float = 0.0
+    answer_cap: int = 0  # bytes of answer frames taken at most (0: no cap)
+    answer_total: int = 0
 
 
 def _python_binds() -> list[str]:
@@ -305,10 +607,18 @@ def extra_paths() -> list[str]:
     return out
 
 
-def build_command(*, sandboxed: bool) -> list[str]:
+# Capabilities the trusted part inside bubblewrap keeps when grading as root (every other one is
+# dropped by bwrap): changing uid, and emptying the bounding set before participant code runs; the
+# warm sandbox also unshares and mounts per submission (SYS_ADMIN) and kills the submission's
+# namespace (KILL: its init then runs as another uid). Participant code itself keeps none.
+RUNNER_CAPS = ("CAP_SETUID", "CAP_SETGID", "CAP_SETPCAP")
+ZYGOTE_CAPS = (*RUNNER_CAPS, "CAP_SYS_ADMIN", "CAP_KILL")
+
+
+def build_command(*, sandboxed: bool, zygote: bool = False) -> list[str]:
     runner = str(Path(__file__).resolve())
     python = sys.executable
-    argv = [python, "-I", "-X", "utf8", runner, "--run"]
+    argv = [python, "-I", "-X", "utf8", runner, "--zygote" if zygote else "--run"]
     if not sandboxed:
         return argv
     if os.geteuid() == 0:
@@ -320,9 +630,13 @@ def build_command(*, sandboxed: bool) -> list[str]:
             "--unshare-ipc",
             "--unshare-uts",
             "--unshare-cgroup-try",
+            "--cap-drop",
+            "ALL",
         ]
+        for cap in ZYGOTE_CAPS if zygote else RUNNER_CAPS:
+            unshare += ["--cap-add", cap]
     else:
-        unshare = ["--unshare-all"]
+        unshare = ["--unshare-all", "--disable-userns"]
     cmd = [
         BWRAP,
         *unshare,
@@ -403,6 +717,7 @@ def run_in_sandbox(
     uid: int | None = None,
     run_timeout: float = RUN_TIMEOUT,
     scratch_dir: str | None = None,
+    answer_bytes: int = ANSWER_BYTES,
 ) -> SandboxResult:
     """Run one participant's cells and return the encoded answers at every test point.
 
@@ -415,7 +730,7 @@ def run_in_sandbox(
     token = os.urandom(12).hex()
     env = _env(SCRATCH if sandboxed else (scratch_dir or "/tmp"), token)
     started = time.monotonic()
-    result = SandboxResult()
+    result = SandboxResult(answer_cap=answer_bytes)
     proc = subprocess.Popen(
         cmd,
         stdin=subprocess.PIPE,
@@ -437,13 +752,8 @@ def run_in_sandbox(
         _kill(proc)
         _kill_stragglers(token)
         result.seconds = time.monotonic() - started
-    if (
-        proc.returncode
-        and proc.returncode < 0
-        and "timeout" not in result.events
-        and not result.finished
-    ):
-        result.events.append("killed")
+    if not result.finished and not result.events:
+        result.events.append("exited")
     return result
 
 
@@ -463,8 +773,7 @@ class Zygote:
         self._buf = b""
 
     def _start(self) -> None:
-        cmd = build_command(sandboxed=True)
-        cmd[-1] = "--zygote"
+        cmd = build_command(sandboxed=True, zygote=True)
         self.token = os.urandom(12).hex()
         self._buf = b""
         self.proc = subprocess.Popen(
@@ -483,9 +792,11 @@ class Zygote:
         if self._readline(time.monotonic() + 120) != b'{"k": "ready"}':
             raise OSError("the warm sandbox did not start")
 
-    def run(self, job: dict, *, run_timeout: float = RUN_TIMEOUT) -> SandboxResult:
+    def run(
+        self, job: dict, *, run_timeout: float = RUN_TIMEOUT, answer_bytes: int = ANSWER_BYTES
+    ) -> SandboxResult:
         started = time.monotonic()
-        result = SandboxResult()
+        result = SandboxResult(answer_cap=answer_bytes)
         job = _prepare_job(job, sandboxed=True, uid=self.uid)
         if self.proc is None or self.proc.poll() is not None:
             self.close()
@@ -493,29 +804,38 @@ class Zygote:
                 self._start()
             except OSError:
                 self.close()
-                return run_in_sandbox(job, sandboxed=True, uid=self.uid, run_timeout=run_timeout)
+                return run_in_sandbox(
+                    job,
+                    sandboxed=True,
+                    uid=self.uid,
+                    run_timeout=run_timeout,
+                    answer_bytes=answer_bytes,
+                )
         job["run_timeout"] = run_timeout
+        nonce = os.urandom(NONCE_LEN // 2).hex()
         try:
-            self.proc.stdin.write((json.dumps(job) + "\n").encode())
+            self.proc.stdin.write((nonce + "\n" + json.dumps(job) + "\n").encode())
             self.proc.stdin.flush()
             line = self._readline(started + run_timeout + 30)
         except (OSError, ValueError, AttributeError):  # closed under us (Ctrl-C) or died
             line = None
-        if line is None:  # the zygote hung or died: start a new one for the next job
-            result.events.append(
-                "timeout" if time.monotonic() - started >= run_timeout else "killed"
-            )
+        if line is None:  # the warm sandbox hung or was killed: a new one for the next job
+            result.events.append("lost")
             self.close()
         else:
             try:
                 msg = json.loads(line)
-                for text in msg.get("lines", []):
-                    _take(text.encode("utf-8", errors="replace"), result)
-                result.events.extend(str(e) for e in msg.get("events", []))
+                events = [str(e)[:60] for e in msg.get("events", [])][:20]
+                if msg.get("nonce") == nonce:
+                    for text in msg.get("lines", []):
+                        _take(text.encode("utf-8", errors="replace"), result)
+                elif not any(e.startswith("manager:") for e in events):
+                    events = ["forged"]  # only the manager knows the nonce: never take such lines
+                result.events.extend(events)
             except (ValueError, AttributeError, TypeError, RecursionError):
-                result.events.append("garbage")
+                result.events.append("forged")
             if not result.finished and not result.events:
-                result.events.append("killed")
+                result.events.append("exited")
         result.seconds = time.monotonic() - started
         return result
 
@@ -631,6 +951,15 @@ def _take(line: bytes, result: SandboxResult) -> None:
         return
     kind = msg.get("k")
     if kind == "point" and isinstance(msg.get("id"), str) and isinstance(msg.get("vars"), dict):
+        result.answer_total += len(line)
+        if result.answer_cap and result.answer_total > result.answer_cap:
+            if "answers_too_big" not in result.events:
+                result.events.append("answers_too_big")
+            too_big = dict(UNREADABLE, why="jawaban terlalu besar")
+            result.points.setdefault(
+                msg["id"], {str(k)[:100]: too_big for k in list(msg["vars"])[:50]}
+            )
+            return
         result.points.setdefault(msg["id"], msg["vars"])  # the first report of a point counts
     elif kind == "cell" and len(result.cells) < 10_000:
         result.cells.append(
@@ -747,14 +1076,6 @@ def _limit(limits: dict) -> None:
             resource.setrlimit(res, (val, val))
 
 
-def _drop_privileges(uid: int | None) -> None:
-    if uid is None or os.geteuid() != 0:
-        return
-    os.setgroups([])
-    os.setgid(uid)
-    os.setuid(uid)
-
-
 def _fingerprint(modules: list[str]) -> dict:
     """Identity of functions a participant might replace (builtins, math, numpy, our checks)."""
     import builtins
@@ -817,7 +1138,7 @@ def _run_job(job: dict, chan) -> None:  # pragma: no cover - runs in a child pro
     watched = [m for m in ["math", "numpy", *checks] if m in sys.modules]
     fp_before = _fingerprint(watched)
     print_before = builtins.print
-    _drop_privileges(job.get("uid"))
+    confine(job.get("uid"))
     with contextlib.suppress(OSError):
         os.setsid()
     cell_timeout = int(job.get("cell_timeout") or CELL_TIMEOUT)
@@ -900,9 +1221,9 @@ def _run_job(job: dict, chan) -> None:  # pragma: no cover - runs in a child pro
                 checks.append("monkeypatch:" + mod)
         if vars(builtins).get("print") is not print_before:
             checks.append("monkeypatch:builtins")
-        if job.get(
-            "sandboxed"
-        ):  # own PID namespace: pid 1 is bwrap, anything else was started by the notebook
+        if job.get("sandboxed") and "hold_fd" not in job:
+            # own PID namespace: pid 1 is bwrap, anything else was started by the notebook. (In a
+            # warm sandbox the manager looks, from outside this process.)
             me = os.getpid()
             if job.get("uid") is not None:  # anything else running under our own uid
                 if _pids_of_uid(os.getuid()) - {me}:
@@ -913,65 +1234,79 @@ def _run_job(job: dict, chan) -> None:  # pragma: no cover - runs in a child pro
         checks.append("broken")
     send({"k": "checks", "v": checks})
     send({"k": "done"})
+    if "hold_fd" in job:  # the init of this submission's namespaces: stay until the manager looked
+        with contextlib.suppress(Exception):
+            os.read(job["hold_fd"], 1)
     os._exit(0)
 
 
 def _pids_of_uid(uid: int) -> set[int]:
+    """Live processes of ``uid`` (a zombie whose other threads still run counts as live)."""
     out = set()
     for entry in os.scandir("/proc"):
         if entry.name.isdigit():
             try:
-                with open(f"/proc/{entry.name}/status", encoding="ascii", errors="replace") as f:
-                    for line in f:
-                        if line.startswith("State:") and line.split()[1] in ("Z", "X"):
-                            break  # a zombie is already dead; its parent reaps it
-                        if line.startswith("Uid:"):
-                            if int(line.split()[1]) == uid:
-                                out.add(int(entry.name))
-                            break
-            except (OSError, ValueError):
+                if entry.stat().st_uid != uid:
+                    continue
+                with open(f"/proc/{entry.name}/stat", encoding="ascii", errors="replace") as f:
+                    state = f.read().rsplit(")", 1)[1].split()[0]
+                if state not in ("Z", "X") or len(os.listdir(f"/proc/{entry.name}/task")) > 1:
+                    out.add(int(entry.name))
+            except (OSError, IndexError):
                 continue
     return out
 
 
-def _kill_uid(uid: int) -> None:
-    """Kill every process of ``uid`` (a submission's leftovers), however often they fork."""
-    for _ in range(200):
-        pids = _pids_of_uid(uid)
-        if not pids:
-            return
-        for pid in pids:
-            with contextlib.suppress(OSError):
-                os.kill(pid, signal.SIGKILL)
-        time.sleep(0.01)
+def _ns_leftovers() -> int:
+    """Processes other than the namespace's init (pid 1) that still run in this PID namespace.
+
+    A process whose main thread ended shows as a zombie while its other threads run: it counts.
+    """
+    n = 0
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit() or entry.name == "1":
+            continue
+        try:
+            with open(f"/proc/{entry.name}/stat", encoding="ascii", errors="replace") as f:
+                state = f.read().rsplit(")", 1)[1].split()[0]
+            threads = len(os.listdir(f"/proc/{entry.name}/task"))
+        except (OSError, IndexError):
+            continue
+        if state not in ("Z", "X") or threads > 1:
+            n += 1
+    return n
 
 
-def _wipe(folder: str) -> None:
-    with contextlib.suppress(OSError):
-        for entry in os.scandir(folder):
-            if entry.is_dir(follow_symlinks=False):
-                shutil.rmtree(entry.path, ignore_errors=True)
-            else:
-                with contextlib.suppress(OSError):
-                    os.unlink(entry.path)
+def _collect_child(fd: int, pid: int, deadline: float) -> tuple[list[str], list[str], tuple | None]:
+    """Read a child's channel until it says done, exits, floods or runs out of time.
 
-
-def _collect_child(fd: int, pid: int, deadline: float) -> tuple[list[str], list[str]]:
-    """Read a child's channel until it says done, exits, floods or runs out of time."""
+    Returns the lines, the events, and ``(status, rusage)`` when the child has ended.
+    """
     sel = selectors.DefaultSelector()
     os.set_blocking(fd, False)
     sel.register(fd, selectors.EVENT_READ)
-    buf, total, lines, events, exited = b"", 0, [], [], False
+    buf, total, lines, events, ended, eof = b"", 0, [], [], None, False
+
+    def reap():
+        got, status, usage = os.wait4(pid, os.WNOHANG)
+        return (status, usage) if got else None
+
     try:
         while True:
             left = deadline - time.monotonic()
             if left <= 0:
                 events.append("timeout")
                 break
+            if eof:  # the channel is closed; the child may still be running (it closed it itself)
+                ended = reap()
+                if ended:
+                    break
+                time.sleep(min(left, 0.05))
+                continue
             ready = sel.select(timeout=min(left, 0.2))
             if not ready:
-                if exited or os.waitpid(pid, os.WNOHANG)[0]:
-                    exited = True
+                ended = reap()
+                if ended:
                     break
                 continue
             try:
@@ -979,7 +1314,8 @@ def _collect_child(fd: int, pid: int, deadline: float) -> tuple[list[str], list[
             except BlockingIOError:
                 continue
             if not chunk:
-                break
+                eof = True
+                continue
             total += len(chunk)
             if total > CHANNEL_LIMIT:
                 events.append("flood")
@@ -997,7 +1333,49 @@ def _collect_child(fd: int, pid: int, deadline: float) -> tuple[list[str], list[
     finally:
         sel.close()
         os.close(fd)
-    return lines, events
+    return lines, events, ended
+
+
+_FAULTS = {"SIGSEGV", "SIGBUS", "SIGILL", "SIGFPE", "SIGABRT", "SIGTRAP", "SIGSYS"}
+
+
+def _end_events(ended: tuple | None, finished: bool, cpu_limit: float) -> list[str]:
+    """What the way a submission's init ended says (it is pid 1 of its namespace: no process inside
+    can send it a signal it has no handler for, SIGKILL included)."""
+    if ended is None:
+        return []
+    status, usage = ended
+    if os.WIFSIGNALED(status):
+        name = signal.Signals(os.WTERMSIG(status)).name
+        if usage.ru_utime + usage.ru_stime >= cpu_limit - 1:
+            return ["cpu"]
+        if name in _FAULTS:
+            return ["crash:" + name]
+        if name == "SIGXFSZ":
+            return ["fsize"]
+        return ["outside:" + name]
+    return [] if finished else ["exited"]
+
+
+def _job_mounts() -> None:
+    """As the init of a submission's fresh PID, IPC and mount namespaces (still root): its own
+    /proc, and fresh small tmpfs for /tmp, /dev/shm and the working folder. All of it disappears
+    with the namespaces when the submission ends."""
+    _mount("proc", "/proc", "proc", _MS_NOSUID | _MS_NODEV | _MS_NOEXEC)
+    # world-writable: the trusted runner (root without CAP_DAC_OVERRIDE) writes there before
+    # dropping to the job's uid; nobody else exists in these namespaces.
+    for path in ("/tmp", "/dev/shm", SCRATCH):
+        os.makedirs(path, exist_ok=True)
+        _mount("tmpfs", path, "tmpfs", _MS_NOSUID | _MS_NODEV, f"size={SCRATCH_SIZE},mode=1777")
+    # SysV IPC limits are per IPC namespace: keep shared memory as small as the tmpfs
+    for name, value in (
+        ("shmmax", SCRATCH_SIZE),
+        ("shmall", SCRATCH_SIZE // 4096),
+        ("shmmni", 64),
+        ("msgmni", 64),
+    ):
+        with contextlib.suppress(OSError):
+            Path(f"/proc/sys/kernel/{name}").write_text(str(value))
 
 
 def _read_line(fd: int) -> bytes:
@@ -1011,51 +1389,109 @@ def _read_line(fd: int) -> bytes:
     return buf.strip()
 
 
-def _zygote_job(n: int, chan, chan_fd: int, devnull: int) -> None:  # pragma: no cover
-    line = _read_line(0)
+NONCE_LEN = 32  # hex characters of the per-submission secret the grader sends before each job
+
+
+def _read_nonce(fd: int) -> bytearray | None:
+    """Read the nonce line into a buffer of its own (no copy), so the child can wipe it."""
+    buf = bytearray(NONCE_LEN + 1)
+    got = 0
+    while got < len(buf):
+        n = os.readv(fd, [memoryview(buf)[got:]])
+        if not n:
+            return None
+        got += n
+    return buf
+
+
+def _zygote_job(chan, chan_fd: int, devnull: int) -> None:  # pragma: no cover
+    """The manager of one submission (trusted, root with the zygote's few capabilities).
+
+    Unshares fresh PID, IPC and mount namespaces and forks the submission's runner as their init
+    (pid 1). Killing that init ends every process and thread of the submission; its SysV objects and
+    tmpfs files go with the namespaces. The runner drops every capability and its uid before any
+    participant code runs. Only this process writes to the grader, one line per job, carrying the
+    grader's nonce, which the runner wipes from its memory before anything else.
+    """
+    nonce = _read_nonce(0)
+    line = _read_line(0) if nonce else b""
     if not line:
         os._exit(3)
     job = json.loads(line)
-    uid = int(job["uid"])
-    scratch = f"{SCRATCH}/{n}"
-    os.makedirs(scratch)
-    os.chown(scratch, uid, uid)
+    del line
+    if job.get("uid") is None:  # a warm sandbox always drops to the worker's uid
+        os._exit(5)
+    cpu_limit = float((job.get("limits") or {}).get("cpu") or DEFAULT_LIMITS["cpu"])
+    unshare(CLONE_NEWPID | CLONE_NEWIPC | CLONE_NEWNS)
+    _mount(None, "/", None, _MS_REC | _MS_PRIVATE)
     r, w = os.pipe()
+    hold_r, hold_w = os.pipe()
     pid = os.fork()
     if pid == 0:
         try:
+            nonce[:] = bytes(len(nonce))
             os.close(r)
+            os.close(hold_w)
             os.close(chan_fd)
             os.dup2(devnull, 0)
-            os.chdir(scratch)
+            _job_mounts()
+            os.chdir(SCRATCH)
             os.environ.update(
-                HOME=scratch, IPYTHONDIR=scratch + "/.ipython", MPLCONFIGDIR=scratch + "/.mpl"
+                HOME=SCRATCH, IPYTHONDIR=SCRATCH + "/.ipython", MPLCONFIGDIR=SCRATCH + "/.mpl"
             )
+            job["hold_fd"] = hold_r
             _run_job(job, os.fdopen(w, "w", buffering=1, encoding="utf-8"))
         finally:
             os._exit(0)
     os.close(w)
-    lines, events = _collect_child(
+    os.close(hold_r)
+    lines, events, ended = _collect_child(
         r, pid, time.monotonic() + float(job.get("run_timeout", RUN_TIMEOUT))
     )
-    _kill_uid(uid)
-    with contextlib.suppress(ChildProcessError):
-        os.waitpid(pid, 0)
-    for folder in (SCRATCH, "/tmp", "/dev/shm"):
-        _wipe(folder)
-    chan.write(json.dumps({"k": "zresult", "lines": lines, "events": events}) + "\n")
+    finished = bool(lines) and lines[-1] == '{"k": "done"}'
+    if ended is None:
+        if _ns_leftovers():  # looked at from outside the participant's process
+            events.append("processes")
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)  # the namespace's init: every process in it goes too
+        with contextlib.suppress(ChildProcessError):
+            os.waitpid(pid, 0)
+    else:
+        events += _end_events(ended, finished, cpu_limit)
+    os.close(hold_w)
+    out = {"k": "zresult", "nonce": nonce[:NONCE_LEN].decode(), "lines": lines, "events": events}
+    chan.write(json.dumps(out) + "\n")
     chan.flush()
     os._exit(0)
+
+
+def _kill_children() -> None:
+    """Kill whatever is left below this process (a runner whose manager was killed is reparented
+    here, because the zygote is a child subreaper) and reap it."""
+    me = str(os.getpid())
+    for entry in os.scandir("/proc"):
+        if entry.name.isdigit():
+            try:
+                with open(f"/proc/{entry.name}/stat", encoding="ascii", errors="replace") as f:
+                    ppid = f.read().rsplit(")", 1)[1].split()[1]
+            except (OSError, IndexError):
+                continue
+            if ppid == me:
+                with contextlib.suppress(OSError):
+                    os.kill(int(entry.name), signal.SIGKILL)
+    with contextlib.suppress(ChildProcessError):
+        while os.waitpid(-1, os.WNOHANG)[0]:
+            pass
 
 
 def _zygote_main() -> (
     None
 ):  # pragma: no cover - runs inside bubblewrap; covered by integration tests
-    """A warm runner: imports once, then forks a fresh, limited child per submission.
+    """A warm runner: imports once, then forks a short-lived manager per submission.
 
-    The child drops to the job's uid before any participant code runs; after it, every process of
-    that uid is killed and the scratch folders are wiped, so nothing of one submission survives
-    into the next. Only this process writes to the grader, one framed line per job.
+    The manager gives the submission fresh PID, IPC and mount namespaces and runs it as their init
+    (see :func:`_zygote_job`); ending that init ends everything of the submission. This process
+    never reads a job or a result, so no participant's data is in the memory the next one inherits.
     """
     chan_fd = os.dup(1)
     chan = os.fdopen(chan_fd, "w", buffering=1, encoding="utf-8")
@@ -1072,24 +1508,28 @@ def _zygote_main() -> (
     for name in setup.get("preload", []):
         with contextlib.suppress(Exception):
             importlib.import_module(name)
+    with contextlib.suppress(OSError):
+        _prctl(_PR_SET_CHILD_SUBREAPER, 1)
     chan.write('{"k": "ready"}\n')  # the grader sends the first job only now (no read-ahead)
     chan.flush()
-    # This process never holds a participant's data: a short-lived manager reads each job, forks
-    # the participant's child (which so inherits only its own job), reports and exits.
-    n = 0
     while True:
-        n += 1
         manager = os.fork()
         if manager == 0:
             try:
-                _zygote_job(n, chan, chan_fd, devnull)
+                _zygote_job(chan, chan_fd, devnull)
             finally:
                 os._exit(4)
         _, status = os.waitpid(manager, 0)
+        _kill_children()
         if os.WIFEXITED(status) and os.WEXITSTATUS(status) == 3:  # no more jobs
             break
         if not (os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0):
-            chan.write(json.dumps({"k": "zresult", "lines": [], "events": ["killed"]}) + "\n")
+            why = (
+                "manager:" + signal.Signals(os.WTERMSIG(status)).name
+                if os.WIFSIGNALED(status)
+                else f"manager:exit{os.WEXITSTATUS(status)}"
+            )
+            chan.write(json.dumps({"k": "zresult", "lines": [], "events": [why]}) + "\n")
             chan.flush()
     os._exit(0)
 
