@@ -238,3 +238,75 @@ def _cmdline(pid: str) -> str:
         return Path(f"/proc/{pid}/cmdline").read_bytes().decode(errors="replace")
     except OSError:
         return ""
+
+
+def test_cgroup_v2_limits_are_written_where_one_is_delegated(tmp_path, monkeypatch):
+    """The cgroup plumbing on a stand-in folder (these machines have no cgroup v2 delegation)."""
+    (tmp_path / "cgroup.controllers").write_text("cpu memory pids\n")
+    (tmp_path / "cgroup.subtree_control").write_text("")
+    monkeypatch.setattr(sb.Cgroup, "base", classmethod(lambda cls: tmp_path))
+    cg = sb.Cgroup.create("pekerja", memory_max=3 * 1024**3, pids_max=64)
+    assert cg is not None and cg.path == tmp_path / "pekerja"
+    assert (tmp_path / "alaskaki-penilai" / "cgroup.procs").read_text() == str(os.getpid())
+    assert (tmp_path / "cgroup.subtree_control").read_text() == "+memory +pids"
+    assert (cg.path / "memory.max").read_text() == str(3 * 1024**3)
+    assert (cg.path / "pids.max").read_text() == "64"
+    cg.add([123])
+    assert (cg.path / "cgroup.procs").read_text() == "123"
+
+
+def test_no_cgroup_v2_means_no_cgroup(monkeypatch):
+    monkeypatch.setattr(sb.Cgroup, "_mount_point", staticmethod(lambda: None))
+    assert sb.Cgroup.create("x", memory_max=1, pids_max=1) is None
+
+
+def test_the_seccomp_filter_is_a_valid_program():
+    import platform
+
+    code = sb._seccomp_filter()
+    if platform.machine() not in ("x86_64", "aarch64"):
+        assert code is None
+        return
+    assert code is not None and len(code) % 8 == 0 and len(code) // 8 < 64
+
+
+@pytest.mark.parametrize(
+    "bomb",
+    [
+        {"t": "ndarray", "dtype": "(1000,1000)f8", "v": [1]},
+        {"t": "ndarray", "dtype": "U25000000", "v": ["a"]},
+        {"t": "npscalar", "dtype": "U25000000", "v": "a"},
+        {"t": "npscalar", "dtype": "V99999999", "v": 1},
+        {"t": "ndarray", "dtype": "U4000", "v": [["a"] * 2000] * 50},
+        {"t": "Series", "dtype": "(500,500)f8", "index": [0], "name": None, "v": [1]},
+        {"t": "DataFrame", "columns": ["a"], "index": [0], "dtypes": ["U9999999"], "v": [[1]]},
+    ],
+)
+def test_a_decoder_bomb_becomes_unreadable_without_allocating(bomb):
+    import tracemalloc
+
+    data = json.loads(json.dumps(bomb))
+    tracemalloc.start()
+    try:
+        back = sb.decode_value(data)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert isinstance(back, sb.Unreadable)
+    assert peak < 4 * 1024 * 1024
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        np.array(["kulit", "sol"]),
+        np.array([[1.5, 2.0]], dtype="float32"),
+        np.array([True, False]),
+        pd.Series([1, 2], dtype="Int64"),
+        pd.DataFrame({"a": [1], "b": ["x"], "c": pd.Categorical(["u"])}),
+    ],
+)
+def test_honest_dtypes_still_arrive(value):
+    back = roundtrip(value)
+    assert not isinstance(back, sb.Unreadable)
+    assert str(getattr(back, "dtype", None)) == str(getattr(value, "dtype", None))
