@@ -310,3 +310,19 @@ def test_honest_dtypes_still_arrive(value):
     back = roundtrip(value)
     assert not isinstance(back, sb.Unreadable)
     assert str(getattr(back, "dtype", None)) == str(getattr(value, "dtype", None))
+
+
+@pytest.mark.slow
+@needs_bwrap
+def test_the_assessment_key_does_not_exist_in_the_sandbox():
+    job = {
+        "cells": [
+            {
+                "kind": "code",
+                "source": "try:\n    import alaskaki_kunci\n    x = 'TERLIHAT'\nexcept ImportError as e:\n    x = type(e).__name__",
+            },
+            {"kind": "point", "grade_id": "x", "names": ["x"]},
+        ]
+    }
+    res = sb.run_in_sandbox(job, sandboxed=True, uid=430125)
+    assert res.points["x"]["x"] == "ModuleNotFoundError"

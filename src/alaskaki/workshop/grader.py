@@ -294,7 +294,14 @@ def _module(course: _Course, modul: str) -> _Module:
     ]
     setup = (setup_cells or code_cells or [nbformat.v4.new_code_cell("")])[0].source
     # every module the notebook imports is imported once per warm sandbox, not once per submission
-    preload = list(dict.fromkeys(m for c in code_cells for m in _imported_modules(c.source)))
+    preload = list(
+        dict.fromkeys(
+            m
+            for c in code_cells
+            for m in _imported_modules(c.source)
+            if m.split(".")[0] not in sb.HIDDEN_PACKAGES  # imported by hidden tests, judge only
+        )
+    )
     base_names = set(_trusted_namespace(setup, "__demo__").keys())
     released_nb = ClearHiddenTests().preprocess(copy.deepcopy(nb), {})[0]
     tests: dict[str, _TestCell] = {}

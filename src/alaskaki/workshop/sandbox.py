@@ -689,7 +689,35 @@ def build_command(*, sandboxed: bool, zygote: bool = False) -> list[str]:
                 cmd += ["--perms", "0755", "--dir", str(parent)]
                 made.add(str(parent))
         cmd += ["--ro-bind", p, p]
+    for hidden in _hidden_paths():  # the assessment key, when it sits inside a bound folder
+        if any(hidden == b or hidden.startswith(b + "/") for b in binds + ["/usr"]):
+            cmd += (
+                ["--tmpfs", hidden] if Path(hidden).is_dir() else ["--ro-bind", "/dev/null", hidden]
+            )
     return cmd + ["--", *argv]
+
+
+# Grader-side packages participant code must never see (helper "sealed": the assessment key,
+# imported by hidden tests in the trusted judge only).
+HIDDEN_PACKAGES = ("alaskaki_kunci",)
+
+
+def _hidden_paths() -> list[str]:
+    import importlib.util
+
+    out = []
+    for name in HIDDEN_PACKAGES:
+        try:
+            spec = importlib.util.find_spec(name)  # finds it without running it
+        except (ImportError, ValueError):
+            continue
+        if spec is None:
+            continue
+        if spec.submodule_search_locations:
+            out += [str(Path(p).resolve()) for p in spec.submodule_search_locations]
+        elif spec.origin:
+            out.append(str(Path(spec.origin).resolve()))
+    return out
 
 
 def _env(scratch: str, token: str) -> dict[str, str]:
