@@ -514,7 +514,9 @@ def bya01_kulit(f: str) -> dict:
         f"dari luas bersih. Harga kulit {rp(p['harga'])} per ft². Berapa biaya kulit atasan **per pasang** "
         "(rupiah)?"
     )
-    return dict(teks=teks, angka=biaya, satuan="rupiah", langkah=4, data=p)
+    return dict(
+        teks=teks, angka=biaya, satuan="rupiah", toleransi=0.001, mutlak=1, langkah=4, data=p
+    )
 
 
 def bya01_impor(f: str) -> dict:
@@ -580,7 +582,16 @@ def bya01_upah(f: str) -> dict:
         f"per pasang: {proses}. Semua proses dikerjakan pekerja dengan upah yang sama. Berapa biaya upah per "
         "pasang (rupiah)?"
     )
-    return dict(teks=teks, angka=total, satuan="rupiah", langkah=3, rujukan=0, data=p)
+    return dict(
+        teks=teks,
+        angka=total,
+        satuan="rupiah",
+        toleransi=0.001,
+        mutlak=1,
+        langkah=3,
+        rujukan=0,
+        data=p,
+    )
 
 
 def bya01_overhead(f: str) -> dict:
@@ -599,7 +610,16 @@ def bya01_overhead(f: str) -> dict:
         f"**tahun**, penyusutan mesin {rp(p['susut'])} per bulan, perawatan mesin {rp(p['rawat'])} per bulan. "
         f"Produksinya {num(p['pasang'], 0)} pasang sebulan. Berapa overhead per pasang (rupiah)?"
     )
-    return dict(teks=teks, angka=hasil, satuan="rupiah", langkah=3, rujukan=0, data=p)
+    return dict(
+        teks=teks,
+        angka=hasil,
+        satuan="rupiah",
+        toleransi=0.001,
+        mutlak=1,
+        langkah=3,
+        rujukan=0,
+        data=p,
+    )
 
 
 def bya01_hpp(f: str) -> dict:
@@ -622,7 +642,16 @@ def bya01_hpp(f: str) -> dict:
         f"bulanan {rp(p['upah'])} untuk {p['hari']} hari kerja × {p['jam']} jam. Overhead pabrik "
         f"{rp(p['overhead'])} sebulan untuk {num(p['pasang'], 0)} pasang. Berapa HPP per pasang (rupiah)?"
     )
-    return dict(teks=teks, angka=total, satuan="rupiah", langkah=4, rujukan=0, data=p)
+    return dict(
+        teks=teks,
+        angka=total,
+        satuan="rupiah",
+        toleransi=0.001,
+        mutlak=1,
+        langkah=4,
+        rujukan=0,
+        data=p,
+    )
 
 
 # =============================================================================================
@@ -772,7 +801,8 @@ def mtu01_kelas(f: str) -> dict:
 
 
 def mtu01_sampel(f: str) -> dict:
-    lot, mayor, minor = {"pre": (45, 2.5, 4.0), "post": (400, 0.65, 2.5)}[f]
+    karton, isi, mayor, minor = {"pre": (4, 12, 2.5, 4.0), "post": (33, 12, 0.65, 2.5)}[f]
+    lot = karton * isi  # the lot is the shipment, counted from its cartons
     p1 = quality.sampling_plan(lot, mayor, "II")
     p2 = quality.sampling_plan(lot, minor, "II")
     n = max(p1.units_to_inspect, p2.units_to_inspect)
@@ -780,7 +810,8 @@ def mtu01_sampel(f: str) -> dict:
     assert p1.arrow_followed or p2.arrow_followed
     assert n != naive and p1.sample_size != p2.sample_size
     teks = (
-        f"Lot {num(lot, 0)} pasang, tingkat pemeriksaan umum II, pemeriksaan normal sampling tunggal. Pembeli "
+        f"Satu lot adalah satu kiriman: {karton} karton berisi {isi} pasang. Tingkat pemeriksaan umum II, "
+        "pemeriksaan normal sampling tunggal. Pembeli "
         f"menetapkan AQL {num(mayor, 2 if mayor < 1 else 1)} untuk cacat mayor dan AQL {num(minor, 1)} untuk cacat "
         "minor. Anda mengambil satu sampel untuk kedua kelas cacat, memakai rencana yang sampelnya paling besar. "
         "Berapa pasang yang Anda ambil sebagai sampel?"
@@ -791,8 +822,8 @@ def mtu01_sampel(f: str) -> dict:
         satuan="pasang",
         toleransi=0,
         mutlak=0,
-        langkah=3,
-        data={"lot": lot, "aql_mayor": mayor, "aql_minor": minor},
+        langkah=4,
+        data={"karton": karton, "isi": isi, "aql_mayor": mayor, "aql_minor": minor},
     )
 
 

@@ -1,0 +1,186 @@
+"""Red team (issue 19 req. 4): a participant hunts for the uji key from the participant side.
+
+``attack.py`` runs in a fresh Python process under bubblewrap, where the grader side (the key
+package ``alaskaki_kunci`` and the instructor sources ``assignments/source``) is an empty folder,
+as for a participant OS user on the hub (the key unreadable) or in a participant install (the key
+not shipped). It runs both released assessment notebooks, types each one-liner of issue 19, walks
+every object reachable from the notebook namespaces and from every importable ``alaskaki`` module,
+calls every participant-side exercise function with the participant's id and the module id, and
+reads every file under the kit. This test then judges the harvest with the key.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from alaskaki import paths
+from alaskaki.workshop import sandbox
+from alaskaki_kunci import bank
+from tests.redteam import attack
+
+HIDDEN = ("src/alaskaki_kunci", "assignments/source")  # the trainer-only parts of the kit
+ITEMS = bank.form(bank.AWAL) + bank.form(bank.AKHIR)
+# attacks that reach for the key itself: each must end in an exception
+MUST_FAIL = {
+    "harapan_asesmen",
+    "harapan_awal",
+    "harapan_modul",
+    "soal_display",
+    "soal_item",
+    "butir_periksa",
+    "getattr_concat",
+    "m3_harapan_for_uji",
+    "exec_base64",
+    "import_key",
+    "import_bank",
+    "uji_oracle",
+    "read_source_nb",
+    "read_key_file",
+}
+
+
+def _release(modul: str, out: Path) -> Path:
+    from nbgrader.preprocessors import ClearHiddenTests, ClearSolutions
+
+    nb = nbformat.read(paths.SOURCE_DIR / modul / f"{modul}.ipynb", as_version=4)
+    nb, _ = ClearSolutions().preprocess(copy.deepcopy(nb), {"language": "python"})
+    nb, _ = ClearHiddenTests().preprocess(nb, {})
+    path = out / f"{modul}.ipynb"
+    nbformat.write(nb, path)
+    text = path.read_text(encoding="utf-8")
+    assert "BEGIN SOLUTION" not in text and "alaskaki_kunci" not in text
+    return path
+
+
+@pytest.fixture(scope="module")
+def harvest(tmp_path_factory) -> dict:
+    if not sandbox.bwrap_available():
+        pytest.skip("bubblewrap is needed to hide the grader side from the attacker process")
+    tmp = tmp_path_factory.mktemp("redteam")
+    released = [_release(m, tmp) for m in (bank.AWAL, bank.AKHIR)]
+    kit = paths.KIT_ROOT.resolve()
+    cmd = [
+        sandbox.BWRAP,
+        "--ro-bind",
+        "/",
+        "/",
+        "--dev",
+        "/dev",
+        "--proc",
+        "/proc",
+        "--tmpfs",
+        "/tmp",
+    ]
+    cmd += ["--ro-bind", str(tmp), str(tmp), "--unshare-net", "--die-with-parent"]
+    for rel in HIDDEN:
+        cmd += ["--tmpfs", str(kit / rel)]
+    cmd += ["--setenv", "HOME", str(tmp), "--chdir", str(tmp)]
+    cmd += [
+        sys.executable,
+        "-I",
+        str(Path(attack.__file__).resolve()),
+        str(kit),
+        *map(str, released),
+    ]
+    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=900, check=False)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    return json.loads(proc.stdout)
+
+
+def test_the_key_package_is_neither_importable_nor_readable(harvest):
+    assert harvest["import_kunci"] != "imported"
+    assert all(v == [] for v in harvest["hidden_dirs"].values()), harvest["hidden_dirs"]
+    assert any(f.startswith("src/alaskaki/") for f in harvest["files"])  # the walk did read the kit
+    assert any(f.startswith("notebooks/") for f in harvest["files"])
+
+
+@pytest.mark.parametrize("name", sorted(attack.ONE_LINERS))
+def test_one_liner_attack(harvest, name):
+    """Each one-liner of issue 19, typed in both released assessment notebooks, yields nothing."""
+    result = harvest["attacks"][name]
+    if name in MUST_FAIL:
+        assert result != "value", f"{name}: {attack.ONE_LINERS[name]} returned a value"
+    # whatever it returned was walked into the harvest that the tests below judge
+    assert not _numeric_leaks(harvest) and not _keyed_leaks(harvest)
+
+
+def _public_numbers(b: bank.Butir) -> set[float]:
+    return attack._numbers(b.teks + " " + " ".join(b.opsi))
+
+
+def _numeric_leaks(harvest) -> list[str]:
+    found = harvest["numbers"]
+    leaks = []
+    for b in ITEMS:
+        if b.jenis != "angka" or abs(float(b.jawaban)) < 100:
+            continue  # small numbers (a sample size, a shoe size) are everywhere; judged by _keyed_leaks
+        public = _public_numbers(b)
+        # round hundreds are everyday inputs (prices, wages, lots) all over the kit; an answer that is
+        # itself a round number is judged only next to its item id (_keyed_leaks)
+        if float(b.jawaban) % 100 == 0:
+            continue
+        near = [
+            x
+            for x in found
+            if abs(x - float(b.jawaban)) <= b.batas()
+            and x % 100 != 0
+            and not any(abs(x - p) < 1e-9 for p in public)
+        ]
+        if near:
+            leaks.append(f"{b.grade_id}: {near[:5]} (expected {b.jawaban})")
+    return leaks
+
+
+def _keyed_leaks(harvest) -> list[str]:
+    """Item id → answer mappings: numbers near an item's id, or letters better than a constant guess."""
+    contexts = harvest["contexts"]
+    leaks, right, choice = [], 0, 0
+    for b in ITEMS:
+        ctx = contexts.get(b.grade_id, [])
+        if b.jenis == "angka":
+            public = _public_numbers(b)
+            for c in ctx:
+                for x in attack._numbers(c):
+                    if abs(x - float(b.jawaban)) <= b.batas() and x not in public:
+                        leaks.append(f"{b.grade_id}: {x} next to the item id: {c[:80]!r}")
+            continue
+        choice += 1
+        firsts = [m.group(1) for c in ctx if (m := re.search(r"[\"']([A-H])[\"']", c))]
+        if firsts and Counter(firsts).most_common(1)[0][0] == b.jawaban:
+            right += 1
+    best_constant = max(Counter(b.jawaban for b in ITEMS if b.jenis == "huruf").values())
+    if right > best_constant + 2:
+        leaks.append(
+            f"letters next to item ids match the key {right}/{choice} (answering one letter: {best_constant})"
+        )
+    return leaks
+
+
+def test_no_reachable_object_function_or_file_yields_a_numeric_answer(harvest):
+    assert not _numeric_leaks(harvest)
+
+
+def test_no_item_to_answer_mapping_better_than_chance(harvest):
+    assert not _keyed_leaks(harvest)
+
+
+def test_the_judge_finds_a_planted_key(harvest):
+    """The judge can fail: a harvest with the key planted in it is caught."""
+    planted = json.loads(json.dumps(harvest))
+    for b in ITEMS:
+        planted["contexts"].setdefault(b.grade_id, []).append(
+            f' = "{b.jawaban}"' if b.jenis == "huruf" else f" = {float(b.jawaban)!r}"
+        )
+    planted["numbers"] = sorted(
+        {*planted["numbers"], *(float(b.jawaban) for b in ITEMS if b.jenis == "angka")}
+    )
+    assert _numeric_leaks(planted) and _keyed_leaks(planted)
