@@ -6,6 +6,8 @@ participant concerned. ``cli.main`` prints it without a traceback.
 
 from __future__ import annotations
 
+import re
+
 EXIT_OK = 0
 EXIT_ERROR = 1  # generic failure
 EXIT_USAGE = 2  # wrong command line (argparse uses 2 as well)
@@ -79,6 +81,10 @@ def os_reason(exc: BaseException) -> str | None:
         if isinstance(cur, OSError) and cur.errno in _OS_REASONS:
             return _OS_REASONS[cur.errno]
         text = str(cur).lower()
+        # Some wrappers keep only the text of the OSError (shutil.Error lists "[Errno 28] ...").
+        m = re.search(r"\[errno (\d+)\]", text)
+        if m and int(m.group(1)) in _OS_REASONS:
+            return _OS_REASONS[int(m.group(1))]
         for needle, reason in _SQLITE_REASONS:
             if needle in text:
                 return reason

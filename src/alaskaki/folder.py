@@ -532,17 +532,22 @@ def _integrity_problem(path: Path) -> str | None:
 def _sqlite_backup(src: Path, dest: Path) -> None:
     """SQLite's online backup API: a consistent copy even while another process reads or writes."""
     tmp = dest.with_name(dest.name + ".tmp")
-    s = sqlite3.connect(src, timeout=BUSY_SECONDS)
     try:
-        d = sqlite3.connect(tmp)
+        s = sqlite3.connect(src, timeout=BUSY_SECONDS)
         try:
-            s.backup(d)
+            d = sqlite3.connect(tmp)
+            try:
+                s.backup(d)
+            finally:
+                d.close()
         finally:
-            d.close()
-    finally:
-        s.close()
-    os.chmod(tmp, 0o600)  # the gradebook holds hidden tests: never world-readable
-    os.replace(tmp, dest)
+            s.close()
+        os.chmod(tmp, 0o600)  # the gradebook holds hidden tests: never world-readable
+        os.replace(tmp, dest)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()  # no half-written backup left behind (a full disk stays as full as it was)
+        raise
 
 
 def _atomic_write(path: Path, text: str) -> None:

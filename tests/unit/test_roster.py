@@ -351,8 +351,9 @@ def test_init_failing_late_removes_its_half_built_folder(tmp_path, monkeypatch):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(course, "_snapshot_framework", boom)
-    with pytest.raises(OSError):
+    with pytest.raises(AlaskakiError, match="disk penuh") as err:
         init_workshop(tmp_path / "ws", modules=[])
+    assert str(tmp_path / "ws") in str(err.value)  # the folder asked for, not the hidden one
     assert list(tmp_path.iterdir()) == []
 
 

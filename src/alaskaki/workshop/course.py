@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from alaskaki import __version__, paths
-from alaskaki.errors import EXIT_CONFLICT, EXIT_NOT_FOUND, AlaskakiError
+from alaskaki.errors import EXIT_CONFLICT, EXIT_NOT_FOUND, AlaskakiError, from_os_error
 from alaskaki.folder import (
     CONFIG_FILE,
     ID_PATTERN,
@@ -176,8 +176,11 @@ def init_workshop(
             f"Folder {root} sudah berisi file lain. Pilih folder baru yang kosong agar tidak ada yang tertimpa.",
             exit_code=EXIT_CONFLICT,
         )
-    root.parent.mkdir(parents=True, exist_ok=True)
-    build = Path(tempfile.mkdtemp(prefix=f".{root.name}.dibuat-", dir=root.parent))
+    try:
+        root.parent.mkdir(parents=True, exist_ok=True)
+        build = Path(tempfile.mkdtemp(prefix=f".{root.name}.dibuat-", dir=root.parent))
+    except OSError as err:
+        raise from_os_error(err, doing="membuat folder lokakarya", path=root) from err
     try:
         os.chmod(build, 0o755)
         course_id = course_id or _slug(name or root.name)
@@ -203,6 +206,10 @@ def init_workshop(
         if root.exists():
             root.rmdir()  # empty (checked above); rename() cannot replace it otherwise on every OS
         os.rename(build, root)
+    except OSError as err:
+        shutil.rmtree(build, ignore_errors=True)
+        # name the folder the trainer asked for, not the hidden one it was being built in
+        raise from_os_error(err, doing="membuat folder lokakarya", path=root) from err
     except BaseException:
         shutil.rmtree(build, ignore_errors=True)
         raise
@@ -216,15 +223,26 @@ def _fill(ws: Workshop, wanted: list[str]) -> None:
     for modul in wanted:
         dest = ws.source(modul)
         if not dest.exists():
-            shutil.copytree(
-                paths.SOURCE_DIR / modul,
-                dest,
-                ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"),
-            )
+            _copy_module(paths.SOURCE_DIR / modul, dest)
     with ws.gradebook(create=True) as gb:
         for modul in ws.modules():
             gb.update_or_create_assignment(modul)
     _snapshot_framework(ws)
+
+
+def _copy_module(src: Path, dest: Path) -> None:
+    """Copy a kit module; unlike shutil.copytree, the first OSError (disk full) is raised as is."""
+    for p in sorted(src.rglob("*")):
+        rel = p.relative_to(src)
+        if any(part in (".ipynb_checkpoints", "__pycache__") for part in rel.parts):
+            continue
+        target = dest / rel
+        if p.is_dir():
+            target.mkdir(parents=True, exist_ok=True)
+        else:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(p, target)
+    dest.mkdir(parents=True, exist_ok=True)
 
 
 def _snapshot_framework(ws: Workshop) -> None:
