@@ -92,14 +92,23 @@ def test_origin_letters_follow_destination_and_eu_threshold():
     assert m1.huruf_dokumen_asal("jepang", 1_000) == "C"
     assert m1.huruf_dokumen_asal("uni_eropa", origin.REX_THRESHOLD_EUR) == "D"
     assert m1.huruf_dokumen_asal("uni_eropa", origin.REX_THRESHOLD_EUR + 1) == "E"
+    # the EU regime depends on the shipping date: no GSP document from 1 January 2027
+    akhir = origin.EU_GSP_INDONESIA_ENDS
+    assert m1.huruf_dokumen_asal("uni_eropa", 1_000, akhir - timedelta(days=1)) == "D"
+    assert m1.huruf_dokumen_asal("uni_eropa", 9_000, akhir) == "F"
+    assert m1.huruf_dokumen_asal("jepang", 1_000, akhir) == "C"
     with pytest.raises(ValueError):
         m1.huruf_dokumen_asal("amerika_serikat", 1_000)
+    seen = set()
     for p in PIDS:
         s = m1.soal(p)
         assert any(k["tujuan"] == "uni_eropa" for k in s.kiriman)
         assert m1.harapan(p)["dokumen_asal"] == [
-            m1.huruf_dokumen_asal(k["tujuan"], k["nilai_eur"]) for k in s.kiriman
+            m1.huruf_dokumen_asal(k["tujuan"], k["nilai_eur"], k["tanggal_kirim"])
+            for k in s.kiriman
         ]
+        seen |= {k["tanggal_kirim"] >= akhir for k in s.kiriman if k["tujuan"] == "uni_eropa"}
+    assert seen == {True, False}, "some EU shipments before and some after the end of GSP"
 
 
 def test_footwear_carries_no_export_duty_in_every_variant():

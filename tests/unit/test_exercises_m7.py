@@ -202,3 +202,34 @@ def test_swot_board_composes_markdown_and_judges_nothing():
     assert "2 poin" in box.hasil.value
     box.kontrol["susun"].click()
     assert box.teks.value == text
+
+
+def test_swot_key_follows_the_rule_the_module_teaches():
+    """Each autograded SWOT statement has one box under the module's rule, shown word for word in the notebook.
+
+    Inside the IKM (S/W) exactly when the statement is about "IKM Anda"; anything the government, the market or
+    competitors decide is outside (O/T) — e.g. the designation as kompetensi inti daerah is O, not S.
+    """
+    import nbformat
+
+    from alaskaki import paths
+
+    nb = nbformat.read(paths.SOURCE_DIR / m7.MODUL / f"{m7.MODUL}.ipynb", as_version=4)
+    swot_cells = [c.source for c in nb.cells if "### Latihan 4" in c.source]
+    assert swot_cells and m7.ATURAN_SWOT in swot_cells[0], (
+        "the notebook shows the rule the key follows"
+    )
+    for p in m7.PERNYATAAN_SWOT:
+        assert p.di_dalam == p.teks.startswith("IKM Anda"), p.teks
+        assert (
+            p.kotak
+            == {(True, True): "S", (True, False): "W", (False, True): "O", (False, False): "T"}[
+                (p.di_dalam, p.baik)
+            ]
+        )
+        assert p.alasan
+    kotak = {p.teks: p.kotak for p in m7.PERNYATAAN_SWOT}
+    assert [k for t, k in kotak.items() if "kompetensi inti daerah" in t] == ["O"]
+    # judgement calls are left to the rubric, not the autograded key
+    assert not any("DAK 2024" in t or "380" in t for t in kotak)
+    assert all(sum(1 for k in kotak.values() if k == box) >= 2 for box in "SWOT")

@@ -105,3 +105,23 @@ def test_unknown_destination_says_so():
 def test_negative_value():
     with pytest.raises(ValueError, match="negatif"):
         certificate_of_origin("uni_eropa", -1)
+
+
+def test_eu_regime_depends_on_the_shipping_date():
+    """GSP for Indonesia ends 1 Jan 2027 (brief §1.4): the day before still GSP, that day no GSP document."""
+    from datetime import date, timedelta
+
+    from alaskaki.domain.origin import CEK_TANGGAL_UE, EU_GSP_INDONESIA_ENDS
+
+    last = certificate_of_origin(
+        "uni_eropa", 4000, shipping_date=EU_GSP_INDONESIA_ENDS - timedelta(days=1)
+    )
+    assert last.self_certified and last.registration_required is False and last.document
+    assert CEK_TANGGAL_UE in last.steps
+    first = certificate_of_origin("uni_eropa", 4000, shipping_date=EU_GSP_INDONESIA_ENDS)
+    assert first.known and first.document is None and not first.self_certified
+    assert "IEU-CEPA" in first.text and "MFN" in first.text and "31 Desember 2026" in first.text
+    # without a date the GSP answer still tells the participant to check the date
+    assert CEK_TANGGAL_UE in certificate_of_origin("uni_eropa").steps
+    # other destinations do not depend on the date
+    assert certificate_of_origin("jepang", shipping_date=date(2027, 3, 1)).document == "Form IJEPA"

@@ -174,3 +174,17 @@ def test_origin_guide_other_country():
     box.kontrol["tujuan"].value = "lainnya"
     assert "Tidak ada jawaban" in box.hasil.value
     assert box.panduan.known is False
+
+
+def test_origin_guide_eu_shipping_date():
+    """The guide asks for the shipping date; from 1 Jan 2027 it shows no GSP document."""
+    from datetime import date
+
+    box = panduan_ska()
+    box.kontrol["tujuan"].value = "uni_eropa"
+    box.kontrol["nilai_eur"].value = 4000
+    assert "Periksa dulu tanggal pengapalan" in box.hasil.value
+    box.kontrol["tanggal_kirim"].value = date(2027, 1, 15)
+    assert "Tidak ada dokumen GSP" in box.hasil.value and box.panduan.document is None
+    box.kontrol["tanggal_kirim"].value = date(2026, 12, 31)
+    assert "<i>statement on origin</i>" in box.hasil.value

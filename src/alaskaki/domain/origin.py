@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import csv
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 
 from alaskaki.paths import dataset
@@ -35,6 +35,40 @@ REX_THRESHOLD_EUR = 6000.0
 #: preference needs IEU-CEPA in force on the shipping date (not in force as of Dec 2026, [NV]),
 #: otherwise MFN duty applies. Teach "check which regime is in force on the shipping date".
 EU_GSP_INDONESIA_ENDS = date(2027, 1, 1)
+
+
+def _tgl(d: date) -> str:
+    bulan = [
+        "Januari",
+        "Februari",
+        "Maret",
+        "April",
+        "Mei",
+        "Juni",
+        "Juli",
+        "Agustus",
+        "September",
+        "Oktober",
+        "November",
+        "Desember",
+    ]
+    return f"{d.day} {bulan[d.month - 1]} {d.year}"
+
+
+#: The one sentence every EU answer carries: the regime depends on the shipping date.
+CEK_TANGGAL_UE = (
+    f"Periksa dulu tanggal pengapalan: GSP Uni Eropa berlaku untuk sepatu Indonesia yang dikapalkan sampai "
+    f"{_tgl(EU_GSP_INDONESIA_ENDS - timedelta(days=1))}. Sejak {_tgl(EU_GSP_INDONESIA_ENDS)} Indonesia tidak lagi "
+    "mendapat GSP; tarif preferensi hanya bisa diminta bila perjanjian IEU-CEPA sudah berlaku pada tanggal "
+    "pengapalan. Bila belum, yang berlaku bea masuk umum Uni Eropa (tarif MFN)."
+)
+#: Shipped from EU_GSP_INDONESIA_ENDS on: no GSP document; what to do instead.
+SETELAH_GSP_UE = (
+    "IEU-CEPA ditandatangani 23 September 2025 dengan target berlaku 1 Januari 2027, tetapi tanggal berlakunya "
+    "dan aturan bukti asal barangnya belum diketahui bahan pelatihan ini. Tanyakan ke IPSKA, dinas, atau pembeli "
+    "apakah IEU-CEPA sudah berlaku pada tanggal pengapalan dan dokumen asal barang apa yang diminta. Jangan "
+    "membuat pernyataan asal barang GSP untuk kiriman ini."
+)
 
 SKA_TYPES = {
     "preferensi": (
@@ -121,9 +155,33 @@ def _eur(value: float) -> str:
     return "EUR " + (text[:-3] if text.endswith(",00") else text)
 
 
+def _eu_after_gsp(dest: Destination, shipping_date: date) -> OriginGuidance:
+    steps = (
+        f"Tujuan {dest.name}, dikapalkan {_tgl(shipping_date)}: GSP Uni Eropa tidak berlaku lagi untuk "
+        f"Indonesia sejak {_tgl(EU_GSP_INDONESIA_ENDS)}, jadi pernyataan asal barang GSP (REX) tidak dipakai.",
+        CEK_TANGGAL_UE,
+        SETELAH_GSP_UE,
+    )
+    return OriginGuidance(
+        destination=dest.key,
+        known=True,
+        preferential=None,
+        document=None,
+        agreement=None,
+        self_certified=False,
+        registration_required=None,
+        steps=steps,
+    )
+
+
 def _eu(
-    dest: Destination, value_eur: float | None, registered_exporter: bool | None
+    dest: Destination,
+    value_eur: float | None,
+    registered_exporter: bool | None,
+    shipping_date: date | None,
 ) -> OriginGuidance:
+    if shipping_date is not None and shipping_date >= EU_GSP_INDONESIA_ENDS:
+        return _eu_after_gsp(dest, shipping_date)
     steps = [
         f"Tujuan {dest.name} ({dest.agreement}): {dest.document}. Ini dokumen asal barang preferensi."
     ]
@@ -159,6 +217,7 @@ def _eu(
         "sistem REX Uni Eropa dimulai 1 Januari 2017."
     )
     steps.append(ER_NOTE + " DAB ini menggantikan Form A untuk GSP Uni Eropa.")
+    steps.append(CEK_TANGGAL_UE)
     if dest.note:
         steps.append(dest.note)
     return OriginGuidance(
@@ -174,12 +233,19 @@ def _eu(
 
 
 def certificate_of_origin(
-    destination: str, value_eur: float | None = None, *, registered_exporter: bool | None = None
+    destination: str,
+    value_eur: float | None = None,
+    *,
+    registered_exporter: bool | None = None,
+    shipping_date: date | None = None,
 ) -> OriginGuidance:
     """Guidance for a destination key (see :func:`destinations`) and, for the EU, the consignment value in EUR.
 
     ``registered_exporter`` only matters for the EU above :data:`REX_THRESHOLD_EUR`. An unknown
     destination returns ``known=False`` with a message saying the brief has no answer.
+    ``shipping_date`` only matters for the EU: shipped on or after :data:`EU_GSP_INDONESIA_ENDS` there is no
+    GSP document (``document is None``, ``preferential is None``) and the steps say what to check instead.
+    Without a date the EU answer is the GSP one plus the sentence telling to check the shipping date.
     """
     if value_eur is not None and value_eur < 0:
         raise ValueError(f"Nilai kiriman tidak boleh negatif, bukan {value_eur!r}.")
@@ -197,7 +263,7 @@ def certificate_of_origin(
             steps=(NO_ANSWER, SKA_TYPES["preferensi"], SKA_TYPES["non_preferensi"]),
         )
     if dest.group == "eu":
-        return _eu(dest, value_eur, registered_exporter)
+        return _eu(dest, value_eur, registered_exporter, shipping_date)
     steps = [
         f"Tujuan {dest.name} ({dest.agreement}): {dest.document}. Ini SKA preferensi.",
         ISSUED_VIA_ESKA,

@@ -81,11 +81,15 @@ class RuleFact:
 
 
 RULE_FACTS: tuple[RuleFact, ...] = (
+    # "Banks deal with documents, not goods" (UCP 600 Art. 5) alone would not tell the two rulebooks
+    # apart: URC 522 also keeps collecting banks out of the goods (Art. 10; brief: no duty to store or
+    # insure them). What only the L/C side has is the bank examining the documents against the terms
+    # (Art. 14), whereas a collecting bank does not examine them (brief §1.7).
     RuleFact(
-        "dokumen_bukan_barang",
-        "Bank berurusan dengan dokumen, bukan dengan barang.",
+        "periksa_dokumen",
+        "Bank memeriksa apakah dokumen sesuai dengan syaratnya, dan menilai dokumen itu saja, bukan barangnya.",
         LC,
-        "UCP 600 Pasal 5 [V] is.muni.cz UCP_600.txt",
+        "UCP 600 Pasal 5 dan 14 [V] is.muni.cz UCP_600.txt",
     ),
     RuleFact(
         "lima_hari",

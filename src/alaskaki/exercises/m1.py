@@ -150,6 +150,7 @@ OPSI_ASAL = {
     "C": "Form IJEPA",
     "D": "Pernyataan asal barang (REX) yang boleh dibuat eksportir mana pun",
     "E": "Pernyataan asal barang (REX) oleh eksportir yang sudah terdaftar",
+    "F": "Tidak ada dokumen GSP: dikapalkan sejak 1 Januari 2027; tanyakan dulu apakah IEU-CEPA sudah berlaku",
 }
 _ASAL_TUJUAN = [
     "malaysia",
@@ -163,11 +164,13 @@ _ASAL_TUJUAN = [
 ]
 
 
-def huruf_dokumen_asal(tujuan: str, nilai_eur: float) -> str:
-    """Letter of :data:`OPSI_ASAL` for a destination key and consignment value, from domain.origin."""
-    g = origin.certificate_of_origin(tujuan, nilai_eur)
+def huruf_dokumen_asal(tujuan: str, nilai_eur: float, tanggal_kirim: date | None = None) -> str:
+    """Letter of :data:`OPSI_ASAL` for a destination, consignment value and shipping date, from domain.origin."""
+    g = origin.certificate_of_origin(tujuan, nilai_eur, shipping_date=tanggal_kirim)
     if not g.known:
         raise ValueError(f"Tujuan {tujuan!r} tidak ada dalam bahan pelatihan.")
+    if g.document is None:  # EU after GSP: no GSP document; check the regime in force
+        return "F"
     if g.self_certified:
         return "E" if g.registration_required else "D"
     for huruf, nama in OPSI_ASAL.items():
@@ -178,6 +181,14 @@ def huruf_dokumen_asal(tujuan: str, nilai_eur: float) -> str:
 
 def _nama_tujuan(key: str) -> str:
     return next(d.name for d in origin.destinations() if d.key == key)
+
+
+def _tanggal_kirim(r) -> date:
+    """A shipping date around the end of EU GSP for Indonesia (half before, half from that day)."""
+    akhir = origin.EU_GSP_INDONESIA_ENDS
+    if r.random() < 0.5:
+        return akhir - timedelta(days=r.randrange(1, 46))
+    return akhir + timedelta(days=r.randrange(0, 60))
 
 
 def _nilai_eur(r, tujuan: str) -> int:
@@ -223,7 +234,7 @@ class Soal:
     tanggal_ekspor: date
     tanggal_masuk_pabean: date
     tanggal_peb: list[dict]  # huruf, tanggal (date)
-    kiriman: list[dict]  # tujuan (key), negara, nilai_eur
+    kiriman: list[dict]  # tujuan (key), negara, nilai_eur, tanggal_kirim
     bea_keluar: list[str]  # statements, answered True/False in order
     kite: list[dict]
     # case study
@@ -301,7 +312,7 @@ def soal(participant_id: str) -> Soal:
     kite, _ = _pilih_pernyataan(r, KITE_BENAR, KITE_SALAH, r.choice([2, 3]), 2)
 
     kasus_tujuan = r.choice(_ASAL_TUJUAN)
-    return Soal(
+    s = Soal(
         peserta=participant_id,
         ikm=ikm,
         kelurahan=kel,
@@ -322,6 +333,10 @@ def soal(participant_id: str) -> Soal:
         kasus_tanggal_ekspor=date(2026, 3, 2) + timedelta(days=r.randrange(0, 240)),
         kasus_respons=r.choice(KODE_RESPONS),
     )
+    # Drawn last, so the other numbers of a variant stay what they were before shipping dates existed.
+    for k in kiriman:
+        k["tanggal_kirim"] = _tanggal_kirim(r)
+    return s
 
 
 # ---- expected values: domain functions applied to the same variant --------------------------
@@ -347,13 +362,17 @@ def harapan(participant_id: str) -> dict[str, object]:
             for x in s.tanggal_peb
             if procedure.peb_filing_valid(x["tanggal"], s.tanggal_ekspor, s.tanggal_masuk_pabean)
         ),
-        "dokumen_asal": [huruf_dokumen_asal(k["tujuan"], k["nilai_eur"]) for k in s.kiriman],
+        "dokumen_asal": [
+            huruf_dokumen_asal(k["tujuan"], k["nilai_eur"], k["tanggal_kirim"]) for k in s.kiriman
+        ],
         "bea_keluar": [bank[t] for t in s.bea_keluar],
         "kite_ikm": _benar(s.kite, KITE_BENAR),
         "studi_kasus": {
             "kbli": procedure.kbli_for(s.kasus_produk).code,
             "peb_paling_cepat": procedure.earliest_peb_date(s.kasus_tanggal_ekspor).isoformat(),
-            "dokumen_asal": huruf_dokumen_asal(s.kasus_tujuan, s.kasus_nilai_eur),
+            "dokumen_asal": huruf_dokumen_asal(
+                s.kasus_tujuan, s.kasus_nilai_eur, s.kasus_tanggal_ekspor
+            ),
             "bea_keluar": procedure.export_duty_applies("64") is True,
             "arti_respons": huruf_respons(s.kasus_respons),
         },
@@ -482,7 +501,8 @@ def _dokumen(pid: str, nilai: object) -> Hasil:
         return Hasil(
             False,
             f"Belum tepat: {len(salah)} kiriman belum cocok. Petunjuk: lihat negara tujuan dulu; "
-            "untuk Uni Eropa, bandingkan nilai kiriman dengan batas EUR 6.000.",
+            "untuk Uni Eropa, lihat tanggal pengapalan (GSP hanya sampai 31 Desember 2026), lalu "
+            "bandingkan nilai kiriman dengan batas EUR 6.000.",
         )
     return Hasil(True, "Benar. Anda bisa memilih dokumen asal barang!")
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 from alaskaki.domain import documents as doc
 from alaskaki.domain import origin
@@ -149,6 +150,7 @@ class Soal:
     pengiriman: dict  # exercise 6: letter -> shipment description
     ucp: dict  # exercise 7: letter -> the document or rule a UCP 600 article covers
     kasus: Pesanan  # case study
+    kasus_tanggal_kirim: date  # case study: shipping date (decides EU GSP or not)
 
     @property
     def eksportir(self) -> str:
@@ -338,14 +340,24 @@ def soal(participant_id: str) -> Soal:
         pengiriman=dict(zip(HURUF, (k[0] for k in kirim), strict=False)),
         ucp=dict(zip(HURUF, (td.UCP600_DOCUMENT_ARTICLES[n] for n in pasal), strict=False)),
         kasus=kasus,
+        # drawn last so the rest of a variant stays as it was before shipping dates existed
+        kasus_tanggal_kirim=origin.EU_GSP_INDONESIA_ENDS + timedelta(days=r.randrange(-40, 50)),
     )
 
 
-def _dokumen_asal(tujuan: str, nilai: float, mata_uang: str) -> str:
+#: Answer word for an EU consignment shipped when Indonesia no longer has EU GSP.
+TANPA_GSP = "tidak ada"
+
+
+def _dokumen_asal(tujuan: str, nilai: float, mata_uang: str, tanggal_kirim: date | None) -> str:
     """The proof of origin for a destination, as the short answer word ("Form D", "statement on origin")."""
-    g = origin.certificate_of_origin(tujuan, nilai if mata_uang == "EUR" else None)
-    if not g.known or g.document is None:
+    g = origin.certificate_of_origin(
+        tujuan, nilai if mata_uang == "EUR" else None, shipping_date=tanggal_kirim
+    )
+    if not g.known:
         return ""
+    if g.document is None:
+        return TANPA_GSP
     return "statement on origin" if "statement on origin" in g.document else g.document
 
 
@@ -376,7 +388,9 @@ def harapan(participant_id: str) -> dict:
             "berat_bersih": kpl.total_net_weight,
             "berat_kotor": kpl.total_gross_weight,
             "dokumen_angkut": td.transport_document(s.kasus.moda).abbreviation,
-            "dokumen_asal": _dokumen_asal(s.kasus.tujuan, kiv.total_value, s.kasus.mata_uang),
+            "dokumen_asal": _dokumen_asal(
+                s.kasus.tujuan, kiv.total_value, s.kasus.mata_uang, s.kasus_tanggal_kirim
+            ),
         },
     }
 
@@ -544,7 +558,7 @@ def _studi_kasus(pid: str, nilai: object) -> Hasil:
         return Hasil(
             False,
             "Dokumen asal barang belum tepat. Petunjuk: pakai panduan SKA di bagian 3 untuk negara "
-            "tujuan pembeli dan tulis nama dokumennya saja.",
+            "tujuan pembeli dan tanggal pengapalan, lalu tulis nama dokumennya saja.",
         )
     return Hasil(True, "Benar. Set dokumen pengiriman ini lengkap dan saling sesuai!")
 

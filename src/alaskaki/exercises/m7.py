@@ -6,8 +6,12 @@ applicant types from :mod:`alaskaki.domain.costing`. Firm numbers (workers, HPP,
 rates, orders) are *contoh*, drawn per participant.
 
 The SWOT statements below are exercise content: short restatements of facts in the brief (§0a,
-§1.6, §6.1, §6.2), each with the SWOT box it belongs to *from the point of view of an IKM in the
-Sentra IKM Alas Kaki Surodinawan*. Only statements with one clear box are used.
+§1.4, §1.6, §6.1, §6.2) or *contoh* about the participant's fictional IKM, each placed by the module's
+own rule (:data:`ATURAN_SWOT`, shown word for word in the notebook) from the point of view of an IKM
+in the Sentra IKM Alas Kaki Surodinawan. A statement is inside the IKM exactly when it is about "IKM
+Anda"; the tests keep that, the rule's wording and the key together. Facts whose box is a judgement
+call (the sentra built by the government with DAK 2024, the many craftsmen in the city) are not
+autograded: they belong to the rubric of the written SWOT.
 """
 
 from __future__ import annotations
@@ -37,58 +41,131 @@ IKM = [
 
 SWOT_KOTAK = {"S": "Kekuatan", "W": "Kelemahan", "O": "Peluang", "T": "Ancaman"}
 
-#: (statement in Indonesian, SWOT box) — restated from the brief; sources in the notebook's Sumber.
-PERNYATAAN_SWOT: tuple[tuple[str, str], ...] = (
-    (
-        "Kota Mojokerto punya Sentra IKM Alas Kaki di Jl. Raya Surodinawan, dibangun dengan DAK 2024 senilai "
-        "Rp12,6 miliar.",
-        "S",
+#: The module's rule for the four boxes, word for word as the notebook's SWOT section shows it.
+ATURAN_SWOT = (
+    "S dan W adalah hal yang dimiliki atau dikendalikan IKM sendiri; O dan T adalah keadaan di luar "
+    "yang tidak bisa diubah IKM, tetapi bisa dimanfaatkan atau dihindari."
+)
+
+
+@dataclass(frozen=True)
+class PernyataanSwot:
+    """One SWOT statement: its text, where it sits under :data:`ATURAN_SWOT`, and why."""
+
+    teks: str
+    di_dalam: bool  # owned or controlled by the IKM itself (S/W), else an outside condition (O/T)
+    baik: bool  # helps the IKM (S/O) or hurts it (W/T)
+    alasan: str  # the reasoning in the rule's words, for hints and worked examples
+
+    @property
+    def kotak(self) -> str:
+        if self.di_dalam:
+            return "S" if self.baik else "W"
+        return "O" if self.baik else "T"
+
+
+_P = PernyataanSwot
+#: Statements with one defensible box each; sources in the notebook's Sumber.
+PERNYATAAN_SWOT: tuple[PernyataanSwot, ...] = (
+    _P(
+        "IKM Anda sudah punya NIB yang juga berfungsi sebagai akses kepabeanan, jadi bisa mengekspor atas "
+        "nama sendiri (contoh).",
+        True,
+        True,
+        "izin itu milik IKM dan diurus oleh IKM sendiri, dan membantu ekspor",
     ),
-    (
-        "Industri alas kaki kecil dan menengah ditetapkan sebagai kompetensi inti daerah Kota Mojokerto.",
-        "S",
+    _P(
+        "IKM Anda ikut mengerjakan pesanan 2.000 pasang sepatu kasual untuk Los Angeles yang diterima sentra "
+        "(Juli 2025), jadi pekerjanya sudah mengenal mutu ekspor (contoh).",
+        True,
+        True,
+        "pengalaman dan keterampilan itu sekarang dimiliki IKM sendiri, dan membantu",
     ),
-    (
-        "Kota Mojokerto sudah punya banyak perajin: sekitar 380 unit industri rumahan dengan sekitar 15.000 "
-        "pekerja (2017).",
-        "S",
+    _P(
+        "IKM Anda selalu menyelesaikan pesanan tepat waktu dan mencatat hasil pemeriksaan mutu setiap lot "
+        "(contoh).",
+        True,
+        True,
+        "cara kerja itu dikendalikan IKM sendiri, dan membuat pembeli percaya",
     ),
-    ("IKM sangat bergantung pada bahan baku dan aksesori impor.", "W"),
-    ("IKM kekurangan sumber daya manusia (SDM) yang kompeten.", "W"),
-    (
-        "Banyak produk belum punya merek sendiri, sehingga dijual dengan nama daerah lain (Tanggulangin).",
-        "W",
+    _P(
+        "IKM Anda sangat bergantung pada bahan baku dan aksesori impor.",
+        True,
+        False,
+        "cara IKM membeli bahannya ada di tangan IKM sendiri, dan saat ini merugikan (biaya, waktu)",
     ),
-    (
-        "Audit teknologi sentra (2025): akses ke teknologi modern terbatas dan inovasi desain masih kurang.",
-        "W",
+    _P(
+        "IKM Anda kekurangan pekerja yang kompeten.",
+        True,
+        False,
+        "pekerja adalah bagian dari IKM sendiri, dan kekurangan ini menghambat",
     ),
-    (
+    _P(
+        "IKM Anda belum punya merek sendiri, sehingga sepatunya dijual dengan nama daerah lain "
+        "(Tanggulangin).",
+        True,
+        False,
+        "merek adalah keputusan dan milik IKM sendiri, dan ketiadaannya merugikan",
+    ),
+    _P(
+        "IKM Anda masih memakai peralatan sederhana dan jarang membuat desain baru (temuan audit teknologi "
+        "sentra, Januari 2025).",
+        True,
+        False,
+        "peralatan dan desain dikendalikan IKM sendiri, dan keadaannya sekarang menghambat",
+    ),
+    _P(
+        "Pemerintah menetapkan industri alas kaki kecil dan menengah sebagai kompetensi inti daerah Kota "
+        "Mojokerto.",
+        False,
+        True,
+        "penetapan itu keputusan pemerintah yang tidak bisa diubah IKM, tetapi bisa dimanfaatkan",
+    ),
+    _P(
         "Ekspor alas kaki Indonesia tahun 2024 mencapai USD 7,28 miliar, naik 13,13% dari tahun sebelumnya.",
-        "O",
+        False,
+        True,
+        "pasar ekspor nasional ada di luar IKM, dan pertumbuhannya bisa dimanfaatkan",
     ),
-    (
+    _P(
         "Amerika Serikat adalah pasar utama: 34,1% ekspor alas kaki Indonesia pada triwulan I 2025.",
-        "O",
+        False,
+        True,
+        "pasar di negara lain ada di luar IKM, dan bisa dituju",
     ),
-    (
-        "BPIPI (Kemenperin) memberi pelatihan teknis produksi sepatu di Kota Mojokerto pada Juni–Juli 2025.",
-        "O",
+    _P(
+        "BPIPI (Kemenperin) mengadakan pelatihan teknis produksi sepatu di Kota Mojokerto pada Juni–Juli 2025.",
+        False,
+        True,
+        "program itu diadakan pihak luar; IKM hanya bisa memanfaatkannya dengan mengirim pekerja",
     ),
-    (
+    _P(
         "Fasilitas KITE IKM dapat membebaskan bea masuk atas bahan impor yang diolah menjadi barang ekspor.",
-        "O",
+        False,
+        True,
+        "aturan fasilitas dibuat pemerintah, di luar IKM, dan bisa dimanfaatkan",
     ),
-    (
+    _P(
         "Ekspor alas kaki Indonesia semester I 2023 turun menjadi USD 3,2 miliar dari USD 3,95 miliar setahun "
         "sebelumnya.",
-        "T",
+        False,
+        False,
+        "keadaan pasar nasional ada di luar IKM, dan penurunannya perlu diwaspadai",
     ),
-    (
+    _P(
         "Sepatu impor juga masuk ke Indonesia: impor alas kaki April 2024 USD 52 juta, 48% dari Tiongkok.",
-        "T",
+        False,
+        False,
+        "pesaing dari luar negeri tidak bisa dikendalikan IKM, dan bisa merebut pembeli",
+    ),
+    _P(
+        "Sepatu Indonesia yang dikapalkan ke Uni Eropa sejak 1 Januari 2027 tidak lagi mendapat tarif GSP.",
+        False,
+        False,
+        "aturan tarif negara tujuan ada di luar IKM, dan membuat sepatu lebih mahal bagi pembeli di sana",
     ),
 )
+
 
 PASANGAN_PERTUMBUHAN = ((2007, 2008), (2019, 2020), (2020, 2021), (2021, 2022))
 PASANGAN_RATA = ((2014, 2024), (2019, 2024), (2008, 2014), (2014, 2019), (2019, 2022), (2008, 2019))
@@ -161,7 +238,7 @@ def soal(participant_id: str) -> Soal:
     r = rng(MODUL, participant_id)
     ikm, kel = IKM[r.randrange(len(IKM))]
     by_box: dict[str, list[str]] = {
-        k: [t for t, b in PERNYATAAN_SWOT if b == k] for k in SWOT_KOTAK
+        k: [p.teks for p in PERNYATAAN_SWOT if p.kotak == k] for k in SWOT_KOTAK
     }
     swot = []
     for box in SWOT_KOTAK:
@@ -215,7 +292,7 @@ def harapan(participant_id: str) -> dict[str, object]:
         "pertumbuhan_rata": export_stats.average_growth_between(*s.tahun_rata),
         "porsi_tujuan": export_stats.share_in(SERI_TUJUAN, s.tujuan, None),
         "swot_kelompok": {
-            HURUF[i]: dict((t, b) for t, b in PERNYATAAN_SWOT)[t] for i, t in enumerate(s.swot)
+            HURUF[i]: {p.teks: p.kotak for p in PERNYATAAN_SWOT}[t] for i, t in enumerate(s.swot)
         },
         "pemohon_kite": HURUF[s.skenario_kite],
         "kapasitas": kapasitas,
@@ -286,8 +363,7 @@ def _swot_kelompok(pid: str, nilai: object) -> Hasil:
         return Hasil(True, "Benar. Semua pernyataan ada di kotak yang tepat!")
     return Hasil(
         False,
-        f"Belum tepat: {salah} pernyataan belum di kotak yang tepat. Petunjuk: S dan W adalah hal "
-        "di dalam IKM/sentra sendiri; O dan T adalah keadaan di luar (pasar, program pemerintah, pesaing).",
+        f"Belum tepat: {salah} pernyataan belum di kotak yang tepat. Petunjuk: " + ATURAN_SWOT,
     )
 
 

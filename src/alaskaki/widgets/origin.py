@@ -42,6 +42,9 @@ def panduan_ska() -> w.VBox:
             description="Nilai kiriman (EUR; 0 = belum diisi)",
             style=GAYA,
         ),
+        "tanggal_kirim": w.DatePicker(
+            value=None, description="Tanggal pengapalan (boleh kosong)", style=GAYA
+        ),
         "terdaftar": w.Checkbox(
             value=False, description="Saya eksportir terdaftar (REX)", indent=False
         ),
@@ -52,11 +55,19 @@ def panduan_ska() -> w.VBox:
     def perbarui(*_):
         nilai = kontrol["nilai_eur"].value or None
         g = origin.certificate_of_origin(
-            kontrol["tujuan"].value, nilai, registered_exporter=kontrol["terdaftar"].value
+            kontrol["tujuan"].value,
+            nilai,
+            registered_exporter=kontrol["terdaftar"].value,
+            shipping_date=kontrol["tanggal_kirim"].value,
         )
         box.panduan = g
         if not g.known:
             judul = "<h4>Tidak ada jawaban di bahan pelatihan</h4>"
+        elif g.document is None:
+            judul = (
+                "<h4>Tidak ada dokumen GSP untuk tanggal pengapalan ini</h4>"
+                "<p>Periksa dulu aturan mana yang berlaku pada tanggal pengapalan.</p>"
+            )
         else:
             jenis = "preferensi" if g.preferential else "non-preferensi"
             siapa = (
@@ -75,7 +86,8 @@ def panduan_ska() -> w.VBox:
     box.children = [
         w.HTML(
             "<h3>Panduan Surat Keterangan Asal (SKA)</h3>"
-            "<p>Pilih negara tujuan. Untuk Uni Eropa, isi juga nilai kiriman dalam euro.</p>"
+            "<p>Pilih negara tujuan. Untuk Uni Eropa, isi juga nilai kiriman dalam euro dan tanggal "
+            "pengapalan: aturan untuk Uni Eropa berubah pada 1 Januari 2027.</p>"
         ),
         *kontrol.values(),
         hasil,
