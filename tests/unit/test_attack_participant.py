@@ -1,0 +1,197 @@
+"""Red team, quick cases: a participant with no skill probes the participant side of the uji.
+
+* the form checks (``cek_huruf``/``cek_angka``) are no oracle: the right answer and every wrong
+  one get the same words;
+* importing and walking everything participant-side (the exercises, the domain library, the
+  widgets) neither loads the grader-side key package nor reaches any object holding an answer;
+  calling every public function of ``alaskaki.exercises.asesmen`` with the participant's id and the
+  form id says nothing about answers;
+* test-wiseness: choosing options by their look (the longest, the one sharing most with the
+  others) never makes a unit Kompeten.
+
+The real-kernel, sandbox and Linux-account attacks are in tests/integration/test_attack_participant.py.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import re
+import subprocess
+import sys
+
+import pytest
+import yaml
+
+from alaskaki import paths
+
+FORMS = ("asesmen-awal", "asesmen-akhir")
+PID = "p07"
+
+
+def _items(modul):
+    from alaskaki_kunci.bank import form
+
+    return form(modul)
+
+
+def _printed(fn, *args) -> str:
+    buf = io.StringIO()
+    with contextlib.redirect_stdout(buf):
+        try:
+            ret = fn(*args)
+        except Exception as exc:  # noqa: BLE001 - the message is what a participant sees
+            ret = f"{type(exc).__name__}: {exc}"
+    return buf.getvalue() + ("" if ret is None else repr(ret))
+
+
+@pytest.mark.parametrize("modul", FORMS)
+def test_form_checks_say_the_same_to_right_and_wrong_answers(modul):
+    from alaskaki.exercises import asesmen as latihan
+    from alaskaki_kunci.bank import HURUF
+
+    for b in _items(modul):
+        if b.jenis == "huruf":
+            letters = HURUF[: len(b.opsi)]
+            said = {_printed(latihan.cek_huruf, h, letters) for h in letters}
+            said |= {_printed(latihan.cek_huruf, h.lower(), letters) for h in letters}
+        else:
+            key = float(b.jawaban)
+            tries = [key, key * 1.001, key * 0.999, key + 1, key * 2, 0.0, -key, round(key)]
+            said = {_printed(latihan.cek_angka, x) for x in tries}
+        assert len(said) == 1, (b.grade_id, said)
+
+
+PARTICIPANT_SIDE = """
+import gc, importlib, json, pkgutil, sys
+import alaskaki.domain, alaskaki.exercises
+names = []
+for pkg in (alaskaki.domain, alaskaki.exercises):
+    names += [m.name for m in pkgutil.walk_packages(pkg.__path__, pkg.__name__ + ".")]
+for extra in ("alaskaki.widgets", "alaskaki.paths", "alaskaki.errors"):
+    names.append(extra)
+for name in names:
+    try:
+        importlib.import_module(name)
+    except ImportError:
+        pass
+from alaskaki.exercises import asesmen as latihan
+for form in ("asesmen-awal", "asesmen-akhir"):
+    latihan.mulai_form(form, "p07")
+found = []
+for o in gc.get_objects():
+    try:
+        if isinstance(o, type):
+            continue
+        if hasattr(o, "grade_id") and hasattr(o, "jawaban"):
+            found.append(repr(o)[:80])
+        elif isinstance(o, dict) and any(isinstance(k, str) and k.startswith(("post_", "pre_")) for k in o):
+            found.append(repr(o)[:80])
+    except Exception:
+        pass
+print("HASIL", json.dumps({
+    "kunci": sorted(m for m in sys.modules if m.startswith("alaskaki_kunci")),
+    "objek": found,
+}))
+"""
+
+
+def test_participant_side_never_loads_or_holds_the_key():
+    done = subprocess.run(
+        [sys.executable, "-c", PARTICIPANT_SIDE], capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    line = next(ln for ln in done.stdout.splitlines() if ln.startswith("HASIL "))
+    result = json.loads(line.split(" ", 1)[1])
+    assert result == {"kunci": [], "objek": []}
+
+
+def test_every_participant_function_called_with_own_id_says_no_answer():
+    """Every public function of alaskaki.exercises.asesmen, with every order of (id, form id)."""
+    import inspect
+    import itertools
+
+    from alaskaki.exercises import asesmen as latihan
+
+    out = []
+    for name, fn in inspect.getmembers(latihan, callable):
+        if name.startswith("_") or getattr(fn, "__module__", "") != latihan.__name__:
+            continue
+        for modul in FORMS:
+            for n in range(3):
+                for args in itertools.permutations([PID, modul], n):
+                    out.append(_printed(fn, *args))
+    text = "\n".join(out)
+    for modul in FORMS:
+        for b in _items(modul):
+            assert b.grade_id not in text
+            if b.jenis == "angka" and abs(float(b.jawaban)) >= 10:
+                shown = {f"{float(b.jawaban):.2f}", f"{round(float(b.jawaban))}"}
+                assert not any(re.search(rf"(?<![\d.]){re.escape(s)}(?![\d])", text) for s in shown)
+            else:
+                correct = b.opsi[ord(str(b.jawaban)) - ord("A")] if b.jenis == "huruf" else None
+                assert correct is None or correct not in text
+
+
+# ------------------------------------------------------------------------------------------
+# test-wiseness: choosing by the look of the options
+# ------------------------------------------------------------------------------------------
+
+
+def _clauses(s: str) -> list[str]:
+    return [c.strip().lower() for c in re.split(r"[;:,.]\s|\s—\s| karena ", s) if c.strip()]
+
+
+def _words(s: str) -> set[str]:
+    return set(re.findall(r"\w+", s.lower()))
+
+
+def _scores(opts: tuple[str, ...]) -> dict[str, list[float]]:
+    cl = [_clauses(o) for o in opts]
+    idx = range(len(opts))
+    return {
+        "terpanjang": [float(len(o)) for o in opts],
+        "klausa_bersama": [
+            float(sum(sum(c in cl[j] for c in cl[i]) for j in idx if j != i)) for i in idx
+        ],
+        "kata_bersama": [
+            sum(
+                len(_words(opts[i]) & _words(opts[j])) / len(_words(opts[i]) | _words(opts[j]))
+                for j in idx
+                if j != i
+            )
+            for i in idx
+        ],
+    }
+
+
+def _strategies(modul) -> dict[str, dict[str, float]]:
+    """Per strategy, the expected points per choice item (ties split evenly, as a coin would)."""
+    from alaskaki_kunci.bank import HURUF
+
+    got: dict[str, dict[str, float]] = {}
+    for b in _items(modul):
+        if b.jenis != "huruf":
+            continue
+        for name, sc in _scores(b.opsi).items():
+            best = [HURUF[i] for i, x in enumerate(sc) if x == max(sc)]
+            got.setdefault(name, {})[b.grade_id] = (b.jawaban in best) / len(best)
+    return got
+
+
+def test_choosing_options_by_their_look_makes_no_unit_kompeten():
+    """The engine's rule (every criterion ≥ ambang on its uji items) with a test-wise guesser who
+    leaves every numeric item blank and gets every rubric cell at zero."""
+    fw = yaml.safe_load((paths.GRADING_DIR / "kompetensi.yml").read_text(encoding="utf-8"))
+    ambang_default = float(fw.get("ambang", 0.7))
+    for name, points in _strategies("asesmen-akhir").items():
+        for unit in fw["unit"]:
+            crits = [c for e in unit["elemen"] for c in e["kriteria"]]
+            met = [
+                c.get("uji")
+                and sum(points.get(g, 0.0) for g in c["uji"]) / len(c["uji"])
+                >= float(c.get("ambang", ambang_default))
+                for c in crits
+            ]
+            assert not all(met), f"{name}: unit {unit['kode']} Kompeten without any skill"
