@@ -107,6 +107,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--batas", metavar="WAKTU", help="batas waktu pengumpulan (WIB), mis. '2026-12-01 17:00'"
     )
+    p.add_argument(
+        "--pribadi",
+        action="store_true",
+        help="tanpa server: buat juga salinan per peserta (ID dan token sudah terisi) di pribadi/MODUL/",
+    )
     _workshop_arg(p)
 
     p = sub.add_parser("collect", help="kumpulkan jawaban peserta dari folder, zip, atau exchange")
@@ -116,6 +121,18 @@ def build_parser() -> argparse.ArgumentParser:
         dest="source",
         metavar="FOLDER_ATAU_ZIP",
         help="folder atau zip berisi file peserta",
+    )
+    p.add_argument(
+        "--diterima",
+        metavar="WAKTU",
+        help="waktu terima untuk seluruh kiriman ini (WIB), mis. '2026-12-01 16:55' untuk flashdisk "
+        "yang diserahkan pada jam itu; bawaan: saat perintah ini dijalankan",
+    )
+    p.add_argument(
+        "--pilih",
+        nargs="+",
+        metavar="FILE",
+        help="terima file yang ditahan (nama seperti disebut pada pesan DITAHAN)",
     )
     _workshop_arg(p)
 
@@ -154,6 +171,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--out", metavar="FOLDER", help="folder laporan (bawaan: FOLDER_LOKAKARYA/laporan)"
+    )
+    _workshop_arg(p)
+
+    p = sub.add_parser(
+        "kartu",
+        help="token peserta untuk pengumpulan tanpa server (dicetak di kartu, dibagikan pribadi)",
     )
     _workshop_arg(p)
 
@@ -295,9 +318,11 @@ def cmd_release(args) -> int:
 
     ws = _ws(args)
     mods = ws.modules() if args.modul == "semua" else [args.modul]
-    out = [release_module(ws, m, due=args.batas) for m in mods]
+    out = [release_module(ws, m, due=args.batas, personal=args.pribadi) for m in mods]
     lines = [
-        f"{r.modul}: siap di {r.notebook}" + (" dan dikirim ke exchange" if r.exchange else "")
+        f"{r.modul}: siap di {r.notebook}"
+        + (" dan dikirim ke exchange" if r.exchange else "")
+        + (f"; salinan pribadi di {r.personal[0].parent}" if r.personal else "")
         for r in out
     ]
     _emit(args, out, "\n".join(lines))
@@ -307,20 +332,59 @@ def cmd_release(args) -> int:
 def cmd_collect(args) -> int:
     from alaskaki.workshop import collect_module
 
-    res = collect_module(_ws(args), args.modul, source=args.source)
-    lines = [f"{args.modul}: {len(res.collected)} jawaban baru dikumpulkan dan diarsipkan."]
+    res = collect_module(
+        _ws(args), args.modul, source=args.source, received=args.diterima, choose=args.pilih
+    )
+    _emit(args, res, render_collect(res))
+    return EXIT_ERROR if res.problems else EXIT_OK
+
+
+def render_collect(res) -> str:
+    lines = [f"{res.modul}: {len(res.collected)} jawaban baru dikumpulkan dan diarsipkan."]
+    if res.chosen:
+        lines.append(f"Dipilih pelatih dan diterima: {', '.join(res.chosen)}")
+    if res.installed:
+        lines.append(f"Dipasang untuk dinilai: {', '.join(res.installed)}")
     if res.duplicates:
         lines.append(f"{len(res.duplicates)} file sama persis dengan yang sudah ada (dilewati).")
     if res.older:
         lines.append(
-            f"Versi lebih lama dari yang sudah ada, hanya diarsipkan: {', '.join(res.older)}"
+            "Diterima lebih awal dari versi yang sudah ada, hanya diarsipkan: "
+            + ", ".join(res.older)
         )
+    for note in res.notes:
+        lines.append(f"CATATAN {note}")
     if res.ignored:
-        lines.append(f"{len(res.ignored)} file untuk modul lain diabaikan.")
+        lines.append(f"{len(res.ignored)} file untuk modul lain tidak dikumpulkan:")
+        lines += [f"  {s}" for s in res.skipped if s.reason.startswith("untuk modul lain")]
     for p in res.problems:
-        lines.append(f"GALAT {p}")
-    _emit(args, res, "\n".join(lines))
-    return EXIT_ERROR if res.problems else EXIT_OK
+        lines.append(f"TIDAK DIKUMPULKAN {p}" if not p.startswith("DITAHAN") else p)
+    if res.held:
+        lines.append(
+            "File yang DITAHAN disimpan di arsip/<peserta>/<modul>/tertahan/ dan belum dinilai. "
+            "Periksa, lalu terima yang benar: alaskaki collect MODUL --pilih FILE"
+        )
+    return "\n".join(lines)
+
+
+def cmd_kartu(args) -> int:
+    from alaskaki.workshop import read_roster
+    from alaskaki.workshop.release import TOKEN_LINE, issue_tokens
+
+    ws = _ws(args)
+    tokens = issue_tokens(ws)
+    names = {p.id: p.nama for p in read_roster(ws.roster_path)}
+    rows = [
+        [pid, names.get(pid, ""), tok, TOKEN_LINE.format(token=tok)] for pid, tok in tokens.items()
+    ]
+    text = table(rows, ["id", "nama", "token", "baris untuk sel pertama notebook"])
+    text += (
+        "\n\nBagikan token ini ke masing-masing peserta secara pribadi (gunting per baris)."
+        "\nTanpa server, file yang dikumpulkan harus memuat token pemiliknya; yang tidak cocok DITAHAN."
+        "\nModul yang dirilis sesudah ini punya baris TOKEN_PESERTA kosong untuk diisi peserta."
+    )
+    _emit(args, [{"id": r[0], "nama": r[1], "token": r[2]} for r in rows], text)
+    return EXIT_OK
 
 
 def cmd_grade(args) -> int:
@@ -505,6 +569,7 @@ COMMANDS = {
     "feedback": cmd_feedback,
     "report": cmd_report,
     "status": cmd_status,
+    "kartu": cmd_kartu,
     "demo": cmd_demo,
     "dashboard": cmd_dashboard,
     "hub": cmd_hub,

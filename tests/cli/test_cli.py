@@ -123,6 +123,41 @@ def test_workshop_flow_errors_and_status(capsys, tmp_path):
     assert data["ringkasan"]["m3-biaya-produksi"]["peserta"] == 24
     assert data["ringkasan"]["m3-biaya-produksi"]["mengumpulkan"] == 1
 
+    # tokens: the card, a file with another participant's token is held, the trainer chooses
+    code, out, _ = run(capsys, "--json", "kartu", "--workshop", str(ws))
+    tokens = {r["id"]: r["token"] for r in json.loads(out)}
+    assert code == 0 and len(tokens) == 24
+    for pid, tok in (("p02", tokens["p03"]), ("p04", tokens["p04"])):
+        nb = json.loads(released)
+        setup = next(c for c in nb["cells"] if "ID_PESERTA" in "".join(c["source"]))
+        setup["source"] = f'ID_PESERTA = "{pid}"\nTOKEN_PESERTA = "{tok}"\n'
+        (inbox / f"{pid}_m3-biaya-produksi.ipynb").write_text(json.dumps(nb))
+    (inbox / "x99_m3-biaya-produksi.ipynb").unlink()
+    code, out, err = run(
+        capsys,
+        "collect",
+        "m3-biaya-produksi",
+        "--from",
+        str(inbox),
+        "--workshop",
+        str(ws),
+        "--diterima",
+        "2026-12-01 16:55",
+    )
+    assert code != 0, out
+    assert "DITAHAN p02_m3-biaya-produksi.ipynb (untuk p02): TOKEN_PESERTA milik p03" in out
+    assert "--pilih" in out and "p04" in out
+    code, out, err = run(
+        capsys,
+        "collect",
+        "m3-biaya-produksi",
+        "--pilih",
+        "p02_m3-biaya-produksi.ipynb",
+        "--workshop",
+        str(ws),
+    )
+    assert code == 0 and "Dipasang untuk dinilai: p02" in out, out + err
+
 
 @pytest.mark.slow
 def test_init_pins_the_competency_framework_of_its_notebooks(tmp_path):

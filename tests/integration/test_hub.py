@@ -21,6 +21,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -287,6 +288,7 @@ def test_a_class_on_the_hub(hub):  # noqa: PLR0915
     assert s.get(f"{h.url}/user/{right}/formgrader").status_code == 404
 
     # Each participant fetches, answers and submits through their own server.
+    started = datetime.now(UTC).replace(tzinfo=None)
     source = nbformat.read(h.ws.root / "source" / MODUL / f"{MODUL}.ipynb", as_version=4)
     released = nbformat.read(h.ws.root / "release" / MODUL / f"{MODUL}.ipynb", as_version=4)
     skill = {right: 1.0, wrong: 1e-9, blank: 0.0}
@@ -309,11 +311,42 @@ def test_a_class_on_the_hub(hub):  # noqa: PLR0915
         r = s.post(f"{base}/assignments/submit", data={"course_id": cid, "assignment_id": MODUL})
         assert r.status_code == 200 and r.json()["success"], r.text
 
+    submitted_by = datetime.now(UTC).replace(tzinfo=None)
+
+    # A participant writes a submission in another participant's name straight into the inbound
+    # folder (it is writable by everyone, as nbgrader needs), claiming a time far in the future.
+    inbound_dir = h.base / "exchange" / cid / "inbound"
+    forged = (
+        inbound_dir / f"{right}+{MODUL}+2099-01-01 00:00:00.000000 UTC+palsu{secrets.token_hex(8)}"
+    )
+    res = _as_user(blank, h.homes[blank], "mkdir", str(forged))
+    assert res.returncode == 0, res.stderr
+    res = _as_user(
+        blank, h.homes[blank], "cp", str(h.homes[blank] / MODUL / f"{MODUL}.ipynb"), str(forged)
+    )
+    assert res.returncode == 0, res.stderr
+
     # The trainer collects from the exchange, grades, writes and releases feedback.
-    out = trainer_cli("collect", MODUL, "--workshop", str(h.ws.root))
-    assert "3 jawaban baru" in out, out
+    res = _as_user(
+        h.trainer,
+        h.homes[h.trainer],
+        str(VENV_BIN / "alaskaki"),
+        "collect",
+        MODUL,
+        "--workshop",
+        str(h.ws.root),
+    )
+    out = res.stdout
+    assert res.returncode != 0 and "3 jawaban baru" in out, out + res.stderr
+    # the forgery is refused and named: the identity on the server is the sender's Linux account
+    assert f"dikirim oleh akun {blank} atas nama {right}: ditolak" in out, out
+    shutil.rmtree(forged)  # the trainer removes it from the exchange
     for u in h.ids:
         assert (h.ws.root / "submitted" / u / MODUL / "submission_secret.txt").is_file()
+        # received time is the server's, taken when the submission landed (never the claimed one)
+        ts = (h.ws.root / "submitted" / u / MODUL / "timestamp.txt").read_text()
+        got = datetime.strptime(ts, "%Y-%m-%d %H:%M:%S.%f UTC")
+        assert started <= got <= submitted_by, (started, got, submitted_by)
     trainer_cli("grade", MODUL, "--workshop", str(h.ws.root))
     trainer_cli("feedback", MODUL, "--workshop", str(h.ws.root))
     status = json.loads(trainer_cli("--json", "status", "--workshop", str(h.ws.root)))

@@ -1,7 +1,9 @@
-"""Collecting submissions: archived as received, never duplicated, newest version graded, nothing lost."""
+"""Collecting submissions: the collector's time and identity, held conflicts, refused sources,
+and a transaction that an interruption at any step cannot strand."""
 
 from __future__ import annotations
 
+import json
 import os
 import zipfile
 from datetime import datetime
@@ -9,90 +11,306 @@ from datetime import datetime
 import pytest
 
 from alaskaki.errors import AlaskakiError
-from alaskaki.workshop import collect_module, import_roster, init_workshop
+from alaskaki.workshop import collect as collect_mod
+from alaskaki.workshop import collect_module, import_roster, init_workshop, workshop_status
 from alaskaki.workshop.collect import _match_participant
 
 pytestmark = pytest.mark.slow  # each test creates an nbgrader gradebook
 
 MOD = "m3-biaya-produksi"
+OTHER = "m4-harga-ekspor"
+T1 = datetime(2026, 12, 1, 8, 0)  # naive UTC = 15:00 WIB
+T2 = datetime(2026, 12, 1, 9, 0)
+T3 = datetime(2026, 12, 1, 11, 0)
+
+
+def nb_bytes(id_peserta="", answer="x = 1", modul=MOD, token=None) -> bytes:
+    """A tiny notebook shaped like a module's: a setup cell and one answer cell with its grade_id."""
+    m = modul.split("-")[0]
+    setup = f'from alaskaki.exercises import {m} as latihan\nID_PESERTA = "{id_peserta}"\n'
+    if token is not None:
+        setup += f'TOKEN_PESERTA = "{token}"\n'
+    cells = [
+        {
+            "cell_type": "code",
+            "metadata": {"nbgrader": {"grade_id": f"{m}_id_peserta", "solution": True}},
+            "source": setup,
+            "outputs": [],
+            "execution_count": None,
+        },
+        {
+            "cell_type": "code",
+            "metadata": {
+                "nbgrader": {
+                    "grade_id": f"{m}_{'luas_kulit' if m == 'm3' else 'harga_exw'}_jawab",
+                    "solution": True,
+                }
+            },
+            "source": answer,
+            "outputs": [],
+            "execution_count": None,
+        },
+    ]
+    nb = {"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+    return json.dumps(nb).encode("utf-8")
 
 
 @pytest.fixture
 def ws(tmp_path):
-    ws = init_workshop(tmp_path / "ws", modules=[MOD])
+    ws = init_workshop(tmp_path / "ws", modules=[MOD, OTHER])
     roster = tmp_path / "r.csv"
     roster.write_text(
-        "id,nama,ikm,kelurahan,jenis_kelamin,peran\np01,Ani,A,Miji,P,admin\np02,Budi,A,Miji,L,admin\np1,Cici,A,Miji,P,admin\n"
+        "id,nama,ikm,kelurahan,jenis_kelamin,peran\n"
+        + "".join(
+            f"{p},Nama {p},A,Miji,P,admin\n" for p in ("p01", "p02", "p05", "p08", "p09", "p1")
+        )
     )
     import_roster(ws, roster)
     return ws
 
 
-def put(folder, name, text, when):
+def put(folder, name, data: bytes, mtime: str | None = None):
     path = folder / name
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text)
-    ts = datetime.fromisoformat(when).timestamp()
-    os.utime(path, (ts, ts))
+    path.write_bytes(data)
+    if mtime:
+        ts = datetime.fromisoformat(mtime).timestamp()
+        os.utime(path, (ts, ts))
     return path
 
 
-def submitted(ws, pid):
-    return (ws.root / "submitted" / pid / MOD / f"{MOD}.ipynb").read_text()
+def submitted(ws, pid, modul=MOD) -> bytes:
+    return (ws.root / "submitted" / pid / modul / f"{modul}.ipynb").read_bytes()
 
 
-def test_match_participant_prefers_longest_id_and_folders():
-    ids = ["p1", "p01", "p02"]
-    assert _match_participant("p01_m3-biaya-produksi.ipynb", ids) == "p01"
-    assert _match_participant("p1-m3.ipynb", ids) == "p1"
-    assert _match_participant("P02/m3-biaya-produksi.ipynb", ids) == "p02"
-    assert _match_participant("p011_m3.ipynb", ids) is None
+def stamp(ws, pid, modul=MOD) -> str:
+    return (ws.root / "submitted" / pid / modul / "timestamp.txt").read_text()
 
 
-def test_collect_archives_and_never_duplicates(ws, tmp_path):
+def versions(ws, pid, modul=MOD):
+    return sorted((ws.root / "arsip" / pid / modul).glob("*.ipynb"))
+
+
+# ------------------------------------------------------------------ names
+
+
+def test_match_participant_tolerates_copy_decorations_and_case():
+    ids = ["p1", "p01", "p02", "p05", "p08", "p09"]
+    mods = [MOD, OTHER]
+    assert _match_participant("p01_m3-biaya-produksi.ipynb", ids, mods) == "p01"
+    assert _match_participant("p1-m3.ipynb", ids, mods) == "p1"
+    assert _match_participant("P02/m3-biaya-produksi.ipynb", ids, mods) == "p02"
+    assert _match_participant("p011_m3.ipynb", ids, mods) is None
+    assert _match_participant("Salinan dari p08_m3-biaya-produksi.ipynb", ids, mods) == "p08"
+    assert _match_participant("m3-biaya-produksi_p09 (1).ipynb", ids, mods) == "p09"
+    assert _match_participant("P05_M3-BIAYA-PRODUKSI - Copy.IPYNB", ids, mods) == "p05"
+    assert _match_participant("C:\\Users\\pelatih\\p05_m3-biaya-produksi.ipynb", ids, mods) == "p05"
+    assert _match_participant("p01_p02_m3.ipynb", ids, mods) is None  # two ids: not guessed
+
+
+# ------------------------------------------------------------------ time
+
+
+def test_received_time_is_the_collectors_never_the_files(ws, tmp_path):
     inbox = tmp_path / "usb"
-    put(inbox, f"p01_{MOD}.ipynb", "versi-1", "2026-12-01T08:00:00")
-    put(inbox, f"p02/{MOD}.ipynb", "budi", "2026-12-01T08:05:00")
-    put(inbox, "p02_m5-mutu-aql.ipynb", "other module", "2026-12-01T08:05:00")
-    res = collect_module(ws, MOD, source=inbox)
-    assert sorted(res.collected) == ["p01", "p02"] and res.ignored == ["p02_m5-mutu-aql.ipynb"]
-    assert submitted(ws, "p01") == "versi-1"
-    again = collect_module(ws, MOD, source=inbox)
-    assert again.collected == {} and len(again.duplicates) == 2
-    assert len(list((ws.root / "arsip" / "p01" / MOD).glob("*.ipynb"))) == 1
+    put(inbox, f"p01_{MOD}.ipynb", nb_bytes("p01", "v1"), mtime="2020-01-01T00:00:00")
+    res = collect_module(ws, MOD, source=inbox, received=T1)
+    assert list(res.collected) == ["p01"] and res.installed == ["p01"]
+    assert stamp(ws, "p01").startswith("2026-12-01 08:00:00")
+    again = collect_module(ws, MOD, source=inbox, received=T2)
+    assert again.collected == {} and len(again.duplicates) == 1 and again.installed == []
 
-    # a resubmission is a new version; the newest is graded, the old one kept
-    put(inbox, f"p01_{MOD}.ipynb", "versi-2", "2026-12-01T09:00:00")
-    collect_module(ws, MOD, source=inbox)
-    assert submitted(ws, "p01") == "versi-2"
-    versions = sorted(p.read_text() for p in (ws.root / "arsip" / "p01" / MOD).glob("*.ipynb"))
-    assert versions == ["versi-1", "versi-2"]
-
-    # an older copy arriving late is archived but does not replace the newer one
-    older = tmp_path / "chat"
-    put(older, f"p01_{MOD}.ipynb", "versi-0", "2026-12-01T07:00:00")
-    res = collect_module(ws, MOD, source=older)
-    assert res.older == ["p01"] and submitted(ws, "p01") == "versi-2"
-    assert len(list((ws.root / "arsip" / "p01" / MOD).glob("*.ipynb"))) == 3
+    # a resubmission received later is installed although its file claims an earlier date
+    put(inbox, f"p01_{MOD}.ipynb", nb_bytes("p01", "v2"), mtime="2019-01-01T00:00:00")
+    collect_module(ws, MOD, source=inbox, received=T2)
+    assert b"v2" in submitted(ws, "p01") and stamp(ws, "p01").startswith("2026-12-01 09:00")
+    # a batch the trainer says was received earlier is archived, not installed
+    early = tmp_path / "chat"
+    put(early, f"p01_{MOD}.ipynb", nb_bytes("p01", "v0"), mtime="2030-01-01T00:00:00")
+    res = collect_module(ws, MOD, source=early, received="2026-12-01 14:00")  # WIB
+    assert res.older == ["p01"] and b"v2" in submitted(ws, "p01")
+    assert len(versions(ws, "p01")) == 3
 
 
-def test_collect_from_zip_and_unknown_participant(ws, tmp_path):
+def test_zip_date_never_decides_lateness(ws, tmp_path):
+    """A file 2.5 hours late re-sent in a zip whose entry says 15:00 stays late."""
+    from alaskaki.workshop.release import parse_due
+
+    due = parse_due("2026-12-01 17:00")
     z = tmp_path / "kiriman.zip"
     with zipfile.ZipFile(z, "w") as zf:
-        zf.writestr(zipfile.ZipInfo(f"kiriman/p02_{MOD}.ipynb", (2026, 12, 1, 10, 0, 0)), "budi")
+        zf.writestr(zipfile.ZipInfo(f"p02_{MOD}.ipynb", (2026, 12, 1, 15, 0, 0)), nb_bytes("p02"))
+    collect_module(ws, MOD, source=z, received="2026-12-01 19:30")
+    assert stamp(ws, "p02").startswith("2026-12-01 12:30")  # 19:30 WIB
+    with ws.gradebook() as gb:
+        gb.update_or_create_assignment(MOD, duedate=due)
+    entry = next(e for e in workshop_status(ws, modul=MOD).entries if e.peserta == "p02")
+    assert entry.terlambat
+    meta = next((ws.root / "arsip" / "p02" / MOD).glob("*.asal.txt")).read_text()
+    assert "tanggal di zip 2026-12-01 15:00:00" in meta and "tidak dipakai" in meta
+
+
+def test_someone_elses_file_cannot_demote_the_real_one(ws, tmp_path):
+    """p05's zip holds a blank file named and marked p02; p02's real file, received later, wins."""
+    z = tmp_path / "p05.zip"
+    with zipfile.ZipFile(z, "w") as zf:
+        zf.writestr(zipfile.ZipInfo(f"p05_{MOD}.ipynb", (2026, 12, 1, 16, 0, 0)), nb_bytes("p05"))
         zf.writestr(
-            zipfile.ZipInfo(f"kiriman/p99_{MOD}.ipynb", (2026, 12, 1, 10, 0, 0)), "stranger"
+            zipfile.ZipInfo(f"p02_{MOD}.ipynb", (2026, 12, 1, 16, 59, 0)), nb_bytes("p02", "")
         )
-        zf.writestr(zipfile.ZipInfo(f"__MACOSX/._p02_{MOD}.ipynb", (2026, 12, 1, 10, 0, 0)), "junk")
-    res = collect_module(ws, MOD, source=z)
-    assert list(res.collected) == ["p02"]
+    collect_module(ws, MOD, source=z, received=T1)
+    inbox = tmp_path / "p02"
+    put(inbox, f"p02_{MOD}.ipynb", nb_bytes("p02", "kerja asli"), mtime="2026-12-01T07:00:00")
+    res = collect_module(ws, MOD, source=inbox, received=T2)
+    assert res.installed == ["p02"] and b"kerja asli" in submitted(ws, "p02")
+
+
+# ------------------------------------------------------------------ held, chosen
+
+
+def test_two_files_for_one_participant_are_held_until_the_trainer_chooses(ws, tmp_path):
+    inbox = tmp_path / "usb"
+    put(inbox, f"p01_{MOD}.ipynb", nb_bytes("p01", "a"), mtime="2026-12-01T08:00:00")
+    put(inbox, f"p01_{MOD} (1).ipynb", nb_bytes("p01", "b"), mtime="2026-12-01T08:00:00")
+    res = collect_module(ws, MOD, source=inbox, received=T1)
+    assert res.collected == {} and {h.name for h in res.held} == {
+        f"p01_{MOD}.ipynb",
+        f"p01_{MOD} (1).ipynb",
+    }
+    assert all("2 file berbeda untuk p01" in h.reason for h in res.held)
+    assert any(p.startswith("DITAHAN") and "p01" in p for p in res.problems)
+    assert not (ws.root / "submitted" / "p01").exists()
+    # collecting again changes nothing; the trainer then chooses one
+    assert collect_module(ws, MOD, source=inbox, received=T2).held == []
+    res = collect_module(ws, MOD, choose=[f"p01_{MOD} (1).ipynb"])
+    assert res.installed == ["p01"] and b'"b"' in submitted(ws, "p01")
+    assert stamp(ws, "p01").startswith("2026-12-01 08:00")  # the time it was received
+    with pytest.raises(AlaskakiError, match="tidak cocok"):
+        collect_module(ws, MOD, choose=["tidak-ada.ipynb"])
+
+
+def test_content_naming_another_participant_is_held(ws, tmp_path):
+    inbox = tmp_path / "usb"
+    put(inbox, f"p05_{MOD}.ipynb", nb_bytes("p01", "salinan"))
+    put(inbox, f"{MOD}.ipynb", nb_bytes("p09", "tanpa nama"))
+    res = collect_module(ws, MOD, source=inbox, received=T1)
+    held = {h.peserta: h.reason for h in res.held}
+    assert "menunjuk p05" in held["p05"] and "'p01'" in held["p05"]
+    assert "tidak memuat ID" in held["p09"]
+    assert res.collected == {} and not (ws.root / "submitted" / "p05").exists()
+    collect_module(ws, MOD, choose=[f"p05_{MOD}.ipynb"])
+    assert b"salinan" in submitted(ws, "p05")
+
+
+# ------------------------------------------------------------------ identity tokens
+
+
+def test_tokens_check_name_id_and_token(ws, tmp_path):
+    from alaskaki.workshop.release import issue_tokens
+
+    tokens = issue_tokens(ws)
+    assert issue_tokens(ws) == tokens and len(set(tokens.values())) == len(tokens)
+    inbox = tmp_path / "usb"
+    put(inbox, f"p01_{MOD}.ipynb", nb_bytes("p01", "ok", token=tokens["p01"].upper()))
+    put(inbox, f"p02_{MOD}.ipynb", nb_bytes("p02", "palsu", token=tokens["p05"]))
+    put(inbox, f"p08_{MOD}.ipynb", nb_bytes("p08", "lupa token"))
+    put(inbox, f"p09_{MOD}.ipynb", nb_bytes("p09", "", token="abcd-efgh"))
+    res = collect_module(ws, MOD, source=inbox, received=T1)
+    assert list(res.collected) == ["p01"]
+    held = {h.peserta: h.reason for h in res.held}
+    assert held["p02"] == "TOKEN_PESERTA milik p05, bukan p02"
+    assert "tidak diisi" in held["p08"] and "bukan token p09" in held["p09"]
+
+
+def test_personal_release_carries_id_and_token(ws, tmp_path):
+    import shutil
+
+    import nbformat
+
+    from alaskaki.workshop import release_module
+    from alaskaki.workshop.release import participant_token
+
+    rel = release_module(ws, MOD, personal=True)
+    assert len(rel.personal) == 6
+    mine = nbformat.read(ws.root / "pribadi" / MOD / f"p05_{MOD}.ipynb", as_version=4)
+    setup = next(c.source for c in mine.cells if "ID_PESERTA" in c.source)
+    assert 'ID_PESERTA = "p05"' in setup and participant_token(ws, "p05") in setup
+    generic = nbformat.read(rel.notebook, as_version=4)
+    setup = next(c.source for c in generic.cells if "ID_PESERTA" in c.source)
+    assert 'TOKEN_PESERTA = ""' in setup and participant_token(ws, "p05") not in setup
+    # the personalised copy, handed in unchanged, is collected for its owner
+    usb = shutil.copytree(ws.root / "pribadi" / MOD, tmp_path / "usb")
+    res = collect_module(ws, MOD, source=usb, received=T1)
+    assert len(res.collected) == 6 and not res.held
+
+
+# ------------------------------------------------------------------ sources and names
+
+
+def test_refused_sources_and_every_skipped_file_named(ws, tmp_path):
+    for inside in ("submitted", "autograded", "."):
+        with pytest.raises(AlaskakiError, match="folder lokakarya"):
+            collect_module(ws, MOD, source=ws.root / inside)
+    secret = tmp_path / "rahasia.txt"
+    secret.write_text("root:x:0:0")
+    inbox = tmp_path / "usb"
+    inbox.mkdir()
+    (inbox / f"p07_{MOD}.ipynb").symlink_to(secret)
+    (inbox / "folder-lain").symlink_to(tmp_path)
+    os.mkfifo(inbox / f"p08_{MOD}.ipynb")
+    put(inbox, f"P01_{MOD}.IPYNB", nb_bytes("p01"))
+    put(inbox, f"p02_{MOD}.ipynb.json", nb_bytes("p02"))
+    put(inbox, f"p05_{MOD}.txt", b"catatan")
+    put(inbox, f"Salinan dari p08_{MOD}.ipynb", nb_bytes("p08"))
+    put(inbox, f"{MOD}_p09 (1).ipynb", nb_bytes("p09"))
+    put(inbox, f"p1_{MOD}.ipynb", b"{" + b" " * (9 * 1024 * 1024))
+    res = collect_module(ws, MOD, source=inbox, received=T1)
+    assert sorted(res.collected) == ["p01", "p02", "p08", "p09"]
+    reasons = {s.name: s.reason for s in res.skipped}
+    assert "symlink" in reasons[f"p07_{MOD}.ipynb"] and "symlink" in reasons["folder-lain"]
+    assert "bukan berkas biasa" in reasons[f"p08_{MOD}.ipynb"]
+    assert "bukan file notebook (.txt)" in reasons[f"p05_{MOD}.txt"]
+    assert "terlalu besar" in reasons[f"p1_{MOD}.ipynb"]
+    assert not list((ws.root / "arsip").glob("p07/**/*.ipynb"))
+    assert any("unduhan peramban" in n for n in res.notes)
+
+
+def test_windows_paths_in_a_zip_and_unknown_participant(ws, tmp_path):
+    z = tmp_path / "kiriman.zip"
+    with zipfile.ZipFile(z, "w") as zf:
+        zf.writestr(f"C:\\Users\\pelatih\\p05_{MOD}.ipynb", nb_bytes("p05"))
+        zf.writestr(f"kiriman/p99_{MOD}.ipynb", nb_bytes())
+        zf.writestr(f"__MACOSX/._p02_{MOD}.ipynb", b"junk")
+        link = zipfile.ZipInfo(f"p02_{MOD}.ipynb")
+        link.create_system = 3
+        link.external_attr = (0o120777) << 16
+        zf.writestr(link, "/etc/shadow")
+    res = collect_module(ws, MOD, source=z, received=T1)
+    assert list(res.collected) == ["p05"]
     assert res.unknown == [f"kiriman/p99_{MOD}.ipynb"]
-    assert "p99" in res.problems[0] and "tidak ada di daftar peserta" in res.problems[0]
-    # zip times are WIB wall-clock: 10:00 WIB is 03:00 UTC
+    reasons = {s.name: s.reason for s in res.skipped}
     assert (
-        (ws.root / "submitted" / "p02" / MOD / "timestamp.txt")
-        .read_text()
-        .startswith("2026-12-01 03:00:00")
+        "symlink" in reasons[f"p02_{MOD}.ipynb"]
+        and "macOS" in reasons[f"__MACOSX/._p02_{MOD}.ipynb"]
+    )
+
+
+def test_another_modules_notebook_is_refused_with_that_reason_first(ws, tmp_path):
+    inbox = tmp_path / "usb"
+    for p in ("p01", "p02", "p05"):
+        put(inbox, f"{p}_{MOD}.txt", b"x")
+    put(inbox, f"p08_{MOD}.ipynb", nb_bytes("p08", modul=OTHER))
+    put(inbox, f"p09_{OTHER}.ipynb", nb_bytes("p09", modul=OTHER))
+    put(inbox, f"p01_{MOD}.ipynb", nb_bytes("p01"))
+    res = collect_module(ws, MOD, source=inbox, received=T1)
+    assert list(res.collected) == ["p01"]
+    assert res.problems[0].startswith(f"p08_{MOD}.ipynb: isi notebook adalah modul {OTHER}")
+    assert res.ignored == [f"p09_{OTHER}.ipynb"]
+    res4 = collect_module(ws, OTHER, source=inbox, received=T1)
+    assert sorted(res4.collected) == ["p08", "p09"]
+    assert (
+        any(f"p01_{MOD}.ipynb: isi notebook adalah modul {MOD}" in p for p in res4.problems)
+        is False
     )
 
 
@@ -100,7 +318,66 @@ def test_empty_folder_and_unknown_module_are_clear_errors(ws, tmp_path):
     (tmp_path / "empty").mkdir()
     with pytest.raises(AlaskakiError, match="Tidak ada file notebook"):
         collect_module(ws, MOD, source=tmp_path / "empty")
+    put(tmp_path / "txt", "catatan.txt", b"x")
+    with pytest.raises(AlaskakiError, match="catatan.txt: bukan file notebook"):
+        collect_module(ws, MOD, source=tmp_path / "txt")
     with pytest.raises(AlaskakiError, match="tidak ada di lokakarya"):
         collect_module(ws, "m9-tidak-ada", source=tmp_path / "empty")
     with pytest.raises(AlaskakiError, match="tidak ditemukan"):
         collect_module(ws, MOD, source=tmp_path / "hilang")
+
+
+# ------------------------------------------------------------------ transaction
+
+
+STEPS = ["arsip.asal", "arsip.ipynb", "pasang.ipynb", "pasang.secret", "pasang.timestamp"]
+
+
+@pytest.mark.parametrize("step", STEPS)
+@pytest.mark.parametrize("when", ["before", "after"])
+def test_an_interruption_at_any_step_loses_nothing(ws, tmp_path, monkeypatch, step, when):
+    inbox = tmp_path / "usb"
+    put(inbox, f"p01_{MOD}.ipynb", nb_bytes("p01", "v1"))
+    collect_module(ws, MOD, source=inbox, received=T1)
+    put(inbox, f"p01_{MOD}.ipynb", nb_bytes("p01", "v2"))
+
+    class Stop(BaseException):  # like Ctrl-C or SIGKILL: nothing catches it
+        pass
+
+    seen = []
+
+    def fault(name):
+        seen.append(name)
+        if name == step and when == "before":
+            raise Stop
+        if when == "after" and len(seen) > 1 and seen[-2] == step:
+            raise Stop
+
+    monkeypatch.setattr(collect_mod, "_fault", fault)
+    with pytest.raises(Stop):
+        collect_module(ws, MOD, source=inbox, received=T2)
+    monkeypatch.setattr(collect_mod, "_fault", None)
+    # status must not break on a half-finished run
+    workshop_status(ws, modul=MOD)
+    collect_module(ws, MOD, source=inbox, received=T3)
+    assert b"v2" in submitted(ws, "p01")
+    # received at the interrupted run once its sidecar was written, else at the retry
+    assert stamp(ws, "p01")[:16] in ("2026-12-01 09:00", "2026-12-01 11:00")
+    if step != "arsip.asal" or when == "after":
+        assert stamp(ws, "p01").startswith("2026-12-01 09:00")
+    assert len(versions(ws, "p01")) == 2
+    assert collect_module(ws, MOD, source=inbox, received=T3).installed == []
+
+
+def test_missing_sidecar_breaks_neither_collect_nor_status(ws, tmp_path):
+    inbox = tmp_path / "usb"
+    put(inbox, f"p01_{MOD}.ipynb", nb_bytes("p01", "v1"))
+    collect_module(ws, MOD, source=inbox, received=T1)
+    for side in (ws.root / "arsip").rglob("*.asal.txt"):
+        side.unlink()
+    (ws.root / "submitted" / "p01" / MOD / "timestamp.txt").unlink()
+    entry = next(e for e in workshop_status(ws, modul=MOD).entries if e.peserta == "p01")
+    assert entry.versi == 1
+    put(inbox, f"p01_{MOD}.ipynb", nb_bytes("p01", "v2"))
+    res = collect_module(ws, MOD, source=inbox, received=T2)
+    assert res.installed == ["p01"] and b"v2" in submitted(ws, "p01")

@@ -1,33 +1,98 @@
 """Collect submissions: from a folder or zip (USB stick, chat, LMS download) or from the exchange.
 
-Every file is archived as received under ``arsip/<peserta>/<modul>/`` before anything else happens;
-an identical file collected again is recognised and not duplicated; a resubmission is a new
-version and the newest one goes to ``submitted/`` for grading. Nothing is ever overwritten in the archive.
+Who and when come from the collector, never from what a file claims (DESIGN principle 11):
+
+* **When**: the time a file is *received* is the collect run's clock, or the time the trainer states
+  for a batch (``received=``, e.g. a USB stick handed in at the deadline); on a hub it is the
+  exchange's server-side time (the inode change time of the submission, which its owner can only
+  move later). Zip dates, mtimes and notebook metadata are kept in ``.asal.txt`` for the record only.
+* **Who**: on a hub, the OS user owning the submission in the exchange; offline, the file name,
+  ``ID_PESERTA`` in the notebook and (once tokens are issued, see :mod:`alaskaki.workshop.release`)
+  ``TOKEN_PESERTA`` must agree. A disagreement, or two different new files for one participant in
+  one run, is held back (``arsip/<peserta>/<modul>/tertahan/``) until the trainer chooses
+  (``choose=[FILE]``, CLI ``--pilih FILE``); never resolved silently.
+
+Collect is a transaction. A received file is archived under ``arsip/<peserta>/<modul>/`` as
+``<received>_<sha12>.ipynb`` with its ``.asal.txt`` sidecar written *first*; the archive file name
+alone carries the received time, so a lost sidecar is derived, never fatal. Every run then
+reconciles the archive with ``submitted/``: the newest received version is installed whenever
+what is installed differs from it. An interruption at any step loses nothing; the next run
+completes it.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
+import pwd
 import re
-import shutil
+import stat
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
-from alaskaki.errors import EXIT_INPUT, EXIT_NOT_FOUND, AlaskakiError
+from alaskaki.errors import EXIT_CONFLICT, EXIT_INPUT, EXIT_NOT_FOUND, AlaskakiError
+from alaskaki.workshop import limits as limits_mod
 from alaskaki.workshop.course import Workshop
 
 TS_FORMAT = "%Y-%m-%d %H:%M:%S.%f UTC"  # what nbgrader writes to timestamp.txt
+NAME_TS = "%Y%m%dT%H%M%S%f"  # received time inside an archive file name
+HELD = "tertahan"
+INBOX = "masuk"  # the one folder inside a workshop that may be a source (the demo's inbox)
+NOTEBOOK_SUFFIXES = (".ipynb", ".ipynb.json", ".ipynb.txt")  # the latter two: browser downloads
+JUNK = {".ds_store", "thumbs.db", "desktop.ini"}
+# Decorations file managers, browsers and chat apps add to a copied file's name.
+_DECORATIONS = [
+    re.compile(r"^(salinan dari|salinan|copy of|kopi dari)\s+", re.I),
+    re.compile(r"\s*-\s*(salinan|copy|kopi)(\s*\(\d+\))?$", re.I),
+    re.compile(r"\s*\(\d+\)$"),
+    re.compile(r"\s+(salinan|copy)$", re.I),
+]
+_ID_LINE = re.compile(r"^[ \t]*ID_PESERTA[ \t]*=[ \t]*([\"'])(.*?)\1", re.M)
+_TOKEN_LINE = re.compile(r"^[ \t]*TOKEN_PESERTA[ \t]*=[ \t]*([\"'])(.*?)\1", re.M)
+UNFILLED_IDS = {"", "isi-id-anda", "contoh-01"}
+WRONG_MODULE = "isi notebook adalah modul"
+
+# Fault injection for tests: called with the name of each step of the transaction.
+_fault = None
+
+
+def _step(name: str) -> None:
+    if _fault is not None:
+        _fault(name)
 
 
 @dataclass
 class Incoming:
     name: str  # path as found, for messages
     data: bytes
-    received: datetime  # naive UTC
+    received: datetime  # naive UTC, the collector's time
     secret: str | None = None  # nbgrader's submission_secret.txt (exchange only): feedback key
+    claimed: str | None = None  # a time the file itself claims (zip header, mtime): record only
+    pid: str | None = None  # identity proved by the collector (exchange: the OS user)
+
+
+@dataclass(frozen=True)
+class Skipped:
+    name: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.name}: {self.reason}"
+
+
+@dataclass(frozen=True)
+class Held:
+    peserta: str
+    name: str  # as found in the source
+    archived: str  # file name under arsip/<peserta>/<modul>/tertahan/
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.name} (untuk {self.peserta}): {self.reason}"
 
 
 @dataclass
@@ -35,149 +100,621 @@ class CollectResult:
     modul: str
     collected: dict[str, str] = field(default_factory=dict)  # participant -> archived file name
     duplicates: list[str] = field(default_factory=list)  # files already in the archive
-    older: list[str] = field(
-        default_factory=list
-    )  # archived, but a newer version is already submitted
-    unknown: list[str] = field(default_factory=list)  # files whose participant is not in the roster
-    ignored: list[str] = field(default_factory=list)  # files of another module
+    older: list[str] = field(default_factory=list)  # archived; a later received one is installed
+    skipped: list[Skipped] = field(default_factory=list)  # not collected, each with its reason
+    held: list[Held] = field(default_factory=list)  # archived aside until the trainer chooses
+    chosen: list[str] = field(default_factory=list)  # held files released by the trainer
+    installed: list[str] = field(default_factory=list)  # participants whose submission changed
+    notes: list[str] = field(default_factory=list)  # collected, with something worth knowing
+
+    @property
+    def unknown(self) -> list[str]:
+        return [s.name for s in self.skipped if "daftar peserta" in s.reason]
+
+    @property
+    def ignored(self) -> list[str]:
+        return [s.name for s in self.skipped if s.reason.startswith("untuk modul lain")]
 
     @property
     def problems(self) -> list[str]:
-        return [f"{name}: peserta tidak ada di daftar peserta" for name in self.unknown]
+        """What the trainer must look at: refused files (other modules' files excepted) and holds."""
+        out = [str(s) for s in self.skipped if not s.reason.startswith("untuk modul lain")]
+        # A wrong module's notebook first: the participant likely handed in the wrong file.
+        out.sort(key=lambda text: WRONG_MODULE not in text)
+        return out + [f"DITAHAN {h}" for h in self.held]
 
 
-def _iter_folder(folder: Path):
-    for path in sorted(folder.rglob("*.ipynb")):
-        if ".ipynb_checkpoints" in path.parts:
-            continue
-        rel = path.relative_to(folder).as_posix()
-        mtime = datetime.fromtimestamp(path.stat().st_mtime, UTC).replace(tzinfo=None)
-        yield Incoming(rel, path.read_bytes(), mtime)
+# --------------------------------------------------------------------------------------------
+# Reading a source: every entry is either an Incoming file or a Skipped one with its reason
+# --------------------------------------------------------------------------------------------
 
 
-def _iter_zip(path: Path):
+def _now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def _is_notebook_name(name: str) -> bool:
+    return name.lower().endswith(NOTEBOOK_SUFFIXES)
+
+
+def _junk(parts: list[str]) -> str | None:
+    if any(p == ".ipynb_checkpoints" for p in parts):
+        return "salinan otomatis Jupyter (.ipynb_checkpoints), bukan jawaban"
+    if any(p == "__MACOSX" for p in parts) or parts[-1].startswith("._"):
+        return "berkas tambahan macOS, bukan jawaban"
+    if parts[-1].lower() in JUNK:
+        return "berkas sistem, bukan jawaban"
+    return None
+
+
+def _not_notebook(name: str) -> str:
+    suffix = PurePosixPath(name).suffix or "(tanpa akhiran)"
+    return f"bukan file notebook ({suffix}); hanya .ipynb yang dikumpulkan"
+
+
+def _iter_folder(
+    folder: Path, received: datetime, lim: limits_mod.Limits
+) -> Iterator[Incoming | Skipped]:
+    for dirpath, dirnames, filenames in os.walk(folder, followlinks=False):
+        base = Path(dirpath)
+        for d in sorted(dirnames):
+            if (base / d).is_symlink():
+                rel = (base / d).relative_to(folder).as_posix()
+                yield Skipped(rel, "tautan (symlink) ke folder lain: tidak diikuti")
+        dirnames[:] = sorted(d for d in dirnames if not (base / d).is_symlink())
+        for fname in sorted(filenames):
+            path = base / fname
+            rel = path.relative_to(folder).as_posix()
+            junk = _junk(rel.split("/"))
+            if junk:
+                yield Skipped(rel, junk)
+                continue
+            st = os.lstat(path)
+            if stat.S_ISLNK(st.st_mode):
+                yield Skipped(rel, "tautan (symlink): tidak diikuti, tidak disalin")
+                continue
+            if not stat.S_ISREG(st.st_mode):
+                yield Skipped(rel, "bukan berkas biasa (perangkat, pipa atau soket): tidak dibuka")
+                continue
+            if not _is_notebook_name(fname):
+                yield Skipped(rel, _not_notebook(fname))
+                continue
+            if st.st_size > lim.notebook_bytes:
+                yield Skipped(rel, _too_big(st.st_size, lim))
+                continue
+            try:
+                # O_NOFOLLOW/O_NONBLOCK: a file swapped for a symlink or a pipe after lstat is not followed.
+                fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+            except OSError as exc:
+                yield Skipped(rel, f"tidak dapat dibuka ({exc.strerror})")
+                continue
+            with os.fdopen(fd, "rb") as fh:
+                if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+                    yield Skipped(rel, "bukan berkas biasa: tidak dibuka")
+                    continue
+                data = fh.read(lim.notebook_bytes + 1)
+            if len(data) > lim.notebook_bytes:
+                yield Skipped(rel, _too_big(len(data), lim))
+                continue
+            claimed = datetime.fromtimestamp(st.st_mtime, UTC).strftime(TS_FORMAT)
+            yield Incoming(rel, data, received, claimed=f"waktu ubah berkas {claimed}")
+
+
+def _too_big(size: int, lim: limits_mod.Limits) -> str:
+    return (
+        f"berkas terlalu besar ({limits_mod.megabytes(size)}; "
+        f"batas {limits_mod.megabytes(lim.notebook_bytes)})"
+    )
+
+
+def _zip_kind(info: zipfile.ZipInfo) -> str | None:
+    mode = info.external_attr >> 16
+    if info.create_system == 3 and stat.S_IFMT(mode):  # made on Unix: file type recorded
+        if stat.S_ISLNK(mode):
+            return "tautan (symlink) di dalam zip: tidak diikuti, tidak disalin"
+        if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+            return "bukan berkas biasa di dalam zip: tidak dibuka"
+    return None
+
+
+def _iter_zip(
+    path: Path, received: datetime, lim: limits_mod.Limits
+) -> Iterator[Incoming | Skipped]:
     try:
         zf = zipfile.ZipFile(path)
-    except zipfile.BadZipFile:
+    except (zipfile.BadZipFile, OSError):
         raise AlaskakiError(
             f"File {path.name} bukan file zip yang dapat dibuka.", exit_code=EXIT_INPUT
         ) from None
     with zf:
-        for info in sorted(zf.infolist(), key=lambda i: i.filename):
-            name = info.filename
-            if (
-                info.is_dir()
-                or not name.endswith(".ipynb")
-                or "__MACOSX" in name
-                or ".ipynb_checkpoints" in name
-            ):
+        infos = sorted(zf.infolist(), key=lambda i: i.filename)
+        total = sum(i.file_size for i in infos)
+        if total > lim.zip_bytes:
+            raise AlaskakiError(
+                f"Isi zip {path.name} terlalu besar ({limits_mod.megabytes(total)} setelah dibuka; "
+                f"batas {limits_mod.megabytes(lim.zip_bytes)}). Tidak ada yang dikumpulkan.",
+                exit_code=EXIT_INPUT,
+            )
+        for info in infos:
+            if info.is_dir():
                 continue
-            # zip times are local wall-clock time; Mojokerto is WIB (UTC+7)
-            local = datetime(*info.date_time)
-            yield Incoming(name, zf.read(info), local.replace(microsecond=0) - _WIB)
+            # Zips made on Windows may hold "C:\Users\...\p05_m3.ipynb": treat "\" as a separator.
+            name = info.filename.replace("\\", "/")
+            parts = [p for p in name.split("/") if p]
+            junk = _junk(parts)
+            if junk:
+                yield Skipped(name, junk)
+                continue
+            kind = _zip_kind(info)
+            if kind:
+                yield Skipped(name, kind)
+                continue
+            if not _is_notebook_name(parts[-1]):
+                yield Skipped(name, _not_notebook(parts[-1]))
+                continue
+            if info.file_size > lim.notebook_bytes:
+                yield Skipped(name, _too_big(info.file_size, lim))
+                continue
+            try:
+                data = zf.read(info)
+            except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError) as exc:
+                yield Skipped(name, f"rusak di dalam zip ({exc})")
+                continue
+            claimed = datetime(*info.date_time).strftime("%Y-%m-%d %H:%M:%S")
+            yield Incoming(name, data, received, claimed=f"tanggal di zip {claimed} (waktu lokal)")
 
 
-from datetime import timedelta  # noqa: E402
+# --------------------------------------------------------------------------------------------
+# Whose and which module: from the name (tolerating copy decorations) and from the content
+# --------------------------------------------------------------------------------------------
 
-_WIB = timedelta(hours=7)
+
+def _stem(name: str) -> str:
+    base = name.replace("\\", "/").rsplit("/", 1)[-1]
+    lowered = base.lower()
+    for suffix in NOTEBOOK_SUFFIXES:
+        if lowered.endswith(suffix):
+            base = base[: -len(suffix)]
+            break
+    base = base.strip()
+    changed = True
+    while changed:
+        changed = False
+        for pattern in _DECORATIONS:
+            new = pattern.sub("", base).strip()
+            if new != base:
+                base, changed = new, True
+    return base.lower()
 
 
-def _match_participant(name: str, ids: list[str]) -> str | None:
-    """Find the participant a file belongs to: a folder named by the id, or a file name starting with it."""
-    parts = name.split("/")
+def _match_participant(name: str, ids: list[str], modules: list[str] | None = None) -> str | None:
+    """The participant a file's name points to: a folder named by the id, or the id as a word of
+    the file name (``p01_m3…``, ``m3…_p01``, ``Salinan dari P01 - m3 (1)``). None when no id or
+    more than one id is named."""
+    parts = [p for p in name.replace("\\", "/").split("/") if p]
     lowered = {i.lower(): i for i in ids}
-    for folder in parts[:-1]:
-        if folder.lower() in lowered:
-            return lowered[folder.lower()]
-    stem = parts[-1][: -len(".ipynb")].lower()
+    for folder in reversed(parts[:-1]):
+        if folder.strip().lower() in lowered:
+            return lowered[folder.strip().lower()]
+    stem = _stem(parts[-1])
+    for m in sorted(modules or [], key=len, reverse=True):
+        stem = stem.replace(m.lower(), " ")
+    found = set()
     for pid in sorted(ids, key=len, reverse=True):
-        p = pid.lower()
-        if stem == p or re.match(re.escape(p) + r"[ _.\-]", stem):
-            return pid
+        p = re.escape(pid.lower())
+        if re.search(rf"(?<![a-z0-9]){p}(?![a-z0-9])", stem):
+            found.add(pid)
+    # "p1" inside "p1-a" is not a second id when "p1-a" is on the roster
+    found = {f for f in found if not any(f != g and f.lower() in g.lower() for g in found)}
+    return found.pop() if len(found) == 1 else None
+
+
+def _named_modules(name: str, modules: list[str]) -> set[str]:
+    lowered = name.replace("\\", "/").lower()
+    return {m for m in modules if m.lower() in lowered}
+
+
+def _load(data: bytes) -> dict | None:
+    try:
+        nb = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        return None
+    return nb if isinstance(nb, dict) and isinstance(nb.get("cells"), list) else None
+
+
+def _source(cell: dict) -> str:
+    src = cell.get("source", "")
+    return "".join(src) if isinstance(src, list) else str(src)
+
+
+def _code_cells(nb: dict) -> list[str]:
+    return [_source(c) for c in nb["cells"] if isinstance(c, dict) and c.get("cell_type") == "code"]
+
+
+def claimed_id(nb: dict) -> str | None:
+    """``ID_PESERTA`` as the notebook sets it (the last assignment in its setup cell)."""
+    for src in _code_cells(nb):
+        if "ID_PESERTA" in src:
+            found = _ID_LINE.findall(src)
+            if found:
+                return found[-1][1].strip()
     return None
 
 
-def _belongs_to(name: str, modul: str, all_modules: list[str]) -> bool:
-    lowered = name.lower()
-    if modul.lower() in lowered:
-        return True
-    # A file that names no module is taken as this module's (trainers often get "p01.ipynb").
-    if any(m.lower() in lowered for m in all_modules):
-        return False
-    return not re.search(r"(?<![a-z0-9])(m\d+|asesmen)-[a-z]", lowered)
+def claimed_token(nb: dict) -> str | None:
+    found = [m[1].strip() for src in _code_cells(nb) for m in _TOKEN_LINE.findall(src)]
+    return found[-1] if found else None
+
+
+def grade_ids(nb: dict) -> set[str]:
+    out = set()
+    for cell in nb.get("cells", []):
+        if isinstance(cell, dict):
+            meta = (cell.get("metadata") or {}).get("nbgrader") or {}
+            if isinstance(meta, dict) and meta.get("grade_id"):
+                out.add(str(meta["grade_id"]))
+    return out
+
+
+def _module_grade_ids(workshop: Workshop, modules: list[str]) -> dict[str, set[str]]:
+    from alaskaki import paths
+
+    out = {}
+    for m in modules:
+        for base in (workshop.root / "source", paths.SOURCE_DIR):
+            f = base / m / f"{m}.ipynb"
+            if f.is_file():
+                nb = _load(f.read_bytes())
+                out[m] = {
+                    g for g in grade_ids(nb or {"cells": []}) if not g.endswith("_id_peserta")
+                }
+                break
+    return out
+
+
+def content_module(nb: dict, known: dict[str, set[str]]) -> str | None:
+    """The module whose graded cells this notebook carries (None when it carries none we know)."""
+    ids = grade_ids(nb)
+    best = max(known, key=lambda m: (len(ids & known[m]), m), default=None)
+    return best if best is not None and ids & known[best] else None
+
+
+# --------------------------------------------------------------------------------------------
+# The archive: sidecar first, the file name carries the received time, held files aside
+# --------------------------------------------------------------------------------------------
 
 
 def archive_dir(workshop: Workshop, pid: str, modul: str) -> Path:
     return workshop.root / "arsip" / pid / modul
 
 
-def _submitted_ts(path: Path) -> datetime | None:
-    ts = path / "timestamp.txt"
-    if not ts.is_file():
-        return None
-    from dateutil.parser import parse
-
-    dt = parse(ts.read_text().strip())
-    return dt.astimezone(UTC).replace(tzinfo=None) if dt.tzinfo else dt
+def _write_atomic(path: Path, data: bytes) -> None:
+    tmp = path.with_name(f".{path.name}.part")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)
 
 
-def _archive(workshop: Workshop, pid: str, modul: str, item: Incoming) -> tuple[Path, bool]:
-    """Store a received file; return (path, is_new). Identical content is stored once."""
-    folder = archive_dir(workshop, pid, modul)
-    folder.mkdir(parents=True, exist_ok=True)
-    digest = hashlib.sha256(item.data).hexdigest()[:12]
-    for existing in folder.glob(f"*_{digest}.ipynb"):
-        return existing, False
-    target = folder / f"{item.received.strftime('%Y%m%dT%H%M%S')}_{digest}.ipynb"
-    tmp = target.with_suffix(".part")
-    tmp.write_bytes(item.data)
-    os.replace(tmp, target)
-    (target.with_suffix(".asal.txt")).write_text(
-        f"file: {item.name}\nditerima: {item.received.strftime(TS_FORMAT)}\nsha256: {hashlib.sha256(item.data).hexdigest()}\n",
-        encoding="utf-8",
-    )
-    if item.secret is not None:
-        target.with_suffix(".secret.txt").write_text(item.secret, encoding="utf-8")
-    return target, True
+def _received_from_name(path: Path) -> datetime | None:
+    stamp = path.name.split("_", 1)[0]
+    for fmt in (NAME_TS, "%Y%m%dT%H%M%S"):
+        try:
+            return datetime.strptime(stamp, fmt)
+        except ValueError:
+            continue
+    return None
+
+
+def _received(path: Path) -> datetime | None:
+    """A version's received time: from its sidecar, else from its file name (a lost sidecar is fine)."""
+    try:
+        meta = path.with_suffix(".asal.txt").read_text(encoding="utf-8")
+        found = re.search(r"^diterima: (.+)$", meta, flags=re.M)
+        if found:
+            return datetime.strptime(found.group(1).strip(), TS_FORMAT)
+    except (OSError, ValueError, UnicodeDecodeError):
+        pass
+    return _received_from_name(path)
 
 
 def _versions(workshop: Workshop, pid: str, modul: str) -> list[tuple[datetime, Path]]:
+    """Received versions (held ones excluded), oldest first."""
+    folder = archive_dir(workshop, pid, modul)
     out = []
-    for path in archive_dir(workshop, pid, modul).glob("*.ipynb"):
-        meta = path.with_suffix(".asal.txt").read_text(encoding="utf-8")
-        stamp = re.search(r"diterima: (.+)", meta).group(1)
-        out.append((datetime.strptime(stamp, TS_FORMAT), path))
+    for path in folder.glob("*.ipynb") if folder.is_dir() else []:
+        when = _received(path)
+        if when is not None:
+            out.append((when, path))
     return sorted(out)
 
 
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _find(folder: Path, short: str, suffix: str) -> Path | None:
+    for p in sorted(folder.glob(f"*_{short}{suffix}")) if folder.is_dir() else []:
+        return p
+    return None
+
+
+def _archive(
+    workshop: Workshop, pid: str, modul: str, item: Incoming, *, held: str | None = None
+) -> tuple[Path, bool]:
+    """Store a received file; return (path, is_new). Identical content is stored once per folder.
+
+    The sidecar goes first: when a run stops before the notebook lands, the next run finds the
+    sidecar by its hash and keeps the original received time.
+    """
+    folder = archive_dir(workshop, pid, modul)
+    if held:
+        folder = folder / HELD
+    folder.mkdir(parents=True, exist_ok=True)
+    full = _digest(item.data)
+    short = full[:12]
+    existing = _find(folder, short, ".ipynb")
+    if existing is not None:
+        return existing, False
+    sidecar = _find(folder, short, ".asal.txt")
+    received = _received(sidecar.with_suffix("").with_suffix(".ipynb")) if sidecar else None
+    received = received or item.received
+    target = folder / f"{received.strftime(NAME_TS)}_{short}.ipynb"
+    lines = [
+        f"file: {item.name}",
+        f"diterima: {received.strftime(TS_FORMAT)}",
+        f"sha256: {full}",
+    ]
+    if item.claimed:
+        lines.append(f"klaim berkas (tidak dipakai): {item.claimed}")
+    if held:
+        lines.append(f"ditahan: {held}")
+    _step("arsip.asal")
+    _write_atomic(target.with_suffix(".asal.txt"), ("\n".join(lines) + "\n").encode("utf-8"))
+    if item.secret is not None:
+        _step("arsip.secret")
+        _write_atomic(target.with_suffix(".secret.txt"), item.secret.encode("utf-8"))
+    _step("arsip.ipynb")
+    _write_atomic(target, item.data)
+    return target, True
+
+
+def _submitted_ts(path: Path) -> datetime | None:
+    ts = path / "timestamp.txt"
+    try:
+        text = ts.read_text(encoding="utf-8").strip()
+    except OSError:
+        return None
+    from dateutil.parser import parse
+
+    try:
+        dt = parse(text)
+    except (ValueError, OverflowError):
+        return None
+    return dt.astimezone(UTC).replace(tzinfo=None) if dt.tzinfo else dt
+
+
 def _install_newest(workshop: Workshop, pid: str, modul: str) -> bool:
-    """Copy the newest archived version into submitted/ when it is newer than what is there."""
+    """Make submitted/ hold the newest received version; True when anything had to change.
+
+    Up to date means: same bytes, same received time, same feedback secret. Anything else (a
+    newer version, a half-finished earlier install) is (re)installed, in an order where every
+    interruption leaves something the next run recognises as not up to date.
+    """
     versions = _versions(workshop, pid, modul)
     if not versions:
         return False
     newest_ts, newest = versions[-1]
     dest = workshop.root / "submitted" / pid / modul
-    current = _submitted_ts(dest)
-    if current is not None and current >= newest_ts and (dest / f"{modul}.ipynb").is_file():
+    target = dest / f"{modul}.ipynb"
+    want = newest.read_bytes()
+    secret_src = newest.with_suffix(".secret.txt")
+    secret = secret_src.read_bytes() if secret_src.is_file() else None
+    secret_dest = dest / "submission_secret.txt"
+    try:
+        same = (
+            target.read_bytes() == want
+            and _submitted_ts(dest) == newest_ts
+            and (secret_dest.read_bytes() if secret_dest.is_file() else None) == secret
+        )
+    except OSError:
+        same = False
+    if same:
         return False
     dest.mkdir(parents=True, exist_ok=True)
-    tmp = dest / f".{modul}.ipynb.part"
-    shutil.copyfile(newest, tmp)
-    os.replace(tmp, dest / f"{modul}.ipynb")
-    (dest / "timestamp.txt").write_text(newest_ts.strftime(TS_FORMAT), encoding="utf-8")
-    secret = newest.with_suffix(".secret.txt")
-    if secret.is_file():  # lets `release_feedback` reach the participant through the exchange
-        shutil.copyfile(secret, dest / "submission_secret.txt")
+    # The timestamp goes last: while it is old, the next run sees the install as unfinished.
+    (dest / "timestamp.txt").unlink(missing_ok=True)
+    _step("pasang.ipynb")
+    _write_atomic(target, want)
+    _step("pasang.secret")
+    if secret is not None:  # lets `release_feedback` reach the participant through the exchange
+        _write_atomic(secret_dest, secret)
     else:
-        (dest / "submission_secret.txt").unlink(missing_ok=True)
+        secret_dest.unlink(missing_ok=True)
+    _step("pasang.timestamp")
+    _write_atomic(dest / "timestamp.txt", newest_ts.strftime(TS_FORMAT).encode("utf-8"))
+    _step("pasang.selesai")
     return True
 
 
+def reconcile(workshop: Workshop, modul: str) -> list[str]:
+    """Install, for every participant with an archive of ``modul``, the newest received version."""
+    done = []
+    base = workshop.root / "arsip"
+    for pid_dir in sorted(base.iterdir()) if base.is_dir() else []:
+        if (pid_dir / modul).is_dir() and _install_newest(workshop, pid_dir.name, modul):
+            done.append(pid_dir.name)
+    return done
+
+
+def held_files(workshop: Workshop, modul: str) -> list[tuple[str, Path, str, str]]:
+    """Held files of ``modul``: (participant, archived path, name as found, reason)."""
+    out = []
+    base = workshop.root / "arsip"
+    for folder in sorted(base.glob(f"*/{modul}/{HELD}")) if base.is_dir() else []:
+        for path in sorted(folder.glob("*.ipynb")):
+            try:
+                meta = path.with_suffix(".asal.txt").read_text(encoding="utf-8")
+            except OSError:
+                meta = ""
+            name = re.search(r"^file: (.+)$", meta, flags=re.M)
+            why = re.search(r"^ditahan: (.+)$", meta, flags=re.M)
+            out.append(
+                (
+                    folder.parent.parent.name,
+                    path,
+                    name.group(1) if name else path.name,
+                    why.group(1) if why else "ditahan",
+                )
+            )
+    return out
+
+
+def _choose(workshop: Workshop, modul: str, wanted: list[str], result: CollectResult) -> None:
+    """Release held files the trainer chose: each moves, with its received time, into the versions."""
+    held = held_files(workshop, modul)
+    for want in wanted:
+        w = want.replace("\\", "/").strip()
+        hits = [
+            h
+            for h in held
+            if w in (h[2], h[1].name, str(h[1]))
+            or PurePosixPath(w).name.lower() == PurePosixPath(h[2]).name.lower()
+        ]
+        if len(hits) != 1:
+            names = ", ".join(f"{h[2]} ({h[0]})" for h in held) or "tidak ada"
+            raise AlaskakiError(
+                f"--pilih {want}: "
+                + (
+                    "tidak cocok dengan file yang ditahan"
+                    if not hits
+                    else "cocok dengan lebih dari satu file"
+                )
+                + f". File yang ditahan untuk {modul}: {names}.",
+                exit_code=EXIT_NOT_FOUND if not hits else EXIT_CONFLICT,
+            )
+        pid, path, name, _ = hits[0]
+        dest = path.parent.parent
+        for suffix in (".asal.txt", ".secret.txt", ".ipynb"):  # the notebook last: see _archive
+            src = path.with_suffix(suffix)
+            if src.is_file():
+                os.replace(src, dest / src.name)
+        result.chosen.append(f"{name} ({pid})")
+
+
+# --------------------------------------------------------------------------------------------
+# The exchange (hub): the OS user owning a submission is its identity, the inode time its time
+# --------------------------------------------------------------------------------------------
+
+
+def _owner(path: Path) -> str | None:
+    try:
+        return pwd.getpwuid(os.lstat(path).st_uid).pw_name
+    except (KeyError, OSError):
+        return None
+
+
+def _from_exchange(workshop: Workshop, modul: str, lim: limits_mod.Limits):
+    """Every submission of ``modul`` in nbgrader's inbound folder, with its owner and server time.
+
+    nbgrader's own collect takes only the newest record per *claimed* name and time (both written
+    by the participant's process) and only warns when the owner differs (``check_owner``). Here
+    every record is read: the owner must be the participant it names, every file in it must be
+    theirs, and the received time is the latest inode change time in it (set by the server's
+    kernel; its owner can move it later, never earlier).
+    """
+    cfg = workshop.config()
+    root = Path(cfg.Exchange.root)
+    inbound = root / workshop.course_id / "inbound"
+    if not inbound.is_dir():
+        raise AlaskakiError(
+            f"Folder exchange {inbound} tidak ada: modul belum pernah dirilis ke exchange?",
+            exit_code=EXIT_NOT_FOUND,
+        )
+    for rec in sorted(inbound.iterdir()):
+        parts = rec.name.rsplit("+", 3)
+        if len(parts) < 3 or parts[1] != modul:
+            continue
+        claimed_user = parts[0]
+        label = f"exchange/{rec.name}"
+        st = os.lstat(rec)
+        if not stat.S_ISDIR(st.st_mode):
+            yield Skipped(label, "bukan folder kiriman nbgrader: tidak dibuka")
+            continue
+        owner = _owner(rec)
+        if owner != claimed_user:
+            yield Skipped(
+                label,
+                f"dikirim oleh akun {owner or st.st_uid} atas nama {claimed_user}: ditolak "
+                "(identitas di server adalah akun Linux pengirim)",
+            )
+            continue
+        entries = [rec, *sorted(rec.rglob("*"))]
+        bad = [p for p in entries if os.lstat(p).st_uid != st.st_uid]
+        if bad:
+            yield Skipped(
+                label,
+                f"berisi berkas milik akun lain ({bad[0].name}, akun {_owner(bad[0])}): ditolak",
+            )
+            continue
+        links = [p for p in entries if stat.S_ISLNK(os.lstat(p).st_mode)]
+        if links:
+            yield Skipped(label, f"berisi tautan (symlink) {links[0].name}: ditolak")
+            continue
+        received = max(datetime.fromtimestamp(os.lstat(p).st_ctime, UTC) for p in entries)
+        nb = rec / f"{modul}.ipynb"
+        if not nb.is_file():
+            yield Skipped(label, f"tidak berisi {modul}.ipynb")
+            continue
+        if nb.stat().st_size > lim.notebook_bytes:
+            yield Skipped(label, _too_big(nb.stat().st_size, lim))
+            continue
+        secret = rec / "submission_secret.txt"
+        claimed_ts = parts[2] if len(parts) > 2 else ""
+        yield Incoming(
+            f"{claimed_user}/{modul}.ipynb ({label})",
+            nb.read_bytes(),
+            received.replace(tzinfo=None),
+            secret.read_text(encoding="utf-8").strip() if secret.is_file() else None,
+            claimed=f"waktu kirim menurut nbgrader {claimed_ts}",
+            pid=claimed_user,
+        )
+
+
+# --------------------------------------------------------------------------------------------
+# collect_module
+# --------------------------------------------------------------------------------------------
+
+
+def _inside(child: Path, parent: Path) -> bool:
+    return child == parent or parent in child.parents
+
+
+def _check_source(workshop: Workshop, src: Path) -> None:
+    real = src.resolve()
+    root = workshop.root.resolve()
+    inbox = root / INBOX
+    if _inside(real, root) and not _inside(real, inbox) or (real != root and _inside(root, real)):
+        raise AlaskakiError(
+            f"{src} ada di dalam (atau memuat) folder lokakarya {workshop.root}. Kumpulkan dari "
+            "folder atau zip di luar folder lokakarya (mis. flashdisk), bukan dari hasil kerja "
+            "kit sendiri (submitted/, autograded/, arsip/).",
+            exit_code=EXIT_INPUT,
+        )
+
+
 def collect_module(
-    workshop: Workshop, modul: str, *, source: str | Path | None = None
+    workshop: Workshop,
+    modul: str,
+    *,
+    source: str | Path | None = None,
+    received: datetime | str | None = None,
+    choose: list[str] | None = None,
 ) -> CollectResult:
-    """Collect ``modul`` from a folder or zip (``source``) or, on a hub, from nbgrader's exchange."""
-    from alaskaki.workshop.release import uses_exchange
+    """Collect ``modul`` from a folder or zip (``source``) or, on a hub, from nbgrader's exchange.
+
+    ``received``: the time the trainer states for this batch (naive UTC, or text in WIB like
+    ``2026-12-01 16:55``); default the clock of this run. ``choose``: held files to release.
+    """
+    from alaskaki.workshop.release import parse_due, token_check, uses_exchange
 
     workshop.require_module(modul)
     ids = workshop.participant_ids()
@@ -186,76 +723,132 @@ def collect_module(
             "Daftar peserta masih kosong. Impor dulu: `alaskaki roster import FILE`.",
             exit_code=EXIT_NOT_FOUND,
         )
-    if source is None:
+    when = parse_due(received) if isinstance(received, str) else received
+    when = when or _now()
+    lim = limits_mod.for_workshop(workshop.root)
+    result = CollectResult(modul)
+    items: list[Incoming | Skipped] = []
+    if source is None and not choose:
         if not uses_exchange(workshop):
             raise AlaskakiError(
                 "Sebutkan dari mana file dikumpulkan: `alaskaki collect MODUL --from FOLDER_ATAU_ZIP`.",
                 exit_code=EXIT_INPUT,
             )
-        items = list(_from_exchange(workshop, modul))
-    else:
+        items = list(_from_exchange(workshop, modul, lim))
+    elif source is not None:
         src = Path(source)
-        if src.is_dir():
-            items = list(_iter_folder(src))
-        elif src.is_file():
-            items = list(_iter_zip(src))
-        else:
+        if not src.exists():
             raise AlaskakiError(
                 f"Folder atau file zip {src} tidak ditemukan.", exit_code=EXIT_NOT_FOUND
             )
-    if not items:
-        raise AlaskakiError(
-            f"Tidak ada file notebook (.ipynb) di {source or 'exchange'}: tidak ada yang dikumpulkan.",
-            exit_code=EXIT_INPUT,
-        )
-    result = CollectResult(modul)
+        _check_source(workshop, src)
+        if src.is_dir():
+            items = list(_iter_folder(src, when, lim))
+        elif src.is_file():
+            items = list(_iter_zip(src, when, lim))
+        else:
+            raise AlaskakiError(f"{src} bukan folder atau file zip biasa.", exit_code=EXIT_INPUT)
+        if not items:
+            raise AlaskakiError(
+                f"Tidak ada file notebook (.ipynb) di {source}: tidak ada yang dikumpulkan.",
+                exit_code=EXIT_INPUT,
+            )
     from alaskaki.workshop.course import kit_modules
 
     all_modules = sorted(set(workshop.modules()) | set(kit_modules()))
-    touched: set[str] = set()
+    known = _module_grade_ids(workshop, all_modules)
+    accepted: dict[str, list[tuple[Incoming, str | None]]] = {}
     for item in items:
-        if not _belongs_to(item.name, modul, all_modules):
-            result.ignored.append(item.name)
+        if isinstance(item, Skipped):
+            result.skipped.append(item)
             continue
-        pid = _match_participant(item.name, ids)
-        if pid is None:
-            result.unknown.append(item.name)
+        nb = _load(item.data)
+        # Content first: a notebook of another module is refused for this one, whatever its name.
+        owner_mod = content_module(nb, known) if nb else None
+        named = _named_modules(item.name, all_modules)
+        if owner_mod is not None and owner_mod != modul:
+            if named and modul not in named:
+                why = f"untuk modul lain ({owner_mod})"
+            else:  # named (or taken) as this module, but it is another module's notebook
+                why = f"{WRONG_MODULE} {owner_mod}, bukan {modul}"
+            result.skipped.append(Skipped(item.name, why))
             continue
-        path, new = _archive(workshop, pid, modul, item)
-        if not new:
-            result.duplicates.append(item.name)
-            continue
-        touched.add(pid)
-        result.collected.setdefault(pid, path.name)
-    for pid in sorted(touched):
-        if not _install_newest(workshop, pid, modul):
-            result.older.append(pid)
-    return result
-
-
-def _from_exchange(workshop: Workshop, modul: str):
-    """Run nbgrader's collect into a staging folder, then treat it like a folder of submissions."""
-    staging = workshop.root / ".kumpul" / modul
-    if staging.exists():
-        shutil.rmtree(staging)
-    staging.mkdir(parents=True)
-    api = workshop.api(
-        CourseDirectory={
-            "submitted_directory": str(staging.relative_to(workshop.root) / "submitted")
-        }
-    )
-    res = api.collect(modul, update=True)
-    if not res.get("success"):
-        raise AlaskakiError(f"Gagal mengumpulkan dari exchange:\n{res.get('log', '')[-2000:]}")
-    base = staging / "submitted"
-    for pid_dir in sorted(base.iterdir()) if base.is_dir() else []:
-        nb = pid_dir / modul / f"{modul}.ipynb"
-        if nb.is_file():
-            ts = _submitted_ts(pid_dir / modul) or datetime.now(UTC).replace(tzinfo=None)
-            secret = pid_dir / modul / "submission_secret.txt"
-            yield Incoming(
-                f"{pid_dir.name}/{modul}.ipynb",
-                nb.read_bytes(),
-                ts,
-                secret.read_text(encoding="utf-8") if secret.is_file() else None,
+        if owner_mod is None and named and modul not in named:
+            result.skipped.append(
+                Skipped(item.name, f"untuk modul lain (nama berkas: {', '.join(sorted(named))})")
             )
+            continue
+        if nb is not None:
+            problem = limits_mod.notebook_problem(None, nb, lim)
+            if problem:
+                result.skipped.append(Skipped(item.name, problem))
+                continue
+        note = None
+        if nb is None:
+            note = "tidak terbaca sebagai notebook; tetap dikumpulkan (dinilai 0 dan ditandai)"
+        elif not item.name.lower().endswith(".ipynb"):
+            note = "nama berakhiran selain .ipynb (unduhan peramban); dikumpulkan sebagai notebook"
+        pid = item.pid or _match_participant(item.name, ids, all_modules)
+        hold = None
+        content_id = claimed_id(nb) if nb else None
+        if content_id is not None and content_id.lower() in UNFILLED_IDS:
+            content_id = None
+        by_content = next((i for i in ids if content_id and i.lower() == content_id.lower()), None)
+        if pid is None:
+            if by_content is None:
+                why = "peserta tidak ada di daftar peserta"
+                if content_id:
+                    why += f" (nama berkas tidak memuat ID; ID_PESERTA di dalamnya '{content_id}')"
+                result.skipped.append(Skipped(item.name, why))
+                continue
+            pid = by_content
+            hold = f"nama berkas tidak memuat ID peserta; ID_PESERTA di dalamnya '{content_id}'"
+        elif content_id is not None and by_content != pid:
+            hold = f"nama berkas menunjuk {pid}, tetapi ID_PESERTA di dalamnya '{content_id}'"
+        if hold is None and item.pid is None and nb is not None:
+            hold = token_check(workshop, pid, claimed_token(nb))
+        accepted.setdefault(pid, []).append((item, hold))
+        if note:
+            result.notes.append(f"{item.name}: {note}")
+    for pid, got in sorted(accepted.items()):
+        # Only files not in the archive yet count as received now.
+        fresh: list[tuple[Incoming, str | None]] = []
+        seen: set[str] = set()
+        for item, hold in got:
+            digest = _digest(item.data)[:12]
+            folder = archive_dir(workshop, pid, modul)
+            if (
+                _find(folder, digest, ".ipynb")
+                or _find(folder / HELD, digest, ".ipynb")
+                or digest in seen
+            ):
+                result.duplicates.append(item.name)
+            else:
+                seen.add(digest)
+                fresh.append((item, hold))
+        # On the exchange every submission is its own received version (server time); offline,
+        # two different new files in one batch cannot be told apart by time: the trainer chooses.
+        offline = [x for x in fresh if x[0].pid is None]
+        if len(offline) > 1:
+            names = ", ".join(i.name for i, _ in offline)
+            why = f"{len(offline)} file berbeda untuk {pid} dalam satu pengumpulan ({names}); pilih satu"
+            fresh = [(i, h or (why if i.pid is None else None)) for i, h in fresh]
+        for item, hold in fresh:
+            path, _ = _archive(workshop, pid, modul, item, held=hold)
+            if hold:
+                result.held.append(Held(pid, item.name, path.name, hold))
+            else:
+                result.collected[pid] = path.name
+    if choose:
+        _choose(workshop, modul, choose, result)
+    result.installed = reconcile(workshop, modul)
+    for pid in result.collected:
+        if pid not in result.installed:
+            result.older.append(pid)
+    if source is not None and not any(isinstance(i, Incoming) for i in items):
+        raise AlaskakiError(
+            f"Tidak ada file notebook (.ipynb) di {source}: tidak ada yang dikumpulkan.\n"
+            + "\n".join(f"  {s}" for s in result.skipped),
+            exit_code=EXIT_INPUT,
+        )
+    return result

@@ -11,22 +11,23 @@ from __future__ import annotations
 
 import ast
 import json
-import os
 import random
 import re
 from dataclasses import dataclass, field
-from datetime import UTC, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import nbformat
 
 from alaskaki import paths
 from alaskaki.workshop.course import Workshop, init_workshop
-from alaskaki.workshop.release import release_module
+from alaskaki.workshop.release import parse_due, release_module
 
 SEED = 2026
 DUE_WIB = "2026-12-01 17:00"
 LATE = ("p06", "p17")  # hand in two and a half hours after the due time
+LATE_BY = timedelta(hours=2, minutes=30)
+ON_TIME_BEFORE = timedelta(hours=1)  # the on-time batch is collected an hour before the due time
 CORRUPT = "p23"  # their file of the first module arrives truncated
 PRE_TEST, PRE_TEST_FACTOR = "asesmen-awal", 0.5
 SKILLS = [1.0] * 6 + [0.85] * 7 + [0.6] * 5 + [0.3] * 4 + [0.0] * 2
@@ -187,29 +188,27 @@ class DemoResult:
 
 def _write_inbox(
     ws: Workshop, modul: str, ids: list[str], sk: dict[str, float], first: bool
-) -> Path:
-    from alaskaki.workshop.release import parse_due
+) -> tuple[Path, Path]:
+    """Write the participants' files: on time in ``masuk/<modul>/``, late in ``masuk/terlambat/<modul>/``.
 
+    The trainer collects each batch with the time it was received (``received=``): a file's own
+    date (mtime, zip header) is never what makes it late.
+    """
     inbox = ws.root / "masuk" / modul
-    inbox.mkdir(parents=True, exist_ok=True)
+    late = ws.root / "masuk" / "terlambat" / modul
+    for folder in (inbox, late):
+        folder.mkdir(parents=True, exist_ok=True)
     source = nbformat.read(ws.root / "source" / modul / f"{modul}.ipynb", as_version=4)
     released = nbformat.read(ws.root / "release" / modul / f"{modul}.ipynb", as_version=4)
-    due = parse_due(DUE_WIB).replace(tzinfo=UTC)
-    for i, pid in enumerate(ids):
+    for pid in ids:
         nb = simulate_submission(source, released, pid, sk[pid], modul)
         data = nbformat.writes(nb).encode("utf-8")
         if first and pid == CORRUPT:
             data = data[: len(data) // 2]
-        path = inbox / f"{pid}_{modul}.ipynb"
+        path = (late if pid in LATE else inbox) / f"{pid}_{modul}.ipynb"
         if not path.exists() or path.read_bytes() != data:
             path.write_bytes(data)
-        when = due + (
-            timedelta(hours=2, minutes=30)
-            if pid in LATE
-            else -timedelta(hours=3) + timedelta(minutes=i)
-        )
-        os.utime(path, (when.timestamp(), when.timestamp()))
-    return inbox
+    return inbox, late
 
 
 def _score_rubrics(ws: Workshop, modul: str, sk: dict[str, float]) -> None:
@@ -255,10 +254,13 @@ def run_demo(
     res = DemoResult(ws.root, mods, len(ids))
     for i, modul in enumerate(mods):
         release_module(ws, modul, due=DUE_WIB)
-        inbox = _write_inbox(ws, modul, ids, sk, first=(i == 0))
+        inbox, late = _write_inbox(ws, modul, ids, sk, first=(i == 0))
         from alaskaki.workshop.collect import collect_module
 
-        got = collect_module(ws, modul, source=inbox)
+        due = parse_due(DUE_WIB)
+        got = collect_module(ws, modul, source=inbox, received=due - ON_TIME_BEFORE)
+        res.new_files += len(got.collected)
+        got = collect_module(ws, modul, source=late, received=due + LATE_BY)
         res.new_files += len(got.collected)
         run = grade(ws, modul, workers=workers, progress=progress)
         _score_rubrics(ws, modul, sk)

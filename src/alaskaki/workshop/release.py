@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -16,6 +16,7 @@ class Release:
     notebook: Path
     due: datetime | None
     exchange: bool
+    personal: list[Path] = field(default_factory=list)  # pribadi/<modul>/<peserta>_<modul>.ipynb
 
 
 def parse_due(text: str | None) -> datetime | None:
@@ -35,8 +36,15 @@ def parse_due(text: str | None) -> datetime | None:
     return dt.astimezone(UTC).replace(tzinfo=None)
 
 
-def release_module(workshop: Workshop, modul: str, *, due: str | datetime | None = None) -> Release:
-    """Make the participant version of ``modul`` in ``release/`` and, on a hub, put it in the exchange."""
+def release_module(
+    workshop: Workshop, modul: str, *, due: str | datetime | None = None, personal: bool = False
+) -> Release:
+    """Make the participant version of ``modul`` in ``release/`` and, on a hub, put it in the exchange.
+
+    ``personal``: also write one copy per participant with their ID and token filled in
+    (offline workshops; see :func:`personal_releases`). Once tokens are issued, the released
+    notebook carries an empty ``TOKEN_PESERTA`` line to fill from the participant's card.
+    """
     workshop.require_module(modul)
     due_dt = parse_due(due) if isinstance(due, str) or due is None else due
     with workshop.gradebook() as gb:
@@ -53,16 +61,175 @@ def release_module(workshop: Workshop, modul: str, *, due: str | datetime | None
             exit_code=EXIT_ERROR,
         )
     exchange = uses_exchange(workshop)
+    notebook = workshop.root / "release" / modul / f"{modul}.ipynb"
+    if personal and exchange:
+        raise AlaskakiError(
+            "Salinan pribadi (--pribadi) hanya untuk lokakarya tanpa server: di server JupyterHub "
+            "identitas peserta adalah akun Linux-nya.",
+            exit_code=EXIT_ERROR,
+        )
+    if personal:
+        issue_tokens(workshop)
+    if tokens_issued(workshop) and not exchange:
+        add_token_line(notebook)
+    written = personal_releases(workshop, modul) if personal else []
     if exchange:
         res = api.release_assignment(modul)
         if not res.get("success"):
             raise AlaskakiError(
                 f"Modul {modul} gagal dikirim ke exchange:\n{res.get('log', '')[-2000:]}"
             )
-    return Release(modul, workshop.root / "release" / modul / f"{modul}.ipynb", due_dt, exchange)
+    return Release(modul, notebook, due_dt, exchange, written)
 
 
 def uses_exchange(workshop: Workshop) -> bool:
     """True when the workshop's config names an nbgrader exchange (a JupyterHub server)."""
     cfg = workshop.config()
     return "Exchange" in cfg and "root" in cfg.Exchange
+
+
+# --------------------------------------------------------------------------------------------
+# Participant tokens: identity for offline collection (USB, chat, LMS)
+# --------------------------------------------------------------------------------------------
+#
+# Offline, a file name and ID_PESERTA are only claims: anyone can type another person's id. A
+# token is a short code derived from a secret that lives only in the workshop folder (HMAC, so
+# nothing per participant is stored) and given to each participant privately: printed on their
+# card (`alaskaki kartu`) and typed into the setup cell, or written into their personalised copy
+# (`alaskaki release MODUL --pribadi`). Collect then checks that file name, ID_PESERTA and
+# TOKEN_PESERTA agree. It proves "made by someone holding this participant's token", no more.
+
+TOKEN_SECRET = "kunci-token.txt"  # in penilaian/, readable by the trainer only
+TOKEN_ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789"  # no look-alikes (0/O, 1/l/I): read from a card
+TOKEN_LINE = 'TOKEN_PESERTA = "{token}"  # token dari kartu peserta Anda (dari pelatih)'
+PERSONAL_DIR = "pribadi"  # pribadi/<modul>/<peserta>_<modul>.ipynb, outside release/ (the exchange)
+
+
+def _secret_path(workshop: Workshop) -> Path:
+    return workshop.root / "penilaian" / TOKEN_SECRET
+
+
+def tokens_issued(workshop: Workshop) -> bool:
+    return _secret_path(workshop).is_file()
+
+
+def _secret(workshop: Workshop, *, create: bool) -> bytes | None:
+    import os
+    import secrets
+
+    path = _secret_path(workshop)
+    if path.is_file():
+        return path.read_text(encoding="utf-8").strip().encode("ascii")
+    if not create:
+        return None
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.part")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write(secrets.token_hex(32) + "\n")
+    os.replace(tmp, path)
+    return path.read_text(encoding="utf-8").strip().encode("ascii")
+
+
+def _derive(secret: bytes, pid: str) -> str:
+    import hashlib
+    import hmac
+
+    digest = hmac.new(secret, pid.lower().encode("utf-8"), hashlib.sha256).digest()
+    chars = [TOKEN_ALPHABET[b % len(TOKEN_ALPHABET)] for b in digest[:8]]
+    return "".join(chars[:4]) + "-" + "".join(chars[4:])
+
+
+def _norm_token(text: str) -> str:
+    return "".join(ch for ch in text.lower() if ch.isalnum())
+
+
+def issue_tokens(workshop: Workshop) -> dict[str, str]:
+    """Every participant's token (made once per workshop; the same on every call)."""
+    secret = _secret(workshop, create=True)
+    return {pid: _derive(secret, pid) for pid in workshop.participant_ids()}
+
+
+def participant_token(workshop: Workshop, pid: str) -> str | None:
+    secret = _secret(workshop, create=False)
+    return _derive(secret, pid) if secret else None
+
+
+def token_check(workshop: Workshop, pid: str, token: str | None) -> str | None:
+    """Why a file for ``pid`` carrying ``token`` must be held back, or None when it may go on."""
+    secret = _secret(workshop, create=False)
+    if secret is None:
+        return None  # no tokens issued in this workshop: nothing to check
+    if not token:
+        return "TOKEN_PESERTA tidak diisi (token sudah dibagikan lewat kartu peserta)"
+    given = _norm_token(token)
+    if given == _norm_token(_derive(secret, pid)):
+        return None
+    owner = next(
+        (q for q in workshop.participant_ids() if _norm_token(_derive(secret, q)) == given), None
+    )
+    if owner:
+        return f"TOKEN_PESERTA milik {owner}, bukan {pid}"
+    return f"TOKEN_PESERTA '{token[:20]}' bukan token {pid}"
+
+
+def _setup_index(nb) -> int | None:
+    for i, cell in enumerate(nb.cells):
+        if (
+            cell.cell_type == "code"
+            and "ID_PESERTA" in cell.source
+            and "alaskaki.exercises" in cell.source
+        ):
+            return i
+    return None
+
+
+def _with_token_line(source: str, token: str, pid: str | None) -> str:
+    """The setup cell with ``TOKEN_PESERTA`` after the ID line (and the id filled in when given)."""
+    import re
+
+    lines = source.splitlines()
+    out = []
+    for line in lines:
+        if line.lstrip().startswith("TOKEN_PESERTA"):
+            continue
+        if re.match(r"^\s*ID_PESERTA\s*=", line):
+            if pid is not None:
+                line = re.sub(r"([\"']).*?\1", f'"{pid}"', line, count=1)
+            out.append(line)
+            out.append(TOKEN_LINE.format(token=token))
+            continue
+        out.append(line)
+    return "\n".join(out)
+
+
+def add_token_line(release_nb: Path) -> None:
+    """Give the released notebook an empty ``TOKEN_PESERTA`` line to fill from the card."""
+    import nbformat
+
+    nb = nbformat.read(release_nb, as_version=4)
+    i = _setup_index(nb)
+    if i is None:
+        return
+    nb.cells[i].source = _with_token_line(nb.cells[i].source, "", None)
+    nbformat.write(nb, release_nb)
+
+
+def personal_releases(workshop: Workshop, modul: str) -> list[Path]:
+    """One copy of the released notebook per participant with ID and token filled in."""
+    import nbformat
+
+    released = workshop.root / "release" / modul / f"{modul}.ipynb"
+    tokens = issue_tokens(workshop)
+    out_dir = workshop.root / PERSONAL_DIR / modul
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for pid, token in tokens.items():
+        nb = nbformat.read(released, as_version=4)
+        i = _setup_index(nb)
+        if i is not None:
+            nb.cells[i].source = _with_token_line(nb.cells[i].source, token, pid)
+        path = out_dir / f"{pid}_{modul}.ipynb"
+        nbformat.write(nb, path)
+        written.append(path)
+    return written
