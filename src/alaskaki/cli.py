@@ -13,7 +13,9 @@ from alaskaki import __version__
 from alaskaki.errors import (
     EXIT_CONFLICT,
     EXIT_ERROR,
+    EXIT_NOT_FOUND,
     EXIT_OK,
+    EXIT_USAGE,
     AlaskakiError,
     from_os_error,
     os_reason,
@@ -209,6 +211,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-browser", action="store_true", help="jangan buka peramban")
     p.add_argument(
         "workshops", nargs="*", metavar="FOLDER", help="folder lokakarya (bawaan: folder saat ini)"
+    )
+
+    p = sub.add_parser(
+        "cetak",
+        help="tulis HTML siap cetak dari asesmen awal/akhir atau lembar rujukan",
+        description="Tulis HTML siap cetak dari asesmen awal/akhir atau lembar rujukan. Dengan --kunci: "
+        "kunci jawaban asesmen, yang sama dengan kunci penilai (hanya di instalasi pelatih).",
+    )
+    p.add_argument("naskah", choices=["asesmen-awal", "asesmen-akhir", "lembar-rujukan"])
+    p.add_argument(
+        "--kunci", action="store_true", help="cetak kunci jawaban (rahasia; instalasi pelatih)"
+    )
+    p.add_argument(
+        "--out", metavar="FILE", help="berkas HTML yang ditulis (bawaan: <naskah>[-kunci].html)"
     )
 
     p = sub.add_parser("hub", help="server lokakarya (JupyterHub)")
@@ -560,6 +576,29 @@ def cmd_pulihkan(args) -> int:
     return EXIT_OK
 
 
+def cmd_cetak(args) -> int:
+    from alaskaki.cetak import form_html
+
+    if args.kunci:
+        if args.naskah == "lembar-rujukan":
+            raise AlaskakiError("Lembar rujukan tidak punya kunci jawaban.", exit_code=EXIT_USAGE)
+        try:
+            from alaskaki_kunci.cetak import kunci_html
+        except ImportError:
+            raise AlaskakiError(
+                "Kunci jawaban hanya ada di instalasi pelatih (paket alaskaki_kunci tidak terpasang "
+                "atau tidak dapat dibaca oleh pengguna ini).",
+                exit_code=EXIT_NOT_FOUND,
+            ) from None
+        text = kunci_html(args.naskah)
+    else:
+        text = form_html(args.naskah)
+    out = Path(args.out or f"{args.naskah}{'-kunci' if args.kunci else ''}.html")
+    out.write_text(text, encoding="utf-8")
+    _emit(args, {"berkas": out}, f"Siap dicetak: {out} (buka di peramban, lalu Cetak / Ctrl+P).")
+    return EXIT_OK
+
+
 COMMANDS = {
     "init": cmd_init,
     "roster": cmd_roster,
@@ -574,6 +613,7 @@ COMMANDS = {
     "dashboard": cmd_dashboard,
     "hub": cmd_hub,
     "pulihkan": cmd_pulihkan,
+    "cetak": cmd_cetak,
 }
 
 # Commands that write the gradebook: each gets an integrity check and a backup first.
@@ -593,6 +633,7 @@ DOING = {
     "dashboard": "membuka dasbor",
     "hub": "menyiapkan server lokakarya",
     "pulihkan": "memulihkan buku nilai",
+    "cetak": "menulis berkas cetak",
 }
 
 
