@@ -107,6 +107,11 @@ def _pilih(seed: str, benar: str, salah: list[str]) -> tuple[tuple[str, ...], st
     return tuple(opsi), HURUF[opsi.index(benar)]
 
 
+def _dua(a_ok: str, a_bad: str, b_ok: str, b_bad: str) -> tuple[str, list[str]]:
+    """Two decisions in every option: the right pair and the three wrong pairs (each half appears twice)."""
+    return f"{a_ok}; {b_ok}.", [f"{a_ok}; {b_bad}.", f"{a_bad}; {b_ok}.", f"{a_bad}; {b_bad}."]
+
+
 def _check_options(gid: str, opsi: tuple[str, ...]) -> None:
     assert len(set(opsi)) == len(opsi), f"{gid}: two options are the same"
 
@@ -130,20 +135,14 @@ def eks01_alasan(f: str) -> dict:
         ),
     }[f]
     siapa = "Pak Darto" if f == "pre" else "Bu Sri"
-    benar = (
-        "Ekspor lewat perantara tidak tercatat sebagai produk asal Kota Mojokerto; "
-        f"{siapa} perlu NIB sendiri yang juga berfungsi sebagai akses kepabeanan."
-    )
-    salah = [
-        f"Ekspor lewat perantara dikenai bea keluar untuk alas kaki; {siapa} perlu NIB sendiri.",
-        f"Ekspor lewat perantara tidak tercatat sebagai produk asal Kota Mojokerto; {siapa} cukup "
-        "memakai NIB dan akses kepabeanan milik perantara.",
-        f"Perantara tidak boleh memakai Incoterms; {siapa} perlu sertifikat SNI wajib untuk sepatunya.",
-    ]
+    alasan = "Ekspor lewat perantara tidak tercatat sebagai produk asal Kota Mojokerto"
+    alasan_salah = "Ekspor lewat perantara selalu dikenai bea keluar untuk produk alas kaki"
+    langkah = f"{siapa} perlu NIB sendiri yang juga berfungsi sebagai akses kepabeanan"
+    langkah_salah = f"{siapa} cukup memakai NIB dan akses kepabeanan milik perantaranya saja"
     return dict(
         teks=case
         + f"\n\nApa alasan utama saran itu, dan apa yang harus dimiliki {siapa} lebih dulu?",
-        pilih=(benar, salah),
+        pilih=_dua(alasan, alasan_salah, langkah, langkah_salah),
         langkah=2,
         rujukan=0,
     )
@@ -165,10 +164,11 @@ def eks01_kbli(f: str) -> dict:
         f"{produk} ke alas kaki untuk keperluan sehari-hari."
     )
     salah = [
-        f"Mengubah KBLI menjadi 15209 (Alas Kaki Lainnya) di OSS, karena {produk} tidak disebut dalam "
-        "nama kode mana pun.",
-        "Mengubah KBLI menjadi 15201 di kantor Bea Cukai, karena KBLI menentukan akses kepabeanan.",
-        f"Membiarkan KBLI {lama}, karena semua alas kaki ekspor memakai kode KBLI yang sama.",
+        f"Mengubah KBLI menjadi 15209 (Industri Alas Kaki Lainnya) di OSS, karena {produk} tidak disebut "
+        "dalam nama kode KBLI mana pun, jadi termasuk alas kaki lainnya.",
+        "Mengubah KBLI menjadi 15201 di kantor Bea Cukai, karena KBLI yang tercatat menentukan apakah NIB juga "
+        "berfungsi sebagai akses kepabeanan.",
+        f"Membiarkan KBLI {lama}, karena semua alas kaki untuk ekspor memakai kode KBLI yang sama.",
     ]
     return dict(teks=teks, pilih=(benar, salah), data={"produk": produk, "kbli_lama": lama})
 
@@ -184,9 +184,12 @@ def eks01_akses(f: str) -> dict:
             "sebelum mengirim PEB."
         )
         salah = [
-            "Tidak ada masalah; PEB dapat dikirim dengan NPWP saja.",
-            "NIB belum terdaftar untuk akses kepabeanan; minta NPE dulu di pelabuhan, baru mengurus NIB.",
-            "NIB sudah cukup; daftarkan diri sebagai Eksportir Tersertifikasi (ES) agar PEB diterima.",
+            "Tidak ada masalah; kategori REC CEISA hanya untuk importir, jadi PEB dapat dikirim dengan NPWP dan "
+            "NIB yang sekarang.",
+            "NIB belum terdaftar untuk akses kepabeanan; minta NPE dulu di pelabuhan muat, baru mengurus "
+            "pendaftaran NIB di OSS.",
+            "NIB sudah cukup; daftarkan diri sebagai Eksportir Tersertifikasi (ES) di e-SKA agar PEB pertama "
+            "Anda diterima CEISA.",
         ]
     else:
         teks = (
@@ -198,9 +201,12 @@ def eks01_akses(f: str) -> dict:
             'statusnya (kategori "REC CEISA" di INSW) sebelum mengirim PEB.'
         )
         salah = [
-            "Tidak perlu diperiksa; NIB selalu berfungsi sebagai akses kepabeanan selama NIB masih ada.",
-            "Akses kepabeanan dapat diblokir; minta NPE dulu di pelabuhan, baru memeriksa NIB.",
-            "Tidak perlu diperiksa; cukup daftarkan diri sebagai Eksportir Tersertifikasi (ES).",
+            "Tidak perlu diperiksa; NIB selalu berfungsi sebagai akses kepabeanan selama NIB masih ada, berapa "
+            "lama pun tidak ada kegiatan ekspor.",
+            "Akses kepabeanan dapat diblokir bila 12 bulan berturut-turut tidak ada kegiatan; ajukan NIB baru "
+            "di OSS karena NIB lama otomatis dicabut, lalu kirim PEB.",
+            "Tidak perlu diperiksa; cukup daftarkan diri sebagai Eksportir Tersertifikasi (ES) di e-SKA agar "
+            "akses dibuka lagi.",
         ]
     return dict(teks=teks, pilih=(benar, salah))
 
@@ -218,10 +224,10 @@ def eks01_peb(f: str) -> dict:
     )
     benar = f"Mulai {tgl(awal)}, paling lambat sebelum kontainer masuk kawasan pabean pada {tgl(masuk)}."
     salah = [
-        f"Mulai {tgl(awal)}, paling lambat sebelum kapal berangkat pada {tgl(ekspor)}.",
+        f"Mulai {tgl(awal)}, paling lambat sebelum kapal yang memuat kontainer berangkat pada {tgl(ekspor)}.",
         f"Mulai {tgl(date.fromordinal(ekspor.toordinal() - 14))}, paling lambat sebelum kontainer masuk "
         f"kawasan pabean pada {tgl(masuk)}.",
-        "Kapan saja sesudah NPE terbit.",
+        f"Kapan saja, asal sesudah NPE terbit dan sebelum kapal berangkat pada {tgl(ekspor)}.",
     ]
     assert procedure.peb_filing_valid(awal, ekspor, masuk)
     assert not procedure.peb_filing_valid(date.fromordinal(awal.toordinal() - 1), ekspor, masuk)
@@ -243,9 +249,10 @@ def eks01_ska_asia(f: str) -> dict:
             "(ASEAN)."
         )
         salah = [
-            "Deklarasi Asal Barang (DAB) buatan sendiri, karena IKM berstatus ES.",
+            "Deklarasi Asal Barang (DAB) buatan sendiri tanpa lewat IPSKA, karena status ES berlaku untuk semua "
+            "tujuan.",
             "Form D yang diajukan lewat e-SKA, karena status ES berlaku untuk semua tujuan di Asia.",
-            "SKA non-preferensi, karena Tiongkok bukan anggota ASEAN.",
+            "SKA non-preferensi, karena Tiongkok bukan anggota ASEAN sehingga tidak ada tarif preferensi.",
         ]
     else:
         teks = (
@@ -257,9 +264,10 @@ def eks01_ska_asia(f: str) -> dict:
             "(GSP Uni Eropa) dan Form IA-CEPA (Australia)."
         )
         salah = [
-            "Deklarasi Asal Barang (DAB) buatan sendiri, karena IKM berstatus ER.",
+            "Deklarasi Asal Barang (DAB) buatan sendiri tanpa lewat IPSKA, karena status ER berlaku untuk semua "
+            "perjanjian dagang Indonesia, termasuk IJEPA.",
             "Form E yang diajukan lewat e-SKA, karena status ER berlaku untuk semua tujuan di Asia.",
-            "SKA non-preferensi, karena Jepang bukan anggota ASEAN.",
+            "SKA non-preferensi, karena Jepang bukan anggota ASEAN sehingga tidak ada tarif preferensi.",
         ]
     return dict(teks=teks, pilih=(benar, salah))
 
@@ -280,10 +288,10 @@ def eks01_ska_eu(f: str) -> dict:
     p1_benar = (
         "Kiriman 1: daftar dulu sebagai eksportir terdaftar (REX), lalu buat pernyataan asal barang GSP."
         if daftar
-        else "Kiriman 1: pernyataan asal barang GSP boleh dibuat tanpa terdaftar REX."
+        else "Kiriman 1: pernyataan asal barang GSP boleh dibuat oleh eksportir yang belum terdaftar di REX."
     )
     p1_salah = (
-        "Kiriman 1: pernyataan asal barang GSP boleh dibuat tanpa terdaftar REX."
+        "Kiriman 1: pernyataan asal barang GSP boleh dibuat oleh eksportir yang belum terdaftar di REX."
         if daftar
         else "Kiriman 1: daftar dulu sebagai eksportir terdaftar (REX), lalu buat pernyataan asal barang GSP."
     )
@@ -291,7 +299,10 @@ def eks01_ska_eu(f: str) -> dict:
         "Kiriman 2: GSP Uni Eropa tidak berlaku lagi untuk Indonesia; tarif preferensi hanya bila IEU-CEPA "
         "sudah berlaku pada tanggal pengapalan, bila belum dikenai bea masuk umum (MFN)."
     )
-    p2_salah = "Kiriman 2: sama seperti kiriman 1, karena skema GSP diperpanjang sampai 31-12-2027."
+    p2_salah = (
+        "Kiriman 2: sama seperti kiriman 1; GSP Uni Eropa tetap berlaku untuk Indonesia karena skemanya "
+        "diperpanjang sampai 31-12-2027 dan IEU-CEPA sudah ditandatangani."
+    )
     return dict(
         teks=teks,
         pilih=(
@@ -311,9 +322,7 @@ def eks01_kite(f: str) -> dict:
             "Bagaimana mereka dapat memakainya, dan apa manfaatnya untuk bahan impor itu?"
         )
         siapa = "Mereka menunjuk satu IKM di sentra untuk mengajukan (ditetapkan sebagai konsorsium KITE)"
-        salah_siapa = (
-            "Tidak bisa: KITE IKM hanya untuk satu IKM yang mengajukan untuk dirinya sendiri"
-        )
+        salah_siapa = "Tidak bisa: KITE IKM hanya untuk satu IKM yang mengajukan untuk dirinya sendiri, bukan untuk sentra"
     else:
         teks = (
             "Sebuah koperasi perajin sepatu di Kota Mojokerto mengimpor sol dan benang untuk sepatu yang "
@@ -321,9 +330,9 @@ def eks01_kite(f: str) -> dict:
             "apa manfaatnya untuk bahan impor itu."
         )
         siapa = "Koperasi boleh mengajukan (ditetapkan sebagai IKM atau konsorsium KITE)"
-        salah_siapa = "Tidak bisa: KITE IKM hanya untuk satu IKM, bukan koperasi"
+        salah_siapa = "Tidak bisa: KITE IKM hanya untuk satu IKM yang mengajukan sendiri, bukan untuk koperasi"
     manfaat = "bea masuk dibebaskan dan PPN/PPnBM impor tidak dipungut untuk bahan yang diolah menjadi barang ekspor."
-    salah_manfaat = "bea keluar sepatu ekspornya dibebaskan."
+    salah_manfaat = "bea keluar sepatu ekspornya dibebaskan dan pajak penghasilan dari penjualan ekspornya tidak dipungut."
     return dict(
         teks=teks,
         pilih=(
@@ -487,9 +496,12 @@ def eks02_btki(f: str) -> dict:
             "PEB dengan kode yang bukan BTKI 2022 ditolak."
         )
         salah = [
-            "Menulis kode enam digitnya saja, karena kode HS sama di seluruh dunia.",
-            "Menulis kode KBLI 15201 dari NIB, karena itu kode resmi usaha alas kaki.",
-            "Memakai kode lama itu, karena kode yang sudah pernah dipakai tetap diterima.",
+            "Menulis kode enam digitnya saja, karena kode HS enam digit sama di seluruh dunia dan PEB tidak "
+            "memerlukan pos tarif delapan digit.",
+            "Menulis kode KBLI 15201 dari NIB, karena itu kode resmi usaha alas kaki yang juga dipakai Bea Cukai "
+            "untuk memeriksa PEB.",
+            "Memakai kode lama itu, karena pos tarif yang sudah pernah dipakai di PEB yang diterima tetap berlaku "
+            "walaupun buku tarifnya sudah berganti sejak itu.",
         ]
     return dict(teks=teks, pilih=(benar, salah))
 
@@ -700,7 +712,14 @@ def eks03_incoterm(f: str) -> dict:
             "Anda; Anda mengurus ekspor; pembeli membayar ongkos laut dan menanggung risiko sejak kontainer naik "
             "truk forwarder.) Aturan Incoterms® 2020 mana yang cocok?"
         )
-        benar, salah = "FCA (di gudang penjual)", ["FOB", "EXW", "CPT"]
+        benar, salah = (
+            "FCA (gudang penjual, Mojokerto)",
+            [
+                "FOB (pelabuhan muat, Tanjung Perak)",
+                "EXW (gudang penjual, Mojokerto)",
+                "CPT (tempat tujuan, Busan)",
+            ],
+        )
     else:
         teks = (
             'Pesan pembeli dari Amerika Serikat: *"Please deliver to our warehouse in Los Angeles and unload the '
@@ -708,7 +727,14 @@ def eks03_incoterm(f: str) -> dict:
             "pembeli dan turunkan kartonnya; pembeli mengurus impor dan membayar bea masuk.) Aturan Incoterms® "
             "2020 mana yang cocok?"
         )
-        benar, salah = "DPU (di gudang pembeli)", ["DAP", "DDP", "CIP"]
+        benar, salah = (
+            "DPU (gudang pembeli, Los Angeles)",
+            [
+                "DAP (gudang pembeli, Los Angeles)",
+                "DDP (gudang pembeli, Los Angeles)",
+                "CIP (tempat tujuan, Los Angeles)",
+            ],
+        )
     from alaskaki.domain import incoterms
 
     code = benar.split()[0]
@@ -728,10 +754,12 @@ def eks03_inkaso(f: str) -> dict:
             "pada jatuh tempo padahal barang sudah diambil."
         )
         salah = [
-            "D/P: dokumen baru diserahkan setelah pembeli membayar; risikonya hanya keterlambatan.",
-            "L/C: bank pembeli menjamin pembayaran asal dokumen sesuai; hampir tanpa risiko.",
+            "D/P: dokumen baru diserahkan setelah pembeli membayar; risikonya hanya keterlambatan pembayaran, "
+            "barang tetap aman di tangan bank.",
+            "L/C: bank pembeli menjamin pembayaran asal dokumen sesuai, sehingga usulan ini hampir tanpa risiko "
+            "bagi IKM Anda sebagai penjual.",
             "D/A: dokumen diserahkan ketika pembeli mengaksep wesel; bank wajib menyimpan dan mengasuransikan "
-            "barang bila pembeli tidak membayar.",
+            "barang bila pembeli tidak membayar saat jatuh tempo.",
         ]
     else:
         teks = (
@@ -740,15 +768,16 @@ def eks03_inkaso(f: str) -> dict:
             "IKM Anda?"
         )
         benar = (
-            "D/P: dokumen baru diserahkan setelah pembeli membayar; bila pembeli menolak, barang tertahan di "
-            "pelabuhan dan bank tidak wajib menyimpan atau mengasuransikannya."
+            "D/P: dokumen diserahkan setelah pembeli membayar; bila pembeli menolak, barang tertahan dan bank "
+            "tidak wajib menyimpan atau mengasuransikannya."
         )
         salah = [
             "D/A: dokumen diserahkan ketika pembeli mengaksep wesel; risikonya pembeli tidak membayar pada jatuh "
-            "tempo.",
-            "L/C: bank pembeli menjamin pembayaran asal dokumen sesuai; hampir tanpa risiko.",
-            "D/P: dokumen baru diserahkan setelah pembeli membayar; bila pembeli menolak, bank wajib menyimpan "
-            "dan mengasuransikan barang.",
+            "tempo padahal barang sudah diambilnya.",
+            "L/C: bank pembeli menjamin pembayaran asal dokumen sesuai, sehingga usulan ini hampir tanpa risiko "
+            "bagi IKM Anda sebagai penjual.",
+            "D/P: dokumen diserahkan setelah pembeli membayar; bila pembeli menolak, bank wajib menyimpan dan "
+            "mengasuransikan barang sampai ada pembeli lain.",
         ]
     return dict(teks=teks, pilih=(benar, salah))
 
@@ -767,13 +796,16 @@ def eks03_lc(f: str) -> dict:
             "seperti itu, dan apa yang Anda lakukan?"
         )
     benar = (
-        "Bank menilai dokumen, bukan barang: dokumen yang tidak sesuai dapat ditolak sehingga pembayaran "
-        "tertahan; minta B/L diperbaiki sebelum dokumen diserahkan."
+        "Bank menilai dokumen, bukan barang: dokumen yang tidak sesuai dapat ditolak dan pembayaran "
+        "tertahan; minta B/L diperbaiki dulu."
     )
     salah = [
-        "Bank memeriksa barang di pelabuhan, jadi selisih di dokumen tidak berpengaruh; serahkan saja.",
-        "Bank menilai dokumen, bukan barang; tetapi selisih kecil selalu diterima, jadi serahkan saja.",
-        "Bank memeriksa barang di pelabuhan; minta pembeli datang memeriksa barang sebelum membayar.",
+        "Bank memeriksa barang di pelabuhan, jadi selisih di dokumen tidak berpengaruh selama barang yang "
+        "dimuat sesuai pesanan; serahkan saja.",
+        "Bank menilai dokumen, bukan barang; tetapi selisih kecil antardokumen selalu diterima bank, jadi "
+        "serahkan saja tanpa perbaikan.",
+        "Bank memeriksa barang di pelabuhan; minta pembeli datang memeriksa barang dan menandatangani berita "
+        "acara sebelum membayar lewat bank.",
     ]
     return dict(teks=teks, pilih=(benar, salah))
 
@@ -869,7 +901,7 @@ def mtu01_sni(f: str) -> dict:
             "Ada: SNI sepatu pengaman wajib; ajukan sertifikasi SNI lewat SIINas sebelum menjual."
         )
         salah = [
-            "Tidak ada: mutu alas kaki di dalam negeri selalu ditentukan pembeli.",
+            "Tidak ada: mutu alas kaki untuk pasar dalam negeri selalu ditentukan oleh pembeli, termasuk sepatu pengaman.",
             "Ada: SNI wajib berlaku untuk semua sepatu kulit; cukup uji rekat sol (ISO 17708).",
             "Tidak ada: cukup uji kadar krom VI karena pembelinya pabrik.",
         ]
@@ -881,7 +913,7 @@ def mtu01_sni(f: str) -> dict:
         benar = "Tidak ada: SNI wajib alas kaki hanya untuk sepatu pengaman; mutu mengikuti permintaan pembeli."
         salah = [
             "Ada: SNI sepatu pengaman berlaku untuk semua sepatu kulit; ajukan lewat SIINas.",
-            "Ada: semua alas kaki wajib SNI; cukup uji rekat sol (ISO 17708).",
+            "Ada: semua alas kaki wajib SNI sejak 2025; cukup uji rekat sol (ISO 17708) di laboratorium mana pun.",
             "Tidak ada: tetapi setiap lot wajib lulus uji kadar krom VI menurut aturan Indonesia.",
         ]
     return dict(teks=teks, pilih=(benar, salah))
@@ -998,7 +1030,7 @@ def eks04_angkut(f: str) -> dict:
         )
         benar = "Air waybill (dokumen angkutan udara); nomor dan datanya dicatat dalam PEB."
         salah = [
-            "Bill of lading; nomor dan datanya dicatat dalam PEB.",
+            "Bill of lading; nomor dan datanya dicatat dalam PEB sebagai dokumen angkut.",
             "Air waybill; datanya tidak perlu dicatat karena PEB hanya memuat invoice.",
             "Sea waybill; datanya tidak perlu dicatat karena PEB hanya memuat invoice.",
         ]
@@ -1085,7 +1117,7 @@ def eks04_perbaiki(f: str) -> dict:
         benar = "Memperbaiki draf PEB menjadi FOB agar sama dengan invoice, lalu mengirimnya."
         salah = [
             "Mengubah invoice dan packing list menjadi CIF agar sama dengan PEB.",
-            "Mengirim PEB apa adanya; Incoterm di PEB tidak dibandingkan dengan invoice.",
+            "Mengirim PEB apa adanya; Incoterm di PEB tidak dibandingkan dengan invoice oleh Bea Cukai.",
             "Mengirim PEB apa adanya, lalu memperbaikinya sesudah NPE terbit.",
         ]
     else:
@@ -1096,7 +1128,7 @@ def eks04_perbaiki(f: str) -> dict:
         benar = "Memperbaiki draf PEB menjadi USD agar sama dengan invoice, lalu mengirimnya."
         salah = [
             "Mengubah invoice dan packing list menjadi EUR agar sama dengan PEB.",
-            "Mengirim PEB apa adanya; mata uang di PEB tidak dibandingkan dengan invoice.",
+            "Mengirim PEB apa adanya; mata uang di PEB tidak dibandingkan dengan invoice oleh Bea Cukai.",
             "Mengirim PEB apa adanya, lalu memperbaikinya sesudah NPE terbit.",
         ]
     return dict(teks=teks, pilih=(benar, salah), rujukan=0, langkah=3)
@@ -1179,13 +1211,16 @@ def str01_mitra(f: str) -> dict:
             "sesuai?"
         )
     benar = (
-        "Menerima untuk belajar mutu dan jadwal pengiriman, sambil menyiapkan NIB dan akses kepabeanan agar "
-        "sebagian pesanan kemudian diekspor atas nama IKM sendiri dan tercatat sebagai produk Kota Mojokerto."
+        "Menerima untuk belajar mutu dan jadwal, sambil menyiapkan NIB dan akses kepabeanan agar sebagian "
+        "pesanan kemudian diekspor atas nama IKM sendiri dan tercatat sebagai produk Kota Mojokerto."
     )
     salah = [
-        "Menerima dan menyerahkan semua ekspor kepada mitra seterusnya, karena hasilnya sama saja bagi kota.",
-        "Menolak semua kemitraan, karena ekspor mandiri berarti tidak boleh bekerja sama dengan eksportir.",
-        "Menerima asal nama IKM ditulis di packing list; PEB tetap atas nama mitra seterusnya.",
+        "Menerima dan menyerahkan semua ekspor kepada mitra seterusnya, karena yang penting bagi kota adalah "
+        "jumlah pasang yang terjual, bukan atas nama siapa sepatu itu diekspor.",
+        "Menolak semua kemitraan, karena ekspor mandiri berarti IKM tidak boleh bekerja sama dengan eksportir "
+        "atau pabrik mana pun, juga tidak untuk belajar mutu dan jadwal.",
+        "Menerima asal nama IKM ditulis di packing list dan di kotak sepatu; PEB tetap atas nama mitra "
+        "seterusnya, karena itu sudah cukup untuk mencatat asal produknya di negara tujuan.",
     ]
     return dict(teks=teks, pilih=(benar, salah), rujukan=0)
 

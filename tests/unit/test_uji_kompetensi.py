@@ -232,3 +232,31 @@ def test_form_checks_refuse_the_wrong_form():
 def test_answer_letters_are_spread_over_the_options():
     letters = Counter(b.jawaban for b in PRE + POST if b.jenis == "huruf")
     assert len(letters) >= 4 and max(letters.values()) <= 0.5 * sum(letters.values()), letters
+
+
+@pytest.mark.parametrize("modul", FORMS)
+def test_test_wise_strategies_do_no_better_than_chance(modul):
+    """Picking the longest (or shortest) option, or the option whose halves recur most, is no strategy."""
+    choice = [b for b in bank.form(modul) if b.jenis == "huruf"]
+    chance = sum(1 / len(b.opsi) for b in choice)
+
+    def picked(b, pick) -> bool:
+        lens = [len(o) for o in b.opsi]
+        right = lens[bank.HURUF.index(b.jawaban)]
+        return right == pick(lens) and lens.count(right) == 1
+
+    assert sum(picked(b, max) for b in choice) <= chance, (
+        "the right option is too often the longest"
+    )
+    assert sum(picked(b, min) for b in choice) <= chance, (
+        "the right option is too often the shortest"
+    )
+    halves = 0
+    for b in choice:
+        parts = Counter(p.strip(" .") for o in b.opsi for p in o.split("; "))
+        right = [p.strip(" .") for p in b.opsi[bank.HURUF.index(b.jawaban)].split("; ")]
+        if len(right) > 1 and all(parts[p] == max(parts.values()) for p in right):
+            halves += (
+                1 if sum(parts[p] for p in right) > 2 * min(parts.values()) * len(right) else 0
+            )
+    assert halves <= chance
