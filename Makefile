@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 ROOTFLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 export PATH := $(CURDIR)/$(BIN):$(PATH)
 
-.PHONY: demo test test-fast lab lint format bench dasbor hub clean
+.PHONY: demo test test-fast lab lint format bench dasbor hub dist clean
 
 $(STAMP):
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -28,13 +28,13 @@ lab: $(STAMP)  ## JupyterLab in Bahasa Indonesia on the kit
 	JUPYTER_CONFIG_PATH=$(CURDIR)/grading/lab $(BIN)/jupyter lab --notebook-dir=$(CURDIR) $(ROOTFLAG)
 
 lint: $(STAMP)  ## ruff (lint + format check) and notebook hygiene
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check src tests bench kitbuild setup.py
+	$(BIN)/ruff format --check src tests bench kitbuild setup.py
 	$(BIN)/python -m pytest -q tests/notebooks/test_modules.py -k clean
 
 format: $(STAMP)
-	$(BIN)/ruff format src tests bench
-	$(BIN)/ruff check --fix src tests bench
+	$(BIN)/ruff format src tests bench kitbuild setup.py
+	$(BIN)/ruff check --fix src tests bench kitbuild setup.py
 
 bench: $(STAMP)  ## benchmarks (never part of `make test`)
 	$(BIN)/python bench/run_all.py
@@ -45,5 +45,8 @@ dasbor: $(STAMP)  ## reviewer dashboard (Voila) on the demo workshop
 hub: $(STAMP)  ## a trial JupyterHub on http://127.0.0.1:8000 (see docs/deploy.md)
 	$(BIN)/python grading/hub/trial.py
 
+dist: $(STAMP)  ## wheels + sdists in dist/: alaskaki (trainer) and alaskaki-peserta (participant)
+	$(BIN)/python kitbuild/build_dists.py --out dist
+
 clean:
-	rm -rf demo artifacts .pytest_cache .ruff_cache
+	rm -rf demo artifacts .pytest_cache .ruff_cache build dist

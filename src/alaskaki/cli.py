@@ -191,6 +191,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--out", metavar="FOLDER", default="demo", help="folder lokakarya demo (bawaan: ./demo)"
     )
     p.add_argument("--workers", type=int, metavar="N")
+    p.add_argument(
+        "--modul",
+        metavar="MODUL",
+        action="append",
+        dest="modules",
+        help="hanya modul ini (boleh diulang; bawaan: semua modul kit)",
+    )
 
     p = sub.add_parser(
         "pulihkan",
@@ -523,7 +530,7 @@ def cmd_status(args) -> int:
 def cmd_demo(args) -> int:
     from alaskaki.workshop.demo import run_demo
 
-    res = run_demo(args.out, workers=args.workers, progress=not args.json)
+    res = run_demo(args.out, modules=args.modules, workers=args.workers, progress=not args.json)
     _emit(args, res, res.summary_text())
     return EXIT_OK
 
