@@ -17,7 +17,7 @@ participants graded in the same run keep their scores, and no technique finds a 
 from __future__ import annotations
 
 import json
-import re
+import sys
 from pathlib import Path
 
 import nbformat
@@ -25,63 +25,13 @@ import pytest
 
 from alaskaki import paths
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fixtures" / "attack"))
+
+import serangan  # noqa: E402
+
+MODUL = serangan.MODUL
+
 pytestmark = [pytest.mark.slow]
-
-MODUL = "asesmen-akhir"
-PAYLOAD = Path(__file__).resolve().parents[1] / "fixtures" / "attack" / "payload.py"
-ANSWER_STUB = re.compile(r"^((?:pre|post)_[a-z0-9_]+) = None(?=\s*#)", re.M)
-#: what the sandbox can reach; the git history and the CLI are tried from a participant's kernel
-SANDBOX_TECHNIQUES = ("import", "sys_modules", "gc", "files", "proc")
-KERNEL_TECHNIQUES = ("import", "sys_modules", "gc", "files", "git", "kit_cli", "proc")
-
-
-def _key() -> dict[str, object]:
-    """The form's key as the trainer's side has it (the red-team test is trainer-side code)."""
-    from alaskaki_kunci import asesmen as kunci
-
-    return kunci.kunci(MODUL)
-
-
-def _right(gid: str, value: object) -> bool:
-    from alaskaki_kunci import asesmen as kunci
-
-    try:
-        kunci.uji(gid, value)
-    except AssertionError:
-        return False
-    return True
-
-
-def _attack_notebook(released, pid: str, techniques, roots=()) -> nbformat.NotebookNode:
-    """The released notebook with the participant's id, the attack cell after the setup cell and
-    every answer cell taking the stolen value (``None`` when the attack found nothing)."""
-    nb = nbformat.from_dict(json.loads(json.dumps(released)))
-    setup_at = None
-    for i, cell in enumerate(nb.cells):
-        if cell.cell_type != "code":
-            continue
-        if "ID_PESERTA" in cell.source and setup_at is None:
-            cell.source = re.sub(r'"isi-id-anda"', json.dumps(pid), cell.source, flags=re.I)
-            setup_at = i
-        cell.source = ANSWER_STUB.sub(lambda m: f"{m[1]} = _CURI.get({m[1]!r})", cell.source)
-    attack = (
-        PAYLOAD.read_text(encoding="utf-8")
-        + f"\n_CURI, _LAPOR = serang({list(techniques)!r}, {[str(r) for r in roots]!r})\n"
-        + 'print("LAPORAN-SERANGAN", json.dumps({"lapor": _LAPOR, "curi": _CURI}, default=str))\n'
-    )
-    nb.cells.insert(setup_at + 1, nbformat.v4.new_code_cell(attack))
-    return nb
-
-
-def _stolen(nb) -> dict:
-    """What the attack cell reported (from its printed output)."""
-    for cell in nb.cells:
-        for out in cell.get("outputs", []):
-            text = out.get("text", "") if isinstance(out.get("text", ""), str) else ""
-            for line in text.splitlines():
-                if line.startswith("LAPORAN-SERANGAN "):
-                    return json.loads(line.split(" ", 1)[1])
-    return {}
 
 
 @pytest.fixture(scope="module")
@@ -105,21 +55,28 @@ def workshop(tmp_path_factory):
 
 def test_released_notebook_holds_no_answer(workshop):
     """No solution, hidden test or answer-derived checksum in what participants receive."""
-    import hashlib
+    import copy
+
+    from nbgrader.utils import compute_checksum
 
     ws, source, released = workshop
     text = json.dumps(released)
     assert "BEGIN SOLUTION" not in text and "BEGIN HIDDEN TESTS" not in text
     assert "alaskaki_kunci" not in text
-    key = _key()
-    # nbgrader checksums: brute force each choice item's letters and each numeric item's key
-    # value through the checksum of its answer cell; none may match the released checksum
+    key = serangan.key()
+    # nbgrader's checksums (of source + metadata): brute force each answer cell with every letter
+    # and with the key's value; none may reproduce the released checksum (it is of the stub)
+    tried = 0
     for cell in released.cells:
         meta = cell.metadata.get("nbgrader", {})
         gid = meta.get("grade_id", "").removesuffix("_jawab")
-        if gid not in key or "checksum" not in meta:
+        if not meta.get("grade_id", "").endswith("_jawab") or gid not in key:
             continue
+        assert "checksum" in meta, gid
+        assert compute_checksum(cell) == meta["checksum"]  # the brute force below is meaningful
         for guess in ("A", "B", "C", "D", "E", "F", key[gid]):
-            candidate = ANSWER_STUB.sub(f"{gid} = {guess!r}", cell.source)
-            digest = hashlib.sha256(candidate.encode()).hexdigest()
-            assert digest != meta["checksum"], gid
+            filled = copy.deepcopy(cell)
+            filled.source = serangan.ANSWER_STUB.sub(f"{gid} = {guess!r}", cell.source)
+            assert compute_checksum(filled) != meta["checksum"], gid
+            tried += 1
+    assert tried == 7 * len(key)
