@@ -17,6 +17,7 @@ participants graded in the same run keep their scores, and no technique finds a 
 from __future__ import annotations
 
 import json
+import shutil
 import sys
 from pathlib import Path
 
@@ -80,3 +81,84 @@ def test_released_notebook_holds_no_answer(workshop):
             assert compute_checksum(filled) != meta["checksum"], gid
             tried += 1
     assert tried == 7 * len(key)
+
+
+# ------------------------------------------------------------------------------------------
+# at grading: every technique inside the sandbox, one grading run
+# ------------------------------------------------------------------------------------------
+
+
+def test_key_out_of_reach_in_the_grading_sandbox(workshop, tmp_path, monkeypatch):
+    """The grader can import the key (here from a folder on PYTHONPATH, as in an install where it
+    sits in site-packages); the participant's code in the sandbox must not reach it."""
+    from alaskaki.workshop import demo
+    from alaskaki.workshop import sandbox as sb
+    from alaskaki.workshop.grader import grade_module
+
+    if not sb.bwrap_available():
+        pytest.skip("needs bubblewrap (apt-get install bubblewrap)")
+    ws, source, released = workshop
+    ws = type(ws)(shutil.copytree(ws.root, tmp_path / "lokakarya"))
+    # the key package where an installed kit keeps it: a folder on the grader's Python path
+    site = tmp_path / "site-packages"
+    shutil.copytree(
+        Path(paths.KIT_ROOT) / "src" / "alaskaki_kunci",
+        site / "alaskaki_kunci",
+        ignore=shutil.ignore_patterns("__pycache__"),
+    )
+    monkeypatch.setenv("PYTHONPATH", str(site))
+    ids = ws.participant_ids()
+    subs: dict[str, nbformat.NotebookNode] = {}
+    # attackers first: one worker grades in id order, so every honest one runs after them
+    attackers = dict(zip(ids, serangan.SANDBOX_TECHNIQUES, strict=False))
+    for pid, teknik in attackers.items():
+        subs[pid] = serangan.attack_notebook(released, pid, [teknik])
+    rest = ids[len(attackers) :]
+    honest = {rest[0]: 1.0, rest[1]: 0.6, rest[2]: 0.0}
+    for pid, skill in honest.items():
+        subs[pid] = demo.simulate_submission(source, released, pid, skill, MODUL)
+    for pid, nb in subs.items():
+        dest = ws.root / "submitted" / pid / MODUL
+        dest.mkdir(parents=True)
+        nbformat.write(nb, dest / f"{MODUL}.ipynb")
+        (dest / "timestamp.txt").write_text("2026-12-01 05:00:00.000000 UTC")
+
+    run = grade_module(ws.root, MODUL, workers=1, progress=False, sandbox=True)
+    score = {r.participant: r.score for r in run.results}
+    assert all(r.status == "dinilai" for r in run.results), [
+        (r.participant, r.error) for r in run.results
+    ]
+    key = serangan.key()
+    expected_honest = {}
+    for pid in honest:
+        answers = {}
+        ns: dict = {}
+        for cell in subs[pid].cells:
+            gid = cell.metadata.get("nbgrader", {}).get("grade_id", "")
+            if gid.endswith("_jawab") and cell.cell_type == "code":
+                code = "\n".join(ln for ln in cell.source.splitlines() if "latihan." not in ln)
+                exec(code, ns)  # noqa: S102 - our own simulated answers
+                answers[gid.removesuffix("_jawab")] = ns.get(gid.removesuffix("_jawab"))
+        expected_honest[pid] = float(
+            sum(serangan.right(g, v) for g, v in answers.items() if v is not None)
+        )
+    assert expected_honest[rest[0]] == len(key)
+    for pid, want in expected_honest.items():
+        assert score[pid] == want, (pid, score[pid], want)
+    leaks = {}
+    for pid, teknik in attackers.items():
+        graded = nbformat.read(
+            ws.root / "autograded" / pid / MODUL / f"{MODUL}.ipynb", as_version=4
+        )
+        found = serangan.stolen(graded)
+        assert "lapor" in found, (pid, teknik)  # the attack cell ran and reported
+        right = sorted(
+            g for g, v in found.get("curi", {}).items() if g in key and serangan.right(g, v)
+        )
+        if score[pid] != 0 or right:
+            leaks[teknik] = {
+                "score": score[pid],
+                "answers found": len(right),
+                "lapor": found.get("lapor"),
+            }
+    assert not leaks, f"the key reached the sandbox: {leaks}"
