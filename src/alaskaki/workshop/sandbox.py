@@ -1,6 +1,6 @@
 """Run a participant's notebook code where it cannot reach the grader, and bring back plain data.
 
-The grader (``grader.py``) never executes a participant's code in its own process. It starts this
+The grader (``grading/``) never executes a participant's code in its own process. It starts this
 file as a script (``python -I sandbox.py``) inside bubblewrap (``/usr/bin/bwrap``): own PID,
 network, IPC and UTS namespaces, a read-only view of only the Python installation and the kit's
 package, a small tmpfs as the only writable place, ``--die-with-parent``. Before running any

@@ -1,0 +1,192 @@
+"""The workshop and the module being graded: read once per run, before any submission."""
+
+from __future__ import annotations
+
+import ast
+import builtins
+import contextlib
+import copy
+import io
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+
+import nbformat
+
+from alaskaki.errors import EXIT_NOT_FOUND, AlaskakiError
+from alaskaki.folder import Folder
+from alaskaki.workshop import sandbox as sb
+from alaskaki.workshop.limits import DEFAULT as DEFAULT_LIMITS
+from alaskaki.workshop.limits import Limits
+from alaskaki.workshop.limits import for_workshop as limits_for
+
+
+@dataclass
+class Course:
+    """The workshop as the grader uses it (nbgrader's config and course directory, the caps)."""
+
+    root: Path
+    config: object
+    coursedir: object
+    db_url: str
+    course_id: str
+    limits: Limits = DEFAULT_LIMITS
+    folder: Folder | None = None  # the one locator of the workshop's files
+
+
+def load_course(workshop_dir) -> Course:
+    """The workshop through the kit's one locator (gradebook URL resolved from the folder)."""
+    from nbgrader.coursedir import CourseDirectory
+
+    folder = Folder.open(workshop_dir)
+    cfg = folder.config()
+    coursedir = CourseDirectory(config=cfg)
+    return Course(
+        folder.root,
+        cfg,
+        coursedir,
+        cfg.CourseDirectory.db_url,
+        cfg.CourseDirectory.course_id,
+        limits_for(folder.root),
+        folder,
+    )
+
+
+@dataclass
+class TestCell:
+    grade_id: str
+    source: str  # instructor source, hidden tests included
+    released: str  # what the participant's copy shows
+    points: float
+    names: list[str]  # variables it reads from the participant's answers
+
+
+@dataclass
+class Module:
+    modul: str
+    source_path: Path
+    source_bytes: bytes
+    setup: str  # first code cell of the instructor source
+    preload: list[str]
+    tests: dict[str, TestCell]
+    grade_ids: set[str]
+    base_names: set[str]
+    meta: dict[str, dict]  # grade_id -> the source cell's nbgrader metadata
+    order: list[str]  # grade ids in source order
+
+
+def load_module(course: Course, modul: str) -> Module:
+    from nbgrader import utils as nbutils
+    from nbgrader.preprocessors import ClearHiddenTests
+
+    path = course.folder.source_notebook(modul)
+    if not path.is_file():
+        raise AlaskakiError(
+            f"Modul '{modul}' tidak ada di lokakarya ini (tidak ada {path.relative_to(course.root)}).",
+            exit_code=EXIT_NOT_FOUND,
+        )
+    raw = path.read_bytes()
+    nb = nbformat.reads(raw.decode("utf-8"), as_version=4)
+    code_cells = [c for c in nb.cells if c.cell_type == "code"]
+    # The setup cell is the one that imports the exercises and sets ID_PESERTA (docs/architecture.md);
+    # a module may open with a plain demo cell before it (m0 does).
+    setup_cells = [
+        c for c in code_cells if "ID_PESERTA" in c.source and "alaskaki.exercises" in c.source
+    ]
+    setup = (setup_cells or code_cells or [nbformat.v4.new_code_cell("")])[0].source
+    # every module the notebook imports is imported once per warm sandbox, not once per submission
+    preload = list(
+        dict.fromkeys(
+            m
+            for c in code_cells
+            for m in imported_modules(c.source)
+            if m.split(".")[0] not in sb.HIDDEN_PACKAGES  # imported by hidden tests, judge only
+        )
+    )
+    base_names = set(trusted_namespace(setup, "__demo__").keys())
+    released_nb = ClearHiddenTests().preprocess(copy.deepcopy(nb), {})[0]
+    tests: dict[str, TestCell] = {}
+    grade_ids: set[str] = set()
+    meta: dict[str, dict] = {}
+    for cell, rel in zip(nb.cells, released_nb.cells, strict=True):
+        gid = cell.metadata.get("nbgrader", {}).get("grade_id")
+        if gid:
+            grade_ids.add(gid)
+            meta[gid] = {
+                "cell_type": cell.cell_type,
+                **copy.deepcopy(dict(cell.metadata["nbgrader"])),
+            }
+        if cell.cell_type == "code" and nbutils.is_grade(cell) and not nbutils.is_solution(cell):
+            tests[gid] = TestCell(
+                gid,
+                cell.source,
+                rel.source,
+                float(cell.metadata["nbgrader"]["points"]),
+                free_names(cell.source, base_names),
+            )
+    return Module(modul, path, raw, setup, preload, tests, grade_ids, base_names, meta, list(meta))
+
+
+def imported_modules(setup: str) -> list[str]:
+    try:
+        tree = ast.parse(setup)
+    except SyntaxError:
+        return []
+    out = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            out += [a.name for a in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            out.append(node.module)
+            for a in node.names:
+                full = f"{node.module}.{a.name}"
+                with contextlib.suppress(Exception):
+                    import importlib.util
+
+                    if importlib.util.find_spec(full) is not None:
+                        out.append(full)
+    return list(dict.fromkeys(out))
+
+
+def _setup_without_id(setup: str) -> str:
+    """The setup cell with every assignment to ID_PESERTA removed (the grader sets the true id)."""
+    lines = [ln for ln in setup.splitlines() if not ln.lstrip().startswith(("%", "!"))]  # magics
+    tree = ast.parse("\n".join(lines))
+
+    def assigns_id(node) -> bool:
+        targets = getattr(node, "targets", None) or (
+            [node.target] if hasattr(node, "target") else []
+        )
+        return any(isinstance(t, ast.Name) and t.id == "ID_PESERTA" for t in targets)
+
+    tree.body = [
+        n
+        for n in tree.body
+        if not (isinstance(n, (ast.Assign, ast.AnnAssign, ast.AugAssign)) and assigns_id(n))
+    ]
+    return ast.unparse(tree)
+
+
+def trusted_namespace(setup: str, peserta: str) -> dict:
+    ns: dict = {"__name__": "__main__", "ID_PESERTA": peserta}
+    with contextlib.redirect_stdout(io.StringIO()), warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        exec(compile(_setup_without_id(setup), "<setup>", "exec"), ns)  # noqa: S102 - instructor code
+    ns.pop("__builtins__", None)
+    return ns
+
+
+def free_names(source: str, known: set[str]) -> list[str]:
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return []
+    stored, loaded = set(), []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name):
+            if isinstance(node.ctx, ast.Store):
+                stored.add(node.id)
+            elif node.id not in loaded:
+                loaded.append(node.id)
+    skip = stored | known | set(dir(builtins)) | {"ID_PESERTA"}
+    return [n for n in loaded if n not in skip]

@@ -1,0 +1,287 @@
+"""One grading run: :class:`Run` holds the workshop, the module, the gradebook session, the
+settings and the results, and drives the four steps for every submission."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+import time
+import traceback
+import warnings
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from dataclasses import dataclass, field
+
+from alaskaki.errors import EXIT_NOT_FOUND, AlaskakiError, from_os_error, os_reason
+from alaskaki.folder import _venv_on_path
+from alaskaki.workshop import sandbox as sb
+from alaskaki.workshop.grading import judge, record
+from alaskaki.workshop.grading.answers import Workers, choose_sandbox
+from alaskaki.workshop.grading.module import Course, Module, load_course, load_module
+from alaskaki.workshop.grading.results import GradeRun, ParticipantGrade
+from alaskaki.workshop.grading.sanitise import Work, prepare
+
+
+class Progress:
+    def __init__(self, total: int, enabled: bool):
+        self.total, self.done, self.enabled = total, 0, enabled
+        self.t0 = time.monotonic()
+
+    def step(self, label: str) -> None:
+        self.done += 1
+        if not self.enabled:
+            return
+        width = 30
+        fill = int(width * self.done / max(self.total, 1))
+        sys.stderr.write(
+            f"\rMenilai [{'#' * fill}{'.' * (width - fill)}] {self.done}/{self.total} "
+            f"{time.monotonic() - self.t0:5.1f} dtk  {label:<20.20}"
+        )
+        if self.done == self.total:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+
+
+def describe(exc: BaseException, doing: str = "menilai kiriman") -> str:
+    """One Indonesian sentence for a failure; the same cause gives the same text (it is grouped)."""
+    if isinstance(exc, AlaskakiError):
+        return str(exc)
+    if os_reason(exc):
+        return from_os_error(exc, doing=doing).message
+    return (
+        f"Gagal {doing}: galat tak terduga ({type(exc).__name__}); "
+        "jalankan lagi dengan --debug untuk rinciannya."
+    )
+
+
+def _failed(pid: str, error: str, **kw) -> ParticipantGrade:
+    r = ParticipantGrade(pid, status="gagal", error=error, **kw)
+    r.trace = traceback.format_exc()
+    return r
+
+
+@dataclass
+class Run:
+    """Everything one grading run needs; one gradebook session, used from the main thread only."""
+
+    course: Course
+    module: Module
+    sandboxed: bool
+    workers: int
+    run_timeout: float
+    cell_timeout: float
+    progress: bool = True
+    gb: object = None
+    results: dict[str, ParticipantGrade] = field(default_factory=dict)
+
+    @property
+    def modul(self) -> str:
+        return self.module.modul
+
+    def todo(self, found: list[str], ulang: bool) -> list[tuple[str, str]]:
+        """Submissions to grade, with their keys; the unchanged ones are recorded as such."""
+        out = []
+        for pid in found:
+            key = record.submission_key(self.course, self.module, pid, self.sandboxed)
+            marker = record.read_marker(self.course.root, self.modul, pid)
+            done_nb = self.course.folder.autograded(pid, self.modul) / f"{self.modul}.ipynb"
+            if not ulang and marker and marker.get("key") == key and done_nb.is_file():
+                self.results[pid] = ParticipantGrade(
+                    pid,
+                    marker.get("score", 0.0),
+                    marker.get("max_score", 0.0),
+                    "tidak berubah",
+                    list(marker.get("flags", [])),
+                )
+            else:
+                out.append((pid, key))
+        return out
+
+    def grade(self, todo: list[tuple[str, str]]) -> None:
+        """Steps 1, 3, 4 here; step 2 for ``workers`` submissions at a time in a thread pool."""
+        pending = list(todo)
+        bar = Progress(len(todo), self.progress)
+        slots = list(range(self.workers))
+        running: dict[Future, Work] = {}
+        pool_of = Workers(
+            self.workers,
+            sandboxed=self.sandboxed,
+            preload=self.module.preload,
+            run_timeout=self.run_timeout,
+            answer_bytes=self.course.limits.answer_bytes,
+        )
+        pool = ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix="alaskaki-nilai")
+
+        def fill() -> None:
+            while pending and slots:
+                pid, key = pending.pop(0)
+                try:
+                    work = prepare(self.gb, self.course, self.module, pid, key)
+                except Exception as exc:  # noqa: BLE001 - one broken submission never stops the rest
+                    with contextlib.suppress(Exception):
+                        self.gb.db.rollback()
+                    self.results[pid] = _failed(pid, describe(exc, "membaca kiriman"))
+                    bar.step(pid)
+                    continue
+                work.job["cell_timeout"] = max(1, int(self.cell_timeout))
+                work.slot = slots.pop()
+                work.started = time.monotonic()
+                running[pool.submit(pool_of.run, work.slot, work.job)] = work
+
+        try:
+            fill()
+            while running:
+                done, _ = wait(running, return_when=FIRST_COMPLETED)
+                finished = []
+                for fut in done:
+                    work = running.pop(fut)
+                    slots.append(work.slot)
+                    finished.append((work, fut))
+                fill()  # keep the workers busy while this thread records the finished ones
+                for work, fut in finished:
+                    self.results[work.peserta] = self.finish(work, fut)
+                    bar.step(work.peserta)
+                fill()
+        except BaseException:  # Ctrl-C or a crash: stop the sandboxes now, keep what is recorded
+            for fut in running:
+                fut.cancel()
+            pool_of.close()
+            raise
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+            pool_of.close()
+
+    def finish(self, work: Work, fut: Future) -> ParticipantGrade:
+        """Steps 3 and 4 for one submission whose answers came back."""
+        pid, gb, worker = work.peserta, self.gb, work.slot + 1
+        doing = "menjalankan sandbox"
+        try:
+            result = fut.result()
+            incident = judge.incident(result.events)
+            if incident:  # not the participant's doing: record nothing, grade again next run
+                return ParticipantGrade(
+                    pid,
+                    status="gagal",
+                    error=f"Penilaian terganggu: {incident}; ini bukan kesalahan peserta. "
+                    f"Nilai ulang dengan `alaskaki grade {self.modul} --peserta <ID>`.",
+                    incident=incident,
+                    worker=worker,
+                    seconds=time.monotonic() - work.started,
+                )
+            doing = "menilai jawaban"
+            work.flags += judge.runtime_flags(work, result, self.run_timeout)
+            judge.fill_answer_outputs(work, result)
+            judge.run_tests(self.module, work, result)
+            doing = "menulis notebook hasil penilaian (autograded/)"
+            record.write_autograded(self.course, self.module, work)
+            doing = "menulis buku nilai (gradebook)"
+            score, max_score = record.save_grades(gb, self.course, work.nb, self.modul, work)
+            flags = list(dict.fromkeys(work.flags))
+            doing = f"menulis catatan penilaian ({record.STATE_DIR}/)"
+            record.save_flags(self.course.root, self.modul, pid, flags)
+            marker = {"key": work.key, "score": score, "max_score": max_score, "flags": flags}
+            record.write_marker(self.course.root, self.modul, pid, marker)
+            seconds = time.monotonic() - work.started
+            return ParticipantGrade(
+                pid, score, max_score, "dinilai", flags, seconds=seconds, worker=worker
+            )
+        except Exception as exc:  # noqa: BLE001 - reported per participant; the others go on
+            with contextlib.suppress(Exception):
+                gb.db.rollback()
+            flags = list(dict.fromkeys(work.flags))
+            return _failed(pid, describe(exc, doing), flags=flags, worker=worker)
+
+
+def _submitted(course: Course, modul: str, participants) -> list[str]:
+    subroot = course.folder.submitted()
+    found = (
+        sorted(p.parent.name for p in subroot.glob(f"*/{modul}") if p.is_dir())
+        if subroot.is_dir()
+        else []
+    )
+    if participants is not None:
+        wanted = list(dict.fromkeys(participants))
+        missing = [p for p in wanted if p not in found]
+        if missing:
+            raise AlaskakiError(
+                f"Belum ada kiriman modul {modul} dari: {', '.join(missing)}.",
+                exit_code=EXIT_NOT_FOUND,
+            )
+        found = wanted
+    if not found:
+        raise AlaskakiError(
+            f"Belum ada peserta yang mengumpulkan modul {modul} (folder submitted/*/{modul} kosong). "
+            "Kumpulkan dulu dengan `alaskaki collect`.",
+            exit_code=EXIT_NOT_FOUND,
+        )
+    return found
+
+
+def grade_module(
+    workshop_dir,
+    modul: str,
+    *,
+    participants=None,
+    workers: int | None = None,
+    progress: bool = True,
+    sandbox="auto",
+    ulang: bool = False,
+    run_timeout: float = sb.RUN_TIMEOUT,
+    cell_timeout: float | None = None,
+) -> GradeRun:
+    """Grade every submission of ``modul`` (or only ``participants``) into the nbgrader gradebook.
+
+    ``sandbox``: "auto" (bubblewrap when available), True (required) or False (never).
+    ``ulang=True`` grades again submissions that were already graded and have not changed.
+    ``cell_timeout`` defaults to the workshop's ``Execute.timeout`` (nbgrader's per-cell limit);
+    ``run_timeout`` bounds one whole submission.
+    """
+    from nbgrader.api import Gradebook, MissingEntry
+
+    t0 = time.monotonic()
+    course = load_course(workshop_dir)
+    mod = load_module(course, modul)
+    found = _submitted(course, modul, participants)
+    sandboxed, warning = choose_sandbox(sandbox)
+    if cell_timeout is None:
+        cell_timeout = course.config.get("Execute", {}).get("timeout") or sb.CELL_TIMEOUT
+    run = Run(
+        course,
+        mod,
+        sandboxed,
+        max(1, int(workers or os.cpu_count() or 1)),
+        run_timeout,
+        cell_timeout,
+        progress,
+    )
+    todo = run.todo(found, ulang)
+    _venv_on_path()
+    if todo:
+        record.check_writable(course)
+    try:
+        run.gb = Gradebook(course.db_url, course.course_id)
+    except Exception as exc:
+        if os_reason(exc):
+            raise from_os_error(exc, doing="membuka buku nilai (gradebook)") from exc
+        raise
+    try:
+        try:
+            run.gb.find_assignment(modul)
+        except MissingEntry as exc:
+            raise AlaskakiError(
+                f"Modul {modul} belum dirilis (belum ada di gradebook). Rilis dulu dengan `alaskaki release {modul}`.",
+                exit_code=EXIT_NOT_FOUND,
+            ) from exc
+        with warnings.catch_warnings():
+            # nbgrader's update_or_create_submission trips SQLAlchemy's autoflush warnings; harmless
+            warnings.filterwarnings("ignore", message=".*not in session.*")
+            run.grade(todo)
+        for r in run.results.values():  # unchanged: the gradebook is the truth (manual grades too)
+            if r.status == "tidak berubah":
+                with contextlib.suppress(MissingEntry):
+                    sub = run.gb.find_submission_notebook(modul, modul, r.participant)
+                    r.score, r.max_score = float(sub.score), float(sub.max_score)
+    finally:
+        run.gb.close()
+    ordered = [run.results[p] for p in found]
+    return GradeRun(modul, ordered, sandboxed, warning, run.workers, time.monotonic() - t0)
