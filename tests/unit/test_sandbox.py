@@ -326,3 +326,28 @@ def test_the_assessment_key_does_not_exist_in_the_sandbox():
     }
     res = sb.run_in_sandbox(job, sandboxed=True, uid=430125)
     assert res.points["x"]["x"] == "ModuleNotFoundError"
+
+
+@pytest.mark.slow
+@needs_bwrap
+def test_a_copy_of_the_assessment_key_on_the_python_path_is_hidden_too(tmp_path, monkeypatch):
+    """A non-editable install puts the key in site-packages, which the sandbox binds."""
+    site = tmp_path / "site-packages"
+    (site / "alaskaki_kunci").mkdir(parents=True)
+    (site / "alaskaki_kunci" / "__init__.py").write_text("RAHASIA = 'kunci'\n")
+    monkeypatch.setenv("PYTHONPATH", str(site))
+    job = {
+        "cells": [
+            {
+                "kind": "code",
+                "source": "import os\nx = os.listdir(" + repr(str(site)) + ")\n"
+                "try:\n    import alaskaki_kunci\n    y = getattr(alaskaki_kunci, 'RAHASIA', 'kosong')\n"
+                "except ImportError as e:\n    y = type(e).__name__",
+            },
+            {"kind": "point", "grade_id": "x", "names": ["x", "y"]},
+        ]
+    }
+    res = sb.run_in_sandbox(job, sandboxed=True, uid=430126)
+    got = {k: sb.decode_value(v) for k, v in res.points["x"].items()}
+    # the folder may still be listed, but it is an empty tmpfs: nothing of the key can be read
+    assert got["y"] in ("ModuleNotFoundError", "kosong"), got

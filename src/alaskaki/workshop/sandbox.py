@@ -703,21 +703,26 @@ HIDDEN_PACKAGES = ("alaskaki_kunci",)
 
 
 def _hidden_paths() -> list[str]:
+    """Every place the hidden packages could be imported from: where the grader finds them, and a
+    copy in any folder on the grader's or the trainer's Python path (e.g. site-packages)."""
     import importlib.util
 
-    out = []
+    out: set[str] = set()
+    roots = [p for p in sys.path + extra_paths() if p and Path(p).is_dir()]
     for name in HIDDEN_PACKAGES:
+        for root in roots:
+            for candidate in (Path(root) / name, Path(root) / f"{name}.py"):
+                if candidate.exists():
+                    out.add(str(candidate.resolve()))
         try:
             spec = importlib.util.find_spec(name)  # finds it without running it
         except (ImportError, ValueError):
-            continue
-        if spec is None:
-            continue
-        if spec.submodule_search_locations:
-            out += [str(Path(p).resolve()) for p in spec.submodule_search_locations]
-        elif spec.origin:
-            out.append(str(Path(spec.origin).resolve()))
-    return out
+            spec = None
+        if spec is not None and spec.submodule_search_locations:
+            out.update(str(Path(p).resolve()) for p in spec.submodule_search_locations)
+        elif spec is not None and spec.origin:
+            out.add(str(Path(spec.origin).resolve()))
+    return sorted(out)
 
 
 def _env(scratch: str, token: str) -> dict[str, str]:
