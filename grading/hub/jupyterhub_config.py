@@ -15,12 +15,12 @@
 #                        every server runs as the current user). Never use "uji-coba" for a class.
 #   ALASKAKI_HUB_SERVICE_TOKEN  optional: an API token with admin rights over users and servers
 #                        (the integration test uses it; leave unset on a real server)
-import json
 import os
 import shutil
 import sys
 from pathlib import Path
 
+from alaskaki.folder import Folder
 from alaskaki.workshop.hub import DEFAULT_EXCHANGE, DEFAULT_TRAINER, write_jupyter_config
 
 c = get_config()  # noqa: F821
@@ -34,13 +34,9 @@ STATE = Path(os.environ.get("ALASKAKI_HUB_STATE", "/srv/alaskaki/hub"))
 MODE = os.environ.get("ALASKAKI_HUB_MODE", "produksi")
 IDLE_MINUTES = int(os.environ.get("ALASKAKI_HUB_IDLE", "60"))
 
-meta = json.loads((WORKSHOP / "lokakarya.json").read_text(encoding="utf-8"))
-COURSE_ID = meta["course_id"]
-PARTICIPANTS = [
-    line.split(",", 1)[0].strip()
-    for line in (WORKSHOP / "peserta.csv").read_text(encoding="utf-8").splitlines()[1:]
-    if line.strip()
-]
+_folder = Folder.open(WORKSHOP)  # the one locator: course id and roster as the kit reads them
+COURSE_ID = _folder.course_id
+PARTICIPANTS = [p.id for p in _folder.participants()]
 
 # --- the hub itself ------------------------------------------------------------------------
 STATE.mkdir(parents=True, exist_ok=True)

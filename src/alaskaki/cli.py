@@ -624,7 +624,7 @@ COMMANDS = {
 }
 
 # Commands that write the gradebook: each gets an integrity check and a backup first.
-GRADEBOOK_WRITERS = {"init", "roster", "release", "collect", "grade", "hub"}
+GRADEBOOK_WRITERS = {"init", "roster", "release", "collect", "grade"}
 
 # What each command does, for the one-sentence message when the system refuses (disk full, ...).
 DOING = {

@@ -20,6 +20,7 @@ from pathlib import Path
 import nbformat
 
 from alaskaki import paths
+from alaskaki.folder import INBOX_DIR
 from alaskaki.workshop.course import Workshop, init_workshop
 from alaskaki.workshop.release import parse_due, release_module
 
@@ -194,12 +195,12 @@ def _write_inbox(
     The trainer collects each batch with the time it was received (``received=``): a file's own
     date (mtime, zip header) is never what makes it late.
     """
-    inbox = ws.root / "masuk" / modul
-    late = ws.root / "masuk" / "terlambat" / modul
+    inbox = ws.root / INBOX_DIR / modul
+    late = ws.root / INBOX_DIR / "terlambat" / modul
     for folder in (inbox, late):
         folder.mkdir(parents=True, exist_ok=True)
-    source = nbformat.read(ws.root / "source" / modul / f"{modul}.ipynb", as_version=4)
-    released = nbformat.read(ws.root / "release" / modul / f"{modul}.ipynb", as_version=4)
+    source = nbformat.read(ws.source_notebook(modul), as_version=4)
+    released = nbformat.read(ws.release_notebook(modul), as_version=4)
     for pid in ids:
         nb = simulate_submission(source, released, pid, sk[pid], modul)
         data = nbformat.writes(nb).encode("utf-8")

@@ -31,7 +31,7 @@ from pathlib import Path
 
 from alaskaki import paths
 from alaskaki.errors import EXIT_CONFLICT, EXIT_ERROR, EXIT_INPUT, AlaskakiError
-from alaskaki.workshop.course import CONFIG_FILE, Workshop
+from alaskaki.workshop.course import Workshop
 
 DEFAULT_EXCHANGE = Path("/srv/nbgrader/exchange")
 DEFAULT_TRAINER = "pelatih"
@@ -162,7 +162,7 @@ def _foreign_account(name: str, group: str) -> bool:
 
 def set_exchange(workshop: Workshop, exchange: str | Path) -> None:
     """Name the exchange in the workshop's nbgrader_config.py (idempotent; replaces an older block)."""
-    cfg = workshop.root / CONFIG_FILE
+    cfg = workshop.config_file
     text = cfg.read_text(encoding="utf-8")
     text = re.sub(
         re.escape(CONFIG_MARK_BEGIN) + r".*?" + re.escape(CONFIG_MARK_END) + r"\n?",
@@ -233,11 +233,9 @@ def create_users(
     An account that already exists and belongs to the workshop group is left as it is (no new
     password); an existing account that is not ours (a system user, another person) stops the run.
     """
-    from alaskaki.workshop.roster import read_roster
-
     trainer = trainer or os.environ.get("ALASKAKI_PELATIH") or DEFAULT_TRAINER
     exchange = Path(exchange or os.environ.get("ALASKAKI_EXCHANGE") or DEFAULT_EXCHANGE)
-    people = read_roster(workshop.roster_path) if workshop.roster_path.is_file() else []
+    people = workshop.participants()
     if not people:
         raise AlaskakiError(
             "Daftar peserta masih kosong. Impor dulu: `alaskaki roster import FILE`.",
@@ -322,12 +320,12 @@ def release_feedback(workshop: Workshop, modul: str, *, participants=None) -> li
     if not uses_exchange(workshop):
         return []
     released = []
-    fb_root = workshop.root / "feedback"
+    fb_root = workshop.feedback()
     for fb in sorted(fb_root.glob(f"*/{modul}")):
         pid = fb.parent.name
         if participants is not None and pid not in participants:
             continue
-        sub = workshop.root / "submitted" / pid / modul
+        sub = workshop.submitted(pid, modul)
         secret = sub / "submission_secret.txt"
         if not (fb / f"{modul}.html").is_file() or not secret.is_file():
             continue  # not handed in through the exchange: nothing a participant could fetch

@@ -12,6 +12,8 @@ import sys
 import time
 from pathlib import Path
 
+from alaskaki.folder import Folder
+
 
 def _env() -> dict[str, str]:
     env = dict(os.environ)
@@ -40,14 +42,9 @@ def autograde_api(workshop_dir, modul: str, *, participants) -> float:
     """The same through nbgrader's in-process ``NbGraderAPI`` (one participant per call)."""
     from nbgrader.apps import NbGraderAPI
     from nbgrader.coursedir import CourseDirectory
-    from traitlets.config import Config
-    from traitlets.config.loader import PyFileConfigLoader
 
-    root = Path(workshop_dir).resolve()
     os.environ.update({"PATH": _env()["PATH"]})
-    cfg = Config()
-    cfg.merge(PyFileConfigLoader("nbgrader_config.py", path=str(root)).load_config())
-    cfg.CourseDirectory.root = str(root)
+    cfg = Folder.open(workshop_dir).config()  # root and gradebook as the kit finds them
     api = NbGraderAPI(CourseDirectory(config=cfg), config=cfg)
     t0 = time.perf_counter()
     for pid in participants:
@@ -61,16 +58,8 @@ def autograde_api(workshop_dir, modul: str, *, participants) -> float:
 
 def gradebook_scores(workshop_dir, modul: str) -> dict[str, dict[str, float | None]]:
     """participant → grade_id → score (manual score if any, else auto score) from the gradebook."""
-    from nbgrader.api import Gradebook
-    from traitlets.config import Config
-    from traitlets.config.loader import PyFileConfigLoader
-
-    root = Path(workshop_dir).resolve()
-    cfg = Config()
-    cfg.merge(PyFileConfigLoader("nbgrader_config.py", path=str(root)).load_config())
-    db_url = cfg.CourseDirectory.get("db_url") or f"sqlite:///{root / 'gradebook.db'}"
     out: dict[str, dict[str, float | None]] = {}
-    with Gradebook(db_url, cfg.CourseDirectory.get("course_id", "default_course")) as gb:
+    with Folder.open(workshop_dir).gradebook() as gb:
         assignment = gb.find_assignment(modul)
         for sub in assignment.submissions:
             grades = {}
@@ -83,15 +72,7 @@ def gradebook_scores(workshop_dir, modul: str) -> dict[str, dict[str, float | No
 
 def total_scores(workshop_dir, modul: str) -> dict[str, tuple[float, float]]:
     """participant → (score, max_score) of the module, late penalty included."""
-    from nbgrader.api import Gradebook
-    from traitlets.config import Config
-    from traitlets.config.loader import PyFileConfigLoader
-
-    root = Path(workshop_dir).resolve()
-    cfg = Config()
-    cfg.merge(PyFileConfigLoader("nbgrader_config.py", path=str(root)).load_config())
-    db_url = cfg.CourseDirectory.get("db_url") or f"sqlite:///{root / 'gradebook.db'}"
-    with Gradebook(db_url, cfg.CourseDirectory.get("course_id", "default_course")) as gb:
+    with Folder.open(workshop_dir).gradebook() as gb:
         return {
             s.student.id: (float(s.score), float(s.max_score))
             for s in gb.find_assignment(modul).submissions
