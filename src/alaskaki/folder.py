@@ -463,6 +463,7 @@ class Folder:
                 f"Cadangan {chosen.path.name} juga rusak ({problem}). Pilih cadangan lain.",
                 exit_code=EXIT_INPUT,
             )
+        _not_in_use(path)
         when = datetime.now(UTC)
         kept: Path | None = None
         try:
@@ -527,6 +528,26 @@ def _integrity_problem(path: Path) -> str | None:
     if rows == [("ok",)]:
         return None
     return str(rows[0][0]) if rows else "integrity_check tidak menjawab"
+
+
+def _not_in_use(path: Path) -> None:
+    """Raise SQLite's "database is locked" when another command is writing ``path`` right now.
+
+    A restore swaps the file; a command still writing would keep writing into the old one.
+    """
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    try:
+        con = sqlite3.connect(path, timeout=BUSY_SECONDS, isolation_level=None)
+        try:
+            con.execute("BEGIN EXCLUSIVE")
+            con.execute("ROLLBACK")
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as err:
+        if "locked" in str(err).lower():
+            raise
+        # a corrupt file is what a restore is for
 
 
 def _sqlite_backup(src: Path, dest: Path) -> None:

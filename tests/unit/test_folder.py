@@ -207,3 +207,17 @@ def test_only_the_last_n_backups_are_kept(template, tmp_path, capsys):
     with sqlite3.connect(kept[0].path) as db:  # the newest holds the state before the last import
         assert {r[0] for r in db.execute("select id from student")} == {"p01", "q0", "q1", "q2"}
     assert oct(kept[0].path.stat().st_mode & 0o777) == "0o600"
+
+
+def test_pulihkan_waits_for_a_command_writing_the_gradebook(template, tmp_path, capsys):
+    ws = cp_a(template, tmp_path / "ws")
+    assert cli(capsys, "release", "semua", "-w", str(ws))[0] == 0  # a first backup
+    other = sqlite3.connect(ws / "gradebook.db", isolation_level=None)
+    try:
+        other.execute("BEGIN EXCLUSIVE")  # `grade` in another terminal
+        code, _, err = cli(capsys, "pulihkan", "1", "-w", str(ws))
+        assert code != 0 and "sedang dipakai perintah lain" in err
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert not list((ws / "cadangan").glob("*sebelum-pulihkan*"))  # nothing was swapped
