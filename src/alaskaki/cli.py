@@ -523,7 +523,22 @@ def cmd_status(args) -> int:
         ],
         ["modul", "peserta", "mengumpulkan", "dinilai", "terlambat", "indikasi kecurangan"],
     )
-    _emit(args, {"ringkasan": summary, "rincian": st.entries}, text)
+    held = sum(v.get("ditahan", 0) for v in summary.values())
+    if held:
+        text += (
+            f"\n\n{held} file DITAHAN saat collect (belum dinilai): lihat arsip/<peserta>/<modul>/"
+            "tertahan/, lalu `alaskaki collect MODUL --pilih FILE`."
+        )
+    if st.kerja_sama:
+        text += (
+            "\n\nIndikasi kerja sama (tulisan sendiri sangat mirip; periksa kedua notebook, "
+            "nilai tidak diubah):\n"
+            + table(
+                [[p.modul, p.a, p.b, f"{p.skor:.0%}"] for p in st.kerja_sama],
+                ["modul", "peserta", "peserta", "kemiripan"],
+            )
+        )
+    _emit(args, {"ringkasan": summary, "rincian": st.entries, "kerja_sama": st.kerja_sama}, text)
     return EXIT_OK
 
 

@@ -189,6 +189,31 @@ def test_two_files_for_one_participant_are_held_until_the_trainer_chooses(ws, tm
         collect_module(ws, MOD, choose=["tidak-ada.ipynb"])
 
 
+def test_an_interrupted_choice_is_completed_by_the_next_run(ws, tmp_path, monkeypatch):
+    inbox = tmp_path / "usb"
+    put(inbox, f"p01_{MOD}.ipynb", nb_bytes("p01", "a"))
+    put(inbox, f"p01_{MOD} (1).ipynb", nb_bytes("p01", "b"))
+    collect_module(ws, MOD, source=inbox, received=T1)
+
+    class Stop(BaseException):
+        pass
+
+    def fault(name):
+        if name == "pilih.sidecar":
+            raise Stop
+
+    monkeypatch.setattr(collect_mod, "_fault", fault)
+    with pytest.raises(Stop):
+        collect_module(ws, MOD, choose=[f"p01_{MOD} (1).ipynb"])
+    monkeypatch.setattr(collect_mod, "_fault", None)
+    res = collect_module(ws, MOD, source=inbox, received=T2)
+    assert res.installed == ["p01"] and b'"b"' in submitted(ws, "p01")
+    assert stamp(ws, "p01").startswith("2026-12-01 08:00")
+    chosen = versions(ws, "p01")
+    assert len(chosen) == 1 and chosen[0].with_suffix(".asal.txt").is_file()
+    assert len(list((ws.root / "arsip" / "p01" / MOD / "tertahan").glob("*"))) == 2  # the other
+
+
 def test_content_naming_another_participant_is_held(ws, tmp_path):
     inbox = tmp_path / "usb"
     put(inbox, f"p05_{MOD}.ipynb", nb_bytes("p01", "salinan"))

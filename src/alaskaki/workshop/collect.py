@@ -35,13 +35,13 @@ from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
 
 from alaskaki.errors import EXIT_CONFLICT, EXIT_INPUT, EXIT_NOT_FOUND, AlaskakiError
+from alaskaki.folder import INBOX_DIR
 from alaskaki.workshop import limits as limits_mod
 from alaskaki.workshop.course import Workshop
 
 TS_FORMAT = "%Y-%m-%d %H:%M:%S.%f UTC"  # what nbgrader writes to timestamp.txt
 NAME_TS = "%Y%m%dT%H%M%S%f"  # received time inside an archive file name
 HELD = "tertahan"
-INBOX = "masuk"  # the one folder inside a workshop that may be a source (the demo's inbox)
 NOTEBOOK_SUFFIXES = (".ipynb", ".ipynb.json", ".ipynb.txt")  # the latter two: browser downloads
 JUNK = {".ds_store", "thumbs.db", "desktop.ini"}
 # Decorations file managers, browsers and chat apps add to a copied file's name.
@@ -361,8 +361,7 @@ def _module_grade_ids(workshop: Workshop, modules: list[str]) -> dict[str, set[s
 
     out = {}
     for m in modules:
-        for base in (workshop.root / "source", paths.SOURCE_DIR):
-            f = base / m / f"{m}.ipynb"
+        for f in (workshop.source_notebook(m), paths.SOURCE_DIR / m / f"{m}.ipynb"):
             if f.is_file():
                 nb = _load(f.read_bytes())
                 out[m] = {
@@ -385,7 +384,7 @@ def content_module(nb: dict, known: dict[str, set[str]]) -> str | None:
 
 
 def archive_dir(workshop: Workshop, pid: str, modul: str) -> Path:
-    return workshop.root / "arsip" / pid / modul
+    return workshop.archive(pid, modul)
 
 
 def _write_atomic(path: Path, data: bytes) -> None:
@@ -503,7 +502,7 @@ def _install_newest(workshop: Workshop, pid: str, modul: str) -> bool:
     if not versions:
         return False
     newest_ts, newest = versions[-1]
-    dest = workshop.root / "submitted" / pid / modul
+    dest = workshop.submitted(pid, modul)
     target = dest / f"{modul}.ipynb"
     want = newest.read_bytes()
     secret_src = newest.with_suffix(".secret.txt")
@@ -535,12 +534,23 @@ def _install_newest(workshop: Workshop, pid: str, modul: str) -> bool:
     return True
 
 
+def _move_sidecars(held: Path, dest: Path) -> None:
+    """Sidecars in ``tertahan/`` whose notebook was already chosen follow it."""
+    for side in list(held.glob("*.txt")) if held.is_dir() else []:
+        stem = side.name.split(".", 1)[0]
+        if (dest / f"{stem}.ipynb").is_file() and not (held / f"{stem}.ipynb").is_file():
+            os.replace(side, dest / side.name)
+
+
 def reconcile(workshop: Workshop, modul: str) -> list[str]:
     """Install, for every participant with an archive of ``modul``, the newest received version."""
     done = []
-    base = workshop.root / "arsip"
+    base = workshop.archive()
     for pid_dir in sorted(base.iterdir()) if base.is_dir() else []:
-        if (pid_dir / modul).is_dir() and _install_newest(workshop, pid_dir.name, modul):
+        if not (pid_dir / modul).is_dir():
+            continue
+        _move_sidecars(pid_dir / modul / HELD, pid_dir / modul)
+        if _install_newest(workshop, pid_dir.name, modul):
             done.append(pid_dir.name)
     return done
 
@@ -548,7 +558,7 @@ def reconcile(workshop: Workshop, modul: str) -> list[str]:
 def held_files(workshop: Workshop, modul: str) -> list[tuple[str, Path, str, str]]:
     """Held files of ``modul``: (participant, archived path, name as found, reason)."""
     out = []
-    base = workshop.root / "arsip"
+    base = workshop.archive()
     for folder in sorted(base.glob(f"*/{modul}/{HELD}")) if base.is_dir() else []:
         for path in sorted(folder.glob("*.ipynb")):
             try:
@@ -593,10 +603,11 @@ def _choose(workshop: Workshop, modul: str, wanted: list[str], result: CollectRe
             )
         pid, path, name, _ = hits[0]
         dest = path.parent.parent
-        for suffix in (".asal.txt", ".secret.txt", ".ipynb"):  # the notebook last: see _archive
-            src = path.with_suffix(suffix)
-            if src.is_file():
-                os.replace(src, dest / src.name)
+        # The notebook first: from that instant it is a received version (its name carries the
+        # time); sidecars left behind by an interruption are moved by the next reconcile.
+        os.replace(path, dest / path.name)
+        _step("pilih.sidecar")
+        _move_sidecars(path.parent, dest)
         result.chosen.append(f"{name} ({pid})")
 
 
@@ -691,7 +702,7 @@ def _inside(child: Path, parent: Path) -> bool:
 def _check_source(workshop: Workshop, src: Path) -> None:
     real = src.resolve()
     root = workshop.root.resolve()
-    inbox = root / INBOX
+    inbox = root / INBOX_DIR  # the one folder inside a workshop that may be a source (demo)
     if _inside(real, root) and not _inside(real, inbox) or (real != root and _inside(root, real)):
         raise AlaskakiError(
             f"{src} ada di dalam (atau memuat) folder lokakarya {workshop.root}. Kumpulkan dari "

@@ -61,7 +61,7 @@ def release_module(
             exit_code=EXIT_ERROR,
         )
     exchange = uses_exchange(workshop)
-    notebook = workshop.root / "release" / modul / f"{modul}.ipynb"
+    notebook = workshop.release_notebook(modul)
     if personal and exchange:
         raise AlaskakiError(
             "Salinan pribadi (--pribadi) hanya untuk lokakarya tanpa server: di server JupyterHub "
@@ -106,7 +106,7 @@ PERSONAL_DIR = "pribadi"  # pribadi/<modul>/<peserta>_<modul>.ipynb, outside rel
 
 
 def _secret_path(workshop: Workshop) -> Path:
-    return workshop.root / "penilaian" / TOKEN_SECRET
+    return workshop.state_dir / TOKEN_SECRET
 
 
 def tokens_issued(workshop: Workshop) -> bool:
@@ -219,7 +219,7 @@ def personal_releases(workshop: Workshop, modul: str) -> list[Path]:
     """One copy of the released notebook per participant with ID and token filled in."""
     import nbformat
 
-    released = workshop.root / "release" / modul / f"{modul}.ipynb"
+    released = workshop.release_notebook(modul)
     tokens = issue_tokens(workshop)
     out_dir = workshop.root / PERSONAL_DIR / modul
     out_dir.mkdir(parents=True, exist_ok=True)

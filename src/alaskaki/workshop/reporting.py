@@ -25,4 +25,23 @@ def make_reports(
     written = list(write_reports(result, out, formats=formats, anonim=anonim))
     if rapor:
         written += list(write_rapor(result, out / "rapor"))
+    if not anonim:  # names pairs of participants: for the trainer, never in a shared report
+        written.append(write_similarity_csv(workshop, out))
     return written
+
+
+def write_similarity_csv(workshop: Workshop, out: Path) -> Path:
+    """``indikasi-kerja-sama.csv``: pairs whose own writing is very alike, for the trainer to judge."""
+    import csv
+
+    from alaskaki.workshop.similarity import cohort_pairs
+
+    path = out / "indikasi-kerja-sama.csv"
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["modul", "peserta_a", "peserta_b", "kemiripan", "keterangan"])
+        for p in cohort_pairs(workshop):
+            w.writerow(
+                [p.modul, p.a, p.b, f"{p.skor:.2f}", "periksa kedua notebook; nilai tidak diubah"]
+            )
+    return path

@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from alaskaki.workshop.collect import _submitted_ts, _versions
+from alaskaki.workshop.collect import _submitted_ts, _versions, held_files
 from alaskaki.workshop.course import Workshop
+from alaskaki.workshop.similarity import Pair, cohort_pairs
 
 
 @dataclass(frozen=True)
@@ -22,6 +23,8 @@ class Entry:
     nilai: float | None
     nilai_maks: float | None
     indikasi: tuple[str, ...] = ()
+    kerja_sama: tuple[str, ...] = ()  # participants whose own writing is very alike (never a score)
+    ditahan: int = 0  # files held back at collect for the trainer's choice (collect --pilih)
 
     @property
     def keadaan(self) -> str:
@@ -36,6 +39,7 @@ class Entry:
 class Status:
     modules: list[str]
     entries: list[Entry] = field(default_factory=list)
+    kerja_sama: list[Pair] = field(default_factory=list)  # indikasi kerja sama, for the trainer
 
     def by_module(self) -> dict[str, dict[str, int]]:
         out = {}
@@ -47,6 +51,8 @@ class Status:
                 "dinilai": sum(e.dinilai for e in rows),
                 "terlambat": sum(e.terlambat for e in rows),
                 "indikasi_kecurangan": sum(bool(e.indikasi) for e in rows),
+                "indikasi_kerja_sama": sum(p.modul == m for p in self.kerja_sama),
+                "ditahan": sum(e.ditahan for e in rows),
             }
         return out
 
@@ -65,7 +71,15 @@ def workshop_status(workshop: Workshop, *, modul: str | None = None) -> Status:
     modules = [workshop.require_module(modul)] if modul else workshop.modules()
     people = read_roster(workshop.roster_path) if workshop.roster_path.is_file() else []
     flags = _flags(workshop)
-    status = Status(modules)
+    status = Status(modules, kerja_sama=cohort_pairs(workshop, modules))
+    partners: dict[tuple[str, str], list[str]] = {}
+    for pair in status.kerja_sama:
+        partners.setdefault((pair.a, pair.modul), []).append(pair.b)
+        partners.setdefault((pair.b, pair.modul), []).append(pair.a)
+    held: dict[tuple[str, str], int] = {}
+    for m in modules:
+        for pid, *_ in held_files(workshop, m):
+            held[(pid, m)] = held.get((pid, m), 0) + 1
     with workshop.gradebook() as gb:
         for m in modules:
             try:
@@ -98,6 +112,8 @@ def workshop_status(workshop: Workshop, *, modul: str | None = None) -> Status:
                         nilai=score if graded else None,
                         nilai_maks=max_score if graded else None,
                         indikasi=tuple(flags.get((p.id, m), ())),
+                        kerja_sama=tuple(sorted(partners.get((p.id, m), ()))),
+                        ditahan=held.get((p.id, m), 0),
                     )
                 )
     return status

@@ -1,0 +1,141 @@
+"""*Indikasi kerja sama*: a copy with only ID_PESERTA changed is found; honest work, the taught
+formula and a common way of writing are not."""
+
+from __future__ import annotations
+
+import json
+import random
+
+import pytest
+
+from alaskaki.workshop import similarity as sim
+
+MOD = "m3-biaya-produksi"
+TAUGHT = [  # the instructor's solutions: every participant may write these
+    "biaya_kulit = soal.luas_kulit_dm2 * soal.harga_kulit_per_dm2",
+    "biaya_bahan = biaya_kulit + soal.biaya_sol + soal.biaya_lem",
+    "upah = soal.menit_per_pasang * soal.upah_per_menit",
+    "hpp = biaya_bahan + upah + soal.overhead_per_pasang",
+    "harga_jual = hpp * (1 + soal.margin)",
+    "porsi_impor = soal.bahan_impor / biaya_bahan",
+]
+STYLES = ["# hitung {w}", "# {w} per pasang", "# {w}, lihat tabel", "", "# rumus {w} dari modul"]
+
+
+def nb(pid: str, cells: list[str]) -> dict:
+    def cell(gid, src):
+        return {
+            "cell_type": "code",
+            "metadata": {"nbgrader": {"grade_id": gid, "solution": True}},
+            "source": src,
+            "outputs": [],
+            "execution_count": None,
+        }
+
+    setup = f'from alaskaki.exercises import m3 as latihan\nID_PESERTA = "{pid}"\nsoal = latihan.mulai(ID_PESERTA)'
+    return {
+        "cells": [cell("m3_id_peserta", setup)]
+        + [cell(f"m3_c{i}_jawab", src) for i, src in enumerate(cells)],
+        "metadata": {},
+        "nbformat": 4,
+        "nbformat_minor": 5,
+    }
+
+
+def own_work(pid: str) -> list[str]:
+    """A participant's own writing: their numbers (variants), their comments, their layout."""
+    r = random.Random(pid)
+    out = []
+    for i, taught in enumerate(TAUGHT):
+        name = taught.split(" =")[0]
+        a, b = round(r.uniform(10, 60), 1), r.randrange(1_000, 90_000, 50)
+        style = r.choice(STYLES).format(w=name.replace("_", " "))
+        out.append(f"{style}\n{name} = {a} * {b}  # angka saya sendiri\nprint({name}, {i})")
+    return out
+
+
+def fingerprints_of(docs: dict[str, dict]) -> dict[str, set[int]]:
+    return {pid: sim.document(d) for pid, d in docs.items()}
+
+
+def boilerplate() -> set[int]:
+    return {h for src in TAUGHT for h in sim.fingerprints(src)} | sim.fingerprints(
+        "biaya_kulit = None  # ganti None dengan perhitungan Anda"
+    )
+
+
+def cohort(n=8) -> dict[str, dict]:
+    docs = {f"p{i:02d}": nb(f"p{i:02d}", own_work(f"p{i:02d}")) for i in range(1, n + 1)}
+    docs["p07"] = nb("p07", TAUGHT)  # the taught formula, written exactly as shown
+    docs["p08"] = nb("p08", TAUGHT)
+    return docs
+
+
+def test_a_copy_with_only_the_id_changed_is_found():
+    docs = cohort()
+    copied = json.loads(json.dumps(docs["p01"]))
+    copied["cells"][0]["source"] = copied["cells"][0]["source"].replace('"p01"', '"p05"')
+    docs["p05"] = copied
+    pairs = sim.compare(fingerprints_of(docs), MOD, ignore=boilerplate())
+    assert [(p.a, p.b) for p in pairs] == [("p01", "p05")]
+    assert pairs[0].skor == 1.0 and pairs[0].bersama >= sim.MIN_SHARED
+    assert "p01 & p05" in str(pairs[0])
+
+
+def test_a_copy_with_renamed_comments_and_a_token_line_is_still_found():
+    docs = cohort()
+    copied = json.loads(json.dumps(docs["p02"]))
+    copied["cells"][0]["source"] = 'ID_PESERTA = "p06"\nTOKEN_PESERTA = "abcd-efgh"'
+    for c in copied["cells"][1:3]:
+        c["source"] = "# dikerjakan sendiri\n" + c["source"].upper()  # case does not hide it
+    docs["p06"] = copied
+    pairs = sim.compare(fingerprints_of(docs), MOD, ignore=boilerplate())
+    assert [(p.a, p.b) for p in pairs] == [("p02", "p06")]
+
+
+def test_honest_work_and_the_taught_formula_are_no_pair():
+    docs = cohort(12)
+    assert sim.compare(fingerprints_of(docs), MOD, ignore=boilerplate()) == []
+    # the identical taught solutions of p07 and p08 are discounted as boilerplate
+    fp = fingerprints_of(docs)
+    assert fp["p07"] - boilerplate() == set()
+
+
+def test_a_common_way_of_writing_is_not_evidence():
+    """Five people share one helper they all learnt elsewhere: not a pair among them."""
+    helper = "def bulat(x):\n    return round(x / 100) * 100\n" * 3
+    docs = {pid: nb(pid, [*own_work(pid), helper]) for pid in (f"p{i:02d}" for i in range(1, 11))}
+    assert sim.compare(fingerprints_of(docs), MOD, ignore=boilerplate()) == []
+
+
+def test_written_cells_leave_out_setup_and_identity_lines():
+    d = nb("p01", ['ID_PESERTA = "p09"\nx = 1', "### BEGIN SOLUTION\ny = 2\n### END SOLUTION"])
+    assert sim.written_cells(d) == ["\nx = 1", "\ny = 2\n"]
+
+
+@pytest.mark.slow
+def test_status_shows_pairs_and_never_changes_a_score(tmp_path):
+    from alaskaki.workshop import import_roster, init_workshop, workshop_status
+
+    ws = init_workshop(tmp_path / "ws", modules=[MOD])
+    roster = tmp_path / "r.csv"
+    ids = [f"p{i:02d}" for i in range(1, 9)]
+    roster.write_text(
+        "id,nama,ikm,kelurahan,jenis_kelamin,peran\n"
+        + "".join(f"{p},Nama {p},A,Miji,P,admin\n" for p in ids)
+    )
+    import_roster(ws, roster)
+    docs = cohort()
+    copied = json.loads(json.dumps(docs["p03"]))
+    copied["cells"][0]["source"] = copied["cells"][0]["source"].replace('"p03"', '"p04"')
+    docs["p04"] = copied
+    for pid, d in docs.items():
+        dest = ws.submitted(pid, MOD)
+        dest.mkdir(parents=True)
+        (dest / f"{MOD}.ipynb").write_text(json.dumps(d))
+    st = workshop_status(ws)
+    assert [(p.a, p.b) for p in st.kerja_sama] == [("p03", "p04")]
+    assert st.by_module()[MOD]["indikasi_kerja_sama"] == 1
+    by = {e.peserta: e for e in st.entries}
+    assert by["p03"].kerja_sama == ("p04",) and by["p04"].kerja_sama == ("p03",)
+    assert by["p04"].nilai is None  # shown to the trainer; the score is untouched
