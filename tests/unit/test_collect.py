@@ -406,3 +406,29 @@ def test_missing_sidecar_breaks_neither_collect_nor_status(ws, tmp_path):
     put(inbox, f"p01_{MOD}.ipynb", nb_bytes("p01", "v2"))
     res = collect_module(ws, MOD, source=inbox, received=T2)
     assert res.installed == ["p01"] and b"v2" in submitted(ws, "p01")
+
+
+# ------------------------------------------------------------------ exchange (owner = identity)
+
+
+def test_exchange_record_owned_by_another_account_is_refused(ws, tmp_path):
+    """The inbound folder is writable by everyone; the record's OS owner, not its name, is who sent it.
+
+    Tests run as root, so every record here is owned by ``root``: one named for p01 is a forgery,
+    one named ``root`` is an account that is not on the roster. (The hub test does this with real
+    participant accounts.)
+    """
+    from alaskaki.workshop.hub import set_exchange
+
+    exchange = tmp_path / "exchange"
+    inbound = exchange / ws.course_id / "inbound"
+    for user in ("p01", "root"):
+        rec = inbound / f"{user}+{MOD}+2099-01-01 00:00:00.000000 UTC+acak"
+        rec.mkdir(parents=True)
+        (rec / f"{MOD}.ipynb").write_bytes(nb_bytes(user))
+    set_exchange(ws, exchange)
+    res = collect_module(ws, MOD)
+    reasons = {s.name.split("+")[0]: s.reason for s in res.skipped}
+    assert "dikirim oleh akun root atas nama p01" in reasons["exchange/p01"]
+    assert "tidak ada di daftar peserta" in reasons["root/m3-biaya-produksi.ipynb (exchange/root"]
+    assert res.collected == {} and not (ws.root / "submitted" / "p01").exists()

@@ -799,6 +799,9 @@ def collect_module(
             note = "tidak terbaca sebagai notebook; tetap dikumpulkan (dinilai 0 dan ditandai)"
         elif not item.name.lower().endswith(".ipynb"):
             note = "nama berakhiran selain .ipynb (unduhan peramban); dikumpulkan sebagai notebook"
+        if item.pid is not None and item.pid not in ids:
+            result.skipped.append(Skipped(item.name, "peserta tidak ada di daftar peserta"))
+            continue
         pid = item.pid or _match_participant(item.name, ids, all_modules)
         hold = None
         content_id = claimed_id(nb) if nb else None
