@@ -145,6 +145,10 @@ def test_self_checks_never_reveal_expected_values(modul):
                     check(wrong)
     printed = out.getvalue()
     assert printed.strip(), f"{modul}: self-checks print feedback"
+    # The worked cases shown after repeated misses are the same text for every participant (written
+    # on cases outside the exercise pools): any number in them matching this variant is a coincidence.
+    for text in getattr(ex, "CONTOH_KERJA", {}).values():
+        printed = printed.replace(text, "")
     for key, value in expected.items():
         for form in _shown(value):
             assert form not in printed, f"{modul}: self-check output reveals {key} ({form})"

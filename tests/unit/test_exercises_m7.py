@@ -143,8 +143,9 @@ def test_swot_check():
     wrong = dict(right)
     a, b = [k for k in wrong if wrong[k] != wrong["A"]][0], "A"
     wrong[a], wrong[b] = wrong[b], wrong[a]
-    with pytest.raises(AssertionError, match="2 pernyataan"):
+    with pytest.raises(AssertionError, match="Membantu atau merugikan") as err:
         m7.uji_swot_kelompok(pid, wrong)
+    assert "2 pernyataan" not in str(err.value) and m7.ATURAN_SWOT in str(err.value)
     with pytest.raises(AssertionError, match='"S", "W", "O" atau "T"'):
         m7.uji_swot_kelompok(pid, {k: "X" for k in right})
     with pytest.raises(AssertionError, match="tidak lebih, tidak kurang"):

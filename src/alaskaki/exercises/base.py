@@ -24,6 +24,9 @@ __all__ = [
     "tampilkan",
     "tegaskan",
     "belum_diisi",
+    "kosong",
+    "lengkapi",
+    "pesan_cek",
 ]
 
 
@@ -141,10 +144,10 @@ def periksa_urutan(nilai: object, harapan: list[str], *, petunjuk: str = "") -> 
         )
     if got == want:
         return Hasil(True, "Benar. Urutannya tepat!")
-    salah = sum(1 for a, b in zip(got, want, strict=True) if a != b)
+    # No count of misplaced steps: a count turns the self-check into a guessing machine.
     return Hasil(
         False,
-        f"Belum tepat: {salah} langkah belum di tempatnya."
+        "Urutannya belum tepat. Untuk setiap langkah, tanyakan: hasil langkah mana yang ia butuhkan?"
         + (f" Petunjuk: {petunjuk}" if petunjuk else ""),
     )
 
@@ -161,15 +164,11 @@ def periksa_himpunan(nilai: object, harapan: set[str], *, petunjuk: str = "") ->
     want = {x.casefold() for x in harapan}
     if got == want:
         return Hasil(True, "Benar. Semua ditemukan!")
-    kurang, lebih = len(want - got), len(got - want)
-    parts = []
-    if kurang:
-        parts.append(f"{kurang} belum ditemukan")
-    if lebih:
-        parts.append(f"{lebih} sebenarnya tidak termasuk")
+    # No "n missing, m extra": counts let a participant search the answer instead of thinking it.
     return Hasil(
         False,
-        "Belum tepat: " + ", ".join(parts) + "." + (f" Petunjuk: {petunjuk}" if petunjuk else ""),
+        "Pilihan Anda belum tepat. Periksa setiap pilihan satu per satu dengan aturannya."
+        + (f" Petunjuk: {petunjuk}" if petunjuk else ""),
     )
 
 
@@ -177,6 +176,61 @@ def tampilkan(hasil: Hasil) -> bool:
     """Print a self-check result for the participant and return whether it was right."""
     print(("✅ " if hasil.benar else "❌ ") + hasil.pesan)
     return hasil.benar
+
+
+#: From this many misses on one self-check, the reasoning on a similar worked case is shown.
+CONTOH_SETELAH = 3
+
+LAGI = "Tidak apa-apa — perbaiki jawaban Anda, jalankan sel jawabannya, lalu jalankan cek ini lagi."
+TANPA_CONTOH = (
+    "Baca lagi contoh yang dikerjakan di atas latihan ini, langkah demi langkah, dan bandingkan dengan langkah "
+    "Anda. Bila masih buntu, tanyakan ke pelatih: itu bagian dari belajar."
+)
+
+#: Self-check history of this kernel session: grade id -> right/wrong of each counted try.
+_RIWAYAT: dict[str, list[bool]] = {}
+
+
+def kosong(nilai: object) -> bool:
+    """An unanswered value: not counted as a try."""
+    return belum_diisi(nilai) or (isinstance(nilai, list | tuple | dict | set) and not nilai)
+
+
+def pesan_cek(hasil: Hasil, riwayat: list[bool], contoh: str | None) -> str:
+    """The text a participant reads after a counted try; ``riwayat`` includes this try."""
+    if hasil.benar:
+        teks = "✅ " + hasil.pesan
+        if len(riwayat) > 1:
+            teks += f" Anda berhasil pada percobaan ke-{len(riwayat)}: tekun itu kunci belajar."
+        return teks
+    teks = "❌ " + hasil.pesan
+    if "tidak apa-apa" not in hasil.pesan.casefold():
+        teks += "\n" + LAGI
+    salah = sum(1 for ok in riwayat if not ok)
+    if salah >= CONTOH_SETELAH:
+        teks += (
+            f"\n\nSudah {salah} kali belum tepat. Ini cara berpikirnya pada kasus lain (bukan soal Anda):\n"
+            + (contoh or TANPA_CONTOH)
+            + ("\nLalu kerjakan soal Anda dengan langkah yang sama." if contoh else "")
+        )
+    return teks
+
+
+def _tampil(teks: str, meta: dict | None) -> None:
+    """Show the message; inside a kernel, as display output whose metadata records the try."""
+    ip = None
+    try:
+        from IPython import get_ipython
+
+        ip = get_ipython()
+    except ImportError:  # plain Python: the message is all there is
+        pass
+    if ip is None or meta is None:
+        print(teks)
+        return
+    from IPython.display import display
+
+    display({"text/plain": teks}, raw=True, metadata=meta)
 
 
 def tegaskan(hasil: Hasil) -> None:
@@ -189,13 +243,40 @@ def pasangan(periksa: Callable[[str, object], Hasil], get_id: Callable[[], str])
     """Make the ``cek_`` / ``uji_`` pair for one exercise from one checking function."""
 
     def cek(nilai: object) -> None:
-        # Print only: a returned bool would show a stray "True" under the message in the notebook.
-        tampilkan(periksa(get_id(), nilai))
+        # Show only: a returned bool would show a stray "True" under the message in the notebook.
+        hasil = periksa(get_id(), nilai)
+        gid = cek.grade_id
+        if kosong(nilai) or gid is None:  # an unanswered exercise is not a try
+            teks = ("✅ " if hasil.benar else "❌ ") + hasil.pesan
+            if kosong(nilai) and "tidak apa-apa" not in hasil.pesan.casefold():
+                teks += " Tidak apa-apa: artinya latihan ini belum Anda jawab."
+            _tampil(teks, None)
+            return
+        riwayat = _RIWAYAT.setdefault(gid, [])
+        riwayat.append(hasil.benar)
+        from alaskaki.exercises import attempts
+
+        _tampil(pesan_cek(hasil, riwayat, cek.contoh), attempts.metadata(gid, riwayat))
+
+    cek.grade_id = None  # set by lengkapi() at the end of the module file
+    cek.contoh = None
 
     def uji(participant_id: str, nilai: object) -> None:
         tegaskan(periksa(participant_id, nilai))
 
     return cek, uji
+
+
+def lengkapi(namespace: dict, short: str, contoh: dict[str, str]) -> None:
+    """Give every ``cek_<name>`` of a module file its grade id (``<short>_<name>``) and worked case.
+
+    Called once at the end of the module file with ``globals()``; the grade id is what the attempt
+    record in the notebook carries, the worked case what a participant reads after repeated misses.
+    """
+    for name, fn in list(namespace.items()):
+        if name.startswith("cek_") and hasattr(fn, "contoh"):
+            fn.grade_id = f"{short}_{name[4:]}"
+            fn.contoh = contoh.get(name[4:])
 
 
 class Sesi:

@@ -14,6 +14,7 @@ from alaskaki.exercises.base import (
     Hasil,
     Sesi,
     belum_diisi,
+    lengkapi,
     pasangan,
     periksa_angka,
     rng,
@@ -262,3 +263,38 @@ cek_biaya_per_pasang, uji_biaya_per_pasang = _pasangan(_biaya_per_pasang)
 cek_teks_rupiah, uji_teks_rupiah = _pasangan(_teks_rupiah)
 cek_jumlah_pasang, uji_jumlah_pasang = _pasangan(_jumlah_pasang)
 cek_studi_kasus, uji_studi_kasus = _pasangan(_studi_kasus)
+
+
+#: After repeated misses a self-check shows the reasoning on a similar case (never the participant's own).
+CONTOH_KERJA = {
+    "biaya_per_pasang": (
+        "Contoh lain: Rp1.000.003 dibagi 7 pasang = 142857,57… rupiah. Dibulatkan ke rupiah utuh: "
+        "`round(1000003 / 7)` → 142858. `round(...)` membulatkan ke bilangan bulat terdekat."
+    ),
+    "jumlah_pasang": (
+        "Contoh lain: tabel bernama `stok` dengan kolom `pasang` berisi 30, 45 dan 25. "
+        '`stok["pasang"].sum()` menjumlahkan satu kolom → 100.'
+    ),
+    "kota": (
+        'Nama kota ditulis sebagai teks, jadi harus diapit tanda petik: `kota_lahir = "Surabaya"`. Tanpa '
+        "tanda petik, Python mengira Surabaya adalah nama variabel dan tidak menemukannya."
+    ),
+    "studi_kasus": (
+        "Contoh lain: dua model, 40 pasang × Rp101.000 dan 60 pasang × Rp99.000. Kolom nilai: 4.040.000 "
+        'dan 5.940.000. Total pasang 100, total nilai 9.980.000, ditulis `{"total_pasang": 100, '
+        '"total_nilai": 9980000}`.'
+    ),
+    "teks_rupiah": (
+        'Contoh lain: 2503117 ditulis "Rp2.503.117". Di Python: `f"Rp{2503117:,.0f}".replace(",", ".")` —'
+        " `:,.0f` memberi koma ribuan tanpa desimal, lalu koma diganti titik."
+    ),
+    "total_harga": (
+        "Contoh lain: 12 pasang × Rp97.000 per pasang. Di Python: `12 * 97000` → 1164000. Tulis angkanya "
+        "tanpa titik ribuan; Python memakai titik untuk desimal."
+    ),
+    "uang_muka": (
+        "Contoh lain: total Rp1.164.000, uang muka 35%. Persen artinya per seratus, jadi `1164000 * 35 / "
+        "100` → 407400. Tanda × di Python adalah `*`, tanda ÷ adalah `/`."
+    ),
+}
+lengkapi(globals(), "m0", CONTOH_KERJA)

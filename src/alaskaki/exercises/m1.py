@@ -22,6 +22,7 @@ from alaskaki.exercises.base import (
     Hasil,
     Sesi,
     belum_diisi,
+    lengkapi,
     pasangan,
     periksa_himpunan,
     periksa_urutan,
@@ -457,8 +458,9 @@ def _kbli(pid: str, nilai: object) -> Hasil:
     if salah:
         return Hasil(
             False,
-            f"Belum tepat: {salah} kode belum cocok. Petunjuk: sepatu harian, santai, sepatu sandal, "
-            "sandal kelom dan selop termasuk alas kaki untuk keperluan sehari-hari.",
+            "Belum tepat. Petunjuk: tanyakan untuk setiap produk, dipakai untuk apa? Sepatu harian, santai, "
+            "sepatu sandal, sandal kelom dan selop termasuk alas kaki untuk keperluan sehari-hari; sepatu "
+            "olahraga dan sepatu untuk keperluan industri punya kode sendiri.",
         )
     return Hasil(True, "Benar. Bagus!")
 
@@ -500,7 +502,7 @@ def _dokumen(pid: str, nilai: object) -> Hasil:
     if salah:
         return Hasil(
             False,
-            f"Belum tepat: {len(salah)} kiriman belum cocok. Petunjuk: lihat negara tujuan dulu; "
+            "Belum tepat. Petunjuk: lihat negara tujuan dulu; "
             "untuk Uni Eropa, lihat tanggal pengapalan (GSP hanya sampai 31 Desember 2026), lalu "
             "bandingkan nilai kiriman dengan batas EUR 6.000.",
         )
@@ -529,8 +531,8 @@ def _bea_keluar(pid: str, nilai: object) -> Hasil:
     if salah:
         return Hasil(
             False,
-            f"Belum tepat: {salah} jawaban belum cocok. Petunjuk: apakah alas kaki ada di "
-            "daftar kelompok barang yang dikenai bea keluar?",
+            "Belum tepat. Petunjuk: bea keluar hanya untuk barang di daftar 6 kelompok; cari dulu "
+            "apakah barang di setiap pernyataan ada di daftar itu.",
         )
     return Hasil(True, "Benar. Bagus!")
 
@@ -629,3 +631,57 @@ cek_dokumen_asal, uji_dokumen_asal = _pasangan(_dokumen)
 cek_bea_keluar, uji_bea_keluar = _pasangan(_bea_keluar)
 cek_kite_ikm, uji_kite_ikm = _pasangan(_kite)
 cek_studi_kasus, uji_studi_kasus = _pasangan(_studi_kasus)
+
+
+#: After repeated misses a self-check shows the reasoning on a similar case (never the participant's own).
+CONTOH_KERJA = {
+    "akses_pabean": (
+        "Cara berpikir: NIB sudah berfungsi sebagai akses kepabeanan, tetapi periksa di INSW bahwa "
+        'kategori "REC CEISA" muncul. Bila 12 bulan berturut-turut tidak ada kegiatan kepabeanan, akses '
+        "bisa diblokir, jadi IKM yang lama tidak mengekspor perlu memeriksanya lagi."
+    ),
+    "alasan": (
+        'Cara berpikir: pernyataan benar bila sesuai dengan bagian 1. Mis. "sepatu yang diekspor lewat '
+        'perantara tidak tercatat sebagai produk Kota Mojokerto" — benar, itulah alasan Wali Kota. '
+        'Pernyataan yang menambah janji yang tidak ada di teks (mis. "pasti lebih murah") tidak dipilih.'
+    ),
+    "bea_keluar": (
+        "Cara berpikir: bea keluar hanya untuk 6 kelompok barang di daftar (mis. kulit dan kayu, biji "
+        "kakao, sawit, getah pinus). Sepatu dan sandal (HS Bab 64) tidak ada di daftar, jadi pernyataan "
+        '"sepatu kena bea keluar" salah, sedangkan "kulit mentah bisa kena bea keluar" benar.'
+    ),
+    "dokumen_asal": (
+        "Contoh lain: (1) ke Brunei Darussalam → negara ASEAN, jadi Form D (ATIGA). (2) ke Uni Eropa, EUR"
+        " 5.900, dikapalkan 10 Desember 2026 → masih GSP; tidak lebih dari EUR 6.000 → pernyataan asal "
+        "barang oleh eksportir mana pun. (3) ke Uni Eropa, dikapalkan 5 Februari 2027 → GSP sudah "
+        "berakhir untuk Indonesia; tidak ada dokumen GSP."
+    ),
+    "kbli": (
+        "Cara berpikir: tanyakan dulu, produk ini dipakai untuk apa? Untuk keperluan sehari-hari, untuk "
+        "olahraga, atau untuk teknik lapangan/keperluan industri? Lalu cari baris kelompok itu di tabel "
+        "KBLI kelompok 152. Kode 15209 (lainnya) hanya untuk alas kaki yang tidak masuk ketiga kelompok "
+        "itu."
+    ),
+    "kite_ikm": (
+        "Cara berpikir: KITE IKM untuk bahan impor yang diolah menjadi barang ekspor: bea masuk "
+        "dibebaskan dan PPN impor tidak dipungut. Pemohonnya boleh satu IKM, gabungan IKM, satu IKM yang "
+        "ditunjuk beberapa IKM dalam sentra, atau koperasi. Pernyataan yang menyebut bahan untuk pasar "
+        "dalam negeri saja tidak benar."
+    ),
+    "studi_kasus": (
+        "Cara berpikir: jawab kelima pertanyaan satu per satu seperti di Latihan 3, 5, 7 dan 6. Mis. "
+        'ekspor 20 Maret → PEB paling cepat 13 Maret, ditulis "2026-03-13"; ke Brunei → Form D; bea '
+        "keluar False (alas kaki tidak di daftar); kode NPP berarti data PEB salah atau tidak lengkap."
+    ),
+    "tanggal_peb": (
+        "Contoh lain: perkiraan ekspor 20 Maret, barang masuk kawasan pabean 18 Maret. Paling cepat: 20 −"
+        " 7 = 13 Maret. Paling lambat: sebelum 18 Maret. Jadi 13, 14, 15, 16 dan 17 Maret sah; 12 Maret "
+        "terlalu cepat; 18 Maret atau sesudahnya terlambat."
+    ),
+    "urutan_langkah": (
+        "Cara berpikir: setiap langkah membutuhkan hasil langkah sebelumnya. Tanpa akun OSS tidak ada "
+        "NIB; tanpa NIB tidak bisa membuat akun INSW; PEB dikirim lewat sistem itu; NPE adalah jawaban "
+        "atas PEB, jadi selalu paling akhir."
+    ),
+}
+lengkapi(globals(), "m1", CONTOH_KERJA)

@@ -17,6 +17,7 @@ from alaskaki.exercises.base import (
     Hasil,
     Sesi,
     belum_diisi,
+    lengkapi,
     pasangan,
     periksa_himpunan,
     periksa_pilihan,
@@ -605,3 +606,43 @@ cek_olahraga, uji_olahraga = pasangan(_olahraga, _id)
 cek_bagian, uji_bagian = pasangan(_bagian, _id)
 cek_btki, uji_btki = pasangan(_btki, _id)
 cek_studi_kasus, uji_studi_kasus = pasangan(_studi_kasus, _id)
+
+
+#: After repeated misses a self-check shows the reasoning on a similar case (never the participant's own).
+CONTOH_KERJA = {
+    "bagian": (
+        "Cara berpikir: upper yang sudah dijahit dan sol luar karet termasuk bagian (6406). Tali sepatu, "
+        "mata ayam (eyelet), hiasan dan kancing dikecualikan oleh Catatan 2 dan masuk pos lain."
+    ),
+    "bahan_sol": (
+        "Contoh lain: karet menyentuh tanah 210 cm², kulit 60 cm², paku 5 cm². Paku tidak dihitung "
+        "(Catatan 4(b)). Yang menyentuh tanah paling luas: karet, jadi bahan sol luar = karet_plastik."
+    ),
+    "bahan_upper": (
+        "Contoh lain: kulit 180 cm², kain 150 cm², gesper logam 20 cm². Gesper adalah aksesori, tidak "
+        "dihitung (Catatan 4(a)). Luas terbesar: kulit, jadi bahan upper = kulit. Kain berlapis plastik "
+        "yang terlihat dihitung sebagai karet/plastik (Catatan 3)."
+    ),
+    "btki": (
+        "Cara berpikir: enam digit pertama sama di semua negara (HS), tetapi digit ke-7 dan ke-8 "
+        "ditetapkan Indonesia di BTKI 2022. Kode 8 digit selalu dicari di BTKI 2022 atau INSW, tidak "
+        'pernah ditebak atau ditambah "00".'
+    ),
+    "kode_hs": (
+        "Contoh lain: sandal dengan upper kain tekstil dan sol luar dari kayu. Sol kayu bukan karet, "
+        "plastik atau kulit, jadi bukan pos 6401–6404 → pos 6405 (alas kaki lainnya); upper tekstil → "
+        "6405.20. Tanyakan selalu berurutan: bahan upper, bahan sol luar, lalu ciri lain (mata kaki, "
+        "olahraga, pelindung jari)."
+    ),
+    "olahraga": (
+        "Cara berpikir: alas kaki olahraga menurut Catatan Subpos punya (atau bisa dipasangi) paku, pul, "
+        "stop, klip atau batang, atau memang sepatu ski, seluncur, gulat, tinju atau balap sepeda. Sepatu"
+        " kets biasa untuk jalan-jalan tidak termasuk, walaupun modelnya sporty."
+    ),
+    "studi_kasus": (
+        "Contoh lain: artikel A sandal kain bersol kayu, 300 pasang → 6405.20; artikel B sandal kain "
+        "bersol kayu warna lain, 250 pasang → juga 6405.20. Artikel dengan subpos sama dijumlahkan: "
+        '{"6405.20": 550}. Tentukan subpos setiap artikel dulu, baru jumlahkan pasangnya.'
+    ),
+}
+lengkapi(globals(), "m2", CONTOH_KERJA)

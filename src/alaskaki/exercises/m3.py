@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from alaskaki.domain import costing
-from alaskaki.exercises.base import Hasil, Sesi, pasangan, periksa_angka, rng
+from alaskaki.exercises.base import Hasil, Sesi, lengkapi, pasangan, periksa_angka, rng
 
 MODUL = "m3-biaya-produksi"
 
@@ -304,3 +304,42 @@ cek_upah, uji_upah = pasangan(_upah, _id)
 cek_overhead, uji_overhead = pasangan(_overhead, _id)
 cek_hpp, uji_hpp = pasangan(_hpp_cek, _id)
 cek_studi_kasus, uji_studi_kasus = pasangan(_studi_kasus, _id)
+
+
+#: After repeated misses a self-check shows the reasoning on a similar case (never the participant's own).
+CONTOH_KERJA = {
+    "biaya_bahan": (
+        "Contoh lain: sol 2 buah × (1 + 0,03) × Rp9.100 = Rp18.746; lem 0,05 kg × 1,10 × Rp83.000 = "
+        "Rp4.565. Jumlahkan semua baris, lalu tambahkan biaya kulit atasan dari Latihan 2."
+    ),
+    "biaya_kulit": (
+        "Contoh lain: 2,29 ft² × Rp31.000 per ft² = Rp70.990 per pasang. Satuan luas dan satuan harga "
+        "harus sama (ft² dengan rupiah per ft²)."
+    ),
+    "hpp": (
+        "Cara berpikir: HPP per pasang = biaya bahan (termasuk kulit atasan) + upah per pasang + overhead"
+        " per pasang. Mis. 98.000 + 24.250 + 4.600 = Rp126.850. Jangan menambahkan biaya kulit dua kali."
+    ),
+    "luas_kulit": (
+        "Contoh lain: pola 19 dm², susut 12%. Luas dibeli = 19 × 1,12 = 21,28 dm². Ubah ke ft²: bagi "
+        "9,290304 → 2,29 ft². Urutannya: tambah susut dulu, lalu ubah satuan."
+    ),
+    "overhead": (
+        "Contoh lain: overhead Rp7.130.000 sebulan untuk 1.550 pasang → 7.130.000 ÷ 1.550 = Rp4.600 per "
+        "pasang."
+    ),
+    "porsi_impor": (
+        "Contoh lain: biaya bahan Rp98.000, di antaranya bahan impor (sol dan gesper) Rp23.310. Porsi = "
+        "23.310 ÷ 98.000 × 100 = 23,8%. Pembaginya biaya bahan seluruhnya, termasuk kulit atasan."
+    ),
+    "studi_kasus": (
+        "Contoh lain: kulit baru Rp37.000 per ft² dengan susut 9%. Hitung biaya kulit baru per pasang "
+        "seperti Latihan 1–2, lalu HPP baru = HPP lama − biaya kulit lama + biaya kulit baru. Nilai "
+        "pesanan = HPP baru × jumlah pasang."
+    ),
+    "upah": (
+        "Contoh lain: upah Rp2.730.000 sebulan, 26 hari × 7 jam. Menit kerja sebulan = 26 × 7 × 60 = "
+        "10.920; upah per menit = Rp250. Sepatu butuh 97 menit → 97 × 250 = Rp24.250 per pasang."
+    ),
+}
+lengkapi(globals(), "m3", CONTOH_KERJA)

@@ -14,6 +14,7 @@ from alaskaki.exercises.base import (
     Hasil,
     Sesi,
     belum_diisi,
+    lengkapi,
     pasangan,
     periksa_angka,
     rng,
@@ -342,7 +343,7 @@ _id = _sesi.id
 def periksa_daftar(
     nilai: object, harapan_: list[str], *, pilihan: list[str], petunjuk: str = ""
 ) -> Hasil:
-    """An ordered list of labels from a fixed set, one per question; says how many are wrong."""
+    """An ordered list of labels from a fixed set, one per question; a hint, never a count of wrong ones."""
     if belum_diisi(nilai):
         return Hasil(False, 'Jawaban belum diisi. Tulis daftar, mis. ["...", "..."].')
     if not isinstance(nilai, list | tuple) or not all(isinstance(x, str) for x in nilai):
@@ -360,8 +361,7 @@ def periksa_daftar(
         return Hasil(True, "Benar. Semua tepat!")
     return Hasil(
         False,
-        f"Belum tepat: {salah} dari {len(harapan_)} jawaban belum benar."
-        + (f" Petunjuk: {petunjuk}" if petunjuk else ""),
+        "Belum tepat." + (f" Petunjuk: {petunjuk}" if petunjuk else ""),
     )
 
 
@@ -472,7 +472,8 @@ def _pembayaran(pid: str, nilai: object) -> Hasil:
         nilai,
         harapan(pid)["pembayaran"],
         pilihan=list(payment.RULEBOOKS),
-        petunjuk="baca lagi tabel aturan L/C dan aturan inkaso di atas.",
+        petunjuk="pada L/C bank memeriksa apakah dokumen sesuai syaratnya; pada inkaso bank hanya "
+        "meneruskan dokumen, tidak memeriksanya untuk mencari instruksi, dan tidak wajib mengurus barangnya.",
     )
 
 
@@ -547,3 +548,57 @@ cek_risiko, uji_risiko = pasangan(_risiko, _id)
 cek_pembayaran, uji_pembayaran = pasangan(_pembayaran, _id)
 cek_inkaso, uji_inkaso = pasangan(_inkaso, _id)
 cek_studi_kasus, uji_studi_kasus = pasangan(_studi_kasus, _id)
+
+
+#: After repeated misses a self-check shows the reasoning on a similar case (never the participant's own).
+CONTOH_KERJA = {
+    "aturan": (
+        "Contoh lain: sepatu dikirim dengan PESAWAT; penjual membayar angkutan sampai bandara tujuan, "
+        "tanpa asuransi; risiko pindah saat diserahkan ke maskapai di Surabaya. Bukan kapal → bukan FAS, "
+        "FOB, CFR, CIF. Penjual membayar angkutan utama dan risiko pindah di negara asal → aturan C. "
+        "Tanpa asuransi → CPT (dengan asuransi: CIP)."
+    ),
+    "biaya_impor": (
+        "Contoh lain: tagihan USD 1.370. IKM membeli dolar dari bank, jadi pakai kurs JUAL bank (mis. "
+        "Rp16.100): 1.370 × 16.100 = Rp22.057.000."
+    ),
+    "harga_cif": (
+        "Contoh lain: FOB USD 10,50, ongkos laut USD 2.170 untuk 1.400 pasang → CFR = 10,50 + 1,55 = USD "
+        "12,05. Premi 0,4% dari 110% CIF: CIF = 12,05 ÷ (1 − 1,1 × 0,004) = USD 12,10. Premi kiriman = "
+        "0,004 × 1,1 × CIF × pasang."
+    ),
+    "harga_exw": (
+        "Contoh lain: HPP Rp130.000, margin atas biaya 22%. EXW = 130.000 × (1 + 0,22) = Rp158.600. "
+        "Margin ditulis sebagai pecahan (0,22), bukan 22."
+    ),
+    "harga_fob": (
+        "Contoh lain: EXW Rp158.600 + biaya sampai di atas kapal Rp7.300 = Rp165.900. IKM menjual dolar "
+        "yang diterimanya ke bank, jadi pakai kurs BELI bank (mis. Rp15.800): 165.900 ÷ 15.800 = USD "
+        "10,50."
+    ),
+    "inkaso": (
+        "Cara berpikir: bila pembeli membayar saat dokumen datang → D/P (dokumen ditukar dengan "
+        "pembayaran). Bila pembeli baru membayar 60 hari kemudian (wesel berjangka) → D/A (dokumen "
+        "ditukar dengan persetujuan membayar nanti)."
+    ),
+    "margin_harga": (
+        "Contoh lain: HPP Rp130.000, EXW Rp158.600. Laba = 28.600; dibagi HARGA JUAL: 28.600 ÷ 158.600 × "
+        "100 = 18,0%. Angkanya lebih kecil dari margin atas biaya (22%), karena pembaginya lebih besar."
+    ),
+    "pembayaran": (
+        "Cara berpikir: pada L/C bank memeriksa apakah dokumen sesuai syarat (paling lama 5 hari kerja "
+        "bank). Pada inkaso bank hanya meneruskan dokumen: tidak memeriksanya untuk mencari instruksi dan"
+        " tidak wajib menyimpan barang. Pada keduanya bank mengurus dokumen, bukan barang."
+    ),
+    "risiko": (
+        "Contoh lain: DDP, sepatu rusak selama pelayaran → penjual, karena pada aturan D (DAP, DPU, DDP) "
+        "risiko baru pindah di tempat tujuan. CPT, rusak selama pelayaran → pembeli, karena risiko sudah "
+        "pindah saat barang diserahkan ke pengangkut pertama di negara asal."
+    ),
+    "studi_kasus": (
+        "Contoh lain: HPP Rp120.000, laba 20% DARI HARGA JUAL → EXW = 120.000 ÷ (1 − 0,20) = Rp150.000 "
+        "(bukan × 1,2). Lalu FOB (tambah biaya sampai kapal, bagi kurs beli), CFR (tambah ongkos laut per"
+        " pasang), CIF (bagi 1 − 1,1 × premi). Untuk kontainer, aturan yang cocok adalah CIP."
+    ),
+}
+lengkapi(globals(), "m4", CONTOH_KERJA)

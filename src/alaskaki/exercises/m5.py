@@ -15,6 +15,7 @@ from alaskaki.exercises.base import (
     Hasil,
     Sesi,
     belum_diisi,
+    lengkapi,
     pasangan,
     periksa_angka,
     periksa_pilihan,
@@ -195,7 +196,7 @@ _id = _sesi.id
 def periksa_daftar(
     nilai: object, harapan_: list, *, pilihan: list[str] | None = None, petunjuk: str = ""
 ) -> Hasil:
-    """An ordered list of answers, one per question; says how many are wrong, never which value."""
+    """An ordered list of answers, one per question; a hint, never a count or a value."""
     if belum_diisi(nilai):
         return Hasil(False, 'Jawaban belum diisi. Tulis daftar, mis. ["...", "..."].')
     if not isinstance(nilai, list | tuple):
@@ -223,8 +224,7 @@ def periksa_daftar(
         return Hasil(True, "Benar. Semua tepat!")
     return Hasil(
         False,
-        f"Belum tepat: {salah} dari {len(harapan_)} jawaban belum benar."
-        + (f" Petunjuk: {petunjuk}" if petunjuk else ""),
+        "Belum tepat." + (f" Petunjuk: {petunjuk}" if petunjuk else ""),
     )
 
 
@@ -446,3 +446,57 @@ cek_krom, uji_krom = pasangan(_krom, _id)
 cek_sni, uji_sni = pasangan(_sni, _id)
 cek_ukuran, uji_ukuran = pasangan(_ukuran, _id)
 cek_studi_kasus, uji_studi_kasus = pasangan(_studi_kasus, _id)
+
+
+#: After repeated misses a self-check shows the reasoning on a similar case (never the participant's own).
+CONTOH_KERJA = {
+    "grade": (
+        "Contoh lain: jahitan hiasan sedikit tidak lurus, sepatu tetap kuat → B (cacat tampilan saja, "
+        "dijual lebih murah). Hak sepatu patah → C (cacat fungsi berat). Tanyakan dua hal: apakah sepatu "
+        "masih berfungsi? Apakah cacatnya hanya tampilan dan bisa diterima dengan harga lebih murah?"
+    ),
+    "kelas_cacat": (
+        "Contoh lain: gesper logam bertepi tajam yang bisa melukai → kritis (berbahaya bagi pemakai). Hak"
+        " sepatu patah saat dicoba → mayor (tidak layak jual, pasti dikembalikan). Cap merek di kotak "
+        "sepatu sedikit miring → minor (di bawah standar, tetapi pembeli tidak akan mengembalikannya)."
+    ),
+    "keputusan": (
+        "Contoh lain: lot 700 pasang, AQL 1,5 → periksa 80 pasang, Ac 3, Re 4. Ditemukan 3 cacat → terima"
+        " (≤ Ac). Ditemukan 4 → tolak (≥ Re)."
+    ),
+    "krom": (
+        "Cara berpikir: batasnya 3 mg/kg. Kulit dengan Cr(VI) 3 mg/kg atau lebih tidak boleh dijual di "
+        "Uni Eropa; di bawah 3 boleh. Mis. 2,4 → boleh; 3,0 → tidak; 7,8 → tidak."
+    ),
+    "peluang_terima": (
+        "Cara berpikir: dengan rencana yang sama, lot yang cacatnya lebih banyak makin jarang diterima. "
+        "Buka perencana AQL, isi lot dan AQL Anda, lalu baca kurva OC pada laju cacat Anda (sumbu "
+        "mendatar) — tinggi kurvanya adalah peluang diterima. Tulis dalam persen (mis. 41.3), bukan "
+        "pecahan."
+    ),
+    "rencana": (
+        "Contoh lain: lot 700 pasang, AQL 1,5, tingkat II. Tabel 1: 501–1.200 → huruf J. Tabel II-A, "
+        "baris J (80 pasang), kolom 1,5: Ac 3, Re 4. Bila selnya berisi panah, ikuti panahnya ke rencana "
+        "pertama dan pakai jumlah sampel rencana itu."
+    ),
+    "sni": (
+        "Cara berpikir: di Indonesia SNI wajib untuk alas kaki hanya untuk sepatu pengaman (SNI "
+        "8877:2023). Sepatu kerja bersepatu baja untuk pabrik → wajib; sandal, sepatu sekolah, sepatu "
+        "olahraga → tidak."
+    ),
+    "studi_kasus": (
+        "Cara berpikir: pesanan yang sudah 80–100% selesai diperiksa pada tahap PSI. Buat rencana "
+        "sampling terpisah untuk mayor (AQL 2,5) dan minor (AQL 4,0); untuk kritis AQL 0: satu cacat "
+        "kritis saja sudah tolak. Lot diterima hanya bila ketiganya diterima."
+    ),
+    "uji_lab": (
+        "Cara berpikir: cocokkan keluhan dengan sifat yang diuji di tabel uji laboratorium: sol terlepas "
+        "→ uji rekat upper–sol; sol retak saat ditekuk → uji lentur sol luar; warna luntur ke kaus kaki →"
+        " uji ketahanan luntur."
+    ),
+    "ukuran": (
+        "Contoh lain: kaki 263 mm → Mondopoint 263. EU = (263 + 15) ÷ 6,67 = 278 ÷ (20/3) = 41,7. UK pria"
+        " 9 → US pria 10 (US dihitung mulai dari 1, jadi satu lebih besar)."
+    ),
+}
+lengkapi(globals(), "m5", CONTOH_KERJA)

@@ -21,6 +21,7 @@ from alaskaki.exercises.base import (
     Hasil,
     Sesi,
     belum_diisi,
+    lengkapi,
     pasangan,
     periksa_angka,
     periksa_himpunan,
@@ -571,3 +572,46 @@ cek_ketidaksesuaian, uji_ketidaksesuaian = pasangan(_ketidaksesuaian, _id)
 cek_dokumen_angkut, uji_dokumen_angkut = pasangan(_dokumen_angkut, _id)
 cek_ucp, uji_ucp = pasangan(_ucp, _id)
 cek_studi_kasus, uji_studi_kasus = pasangan(_studi_kasus, _id)
+
+
+#: After repeated misses a self-check shows the reasoning on a similar case (never the participant's own).
+CONTOH_KERJA = {
+    "berat_bersih": (
+        "Contoh lain: 310 pasang × 0,92 kg + 190 pasang × 0,61 kg = 285,2 + 115,9 = 401,1 kg. Berat "
+        "bersih hanya sepatunya, tanpa karton."
+    ),
+    "berat_kotor": (
+        "Contoh lain: berat bersih 401,1 kg, 47 karton × 1,3 kg kemasan = 61,1 kg. Berat kotor = 401,1 + "
+        "61,1 = 462,2 kg."
+    ),
+    "dokumen_angkut": (
+        "Cara berpikir: kapal laut → B/L; pesawat → AWB (air waybill); lebih dari satu moda dalam satu "
+        "kontrak (mis. truk dari Mojokerto lalu kapal sampai gudang pembeli) → dokumen multimoda."
+    ),
+    "jumlah_karton": (
+        "Contoh lain: 310 pasang, 10 pasang per karton → 31 karton; 192 pasang, 12 per karton → 16 "
+        "karton. Total 47 karton. Hitung per artikel (satu karton hanya berisi satu artikel), baru "
+        "jumlahkan."
+    ),
+    "ketidaksesuaian": (
+        "Cara berpikir: jumlahkan dulu invoice dan packing list, lalu bandingkan satu per satu dengan "
+        "PEB: nilai, jumlah pasang, karton, berat bersih, berat kotor, Incoterm, nama penerima. Huruf "
+        "yang tertukar pada nama penerima juga ketidaksesuaian."
+    ),
+    "nilai_invoice": (
+        "Contoh lain: artikel 1: 310 pasang × USD 12,40 = 3.844; artikel 2: 190 pasang × USD 15,10 = "
+        "2.869. Nilai invoice = 3.844 + 2.869 = USD 6.713."
+    ),
+    "studi_kasus": (
+        "Contoh lain: dua artikel, dikirim dengan pesawat ke Jepang. Hitung nilai, pasang, karton (per "
+        "artikel, dibulatkan ke atas), berat bersih dan kotor seperti Latihan 1–4; dokumen angkut AWB; "
+        "dokumen asal Form IJEPA. Untuk Uni Eropa lihat dulu tanggal pengapalan: GSP hanya sampai 31 "
+        "Desember 2026."
+    ),
+    "ucp": (
+        "Cara berpikir: baca hal yang ditanya dan cari pasalnya di tabel UCP 600 di atas: invoice, "
+        "dokumen asuransi, B/L, AWB, dokumen multimoda, toleransi jumlah, pengapalan sebagian "
+        "masing-masing punya pasal sendiri."
+    ),
+}
+lengkapi(globals(), "m6", CONTOH_KERJA)

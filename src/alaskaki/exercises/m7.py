@@ -24,6 +24,7 @@ from alaskaki.exercises.base import (
     Hasil,
     Sesi,
     belum_diisi,
+    lengkapi,
     pasangan,
     periksa_angka,
     periksa_pilihan,
@@ -363,7 +364,8 @@ def _swot_kelompok(pid: str, nilai: object) -> Hasil:
         return Hasil(True, "Benar. Semua pernyataan ada di kotak yang tepat!")
     return Hasil(
         False,
-        f"Belum tepat: {salah} pernyataan belum di kotak yang tepat. Petunjuk: " + ATURAN_SWOT,
+        "Belum tepat. Untuk setiap pernyataan tanyakan dua hal: milik atau di bawah kendali IKM sendiri? "
+        "Membantu atau merugikan? Aturannya: " + ATURAN_SWOT,
     )
 
 
@@ -454,3 +456,42 @@ cek_pemohon_kite, uji_pemohon_kite = pasangan(_pemohon_kite, _id)
 cek_kapasitas, uji_kapasitas = pasangan(_kapasitas_cek, _id)
 cek_harga_penawaran, uji_harga_penawaran = pasangan(_harga, _id)
 cek_studi_kasus, uji_studi_kasus = pasangan(_studi_kasus, _id)
+
+
+#: After repeated misses a self-check shows the reasoning on a similar case (never the participant's own).
+CONTOH_KERJA = {
+    "harga_penawaran": (
+        "Contoh lain: HPP Rp170.000, margin 20% → EXW Rp204.000; + biaya sampai di atas kapal Rp8.500 → "
+        "FOB Rp212.500; dibagi kurs BELI bank Rp15.950 → USD 13,32 per pasang."
+    ),
+    "kapasitas": ("Contoh lain: 11 pekerja × 4 pasang per hari × 25 hari = 1.100 pasang sebulan."),
+    "pemohon_kite": (
+        "Cara berpikir: cari kalimat yang menyebut SIAPA yang mengajukan permohonan (bukan siapa yang "
+        "nanti memakai bahannya), lalu cocokkan dengan empat jenis pemohon di bagian 5: satu IKM untuk "
+        "dirinya, badan usaha gabungan IKM, satu IKM yang ditunjuk oleh beberapa IKM dalam satu sentra, "
+        "atau koperasi."
+    ),
+    "pertumbuhan": (
+        "Contoh lain: 2014 → 2019, dari USD 4.100 juta ke USD 4.400 juta. Pertumbuhan = (4.400 − 4.100) ÷"
+        " 4.100 × 100 = 7,32%. Yang dibagi selalu nilai tahun AWAL."
+    ),
+    "pertumbuhan_rata": (
+        "Contoh lain: 2014 → 2019 (5 tahun), 4.100 → 4.400. Rata-rata per tahun = ((4.400 ÷ 4.100) ** (1 "
+        "÷ 5) − 1) × 100 = 1,42%. Bukan 7,32 ÷ 5, karena pertumbuhan bersusun dari tahun ke tahun."
+    ),
+    "porsi_tujuan": (
+        "Contoh lain dengan angka April 2024: USD 157,1 juta ke Amerika Serikat dari total USD 461,2 juta"
+        " → 34,1%. Di latihan, pembaginya jumlah EMPAT negara (tidak ada total semua negara)."
+    ),
+    "studi_kasus": (
+        "Contoh lain: pesanan 5.300 pasang, kapasitas 1.100 sebulan, batas 2 bulan. Sendirian: 5.300 ÷ "
+        "1.100 = 4,8 → 5 bulan (dibulatkan ke atas). Dalam 2 bulan dibutuhkan 5.300 ÷ 2.200 = 2,4 → 3 "
+        "IKM, jadi 2 IKM mitra tambahan. Nilai = harga FOB per pasang × 5.300."
+    ),
+    "swot_kelompok": (
+        'Cara berpikir pada pernyataan rekaan lain: "Pemerintah kota membangun jalan baru ke pelabuhan" —'
+        ' bukan milik IKM dan tidak bisa diubah IKM, tetapi membantu → O. "IKM Anda belum punya mesin '
+        'jahit yang bisa menjahit kulit tebal" — milik IKM, merugikan → W.'
+    ),
+}
+lengkapi(globals(), "m7", CONTOH_KERJA)
