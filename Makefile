@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 ROOTFLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 export PATH := $(CURDIR)/$(BIN):$(PATH)
 
-.PHONY: demo test test-fast lab lint format bench dasbor hub dist clean
+.PHONY: venv demo test test-fast lab lint format bench dasbor hub dist dist-check clean
 
 $(STAMP):
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -14,6 +14,8 @@ $(STAMP):
 	$(BIN)/python -m pip install -q -e '.[test]'
 	@rm -f $(VENV)/.installed-*
 	@touch $(STAMP)
+
+venv: $(STAMP)  ## the development venv (.venv, editable install of everything)
 
 demo: $(STAMP)  ## the whole workshop on the sample cohort; reports in demo/laporan/
 	$(BIN)/alaskaki demo --out demo
@@ -47,6 +49,9 @@ hub: $(STAMP)  ## a trial JupyterHub on http://127.0.0.1:8000 (see docs/deploy.m
 
 dist: $(STAMP)  ## wheels + sdists in dist/: alaskaki (trainer) and alaskaki-peserta (participant)
 	$(BIN)/python kitbuild/build_dists.py --out dist
+
+dist-check: $(STAMP)  ## build both, install them (pip, pipx) outside the clone, run the demo (as CI)
+	bash .ci/packaging
 
 clean:
 	rm -rf demo artifacts .pytest_cache .ruff_cache build dist

@@ -10,6 +10,9 @@
 #   ALASKAKI_HUB_IP      address to listen on (default: all addresses, for the training room's LAN)
 #   ALASKAKI_HUB_PORT    port (default: 8000)
 #   ALASKAKI_HUB_IDLE    minutes before an idle participant server is stopped (default: 60)
+#   ALASKAKI_VENV_PESERTA  the participants' environment: a venv with only the participant install
+#                        (`pip install alaskaki_peserta-*.whl[hub]`, no answer key). Required in
+#                        "produksi"; the hub refuses a venv where `alaskaki_kunci` can be imported.
 #   ALASKAKI_HUB_MODE    "produksi" (default): Linux accounts and passwords from `alaskaki hub users`;
 #                        "uji-coba": `make hub` on one machine (one shared, generated password;
 #                        every server runs as the current user). Never use "uji-coba" for a class.
@@ -17,6 +20,7 @@
 #                        (the integration test uses it; leave unset on a real server)
 import os
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -25,7 +29,7 @@ from alaskaki.workshop.hub import DEFAULT_EXCHANGE, DEFAULT_TRAINER, write_jupyt
 
 c = get_config()  # noqa: F821
 
-VENV_BIN = Path(sys.executable).parent  # the kit's venv: the hub and every single-user server
+VENV_BIN = Path(sys.executable).parent  # the trainer install: the hub and the trainer's server
 KIT_ROOT = Path(__file__).resolve().parents[2]
 WORKSHOP = Path(os.environ.get("ALASKAKI_LOKAKARYA", "/srv/alaskaki/lokakarya")).resolve()
 TRAINER = os.environ.get("ALASKAKI_PELATIH", DEFAULT_TRAINER)
@@ -72,15 +76,49 @@ else:
     c.LocalAuthenticator.create_system_users = False
     c.JupyterHub.spawner_class = "jupyterhub.spawner.LocalProcessSpawner"
 
-# --- single-user servers: the kit's venv, JupyterLab in Bahasa Indonesia -------------------
+
+# --- single-user servers: trainer install for the trainer, participant install for the rest --
+def _participant_bin() -> Path:
+    """bin/ of the participants' environment; never one that can import the answer key."""
+    venv = os.environ.get("ALASKAKI_VENV_PESERTA")
+    if not venv:
+        if MODE == "uji-coba":
+            print(
+                "PERINGATAN: ALASKAKI_VENV_PESERTA tidak diisi; uji coba ini memakai lingkungan "
+                "pelatih (berisi kunci jawaban) untuk peserta. Jangan dipakai untuk kelas.",
+                file=sys.stderr,
+            )
+            return VENV_BIN
+        raise SystemExit(
+            "ALASKAKI_VENV_PESERTA belum diisi: buat lingkungan peserta (tanpa kunci jawaban), "
+            "mis. python3 -m venv /opt/alaskaki/peserta && "
+            "/opt/alaskaki/peserta/bin/pip install 'alaskaki_peserta-VERSI-py3-none-any.whl[hub]', "
+            "lalu isi ALASKAKI_VENV_PESERTA=/opt/alaskaki/peserta (lihat docs/deploy.md)."
+        )
+    bin_dir = Path(venv) / "bin"
+    if not (bin_dir / "jupyterhub-singleuser").exists():
+        raise SystemExit(
+            f"{bin_dir / 'jupyterhub-singleuser'} tidak ada: pasang paket peserta dengan [hub], "
+            f"mis. {bin_dir / 'pip'} install 'alaskaki_peserta-VERSI-py3-none-any.whl[hub]'."
+        )
+    probe = "import importlib.util, sys; sys.exit(importlib.util.find_spec('alaskaki_kunci') is not None)"
+    if subprocess.run([str(bin_dir / "python"), "-c", probe], check=False).returncode != 0:
+        raise SystemExit(
+            f"Lingkungan peserta {venv} berisi kunci jawaban (alaskaki_kunci bisa diimpor). "
+            "Pasang hanya paket alaskaki-peserta di sana, jangan paket alaskaki (pelatih)."
+        )
+    return bin_dir
+
+
+PESERTA_BIN = _participant_bin()
 CONFIG_DIRS = write_jupyter_config(STATE, course_id=COURSE_ID, exchange=EXCHANGE)
-c.Spawner.cmd = [str(VENV_BIN / "jupyterhub-singleuser")]
+c.Spawner.cmd = [str(PESERTA_BIN / "jupyterhub-singleuser")]
 c.Spawner.default_url = "/lab"
 c.Spawner.start_timeout = 120
 c.Spawner.http_timeout = 90
 c.Spawner.mem_limit = None  # LocalProcessSpawner cannot enforce limits; see docs/deploy.md
 c.Spawner.environment = {
-    "PATH": f"{VENV_BIN}{os.pathsep}/usr/local/bin:/usr/bin:/bin",
+    "PATH": f"{PESERTA_BIN}{os.pathsep}/usr/local/bin:/usr/bin:/bin",
     "LANG": "C.UTF-8",
     "MPLBACKEND": "Agg",
 }
@@ -93,6 +131,8 @@ def _pre_spawn(spawner):
     spawner.environment["JUPYTER_CONFIG_PATH"] = str(CONFIG_DIRS[role])
     if role == "pelatih":
         spawner.notebook_dir = str(WORKSHOP)
+        spawner.cmd = [str(VENV_BIN / "jupyterhub-singleuser")]
+        spawner.environment["PATH"] = f"{VENV_BIN}{os.pathsep}/usr/local/bin:/usr/bin:/bin"
     if MODE == "uji-coba":
         home = STATE / "rumah" / name
         home.mkdir(parents=True, exist_ok=True)

@@ -90,6 +90,32 @@ def _let_others_traverse(target: Path) -> list[tuple[Path, int]]:
     return changed
 
 
+def _participant_venv(base: Path) -> Path:
+    """The participants' environment: the participant wheel, built now, with no answer key."""
+    sys.path.insert(0, str(paths.KIT_ROOT / "kitbuild"))
+    from build_dists import build
+    from testenv import make_wheel_env
+
+    built = build(base / "dist", only="alaskaki-peserta", isolation=False)
+    wheel = next(p for p in built if p.suffix == ".whl")
+    return make_wheel_env(base / "peserta-venv", wheel)
+
+
+def _server_cmdlines(user: str) -> list[str]:
+    """Command lines of the user's running single-user servers."""
+    import pwd
+
+    uid = pwd.getpwnam(user).pw_uid
+    found = []
+    for proc in Path("/proc").iterdir():
+        with contextlib.suppress(OSError):
+            if proc.name.isdigit() and proc.stat().st_uid == uid:
+                cmd = (proc / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+                if "jupyterhub-singleuser" in cmd:
+                    found.append(cmd)
+    return found
+
+
 @pytest.fixture(scope="module")
 def hub(require_part):
     check_part = require_part
@@ -117,7 +143,9 @@ def hub(require_part):
     groups = (f"hb{tag}-peserta", f"hb{tag}-pelatih")
     base = Path(tempfile.mkdtemp(prefix="alaskaki-hub-", dir="/tmp"))
     os.chmod(base, 0o755)
-    src_stat = paths.SOURCE_DIR.stat()
+    from alaskaki.workshop.hub import key_folders
+
+    closed = {f: f.stat() for f in key_folders()}
     proc = None
     log = None
     opened = []
@@ -132,6 +160,7 @@ def hub(require_part):
             encoding="utf-8",
         )
         ws = init_workshop(base / "lokakarya", roster=roster, name="Uji Hub", modules=[MODUL])
+        peserta_venv = _participant_venv(base)
         made = create_users(
             ws,
             trainer=trainer,
@@ -153,6 +182,7 @@ def hub(require_part):
             ALASKAKI_HUB_IP="127.0.0.1",
             ALASKAKI_HUB_PORT=str(port),
             ALASKAKI_HUB_SERVICE_TOKEN=token,
+            ALASKAKI_VENV_PESERTA=str(peserta_venv),
             PATH=f"{Path(_chp()).parent}:{VENV_BIN}:{os.environ.get('PATH', '')}",
         )
         state.mkdir()
@@ -189,6 +219,7 @@ def hub(require_part):
             homes={u: base / "rumah" / u for u in ids} | {trainer: base / "rumah" / trainer},
             proc=proc,
             log=base / "jupyterhub.log",
+            peserta_venv=peserta_venv,
         )
     finally:
         if proc is not None and proc.poll() is None:
@@ -203,8 +234,9 @@ def hub(require_part):
         for user in [*ids, trainer]:
             _kill_user_processes(user)
         delete_users([*ids, trainer], groups=groups)
-        os.chown(paths.SOURCE_DIR, src_stat.st_uid, src_stat.st_gid)
-        os.chmod(paths.SOURCE_DIR, src_stat.st_mode & 0o7777)
+        for folder, st in closed.items():
+            os.chown(folder, st.st_uid, st.st_gid)
+            os.chmod(folder, st.st_mode & 0o7777)
         shutil.rmtree(base, ignore_errors=True)
         for folder, mode in opened:
             os.chmod(folder, mode)
@@ -252,6 +284,7 @@ def _login(h, user: str, password: str) -> int:
 
 def test_a_class_on_the_hub(hub):  # noqa: PLR0915
     from alaskaki.workshop.demo import simulate_submission
+    from alaskaki.workshop.hub import key_folders
 
     h = hub
     right, wrong, blank = h.ids
@@ -286,6 +319,21 @@ def test_a_class_on_the_hub(hub):  # noqa: PLR0915
     r = sessions[h.trainer].get(f"{h.url}/user/{h.trainer}/formgrader")
     assert r.status_code == 200 and "formgrader" in r.text.lower()
     assert s.get(f"{h.url}/user/{right}/formgrader").status_code == 404
+
+    # Participants' servers run from the participant install, whose Python cannot reach the key;
+    # the trainer's runs from the trainer install.
+    for u in h.ids:
+        cmds = _server_cmdlines(u)
+        assert cmds and all(str(h.peserta_venv / "bin") in c for c in cmds), cmds
+    assert all(str(VENV_BIN) in c for c in _server_cmdlines(h.trainer))
+    py = str(h.peserta_venv / "bin" / "python")
+    res = _as_user(
+        right, h.homes[right], py, "-c", "import alaskaki.exercises.m3, alaskaki.widgets"
+    )
+    assert res.returncode == 0, res.stderr
+    for mod in ("alaskaki_kunci", "alaskaki.workshop", "alaskaki.cli"):
+        res = _as_user(right, h.homes[right], py, "-c", f"import {mod}")
+        assert res.returncode != 0 and "ModuleNotFoundError" in res.stderr, (mod, res.stderr)
 
     # Each participant fetches, answers and submits through their own server.
     started = datetime.now(UTC).replace(tzinfo=None)
@@ -391,6 +439,7 @@ def test_a_class_on_the_hub(hub):  # noqa: PLR0915
             ["cat", str(ws / "autograded" / others[0] / MODUL / f"{MODUL}.ipynb")],
             ["cat", str(ws / "feedback" / others[0] / MODUL / f"{MODUL}.html")],
             ["cat", str(paths.SOURCE_DIR / MODUL / f"{MODUL}.ipynb")],
+            *(["ls", str(f)] for f in key_folders()),  # alaskaki_kunci of the trainer install
             ["ls", str(exch / "inbound")],
             ["ls", str(exch / "feedback")],
             ["ls", str(h.homes[others[0]])],

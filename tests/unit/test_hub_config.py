@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import sys
 
 import pytest
 from traitlets.config.loader import PyFileConfigLoader
@@ -102,8 +103,47 @@ def test_participant_and_trainer_jupyter_config(tmp_path, monkeypatch):
         assert overrides["@jupyterlab/translation-extension:plugin"]["locale"] == "id_ID"
 
 
+def _fake_venv(where, python) -> str:
+    """A venv-shaped folder: bin/jupyterhub-singleuser and bin/python (-> ``python``)."""
+    (where / "bin").mkdir(parents=True)
+    (where / "bin" / "jupyterhub-singleuser").write_text("#!/bin/sh\n")
+    (where / "bin" / "python").write_text(f'#!/bin/sh\nexec {python} "$@"\n')
+    (where / "bin" / "python").chmod(0o755)
+    return str(where)
+
+
+def _load_hub_config():
+    return PyFileConfigLoader(
+        "jupyterhub_config.py", path=str(paths.KIT_ROOT / "grading" / "hub")
+    ).load_config()
+
+
+def test_hub_config_gives_participants_an_environment_without_the_key(
+    workshop, tmp_path, monkeypatch
+):
+    monkeypatch.setenv("ALASKAKI_LOKAKARYA", str(workshop.root))
+    monkeypatch.setenv("ALASKAKI_HUB_STATE", str(tmp_path / "hub"))
+    monkeypatch.delenv("ALASKAKI_HUB_MODE", raising=False)
+    monkeypatch.delenv("ALASKAKI_VENV_PESERTA", raising=False)
+    with pytest.raises(SystemExit, match="ALASKAKI_VENV_PESERTA belum diisi"):
+        _load_hub_config()
+    # this test venv imports alaskaki_kunci (editable install of everything): refused
+    monkeypatch.setenv("ALASKAKI_VENV_PESERTA", _fake_venv(tmp_path / "penuh", sys.executable))
+    with pytest.raises(SystemExit, match="berisi kunci jawaban"):
+        _load_hub_config()
+    # the base interpreter cannot import it: accepted, and participants' servers start from it
+    good = _fake_venv(tmp_path / "peserta", sys._base_executable)
+    monkeypatch.setenv("ALASKAKI_VENV_PESERTA", good)
+    cfg = _load_hub_config()
+    assert cfg.Spawner.cmd == [f"{good}/bin/jupyterhub-singleuser"]
+    assert cfg.Spawner.environment["PATH"].startswith(f"{good}/bin")
+
+
 def test_hub_config_file_reads_the_workshop(workshop, tmp_path, monkeypatch):
     ws = workshop
+    monkeypatch.setenv(
+        "ALASKAKI_VENV_PESERTA", _fake_venv(tmp_path / "peserta", sys._base_executable)
+    )
     monkeypatch.setenv("ALASKAKI_LOKAKARYA", str(ws.root))
     monkeypatch.setenv("ALASKAKI_PELATIH", "bu-ani")
     monkeypatch.setenv("ALASKAKI_HUB_STATE", str(tmp_path / "hub"))

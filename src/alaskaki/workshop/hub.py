@@ -200,12 +200,27 @@ def protect_workshop(workshop: Workshop, trainer: str, trainer_group: str = TRAI
     os.chmod(workshop.root, 0o750)
 
 
+def key_folders() -> list[Path]:
+    """Folders of the trainer install that hold the answer key: instructor notebooks, alaskaki_kunci."""
+    import importlib.util
+
+    found = [paths.SOURCE_DIR]
+    spec = importlib.util.find_spec("alaskaki_kunci")
+    if spec is not None and spec.submodule_search_locations:
+        found += [Path(p) for p in spec.submodule_search_locations]
+    return [f for f in found if f.is_dir()]
+
+
 def protect_kit_sources(trainer_group: str = TRAINER_GROUP) -> list[Path]:
-    """The kit's instructor notebooks (solutions, hidden tests) readable by root and trainers only."""
+    """The answer key (instructor notebooks, alaskaki_kunci) readable by root and trainers only.
+
+    Participants' servers run from the participant install (ALASKAKI_VENV_PESERTA), which holds
+    no key; this closes the trainer install's copy to their Linux accounts as well.
+    """
     g = _group(trainer_group)
     done = []
-    for folder in (paths.SOURCE_DIR,):
-        if folder.is_dir() and g is not None:
+    for folder in key_folders():
+        if g is not None:
             os.chown(folder, -1, g.gr_gid)
             os.chmod(folder, 0o750)
             done.append(folder)
