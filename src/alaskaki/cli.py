@@ -663,14 +663,20 @@ def _guard_gradebook(args) -> None:
     """Refuse a lost gradebook before any command reads it; back it up before any command writes it."""
     from alaskaki.folder import CONFIG_FILE, Folder
 
-    where = args.folder if args.command == "init" else getattr(args, "workshop", None)
-    if where is None or args.command == "pulihkan" or not (Path(where) / CONFIG_FILE).is_file():
+    if args.command == "pulihkan":
         return
-    folder = Folder(where)
-    if args.command in GRADEBOOK_WRITERS:
-        folder.before_write(args.command)
+    if args.command == "dashboard":
+        wheres = list(args.workshops or ["."])
     else:
-        folder.check_gradebook()
+        wheres = [args.folder if args.command == "init" else getattr(args, "workshop", None)]
+    for where in wheres:
+        if where is None or not (Path(where) / CONFIG_FILE).is_file():
+            continue
+        folder = Folder(where)
+        if args.command in GRADEBOOK_WRITERS:
+            folder.before_write(args.command)
+        else:
+            folder.check_gradebook()
 
 
 def _failed_path(exc: BaseException):

@@ -146,8 +146,15 @@ def test_a_lost_gradebook_is_refused_never_recreated(template, tmp_path, capsys,
         gb.unlink()
     else:
         gb.write_bytes(b"bukan basis data" * 100)
-    for argv in (["status"], ["report"], ["roster", "import", str(roster(tmp_path, ""))]):
-        code, _, err = cli(capsys, *argv, "-w", str(ws))
+    for argv in (
+        ["status", "-w", str(ws)],
+        ["report", "-w", str(ws)],
+        ["roster", "import", str(roster(tmp_path, "")), "-w", str(ws)],
+        ["grade", "m3-biaya-produksi", "-w", str(ws)],
+        ["feedback", "m3-biaya-produksi", "-w", str(ws)],
+        ["dashboard", "--no-browser", str(ws)],
+    ):
+        code, _, err = cli(capsys, *argv)
         assert code != 0
         assert "alaskaki pulihkan" in err and "Traceback" not in err
         assert len(err.strip().splitlines()) == 1, err
