@@ -1,4 +1,9 @@
-"""``alaskaki cetak``: printable HTML of an uji form or of the reference sheet (no key involved).
+"""``alaskaki cetak``: printable HTML of an uji form, the reference sheet, the glossary or a module
+(no key involved).
+
+A module is printed as its participants receive it (the released notebook): solution blocks and
+hidden tests are removed, locked test cells left out, every answer cell followed by an answer box,
+and with ``--peserta ID`` the participant's own numbers on top, for people who work on paper.
 
 A form is printed from the markdown cells of its notebook, which hold every question and option
 (docs/architecture.md); code cells are left out and each question gets an answer line, so the
@@ -19,7 +24,18 @@ from alaskaki.errors import EXIT_NOT_FOUND, AlaskakiError
 
 FORMS = ("asesmen-awal", "asesmen-akhir")
 REFERENCE = "lembar-rujukan"
-PRINTABLE = (*FORMS, REFERENCE)
+GLOSSARY = "istilah"
+MODULES = (
+    "m0-orientasi",
+    "m1-ekspor-mandiri",
+    "m2-klasifikasi-hs",
+    "m3-biaya-produksi",
+    "m4-harga-ekspor",
+    "m5-mutu-aql",
+    "m6-dokumen-ekspor",
+    "m7-daya-saing",
+)
+PRINTABLE = (*FORMS, REFERENCE, GLOSSARY, *MODULES)
 
 STYLE = """
 body { font-family: "DejaVu Sans", Arial, sans-serif; font-size: 11pt; max-width: 18cm; margin: 1cm auto; }
@@ -30,13 +46,16 @@ td, th { border: 1px solid #888; padding: 2px 5px; vertical-align: top; }
 .jawab { border: 1px solid #000; height: 1.4em; width: 7cm; margin: .3em 0 1em; }
 .kepala { border: 1px solid #000; padding: .4em; margin-bottom: 1em; }
 .soal { page-break-inside: avoid; }
+pre { background: #f4f4f4; padding: 4px 6px; font-size: 9pt; white-space: pre-wrap; }
+.kotak { border: 1px solid #000; min-height: 2.2em; margin: .3em 0 1em; padding: 2px 5px; }
+.angka { border: 1px dashed #444; padding: .4em; margin-bottom: 1em; white-space: pre-wrap; font-size: 9.5pt; }
 @media print { a { color: black; text-decoration: none; } }
 """
 
 
 def notebook_path(naskah: str) -> Path:
-    if naskah == REFERENCE:
-        return paths.NOTEBOOKS_DIR / f"{REFERENCE}.ipynb"
+    if naskah in (REFERENCE, GLOSSARY):
+        return paths.NOTEBOOKS_DIR / f"{naskah}.ipynb"
     return paths.SOURCE_DIR / naskah / f"{naskah}.ipynb"
 
 
@@ -47,8 +66,68 @@ def page(title: str, body: str) -> str:
     )
 
 
+def _released_source(source: str) -> str:
+    """A code cell as participants see it: solution and hidden-test blocks removed."""
+    out, skip = [], False
+    for line in source.splitlines():
+        mark = line.strip()
+        if mark in ("### BEGIN SOLUTION", "### BEGIN HIDDEN TESTS"):
+            skip = True
+        elif mark in ("### END SOLUTION", "### END HIDDEN TESTS"):
+            skip = False
+        elif not skip:
+            out.append(line)
+    return "\n".join(out).strip("\n")
+
+
+def _participant_numbers(modul: str, peserta: str) -> str:
+    import contextlib
+    import importlib
+    import io
+
+    ex = importlib.import_module(f"alaskaki.exercises.{modul.split('-')[0]}")
+    buf = io.StringIO()
+    with contextlib.redirect_stdout(buf):
+        ex.soal(peserta).tampilkan()
+    return buf.getvalue()
+
+
+def module_html(modul: str, peserta: str | None = None, notebook: str | Path | None = None) -> str:
+    """The printable page of a module, as released to participants (never solutions or hidden tests)."""
+    path = Path(notebook) if notebook else notebook_path(modul)
+    if not path.is_file():
+        raise AlaskakiError(f"Notebook {path} tidak ada.", exit_code=EXIT_NOT_FOUND)
+    nb = nbformat.read(path, as_version=4)
+    parts = []
+    if peserta:
+        parts.append(
+            f'<div class="angka"><b>Angka soal Anda</b>\n{html.escape(_participant_numbers(modul, peserta))}</div>'
+        )
+    for cell in nb.cells:
+        meta = cell.metadata.get("nbgrader", {})
+        if cell.cell_type == "markdown":
+            if meta.get(
+                "solution"
+            ):  # a written answer graded by the trainer: an empty box on paper
+                parts.append('<div class="kotak" style="min-height: 8em"></div>')
+            else:
+                parts.append(mistune.html(cell.source))
+            continue
+        if meta.get("grade") and not meta.get("solution"):
+            continue  # locked test cell: nothing to do on paper
+        code = _released_source(cell.source)
+        if code:
+            parts.append(f"<pre>{html.escape(code)}</pre>")
+        if meta.get("solution") and meta.get("grade_id", "").endswith("_jawab"):
+            parts.append('<div class="kotak">Jawaban:</div>')
+    title = nb.cells[0].source.splitlines()[0].lstrip("# ") if nb.cells else modul
+    return page(title, "\n".join(parts))
+
+
 def form_html(naskah: str, notebook: str | Path | None = None) -> str:
-    """The printable page of a form or of the reference sheet."""
+    """The printable page of a form, the reference sheet, the glossary or a module."""
+    if naskah in MODULES:
+        return module_html(naskah, notebook=notebook)
     if naskah not in PRINTABLE:
         raise AlaskakiError(
             f"Tidak dapat mencetak {naskah!r}. Pilih salah satu: {', '.join(PRINTABLE)}.",

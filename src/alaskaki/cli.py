@@ -222,11 +222,33 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser(
         "cetak",
-        help="tulis HTML siap cetak dari asesmen awal/akhir atau lembar rujukan",
-        description="Tulis HTML siap cetak dari asesmen awal/akhir atau lembar rujukan. Dengan --kunci: "
+        help="tulis HTML siap cetak dari asesmen, lembar rujukan, daftar istilah atau modul",
+        description="Tulis HTML siap cetak dari asesmen awal/akhir, lembar rujukan, daftar istilah, atau sebuah "
+        "modul (seperti yang diterima peserta: tanpa jawaban, dengan kotak jawaban). Dengan --kunci: "
         "kunci jawaban asesmen, yang sama dengan kunci penilai (hanya di instalasi pelatih).",
     )
-    p.add_argument("naskah", choices=["asesmen-awal", "asesmen-akhir", "lembar-rujukan"])
+    p.add_argument(
+        "naskah",
+        choices=[
+            "asesmen-awal",
+            "asesmen-akhir",
+            "lembar-rujukan",
+            "istilah",
+            "m0-orientasi",
+            "m1-ekspor-mandiri",
+            "m2-klasifikasi-hs",
+            "m3-biaya-produksi",
+            "m4-harga-ekspor",
+            "m5-mutu-aql",
+            "m6-dokumen-ekspor",
+            "m7-daya-saing",
+        ],
+    )
+    p.add_argument(
+        "--peserta",
+        metavar="ID",
+        help="untuk modul: cetak juga angka soal peserta ini (bagi yang bekerja di kertas)",
+    )
     p.add_argument(
         "--kunci", action="store_true", help="cetak kunci jawaban (rahasia; instalasi pelatih)"
     )
@@ -602,8 +624,11 @@ def cmd_cetak(args) -> int:
     from alaskaki.cetak import form_html
 
     if args.kunci:
-        if args.naskah == "lembar-rujukan":
-            raise AlaskakiError("Lembar rujukan tidak punya kunci jawaban.", exit_code=EXIT_USAGE)
+        if args.naskah not in ("asesmen-awal", "asesmen-akhir"):
+            raise AlaskakiError(
+                "Hanya asesmen awal dan akhir yang punya kunci jawaban untuk dicetak.",
+                exit_code=EXIT_USAGE,
+            )
         try:
             from alaskaki_kunci.cetak import kunci_html
         except ImportError:
@@ -613,6 +638,10 @@ def cmd_cetak(args) -> int:
                 exit_code=EXIT_NOT_FOUND,
             ) from None
         text = kunci_html(args.naskah)
+    elif args.peserta and args.naskah.startswith("m"):
+        from alaskaki.cetak import module_html
+
+        text = module_html(args.naskah, peserta=args.peserta)
     else:
         text = form_html(args.naskah)
     out = Path(args.out or f"{args.naskah}{'-kunci' if args.kunci else ''}.html")
