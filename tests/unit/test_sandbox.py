@@ -351,3 +351,22 @@ def test_a_copy_of_the_assessment_key_on_the_python_path_is_hidden_too(tmp_path,
     got = {k: sb.decode_value(v) for k, v in res.points["x"].items()}
     # the folder may still be listed, but it is an empty tmpfs: nothing of the key can be read
     assert got["y"] in ("ModuleNotFoundError", "kosong"), got
+
+
+@pytest.mark.parametrize(
+    ("status", "cpu", "finished", "events"),
+    [
+        (9, 0.5, False, ["outside:SIGKILL"]),  # pid 1 of its namespace: only from outside
+        (15, 0.5, False, ["outside:SIGTERM"]),
+        (11, 0.5, False, ["crash:SIGSEGV"]),  # its own code broke the interpreter
+        (9, 200.0, False, ["cpu"]),  # the kernel's SIGKILL at the CPU limit
+        (sb.SETUP_FAILED << 8, 0.1, False, ["setup"]),  # the trusted set-up failed: not theirs
+        (0, 0.5, False, ["exited"]),
+        (0, 0.5, True, []),
+    ],
+)
+def test_how_a_submission_ended_is_told_apart(status, cpu, finished, events):
+    from types import SimpleNamespace
+
+    usage = SimpleNamespace(ru_utime=cpu, ru_stime=0.0)
+    assert sb._end_events((status, usage), finished, cpu_limit=110) == events

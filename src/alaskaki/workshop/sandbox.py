@@ -786,7 +786,7 @@ def run_in_sandbox(
         _kill_stragglers(token)
         result.seconds = time.monotonic() - started
     if not result.finished and not result.events:
-        result.events.append("exited")
+        result.events.append("setup" if proc.returncode == SETUP_FAILED else "exited")
     return result
 
 
@@ -905,6 +905,7 @@ class Zygote:
         self.uid = uid
         self.proc: subprocess.Popen | None = None
         self.cgroup: Cgroup | None = None
+        self.cold = False  # True once a start failed: one bwrap per submission from then on
         self.token = ""
         self._buf = b""
 
@@ -925,7 +926,12 @@ class Zygote:
         setup = {"preload": self.preload, "paths": extra_paths()}
         self.proc.stdin.write((json.dumps(setup) + "\n").encode())
         self.proc.stdin.flush()
-        if self._readline(time.monotonic() + 120) != b'{"k": "ready"}':
+        try:
+            ready = json.loads(self._readline(time.monotonic() + 120) or b"{}")
+        except ValueError:
+            ready = {}
+        if ready.get("k") != "ready" or not ready.get("ns"):
+            # no warm sandbox without per-submission namespaces: one bwrap per submission instead
             raise OSError("the warm sandbox did not start")
         # the zygote forks every manager and runner later: they are born inside its cgroup
         self.cgroup = Cgroup.create(
@@ -942,12 +948,15 @@ class Zygote:
         started = time.monotonic()
         result = SandboxResult(answer_cap=answer_bytes)
         job = _prepare_job(job, sandboxed=True, uid=self.uid)
-        if self.proc is None or self.proc.poll() is not None:
+        if self.cold or self.proc is None or self.proc.poll() is not None:
             self.close()
             try:
+                if self.cold:
+                    raise OSError("the warm sandbox cannot work here")
                 self._start()
             except OSError:
                 self.close()
+                self.cold = True  # do not pay a failed start per submission
                 return run_in_sandbox(
                     job,
                     sandboxed=True,
@@ -1285,7 +1294,10 @@ def _run_job(job: dict, chan) -> None:  # pragma: no cover - runs in a child pro
     watched = [m for m in ["math", "numpy", *checks] if m in sys.modules]
     fp_before = _fingerprint(watched)
     print_before = builtins.print
-    confine(job.get("uid"))
+    try:
+        confine(job.get("uid"))
+    except OSError:  # never run participant code half-confined; the grader's fault, not theirs
+        os._exit(SETUP_FAILED)
     with contextlib.suppress(OSError):
         os.setsid()
     cell_timeout = int(job.get("cell_timeout") or CELL_TIMEOUT)
@@ -1501,6 +1513,8 @@ def _end_events(ended: tuple | None, finished: bool, cpu_limit: float) -> list[s
         if name == "SIGXFSZ":
             return ["fsize"]
         return ["outside:" + name]
+    if not finished and os.WIFEXITED(status) and os.WEXITSTATUS(status) == SETUP_FAILED:
+        return ["setup"]
     return [] if finished else ["exited"]
 
 
@@ -1536,6 +1550,7 @@ def _read_line(fd: int) -> bytes:
     return buf.strip()
 
 
+SETUP_FAILED = 70  # exit status of a runner whose trusted set-up (mounts, confinement) failed
 NONCE_LEN = 32  # hex characters of the per-submission secret the grader sends before each job
 
 
@@ -1581,8 +1596,11 @@ def _zygote_job(chan, chan_fd: int, devnull: int) -> None:  # pragma: no cover
             os.close(hold_w)
             os.close(chan_fd)
             os.dup2(devnull, 0)
-            _job_mounts()
-            os.chdir(SCRATCH)
+            try:
+                _job_mounts()
+                os.chdir(SCRATCH)
+            except OSError:
+                os._exit(SETUP_FAILED)
             os.environ.update(
                 HOME=SCRATCH, IPYTHONDIR=SCRATCH + "/.ipython", MPLCONFIGDIR=SCRATCH + "/.mpl"
             )
@@ -1610,6 +1628,27 @@ def _zygote_job(chan, chan_fd: int, devnull: int) -> None:  # pragma: no cover
     chan.write(json.dumps(out) + "\n")
     chan.flush()
     os._exit(0)
+
+
+def _namespaces_work() -> bool:
+    """Whether a manager can give a submission its own PID, IPC and mount namespaces here."""
+    pid = os.fork()
+    if pid == 0:
+        try:
+            unshare(CLONE_NEWPID | CLONE_NEWIPC | CLONE_NEWNS)
+            _mount(None, "/", None, _MS_REC | _MS_PRIVATE)
+            inner = os.fork()
+            if inner == 0:
+                try:
+                    _job_mounts()
+                finally:
+                    os._exit(0)
+            _, status = os.waitpid(inner, 0)
+            os._exit(0 if os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0 else 1)
+        except BaseException:
+            os._exit(1)
+    _, status = os.waitpid(pid, 0)
+    return os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0
 
 
 def _kill_children() -> None:
@@ -1657,8 +1696,8 @@ def _zygote_main() -> (
             importlib.import_module(name)
     with contextlib.suppress(OSError):
         _prctl(_PR_SET_CHILD_SUBREAPER, 1)
-    chan.write('{"k": "ready"}\n')  # the grader sends the first job only now (no read-ahead)
-    chan.flush()
+    chan.write(json.dumps({"k": "ready", "ns": _namespaces_work()}) + "\n")
+    chan.flush()  # the grader sends the first job only now (no read-ahead)
     while True:
         manager = os.fork()
         if manager == 0:

@@ -45,7 +45,8 @@ EVENTS = {
 # next run) and the trainer sees an incident on the worker, never a flag on the participant.
 INCIDENTS = {
     "outside": "proses sandbox dihentikan dari luar penilai (sinyal {sig}, mis. komputer kehabisan memori atau dihentikan administrator)",
-    "manager": "pengelola sandbox dihentikan dari luar penilai ({sig})",
+    "manager": "pengelola sandbox berhenti tidak wajar ({sig}; mis. dihentikan dari luar penilai)",
+    "setup": "sandbox tidak bisa disiapkan (namespace, mount atau pembatasan hak gagal)",
     "lost": "sandbox hangat berhenti atau macet (dihentikan dari luar penilai)",
     "forged": "saluran sandbox mengirim data tanpa kode rahasia penilai",
 }
