@@ -166,10 +166,21 @@ def build_parser() -> argparse.ArgumentParser:
         "--format", default="html,xlsx,csv,json", metavar="LIST", help="mis. html,xlsx,csv,json"
     )
     p.add_argument(
-        "--anonim", action="store_true", help="ganti nama peserta dengan nama samaran yang tetap"
+        "--anonim",
+        action="store_true",
+        help="hanya berkas anonim: nama samaran, dan setiap gabungan IKM, kelurahan, jenis kelamin "
+        "dan peran dimiliki sedikitnya K peserta (rapor tidak dibuat)",
     )
     p.add_argument(
-        "--rapor", action="store_true", help="juga buat rapor per peserta (HTML dan PDF)"
+        "--anonim-k",
+        type=int,
+        metavar="K",
+        help="K untuk --anonim (bawaan: 5)",
+    )
+    p.add_argument(
+        "--rapor",
+        action="store_true",
+        help="juga buat rapor per peserta (HTML dan PDF); tidak bersama --anonim",
     )
     p.add_argument(
         "--out", metavar="FOLDER", help="folder laporan (bawaan: FOLDER_LOKAKARYA/laporan)"
@@ -498,24 +509,39 @@ def cmd_report(args) -> int:
             f"--out {args.out} adalah sebuah berkas, bukan folder. Pilih folder laporan yang lain.",
             exit_code=EXIT_CONFLICT,
         )
+    skipped = ""
+    if args.anonim and args.rapor:
+        # a rapor always names its participant: --anonim never writes one
+        skipped = (
+            "Rapor tidak dibuat: rapor selalu memuat nama peserta, sedangkan --anonim hanya "
+            "menulis berkas anonim. Jalankan 'alaskaki report --rapor' tanpa --anonim untuk rapor."
+        )
     out = make_reports(
         _ws(args),
         formats=tuple(f.strip() for f in args.format.split(",") if f.strip()),
         anonim=args.anonim,
-        rapor=args.rapor,
+        anonim_k=args.anonim_k,
+        rapor=args.rapor and not args.anonim,
         out_dir=args.out,
     )
-    _emit(args, out, "Laporan:\n" + "\n".join(f"  {p}" for p in out))
+    text = "Laporan:\n" + "\n".join(f"  {p}" for p in out)
+    if skipped:
+        print(skipped, file=sys.stderr)
+    _emit(args, out, text)
     return EXIT_OK
 
 
 def cmd_status(args) -> int:
     from alaskaki.workshop import workshop_status
+    from alaskaki.workshop.status import competency_summary
 
-    st = workshop_status(_ws(args), modul=args.modul)
+    ws = _ws(args)
+    st = workshop_status(ws, modul=args.modul)
     rows = []
     for e in st.entries:
         nilai = f"{e.nilai:g}/{e.nilai_maks:g}" if e.nilai is not None else ""
+        if nilai and e.menunggu:
+            nilai += f" (sementara; {e.menunggu} sel menunggu pelatih)"
         rows.append(
             [
                 e.modul,
@@ -538,12 +564,23 @@ def cmd_status(args) -> int:
                 v["peserta"],
                 v["mengumpulkan"],
                 v["dinilai"],
+                v["menunggu_pelatih"],
+                v["perlu_dinilai_ulang"],
                 v["terlambat"],
                 v["indikasi_kecurangan"],
             ]
             for m, v in summary.items()
         ],
-        ["modul", "peserta", "mengumpulkan", "dinilai", "terlambat", "indikasi kecurangan"],
+        [
+            "modul",
+            "peserta",
+            "mengumpulkan",
+            "sudah dinilai",
+            "menunggu pelatih",
+            "perlu dinilai ulang",
+            "terlambat",
+            "indikasi kecurangan",
+        ],
     )
     held = sum(v.get("ditahan", 0) for v in summary.values())
     if held:
@@ -560,7 +597,38 @@ def cmd_status(args) -> int:
                 ["modul", "peserta", "peserta", "kemiripan"],
             )
         )
-    _emit(args, {"ringkasan": summary, "rincian": st.entries, "kerja_sama": st.kerja_sama}, text)
+    units = competency_summary(ws)
+    if units:
+
+        def pct(x):
+            return "–" if x is None else f"{x:.0%}"
+
+        text += "\n\nKompetensi per unit (keputusan dari uji; latihan = kesiapan):\n" + table(
+            [
+                [
+                    u["unit"],
+                    u["kompeten"],
+                    u["belum_kompeten"],
+                    u["belum_dinilai"],
+                    pct(u["latihan_selesai"]),
+                    pct(u["skor_latihan"]),
+                ]
+                for u in units
+            ],
+            [
+                "unit",
+                "Kompeten",
+                "Belum Kompeten",
+                "Belum dinilai",
+                "latihan selesai",
+                "skor latihan",
+            ],
+        )
+    _emit(
+        args,
+        {"ringkasan": summary, "rincian": st.entries, "kerja_sama": st.kerja_sama, "unit": units},
+        text,
+    )
     return EXIT_OK
 
 

@@ -99,14 +99,19 @@ def test_filters_views_and_download(workshops):
     assert sorted(r[0] for r in rows) == ["p01", "p05"]
     c["unit"].value = "BYA-01"
     assert "EKS-01" not in out["content"].value.split("tabel-peserta")[1].split("</table>")[0]
-    # anonymous view: no real name in the page or the download
+    # anonymous view of two participants: refused, the filter itself would point at them
     c["anonim"].value = True
+    assert "kurang dari 5" in out["content"].value and "Siti" not in out["content"].value
+    # anonymous view of the whole cohort (7): no real name in the page or the download
+    c["ikm"].value = ""
+    c["jenis_kelamin"].value = ""
     assert all("Siti" not in str(r) for r in _rows(box))
     page = out["content"].value
     assert "Siti" not in out["content"].value and "Rina" not in out["content"].value
-    assert "Peserta-" in out["content"].value
+    assert "Peserta-" in out["content"].value and "k = 5" in out["content"].value
     # nothing matches
     c["anonim"].value = False
+    c["ikm"].value = "CV Sepatu Contoh"
     c["kelurahan"].value = ""
     c["peran"].value = "pemilik"
     assert "Tidak ada peserta" in out["content"].value

@@ -209,6 +209,7 @@ class CohortResult:
     lokakarya: list[WorkshopInfo] = field(default_factory=list)
     dibuat: str = ""  # when the result was computed (ISO, UTC)
     framework: dict[str, Any] = field(default_factory=dict)
+    catatan: list[str] = field(default_factory=list)  # notes for every rendering (anonymity rule)
 
     @property
     def unit_codes(self) -> list[str]:
@@ -244,6 +245,7 @@ class CohortResult:
             "lokakarya": [asdict(w) for w in self.lokakarya],
             "units": [asdict(u) for u in self.units],
             "framework": self.framework,
+            "catatan": list(self.catatan),
             "participants": [
                 {
                     "id": p.id,
@@ -299,4 +301,5 @@ class CohortResult:
             lokakarya=[WorkshopInfo(**w) for w in data.get("lokakarya", [])],
             dibuat=data.get("dibuat", ""),
             framework=data.get("framework", {}),
+            catatan=list(data.get("catatan", [])),
         )

@@ -281,7 +281,7 @@ def synthetic_result(
     """A random :class:`CohortResult` of ``n_participants`` × 7 units × ``workshops`` workshops.
 
     Built directly (no gradebook), with every unit assessed by ``criteria_per_unit`` criteria of
-    two evidence cells each; every participant attends one to ``workshops`` workshops. Names are
+    two uji cells (post-test items) and one latihan cell (module exercise) each; every participant attends one to ``workshops`` workshops. Names are
     ``Nama Peserta N`` (fictional).
     """
     import random
@@ -352,10 +352,10 @@ def synthetic_result(
                         skor=skor or 0.0,
                         maks=4.0,
                         ambang=0.7,
-                        bukti=[
+                        uji=[
                             Evidence(
-                                modul=modul,
-                                grade_id=f"{modul[:2]}_{c}_{k}",
+                                modul="asesmen-akhir",
+                                grade_id=f"post_{kode.lower().replace('-', '')}_{c}_{k}",
                                 maks=2.0,
                                 skor=(skor or 0) / 2,
                                 skor_asli=(skor or 0) / 2,
@@ -364,6 +364,20 @@ def synthetic_result(
                             )
                             for k in range(2)
                         ],
+                        latihan=[
+                            Evidence(
+                                modul=modul,
+                                grade_id=f"{modul[:2]}_{c}",
+                                maks=1.0,
+                                skor=float(rnd.random() < 0.3 + 0.7 * skill),
+                                skor_asli=None,
+                                dinilai=True,
+                                lokakarya=ws[attended[-1]].nama,
+                            )
+                        ]
+                        if rnd.random() < 0.9
+                        else [],
+                        latihan_jumlah=1,
                     )
                 )
             states = [c.status for c in crits]

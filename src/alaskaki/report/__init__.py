@@ -3,15 +3,17 @@
 Public, keyword-only API (``alaskaki report`` and the dashboard call only these):
 
 * :func:`write_reports` ``(result, out_dir, *, formats=("html","xlsx","csv","json"), anonim=False,
-  reviewer=None) -> list[Path]``: the cohort report.
-* :func:`write_rapor` ``(result, out_dir, *, participant=None, formats=("html","pdf"), anonim=False,
-  reviewer=None) -> list[Path]``: one *rapor* per participant.
+  anonim_k=5, reviewer=None) -> list[Path]``: the cohort report.
+* :func:`write_rapor` ``(result, out_dir, *, participant=None, formats=("html","pdf"),
+  reviewer=None) -> list[Path]``: one *rapor* per participant (always named: there is no
+  anonymous rapor).
 * :mod:`alaskaki.report.views`: the tables every renderer shows (pandas DataFrames).
 * :mod:`alaskaki.report.dashboard`: the Voila dashboard's helpers.
 
 File names (in ``out_dir``): ``laporan-kompetensi.html``, ``laporan-kompetensi.xlsx``,
 ``laporan-kompetensi.json``, ``laporan-<view>.csv`` (one CSV per view); with ``anonim=True`` every
-name gets the suffix ``-anonim``. Rapor: ``rapor-<id>.html`` / ``rapor-<id>.pdf``.
+name gets the suffix ``-anonim`` and the result is k-anonymous (:func:`~alaskaki.report.views.anonymise`).
+Rapor: ``rapor-<id>.html`` / ``rapor-<id>.pdf``.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from alaskaki.errors import EXIT_USAGE, AlaskakiError
 from . import html as html_mod
 from . import xlsx as xlsx_mod
 from .reviewer import Reviewer, load_reviewer
-from .views import all_views, anonymise, filter_result, pseudonym
+from .views import ANONIM_K, all_views, anonymise, filter_result, is_complete, notes, pseudonym
 
 FORMATS = ("html", "xlsx", "csv", "json")
 
@@ -48,19 +50,22 @@ def write_reports(
     *,
     formats=FORMATS,
     anonim: bool = False,
+    anonim_k: int = ANONIM_K,
     reviewer: str | Path | dict | Reviewer | None = None,
 ) -> list[Path]:
     """Write the cohort report in the given formats; returns the files written.
 
     ``formats`` is a sequence or a comma-separated string of ``html``, ``xlsx``, ``csv``, ``json``.
     ``anonim=True`` replaces every participant id and name by a stable pseudonym
-    (:func:`~alaskaki.report.views.pseudonym`, keyed by ``anonim_kunci`` of the reviewer file).
+    (:func:`~alaskaki.report.views.pseudonym`, keyed by ``anonim_kunci`` of the reviewer file)
+    and makes the result ``anonim_k``-anonymous over IKM, kelurahan, jenis kelamin and peran
+    (fewer participants than ``anonim_k``: refused before anything is written).
     ``reviewer`` is a :class:`Reviewer`, a dict or a YAML path (default ``grading/peninjau.yml``).
     """
     formats = _check_formats(formats, FORMATS)
     rev = load_reviewer(reviewer)
     if anonim:
-        result = anonymise(result, key=rev.anonim_kunci)
+        result = anonymise(result, key=rev.anonim_kunci, k=anonim_k)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     suffix = "-anonim" if anonim else ""
@@ -86,6 +91,8 @@ def write_reports(
         data = result.to_dict()
         data["peninjau"] = {"kantor": rev.kantor_lengkap, "nama": rev.nama, "jabatan": rev.jabatan}
         data["anonim"] = anonim
+        data["lengkap"] = is_complete(result)
+        data["catatan"] = notes(result)
         p.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
         written.append(p)
     return written
@@ -94,6 +101,7 @@ def write_reports(
 from .rapor import write_rapor  # noqa: E402  (rapor imports helpers defined above)
 
 __all__ = [
+    "ANONIM_K",
     "FORMATS",
     "Reviewer",
     "all_views",

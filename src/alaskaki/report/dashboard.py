@@ -33,7 +33,7 @@ from alaskaki.errors import EXIT_NOT_FOUND, AlaskakiError
 from . import html as html_mod
 from . import xlsx as xlsx_mod
 from .reviewer import Reviewer, load_reviewer
-from .views import GENDER, all_views, anonymise, filter_result
+from .views import ANONIM_K, GENDER, all_views, anonymise, filter_result
 
 ENV = "ALASKAKI_WORKSHOPS"
 NOTEBOOK = paths.GRADING_DIR / "dasbor.ipynb"
@@ -117,11 +117,18 @@ def options(result: CohortResult) -> dict[str, list[tuple[str, str | None]]]:
     }
 
 
-def select(data: Data, *, lokakarya=None, anonim: bool = False, **filters) -> CohortResult:
-    """The current view: a workshop (or all), then the attribute and unit filters."""
+def select(
+    data: Data, *, lokakarya=None, anonim: bool = False, anonim_k: int = ANONIM_K, **filters
+) -> CohortResult:
+    """The current view: a workshop (or all), then the attribute and unit filters.
+
+    An anonymous view is k-anonymous like the anonymous report files; a view narrowed to fewer
+    than ``anonim_k`` participants is refused (AlaskakiError), since the filter itself would
+    point at them.
+    """
     result = filter_result(data.base(lokakarya), **{k: v for k, v in filters.items() if v})
     if anonim:
-        result = anonymise(result, key=data.reviewer.anonim_kunci)
+        result = anonymise(result, key=data.reviewer.anonim_kunci, k=anonim_k)
     return result
 
 
@@ -209,12 +216,19 @@ def build(dirs: list[Path] | None = None, *, framework=None, reviewer=None):
     def refresh(*_args) -> None:
         if busy["on"]:
             return
-        result = select(
-            data,
-            lokakarya=lokakarya.value,
-            anonim=anonim.value,
-            **{k: d.value for k, d in dropdowns.items()},
-        )
+        try:
+            result = select(
+                data,
+                lokakarya=lokakarya.value,
+                anonim=anonim.value,
+                **{k: d.value for k, d in dropdowns.items()},
+            )
+        except AlaskakiError as err:  # anonymous view of too few participants
+            current["result"] = None
+            download.value = ""
+            info.value = ""
+            content.value = f'<div class="alaskaki-dasbor"><p>{html.escape(str(err))}</p></div>'
+            return
         info.value = "<i>Memuat tampilan…</i>"
         current["result"] = result
         download.value = ""
@@ -223,6 +237,9 @@ def build(dirs: list[Path] | None = None, *, framework=None, reviewer=None):
         info.value = f"<b>{len(result.participants)}</b> peserta ditampilkan. Laporan dibuat {html.escape(result.dibuat[:16].replace('T', ' '))} UTC."
 
     def on_unduh(_button) -> None:
+        if current.get("result") is None:
+            download.value = ""
+            return
         download.value = "<i>Menyiapkan berkas…</i>"
         download.value = download_link(current["result"], data.reviewer, anonim=anonim.value)
 

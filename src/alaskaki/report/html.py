@@ -20,18 +20,21 @@ from alaskaki.competency.model import (
 
 from . import charts
 from .reviewer import Reviewer
-from .views import GROUPS, View
+from .views import GROUPS, View, is_complete, notes
 
 MAX_HTML_ROWS = 500  # longer tables: the reviewer is pointed to the XLSX/CSV
 
-PERCENT_COLUMNS = ("%", "Capaian", "Penyelesaian", "Rata-rata", "Ambang")
+PERCENT_COLUMNS = ("%", "Capaian", "Penyelesaian", "Rata-rata", "Ambang", "Latihan selesai")
+PERCENT_NAMES = {"Skor latihan", "Skor uji", "Tes awal", "Tes akhir"}
 CRITERION_COLUMN = re.compile(r"^[A-Z]{2,4}-\d+\.\d+\.\d+$")  # wide criteria view: shares
 
 
 def is_percent(column: str) -> bool:
     """Columns holding a share 0..1, shown as a percentage."""
-    return any(column.startswith(p) for p in PERCENT_COLUMNS) or bool(
-        CRITERION_COLUMN.match(column)
+    return (
+        column in PERCENT_NAMES
+        or any(column.startswith(p) for p in PERCENT_COLUMNS)
+        or bool(CRITERION_COLUMN.match(column))
     )
 
 
@@ -46,6 +49,7 @@ table { border-collapse: collapse; width: 100%; font-size: 8pt; margin: 4pt 0 8p
 th, td { border: 1px solid #bbb; padding: 2pt 3pt; text-align: left; vertical-align: top; }
 th { background: #eee; } td.n { text-align: right; }
 thead { display: table-header-group; } tr { page-break-inside: avoid; }
+.peringatan { border: 2px solid #c05621; background: #fff4e5; padding: 4pt 8pt; margin: 6pt 0; }
 td.k { background: #c7e9c0; } td.bk { background: #fcbba1; } td.bd { background: #eeeeee; } td.bab { color: #888; }
 img { max-width: 100%; height: auto; display: block; margin: 4pt 0; }
 figure { margin: 0; page-break-inside: avoid; }
@@ -119,11 +123,25 @@ def _header(result: CohortResult, reviewer: Reviewer, *, anonim: bool, title: st
     return "\n".join(parts)
 
 
+def warnings(result: CohortResult) -> str:
+    """The incomplete-grading warning as a banner, and the notes (e.g. the anonymity rule)."""
+    out = []
+    if not is_complete(result):
+        first = notes(result)[0]
+        out.append(f'<div class="peringatan" role="alert"><b>{html.escape(first)}</b></div>')
+    out += [f'<p class="catatan">{html.escape(c)}</p>' for c in result.catatan]
+    return "\n".join(out)
+
+
 LEGEND = (
-    "<p class='catatan'><b>Kompeten</b>: semua kriteria unjuk kerja unit terpenuhi. "
+    "<p class='catatan'>Status unit diputuskan hanya dari <b>bukti uji</b>: butir asesmen akhir yang "
+    "tersegel dan jawaban yang dinilai pelatih dengan rubrik. <b>Latihan</b> modul (dengan cek mandiri) "
+    "ditampilkan di sampingnya sebagai kesiapan, tidak pernah sebagai keputusan. "
+    "<b>Kompeten</b>: semua kriteria unjuk kerja unit terpenuhi. "
     "<b>Belum Kompeten</b>: sedikitnya satu kriteria belum mencapai ambang. "
-    "<b>Belum dinilai</b>: bukti belum lengkap (modul belum dikumpulkan, belum dirilis, atau masih menunggu penilaian pelatih); "
-    "ini <i>bukan</i> berarti gagal. <b>Belum ada bukti</b>: unit ini belum punya latihan bernilai di kit.</p>"
+    "<b>Belum dinilai</b>: bukti uji belum lengkap (belum dikumpulkan, belum dinilai, menunggu penilaian pelatih, "
+    "atau dikumpulkan ulang dan perlu dinilai ulang); ini <i>bukan</i> berarti gagal. "
+    "<b>Belum ada bukti uji</b>: kerangka belum punya butir uji untuk unit ini.</p>"
 )
 
 
@@ -153,6 +171,7 @@ def body(
     by = {v.key: v for v in views}
     title = "Laporan Kompetensi Peserta Pelatihan Ekspor IKM Alas Kaki"
     out = [_header(result, reviewer, anonim=anonim, title=title)] if header else []
+    out.append(warnings(result))
     out.append(LEGEND)
 
     def section(key: str, chart: bytes | None, *, pisah: bool = False, frame=None, note="") -> None:
@@ -187,6 +206,7 @@ def body(
         note=note,
     )
     section("unit", charts.units_chart(by["unit"].frame), pisah=True)
+    section("kesiapan", None)
     for attr, label in GROUPS.items():
         section(f"per_{attr}", charts.group_chart(by[f"per_{attr}"].frame, label))
     section("gain", charts.gain_chart(by["gain"].frame), pisah=True)

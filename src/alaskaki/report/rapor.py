@@ -16,11 +16,11 @@ from alaskaki.competency.model import (
     CohortResult,
     ParticipantResult,
 )
-from alaskaki.errors import EXIT_NOT_FOUND, AlaskakiError
+from alaskaki.errors import EXIT_NOT_FOUND, EXIT_USAGE, AlaskakiError
 
 from .html import CSS, STATUS_CLASS, fmt_id
 from .reviewer import Reviewer, load_reviewer
-from .views import GENDER, anonymise, pseudonym
+from .views import GENDER, grading_state
 
 RAPOR_FORMATS = ("html", "pdf")
 
@@ -35,45 +35,96 @@ class Line:
     keterangan: str
     awal: float | None
     akhir: float | None
+    latihan_selesai: float | None = None  # readiness, never the decision
+    latihan_skor: float | None = None
+
+    @property
+    def latihan(self) -> str:
+        if self.latihan_selesai is None:
+            return "–"
+        text = f"selesai {fmt_id(self.latihan_selesai, '%')}"
+        if self.latihan_skor is not None:
+            text += f", skor {fmt_id(self.latihan_skor, '%')}"
+        return text
 
 
-def _framework_index(result: CohortResult) -> tuple[dict, dict]:
-    titles, practise = {}, {}
+def _framework_index(result: CohortResult) -> tuple[dict, dict, dict]:
+    titles, practise, uji = {}, {}, {}
     for u in result.framework.get("unit", []):
         titles[u["kode"]] = u
         for e in u.get("elemen", []):
             for c in e.get("kriteria", []):
-                practise[c["kode"]] = c.get("saran") or ""
-    return titles, practise
+                practise[c["kode"]] = c.get("saran") or c.get("latihan") or ""
+                if not isinstance(practise[c["kode"]], str):  # schema-1 JSON: advice in `latihan`
+                    practise[c["kode"]] = ""
+                uji[c["kode"]] = list(c.get("uji", c.get("bukti", [])))
+    return titles, practise, uji
+
+
+def _pending_note(result: CohortResult, ur, modules: list[str], uji: dict) -> str:
+    """Why a unit is still Belum dinilai, in the participant's words: what they or the trainer do next."""
+    butir = set(result.framework.get("asesmen", {}).get("butir", {}))
+    akhir = result.framework.get("asesmen", {}).get("akhir") or "asesmen akhir"
+    notes = []
+    stale = sorted({e.modul for c in ur.kriteria for e in c.uji if e.basi})
+    if stale:
+        notes.append(
+            f"{', '.join(stale)} dikumpulkan ulang sesudah dinilai dan perlu dinilai ulang oleh pelatih."
+        )
+    if any(not e.dinilai and not e.basi for c in ur.kriteria for e in c.uji):
+        notes.append("Menunggu penilaian pelatih.")
+    sources: list[str] = []
+    for c in ur.kriteria:
+        if c.status != KRITERIA_BELUM_DINILAI:
+            continue
+        found = {e.grade_id for e in c.uji}
+        for gid in uji.get(c.kode, []):
+            if gid not in found:
+                where = akhir if gid in butir else (", ".join(modules) or "modul unit ini")
+                if where not in sources:
+                    sources.append(where)
+    if sources:
+        notes.append(f"Kerjakan dan kumpulkan {' dan '.join(sources)} agar unit ini dapat dinilai.")
+    if ur.tanpa_uji:
+        notes.append("Belum ada bukti uji untuk kriteria: " + "; ".join(ur.tanpa_uji) + ".")
+    missing = [c for c in ur.kriteria if c.status == KRITERIA_BELUM_DINILAI]
+    if missing:
+        notes.append("Kriteria: " + "; ".join(f"{c.kode} {c.judul}" for c in missing))
+    return " ".join(notes) or "Bukti uji belum lengkap."
 
 
 def rapor_data(result: CohortResult, p: ParticipantResult) -> tuple[list[Line], list[str]]:
     """The unit table and the "what to practise next" list of one participant."""
-    titles, practise = _framework_index(result)
+    titles, practise, uji = _framework_index(result)
     lines: list[Line] = []
     todo: list[str] = []
     for info in result.units:
         ur = p.units.get(info.kode)
         if ur is None:
             continue
-        modules = ", ".join(titles.get(info.kode, {}).get("modul", [])) or "modul unit ini"
+        unit_modules = list(titles.get(info.kode, {}).get("modul", []))
+        modules = ", ".join(unit_modules) or "modul unit ini"
         if ur.keterangan == BELUM_ADA_BUKTI:
-            status, note = BELUM_DINILAI, "Latihan untuk unit ini belum tersedia di pelatihan."
+            status, note = BELUM_DINILAI, "Uji untuk unit ini belum tersedia di pelatihan."
         elif ur.status == KOMPETEN:
-            status, note = KOMPETEN, "Semua kriteria terpenuhi."
+            status, note = KOMPETEN, "Semua kriteria terpenuhi pada uji."
         elif ur.status == BELUM_KOMPETEN:
             status, note = BELUM_KOMPETEN, "Belum terpenuhi: " + "; ".join(ur.belum_terpenuhi)
         else:
             status = BELUM_DINILAI
-            missing = [c for c in ur.kriteria if c.status == KRITERIA_BELUM_DINILAI]
-            submitted = {m.modul for m in p.modul if m.dikumpulkan}
-            if any(m not in submitted for m in titles.get(info.kode, {}).get("modul", [])):
-                note = f"Kumpulkan {modules} agar unit ini dapat dinilai."
-            else:
-                note = "Menunggu penilaian pelatih."
-            if missing:
-                note += " Kriteria: " + "; ".join(f"{c.kode} {c.judul}" for c in missing)
-        lines.append(Line(info.kode, info.judul, status, note, ur.awal, ur.akhir))
+            note = _pending_note(result, ur, unit_modules, uji)
+        lines.append(
+            Line(
+                info.kode,
+                info.judul,
+                status,
+                note,
+                ur.awal,
+                ur.akhir,
+                ur.latihan_selesai,
+                ur.latihan_skor,
+            )
+        )
         for c in ur.kriteria:
             if c.status == TIDAK_TERPENUHI:
                 hint = practise.get(c.kode) or f"Ulangi latihan di {modules} untuk kriteria ini."
@@ -87,7 +138,8 @@ def _intro(p: ParticipantResult, lines: list[Line]) -> str:
     return (
         f"Terima kasih sudah mengikuti pelatihan. Anda dinyatakan Kompeten pada {k} dari {assessed} unit "
         "yang sudah dinilai. 'Belum Kompeten' berarti masih ada kriteria yang perlu dilatih lagi, "
-        "bukan gagal; 'Belum dinilai' berarti buktinya belum lengkap."
+        "bukan gagal; 'Belum dinilai' berarti bukti ujinya belum lengkap. Keputusan diambil dari uji "
+        "(asesmen akhir dan penilaian pelatih); kolom latihan hanya menunjukkan kesiapan Anda."
     )
 
 
@@ -108,15 +160,20 @@ def render_html(result: CohortResult, p: ParticipantResult, reviewer: Reviewer) 
         + "".join(f"<tr><th>{e(a)}</th><td>{e(b)}</td></tr>" for a, b in _identity(p))
         + "</table>"
     )
+    pending = grading_state(p.modul)
+    if pending != "lengkap":
+        out.append(
+            f'<div class="peringatan" role="alert"><b>Rapor ini belum lengkap:</b> {e(pending)}.</div>'
+        )
     out.append(f"<p>{e(_intro(p, lines))}</p>")
     out.append(
-        "<h2>Unit kompetensi</h2><table id='tabel-unit'><thead><tr><th>Unit</th><th>Judul</th><th>Status</th><th>Keterangan</th><th>Tes awal</th><th>Tes akhir</th></tr></thead><tbody>"
+        "<h2>Unit kompetensi</h2><table id='tabel-unit'><thead><tr><th>Unit</th><th>Judul</th><th>Status</th><th>Keterangan</th><th>Latihan (kesiapan)</th><th>Tes awal</th><th>Tes akhir</th></tr></thead><tbody>"
     )
     for line in lines:
         cls = STATUS_CLASS.get(line.status, "")
         out.append(
             f"<tr><td>{e(line.unit)}</td><td>{e(line.judul)}</td><td class='{cls}'>{e(line.status)}</td>"
-            f"<td>{e(line.keterangan)}</td><td class='n'>{fmt_id(line.awal, '%')}</td><td class='n'>{fmt_id(line.akhir, '%')}</td></tr>"
+            f"<td>{e(line.keterangan)}</td><td>{e(line.latihan)}</td><td class='n'>{fmt_id(line.awal, '%')}</td><td class='n'>{fmt_id(line.akhir, '%')}</td></tr>"
         )
     out.append("</tbody></table>")
     out.append("<h2>Yang perlu dilatih berikutnya</h2>")
@@ -126,12 +183,12 @@ def render_html(result: CohortResult, p: ParticipantResult, reviewer: Reviewer) 
         out.append("<p id='latihan'>Tidak ada kriteria yang belum terpenuhi. Pertahankan!</p>")
     if p.modul:
         out.append(
-            "<h2>Modul</h2><table id='tabel-modul'><thead><tr><th>Modul</th><th>Lokakarya</th><th>Dikumpulkan</th><th>Terlambat</th></tr></thead><tbody>"
+            "<h2>Modul</h2><table id='tabel-modul'><thead><tr><th>Modul</th><th>Lokakarya</th><th>Dikumpulkan</th><th>Penilaian</th><th>Terlambat</th></tr></thead><tbody>"
         )
         for m in p.modul:
             late = "ya" if m.terlambat else ("–" if not m.dikumpulkan else "tidak")
             out.append(
-                f"<tr><td>{e(m.modul)}</td><td>{e(m.lokakarya)}</td><td>{'ya' if m.dikumpulkan else 'belum'}</td><td>{late}</td></tr>"
+                f"<tr><td>{e(m.modul)}</td><td>{e(m.lokakarya)}</td><td>{'ya' if m.dikumpulkan else 'belum'}</td><td>{e(m.keadaan)}</td><td>{late}</td></tr>"
             )
         out.append("</tbody></table>")
     return (
@@ -170,6 +227,11 @@ def render_pdf(result: CohortResult, p: ParticipantResult, reviewer: Reviewer, p
         pdf.multi_cell(0, 5, f"{a}: {b}", new_x="LMARGIN", new_y="NEXT")
     pdf.ln(2)
     pdf.set_font("DejaVu", "", 10)
+    pending = grading_state(p.modul)
+    if pending != "lengkap":
+        pdf.set_font("DejaVu", "B", 10)
+        pdf.multi_cell(0, 5, f"Rapor ini belum lengkap: {pending}.", new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font("DejaVu", "", 10)
     pdf.multi_cell(0, 5, _intro(p, lines), new_x="LMARGIN", new_y="NEXT")
     pdf.ln(3)
     pdf.set_font("DejaVu", "B", 12)
@@ -180,9 +242,11 @@ def render_pdf(result: CohortResult, p: ParticipantResult, reviewer: Reviewer, p
         BELUM_KOMPETEN: (252, 187, 161),
         BELUM_DINILAI: (238, 238, 238),
     }
-    with pdf.table(col_widths=(16, 42, 24, 70, 14, 14), text_align="LEFT", line_height=4.5) as t:
+    with pdf.table(
+        col_widths=(15, 36, 22, 62, 25, 12, 12), text_align="LEFT", line_height=4.5
+    ) as t:
         head = t.row()
-        for h in ("Unit", "Judul", "Status", "Keterangan", "Awal", "Akhir"):
+        for h in ("Unit", "Judul", "Status", "Keterangan", "Latihan", "Awal", "Akhir"):
             head.cell(h)
         for line in lines:
             r = t.row()
@@ -190,6 +254,7 @@ def render_pdf(result: CohortResult, p: ParticipantResult, reviewer: Reviewer, p
             r.cell(line.judul)
             r.cell(line.status, style=FontFace(fill_color=fills.get(line.status)))
             r.cell(line.keterangan)
+            r.cell(line.latihan)
             r.cell(fmt_id(line.awal, "%"))
             r.cell(fmt_id(line.akhir, "%"))
     pdf.ln(3)
@@ -212,9 +277,19 @@ def write_rapor(
     anonim: bool = False,
     reviewer: str | Path | dict | Reviewer | None = None,
 ) -> list[Path]:
-    """Write ``rapor-<id>.html`` / ``.pdf`` for one participant id (or everyone); returns the files."""
+    """Write ``rapor-<id>.html`` / ``.pdf`` for one participant id (or everyone); returns the files.
+
+    A rapor is the participant's own sheet: it always carries the name and the attributes, so
+    there is no anonymous rapor (``anonim=True`` is refused before anything is written).
+    """
     from . import _check_formats
 
+    if anonim:
+        raise AlaskakiError(
+            "Rapor tidak dibuat dalam mode anonim: rapor selalu memuat nama dan identitas peserta. "
+            "Untuk dibagikan ke luar kantor, pakai laporan anonim (alaskaki report --anonim).",
+            exit_code=EXIT_USAGE,
+        )
     formats = _check_formats(formats, RAPOR_FORMATS)
     rev = load_reviewer(reviewer)
     people = result.participants
@@ -224,11 +299,6 @@ def write_rapor(
             raise AlaskakiError(
                 f"Peserta {participant!r} tidak ada di hasil penilaian.", exit_code=EXIT_NOT_FOUND
             )
-    if anonim:
-        result = anonymise(result, key=rev.anonim_kunci)
-        ids = {p.id for p in people}
-        wanted = {pseudonym(i, rev.anonim_kunci) for i in ids}
-        people = [p for p in result.participants if p.id in wanted]
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     written = []

@@ -8,6 +8,15 @@ pairs, only for units that have evidence in the framework; "% Kompeten" is Kompe
 the *assessed* pairs (Kompeten + Belum Kompeten), so pending grading never lowers the figure.
 Cohort gain per unit is Hake's ⟨g⟩ on class averages, over participants with both a pre- and a
 post-test share for that unit: (mean post − mean pre)/(1 − mean pre).
+
+K / BK comes from *uji* (summative) evidence only; *latihan* (formative) completion and score are
+shown beside it as readiness (views ``kesiapan``, ``unit``, ``peserta``). Every grading state of a
+participant's module (``ModuleRecord.keadaan``) is shown, and :func:`notes` warns when the report
+is incomplete (the ``catatan`` view, the HTML banner, the first XLSX sheet, JSON ``catatan``).
+
+Anonymous results (:func:`anonymise`) carry pseudonyms instead of ids and names, and are
+k-anonymous over the quasi-identifiers IKM, kelurahan, jenis kelamin and peran (the rule is in
+:func:`k_anonymise` and stated in every anonymous file).
 """
 
 from __future__ import annotations
@@ -21,13 +30,21 @@ import pandas as pd
 from alaskaki.competency.model import (
     BELUM_ADA_BUKTI,
     BELUM_DINILAI,
+    BELUM_DINILAI_MODUL,
     BELUM_KOMPETEN,
     KOMPETEN,
+    KRITERIA_BELUM_ADA_UJI,
     KRITERIA_BELUM_DINILAI,
+    MENUNGGU_PELATIH,
+    PERLU_DINILAI_ULANG,
+    SUDAH_DINILAI,
+    TERPENUHI,
     TIDAK_TERPENUHI,
     CohortResult,
+    ModuleRecord,
     ParticipantResult,
 )
+from alaskaki.errors import EXIT_USAGE, AlaskakiError
 
 GENDER = {"L": "Laki-laki", "P": "Perempuan"}
 GROUPS = {
@@ -37,6 +54,16 @@ GROUPS = {
     "peran": "Peran",
 }
 KOSONG = "(tidak diisi)"
+QUASI_IDENTIFIERS = {  # attribute -> column header in the participant view
+    "ikm": "IKM",
+    "kelurahan": "Kelurahan",
+    "jenis_kelamin": "Jenis kelamin",
+    "peran": "Peran",
+}
+ANONIM_K = 5  # default k of the anonymous reports
+LAINNYA = "(lainnya)"
+DISEMBUNYIKAN = "(disembunyikan)"
+INCOMPLETE = (BELUM_DINILAI_MODUL, MENUNGGU_PELATIH, PERLU_DINILAI_ULANG)
 
 
 @dataclass(frozen=True)
@@ -55,14 +82,90 @@ def pseudonym(pid: str, key: str = "") -> str:
     return f"Peserta-{digest[:6].upper()}"
 
 
-def anonymise(result: CohortResult, *, key: str = "") -> CohortResult:
-    """A copy of ``result`` where each participant's id and name are the same stable pseudonym."""
+def anonymise(result: CohortResult, *, key: str = "", k: int = ANONIM_K) -> CohortResult:
+    """A copy of ``result`` safe to share outside the office.
+
+    Each participant's id and name become the same stable pseudonym, submission times are
+    dropped, and the quasi-identifiers are recoded by :func:`k_anonymise` so that every
+    combination of IKM, kelurahan, jenis kelamin and peran is shared by at least ``k``
+    participants. Fewer than ``k`` participants in all cannot be made anonymous: refused.
+    """
+    if k < 1:
+        raise AlaskakiError(f"k anonim harus 1 atau lebih (bukan {k}).", exit_code=EXIT_USAGE)
+    if len(result.participants) < k:
+        raise AlaskakiError(
+            f"Laporan anonim tidak dibuat: tampilan ini hanya berisi {len(result.participants)} "
+            f"peserta, kurang dari {k} (k anonim). Dengan sekecil itu peserta dapat dikenali; "
+            "gabungkan lebih banyak peserta atau lokakarya.",
+            exit_code=EXIT_USAGE,
+        )
     people = []
     for p in result.participants:
         alias = pseudonym(p.id, key)
-        people.append(replace(p, id=alias, nama=alias))
+        modul = [replace(m, waktu=None, waktu_baru=None) for m in p.modul]
+        people.append(replace(p, id=alias, nama=alias, modul=modul))
     people.sort(key=lambda p: p.id)
-    return replace(result, participants=people)
+    people, rule = k_anonymise(people, k)
+    return replace(result, participants=people, catatan=[*result.catatan, *rule])
+
+
+def k_anonymise(
+    people: list[ParticipantResult], k: int
+) -> tuple[list[ParticipantResult], list[str]]:
+    """Recode the quasi-identifiers until every combination is shared by ``k`` or more people.
+
+    1. A value (of one attribute) held by fewer than ``k`` participants becomes ``(lainnya)``.
+    2. While some combination of the attributes still shown is held by fewer than ``k``, the
+       shown attribute with the most distinct values is hidden for everyone ``(disembunyikan)``.
+    Returns the recoded participants and the rule as sentences for the report.
+    """
+    attrs = list(QUASI_IDENTIFIERS)
+    rows = [{a: (getattr(p, a) or KOSONG) for a in attrs} for p in people]
+    merged: list[str] = []
+    for a in attrs:
+        counts: dict[str, int] = {}
+        for r in rows:
+            counts[r[a]] = counts.get(r[a], 0) + 1
+        rare = {v for v, n in counts.items() if n < k}
+        if rare:
+            merged.append(f"{QUASI_IDENTIFIERS[a].lower()} ({len(rare)} nilai)")
+            for r in rows:
+                if r[a] in rare:
+                    r[a] = LAINNYA
+    shown = list(attrs)
+    hidden: list[str] = []
+
+    def smallest() -> int:
+        counts: dict[tuple, int] = {}
+        for r in rows:
+            key = tuple(r[a] for a in shown)
+            counts[key] = counts.get(key, 0) + 1
+        return min(counts.values()) if counts else k
+
+    while shown and smallest() < k:
+        widest = max(shown, key=lambda a: (len({r[a] for r in rows}), -attrs.index(a)))
+        shown.remove(widest)
+        hidden.append(widest)
+        for r in rows:
+            r[widest] = DISEMBUNYIKAN
+    out = [replace(p, **r) for p, r in zip(people, rows, strict=True)]
+    rule = [
+        f"Aturan anonim (k = {k}): nama dan ID peserta diganti nama samaran; waktu pengumpulan "
+        "tidak dicantumkan; setiap gabungan IKM, kelurahan, jenis kelamin dan peran dimiliki "
+        f"sedikitnya {k} peserta. Nilai yang dimiliki kurang dari {k} peserta digabung menjadi "
+        f"'{LAINNYA}'; bila masih ada gabungan yang lebih kecil dari {k}, kolom dengan nilai "
+        f"paling beragam disembunyikan ('{DISEMBUNYIKAN}').",
+        "Pada laporan ini: "
+        + ("digabung: " + ", ".join(merged) if merged else "tidak ada nilai yang digabung")
+        + "; "
+        + (
+            "disembunyikan: " + ", ".join(QUASI_IDENTIFIERS[a].lower() for a in hidden)
+            if hidden
+            else "tidak ada kolom yang disembunyikan"
+        )
+        + ".",
+    ]
+    return out, rule
 
 
 def _status_units(result: CohortResult) -> list[str]:
@@ -71,6 +174,22 @@ def _status_units(result: CohortResult) -> list[str]:
 
 def _pct(num: float, den: float) -> float | None:
     return (num / den) if den else None
+
+
+def _share(items) -> float | None:
+    maks = sum(e.maks for e in items)
+    return sum(e.skor or 0.0 for e in items) / maks if maks > 0 else None
+
+
+def _mean(values) -> float | None:
+    vals = [v for v in values if v is not None]
+    return sum(vals) / len(vals) if vals else None
+
+
+def grading_state(modules: list[ModuleRecord]) -> str:
+    """One participant's modules not fully graded, by state ("lengkap" when every submission is)."""
+    pending = [f"{m.modul}: {m.keadaan}" for m in modules if m.keadaan in INCOMPLETE]
+    return "; ".join(pending) if pending else "lengkap"
 
 
 def participants_view(result: CohortResult) -> pd.DataFrame:
@@ -97,7 +216,12 @@ def participants_view(result: CohortResult) -> pd.DataFrame:
         row["Kriteria belum terpenuhi"] = ", ".join(
             c.kode for u in p.units.values() for c in u.kriteria if c.status == TIDAK_TERPENUHI
         )
+        lat = [e for u in p.units.values() for c in u.kriteria for e in c.latihan]
+        n_lat = sum(c.latihan_jumlah for u in p.units.values() for c in u.kriteria)
+        row["Latihan selesai"] = _pct(sum(e.dinilai for e in lat), n_lat)
+        row["Skor latihan"] = _share([e for e in lat if e.dinilai])
         row["Penyelesaian modul"] = p.completion
+        row["Keadaan penilaian"] = grading_state(p.modul)
         row["Modul terlambat"] = p.late_count
         row["Penalti keterlambatan (poin)"] = p.penalty_points
         rows.append(row)
@@ -106,7 +230,10 @@ def participants_view(result: CohortResult) -> pd.DataFrame:
     cols += [
         "Jumlah unit Kompeten",
         "Kriteria belum terpenuhi",
+        "Latihan selesai",
+        "Skor latihan",
         "Penyelesaian modul",
+        "Keadaan penilaian",
         "Modul terlambat",
         "Penalti keterlambatan (poin)",
     ]
@@ -186,16 +313,21 @@ def units_view(result: CohortResult) -> pd.DataFrame:
             if ur is not None:
                 counts[ur.status] += 1
         assessed = counts[KOMPETEN] + counts[BELUM_KOMPETEN]
+        units = [p.units[u.kode] for p in result.participants if u.kode in p.units]
         rows.append(
             {
                 "Unit": u.kode,
                 "Judul unit": u.judul,
-                "Ada bukti": "ya" if u.ada_bukti else "belum",
+                "Bukti uji": "lengkap"
+                if u.uji_lengkap
+                else ("sebagian kriteria" if u.ada_bukti else "belum ada"),
                 "Peserta": len(result.participants),
                 KOMPETEN: counts[KOMPETEN],
                 BELUM_KOMPETEN: counts[BELUM_KOMPETEN],
                 BELUM_DINILAI: counts[BELUM_DINILAI],
                 "% Kompeten": _pct(counts[KOMPETEN], assessed),
+                "Rata-rata latihan selesai": _mean(x.latihan_selesai for x in units),
+                "Rata-rata skor latihan": _mean(x.latihan_skor for x in units),
             }
         )
     return pd.DataFrame(
@@ -203,14 +335,101 @@ def units_view(result: CohortResult) -> pd.DataFrame:
         columns=[
             "Unit",
             "Judul unit",
-            "Ada bukti",
+            "Bukti uji",
             "Peserta",
             KOMPETEN,
             BELUM_KOMPETEN,
             BELUM_DINILAI,
             "% Kompeten",
+            "Rata-rata latihan selesai",
+            "Rata-rata skor latihan",
         ],
     )
+
+
+def readiness_view(result: CohortResult) -> pd.DataFrame:
+    """One row per participant × unit: the decision (uji) beside readiness (latihan) and the tests."""
+    rows = []
+    for p in result.participants:
+        for u in result.units:
+            ur = p.units.get(u.kode)
+            if ur is None:
+                continue
+            decided = [c for c in ur.kriteria if c.status in (TERPENUHI, TIDAK_TERPENUHI)]
+            with_uji = [c for c in ur.kriteria if c.status != KRITERIA_BELUM_ADA_UJI]
+            rows.append(
+                {
+                    "ID": p.id,
+                    "Nama": p.nama,
+                    "Unit": u.kode,
+                    "Status (uji)": BELUM_ADA_BUKTI
+                    if ur.keterangan == BELUM_ADA_BUKTI
+                    else ur.status,
+                    "Kriteria terpenuhi (uji)": f"{sum(c.status == TERPENUHI for c in ur.kriteria)}"
+                    f" dari {len(ur.kriteria)}",
+                    "Skor uji": _pct(sum(c.skor for c in decided), sum(c.maks for c in decided)),
+                    "Kriteria tanpa bukti uji": len(ur.kriteria) - len(with_uji),
+                    "Latihan selesai": ur.latihan_selesai,
+                    "Skor latihan": ur.latihan_skor,
+                    "Tes awal": ur.awal,
+                    "Tes akhir": ur.akhir,
+                    "Gain <g>": ur.gain,
+                }
+            )
+    cols = [
+        "ID",
+        "Nama",
+        "Unit",
+        "Status (uji)",
+        "Kriteria terpenuhi (uji)",
+        "Skor uji",
+        "Kriteria tanpa bukti uji",
+        "Latihan selesai",
+        "Skor latihan",
+        "Tes awal",
+        "Tes akhir",
+        "Gain <g>",
+    ]
+    return pd.DataFrame(rows, columns=cols)
+
+
+def notes(result: CohortResult) -> list[str]:
+    """What the reader must know before trusting the numbers: incomplete grading, then notes."""
+    by_state: dict[str, dict[str, list[str]]] = {s: {} for s in INCOMPLETE}
+    for p in result.participants:
+        for m in p.modul:
+            if m.keadaan in by_state:
+                by_state[m.keadaan].setdefault(m.modul, []).append(p.id)
+    out: list[str] = []
+    parts = []
+    labels = {
+        BELUM_DINILAI_MODUL: "sudah dikumpulkan tetapi belum dinilai (jalankan alaskaki grade)",
+        MENUNGGU_PELATIH: "menunggu penilaian pelatih pada sel rubrik (formgrader)",
+        PERLU_DINILAI_ULANG: "dikumpulkan lagi sesudah dinilai dan perlu dinilai ulang",
+    }
+    for state, modules in by_state.items():
+        n = sum(len(v) for v in modules.values())
+        if n:
+            where = ", ".join(f"{m}: {len(ids)}" for m, ids in sorted(modules.items()))
+            parts.append(f"{n} pengumpulan {labels[state]} ({where})")
+    if parts:
+        out.append(
+            "PERHATIAN: laporan ini belum lengkap. "
+            + "; ".join(parts)
+            + ". Unit yang bergantung pada pengumpulan itu tertulis 'Belum dinilai' dan dapat berubah."
+        )
+    return out + list(result.catatan)
+
+
+def is_complete(result: CohortResult) -> bool:
+    return not any(m.keadaan in INCOMPLETE for p in result.participants for m in p.modul)
+
+
+def notes_view(result: CohortResult) -> pd.DataFrame:
+    lines = notes(result)
+    if is_complete(result):
+        lines = ["Laporan lengkap: semua pengumpulan sudah dinilai.", *lines]
+    return pd.DataFrame({"Catatan": lines}, columns=["Catatan"])
 
 
 def group_view(result: CohortResult, attr: str) -> pd.DataFrame:
@@ -288,25 +507,36 @@ def gain_view(result: CohortResult) -> pd.DataFrame:
 
 
 def modules_view(result: CohortResult) -> pd.DataFrame:
-    """Per workshop × module: released to, submitted, % submitted, late, penalty points."""
-    acc: dict[tuple[str, str], list[int | float]] = {}
+    """Per workshop × module: released to, submitted, each grading state, late, penalty points."""
+    states = (SUDAH_DINILAI, BELUM_DINILAI_MODUL, MENUNGGU_PELATIH, PERLU_DINILAI_ULANG)
+    acc: dict[tuple[str, str], dict] = {}
     for p in result.participants:
         for m in p.modul:
-            d = acc.setdefault((m.lokakarya, m.modul), [0, 0, 0, 0.0])
-            d[0] += 1
-            d[1] += int(m.dikumpulkan)
-            d[2] += int(m.terlambat)
-            d[3] += m.penalti
+            d = acc.setdefault(
+                (m.lokakarya, m.modul),
+                {"n": 0, "sub": 0, "late": 0, "pen": 0.0, **{s: 0 for s in states}},
+            )
+            d["n"] += 1
+            d["sub"] += int(m.dikumpulkan)
+            d["late"] += int(m.terlambat)
+            d["pen"] += m.penalti
+            if m.keadaan in states:
+                d[m.keadaan] += 1
     rows = [
         {
             "Lokakarya": w,
             "Modul": m,
-            "Peserta": d[0],
-            "Dikumpulkan": d[1],
-            "% Dikumpulkan": _pct(d[1], d[0]),
-            "Terlambat": d[2],
-            "% Terlambat (dari yang dikumpulkan)": _pct(d[2], d[1]),
-            "Total penalti (poin)": d[3],
+            "Peserta": d["n"],
+            "Dikumpulkan": d["sub"],
+            "% Dikumpulkan": _pct(d["sub"], d["n"]),
+            "Sudah dinilai": d[SUDAH_DINILAI],
+            "Dikumpulkan, belum dinilai": d[BELUM_DINILAI_MODUL],
+            "Menunggu penilaian pelatih": d[MENUNGGU_PELATIH],
+            "Perlu dinilai ulang": d[PERLU_DINILAI_ULANG],
+            "% Dinilai (dari yang dikumpulkan)": _pct(d[SUDAH_DINILAI], d["sub"]),
+            "Terlambat": d["late"],
+            "% Terlambat (dari yang dikumpulkan)": _pct(d["late"], d["sub"]),
+            "Total penalti (poin)": d["pen"],
         }
         for (w, m), d in sorted(acc.items())
     ]
@@ -318,6 +548,11 @@ def modules_view(result: CohortResult) -> pd.DataFrame:
             "Peserta",
             "Dikumpulkan",
             "% Dikumpulkan",
+            "Sudah dinilai",
+            "Dikumpulkan, belum dinilai",
+            "Menunggu penilaian pelatih",
+            "Perlu dinilai ulang",
+            "% Dinilai (dari yang dikumpulkan)",
             "Terlambat",
             "% Terlambat (dari yang dikumpulkan)",
             "Total penalti (poin)",
@@ -337,13 +572,16 @@ def submissions_view(result: CohortResult) -> pd.DataFrame:
                     "Lokakarya": m.lokakarya,
                     "Modul": m.modul,
                     "Dikumpulkan": "ya" if m.dikumpulkan else "tidak",
+                    "Keadaan": m.keadaan,
+                    "Sel menunggu pelatih": m.menunggu_manual,
                     "Waktu kumpul": _dt(m.waktu),
+                    "Kiriman baru belum dinilai": _dt(m.waktu_baru),
                     "Batas waktu": _dt(m.batas),
                     "Terlambat (jam)": round(m.detik_terlambat / 3600, 2)
                     if m.dikumpulkan
                     else None,
                     "Penalti (poin)": m.penalti,
-                    "Skor": m.skor,
+                    "Skor": m.skor if m.keadaan != BELUM_DINILAI_MODUL else None,
                     "Skor maksimum": m.maks,
                 }
             )
@@ -353,7 +591,10 @@ def submissions_view(result: CohortResult) -> pd.DataFrame:
         "Lokakarya",
         "Modul",
         "Dikumpulkan",
+        "Keadaan",
+        "Sel menunggu pelatih",
         "Waktu kumpul",
+        "Kiriman baru belum dinilai",
         "Batas waktu",
         "Terlambat (jam)",
         "Penalti (poin)",
@@ -380,16 +621,32 @@ def all_views(result: CohortResult) -> list[View]:
     """The report's views, in report order."""
     views = [
         View(
+            "catatan",
+            "Catatan",
+            "Yang perlu diketahui sebelum membaca angka laporan ini.",
+            notes_view(result),
+        ),
+        View(
             "peserta",
             "Status kompetensi per peserta",
-            "Satu baris per peserta; satu kolom per unit kompetensi.",
+            "Satu baris per peserta; satu kolom per unit kompetensi. Status unit diputuskan hanya "
+            "dari bukti uji (asesmen akhir dan rubrik pelatih); latihan modul ditampilkan sebagai "
+            "kesiapan, bukan keputusan.",
             participants_view(result),
         ),
         View(
             "unit",
             "Rekap per unit",
-            "Jumlah peserta Kompeten, Belum Kompeten dan Belum dinilai per unit. % Kompeten dihitung dari peserta yang sudah dinilai.",
+            "Jumlah peserta Kompeten, Belum Kompeten dan Belum dinilai per unit (dari bukti uji). "
+            "% Kompeten dihitung dari peserta yang sudah dinilai. Rata-rata latihan: kesiapan.",
             units_view(result),
+        ),
+        View(
+            "kesiapan",
+            "Keputusan uji dan kesiapan latihan per peserta dan unit",
+            "Status (uji) adalah keputusan kompetensi. Latihan selesai dan skor latihan berasal dari "
+            "latihan modul (dengan cek mandiri) dan hanya menunjukkan kesiapan.",
+            readiness_view(result),
         ),
     ]
     for attr, label in GROUPS.items():
@@ -410,8 +667,9 @@ def all_views(result: CohortResult) -> list[View]:
         ),
         View(
             "modul",
-            "Penyelesaian dan keterlambatan per modul",
-            "Berapa peserta mengumpulkan setiap modul, dan berapa yang terlambat.",
+            "Penyelesaian, penilaian dan keterlambatan per modul",
+            "Berapa peserta mengumpulkan setiap modul, berapa yang sudah dinilai, menunggu "
+            "penilaian pelatih atau perlu dinilai ulang, dan berapa yang terlambat.",
             modules_view(result),
         ),
         View(
@@ -423,14 +681,16 @@ def all_views(result: CohortResult) -> list[View]:
         View(
             "kriteria",
             "Capaian per kriteria unjuk kerja",
-            "Bagian skor yang dicapai setiap peserta pada setiap kriteria (kosong: belum dinilai). "
+            "Bagian skor uji yang dicapai setiap peserta pada setiap kriteria (kosong: belum dinilai "
+            "atau belum ada bukti uji). "
             "Ambang setiap kriteria ada di lembar 'kerangka'.",
             criteria_view(result),
         ),
         View(
             "kerangka",
             "Kerangka kompetensi",
-            "Unit, elemen dan kriteria unjuk kerja beserta ambang dan buktinya (grade id).",
+            "Unit, elemen dan kriteria unjuk kerja beserta ambang, bukti uji (menentukan K/BK) dan "
+            "bukti latihan (kesiapan) sebagai grade id.",
             framework_view(result),
         ),
     ]

@@ -19,7 +19,7 @@ from alaskaki.competency.model import CohortResult
 
 from .html import is_percent
 from .reviewer import Reviewer
-from .views import View
+from .views import View, is_complete, notes
 
 HEADER_FILL = PatternFill("solid", fgColor="DDDDDD")
 HEADER_FONT = Font(bold=True)
@@ -111,6 +111,11 @@ def write(
     title = WriteOnlyCell(info, value="Laporan Kompetensi Peserta Pelatihan Ekspor IKM Alas Kaki")
     title.font = Font(bold=True, size=14)
     info.append([title])
+    for line in notes(result):  # first thing the reader sees: incomplete grading, anonymity rule
+        cell = WriteOnlyCell(info, value=line)
+        if not is_complete(result) and line.startswith("PERHATIAN"):
+            cell.font = Font(bold=True, color="9C4221")
+        info.append([cell])
     for line in reviewer.baris:
         info.append([line])
     for w in result.lokakarya:

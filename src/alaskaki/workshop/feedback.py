@@ -92,9 +92,18 @@ def _render(pid: str, nama: str, modul: str, nb, grades: dict, comments: dict, t
         f'<p class="meta">Peserta: {e(nama or pid)} ({e(pid)})</p>',
     ]
     score, max_score = total
+    waiting = [
+        c.metadata["nbgrader"]["grade_id"]
+        for c in nb.cells
+        if nbutils.is_grade(c)
+        and c.metadata.get("nbgrader", {}).get("grade_id") in grades
+        and grades[c.metadata["nbgrader"]["grade_id"]][0] is None
+    ]
     text = f"Nilai Anda: <strong>{_fmt(score)}</strong> dari {_fmt(max_score)}"
     if late:
         text += f" (sudah dikurangi {_fmt(late)} karena terlambat mengumpulkan)"
+    if waiting:
+        text += f". Nilai ini sementara: {len(waiting)} jawaban masih menunggu penilaian pelatih"
     parts.append(f'<p class="total">{text}</p>')
     last_answer = ""
     benar, lagi = [], []
@@ -113,7 +122,9 @@ def _render(pid: str, nama: str, modul: str, nb, grades: dict, comments: dict, t
             status = "manual"
             what = "Jawaban yang dinilai pelatih"
             why = (
-                "Sudah dinilai oleh pelatih." if got is not None else "Belum dinilai oleh pelatih."
+                "Sudah dinilai oleh pelatih."
+                if got is not None
+                else "Jawaban ini menunggu penilaian pelatih; nilainya menyusul."
             )
             mine = cell.source
         else:
@@ -125,8 +136,13 @@ def _render(pid: str, nama: str, modul: str, nb, grades: dict, comments: dict, t
                 why = f"Sebagian benar. {why}"
             mine = last_answer
             (benar if ok else lagi).append(what.rstrip(". "))
+        shown = (
+            f"{_fmt(got)} / {_fmt(maxp)}"
+            if got is not None or status != "manual"
+            else f"menunggu penilaian pelatih (maks. {_fmt(maxp)})"
+        )
         block = [
-            f'<section class="soal {status}"><span class="nilai">{_fmt(got)} / {_fmt(maxp)}</span>',
+            f'<section class="soal {status}"><span class="nilai">{e(shown)}</span>',
             f"<h2>{e(what)}</h2>",
         ]
         if mine.strip():
@@ -191,8 +207,16 @@ def write_feedback(workshop_dir, modul: str, *, participants=None) -> list[Path]
                 sub = gb.find_submission_notebook(modul, modul, pid)
             except MissingEntry:
                 continue
+            # a rubric cell nobody has scored has Grade.score 0 in nbgrader: it is None here,
+            # so the page says "menunggu penilaian pelatih" instead of "0 / 4"
             grades = {
-                g.name: (None if g.score is None else float(g.score), float(g.max_score))
+                g.name: (
+                    float(g.score)
+                    if g.manual_score is not None
+                    or (g.auto_score is not None and not g.needs_manual_grade)
+                    else None,
+                    float(g.max_score),
+                )
                 for g in sub.grades
             }
             comments = {c.name: c.manual_comment for c in sub.comments if c.manual_comment}

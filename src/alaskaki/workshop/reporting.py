@@ -12,18 +12,26 @@ def make_reports(
     *,
     formats: tuple[str, ...] = ("html", "xlsx", "csv", "json"),
     anonim: bool = False,
+    anonim_k: int | None = None,
     rapor: bool = False,
     out_dir: str | Path | None = None,
 ) -> list[Path]:
-    """Write the cohort report (and optionally a rapor per participant) into ``laporan/``."""
+    """Write the cohort report (and optionally a rapor per participant) into ``laporan/``.
+
+    ``anonim=True`` writes only the anonymised, ``anonim_k``-anonymous files (default
+    :data:`alaskaki.report.ANONIM_K`): never a rapor, even when ``rapor=True`` (a rapor always
+    names its participant).
+    """
     from alaskaki.competency import assess
-    from alaskaki.report import write_rapor, write_reports
+    from alaskaki.report import ANONIM_K, write_rapor, write_reports
+
+    anonim_k = ANONIM_K if anonim_k is None else anonim_k
 
     out = Path(out_dir) if out_dir else workshop.reports_dir
     out.mkdir(parents=True, exist_ok=True)
     result = assess(workshop.root)
-    written = list(write_reports(result, out, formats=formats, anonim=anonim))
-    if rapor:
+    written = list(write_reports(result, out, formats=formats, anonim=anonim, anonim_k=anonim_k))
+    if rapor and not anonim:
         written += list(write_rapor(result, out / "rapor"))
     if not anonim:  # names pairs of participants: for the trainer, never in a shared report
         written.append(write_similarity_csv(workshop, out))

@@ -1,4 +1,10 @@
-"""Who has submitted and been graded, per module (``alaskaki status``)."""
+"""Who has submitted and been graded, per module (``alaskaki status``).
+
+The states are the competency engine's (:data:`alaskaki.competency.model.MODULE_STATES`):
+a submission whose rubric cells nobody has scored yet is "menunggu penilaian pelatih", never
+"sudah dinilai". :func:`competency_summary` adds, per unit, K / BK / Belum dinilai (from uji
+evidence) beside the latihan readiness.
+"""
 
 from __future__ import annotations
 
@@ -25,14 +31,25 @@ class Entry:
     indikasi: tuple[str, ...] = ()
     kerja_sama: tuple[str, ...] = ()  # participants whose own writing is very alike (never a score)
     ditahan: int = 0  # files held back at collect for the trainer's choice (collect --pilih)
+    menunggu: int = 0  # rubric cells nobody has scored yet
 
     @property
     def keadaan(self) -> str:
+        from alaskaki.competency.model import (
+            BELUM_DIKUMPULKAN,
+            BELUM_DINILAI_MODUL,
+            MENUNGGU_PELATIH,
+            PERLU_DINILAI_ULANG,
+            SUDAH_DINILAI,
+        )
+
         if self.dikumpulkan is None:
-            return "belum mengumpulkan"
+            return BELUM_DIKUMPULKAN
         if self.perlu_nilai_ulang:
-            return "perlu dinilai ulang"
-        return "sudah dinilai" if self.dinilai else "belum dinilai"
+            return PERLU_DINILAI_ULANG
+        if not self.dinilai:
+            return BELUM_DINILAI_MODUL
+        return MENUNGGU_PELATIH if self.menunggu else SUDAH_DINILAI
 
 
 @dataclass
@@ -48,7 +65,10 @@ class Status:
             out[m] = {
                 "peserta": len(rows),
                 "mengumpulkan": sum(e.dikumpulkan is not None for e in rows),
-                "dinilai": sum(e.dinilai for e in rows),
+                # fully graded and current: pending rubric cells and stale grades do not count
+                "dinilai": sum(e.keadaan == "sudah dinilai" for e in rows),
+                "menunggu_pelatih": sum(e.keadaan == "menunggu penilaian pelatih" for e in rows),
+                "perlu_dinilai_ulang": sum(e.perlu_nilai_ulang for e in rows),
                 "terlambat": sum(e.terlambat for e in rows),
                 "indikasi_kecurangan": sum(bool(e.indikasi) for e in rows),
                 "indikasi_kerja_sama": sum(p.modul == m for p in self.kerja_sama),
@@ -92,11 +112,18 @@ def workshop_status(workshop: Workshop, *, modul: str | None = None) -> Status:
                 ts = _submitted_ts(sub_dir)
                 graded_ts = None
                 score = max_score = None
+                pending = 0
                 try:
                     sub = gb.find_submission(m, p.id)
                     score, max_score = sub.score, sub.max_score
                     graded_ts = sub.timestamp
                     graded = (workshop.root / "autograded" / p.id / m).is_dir()
+                    pending = sum(
+                        1
+                        for nb in sub.notebooks
+                        for g in nb.grades
+                        if g.manual_score is None and (g.auto_score is None or g.needs_manual_grade)
+                    )
                 except Exception:
                     graded = False
                 status.entries.append(
@@ -114,6 +141,41 @@ def workshop_status(workshop: Workshop, *, modul: str | None = None) -> Status:
                         indikasi=tuple(flags.get((p.id, m), ())),
                         kerja_sama=tuple(sorted(partners.get((p.id, m), ()))),
                         ditahan=held.get((p.id, m), 0),
+                        menunggu=pending if graded else 0,
                     )
                 )
     return status
+
+
+def competency_summary(workshop: Workshop) -> list[dict]:
+    """Per unit: Kompeten / Belum Kompeten / Belum dinilai from uji evidence, and latihan readiness.
+
+    Empty when the workshop has no gradebook yet or its framework cannot be read (status must
+    still show who submitted what).
+    """
+    from alaskaki.competency import assess
+    from alaskaki.errors import AlaskakiError
+
+    try:
+        result = assess(workshop.root)
+    except AlaskakiError:
+        return []
+    rows = []
+    for u in result.units:
+        units = [p.units[u.kode] for p in result.participants if u.kode in p.units]
+
+        def mean(values):
+            vals = [v for v in values if v is not None]
+            return sum(vals) / len(vals) if vals else None
+
+        rows.append(
+            {
+                "unit": u.kode,
+                "kompeten": sum(x.status == "Kompeten" for x in units),
+                "belum_kompeten": sum(x.status == "Belum Kompeten" for x in units),
+                "belum_dinilai": sum(x.status == "Belum dinilai" for x in units),
+                "latihan_selesai": mean(x.latihan_selesai for x in units),
+                "skor_latihan": mean(x.latihan_skor for x in units),
+            }
+        )
+    return rows
