@@ -113,6 +113,24 @@ def test_units_have_competent_and_not_yet_competent_participants(demo):
     _, res = demo
     statuses = {s for counts in res.units.values() for s, n in counts.items() if n}
     assert {"Kompeten", "Belum Kompeten"} <= statuses
+    # K/BK from uji, with a gain from the pre- to the post-test in every unit
+    for unit, g in res.gains.items():
+        assert g["awal"] is not None and g["akhir"] > g["awal"] and g["gain"] > 0, (unit, g)
+        assert g["latihan"] is not None, unit  # latihan readiness shown beside it
+
+
+def test_demo_report_is_complete_and_nothing_is_stale(demo):
+    """Every submission is graded and every rubric cell scored: no warning, no false 'stale'
+    (collect's timestamp.txt and the gradebook's submission time agree)."""
+    out, res = demo
+    data = json.loads(
+        next(p for p in res.reports if p.suffix == ".json").read_text(encoding="utf-8")
+    )
+    states = {m["keadaan"] for p in data["participants"] for m in p["modul"]}
+    assert states == {"sudah dinilai"}, states
+    assert data["lengkap"] is True
+    summary = res.summary_text()
+    assert "gain <g>" in summary and "skor latihan" in summary
 
 
 def test_second_run_changes_nothing(demo):

@@ -133,6 +133,8 @@ class DemoResult:
     graded: dict[str, int] = field(default_factory=dict)
     mean_score: dict[str, float] = field(default_factory=dict)
     units: dict[str, dict[str, int]] = field(default_factory=dict)
+    # per unit: mean pre-test, mean post-test, cohort gain <g>, mean latihan score (readiness)
+    gains: dict[str, dict[str, float | None]] = field(default_factory=dict)
     reports: list[Path] = field(default_factory=list)
     new_files: int = 0
     flags: dict[str, list[str]] = field(default_factory=dict)
@@ -160,8 +162,14 @@ class DemoResult:
             )
         )
         if self.units:
+
+            def pct(x):
+                return "–" if x is None else f"{x:.0%}"
+
+            g = self.gains
             lines += [
                 "",
+                "Kompetensi per unit (keputusan dari uji; latihan = kesiapan):",
                 table(
                     [
                         [
@@ -169,10 +177,25 @@ class DemoResult:
                             c.get("Kompeten", 0),
                             c.get("Belum Kompeten", 0),
                             c.get("Belum dinilai", 0),
+                            pct(g.get(u, {}).get("awal")),
+                            pct(g.get(u, {}).get("akhir")),
+                            "–"
+                            if g.get(u, {}).get("gain") is None
+                            else f"{g[u]['gain']:.2f}".replace(".", ","),
+                            pct(g.get(u, {}).get("latihan")),
                         ]
                         for u, c in self.units.items()
                     ],
-                    ["unit", "Kompeten", "Belum Kompeten", "Belum dinilai"],
+                    [
+                        "unit",
+                        "Kompeten",
+                        "Belum Kompeten",
+                        "Belum dinilai",
+                        "tes awal",
+                        "tes akhir",
+                        "gain <g>",
+                        "skor latihan",
+                    ],
                 ),
             ]
         if self.flags:
@@ -280,17 +303,35 @@ def run_demo(
         scored = [e.nilai / e.nilai_maks for e in rows if e.nilai is not None and e.nilai_maks]
         res.mean_score[modul] = sum(scored) / len(scored) if scored else 0.0
     res.reports = make_reports(ws, rapor=True)
-    res.units = _unit_counts(ws)
+    res.units, res.gains = _unit_counts(ws)
     return res
 
 
-def _unit_counts(ws: Workshop) -> dict[str, dict[str, int]]:
+def _unit_counts(ws: Workshop) -> tuple[dict[str, dict[str, int]], dict[str, dict]]:
     from alaskaki.competency import assess
+    from alaskaki.report.views import gain_view
 
     result = assess(ws.root)
     counts: dict[str, dict[str, int]] = {}
+    scores: dict[str, list[float]] = {}
     for participant in result.participants:
         for code, unit in participant.units.items():
             counts.setdefault(code, {}).setdefault(unit.status, 0)
             counts[code][unit.status] += 1
-    return counts
+            if unit.latihan_skor is not None:
+                scores.setdefault(code, []).append(unit.latihan_skor)
+
+    def num(x):
+        return None if x is None or x != x else float(x)  # NaN (empty cell) -> None
+
+    gains: dict[str, dict] = {}
+    for row in gain_view(result).to_dict("records"):
+        code = row["Unit"]
+        vals = scores.get(code, [])
+        gains[code] = {
+            "awal": num(row["Rata-rata tes awal"]),
+            "akhir": num(row["Rata-rata tes akhir"]),
+            "gain": num(row["Gain ternormalisasi <g>"]),
+            "latihan": sum(vals) / len(vals) if vals else None,
+        }
+    return counts, gains
