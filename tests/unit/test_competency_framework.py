@@ -294,3 +294,22 @@ def test_kit_uji_items_match_the_criterion_each_item_was_written_for():
     in_bank = {gid: k for gid, k in butir_kriteria().items() if gid.startswith("post_")}
     assert in_yml == in_bank
     assert all(u.uji_lengkap for u in fw.units), "every criterion has uji evidence"
+
+
+def test_competency_package_imports_neither_workshop_nor_report():
+    """The engine's rules stay pure: alaskaki.competency never imports the layers above it."""
+    import ast
+
+    for path in (paths.KIT_ROOT / "src" / "alaskaki" / "competency").glob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module]
+            for name in names:
+                assert not name.startswith(("alaskaki.workshop", "alaskaki.report")), (
+                    path.name,
+                    name,
+                )

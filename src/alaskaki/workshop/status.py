@@ -85,6 +85,27 @@ def _flags(workshop: Workshop) -> dict[tuple[str, str], list[str]]:
     return load_flags(workshop.root)
 
 
+def _pending_rubric_cells(gb, modul: str) -> dict[str, int]:
+    """``{participant: cells nobody has scored}`` for one module, in one query (a grade is
+    scored when the trainer set it, or the autograder did and no manual grade is needed)."""
+    from nbgrader.api import Assignment, Grade, SubmittedAssignment, SubmittedNotebook
+    from sqlalchemy import func, or_
+
+    q = (
+        gb.db.query(SubmittedAssignment.student_id, func.count(Grade.id))
+        .join(Assignment, Assignment.id == SubmittedAssignment.assignment_id)
+        .join(SubmittedNotebook, SubmittedNotebook.assignment_id == SubmittedAssignment.id)
+        .join(Grade, Grade.notebook_id == SubmittedNotebook.id)
+        .filter(
+            Assignment.name == modul,
+            Grade.manual_score.is_(None),
+            or_(Grade.auto_score.is_(None), Grade.needs_manual_grade.is_(True)),
+        )
+        .group_by(SubmittedAssignment.student_id)
+    )
+    return dict(q.all())
+
+
 def workshop_status(workshop: Workshop, *, modul: str | None = None) -> Status:
     from alaskaki.workshop.roster import read_roster
 
@@ -107,6 +128,7 @@ def workshop_status(workshop: Workshop, *, modul: str | None = None) -> Status:
                 due = assignment.duedate
             except Exception:  # module not released yet: no row in the gradebook
                 due = None
+            waiting = _pending_rubric_cells(gb, m)
             for p in people:
                 sub_dir = workshop.root / "submitted" / p.id / m
                 ts = _submitted_ts(sub_dir)
@@ -118,12 +140,7 @@ def workshop_status(workshop: Workshop, *, modul: str | None = None) -> Status:
                     score, max_score = sub.score, sub.max_score
                     graded_ts = sub.timestamp
                     graded = (workshop.root / "autograded" / p.id / m).is_dir()
-                    pending = sum(
-                        1
-                        for nb in sub.notebooks
-                        for g in nb.grades
-                        if g.manual_score is None and (g.auto_score is None or g.needs_manual_grade)
-                    )
+                    pending = waiting.get(p.id, 0)
                 except Exception:
                     graded = False
                 status.entries.append(
