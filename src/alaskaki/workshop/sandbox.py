@@ -722,6 +722,12 @@ def _hidden_paths() -> list[str]:
             out.update(str(Path(p).resolve()) for p in spec.submodule_search_locations)
         elif spec is not None and spec.origin:
             out.add(str(Path(spec.origin).resolve()))
+    # The instructor notebooks (solutions, hidden tests): a wheel install keeps them as package
+    # data (alaskaki/kit/assignments/source) inside site-packages, which the sandbox binds.
+    from alaskaki import paths
+
+    if paths.SOURCE_DIR.is_dir():
+        out.add(str(paths.SOURCE_DIR.resolve()))
     return sorted(out)
 
 
