@@ -636,7 +636,8 @@ def build_command(*, sandboxed: bool, zygote: bool = False) -> list[str]:
         for cap in ZYGOTE_CAPS if zygote else RUNNER_CAPS:
             unshare += ["--cap-add", cap]
     else:
-        unshare = ["--unshare-all", "--disable-userns"]
+        # --disable-userns needs an explicit --unshare-user (bwrap 0.8 refuses it otherwise)
+        unshare = ["--unshare-all", "--unshare-user", "--disable-userns"]
     cmd = [
         BWRAP,
         *unshare,
