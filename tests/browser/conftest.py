@@ -114,7 +114,8 @@ def lab(browser, browser_home, released):
 @pytest.fixture(scope="session")
 def graded(browser, browser_home) -> Path:
     """A whole graded sample workshop (``alaskaki demo`` on the sample cohort) of the module with
-    the manually graded rubric cells (m7); shown by the formgrader and the dashboard."""
+    the manually graded rubric cells (m7) and the post-test whose items are, with those cells, the
+    uji evidence of STR-01 (kompetensi.yml versi 2); shown by the formgrader and the dashboard."""
     from alaskaki.workshop import kit_modules
     from alaskaki.workshop.demo import run_demo
 
@@ -122,7 +123,7 @@ def graded(browser, browser_home) -> Path:
         TRAINER_MODULE in kit_modules(),
         f"modul {TRAINER_MODULE} belum ada di assignments/source",
     )
-    res = run_demo(browser_home / "demo", modules=[TRAINER_MODULE], progress=False)
+    res = run_demo(browser_home / "demo", modules=[TRAINER_MODULE, "asesmen-akhir"], progress=False)
     return res.workshop
 
 
