@@ -453,7 +453,7 @@ def eks02_hs6(f: str) -> dict:
 def eks02_bagian(f: str) -> dict:
     satu, dua = {
         "pre": ("upper jadi yang belum dipasang sol", "tali sepatu"),
-        "post": ("sol luar dari karet yang siap dipasang", "lubang tali dari logam (*eyelet*)"),
+        "post": ("sol luar dari karet yang siap dipasang", "mata ayam (*eyelet*) dari logam"),
     }[f]
     assert any(w in " ".join(hs.NOT_PARTS).lower() for w in ("laces", "tali", "eyelet"))
     teks = (
@@ -527,7 +527,14 @@ def bya01_kulit(f: str) -> dict:
         "(rupiah)?"
     )
     return dict(
-        teks=teks, angka=biaya, satuan="rupiah", toleransi=0.001, mutlak=1, langkah=4, data=p
+        teks=teks,
+        angka=biaya,
+        satuan="rupiah",
+        # 0.5 %: the area in ft2 rounded to two decimals on paper moves the cost by up to ~0.3 %
+        toleransi=0.005,
+        mutlak=1,
+        langkah=4,
+        data=p,
     )
 
 
@@ -1145,7 +1152,7 @@ def str01_swot(f: str) -> dict:
         b = "Mulai 1 Januari 2027 sepatu Indonesia tidak lagi mendapat tarif GSP Uni Eropa."
         benar, pilihan = ("S", "T"), [("O", "T"), ("S", "W"), ("O", "W")]
     else:
-        a = "IKM sulit memperoleh bahan baku kulit yang bermutu."
+        a = "Belum ada karyawan IKM yang terlatih memeriksa mutu sepatu sebelum dikirim."
         b = "IEU-CEPA sudah ditandatangani; bila berlaku, tarif alas kaki ke Uni Eropa dapat dihapus."
         benar, pilihan = ("W", "O"), [("T", "O"), ("W", "S"), ("T", "S")]
     nama = {"S": "Kekuatan (S)", "W": "Kelemahan (W)", "O": "Peluang (O)", "T": "Ancaman (T)"}

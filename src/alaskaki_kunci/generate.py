@@ -37,7 +37,9 @@ from alaskaki.domain import (
 )
 from alaskaki_kunci.bank import AKHIR, AWAL, FORMS, HURUF, UNITS, Butir, form, num, tgl
 
-MINUTES = 90
+MINUTES = (
+    120  # a participant read as one (no programming background) needed about 2 hours for 37 items
+)
 REFERENCE = "lembar-rujukan"
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 
