@@ -70,6 +70,15 @@ def _hint(outputs: list) -> str:
     return ""
 
 
+_UJI_ITEM = re.compile(r"^(?:pre|post)_([a-z]+)(\d+)_")
+
+
+def _uji_unit(grade_id: str) -> str | None:
+    """``post_eks01_kbli`` -> ``EKS-01``: an item of the sealed uji forms (grade ids of docs/grading.md)."""
+    m = _UJI_ITEM.match(grade_id)
+    return f"{m.group(1).upper()}-{m.group(2)}" if m else None
+
+
 def _fmt(x: float | None) -> str:
     if x is None:
         return "–"
@@ -107,6 +116,9 @@ def _render(pid: str, nama: str, modul: str, nb, grades: dict, comments: dict, t
     parts.append(f'<p class="total">{text}</p>')
     last_answer = ""
     benar, lagi = [], []
+    # The uji (sealed forms) is the same for every participant: right/wrong per item, pooled by a few
+    # friends, would hand out the key for everyone else and for a retake. Show per-unit scores only.
+    per_unit: dict[str, list[float]] = {}
     for cell in nb.cells:
         meta = cell.metadata.get("nbgrader", {})
         gid = meta.get("grade_id")
@@ -127,6 +139,11 @@ def _render(pid: str, nama: str, modul: str, nb, grades: dict, comments: dict, t
                 else "Jawaban ini menunggu penilaian pelatih; nilainya menyusul."
             )
             mine = cell.source
+        elif (unit := _uji_unit(gid)) is not None:
+            tally = per_unit.setdefault(unit, [0.0, 0.0])
+            tally[0] += got or 0.0
+            tally[1] += maxp or 0.0
+            continue
         else:
             ok = got is not None and maxp and got >= maxp
             status = "benar" if ok else "salah"
@@ -158,6 +175,17 @@ def _render(pid: str, nama: str, modul: str, nb, grades: dict, comments: dict, t
     if lagi:
         summary.append(
             "<p><strong>Yang perlu dilihat lagi:</strong> " + e("; ".join(lagi)) + ".</p>"
+        )
+    if per_unit:
+        rows = "".join(
+            f"<tr><td>{e(u)}</td><td>{_fmt(g)} dari {_fmt(m)}</td></tr>"
+            for u, (g, m) in per_unit.items()
+        )
+        summary.append(
+            "<p>Ini uji kompetensi. Hasilnya ditampilkan per unit saja, tidak per soal, supaya soalnya "
+            "tetap adil untuk peserta lain dan untuk uji ulang. Keputusan Kompeten atau Belum Kompeten "
+            "ada di rapor Anda.</p>"
+            f"<table><tr><th>Unit</th><th>Nilai</th></tr>{rows}</table>"
         )
     parts[3:3] = summary
     parts.append(

@@ -1,0 +1,140 @@
+"""Red team: the feedback oracle of the uji (issue 19, BOARD R5).
+
+Four friends with no skill answer every choice item of the post-test with A, B, C and D, then pool
+what their feedback pages say. The pages show per-unit scores only, so the pooled pages must not let a
+fifth participant (or a retake) score better than chance. The other red-team attacks that are still
+open (a participant's Linux account on the hub, a copied uji not flagged) wait on the branch
+``redteam-pending`` until their defence lands.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from alaskaki import paths
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fixtures" / "attack"))
+
+import serangan  # noqa: E402
+
+MODUL = serangan.MODUL
+
+pytestmark = [pytest.mark.slow]
+
+
+@pytest.fixture(scope="module")
+def workshop(tmp_path_factory):
+    """A workshop with the real asesmen-akhir, released by the kit (as a trainer does)."""
+    from alaskaki.workshop.course import init_workshop
+    from alaskaki.workshop.release import release_module
+
+    root = tmp_path_factory.mktemp("serangan") / "lokakarya"
+    ws = init_workshop(root, roster=paths.dataset("contoh_peserta.csv"), modules=[MODUL])
+    release_module(ws, MODUL, due="2026-12-01 17:00")
+    source = nbformat.read(root / "source" / MODUL / f"{MODUL}.ipynb", as_version=4)
+    released = nbformat.read(root / "release" / MODUL / f"{MODUL}.ipynb", as_version=4)
+    return ws, source, released
+
+
+# ------------------------------------------------------------------------------------------
+# on a workshop server: the participant's Linux account, a real kernel, the kit's venv
+# ------------------------------------------------------------------------------------------
+
+
+# ------------------------------------------------------------------------------------------
+# feedback as an oracle: four friends pool their feedback pages
+# ------------------------------------------------------------------------------------------
+
+CHOICE_CELL = re.compile(
+    r'^((?:pre|post)_[a-z0-9_]+) = None.*\n(?:.*\n)*?latihan\.cek_huruf\(\1, "([A-H]+)"\)', re.M
+)
+
+
+def _answered(released, pid: str, answers: dict[str, str]) -> nbformat.NotebookNode:
+    """The released notebook with the id and the given letters (every other answer left blank)."""
+    nb = nbformat.from_dict(json.loads(json.dumps(released)))
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        cell.source = re.sub(r'"isi-id-anda"', json.dumps(pid), cell.source, flags=re.I)
+        m = serangan.ANSWER_STUB.search(cell.source)
+        if m and m[1] in answers:
+            cell.source = serangan.ANSWER_STUB.sub(f"{m[1]} = {answers[m[1]]!r}", cell.source)
+    return nb
+
+
+def _choices(released) -> dict[str, str]:
+    """Choice items and their letters, as a participant reads them in the released notebook."""
+    out = {}
+    for cell in released.cells:
+        m = CHOICE_CELL.search(cell.source) if cell.cell_type == "code" else None
+        if m:
+            out[m[1]] = m[2]
+    return out
+
+
+def _submit(ws, pid: str, nb, when: str) -> None:
+    dest = ws.root / "submitted" / pid / MODUL
+    dest.mkdir(parents=True, exist_ok=True)
+    nbformat.write(nb, dest / f"{MODUL}.ipynb")
+    (dest / "timestamp.txt").write_text(when)
+
+
+def test_pooled_feedback_gives_no_key(workshop, tmp_path):
+    """Four friends answer every choice item with A, B, C and D; what their feedback pages say,
+    pooled, must not let a fifth (or a retake) score better than guessing."""
+    from alaskaki.workshop import demo
+    from alaskaki.workshop.feedback import write_feedback
+    from alaskaki.workshop.grader import grade_module
+
+    ws, source, released = workshop
+    ws = type(ws)(shutil.copytree(ws.root, tmp_path / "lokakarya"))
+    ids = ws.participant_ids()
+    friends, fifth, honest = ids[:4], ids[4], ids[5]
+    choices = _choices(released)
+    assert len(choices) >= 20, "the attack reads the choice items from the released notebook"
+    for pid, letter in zip(friends, "ABCD", strict=True):
+        answers = {g: letter for g, letters in choices.items() if letter in letters}
+        _submit(ws, pid, _answered(released, pid, answers), "2026-12-01 05:00:00.000000 UTC")
+    _submit(
+        ws,
+        honest,
+        demo.simulate_submission(source, released, honest, 1.0, MODUL),
+        "2026-12-01 05:00:00.000000 UTC",
+    )
+    run = grade_module(ws.root, MODUL, participants=[*friends, honest], progress=False)
+    assert {r.participant: r.score for r in run.results}[honest] == len(serangan.key())
+
+    pooled: dict[str, str] = {}
+    for page in write_feedback(ws.root, MODUL, participants=friends):
+        text = Path(page).read_text(encoding="utf-8")
+        # what a participant reads: a section per item, marked right, with "Jawaban Anda"
+        for section in re.findall(r'<section class="soal benar">(.*?)</section>', text, re.S):
+            for gid, letter in re.findall(
+                r"((?:pre|post)_[a-z0-9_]+) = (?:&#x27;|&#39;|')([A-H])", section
+            ):
+                pooled[gid] = letter
+        for gid, letter in re.findall(
+            r"((?:pre|post)_[a-z0-9_]+) = (?:&#x27;|&#39;|')([A-H])(?:&#x27;|&#39;|')[^<]*</pre>\s*<p>Benar",
+            text,
+        ):
+            pooled[gid] = letter
+    _submit(ws, fifth, _answered(released, fifth, pooled), "2026-12-01 06:00:00.000000 UTC")
+    run = grade_module(ws.root, MODUL, participants=[fifth], progress=False)
+    score = run.results[0].score
+    chance = sum(1 / len(letters) for letters in choices.values())
+    assert score <= chance + 2 * (chance * 0.75) ** 0.5 + 1, (
+        f"pooled feedback gave {score} of {len(serangan.key())} ({len(pooled)} items read as right)"
+    )
+
+
+# ------------------------------------------------------------------------------------------
+# copying a friend's uji with the ID changed (issue 13 req. 3)
+# ------------------------------------------------------------------------------------------
