@@ -181,11 +181,30 @@ def call_everything(modules: list) -> list:
 def read_files(root: str) -> list[str]:
     # docs/ is maintainer documentation, in no install: its measured figures (e.g. "10.43 s" in
     # docs/benchmarks.md, read the Indonesian way as 1043) matched answers by coincidence.
-    skip = {".git", ".venv", "node_modules", "tests", "bench", "build", "__pycache__", "docs"}
+    skip = {
+        "node_modules",
+        "tests",
+        "bench",
+        "build",
+        "__pycache__",
+        "docs",
+        "artifacts",
+        "demo",
+        "dist",
+    }
     read = []
     for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = [d for d in dirnames if d not in skip and not d.endswith(".egg-info")]
+        # Only the kit as installed: no test output (artifacts/, .hypothesis/, .pytest_cache/), no
+        # venv or git, no npm files of the browser and hub tests (their hashes and versions are full of
+        # numbers), no demo workshop (a trainer's folder, closed on a server).
+        dirnames[:] = [
+            d
+            for d in dirnames
+            if d not in skip and not d.startswith(".") and not d.endswith(".egg-info")
+        ]
         for f in filenames:
+            if dirpath == root and f in ("package.json", "package-lock.json"):
+                continue
             p = os.path.join(dirpath, f)
             with contextlib.suppress(OSError):
                 with open(p, "rb") as fh:
