@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
 
+from alaskaki.domain.regulations import BULAN
 from alaskaki.paths import dataset
 
 DATASET = "ska_tujuan.csv"
@@ -38,21 +39,7 @@ EU_GSP_INDONESIA_ENDS = date(2027, 1, 1)
 
 
 def _tgl(d: date) -> str:
-    bulan = [
-        "Januari",
-        "Februari",
-        "Maret",
-        "April",
-        "Mei",
-        "Juni",
-        "Juli",
-        "Agustus",
-        "September",
-        "Oktober",
-        "November",
-        "Desember",
-    ]
-    return f"{d.day} {bulan[d.month - 1]} {d.year}"
+    return f"{d.day} {BULAN[d.month - 1]} {d.year}"
 
 
 #: The one sentence every EU answer carries: the regime depends on the shipping date.

@@ -22,7 +22,8 @@ from alaskaki.paths import dataset
 
 DATASET = "regulasi.csv"
 
-_BULAN = [
+#: Month names, the one list every Indonesian date in the kit is written with.
+BULAN = [
     "Januari",
     "Februari",
     "Maret",
@@ -65,9 +66,9 @@ class Period:
     def indonesian(self) -> str:
         y, m, d = self._parts()
         if d:
-            return f"{d} {_BULAN[m - 1]} {y}"  # type: ignore[index]
+            return f"{d} {BULAN[m - 1]} {y}"  # type: ignore[index]
         if m:
-            return f"{_BULAN[m - 1]} {y}"
+            return f"{BULAN[m - 1]} {y}"
         return str(y)
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from alaskaki.domain import origin, procedure
+from alaskaki.domain.regulations import BULAN
 from alaskaki.exercises.base import (
     Hasil,
     Sesi,
@@ -39,20 +40,6 @@ IKM = [
     ("IKM Sandal Blooto Jaya", "Blooto"),
 ]
 
-BULAN = [
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-]
 HARI = ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"]
 
 
