@@ -192,8 +192,13 @@ _RIWAYAT: dict[str, list[bool]] = {}
 
 
 def kosong(nilai: object) -> bool:
-    """An unanswered value: not counted as a try."""
-    return belum_diisi(nilai) or (isinstance(nilai, list | tuple | dict | set) and not nilai)
+    """An unanswered value: not counted as a try.
+
+    A worksheet dict whose every blank is still ``None`` (``{"nilai": None, ...}``) is unanswered too.
+    """
+    if isinstance(nilai, dict):
+        return all(belum_diisi(v) for v in nilai.values())
+    return belum_diisi(nilai) or (isinstance(nilai, list | tuple | set) and not nilai)
 
 
 def pesan_cek(hasil: Hasil, riwayat: list[bool], contoh: str | None) -> str:
