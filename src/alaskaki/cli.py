@@ -424,12 +424,11 @@ def render_collect(res) -> str:
 
 
 def cmd_kartu(args) -> int:
-    from alaskaki.workshop import read_roster
     from alaskaki.workshop.release import TOKEN_LINE, issue_tokens
 
     ws = _ws(args)
     tokens = issue_tokens(ws)
-    names = {p.id: p.nama for p in read_roster(ws.roster_path)}
+    names = {p.id: p.nama for p in ws.participants()}
     rows = [
         [pid, names.get(pid, ""), tok, TOKEN_LINE.format(token=tok)] for pid, tok in tokens.items()
     ]
@@ -773,7 +772,33 @@ def _guard_gradebook(args) -> None:
         if args.command in GRADEBOOK_WRITERS:
             folder.before_write(args.command)
         else:
-            folder.check_gradebook()
+            # integrity_check too: a file cut mid-way is named here, with its path and the way
+            # back, instead of as a bare SQLite error half-way through the command
+            folder.check_gradebook(deep=True)
+
+
+def _gradebook_named(args, exc: BaseException):
+    """The workshop's gradebook file when SQLite failed without naming a file (it never does)."""
+    import sqlite3
+
+    from alaskaki.folder import CONFIG_FILE, Folder
+
+    cur: BaseException | None = exc
+    seen = set()
+    while cur is not None and id(cur) not in seen:
+        seen.add(id(cur))
+        if isinstance(cur, sqlite3.Error):
+            break
+        cur = cur.__cause__ or cur.__context__
+    else:
+        return None
+    where = args.folder if args.command == "init" else getattr(args, "workshop", None)
+    if where is None or not (Path(where) / CONFIG_FILE).is_file():
+        return None
+    try:
+        return Folder(where).gradebook_file
+    except Exception:  # the message must still be printed
+        return None
 
 
 def _failed_path(exc: BaseException):
@@ -808,7 +833,9 @@ def main(argv: list[str] | None = None) -> int:
         if os_reason(exc) is not None:
             # disk full, read-only, no permission, already exists, gradebook locked or corrupt
             err = from_os_error(
-                exc, doing=DOING.get(args.command, args.command), path=_failed_path(exc)
+                exc,
+                doing=DOING.get(args.command, args.command),
+                path=_failed_path(exc) or _gradebook_named(args, exc),
             )
             print(f"galat: {err}", file=sys.stderr)
             return err.exit_code

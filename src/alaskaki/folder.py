@@ -363,11 +363,23 @@ class Folder:
         return AlaskakiError(f"Buku nilai {what}. {way}", exit_code=EXIT_CONFLICT)
 
     @contextlib.contextmanager
-    def gradebook(self, *, create: bool = False):
-        """nbgrader's ``Gradebook`` for this workshop, after :meth:`check_gradebook`."""
+    def gradebook(self, *, create: bool = False, existing: bool = False):
+        """nbgrader's ``Gradebook`` for this workshop, after :meth:`check_gradebook`.
+
+        ``existing=True`` is for readers (reports, the dashboard): a gradebook that does not exist
+        yet is refused instead of created, and ``PRAGMA integrity_check`` runs first, so a
+        truncated file is named with its path instead of failing half-way through a report.
+        """
         from nbgrader.api import Gradebook
 
-        self.check_gradebook(create=create)
+        self.check_gradebook(create=create, deep=existing)
+        path = self.gradebook_file
+        if existing and path is not None and not path.exists():
+            raise AlaskakiError(
+                f"Buku nilai belum ada: {path}. Nilai dulu jawaban peserta dengan `alaskaki grade "
+                f"MODUL -w {self.root}`.",
+                exit_code=EXIT_NOT_FOUND,
+            )
         _venv_on_path()
         cfg = self.config()
         gb = Gradebook(cfg.CourseDirectory.db_url, course_id=cfg.CourseDirectory.course_id)

@@ -228,3 +228,18 @@ def test_pulihkan_waits_for_a_command_writing_the_gradebook(template, tmp_path, 
         other.execute("ROLLBACK")
         other.close()
     assert not list((ws / "cadangan").glob("*sebelum-pulihkan*"))  # nothing was swapped
+
+
+def test_a_truncated_gradebook_is_named_with_its_path_by_every_reader(template, tmp_path, capsys):
+    """Trainer team T3: cut the file mid-way (a pulled USB stick); the refusal names the file."""
+    ws = cp_a(template, tmp_path / "ws")
+    gb = ws / "gradebook.db"
+    size = gb.stat().st_size
+    with gb.open("r+b") as fh:
+        fh.truncate(size // 2)
+    for argv in (["status", "-w", str(ws)], ["report", "-w", str(ws)]):
+        code, _, err = cli(capsys, *argv)
+        assert code != 0
+        assert str(gb) in err and "rusak" in err and "Traceback" not in err, err
+        assert len(err.strip().splitlines()) == 1, err
+    assert gb.stat().st_size == size // 2

@@ -3,7 +3,7 @@
 Public, keyword-only API (the CLI and the reports call only these):
 
 * :func:`load_framework` ``(path=None, *, source_dir=None) -> Framework``
-* :func:`assess` ``(workshop_dir, *, framework=None, db_url=None) -> CohortResult``
+* :func:`assess` ``(workshop_dir, *, framework=None) -> CohortResult``
 * :func:`merge_history` ``(workshop_dirs, *, framework=None) -> CohortResult``
 
 The rules are documented in :mod:`alaskaki.competency.engine`; the result objects in

@@ -39,14 +39,12 @@ Rules (also in the header of ``grading/kompetensi.yml``):
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import json
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from alaskaki.errors import EXIT_INPUT, EXIT_NOT_FOUND, AlaskakiError
+from alaskaki.errors import EXIT_NOT_FOUND, AlaskakiError
+from alaskaki.folder import ROSTER_COLUMNS, Folder
 
 from . import framework as fwmod
 from .model import (
@@ -73,7 +71,7 @@ from .model import (
     WorkshopInfo,
 )
 
-ROSTER_FIELDS = ("id", "nama", "ikm", "kelurahan", "jenis_kelamin", "peran")
+ROSTER_FIELDS = ROSTER_COLUMNS
 
 
 @dataclass
@@ -98,17 +96,12 @@ def _now() -> str:
     return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
 
 
-def read_roster(path: Path) -> dict[str, dict[str, str]]:
-    """``peserta.csv`` → ``{id: {nama, ikm, kelurahan, jenis_kelamin, peran}}`` (missing file → {})."""
-    if not path.exists():
-        return {}
-    out: dict[str, dict[str, str]] = {}
-    with path.open(encoding="utf-8-sig", newline="") as fh:
-        for row in csv.DictReader(fh):
-            pid = (row.get("id") or "").strip()
-            if pid:
-                out[pid] = {k: (row.get(k) or "").strip() for k in ROSTER_FIELDS if k != "id"}
-    return out
+def _roster(folder: Folder) -> dict[str, dict[str, str]]:
+    """The workshop's roster (the one roster reader, via :meth:`Folder.participants`) as
+    ``{id: {nama, ikm, kelurahan, jenis_kelamin, peran}}``; {} when it has none yet."""
+    return {
+        p.id: {k: getattr(p, k) for k in ROSTER_FIELDS if k != "id"} for p in folder.participants()
+    }
 
 
 def _received(submitted_dir: Path) -> dict[tuple[str, str], dt.datetime]:
@@ -149,55 +142,27 @@ def _is_newer(received: dt.datetime | None, graded_ts: dt.datetime | None) -> bo
     return (received - graded_ts).total_seconds() > 1.0
 
 
-def _configured_db_url(wdir: Path) -> str | None:
-    """``c.CourseDirectory.db_url`` from the workshop's nbgrader_config.py, when it is not SQLite."""
-    cfg = wdir / "nbgrader_config.py"
-    if not cfg.exists():
-        return None
-    m = re.search(
-        r"CourseDirectory\.db_url\s*=\s*['\"]([^'\"]+)['\"]", cfg.read_text(encoding="utf-8")
-    )
-    if m and not m.group(1).startswith("sqlite"):
-        return m.group(1)
-    return None
+def read_workshop(workshop_dir: str | Path) -> WorkshopData:
+    """Read roster, metadata and every grade of a workshop with nbgrader's Gradebook API.
 
-
-def read_workshop(workshop_dir: str | Path, *, db_url: str | None = None) -> WorkshopData:
-    """Read roster, metadata and every grade of a workshop with nbgrader's Gradebook API."""
-    from nbgrader.api import Gradebook
-
+    The files are found by :class:`alaskaki.folder.Folder` (the workshop's own gradebook.db, or
+    the database server its nbgrader_config.py names). A gradebook that is missing, empty or
+    corrupt is refused with the way back, never opened (nbgrader would recreate it empty).
+    """
     wdir = Path(workshop_dir)
     if not wdir.is_dir():
         raise AlaskakiError(f"Folder lokakarya tidak ditemukan: {wdir}", exit_code=EXIT_NOT_FOUND)
-    meta: dict = {}
-    meta_path = wdir / "lokakarya.json"
-    if meta_path.exists():
-        try:
-            meta = json.loads(meta_path.read_text(encoding="utf-8"))
-        except ValueError as err:
-            raise AlaskakiError(
-                f"{meta_path} bukan JSON yang sah: {err}", exit_code=EXIT_INPUT
-            ) from err
+    folder = Folder.open(wdir)
+    meta = folder.meta()
     info = WorkshopInfo(
         nama=str(meta.get("nama") or meta.get("name") or wdir.name),
         course_id=str(meta.get("course_id") or ""),
         dibuat=str(meta.get("dibuat") or meta.get("created") or ""),
         folder=str(wdir),
     )
-    data = WorkshopData(info=info, roster=read_roster(wdir / "peserta.csv"))
-    if db_url is None:
-        db_url = _configured_db_url(wdir)
-    if db_url is None:
-        db_path = wdir / "gradebook.db"
-        if not db_path.exists():
-            raise AlaskakiError(
-                f"Gradebook tidak ditemukan: {db_path} (sudah dinilai dengan 'alaskaki grade'?)",
-                exit_code=EXIT_NOT_FOUND,
-            )
-        db_url = f"sqlite:///{db_path}"
-    kwargs = {"course_id": info.course_id} if info.course_id else {}
-    received = _received(wdir / "submitted")
-    with Gradebook(db_url, **kwargs) as gb:
+    data = WorkshopData(info=info, roster=_roster(folder))
+    received = _received(folder.submitted())
+    with folder.gradebook(existing=True) as gb:
         names = {s.id: " ".join(x for x in (s.first_name, s.last_name) if x) for s in gb.students}
         for pid, nama in names.items():
             data.roster.setdefault(pid, {"nama": nama})
@@ -403,9 +368,9 @@ def _workshop_framework(workshop_dir: Path) -> fwmod.Framework:
     """The workshop's own snapshot (``DIR/kompetensi.yml`` checked against ``DIR/source``) when it
     has one, else the kit's file checked against the kit's sources. Modules a workshop did not
     release simply leave their units "Belum dinilai"."""
-    path = workshop_dir / "kompetensi.yml"
-    if path.exists():
-        return fwmod.load_framework(path, source_dir=workshop_dir / "source")
+    folder = Folder(workshop_dir)
+    if folder.framework_file.exists():
+        return fwmod.load_framework(folder.framework_file, source_dir=folder.source())
     return fwmod.load_framework()
 
 
@@ -446,18 +411,15 @@ def _build(
     )
 
 
-def assess(
-    workshop_dir: str | Path, *, framework: fwmod.Framework | None = None, db_url: str | None = None
-) -> CohortResult:
+def assess(workshop_dir: str | Path, *, framework: fwmod.Framework | None = None) -> CohortResult:
     """Competency of every participant of one workshop folder.
 
     ``framework`` defaults to the workshop's ``kompetensi.yml`` snapshot (validated against its
-    ``source/``) when present, else the kit's ``grading/kompetensi.yml``. ``db_url`` overrides the
-    gradebook: by default a non-SQLite ``db_url`` in ``DIR/nbgrader_config.py``, else
-    ``DIR/gradebook.db``.
+    ``source/``) when present, else the kit's ``grading/kompetensi.yml``. The gradebook is the
+    one :class:`alaskaki.folder.Folder` locates (``DIR/gradebook.db`` or a configured server).
     """
     wdir = Path(workshop_dir)
-    data = read_workshop(wdir, db_url=db_url)
+    data = read_workshop(wdir)
     fw = framework if framework is not None else _workshop_framework(wdir)
     return result_of(data, fw)
 

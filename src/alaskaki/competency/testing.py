@@ -11,7 +11,10 @@
 ``submit`` scores: a cell in ``scores`` is autograded with that score; a cell in ``manual`` gets
 that manual score (overriding any auto score); any other cell stays ungraded (needs manual grade).
 The builder also writes ``source/<module>/<module>.ipynb`` with the same graded cells, so a
-framework can be validated against the workshop, and ``peserta.csv`` / ``lokakarya.json``.
+framework can be validated against the workshop, and ``peserta.csv`` / ``lokakarya.json`` /
+``nbgrader_config.py`` (no ``db_url``, like ``alaskaki init``), so the engine reads it through
+:class:`alaskaki.folder.Folder` as it reads a real workshop. The roster passes the kit's one roster
+reader: a participant given without ``jenis_kelamin`` is written as ``P``.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ import json
 from pathlib import Path
 
 from alaskaki import authoring
+from alaskaki.folder import CONFIG_FILE, GRADEBOOK_FILE, META_FILE, ROSTER_FILE, Folder
 
 from .engine import ROSTER_FIELDS
 
@@ -39,13 +43,17 @@ class WorkshopBuilder:
         self.dir = Path(folder)
         self.dir.mkdir(parents=True, exist_ok=True)
         self.course_id = course_id
-        (self.dir / "lokakarya.json").write_text(
+        (self.dir / CONFIG_FILE).write_text(
+            f"c = get_config()  # noqa: F821\nc.CourseDirectory.course_id = {course_id!r}\n",
+            encoding="utf-8",
+        )
+        (self.dir / META_FILE).write_text(
             json.dumps(
                 {"name": name, "course_id": course_id, "created": created}, ensure_ascii=False
             ),
             encoding="utf-8",
         )
-        self.gb = Gradebook(f"sqlite:///{self.dir / 'gradebook.db'}", course_id=course_id)
+        self.gb = Gradebook(f"sqlite:///{self.dir / GRADEBOOK_FILE}", course_id=course_id)
         self.roster: list[dict[str, str]] = []
         self.cells: dict[str, dict[str, float]] = {}
 
@@ -73,12 +81,14 @@ class WorkshopBuilder:
         self.cells[module] = dict(cells)
         if write_source:
             authoring.write_notebook(
-                authoring.notebook(nb_cells), self.dir / "source" / module / f"{module}.ipynb"
+                authoring.notebook(nb_cells), Folder(self.dir).source_notebook(module)
             )
 
     def participant(self, pid: str, **attrs: str) -> None:
         self.gb.add_student(pid, first_name=attrs.get("nama", ""))
-        self.roster.append({"id": pid, **{k: attrs.get(k, "") for k in ROSTER_FIELDS if k != "id"}})
+        row = {"id": pid, **{k: attrs.get(k, "") for k in ROSTER_FIELDS if k != "id"}}
+        row["jenis_kelamin"] = row["jenis_kelamin"] or "P"
+        self.roster.append(row)
 
     def submit(
         self,
@@ -108,7 +118,7 @@ class WorkshopBuilder:
 
     def close(self) -> Path:
         self.gb.close()
-        with (self.dir / "peserta.csv").open("w", encoding="utf-8", newline="") as fh:
+        with (self.dir / ROSTER_FILE).open("w", encoding="utf-8", newline="") as fh:
             w = csv.DictWriter(fh, fieldnames=list(ROSTER_FIELDS))
             w.writeheader()
             w.writerows(self.roster)

@@ -107,10 +107,8 @@ def _pending_rubric_cells(gb, modul: str) -> dict[str, int]:
 
 
 def workshop_status(workshop: Workshop, *, modul: str | None = None) -> Status:
-    from alaskaki.workshop.roster import read_roster
-
     modules = [workshop.require_module(modul)] if modul else workshop.modules()
-    people = read_roster(workshop.roster_path) if workshop.roster_path.is_file() else []
+    people = workshop.participants()
     flags = _flags(workshop)
     status = Status(modules, kerja_sama=cohort_pairs(workshop, modules))
     partners: dict[tuple[str, str], list[str]] = {}
