@@ -11,6 +11,9 @@ import json
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
+from alaskaki.errors import EXIT_INPUT, AlaskakiError
+from alaskaki.folder import Folder
+
 
 @dataclass(frozen=True)
 class Limits:
@@ -25,17 +28,36 @@ DEFAULT = Limits()
 
 
 def for_workshop(workshop_dir: str | Path | None) -> Limits:
-    """The workshop's limits: the defaults, overridden by ``lokakarya.json``'s ``"batas"``."""
+    """The workshop's limits: the defaults, overridden by ``lokakarya.json``'s ``"batas"``.
+
+    Read through :meth:`alaskaki.folder.Folder.meta`. A value the kit cannot use (an unknown key,
+    a text, zero or a negative number) is refused with the key named, since silently keeping the
+    default would let a trainer believe the limit was changed.
+    """
     if workshop_dir is None:
         return DEFAULT
-    try:
-        meta = json.loads((Path(workshop_dir) / "lokakarya.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return DEFAULT
-    given = meta.get("batas") or {}
-    known = {f.name for f in fields(Limits)}
-    ok = {k: int(v) for k, v in given.items() if k in known and isinstance(v, int) and v > 0}
-    return replace(DEFAULT, **ok)
+    folder = Folder(workshop_dir)
+    given = folder.meta().get("batas") or {}
+    known = [f.name for f in fields(Limits)]
+    if not isinstance(given, dict):
+        raise AlaskakiError(
+            f'{folder.meta_file}: "batas" harus berisi pasangan nama dan angka, mis. '
+            f'{{"notebook_bytes": 8388608}}. Nama yang dikenal: {", ".join(known)}.',
+            exit_code=EXIT_INPUT,
+        )
+    problems = []
+    for key, value in given.items():
+        if key not in known:
+            problems.append(f"{key!r} tidak dikenal (yang dikenal: {', '.join(known)})")
+        elif isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+            problems.append(f"{key!r} = {value!r} harus bilangan bulat lebih dari 0 (dalam byte)")
+    if problems:
+        raise AlaskakiError(
+            f'{folder.meta_file}: isian "batas" tidak dapat dipakai. Perbaiki lalu jalankan lagi:',
+            exit_code=EXIT_INPUT,
+            details=problems,
+        )
+    return replace(DEFAULT, **given)
 
 
 def megabytes(n: int) -> str:
