@@ -27,7 +27,7 @@ from alaskaki import paths
 pytestmark = pytest.mark.slow
 
 MOD = "m3-biaya-produksi"
-OTHER = "m4-harga-ekspor"
+OTHER = "m4a-harga-ekspor"
 PIDS = ("p01", "p02", "p03")
 HEADER = "id,nama,ikm,kelurahan,jenis_kelamin,peran\n"
 ALASKAKI = [sys.executable, "-m", "alaskaki"]

@@ -24,7 +24,7 @@ pytestmark = pytest.mark.slow
 
 MODULES = [
     m
-    for m in ("m3-biaya-produksi", "m4-harga-ekspor")
+    for m in ("m3-biaya-produksi", "m4a-harga-ekspor")
     if (paths.SOURCE_DIR / m / f"{m}.ipynb").is_file()
 ]
 SKILLS = [1.0, 0.6, 0.3, 0.0, 1.0, 0.85]

@@ -18,7 +18,7 @@ from alaskaki.workshop.collect import _match_participant
 pytestmark = pytest.mark.slow  # each test creates an nbgrader gradebook
 
 MOD = "m3-biaya-produksi"
-OTHER = "m4-harga-ekspor"
+OTHER = "m4a-harga-ekspor"
 T1 = datetime(2026, 12, 1, 8, 0)  # naive UTC = 15:00 WIB
 T2 = datetime(2026, 12, 1, 9, 0)
 T3 = datetime(2026, 12, 1, 11, 0)

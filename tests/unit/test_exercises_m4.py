@@ -1,14 +1,24 @@
-"""Exercises of m4-harga-ekspor: stable variants, expected values from the domain, checks both ways."""
+"""Exercises of m4-harga-ekspor (legacy, for workshops made before the split into m4a/m4b): stable
+variants, expected values from the domain, checks both ways."""
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
 from alaskaki.domain import incoterms, payment, pricing
 from alaskaki.exercises import m4
 
+LEGACY_NB = (
+    Path(__file__).parents[1]
+    / "fixtures"
+    / "pra-pecah"
+    / "source"
+    / "m4-harga-ekspor"
+    / "m4-harga-ekspor.ipynb"
+)
 IDS = ["p01", "p02", "contoh-01", "Budi_07"]
 
 
@@ -160,9 +170,7 @@ def test_source_solutions_are_right_for_every_participant(pid, capsys):
 
     import nbformat
 
-    from alaskaki import paths
-
-    nb = nbformat.read(paths.SOURCE_DIR / "m4-harga-ekspor" / "m4-harga-ekspor.ipynb", as_version=4)
+    nb = nbformat.read(LEGACY_NB, as_version=4)
     ns: dict = {}
     tests = 0
     for cell in nb.cells:

@@ -278,7 +278,7 @@ KIT_UNITS = [
     ("EKS-01", "Menyiapkan legalitas dan prosedur ekspor mandiri", "m1-ekspor-mandiri"),
     ("EKS-02", "Mengklasifikasikan produk alas kaki menurut HS", "m2-klasifikasi-hs"),
     ("BYA-01", "Menghitung harga pokok produksi alas kaki", "m3-biaya-produksi"),
-    ("EKS-03", "Menetapkan harga ekspor, Incoterms dan cara pembayaran", "m4-harga-ekspor"),
+    ("EKS-03", "Menetapkan harga ekspor, Incoterms dan cara pembayaran", "m4a-harga-ekspor"),
     ("MTU-01", "Menerapkan pemeriksaan mutu dan sampling AQL", "m5-mutu-aql"),
     ("EKS-04", "Menyiapkan dokumen ekspor", "m6-dokumen-ekspor"),
     ("STR-01", "Menganalisis daya saing dan peluang kemitraan", "m7-daya-saing"),

@@ -1,4 +1,9 @@
-"""Exercises of module m4-harga-ekspor (export price, Incoterms 2020, payment methods).
+"""Exercises of module m4-harga-ekspor (export price, Incoterms 2020, payment methods) — LEGACY.
+
+The kit now teaches this module in two sessions, m4a-harga-ekspor and m4b-incoterms-pembayaran
+(issue 15). This file stays, unchanged in behaviour, for workshops made before the split: their
+``source/m4-harga-ekspor`` notebook imports it and their pinned kompetensi.yml names its grade ids.
+Do not extend it; tests/integration/test_legacy_workshop.py keeps it working.
 
 Every number a participant sees is drawn from their variant (:func:`soal`); every expected value is
 computed by :mod:`alaskaki.domain.pricing`, :mod:`alaskaki.domain.incoterms` and
@@ -31,152 +36,18 @@ IKM = [
 ]
 
 
-# ---- scenarios for choosing a rule: each is described by attributes of the Incoterms table ------
-
-
-@dataclass(frozen=True)
-class Skenario:
-    """A delivery scenario; the rule is the one Incoterms rule whose attributes match."""
-
-    teks: str
-    mode: str  # "any" (container, any transport) or "sea" (loaded directly on board)
-    risk_point: str
-    carriage_by: str
-    insurance_by: str | None
-    import_clearance_by: str = incoterms.BUYER
-
-
-S, B = incoterms.SELLER, incoterms.BUYER
-SKENARIO: tuple[Skenario, ...] = (
-    Skenario(
-        "Sepatu dikirim dalam kontainer. Penjual menyerahkan kontainer kepada pengangkut yang "
-        "ditunjuk pembeli di depo kontainer; pembeli mengatur dan membayar angkutan utama.",
-        "any",
-        "pengangkut",
-        B,
-        None,
-    ),
-    Skenario(
-        "Sepatu dikirim dalam kontainer. Penjual membayar angkutan sampai kota tujuan, tanpa "
-        "asuransi; risiko pindah ke pembeli saat kontainer diserahkan ke pengangkut pertama.",
-        "any",
-        "pengangkut",
-        S,
-        None,
-    ),
-    Skenario(
-        "Sepatu dikirim dalam kontainer. Penjual membayar angkutan sampai kota tujuan dan juga "
-        "asuransinya; risiko pindah ke pembeli saat kontainer diserahkan ke pengangkut pertama.",
-        "any",
-        "pengangkut",
-        S,
-        S,
-    ),
-    Skenario(
-        "Barang dimuat langsung ke atas kapal (bukan kontainer). Pembeli memesan dan membayar "
-        "kapal; risiko pindah saat barang sudah di atas kapal di pelabuhan muat.",
-        "sea",
-        "atas_kapal",
-        B,
-        None,
-    ),
-    Skenario(
-        "Barang dimuat langsung ke atas kapal (bukan kontainer). Penjual membayar ongkos laut "
-        "sampai pelabuhan tujuan, tanpa asuransi.",
-        "sea",
-        "atas_kapal",
-        S,
-        None,
-    ),
-    Skenario(
-        "Barang dimuat langsung ke atas kapal (bukan kontainer). Penjual membayar ongkos laut "
-        "sampai pelabuhan tujuan dan juga asuransinya.",
-        "sea",
-        "atas_kapal",
-        S,
-        S,
-    ),
-    Skenario(
-        "Pembeli datang mengambil sepatu di gudang IKM dan mengurus sendiri izin ekspornya.",
-        "any",
-        "tempat_penjual",
-        B,
-        None,
-    ),
-    Skenario(
-        "Penjual mengantar barang sampai tempat tujuan dan juga membongkarnya di sana; pembeli "
-        "mengurus izin impor.",
-        "any",
-        "dibongkar",
-        S,
-        None,
-    ),
-    Skenario(
-        "Penjual mengantar barang sampai tempat tujuan, mengurus izin impor dan membayar bea "
-        "masuk serta PPN impornya.",
-        "any",
-        "tiba_tujuan",
-        S,
-        None,
-        S,
-    ),
-    Skenario(
-        "Barang diletakkan di sisi kapal di pelabuhan muat; pembeli yang memuat dan membayar kapal.",
-        "sea",
-        "sisi_kapal",
-        B,
-        None,
-    ),
+# The scenario tables live in m4b (the half that teaches them); the same tuples keep this module's
+# variants identical for workshops made before the split.
+from alaskaki.exercises.m4b import (  # noqa: E402
+    KASUS_RISIKO,
+    RUTE,
+    SKENARIO,
+    Skenario,
+    aturan_untuk,
+    penanggung_risiko,
 )
 
-
-def aturan_untuk(sk: Skenario) -> str:
-    """The single Incoterms 2020 rule that matches a scenario (from the domain table)."""
-    cocok = [
-        r.code
-        for r in incoterms.rules_for_mode(sk.mode)
-        if r.risk_point == sk.risk_point
-        and r.main_carriage_paid_by == sk.carriage_by
-        and r.insurance_by == sk.insurance_by
-        and r.import_clearance_by == sk.import_clearance_by
-    ]
-    if len(cocok) != 1:
-        raise AssertionError(f"Skenario tidak menunjuk tepat satu aturan: {cocok}")
-    return cocok[0]
-
-
-#: Where on the route something happens: leg i runs from CHAIN[i] to CHAIN[i+1].
-RUTE: dict[int, str] = {
-    0: "dalam perjalanan dari gudang penjual ke pengangkut pertama",
-    1: "setelah diserahkan ke pengangkut, dalam perjalanan ke sisi kapal",
-    2: "saat diangkat dari sisi kapal ke atas kapal di pelabuhan muat",
-    3: "selama pelayaran ke pelabuhan tujuan (sudah di atas kapal)",
-    4: "saat dibongkar di tempat tujuan",
-    5: "dalam perjalanan dari tempat bongkar ke gudang pembeli",
-}
-
-#: (rule, leg) pairs worth asking about: near each rule's risk point.
-KASUS_RISIKO: tuple[tuple[str, int], ...] = (
-    ("EXW", 0),
-    ("FCA", 0),
-    ("FCA", 1),
-    ("FAS", 2),
-    ("FOB", 2),
-    ("FOB", 3),
-    ("CFR", 2),
-    ("CFR", 3),
-    ("CIF", 3),
-    ("CPT", 1),
-    ("CIP", 3),
-    ("DAP", 3),
-    ("DAP", 4),
-    ("DPU", 4),
-)
-
-
-def penanggung_risiko(code: str, leg: int) -> str:
-    """Who bears the risk on a leg of the route under a rule (``"penjual"``/``"pembeli"``)."""
-    return incoterms.segments(code)[leg][2]
+__all__ = ["KASUS_RISIKO", "RUTE", "SKENARIO", "Skenario", "aturan_untuk", "penanggung_risiko"]
 
 
 # ---- the participant's variant ---------------------------------------------------------------
