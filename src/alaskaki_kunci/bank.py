@@ -112,6 +112,36 @@ def _dua(a_ok: str, a_bad: str, b_ok: str, b_bad: str) -> tuple[str, list[str]]:
     return f"{a_ok}; {b_ok}.", [f"{a_ok}; {b_bad}.", f"{a_bad}; {b_ok}.", f"{a_bad}; {b_bad}."]
 
 
+class Acak:
+    """Where a case's facts come from: the committed forms' own case (``rng`` None) or a workshop's draw.
+
+    A template asks for each fact that decides its answer (a number, a date, a destination, which
+    document is wrong, which half of a two-decision option holds) with the committed value first;
+    with a workshop's generator the fact is drawn instead. See :func:`form_bengkel`.
+    """
+
+    def __init__(self, rng: random.Random | None = None):
+        self.rng = rng
+
+    def pilih(self, default, *lain):
+        return default if self.rng is None else self.rng.choice([default, *lain])
+
+    def ya(self, default: bool) -> bool:
+        return default if self.rng is None else self.rng.random() < 0.5
+
+    def geser(self, default: float, rel: float = 0.2, langkah: float = 1) -> float:
+        """A number near ``default`` (within ± ``rel``), on a grid of ``langkah``; same type when whole."""
+        if self.rng is None:
+            return default
+        x = default * self.rng.uniform(1 - rel, 1 + rel)
+        x = round(round(x / langkah) * langkah, 10)
+        return int(x) if isinstance(default, int) and float(langkah).is_integer() else x
+
+    def ubah(self, p: dict, aturan: dict[str, tuple[float, float]]) -> dict:
+        """``p`` with each named number moved by :meth:`geser` (``name: (rel, langkah)``)."""
+        return {k: self.geser(x, *aturan[k]) if k in aturan else x for k, x in p.items()}
+
+
 def _check_options(gid: str, opsi: tuple[str, ...]) -> None:
     assert len(set(opsi)) == len(opsi), f"{gid}: two options are the same"
 
@@ -121,7 +151,61 @@ def _check_options(gid: str, opsi: tuple[str, ...]) -> None:
 # =============================================================================================
 
 
-def eks01_alasan(f: str) -> dict:
+_ASEAN = ("Vietnam", "Malaysia", "Thailand", "Filipina", "Singapura")
+
+
+#: (what is sent, is it a part of heading 6406) — parts and the exclusions of Note 2 Chapter 64.
+_BAGIAN = (
+    ("upper jadi yang belum dipasang sol", True),
+    ("sol luar dari karet yang siap dipasang", True),
+    ("sol dalam (*in-sole*) yang dapat dilepas", True),
+    ("hak sepatu dari plastik", True),
+    ("tali sepatu", False),
+    ("mata ayam (*eyelet*) dari logam", False),
+    ("hiasan (*ornament*) dari logam untuk sepatu", False),
+    ("kait sepatu bot (*boot hook*)", False),
+)
+
+
+#: findings for the defect-class item: (text, class)
+_TEMUAN_A = (
+    ("ujung paku di dalam sepatu menembus sol dalam dan dapat melukai kaki", "kritis"),
+    ("kadar krom VI kulit pelapis 5 mg/kg, untuk pesanan ke Uni Eropa", "kritis"),
+    ("jarum patah tertinggal di dalam upper", "kritis"),
+    ("jahitan upper terlepas 2 cm di bagian depan yang paling terlihat", "mayor"),
+    ("warna kiri dan kanan sepasang sepatu jelas berbeda", "mayor"),
+)
+
+
+_TEMUAN_B = (
+    (
+        "sol lepas 1 cm di ujung depan karena lem tidak merekat; pembeli kemungkinan mengembalikan sepatu",
+        "mayor",
+    ),
+    ("goresan 3 cm di kulit bagian depan (zona 1) yang langsung terlihat pembeli", "mayor"),
+    (
+        "sisa benang 2 mm di bagian dalam yang tidak terlihat saat dipakai; sepatu tetap layak jual",
+        "minor",
+    ),
+    (
+        "sisa lem tipis di tepi sol bagian belakang yang hampir tidak terlihat; sepatu tetap layak jual",
+        "minor",
+    ),
+)
+
+
+#: (product, buyer, is it covered by a mandatory SNI) — only safety shoes are.
+_PRODUK_SNI = (
+    ("sepatu pengaman (*safety shoes*) berujung baja untuk pekerja pabrik di Jawa Timur", True),
+    ("sepatu pengaman kulit bersol karet untuk proyek bangunan di Surabaya", True),
+    ("sepatu pengaman (*safety shoes*) untuk gudang sebuah pabrik di Sidoarjo", True),
+    ("sepatu kasual kulit untuk toko-toko di Surabaya", False),
+    ("sandal kulit untuk toko oleh-oleh di Malang", False),
+    ("sepatu pantofel kulit untuk seragam karyawan kantor di Kota Mojokerto", False),
+)
+
+
+def eks01_alasan(f: str, v: Acak) -> dict:
     case = {
         "pre": (
             "Pak Darto, pemilik IKM sepatu di Kelurahan Surodinawan, menjual 1.500 pasang sepatu kasual kepada "
@@ -148,173 +232,167 @@ def eks01_alasan(f: str) -> dict:
     )
 
 
-def eks01_kbli(f: str) -> dict:
+def eks01_kbli(f: str, v: Acak) -> dict:
     lama, produk = {
-        "pre": ("15202", "selop dan sepatu sandal"),
+        "pre": ("15209", "selop dan sepatu sandal"),
         "post": ("15203", "sandal kelom dan sepatu santai"),
     }[f]
+    lama = v.pilih(lama, "15203" if lama == "15209" else "15209")
+    produk = v.pilih(
+        produk,
+        "sepatu santai dan sepatu harian",
+        "sepatu sandal dan sandal kelom",
+        "sepatu olahraga (sepatu lari dan sepatu futsal)",
+        "sepatu olahraga untuk bermain bola dan berlari",
+        "sepatu olahraga (sepatu bulu tangkis dan sepatu lari)",
+    )
+    jenis = "sepatu_olahraga" if "olahraga" in produk else "sepatu_santai"
+    kode = procedure.kbli_for(jenis).code
+    assert kode in ("15201", "15202") and kode != lama
     nama = procedure.KBLI[lama].name
-    assert all(procedure.kbli_for(p).code == "15201" for p in ("selop", "sandal_kelom"))
     teks = (
         f"NIB sebuah IKM mencantumkan KBLI {lama} ({nama}). Sekarang hampir semua produknya adalah "
-        f"{produk} untuk ekspor. Apa yang sebaiknya dilakukan pemiliknya?"
+        f"{produk} untuk ekspor. KBLI mana yang sebaiknya dicantumkan, dan di mana mengurusnya?"
     )
-    benar = (
-        "Mengubah atau menambah KBLI menjadi 15201 di OSS, karena catatan cakupan BPS memasukkan "
-        f"{produk} ke alas kaki untuk keperluan sehari-hari."
+    lain = "15202" if kode == "15201" else "15201"
+    return dict(
+        teks=teks,
+        pilih=_dua(
+            f"KBLI {kode}",
+            f"KBLI {lain}",
+            "diubah atau ditambah sendiri di sistem OSS",
+            "diubah dengan surat ke kantor Bea Cukai",
+        ),
+        data={"produk": produk, "kbli_lama": lama},
     )
-    salah = [
-        f"Mengubah KBLI menjadi 15209 (Industri Alas Kaki Lainnya) di OSS, karena {produk} tidak disebut "
-        "dalam nama kode KBLI mana pun, jadi termasuk alas kaki lainnya.",
-        "Mengubah KBLI menjadi 15201 di kantor Bea Cukai, karena KBLI yang tercatat menentukan apakah NIB juga "
-        "berfungsi sebagai akses kepabeanan.",
-        f"Membiarkan KBLI {lama}, karena semua alas kaki untuk ekspor memakai kode KBLI yang sama.",
-    ]
-    return dict(teks=teks, pilih=(benar, salah), data={"produk": produk, "kbli_lama": lama})
 
 
-def eks01_akses(f: str) -> dict:
-    if f == "pre":
-        teks = (
-            "Sebuah IKM sudah punya NIB dan minggu depan ingin mengirim PEB pertamanya. Hasil *tracking* NIB "
-            'di situs INSW tidak menunjukkan kategori "REC CEISA". Apa artinya dan apa yang dilakukan?'
-        )
-        benar = (
-            "NIB belum terdaftar untuk hak akses kepabeanan; perbarui data di OSS, lalu periksa lagi di INSW "
-            "sebelum mengirim PEB."
-        )
-        salah = [
-            "Tidak ada masalah; kategori REC CEISA hanya untuk importir, jadi PEB dapat dikirim dengan NPWP dan "
-            "NIB yang sekarang.",
-            "NIB belum terdaftar untuk akses kepabeanan; minta NPE dulu di pelabuhan muat, baru mengurus "
-            "pendaftaran NIB di OSS.",
-            "NIB sudah cukup; daftarkan diri sebagai Eksportir Tersertifikasi (ES) di e-SKA agar PEB pertama "
-            "Anda diterima CEISA.",
-        ]
-    else:
-        teks = (
-            "Sebuah IKM terakhir mengekspor 14 bulan lalu; sejak itu tidak ada kegiatan kepabeanan sama "
-            "sekali. Bulan depan ada pesanan ekspor baru. Apa yang dilakukan sebelum mengirim PEB?"
-        )
-        benar = (
-            "Akses kepabeanan dapat diblokir bila 12 bulan berturut-turut tidak ada kegiatan; periksa "
-            'statusnya (kategori "REC CEISA" di INSW) sebelum mengirim PEB.'
-        )
-        salah = [
-            "Tidak perlu diperiksa; NIB selalu berfungsi sebagai akses kepabeanan selama NIB masih ada, berapa "
-            "lama pun tidak ada kegiatan ekspor.",
-            "Akses kepabeanan dapat diblokir bila 12 bulan berturut-turut tidak ada kegiatan; ajukan NIB baru "
-            "di OSS karena NIB lama otomatis dicabut, lalu kirim PEB.",
-            "Tidak perlu diperiksa; cukup daftarkan diri sebagai Eksportir Tersertifikasi (ES) di e-SKA agar "
-            "akses dibuka lagi.",
-        ]
-    return dict(teks=teks, pilih=(benar, salah))
+def eks01_akses(f: str, v: Acak) -> dict:
+    bulan, cerita = {
+        "pre": (7, "terakhir mengirim PEB 7 bulan lalu"),
+        "post": (14, "terakhir mengekspor 14 bulan lalu"),
+    }[f]
+    if v.rng:
+        bulan = v.pilih(bulan, *range(4, 11), *range(13, 21))
+        cerita = v.pilih("terakhir mengirim PEB", "terakhir mengekspor") + f" {bulan} bulan lalu"
+    blokir = bulan >= 12
+    teks = (
+        f"Sebuah IKM {cerita}; sejak itu tidak ada kegiatan kepabeanan sama sekali. Bulan depan ada "
+        "pesanan ekspor baru. Bagaimana status akses kepabeanannya, dan apa yang dilakukan sebelum mengirim PEB?"
+    )
+    ya = "Akses kepabeanan dapat diblokir, karena sudah 12 bulan berturut-turut tanpa kegiatan kepabeanan"
+    tidak = (
+        "Alasan blokir karena tanpa kegiatan belum berlaku, karena belum 12 bulan berturut-turut"
+    )
+    return dict(
+        teks=teks,
+        pilih=_dua(
+            ya if blokir else tidak,
+            tidak if blokir else ya,
+            'periksa kategori "REC CEISA" pada tracking NIB di INSW, bila tidak ada perbarui data di OSS',
+            "ajukan NIB baru di OSS, karena NIB lama otomatis dicabut bila tidak dipakai untuk ekspor",
+        ),
+        data={"bulan": bulan},
+    )
 
 
-def eks01_peb(f: str) -> dict:
+def eks01_peb(f: str, v: Acak) -> dict:
     ekspor, masuk = {
         "pre": (date(2026, 3, 19), date(2026, 3, 17)),
         "post": (date(2026, 9, 24), date(2026, 9, 21)),
     }[f]
+    if v.rng:
+        ekspor = date.fromordinal(date(2026, 1, 5).toordinal() + v.rng.randint(0, 330))
+        masuk = date.fromordinal(ekspor.toordinal() - v.rng.randint(1, 4))
     awal = procedure.earliest_peb_date(ekspor)
+    geser = v.pilih(14, 3, 10, 5)
+    salah_awal = date.fromordinal(ekspor.toordinal() - geser)
     teks = (
         f"Kapal yang akan memuat kontainer Anda diperkirakan berangkat (perkiraan tanggal ekspor) {tgl(ekspor)}. "
         f"Truk kontainer dijadwalkan masuk kawasan pabean pelabuhan muat pada {tgl(masuk)}. "
         "Kapan PEB boleh dikirim?"
     )
-    benar = f"Mulai {tgl(awal)}, paling lambat sebelum kontainer masuk kawasan pabean pada {tgl(masuk)}."
-    salah = [
-        f"Mulai {tgl(awal)}, paling lambat sebelum kapal yang memuat kontainer berangkat pada {tgl(ekspor)}.",
-        f"Mulai {tgl(date.fromordinal(ekspor.toordinal() - 14))}, paling lambat sebelum kontainer masuk "
-        f"kawasan pabean pada {tgl(masuk)}.",
-        f"Kapan saja, asal sesudah NPE terbit dan sebelum kapal berangkat pada {tgl(ekspor)}.",
-    ]
     assert procedure.peb_filing_valid(awal, ekspor, masuk)
     assert not procedure.peb_filing_valid(date.fromordinal(awal.toordinal() - 1), ekspor, masuk)
     return dict(
         teks=teks,
-        pilih=(benar, salah),
+        pilih=_dua(
+            f"Paling cepat {tgl(awal)}",
+            f"Paling cepat {tgl(salah_awal)}",
+            f"paling lambat sebelum {tgl(masuk)}",
+            f"paling lambat sebelum {tgl(ekspor)}",
+        ),
         data={"ekspor": ekspor.isoformat(), "masuk": masuk.isoformat()},
     )
 
 
-def eks01_ska_asia(f: str) -> dict:
-    if f == "pre":
-        teks = (
-            "Pembeli di Tiongkok meminta tarif preferensi ACFTA. IKM Anda berstatus Eksportir "
-            "Tersertifikasi (ES). Dokumen asal barang apa yang dipakai?"
-        )
-        benar = (
-            "Form E yang diajukan lewat e-SKA; status ES hanya dipakai untuk deklarasi pengganti Form D "
-            "(ASEAN)."
-        )
-        salah = [
-            "Deklarasi Asal Barang (DAB) buatan sendiri tanpa lewat IPSKA, karena status ES berlaku untuk semua "
-            "tujuan.",
-            "Form D yang diajukan lewat e-SKA, karena status ES berlaku untuk semua tujuan di Asia.",
-            "SKA non-preferensi, karena Tiongkok bukan anggota ASEAN sehingga tidak ada tarif preferensi.",
-        ]
-    else:
-        teks = (
-            "Pembeli di Jepang meminta tarif preferensi IJEPA. IKM Anda berstatus Eksportir Teregistrasi "
-            "(ER). Dokumen asal barang apa yang dipakai?"
-        )
-        benar = (
-            "Form IJEPA yang diajukan lewat e-SKA; DAB eksportir teregistrasi hanya menggantikan Form A "
-            "(GSP Uni Eropa) dan Form IA-CEPA (Australia)."
-        )
-        salah = [
-            "Deklarasi Asal Barang (DAB) buatan sendiri tanpa lewat IPSKA, karena status ER berlaku untuk semua "
-            "perjanjian dagang Indonesia, termasuk IJEPA.",
-            "Form E yang diajukan lewat e-SKA, karena status ER berlaku untuk semua tujuan di Asia.",
-            "SKA non-preferensi, karena Jepang bukan anggota ASEAN sehingga tidak ada tarif preferensi.",
-        ]
-    return dict(teks=teks, pilih=(benar, salah))
+def eks01_ska_asia(f: str, v: Acak) -> dict:
+    satu, dua = {"pre": ("Tiongkok", "Australia"), "post": ("Vietnam", "Jepang")}[f]
+    satu = v.pilih(satu, "Tiongkok", *_ASEAN)
+    dua = v.pilih(dua, "Australia", "Jepang")
+    dab1 = satu in _ASEAN  # ES: a DAB replaces Form D (ASEAN) only
+    dab2 = dua == "Australia"  # ER: a DAB replaces Form IA-CEPA (Australia); Japan needs Form IJEPA
+    teks = (
+        "IKM Anda berstatus Eksportir Tersertifikasi (ES) dan juga Eksportir Teregistrasi (ER). Ada dua "
+        f"kiriman sepatu: kiriman 1 ke {satu}, kiriman 2 ke {dua}. Kedua pembeli meminta tarif preferensi. "
+        "Untuk setiap kiriman, bolehkah IKM membuat sendiri Deklarasi Asal Barang (DAB), atau harus mengajukan "
+        "Form SKA lewat e-SKA?"
+    )
+    d1, f1 = "Kiriman 1: cukup DAB buatan IKM sendiri", "Kiriman 1: ajukan Form SKA lewat e-SKA"
+    d2, f2 = "kiriman 2: cukup DAB buatan IKM sendiri", "kiriman 2: ajukan Form SKA lewat e-SKA"
+    return dict(
+        teks=teks,
+        pilih=_dua(d1 if dab1 else f1, f1 if dab1 else d1, d2 if dab2 else f2, f2 if dab2 else d2),
+        data={"kiriman1": satu, "kiriman2": dua},
+    )
 
 
-def eks01_ska_eu(f: str) -> dict:
+def eks01_ska_eu(f: str, v: Acak) -> dict:
+    from alaskaki.domain import origin
+
     negara, k1, nilai, k2 = {
         "pre": ("Belanda", date(2026, 11, 10), 9_400, date(2027, 2, 15)),
         "post": ("Belgia", date(2026, 10, 20), 4_800, date(2027, 3, 5)),
     }[f]
-    from alaskaki.domain import origin
-
+    if v.rng:
+        negara = v.pilih(negara, "Jerman", "Prancis", "Italia", "Spanyol", "Belanda", "Belgia")
+        k1 = date.fromordinal(date(2026, 6, 1).toordinal() + v.rng.randint(0, 180))
+        nilai = v.pilih(nilai, *range(3_200, 5_900, 100), *range(6_300, 12_000, 100))
+        k2 = date.fromordinal(k1.toordinal() + v.rng.randint(30, 200))
+    akhir = origin.EU_GSP_INDONESIA_ENDS
+    assert k1 < akhir
     daftar = nilai > origin.REX_THRESHOLD_EUR
+    gsp2 = k2 < akhir
     teks = (
         f"Pembeli di {negara} (Uni Eropa) memesan dua kiriman sepatu kulit dan meminta tarif preferensi. "
         f"Kiriman 1: kapal berangkat {tgl(k1)}, nilai EUR {num(nilai, 0)}. Kiriman 2: kapal berangkat "
-        f"{tgl(k2)}. IKM Anda belum terdaftar dalam sistem REX. Apa yang Anda lakukan untuk kedua kiriman?"
+        f"{tgl(k2)}, nilai EUR {num(4_000, 0)}. IKM Anda belum terdaftar dalam sistem REX. Apa yang Anda "
+        "lakukan untuk kedua kiriman?"
     )
-    p1_benar = (
-        "Kiriman 1: daftar dulu sebagai eksportir terdaftar (REX), lalu buat pernyataan asal barang GSP."
-        if daftar
-        else "Kiriman 1: pernyataan asal barang GSP boleh dibuat oleh eksportir yang belum terdaftar di REX."
+    p1_reg = "Kiriman 1: daftar dulu sebagai eksportir terdaftar (REX), lalu buat pernyataan asal barang GSP"
+    p1_any = "Kiriman 1: pernyataan asal barang GSP boleh dibuat walaupun belum terdaftar di REX"
+    p2_gsp = (
+        "kiriman 2: GSP Uni Eropa masih berlaku untuk Indonesia pada tanggal itu, jadi pernyataan asal "
+        "barang GSP dapat dipakai tanpa REX"
     )
-    p1_salah = (
-        "Kiriman 1: pernyataan asal barang GSP boleh dibuat oleh eksportir yang belum terdaftar di REX."
-        if daftar
-        else "Kiriman 1: daftar dulu sebagai eksportir terdaftar (REX), lalu buat pernyataan asal barang GSP."
-    )
-    p2_benar = (
-        "Kiriman 2: GSP Uni Eropa tidak berlaku lagi untuk Indonesia; tarif preferensi hanya bila IEU-CEPA "
-        "sudah berlaku pada tanggal pengapalan, bila belum dikenai bea masuk umum (MFN)."
-    )
-    p2_salah = (
-        "Kiriman 2: sama seperti kiriman 1; GSP Uni Eropa tetap berlaku untuk Indonesia karena skemanya "
-        "diperpanjang sampai 31-12-2027 dan IEU-CEPA sudah ditandatangani."
+    p2_mfn = (
+        "kiriman 2: GSP Uni Eropa tidak berlaku lagi untuk Indonesia pada tanggal itu; preferensi hanya "
+        "lewat IEU-CEPA bila sudah berlaku, bila belum MFN"
     )
     return dict(
         teks=teks,
-        pilih=(
-            f"{p1_benar} {p2_benar}",
-            [f"{p1_salah} {p2_benar}", f"{p1_benar} {p2_salah}", f"{p1_salah} {p2_salah}"],
+        pilih=_dua(
+            p1_reg if daftar else p1_any,
+            p1_any if daftar else p1_reg,
+            p2_gsp if gsp2 else p2_mfn,
+            p2_mfn if gsp2 else p2_gsp,
         ),
         langkah=3,
         data={"nilai_eur": nilai, "kiriman1": k1.isoformat(), "kiriman2": k2.isoformat()},
     )
 
 
-def eks01_kite(f: str) -> dict:
+def eks01_kite(f: str, v: Acak) -> dict:
     if f == "pre":
         teks = (
             "Lima IKM kecil di Sentra IKM Alas Kaki Surodinawan sama-sama mengimpor kulit dan aksesori untuk "
@@ -353,7 +431,7 @@ def eks01_kite(f: str) -> dict:
 _ID = {"leather": "kulit", "textile": "tekstil", "rubber_plastics": "karet atau plastik"}
 
 
-def eks02_upper(f: str) -> dict:
+def eks02_upper(f: str, v: Acak) -> dict:
     (a, la), (b, lb), (acc, nama_acc, lacc) = {
         "pre": (
             ("textile", 44),
@@ -362,50 +440,75 @@ def eks02_upper(f: str) -> dict:
         ),
         "post": (("leather", 41), ("textile", 35), ("textile:edging", "lis tepi", 9)),
     }[f]
+    if v.rng:
+        a, b = v.rng.sample(["textile", "leather"], 2)
+        nama_acc = v.pilih(
+            nama_acc, "tambalan mata kaki", "lis tepi", "hiasan", "penguat lubang tali"
+        )
+        la = v.rng.randint(36, 48)
+        lacc = v.rng.randint(8, 14)
+        lb = v.rng.randint(la - lacc + 1, la - 1)
+        acc = f"{b}:aksesori"
     areas = {a: la, b: lb, acc: lacc}
     hasil = hs.upper_material(areas)
     keliru = hs.upper_material({a: la, b: lb + lacc})
     assert hasil != keliru
     teks = (
         f"Luas permukaan luar bagian atas (*upper*) sebuah sepatu: {_ID[a]} {la} cm², {_ID[b]} {lb} cm², "
-        f"ditambah {nama_acc} dari {_ID[b]} {lacc} cm². Apa bahan upper-nya, dan mengapa?"
+        f"ditambah {nama_acc} dari {_ID[b]} {lacc} cm². Apa bahan upper-nya, dan bagaimana {nama_acc} itu dihitung "
+        "(Catatan 4(a) Bab 64)?"
     )
-    benar = f"{_ID[hasil].capitalize()}: {nama_acc} tidak dihitung (Catatan 4(a) Bab 64)."
-    salah = [
-        f"{_ID[keliru].capitalize()}: luas {_ID[b]} {lb + lacc} cm² paling besar (Catatan 4(a) Bab 64).",
-        f"{_ID[hasil].capitalize()}: bahan upper ditentukan oleh sol luar (Catatan 4(b) Bab 64).",
-        f"{_ID[keliru].capitalize()}: {nama_acc} tidak dihitung (Catatan 3 Bab 64).",
-    ]
-    return dict(teks=teks, pilih=(benar, salah), data={"luas": areas})
+    return dict(
+        teks=teks,
+        pilih=_dua(
+            f"{_ID[hasil].capitalize()}",
+            f"{_ID[keliru].capitalize()}",
+            f"{nama_acc} tidak dihitung sama sekali",
+            f"{nama_acc} dihitung sebagai {_ID[b]}",
+        ),
+        data={"luas": areas},
+    )
 
 
-def eks02_sol(f: str) -> dict:
+def eks02_sol(f: str, v: Acak) -> dict:
     (a, la), (b, lb), (att, nama_att, latt) = {
         "pre": (
             ("leather", 70),
             ("rubber_plastics", 55),
-            ("rubber_plastics:protector", "pelindung (*protector*)", 25),
+            ("rubber_plastics:protector", "pelindung", 25),
         ),
         "post": (("rubber_plastics", 64), ("leather", 58), ("leather:bar", "batang (*bar*)", 12)),
     }[f]
+    if v.rng:
+        a, b = v.rng.sample(["leather", "rubber_plastics"], 2)
+        nama_att = v.pilih(nama_att, "pelindung", "batang (*bar*)", "paku", "*spike*")
+        la = v.rng.randint(55, 75)
+        latt = v.rng.randint(10, 25)
+        lb = v.rng.randint(la - latt + 1, la - 1)
+        att = f"{b}:pelengkap"
     areas = {a: la, b: lb, att: latt}
     hasil = hs.outsole_material(areas)
     keliru = hs.outsole_material({a: la, b: lb + latt})
     assert hasil != keliru
+    pendek = nama_att.split(" (")[0]
     teks = (
         f"Bagian sol luar sebuah sepatu yang bersentuhan dengan tanah: {_ID[a]} {la} cm², {_ID[b]} {lb} cm², "
-        f"ditambah {nama_att} dari {_ID[b]} {latt} cm². Apa bahan sol luarnya, dan mengapa?"
+        f"ditambah {nama_att} dari {_ID[b]} {latt} cm². Apa bahan sol luarnya, dan bagaimana {pendek} itu dihitung "
+        "(Catatan 4(b) Bab 64)?"
     )
-    benar = f"{_ID[hasil].capitalize()}: {nama_att.split(' (')[0]} tidak dihitung (Catatan 4(b) Bab 64)."
-    salah = [
-        f"{_ID[keliru].capitalize()}: luas {_ID[b]} {lb + latt} cm² paling besar (Catatan 4(b) Bab 64).",
-        f"{_ID[hasil].capitalize()}: bahan sol luar mengikuti bahan upper (Catatan 4(a) Bab 64).",
-        f"{_ID[keliru].capitalize()}: {nama_att.split(' (')[0]} tidak dihitung (Catatan 3 Bab 64).",
-    ]
-    return dict(teks=teks, pilih=(benar, salah), data={"luas_tapak": areas})
+    return dict(
+        teks=teks,
+        pilih=_dua(
+            f"{_ID[hasil].capitalize()}",
+            f"{_ID[keliru].capitalize()}",
+            f"{pendek} tidak dihitung sama sekali",
+            f"{pendek} dihitung sebagai {_ID[b]}",
+        ),
+        data={"luas_tapak": areas},
+    )
 
 
-def eks02_hs6(f: str) -> dict:
+def eks02_hs6(f: str, v: Acak) -> dict:
     spec = {
         "pre": dict(
             upper={"leather": 40, "textile": 30, "textile:ornament": 15},
@@ -450,60 +553,62 @@ def eks02_hs6(f: str) -> dict:
     )
 
 
-def eks02_bagian(f: str) -> dict:
+def eks02_bagian(f: str, v: Acak) -> dict:
     satu, dua = {
         "pre": ("upper jadi yang belum dipasang sol", "tali sepatu"),
         "post": ("sol luar dari karet yang siap dipasang", "mata ayam (*eyelet*) dari logam"),
     }[f]
-    assert any(w in " ".join(hs.NOT_PARTS).lower() for w in ("laces", "tali", "eyelet"))
+    if v.rng:
+        satu, dua = (x for x, _ in v.rng.sample(_BAGIAN, 2))
+    ya = dict(_BAGIAN)
+    assert any(
+        w in " ".join(hs.NOT_PARTS).lower() for w in ("lace", "eyelet", "ornament", "boot hook")
+    )
     teks = (
         f"Sebuah IKM mengirim dua barang terpisah ke pabrik sepatu di Vietnam: (1) {satu}; (2) {dua}. "
-        "Apakah masing-masing masuk pos 6406 (bagian alas kaki)?"
+        "Apakah masing-masing masuk pos 6406 (bagian alas kaki), menurut Catatan 2 Bab 64?"
     )
-    ya1 = "(1) Ya, pos 6406 sebagai bagian alas kaki"
-    tidak1 = "(1) Tidak, karena belum menjadi sepatu utuh, masuk pos 6403 atau 6402"
-    tidak2 = (
-        f"(2) tidak, {dua} dikecualikan dari 'bagian' oleh Catatan 2 Bab 64 dan masuk pos lain."
+    m1, t1 = (
+        "(1) masuk pos 6406 sebagai bagian alas kaki",
+        "(1) bukan 'bagian', tidak masuk pos 6406",
     )
-    ya2 = "(2) ya, pos 6406 karena dipakai pada sepatu."
+    m2, t2 = (
+        "(2) masuk pos 6406 sebagai bagian alas kaki",
+        "(2) bukan 'bagian', tidak masuk pos 6406",
+    )
     return dict(
         teks=teks,
-        pilih=(f"{ya1}; {tidak2}", [f"{ya1}; {ya2}", f"{tidak1}; {tidak2}", f"{tidak1}; {ya2}"]),
+        pilih=_dua(
+            m1 if ya[satu] else t1,
+            t1 if ya[satu] else m1,
+            m2 if ya[dua] else t2,
+            t2 if ya[dua] else m2,
+        ),
+        data={"barang": [satu, dua]},
     )
 
 
-def eks02_btki(f: str) -> dict:
-    if f == "pre":
-        teks = (
-            "Invoice lama IKM Anda hanya menulis kode HS enam digit dari buku pelatihan. Petugas PPJK "
-            "berkata PEB Anda memerlukan pos tarif yang benar. Kode apa yang Anda tulis di PEB?"
-        )
-        benar = (
-            "Pos tarif delapan digit dari BTKI 2022; PEB dengan kode yang bukan BTKI 2022 ditolak."
-        )
-        salah = [
-            "Kode enam digit dari invoice, karena kode HS sama di seluruh dunia.",
-            "Kode KBLI 15201 dari NIB, karena itu kode resmi usaha alas kaki.",
-            "Pos tarif delapan digit dari BTKI 2022, tetapi kode lama juga tetap diterima bila sudah pernah dipakai.",
-        ]
-    else:
-        teks = (
-            "Anda menyalin pos tarif delapan digit dari PEB yang Anda kirim tahun 2020, sebelum BTKI 2022 "
-            "berlaku. Sekarang Anda menyiapkan PEB baru. Apa yang Anda lakukan dengan kode itu?"
-        )
-        benar = (
-            "Memeriksa dan mengganti kodenya dengan pos tarif BTKI 2022 (lihat korelasi kode lama ke baru); "
-            "PEB dengan kode yang bukan BTKI 2022 ditolak."
-        )
-        salah = [
-            "Menulis kode enam digitnya saja, karena kode HS enam digit sama di seluruh dunia dan PEB tidak "
-            "memerlukan pos tarif delapan digit.",
-            "Menulis kode KBLI 15201 dari NIB, karena itu kode resmi usaha alas kaki yang juga dipakai Bea Cukai "
-            "untuk memeriksa PEB.",
-            "Memakai kode lama itu, karena pos tarif yang sudah pernah dipakai di PEB yang diterima tetap berlaku "
-            "walaupun buku tarifnya sudah berganti sejak itu.",
-        ]
-    return dict(teks=teks, pilih=(benar, salah))
+def eks02_btki(f: str, v: Acak) -> dict:
+    tahun = {"pre": 2021, "post": 2020}[f]
+    tahun = v.pilih(tahun, 2019, 2020, 2021, 2023, 2024, 2025)
+    lama = tahun < 2022
+    teks = (
+        f"Anda menyalin pos tarif delapan digit dari PEB yang Anda kirim pada bulan Juni {tahun}. Sekarang Anda "
+        "menyiapkan PEB baru untuk sepatu yang sama. Apa yang Anda lakukan dengan kode itu, dan kode apa yang "
+        "ditulis di PEB?"
+    )
+    ganti = "Kode itu diperiksa dan diganti menurut korelasi kode lama ke BTKI 2022"
+    pakai = "Kode itu boleh dipakai lagi karena sudah menurut BTKI 2022"
+    return dict(
+        teks=teks,
+        pilih=_dua(
+            ganti if lama else pakai,
+            pakai if lama else ganti,
+            "di PEB ditulis pos tarif delapan digit",
+            "di PEB cukup ditulis kode HS enam digit",
+        ),
+        data={"tahun": tahun},
+    )
 
 
 # =============================================================================================
@@ -511,11 +616,21 @@ def eks02_btki(f: str) -> dict:
 # =============================================================================================
 
 
-def bya01_kulit(f: str) -> dict:
+def bya01_kulit(f: str, v: Acak) -> dict:
     p = {
         "pre": dict(vamp=3.4, quarter=1.6, lidah=0.7, susut=0.12, harga=38_000),
         "post": dict(vamp=3.6, quarter=1.5, lidah=0.6, susut=0.10, harga=42_000),
     }[f]
+    p = v.ubah(
+        p,
+        {
+            "vamp": (0.15, 0.1),
+            "quarter": (0.2, 0.1),
+            "lidah": (0.3, 0.1),
+            "susut": (0.3, 0.01),
+            "harga": (0.2, 500),
+        },
+    )
     bersih = 2 * (
         p["vamp"] + 2 * p["quarter"] + p["lidah"]
     )  # one shoe has two quarters; a pair is two shoes
@@ -538,7 +653,7 @@ def bya01_kulit(f: str) -> dict:
     )
 
 
-def bya01_impor(f: str) -> dict:
+def bya01_impor(f: str, v: Acak) -> dict:
     baris = {
         "pre": [
             ("Kulit sapi (lokal)", 2.2, "ft²", 36_000, False),
@@ -555,6 +670,11 @@ def bya01_impor(f: str) -> dict:
             ("Gesper dan hiasan (impor)", 1, "pasang", 4_300, True),
         ],
     }[f]
+    if v.rng:
+        baris = [(n, q, u, v.geser(p, 0.35, 100 if p > 1_000 else 5), i) for n, q, u, p, i in baris]
+        baris = [
+            (n, (v.geser(q, 0.25, 5) if u == "gram" else q), u, p, i) for n, q, u, p, i in baris
+        ]
     lines = [costing.MaterialLine(n, q, u, p, imported=i) for n, q, u, p, i in baris]
     porsi = costing.imported_share(lines) * 100
     tabel = "\n".join(
@@ -578,7 +698,7 @@ def bya01_impor(f: str) -> dict:
     )
 
 
-def bya01_upah(f: str) -> dict:
+def bya01_upah(f: str, v: Acak) -> dict:
     p = {
         "pre": dict(
             upah=2_900_000,
@@ -593,6 +713,10 @@ def bya01_upah(f: str) -> dict:
             menit=(("potong", 11), ("jahit", 31), ("rakit", 24), ("finishing", 7)),
         ),
     }[f]
+    p = v.ubah(p, {"upah": (0.15, 50_000), "hari": (0.05, 1)})
+    if v.rng:
+        p["jam"] = v.pilih(p["jam"], 7, 8)
+        p["menit"] = tuple((n, v.geser(m, 0.3, 1)) for n, m in p["menit"])
     per_menit = costing.wage_per_minute(p["upah"], p["hari"], p["jam"])
     total = costing.labour_cost(costing.Operation(n, m, per_menit) for n, m in p["menit"])
     proses = ", ".join(f"{n} {m} menit" for n, m in p["menit"])
@@ -613,7 +737,7 @@ def bya01_upah(f: str) -> dict:
     )
 
 
-def bya01_overhead(f: str) -> dict:
+def bya01_overhead(f: str, v: Acak) -> dict:
     p = {
         "pre": dict(
             listrik=1_800_000, sewa_tahun=21_600_000, susut=600_000, rawat=350_000, pasang=900
@@ -622,6 +746,16 @@ def bya01_overhead(f: str) -> dict:
             listrik=2_100_000, sewa_tahun=26_400_000, susut=450_000, rawat=400_000, pasang=1_100
         ),
     }[f]
+    p = v.ubah(
+        p,
+        {
+            "listrik": (0.25, 50_000),
+            "sewa_tahun": (0.25, 1_200_000),
+            "susut": (0.3, 50_000),
+            "rawat": (0.3, 50_000),
+            "pasang": (0.25, 50),
+        },
+    )
     sebulan = p["listrik"] + p["sewa_tahun"] / 12 + p["susut"] + p["rawat"]
     hasil = costing.overhead_per_pair(sebulan, p["pasang"])
     teks = (
@@ -641,7 +775,7 @@ def bya01_overhead(f: str) -> dict:
     )
 
 
-def bya01_hpp(f: str) -> dict:
+def bya01_hpp(f: str, v: Acak) -> dict:
     p = {
         "pre": dict(
             bahan=86_500, menit=70, upah=2_800_000, hari=25, jam=8, overhead=9_000_000, pasang=750
@@ -650,6 +784,17 @@ def bya01_hpp(f: str) -> dict:
             bahan=92_300, menit=64, upah=3_000_000, hari=26, jam=8, overhead=10_500_000, pasang=840
         ),
     }[f]
+    p = v.ubah(
+        p,
+        {
+            "bahan": (0.2, 100),
+            "menit": (0.2, 1),
+            "upah": (0.15, 50_000),
+            "hari": (0.05, 1),
+            "overhead": (0.25, 250_000),
+            "pasang": (0.25, 10),
+        },
+    )
     per_menit = costing.wage_per_minute(p["upah"], p["hari"], p["jam"])
     total = costing.cost_per_pair(
         [costing.MaterialLine("bahan", 1, "pasang", p["bahan"])],
@@ -678,11 +823,16 @@ def bya01_hpp(f: str) -> dict:
 # =============================================================================================
 
 
-def eks03_fob(f: str) -> dict:
+def eks03_fob(f: str, v: Acak) -> dict:
     p = {
         "pre": dict(hpp=185_000, margin=0.20, biaya=9_500, beli=16_250, jual=16_400),
         "post": dict(hpp=204_000, margin=0.18, biaya=11_200, beli=16_480, jual=16_630),
     }[f]
+    p = v.ubah(
+        p, {"hpp": (0.2, 1_000), "margin": (0.3, 0.01), "biaya": (0.3, 100), "beli": (0.04, 5)}
+    )
+    if v.rng:
+        p["jual"] = p["beli"] + v.pilih(150, 120, 140, 160)
     fob_rp = pricing.price_from_margin_on_cost(p["hpp"], p["margin"]) + p["biaya"]
     usd = pricing.usd_price_from_idr(fob_rp, pricing.BankRates(p["beli"], p["jual"]))
     teks = (
@@ -694,127 +844,180 @@ def eks03_fob(f: str) -> dict:
     return dict(teks=teks, angka=usd, satuan="USD", toleransi=0.003, mutlak=0.01, langkah=3, data=p)
 
 
-def eks03_cif(f: str) -> dict:
+def eks03_cif(f: str, v: Acak) -> dict:
     p = {
         "pre": dict(fob=14.20, pasang=2_400, ongkos=2_160, premi=0.004, tujuan="Busan"),
         "post": dict(fob=15.60, pasang=3_000, ongkos=2_550, premi=0.003, tujuan="Rotterdam"),
     }[f]
-    cfr = pricing.cfr_price(p["fob"], p["ongkos"] / p["pasang"])
+    p = v.ubah(p, {"fob": (0.2, 0.05), "pasang": (0.2, 120), "ongkos": (0.25, 10)})
+    if v.rng:
+        p["premi"] = v.pilih(p["premi"], 0.003, 0.0035, 0.004, 0.0045, 0.005)
+        p["tujuan"] = v.pilih(p["tujuan"], "Busan", "Rotterdam", "Hamburg", "Osaka", "Sydney")
+    cfr = pricing.cfr_price(p["fob"] * p["pasang"], p["ongkos"])
     cif = pricing.cif_from_cfr(cfr, p["premi"])
+    tanpa_110 = pricing.cif_from_cfr(cfr, p["premi"] / 1.1)  # insured at 100 % instead of 110 %
     teks = (
         f"Pembeli meminta harga CIF {p['tujuan']} untuk {num(p['pasang'], 0)} pasang dalam satu kontainer. Harga FOB "
         f"Anda USD {num(p['fob'])} per pasang. Ongkos kapal ke {p['tujuan']} USD {num(p['ongkos'], 0)} per kontainer. "
-        f"Premi asuransi {num(p['premi'] * 100, 1)}% dari nilai yang diasuransikan (110% dari harga CIF). "
-        "Berapa harga CIF per pasang (USD)?"
+        f"Premi asuransi {num(p['premi'] * 100, 2)}% dari nilai yang diasuransikan (110% dari harga CIF). "
+        "Berapa nilai CIF **seluruh kiriman** (USD)? Hitung untuk seluruh kiriman, bukan per pasang."
     )
-    return dict(teks=teks, angka=cif, satuan="USD", toleransi=0.002, mutlak=0.01, langkah=3, data=p)
+    # 2 USD: the 110 % step moves the answer by about 0.1 × premium × CIF (> 10 USD here), while
+    # CFR × (1 + 1.1 × premium) instead of the exact CFR ÷ (1 − 1.1 × premium) stays within it
+    assert abs(cif - tanpa_110) > 5 * 2
+    return dict(
+        teks=teks,
+        angka=cif,
+        satuan="USD",
+        toleransi=0,
+        mutlak=2,
+        langkah=3,
+        data=p,
+    )
 
 
-def eks03_incoterm(f: str) -> dict:
-    if f == "pre":
-        teks = (
-            'Pesan pembeli dari Korea: *"Our forwarder will collect the container at your warehouse in '
-            "Mojokerto. Please clear the goods for export. We pay the sea freight, and the risk is ours once the "
-            "container is loaded on our forwarder's truck.\"* (Forwarder pembeli mengambil kontainer di gudang "
-            "Anda; Anda mengurus ekspor; pembeli membayar ongkos laut dan menanggung risiko sejak kontainer naik "
-            "truk forwarder.) Aturan Incoterms® 2020 mana yang cocok?"
-        )
-        benar, salah = (
-            "FCA (gudang penjual, Mojokerto)",
-            [
-                "FOB (pelabuhan muat, Tanjung Perak)",
-                "EXW (gudang penjual, Mojokerto)",
-                "CPT (tempat tujuan, Busan)",
-            ],
-        )
-    else:
-        teks = (
-            'Pesan pembeli dari Amerika Serikat: *"Please deliver to our warehouse in Los Angeles and unload the '
-            'cartons at our dock. We handle US import clearance and pay the duties."* (Kirim sampai gudang '
-            "pembeli dan turunkan kartonnya; pembeli mengurus impor dan membayar bea masuk.) Aturan Incoterms® "
-            "2020 mana yang cocok?"
-        )
-        benar, salah = (
-            "DPU (gudang pembeli, Los Angeles)",
-            [
-                "DAP (gudang pembeli, Los Angeles)",
-                "DDP (gudang pembeli, Los Angeles)",
-                "CIP (tempat tujuan, Los Angeles)",
-            ],
-        )
+def eks03_incoterm(f: str, v: Acak) -> dict:
     from alaskaki.domain import incoterms
 
-    code = benar.split()[0]
-    r = incoterms.rule(code)
-    assert r.export_clearance_by == incoterms.SELLER and r.import_clearance_by == incoterms.BUYER
-    return dict(teks=teks, pilih=(benar, salah))
-
-
-def eks03_inkaso(f: str) -> dict:
     if f == "pre":
+        ekspor, tempat = v.pilih(
+            ("penjual", "gudang"), ("penjual", "pelabuhan"), ("pembeli", "gudang")
+        )
+        ambil = {
+            "gudang": "will collect the container at your warehouse in Mojokerto",
+            "pelabuhan": "will take over the container at the container terminal in Tanjung Perak",
+        }[tempat]
+        urus = {
+            "penjual": "Please clear the goods for export",
+            "pembeli": "Our agent will clear the goods for export",
+        }[ekspor]
+        arti = (
+            f"Forwarder pembeli mengambil kontainer di {'gudang Anda' if tempat == 'gudang' else 'terminal Tanjung Perak'}; "
+            f"{'Anda' if ekspor == 'penjual' else 'agen pembeli'} mengurus ekspor; pembeli membayar ongkos laut."
+        )
         teks = (
-            "Pembeli baru di Jerman mengusulkan: dokumen pengapalan dikirim lewat bank, dan ia membayar 60 hari "
-            "sesudah menerima dokumen (wesel berjangka). Cara pembayaran apa ini, dan apa risikonya bagi IKM Anda?"
+            f'Pesan pembeli dari Korea: *"Our forwarder {ambil}. {urus}. We pay the sea freight."* ({arti}) '
+            "Aturan Incoterms® 2020 dan tempat yang disebut (*named place*) mana yang cocok?"
         )
-        benar = (
-            "D/A: dokumen diserahkan ketika pembeli mengaksep wesel; IKM menanggung risiko pembeli tidak membayar "
-            "pada jatuh tempo padahal barang sudah diambil."
+        kode = "FCA" if ekspor == "penjual" else "EXW"
+        assert incoterms.rule(kode).export_clearance_by == ekspor
+        lain = "EXW" if kode == "FCA" else "FCA"
+        t_ok = (
+            "gudang penjual, Mojokerto"
+            if tempat == "gudang"
+            else "terminal kontainer, Tanjung Perak"
         )
-        salah = [
-            "D/P: dokumen baru diserahkan setelah pembeli membayar; risikonya hanya keterlambatan pembayaran, "
-            "barang tetap aman di tangan bank.",
-            "L/C: bank pembeli menjamin pembayaran asal dokumen sesuai, sehingga usulan ini hampir tanpa risiko "
-            "bagi IKM Anda sebagai penjual.",
-            "D/A: dokumen diserahkan ketika pembeli mengaksep wesel; bank wajib menyimpan dan mengasuransikan "
-            "barang bila pembeli tidak membayar saat jatuh tempo.",
-        ]
-    else:
-        teks = (
-            "Pembeli di Belanda mengusulkan: dokumen pengapalan dikirim lewat bank, dan ia membayar ketika bank "
-            "menyerahkan dokumen kepadanya (wesel atas unjuk). Cara pembayaran apa ini, dan apa risikonya bagi "
-            "IKM Anda?"
-        )
-        benar = (
-            "D/P: dokumen diserahkan setelah pembeli membayar; bila pembeli menolak, barang tertahan dan bank "
-            "tidak wajib menyimpan atau mengasuransikannya."
-        )
-        salah = [
-            "D/A: dokumen diserahkan ketika pembeli mengaksep wesel; risikonya pembeli tidak membayar pada jatuh "
-            "tempo padahal barang sudah diambilnya.",
-            "L/C: bank pembeli menjamin pembayaran asal dokumen sesuai, sehingga usulan ini hampir tanpa risiko "
-            "bagi IKM Anda sebagai penjual.",
-            "D/P: dokumen diserahkan setelah pembeli membayar; bila pembeli menolak, bank wajib menyimpan dan "
-            "mengasuransikan barang sampai ada pembeli lain.",
-        ]
-    return dict(teks=teks, pilih=(benar, salah))
-
-
-def eks03_lc(f: str) -> dict:
-    if f == "pre":
-        teks = (
-            "Pembayaran dengan L/C. Invoice dan packing list menulis 2.400 pasang, tetapi B/L menulis 2.340 "
-            "pasang. Barang yang dimuat sebenarnya 2.400 pasang. Apa yang terjadi bila dokumen diserahkan ke "
-            "bank seperti itu, dan apa yang Anda lakukan?"
+        t_bad = (
+            "terminal kontainer, Tanjung Perak"
+            if tempat == "gudang"
+            else "gudang penjual, Mojokerto"
         )
     else:
-        teks = (
-            "Pembayaran dengan L/C. Packing list menulis berat kotor 1.240 kg, tetapi B/L menulis 1.420 kg. "
-            "Timbangan di gudang menunjukkan 1.240 kg. Apa yang terjadi bila dokumen diserahkan ke bank "
-            "seperti itu, dan apa yang Anda lakukan?"
+        bongkar, tempat = (
+            (True, "gudang") if v.rng is None else (v.ya(True), v.pilih("gudang", "pelabuhan"))
         )
-    benar = (
-        "Bank menilai dokumen, bukan barang: dokumen yang tidak sesuai dapat ditolak dan pembayaran "
-        "tertahan; minta B/L diperbaiki dulu."
+        sampai = {
+            "gudang": ("to our warehouse in Los Angeles", "gudang pembeli di Los Angeles"),
+            "pelabuhan": ("to the port of Los Angeles", "pelabuhan Los Angeles"),
+        }[tempat]
+        turun = (
+            ("and unload the cartons there", "dan turunkan kartonnya")
+            if bongkar
+            else (
+                "ready for unloading; we unload the cartons ourselves",
+                "siap dibongkar; pembeli membongkar sendiri",
+            )
+        )
+        teks = (
+            f'Pesan pembeli dari Amerika Serikat: *"Please deliver {sampai[0]} {turun[0]}. We handle US import '
+            f'clearance and pay the duties."* (Kirim sampai {sampai[1]} {turun[1]}; pembeli mengurus impor dan '
+            "membayar bea masuk.) Aturan Incoterms® 2020 dan tempat yang disebut (*named place*) mana yang cocok?"
+        )
+        kode = "DPU" if bongkar else "DAP"
+        assert (incoterms.rule(kode).risk_point == "dibongkar") == bongkar
+        assert incoterms.rule(kode).import_clearance_by == incoterms.BUYER
+        lain = "DAP" if bongkar else "DPU"
+        t_ok = "gudang pembeli, Los Angeles" if tempat == "gudang" else "pelabuhan Los Angeles"
+        t_bad = "pelabuhan Los Angeles" if tempat == "gudang" else "gudang pembeli, Los Angeles"
+        ekspor = "bongkar" if bongkar else "tanpa bongkar"
+    return dict(
+        teks=teks,
+        pilih=_dua(kode, lain, f"tempat: {t_ok}", f"tempat: {t_bad}"),
+        data={"aturan": kode, "tempat": tempat, "pihak": ekspor},
     )
-    salah = [
-        "Bank memeriksa barang di pelabuhan, jadi selisih di dokumen tidak berpengaruh selama barang yang "
-        "dimuat sesuai pesanan; serahkan saja.",
-        "Bank menilai dokumen, bukan barang; tetapi selisih kecil antardokumen selalu diterima bank, jadi "
-        "serahkan saja tanpa perbaikan.",
-        "Bank memeriksa barang di pelabuhan; minta pembeli datang memeriksa barang dan menandatangani berita "
-        "acara sebelum membayar lewat bank.",
-    ]
-    return dict(teks=teks, pilih=(benar, salah))
+
+
+def eks03_inkaso(f: str, v: Acak) -> dict:
+    negara, tempo = {"pre": ("Jerman", 60), "post": ("Belanda", 0)}[f]
+    if v.rng:
+        negara = v.pilih(
+            negara, "Jerman", "Belanda", "Prancis", "Jepang", "Korea Selatan", "Australia"
+        )
+        tempo = v.pilih(tempo, 0, 30, 60, 90)
+    if tempo:
+        cara = (
+            f"ia menerima dokumen setelah menandatangani (mengaksep) wesel, dan membayar {tempo} hari kemudian "
+            "(wesel berjangka)"
+        )
+    else:
+        cara = "ia baru menerima dokumen setelah membayar, pada saat bank menunjukkan dokumen kepadanya"
+    teks = (
+        f"Pembeli baru di {negara} mengusulkan: dokumen pengapalan dikirim lewat bank, dan {cara}. Cara "
+        "pembayaran apa ini, dan apa kewajiban bank terhadap barangnya bila pembeli tidak membayar?"
+    )
+    da = "D/A (dokumen diserahkan atas aksep)"
+    dp = "D/P (dokumen diserahkan atas bayar)"
+    return dict(
+        teks=teks,
+        pilih=_dua(
+            da if tempo else dp,
+            dp if tempo else da,
+            "bank tidak wajib menyimpan atau mengasuransikan barang",
+            "bank wajib menyimpan serta mengasuransikan barangnya",
+        ),
+        data={"tempo_hari": tempo},
+    )
+
+
+def eks03_lc(f: str, v: Acak) -> dict:
+    salah = {"pre": "bl", "post": "pl"}[f]
+    salah = v.pilih(salah, "pl")
+    if f == "pre":
+        benar_, keliru = "2.400 pasang", "2.340 pasang"
+        if v.rng:
+            n = v.rng.randrange(1_200, 3_600, 120)
+            benar_, keliru = (
+                f"{num(n, 0)} pasang",
+                f"{num(n - v.rng.choice([60, 120, 24]), 0)} pasang",
+            )
+        apa, cek = "jumlah", "Barang yang dimuat sebenarnya"
+    else:
+        benar_, keliru = "1.240 kg", "1.420 kg"
+        if v.rng:
+            n = v.rng.randrange(900, 2_400, 10)
+            benar_, keliru = f"{num(n, 0)} kg", f"{num(n + v.rng.choice([90, 180, 270]), 0)} kg"
+        apa, cek = "berat kotor", "Timbangan di gudang menunjukkan"
+    pl = "invoice dan packing list" if f == "pre" else "packing list"
+    if salah == "bl":
+        dok = f"{pl.capitalize()} menulis {apa} {benar_}, tetapi B/L menulis {keliru}"
+    else:
+        dok = f"{pl.capitalize()} menulis {apa} {keliru}, tetapi B/L menulis {benar_}"
+    teks = (
+        f"Pembayaran dengan L/C. {dok}. {cek} {benar_}. Apa yang terjadi bila dokumen diserahkan ke bank "
+        "seperti itu, dan apa yang Anda lakukan?"
+    )
+    fix_bl = "minta B/L diperbaiki dulu"
+    fix_pl = f"perbaiki {pl} dulu"
+    return dict(
+        teks=teks,
+        pilih=_dua(
+            "Bank menilai dokumen, bukan barang, sehingga dokumen yang tidak sesuai dapat ditolak",
+            "Bank memeriksa barang di pelabuhan, sehingga selisih dokumen tidak berpengaruh",
+            fix_bl if salah == "bl" else fix_pl,
+            fix_pl if salah == "bl" else fix_bl,
+        ),
+        data={"salah": salah, "dokumen": [benar_, keliru]},
+    )
 
 
 # =============================================================================================
@@ -822,25 +1025,29 @@ def eks03_lc(f: str) -> dict:
 # =============================================================================================
 
 
-def mtu01_kelas(f: str) -> dict:
-    if f == "pre":
-        a = "ujung paku di dalam sepatu menembus sol dalam dan dapat melukai kaki"
-        b = "sol lepas 1 cm di ujung depan karena lem tidak merekat; pembeli kemungkinan mengembalikan sepatu"
-        benar = ("kritis", "mayor")
-    else:
-        a = "kadar krom VI kulit pelapis 5 mg/kg, untuk pesanan ke Uni Eropa"
-        b = "sisa benang 2 mm di bagian dalam yang tidak terlihat saat dipakai; sepatu tetap layak jual"
-        benar = ("kritis", "minor")
-    kelas = ["kritis", "mayor", "minor"]
-    combos = [(x, y) for x in kelas for y in kelas if x != "minor"]
-    salah_combos = [c for c in combos if c != benar and (c[0] == benar[0] or c[1] == benar[1])][:3]
-    fmt = lambda c: f"(a) {c[0]}; (b) {c[1]}"  # noqa: E731
-    teks = f"Dua temuan pemeriksaan akhir: (a) {a}; (b) {b}. Masuk kelas cacat apa masing-masing?"
-    return dict(teks=teks, pilih=(fmt(benar), [fmt(c) for c in salah_combos]))
+def mtu01_kelas(f: str, v: Acak) -> dict:
+    a, b = {"pre": (_TEMUAN_A[0], _TEMUAN_B[0]), "post": (_TEMUAN_A[1], _TEMUAN_B[2])}[f]
+    if v.rng:
+        a, b = v.rng.choice(_TEMUAN_A), v.rng.choice(_TEMUAN_B)
+    assert {a[1], b[1]} <= {c.key for c in quality.defect_classes()}
+    teks = f"Dua temuan pemeriksaan akhir: (a) {a[0]}; (b) {b[0]}. Masuk kelas cacat apa masing-masing?"
+    lain_a = "mayor" if a[1] == "kritis" else "kritis"
+    lain_b = "minor" if b[1] == "mayor" else "mayor"
+    return dict(
+        teks=teks,
+        pilih=_dua(f"(a) {a[1]}", f"(a) {lain_a}", f"(b) {b[1]}", f"(b) {lain_b}"),
+        data={"a": a[1], "b": b[1]},
+    )
 
 
-def mtu01_sampel(f: str) -> dict:
+def mtu01_sampel(f: str, v: Acak) -> dict:
     karton, isi, mayor, minor = {"pre": (4, 12, 2.5, 4.0), "post": (33, 12, 0.65, 2.5)}[f]
+    if v.rng:
+        karton = v.rng.randint(3, 120)
+        isi = v.pilih(isi, 6, 10, 18, 24)
+        mayor, minor = v.pilih(
+            (mayor, minor), (2.5, 4.0), (0.65, 2.5), (1.0, 4.0), (1.5, 4.0), (0.65, 1.5)
+        )
     lot = karton * isi  # the lot is the shipment, counted from its cartons
     p1 = quality.sampling_plan(lot, mayor, "II")
     p2 = quality.sampling_plan(lot, minor, "II")
@@ -866,71 +1073,83 @@ def mtu01_sampel(f: str) -> dict:
     )
 
 
-def mtu01_keputusan(f: str) -> dict:
+def mtu01_keputusan(f: str, v: Acak) -> dict:
     lot, d_mayor, d_minor = {"pre": (800, 5, 8), "post": (2_500, 8, 10)}[f]
     pm = quality.sampling_plan(lot, 2.5, "II")
     pn = quality.sampling_plan(lot, 4.0, "II")
+    if v.rng:
+        lot = v.pilih(lot, 300, 500, 800, 1_200, 2_000, 2_500, 3_000)
+        pm = quality.sampling_plan(lot, 2.5, "II")
+        pn = quality.sampling_plan(lot, 4.0, "II")
+        d_mayor = v.pilih(pm.accept, pm.reject)
+        d_minor = v.pilih(pn.accept, pn.reject)
     hm = quality.lot_decision(pm, d_mayor)
     hn = quality.lot_decision(pn, d_minor)
     # both counts sit on a boundary (Ac or Re): reading the table off by one row changes the decision
     assert d_mayor in (pm.accept, pm.reject) and d_minor in (pn.accept, pn.reject)
-    jawab = {
-        ("terima", "terima"): "Terima lot.",
-        ("tolak", "terima"): "Tolak lot karena cacat mayor.",
-        ("terima", "tolak"): "Tolak lot karena cacat minor.",
-        ("tolak", "tolak"): "Tolak lot karena cacat mayor dan cacat minor.",
-    }
-    benar = jawab[(hm, hn)]
     teks = (
         f"Lot {num(lot, 0)} pasang, tingkat II, pemeriksaan normal sampling tunggal; AQL 2,5 untuk cacat mayor "
         f"dan AQL 4,0 untuk cacat minor. Dalam sampel ditemukan 0 cacat kritis, {d_mayor} pasang cacat mayor "
-        f"dan {d_minor} pasang cacat minor. Apa keputusan untuk lot ini?"
+        f"dan {d_minor} pasang cacat minor. Apa hasil untuk setiap kelas cacat? (Lot diterima hanya bila "
+        "setiap kelas diterima.)"
     )
+    kata = {"terima": "diterima", "tolak": "ditolak"}
+    balik = {"terima": "tolak", "tolak": "terima"}
     return dict(
         teks=teks,
-        pilih=(benar, [v for v in jawab.values() if v != benar]),
+        pilih=_dua(
+            f"Cacat mayor: {kata[hm]}",
+            f"Cacat mayor: {kata[balik[hm]]}",
+            f"cacat minor: {kata[hn]}",
+            f"cacat minor: {kata[balik[hn]]}",
+        ),
         langkah=3,
         data={"lot": lot, "mayor": d_mayor, "minor": d_minor},
     )
 
 
-def mtu01_sni(f: str) -> dict:
+def mtu01_sni(f: str, v: Acak) -> dict:
     from alaskaki.domain import inspection
 
-    if f == "pre":
-        teks = (
-            "Sebuah IKM ingin membuat sepatu pengaman (*safety shoes*) berujung baja untuk dijual ke pabrik-"
-            "pabrik di Jawa Timur. Apakah ada SNI wajib, dan apa yang harus dilakukan?"
-        )
-        assert inspection.sni_mandatory("sepatu pengaman (safety shoes)")
-        assert not inspection.sni_mandatory("sepatu santai (kasual)")
-        benar = (
-            "Ada: SNI sepatu pengaman wajib; ajukan sertifikasi SNI lewat SIINas sebelum menjual."
-        )
-        salah = [
-            "Tidak ada: mutu alas kaki untuk pasar dalam negeri selalu ditentukan oleh pembeli, termasuk sepatu pengaman.",
-            "Ada: SNI wajib berlaku untuk semua sepatu kulit; cukup uji rekat sol (ISO 17708).",
-            "Tidak ada: cukup uji kadar krom VI karena pembelinya pabrik.",
-        ]
-    else:
-        teks = (
-            "Sebuah IKM membuat sepatu kasual kulit (bukan sepatu pengaman) untuk toko-toko di Surabaya. "
-            "Apakah ada SNI wajib, dan apa yang menentukan mutunya?"
-        )
-        benar = "Tidak ada: SNI wajib alas kaki hanya untuk sepatu pengaman; mutu mengikuti permintaan pembeli."
-        salah = [
-            "Ada: SNI sepatu pengaman berlaku untuk semua sepatu kulit; ajukan lewat SIINas.",
-            "Ada: semua alas kaki wajib SNI sejak 2025; cukup uji rekat sol (ISO 17708) di laboratorium mana pun.",
-            "Tidak ada: tetapi setiap lot wajib lulus uji kadar krom VI menurut aturan Indonesia.",
-        ]
-    return dict(teks=teks, pilih=(benar, salah))
+    satu, dua = {"pre": (_PRODUK_SNI[0], _PRODUK_SNI[3]), "post": (_PRODUK_SNI[4], _PRODUK_SNI[1])}[
+        f
+    ]
+    if v.rng:
+        satu, dua = v.rng.sample(_PRODUK_SNI, 2)
+    assert inspection.sni_mandatory("sepatu pengaman (safety shoes)")
+    assert not inspection.sni_mandatory("sepatu santai (kasual)")
+    teks = (
+        f"Sebuah IKM membuat dua produk untuk pasar dalam negeri: (1) {satu[0]}; (2) {dua[0]}. "
+        "Apakah masing-masing terkena SNI wajib (harus bersertifikat SNI sebelum dijual)?"
+    )
+    w1, b1 = (
+        "(1) terkena SNI wajib, harus bersertifikat SNI",
+        "(1) tidak terkena SNI wajib, mutu menurut pembeli",
+    )
+    w2, b2 = (
+        "(2) terkena SNI wajib, harus bersertifikat SNI",
+        "(2) tidak terkena SNI wajib, mutu menurut pembeli",
+    )
+    return dict(
+        teks=teks,
+        pilih=_dua(
+            w1 if satu[1] else b1, b1 if satu[1] else w1, w2 if dua[1] else b2, b2 if dua[1] else w2
+        ),
+        data={"produk": [satu[0], dua[0]]},
+    )
 
 
-def mtu01_ukuran(f: str) -> dict:
+def mtu01_ukuran(f: str, v: Acak) -> dict:
     mondo, longgar, tersedia = {
         "pre": (254, 15, (39, 40, 41, 42)),
         "post": (245, 18, (38, 39, 40, 41)),
     }[f]
+    if v.rng:
+        mondo = v.rng.randint(225, 275)
+        longgar = v.rng.randint(15, 20)
+        eu_ = sizes.eu_size(mondo, longgar)
+        bawah = v.rng.randint(math.floor(eu_) - 2, math.floor(eu_))
+        tersedia = tuple(range(bawah, bawah + 4))
     eu = sizes.eu_size(mondo, longgar)
     pilih = min(s for s in tersedia if s >= eu)
     assert pilih != round(eu)  # rounding to the nearest size gives a last that is too short
@@ -955,7 +1174,7 @@ def mtu01_ukuran(f: str) -> dict:
 # =============================================================================================
 
 
-def eks04_invoice(f: str) -> dict:
+def eks04_invoice(f: str, v: Acak) -> dict:
     baris, diskon = {
         "pre": (
             [
@@ -970,6 +1189,14 @@ def eks04_invoice(f: str) -> dict:
             0.02,
         ),
     }[f]
+    if v.rng:
+        nama = v.rng.sample(
+            ["Arjuna", "Brawijaya", "Candi", "Dewi", "Empu", "Gajah", "Kartini", "Majapahit"], 3
+        )
+        baris = [
+            (f"Model {n}", v.rng.randrange(120, 600, 12), v.geser(15.0, 0.2, 0.05)) for n in nama
+        ]
+        diskon = v.pilih(diskon, 0.02, 0.025, 0.03, 0.04, 0.05)
     inv = documents.CommercialInvoice(
         "INV",
         "IKM",
@@ -996,11 +1223,15 @@ def eks04_invoice(f: str) -> dict:
     )
 
 
-def eks04_packing(f: str) -> dict:
+def eks04_packing(f: str, v: Acak) -> dict:
     p = {
         "pre": dict(pasang=1_080, per_karton=12, bersih_pasang=0.85, karton=1.4),
         "post": dict(pasang=1_260, per_karton=18, bersih_pasang=0.72, karton=1.6),
     }[f]
+    if v.rng:
+        p["per_karton"] = v.pilih(p["per_karton"], 6, 10, 12, 18, 24)
+        p["pasang"] = p["per_karton"] * v.rng.randint(40, 150)
+        p = v.ubah(p, {"bersih_pasang": (0.2, 0.01), "karton": (0.25, 0.1)})
     jumlah = p["pasang"] // p["per_karton"]
     nett = p["bersih_pasang"] * p["per_karton"]
     pl = documents.PackingList(
@@ -1029,37 +1260,40 @@ def eks04_packing(f: str) -> dict:
     )
 
 
-def eks04_angkut(f: str) -> dict:
-    if f == "pre":
+def eks04_angkut(f: str, v: Acak) -> dict:
+    udara = {"pre": True, "post": False}[f]
+    udara = v.ya(udara)
+    kota = v.pilih(
+        {"pre": "Busan", "post": "Hamburg"}[f], "Busan", "Osaka", "Hamburg", "Rotterdam", "Sydney"
+    )
+    if udara:
         teks = (
-            "Anda mengirim 36 pasang sepatu contoh lewat udara ke pembeli di Busan. Dokumen angkut apa yang "
+            f"Anda mengirim 36 pasang sepatu contoh lewat udara ke pembeli di {kota}. Dokumen angkut apa yang "
             "Anda terima dari pengangkut, dan apa yang dilakukan dengan datanya?"
         )
-        benar = "Air waybill (dokumen angkutan udara); nomor dan datanya dicatat dalam PEB."
-        salah = [
-            "Bill of lading; nomor dan datanya dicatat dalam PEB sebagai dokumen angkut.",
-            "Air waybill; datanya tidak perlu dicatat karena PEB hanya memuat invoice.",
-            "Sea waybill; datanya tidak perlu dicatat karena PEB hanya memuat invoice.",
-        ]
     else:
         teks = (
-            "Anda mengirim satu kontainer lewat laut dengan pembayaran L/C. Bank pembeli meminta dokumen "
-            "angkut yang dapat dipindahtangankan (*negotiable*). Dokumen angkut apa yang Anda minta dari "
+            f"Anda mengirim satu kontainer lewat laut ke {kota} dengan pembayaran L/C. Bank pembeli meminta "
+            "dokumen angkut yang dapat dipindahtangankan (*negotiable*). Dokumen angkut apa yang Anda minta dari "
             "pengangkut, dan apa yang dilakukan dengan datanya?"
         )
-        benar = "Bill of lading (konosemen); nomor dan datanya dicatat dalam PEB."
-        salah = [
-            "Sea waybill yang tidak dapat dipindahtangankan; nomor dan datanya dicatat dalam PEB.",
-            "Bill of lading; datanya tidak perlu dicatat karena PEB hanya memuat invoice.",
-            "Air waybill; datanya tidak perlu dicatat karena PEB hanya memuat invoice.",
-        ]
-    return dict(teks=teks, pilih=(benar, salah))
+    awb, bl = "Air waybill", "Bill of lading (konosemen)"
+    return dict(
+        teks=teks,
+        pilih=_dua(
+            awb if udara else bl,
+            bl if udara else awb,
+            "nomor dan data dokumen itu dicatat dalam PEB",
+            "tidak dicatat, cukup dilampirkan pada invoice",
+        ),
+        data={"udara": udara},
+    )
 
 
 _FIELDS = ("quantity", "cartons", "gross_weight", "value", "currency", "incoterm")
 
 
-def eks04_cocok(f: str) -> dict:
+def eks04_cocok(f: str, v: Acak) -> dict:
     p, salah_field, ubah = {
         "pre": (
             dict(pasang=1_200, harga=14.50, karton=100, isi=12, kotor=10.6),
@@ -1115,30 +1349,32 @@ def eks04_cocok(f: str) -> dict:
     )
 
 
-def eks04_perbaiki(f: str) -> dict:
-    if f == "pre":
-        teks = (
-            "Kontrak dengan pembeli memakai FOB Tanjung Perak. Invoice dan packing list menulis FOB, tetapi draf "
-            "PEB yang disiapkan PPJK menulis CIF. PEB belum dikirim. Apa yang Anda lakukan?"
-        )
-        benar = "Memperbaiki draf PEB menjadi FOB agar sama dengan invoice, lalu mengirimnya."
-        salah = [
-            "Mengubah invoice dan packing list menjadi CIF agar sama dengan PEB.",
-            "Mengirim PEB apa adanya; Incoterm di PEB tidak dibandingkan dengan invoice oleh Bea Cukai.",
-            "Mengirim PEB apa adanya, lalu memperbaikinya sesudah NPE terbit.",
-        ]
+def eks04_perbaiki(f: str, v: Acak) -> dict:
+    apa, kontrak, lain = {"pre": ("Incoterm", "FOB", "CIF"), "post": ("mata uang", "USD", "EUR")}[f]
+    peb_salah = v.ya(f == "pre")
+    if v.rng and f == "pre":
+        kontrak, lain = v.rng.sample(["FOB", "CIF", "CFR"], 2)
+    if v.rng and f == "post":
+        kontrak, lain = v.rng.sample(["USD", "EUR", "JPY"], 2)
+    if peb_salah:
+        keadaan = f"Invoice dan packing list menulis {kontrak}, tetapi draf PEB yang disiapkan PPJK menulis {lain}"
     else:
-        teks = (
-            "Kontrak dengan pembeli dalam USD. Invoice dan packing list menulis USD, tetapi draf PEB yang "
-            "disiapkan PPJK menulis mata uang EUR dengan angka yang sama. PEB belum dikirim. Apa yang Anda lakukan?"
-        )
-        benar = "Memperbaiki draf PEB menjadi USD agar sama dengan invoice, lalu mengirimnya."
-        salah = [
-            "Mengubah invoice dan packing list menjadi EUR agar sama dengan PEB.",
-            "Mengirim PEB apa adanya; mata uang di PEB tidak dibandingkan dengan invoice oleh Bea Cukai.",
-            "Mengirim PEB apa adanya, lalu memperbaikinya sesudah NPE terbit.",
-        ]
-    return dict(teks=teks, pilih=(benar, salah), rujukan=0, langkah=3)
+        keadaan = f"Draf PEB yang disiapkan PPJK menulis {kontrak}, tetapi invoice dan packing list menulis {lain}"
+    teks = f"Kontrak dengan pembeli memakai {apa} {kontrak}. {keadaan}. PEB belum dikirim. Apa yang Anda lakukan?"
+    p = f"Memperbaiki draf PEB menjadi {kontrak if peb_salah else lain}"
+    d = f"Memperbaiki invoice dan packing list menjadi {kontrak if not peb_salah else lain}"
+    return dict(
+        teks=teks,
+        pilih=_dua(
+            p if peb_salah else d,
+            d if peb_salah else p,
+            "lalu mengirim PEB sesudah ketiga dokumen itu sama",
+            "lalu mengirim PEB, dibetulkan sesudah NPE terbit",
+        ),
+        rujukan=0,
+        langkah=3,
+        data={"peb_salah": peb_salah, "kontrak": kontrak, "lain": lain},
+    )
 
 
 # =============================================================================================
@@ -1146,7 +1382,7 @@ def eks04_perbaiki(f: str) -> dict:
 # =============================================================================================
 
 
-def str01_swot(f: str) -> dict:
+def str01_swot(f: str, v: Acak) -> dict:
     if f == "pre":
         a = "Perajin di sentra sudah dilatih BPIPI membuat pola dan mengatur produksi."
         b = "Mulai 1 Januari 2027 sepatu Indonesia tidak lagi mendapat tarif GSP Uni Eropa."
@@ -1164,8 +1400,11 @@ def str01_swot(f: str) -> dict:
     return dict(teks=teks, pilih=(fmt(benar), [fmt(c) for c in pilihan]), rujukan=0)
 
 
-def str01_tumbuh(f: str) -> dict:
+def str01_tumbuh(f: str, v: Acak) -> dict:
     a, b = {"pre": (1_800, 2_250), "post": (2_400, 2_760)}[f]
+    if v.rng:
+        a = v.rng.randrange(1_200, 4_000, 50)
+        b = int(round(a * v.rng.uniform(1.08, 1.35) / 10) * 10)
     from alaskaki.domain import export_stats
 
     tumbuh = export_stats.growth_percent(a, b)
@@ -1186,11 +1425,19 @@ def str01_tumbuh(f: str) -> dict:
     )
 
 
-def str01_kapasitas(f: str) -> dict:
+def str01_kapasitas(f: str, v: Acak) -> dict:
     p = {
         "pre": dict(pesanan=2_000, minggu=4, pekerja=8, per_hari=5, hari=6),
         "post": dict(pesanan=3_000, minggu=5, pekerja=6, per_hari=4, hari=6),
     }[f]
+    if v.rng:
+        p = dict(
+            pesanan=v.rng.randrange(1_500, 6_000, 100),
+            minggu=v.rng.randint(3, 6),
+            pekerja=v.rng.randint(5, 10),
+            per_hari=v.rng.randint(3, 6),
+            hari=v.pilih(6, 5),
+        )
     satu = p["pekerja"] * p["per_hari"] * p["hari"] * p["minggu"]
     n = math.ceil(p["pesanan"] / satu)
     assert n != round(p["pesanan"] / satu)  # rounding down leaves the order short
@@ -1204,7 +1451,7 @@ def str01_kapasitas(f: str) -> dict:
     )
 
 
-def str01_mitra(f: str) -> dict:
+def str01_mitra(f: str, v: Acak) -> dict:
     if f == "pre":
         teks = (
             "Sebuah pabrik eksportir di Kota Mojokerto mengajak IKM Anda menjadi pemasok: sepatu Anda dijual "
@@ -1217,26 +1464,30 @@ def str01_mitra(f: str) -> dict:
             "diekspor atas namanya. Anda tetap ingin menuju ekspor mandiri. Rencana kemitraan mana yang paling "
             "sesuai?"
         )
-    benar = (
-        "Menerima untuk belajar mutu dan jadwal, sambil menyiapkan NIB dan akses kepabeanan agar sebagian "
-        "pesanan kemudian diekspor atas nama IKM sendiri dan tercatat sebagai produk Kota Mojokerto."
+    return dict(
+        teks=teks,
+        pilih=_dua(
+            "Menerima kemitraan untuk belajar mutu dan jadwal pengiriman",
+            "Menolak kemitraan, karena ekspor mandiri berarti tanpa mitra",
+            "sambil menyiapkan NIB dan akses kepabeanan agar sebagian pesanan kemudian diekspor atas nama "
+            "IKM sendiri",
+            "dan semua ekspor tetap atas nama mitra; asal produk cukup ditulis di kotak sepatu dan packing "
+            "list",
+        ),
+        rujukan=0,
     )
-    salah = [
-        "Menerima dan menyerahkan semua ekspor kepada mitra seterusnya, karena yang penting bagi kota adalah "
-        "jumlah pasang yang terjual, bukan atas nama siapa sepatu itu diekspor.",
-        "Menolak semua kemitraan, karena ekspor mandiri berarti IKM tidak boleh bekerja sama dengan eksportir "
-        "atau pabrik mana pun, juga tidak untuk belajar mutu dan jadwal.",
-        "Menerima asal nama IKM ditulis di packing list dan di kotak sepatu; PEB tetap atas nama mitra "
-        "seterusnya, karena itu sudah cukup untuk mencatat asal produknya di negara tujuan.",
-    ]
-    return dict(teks=teks, pilih=(benar, salah), rujukan=0)
 
 
-def str01_penawaran(f: str) -> dict:
+def str01_penawaran(f: str, v: Acak) -> dict:
     p = {
         "pre": dict(hpp=176_000, biaya=8_000, margin=0.25, beli=16_300, jual=16_450),
         "post": dict(hpp=192_000, biaya=9_500, margin=0.20, beli=16_450, jual=16_600),
     }[f]
+    p = v.ubah(
+        p, {"hpp": (0.2, 1_000), "biaya": (0.3, 100), "margin": (0.3, 0.01), "beli": (0.04, 5)}
+    )
+    if v.rng:
+        p["jual"] = p["beli"] + v.pilih(150, 120, 140, 160)
     harga_rp = pricing.price_from_margin_on_price(p["hpp"] + p["biaya"], p["margin"])
     usd = pricing.usd_price_from_idr(harga_rp, pricing.BankRates(p["beli"], p["jual"]))
     teks = (
@@ -1445,7 +1696,7 @@ def _make(modul: str, slot: tuple) -> Butir:
     key, unit, kriteria, skill, template = slot
     short = FORMS[modul]
     gid = f"{short}_{key}"
-    spec = template(short)  # type: ignore[operator]
+    spec = template(short, Acak())  # type: ignore[operator]
     common = dict(
         grade_id=gid,
         slot=key,

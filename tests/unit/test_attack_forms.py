@@ -150,20 +150,67 @@ def _words(s: str) -> set[str]:
 def _scores(opts: tuple[str, ...]) -> dict[str, list[float]]:
     cl = [_clauses(o) for o in opts]
     idx = range(len(opts))
+    length = [float(len(o)) for o in opts]
+    shared = [
+        sum(
+            len(_words(opts[i]) & _words(opts[j])) / len(_words(opts[i]) | _words(opts[j]))
+            for j in idx
+            if j != i
+        )
+        for i in idx
+    ]
     return {
-        "terpanjang": [float(len(o)) for o in opts],
+        "terpanjang": length,
         "klausa_bersama": [
             float(sum(sum(c in cl[j] for c in cl[i]) for j in idx if j != i)) for i in idx
         ],
-        "kata_bersama": [
-            sum(
-                len(_words(opts[i]) & _words(opts[j])) / len(_words(opts[i]) | _words(opts[j]))
-                for j in idx
-                if j != i
-            )
+        "kata_bersama": shared,
+        # when the key is made never to be the longest, leave the longest out, then converge
+        "kata_bersama_bukan_terpanjang": [
+            -1.0 if length[i] == max(length) and length.count(max(length)) == 1 else shared[i]
             for i in idx
         ],
+        "terpendek": [-x for x in length],
+        # the odd one out: the option sharing least with the others
+        "paling_beda": [-x for x in shared],
+        # the most specific wording: most numbers, codes, names and bracketed terms
+        "paling_spesifik": [float(_specific(o)) for o in opts],
+        # avoid absolute words ("selalu", "semua", "hanya", ...), a classic test-wise rule
+        "tanpa_kata_mutlak": [-float(len(_words(o) & MUTLAK)) for o in opts],
+        # with numbers in the options, the one nearest the middle
+        "angka_tengah": _middle_number(opts),
+        **{f"selalu_{h}": [float(i == k) for i in idx] for k, h in enumerate("ABCD")},
     }
+
+
+MUTLAK = {
+    "selalu",
+    "semua",
+    "hanya",
+    "pasti",
+    "tidak",
+    "pernah",
+    "wajib",
+    "harus",
+    "cukup",
+    "seluruh",
+}
+
+
+def _specific(s: str) -> int:
+    return len(re.findall(r"\d+", s)) + len(re.findall(r"\b[A-Z][\w/.-]*", s)) + s.count("(")
+
+
+def _middle_number(opts: tuple[str, ...]) -> list[float]:
+    nums = []
+    for o in opts:
+        found = re.findall(r"\d+(?:[.,]\d+)*", o)
+        nums.append(float(found[0].replace(".", "").replace(",", ".")) if found else None)
+    known = sorted(x for x in nums if x is not None)
+    if not known:
+        return [0.0] * len(opts)
+    mid = (known[0] + known[-1]) / 2
+    return [-abs(x - mid) if x is not None else -1e18 for x in nums]
 
 
 def _strategies(modul) -> dict[str, dict[str, float]]:
@@ -195,3 +242,38 @@ def test_choosing_options_by_their_look_makes_no_unit_kompeten():
                 for c in crits
             ]
             assert not all(met), f"{name}: unit {unit['kode']} Kompeten without any skill"
+
+
+def _p_met(probs: list[float], ambang: float) -> float:
+    """P(share of right items ≥ ambang) for independent items right with the given chances."""
+    dist = [1.0]  # dist[k] = P(k items right)
+    for p in probs:
+        dist = [
+            (dist[k] if k < len(dist) else 0.0) * (1 - p) + (dist[k - 1] * p if k >= 1 else 0.0)
+            for k in range(len(dist) + 1)
+        ]
+    n = len(probs)
+    return sum(pk for k, pk in enumerate(dist) if n and k / n + 1e-9 >= ambang)
+
+
+def test_no_unit_kompeten_by_luck_with_a_test_wise_strategy():
+    """Ties broken by a coin: the chance that a test-wise guesser (numeric items blank, rubric
+    cells zero) is Kompeten in a unit stays at most 5% (pure guessing: about 0.1%)."""
+    fw = yaml.safe_load((paths.GRADING_DIR / "kompetensi.yml").read_text(encoding="utf-8"))
+    ambang_default = float(fw.get("ambang", 0.7))
+    lucky = {}
+    for name, points in _strategies("asesmen-akhir").items():
+        for unit in fw["unit"]:
+            p_unit = 1.0
+            for c in (c for e in unit["elemen"] for c in e["kriteria"]):
+                ids = c.get("uji") or []
+                p_unit *= (
+                    _p_met(
+                        [points.get(g, 0.0) for g in ids], float(c.get("ambang", ambang_default))
+                    )
+                    if ids
+                    else 0.0
+                )
+            if p_unit > 0.05:
+                lucky[(name, unit["kode"])] = round(p_unit, 3)
+    assert not lucky, f"a unit is Kompeten by test-wise guessing with these chances: {lucky}"
