@@ -382,6 +382,10 @@ def cmd_release(args) -> int:
         + (f"; salinan pribadi di {r.personal[0].parent}" if r.personal else "")
         for r in out
     ]
+    lines.append(
+        f"Daftar istilah dan lembar rujukan: {ws.release()}/istilah.ipynb dan lembar-rujukan.ipynb"
+        " (bagikan bersama folder modul; setiap modul menautkan ../istilah.ipynb)."
+    )
     _emit(args, out, "\n".join(lines))
     return EXIT_OK
 
