@@ -6,6 +6,10 @@ reaches this venv's third-party packages through a ``.pth`` line. The running ve
 that way are not processed. So the new venv holds exactly the wheel's own modules and data — what a
 real install of it holds — while dependency resolution is not exercised (.ci/run does that with a
 real install). Used by tests/packaging and by the hub test (the participants' environment).
+
+``standalone=True`` (the hub test) copies those libraries into the new venv instead (hard links
+where the file system allows, so it is quick and small): the participants' environment on a
+server must work while the trainer's environment, this venv, is closed to their accounts.
 """
 
 from __future__ import annotations
@@ -16,8 +20,17 @@ import sysconfig
 from pathlib import Path
 
 
-def make_wheel_env(where: Path, wheel: Path) -> Path:
-    """A venv at ``where`` with ``wheel`` installed (no deps) and the test venv's libraries visible."""
+def _copy_into(sources: list[Path], dest: Path) -> None:
+    """``cp -a`` with hard links (same file system), plain copies otherwise."""
+    dest.mkdir(parents=True, exist_ok=True)
+    args = [str(s) for s in sources]
+    if subprocess.run(["cp", "-al", *args, str(dest)], capture_output=True).returncode != 0:
+        subprocess.run(["cp", "-a", *args, str(dest)], check=True, capture_output=True)
+
+
+def make_wheel_env(where: Path, wheel: Path, *, standalone: bool = False) -> Path:
+    """A venv at ``where`` with ``wheel`` installed (no deps) and the test venv's libraries visible
+    (``standalone``: copied in, see the module's doc)."""
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(where)], check=True)
     py = where / "bin" / "python"
     purelib = subprocess.run(
@@ -27,7 +40,13 @@ def make_wheel_env(where: Path, wheel: Path) -> Path:
         text=True,
     ).stdout.strip()
     deps = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}
-    Path(purelib, "_alaskaki_test_deps.pth").write_text("\n".join(sorted(deps)) + "\n")
+    if standalone:
+        # everything but this venv's own editable kit (its .pth names the checkout's src/)
+        own = ("alaskaki", "__editable__", "_alaskaki")
+        for d in sorted(deps):
+            _copy_into([p for p in Path(d).iterdir() if not p.name.startswith(own)], Path(purelib))
+    else:
+        Path(purelib, "_alaskaki_test_deps.pth").write_text("\n".join(sorted(deps)) + "\n")
     subprocess.run(
         [str(py), "-m", "pip", "install", "-q", "--no-deps", "--no-compile", str(wheel)],
         check=True,
@@ -54,5 +73,8 @@ def make_wheel_env(where: Path, wheel: Path) -> Path:
         here = Path(sys.prefix) / rel
         if here.is_dir() and not (where / rel).exists():
             (where / rel).parent.mkdir(parents=True, exist_ok=True)
-            (where / rel).symlink_to(here)
+            if standalone:
+                _copy_into([here], (where / rel).parent)
+            else:
+                (where / rel).symlink_to(here)
     return where

@@ -24,8 +24,15 @@ import subprocess
 import sys
 from pathlib import Path
 
+from alaskaki.errors import AlaskakiError
 from alaskaki.folder import Folder
-from alaskaki.workshop.hub import DEFAULT_EXCHANGE, DEFAULT_TRAINER, write_jupyter_config
+from alaskaki.workshop.hub import (
+    DEFAULT_EXCHANGE,
+    DEFAULT_TRAINER,
+    check_participant_reach,
+    give_reference_notebooks,
+    write_jupyter_config,
+)
 
 c = get_config()  # noqa: F821
 
@@ -111,6 +118,13 @@ def _participant_bin() -> Path:
 
 
 PESERTA_BIN = _participant_bin()
+if MODE != "uji-coba":
+    # The key out of every participant's reach (issue 19): the kit checkout with its git history,
+    # the trainer's environment and the workshop closed to their accounts, checked as one of them.
+    try:
+        check_participant_reach(PARTICIPANTS, WORKSHOP, PESERTA_BIN)
+    except AlaskakiError as exc:
+        raise SystemExit(str(exc)) from None
 CONFIG_DIRS = write_jupyter_config(STATE, course_id=COURSE_ID, exchange=EXCHANGE)
 c.Spawner.cmd = [str(PESERTA_BIN / "jupyterhub-singleuser")]
 c.Spawner.default_url = "/lab"
@@ -137,6 +151,13 @@ def _pre_spawn(spawner):
         home = STATE / "rumah" / name
         home.mkdir(parents=True, exist_ok=True)
         spawner.environment["HOME"] = str(home)
+    else:
+        import pwd
+
+        home = Path(pwd.getpwnam(name).pw_dir)
+    if role == "peserta":
+        # Module folders land in the home (nbgrader fetch); each module links ../istilah.ipynb.
+        give_reference_notebooks(home)
 
 
 c.Spawner.pre_spawn_hook = _pre_spawn

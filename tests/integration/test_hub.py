@@ -6,6 +6,11 @@ nbgrader's exchange, the trainer's CLI run as the trainer's account. Three parti
 answer (right / wrong / nothing) and submit through their own single-user server's nbgrader
 endpoints; the trainer collects, grades and releases feedback; each participant fetches only their
 own feedback. Then the permissions are checked as each participant's Linux account.
+
+Red-team finding R2 (issue 19 req. 2 and 4) is attacked here, on this server: a participant's
+account, with the participants' environment as the hub configures it, runs the attack cell of
+tests/fixtures/attack/payload.py in a kernel and the red-team walk of tests/redteam/attack.py,
+and tries each path R2 used (the key package, the kit's files, the kit's git history).
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import secrets
 import shutil
 import signal
@@ -33,6 +39,7 @@ from alaskaki import paths
 pytestmark = [pytest.mark.hub, pytest.mark.slow, pytest.mark.timeout(1500)]
 
 MODUL = "m3-biaya-produksi"
+FORMS = ("asesmen-awal", "asesmen-akhir")  # the uji (summative): what R2 was after
 VENV_BIN = Path(sys.executable).parent
 CONFIG = paths.KIT_ROOT / "grading" / "hub" / "jupyterhub_config.py"
 
@@ -98,7 +105,9 @@ def _participant_venv(base: Path) -> Path:
 
     built = build(base / "dist", only="alaskaki-peserta", isolation=False)
     wheel = next(p for p in built if p.suffix == ".whl")
-    return make_wheel_env(base / "peserta-venv", wheel)
+    # standalone: its libraries copied in, since the trainer's environment (this venv) is closed to
+    # participants' accounts on the server
+    return make_wheel_env(base / "peserta-venv", wheel, standalone=True)
 
 
 def _server_cmdlines(user: str) -> list[str]:
@@ -143,9 +152,9 @@ def hub(require_part):
     groups = (f"hb{tag}-peserta", f"hb{tag}-pelatih")
     base = Path(tempfile.mkdtemp(prefix="alaskaki-hub-", dir="/tmp"))
     os.chmod(base, 0o755)
-    from alaskaki.workshop.hub import key_folders
+    from alaskaki.workshop.hub import protect_kit_sources, trainer_only_paths
 
-    closed = {f: f.stat() for f in key_folders()}
+    closed = {f: f.stat() for f in trainer_only_paths()}
     proc = None
     log = None
     opened = []
@@ -159,7 +168,9 @@ def hub(require_part):
             f"{ids[2]},Dewi Uji,CV Uji Makmur,Prajurit Kulon,P,penjahit\n",
             encoding="utf-8",
         )
-        ws = init_workshop(base / "lokakarya", roster=roster, name="Uji Hub", modules=[MODUL])
+        ws = init_workshop(
+            base / "lokakarya", roster=roster, name="Uji Hub", modules=[MODUL, *FORMS]
+        )
         peserta_venv = _participant_venv(base)
         made = create_users(
             ws,
@@ -168,6 +179,7 @@ def hub(require_part):
             home_base=base / "rumah",
             participant_group=groups[0],
             trainer_group=groups[1],
+            protect_kit=False,
         )
         passwords = {a.user: a.password for a in made.accounts}
         port = _free_port()
@@ -186,6 +198,22 @@ def hub(require_part):
             PATH=f"{Path(_chp()).parent}:{VENV_BIN}:{os.environ.get('PATH', '')}",
         )
         state.mkdir()
+        # With the kit checkout (its git history, the key package) and this venv still open to
+        # participants' accounts, the hub refuses to start and names what is open.
+        refused = subprocess.run(
+            [str(VENV_BIN / "jupyterhub"), "-f", str(CONFIG)],
+            cwd=state,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
+        assert refused.returncode != 0, refused.stdout[-2000:] + refused.stderr[-2000:]
+        assert "kunci jawaban" in refused.stderr and str(paths.KIT_ROOT) in refused.stderr, (
+            refused.stderr[-3000:]
+        )
+        protect_kit_sources(groups[1])  # what `alaskaki hub users` does (protect_kit=True)
         log = open(base / "jupyterhub.log", "w")  # noqa: SIM115
         proc = subprocess.Popen(
             [str(VENV_BIN / "jupyterhub"), "-f", str(CONFIG)],
@@ -220,6 +248,8 @@ def hub(require_part):
             proc=proc,
             log=base / "jupyterhub.log",
             peserta_venv=peserta_venv,
+            state=state,
+            closed=list(closed),
         )
     finally:
         if proc is not None and proc.poll() is None:
@@ -284,7 +314,6 @@ def _login(h, user: str, password: str) -> int:
 
 def test_a_class_on_the_hub(hub):  # noqa: PLR0915
     from alaskaki.workshop.demo import simulate_submission
-    from alaskaki.workshop.hub import key_folders
 
     h = hub
     right, wrong, blank = h.ids
@@ -439,7 +468,8 @@ def test_a_class_on_the_hub(hub):  # noqa: PLR0915
             ["cat", str(ws / "autograded" / others[0] / MODUL / f"{MODUL}.ipynb")],
             ["cat", str(ws / "feedback" / others[0] / MODUL / f"{MODUL}.html")],
             ["cat", str(paths.SOURCE_DIR / MODUL / f"{MODUL}.ipynb")],
-            *(["ls", str(f)] for f in key_folders()),  # alaskaki_kunci of the trainer install
+            # the kit checkout (.git, alaskaki_kunci, demo/), the trainer's venv, the key package
+            *(["ls", str(f)] for f in h.closed),
             ["ls", str(exch / "inbound")],
             ["ls", str(exch / "feedback")],
             ["ls", str(h.homes[others[0]])],
@@ -453,3 +483,278 @@ def test_a_class_on_the_hub(hub):  # noqa: PLR0915
     # Another participant's inbound copy is only reachable by a name no one else can list:
     # nbgrader adds a random part to it.
     assert all(len(p.name.split("+")) == 4 and len(p.name.split("+")[3]) >= 12 for p in inbound)
+
+
+# ------------------------------------------------------------------------------------------
+# the glossary beside the fetched modules (issue 15 req. 5)
+# ------------------------------------------------------------------------------------------
+
+LINK = re.compile(r"\]\((\.\./[^)#\s]+\.ipynb)")
+
+
+def _ensure_servers(h, users: list[str]) -> None:
+    down = [
+        u
+        for u in users
+        if not h.api.get(f"{h.url}/hub/api/users/{u}", timeout=10)
+        .json()
+        .get("servers", {})
+        .get("", {})
+        .get("ready")
+    ]
+    if down:
+        _start_servers(h, down)
+
+
+def _fetch(h, user: str, modul: str) -> Path:
+    s, base = _user_session(h, user), f"{h.url}/user/{user}"
+    r = s.post(
+        f"{base}/assignments/fetch", data={"course_id": h.ws.course_id, "assignment_id": modul}
+    )
+    assert r.status_code == 200 and r.json()["success"], r.text
+    return h.homes[user] / modul / f"{modul}.ipynb"
+
+
+def test_the_glossary_sits_beside_the_fetched_modules(hub):
+    """Each module's ``../istilah.ipynb`` link opens on the server: the hub puts the glossary and
+    the reference sheet in every participant's home at server start, read-only (root's), and puts
+    them back when a participant deleted or replaced them."""
+    h = hub
+    u = h.ids[1]
+    _ensure_servers(h, [u])
+    s, base = _user_session(h, u), f"{h.url}/user/{u}"
+    nb = h.homes[u] / MODUL / f"{MODUL}.ipynb"
+    if not nb.exists():  # this test alone (-k): the class test fetched it otherwise
+        res = _as_user(
+            h.trainer, h.homes[h.trainer], str(VENV_BIN / "alaskaki"), "release", MODUL,
+            "--workshop", str(h.ws.root),
+        )  # fmt: skip
+        assert res.returncode == 0, res.stdout + res.stderr
+        _fetch(h, u, MODUL)
+    links = {m for c in nbformat.read(nb, as_version=4).cells for m in LINK.findall(c.source)}
+    assert "../istilah.ipynb" in links, links
+    for link in sorted(links):
+        target = (nb.parent / link).resolve()
+        assert target.is_file(), f"{link} in {nb.name} leads nowhere on the hub"
+        assert target.stat().st_uid == 0 and target.stat().st_mode & 0o222 == 0, oct(
+            target.stat().st_mode
+        )
+        # what JupyterLab opens from the link: the page, marked read-only for the participant
+        rel = target.relative_to(h.homes[u]).as_posix()
+        r = s.get(f"{base}/api/contents/{rel}")
+        assert r.status_code == 200 and r.json()["writable"] is False, r.text[:300]
+        denied = _as_user(u, h.homes[u], "sh", "-c", f"echo x >> {target}")
+        assert denied.returncode != 0
+    assert (h.homes[u] / "lembar-rujukan.ipynb").is_file()
+    # a participant replaces the glossary by a link to a root-only file: the next server start
+    # puts the real one back and never writes through the link
+    (h.homes[u] / "istilah.ipynb").unlink()
+    res = _as_user(u, h.homes[u], "ln", "-s", "/etc/shadow", str(h.homes[u] / "istilah.ipynb"))
+    assert res.returncode == 0, res.stderr
+    shadow = Path("/etc/shadow").read_bytes()
+    r = h.api.delete(f"{h.url}/hub/api/users/{u}/server", timeout=60)
+    assert r.status_code in (202, 204), r.text
+    for _ in range(240):
+        info = h.api.get(f"{h.url}/hub/api/users/{u}", timeout=10).json()
+        if not info.get("servers"):
+            break
+        time.sleep(0.5)
+    _start_servers(h, [u])
+    assert Path("/etc/shadow").read_bytes() == shadow
+    glossary = h.homes[u] / "istilah.ipynb"
+    assert not glossary.is_symlink() and glossary.stat().st_uid == 0
+    assert glossary.read_bytes() == (paths.NOTEBOOKS_DIR / "istilah.ipynb").read_bytes()
+
+
+# ------------------------------------------------------------------------------------------
+# red team R2: the key out of a participant account's reach on this server (issue 19)
+# ------------------------------------------------------------------------------------------
+
+
+def _participant_env(h, user: str) -> list[str]:
+    """The environment the hub gives a participant's server (grading/hub/jupyterhub_config.py)."""
+    home = h.homes[user]
+    return [
+        f"HOME={home}",
+        f"PATH={h.peserta_venv / 'bin'}:/usr/local/bin:/usr/bin:/bin",
+        "LANG=C.UTF-8",
+        "MPLBACKEND=Agg",
+        f"MPLCONFIGDIR={home}/.mpl",
+        f"JUPYTER_CONFIG_PATH={h.state / 'jupyter-peserta'}",
+        f"JUPYTERHUB_USER={user}",
+    ]
+
+
+def _as_participant(h, user: str, *cmd: str, timeout: float = 900) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        ["runuser", "-u", user, "--", "env", "-i", *_participant_env(h, user), *cmd],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        cwd=h.homes[user],
+        check=False,
+    )
+
+
+# Runs tests/redteam/attack.py (copied beside it) as the participant, reading the extra folders too.
+# Notebook files are judged cell by cell (source, outputs, metadata); of each cell's nbgrader
+# metadata only the bookkeeping every released notebook carries is dropped ("schema_version": 3
+# right after a grade_id reads to the judge as the answer 3). Anything else is still judged.
+WALK_DRIVER = """
+import json, os, runpy, sys
+
+BOOKKEEPING = {"schema_version", "points", "locked", "grade", "solution", "task", "checksum"}
+
+
+def plain(text):
+    # A notebook file as its cells, one text per cell (source, outputs, metadata), so that what
+    # follows an item id is that cell's own content, never the next cell's id ("post-080").
+    try:
+        nb = json.loads(text)
+    except ValueError:
+        return [text]
+    if not isinstance(nb, dict) or not isinstance(nb.get("cells"), list):
+        return [text]
+    out = []
+    for cell in nb["cells"]:
+        if not isinstance(cell, dict):
+            continue
+        meta = cell.get("metadata", {})
+        if isinstance(meta.get("nbgrader"), dict):
+            for k in BOOKKEEPING:
+                meta["nbgrader"].pop(k, None)
+        src = cell.get("source", "")
+        parts = [src if isinstance(src, str) else "".join(src)]
+        parts += [json.dumps(o, ensure_ascii=False) for o in cell.get("outputs", [])]
+        parts.append(json.dumps(meta, ensure_ascii=False))
+        out.append("\\n".join(parts))
+    out.append(json.dumps(nb.get("metadata", {}), ensure_ascii=False))
+    return out
+
+
+extra = json.loads(sys.argv[1])
+sys.argv = ["attack.py", *sys.argv[2:]]
+g = runpy.run_path(os.path.join(os.path.dirname(os.path.abspath(__file__)), "attack.py"))
+texts = g["texts"]
+read = {}
+for root in extra:
+    n = len(texts)
+    read[root] = len(g["read_files"](root))
+    texts[n:] = [p for t in texts[n:] for p in plain(t)]
+print(json.dumps(read), file=sys.stderr)
+g["main"]()
+"""
+
+
+def test_a_participant_account_cannot_reach_the_key(hub):  # noqa: PLR0915
+    """R2, attacked again on this hub as the participant with no skill: the released uji, run in a
+    kernel of the participants' environment with every technique of the attack cell; the red-team
+    walk over every object, function and readable file; the paths R2 used. None yields an answer."""
+    sys.path.insert(0, str(paths.KIT_ROOT / "tests" / "fixtures" / "attack"))
+    import serangan
+
+    from tests.redteam import attack
+    from tests.redteam.test_participant_side import MUST_FAIL, _keyed_leaks, _numeric_leaks
+
+    h = hub
+    u = h.ids[2]
+    _ensure_servers(h, [u])
+    for form in FORMS:
+        res = _as_user(
+            h.trainer, h.homes[h.trainer], str(VENV_BIN / "alaskaki"), "release", form,
+            "--workshop", str(h.ws.root),
+        )  # fmt: skip
+        assert res.returncode == 0, res.stdout + res.stderr
+    fetched = {form: _fetch(h, u, form) for form in FORMS}
+    home = h.homes[u]
+    py = str(h.peserta_venv / "bin" / "python")
+    kit = paths.KIT_ROOT.resolve()
+    trainer_venv = Path(sys.prefix).resolve()
+    uid = int(subprocess.run(["id", "-u", u], capture_output=True, text=True).stdout)
+
+    # 1. The paths R2 used, one by one: each is refused.
+    form = "asesmen-akhir"
+    src_nb = f"assignments/source/{form}/{form}.ipynb"
+    tries = {
+        "trainer venv imports the key": [
+            str(VENV_BIN / "python"), "-c",
+            f"import alaskaki_kunci.asesmen as k; print(k.kunci({form!r}))",
+        ],
+        "participant venv + kit src": [
+            py, "-c",
+            f"import sys; sys.path.insert(0, {str(kit / 'src')!r}); "
+            f"import alaskaki_kunci.asesmen as k; print(k.kunci({form!r}))",
+        ],
+        "kit git history": ["git", "-c", "safe.directory=*", "-C", str(kit), "show", f"HEAD:{src_nb}"],
+        "kit source notebook": ["cat", str(kit / src_nb)],
+        "kit key package": ["cat", str(kit / "src" / "alaskaki_kunci" / "bank.py")],
+        "kit demo output": ["ls", str(kit / "demo")],
+        "trainer venv": ["ls", str(trainer_venv / "lib")],
+        "workshop source": ["cat", str(h.ws.root / "source" / form / f"{form}.ipynb")],
+    }  # fmt: skip
+    for git_dir in h.closed:
+        if git_dir.name == ".git" or (git_dir / "objects").is_dir():
+            tries[f"git dir {git_dir}"] = [
+                "git", "-c", "safe.directory=*", f"--git-dir={git_dir}", "show", f"HEAD:{src_nb}",
+            ]  # fmt: skip
+    for what, cmd in tries.items():
+        res = _as_participant(h, u, *cmd, timeout=120)
+        assert res.returncode != 0 and "post_" not in res.stdout, f"{what}: {res.stdout[:300]}"
+
+    # 2. The attack cell in a kernel of the participants' environment, as the participant.
+    nb = serangan.attack_notebook(
+        nbformat.read(fetched[form], as_version=4),
+        u,
+        serangan.KERNEL_TECHNIQUES,
+        roots=[h.base, kit, trainer_venv, h.peserta_venv, *h.closed],
+    )
+    path = home / "serangan.ipynb"
+    nbformat.write(nb, path)
+    os.chown(path, uid, -1)
+    done = _as_participant(
+        h, u, py, "-m", "jupyter", "nbconvert", "--to", "notebook", "--execute",
+        "--ExecutePreprocessor.timeout=600", "--output", "hasil.ipynb", str(path),
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-3000:]
+    found = serangan.stolen(nbformat.read(home / "hasil.ipynb", as_version=4))
+    assert found, "the attack cell did not report"
+    key = serangan.key()
+    right = sorted(g for g, v in found["curi"].items() if g in key and serangan.right(g, v))
+    assert not right, f"the participant account read {len(right)} answers: {found['lapor']}"
+
+    # 3. The red-team walk (tests/redteam/attack.py) as the participant: both fetched forms run,
+    # every object and kit function walked and called, every file read under the kit checkout,
+    # the trainer's venv, the participants' environment, the home, the exchange and the workshop.
+    walker = h.base / "serangan-jalan"
+    walker.mkdir(exist_ok=True)
+    shutil.copy(attack.__file__, walker / "attack.py")
+    os.chmod(walker, 0o755)
+    os.chmod(walker / "attack.py", 0o644)
+    site = subprocess.run(
+        [py, "-c", "import alaskaki, os; print(os.path.dirname(alaskaki.__file__))"],
+        capture_output=True, text=True, check=True,
+    ).stdout.strip()  # fmt: skip
+    extra = [
+        str(home), str(h.base / "exchange"), site, str(h.ws.root), str(trainer_venv),
+        *map(str, h.closed),
+    ]  # fmt: skip
+    (walker / "jalan.py").write_text(WALK_DRIVER, encoding="utf-8")
+    os.chmod(walker / "jalan.py", 0o644)
+    driver = [str(walker / "jalan.py"), json.dumps(extra), str(kit), *map(str, fetched.values())]
+    walk = _as_participant(h, u, py, "-I", *driver)
+    assert walk.returncode == 0, walk.stderr[-3000:]
+    harvest = json.loads(walk.stdout)
+    read = json.loads(walk.stderr.strip().splitlines()[-1])
+    assert harvest["import_kunci"] != "imported"
+    assert harvest["files"] == [], harvest["files"][:20]  # the kit checkout: nothing readable
+    assert read[site] > 20 and read[str(home)] > 0, read  # the walk did read the participant side
+    closed = [str(h.ws.root), str(trainer_venv), *map(str, h.closed)]
+    assert all(read[p] == 0 for p in closed), read
+    answered = [
+        k
+        for k, v in harvest["attacks"].items()
+        if v == "value" and any(k.endswith(m) for m in MUST_FAIL)
+    ]
+    assert not answered, answered  # each one-liner reaching for the key ends in an exception
+    assert not _numeric_leaks(harvest), _numeric_leaks(harvest)
+    assert not _keyed_leaks(harvest), _keyed_leaks(harvest)

@@ -8,7 +8,12 @@
 * nbgrader's exchange (world-writable with the sticky bit, as nbgrader needs) named in the
   workshop's ``nbgrader_config.py``;
 * permissions: the workshop folder (source with hidden tests, gradebook, submissions, feedback)
-  and the kit's instructor notebooks are closed to participants; every home is private.
+  and the trainer's side of the kit (:func:`trainer_only_paths`: the checkout with its git
+  history, the trainer's venv, the key package) are closed to participants; every home is private.
+
+At hub start (produksi) :func:`check_participant_reach` refuses a server where a participant's
+account could still enter one of them; :func:`give_reference_notebooks` puts the glossary and the
+reference sheet beside the module folders in each participant's home.
 
 :func:`release_feedback` puts feedback written by ``alaskaki feedback`` into the exchange so each
 participant fetches their own (nbgrader names it by a secret only their submission holds).
@@ -211,20 +216,151 @@ def key_folders() -> list[Path]:
     return [f for f in found if f.is_dir()]
 
 
+def _git_dirs(checkout: Path) -> list[Path]:
+    """The git folder of a checkout; for a worktree (``.git`` is a file) also the shared one,
+    which holds every object (each committed instructor notebook)."""
+    dot = checkout / ".git"
+    if dot.is_dir():
+        return [dot]
+    if not dot.is_file():
+        return []
+    text = dot.read_text(encoding="utf-8", errors="replace").strip()
+    if not text.startswith("gitdir:"):
+        return []
+    own = (checkout / text.split(":", 1)[1].strip()).resolve()
+    found = [own]
+    common = own / "commondir"
+    if common.is_file():
+        found.append((own / common.read_text(encoding="utf-8").strip()).resolve())
+    return found
+
+
+def trainer_only_paths() -> list[Path]:
+    """Everything of the trainer's side that holds the key or leads to it, for participants' accounts
+    to be kept out of (issue 19 req. 2, red-team finding R2):
+
+    * the kit checkout the kit runs from (or ``ALASKAKI_KIT``): ``src/alaskaki_kunci``,
+      ``assignments/source``, ``.git`` (``git show HEAD:assignments/source/...`` gives every
+      solution), ``demo/`` output, a ``.venv``; closing its top folder closes all of it;
+    * the trainer's environment (``sys.prefix`` when it is a venv): a wheel install keeps the key
+      package and ``alaskaki/kit/assignments/source`` in its site-packages;
+    * the git folders of the checkout (a worktree's are elsewhere) and :func:`key_folders`.
+    """
+    import sys
+
+    found: list[Path] = []
+    if paths.KIT_ORIGIN != "paket":
+        found.append(paths.KIT_ROOT)
+        found += _git_dirs(paths.KIT_ROOT)
+    if sys.prefix != sys.base_prefix:
+        found.append(Path(sys.prefix))
+    found += key_folders()
+    out = []
+    for f in found:
+        f = f.resolve()
+        if f.is_dir() and f not in out and f != Path("/"):
+            out.append(f)
+    return out
+
+
 def protect_kit_sources(trainer_group: str = TRAINER_GROUP) -> list[Path]:
-    """The answer key (instructor notebooks, alaskaki_kunci) readable by root and trainers only.
+    """Close :func:`trainer_only_paths` to everyone but root and the trainer group (mode 0750).
 
     Participants' servers run from the participant install (ALASKAKI_VENV_PESERTA), which holds
-    no key; this closes the trainer install's copy to their Linux accounts as well.
+    no key and needs nothing of these folders. The hub refuses to start while a participant's
+    account can still enter one of them (:func:`exposed_to`).
     """
     g = _group(trainer_group)
     done = []
-    for folder in key_folders():
+    for folder in trainer_only_paths():
         if g is not None:
+            mode = folder.stat().st_mode & 0o7777
             os.chown(folder, -1, g.gr_gid)
-            os.chmod(folder, 0o750)
+            os.chmod(folder, (mode & 0o7770) | 0o050)
             done.append(folder)
     return done
+
+
+def exposed_to(user: str, folders: list[Path]) -> list[Path]:
+    """The folders of ``folders`` that the Linux account ``user`` can enter (checked as that user
+    with ``runuser``: file modes, groups and ACLs as the kernel applies them)."""
+    out = []
+    for folder in folders:
+        res = subprocess.run(
+            ["runuser", "-u", user, "--", "test", "-x", str(folder)],
+            capture_output=True,
+            check=False,
+        )
+        if res.returncode == 0:
+            out.append(folder)
+    return out
+
+
+def usable_by(user: str, program: Path) -> bool:
+    """True when the account ``user`` can run ``program`` (e.g. the participants' Python)."""
+    res = subprocess.run(
+        ["runuser", "-u", user, "--", str(program), "-c", "pass"],
+        capture_output=True,
+        check=False,
+        cwd="/",
+    )
+    return res.returncode == 0
+
+
+def check_participant_reach(participants: list[str], workshop: Path, participant_bin: Path) -> None:
+    """Refuse a hub whose participants could read the key or could not start their server.
+
+    Run as root at hub start (produksi). One participant account stands for all: every
+    participant has the same groups (``alaskaki hub users``).
+    """
+    who = next((p for p in participants if _user(p) is not None), None)
+    if who is None:
+        # No participant can log in (PAM) yet; `alaskaki hub users` closes the same folders when
+        # it makes the accounts.
+        import sys
+
+        print(
+            "PERINGATAN: belum ada akun Linux peserta; buat dengan "
+            f"sudo alaskaki hub users --workshop {workshop}",
+            file=sys.stderr,
+        )
+        return
+    open_ = exposed_to(who, [*trainer_only_paths(), workshop])
+    if open_:
+        raise AlaskakiError(
+            f"Akun peserta ({who}) masih bisa membuka folder yang berisi kunci jawaban atau "
+            "pekerjaan pelatih:\n"
+            + "\n".join(f"  {p}" for p in open_)
+            + "\nTutup dengan: sudo alaskaki hub users --workshop "
+            f"{workshop} (menutup folder itu untuk semua kecuali pelatih), atau sudo chmod o-rwx "
+            "FOLDER. Salinan git kit dan lingkungan pelatih jangan diletakkan di folder yang "
+            "terbuka untuk peserta (lihat docs/deploy.md).",
+            exit_code=EXIT_CONFLICT,
+        )
+    python = participant_bin / "python"
+    if not usable_by(who, python):
+        raise AlaskakiError(
+            f"Akun peserta ({who}) tidak bisa menjalankan {python}: lingkungan peserta harus "
+            "berada di folder yang terbuka untuk semua akun (mis. /opt/alaskaki/peserta, bukan di "
+            "/root atau di dalam salinan git kit yang ditutup).",
+            exit_code=EXIT_CONFLICT,
+        )
+
+
+def give_reference_notebooks(home: Path) -> list[Path]:
+    """The glossary and the reference sheet in a participant's home, beside the module folders that
+    nbgrader fetch puts there (each module links ``../istilah.ipynb``). Root-owned and read-only
+    when the hub runs as root; renewed at each server start, so a deleted copy comes back."""
+    from alaskaki.workshop.release import place_reference_notebooks
+
+    try:
+        return place_reference_notebooks(home)
+    except OSError as exc:
+        # a server that starts without the glossary beats one that does not start
+        import sys
+
+        print(f"PERINGATAN: istilah.ipynb tidak bisa ditaruh di {home}: {exc}", file=sys.stderr)
+        return []
 
 
 # --------------------------------------------------------------------------------------------
