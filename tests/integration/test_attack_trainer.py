@@ -321,3 +321,27 @@ def test_collecting_from_inside_the_workshop_is_refused(ws):
         assert "lokakarya" in err, err
     assert grades(ws) == before
     assert sorted(p.name for p in (ws / "arsip").iterdir()) == list(PIDS)
+
+
+def test_two_sticks_with_the_same_stated_time_are_never_decided_by_hash(ws, tmp_path):
+    """Two USB sticks handed in at the deadline, collected one after the other with the same
+    --diterima. p01 has a different file on each: which one counts cannot be told by time, so the
+    trainer must choose; the kit must not pick one by the order of hash digits (T1, landed by
+    collect from /work/wt/trainerteam-pending_test_same_time.py)."""
+    outcomes = set()
+    for scale in (2, 3, 4, 5):
+        w = cp_a(ws, tmp_path / f"ws{scale}")
+        for i, data in enumerate((submission("p01", scale), submission("p01", scale + 10))):
+            usb = tmp_path / f"usb{scale}-{i}"
+            usb.mkdir()
+            (usb / f"p01_{MOD}.ipynb").write_bytes(data)
+            res = run(w, "collect", MOD, "--from", str(usb), "--diterima", "2026-12-01 16:55")
+            assert "Traceback" not in res.stderr
+        held = list((w / "arsip" / "p01" / MOD / "tertahan").glob("*.ipynb"))
+        installed = (w / "submitted" / "p01" / MOD / f"{MOD}.ipynb").read_bytes()
+        outcomes.add(
+            "held"
+            if held
+            else ("second" if installed == submission("p01", scale + 10) else "first")
+        )
+    assert outcomes in ({"held"}, {"second"}), f"decided by hash order: {outcomes}"

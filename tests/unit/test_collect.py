@@ -214,6 +214,39 @@ def test_an_interrupted_choice_is_completed_by_the_next_run(ws, tmp_path, monkey
     assert len(list((ws.root / "arsip" / "p01" / MOD / "tertahan").glob("*"))) == 2  # the other
 
 
+def test_same_stated_time_in_two_runs_is_held_and_the_choice_decides(ws, tmp_path):
+    """T1: two sticks collected one after the other with the same --diterima; the second file
+    is held (not decided by hash order), and the one the trainer chooses is installed."""
+    for i, answer in enumerate(("a", "b")):
+        usb = tmp_path / f"usb{i}"
+        put(usb, f"p01_{MOD}.ipynb", nb_bytes("p01", answer))
+        res = collect_module(ws, MOD, source=usb, received="2026-12-01 16:55")
+    assert [h.peserta for h in res.held] == ["p01"]
+    assert "waktu yang sama" in res.held[0].reason and "16:55:00 WIB" in res.held[0].reason
+    assert b'"a"' in submitted(ws, "p01")
+    res = collect_module(ws, MOD, choose=[f"p01_{MOD}.ipynb"])
+    assert res.installed == ["p01"] and b'"b"' in submitted(ws, "p01")
+    # a later plain run keeps the trainer's choice
+    assert collect_module(ws, MOD, source=tmp_path / "usb0", received=T3).installed == []
+    assert b'"b"' in submitted(ws, "p01")
+
+
+def test_a_windows_folder_never_beats_the_file_name(ws, tmp_path):
+    """T2: in ``C:\\Users\\p08\\p02_m3….ipynb`` the file name says p02; the message names it."""
+    z = tmp_path / "kiriman.zip"
+    with zipfile.ZipFile(z, "w") as zf:
+        zf.writestr(f"C:\\Users\\p08\\p02_{MOD}.ipynb", nb_bytes("p05"))
+        zf.writestr(f"p09\\{MOD}.ipynb", nb_bytes("p09"))
+    res = collect_module(ws, MOD, source=z, received=T1)
+    held = {h.peserta: h.reason for h in res.held}
+    assert list(held) == ["p02"] and "p08" not in held["p02"]
+    assert (
+        held["p02"]
+        == f"nama berkas p02_{MOD}.ipynb menunjuk p02, tetapi ID_PESERTA di dalamnya 'p05'"
+    )
+    assert list(res.collected) == ["p09"]  # a folder named by the id still counts
+
+
 def test_content_naming_another_participant_is_held(ws, tmp_path):
     inbox = tmp_path / "usb"
     put(inbox, f"p05_{MOD}.ipynb", nb_bytes("p01", "salinan"))

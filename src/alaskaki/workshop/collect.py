@@ -31,7 +31,7 @@ import stat
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path, PurePosixPath
 
 from alaskaki.errors import EXIT_CONFLICT, EXIT_INPUT, EXIT_NOT_FOUND, AlaskakiError
@@ -288,15 +288,33 @@ def _stem(name: str) -> str:
 
 
 def _match_participant(name: str, ids: list[str], modules: list[str] | None = None) -> str | None:
-    """The participant a file's name points to: a folder named by the id, or the id as a word of
-    the file name (``p01_m3…``, ``m3…_p01``, ``Salinan dari P01 - m3 (1)``). None when no id or
-    more than one id is named."""
+    """The participant a file's name points to (see :func:`_named_by`)."""
+    return _named_by(name, ids, modules)[0]
+
+
+def _named_by(
+    name: str, ids: list[str], modules: list[str] | None = None
+) -> tuple[str | None, str]:
+    """(participant, what named them) for a path as found in a source.
+
+    The file name (after the last ``/`` or ``\\``) decides: the id as a word of it (``p01_m3…``,
+    ``m3…_p01``, ``Salinan dari P01 - m3 (1)``). Only a file name without an id falls back to a
+    folder named by the id (``p01/m3.ipynb`` from an LMS download); a folder such as
+    ``C:\\Users\\p04\\`` never beats the file name. None when no id or more than one id is named.
+    """
     parts = [p for p in name.replace("\\", "/").split("/") if p]
+    by_file = _id_in_file_name(parts[-1], ids, modules)
+    if by_file is not None:
+        return by_file, f"nama berkas {parts[-1]}"
     lowered = {i.lower(): i for i in ids}
     for folder in reversed(parts[:-1]):
         if folder.strip().lower() in lowered:
-            return lowered[folder.strip().lower()]
-    stem = _stem(parts[-1])
+            return lowered[folder.strip().lower()], f"folder {folder.strip()}"
+    return None, f"nama berkas {parts[-1]}"
+
+
+def _id_in_file_name(fname: str, ids: list[str], modules: list[str] | None) -> str | None:
+    stem = _stem(fname)
     for m in sorted(modules or [], key=len, reverse=True):
         stem = stem.replace(m.lower(), " ")
     found = set()
@@ -415,15 +433,32 @@ def _received(path: Path) -> datetime | None:
     return _received_from_name(path)
 
 
+def _chosen_at(path: Path) -> str:
+    """When the trainer chose this version with ``--pilih`` ('' when never): among versions received
+    at the same time, the one chosen last counts."""
+    try:
+        meta = path.with_suffix(".asal.txt").read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return ""
+    found = re.findall(r"^dipilih: (.+)$", meta, flags=re.M)
+    return found[-1].strip() if found else ""
+
+
 def _versions(workshop: Workshop, pid: str, modul: str) -> list[tuple[datetime, Path]]:
-    """Received versions (held ones excluded), oldest first."""
+    """Received versions (held ones excluded), oldest first; at an equal received time the one
+    the trainer chose last sorts last."""
     folder = archive_dir(workshop, pid, modul)
     out = []
     for path in folder.glob("*.ipynb") if folder.is_dir() else []:
         when = _received(path)
         if when is not None:
-            out.append((when, path))
-    return sorted(out)
+            out.append((when, _chosen_at(path), path))
+    return [(when, path) for when, _, path in sorted(out)]
+
+
+def _wib(when: datetime) -> str:
+    wib = timezone(timedelta(hours=7))  # Mojokerto; what the trainer typed with --diterima
+    return when.replace(tzinfo=UTC).astimezone(wib).strftime("%Y-%m-%d %H:%M:%S WIB")
 
 
 def _digest(data: bytes) -> str:
@@ -603,6 +638,13 @@ def _choose(workshop: Workshop, modul: str, wanted: list[str], result: CollectRe
             )
         pid, path, name, _ = hits[0]
         dest = path.parent.parent
+        # Recorded first: at a received time equal to another version's, the chosen one counts.
+        side = path.with_suffix(".asal.txt")
+        try:
+            meta = side.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            meta = f"file: {name}\n"
+        _write_atomic(side, (meta + f"dipilih: {_now().strftime(TS_FORMAT)}\n").encode("utf-8"))
         # The notebook first: from that instant it is a received version (its name carries the
         # time); sidecars left behind by an interruption are moved by the next reconcile.
         os.replace(path, dest / path.name)
@@ -802,7 +844,9 @@ def collect_module(
         if item.pid is not None and item.pid not in ids:
             result.skipped.append(Skipped(item.name, "peserta tidak ada di daftar peserta"))
             continue
-        pid = item.pid or _match_participant(item.name, ids, all_modules)
+        pid, named_by = _named_by(item.name, ids, all_modules)
+        if item.pid is not None:
+            pid, named_by = item.pid, f"akun pengirim {item.pid}"
         hold = None
         content_id = claimed_id(nb) if nb else None
         if content_id is not None and content_id.lower() in UNFILLED_IDS:
@@ -818,7 +862,7 @@ def collect_module(
             pid = by_content
             hold = f"nama berkas tidak memuat ID peserta; ID_PESERTA di dalamnya '{content_id}'"
         elif content_id is not None and by_content != pid:
-            hold = f"nama berkas menunjuk {pid}, tetapi ID_PESERTA di dalamnya '{content_id}'"
+            hold = f"{named_by} menunjuk {pid}, tetapi ID_PESERTA di dalamnya '{content_id}'"
         if hold is None and item.pid is None and nb is not None:
             hold = token_check(workshop, pid, claimed_token(nb))
         accepted.setdefault(pid, []).append((item, hold))
@@ -847,7 +891,15 @@ def collect_module(
             names = ", ".join(i.name for i, _ in offline)
             why = f"{len(offline)} file berbeda untuk {pid} dalam satu pengumpulan ({names}); pilih satu"
             fresh = [(i, h or (why if i.pid is None else None)) for i, h in fresh]
+        same_time = {when for when, _ in _versions(workshop, pid, modul)}
         for item, hold in fresh:
+            if hold is None and item.pid is None and item.received in same_time:
+                # Another run stated the same time (two USB sticks handed in at the deadline):
+                # which file is the later one cannot be told, so the trainer chooses.
+                hold = (
+                    "diterima pada waktu yang sama dengan versi lain yang sudah dikumpulkan "
+                    f"({_wib(item.received)}); pilih satu"
+                )
             path, _ = _archive(workshop, pid, modul, item, held=hold)
             if hold:
                 result.held.append(Held(pid, item.name, path.name, hold))
