@@ -345,3 +345,47 @@ def test_two_sticks_with_the_same_stated_time_are_never_decided_by_hash(ws, tmp_
             else ("second" if installed == submission("p01", scale + 10) else "first")
         )
     assert outcomes in ({"held"}, {"second"}), f"decided by hash order: {outcomes}"
+
+
+# ------------------------------------------------------------------ pulihkan, then carry on
+
+
+def _status_rows(ws: Path) -> dict[str, dict]:
+    res = run(ws, "--json", "status")
+    assert res.returncode == 0, res.stderr
+    return {r["peserta"]: r for r in json.loads(res.stdout)["rincian"] if r["modul"] == MOD}
+
+
+def test_grade_after_pulihkan_grades_what_the_restored_gradebook_lacks(ws, tmp_path):
+    """The trainer restores the backup made before a grading run (or before a regrade of a
+    resubmission) and grades again: the grades missing from the restored gradebook must be
+    written, not skipped as 'tidak berubah' by the grader's own done-markers."""
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    (usb / f"p01_{MOD}.ipynb").write_bytes(submission("p01", answer_scale=2))  # resubmitted
+    assert run(ws, "collect", MOD, "--from", str(usb)).returncode == 0
+    res = run(ws, "grade", MOD, "--workers", "1")
+    assert res.returncode == 0, res.stdout + res.stderr
+    assert score_of(ws, "p01") < 9
+    # 1) back to the gradebook before that regrade: it holds p01's OLD graded submission
+    assert run(ws, "pulihkan", "1").returncode == 0
+    assert score_of(ws, "p01") == 9  # the restored gradebook: the old file's grade
+    res = run(ws, "grade", MOD, "--workers", "1")
+    assert res.returncode == 0, res.stdout + res.stderr
+    assert score_of(ws, "p01") < 9, (
+        "the installed resubmission was not graded again:\n" + res.stdout
+    )
+    row = _status_rows(ws)["p01"]
+    assert row["dinilai"] and not row["perlu_nilai_ulang"], row
+    # 2) back to a gradebook from before any grading (the backup made before `collect`)
+    listing = run(ws, "--json", "pulihkan")
+    before_collect = [b for b in json.loads(listing.stdout) if b["doing"] == "collect"]
+    oldest = max(before_collect, key=lambda b: b["number"])
+    assert run(ws, "pulihkan", str(oldest["number"])).returncode == 0
+    assert grades(ws)[0] == 0
+    res = run(ws, "grade", MOD, "--workers", "2")
+    assert res.returncode == 0, res.stdout + res.stderr
+    assert "tidak berubah" not in res.stdout, res.stdout
+    assert score_of(ws, "p02") == 9 and score_of(ws, "p03") == 9 and 0 < score_of(ws, "p01") < 9
+    rows = _status_rows(ws)
+    assert all(rows[p]["dinilai"] and rows[p]["nilai"] for p in PIDS), rows

@@ -11,6 +11,7 @@ import traceback
 import warnings
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
+from datetime import UTC
 
 from alaskaki.errors import EXIT_NOT_FOUND, AlaskakiError, from_os_error, os_reason
 from alaskaki.folder import _venv_on_path
@@ -85,7 +86,13 @@ class Run:
             key = record.submission_key(self.course, self.module, pid, self.sandboxed)
             marker = record.read_marker(self.course.root, self.modul, pid)
             done_nb = self.course.folder.autograded(pid, self.modul) / f"{self.modul}.ipynb"
-            if not ulang and marker and marker.get("key") == key and done_nb.is_file():
+            if (
+                not ulang
+                and marker
+                and marker.get("key") == key
+                and done_nb.is_file()
+                and self.in_gradebook(pid)
+            ):
                 self.results[pid] = ParticipantGrade(
                     pid,
                     marker.get("score", 0.0),
@@ -96,6 +103,31 @@ class Run:
             else:
                 out.append((pid, key))
         return out
+
+    def in_gradebook(self, pid: str) -> bool:
+        """The gradebook holds this submission as it sits in submitted/ (same timestamp).
+
+        The done-marker lives in the folder, the grades in the gradebook: after `alaskaki pulihkan`
+        (or a gradebook copied back by hand) the marker can outlive the grades it stood for.
+        """
+        from nbgrader.api import MissingEntry
+
+        if self.gb is None:
+            return True
+        try:
+            graded = self.gb.find_submission(self.modul, pid).timestamp
+        except MissingEntry:
+            return False
+        now = self.course.coursedir.get_existing_timestamp(
+            str(self.course.folder.submitted(pid, self.modul))
+        )
+        if graded is None or now is None:
+            return graded is None and now is None
+        if graded.tzinfo is None:
+            graded = graded.replace(tzinfo=UTC)
+        if now.tzinfo is None:
+            now = now.replace(tzinfo=UTC)
+        return abs((now - graded).total_seconds()) <= 1.0
 
     def grade(self, todo: list[tuple[str, str]]) -> None:
         """Steps 1, 3, 4 here; step 2 for ``workers`` submissions at a time in a thread pool."""
@@ -254,10 +286,7 @@ def grade_module(
         cell_timeout,
         progress,
     )
-    todo = run.todo(found, ulang)
     _venv_on_path()
-    if todo:
-        record.check_writable(course)
     try:
         run.gb = Gradebook(course.db_url, course.course_id)
     except Exception as exc:
@@ -265,6 +294,9 @@ def grade_module(
             raise from_os_error(exc, doing="membuka buku nilai (gradebook)") from exc
         raise
     try:
+        todo = run.todo(found, ulang)
+        if todo:
+            record.check_writable(course)
         try:
             run.gb.find_assignment(modul)
         except MissingEntry as exc:
