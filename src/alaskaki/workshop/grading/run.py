@@ -294,9 +294,6 @@ def grade_module(
             raise from_os_error(exc, doing="membuka buku nilai (gradebook)") from exc
         raise
     try:
-        todo = run.todo(found, ulang)
-        if todo:
-            record.check_writable(course)
         try:
             run.gb.find_assignment(modul)
         except MissingEntry as exc:
@@ -307,6 +304,9 @@ def grade_module(
         with warnings.catch_warnings():
             # nbgrader's update_or_create_submission trips SQLAlchemy's autoflush warnings; harmless
             warnings.filterwarnings("ignore", message=".*not in session.*")
+            todo = run.todo(found, ulang)
+            if todo:
+                record.check_writable(course)
             run.grade(todo)
         for r in run.results.values():  # unchanged: the gradebook is the truth (manual grades too)
             if r.status == "tidak berubah":
