@@ -251,9 +251,11 @@ def build_parser() -> argparse.ArgumentParser:
             "m3-biaya-produksi",
             "m4a-harga-ekspor",
             "m4b-incoterms-pembayaran",
-            "m5-mutu-aql",
+            "m5a-mutu-aql",
+            "m5b-uji-ukuran",
             "m6-dokumen-ekspor",
-            "m7-daya-saing",
+            "m7a-daya-saing",
+            "m7b-kemitraan",
         ],
     )
     p.add_argument(

@@ -376,4 +376,4 @@ def lab_translation(msgid: str) -> str:
 
 
 #: The module with manually graded rubric cells the trainer scores in the formgrader.
-TRAINER_MODULE = "m7-daya-saing"
+TRAINER_MODULE = "m7a-daya-saing"

@@ -268,9 +268,9 @@ def test_kit_framework_has_the_seven_units_and_the_m3_block(tmp_path):
     for c in fw.criteria:
         for gid in c.uji:
             assert gid.startswith("post_") or gid in {
-                "m7_swot_analisis",
-                "m7_rencana_kemitraan",
-                "m7_profil_penawaran",
+                "m7a_swot_analisis",
+                "m7b_rencana_kemitraan",
+                "m7b_profil_penawaran",
             }, (c.kode, gid)
         assert all(any(gid in ids for ids in auto.values()) for gid in c.latihan), c.kode
 

@@ -279,9 +279,9 @@ KIT_UNITS = [
     ("EKS-02", "Mengklasifikasikan produk alas kaki menurut HS", "m2-klasifikasi-hs"),
     ("BYA-01", "Menghitung harga pokok produksi alas kaki", "m3-biaya-produksi"),
     ("EKS-03", "Menetapkan harga ekspor, Incoterms dan cara pembayaran", "m4a-harga-ekspor"),
-    ("MTU-01", "Menerapkan pemeriksaan mutu dan sampling AQL", "m5-mutu-aql"),
+    ("MTU-01", "Menerapkan pemeriksaan mutu dan sampling AQL", "m5a-mutu-aql"),
     ("EKS-04", "Menyiapkan dokumen ekspor", "m6-dokumen-ekspor"),
-    ("STR-01", "Menganalisis daya saing dan peluang kemitraan", "m7-daya-saing"),
+    ("STR-01", "Menganalisis daya saing dan peluang kemitraan", "m7a-daya-saing"),
 ]
 
 

@@ -139,6 +139,8 @@ def regulations() -> dict[str, Regulation]:
 #: notebook, whose validity cell asks for the old id; it is shown the rules of both halves.
 SPLIT_MODULES: dict[str, tuple[str, ...]] = {
     "m4-harga-ekspor": ("m4a-harga-ekspor", "m4b-incoterms-pembayaran"),
+    "m5-mutu-aql": ("m5a-mutu-aql", "m5b-uji-ukuran"),
+    "m7-daya-saing": ("m7a-daya-saing", "m7b-kemitraan"),
 }
 
 

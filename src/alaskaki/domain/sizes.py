@@ -40,6 +40,7 @@ import math
 import numbers
 
 __all__ = [
+    "eu_size_to_make",
     "PARIS_POINT_MM",
     "BARLEYCORN_MM",
     "ALLOWANCE_RANGE_MM",
@@ -135,6 +136,16 @@ def foot_length(last_length_mm: float, allowance_mm: float = DEFAULT_ALLOWANCE_M
 def eu_size(foot_length_mm: float, allowance_mm: float = DEFAULT_ALLOWANCE_MM) -> float:
     """EU size (unrounded): last length / 2/3 cm, the scale starting at zero."""
     return last_length(foot_length_mm, allowance_mm) / PARIS_POINT_MM
+
+
+def eu_size_to_make(foot_length_mm: float, allowance_mm: float = DEFAULT_ALLOWANCE_MM) -> int:
+    """The whole EU size to offer for a foot: the smallest whose last is at least foot + allowance long.
+
+    :func:`eu_size` gives e.g. 41.25, which no shoe carries; a size below it would leave less than
+    the allowance (the shoe pinches), so the maker rounds UP to the next whole size (here 42).
+    """
+    exact = eu_size(foot_length_mm, allowance_mm)
+    return math.ceil(exact - 1e-9)  # an exact whole size (e.g. 42.0) stays itself
 
 
 def uk_size(

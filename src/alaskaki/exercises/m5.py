@@ -1,4 +1,9 @@
-"""Exercises of module m5-mutu-aql (defect classes, ISO 2859-1 sampling, lab tests, Cr(VI), SNI, sizes).
+"""Exercises of module m5-mutu-aql (defect classes, ISO 2859-1 sampling, lab tests, Cr(VI), SNI, sizes) — LEGACY.
+
+The kit now teaches this module in two sessions, m5a-mutu-aql and m5b-uji-ukuran (issue 15). This
+file stays, unchanged in behaviour, for workshops made before the split: their
+``source/m5-mutu-aql`` notebook imports it and their pinned kompetensi.yml names its grade ids.
+Do not extend it; tests/integration/test_legacy_workshop.py keeps it working.
 
 Every number a participant sees is drawn from their variant (:func:`soal`); every expected value is
 computed by :mod:`alaskaki.domain.quality`, :mod:`alaskaki.domain.inspection` and
@@ -23,24 +28,30 @@ from alaskaki.exercises.base import (
 )
 
 MODUL = "m5-mutu-aql"
-LEVEL = "II"  # general inspection level II, the one normally used (brief §4.3)
 
-IKM = [
-    ("UD Sepatu Miji Jaya", "Miji"),
-    ("CV Langkah Surodinawan", "Surodinawan"),
-    ("UD Kulit Prajurit", "Prajurit Kulon"),
-    ("IKM Blooto Makmur", "Blooto"),
+# Tables shared with the two sessions that replaced this module; the same values keep this module's
+# variants identical for workshops made before the split.
+from alaskaki.exercises.m5a import (  # noqa: E402
+    AQL_RENCANA,
+    IKM,
+    LEVEL,
+    LOT_RENCANA,
+    LOT_STUDI,
+    inspection_plan,
+)
+from alaskaki.exercises.m5a import bilangan_bulat as _bilangan_bulat  # noqa: E402
+from alaskaki.exercises.m5a import sekitar_ac as _sekitar_ac  # noqa: E402
+from alaskaki.exercises.m5b import CR6_NILAI  # noqa: E402
+
+__all__ = [
+    "AQL_RENCANA",
+    "CR6_NILAI",
+    "IKM",
+    "LEVEL",
+    "LOT_RENCANA",
+    "LOT_STUDI",
+    "inspection_plan",
 ]
-
-LOT_RENCANA = (60, 120, 200, 400, 500, 800, 1000, 1500, 2000, 3000, 5000)
-AQL_RENCANA = (1.0, 1.5, 2.5, 4.0, 6.5)
-LOT_STUDI = (500, 800, 1000, 1200, 1500, 2000, 2400)
-CR6_NILAI = (0.8, 1.5, 2.4, 2.9, 3.0, 3.5, 4.2, 6.0)
-
-
-def _sekitar_ac(r, plan: quality.SamplingPlan) -> int:
-    """A number of defects found near the plan's acceptance number (both decisions occur)."""
-    return max(0, r.choice([plan.accept - 1, plan.accept, plan.reject, plan.reject + 1]))
 
 
 @dataclass(frozen=True)
@@ -111,11 +122,6 @@ def soal(participant_id: str) -> Soal:
         sk_mayor=_sekitar_ac(r, mayor),
         sk_minor=_sekitar_ac(r, minor),
     )
-
-
-def inspection_plan(lot: int, kelas: str) -> quality.SamplingPlan:
-    """Level-II plan for a defect class at the usual AQL of that class (mayor 2.5, minor 4.0)."""
-    return quality.sampling_plan(lot, quality.defect_class(kelas).usual_aql, LEVEL)
 
 
 def teks_cacat(s: Soal) -> list[str]:
@@ -226,16 +232,6 @@ def periksa_daftar(
         False,
         "Belum tepat." + (f" Petunjuk: {petunjuk}" if petunjuk else ""),
     )
-
-
-def _bilangan_bulat(nilai: object, harapan_: int, nama: str, petunjuk: str) -> Hasil:
-    if belum_diisi(nilai):
-        return Hasil(False, f"{nama}: belum diisi.")
-    if isinstance(nilai, bool) or not isinstance(nilai, numbers.Real) or nilai != int(nilai):
-        return Hasil(False, f"{nama}: harus bilangan bulat.")
-    if int(nilai) == harapan_:
-        return Hasil(True, "Benar.")
-    return Hasil(False, f"{nama}: belum tepat. Petunjuk: {petunjuk}")
 
 
 def _kelas_cacat(pid: str, nilai: object) -> Hasil:

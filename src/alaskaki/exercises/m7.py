@@ -1,4 +1,9 @@
-"""Exercises of module m7-daya-saing (competitiveness, partnership, business matching).
+"""Exercises of module m7-daya-saing (competitiveness, partnership, business matching) — LEGACY.
+
+The kit now teaches this module in two sessions, m7a-daya-saing and m7b-kemitraan (issue 15). This
+file stays, unchanged in behaviour, for workshops made before the split: their
+``source/m7-daya-saing`` notebook imports it and their pinned kompetensi.yml names its grade ids.
+Do not extend it; tests/integration/test_legacy_workshop.py keeps it working.
 
 The export figures come from ``datasets/ekspor_alas_kaki.csv`` through
 :mod:`alaskaki.domain.export_stats`; prices through :mod:`alaskaki.domain.pricing`; KITE IKM
@@ -33,154 +38,33 @@ from alaskaki.exercises.base import (
 
 MODUL = "m7-daya-saing"
 
-IKM = [
-    ("UD Sepatu Surodinawan Jaya", "Surodinawan"),
-    ("CV Kaki Miji Sentosa", "Miji"),
-    ("UD Langkah Prajurit", "Prajurit Kulon"),
-    ("IKM Blooto Mandiri", "Blooto"),
+# Tables shared with the two sessions that replaced this module; the same values keep this module's
+# variants identical for workshops made before the split.
+from alaskaki.exercises.m7a import (  # noqa: E402
+    ATURAN_SWOT,
+    HURUF,
+    IKM,
+    PASANGAN_PERTUMBUHAN,
+    PASANGAN_RATA,
+    PERNYATAAN_SWOT,
+    SERI_TUJUAN,
+    SWOT_KOTAK,
+    PernyataanSwot,
+)
+from alaskaki.exercises.m7b import SKENARIO_KITE  # noqa: E402
+
+__all__ = [
+    "ATURAN_SWOT",
+    "HURUF",
+    "IKM",
+    "PASANGAN_PERTUMBUHAN",
+    "PASANGAN_RATA",
+    "PERNYATAAN_SWOT",
+    "SERI_TUJUAN",
+    "SKENARIO_KITE",
+    "SWOT_KOTAK",
+    "PernyataanSwot",
 ]
-
-SWOT_KOTAK = {"S": "Kekuatan", "W": "Kelemahan", "O": "Peluang", "T": "Ancaman"}
-
-#: The module's rule for the four boxes, word for word as the notebook's SWOT section shows it.
-ATURAN_SWOT = (
-    "S dan W adalah hal yang dimiliki atau dikendalikan IKM sendiri; O dan T adalah keadaan di luar "
-    "yang tidak bisa diubah IKM, tetapi bisa dimanfaatkan atau dihindari."
-)
-
-
-@dataclass(frozen=True)
-class PernyataanSwot:
-    """One SWOT statement: its text, where it sits under :data:`ATURAN_SWOT`, and why."""
-
-    teks: str
-    di_dalam: bool  # owned or controlled by the IKM itself (S/W), else an outside condition (O/T)
-    baik: bool  # helps the IKM (S/O) or hurts it (W/T)
-    alasan: str  # the reasoning in the rule's words, for hints and worked examples
-
-    @property
-    def kotak(self) -> str:
-        if self.di_dalam:
-            return "S" if self.baik else "W"
-        return "O" if self.baik else "T"
-
-
-_P = PernyataanSwot
-#: Statements with one defensible box each; sources in the notebook's Sumber.
-PERNYATAAN_SWOT: tuple[PernyataanSwot, ...] = (
-    _P(
-        "IKM Anda sudah punya NIB yang juga berfungsi sebagai akses kepabeanan, jadi bisa mengekspor atas "
-        "nama sendiri (contoh).",
-        True,
-        True,
-        "izin itu milik IKM dan diurus oleh IKM sendiri, dan membantu ekspor",
-    ),
-    _P(
-        "IKM Anda ikut mengerjakan pesanan 2.000 pasang sepatu kasual untuk Los Angeles yang diterima sentra "
-        "(Juli 2025), jadi pekerjanya sudah mengenal mutu ekspor (contoh).",
-        True,
-        True,
-        "pengalaman dan keterampilan itu sekarang dimiliki IKM sendiri, dan membantu",
-    ),
-    _P(
-        "IKM Anda selalu menyelesaikan pesanan tepat waktu dan mencatat hasil pemeriksaan mutu setiap lot "
-        "(contoh).",
-        True,
-        True,
-        "cara kerja itu dikendalikan IKM sendiri, dan membuat pembeli percaya",
-    ),
-    _P(
-        "IKM Anda sangat bergantung pada bahan baku dan aksesori impor.",
-        True,
-        False,
-        "cara IKM membeli bahannya ada di tangan IKM sendiri, dan saat ini merugikan (biaya, waktu)",
-    ),
-    _P(
-        "IKM Anda kekurangan pekerja yang kompeten.",
-        True,
-        False,
-        "pekerja adalah bagian dari IKM sendiri, dan kekurangan ini menghambat",
-    ),
-    _P(
-        "IKM Anda belum punya merek sendiri, sehingga sepatunya dijual dengan nama daerah lain "
-        "(Tanggulangin).",
-        True,
-        False,
-        "merek adalah keputusan dan milik IKM sendiri, dan ketiadaannya merugikan",
-    ),
-    _P(
-        "IKM Anda masih memakai peralatan sederhana dan jarang membuat desain baru (temuan audit teknologi "
-        "sentra, Januari 2025).",
-        True,
-        False,
-        "peralatan dan desain dikendalikan IKM sendiri, dan keadaannya sekarang menghambat",
-    ),
-    _P(
-        "Pemerintah menetapkan industri alas kaki kecil dan menengah sebagai kompetensi inti daerah Kota "
-        "Mojokerto.",
-        False,
-        True,
-        "penetapan itu keputusan pemerintah yang tidak bisa diubah IKM, tetapi bisa dimanfaatkan",
-    ),
-    _P(
-        "Ekspor alas kaki Indonesia tahun 2024 mencapai USD 7,28 miliar, naik 13,13% dari tahun sebelumnya.",
-        False,
-        True,
-        "pasar ekspor nasional ada di luar IKM, dan pertumbuhannya bisa dimanfaatkan",
-    ),
-    _P(
-        "Amerika Serikat adalah pasar utama: 34,1% ekspor alas kaki Indonesia pada triwulan I 2025.",
-        False,
-        True,
-        "pasar di negara lain ada di luar IKM, dan bisa dituju",
-    ),
-    _P(
-        "BPIPI (Kemenperin) mengadakan pelatihan teknis produksi sepatu di Kota Mojokerto pada Juni–Juli 2025.",
-        False,
-        True,
-        "program itu diadakan pihak luar; IKM hanya bisa memanfaatkannya dengan mengirim pekerja",
-    ),
-    _P(
-        "Fasilitas KITE IKM dapat membebaskan bea masuk atas bahan impor yang diolah menjadi barang ekspor.",
-        False,
-        True,
-        "aturan fasilitas dibuat pemerintah, di luar IKM, dan bisa dimanfaatkan",
-    ),
-    _P(
-        "Ekspor alas kaki Indonesia semester I 2023 turun menjadi USD 3,2 miliar dari USD 3,95 miliar setahun "
-        "sebelumnya.",
-        False,
-        False,
-        "keadaan pasar nasional ada di luar IKM, dan penurunannya perlu diwaspadai",
-    ),
-    _P(
-        "Sepatu impor juga masuk ke Indonesia: impor alas kaki April 2024 USD 52 juta, 48% dari Tiongkok.",
-        False,
-        False,
-        "pesaing dari luar negeri tidak bisa dikendalikan IKM, dan bisa merebut pembeli",
-    ),
-    _P(
-        "Sepatu Indonesia yang dikapalkan ke Uni Eropa sejak 1 Januari 2027 tidak lagi mendapat tarif GSP.",
-        False,
-        False,
-        "aturan tarif negara tujuan ada di luar IKM, dan membuat sepatu lebih mahal bagi pembeli di sana",
-    ),
-)
-
-
-PASANGAN_PERTUMBUHAN = ((2007, 2008), (2019, 2020), (2020, 2021), (2021, 2022))
-PASANGAN_RATA = ((2014, 2024), (2019, 2024), (2008, 2014), (2014, 2019), (2019, 2022), (2008, 2019))
-SERI_TUJUAN = "tujuan_2025_q1"
-
-#: Scenarios for the KITE IKM applicant exercise, index-aligned with costing.KITE_IKM_APPLICANTS.
-SKENARIO_KITE = (
-    "Satu IKM sepatu kulit mengajukan fasilitas atas namanya sendiri.",
-    "Lima IKM sepatu mendirikan satu badan usaha bersama, lalu badan usaha itu yang mengajukan.",
-    "Beberapa IKM di Sentra IKM Alas Kaki Surodinawan sepakat menunjuk satu IKM di antara mereka untuk "
-    "mengajukan fasilitas bagi semuanya.",
-    "Para perajin yang sudah bergabung dalam koperasi mengajukan lewat koperasi mereka.",
-)
-HURUF = "ABCDEFGHIJ"
 
 
 @dataclass(frozen=True)

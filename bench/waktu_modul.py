@@ -1,0 +1,191 @@
+"""Time per module for the stated participant model (issue 15 req. 2; docs/panduan-pelatih.md).
+
+Runs each module notebook as a participant would see it (the instructor notebook executed with a demo id,
+solutions hidden: only what a participant reads counts), measures what there is to do — words to read in
+the text and in the printed output, figures, widgets, cells to run, answer lines of each kind, rubric
+essays — and prices it with the participant model below. Usage::
+
+    .venv/bin/python bench/waktu_modul.py                 # every kit module
+    .venv/bin/python bench/waktu_modul.py m4a-harga-ekspor --rinci
+    .venv/bin/python bench/waktu_modul.py --cek           # exit 1 when a notebook's stated time is off
+
+The Sumber list closing each module is not counted as reading (reference for later). The model is an
+assumption about the audience (an admin or shop-floor worker whose computer is a phone),
+stated once here and printed in the trainer guide; the counts are measured. Change the model here only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import re
+import sys
+from dataclasses import dataclass, field
+
+import nbformat
+
+from alaskaki import paths
+from alaskaki.workshop.course import kit_modules
+
+#: The participant model. Minutes unless said otherwise.
+MODEL = {
+    "baca_kata_per_menit": 100,  # instructional Indonesian with numbers and tables, read to act on it
+    "jalankan_sel": 0.25,  # Shift+Enter, wait for the kernel, glance at the output
+    "gambar": 0.5,  # look at a chart and find the point the text talks about
+    "widget": 3.0,  # try an interactive tool a few times
+    "isi_angka": 2.0,  # find the numbers, work the calculator, type the result (one answer line)
+    "isi_kata": 1.0,  # read one case and decide (one word or letter)
+    "cek": 1.5,  # run the self-check, read the hint, on average one retry per exercise
+    "uraian_kata_per_menit": 8,  # composing and typing an essay answer on a keyboard
+    "uraian_rencana": 5.0,  # planning an essay before writing
+    "sesi": 5.0,  # open, save, hand in
+}
+ASSESSMENTS = {"asesmen-awal", "asesmen-akhir"}
+WORD = re.compile(r"[0-9A-Za-zÀ-ÿ]+(?:[.,'’/-][0-9A-Za-zÀ-ÿ]+)*")
+ANSWER = re.compile(r"^([A-Za-z_]\w*) = None\b(.*)$")
+WORD_HINT = re.compile(
+    r'"[^"]*"|huruf'
+)  # a comment with a quoted example asks for a word or letter
+NUMBER_HINT = re.compile(r"USD|Rp|rupiah|persen|pasang|bulan|IKM|angka|nomor|mm")
+
+
+@dataclass
+class Hitung:
+    modul: str
+    kata_teks: int = 0
+    kata_keluaran: int = 0
+    gambar: int = 0
+    widget: int = 0
+    sel_kode: int = 0
+    isian_angka: int = 0
+    isian_kata: int = 0
+    latihan: int = 0
+    kata_uraian: list[int] = field(default_factory=list)
+    tertulis: int | None = None  # "Perkiraan waktu" stated in the notebook, minutes
+
+    def menit(self) -> dict[str, float]:
+        m = MODEL
+        return {
+            "membaca": (self.kata_teks + self.kata_keluaran) / m["baca_kata_per_menit"],
+            "menjalankan sel": self.sel_kode * m["jalankan_sel"],
+            "gambar dan alat": self.gambar * m["gambar"] + self.widget * m["widget"],
+            "menjawab": self.isian_angka * m["isi_angka"]
+            + self.isian_kata * m["isi_kata"]
+            + self.latihan * m["cek"],
+            "uraian": sum(
+                w / m["uraian_kata_per_menit"] + m["uraian_rencana"] for w in self.kata_uraian
+            ),
+            "sesi": m["sesi"],
+        }
+
+    def total(self) -> int:
+        return math.ceil(sum(self.menit().values()))
+
+
+def _words(text: str) -> int:
+    return len(WORD.findall(text))
+
+
+def _output_text(out) -> str:
+    if out.output_type == "stream":
+        return out.text
+    data = out.get("data", {})
+    if "text/html" in data and "<table" in data["text/html"]:
+        return re.sub(r"<[^>]+>", " ", data["text/html"])  # a table: its cells are read
+    return data.get("text/plain", "") if "image/png" not in data else ""
+
+
+def stated_minutes(nb) -> int | None:
+    m = re.search(r"Perkiraan waktu:\*\*\s*(\d+)\s*menit", nb.cells[0].source)
+    return int(m.group(1)) if m else None
+
+
+def measure(modul: str, *, execute: bool = True) -> Hitung:
+    from nbclient import NotebookClient
+
+    nb = nbformat.read(paths.SOURCE_DIR / modul / f"{modul}.ipynb", as_version=4)
+    h = Hitung(modul, tertulis=stated_minutes(nb))
+    if execute:
+        NotebookClient(
+            nb,
+            timeout=600,
+            kernel_name="python3",
+            resources={"metadata": {"path": str(paths.SOURCE_DIR / modul)}},
+        ).execute()
+    for cell in nb.cells:
+        meta = cell.metadata.get("nbgrader", {})
+        if cell.cell_type == "markdown":
+            if meta.get(
+                "solution"
+            ):  # a rubric answer box: the model answer is hidden, the participant writes
+                body = cell.source.split("### BEGIN SOLUTION")[-1].split("### END SOLUTION")[0]
+                h.kata_uraian.append(_words(body))
+            else:  # the Sumber list is reference for later, not read during the session
+                h.kata_teks += _words(cell.source.split("## Sumber")[0])
+            continue
+        h.sel_kode += 1
+        if "alaskaki.widgets" in cell.source:
+            h.widget += 1
+        for out in cell.get("outputs", []):
+            if "image/png" in out.get("data", {}):
+                h.gambar += 1
+            h.kata_keluaran += _words(_output_text(out))
+        if meta.get("grade") and not meta.get("solution"):
+            h.latihan += 1
+        if (
+            meta.get("solution")
+            and not meta.get("grade")
+            and not meta["grade_id"].endswith("_id_peserta")
+        ):
+            stub = cell.source.split("### BEGIN SOLUTION")[0]
+            kata = (
+                False  # a line without a telling comment is of the same kind as the line above it
+            )
+            for line in stub.splitlines():
+                m = ANSWER.match(line)
+                if not m:
+                    continue
+                if WORD_HINT.search(m.group(2)):
+                    kata = True
+                elif NUMBER_HINT.search(m.group(2)):
+                    kata = False
+                h.isian_kata += kata
+                h.isian_angka += not kata
+    return h
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument(
+        "modul", nargs="*", help="module ids (default: every kit module but the assessments)"
+    )
+    ap.add_argument(
+        "--rinci", action="store_true", help="show the counts and the minutes per activity"
+    )
+    ap.add_argument(
+        "--cek", action="store_true", help="fail when a stated time differs by more than 10 minutes"
+    )
+    args = ap.parse_args(argv)
+    mods = args.modul or [m for m in kit_modules() if m not in ASSESSMENTS]
+    print("Model peserta: " + ", ".join(f"{k}={v:g}" for k, v in MODEL.items()))
+    print(f"{'modul':28} {'model':>6} {'tertulis':>8}")
+    bad = []
+    total = 0
+    for modul in mods:
+        h = measure(modul)
+        total += h.total()
+        print(f"{modul:28} {h.total():>5}m {h.tertulis or '-':>7}m")
+        if args.rinci:
+            print(f"    {h}")
+            print("    " + ", ".join(f"{k} {v:.1f}" for k, v in h.menit().items()))
+        if h.tertulis is None or abs(h.tertulis - h.total()) > 10:
+            bad.append(modul)
+    print(f"{'jumlah':28} {total:>5}m  = {total / 60:.1f} jam")
+    if args.cek and bad:
+        print("Waktu tertulis berbeda lebih dari 10 menit: " + ", ".join(bad), file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
