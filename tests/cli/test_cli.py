@@ -11,6 +11,7 @@ import pytest
 from alaskaki import paths
 from alaskaki.cli import main
 from alaskaki.errors import EXIT_CONFLICT, EXIT_INPUT, EXIT_NOT_FOUND
+from alaskaki.folder import Folder
 
 
 def run(capsys, *argv):
@@ -95,7 +96,7 @@ def test_workshop_flow_errors_and_status(capsys, tmp_path):
         capsys, "release", "m3-biaya-produksi", "--batas", "2026-12-01 17:00", "--workshop", str(ws)
     )
     assert code == 0, err
-    assert (ws / "release" / "m3-biaya-produksi" / "m3-biaya-produksi.ipynb").is_file()
+    assert Folder(ws).release_notebook("m3-biaya-produksi").is_file()
 
     empty = tmp_path / "kosong"
     empty.mkdir()
@@ -106,14 +107,14 @@ def test_workshop_flow_errors_and_status(capsys, tmp_path):
 
     inbox = tmp_path / "masuk"
     inbox.mkdir()
-    released = (ws / "release" / "m3-biaya-produksi" / "m3-biaya-produksi.ipynb").read_text()
+    released = Folder(ws).release_notebook("m3-biaya-produksi").read_text()
     (inbox / "p01_m3-biaya-produksi.ipynb").write_text(released)
     (inbox / "x99_m3-biaya-produksi.ipynb").write_text(released)
     code, out, err = run(
         capsys, "collect", "m3-biaya-produksi", "--from", str(inbox), "--workshop", str(ws)
     )
     assert code != 0 and "x99" in out and "tidak ada di daftar peserta" in out
-    assert (ws / "submitted" / "p01" / "m3-biaya-produksi" / "m3-biaya-produksi.ipynb").is_file()
+    assert (Folder(ws).submitted("p01", "m3-biaya-produksi") / "m3-biaya-produksi.ipynb").is_file()
 
     code, out, _ = run(
         capsys, "--json", "status", "--modul", "m3-biaya-produksi", "--workshop", str(ws)

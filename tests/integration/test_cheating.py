@@ -23,6 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fixtures" / "grade
 import cohort  # noqa: E402
 import latihan_uji  # noqa: E402
 
+from alaskaki.folder import Folder
 from alaskaki.workshop import sandbox as sb  # noqa: E402
 from alaskaki.workshop.grader import grade_module, load_flags  # noqa: E402
 from alaskaki.workshop.nbgrader_baseline import gradebook_scores  # noqa: E402
@@ -67,10 +68,10 @@ def _append(nb, src):
 
 def _paths(root: Path) -> dict[str, str]:
     return {
-        "SRC": str(root / "source" / "t1" / "t1.ipynb"),
+        "SRC": str(Folder(root).source_notebook("t1")),
         "GB": str(root / "gradebook.db"),
-        "OTHER": str(root / "submitted" / "jujur_benar" / "t1" / "t1.ipynb"),
-        "REL": str(root / "release" / "t1" / "t1.ipynb"),
+        "OTHER": str(Folder(root).submitted("jujur_benar", "t1") / "t1.ipynb"),
+        "REL": str(Folder(root).release_notebook("t1")),
     }
 
 
@@ -356,7 +357,7 @@ def test_no_process_survives_grading(graded):
 def test_nothing_secret_or_from_outside_reached_the_participants_outputs(graded):
     root, _, _, _, _ = graded
     for pid in ("baca_rahasia", "jaringan", "tulis_berkas"):
-        nb = json.loads((root / "autograded" / pid / "t1" / "t1.ipynb").read_text())
+        nb = json.loads((Folder(root).autograded(pid, "t1") / "t1.ipynb").read_text())
         answer_out = json.dumps(
             [c.get("outputs", []) for c in nb["cells"] if _gid(c) not in TEST_IDX]
         )

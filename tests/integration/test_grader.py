@@ -14,6 +14,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fixtures" / "grade
 import cohort  # noqa: E402
 
 from alaskaki.errors import AlaskakiError  # noqa: E402
+from alaskaki.folder import Folder
 from alaskaki.workshop import grader  # noqa: E402
 from alaskaki.workshop.grader import grade_module, load_flags  # noqa: E402
 from alaskaki.workshop.nbgrader_baseline import autograde_api, gradebook_scores, total_scores  # noqa: E402
@@ -70,7 +71,7 @@ def test_autograded_notebook_holds_hidden_tests_and_the_instructor_test_cells(ho
     kinds, ours, _, _ = honest
     pid = next(p for p, k in kinds.items() if k == "salah")
     nb = json.loads(
-        (ours / "autograded" / pid / cohort.MODUL / f"{cohort.MODUL}.ipynb").read_text()
+        (Folder(ours).autograded(pid, cohort.MODUL) / f"{cohort.MODUL}.ipynb").read_text()
     )
     tests = [
         c for c in nb["cells"] if c["metadata"].get("nbgrader", {}).get("grade_id") == "t1_luas"
@@ -78,7 +79,7 @@ def test_autograded_notebook_holds_hidden_tests_and_the_instructor_test_cells(ho
     assert len(tests) == 1
     assert "BEGIN HIDDEN TESTS" in "".join(tests[0]["source"])
     assert tests[0]["outputs"][0]["output_type"] == "error"
-    assert (ours / "autograded" / pid / cohort.MODUL / "timestamp.txt").is_file()
+    assert (Folder(ours).autograded(pid, cohort.MODUL) / "timestamp.txt").is_file()
 
 
 def test_second_run_grades_nothing_again_and_a_changed_submission_is_regraded(honest):
@@ -178,7 +179,7 @@ def test_feedback_is_indonesian_says_what_was_right_and_never_shows_hidden_tests
     assert sorted(p.parent.parent.name for p in paths) == sorted(kinds)
     for path in paths:
         pid = path.parent.parent.name
-        assert path == ours / "feedback" / pid / cohort.MODUL / f"{cohort.MODUL}.html"
+        assert path == Folder(ours).feedback(pid, cohort.MODUL) / f"{cohort.MODUL}.html"
         assert (path.parent / "timestamp.txt").is_file()  # nbgrader's release_feedback needs it
         raw = path.read_text(encoding="utf-8")
         text = feedback_text(path)

@@ -15,6 +15,7 @@ import nbformat
 import pytest
 
 from alaskaki import paths
+from alaskaki.folder import Folder
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fixtures" / "grader"))
 
@@ -38,12 +39,12 @@ def _make(root: Path, modul: str) -> list[str]:
     ws = init_workshop(root, roster=paths.dataset("contoh_peserta.csv"), modules=[modul])
     ids = ws.participant_ids()[: len(SKILLS)]
     release_module(ws, modul, due="2026-12-01 17:00")
-    source = nbformat.read(root / "source" / modul / f"{modul}.ipynb", as_version=4)
-    released = nbformat.read(root / "release" / modul / f"{modul}.ipynb", as_version=4)
+    source = nbformat.read(Folder(root).source_notebook(modul), as_version=4)
+    released = nbformat.read(Folder(root).release_notebook(modul), as_version=4)
     when = datetime(2026, 12, 1, 5, 0, tzinfo=UTC)
     for i, (pid, skill) in enumerate(zip(ids, SKILLS, strict=True)):
         nb = demo.simulate_submission(source, released, pid, skill, modul)
-        dest = root / "submitted" / pid / modul
+        dest = Folder(root).submitted(pid, modul)
         dest.mkdir(parents=True)
         nbformat.write(nb, dest / f"{modul}.ipynb")
         ts = when + (

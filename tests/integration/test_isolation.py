@@ -27,6 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fixtures" / "grade
 import cohort  # noqa: E402
 
 from alaskaki import cli  # noqa: E402
+from alaskaki.folder import Folder
 from alaskaki.workshop import sandbox as sb  # noqa: E402
 from alaskaki.workshop.grader import grade_module, load_flags  # noqa: E402
 from alaskaki.workshop.nbgrader_baseline import gradebook_scores  # noqa: E402
@@ -269,7 +270,7 @@ def _result(run, pid):
 
 
 def _outputs(root: Path, pid: str) -> str:
-    nb = json.loads((root / "autograded" / pid / "t1" / "t1.ipynb").read_text())
+    nb = json.loads((Folder(root).autograded(pid, "t1") / "t1.ipynb").read_text())
     return json.dumps([c.get("outputs", []) for c in nb["cells"]])
 
 

@@ -33,6 +33,7 @@ from alaskaki.competency.testing import (
     synthetic_result,
 )
 from alaskaki.errors import AlaskakiError
+from alaskaki.folder import Folder
 from alaskaki.report import anonymise, write_rapor, write_reports
 from alaskaki.report.views import QUASI_IDENTIFIERS
 
@@ -43,7 +44,7 @@ ON_TIME = "2026-01-12 10:00:00"
 
 def _submitted(wdir: Path, pid: str, module: str, when: str) -> None:
     """What collect leaves in nbgrader's submitted/ folder: the notebook and timestamp.txt."""
-    folder = wdir / "submitted" / pid / module
+    folder = Folder(wdir).submitted(pid, module)
     folder.mkdir(parents=True, exist_ok=True)
     (folder / f"{module}.ipynb").write_text("{}", encoding="utf-8")
     (folder / "timestamp.txt").write_text(f"{when}.000000 UTC", encoding="utf-8")
@@ -311,7 +312,7 @@ def test_status_does_not_call_pending_rubric_cells_graded(tmp_path):
     )
     for pid in ("p01", "p02"):
         _submitted(wdir, pid, M3, ON_TIME)
-        (wdir / "autograded" / pid / M3).mkdir(parents=True)
+        Folder(wdir).autograded(pid, M3).mkdir(parents=True)
     st = workshop_status(Workshop.open(wdir), modul=M3)
     by = {e.peserta: e for e in st.entries}
     assert by["p01"].keadaan == MENUNGGU_PELATIH and by["p01"].menunggu == 1
