@@ -141,3 +141,24 @@ def test_second_run_changes_nothing(demo):
     assert second.mean_score == first.mean_score
     assert second.units == first.units
     assert sorted(p.relative_to(out) for p in (out / "arsip").rglob("*") if p.is_file()) == archive
+
+
+def test_demo_keeps_gradebook_backups_like_a_real_workshop(demo, capsys):
+    """Trainer team T4: the demo writes the gradebook, so cadangan/ holds backups pulihkan lists."""
+    import sqlite3
+
+    from alaskaki.cli import main
+    from alaskaki.folder import Folder
+
+    out, _ = demo
+    f = Folder(out)
+    found = f.backups()
+    assert 1 <= len(found) <= f.backups_kept()
+    assert {"grade", "nilai-rubrik"} & {b.doing for b in found}
+    for b in found:
+        with sqlite3.connect(b.path) as db:
+            assert db.execute("pragma integrity_check").fetchone() == ("ok",)
+            assert db.execute("select count(*) from student").fetchone()[0] == 24
+    assert main(["pulihkan", "-w", str(out)]) == 0
+    listed = capsys.readouterr().out
+    assert found[0].doing in listed and "alaskaki pulihkan NOMOR" in listed

@@ -277,16 +277,22 @@ def run_demo(
     mods = modules or ws.modules()
     res = DemoResult(ws.root, mods, len(ids))
     for i, modul in enumerate(mods):
+        # The demo writes the gradebook as the CLI's commands do, so it backs it up as they do:
+        # cadangan/ and `alaskaki pulihkan` can be shown on it (a backup per changed state).
+        ws.before_write("release")
         release_module(ws, modul, due=DUE_WIB)
         inbox, late = _write_inbox(ws, modul, ids, sk, first=(i == 0))
         from alaskaki.workshop.collect import collect_module
 
         due = parse_due(DUE_WIB)
+        ws.before_write("collect")
         got = collect_module(ws, modul, source=inbox, received=due - ON_TIME_BEFORE)
         res.new_files += len(got.collected)
         got = collect_module(ws, modul, source=late, received=due + LATE_BY)
         res.new_files += len(got.collected)
+        ws.before_write("grade")
         run = grade(ws, modul, workers=workers, progress=progress)
+        ws.before_write("nilai-rubrik")
         _score_rubrics(ws, modul, sk)
         feedback(ws, modul)
         for r in getattr(run, "results", []):
