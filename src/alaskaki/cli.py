@@ -220,6 +220,11 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="NOMOR",
         help="nomor cadangan dari daftar (1 = terbaru) atau nama berkasnya",
     )
+    p.add_argument(
+        "--ya",
+        action="store_true",
+        help="buku nilai di server PostgreSQL: pulihkan tanpa bertanya lagi (untuk skrip)",
+    )
     _workshop_arg(p)
 
     p = sub.add_parser(
@@ -686,6 +691,22 @@ def cmd_pulihkan(args) -> int:
         text += f"\n\nPulihkan dengan: alaskaki pulihkan NOMOR --workshop {folder.root}"
         _emit(args, found, text)
         return EXIT_OK
+    if folder.gradebook_file is None and not args.ya:
+        # A server restore replaces what every trainer sees at once: ask first.
+        question = (
+            f"Isi buku nilai di server PostgreSQL akan diganti dengan cadangan {args.cadangan} "
+            "(isi sekarang disimpan dulu di cadangan/). Lanjutkan? Ketik 'ya': "
+        )
+        if not sys.stdin.isatty():
+            raise AlaskakiError(
+                "Memulihkan buku nilai di server PostgreSQL perlu konfirmasi. Jalankan di terminal "
+                f"dan jawab 'ya', atau tambahkan --ya: alaskaki pulihkan {args.cadangan} --ya "
+                f"--workshop {folder.root}",
+                exit_code=EXIT_USAGE,
+            )
+        if input(question).strip().lower() not in ("ya", "y"):
+            print("Dibatalkan; buku nilai tidak diubah.")
+            return EXIT_OK
     used, kept = folder.restore(args.cadangan)
     text = f"Buku nilai dipulihkan dari cadangan {used.number} ({used.path.name})."
     if kept is not None:

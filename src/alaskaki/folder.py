@@ -19,10 +19,14 @@ Light on import (stdlib only); nbgrader and traitlets are imported when needed.
 from __future__ import annotations
 
 import contextlib
+import glob
 import json
 import os
 import re
+import shutil
 import sqlite3
+import subprocess
+import sys
 import tempfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -30,6 +34,7 @@ from pathlib import Path
 
 from alaskaki.errors import (
     EXIT_CONFLICT,
+    EXIT_ERROR,
     EXIT_INPUT,
     EXIT_NOT_FOUND,
     AlaskakiError,
@@ -95,6 +100,20 @@ _RELATIVE_NOTE = (
 
 # files and processes that already have a backup of this exact gradebook state
 _backed_up: dict[str, tuple[int, int, int]] = {}
+# PostgreSQL gradebooks already dumped by this process (one backup per command; a server's state
+# has no cheap fingerprint like a file's size and mtime)
+_server_backed_up: set[str] = set()
+_warned_no_pg_dump = False
+PG_BIN_GLOB = "/usr/lib/postgresql/*/bin"  # Debian's server packages, when not on PATH
+PG_TIMEOUT = 600.0
+SQLITE_SUFFIX = ".db"
+PG_SUFFIX = ".dump"  # pg_dump's custom format
+_BACKUP_NAME = re.compile(r"gradebook-(\d{8}T\d{12})Z-(.+)(\.db|\.dump)$")
+NO_PG_DUMP = (
+    "peringatan: pg_dump tidak ditemukan, jadi buku nilai di server PostgreSQL TIDAK dicadangkan "
+    "sebelum perintah ini. Pasang klien PostgreSQL (mis. `sudo apt-get install postgresql-client`) "
+    "agar alaskaki menyimpan cadangannya di cadangan/ dan `alaskaki pulihkan` dapat memulihkannya."
+)
 
 
 def _db_url_for_server(url: str) -> str:
@@ -397,7 +416,7 @@ class Folder:
         """
         path = self.gradebook_file
         if path is None:
-            return None
+            return self._before_write_server(doing)
         self.check_gradebook()
         if not path.exists():
             return None
@@ -409,8 +428,7 @@ class Folder:
         if problem:
             raise self._lost(f"{path} rusak ({problem})")
         when = datetime.now(UTC)
-        tag = re.sub(r"[^a-z0-9]+", "-", doing.lower()).strip("-") or "perintah"
-        dest = self.backup_dir / f"gradebook-{when:%Y%m%dT%H%M%S%f}Z-{tag}.db"
+        dest = self._backup_name(when, doing, SQLITE_SUFFIX)
         try:
             self.backup_dir.mkdir(mode=0o700, exist_ok=True)
             _sqlite_backup(path, dest)
@@ -418,7 +436,38 @@ class Folder:
             raise from_os_error(err, doing="membuat cadangan buku nilai", path=dest) from err
         _backed_up[str(path)] = key
         self._prune_backups()
-        return Backup(1, dest, when, tag, dest.stat().st_size)
+        return Backup(
+            1, dest, when, dest.name.split("Z-", 1)[1][: -len(SQLITE_SUFFIX)], dest.stat().st_size
+        )
+
+    def _backup_name(self, when: datetime, doing: str, suffix: str) -> Path:
+        tag = re.sub(r"[^a-z0-9]+", "-", doing.lower()).strip("-") or "perintah"
+        return self.backup_dir / f"gradebook-{when:%Y%m%dT%H%M%S%f}Z-{tag}{suffix}"
+
+    def _before_write_server(self, doing: str) -> Backup | None:
+        """A PostgreSQL gradebook: ``pg_dump`` (custom format) into cadangan/, once per command.
+
+        Without pg_dump the command goes on, with one clear warning (the server may be backed up
+        by its own administrator); any other database server is left to its own tools.
+        """
+        global _warned_no_pg_dump
+        url = self.db_url
+        if not url.startswith("postgresql") or url in _server_backed_up:
+            return None
+        tool = _pg_tool("pg_dump")
+        if tool is None:
+            if not _warned_no_pg_dump:
+                print(NO_PG_DUMP, file=sys.stderr, flush=True)
+                _warned_no_pg_dump = True
+            return None
+        when = datetime.now(UTC)
+        dest = self._backup_name(when, doing, PG_SUFFIX)
+        _pg_dump(tool, url, dest, backup_dir=self.backup_dir)
+        _server_backed_up.add(url)
+        self._prune_backups()
+        return Backup(
+            1, dest, when, dest.name.split("Z-", 1)[1][: -len(PG_SUFFIX)], dest.stat().st_size
+        )
 
     def backups_kept(self) -> int:
         n = self.meta().get("cadangan", DEFAULT_BACKUPS_KEPT)
@@ -429,8 +478,8 @@ class Folder:
         if not self.backup_dir.is_dir():
             return []
         found = []
-        for p in self.backup_dir.glob("gradebook-*.db"):
-            m = re.match(r"gradebook-(\d{8}T\d{12})Z-(.+)\.db$", p.name)
+        for p in self.backup_dir.glob("gradebook-*"):
+            m = _BACKUP_NAME.match(p.name)
             if not m:
                 continue
             made = datetime.strptime(m.group(1), "%Y%m%dT%H%M%S%f").replace(tzinfo=UTC)
@@ -453,12 +502,6 @@ class Folder:
         where the replaced gradebook went.
         """
         path = self.gradebook_file
-        if path is None:
-            raise AlaskakiError(
-                "Buku nilai lokakarya ini ada di server basis data (PostgreSQL); pulihkan dengan alat "
-                "cadangan server itu (pg_restore).",
-                exit_code=EXIT_CONFLICT,
-            )
         found = self.backups()
         chosen = next(
             (b for b in found if str(choice) in (str(b.number), b.path.name, str(b.path))), None
@@ -469,6 +512,16 @@ class Folder:
                 f"Cadangan {choice!r} tidak ada. Pilih nomor dari `alaskaki pulihkan` ({listing}).",
                 exit_code=EXIT_NOT_FOUND,
             )
+        on_server = path is None
+        if chosen.path.suffix != (PG_SUFFIX if on_server else SQLITE_SUFFIX):
+            here = "di server PostgreSQL" if on_server else f"berkas SQLite {GRADEBOOK_FILE}"
+            raise AlaskakiError(
+                f"Cadangan {chosen.path.name} bukan cadangan untuk buku nilai lokakarya ini ({here}). "
+                "Pilih cadangan lain dari `alaskaki pulihkan`.",
+                exit_code=EXIT_CONFLICT,
+            )
+        if on_server:
+            return chosen, self._restore_server(chosen)
         problem = _integrity_problem(chosen.path)
         if problem:
             raise AlaskakiError(
@@ -500,8 +553,131 @@ class Folder:
         _backed_up.pop(str(path), None)
         return chosen, kept
 
+    def _restore_server(self, chosen: Backup) -> Path:
+        """``pg_restore --clean`` of ``chosen`` in one transaction, after dumping the current state.
+
+        Returns the dump of the state it replaced. When anything fails the server is unchanged.
+        """
+        url = self.db_url
+        if not url.startswith("postgresql"):
+            raise AlaskakiError(
+                "Buku nilai lokakarya ini ada di server basis data selain PostgreSQL; pulihkan dengan "
+                "alat cadangan server itu.",
+                exit_code=EXIT_CONFLICT,
+            )
+        dump, restore = _pg_tool("pg_dump"), _pg_tool("pg_restore")
+        if dump is None or restore is None:
+            raise AlaskakiError(
+                "pg_dump/pg_restore tidak ditemukan. Pasang klien PostgreSQL (mis. `sudo apt-get "
+                "install postgresql-client`), lalu jalankan lagi.",
+                exit_code=EXIT_NOT_FOUND,
+            )
+        conn, env = _libpq(url)
+        listed = _run_pg([restore, "--list", str(chosen.path)], env)
+        if listed.returncode != 0:
+            raise AlaskakiError(
+                f"Cadangan {chosen.path.name} rusak ({_last_line(listed.stderr)}). Pilih cadangan lain.",
+                exit_code=EXIT_INPUT,
+            )
+        kept = self._backup_name(datetime.now(UTC), "sebelum pulihkan", PG_SUFFIX)
+        _pg_dump(dump, url, kept, backup_dir=self.backup_dir)
+        done = _run_pg(
+            [
+                restore,
+                "--clean",
+                "--if-exists",
+                "--single-transaction",
+                "--no-owner",
+                "--no-privileges",
+                "--exit-on-error",
+                "--dbname",
+                conn,
+                str(chosen.path),
+            ],
+            env,
+        )
+        if done.returncode != 0:
+            raise AlaskakiError(
+                f"Gagal memulihkan buku nilai di server PostgreSQL dari {chosen.path.name} "
+                f"(pg_restore: {_last_line(done.stderr)}). Buku nilai di server tidak diubah.",
+                exit_code=EXIT_ERROR,
+            )
+        _server_backed_up.discard(url)
+        return kept
+
 
 # ---- helpers -------------------------------------------------------------------------------------
+
+
+def _pg_tool(name: str) -> str | None:
+    """``pg_dump``/``pg_restore`` on PATH, else from Debian's newest server package, else None."""
+    found = shutil.which(name)
+    if found:
+        return found
+
+    def version(d: str) -> tuple[int, ...]:
+        return tuple(int(x) for x in re.findall(r"\d+", d))
+
+    for d in sorted(glob.glob(PG_BIN_GLOB), key=version, reverse=True):
+        p = Path(d) / name
+        if p.is_file() and os.access(p, os.X_OK):
+            return str(p)
+    return None
+
+
+def _libpq(url: str) -> tuple[str, dict[str, str]]:
+    """SQLAlchemy URL -> (libpq connection URI without the password, env with PGPASSWORD).
+
+    The password goes through the environment, never the command line (``ps`` shows that).
+    """
+    from sqlalchemy.engine import make_url
+
+    u = make_url(url)
+    env = dict(os.environ)
+    if u.password:
+        env["PGPASSWORD"] = str(u.password)
+    return u.set(drivername="postgresql", password=None).render_as_string(hide_password=False), env
+
+
+def _run_pg(cmd: list[str], env: dict[str, str]) -> subprocess.CompletedProcess:
+    try:
+        return subprocess.run(
+            cmd, env=env, capture_output=True, text=True, timeout=PG_TIMEOUT, check=False
+        )
+    except subprocess.TimeoutExpired:
+        raise AlaskakiError(
+            f"{Path(cmd[0]).name} tidak selesai dalam {PG_TIMEOUT:.0f} detik. Periksa server "
+            "PostgreSQL (menyala? jaringan?), lalu jalankan lagi.",
+            exit_code=EXIT_ERROR,
+        ) from None
+
+
+def _last_line(text: str) -> str:
+    lines = [ln.strip() for ln in (text or "").splitlines() if ln.strip()]
+    return lines[-1] if lines else "tanpa pesan"
+
+
+def _pg_dump(tool: str, url: str, dest: Path, *, backup_dir: Path) -> None:
+    """``pg_dump --format=custom`` of ``url`` into ``dest``; no half-written file is left behind."""
+    conn, env = _libpq(url)
+    tmp = dest.with_name(dest.name + ".tmp")
+    try:
+        backup_dir.mkdir(mode=0o700, exist_ok=True)
+        res = _run_pg([tool, "--format=custom", "--file", str(tmp), "--dbname", conn], env)
+        if res.returncode != 0:
+            raise AlaskakiError(
+                f"Gagal membuat cadangan buku nilai di server PostgreSQL ({dest}): pg_dump: "
+                f"{_last_line(res.stderr)}. Periksa server dan `c.CourseDirectory.db_url` di "
+                f"{CONFIG_FILE}, lalu jalankan lagi; buku nilai belum diubah.",
+                exit_code=EXIT_ERROR,
+            )
+        os.chmod(tmp, 0o600)  # the gradebook holds hidden tests: never world-readable
+        os.replace(tmp, dest)
+    except OSError as err:
+        raise from_os_error(err, doing="membuat cadangan buku nilai", path=dest) from err
+    finally:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
 
 
 def _sqlite_path(url: str, base: Path | None = None) -> Path | None:

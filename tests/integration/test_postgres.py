@@ -146,3 +146,87 @@ def test_sample_cohort_on_postgresql(pg_url, tmp_path):
     assert sorted(p.name for p in res_pg.reports) == sorted(p.name for p in res_sq.reports)
     for report in res_pg.reports:
         assert report.is_file() and report.stat().st_size > 0
+
+
+def _new_database(pg_url: str, name: str) -> str:
+    import sqlalchemy
+
+    engine = sqlalchemy.create_engine(
+        pg_url.replace("postgresql://", "postgresql+psycopg2://"), isolation_level="AUTOCOMMIT"
+    )
+    with engine.connect() as con:
+        con.execute(sqlalchemy.text(f"create database {name}"))
+    engine.dispose()
+    return pg_url.rsplit("/", 1)[0] + "/" + name
+
+
+def _students(url: str) -> set[str]:
+    import sqlalchemy
+
+    engine = sqlalchemy.create_engine(url.replace("postgresql://", "postgresql+psycopg2://"))
+    with engine.connect() as con:
+        found = {r[0] for r in con.execute(sqlalchemy.text("select id from student"))}
+    engine.dispose()
+    return found
+
+
+def test_postgresql_gradebook_is_dumped_before_writes_and_restored(pg_url, tmp_path, capsys):
+    """Issue 14 req. 2 on PostgreSQL: pg_dump into cadangan/ (pruned like SQLite's backups) before
+    every command that writes, `alaskaki pulihkan N` restores after confirming, nothing lost."""
+    import json
+
+    from alaskaki import folder as folder_mod
+    from alaskaki.cli import main
+    from alaskaki.folder import Folder
+    from alaskaki.workshop import init_workshop
+
+    if folder_mod._pg_tool("pg_dump") is None or folder_mod._pg_tool("pg_restore") is None:
+        pytest.fail("pg_dump/pg_restore missing although the server binaries are installed")
+    url = _new_database(pg_url, "alaskaki_cadangan")
+    header = "id,nama,ikm,kelurahan,jenis_kelamin,peran\n"
+    first = tmp_path / "awal.csv"
+    first.write_text(header + "p01,Ani,UD A,Miji,P,admin\np02,Budi,UD B,Miji,L,\n", "utf-8")
+    ws = tmp_path / "ws"
+    init_workshop(ws, roster=first, db_url=url, modules=[])
+    meta = json.loads((ws / "lokakarya.json").read_text(encoding="utf-8"))
+    (ws / "lokakarya.json").write_text(json.dumps({**meta, "cadangan": 2}), encoding="utf-8")
+
+    def command(*argv):
+        folder_mod._server_backed_up.clear()  # each CLI command is its own process
+        code = main([*argv, "-w", str(ws)])
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    for pid in ("p03", "p04", "p05"):
+        more = tmp_path / f"{pid}.csv"
+        more.write_text(header + f"{pid},Nama {pid},UD C,Wates,P,\n", encoding="utf-8")
+        code, _, err = command("roster", "import", str(more))
+        assert code == 0, err
+    everyone = {"p01", "p02", "p03", "p04", "p05"}
+    assert _students(url) == everyone
+    found = Folder(ws).backups()
+    assert [b.path.suffix for b in found] == [".dump", ".dump"]  # pruned to the 2 newest
+    assert [b.doing for b in found] == ["roster", "roster"]
+    assert all(b.path.stat().st_mode & 0o077 == 0 for b in found)
+    assert not list((ws / "cadangan").glob("*.tmp"))
+
+    # no terminal, no --ya: refused, the server untouched
+    code, _, err = command("pulihkan", "2")
+    assert code != 0 and "--ya" in err
+    assert _students(url) == everyone
+
+    # backup 2 was taken before p04 was added: p01..p03
+    code, out, err = command("pulihkan", "2", "--ya")
+    assert code == 0, err
+    assert _students(url) == {"p01", "p02", "p03"}
+    assert "sebelum-pulihkan" in out  # the replaced state is kept
+    # and that one brings everything back
+    code, out, err = command("pulihkan", "1", "--ya")
+    assert code == 0, err
+    assert _students(url) == everyone
+    # a SQLite backup cannot be restored into a server gradebook
+    stray = ws / "cadangan" / "gradebook-20260101T000000000000Z-grade.db"
+    stray.write_bytes(b"")
+    code, _, err = command("pulihkan", stray.name, "--ya")
+    assert code != 0 and "bukan cadangan untuk buku nilai lokakarya ini" in err
+    assert _students(url) == everyone

@@ -243,3 +243,44 @@ def test_a_truncated_gradebook_is_named_with_its_path_by_every_reader(template, 
         assert str(gb) in err and "rusak" in err and "Traceback" not in err, err
         assert len(err.strip().splitlines()) == 1, err
     assert gb.stat().st_size == size // 2
+
+
+def _pg_folder(tmp_path: Path, url: str) -> Folder:
+    ws = tmp_path / "pg"
+    ws.mkdir()
+    (ws / "nbgrader_config.py").write_text(
+        f"c = get_config()  # noqa: F821\nc.CourseDirectory.db_url = {url!r}\n", encoding="utf-8"
+    )
+    (ws / "lokakarya.json").write_text("{}", encoding="utf-8")
+    return Folder(ws)
+
+
+def test_without_pg_dump_a_server_gradebook_warns_once_per_command(tmp_path, monkeypatch, capsys):
+    from alaskaki import folder as folder_mod
+
+    empty = tmp_path / "bin"
+    empty.mkdir()
+    monkeypatch.setenv("PATH", str(empty))
+    monkeypatch.setattr(folder_mod, "PG_BIN_GLOB", str(tmp_path / "tidak-ada" / "*"))
+    monkeypatch.setattr(folder_mod, "_warned_no_pg_dump", False)
+    f = _pg_folder(tmp_path, "postgresql://guru@127.0.0.1:1/alaskaki")
+    assert f.before_write("grade") is None
+    assert f.before_write("grade") is None
+    err = capsys.readouterr().err
+    assert err.count("pg_dump tidak ditemukan") == 1 and "TIDAK dicadangkan" in err
+    assert not f.backup_dir.exists()
+
+
+def test_a_failing_pg_dump_refuses_the_write_and_leaves_no_half_backup(tmp_path, monkeypatch):
+    """The server is down (nothing listens on port 1): the command stops before writing."""
+    from alaskaki import folder as folder_mod
+
+    if folder_mod._pg_tool("pg_dump") is None:
+        pytest.skip("pg_dump not installed")
+    monkeypatch.setattr(folder_mod, "_server_backed_up", set())
+    f = _pg_folder(tmp_path, "postgresql://guru:rahasia@127.0.0.1:1/alaskaki")
+    with pytest.raises(AlaskakiError) as err:
+        f.before_write("grade")
+    assert "pg_dump" in str(err.value) and "belum diubah" in str(err.value)
+    assert "rahasia" not in str(err.value)
+    assert not [p for p in f.backup_dir.iterdir()] if f.backup_dir.exists() else True
