@@ -284,3 +284,22 @@ def test_a_failing_pg_dump_refuses_the_write_and_leaves_no_half_backup(tmp_path,
     assert "pg_dump" in str(err.value) and "belum diubah" in str(err.value)
     assert "rahasia" not in str(err.value)
     assert not [p for p in f.backup_dir.iterdir()] if f.backup_dir.exists() else True
+
+
+def test_feedback_called_directly_refuses_an_empty_gradebook(template, tmp_path):
+    """Not only the CLI: the API (what the demo and scripts call) goes through Folder.gradebook()."""
+    import nbformat
+
+    from alaskaki.workshop.feedback import write_feedback
+
+    ws = cp_a(template, tmp_path / "ws")
+    f = Folder(ws)
+    for nb in (f.source_notebook("m9"), f.autograded("p01", "m9") / "m9.ipynb"):
+        nb.parent.mkdir(parents=True)
+        nbformat.write(nbformat.v4.new_notebook(), nb)
+    (ws / "gradebook.db").write_bytes(b"")
+    with pytest.raises(AlaskakiError) as err:
+        write_feedback(ws, "m9")
+    assert str(ws / "gradebook.db") in str(err.value)
+    assert (ws / "gradebook.db").stat().st_size == 0
+    assert not f.feedback("p01", "m9").exists()

@@ -196,17 +196,16 @@ def _render(pid: str, nama: str, modul: str, nb, grades: dict, comments: dict, t
 
 def write_feedback(workshop_dir, modul: str, *, participants=None) -> list[Path]:
     """Write feedback pages for every graded participant of ``modul`` (or only ``participants``)."""
-    from nbgrader.api import Gradebook, MissingEntry
+    from nbgrader.api import MissingEntry
 
-    from alaskaki.workshop.grader import _course, _venv_on_path
+    from alaskaki.folder import Folder
 
-    course = _course(workshop_dir)
-    root = course.root
-    if not (root / "source" / modul / f"{modul}.ipynb").is_file():
+    folder = Folder.open(workshop_dir)
+    if not folder.source_notebook(modul).is_file():
         raise AlaskakiError(
             f"Modul '{modul}' tidak ada di lokakarya ini.", exit_code=EXIT_NOT_FOUND
         )
-    graded_root = root / "autograded"
+    graded_root = folder.autograded()
     graded = (
         sorted(p.parent.parent.name for p in graded_root.glob(f"*/{modul}/{modul}.ipynb"))
         if graded_root.is_dir()
@@ -226,10 +225,10 @@ def write_feedback(workshop_dir, modul: str, *, participants=None) -> list[Path]
             exit_code=EXIT_NOT_FOUND,
         )
     written = []
-    _venv_on_path()
-    with Gradebook(course.db_url, course.course_id) as gb:
+    # through the Folder: a lost gradebook is refused, never recreated empty by nbgrader
+    with folder.gradebook() as gb:
         for pid in graded:
-            src_dir = graded_root / pid / modul
+            src_dir = folder.autograded(pid, modul)
             nb = nbformat.read(src_dir / f"{modul}.ipynb", as_version=4)
             try:
                 sub = gb.find_submission_notebook(modul, modul, pid)
@@ -254,12 +253,12 @@ def write_feedback(workshop_dir, modul: str, *, participants=None) -> list[Path]
             total = (float(sub.score), float(sub.max_score))
             late = float(sub.late_submission_penalty or 0)
             page = _render(pid, nama, modul, nb, grades, comments, total, late)
-            dest = root / "feedback" / pid / modul
+            dest = folder.feedback(pid, modul)
             dest.mkdir(parents=True, exist_ok=True)
             path = dest / f"{modul}.html"
             path.write_text(page, encoding="utf-8")
             for extra in ("timestamp.txt", "submission_secret.txt"):
-                for where in (src_dir, root / "submitted" / pid / modul):
+                for where in (src_dir, folder.submitted(pid, modul)):
                     if (where / extra).is_file():
                         (dest / extra).write_bytes((where / extra).read_bytes()[:1000])
                         break

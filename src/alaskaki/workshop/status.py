@@ -128,7 +128,7 @@ def workshop_status(workshop: Workshop, *, modul: str | None = None) -> Status:
                 due = None
             waiting = _pending_rubric_cells(gb, m)
             for p in people:
-                sub_dir = workshop.root / "submitted" / p.id / m
+                sub_dir = workshop.submitted(p.id, m)
                 ts = _submitted_ts(sub_dir)
                 graded_ts = None
                 score = max_score = None
@@ -137,7 +137,7 @@ def workshop_status(workshop: Workshop, *, modul: str | None = None) -> Status:
                     sub = gb.find_submission(m, p.id)
                     score, max_score = sub.score, sub.max_score
                     graded_ts = sub.timestamp
-                    graded = (workshop.root / "autograded" / p.id / m).is_dir()
+                    graded = workshop.autograded(p.id, m).is_dir()
                     pending = waiting.get(p.id, 0)
                 except Exception:
                     graded = False
