@@ -303,3 +303,14 @@ def test_feedback_called_directly_refuses_an_empty_gradebook(template, tmp_path)
     assert str(ws / "gradebook.db") in str(err.value)
     assert (ws / "gradebook.db").stat().st_size == 0
     assert not f.feedback("p01", "m9").exists()
+
+
+def test_grade_called_directly_refuses_an_empty_gradebook(template, tmp_path):
+    from alaskaki.workshop.grader import grade_module
+
+    ws = cp_a(template, tmp_path / "ws")
+    (ws / "gradebook.db").write_bytes(b"")
+    with pytest.raises(AlaskakiError) as err:
+        grade_module(ws, "m3-biaya-produksi", progress=False)
+    assert str(ws / "gradebook.db") in str(err.value) and "tidak dibuat ulang" in str(err.value)
+    assert (ws / "gradebook.db").stat().st_size == 0

@@ -39,6 +39,8 @@ def load_course(workshop_dir) -> Course:
     from nbgrader.coursedir import CourseDirectory
 
     folder = Folder.open(workshop_dir)
+    # a lost gradebook is refused here, before nbgrader's Gradebook() would recreate it empty
+    folder.check_gradebook()
     cfg = folder.config()
     coursedir = CourseDirectory(config=cfg)
     return Course(
