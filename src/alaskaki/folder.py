@@ -531,6 +531,20 @@ class Folder:
         _not_in_use(path)
         when = datetime.now(UTC)
         kept: Path | None = None
+        # The copy of the backup is made FIRST, beside the gradebook: on a full disk it fails while
+        # the current gradebook is still in place (and the backups keep their numbers). The swap
+        # afterwards only renames within the folder, which needs no new space.
+        tmp: Path | None = None
+        try:
+            fd, name = tempfile.mkstemp(prefix=".gradebook-", dir=self.root)
+            os.close(fd)
+            tmp = Path(name)
+            _sqlite_backup(chosen.path, tmp)
+        except (OSError, sqlite3.Error) as err:
+            if tmp is not None:
+                with contextlib.suppress(OSError):
+                    tmp.unlink()
+            raise from_os_error(err, doing="memulihkan buku nilai", path=path) from err
         try:
             self.backup_dir.mkdir(mode=0o700, exist_ok=True)
             if path.exists() and path.stat().st_size > 0:
@@ -544,11 +558,13 @@ class Folder:
                 if stale.exists():
                     aside = f"gradebook-{when:%Y%m%dT%H%M%S%f}Z-sebelum-pulihkan.db{suffix}"
                     os.replace(stale, self.backup_dir / aside)
-            fd, tmp = tempfile.mkstemp(prefix=".gradebook-", dir=self.root)
-            os.close(fd)
-            _sqlite_backup(chosen.path, Path(tmp))
             os.replace(tmp, path)
-        except (OSError, sqlite3.Error) as err:
+        except OSError as err:
+            if kept is not None and not path.exists():
+                with contextlib.suppress(OSError):
+                    os.replace(kept, path)  # put the gradebook back where it was
+            with contextlib.suppress(OSError):
+                tmp.unlink()
             raise from_os_error(err, doing="memulihkan buku nilai", path=path) from err
         _backed_up.pop(str(path), None)
         return chosen, kept

@@ -314,3 +314,28 @@ def test_grade_called_directly_refuses_an_empty_gradebook(template, tmp_path):
         grade_module(ws, "m3-biaya-produksi", progress=False)
     assert str(ws / "gradebook.db") in str(err.value) and "tidak dibuat ulang" in str(err.value)
     assert (ws / "gradebook.db").stat().st_size == 0
+
+
+def test_pulihkan_on_a_full_disk_leaves_the_gradebook_and_the_numbers_as_they_were(
+    template, tmp_path, capsys, monkeypatch
+):
+    """Trainer team T6: the backup's copy fails for want of space; nothing may have moved."""
+    import errno
+
+    from alaskaki import folder as folder_mod
+
+    ws = cp_a(template, tmp_path / "ws")
+    assert cli(capsys, "release", "semua", "-w", str(ws))[0] == 0  # one backup
+    before = (ws / "gradebook.db").read_bytes()
+    listed = [b.path.name for b in Folder(ws).backups()]
+
+    def full(src, dest):
+        Path(dest).write_bytes(b"x")  # a partly written copy, as a full disk leaves it
+        raise OSError(errno.ENOSPC, "No space left on device", str(dest))
+
+    monkeypatch.setattr(folder_mod, "_sqlite_backup", full)
+    code, _, err = cli(capsys, "pulihkan", "1", "-w", str(ws))
+    assert code != 0 and "disk penuh" in err
+    assert (ws / "gradebook.db").read_bytes() == before
+    assert [b.path.name for b in Folder(ws).backups()] == listed
+    assert not list(ws.glob(".gradebook-*"))
