@@ -104,6 +104,8 @@ _backed_up: dict[str, tuple[int, int, int]] = {}
 # has no cheap fingerprint like a file's size and mtime)
 _server_backed_up: set[str] = set()
 _warned_no_pg_dump = False
+# (database URL, folder) pairs whose ownership this process has checked
+_server_claimed: set[tuple[str, str]] = set()
 PG_BIN_GLOB = "/usr/lib/postgresql/*/bin"  # Debian's server packages, when not on PATH
 PG_TIMEOUT = 600.0
 SQLITE_SUFFIX = ".db"
@@ -341,10 +343,12 @@ class Folder:
     def check_gradebook(self, *, deep: bool = False, create: bool = False) -> None:
         """Refuse a missing, empty or corrupt SQLite gradebook; ``deep`` runs ``PRAGMA integrity_check``.
 
-        ``create=True`` (``init`` only) allows a gradebook that does not exist yet.
+        ``create=True`` (``init`` only) allows a gradebook that does not exist yet. A gradebook on
+        a PostgreSQL server is checked to belong to this folder (:meth:`_claim_server`).
         """
         path = self.gradebook_file
         if path is None:
+            self._claim_server()
             return
         if not path.exists():
             if create or not self.had_gradebook():
@@ -363,6 +367,61 @@ class Folder:
             problem = _integrity_problem(path)
             if problem:
                 raise self._lost(f"{path} rusak ({problem})")
+
+    def _claim_server(self) -> None:
+        """A PostgreSQL gradebook belongs to one folder: a ``cp -a`` copy must not grade into it.
+
+        The database records the folder that uses it (table ``alaskaki_folder``). Another folder
+        is refused while the recorded one still exists and names the same database (it is a
+        copy); when the recorded folder is gone, the workshop was moved and this folder takes it.
+        """
+        url = self.db_url
+        if not url.startswith("postgresql") or (url, str(self.root)) in _server_claimed:
+            return
+        import sqlalchemy
+        from sqlalchemy.exc import SQLAlchemyError
+
+        safe = sqlalchemy.engine.make_url(url).render_as_string(hide_password=True)
+        engine = sqlalchemy.create_engine(url)
+        try:
+            with engine.begin() as con:
+                con.execute(
+                    sqlalchemy.text(
+                        "create table if not exists alaskaki_folder (path text not null)"
+                    )
+                )
+                # one claim at a time, also against a copy starting at the same moment
+                con.execute(sqlalchemy.text("lock table alaskaki_folder in exclusive mode"))
+                rows = [
+                    r[0] for r in con.execute(sqlalchemy.text("select path from alaskaki_folder"))
+                ]
+                owner = rows[0] if rows else None
+                if owner != str(self.root):
+                    if owner is not None and _uses_server(Path(owner), url):
+                        raise AlaskakiError(
+                            f"Buku nilai di server PostgreSQL ({safe}) milik lokakarya {owner}; folder "
+                            f"{self.root} adalah salinannya, dan menilai di sini akan menimpa nilai "
+                            "lokakarya asli. Untuk lokakarya terpisah buat database baru lalu tulis "
+                            f"alamatnya di `c.CourseDirectory.db_url` dalam {self.config_file}; bila "
+                            "folder ini memang penggantinya, hapus atau ganti nama folder asli dulu.",
+                            exit_code=EXIT_CONFLICT,
+                        )
+                    con.execute(sqlalchemy.text("delete from alaskaki_folder"))
+                    con.execute(
+                        sqlalchemy.text("insert into alaskaki_folder (path) values (:p)"),
+                        {"p": str(self.root)},
+                    )
+        except SQLAlchemyError as err:
+            first = str(getattr(err, "orig", None) or err).strip().splitlines()[0]
+            raise AlaskakiError(
+                f"Server PostgreSQL buku nilai tidak dapat dipakai ({safe}): {first}. Periksa bahwa "
+                f"server menyala dan `c.CourseDirectory.db_url` di {self.config_file} benar, lalu "
+                "jalankan lagi.",
+                exit_code=EXIT_ERROR,
+            ) from None
+        finally:
+            engine.dispose()
+        _server_claimed.add((url, str(self.root)))
 
     def _lost(self, what: str) -> AlaskakiError:
         found = self.backups()
@@ -452,7 +511,10 @@ class Folder:
         """
         global _warned_no_pg_dump
         url = self.db_url
-        if not url.startswith("postgresql") or url in _server_backed_up:
+        if not url.startswith("postgresql"):
+            return None
+        self._claim_server()
+        if url in _server_backed_up:
             return None
         tool = _pg_tool("pg_dump")
         if tool is None:
@@ -707,6 +769,16 @@ def _sqlite_path(url: str, base: Path | None = None) -> Path | None:
     if not p.is_absolute():
         p = (base or Path.cwd()) / p
     return p
+
+
+def _uses_server(folder: Path, url: str) -> bool:
+    """True when ``folder`` is still a workshop whose gradebook is the database at ``url``."""
+    if not (folder / CONFIG_FILE).is_file():
+        return False
+    try:
+        return Folder(folder).db_url == url
+    except Exception:  # an unreadable config is not a claim
+        return False
 
 
 def _workshop_holding(path: Path) -> Path | None:

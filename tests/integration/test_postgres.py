@@ -230,3 +230,46 @@ def test_postgresql_gradebook_is_dumped_before_writes_and_restored(pg_url, tmp_p
     code, _, err = command("pulihkan", stray.name, "--ya")
     assert code != 0 and "bukan cadangan untuk buku nilai lokakarya ini" in err
     assert _students(url) == everyone
+
+
+def test_a_copied_postgresql_workshop_never_grades_into_the_original(pg_url, tmp_path, capsys):
+    """Trainer team T5: `cp -a` of a workshop on PostgreSQL is refused (it would overwrite the
+    original's grades); a moved one (the original path gone) keeps working."""
+    import subprocess as sp
+
+    from alaskaki import folder as folder_mod
+    from alaskaki.cli import main
+    from alaskaki.workshop import init_workshop
+
+    url = _new_database(pg_url, "alaskaki_salinan")
+    header = "id,nama,ikm,kelurahan,jenis_kelamin,peran\n"
+    first = tmp_path / "awal.csv"
+    first.write_text(header + "p01,Ani,UD A,Miji,P,admin\n", encoding="utf-8")
+    original = tmp_path / "asli"
+    init_workshop(original, roster=first, db_url=url, modules=[])
+
+    def command(ws, *argv):
+        folder_mod._server_claimed.clear()  # each CLI command is its own process
+        folder_mod._server_backed_up.clear()
+        code = main([*argv, "-w", str(ws)])
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    copy = tmp_path / "salinan"
+    sp.run(["cp", "-a", str(original), str(copy)], check=True)
+    more = tmp_path / "p02.csv"
+    more.write_text(header + "p02,Budi,UD B,Miji,L,\n", encoding="utf-8")
+    for argv in (["status"], ["roster", "import", str(more)], ["report"]):
+        code, _, err = command(copy, *argv)
+        assert code != 0 and str(original) in err and "salinan" in err, err
+        assert len(err.strip().splitlines()) == 1, err
+    assert _students(url) == {"p01"}  # the original's gradebook untouched
+    assert command(original, "status")[0] == 0
+
+    moved = tmp_path / "pindah"
+    original.rename(moved)
+    code, _, err = command(moved, "roster", "import", str(more))
+    assert code == 0, err
+    assert _students(url) == {"p01", "p02"}
+    code, _, err = command(copy, "status")  # still a copy, now of the moved folder
+    assert code != 0 and str(moved) in err

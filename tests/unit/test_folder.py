@@ -255,7 +255,15 @@ def _pg_folder(tmp_path: Path, url: str) -> Folder:
     return Folder(ws)
 
 
-def test_without_pg_dump_a_server_gradebook_warns_once_per_command(tmp_path, monkeypatch, capsys):
+@pytest.fixture
+def unclaimed(monkeypatch):
+    """No server here: the ownership check (tests/integration/test_postgres.py) is skipped."""
+    monkeypatch.setattr(Folder, "_claim_server", lambda self: None)
+
+
+def test_without_pg_dump_a_server_gradebook_warns_once_per_command(
+    tmp_path, monkeypatch, capsys, unclaimed
+):
     from alaskaki import folder as folder_mod
 
     empty = tmp_path / "bin"
@@ -271,7 +279,9 @@ def test_without_pg_dump_a_server_gradebook_warns_once_per_command(tmp_path, mon
     assert not f.backup_dir.exists()
 
 
-def test_a_failing_pg_dump_refuses_the_write_and_leaves_no_half_backup(tmp_path, monkeypatch):
+def test_a_failing_pg_dump_refuses_the_write_and_leaves_no_half_backup(
+    tmp_path, monkeypatch, unclaimed
+):
     """The server is down (nothing listens on port 1): the command stops before writing."""
     from alaskaki import folder as folder_mod
 
@@ -339,3 +349,11 @@ def test_pulihkan_on_a_full_disk_leaves_the_gradebook_and_the_numbers_as_they_we
     assert (ws / "gradebook.db").read_bytes() == before
     assert [b.path.name for b in Folder(ws).backups()] == listed
     assert not list(ws.glob(".gradebook-*"))
+
+
+def test_an_unreachable_postgresql_server_is_one_sentence(tmp_path, capsys):
+    f = _pg_folder(tmp_path, "postgresql://guru:rahasia@127.0.0.1:1/alaskaki")
+    code, _, err = cli(capsys, "status", "-w", str(f.root))
+    assert code != 0 and "Server PostgreSQL buku nilai tidak dapat dipakai" in err
+    assert "rahasia" not in err and "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1, err

@@ -213,7 +213,11 @@ def init_workshop(
     except BaseException:
         shutil.rmtree(build, ignore_errors=True)
         raise
-    return Workshop(root)
+    ws = Workshop(root)
+    # a gradebook on a server records the folder that uses it: the final path, not the hidden one
+    # it was built in, so a later `cp -a` copy is told apart from this folder
+    ws.check_gradebook(create=True)
+    return ws
 
 
 def _fill(ws: Workshop, wanted: list[str]) -> None:
