@@ -1,8 +1,9 @@
 """The glossary and the assessment reference sheet sit beside the module folders (issue 15 req. 5).
 
 Each module's first cell links ``../istilah.ipynb``. Released for a laptop or USB workshop, the
-module lives in ``release/<modul>/`` (or ``pribadi/<modul>/``): the link must open there. On a hub
-the same function puts them in each participant's home (tests/integration/test_hub.py).
+module lives in ``release/<modul>/`` (or ``pribadi/<modul>/``): the link must open there, and in
+the folder ``alaskaki-lab`` opens on a participant's laptop. On a hub the same function puts them
+in each participant's home (tests/integration/test_hub.py).
 """
 
 from __future__ import annotations
@@ -15,8 +16,8 @@ import nbformat
 import pytest
 
 from alaskaki import paths
+from alaskaki.lab import REFERENCE_NOTEBOOKS, place_reference_notebooks
 from alaskaki.workshop import init_workshop, release_module
-from alaskaki.workshop.release import REFERENCE_NOTEBOOKS, place_reference_notebooks
 
 MODUL = "m3-biaya-produksi"
 LINK = re.compile(r"\]\((\.\./[^)#\s]+\.ipynb)")
@@ -83,3 +84,30 @@ def test_a_planted_link_is_replaced_never_written_through(tmp_path):
     assert (home / "lembar-rujukan.ipynb").is_dir()
     assert not os.access(home / "istilah.ipynb", os.W_OK) or os.geteuid() == 0
     assert stat.S_IMODE((home / "istilah.ipynb").stat().st_mode) == 0o444
+
+
+def test_alaskaki_lab_adds_the_glossary_beside_copied_modules(released, tmp_path, monkeypatch):
+    """A participant copied only the module folder from the stick: ``alaskaki-lab FOLDER`` puts the
+    glossary and the reference sheet beside it, and keeps a copy the participant already has."""
+    import shutil
+    import subprocess
+
+    from alaskaki import lab
+
+    ws, rel = released
+    folder = tmp_path / "dari-usb"
+    shutil.copytree(rel.notebook.parent, folder / MODUL)
+    (folder / "lembar-rujukan.ipynb").write_text("{}")  # the participant's own, kept
+    started = []
+    monkeypatch.setattr(subprocess, "call", lambda cmd, env: started.append(cmd) or 0)
+    assert lab.main([str(folder)]) == 0
+    assert f"--notebook-dir={folder}" in started[0]
+    assert (folder / "istilah.ipynb").read_bytes() == (
+        paths.NOTEBOOKS_DIR / "istilah.ipynb"
+    ).read_bytes()
+    assert (folder / "lembar-rujukan.ipynb").read_text() == "{}"
+    for link in _links(folder / MODUL / f"{MODUL}.ipynb"):
+        assert (folder / MODUL / link).is_file(), link
+    empty = tmp_path / "kosong"  # not a folder of modules: nothing is added
+    empty.mkdir()
+    assert lab.main([str(empty)]) == 0 and not list(empty.iterdir())

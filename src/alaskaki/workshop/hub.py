@@ -351,7 +351,7 @@ def give_reference_notebooks(home: Path) -> list[Path]:
     """The glossary and the reference sheet in a participant's home, beside the module folders that
     nbgrader fetch puts there (each module links ``../istilah.ipynb``). Root-owned and read-only
     when the hub runs as root; renewed at each server start, so a deleted copy comes back."""
-    from alaskaki.workshop.release import place_reference_notebooks
+    from alaskaki.lab import place_reference_notebooks
 
     try:
         return place_reference_notebooks(home)

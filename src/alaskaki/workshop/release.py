@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from alaskaki.errors import EXIT_ERROR, AlaskakiError
+from alaskaki.lab import place_reference_notebooks
 from alaskaki.workshop.course import Workshop
 
 
@@ -85,46 +86,6 @@ def release_module(
                 f"Modul {modul} gagal dikirim ke exchange:\n{res.get('log', '')[-2000:]}"
             )
     return Release(modul, notebook, due_dt, exchange, written)
-
-
-# --------------------------------------------------------------------------------------------
-# The glossary and the assessment reference sheet beside the module folders
-# --------------------------------------------------------------------------------------------
-
-#: notebooks/ files a participant opens from a module (``../istilah.ipynb``) or an assessment
-REFERENCE_NOTEBOOKS = ("istilah.ipynb", "lembar-rujukan.ipynb")
-
-
-def place_reference_notebooks(folder: Path, *, mode: int = 0o444) -> list[Path]:
-    """Copy the kit's glossary and reference sheet into ``folder``, read-only (``mode``).
-
-    ``folder`` is the parent of module folders: ``release/``, ``pribadi/``, or a participant's home
-    on a hub, where the participant owns the folder. So an existing entry is unlinked, never opened
-    (a symlink planted there must not make root write through it), and the copy is created with
-    ``O_EXCL | O_NOFOLLOW``. A folder of that name (the participant's own) is left alone.
-    """
-    import os
-
-    from alaskaki import paths
-
-    placed = []
-    for name in REFERENCE_NOTEBOOKS:
-        src = paths.NOTEBOOKS_DIR / name
-        if not src.is_file():
-            continue
-        dest = folder / name
-        if dest.is_dir() and not dest.is_symlink():
-            continue
-        data = src.read_bytes()
-        folder.mkdir(parents=True, exist_ok=True)
-        if dest.is_symlink() or dest.exists():
-            dest.unlink()
-        fd = os.open(dest, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            os.fchmod(fh.fileno(), mode)
-        placed.append(dest)
-    return placed
 
 
 def uses_exchange(workshop: Workshop) -> bool:
