@@ -51,7 +51,12 @@ PARTICIPANTS = [p.id for p in _folder.participants()]
 
 # --- the hub itself ------------------------------------------------------------------------
 STATE.mkdir(parents=True, exist_ok=True)
-os.chmod(STATE, 0o755)
+os.chmod(STATE, 0o755)  # participants' servers read STATE/jupyter-peserta
+# The hub's database (users, token hashes, server addresses) is root's: sqlite keeps the mode of
+# an existing file, and an empty file is an empty database.
+for _private in ("jupyterhub.sqlite",):
+    (STATE / _private).touch(mode=0o600, exist_ok=True)
+    os.chmod(STATE / _private, 0o600)
 c.JupyterHub.ip = os.environ.get("ALASKAKI_HUB_IP", "")
 c.JupyterHub.port = int(os.environ.get("ALASKAKI_HUB_PORT", "8000"))
 c.JupyterHub.hub_ip = "127.0.0.1"

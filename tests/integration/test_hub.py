@@ -476,6 +476,7 @@ def test_a_class_on_the_hub(hub):  # noqa: PLR0915
             ["cat", str(h.homes[others[0]] / MODUL / f"{MODUL}.ipynb")],
             ["cat", str(next((h.homes[others[0]] / MODUL / "feedback").glob(f"*/{MODUL}.html")))],
             ["touch", str(ws / "submitted" / "x")],
+            ["cat", str(h.state / "jupyterhub.sqlite")],  # the hub's users and token hashes
         ]
         for cmd in denied:
             res = _as_user(u, home, *cmd)
