@@ -647,6 +647,57 @@ g["main"]()
 """
 
 
+def _run_in_server_kernel(h, user: str, sources: list[str], timeout: float = 900.0) -> str:
+    """Run ``sources`` one after another in a new kernel of ``user``'s single-user server (REST to
+    start it, the kernel websocket to execute, as JupyterLab does); returns what they printed."""
+    import asyncio
+    import uuid
+
+    from tornado.httpclient import HTTPRequest
+    from tornado.websocket import websocket_connect
+
+    s = _user_session(h, user)
+    base = f"{h.url}/user/{user}"
+    r = s.post(f"{base}/api/kernels", json={"name": "python3"}, timeout=120)
+    assert r.status_code == 201, r.text
+    kid = r.json()["id"]
+
+    async def execute() -> str:
+        ws_url = base.replace("http://", "ws://") + f"/api/kernels/{kid}/channels"
+        conn = await websocket_connect(
+            HTTPRequest(ws_url, headers={"Authorization": s.headers["Authorization"]}),
+            max_message_size=256 * 1024 * 1024,
+        )
+        session, out = uuid.uuid4().hex, []
+        for src in sources:
+            mid = uuid.uuid4().hex
+            header = {"msg_id": mid, "msg_type": "execute_request", "session": session}
+            header |= {"username": user, "version": "5.3", "date": datetime.now(UTC).isoformat()}
+            content = {"code": src, "silent": False, "store_history": False}
+            content |= {"user_expressions": {}, "allow_stdin": False, "stop_on_error": True}
+            msg = {"header": header, "parent_header": {}, "metadata": {}, "content": content}
+            await conn.write_message(json.dumps(msg | {"channel": "shell", "buffers": []}))
+            while True:
+                raw = await asyncio.wait_for(conn.read_message(), timeout)
+                assert raw is not None, "the kernel's websocket closed"
+                m = json.loads(raw)
+                if m.get("parent_header", {}).get("msg_id") != mid:
+                    continue
+                if m["msg_type"] == "stream":
+                    out.append(m["content"]["text"])
+                elif m["msg_type"] == "error":
+                    out.append("\n".join(m["content"]["traceback"]) + "\n")
+                elif m["msg_type"] == "status" and m["content"]["execution_state"] == "idle":
+                    break
+        conn.close()
+        return "".join(out)
+
+    try:
+        return asyncio.run(execute())
+    finally:
+        s.delete(f"{base}/api/kernels/{kid}", timeout=60)
+
+
 def test_a_participant_account_cannot_reach_the_key(hub):  # noqa: PLR0915
     """R2, attacked again on this hub as the participant with no skill: the released uji, run in a
     kernel of the participants' environment with every technique of the attack cell; the red-team
@@ -702,7 +753,8 @@ def test_a_participant_account_cannot_reach_the_key(hub):  # noqa: PLR0915
         res = _as_participant(h, u, *cmd, timeout=120)
         assert res.returncode != 0 and "post_" not in res.stdout, f"{what}: {res.stdout[:300]}"
 
-    # 2. The attack cell in a kernel of the participants' environment, as the participant.
+    # 2. The attack cell in a kernel of the participant's own server on this hub (started by the
+    # server, so with the environment the spawner gives), after the fetched form's setup cell.
     nb = serangan.attack_notebook(
         nbformat.read(fetched[form], as_version=4),
         u,
@@ -712,16 +764,16 @@ def test_a_participant_account_cannot_reach_the_key(hub):  # noqa: PLR0915
     path = home / "serangan.ipynb"
     nbformat.write(nb, path)
     os.chown(path, uid, -1)
-    done = _as_participant(
-        h, u, py, "-m", "jupyter", "nbconvert", "--to", "notebook", "--execute",
-        "--ExecutePreprocessor.timeout=600", "--output", "hasil.ipynb", str(path),
-    )  # fmt: skip
-    assert done.returncode == 0, done.stderr[-3000:]
-    found = serangan.stolen(nbformat.read(home / "hasil.ipynb", as_version=4))
-    assert found, "the attack cell did not report"
+    code = [c.source for c in nb.cells if c.cell_type == "code"]
+    upto = next(i for i, c in enumerate(code) if "LAPORAN-SERANGAN" in c)
+    printed = _run_in_server_kernel(h, u, code[: upto + 1])
+    report = [ln for ln in printed.splitlines() if ln.startswith("LAPORAN-SERANGAN ")]
+    assert report, f"the attack cell did not report:\n{printed[-3000:]}"
+    found = json.loads(report[-1].split(" ", 1)[1])
     key = serangan.key()
     right = sorted(g for g, v in found["curi"].items() if g in key and serangan.right(g, v))
     assert not right, f"the participant account read {len(right)} answers: {found['lapor']}"
+    assert found["lapor"].get("files", 0) == 0 and found["lapor"].get("git", 0) == 0, found["lapor"]
 
     # 3. The red-team walk (tests/redteam/attack.py) as the participant: both fetched forms run,
     # every object and kit function walked and called, every file read under the kit checkout,
