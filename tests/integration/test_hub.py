@@ -755,10 +755,14 @@ def test_a_participant_account_cannot_reach_the_key(hub):  # noqa: PLR0915
 
     # 2. The attack cell in a kernel of the participant's own server on this hub (started by the
     # server, so with the environment the spawner gives), after the fetched form's setup cell.
+    # sys.modules and gc last: they pick up the attack cell's own {item: "angka"/"huruf"} table
+    # (_JENIS) as 37 "answers", and the first value found for an item is the one kept
+    late = ("sys_modules", "gc")
+    techniques = [t for t in serangan.KERNEL_TECHNIQUES if t not in late] + list(late)
     nb = serangan.attack_notebook(
         nbformat.read(fetched[form], as_version=4),
         u,
-        serangan.KERNEL_TECHNIQUES,
+        techniques,
         roots=[h.base, kit, trainer_venv, h.peserta_venv, *h.closed],
     )
     path = home / "serangan.ipynb"
@@ -773,7 +777,10 @@ def test_a_participant_account_cannot_reach_the_key(hub):  # noqa: PLR0915
     key = serangan.key()
     right = sorted(g for g, v in found["curi"].items() if g in key and serangan.right(g, v))
     assert not right, f"the participant account read {len(right)} answers: {found['lapor']}"
-    assert found["lapor"].get("files", 0) == 0 and found["lapor"].get("git", 0) == 0, found["lapor"]
+    found_by = found["lapor"]
+    assert not any(found_by.get(t, 0) for t in ("import", "files", "git", "kit_cli", "proc")), (
+        found_by
+    )
 
     # 3. The red-team walk (tests/redteam/attack.py) as the participant: both fetched forms run,
     # every object and kit function walked and called, every file read under the kit checkout,
