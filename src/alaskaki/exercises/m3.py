@@ -9,7 +9,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from alaskaki.domain import costing
-from alaskaki.exercises.base import Hasil, Sesi, lengkapi, pasangan, periksa_angka, rng
+from alaskaki.exercises.base import (
+    Hasil,
+    Sesi,
+    belum_diisi,
+    kosong,
+    lengkapi,
+    pasangan,
+    periksa_angka,
+    rng,
+)
 
 MODUL = "m3-biaya-produksi"
 
@@ -211,7 +220,8 @@ def _luas(pid: str, nilai: object) -> Hasil:
         toleransi=0.01,
         mutlak=0.01,
         satuan="ft²",
-        petunjuk="tambahkan susut dulu (× (1 + susut)), lalu bagi dengan 9,290304 untuk mengubah dm² ke ft².",
+        petunjuk="seperti langkah 1 dan 2 contoh UD Sepatu Miji Jaya: tambahkan susut dulu (luas pola × (1 + susut)), "
+        "baru ubah dm² ke ft² dengan membagi 9,290304.",
     )
 
 
@@ -220,7 +230,8 @@ def _biaya_kulit(pid: str, nilai: object) -> Hasil:
         nilai,
         harapan(pid)["biaya_kulit"],
         satuan="rupiah",
-        petunjuk="kalikan luas kulit yang dibeli (ft², sudah termasuk susut) dengan harga per ft².",
+        petunjuk="seperti langkah 3 contoh: luas kulit yang dibeli (ft², sudah termasuk susut, dari Latihan 1) "
+        "× harga kulit per ft². Satuan luas dan satuan harga harus sama.",
     )
 
 
@@ -229,7 +240,8 @@ def _biaya_bahan(pid: str, nilai: object) -> Hasil:
         nilai,
         harapan(pid)["biaya_bahan"],
         satuan="rupiah",
-        petunjuk="biaya tiap bahan = jumlah × (1 + susut) × harga satuan; jangan lupa menambahkan biaya kulit atasan.",
+        petunjuk="hitung setiap baris seperti tabel contoh daftar bahan: jumlah × (1 + susut) × harga satuan; "
+        "jumlahkan semua baris, lalu tambahkan biaya kulit atasan dari Latihan 2.",
     )
 
 
@@ -240,7 +252,8 @@ def _porsi_impor(pid: str, nilai: object) -> Hasil:
         toleransi=0.01,
         mutlak=0.1,
         satuan="persen",
-        petunjuk="jumlahkan biaya bahan yang impor, bagi dengan total biaya bahan, lalu kali 100.",
+        petunjuk="seperti contoh porsi bahan impor: jumlahkan biaya baris yang impor = True saja, bagi dengan "
+        "biaya bahan seluruhnya dari Latihan 3 (termasuk kulit atasan), lalu kali 100.",
     )
 
 
@@ -249,7 +262,8 @@ def _upah(pid: str, nilai: object) -> Hasil:
         nilai,
         harapan(pid)["upah_per_pasang"],
         satuan="rupiah",
-        petunjuk="upah per menit = upah bulanan ÷ (hari kerja × jam per hari × 60); lalu kali total menit per pasang.",
+        petunjuk="seperti tabel contoh upah: menit kerja sebulan = hari kerja × jam per hari × 60; upah per menit "
+        "= upah bulanan ÷ menit kerja sebulan; lalu kalikan dengan jumlah menit semua proses untuk satu pasang.",
     )
 
 
@@ -258,7 +272,8 @@ def _overhead(pid: str, nilai: object) -> Hasil:
         nilai,
         harapan(pid)["overhead_per_pasang"],
         satuan="rupiah",
-        petunjuk="bagi biaya overhead sebulan dengan jumlah pasang yang dibuat sebulan.",
+        petunjuk="overhead dibagi rata ke semua pasang: biaya overhead sebulan ÷ jumlah pasang yang dibuat "
+        "sebulan, seperti contoh Rp8.000.000 ÷ 800 pasang.",
     )
 
 
@@ -267,32 +282,36 @@ def _hpp_cek(pid: str, nilai: object) -> Hasil:
         nilai,
         harapan(pid)["hpp"],
         satuan="rupiah",
-        petunjuk="HPP per pasang = biaya bahan + upah + overhead, semuanya per pasang.",
+        petunjuk="HPP per pasang = biaya bahan (Latihan 3, sudah termasuk kulit atasan) + upah per pasang "
+        "(Latihan 5) + overhead per pasang (Latihan 6). Jangan menambahkan biaya kulit atasan dua kali.",
     )
 
 
 def _studi_kasus(pid: str, nilai: object) -> Hasil:
+    if kosong(nilai):
+        return Hasil(
+            False,
+            "Jawaban belum diisi. Ganti kedua None di lembar jawaban dengan perhitungan Anda.",
+        )
     if not isinstance(nilai, dict):
         return Hasil(
             False, 'Jawaban studi kasus harus berupa dict: {"hpp_baru": ..., "total_pesanan": ...}.'
         )
     h = harapan(pid)
-    a = periksa_angka(
-        nilai.get("hpp_baru"),
-        h["hpp_baru"],
-        satuan="rupiah",
-        petunjuk="hitung ulang biaya kulit dengan harga dan susut yang baru; bahan lain, upah dan overhead tetap.",
-    )
-    if not a.benar:
-        return Hasil(False, "HPP per pasang yang baru: " + a.pesan)
-    b = periksa_angka(
-        nilai.get("total_pesanan"),
-        h["total_pesanan"],
-        satuan="rupiah",
-        petunjuk="kalikan HPP baru dengan jumlah pasang pesanan.",
-    )
-    if not b.benar:
-        return Hasil(False, "Total biaya pesanan: " + b.pesan)
+    for kunci, gagasan in (
+        (
+            "hpp_baru",
+            "hanya biaya kulit atasan yang berubah. Hitung biaya kulit baru seperti Latihan 1 dan 2 (dengan "
+            "harga dan susut yang baru), lalu HPP baru = HPP lama − biaya kulit lama + biaya kulit baru.",
+        ),
+        ("total_pesanan", "biaya seluruh pesanan = HPP baru per pasang × jumlah pasang pesanan."),
+    ):
+        isi = nilai.get(kunci)
+        if belum_diisi(isi):
+            return Hasil(False, "Lembar jawaban belum lengkap: masih ada None. Isi kedua angkanya.")
+        if not periksa_angka(isi, h[kunci]).benar:
+            # The idea behind the first wrong part, worded as reasoning rather than a verdict on a key.
+            return Hasil(False, "Belum tepat. Ingat cara berpikirnya: " + gagasan)
     return Hasil(True, "Benar. Anda bisa menghitung HPP untuk pesanan baru!")
 
 
