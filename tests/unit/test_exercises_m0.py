@@ -8,6 +8,7 @@ import io
 
 import pytest
 
+from alaskaki import paths
 from alaskaki.exercises import m0
 
 PIDS = [f"p{i:02d}" for i in range(1, 41)]
@@ -117,4 +118,20 @@ def test_typical_beginner_mistakes_get_specific_hints():
     assert "tanda petik" in run_check(m0.cek_kota, 12)
     m0.uji_kota("p01", "  mojokerto ")
     m0.uji_teks_rupiah("p01", h["teks_rupiah"].replace("Rp", "Rp "))
-    assert "belum ada" in run_check(m0.cek_studi_kasus, {"total_pasang": h["total_pasang"]})
+    sheet = {"total_pasang": h["total_pasang"], "total_nilai": None}
+    assert "belum lengkap" in run_check(m0.cek_studi_kasus, sheet)
+    blank = run_check(m0.cek_studi_kasus, dict.fromkeys(sheet))
+    assert "Tidak apa-apa" in blank and "percobaan" not in blank
+    # one price for all models: the hint names the idea (value per model first), not the key
+    s = m0.soal("p01")
+    one_price = h["total_pasang"] * s.pesanan_kasus[0]["harga"]
+    printed = run_check(m0.cek_studi_kasus, dict(sheet, total_nilai=one_price))
+    first = printed.splitlines()[0]
+    assert "nilai setiap model" in first and "total_nilai" not in first
+
+
+def test_rupiah_text_is_typed_by_hand_and_python_formatting_is_optional():
+    h = m0.harapan("p01")
+    m0.uji_teks_rupiah("p01", h["teks_rupiah"])  # typed as on a receipt
+    nb_text = (paths.SOURCE_DIR / m0.MODUL / f"{m0.MODUL}.ipynb").read_text(encoding="utf-8")
+    assert "Pengayaan (boleh dilewati)" in nb_text

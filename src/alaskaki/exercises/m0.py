@@ -14,6 +14,7 @@ from alaskaki.exercises.base import (
     Hasil,
     Sesi,
     belum_diisi,
+    kosong,
     lengkapi,
     pasangan,
     periksa_angka,
@@ -204,8 +205,7 @@ def _teks_rupiah(pid: str, nilai: object) -> Hasil:
     if not isinstance(nilai, str):
         return Hasil(
             False,
-            SEMANGAT
-            + 'Jawaban harus berupa teks, mis. hasil dari f"Rp{angka:,.0f}".replace(",", ".").',
+            SEMANGAT + 'Jawaban harus berupa teks di antara tanda petik, mis. "Rp1.250.000".',
         )
     got = nilai.strip().replace("Rp ", "Rp")
     if got == harapan(pid)["teks_rupiah"]:
@@ -214,13 +214,15 @@ def _teks_rupiah(pid: str, nilai: object) -> Hasil:
         return Hasil(
             False,
             SEMANGAT
-            + 'Masih ada koma. Di Indonesia pemisah ribuan adalah titik: pakai .replace(",", ".").',
+            + "Masih ada koma. Di kuitansi Indonesia pemisah ribuan adalah titik, mis. Rp1.250.000.",
         )
     if not got.startswith("Rp"):
         return Hasil(False, SEMANGAT + 'Teks harus diawali "Rp".')
     return Hasil(
         False,
-        SEMANGAT + "Periksa angkanya: pakai soal.angka_rupiah, lalu format seperti contoh di atas.",
+        SEMANGAT
+        + "Periksa angkanya digit demi digit dengan angka di bawah sel Latihan 5, dan letak titiknya: "
+        "satu titik setiap tiga angka dari kanan.",
     )
 
 
@@ -228,27 +230,33 @@ def _jumlah_pasang(pid: str, nilai: object) -> Hasil:
     return _angka(
         nilai,
         harapan(pid)["jumlah_pasang"],
-        'jumlahkan kolom "pasang" dengan pesanan["pasang"].sum().',
+        'jumlahkan semua angka di kolom "pasang" (dengan kalkulator, atau pesanan["pasang"].sum()).',
     )
 
 
 def _studi_kasus(pid: str, nilai: object) -> Hasil:
-    if belum_diisi(nilai):
+    if kosong(nilai):
         return Hasil(False, KOSONG)
     if not isinstance(nilai, dict):
         return Hasil(
             False, SEMANGAT + 'Jawabannya berupa dict: {"total_pasang": ..., "total_nilai": ...}.'
         )
     h = harapan(pid)
-    for kunci, petunjuk in (
-        ("total_pasang", 'jumlahkan kolom "pasang".'),
-        ("total_nilai", "buat dulu kolom nilai = pasang × harga, lalu jumlahkan kolom itu."),
+    for kunci, gagasan in (
+        ("total_pasang", "total pasang = jumlah kolom pasang ketiga model."),
+        (
+            "total_nilai",
+            "hitung dulu nilai setiap model (pasang × harga), baru jumlahkan ketiga nilainya. "
+            "Total pasang × satu harga tidak sama, karena harganya berbeda-beda.",
+        ),
     ):
-        if kunci not in nilai:
-            return Hasil(False, SEMANGAT + f'Kunci "{kunci}" belum ada di dict.')
-        hasil = _angka(nilai[kunci], h[kunci], petunjuk)
-        if not hasil.benar:
-            return Hasil(False, f"{kunci}: {hasil.pesan}")
+        if kunci not in nilai or belum_diisi(nilai[kunci]):
+            return Hasil(
+                False, SEMANGAT + "Lembar jawaban belum lengkap: ganti setiap None dengan angka."
+            )
+        if not periksa_angka(nilai[kunci], h[kunci]).benar:
+            # The idea behind the first wrong part, not a verdict on a named key.
+            return Hasil(False, SEMANGAT + "Ingat cara berpikirnya: " + gagasan)
     return Hasil(True, "Benar semua! Anda siap untuk modul berikutnya.")
 
 
@@ -280,13 +288,13 @@ CONTOH_KERJA = {
         "tanda petik, Python mengira Surabaya adalah nama variabel dan tidak menemukannya."
     ),
     "studi_kasus": (
-        "Contoh lain: dua model, 40 pasang × Rp101.000 dan 60 pasang × Rp99.000. Kolom nilai: 4.040.000 "
-        'dan 5.940.000. Total pasang 100, total nilai 9.980.000, ditulis `{"total_pasang": 100, '
-        '"total_nilai": 9980000}`.'
+        "Contoh lain: dua model, 40 pasang × Rp101.000 dan 60 pasang × Rp99.000. Nilai: 4.040.000 dan "
+        "5.940.000. Total pasang 40 + 60 = 100, total nilai 4.040.000 + 5.940.000 = 9.980.000. Di lembar "
+        'jawaban: `"total_pasang": 100` dan `"total_nilai": 9980000` (angka tanpa titik ribuan).'
     ),
     "teks_rupiah": (
-        'Contoh lain: 2503117 ditulis "Rp2.503.117". Di Python: `f"Rp{2503117:,.0f}".replace(",", ".")` —'
-        " `:,.0f` memberi koma ribuan tanpa desimal, lalu koma diganti titik."
+        'Contoh lain: 2503117 ditulis `"Rp2.503.117"`: mulai dari kanan, beri titik setiap tiga angka '
+        "(2.503.117), tambahkan Rp di depan, dan apit dengan tanda petik."
     ),
     "total_harga": (
         "Contoh lain: 12 pasang × Rp97.000 per pasang. Di Python: `12 * 97000` → 1164000. Tulis angkanya "
