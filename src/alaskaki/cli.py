@@ -562,11 +562,22 @@ def cmd_status(args) -> int:
                 nilai,
                 "ya" if e.terlambat else "",
                 "; ".join(e.indikasi),
+                e.cek,
             ]
         )
     summary = st.by_module()
     text = table(
-        rows, ["modul", "peserta", "nama", "keadaan", "nilai", "terlambat", "indikasi kecurangan"]
+        rows,
+        [
+            "modul",
+            "peserta",
+            "nama",
+            "keadaan",
+            "nilai",
+            "terlambat",
+            "indikasi kecurangan",
+            "cek mandiri (latihan)",
+        ],
     )
     text += "\n\nRingkasan:\n" + table(
         [
@@ -593,6 +604,16 @@ def cmd_status(args) -> int:
             "indikasi kecurangan",
         ],
     )
+    if any(v.get("cek_dicoba") for v in summary.values()):
+        text += "\n\nCek mandiri per modul (dibaca dari notebook yang dikumpulkan; kesiapan, bukan bukti K/BK):\n"
+        text += table(
+            [
+                [m, v["cek_dicoba"], v["cek_benar_pertama"], v["cek_benar_setelah_mencoba"]]
+                for m, v in summary.items()
+                if v.get("cek_dicoba")
+            ],
+            ["modul", "latihan dicek", "benar langsung", "benar setelah mencoba lagi"],
+        )
     held = sum(v.get("ditahan", 0) for v in summary.values())
     if held:
         text += (

@@ -269,7 +269,25 @@ def read_workshop(workshop_dir: str | Path) -> WorkshopData:
                         keadaan=BELUM_DINILAI_MODUL,
                     )
                 )
+    _add_attempts(folder, data)
     return data
+
+
+def _add_attempts(folder: Folder, data: WorkshopData) -> None:
+    """Self-check attempts from each submitted notebook (first-try success vs persistence).
+
+    Read from the collected file itself, shown as readiness beside the decision; never evidence.
+    """
+    from alaskaki.exercises import attempts
+
+    for pid, records in data.modules.items():
+        for m in records:
+            if not m.dikumpulkan:
+                continue
+            r = attempts.ringkas(attempts.read_submission(folder.submitted(pid, m.modul)))
+            m.cek_dicoba = r["dicoba"]
+            m.cek_benar_pertama = r["benar_pertama"]
+            m.cek_benar_setelah_mencoba = r["benar_setelah_mencoba"]
 
 
 def _find(ev: dict, modules: tuple[str, ...], gid: str) -> Evidence | None:

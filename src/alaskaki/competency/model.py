@@ -141,6 +141,10 @@ class ModuleRecord:
     keadaan: str = ""  # one of MODULE_STATES ("" in results made before schema 2)
     menunggu_manual: int = 0  # rubric cells still waiting for the trainer
     waktu_baru: str | None = None  # newer submission not yet graded (stale), ISO UTC
+    # self-check attempts read from the submitted notebook (readiness only, never K/BK evidence)
+    cek_dicoba: int = 0  # self-checks run at least once
+    cek_benar_pertama: int = 0  # right at the first try
+    cek_benar_setelah_mencoba: int = 0  # right after one or more misses (persistence)
 
     def __post_init__(self):
         if not self.keadaan:

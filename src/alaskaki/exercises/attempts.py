@@ -17,10 +17,12 @@ persistence). It never trusts the shape blindly: malformed metadata is skipped, 
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
-__all__ = ["KEY", "metadata", "read_attempts"]
+__all__ = ["KEY", "metadata", "read_attempts", "read_submission", "ringkas"]
 
 KEY = "alaskaki"
 
@@ -85,4 +87,43 @@ def _item(rec: Mapping[str, Any]) -> dict[str, Any] | None:
         "benar": last,
         "benar_pada": benar_pada,
         "pertama_benar": benar_pada == 1,
+    }
+
+
+def read_submission(folder: Path) -> dict[str, dict[str, Any]]:
+    """Attempts per grade id across the notebooks of one submitted module folder.
+
+    A file that cannot be read or parsed is skipped: attempts are readiness information for the
+    trainer, and a damaged notebook is reported by grading, not here.
+    """
+    out: dict[str, dict[str, Any]] = {}
+    try:
+        paths = sorted(Path(folder).glob("*.ipynb"))
+    except OSError:
+        return out
+    for path in paths:
+        try:
+            nb = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        if not isinstance(nb, Mapping):
+            continue
+        for gid, item in read_attempts(nb).items():
+            if gid not in out or item["percobaan"] > out[gid]["percobaan"]:
+                out[gid] = item
+    return out
+
+
+def ringkas(items: Mapping[str, Mapping[str, Any]]) -> dict[str, int]:
+    """Counts for a report: self-checks tried, right at the first try, right after misses, never right."""
+    pertama = sum(1 for x in items.values() if x.get("pertama_benar"))
+    setelah = sum(
+        1 for x in items.values() if not x.get("pertama_benar") and x.get("benar_pada") is not None
+    )
+    return {
+        "dicoba": len(items),
+        "benar_pertama": pertama,
+        "benar_setelah_mencoba": setelah,
+        "belum_benar": len(items) - pertama - setelah,
+        "percobaan": sum(int(x.get("percobaan") or 0) for x in items.values()),
     }

@@ -583,6 +583,13 @@ def submissions_view(result: CohortResult) -> pd.DataFrame:
                     "Penalti (poin)": m.penalti,
                     "Skor": m.skor if m.keadaan != BELUM_DINILAI_MODUL else None,
                     "Skor maksimum": m.maks,
+                    "Cek mandiri dicoba": m.cek_dicoba if m.dikumpulkan else None,
+                    "Cek benar pada percobaan pertama": m.cek_benar_pertama
+                    if m.dikumpulkan
+                    else None,
+                    "Cek benar setelah mencoba lagi": m.cek_benar_setelah_mencoba
+                    if m.dikumpulkan
+                    else None,
                 }
             )
     cols = [
@@ -600,6 +607,9 @@ def submissions_view(result: CohortResult) -> pd.DataFrame:
         "Penalti (poin)",
         "Skor",
         "Skor maksimum",
+        "Cek mandiri dicoba",
+        "Cek benar pada percobaan pertama",
+        "Cek benar setelah mencoba lagi",
     ]
     return pd.DataFrame(rows, columns=cols)
 
@@ -675,7 +685,10 @@ def all_views(result: CohortResult) -> list[View]:
         View(
             "pengumpulan",
             "Pengumpulan per peserta dan modul",
-            "Waktu dalam UTC; penalti keterlambatan dicatat oleh nbgrader.",
+            "Waktu dalam UTC; penalti keterlambatan dicatat oleh nbgrader. Cek mandiri dibaca dari "
+            "notebook yang dikumpulkan: berapa latihan yang dicek peserta, berapa yang benar pada "
+            "percobaan pertama dan berapa yang benar setelah mencoba lagi (ketekunan). Ini hanya "
+            "informasi kesiapan, bukan bukti kompetensi.",
             submissions_view(result),
         ),
         View(

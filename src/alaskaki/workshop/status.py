@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from alaskaki.exercises import attempts
 from alaskaki.workshop.collect import _submitted_ts, _versions, held_files
 from alaskaki.workshop.course import Workshop
 from alaskaki.workshop.similarity import Pair, cohort_pairs
@@ -32,6 +33,21 @@ class Entry:
     kerja_sama: tuple[str, ...] = ()  # participants whose own writing is very alike (never a score)
     ditahan: int = 0  # files held back at collect for the trainer's choice (collect --pilih)
     menunggu: int = 0  # rubric cells nobody has scored yet
+    # self-check attempts in the submitted notebook: readiness for the trainer, never K/BK evidence
+    cek_dicoba: int = 0
+    cek_benar_pertama: int = 0  # right at the first try
+    cek_benar_setelah_mencoba: int = 0  # right after one or more misses (persistence)
+
+    @property
+    def cek(self) -> str:
+        """One short Indonesian phrase for a table cell ("" when no self-check was run)."""
+        if not self.cek_dicoba:
+            return ""
+        belum = self.cek_dicoba - self.cek_benar_pertama - self.cek_benar_setelah_mencoba
+        return (
+            f"{self.cek_dicoba} dicek: {self.cek_benar_pertama} benar langsung, "
+            f"{self.cek_benar_setelah_mencoba} benar setelah mencoba lagi, {belum} belum benar"
+        )
 
     @property
     def keadaan(self) -> str:
@@ -73,6 +89,9 @@ class Status:
                 "indikasi_kecurangan": sum(bool(e.indikasi) for e in rows),
                 "indikasi_kerja_sama": sum(p.modul == m for p in self.kerja_sama),
                 "ditahan": sum(e.ditahan for e in rows),
+                "cek_dicoba": sum(e.cek_dicoba for e in rows),
+                "cek_benar_pertama": sum(e.cek_benar_pertama for e in rows),
+                "cek_benar_setelah_mencoba": sum(e.cek_benar_setelah_mencoba for e in rows),
             }
         return out
 
@@ -130,6 +149,7 @@ def workshop_status(workshop: Workshop, *, modul: str | None = None) -> Status:
             for p in people:
                 sub_dir = workshop.submitted(p.id, m)
                 ts = _submitted_ts(sub_dir)
+                cek = attempts.ringkas(attempts.read_submission(sub_dir)) if ts else None
                 graded_ts = None
                 score = max_score = None
                 pending = 0
@@ -157,6 +177,9 @@ def workshop_status(workshop: Workshop, *, modul: str | None = None) -> Status:
                         kerja_sama=tuple(sorted(partners.get((p.id, m), ()))),
                         ditahan=held.get((p.id, m), 0),
                         menunggu=pending if graded else 0,
+                        cek_dicoba=cek["dicoba"] if cek else 0,
+                        cek_benar_pertama=cek["benar_pertama"] if cek else 0,
+                        cek_benar_setelah_mencoba=cek["benar_setelah_mencoba"] if cek else 0,
                     )
                 )
     return status
