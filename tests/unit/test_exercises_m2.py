@@ -112,7 +112,17 @@ def test_wrong_answers_fail_with_indonesian_hints():
     with pytest.raises(AssertionError) as err:
         m2.uji_kode_hs(pid, codes)
     message = str(err.value)
-    assert f"pos 4 digit belum tepat untuk {first}" in message and real not in message
+    # the idea (materials, then heading), never which letter is wrong: a letter list is an oracle
+    assert "bahan upper" in message and real not in message
+    assert not re.search(r"\b[A-H]\b", message.replace("(4)", ""))
+    subpos_only = dict(h["kode_hs"])
+    wrong_sub = next(
+        c for c in ("6403.91", "6403.99", "6404.19", "6402.99") if c != subpos_only[first]
+    )
+    subpos_only[first] = subpos_only[first][:4] + wrong_sub[4:]
+    if subpos_only[first] != h["kode_hs"][first]:
+        with pytest.raises(AssertionError, match="Pos 4 digit Anda sudah tepat"):
+            m2.uji_kode_hs(pid, subpos_only)
     with pytest.raises(AssertionError, match="sampai 6 digit"):
         m2.uji_kode_hs(pid, {k: v[:4] for k, v in h["kode_hs"].items()})
 
@@ -128,10 +138,15 @@ def test_wrong_answers_fail_with_indonesian_hints():
     case = dict(h["studi_kasus"])
     key = sorted(case)[0]
     case[key] += 50
-    with pytest.raises(AssertionError, match="jumlah pasang per kode"):
+    with pytest.raises(AssertionError, match="Jumlahkan pasang artikel yang kodenya sama"):
         m2.uji_studi_kasus(pid, case)
-    with pytest.raises(AssertionError, match="subpos berbeda"):
+    with pytest.raises(AssertionError, match="kode HS pesanan ini belum sesuai") as err:
         m2.uji_studi_kasus(pid, {"6402.99": sum(h["studi_kasus"].values())})
+    assert not re.search(r"\d", str(err.value))  # no count of the codes expected
+    typed = ", ".join(f"{k}: {v}" for k, v in h["studi_kasus"].items())
+    m2.uji_studi_kasus(pid, typed)  # written as text, as on a worksheet
+    m2.uji_olahraga(pid, ", ".join(h["olahraga"]))
+    m2.uji_bagian(pid, " ".join(h["bagian_6406"]))
     with pytest.raises(AssertionError, match="dict"):
         m2.uji_studi_kasus(pid, [1, 2])
 

@@ -552,8 +552,10 @@ _KASUS_KUNCI = ("kbli", "peb_paling_cepat", "dokumen_asal", "bea_keluar", "arti_
 
 
 def _studi_kasus(pid: str, nilai: object) -> Hasil:
-    if belum_diisi(nilai):
-        return Hasil(False, "Jawaban belum diisi. Ganti `None` dengan dict berisi lima jawaban.")
+    if belum_diisi(nilai) or (isinstance(nilai, dict) and all(map(belum_diisi, nilai.values()))):
+        return Hasil(
+            False, "Jawaban belum diisi. Ganti setiap `None` di lembar jawaban dengan jawaban Anda."
+        )
     if not isinstance(nilai, dict):
         return Hasil(
             False,
@@ -569,7 +571,8 @@ def _studi_kasus(pid: str, nilai: object) -> Hasil:
     if kbli != h["kbli"]:
         return Hasil(
             False,
-            "KBLI: belum tepat. Petunjuk: cocokkan jenis produk dengan tabel KBLI kelompok 152.",
+            "Belum tepat. Ingat cara berpikirnya: kode KBLI mengikuti jenis produk dan kegunaannya; cocokkan "
+            "produk IKM ini dengan tabel KBLI kelompok 152.",
         )
     tgl = _tanggal_dari(nilai["peb_paling_cepat"])
     if tgl is None:
@@ -579,13 +582,15 @@ def _studi_kasus(pid: str, nilai: object) -> Hasil:
     if tgl.isoformat() != h["peb_paling_cepat"]:
         return Hasil(
             False,
-            "Tanggal PEB paling cepat: belum tepat. Petunjuk: hitung mundur 7 hari dari perkiraan tanggal ekspor.",
+            "Belum tepat. Ingat cara berpikirnya: PEB boleh dikirim paling cepat 7 hari sebelum perkiraan "
+            "tanggal ekspor; hitung mundur 7 hari di kalender.",
         )
     dok = nilai["dokumen_asal"]
     if not isinstance(dok, str) or dok.strip().upper() != h["dokumen_asal"]:
         return Hasil(
             False,
-            "Dokumen asal barang: belum tepat. Petunjuk: lihat negara tujuan dan, untuk Uni Eropa, nilai kirimannya.",
+            "Belum tepat. Ingat cara berpikirnya: dokumen asal barang ditentukan negara tujuan; untuk Uni Eropa "
+            "lihat juga tanggal pengapalan dan nilai kirimannya.",
         )
     if not isinstance(nilai["bea_keluar"], bool):
         return Hasil(
@@ -594,13 +599,15 @@ def _studi_kasus(pid: str, nilai: object) -> Hasil:
     if nilai["bea_keluar"] != h["bea_keluar"]:
         return Hasil(
             False,
-            "Bea keluar: belum tepat. Petunjuk: apakah alas kaki ada di daftar barang yang dikenai bea keluar?",
+            "Belum tepat. Ingat cara berpikirnya: bea keluar hanya untuk barang di daftar 6 kelompok; apakah "
+            "alas kaki ada di daftar itu?",
         )
     resp = nilai["arti_respons"]
     if not isinstance(resp, str) or resp.strip().upper() != h["arti_respons"]:
         return Hasil(
             False,
-            "Arti respons bea cukai: belum tepat. Petunjuk: baca lagi arti NPE, NPP dan NPPD.",
+            "Belum tepat. Ingat cara berpikirnya: setelah PEB dikirim, Bea Cukai menjawab dengan NPE (boleh "
+            "masuk kawasan pabean atau dimuat), NPP (data ditolak) atau NPPD (dokumen masih diminta).",
         )
     return Hasil(True, "Benar semua. Anda siap membantu IKM menyiapkan ekspor pertamanya!")
 

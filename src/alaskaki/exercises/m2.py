@@ -495,38 +495,40 @@ def normalisasi_kode(nilai: object) -> str | None:
 
 def _kode_hs(pid: str, nilai: object) -> Hasil:
     harap = harapan(pid)["kode_hs"]
-    if belum_diisi(nilai):
-        return Hasil(False, 'Jawaban belum diisi. Tulis dict, mis. {"A": "6403.99", "B": ...}.')
+    if belum_diisi(nilai) or (isinstance(nilai, dict) and all(map(belum_diisi, nilai.values()))):
+        return Hasil(
+            False, 'Jawaban belum diisi. Ganti setiap None dengan kode 6 digit, mis. "6403.99".'
+        )
     if not isinstance(nilai, dict):
         return Hasil(
             False, 'Jawaban harus berupa dict huruf → kode, mis. {"A": "6403.99", "B": ...}.'
         )
     jawab = {str(k).strip().upper(): normalisasi_kode(v) for k, v in nilai.items()}
-    kurang = [h for h in harap if h not in jawab]
+    kurang = [h for h in harap if jawab.get(h) is None]
     if kurang:
-        return Hasil(False, f"Produk {', '.join(kurang)} belum diberi kode.")
-    pendek = [h for h in harap if jawab[h] is not None and len(jawab[h]) == 4]
-    if pendek:
+        return Hasil(
+            False, f'Produk {", ".join(kurang)} belum diberi kode 6 digit seperti "6403.99".'
+        )
+    if any(len(jawab[h]) == 4 for h in harap):
+        return Hasil(
+            False, 'Tulis kode sampai 6 digit (subpos), mis. "6403.99", bukan hanya pos 4 digit.'
+        )
+    if all(jawab[h] == harap[h] for h in harap):
+        return Hasil(True, f"Benar. Semua {len(harap)} produk terklasifikasi dengan tepat!")
+    # No letters named: eight letters and a handful of codes would otherwise be found by trying.
+    if any(jawab[h][:4] != harap[h][:4] for h in harap):
         return Hasil(
             False,
-            f'Tulis kode sampai 6 digit (subpos), mis. "6403.99", untuk produk {", ".join(pendek)}.',
+            "Belum tepat. Kerjakan setiap produk dengan urutan yang sama: (1) bahan upper, (2) bahan sol luar "
+            "(ingat Catatan 3: kain yang terlihat dilapisi karet/plastik dihitung karet/plastik), (3) pos 4 digit "
+            "dari tabel di bagian 3, baru (4) subpos dari cirinya.",
         )
-    salah_pos = [h for h in harap if (jawab[h] or "")[:4] != harap[h][:4]]
-    salah_subpos = [h for h in harap if h not in salah_pos and jawab[h] != harap[h]]
-    if not salah_pos and not salah_subpos:
-        return Hasil(True, f"Benar. Semua {len(harap)} produk terklasifikasi dengan tepat!")
-    bagian = []
-    if salah_pos:
-        bagian.append(
-            f"pos 4 digit belum tepat untuk {', '.join(salah_pos)} (tentukan dulu bahan upper dan bahan sol luar, "
-            "ingat Catatan 3: kain berlapis karet/plastik dihitung karet/plastik)"
-        )
-    if salah_subpos:
-        bagian.append(
-            f"pos sudah benar tetapi subpos belum untuk {', '.join(salah_subpos)} (periksa: olahraga berpaku/pul, "
-            "pelindung jari logam, menutupi mata kaki, bahan sol luar)"
-        )
-    return Hasil(False, "Belum tepat: " + "; ".join(bagian) + ".")
+    return Hasil(
+        False,
+        "Pos 4 digit Anda sudah tepat; yang belum adalah subposnya. Baca lagi ciri setiap produk: alas kaki "
+        "olahraga (paku, pul), pelindung jari dari logam, menutupi mata kaki, tali yang disumbat, dan bahan sol "
+        "luar.",
+    )
 
 
 def _olahraga(pid: str, nilai: object) -> Hasil:
@@ -550,6 +552,8 @@ def _bagian(pid: str, nilai: object) -> Hasil:
 
 
 def _huruf(nilai: object) -> object:
+    if isinstance(nilai, str) and nilai.strip():  # letters typed as text: "A, D"
+        nilai = [x for x in nilai.replace(";", ",").replace(" ", ",").split(",") if x]
     if isinstance(nilai, list | tuple | set):
         return [x.strip().upper() if isinstance(x, str) else x for x in nilai]
     return nilai
@@ -565,13 +569,38 @@ def _btki(pid: str, nilai: object) -> Hasil:
     )
 
 
+def _baca_pasangan(nilai: str) -> dict | None:
+    """ "6403.99: 700, 6404.19: 300" -> {"6403.99": 700, "6404.19": 300}; None when it cannot be read."""
+    out = {}
+    for bagian in nilai.replace(";", ",").replace("\n", ",").split(","):
+        if not bagian.strip():
+            continue
+        kode, sep, angka = bagian.replace("=", ":").partition(":")
+        try:
+            out[kode.strip()] = float(angka.strip().replace(".", "")) if sep else None
+        except ValueError:
+            return None
+        if out[kode.strip()] is None:
+            return None
+    return out
+
+
 def _studi_kasus(pid: str, nilai: object) -> Hasil:
     harap = harapan(pid)["studi_kasus"]
-    if belum_diisi(nilai):
+    if belum_diisi(nilai) or (isinstance(nilai, dict) and not nilai):
         return Hasil(
             False,
-            'Jawaban belum diisi. Tulis dict kode → jumlah pasang, mis. {"6403.99": 500, ...}.',
+            'Jawaban belum diisi. Tulis kode → jumlah pasang, mis. {"6403.99": 500, ...} atau '
+            '"6403.99: 500, 6404.19: 300".',
         )
+    if isinstance(nilai, str):
+        dibaca = _baca_pasangan(nilai)
+        if dibaca is None:
+            return Hasil(
+                False,
+                'Tulis setiap kode dengan jumlah pasangnya, mis. "6403.99: 500, 6404.19: 300".',
+            )
+        nilai = dibaca
     if not isinstance(nilai, dict):
         return Hasil(
             False, 'Jawaban harus berupa dict kode → jumlah pasang, mis. {"6403.99": 500, ...}.'
@@ -585,16 +614,18 @@ def _studi_kasus(pid: str, nilai: object) -> Hasil:
             return Hasil(False, f"Jumlah pasang untuk {kode} harus angka.")
         jawab[kode] = jawab.get(kode, 0) + v
     if set(jawab) != set(harap):
+        # The idea of the first wrong part (classification), never how many codes are expected.
         return Hasil(
             False,
-            f"Kode HS belum tepat: pesanan ini memuat {len(harap)} subpos berbeda, jawaban Anda {len(jawab)}. "
-            "Tentukan bahan upper dan sol luar tiap artikel dari tabel luas (lewati aksesori dan tempelan), "
-            "lalu klasifikasikan; artikel dengan kode sama dijumlahkan.",
+            "Belum tepat: kode HS pesanan ini belum sesuai. Untuk setiap artikel, tentukan bahan upper dan sol "
+            "luar dari tabel luas (lewati aksesori dan tempelan), lalu klasifikasikan dengan cirinya di tabel "
+            "kedua. Artikel yang kodenya sama ditulis sekali.",
         )
     if any(abs(jawab[k] - harap[k]) > 0.5 for k in harap):
         return Hasil(
             False,
-            "Kode sudah benar, tetapi jumlah pasang per kode belum. Jumlahkan pasang artikel yang kodenya sama.",
+            "Belum tepat: di invoice dan PEB satu kode HS ditulis sekali dengan jumlah pasang semua artikel "
+            "yang masuk kode itu. Jumlahkan pasang artikel yang kodenya sama.",
         )
     return Hasil(True, "Benar. Pesanan campuran ini siap ditulis per kode HS di invoice dan PEB!")
 
