@@ -590,15 +590,16 @@ def _studi_kasus(pid: str, nilai: object) -> Hasil:
     if belum_diisi(nilai) or (isinstance(nilai, dict) and not nilai):
         return Hasil(
             False,
-            'Jawaban belum diisi. Tulis kode → jumlah pasang, mis. {"6403.99": 500, ...} atau '
-            '"6403.99: 500, 6404.19: 300".',
+            "Jawaban belum diisi. Tulis setiap kode 6 digit dengan jumlah pasangnya, dipisah koma: "
+            '"kode: pasang, kode: pasang".',
         )
     if isinstance(nilai, str):
         dibaca = _baca_pasangan(nilai)
         if dibaca is None:
             return Hasil(
                 False,
-                'Tulis setiap kode dengan jumlah pasangnya, mis. "6403.99: 500, 6404.19: 300".',
+                "Tulis setiap kode 6 digit dengan jumlah pasangnya, dipisah koma: "
+                '"kode: pasang, kode: pasang".',
             )
         nilai = dibaca
     if not isinstance(nilai, dict):
