@@ -133,9 +133,16 @@ def periksa_pilihan(
 def periksa_urutan(nilai: object, harapan: list[str], *, petunjuk: str = "") -> Hasil:
     """Compare an ordered list of items (e.g. steps)."""
     if belum_diisi(nilai):
-        return Hasil(False, 'Jawaban belum diisi. Tulis daftar, mis. ["B", "A", "C"].')
+        return Hasil(
+            False, 'Jawaban belum diisi. Tulis hurufnya berurutan, dipisah koma, mis. "B, A, C".'
+        )
+    if isinstance(nilai, str):  # typed as text, "B, A, C"
+        nilai = [x for x in nilai.replace(";", ",").split(",") if x.strip()]
     if not isinstance(nilai, list | tuple) or not all(isinstance(x, str) for x in nilai):
-        return Hasil(False, 'Jawaban harus berupa daftar teks, mis. ["B", "A", "C"].')
+        return Hasil(
+            False,
+            'Tulis hurufnya berurutan, dipisah koma, mis. "B, A, C" (atau daftar ["B", "A", "C"]).',
+        )
     got = [x.strip().casefold() for x in nilai]
     want = [x.casefold() for x in harapan]
     if sorted(got) != sorted(want):
@@ -155,9 +162,15 @@ def periksa_urutan(nilai: object, harapan: list[str], *, petunjuk: str = "") -> 
 def periksa_himpunan(nilai: object, harapan: set[str], *, petunjuk: str = "") -> Hasil:
     """Compare an unordered set of labels (e.g. which items are wrong)."""
     if belum_diisi(nilai):
-        return Hasil(False, "Jawaban belum diisi.")
-    if isinstance(nilai, str) or not isinstance(nilai, list | tuple | set):
-        return Hasil(False, 'Jawaban harus berupa daftar, mis. ["A", "C"].')
+        return Hasil(False, 'Jawaban belum diisi. Tulis huruf-hurufnya, dipisah koma, mis. "A, C".')
+    if isinstance(
+        nilai, str
+    ):  # typed as text, "A, C": the audience rule allows letters without a list
+        nilai = [x for x in nilai.replace(";", ",").split(",") if x.strip()]
+    if not isinstance(nilai, list | tuple | set):
+        return Hasil(
+            False, 'Tulis huruf-hurufnya, dipisah koma, mis. "A, C" (atau daftar ["A", "C"]).'
+        )
     if not all(isinstance(x, str) for x in nilai):
         return Hasil(False, "Isi daftar harus teks di antara tanda petik.")
     got = {x.strip().casefold() for x in nilai}

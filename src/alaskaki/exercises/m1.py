@@ -392,7 +392,9 @@ _id = _sesi.id
 
 def _teks_list(nilai: object) -> list[str] | None:
     """A list of texts or numbers as stripped strings (so 15201 and "15201" are the same), else None."""
-    if isinstance(nilai, str) or not isinstance(nilai, list | tuple):
+    if isinstance(nilai, str):  # typed as text: "15201, 15202, 15201"
+        nilai = [x for x in nilai.replace(";", ",").split(",") if x.strip()]
+    if not isinstance(nilai, list | tuple):
         return None
     out = []
     for x in nilai:
