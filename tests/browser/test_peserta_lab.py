@@ -7,6 +7,7 @@ press nbgrader's Validate.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import urllib.parse
@@ -24,6 +25,7 @@ from browserkit import (
     visible_text,
     widget_modules,
 )
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from alaskaki import paths
 
@@ -146,7 +148,7 @@ def _widget_state(widget) -> dict:
         """(w) => ({
             text: Array.from(w.querySelectorAll('.widget-html-content'))
                        .map(e => e.innerText).join('\\n'),
-            imgs: Array.from(w.querySelectorAll('img')).map(e => e.src.slice(-400)),
+            imgs: Array.from(w.querySelectorAll('img')).map(e => e.src.length + ':' + e.src.slice(-400) + ':' + e.src.slice(200, 1200)),
         })"""
     )
 
@@ -203,7 +205,8 @@ def _use_widget(page, widget) -> list[str]:
             "([w, old]) => {"
             "  const text = Array.from(w.querySelectorAll('.widget-html-content'))"
             "                    .map(e => e.innerText).join('\\n');"
-            "  const imgs = Array.from(w.querySelectorAll('img')).map(e => e.src.slice(-400));"
+            "  const imgs = Array.from(w.querySelectorAll('img'))"
+            "                  .map(e => e.src.length + ':' + e.src.slice(-400) + ':' + e.src.slice(200, 1200));"
             "  return text !== old.text || JSON.stringify(imgs) !== JSON.stringify(old.imgs); }",
             arg=[widget.element_handle(), before],
             timeout=20_000,
@@ -212,6 +215,16 @@ def _use_widget(page, widget) -> list[str]:
         now = _widget_state(widget)
         if now["text"] != start["text"] and (not start["imgs"] or now["imgs"] != start["imgs"]):
             break
+    if start["imgs"] and _widget_state(widget)["imgs"] == start["imgs"]:
+        # under load the chart is redrawn well after the text: give it time before judging
+        with contextlib.suppress(PlaywrightTimeout):
+            page.wait_for_function(
+                "([w, old]) => JSON.stringify(Array.from(w.querySelectorAll('img'))"
+                "  .map(e => e.src.length + ':' + e.src.slice(-400) + ':' + e.src.slice(200, 1200)))"
+                "  !== JSON.stringify(old)",
+                arg=[widget.element_handle(), start["imgs"]],
+                timeout=20_000,
+            )
     now = _widget_state(widget)
     assert now["text"] != start["text"], f"result unchanged after {done}"
     if start["imgs"]:
