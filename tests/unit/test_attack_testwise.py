@@ -18,9 +18,7 @@ for the all-choice units).
 The public repository is a teacher too: the committed forms and their key are public, so
 :func:`learn` fits weights of each option's look on one form's key and applies them to another.
 
-The tests that judge the kit's own items wait on the branch ``redteam-pending2`` (they fail on the
-hand-written items: BOARD R4b); here the strategies and the learner are shown to catch a planted
-tell.
+The strategies and the learner are also shown to catch a planted tell (so a pass means something).
 
     .venv/bin/python tests/unit/test_attack_testwise.py      # prints the table of chances
 """
@@ -30,6 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
+import pytest
 import yaml
 
 from alaskaki import paths
@@ -331,6 +330,39 @@ def test_the_learner_finds_a_tell_the_public_form_shares():
     weights = learn(_cases(public))
     cases = _cases(sat)
     assert _right(weights, cases) >= len(cases) - 1
+
+
+# the judging tests (PENDING until the items change: BOARD R4b)
+
+
+@pytest.mark.parametrize("name", sorted(_forms()))
+def test_no_unit_kompeten_by_luck_with_any_test_wise_strategy(name):
+    items = _forms()[name]
+    table = luck(items)
+    lucky = {
+        (s, u): round(p, 3) for s, per in table.items() for u, p in per.items() if p > MAX_LUCK
+    }
+    right = expected_right(items)
+    assert not lucky, (
+        f"{name}: a unit is Kompeten by test-wise guessing with these chances: {lucky}; expected "
+        f"choice items right: { ({k: round(v, 1) for k, v in right.items()}) }"
+    )
+
+
+@pytest.mark.parametrize("pair", sorted(_public_pairs()))
+def test_what_a_public_form_teaches_does_not_answer_another(pair):
+    """The committed forms and their key are public (the repository). A participant learns from
+    one which look marks the key, and sits another: no better than guessing, no unit by luck."""
+    public, sat = _public_pairs()[pair]
+    weights = learn(_cases(public))
+    choice = [it for it in sat if it.jenis == "huruf"]
+    got = _right(weights, _cases(sat))
+    chance = sum(1 / len(it.opsi) for it in choice)
+    sd = sum((1 / len(it.opsi)) * (1 - 1 / len(it.opsi)) for it in choice) ** 0.5
+    assert got <= chance + 2 * sd + 1, (
+        f"{pair}: learned from the public key, {got:.1f} of {len(choice)} choice items right "
+        f"(chance {chance:.1f})"
+    )
 
 
 if __name__ == "__main__":
