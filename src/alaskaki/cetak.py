@@ -6,9 +6,11 @@ hidden tests are removed, locked test cells left out, every answer cell followed
 and with ``--peserta ID`` the participant's own numbers on top, for people who work on paper.
 
 A form is printed from the markdown cells of its notebook, which hold every question and option
-(docs/architecture.md); code cells are left out and each question gets an answer line, so the
-trainer can run the uji on paper and mark it by hand with the key printout
-(``alaskaki cetak <form> --kunci``, trainer install only: :mod:`alaskaki_kunci.cetak`).
+(docs/architecture.md); code cells and the on-screen-only cells (``metadata.alaskaki.layar``: run a
+cell, replace ``None``, save) are left out, the paper instructions are added and each question gets
+an answer line, so the trainer can run the uji on paper and mark it by hand with the key printout
+(``alaskaki cetak <form> --kunci``, trainer install only: :mod:`alaskaki_kunci.cetak`). With
+``--workshop DIR`` the workshop's own form (``DIR/source/<form>/``) is printed.
 """
 
 from __future__ import annotations
@@ -54,6 +56,13 @@ pre { background: #f4f4f4; padding: 4px 6px; font-size: 9pt; white-space: pre-wr
 .angka { border: 1px dashed #444; padding: .4em; margin-bottom: 1em; white-space: pre-wrap; font-size: 9.5pt; }
 @media print { a { color: black; text-decoration: none; } }
 """
+
+
+PAPER_NOTE = (
+    "<p><b>Menjawab di kertas:</b> tulis jawaban di kotak di bawah setiap soal: satu huruf untuk soal "
+    "pilihan, atau angka untuk soal hitungan (desimal boleh dengan koma, mis. 1.234,5). Serahkan lembar ini "
+    "kepada pelatih bila sudah selesai.</p>"
+)
 
 
 def notebook_path(naskah: str) -> Path:
@@ -146,10 +155,12 @@ def form_html(naskah: str, notebook: str | Path | None = None) -> str:
             '<div class="kepala">Nama: ______________________ &nbsp; ID peserta: __________ &nbsp; '
             "Tanggal: ____________</div>"
         )
-    for cell in nb.cells:
-        if cell.cell_type != "markdown":
+    for n, cell in enumerate(nb.cells):
+        if cell.cell_type != "markdown" or cell.metadata.get("alaskaki", {}).get("layar"):
             continue
         rendered = mistune.html(cell.source)
+        if naskah in FORMS and n == 0:
+            rendered += PAPER_NOTE
         if naskah in FORMS and cell.source.startswith("### Soal"):
             parts.append(f'<div class="soal">{rendered}<div class="jawab"></div></div>')
         else:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
 import json
+import os
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -270,6 +272,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--kunci", action="store_true", help="cetak kunci jawaban (rahasia; instalasi pelatih)"
+    )
+    p.add_argument(
+        "--workshop",
+        "-w",
+        metavar="FOLDER",
+        help="asesmen (dan kuncinya) milik lokakarya ini, bukan asesmen bawaan kit",
     )
     p.add_argument(
         "--out", metavar="FILE", help="berkas HTML yang ditulis (bawaan: <naskah>[-kunci].html)"
@@ -736,6 +744,27 @@ def cmd_pulihkan(args) -> int:
     return EXIT_OK
 
 
+def _workshop_form(args) -> Path | None:
+    """With ``--workshop``: the workshop's own copy of the notebook to print (its own uji form)."""
+    from alaskaki.folder import Folder
+
+    if not getattr(args, "workshop", None):
+        return None
+    folder = Folder.open(args.workshop)
+    if args.naskah not in folder.modules():
+        raise AlaskakiError(
+            f"Lokakarya {folder.root} tidak punya {args.naskah} di source/.",
+            exit_code=EXIT_NOT_FOUND,
+        )
+    return folder.source_notebook(args.naskah)
+
+
+def _workshop_name(args) -> str:
+    from alaskaki.folder import Folder
+
+    return str(Folder.open(args.workshop).root.name) if getattr(args, "workshop", None) else ""
+
+
 def cmd_cetak(args) -> int:
     from alaskaki.cetak import form_html
 
@@ -753,16 +782,29 @@ def cmd_cetak(args) -> int:
                 "atau tidak dapat dibaca oleh pengguna ini).",
                 exit_code=EXIT_NOT_FOUND,
             ) from None
-        text = kunci_html(args.naskah)
+        text = kunci_html(args.naskah, notebook=_workshop_form(args), judul=_workshop_name(args))
     elif args.peserta and args.naskah.startswith("m"):
         from alaskaki.cetak import module_html
 
         text = module_html(args.naskah, peserta=args.peserta)
     else:
-        text = form_html(args.naskah)
+        text = form_html(args.naskah, notebook=_workshop_form(args))
     out = Path(args.out or f"{args.naskah}{'-kunci' if args.kunci else ''}.html")
-    out.write_text(text, encoding="utf-8")
-    _emit(args, {"berkas": out}, f"Siap dicetak: {out} (buka di peramban, lalu Cetak / Ctrl+P).")
+    try:
+        if args.kunci:  # the key: readable by the trainer only, wherever it is written
+            with contextlib.suppress(FileNotFoundError):
+                out.unlink()
+            fd = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                fh.write(text)
+        else:
+            out.write_text(text, encoding="utf-8")
+    except OSError as err:
+        raise from_os_error(err, doing="menulis berkas cetak", path=out) from err
+    note = " Berkas kunci hanya dapat dibaca oleh Anda (mode 600)." if args.kunci else ""
+    _emit(
+        args, {"berkas": out}, f"Siap dicetak: {out} (buka di peramban, lalu Cetak / Ctrl+P).{note}"
+    )
     return EXIT_OK
 
 

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from alaskaki.domain import costing, documents, hs, pricing, procedure, quality, sizes
+from alaskaki.exercises.asesmen import baca_angka
 
 AWAL = "asesmen-awal"
 AKHIR = "asesmen-akhir"
@@ -91,17 +92,16 @@ class Butir:
         return max(self.mutlak, self.toleransi * abs(float(self.jawaban)))
 
     def benar(self, nilai: object) -> bool:
+        """Right answer? Numbers also as text the Indonesian way ("1.234,5"), as the judge reads them."""
         if self.jenis == "angka":
-            if isinstance(nilai, bool) or not isinstance(nilai, int | float):
-                return False
-            if not math.isfinite(float(nilai)):
-                return False
-            return abs(float(nilai) - float(self.jawaban)) <= self.batas() + 1e-9
+            return any(
+                abs(x - float(self.jawaban)) <= self.batas() + 1e-9 for x in baca_angka(nilai)
+            )
         return isinstance(nilai, str) and nilai.strip().upper() == self.jawaban
 
 
 def _pilih(seed: str, benar: str, salah: list[str]) -> tuple[tuple[str, ...], str]:
-    """Options in a fixed shuffled order (seeded by the item) and the letter of the right one."""
+    """Options in a fixed shuffled order (seeded by the item, and the workshop's secret) and the right letter."""
     opsi = [benar, *salah]
     random.Random(f"alaskaki-uji:{seed}").shuffle(opsi)
     return tuple(opsi), HURUF[opsi.index(benar)]
@@ -109,7 +109,11 @@ def _pilih(seed: str, benar: str, salah: list[str]) -> tuple[tuple[str, ...], st
 
 def _dua(a_ok: str, a_bad: str, b_ok: str, b_bad: str) -> tuple[str, list[str]]:
     """Two decisions in every option: the right pair and the three wrong pairs (each half appears twice)."""
-    return f"{a_ok}; {b_ok}.", [f"{a_ok}; {b_bad}.", f"{a_bad}; {b_ok}.", f"{a_bad}; {b_bad}."]
+    return f"{a_ok}; {b_ok}.", [
+        f"{a_ok}; {b_bad}.",
+        f"{a_bad}; {b_ok}.",
+        f"{a_bad}; {b_bad}.",
+    ]
 
 
 class Acak:
@@ -182,7 +186,10 @@ _TEMUAN_B = (
         "sol lepas 1 cm di ujung depan karena lem tidak merekat; pembeli kemungkinan mengembalikan sepatu",
         "mayor",
     ),
-    ("goresan 3 cm di kulit bagian depan (zona 1) yang langsung terlihat pembeli", "mayor"),
+    (
+        "goresan 3 cm di kulit bagian depan (zona 1) yang langsung terlihat pembeli",
+        "mayor",
+    ),
     (
         "sisa benang 2 mm di bagian dalam yang tidak terlihat saat dipakai; sepatu tetap layak jual",
         "minor",
@@ -196,7 +203,10 @@ _TEMUAN_B = (
 
 #: (product, buyer, is it covered by a mandatory SNI) — only safety shoes are.
 _PRODUK_SNI = (
-    ("sepatu pengaman (*safety shoes*) berujung baja untuk pekerja pabrik di Jawa Timur", True),
+    (
+        "sepatu pengaman (*safety shoes*) berujung baja untuk pekerja pabrik di Jawa Timur",
+        True,
+    ),
     ("sepatu pengaman kulit bersol karet untuk proyek bangunan di Surabaya", True),
     ("sepatu pengaman (*safety shoes*) untuk gudang sebuah pabrik di Sidoarjo", True),
     ("sepatu kasual kulit untuk toko-toko di Surabaya", False),
@@ -205,94 +215,117 @@ _PRODUK_SNI = (
 )
 
 
+#: product lines for the KBLI item: (what the IKM makes, its product type in procedure.KBLI)
+_PRODUK_KBLI_1 = (
+    ("selop dan sepatu sandal", "selop"),
+    ("sandal kelom dan sepatu santai", "sandal_kelom"),
+    ("sepatu olahraga (sepatu lari dan sepatu futsal)", "sepatu_olahraga"),
+    ("sepatu olahraga untuk bulu tangkis", "sepatu_olahraga"),
+)
+
+
+_PRODUK_KBLI_2 = (
+    ("sepatu harian untuk sekolah", "sepatu_harian"),
+    ("sepatu santai kulit", "sepatu_santai"),
+    ("sepatu untuk pekerja pabrik (keperluan industri)", "sepatu_keperluan_industri"),
+    ("sepatu teknik lapangan untuk pekerja tambang", "sepatu_teknik_lapangan"),
+)
+
+
 def eks01_alasan(f: str, v: Acak) -> dict:
-    case = {
-        "pre": (
-            "Pak Darto, pemilik IKM sepatu di Kelurahan Surodinawan, menjual 1.500 pasang sepatu kasual kepada "
-            "seorang perantara di Surabaya. Perantara itu mengekspornya atas nama perusahaannya sendiri. Dinas "
-            "kota menyarankan Pak Darto belajar mengekspor sendiri (ekspor mandiri)."
-        ),
-        "post": (
-            "Bu Sri, pemilik IKM sepatu di Kelurahan Miji, mendapat pesanan 2.000 pasang sepatu santai untuk "
-            "pembeli di Los Angeles melalui perantara dari Korea Selatan. Perantara menawarkan mengurus semua "
-            "dokumen ekspor atas nama perusahaannya. Dinas kota menyarankan ekspor mandiri."
-        ),
-    }[f]
-    siapa = "Pak Darto" if f == "pre" else "Bu Sri"
-    alasan = "Ekspor lewat perantara tidak tercatat sebagai produk asal Kota Mojokerto"
-    alasan_salah = "Ekspor lewat perantara selalu dikenai bea keluar untuk produk alas kaki"
-    langkah = f"{siapa} perlu NIB sendiri yang juga berfungsi sebagai akses kepabeanan"
-    langkah_salah = f"{siapa} cukup memakai NIB dan akses kepabeanan milik perantaranya saja"
+    siapa, kota = {"pre": ("Pak Darto", "Surodinawan"), "post": ("Bu Sri", "Miji")}[f]
+    perantara, punya_nib = {"pre": (True, False), "post": (True, True)}[f]
+    if v.rng:
+        siapa, kota = v.pilih(
+            (siapa, kota), ("Pak Darto", "Surodinawan"), ("Bu Sri", "Miji"), ("Pak Hadi", "Blooto")
+        )
+        # an IKM exporting in its own name has its NIB: three consistent cases
+        perantara, punya_nib = v.pilih((True, False), (True, True), (False, True))
+    if perantara:
+        cara = (
+            "Pembeli di luar negeri memesan lewat seorang perantara di Surabaya, dan perantara itu mengekspornya "
+            "atas nama perusahaannya sendiri"
+        )
+    else:
+        cara = (
+            "Pembeli di luar negeri memesan langsung, dan PEB dikirim oleh PPJK dengan surat kuasa atas nama IKM "
+            f"{siapa} sendiri"
+        )
+    nib = (
+        'NIB-nya sudah berfungsi sebagai akses kepabeanan (tracking NIB di INSW menunjukkan "REC CEISA")'
+        if punya_nib
+        else "IKM itu belum punya NIB"
+    )
+    teks = (
+        f"{siapa}, pemilik IKM sepatu di Kelurahan {kota}, menjual 1.500 pasang sepatu kasual untuk ekspor. "
+        f"{cara}. {nib}. Apakah ekspor ini tercatat sebagai ekspor IKM itu (produk asal Kota Mojokerto), dan "
+        "apa langkah pertama untuk pesanan ekspor berikutnya atas nama sendiri?"
+    )
+    ya = "Tidak tercatat sebagai ekspor IKM itu, karena eksportirnya perantara"
+    tidak = "Tercatat sebagai ekspor IKM itu, walaupun dokumennya diurus pihak lain"
+    if not perantara:
+        ya, tidak = tidak, ya
+    urus = "mengurus NIB di OSS lebih dulu, yang juga berfungsi sebagai akses kepabeanan"
+    siap = "NIB dan akses kepabeanannya sudah cukup, langsung siapkan invoice dan PEB"
     return dict(
-        teks=case
-        + f"\n\nApa alasan utama saran itu, dan apa yang harus dimiliki {siapa} lebih dulu?",
-        pilih=_dua(alasan, alasan_salah, langkah, langkah_salah),
-        langkah=2,
+        teks=teks,
+        pilih=_dua(ya, tidak, siap if punya_nib else urus, urus if punya_nib else siap),
         rujukan=0,
+        data={"perantara": perantara, "punya_nib": punya_nib},
     )
 
 
 def eks01_kbli(f: str, v: Acak) -> dict:
-    lama, produk = {
-        "pre": ("15209", "selop dan sepatu sandal"),
-        "post": ("15203", "sandal kelom dan sepatu santai"),
+    satu, dua = {
+        "pre": (_PRODUK_KBLI_1[0], _PRODUK_KBLI_2[2]),
+        "post": (_PRODUK_KBLI_1[2], _PRODUK_KBLI_2[1]),
     }[f]
-    lama = v.pilih(lama, "15203" if lama == "15209" else "15209")
-    produk = v.pilih(
-        produk,
-        "sepatu santai dan sepatu harian",
-        "sepatu sandal dan sandal kelom",
-        "sepatu olahraga (sepatu lari dan sepatu futsal)",
-        "sepatu olahraga untuk bermain bola dan berlari",
-        "sepatu olahraga (sepatu bulu tangkis dan sepatu lari)",
-    )
-    jenis = "sepatu_olahraga" if "olahraga" in produk else "sepatu_santai"
-    kode = procedure.kbli_for(jenis).code
-    assert kode in ("15201", "15202") and kode != lama
-    nama = procedure.KBLI[lama].name
+    if v.rng:
+        satu = v.rng.choice(_PRODUK_KBLI_1[:2] if v.ya(True) else _PRODUK_KBLI_1[2:])
+        dua = v.rng.choice(_PRODUK_KBLI_2[:2] if v.ya(True) else _PRODUK_KBLI_2[2:])
+    k1, k2 = procedure.kbli_for(satu[1]).code, procedure.kbli_for(dua[1]).code
+    assert k1 in ("15201", "15202") and k2 in ("15201", "15203")
     teks = (
-        f"NIB sebuah IKM mencantumkan KBLI {lama} ({nama}). Sekarang hampir semua produknya adalah "
-        f"{produk} untuk ekspor. KBLI mana yang sebaiknya dicantumkan, dan di mana mengurusnya?"
+        "NIB sebuah IKM hanya mencantumkan KBLI 15209 (Industri Alas Kaki Lainnya). Sekarang IKM itu membuat dua "
+        f"lini produk untuk ekspor: (1) {satu[0]}; (2) {dua[0]}. KBLI mana yang ditambahkan di OSS untuk "
+        "masing-masing lini?"
     )
-    lain = "15202" if kode == "15201" else "15201"
+    l1 = "15202" if k1 == "15201" else "15201"
+    l2 = "15203" if k2 == "15201" else "15201"
     return dict(
         teks=teks,
-        pilih=_dua(
-            f"KBLI {kode}",
-            f"KBLI {lain}",
-            "diubah atau ditambah sendiri di sistem OSS",
-            "diubah dengan surat ke kantor Bea Cukai",
-        ),
-        data={"produk": produk, "kbli_lama": lama},
+        pilih=_dua(f"(1) KBLI {k1}", f"(1) KBLI {l1}", f"(2) KBLI {k2}", f"(2) KBLI {l2}"),
+        data={"produk": [satu[0], dua[0]]},
     )
 
 
 def eks01_akses(f: str, v: Acak) -> dict:
-    bulan, cerita = {
-        "pre": (7, "terakhir mengirim PEB 7 bulan lalu"),
-        "post": (14, "terakhir mengekspor 14 bulan lalu"),
-    }[f]
+    bulan, rec = {"pre": (7, False), "post": (14, True)}[f]
+    cerita = {"pre": "terakhir mengirim PEB", "post": "terakhir mengekspor"}[f]
     if v.rng:
-        bulan = v.pilih(bulan, *range(4, 11), *range(13, 21))
-        cerita = v.pilih("terakhir mengirim PEB", "terakhir mengekspor") + f" {bulan} bulan lalu"
+        bulan = v.rng.randint(13, 20) if v.ya(True) else v.rng.randint(4, 10)
+        rec = v.ya(True)
+        cerita = v.pilih("terakhir mengirim PEB", "terakhir mengekspor")
     blokir = bulan >= 12
+    tampak = "menunjukkan" if rec else "tidak menunjukkan"
     teks = (
-        f"Sebuah IKM {cerita}; sejak itu tidak ada kegiatan kepabeanan sama sekali. Bulan depan ada "
-        "pesanan ekspor baru. Bagaimana status akses kepabeanannya, dan apa yang dilakukan sebelum mengirim PEB?"
+        f"Sebuah IKM {cerita} {bulan} bulan lalu; sejak itu tidak ada kegiatan kepabeanan sama sekali. Hasil "
+        f'*tracking* NIB-nya di INSW {tampak} kategori "REC CEISA". Bulan depan ada pesanan ekspor baru. '
+        "Bagaimana status akses kepabeanannya, dan apa yang dilakukan dengan data OSS sebelum mengirim PEB?"
     )
-    ya = "Akses kepabeanan dapat diblokir, karena sudah 12 bulan berturut-turut tanpa kegiatan kepabeanan"
-    tidak = (
-        "Alasan blokir karena tanpa kegiatan belum berlaku, karena belum 12 bulan berturut-turut"
-    )
+    ya = "Akses dapat diblokir karena sudah 12 bulan berturut-turut tanpa kegiatan kepabeanan"
+    tidak = "Alasan blokir karena tanpa kegiatan belum berlaku, sebab belum 12 bulan berturut-turut"
+    perbarui = "data di OSS perlu diperbarui agar NIB terdaftar untuk hak akses kepabeanan"
+    biarkan = "data di OSS tidak perlu diperbarui karena NIB sudah terdaftar untuk akses kepabeanan"
     return dict(
         teks=teks,
         pilih=_dua(
             ya if blokir else tidak,
             tidak if blokir else ya,
-            'periksa kategori "REC CEISA" pada tracking NIB di INSW, bila tidak ada perbarui data di OSS',
-            "ajukan NIB baru di OSS, karena NIB lama otomatis dicabut bila tidak dipakai untuk ekspor",
+            biarkan if rec else perbarui,
+            perbarui if rec else biarkan,
         ),
-        data={"bulan": bulan},
+        data={"bulan": bulan, "rec_ceisa": rec},
     )
 
 
@@ -328,8 +361,9 @@ def eks01_peb(f: str, v: Acak) -> dict:
 
 def eks01_ska_asia(f: str, v: Acak) -> dict:
     satu, dua = {"pre": ("Tiongkok", "Australia"), "post": ("Vietnam", "Jepang")}[f]
-    satu = v.pilih(satu, "Tiongkok", *_ASEAN)
-    dua = v.pilih(dua, "Australia", "Jepang")
+    if v.rng:
+        satu = v.rng.choice(_ASEAN) if v.ya(True) else "Tiongkok"
+        dua = "Australia" if v.ya(True) else "Jepang"
     dab1 = satu in _ASEAN  # ES: a DAB replaces Form D (ASEAN) only
     dab2 = dua == "Australia"  # ER: a DAB replaces Form IA-CEPA (Australia); Japan needs Form IJEPA
     teks = (
@@ -356,9 +390,17 @@ def eks01_ska_eu(f: str, v: Acak) -> dict:
     }[f]
     if v.rng:
         negara = v.pilih(negara, "Jerman", "Prancis", "Italia", "Spanyol", "Belanda", "Belgia")
-        k1 = date.fromordinal(date(2026, 6, 1).toordinal() + v.rng.randint(0, 180))
-        nilai = v.pilih(nilai, *range(3_200, 5_900, 100), *range(6_300, 12_000, 100))
-        k2 = date.fromordinal(k1.toordinal() + v.rng.randint(30, 200))
+        k1 = date.fromordinal(date(2026, 6, 1).toordinal() + v.rng.randint(0, 150))
+        nilai = (
+            v.rng.randrange(6_300, 12_000, 100)
+            if v.ya(True)
+            else v.rng.randrange(3_200, 5_900, 100)
+        )
+        if v.ya(False):  # the second shipment still sails in 2026
+            hari = date(2026, 12, 20).toordinal() - k1.toordinal()
+            k2 = date.fromordinal(k1.toordinal() + v.rng.randint(20, hari))
+        else:
+            k2 = date.fromordinal(date(2027, 1, 10).toordinal() + v.rng.randint(0, 150))
     akhir = origin.EU_GSP_INDONESIA_ENDS
     assert k1 < akhir
     daftar = nilai > origin.REX_THRESHOLD_EUR
@@ -388,39 +430,60 @@ def eks01_ska_eu(f: str, v: Acak) -> dict:
             p2_mfn if gsp2 else p2_gsp,
         ),
         langkah=3,
-        data={"nilai_eur": nilai, "kiriman1": k1.isoformat(), "kiriman2": k2.isoformat()},
+        data={
+            "nilai_eur": nilai,
+            "kiriman1": k1.isoformat(),
+            "kiriman2": k2.isoformat(),
+        },
     )
 
 
+#: Who asks for KITE IKM: (the applicant, in a case sentence; may it apply).
+_KITE = (
+    (
+        "Lima IKM kecil di Sentra IKM Alas Kaki Surodinawan sama-sama mengimpor kulit dan aksesori untuk sepatu "
+        "ekspor. Masing-masing merasa terlalu kecil untuk mengurus fasilitas KITE IKM sendiri, jadi mereka ingin "
+        "menunjuk satu IKM di sentra untuk mengajukan",
+        True,
+    ),
+    (
+        "Sebuah koperasi perajin sepatu di Kota Mojokerto mengimpor sol dan benang untuk sepatu yang sebagian "
+        "besar diekspor, dan koperasi itu ingin mengajukan fasilitas KITE IKM",
+        True,
+    ),
+    (
+        "Sebuah toko bahan di Kota Mojokerto mengimpor kulit dan menjualnya kembali kepada perajin tanpa "
+        "mengolahnya sendiri, dan toko itu ingin mengajukan fasilitas KITE IKM untuk kulit impornya",
+        False,
+    ),
+    (
+        "Seorang pedagang di Surabaya mengimpor sol dan gesper lalu menjualnya lagi ke beberapa IKM di sentra "
+        "tanpa mengolahnya, dan ia ingin mengajukan fasilitas KITE IKM atas namanya",
+        False,
+    ),
+)
+
+
 def eks01_kite(f: str, v: Acak) -> dict:
-    if f == "pre":
-        teks = (
-            "Lima IKM kecil di Sentra IKM Alas Kaki Surodinawan sama-sama mengimpor kulit dan aksesori untuk "
-            "sepatu ekspor. Masing-masing merasa terlalu kecil untuk mengurus fasilitas KITE IKM sendiri. "
-            "Bagaimana mereka dapat memakainya, dan apa manfaatnya untuk bahan impor itu?"
-        )
-        siapa = "Mereka menunjuk satu IKM di sentra untuk mengajukan (ditetapkan sebagai konsorsium KITE)"
-        salah_siapa = "Tidak bisa: KITE IKM hanya untuk satu IKM yang mengajukan untuk dirinya sendiri, bukan untuk sentra"
-    else:
-        teks = (
-            "Sebuah koperasi perajin sepatu di Kota Mojokerto mengimpor sol dan benang untuk sepatu yang "
-            "sebagian besar diekspor. Anggotanya bertanya apakah koperasi boleh memakai fasilitas KITE IKM, dan "
-            "apa manfaatnya untuk bahan impor itu."
-        )
-        siapa = "Koperasi boleh mengajukan (ditetapkan sebagai IKM atau konsorsium KITE)"
-        salah_siapa = "Tidak bisa: KITE IKM hanya untuk satu IKM yang mengajukan sendiri, bukan untuk koperasi"
-    manfaat = "bea masuk dibebaskan dan PPN/PPnBM impor tidak dipungut untuk bahan yang diolah menjadi barang ekspor."
-    salah_manfaat = "bea keluar sepatu ekspornya dibebaskan dan pajak penghasilan dari penjualan ekspornya tidak dipungut."
+    kasus, boleh = {"pre": _KITE[0], "post": _KITE[1]}[f]
+    if v.rng:
+        boleh = v.ya(True)
+        kasus = v.rng.choice([k for k, b in _KITE if b == boleh])
+    teks = (
+        f"{kasus}. Bolehkah ia mengajukan KITE IKM, dan apa manfaat KITE IKM untuk bahan impor yang diolah "
+        "menjadi barang ekspor?"
+    )
+    ya = "Boleh: dapat ditetapkan sebagai IKM atau Konsorsium KITE bila memenuhi syaratnya"
+    tidak = "Tidak boleh: KITE IKM hanya untuk usaha yang mengolah, merakit atau memasang bahan itu"
     return dict(
         teks=teks,
-        pilih=(
-            f"{siapa}; {manfaat}",
-            [
-                f"{siapa}; {salah_manfaat}",
-                f"{salah_siapa}; {manfaat}",
-                f"{salah_siapa}; {salah_manfaat}",
-            ],
+        pilih=_dua(
+            ya if boleh else tidak,
+            tidak if boleh else ya,
+            "bea masuk dibebaskan dan PPN/PPnBM impor tidak dipungut",
+            "bea keluar ekspornya dibebaskan dan PPh penjualannya tidak dipungut",
         ),
+        data={"boleh": boleh, "kasus": kasus[:40]},
     )
 
 
@@ -428,138 +491,183 @@ def eks01_kite(f: str, v: Acak) -> dict:
 # EKS-02
 # =============================================================================================
 
-_ID = {"leather": "kulit", "textile": "tekstil", "rubber_plastics": "karet atau plastik"}
+_ID = {
+    "leather": "kulit",
+    "textile": "tekstil",
+    "rubber_plastics": "karet atau plastik",
+}
 
 
 def eks02_upper(f: str, v: Acak) -> dict:
-    (a, la), (b, lb), (acc, nama_acc, lacc) = {
+    satu, dua = {
         "pre": (
-            ("textile", 44),
-            ("leather", 38),
-            ("leather:ankle_patch", "tambalan mata kaki", 12),
+            ({"textile": 44, "leather": 38, "leather:ankle_patch": 12}, "tambalan mata kaki"),
+            ({"leather": 40, "textile": 36, "textile:edging": 7}, "lis tepi"),
         ),
-        "post": (("leather", 41), ("textile", 35), ("textile:edging", "lis tepi", 9)),
+        "post": (
+            ({"leather": 41, "textile": 35, "textile:edging": 9}, "lis tepi"),
+            ({"textile": 39, "leather": 37, "leather:ornament": 10}, "hiasan"),
+        ),
     }[f]
     if v.rng:
-        a, b = v.rng.sample(["textile", "leather"], 2)
-        nama_acc = v.pilih(
-            nama_acc, "tambalan mata kaki", "lis tepi", "hiasan", "penguat lubang tali"
+        draws = []
+        for _ in range(2):
+            a, b = ("leather", "textile") if v.ya(True) else ("textile", "leather")
+            la = v.rng.randint(36, 48)
+            lacc = v.rng.randint(8, 14)
+            lb = v.rng.randint(la - lacc + 1, la - 1)
+            nama = v.pilih("tambalan mata kaki", "lis tepi", "hiasan", "penguat lubang tali")
+            draws.append(({a: la, b: lb, f"{b}:aksesori": lacc}, nama))
+        satu, dua = draws
+    out = []
+    for areas, nama in (satu, dua):
+        (a, la), (b, lb), (acc, lacc) = areas.items()
+        hasil = hs.upper_material(areas)
+        assert hasil != hs.upper_material({a: la, b: lb + lacc})  # counting the accessory misleads
+        out.append(
+            (
+                f"{_ID[a]} {la} cm², {_ID[b]} {lb} cm², ditambah {nama} dari {_ID[b]} {lacc} cm²",
+                hasil,
+            )
         )
-        la = v.rng.randint(36, 48)
-        lacc = v.rng.randint(8, 14)
-        lb = v.rng.randint(la - lacc + 1, la - 1)
-        acc = f"{b}:aksesori"
-    areas = {a: la, b: lb, acc: lacc}
-    hasil = hs.upper_material(areas)
-    keliru = hs.upper_material({a: la, b: lb + lacc})
-    assert hasil != keliru
     teks = (
-        f"Luas permukaan luar bagian atas (*upper*) sebuah sepatu: {_ID[a]} {la} cm², {_ID[b]} {lb} cm², "
-        f"ditambah {nama_acc} dari {_ID[b]} {lacc} cm². Apa bahan upper-nya, dan bagaimana {nama_acc} itu dihitung "
-        "(Catatan 4(a) Bab 64)?"
+        f"Luas permukaan luar bagian atas (*upper*) dua model sepatu. Model 1: {out[0][0]}. Model 2: {out[1][0]}. "
+        "Apa bahan upper masing-masing model (Catatan 4(a) Bab 64)?"
     )
+    lain = {"leather": "textile", "textile": "leather"}
     return dict(
         teks=teks,
         pilih=_dua(
-            f"{_ID[hasil].capitalize()}",
-            f"{_ID[keliru].capitalize()}",
-            f"{nama_acc} tidak dihitung sama sekali",
-            f"{nama_acc} dihitung sebagai {_ID[b]}",
+            f"Model 1: {_ID[out[0][1]]}",
+            f"Model 1: {_ID[lain[out[0][1]]]}",
+            f"model 2: {_ID[out[1][1]]}",
+            f"model 2: {_ID[lain[out[1][1]]]}",
         ),
-        data={"luas": areas},
+        data={"luas": [satu[0], dua[0]]},
     )
 
 
 def eks02_sol(f: str, v: Acak) -> dict:
-    (a, la), (b, lb), (att, nama_att, latt) = {
+    satu, dua = {
         "pre": (
-            ("leather", 70),
-            ("rubber_plastics", 55),
-            ("rubber_plastics:protector", "pelindung", 25),
+            ({"leather": 70, "rubber_plastics": 55, "rubber_plastics:protector": 25}, "pelindung"),
+            ({"rubber_plastics": 62, "leather": 50, "leather:bar": 16}, "batang (*bar*)"),
         ),
-        "post": (("rubber_plastics", 64), ("leather", 58), ("leather:bar", "batang (*bar*)", 12)),
+        "post": (
+            ({"rubber_plastics": 64, "leather": 58, "leather:bar": 12}, "batang (*bar*)"),
+            ({"leather": 66, "rubber_plastics": 52, "rubber_plastics:protector": 20}, "pelindung"),
+        ),
     }[f]
     if v.rng:
-        a, b = v.rng.sample(["leather", "rubber_plastics"], 2)
-        nama_att = v.pilih(nama_att, "pelindung", "batang (*bar*)", "paku", "*spike*")
-        la = v.rng.randint(55, 75)
-        latt = v.rng.randint(10, 25)
-        lb = v.rng.randint(la - latt + 1, la - 1)
-        att = f"{b}:pelengkap"
-    areas = {a: la, b: lb, att: latt}
-    hasil = hs.outsole_material(areas)
-    keliru = hs.outsole_material({a: la, b: lb + latt})
-    assert hasil != keliru
-    pendek = nama_att.split(" (")[0]
+        draws = []
+        for _ in range(2):
+            a, b = ("leather", "rubber_plastics") if v.ya(True) else ("rubber_plastics", "leather")
+            la = v.rng.randint(55, 75)
+            latt = v.rng.randint(10, 25)
+            lb = v.rng.randint(la - latt + 1, la - 1)
+            nama = v.pilih("pelindung", "batang (*bar*)", "paku")
+            draws.append(({a: la, b: lb, f"{b}:attachment": latt}, nama))
+        satu, dua = draws
+    out = []
+    for areas, nama in (satu, dua):
+        (a, la), (b, lb), (att, latt) = areas.items()
+        hasil = hs.outsole_material(areas)
+        assert hasil != hs.outsole_material({a: la, b: lb + latt})
+        out.append(
+            (
+                f"{_ID[a]} {la} cm², {_ID[b]} {lb} cm², ditambah {nama} dari {_ID[b]} {latt} cm²",
+                hasil,
+            )
+        )
     teks = (
-        f"Bagian sol luar sebuah sepatu yang bersentuhan dengan tanah: {_ID[a]} {la} cm², {_ID[b]} {lb} cm², "
-        f"ditambah {nama_att} dari {_ID[b]} {latt} cm². Apa bahan sol luarnya, dan bagaimana {pendek} itu dihitung "
-        "(Catatan 4(b) Bab 64)?"
+        "Bagian sol luar yang bersentuhan dengan tanah pada dua model sepatu. "
+        f"Model 1: {out[0][0]}. Model 2: {out[1][0]}. Apa bahan sol luar masing-masing model (Catatan 4(b) Bab 64)?"
     )
+    lain = {"leather": "rubber_plastics", "rubber_plastics": "leather"}
     return dict(
         teks=teks,
         pilih=_dua(
-            f"{_ID[hasil].capitalize()}",
-            f"{_ID[keliru].capitalize()}",
-            f"{pendek} tidak dihitung sama sekali",
-            f"{pendek} dihitung sebagai {_ID[b]}",
+            f"Model 1: {_ID[out[0][1]]}",
+            f"Model 1: {_ID[lain[out[0][1]]]}",
+            f"model 2: {_ID[out[1][1]]}",
+            f"model 2: {_ID[lain[out[1][1]]]}",
         ),
-        data={"luas_tapak": areas},
+        data={"luas_tapak": [satu[0], dua[0]]},
     )
 
 
 def eks02_hs6(f: str, v: Acak) -> dict:
+    # the four options are a 2x2 of real subheadings: heading (6402 rubber/plastics upper, 6403
+    # leather upper: the accessory rule decides) x covering the ankle (.91) or not (.99)
     spec = {
         "pre": dict(
-            upper={"leather": 40, "textile": 30, "textile:ornament": 15},
-            uraian="kulit 40 cm², tekstil 30 cm², ditambah hiasan dari tekstil 15 cm²",
-            sol="rubber_plastics",
+            upper={"leather": 40, "rubber_plastics": 30, "rubber_plastics:ornament": 15},
+            uraian="kulit 40 cm², karet atau plastik 30 cm², ditambah hiasan dari plastik 15 cm²",
             ankle=True,
             produk="Sepatu kerja pria buatan IKM di Kelurahan Prajurit Kulon",
         ),
         "post": dict(
-            upper={"textile": 36, "leather": 31, "leather:eyelet_stay": 10},
-            uraian="tekstil 36 cm², kulit 31 cm², ditambah penguat lubang tali dari kulit 10 cm²",
-            sol="leather",
-            ankle=False,
-            produk="Sepatu santai wanita buatan IKM di Kelurahan Blooto",
+            upper={"rubber_plastics": 36, "leather": 31, "leather:eyelet_stay": 10},
+            uraian="karet atau plastik 36 cm², kulit 31 cm², ditambah penguat lubang tali dari kulit 10 cm²",
+            ankle=True,
+            produk="Sepatu bot kerja buatan IKM di Kelurahan Blooto",
         ),
     }[f]
+    if v.rng:
+        a, b = ("leather", "rubber_plastics") if v.ya(True) else ("rubber_plastics", "leather")
+        la = v.rng.randint(30, 44)
+        lacc = v.rng.randint(8, 16)
+        lb = v.rng.randint(la - lacc + 1, la - 1)
+        acc = v.pilih("hiasan", "penguat lubang tali", "lis tepi", "tambalan mata kaki")
+        spec = dict(
+            upper={a: la, b: lb, f"{b}:aksesori": lacc},
+            uraian=f"{_ID[a]} {la} cm², {_ID[b]} {lb} cm², ditambah {acc} dari {_ID[b]} {lacc} cm²",
+            ankle=v.ya(True),
+            produk=v.pilih(
+                "Sepatu kerja pria buatan IKM di Kelurahan Prajurit Kulon",
+                "Sepatu santai wanita buatan IKM di Kelurahan Blooto",
+                "Sepatu kasual pria buatan IKM di Kelurahan Surodinawan",
+                "Sepatu sekolah buatan IKM di Kelurahan Miji",
+            ),
+        )
     upper = hs.upper_material(spec["upper"])
-    kode = hs.classify_footwear(upper, spec["sol"], covers_ankle=spec["ankle"])
+    kode = hs.classify_footwear(upper, "rubber_plastics", covers_ankle=spec["ankle"])
     # the answer of someone who counts the accessory as upper material
-    plain = {k: v for k, v in spec["upper"].items() if ":" not in k}
-    for k, v in spec["upper"].items():
+    plain = {k: x for k, x in spec["upper"].items() if ":" not in k}
+    for k, x in spec["upper"].items():
         if ":" in k:
-            plain[k.split(":")[0]] += v
-    keliru = hs.classify_footwear(hs.upper_material(plain), spec["sol"], covers_ankle=spec["ankle"])
-    lain_ankle = hs.classify_footwear(upper, spec["sol"], covers_ankle=not spec["ankle"])
-    sol_lain = "leather" if spec["sol"] != "leather" else "rubber_plastics"
-    lain_sol = hs.classify_footwear(upper, sol_lain, covers_ankle=spec["ankle"])
-    salah = [
-        c for c in dict.fromkeys([keliru, lain_sol, lain_ankle, "6405.10", "6405.20"]) if c != kode
-    ][:3]
-    assert keliru in salah and len(salah) == 3
+            plain[k.split(":")[0]] += x
+    keliru = hs.upper_material(plain)
+    assert keliru != upper
+    opsi = [
+        hs.classify_footwear(u, "rubber_plastics", covers_ankle=a)
+        for u in (upper, keliru)
+        for a in (spec["ankle"], not spec["ankle"])
+    ]
+    assert opsi[0] == kode and len(set(opsi)) == 4 and {c[:4] for c in opsi} == {"6402", "6403"}
     teks = (
-        f"{spec['produk']}. Luas permukaan luar upper: {spec['uraian']}. Sol luar dari "
-        f"{_ID[spec['sol']]}; sepatu {'menutup' if spec['ankle'] else 'tidak menutup'} mata kaki; bukan "
-        "sepatu olahraga, tanpa pelindung jari dari logam. Subpos HS enam digit mana yang tepat?"
+        f"{spec['produk']}. Luas permukaan luar upper: {spec['uraian']}. Sol luar dari karet atau plastik; "
+        f"sepatu {'menutup' if spec['ankle'] else 'tidak menutup'} mata kaki; bukan sepatu olahraga, tanpa "
+        "pelindung jari dari logam, bukan sepatu tahan air tanpa jahitan. Subpos HS enam digit mana yang tepat?"
     )
     return dict(
         teks=teks,
-        pilih=(kode, salah),
+        pilih=(kode, opsi[1:]),
         langkah=3,
-        data={"upper": spec["upper"], "sol": spec["sol"], "mata_kaki": spec["ankle"]},
+        data={"upper": spec["upper"], "mata_kaki": spec["ankle"]},
     )
 
 
 def eks02_bagian(f: str, v: Acak) -> dict:
     satu, dua = {
         "pre": ("upper jadi yang belum dipasang sol", "tali sepatu"),
-        "post": ("sol luar dari karet yang siap dipasang", "mata ayam (*eyelet*) dari logam"),
+        "post": ("mata ayam (*eyelet*) dari logam", "sol luar dari karet yang siap dipasang"),
     }[f]
     if v.rng:
-        satu, dua = (x for x, _ in v.rng.sample(_BAGIAN, 2))
+        ya_, tidak_ = [x for x, p in _BAGIAN if p], [x for x, p in _BAGIAN if not p]
+        satu = v.rng.choice(ya_ if v.ya(True) else tidak_)
+        dua = v.rng.choice(ya_ if v.ya(True) else tidak_)
+        assert satu != dua
     ya = dict(_BAGIAN)
     assert any(
         w in " ".join(hs.NOT_PARTS).lower() for w in ("lace", "eyelet", "ornament", "boot hook")
@@ -589,25 +697,32 @@ def eks02_bagian(f: str, v: Acak) -> dict:
 
 
 def eks02_btki(f: str, v: Acak) -> dict:
-    tahun = {"pre": 2021, "post": 2020}[f]
-    tahun = v.pilih(tahun, 2019, 2020, 2021, 2023, 2024, 2025)
-    lama = tahun < 2022
+    t1, t2 = {"pre": (2021, 2024), "post": (2023, 2020)}[f]
+    if v.rng:
+        t1 = v.pilih(2019, 2020, 2021) if v.ya(True) else v.pilih(2023, 2024, 2025)
+        t2 = v.pilih(2019, 2020, 2021) if v.ya(True) else v.pilih(2023, 2024, 2025)
     teks = (
-        f"Anda menyalin pos tarif delapan digit dari PEB yang Anda kirim pada bulan Juni {tahun}. Sekarang Anda "
-        "menyiapkan PEB baru untuk sepatu yang sama. Apa yang Anda lakukan dengan kode itu, dan kode apa yang "
-        "ditulis di PEB?"
+        "Anda menyiapkan PEB baru untuk dua model sepatu dan menyalin pos tarif delapan digitnya dari PEB lama: "
+        f"model 1 dari PEB bulan Juni {t1}, model 2 dari PEB bulan Juni {t2}. Apa yang Anda lakukan dengan "
+        "masing-masing kode?"
     )
-    ganti = "Kode itu diperiksa dan diganti menurut korelasi kode lama ke BTKI 2022"
-    pakai = "Kode itu boleh dipakai lagi karena sudah menurut BTKI 2022"
+    g1, p1 = (
+        "Model 1: periksa dan ganti menurut korelasi ke BTKI 2022",
+        "Model 1: boleh dipakai lagi (sudah BTKI 2022)",
+    )
+    g2, p2 = (
+        "model 2: periksa dan ganti menurut korelasi ke BTKI 2022",
+        "model 2: boleh dipakai lagi (sudah BTKI 2022)",
+    )
     return dict(
         teks=teks,
         pilih=_dua(
-            ganti if lama else pakai,
-            pakai if lama else ganti,
-            "di PEB ditulis pos tarif delapan digit",
-            "di PEB cukup ditulis kode HS enam digit",
+            g1 if t1 < 2022 else p1,
+            p1 if t1 < 2022 else g1,
+            g2 if t2 < 2022 else p2,
+            p2 if t2 < 2022 else g2,
         ),
-        data={"tahun": tahun},
+        data={"tahun": [t1, t2]},
     )
 
 
@@ -740,10 +855,18 @@ def bya01_upah(f: str, v: Acak) -> dict:
 def bya01_overhead(f: str, v: Acak) -> dict:
     p = {
         "pre": dict(
-            listrik=1_800_000, sewa_tahun=21_600_000, susut=600_000, rawat=350_000, pasang=900
+            listrik=1_800_000,
+            sewa_tahun=21_600_000,
+            susut=600_000,
+            rawat=350_000,
+            pasang=900,
         ),
         "post": dict(
-            listrik=2_100_000, sewa_tahun=26_400_000, susut=450_000, rawat=400_000, pasang=1_100
+            listrik=2_100_000,
+            sewa_tahun=26_400_000,
+            susut=450_000,
+            rawat=400_000,
+            pasang=1_100,
         ),
     }[f]
     p = v.ubah(
@@ -778,10 +901,22 @@ def bya01_overhead(f: str, v: Acak) -> dict:
 def bya01_hpp(f: str, v: Acak) -> dict:
     p = {
         "pre": dict(
-            bahan=86_500, menit=70, upah=2_800_000, hari=25, jam=8, overhead=9_000_000, pasang=750
+            bahan=86_500,
+            menit=70,
+            upah=2_800_000,
+            hari=25,
+            jam=8,
+            overhead=9_000_000,
+            pasang=750,
         ),
         "post": dict(
-            bahan=92_300, menit=64, upah=3_000_000, hari=26, jam=8, overhead=10_500_000, pasang=840
+            bahan=92_300,
+            menit=64,
+            upah=3_000_000,
+            hari=26,
+            jam=8,
+            overhead=10_500_000,
+            pasang=840,
         ),
     }[f]
     p = v.ubah(
@@ -829,7 +964,13 @@ def eks03_fob(f: str, v: Acak) -> dict:
         "post": dict(hpp=204_000, margin=0.18, biaya=11_200, beli=16_480, jual=16_630),
     }[f]
     p = v.ubah(
-        p, {"hpp": (0.2, 1_000), "margin": (0.3, 0.01), "biaya": (0.3, 100), "beli": (0.04, 5)}
+        p,
+        {
+            "hpp": (0.2, 1_000),
+            "margin": (0.3, 0.01),
+            "biaya": (0.3, 100),
+            "beli": (0.04, 5),
+        },
     )
     if v.rng:
         p["jual"] = p["beli"] + v.pilih(150, 120, 140, 160)
@@ -841,7 +982,15 @@ def eks03_fob(f: str, v: Acak) -> dict:
         f"ditambahkan sesudah margin. Kurs bank hari ini: kurs beli {rp(p['beli'])}, kurs jual {rp(p['jual'])} "
         "per USD. Berapa harga FOB per pasang dalam USD?"
     )
-    return dict(teks=teks, angka=usd, satuan="USD", toleransi=0.003, mutlak=0.01, langkah=3, data=p)
+    return dict(
+        teks=teks,
+        angka=usd,
+        satuan="USD",
+        toleransi=0.003,
+        mutlak=0.01,
+        langkah=3,
+        data=p,
+    )
 
 
 def eks03_cif(f: str, v: Acak) -> dict:
@@ -917,7 +1066,10 @@ def eks03_incoterm(f: str, v: Acak) -> dict:
             (True, "gudang") if v.rng is None else (v.ya(True), v.pilih("gudang", "pelabuhan"))
         )
         sampai = {
-            "gudang": ("to our warehouse in Los Angeles", "gudang pembeli di Los Angeles"),
+            "gudang": (
+                "to our warehouse in Los Angeles",
+                "gudang pembeli di Los Angeles",
+            ),
             "pelabuhan": ("to the port of Los Angeles", "pelabuhan Los Angeles"),
         }[tempat]
         turun = (
@@ -948,75 +1100,73 @@ def eks03_incoterm(f: str, v: Acak) -> dict:
 
 
 def eks03_inkaso(f: str, v: Acak) -> dict:
-    negara, tempo = {"pre": ("Jerman", 60), "post": ("Belanda", 0)}[f]
+    t1, t2 = {"pre": (60, 0), "post": (0, 0)}[f]
+    negara = {"pre": ("Jerman", "Belanda"), "post": ("Belanda", "Prancis")}[f]
     if v.rng:
-        negara = v.pilih(
-            negara, "Jerman", "Belanda", "Prancis", "Jepang", "Korea Selatan", "Australia"
+        t1 = v.pilih(30, 60, 90) if v.ya(True) else 0
+        t2 = v.pilih(30, 60, 90) if v.ya(True) else 0
+        negara = tuple(
+            v.rng.sample(
+                ["Jerman", "Belanda", "Prancis", "Jepang", "Korea Selatan", "Australia"], 2
+            )
         )
-        tempo = v.pilih(tempo, 0, 30, 60, 90)
-    if tempo:
-        cara = (
-            f"ia menerima dokumen setelah menandatangani (mengaksep) wesel, dan membayar {tempo} hari kemudian "
-            "(wesel berjangka)"
+
+    def cara(tempo: int) -> str:
+        if tempo:
+            return (
+                f"menerima dokumen setelah menandatangani (mengaksep) wesel berjangka dan membayar {tempo} hari "
+                "kemudian"
+            )
+        return (
+            "baru menerima dokumen setelah membayar, pada saat bank menunjukkan dokumen kepadanya"
         )
-    else:
-        cara = "ia baru menerima dokumen setelah membayar, pada saat bank menunjukkan dokumen kepadanya"
+
     teks = (
-        f"Pembeli baru di {negara} mengusulkan: dokumen pengapalan dikirim lewat bank, dan {cara}. Cara "
-        "pembayaran apa ini, dan apa kewajiban bank terhadap barangnya bila pembeli tidak membayar?"
+        "Dua pembeli mengusulkan agar dokumen pengapalan dikirim lewat bank. Pembeli 1 di "
+        f"{negara[0]} {cara(t1)}. Pembeli 2 di {negara[1]} {cara(t2)}. Cara pembayaran apa masing-masing "
+        "usulan?"
     )
-    da = "D/A (dokumen diserahkan atas aksep)"
-    dp = "D/P (dokumen diserahkan atas bayar)"
+    da1, dp1 = "Pembeli 1: D/A (dokumen atas aksep)", "Pembeli 1: D/P (dokumen atas bayar)"
+    da2, dp2 = "pembeli 2: D/A (dokumen atas aksep)", "pembeli 2: D/P (dokumen atas bayar)"
     return dict(
         teks=teks,
-        pilih=_dua(
-            da if tempo else dp,
-            dp if tempo else da,
-            "bank tidak wajib menyimpan atau mengasuransikan barang",
-            "bank wajib menyimpan serta mengasuransikan barangnya",
-        ),
-        data={"tempo_hari": tempo},
+        pilih=_dua(da1 if t1 else dp1, dp1 if t1 else da1, da2 if t2 else dp2, dp2 if t2 else da2),
+        data={"tempo_hari": [t1, t2]},
     )
 
 
 def eks03_lc(f: str, v: Acak) -> dict:
-    salah = {"pre": "bl", "post": "pl"}[f]
-    salah = v.pilih(salah, "pl")
-    if f == "pre":
-        benar_, keliru = "2.400 pasang", "2.340 pasang"
-        if v.rng:
-            n = v.rng.randrange(1_200, 3_600, 120)
-            benar_, keliru = (
-                f"{num(n, 0)} pasang",
-                f"{num(n - v.rng.choice([60, 120, 24]), 0)} pasang",
-            )
-        apa, cek = "jumlah", "Barang yang dimuat sebenarnya"
-    else:
-        benar_, keliru = "1.240 kg", "1.420 kg"
-        if v.rng:
-            n = v.rng.randrange(900, 2_400, 10)
-            benar_, keliru = f"{num(n, 0)} kg", f"{num(n + v.rng.choice([90, 180, 270]), 0)} kg"
-        apa, cek = "berat kotor", "Timbangan di gudang menunjukkan"
-    pl = "invoice dan packing list" if f == "pre" else "packing list"
-    if salah == "bl":
-        dok = f"{pl.capitalize()} menulis {apa} {benar_}, tetapi B/L menulis {keliru}"
-    else:
-        dok = f"{pl.capitalize()} menulis {apa} {keliru}, tetapi B/L menulis {benar_}"
+    s1, s2 = {"pre": ("bl", "pl"), "post": ("pl", "pl")}[f]
+    n1, d1, n2, d2 = {"pre": (2_400, 60, 1_240, 180), "post": (1_800, 120, 1_420, 90)}[f]
+    if v.rng:
+        s1, s2 = v.pilih("bl", "pl"), v.pilih("bl", "pl")
+        n1, d1 = v.rng.randrange(1_200, 3_600, 120), v.pilih(24, 60, 120)
+        n2, d2 = v.rng.randrange(900, 2_400, 10), v.pilih(90, 180, 270)
+
+    def beda(salah: str, apa: str, benar_: str, keliru: str) -> str:
+        if salah == "bl":
+            return f"packing list menulis {apa} {benar_}, tetapi B/L menulis {keliru}"
+        return f"packing list menulis {apa} {keliru}, tetapi B/L menulis {benar_}"
+
+    k1 = beda(s1, "jumlah", f"{num(n1, 0)} pasang", f"{num(n1 - d1, 0)} pasang")
+    k2 = beda(s2, "berat kotor", f"{num(n2, 0)} kg", f"{num(n2 + d2, 0)} kg")
     teks = (
-        f"Pembayaran dengan L/C. {dok}. {cek} {benar_}. Apa yang terjadi bila dokumen diserahkan ke bank "
-        "seperti itu, dan apa yang Anda lakukan?"
+        "Dua kiriman dibayar dengan L/C; bank menilai dokumen, bukan barang. Kiriman 1: "
+        f"{k1}; barang yang dimuat sebenarnya {num(n1, 0)} pasang. Kiriman 2: {k2}; timbangan di gudang "
+        f"menunjukkan {num(n2, 0)} kg. Dokumen mana yang diperbaiki sebelum diserahkan ke bank, untuk "
+        "masing-masing kiriman?"
     )
-    fix_bl = "minta B/L diperbaiki dulu"
-    fix_pl = f"perbaiki {pl} dulu"
+    b1, p1 = "Kiriman 1: minta B/L diperbaiki", "Kiriman 1: perbaiki packing list"
+    b2, p2 = "kiriman 2: minta B/L diperbaiki", "kiriman 2: perbaiki packing list"
     return dict(
         teks=teks,
         pilih=_dua(
-            "Bank menilai dokumen, bukan barang, sehingga dokumen yang tidak sesuai dapat ditolak",
-            "Bank memeriksa barang di pelabuhan, sehingga selisih dokumen tidak berpengaruh",
-            fix_bl if salah == "bl" else fix_pl,
-            fix_pl if salah == "bl" else fix_bl,
+            b1 if s1 == "bl" else p1,
+            p1 if s1 == "bl" else b1,
+            b2 if s2 == "bl" else p2,
+            p2 if s2 == "bl" else b2,
         ),
-        data={"salah": salah, "dokumen": [benar_, keliru]},
+        data={"salah": [s1, s2], "angka": [n1, d1, n2, d2]},
     )
 
 
@@ -1028,7 +1178,9 @@ def eks03_lc(f: str, v: Acak) -> dict:
 def mtu01_kelas(f: str, v: Acak) -> dict:
     a, b = {"pre": (_TEMUAN_A[0], _TEMUAN_B[0]), "post": (_TEMUAN_A[1], _TEMUAN_B[2])}[f]
     if v.rng:
-        a, b = v.rng.choice(_TEMUAN_A), v.rng.choice(_TEMUAN_B)
+        ka, kb = ("kritis" if v.ya(True) else "mayor"), ("mayor" if v.ya(True) else "minor")
+        a = v.rng.choice([t for t in _TEMUAN_A if t[1] == ka])
+        b = v.rng.choice([t for t in _TEMUAN_B if t[1] == kb])
     assert {a[1], b[1]} <= {c.key for c in quality.defect_classes()}
     teks = f"Dua temuan pemeriksaan akhir: (a) {a[0]}; (b) {b[0]}. Masuk kelas cacat apa masing-masing?"
     lain_a = "mayor" if a[1] == "kritis" else "kritis"
@@ -1111,11 +1263,15 @@ def mtu01_keputusan(f: str, v: Acak) -> dict:
 def mtu01_sni(f: str, v: Acak) -> dict:
     from alaskaki.domain import inspection
 
-    satu, dua = {"pre": (_PRODUK_SNI[0], _PRODUK_SNI[3]), "post": (_PRODUK_SNI[4], _PRODUK_SNI[1])}[
-        f
-    ]
+    satu, dua = {
+        "pre": (_PRODUK_SNI[0], _PRODUK_SNI[3]),
+        "post": (_PRODUK_SNI[4], _PRODUK_SNI[1]),
+    }[f]
     if v.rng:
-        satu, dua = v.rng.sample(_PRODUK_SNI, 2)
+        wajib, bebas = [x for x in _PRODUK_SNI if x[1]], [x for x in _PRODUK_SNI if not x[1]]
+        satu = v.rng.choice(wajib if v.ya(True) else bebas)
+        dua = v.rng.choice(wajib if v.ya(True) else bebas)
+        assert satu != dua
     assert inspection.sni_mandatory("sepatu pengaman (safety shoes)")
     assert not inspection.sni_mandatory("sepatu santai (kasual)")
     teks = (
@@ -1133,7 +1289,10 @@ def mtu01_sni(f: str, v: Acak) -> dict:
     return dict(
         teks=teks,
         pilih=_dua(
-            w1 if satu[1] else b1, b1 if satu[1] else w1, w2 if dua[1] else b2, b2 if dua[1] else w2
+            w1 if satu[1] else b1,
+            b1 if satu[1] else w1,
+            w2 if dua[1] else b2,
+            b2 if dua[1] else w2,
         ),
         data={"produk": [satu[0], dua[0]]},
     )
@@ -1185,13 +1344,27 @@ def eks04_invoice(f: str, v: Acak) -> dict:
             0.03,
         ),
         "post": (
-            [("Model Dewi", 420, 14.25), ("Model Empu", 300, 16.10), ("Model Gajah", 360, 12.90)],
+            [
+                ("Model Dewi", 420, 14.25),
+                ("Model Empu", 300, 16.10),
+                ("Model Gajah", 360, 12.90),
+            ],
             0.02,
         ),
     }[f]
     if v.rng:
         nama = v.rng.sample(
-            ["Arjuna", "Brawijaya", "Candi", "Dewi", "Empu", "Gajah", "Kartini", "Majapahit"], 3
+            [
+                "Arjuna",
+                "Brawijaya",
+                "Candi",
+                "Dewi",
+                "Empu",
+                "Gajah",
+                "Kartini",
+                "Majapahit",
+            ],
+            3,
         )
         baris = [
             (f"Model {n}", v.rng.randrange(120, 600, 12), v.geser(15.0, 0.2, 0.05)) for n in nama
@@ -1239,7 +1412,11 @@ def eks04_packing(f: str, v: Acak) -> dict:
         "Buyer",
         (
             documents.PackingLine(
-                "Sepatu", jumlah, p["per_karton"], round(nett, 3), round(nett + p["karton"], 3)
+                "Sepatu",
+                jumlah,
+                p["per_karton"],
+                round(nett, 3),
+                round(nett + p["karton"], 3),
             ),
         ),
     )
@@ -1261,32 +1438,32 @@ def eks04_packing(f: str, v: Acak) -> dict:
 
 
 def eks04_angkut(f: str, v: Acak) -> dict:
-    udara = {"pre": True, "post": False}[f]
-    udara = v.ya(udara)
-    kota = v.pilih(
-        {"pre": "Busan", "post": "Hamburg"}[f], "Busan", "Osaka", "Hamburg", "Rotterdam", "Sydney"
+    u1, n2 = {"pre": (True, True), "post": (False, False)}[f]
+    if v.rng:
+        u1, n2 = v.ya(True), v.ya(True)
+    k1 = (
+        "36 pasang sepatu contoh dikirim lewat udara ke pembeli di Busan"
+        if u1
+        else "satu kontainer dikirim lewat laut ke Busan dengan pembayaran L/C; bank pembeli meminta dokumen "
+        "angkut yang dapat dipindahtangankan (*negotiable*)"
     )
-    if udara:
-        teks = (
-            f"Anda mengirim 36 pasang sepatu contoh lewat udara ke pembeli di {kota}. Dokumen angkut apa yang "
-            "Anda terima dari pengangkut, dan apa yang dilakukan dengan datanya?"
-        )
-    else:
-        teks = (
-            f"Anda mengirim satu kontainer lewat laut ke {kota} dengan pembayaran L/C. Bank pembeli meminta "
-            "dokumen angkut yang dapat dipindahtangankan (*negotiable*). Dokumen angkut apa yang Anda minta dari "
-            "pengangkut, dan apa yang dilakukan dengan datanya?"
-        )
-    awb, bl = "Air waybill", "Bill of lading (konosemen)"
+    k2 = (
+        "satu kontainer dikirim lewat laut ke Hamburg dengan pembayaran L/C; bank pembeli meminta dokumen "
+        "angkut yang dapat dipindahtangankan (*negotiable*)"
+        if n2
+        else "satu kontainer dikirim lewat laut ke Hamburg untuk pembeli lama yang sudah membayar di muka (T/T); "
+        "dokumen angkut tidak perlu dapat dipindahtangankan"
+    )
+    teks = (
+        f"Dua kiriman: (1) {k1}; (2) {k2}. Dokumen angkut apa yang Anda terima dari pengangkut untuk "
+        "masing-masing kiriman? (Nomor dan datanya nanti dicatat dalam PEB.)"
+    )
+    a1, b1 = "(1) air waybill", "(1) bill of lading"
+    s2, b2 = "(2) sea waybill", "(2) bill of lading"
     return dict(
         teks=teks,
-        pilih=_dua(
-            awb if udara else bl,
-            bl if udara else awb,
-            "nomor dan data dokumen itu dicatat dalam PEB",
-            "tidak dicatat, cukup dilampirkan pada invoice",
-        ),
-        data={"udara": udara},
+        pilih=_dua(a1 if u1 else b1, b1 if u1 else a1, b2 if n2 else s2, s2 if n2 else b2),
+        data={"udara": u1, "negotiable": n2},
     )
 
 
@@ -1300,8 +1477,23 @@ def eks04_cocok(f: str, v: Acak) -> dict:
             "gross_weight",
             1_160.0,
         ),
-        "post": (dict(pasang=960, harga=16.25, karton=80, isi=12, kotor=11.2), "value", 16_500.0),
+        "post": (
+            dict(pasang=960, harga=16.25, karton=80, isi=12, kotor=11.2),
+            "value",
+            16_500.0,
+        ),
     }[f]
+    if v.rng:
+        isi = v.pilih(12, 6, 10, 18)
+        karton = v.rng.randint(40, 150)
+        p = dict(
+            pasang=karton * isi,
+            harga=v.geser(15.0, 0.2, 0.05),
+            karton=karton,
+            isi=isi,
+            kotor=v.geser(10.8, 0.2, 0.1),
+        )
+        salah_field, ubah = v.rng.choice(_FIELDS), None
     nett = round(p["kotor"] - 1.5, 1)
     inv = documents.CommercialInvoice(
         "INV",
@@ -1328,6 +1520,15 @@ def eks04_cocok(f: str, v: Acak) -> dict:
         currency="USD",
         incoterm="FOB",
     )
+    if ubah is None:
+        ubah = {
+            "quantity": peb["quantity"] - p["isi"],
+            "cartons": peb["cartons"] - 1,
+            "gross_weight": round(peb["gross_weight"] - p["kotor"], 1),
+            "value": round(peb["value"] + 10 * p["harga"], 2),
+            "currency": "EUR",
+            "incoterm": "CIF",
+        }[salah_field]
     peb[salah_field] = ubah
     pd = documents.ExportDeclaration(**peb)
     kinds = {m.kind for m in documents.check_consistency(inv, pl, pd)}
@@ -1350,30 +1551,32 @@ def eks04_cocok(f: str, v: Acak) -> dict:
 
 
 def eks04_perbaiki(f: str, v: Acak) -> dict:
-    apa, kontrak, lain = {"pre": ("Incoterm", "FOB", "CIF"), "post": ("mata uang", "USD", "EUR")}[f]
-    peb_salah = v.ya(f == "pre")
-    if v.rng and f == "pre":
-        kontrak, lain = v.rng.sample(["FOB", "CIF", "CFR"], 2)
-    if v.rng and f == "post":
-        kontrak, lain = v.rng.sample(["USD", "EUR", "JPY"], 2)
-    if peb_salah:
-        keadaan = f"Invoice dan packing list menulis {kontrak}, tetapi draf PEB yang disiapkan PPJK menulis {lain}"
-    else:
-        keadaan = f"Draf PEB yang disiapkan PPJK menulis {kontrak}, tetapi invoice dan packing list menulis {lain}"
-    teks = f"Kontrak dengan pembeli memakai {apa} {kontrak}. {keadaan}. PEB belum dikirim. Apa yang Anda lakukan?"
-    p = f"Memperbaiki draf PEB menjadi {kontrak if peb_salah else lain}"
-    d = f"Memperbaiki invoice dan packing list menjadi {kontrak if not peb_salah else lain}"
+    peb1, peb2 = {"pre": (True, False), "post": (False, True)}[f]
+    ic, ic_lain = {"pre": ("FOB", "CIF"), "post": ("CIF", "CFR")}[f]
+    mu, mu_lain = {"pre": ("USD", "EUR"), "post": ("EUR", "USD")}[f]
+    if v.rng:
+        peb1, peb2 = v.ya(True), v.ya(True)
+        ic, ic_lain = v.rng.sample(["FOB", "CIF", "CFR"], 2)
+        mu, mu_lain = v.rng.sample(["USD", "EUR", "JPY"], 2)
+
+    def keadaan(peb_salah: bool, benar_: str, salah: str) -> str:
+        if peb_salah:
+            return f"invoice dan packing list menulis {benar_}, draf PEB dari PPJK menulis {salah}"
+        return f"draf PEB dari PPJK menulis {benar_}, invoice dan packing list menulis {salah}"
+
+    teks = (
+        f"Kontrak dengan pembeli memakai Incoterm {ic} dan mata uang {mu}. Incoterm: {keadaan(peb1, ic, ic_lain)}. "
+        f"Mata uang: {keadaan(peb2, mu, mu_lain)}. PEB belum dikirim. Dokumen mana yang Anda perbaiki untuk "
+        "masing-masing data, sebelum PEB dikirim?"
+    )
+    p1, d1 = "Incoterm: perbaiki draf PEB", "Incoterm: perbaiki invoice dan packing list"
+    p2, d2 = "mata uang: perbaiki draf PEB", "mata uang: perbaiki invoice dan packing list"
     return dict(
         teks=teks,
-        pilih=_dua(
-            p if peb_salah else d,
-            d if peb_salah else p,
-            "lalu mengirim PEB sesudah ketiga dokumen itu sama",
-            "lalu mengirim PEB, dibetulkan sesudah NPE terbit",
-        ),
+        pilih=_dua(p1 if peb1 else d1, d1 if peb1 else p1, p2 if peb2 else d2, d2 if peb2 else p2),
         rujukan=0,
         langkah=3,
-        data={"peb_salah": peb_salah, "kontrak": kontrak, "lain": lain},
+        data={"peb_salah": [peb1, peb2], "kontrak": [ic, mu]},
     )
 
 
@@ -1382,22 +1585,61 @@ def eks04_perbaiki(f: str, v: Acak) -> dict:
 # =============================================================================================
 
 
+#: SWOT statements from an IKM's point of view, by box.
+_SWOT = {
+    "S": (
+        "Perajin di sentra sudah dilatih BPIPI membuat pola dan mengatur produksi.",
+        "IKM sudah punya NIB dengan KBLI yang sesuai dan akses kepabeanan yang aktif.",
+    ),
+    "W": (
+        "Belum ada karyawan IKM yang terlatih memeriksa mutu sepatu sebelum dikirim.",
+        "IKM belum pernah menghitung HPP per pasang; harga ditetapkan dengan perkiraan saja.",
+    ),
+    "O": (
+        "IEU-CEPA sudah ditandatangani; bila berlaku, tarif alas kaki ke Uni Eropa dapat dihapus.",
+        "Fasilitas KITE IKM membebaskan bea masuk bahan impor yang diolah menjadi barang ekspor.",
+    ),
+    "T": (
+        "Mulai 1 Januari 2027 sepatu Indonesia tidak lagi mendapat tarif GSP Uni Eropa.",
+        "Harga sol dan aksesori impor naik karena kurs rupiah melemah (*contoh*).",
+    ),
+}
+
+
 def str01_swot(f: str, v: Acak) -> dict:
-    if f == "pre":
-        a = "Perajin di sentra sudah dilatih BPIPI membuat pola dan mengatur produksi."
-        b = "Mulai 1 Januari 2027 sepatu Indonesia tidak lagi mendapat tarif GSP Uni Eropa."
-        benar, pilihan = ("S", "T"), [("O", "T"), ("S", "W"), ("O", "W")]
-    else:
-        a = "Belum ada karyawan IKM yang terlatih memeriksa mutu sepatu sebelum dikirim."
-        b = "IEU-CEPA sudah ditandatangani; bila berlaku, tarif alas kaki ke Uni Eropa dapat dihapus."
-        benar, pilihan = ("W", "O"), [("T", "O"), ("W", "S"), ("T", "S")]
-    nama = {"S": "Kekuatan (S)", "W": "Kelemahan (W)", "O": "Peluang (O)", "T": "Ancaman (T)"}
-    fmt = lambda c: f"(a) {nama[c[0]]}; (b) {nama[c[1]]}"  # noqa: E731
+    # each statement is one of two boxes that differ in one respect (inside/outside the IKM)
+    kotak_a, kotak_b = {
+        "pre": (("S", "O"), ("T", "W")),
+        "post": (("W", "T"), ("O", "S")),
+    }[f]
+    ka, kb = {"pre": ("S", "T"), "post": ("W", "O")}[f]
+    a, b = _SWOT[ka][0], _SWOT[kb][0 if f == "pre" else 0]
+    if v.rng:
+        ka, kb = v.rng.choice(kotak_a), v.rng.choice(kotak_b)
+        a, b = v.rng.choice(_SWOT[ka]), v.rng.choice(_SWOT[kb])
+    nama = {
+        "S": "Kekuatan (S)",
+        "W": "Kelemahan (W)",
+        "O": "Peluang (O)",
+        "T": "Ancaman (T)",
+    }
+    lain_a = kotak_a[1] if ka == kotak_a[0] else kotak_a[0]
+    lain_b = kotak_b[1] if kb == kotak_b[0] else kotak_b[0]
     teks = (
         "Dari sudut pandang sebuah IKM alas kaki di Kota Mojokerto, masuk kotak SWOT mana kedua pernyataan "
         f"ini? (a) \u201c{a}\u201d (b) \u201c{b}\u201d"
     )
-    return dict(teks=teks, pilih=(fmt(benar), [fmt(c) for c in pilihan]), rujukan=0)
+    return dict(
+        teks=teks,
+        pilih=_dua(
+            f"(a) {nama[ka]}",
+            f"(a) {nama[lain_a]}",
+            f"(b) {nama[kb]}",
+            f"(b) {nama[lain_b]}",
+        ),
+        rujukan=0,
+        data={"a": ka, "b": kb},
+    )
 
 
 def str01_tumbuh(f: str, v: Acak) -> dict:
@@ -1447,7 +1689,14 @@ def str01_kapasitas(f: str, v: Acak) -> dict:
         "seminggu. Paling sedikit berapa IKM harus ikut agar pesanan terpenuhi?"
     )
     return dict(
-        teks=teks, angka=n, satuan="IKM", toleransi=0, mutlak=0, langkah=3, rujukan=0, data=p
+        teks=teks,
+        angka=n,
+        satuan="IKM",
+        toleransi=0,
+        mutlak=0,
+        langkah=3,
+        rujukan=0,
+        data=p,
     )
 
 
@@ -1484,7 +1733,13 @@ def str01_penawaran(f: str, v: Acak) -> dict:
         "post": dict(hpp=192_000, biaya=9_500, margin=0.20, beli=16_450, jual=16_600),
     }[f]
     p = v.ubah(
-        p, {"hpp": (0.2, 1_000), "biaya": (0.3, 100), "margin": (0.3, 0.01), "beli": (0.04, 5)}
+        p,
+        {
+            "hpp": (0.2, 1_000),
+            "biaya": (0.3, 100),
+            "margin": (0.3, 0.01),
+            "beli": (0.04, 5),
+        },
     )
     if v.rng:
         p["jual"] = p["beli"] + v.pilih(150, 120, 140, 160)
@@ -1528,7 +1783,13 @@ SLOTS: tuple[tuple[str, str, str, str, object], ...] = (
         "KBLI yang sesuai dengan produk, diurus di OSS",
         eks01_kbli,
     ),
-    ("eks01_akses", "EKS-01", "EKS-01.2.2", "Memeriksa akses kepabeanan sebelum PEB", eks01_akses),
+    (
+        "eks01_akses",
+        "EKS-01",
+        "EKS-01.2.2",
+        "Memeriksa akses kepabeanan sebelum PEB",
+        eks01_akses,
+    ),
     ("eks01_peb", "EKS-01", "EKS-01.3.1", "Jendela waktu pengiriman PEB", eks01_peb),
     (
         "eks01_ska_asia",
@@ -1587,7 +1848,13 @@ SLOTS: tuple[tuple[str, str, str, str, object], ...] = (
         "Biaya kulit per pasang dari pola, susut dan harga per ft²",
         bya01_kulit,
     ),
-    ("bya01_impor", "BYA-01", "BYA-01.1.2", "Porsi bahan impor dari daftar bahan", bya01_impor),
+    (
+        "bya01_impor",
+        "BYA-01",
+        "BYA-01.1.2",
+        "Porsi bahan impor dari daftar bahan",
+        bya01_impor,
+    ),
     (
         "bya01_upah",
         "BYA-01",
@@ -1623,9 +1890,27 @@ SLOTS: tuple[tuple[str, str, str, str, object], ...] = (
         "Harga CIF per pasang dari permintaan pembeli",
         eks03_cif,
     ),
-    ("eks03_incoterm", "EKS-03", "EKS-03.2.1", "Incoterm dari pesan pembeli", eks03_incoterm),
-    ("eks03_inkaso", "EKS-03", "EKS-03.3.1", "Jenis inkaso dan risikonya", eks03_inkaso),
-    ("eks03_lc", "EKS-03", "EKS-03.3.1", "Dokumen yang tidak sesuai dalam L/C", eks03_lc),
+    (
+        "eks03_incoterm",
+        "EKS-03",
+        "EKS-03.2.1",
+        "Incoterm dari pesan pembeli",
+        eks03_incoterm,
+    ),
+    (
+        "eks03_inkaso",
+        "EKS-03",
+        "EKS-03.3.1",
+        "Jenis inkaso dan risikonya",
+        eks03_inkaso,
+    ),
+    (
+        "eks03_lc",
+        "EKS-03",
+        "EKS-03.3.1",
+        "Dokumen yang tidak sesuai dalam L/C",
+        eks03_lc,
+    ),
     ("mtu01_kelas", "MTU-01", "MTU-01.1.1", "Kelas cacat dua temuan", mtu01_kelas),
     (
         "mtu01_sampel",
@@ -1641,7 +1926,13 @@ SLOTS: tuple[tuple[str, str, str, str, object], ...] = (
         "Keputusan lot dengan dua kelas cacat",
         mtu01_keputusan,
     ),
-    ("mtu01_sni", "MTU-01", "MTU-01.3.1", "SNI wajib atau tidak untuk sebuah produk", mtu01_sni),
+    (
+        "mtu01_sni",
+        "MTU-01",
+        "MTU-01.3.1",
+        "SNI wajib atau tidak untuk sebuah produk",
+        mtu01_sni,
+    ),
     (
         "mtu01_ukuran",
         "MTU-01",
@@ -1649,9 +1940,27 @@ SLOTS: tuple[tuple[str, str, str, str, object], ...] = (
         "Ukuran acuan EU dari Mondopoint pembeli",
         mtu01_ukuran,
     ),
-    ("eks04_invoice", "EKS-04", "EKS-04.1.1", "Total invoice dengan potongan", eks04_invoice),
-    ("eks04_packing", "EKS-04", "EKS-04.1.1", "Berat kotor di packing list", eks04_packing),
-    ("eks04_angkut", "EKS-04", "EKS-04.2.1", "Dokumen angkut dan datanya di PEB", eks04_angkut),
+    (
+        "eks04_invoice",
+        "EKS-04",
+        "EKS-04.1.1",
+        "Total invoice dengan potongan",
+        eks04_invoice,
+    ),
+    (
+        "eks04_packing",
+        "EKS-04",
+        "EKS-04.1.1",
+        "Berat kotor di packing list",
+        eks04_packing,
+    ),
+    (
+        "eks04_angkut",
+        "EKS-04",
+        "EKS-04.2.1",
+        "Dokumen angkut dan datanya di PEB",
+        eks04_angkut,
+    ),
     (
         "eks04_cocok",
         "EKS-04",
@@ -1659,7 +1968,13 @@ SLOTS: tuple[tuple[str, str, str, str, object], ...] = (
         "Ketidaksesuaian invoice, packing list dan PEB",
         eks04_cocok,
     ),
-    ("eks04_perbaiki", "EKS-04", "EKS-04.3.1", "Dokumen mana yang diperbaiki", eks04_perbaiki),
+    (
+        "eks04_perbaiki",
+        "EKS-04",
+        "EKS-04.3.1",
+        "Dokumen mana yang diperbaiki",
+        eks04_perbaiki,
+    ),
     ("str01_swot", "STR-01", "STR-01.1.1", "Kotak SWOT dua pernyataan", str01_swot),
     (
         "str01_tumbuh",
@@ -1692,11 +2007,35 @@ SLOTS: tuple[tuple[str, str, str, str, object], ...] = (
 )
 
 
-def _make(modul: str, slot: tuple) -> Butir:
+#: How many draws a workshop's case may take before its checks (a distractor that differs, a
+#: count on a table boundary, ...) hold; every template meets them in a few.
+TRIES = 400
+
+
+def _spec(template, short: str, gid: str, rahasia: str | None) -> dict:
+    if rahasia is None:
+        return template(short, Acak())
+    public = template(short, Acak())  # the committed case, whose answer is public
+    for n in range(TRIES):
+        try:
+            spec = template(short, Acak(random.Random(f"{rahasia}:{gid}:{n}")))
+        except AssertionError:
+            continue
+        # a number must not be the committed form's (a public answer would score); a letter may,
+        # by chance, like any guess
+        if "angka" in spec:
+            dekat = max(spec.get("mutlak", 0.5), spec.get("toleransi", 0.005) * abs(spec["angka"]))
+            if abs(float(spec["angka"]) - float(public["angka"])) <= 2 * dekat:
+                continue
+        return spec
+    raise RuntimeError(f"{gid}: no case drawn in {TRIES} tries meets the item's checks")
+
+
+def _make(modul: str, slot: tuple, rahasia: str | None = None) -> Butir:
     key, unit, kriteria, skill, template = slot
     short = FORMS[modul]
     gid = f"{short}_{key}"
-    spec = template(short, Acak())  # type: ignore[operator]
+    spec = _spec(template, short, gid, rahasia)
     common = dict(
         grade_id=gid,
         slot=key,
@@ -1721,26 +2060,32 @@ def _make(modul: str, slot: tuple) -> Butir:
         opsi, huruf = spec["opsi_tetap"]
     else:
         benar, salah = spec["pilih"]
-        opsi, huruf = _pilih(gid, benar, list(salah))
+        opsi, huruf = _pilih(gid if rahasia is None else f"{rahasia}:{gid}", benar, list(salah))
     _check_options(gid, opsi)
     return Butir(jenis="huruf", jawaban=huruf, opsi=tuple(opsi), **common)
 
 
-_CACHE: dict[str, tuple[Butir, ...]] = {}
+_CACHE: dict[tuple[str, str | None], tuple[Butir, ...]] = {}
 
 
-def form(modul: str) -> tuple[Butir, ...]:
-    """Every item of one form, in order."""
+def form(modul: str, rahasia: str | None = None) -> tuple[Butir, ...]:
+    """Every item of one form, in order: the kit's committed form, or with ``rahasia`` a workshop's.
+
+    A workshop's form has the same slots, templates and difficulty; each case's deciding facts
+    (numbers, dates, destinations, which document is wrong, which half of a two-decision option
+    holds) and the option order are drawn from the secret, so the committed form's key says
+    nothing about it (docs/grading.md, "Workshop forms").
+    """
     if modul not in FORMS:
         raise ValueError(f"Asesmen {modul!r} tidak dikenal. Pilih {AWAL!r} atau {AKHIR!r}.")
-    if modul not in _CACHE:
-        _CACHE[modul] = tuple(_make(modul, s) for s in SLOTS)
-    return _CACHE[modul]
+    if (modul, rahasia) not in _CACHE:
+        _CACHE[(modul, rahasia)] = tuple(_make(modul, s, rahasia) for s in SLOTS)
+    return _CACHE[(modul, rahasia)]
 
 
-def item(grade_id: str) -> Butir:
+def item(grade_id: str, rahasia: str | None = None) -> Butir:
     modul = AWAL if grade_id.startswith("pre_") else AKHIR
-    for b in form(modul):
+    for b in form(modul, rahasia):
         if b.grade_id == grade_id:
             return b
     raise KeyError(f"Butir {grade_id!r} tidak ada di {modul}.")

@@ -10,6 +10,11 @@ from :mod:`alaskaki.domain` and ``datasets/``). Output is byte-identical from ru
 are derived from the position, nothing depends on time or on the machine.
 
 Every question is in a markdown cell, so a form can be read and printed without running code.
+Markdown cells that only make sense on screen (run a cell, replace ``None``, save the notebook) carry
+``metadata.alaskaki.layar = true`` and are left out of the printed form (``alaskaki cetak``).
+
+A workshop's own forms (:func:`tulis_form_bengkel`, called by ``alaskaki init``) come from the same
+generator with the workshop's secret: same slots, other cases, their key in their own hidden tests.
 """
 
 from __future__ import annotations
@@ -86,9 +91,10 @@ def _dump(cells: list) -> str:
 
 
 def _jawab_hint(b: Butir) -> str:
+    """How to answer, the same on screen and on paper (where to type it is in the answer cell)."""
     if b.jenis == "angka":
-        return f"Jawab dengan **angka** ({b.satuan}), tanpa titik ribuan; desimal dengan titik, mis. `1234.5`."
-    return f'Jawab dengan **satu huruf**, {", ".join(HURUF[: len(b.opsi)])}, di antara tanda petik, mis. `"A"`.'
+        return f"Jawaban: **angka** ({b.satuan})."
+    return f"Jawaban: **satu huruf**, {', '.join(HURUF[: len(b.opsi)])}."
 
 
 def _question_md(n: int, b: Butir) -> str:
@@ -97,13 +103,13 @@ def _question_md(n: int, b: Butir) -> str:
         lines.append(f"**{HURUF[i]}.** {opsi}  ")
     if b.opsi:
         lines.append("")
-    lines.append(_jawab_hint(b) + f" Simpan jawaban di `{b.grade_id}`.")
+    lines.append(_jawab_hint(b))
     return "\n".join(lines)
 
 
 def _answer_src(b: Butir) -> str:
     if b.jenis == "angka":
-        stub = f"{b.grade_id} = None  # ganti None dengan angka jawaban Anda"
+        stub = f'{b.grade_id} = None  # ganti None dengan angka jawaban Anda, mis. 1234.5 atau "1.234,5"'
         sol = f"{b.grade_id} = {float(b.jawaban)!r}"
         cek = f"latihan.cek_angka({b.grade_id})"
     else:
@@ -113,20 +119,30 @@ def _answer_src(b: Butir) -> str:
     return f"{stub}\n### BEGIN SOLUTION\n{sol}\n### END SOLUTION\n{cek}"
 
 
+def _harapan(b: Butir) -> str:
+    """The item's key as arguments of ``kunci.uji``: the form is graded with its own key."""
+    if b.jenis == "angka":
+        return f"harapan={float(b.jawaban)!r}, batas={b.batas()!r}"
+    return f"harapan={b.jawaban!r}"
+
+
 def _test_src(b: Butir) -> str:
     return (
         f'"""Butir {b.grade_id} ({b.kriteria}): {b.keterampilan}."""\n'
         f'assert {b.grade_id} is not None, "Jawaban belum diisi: ganti None dengan jawaban Anda."\n'
         "### BEGIN HIDDEN TESTS\n"
         "from alaskaki_kunci import asesmen as kunci\n\n"
-        f'kunci.uji("{b.grade_id}", {b.grade_id})\n'
+        f'kunci.uji("{b.grade_id}", {b.grade_id}, {_harapan(b)})\n'
         "### END HIDDEN TESTS"
     )
 
 
-def form_notebook(modul: str) -> str:
+LAYAR = {"alaskaki": {"layar": True}}  # on screen only: left out of the printed form
+
+
+def form_notebook(modul: str, rahasia: str | None = None) -> str:
     short = FORMS[modul]
-    items = form(modul)
+    items = form(modul, rahasia)
     awal = modul == AWAL
     c = _Cells(short)
     per_unit = {u: sum(1 for b in items if b.unit == u) for u in UNITS}
@@ -151,16 +167,27 @@ Asesmen ini mengukur apakah Anda dapat mengerjakan tugas-tugas dari ketujuh unit
 ### Petunjuk
 * **Buku terbuka:** boleh memakai kalkulator dan **Lembar Rujukan** (`notebooks/{REFERENCE}.ipynb`, juga
   tersedia tercetak). Lembar yang sama dipakai di asesmen awal dan akhir.
-* Setiap soal adalah kasus dari pekerjaan sehari-hari sebuah IKM. Baca kasusnya, lalu tulis jawaban di sel
-  jawaban di bawahnya (ganti `None`) dan jalankan sel itu.
-* Sel jawaban hanya memeriksa **bentuk** jawaban (sudah diisi, angka, atau huruf pilihan yang ada). Benar atau
-  salahnya baru diketahui setelah pelatih menilai.
+* Setiap soal adalah kasus dari pekerjaan sehari-hari sebuah IKM. Baca kasusnya, lalu tulis jawabannya:
+  **satu huruf** untuk soal pilihan, atau **angka** untuk soal hitungan. Angka desimal boleh ditulis dengan
+  koma (`1.234,5`) atau dengan titik (`1234.5`).
 * Harga, biaya, kurs dan pesanan dalam soal adalah angka **contoh**.
 """
     )
     c.md(
+        """
+### Menjawab di notebook
+* Tulis jawaban di sel jawaban di bawah setiap soal (ganti `None`), lalu jalankan sel itu.
+  Angka ditulis `1234.5`, atau di antara tanda petik bila memakai koma: `"1.234,5"`. Huruf di antara tanda
+  petik: `"A"`.
+* Sel jawaban hanya memeriksa **bentuk** jawaban (sudah diisi, angka, atau huruf pilihan yang ada). Benar atau
+  salahnya baru diketahui setelah pelatih menilai.
+""",
+        **LAYAR,
+    )
+    c.md(
         "## Mulai: tulis ID peserta Anda\n\n"
-        "Tulis ID Anda (dari pelatih) di antara tanda petik, lalu jalankan sel dengan **Shift + Enter**."
+        "Tulis ID Anda (dari pelatih) di antara tanda petik, lalu jalankan sel dengan **Shift + Enter**.",
+        **LAYAR,
     )
     c.code(
         "from alaskaki.exercises import asesmen as latihan\n\n"
@@ -188,7 +215,11 @@ Asesmen ini mengukur apakah Anda dapat mengerjakan tugas-tugas dari ketujuh unit
 ## Selesai
 
 Simpan notebook (**Ctrl + S**) dan kumpulkan seperti biasa. Nilai dan status kompetensi Anda diumumkan pelatih.
-
+""",
+        **LAYAR,
+    )
+    c.md(
+        """
 ## Sumber
 
 Semua aturan, kode dan angka nasional dalam soal berasal dari bahan pelatihan (ringkasan sumber di Lembar
@@ -262,7 +293,9 @@ Cetak dengan `alaskaki cetak lembar-rujukan`.
 {tujuan}
 
 * {origin.ES_NOTE}
-* {origin.ER_NOTE} DAB itu menggantikan Form A untuk GSP Uni Eropa dan Form IA-CEPA untuk Australia.
+* {origin.ER_NOTE} DAB itu menggantikan Form IA-CEPA untuk Australia. Untuk **GSP Uni Eropa**, bukti asalnya
+  sejak 1 Januari 2020 adalah pernyataan asal barang (*statement on origin*) dalam sistem **REX** (bukan lagi
+  Form A), dan hanya untuk pengapalan sebelum **{tgl(gsp_akhir)}** (lihat di bawah).
 * **Uni Eropa, GSP:** sampai EUR {num(origin.REX_THRESHOLD_EUR, 0)} per kiriman pernyataan asal barang boleh dibuat
   eksportir mana pun; di atas itu eksportir harus terdaftar (REX).
 * **Periksa aturan yang berlaku pada tanggal pengapalan.** Indonesia keluar dari GSP Uni Eropa mulai
@@ -341,6 +374,9 @@ Yang boleh mengajukan (ditetapkan sebagai IKM atau Konsorsium KITE): {"; ".join(
 
 {metode}
 {fakta}
+* **D/P** (*documents against payment*): pembeli membayar ketika bank menunjukkan dokumen kepadanya (wesel atas
+  unjuk, *sight*), baru dokumen diserahkan. **D/A** (*documents against acceptance*): dokumen diserahkan ketika
+  pembeli mengaksep (menandatangani) wesel berjangka, dan ia membayar pada tanggal jatuh tempo.
 """
     )
     lot_rows = [
@@ -425,6 +461,14 @@ def outputs() -> dict[Path, str]:
     out = {paths.SOURCE_DIR / m / f"{m}.ipynb": form_notebook(m) for m in (AWAL, AKHIR)}
     out[paths.NOTEBOOKS_DIR / f"{REFERENCE}.ipynb"] = reference_notebook()
     return out
+
+
+def tulis_form_bengkel(folder: Path, modul: str, rahasia: str) -> Path:
+    """Write a workshop's own form ``folder/<modul>.ipynb`` from its secret; returns the path."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{modul}.ipynb"
+    path.write_text(form_notebook(modul, rahasia), encoding="utf-8")
+    return path
 
 
 def main(argv: list[str] | None = None) -> int:

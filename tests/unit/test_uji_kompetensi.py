@@ -168,33 +168,38 @@ def test_every_question_is_readable_in_markdown_without_running_code(modul):
     assert "alaskaki_kunci" not in code, "only hidden tests may import the key"
 
 
+def _kw(b) -> dict:
+    """The key arguments the generated hidden test passes to kunci.uji."""
+    return {"harapan": b.jawaban, "batas": b.batas() if b.jenis == "angka" else None}
+
+
 @pytest.mark.parametrize("b", PRE + POST, ids=lambda x: x.grade_id)
 def test_uji_accepts_the_key_and_rejects_a_wrong_answer_without_revealing_it(b):
-    kunci.uji(b.grade_id, b.jawaban)
+    kunci.uji(b.grade_id, b.jawaban, **_kw(b))
     wrong = (
         float(b.jawaban) * 1.1 + 1
         if b.jenis == "angka"
         else next(h for h in bank.HURUF[: len(b.opsi)] if h != b.jawaban)
     )
     with pytest.raises(AssertionError) as exc:
-        kunci.uji(b.grade_id, wrong)
+        kunci.uji(b.grade_id, wrong, **_kw(b))
     message = str(exc.value)
     if b.jenis == "angka":
         assert f"{float(b.jawaban):.0f}" not in message and f"{float(b.jawaban):.2f}" not in message
     else:
         assert not re.search(rf"\b{b.jawaban}\b", message)
     with pytest.raises(AssertionError):
-        kunci.uji(b.grade_id, None)
+        kunci.uji(b.grade_id, None, **_kw(b))
 
 
 def test_numeric_tolerance_accepts_rounding_and_rejects_a_slip():
     b = kunci.item("post_bya01_hpp")
-    kunci.uji(b.grade_id, round(float(b.jawaban)))  # rounded to whole rupiah
+    kunci.uji(b.grade_id, round(float(b.jawaban)), **_kw(b))  # rounded to whole rupiah
     with pytest.raises(AssertionError):
-        kunci.uji(b.grade_id, float(b.jawaban) * 1.02)
+        kunci.uji(b.grade_id, float(b.jawaban) * 1.02, **_kw(b))
     s = kunci.item("post_mtu01_sampel")
     with pytest.raises(AssertionError):
-        kunci.uji(s.grade_id, float(s.jawaban) + 1)  # a sample size is exact
+        kunci.uji(s.grade_id, float(s.jawaban) + 1, **_kw(s))  # a sample size is exact
 
 
 def _checked(fn, *args) -> str:
@@ -220,7 +225,9 @@ def test_form_check_says_the_same_for_a_right_and_a_wrong_answer(b):
 
 def test_form_checks_refuse_the_wrong_form():
     assert "belum diisi" in _checked(peserta.cek_angka, None)
-    assert "angka" in _checked(peserta.cek_angka, "12")
+    assert "angka" in _checked(peserta.cek_angka, "dua belas")
+    assert "tersimpan" in _checked(peserta.cek_angka, "1.234,5")  # a decimal comma, as on paper
+    assert "tanda petik" in _checked(peserta.cek_angka, (1.234, 5))  # 1.234,5 typed without quotes
     assert "angka" in _checked(peserta.cek_angka, True)
     assert "satu huruf" in _checked(peserta.cek_huruf, "E", "ABCD")
     assert "satu huruf" in _checked(peserta.cek_huruf, 1, "ABCD")

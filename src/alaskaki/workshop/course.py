@@ -132,6 +132,7 @@ def init_workshop(
     course_id: str | None = None,
     db_url: str | None = None,
     modules: list[str] | None = None,
+    rahasia_soal: str | None = None,
 ) -> Workshop:
     """Create a workshop folder (an nbgrader course root) with the kit's modules and an empty gradebook.
 
@@ -139,6 +140,9 @@ def init_workshop(
     final place and renamed into it at the end, so a failure (bad roster, full disk) leaves no
     half-made workshop. Refuses a folder that already holds files other than a previous alaskaki
     workshop; on an existing workshop it only adds kit modules missing from ``source/``.
+
+    The uji forms (asesmen-awal/akhir) are the workshop's own, generated from a secret kept in
+    ``penilaian/`` (``rahasia_soal`` fixes it, for the demo); see :mod:`alaskaki_kunci.bengkel`.
     """
     root = Path(directory).resolve()
     demo_dir = paths.KIT_ROOT.resolve() / "demo"  # `make demo`'s workshop; ignored by git
@@ -165,7 +169,7 @@ def init_workshop(
         )
     if (root / META_FILE).is_file():
         ws = Workshop(root)
-        _fill(ws, wanted)
+        _fill(ws, wanted, rahasia_soal)
         if roster is not None:
             from alaskaki.workshop.roster import import_roster
 
@@ -198,7 +202,7 @@ def init_workshop(
             CONFIG_TEMPLATE.format(course_id=course_id, db_url_line=line), encoding="utf-8"
         )
         ws = Workshop(build)
-        _fill(ws, wanted)
+        _fill(ws, wanted, rahasia_soal)
         if roster is not None:
             from alaskaki.workshop.roster import import_roster
 
@@ -220,18 +224,40 @@ def init_workshop(
     return ws
 
 
-def _fill(ws: Workshop, wanted: list[str]) -> None:
+def _fill(ws: Workshop, wanted: list[str], rahasia_soal: str | None = None) -> None:
     """The nbgrader folders, the kit modules missing from ``source/``, their gradebook rows."""
     for sub in WORKSHOP_DIRS:
         (ws.root / sub).mkdir(exist_ok=True)
     for modul in wanted:
         dest = ws.source(modul)
-        if not dest.exists():
+        if not dest.exists() and not _own_form(ws, modul, dest, rahasia_soal):
             _copy_module(paths.SOURCE_DIR / modul, dest)
     with ws.gradebook(create=True) as gb:
         for modul in ws.modules():
             gb.update_or_create_assignment(modul)
     _snapshot_framework(ws)
+
+
+UJI_FORMS = ("asesmen-awal", "asesmen-akhir")
+
+
+def _own_form(ws: Workshop, modul: str, dest: Path, rahasia: str | None) -> bool:
+    """Write the workshop's own uji form (the kit's committed key is public); False for a module.
+
+    Needs the trainer install's key package; without it (never the case for a trainer's
+    ``alaskaki init``) the kit's committed form is copied, as before.
+    """
+    if modul not in UJI_FORMS:
+        return False
+    try:
+        from alaskaki_kunci import bengkel
+    except ImportError:
+        return False
+    try:
+        bengkel.tulis_form(ws.root, modul, dest, rahasia)
+    except OSError as err:
+        raise from_os_error(err, doing=f"menulis asesmen {modul} lokakarya", path=dest) from err
+    return True
 
 
 def _copy_module(src: Path, dest: Path) -> None:

@@ -39,6 +39,8 @@ def _salah(v):
         return not v
     if isinstance(v, int | float):
         return v * 1.37 + 1
+    if isinstance(v, str) and len(v) == 1 and v in "ABCDEFGH":
+        return "ABCD"[("ABCD".index(v) + 1) % 4] if v in "ABCD" else "A"  # another valid letter
     if isinstance(v, str):
         return v + " (?)"
     if isinstance(v, list | tuple):
@@ -271,6 +273,7 @@ def run_demo(
         roster=paths.dataset("contoh_peserta.csv"),
         name="Demo Lokakarya Ekspor Mandiri Mojokerto",
         modules=modules,
+        rahasia_soal=f"demo-{SEED}",  # the demo's own uji forms, the same on every run
     )
     ids = ws.participant_ids()
     sk = skills(ids)

@@ -1,0 +1,122 @@
+"""A workshop's own uji forms and their key (GRADER SIDE).
+
+The kit's repository is public, so the key of the committed forms (``assignments/source/asesmen-*``)
+is public too. ``alaskaki init`` therefore writes each workshop its own asesmen-awal/akhir from a
+per-workshop secret (:data:`RAHASIA_FILE` in the workshop's ``penilaian/``, trainer-only, never
+released): the same slots, templates and difficulty as the committed forms, with the deciding facts
+of every case and the option order drawn from the secret (:func:`alaskaki_kunci.bank.form`).
+
+Each form carries its key in its own hidden tests (``kunci.uji(id, answer, harapan=...)``), so it is
+graded with that key wherever the workshop folder goes (copy, move, backup): the secret and the
+forms travel together, and a later kit never changes an old workshop's grades. A workshop made
+before this existed has no secret and keeps its committed forms.
+"""
+
+from __future__ import annotations
+
+import ast
+import os
+import re
+import secrets
+from pathlib import Path
+
+import nbformat
+
+from alaskaki.errors import from_os_error
+from alaskaki.folder import STATE_DIR
+
+RAHASIA_FILE = "kunci-soal.txt"
+FORMS = ("asesmen-awal", "asesmen-akhir")
+_UJI = re.compile(r'kunci\.uji\("(?P<gid>\w+)",\s*\w+(?P<rest>[^)\n]*)\)')
+
+
+def rahasia_path(root: str | Path) -> Path:
+    return Path(root) / STATE_DIR / RAHASIA_FILE
+
+
+def baca_rahasia(root: str | Path) -> str | None:
+    """The workshop's secret, or None for a workshop without its own forms."""
+    path = rahasia_path(root)
+    try:
+        text = path.read_text(encoding="utf-8").strip()
+    except FileNotFoundError:
+        return None
+    except OSError as err:
+        raise from_os_error(err, doing="membaca rahasia soal lokakarya", path=path) from err
+    return text or None
+
+
+def buat_rahasia(root: str | Path, rahasia: str | None = None) -> str:
+    """The workshop's secret, made (readable by the owner only) when it has none yet."""
+    old = baca_rahasia(root)
+    if old:
+        return old
+    path = rahasia_path(root)
+    value = rahasia or secrets.token_hex(16)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(value + "\n")
+    except OSError as err:
+        raise from_os_error(err, doing="menyimpan rahasia soal lokakarya", path=path) from err
+    return value
+
+
+def tulis_form(root: str | Path, modul: str, folder: Path, rahasia: str | None = None) -> Path:
+    """Write the workshop's own ``modul`` form into ``folder`` (its ``source/<modul>/``)."""
+    from alaskaki_kunci.generate import tulis_form_bengkel
+
+    return tulis_form_bengkel(folder, modul, buat_rahasia(root, rahasia))
+
+
+def kunci_form(notebook: str | Path) -> list[dict]:
+    """The key of a form as its hidden tests grade it, read from the (instructor) notebook.
+
+    One row per item, in order: ``grade_id``, ``kriteria``, ``harapan`` (letter or number),
+    ``batas`` (accepted distance of a number, None for a letter), ``opsi`` (the right option's text).
+    Forms without ``harapan=`` in their tests are graded with the frozen key of
+    :mod:`alaskaki_kunci.arsip`, which is used here too.
+    """
+    from alaskaki_kunci.arsip import KUNCI_69563CC
+
+    nb = nbformat.read(Path(notebook), as_version=4)
+    soal: dict[str, str] = {}
+    rows = []
+    last_md = ""
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            last_md = cell.source
+            continue
+        meta = cell.metadata.get("nbgrader", {})
+        m = _UJI.search(cell.source) if meta.get("grade") else None
+        if not m:
+            continue
+        gid = m.group("gid")
+        kw = _kwargs(m.group("rest"))
+        if "harapan" in kw:
+            harapan, batas = kw["harapan"], kw.get("batas")
+        else:
+            harapan, batas = KUNCI_69563CC[gid]
+        opsi = ""
+        if isinstance(harapan, str):
+            hit = re.search(rf"^\*\*{re.escape(harapan)}\.\*\* (.*?)\s*$", last_md, flags=re.M)
+            opsi = hit.group(1) if hit else ""
+        soal[gid] = last_md
+        rows.append(
+            dict(
+                grade_id=gid,
+                kriteria=cell.metadata.get("alaskaki", {}).get("kriteria", ""),
+                harapan=harapan,
+                batas=batas,
+                opsi=opsi,
+            )
+        )
+    return rows
+
+
+def _kwargs(rest: str) -> dict:
+    """``, harapan='B', batas=0.5`` -> {"harapan": "B", "batas": 0.5} (literals only)."""
+    call = ast.parse(f"f(x{rest})", mode="eval").body
+    assert isinstance(call, ast.Call)
+    return {k.arg: ast.literal_eval(k.value) for k in call.keywords if k.arg}

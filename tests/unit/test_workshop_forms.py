@@ -1,0 +1,236 @@
+"""A workshop's own uji forms (issue 19, the public-repository threat): made from a per-workshop
+secret, graded with their own key, useless to a participant who holds the public repository.
+
+The attacker here holds everything public: the committed forms (questions, options, letters, the
+instructor notebooks' answers) and the bank's source. Without the workshop's secret they answer the
+workshop's form with the committed key, letter for letter or by the option text nearest to the
+committed right option, and the committed numbers.
+"""
+
+from __future__ import annotations
+
+import re
+import stat
+import statistics
+
+import nbformat
+import pytest
+
+from alaskaki_kunci import asesmen as kunci
+from alaskaki_kunci import bank, bengkel
+from alaskaki_kunci.asesmen import benar
+
+SECRETS = [f"uji-rahasia-{i:02d}" for i in range(24)]
+
+
+def _words(s: str) -> set[str]:
+    return set(re.findall(r"\w+", s.lower()))
+
+
+def _right_text(b: bank.Butir) -> str | float:
+    return b.opsi[bank.HURUF.index(b.jawaban)] if b.jenis == "huruf" else round(float(b.jawaban), 6)
+
+
+def _public_key_points(modul: str, rahasia: str) -> dict[str, dict[str, float]]:
+    """Per strategy, the points per item of a workshop's form answered with the committed key
+    (expected value, ties split as a coin would)."""
+    committed = {b.slot: b for b in bank.form(modul)}
+    got: dict[str, dict[str, float]] = {"huruf_sama": {}, "teks_terdekat": {}}
+    for b in bank.form(modul, rahasia):
+        c = committed[b.slot]
+        if b.jenis == "angka":  # the committed number, for both strategies
+            for g in got.values():
+                g[b.grade_id] = float(b.benar(float(c.jawaban)))
+            continue
+        got["huruf_sama"][b.grade_id] = float(b.jawaban == c.jawaban)
+        key_words = _words(_right_text(c))  # type: ignore[arg-type]
+        sim = [len(_words(o) & key_words) / max(1, len(_words(o) | key_words)) for o in b.opsi]
+        best = [bank.HURUF[i] for i, x in enumerate(sim) if x == max(sim)]
+        got["teks_terdekat"][b.grade_id] = (b.jawaban in best) / len(best)
+    return got
+
+
+def _chance(modul: str) -> float:
+    return sum(1 / len(b.opsi) for b in bank.form(modul) if b.jenis == "huruf")
+
+
+@pytest.mark.parametrize("modul", [bank.AWAL, bank.AKHIR])
+def test_workshop_forms_keep_the_blueprint_and_difficulty(modul):
+    committed = bank.form(modul)
+    for rahasia in SECRETS[:8]:
+        items = bank.form(modul, rahasia)
+        assert [b.grade_id for b in items] == [b.grade_id for b in committed]
+        for a, b in zip(committed, items, strict=True):
+            assert (a.unit, a.kriteria, a.jenis, len(a.opsi), a.tingkat) == (
+                b.unit,
+                b.kriteria,
+                b.jenis,
+                len(b.opsi),
+                b.tingkat,
+            ), b.grade_id
+            assert b.benar(b.jawaban if b.jenis == "huruf" else float(b.jawaban))
+            assert len(set(b.opsi)) == len(b.opsi)
+
+
+@pytest.mark.parametrize("modul", [bank.AWAL, bank.AKHIR])
+def test_two_workshops_get_different_right_answers(modul):
+    """Slot by slot, the right answer (its text or number, not only its letter) differs between
+    workshops in most items."""
+    differ_text, differ_letter = [], []
+    for r1, r2 in zip(SECRETS[0::2], SECRETS[1::2], strict=True):
+        a, b = bank.form(modul, r1), bank.form(modul, r2)
+        differ_text.append(sum(_right_text(x) != _right_text(y) for x, y in zip(a, b, strict=True)))
+        differ_letter.append(
+            sum(x.jawaban != y.jawaban for x, y in zip(a, b, strict=True) if x.jenis == "huruf")
+        )
+    n = len(bank.form(modul))
+    assert statistics.mean(differ_text) / n >= 0.75, (statistics.mean(differ_text), n)
+    choice = sum(1 for b in bank.form(modul) if b.jenis == "huruf")
+    assert statistics.mean(differ_letter) / choice >= 0.6
+
+
+def test_the_public_key_scores_near_chance_on_a_workshop_form():
+    """The committed forms' key (letters, right option texts, numbers) on 24 workshops' asesmen-akhir,
+    letter for letter or by the option text nearest to the committed right option: near blind
+    guessing (which scores the choice items' 1/4 and no number)."""
+    chance = _chance(bank.AKHIR)
+    for name in ("huruf_sama", "teks_terdekat"):
+        scores = [sum(_public_key_points(bank.AKHIR, r)[name].values()) for r in SECRETS]
+        mean = statistics.mean(scores)
+        print(
+            f"public key ({name}) on a workshop's asesmen-akhir: {mean:.2f}/37 (blind {chance:.2f})"
+        )
+        assert mean <= chance * 1.4, (name, mean, chance)
+
+
+def test_test_wise_strategies_stay_near_chance_on_workshop_forms():
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from test_attack_forms import _scores
+
+    choice_n = sum(1 for b in bank.form(bank.AKHIR) if b.jenis == "huruf")
+    totals: dict[str, list[float]] = {}
+    for r in SECRETS:
+        per: dict[str, float] = {}
+        for b in bank.form(bank.AKHIR, r):
+            if b.jenis != "huruf":
+                continue
+            for name, sc in _scores(b.opsi).items():
+                best = [bank.HURUF[i] for i, x in enumerate(sc) if x == max(sc)]
+                per[name] = per.get(name, 0.0) + (b.jawaban in best) / len(best)
+        for name, x in per.items():
+            totals.setdefault(name, []).append(x)
+    means = {k: round(statistics.mean(v), 2) for k, v in totals.items()}
+    print(f"test-wise strategies on workshop forms (of {choice_n} choice items): {means}")
+    assert max(means.values()) <= choice_n * 0.34, means
+
+
+def test_a_workshop_gets_its_own_forms_and_secret_and_a_copy_keeps_them(tmp_path):
+    import shutil
+
+    from alaskaki.workshop import course
+
+    ws = course.init_workshop(tmp_path / "a", modules=list(bengkel.FORMS))
+    ws2 = course.init_workshop(tmp_path / "b", modules=list(bengkel.FORMS))
+    secret = bengkel.rahasia_path(ws.root)
+    assert stat.S_IMODE(secret.stat().st_mode) == 0o600
+    r1, r2 = bengkel.baca_rahasia(ws.root), bengkel.baca_rahasia(ws2.root)
+    assert r1 and r2 and r1 != r2
+    nb_path = ws.source_notebook(bank.AKHIR)
+    rows = bengkel.kunci_form(nb_path)
+    assert [r["harapan"] for r in rows] == [b.jawaban for b in bank.form(bank.AKHIR, r1)]
+    assert rows != bengkel.kunci_form(ws2.source_notebook(bank.AKHIR))
+    # a moved/copied workshop: same forms, same secret, same key
+    shutil.copytree(ws.root, tmp_path / "salinan", symlinks=True)
+    copy = tmp_path / "salinan"
+    assert bengkel.baca_rahasia(copy) == r1
+    assert bengkel.kunci_form(copy / "source" / bank.AKHIR / f"{bank.AKHIR}.ipynb") == rows
+    # init again on the workshop adds nothing and changes no form
+    before = nb_path.read_bytes()
+    course.init_workshop(ws.root, modules=list(bengkel.FORMS))
+    assert nb_path.read_bytes() == before
+
+
+def _answers(nb) -> dict[str, object]:
+    out = {}
+    for cell in nb.cells:
+        m = re.search(r"### BEGIN SOLUTION\n(\w+) = (.+)\n### END SOLUTION", cell.source)
+        if m and m.group(1).startswith(("pre_", "post_")):
+            out[m.group(1)] = eval(m.group(2))  # noqa: S307 - our own generated literal
+    return out
+
+
+def _judge(nb, answers: dict[str, object]) -> int:
+    """Run the form's hidden tests on ``answers`` as the judge does; points scored."""
+    score = 0
+    for row_cell in nb.cells:
+        meta = row_cell.metadata.get("nbgrader", {})
+        if not meta.get("grade"):
+            continue
+        gid = meta["grade_id"]
+        ns = {gid: answers.get(gid)}
+        try:
+            exec(row_cell.source, ns)  # noqa: S102 - the form's own test cell, trainer side
+        except AssertionError:
+            continue
+        score += 1
+    return score
+
+
+def test_each_workshop_grades_with_its_own_key(tmp_path):
+    """Instructor solution: full marks; blank: 0; another workshop's solution, and the committed
+    forms' solution: near chance."""
+    from alaskaki.workshop import course
+
+    a = course.init_workshop(tmp_path / "a", modules=[bank.AKHIR])
+    b = course.init_workshop(tmp_path / "b", modules=[bank.AKHIR])
+    nb_a = nbformat.read(a.source_notebook(bank.AKHIR), as_version=4)
+    nb_b = nbformat.read(b.source_notebook(bank.AKHIR), as_version=4)
+    committed = nbformat.read(_kit(bank.AKHIR), as_version=4)
+    assert _judge(nb_a, _answers(nb_a)) == 37
+    assert _judge(nb_a, {}) == 0
+    assert _judge(nb_b, _answers(nb_b)) == 37
+    assert _judge(nb_a, _answers(nb_b)) <= 15
+    assert _judge(nb_a, _answers(committed)) <= 15
+
+
+def _kit(modul: str):
+    from alaskaki import paths
+
+    return paths.SOURCE_DIR / modul / f"{modul}.ipynb"
+
+
+def test_decimal_commas_are_read_like_the_key():
+    b = next(x for x in bank.form(bank.AKHIR) if x.jenis == "angka" and float(x.jawaban) > 1000)
+    x = float(b.jawaban)
+    indo = f"{x:,.2f}".replace(",", "_").replace(".", ",").replace("_", ".")
+    assert b.benar(indo) and b.benar(f"{x:.2f}") and b.benar(x)
+    assert benar(x, indo, b.batas()) and not benar(x, "abc", b.batas())
+    assert not b.benar(f"{x * 1.1:.2f}")
+    kunci.uji(b.grade_id, indo, harapan=x, batas=b.batas())
+    with pytest.raises(AssertionError):
+        kunci.uji(b.grade_id, "12", harapan=x, batas=b.batas())
+
+
+def test_cif_tolerance_tells_the_110_percent_insurance_step():
+    for rahasia in [None, *SECRETS[:10]]:
+        for modul in (bank.AWAL, bank.AKHIR):
+            b = bank.item(f"{bank.FORMS[modul]}_eks03_cif", rahasia)
+            from alaskaki.domain import pricing
+
+            d = b.data
+            cfr = d["fob"] * d["pasang"] + d["ongkos"]
+            tanpa_110 = pricing.cif_from_cfr(cfr, d["premi"] / 1.1)
+            assert b.benar(float(b.jawaban)) and not b.benar(tanpa_110), (rahasia, modul)
+
+
+def test_a_workshop_made_before_keeps_grading_with_its_committed_forms():
+    """Hidden tests without harapan= (forms generated before) use the frozen key of their commit."""
+    from alaskaki_kunci.arsip import KUNCI_69563CC
+
+    for gid, (harapan, batas) in KUNCI_69563CC.items():
+        kunci.uji(gid, harapan)
+        with pytest.raises(AssertionError):
+            kunci.uji(gid, "Z" if isinstance(harapan, str) else harapan + 10 * (batas or 1) + 10)
