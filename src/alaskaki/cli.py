@@ -277,7 +277,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--workshop",
         "-w",
         metavar="FOLDER",
-        help="asesmen (dan kuncinya) milik lokakarya ini, bukan asesmen bawaan kit",
+        help="asesmen (dan kuncinya) milik lokakarya ini, bukan asesmen bawaan kit (bawaan: folder "
+        "saat ini bila itu folder lokakarya yang memuat naskah itu)",
     )
     p.add_argument(
         "--out", metavar="FILE", help="berkas HTML yang ditulis (bawaan: <naskah>[-kunci].html)"
@@ -745,9 +746,17 @@ def cmd_pulihkan(args) -> int:
 
 
 def _workshop_form(args) -> Path | None:
-    """With ``--workshop``: the workshop's own copy of the notebook to print (its own uji form)."""
-    from alaskaki.folder import Folder
+    """With ``--workshop`` (or standing in a workshop folder that holds the form): the workshop's
+    own copy of the notebook to print, never the committed uji form whose key is public."""
+    from alaskaki.folder import META_FILE, SOURCE_DIR, Folder
 
+    here = Path.cwd()
+    if (
+        not getattr(args, "workshop", None)
+        and (here / META_FILE).is_file()
+        and (here / SOURCE_DIR / args.naskah / f"{args.naskah}.ipynb").is_file()
+    ):
+        args.workshop = str(here)
     if not getattr(args, "workshop", None):
         return None
     folder = Folder.open(args.workshop)
