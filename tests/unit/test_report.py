@@ -198,7 +198,7 @@ def test_csv_and_json(files, result):
     bya = [r for r in rows if r["Unit"] == "BYA-01"][0]
     assert (bya["Kompeten"], bya["Belum Kompeten"], bya["Belum dinilai"]) == ("2", "2", "2")
     data = json.loads((out / "laporan-kompetensi.json").read_text(encoding="utf-8"))
-    assert data["skema"] == 2 and data["anonim"] is False
+    assert data["skema"] == 3 and data["anonim"] is False
     p02 = [p for p in data["participants"] if p["id"] == "p02"][0]
     assert p02["units"]["BYA-01"]["status"] == "Belum Kompeten"
     assert p02["units"]["BYA-01"]["belum_terpenuhi"] == ["BYA-01.1.2 Upah per pasang dihitung"]

@@ -1,14 +1,19 @@
 """Result objects of the competency engine (data only; renderers live in ``alaskaki.report``).
 
 Everything serialises to plain JSON (:meth:`CohortResult.to_dict` / :meth:`CohortResult.from_dict`),
-and that JSON is the versioned contract of ``alaskaki report --format json`` (``skema: 2``: criteria
-carry ``uji`` (summative, decides K/BK) and ``latihan`` (formative, readiness) evidence; modules
-carry their grading state ``keadaan``).
+and that JSON is the versioned contract of ``alaskaki report --format json``:
+
+* ``skema: 2``: criteria carry ``uji`` (summative, decides K/BK) and ``latihan`` (formative, readiness)
+  evidence; modules carry their grading state ``keadaan``.
+* ``skema: 3`` (now): the same content, but each evidence item and each module record is a list of
+  values in the order named once at the top in ``kolom`` (``kolom.bukti``, ``kolom.modul``) instead
+  of an object repeating its keys — a city-wide history is then a third of the size (docs/benchmarks.md).
+  :meth:`CohortResult.from_dict` reads skema 2 and 3.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 KOMPETEN = "Kompeten"
@@ -40,7 +45,7 @@ MODULE_STATES = (
     PERLU_DINILAI_ULANG,
 )
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 @dataclass
@@ -229,8 +234,8 @@ class CohortResult:
         # plain field copies: dataclasses.asdict deep-copies recursively and is several times slower
         def crit_dict(c: CriterionResult) -> dict:
             d = dict(c.__dict__)
-            d["uji"] = [dict(e.__dict__) for e in c.uji]
-            d["latihan"] = [dict(e.__dict__) for e in c.latihan]
+            d["uji"] = [[e.__dict__[k] for k in EVIDENCE_COLUMNS] for e in c.uji]
+            d["latihan"] = [[e.__dict__[k] for k in EVIDENCE_COLUMNS] for e in c.latihan]
             d["rasio"] = c.rasio
             d["latihan_rasio"] = c.latihan_rasio
             return d
@@ -245,6 +250,7 @@ class CohortResult:
 
         return {
             "skema": SCHEMA_VERSION,
+            "kolom": {"bukti": list(EVIDENCE_COLUMNS), "modul": list(MODULE_COLUMNS)},
             "dibuat": self.dibuat,
             "lokakarya": [asdict(w) for w in self.lokakarya],
             "units": [asdict(u) for u in self.units],
@@ -262,7 +268,7 @@ class CohortResult:
                     "penyelesaian": p.completion,
                     "jumlah_terlambat": p.late_count,
                     "units": {k: unit_dict(u) for k, u in p.units.items()},
-                    "modul": [dict(m.__dict__) for m in p.modul],
+                    "modul": [[m.__dict__[k] for k in MODULE_COLUMNS] for m in p.modul],
                 }
                 for p in self.participants
             ],
@@ -270,14 +276,32 @@ class CohortResult:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> CohortResult:
+        kolom = data.get("kolom", {})  # skema 3: rows of values in these orders
+        ecols = kolom.get("bukti", EVIDENCE_COLUMNS)
+        mcols = kolom.get("modul", MODULE_COLUMNS)
+
+        def evidence(e) -> Evidence:
+            return (
+                Evidence(**e)
+                if isinstance(e, dict)
+                else Evidence(**dict(zip(ecols, e, strict=True)))
+            )
+
+        def module(m) -> ModuleRecord:
+            return (
+                ModuleRecord(**m)
+                if isinstance(m, dict)
+                else ModuleRecord(**dict(zip(mcols, m, strict=True)))
+            )
+
         def unit_from(d: dict) -> UnitResult:
             derived = ("bukti", "uji", "latihan", "rasio", "latihan_rasio")
             crit = [
                 CriterionResult(
                     **{k: v for k, v in c.items() if k not in derived},
                     # skema 1 called the deciding evidence `bukti`
-                    uji=[Evidence(**e) for e in c.get("uji", c.get("bukti", []))],
-                    latihan=[Evidence(**e) for e in c.get("latihan", [])],
+                    uji=[evidence(e) for e in c.get("uji", c.get("bukti", []))],
+                    latihan=[evidence(e) for e in c.get("latihan", [])],
                 )
                 for c in d.get("kriteria", [])
             ]
@@ -295,7 +319,7 @@ class CohortResult:
                 peran=p.get("peran", ""),
                 lokakarya=list(p.get("lokakarya", [])),
                 units={k: unit_from(u) for k, u in p.get("units", {}).items()},
-                modul=[ModuleRecord(**m) for m in p.get("modul", [])],
+                modul=[module(m) for m in p.get("modul", [])],
             )
             for p in data.get("participants", [])
         ]
@@ -307,3 +331,8 @@ class CohortResult:
             framework=data.get("framework", {}),
             catatan=list(data.get("catatan", [])),
         )
+
+
+# skema 3: the order of the values of one evidence item / one module record in the JSON
+EVIDENCE_COLUMNS = tuple(f.name for f in fields(Evidence))
+MODULE_COLUMNS = tuple(f.name for f in fields(ModuleRecord))

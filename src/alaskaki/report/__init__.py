@@ -69,7 +69,8 @@ def write_reports(
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     suffix = "-anonim" if anonim else ""
-    views = all_views(result)
+    # JSON alone needs no tables: a city-wide JSON export skips building them
+    views = all_views(result) if set(formats) - {"json"} else []
     written: list[Path] = []
     if "html" in formats:
         p = out / f"laporan-kompetensi{suffix}.html"
