@@ -135,6 +135,79 @@ def test_pooled_feedback_gives_no_key(workshop, tmp_path):
     )
 
 
+def _unit_scores(page: Path) -> dict[str, int]:
+    """What the uji's feedback page says per unit (``<td>EKS-01</td><td>3 dari 7</td>``)."""
+    text = page.read_text(encoding="utf-8")
+    return {
+        u: round(float(g.replace(",", ".")))
+        for u, g in re.findall(r"<td>([A-Z]{3}-\d\d)</td><td>([\d,]+) dari [\d,]+</td>", text)
+    }
+
+
+def _decode(choices: dict[str, str], answered: dict[str, dict[str, str]], said) -> dict[str, str]:
+    """Group testing: every page is a count of right answers over a group of items (a unit). Per group, keep the keys consistent with every friend's count and take, per
+    item, the letter most of them have."""
+    import itertools
+
+    groups: dict[str, list[str]] = {}
+    for gid in choices:
+        m = re.match(r"(?:pre|post)_([a-z]+)(\d+)_", gid)
+        groups.setdefault(f"{m[1].upper()}-{m[2]}", []).append(gid)
+    out: dict[str, str] = {}
+    for unit, gids in groups.items():
+        counts = {f: s[unit] for f, s in said.items() if unit in s}
+        if not counts or len(gids) > 9:
+            continue
+        consistent = [
+            combo
+            for combo in itertools.product(*(choices[g] for g in gids))
+            if all(
+                sum(answered[f].get(g) == c for g, c in zip(gids, combo, strict=True)) == n
+                for f, n in counts.items()
+            )
+        ]
+        for i, g in enumerate(gids):
+            if consistent:
+                out[g] = max(choices[g], key=lambda h, i=i: sum(c[i] == h for c in consistent))
+    return out
+
+
+def test_per_unit_feedback_of_friends_gives_no_key(workshop, tmp_path):
+    """Eight friends with no skill answer the choice items at random (each keeps a note of what
+    they answered) and pool the per-unit scores of their feedback pages. A count of right answers
+    per unit is a group test: the friends' notes and counts leave one key per unit. A ninth (or a
+    retake of the same form) must still score no better than guessing."""
+    import random
+
+    from alaskaki.workshop.feedback import write_feedback
+    from alaskaki.workshop.grader import grade_module
+
+    ws, source, released = workshop
+    ws = type(ws)(shutil.copytree(ws.root, tmp_path / "lokakarya"))
+    ids = ws.participant_ids()
+    friends, ninth = ids[:8], ids[8]
+    choices = _choices(released)
+    r = random.Random(20261202)
+    answered = {pid: {g: r.choice(letters) for g, letters in choices.items()} for pid in friends}
+    for pid in friends:
+        _submit(ws, pid, _answered(released, pid, answered[pid]), "2026-12-01 05:00:00.000000 UTC")
+    grade_module(ws.root, MODUL, participants=friends, progress=False)
+    pages = {
+        Path(p).parent.parent.name: Path(p)
+        for p in write_feedback(ws.root, MODUL, participants=friends)
+    }
+    said = {pid: _unit_scores(page) for pid, page in pages.items()}
+    decoded = _decode(choices, answered, said)
+    _submit(ws, ninth, _answered(released, ninth, decoded), "2026-12-01 06:00:00.000000 UTC")
+    run = grade_module(ws.root, MODUL, participants=[ninth], progress=False)
+    score = run.results[0].score
+    chance = sum(1 / len(letters) for letters in choices.values())
+    assert score <= chance + 2 * (chance * 0.75) ** 0.5 + 1, (
+        f"eight friends' per-unit feedback gave a ninth {score} of {len(choices)} choice items "
+        f"(chance {chance:.1f}; {len(decoded)} items decoded)"
+    )
+
+
 # ------------------------------------------------------------------------------------------
 # copying a friend's uji with the ID changed (issue 13 req. 3)
 # ------------------------------------------------------------------------------------------

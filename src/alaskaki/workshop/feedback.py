@@ -108,6 +108,22 @@ def _render(pid: str, nama: str, modul: str, nb, grades: dict, comments: dict, t
         and c.metadata.get("nbgrader", {}).get("grade_id") in grades
         and grades[c.metadata["nbgrader"]["grade_id"]][0] is None
     ]
+    # The uji (sealed forms): no score at all on the page. Right/wrong per item, per-unit counts
+    # and even the total are group tests: a few friends who note their answers and pool their pages
+    # decode the key for everyone else and for a retake (red team R5, R5b). K/BK reaches the
+    # participant in the rapor, from the trainer.
+    uji = any(_uji_unit(c.metadata.get("nbgrader", {}).get("grade_id") or "") for c in nb.cells)
+    if uji:
+        parts.append(
+            '<p class="total">Uji kompetensi Anda sudah diterima dan dinilai. Nilainya tidak '
+            "ditampilkan di sini, baik per soal maupun per unit, supaya soal uji tetap adil untuk "
+            "peserta lain dan untuk uji ulang. Keputusan Kompeten atau Belum Kompeten per unit ada "
+            "di rapor yang dibagikan pelatih.</p>"
+        )
+        parts.append(
+            f'<p class="meta">Dibuat {datetime.now().strftime("%d-%m-%Y %H:%M")} oleh alaskaki.</p>'
+        )
+        return _page(f"Umpan balik {modul} — {pid}", "\n".join(parts))
     text = f"Nilai Anda: <strong>{_fmt(score)}</strong> dari {_fmt(max_score)}"
     if late:
         text += f" (sudah dikurangi {_fmt(late)} karena terlambat mengumpulkan)"
@@ -116,9 +132,6 @@ def _render(pid: str, nama: str, modul: str, nb, grades: dict, comments: dict, t
     parts.append(f'<p class="total">{text}</p>')
     last_answer = ""
     benar, lagi = [], []
-    # The uji (sealed forms) is the same for every participant: right/wrong per item, pooled by a few
-    # friends, would hand out the key for everyone else and for a retake. Show per-unit scores only.
-    per_unit: dict[str, list[float]] = {}
     for cell in nb.cells:
         meta = cell.metadata.get("nbgrader", {})
         gid = meta.get("grade_id")
@@ -139,11 +152,6 @@ def _render(pid: str, nama: str, modul: str, nb, grades: dict, comments: dict, t
                 else "Jawaban ini menunggu penilaian pelatih; nilainya menyusul."
             )
             mine = cell.source
-        elif (unit := _uji_unit(gid)) is not None:
-            tally = per_unit.setdefault(unit, [0.0, 0.0])
-            tally[0] += got or 0.0
-            tally[1] += maxp or 0.0
-            continue
         else:
             ok = got is not None and maxp and got >= maxp
             status = "benar" if ok else "salah"
@@ -175,17 +183,6 @@ def _render(pid: str, nama: str, modul: str, nb, grades: dict, comments: dict, t
     if lagi:
         summary.append(
             "<p><strong>Yang perlu dilihat lagi:</strong> " + e("; ".join(lagi)) + ".</p>"
-        )
-    if per_unit:
-        rows = "".join(
-            f"<tr><td>{e(u)}</td><td>{_fmt(g)} dari {_fmt(m)}</td></tr>"
-            for u, (g, m) in per_unit.items()
-        )
-        summary.append(
-            "<p>Ini uji kompetensi. Hasilnya ditampilkan per unit saja, tidak per soal, supaya soalnya "
-            "tetap adil untuk peserta lain dan untuk uji ulang. Keputusan Kompeten atau Belum Kompeten "
-            "ada di rapor Anda.</p>"
-            f"<table><tr><th>Unit</th><th>Nilai</th></tr>{rows}</table>"
         )
     parts[3:3] = summary
     parts.append(
