@@ -313,6 +313,16 @@ def _named_by(
     return None, f"nama berkas {parts[-1]}"
 
 
+def _folder_id(name: str, ids: list[str]) -> str | None:
+    """The roster id named by the nearest folder of a path as found (``C:\\Users\\p04\\…``), if any."""
+    lowered = {i.lower(): i for i in ids}
+    parts = [p for p in name.replace("\\", "/").split("/") if p]
+    for folder in reversed(parts[:-1]):
+        if folder.strip().lower() in lowered:
+            return lowered[folder.strip().lower()]
+    return None
+
+
 def _id_in_file_name(fname: str, ids: list[str], modules: list[str] | None) -> str | None:
     stem = _stem(fname)
     for m in sorted(modules or [], key=len, reverse=True):
@@ -863,6 +873,12 @@ def collect_module(
             hold = f"nama berkas tidak memuat ID peserta; ID_PESERTA di dalamnya '{content_id}'"
         elif content_id is not None and by_content != pid:
             hold = f"{named_by} menunjuk {pid}, tetapi ID_PESERTA di dalamnya '{content_id}'"
+        if hold is None and item.pid is None:
+            # A roster id as a folder that disagrees with the file name (p04's zip holding
+            # C:\Users\p04\p02_m3.ipynb): someone may be handing in for another; the trainer decides.
+            other = _folder_id(item.name, ids)
+            if other is not None and other != pid:
+                hold = f"{named_by} menunjuk {pid}, tetapi folder {other} menunjuk {other}"
         if hold is None and item.pid is None and nb is not None:
             hold = token_check(workshop, pid, claimed_token(nb))
         accepted.setdefault(pid, []).append((item, hold))
