@@ -225,7 +225,8 @@ class Folder:
         if not self.meta_file.is_file():
             return {}
         try:
-            data = json.loads(self.meta_file.read_text(encoding="utf-8"))
+            # utf-8-sig: Windows Notepad saves the file with a byte-order mark
+            data = json.loads(self.meta_file.read_text(encoding="utf-8-sig"))
         except ValueError as err:
             raise AlaskakiError(
                 f"{self.meta_file} rusak (bukan JSON yang sah: {err}). Perbaiki isinya atau ambil dari salinan lokakarya.",
