@@ -631,11 +631,11 @@ def cmd_status(args) -> int:
         )
     if st.kerja_sama:
         text += (
-            "\n\nIndikasi kerja sama (tulisan sendiri sangat mirip; periksa kedua notebook, "
-            "nilai tidak diubah):\n"
+            "\n\nIndikasi kerja sama (tulisan sendiri sangat mirip, atau jawaban sama yang "
+            "terlalu banyak untuk kebetulan; periksa kedua notebook, nilai tidak diubah):\n"
             + table(
-                [[p.modul, p.a, p.b, f"{p.skor:.0%}"] for p in st.kerja_sama],
-                ["modul", "peserta", "peserta", "kemiripan"],
+                [[p.modul, p.a, p.b, p.uraian] for p in st.kerja_sama],
+                ["modul", "peserta", "peserta", "yang sama"],
             )
         )
     units = competency_summary(ws)

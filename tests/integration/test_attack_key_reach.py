@@ -211,3 +211,35 @@ def test_per_unit_feedback_of_friends_gives_no_key(workshop, tmp_path):
 # ------------------------------------------------------------------------------------------
 # copying a friend's uji with the ID changed (issue 13 req. 3)
 # ------------------------------------------------------------------------------------------
+
+
+# ------------------------------------------------------------------------------------------
+# copying a friend's uji with the ID changed (issue 13 req. 3, BOARD R8; landed by collect)
+# ------------------------------------------------------------------------------------------
+
+
+def test_a_friends_uji_copied_with_the_id_changed_shows_kerja_sama(workshop, tmp_path):
+    """p08 takes p03's asesmen-akhir and changes only ID_PESERTA: the pair is an *indikasi kerja
+    sama*; honest participants of every skill level form no pair."""
+    from alaskaki.workshop import demo
+    from alaskaki.workshop.similarity import module_pairs
+
+    ws, source, released = workshop
+    ws = type(ws)(shutil.copytree(ws.root, tmp_path / "lokakarya"))
+    ids = ws.participant_ids()
+    skills = [1.0, 0.85, 0.6, 0.6, 0.45, 0.3, 0.0]
+    subs = {
+        pid: demo.simulate_submission(source, released, pid, s, MODUL)
+        for pid, s in zip(ids, skills, strict=False)
+    }
+    friend, copier = ids[2], ids[len(skills)]
+    copy = nbformat.from_dict(json.loads(json.dumps(subs[friend])))
+    for cell in copy.cells:
+        cell.source = re.sub(rf'ID_PESERTA = "{friend}"', f'ID_PESERTA = "{copier}"', cell.source)
+    subs[copier] = copy
+    for pid, nb in subs.items():
+        dest = ws.root / "submitted" / pid / MODUL
+        dest.mkdir(parents=True)
+        nbformat.write(nb, dest / f"{MODUL}.ipynb")
+    pairs = {tuple(sorted((p.a, p.b))) for p in module_pairs(ws, MODUL)}
+    assert pairs == {tuple(sorted((friend, copier)))}, pairs

@@ -139,3 +139,71 @@ def test_status_shows_pairs_and_never_changes_a_score(tmp_path):
     by = {e.peserta: e for e in st.entries}
     assert by["p03"].kerja_sama == ("p04",) and by["p04"].kerja_sama == ("p03",)
     assert by["p04"].nilai is None  # shown to the trainer; the score is untouched
+
+
+# ------------------------------------------------------------------ forms: the answer vector
+
+
+def letter_cohort(seed: int, n: int = 24, items: int = 37) -> tuple[dict, dict]:
+    """Answers to choice items: abilities and difficulties vary, and one distractor per item
+    draws most wrong answers (a shared misconception): honest, yet many identical wrong answers."""
+    r = random.Random(seed)
+    key = {f"post_{i:02d}": "abcd"[r.randrange(4)] for i in range(items)}
+    difficulty = {g: r.gauss(0, 1) for g in key}
+    vectors = {}
+    for p in (f"p{i:02d}" for i in range(1, n + 1)):
+        ability, vec = r.gauss(0.3, 1.2), {}
+        for g, right in key.items():
+            if r.random() < 1 / (1 + 2.718281828 ** (difficulty[g] - ability)):
+                vec[g] = right
+            else:
+                wrong = [x for x in "abcd" if x != right]
+                vec[g] = r.choices(wrong, [0.6, 0.2, 0.2])[0]
+        vectors[p] = vec
+    return vectors, key
+
+
+def test_honest_answers_form_no_pair_even_with_a_shared_misconception():
+    for seed in range(5):
+        vectors, key = letter_cohort(seed)
+        assert sim.answer_pairs(vectors, key, "asesmen-akhir") == [], seed
+
+
+def test_a_copied_form_is_found_even_with_some_answers_corrected():
+    vectors, key = letter_cohort(1)
+    source = next(p for p, v in vectors.items() if 10 <= sum(v[g] != key[g] for g in v) <= 20)
+    copy = dict(vectors[source])
+    for g in [g for g, v in copy.items() if v != key[g]][:3]:
+        copy[g] = key[g]  # the copier corrects three answers
+    vectors["p24"] = copy
+    pairs = sim.answer_pairs(vectors, key, "asesmen-akhir")
+    assert [tuple(sorted((p.a, p.b))) for p in pairs] == [tuple(sorted((source, "p24")))]
+    assert "jawaban salah yang sama" in pairs[0].uraian and "peluang kebetulan" in pairs[0].uraian
+
+
+def test_copying_an_all_right_form_is_no_evidence():
+    """Identical right answers are what a good participant gives: no pair from them alone."""
+    vectors, key = letter_cohort(2)
+    vectors["p01"], vectors["p02"] = dict(key), dict(key)
+    assert sim.answer_pairs(vectors, key, "asesmen-akhir") == []
+
+
+def test_answers_read_from_cells_as_written():
+    assert sim.answer_of("x = 'b'  # huruf saya\nlatihan.cek_huruf(x, 'ABCD')", "x") == "b"
+    assert sim.answer_of("x = None  # ganti None", "x") is None
+    assert sim.answer_of("x = 12\n", "x") == sim.answer_of("x = 12.0", "x")
+    computed = sim.answer_of("x = 'A'\nx = salah(x)  # ubah\nlatihan.cek_huruf(x, 'AB')", "x")
+    assert computed == "kode: x = 'A'\nx = salah(x)"
+    assert sim.answer_of("x = (", "x") == "kode: x = ("
+
+
+def test_the_forms_are_compared_by_answers():
+    import nbformat
+
+    from alaskaki import paths
+
+    for modul in ("asesmen-awal", "asesmen-akhir"):
+        source = nbformat.read(paths.SOURCE_DIR / modul / f"{modul}.ipynb", as_version=4)
+        assert len(sim.answer_key(source)) >= sim.MIN_ITEMS
+    m3 = nbformat.read(paths.SOURCE_DIR / MOD / f"{MOD}.ipynb", as_version=4)
+    assert len(sim.answer_key(m3)) < sim.MIN_ITEMS

@@ -50,6 +50,12 @@ def write_similarity_csv(workshop: Workshop, out: Path) -> Path:
         w.writerow(["modul", "peserta_a", "peserta_b", "kemiripan", "keterangan"])
         for p in cohort_pairs(workshop):
             w.writerow(
-                [p.modul, p.a, p.b, f"{p.skor:.2f}", "periksa kedua notebook; nilai tidak diubah"]
+                [
+                    p.modul,
+                    p.a,
+                    p.b,
+                    f"{p.skor:.2f}",
+                    f"{p.uraian}; periksa kedua notebook; nilai tidak diubah",
+                ]
             )
     return path

@@ -14,12 +14,28 @@ A pair is shown when the fingerprints the two share cover at least :data:`THRESH
 one's own fingerprints and number at least :data:`MIN_SHARED`. It is shown to the trainer to judge;
 it never changes a score. Calibration: the demo cohort (``alaskaki demo``) shows no pair; a
 notebook copied with only ``ID_PESERTA`` changed is found (tests/unit/test_similarity.py).
+
+**Forms** (asesmen-awal/akhir, and any module with at least :data:`MIN_ITEMS` items whose
+instructor solution is a literal such as ``post_x = 'B'``) leave almost nothing to fingerprint:
+there the *answer vector* is compared (:func:`answer_pairs`). Model: under independent work,
+participant b gives the key on item i with probability r_bi (b's own share right, moved by the
+item's difficulty in the rest of the cohort: logit r_bi = logit s_b + logit q_i - mean logit q),
+and a given wrong answer v with probability (1 - r_bi) * w_i(v), w_i(v) the share of v among the
+wrong answers the rest of the cohort gave on i (add-one smoothed). The number of items where b
+gives a's answer is then a sum of independent Bernoulli variables (Poisson binomial); a pair is
+shown when the chance of at least that many matches is below :data:`ALPHA` divided by the number
+of pairs in the module (at most one false pair in 1/ALPHA honest modules), in both directions,
+and the two share at least :data:`MIN_SHARED_WRONG` identical wrong answers. Identical right
+answers on items most got right barely count; identical wrong answers nobody else gave count most.
+Figures on the demo cohort and on planted copies: docs/panduan-pelatih.md ("Indikasi kerja sama").
 """
 
 from __future__ import annotations
 
+import ast
 import hashlib
 import json
+import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,6 +49,12 @@ MIN_SHARED = 12
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 _IDENTITY_LINE = re.compile(r"^[ \t]*(ID_PESERTA|TOKEN_PESERTA)[ \t]*=.*$", re.M)
 _MARKERS = re.compile(r"^[ \t]*###[ \t]*(BEGIN|END)[ \t]+(SOLUTION|HIDDEN TESTS)[ \t]*$", re.M)
+_SOLUTION = re.compile(
+    r"^[ \t]*### BEGIN SOLUTION[ \t]*\n(.*?)^[ \t]*### END SOLUTION", re.M | re.S
+)
+MIN_ITEMS = 8  # a module with fewer literal-answer items is compared by its writing only
+ALPHA = 0.001  # family-wise: chance of one false pair in a module of honest participants
+MIN_SHARED_WRONG = 3  # identical wrong answers a pair must share to be shown
 
 
 @dataclass(frozen=True)
@@ -43,8 +65,16 @@ class Pair:
     skor: float  # share of the smaller submission's own fingerprints found in the other
     bersama: int  # fingerprints the two share (after discounting common ones)
 
+    keterangan: str = ""  # what the pair shares, in words the trainer reads
+
     def __str__(self) -> str:
+        if self.keterangan:
+            return f"{self.a} & {self.b}: {self.keterangan} ({self.modul})"
         return f"{self.a} & {self.b}: {self.skor:.0%} tulisan sendiri sama ({self.modul})"
+
+    @property
+    def uraian(self) -> str:
+        return self.keterangan or f"{self.skor:.0%} tulisan sendiri sama"
 
 
 def _cells(nb: dict) -> list[dict]:
@@ -147,14 +177,250 @@ def compare(
     return sorted(pairs, key=lambda p: (-p.skor, p.a, p.b))
 
 
+# --------------------------------------------------------------------------------------------
+# Forms: the answer vector
+# --------------------------------------------------------------------------------------------
+
+BLANK = None
+
+
+def _literal(node: ast.expr) -> object:
+    value = ast.literal_eval(node)
+    if isinstance(value, bool) or value is None:
+        return value
+    if isinstance(value, int | float):
+        return float(f"{float(value):.6g}")  # 12 and 12.0 are one answer
+    if isinstance(value, str):
+        return value.strip().casefold()
+    raise ValueError("not a short answer")
+
+
+def answer_key(source_nb: dict) -> dict[str, tuple[str, object]]:
+    """Items whose instructor solution assigns one literal: grade_id -> (variable, key value)."""
+    out = {}
+    for cell in _cells(source_nb):
+        meta = (cell.get("metadata") or {}).get("nbgrader") or {}
+        gid = str(meta.get("grade_id", "")) if isinstance(meta, dict) else ""
+        if (
+            not meta.get("solution")
+            or cell.get("cell_type") != "code"
+            or gid.endswith("_id_peserta")
+        ):
+            continue
+        found = _SOLUTION.search(_src(cell))
+        try:
+            body = ast.parse(found.group(1) if found else "").body
+        except SyntaxError:
+            continue
+        if (
+            len(body) == 1
+            and isinstance(body[0], ast.Assign)
+            and len(body[0].targets) == 1
+            and isinstance(body[0].targets[0], ast.Name)
+        ):
+            try:
+                out[gid] = (body[0].targets[0].id, _literal(body[0].value))
+            except (ValueError, TypeError, SyntaxError, RecursionError):
+                continue
+    return out
+
+
+def answer_of(src: str, var: str) -> object:
+    """What a participant answered in an item cell: the literal last assigned to ``var``; the
+    cell's code (comments and layout dropped) when it is computed; None when left blank."""
+    try:
+        tree = ast.parse(src)
+    except (SyntaxError, ValueError, RecursionError):
+        text = " ".join(_TOKEN.findall(src.lower()))
+        return f"kode: {text}" if text else BLANK
+    last = None
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and any(
+            isinstance(t, ast.Name) and t.id == var for t in node.targets
+        ):
+            last = node
+    if last is None:
+        return BLANK
+    try:
+        return _literal(last.value)
+    except (ValueError, TypeError, SyntaxError, RecursionError):
+        pass
+    # Computed: the whole cell without the kit's check call is the answer.
+    kept = [
+        n
+        for n in tree.body
+        if not (
+            isinstance(n, ast.Expr)
+            and isinstance(n.value, ast.Call)
+            and isinstance(n.value.func, ast.Attribute)
+            and isinstance(n.value.func.value, ast.Name)
+            and n.value.func.value.id == "latihan"
+        )
+    ]
+    return "kode: " + ast.unparse(ast.Module(body=kept, type_ignores=[]))
+
+
+def answers(nb: dict, key: dict[str, tuple[str, object]]) -> dict[str, object]:
+    """A submission's answer vector over the items of ``key`` (blank items left out)."""
+    out = {}
+    for cell in _cells(nb):
+        meta = (cell.get("metadata") or {}).get("nbgrader") or {}
+        gid = str(meta.get("grade_id", "")) if isinstance(meta, dict) else ""
+        if gid in key:
+            value = answer_of(_src(cell), key[gid][0])
+            if value is not BLANK:
+                out[gid] = value
+    return out
+
+
+def _logit(p: float) -> float:
+    return math.log(p / (1 - p))
+
+
+def _tail(probs: list[float], observed: int) -> float:
+    """P(at least ``observed`` successes) for independent Bernoulli(probs) (Poisson binomial)."""
+    dist = [1.0]
+    for p in probs:
+        nxt = [0.0] * (len(dist) + 1)
+        for k, mass in enumerate(dist):
+            nxt[k] += mass * (1 - p)
+            nxt[k + 1] += mass * p
+        dist = nxt
+    return min(1.0, sum(dist[observed:]))
+
+
+class _Cohort:
+    """Per-item counts of the whole cohort, so each pair's 'rest of the cohort' is a subtraction."""
+
+    def __init__(self, vectors: dict[str, dict[str, object]], key: dict[str, object]) -> None:
+        self.key = key
+        self.vectors = vectors
+        self.given = {i: 0 for i in key}
+        self.right = {i: 0 for i in key}
+        self.wrong: dict[str, dict[object, int]] = {i: {} for i in key}
+        for vec in vectors.values():
+            for i, v in vec.items():
+                self.given[i] += 1
+                if v == key[i]:
+                    self.right[i] += 1
+                else:
+                    self.wrong[i][v] = self.wrong[i].get(v, 0) + 1
+
+    def rest(self, i: str, a: str, b: str) -> tuple[int, int, dict[object, int]]:
+        """(answered, right, wrong answers by value) on item i by everyone but a and b."""
+        given, right, wrong = self.given[i], self.right[i], dict(self.wrong[i])
+        for p in (a, b):
+            v = self.vectors[p].get(i, BLANK)
+            if v is BLANK:
+                continue
+            given -= 1
+            if v == self.key[i]:
+                right -= 1
+            else:
+                wrong[v] -= 1
+                if not wrong[v]:
+                    del wrong[v]
+        return given, right, wrong
+
+
+def _match_chance(cohort: _Cohort, a: str, b: str) -> tuple[float, int, int]:
+    """(chance under independent work that b gives a's answer on at least as many items as
+    observed, matches, identical wrong answers), over the items both answered."""
+    va, vb, key = cohort.vectors[a], cohort.vectors[b], cohort.key
+    items = sorted(set(va) & set(vb))
+    if not items:
+        return 1.0, 0, 0
+    right_b = sum(vb[i] == key[i] for i in vb)
+    s_b = min(0.99, max(0.01, (right_b + 0.5) / (len(vb) + 1)))
+    rest = {i: cohort.rest(i, a, b) for i in key}
+    q = {i: (right + 1) / (given + 2) for i, (given, right, _) in rest.items()}
+    centre = sum(_logit(v) for v in q.values()) / len(q)
+    probs, matches, wrong = [], 0, 0
+    for i in items:
+        r = 1 / (1 + math.exp(-(_logit(s_b) + _logit(q[i]) - centre)))
+        r = min(0.99, max(0.01, r))
+        if va[i] == key[i]:
+            p = r
+        else:
+            _, _, wrongs = rest[i]
+            n_wrong = sum(wrongs.values())
+            kinds = len(wrongs) + 1  # a wrong answer nobody else gave is one more kind
+            p = (1 - r) * (wrongs.get(va[i], 0) + 1) / (n_wrong + kinds)
+            wrong += va[i] == vb[i]
+        probs.append(p)
+        matches += va[i] == vb[i]
+    return _tail(probs, matches), matches, wrong
+
+
+def answer_pairs(
+    vectors: dict[str, dict[str, object]],
+    key: dict[str, object],
+    modul: str,
+    *,
+    alpha: float = ALPHA,
+    min_shared_wrong: int = MIN_SHARED_WRONG,
+) -> list[Pair]:
+    """Pairs among ``vectors`` (participant -> answers) whose shared answers are too many for
+    independent work (module docstring), strongest first."""
+    vectors = {p: v for p, v in vectors.items() if v}
+    cohort = _Cohort(vectors, key)
+    ids = sorted(vectors)
+    n_pairs = len(ids) * (len(ids) - 1) // 2
+    pairs = []
+    for i, a in enumerate(ids):
+        for b in ids[i + 1 :]:
+            shared_wrong = sum(
+                v != key[g] and vectors[b].get(g, BLANK) == v for g, v in vectors[a].items()
+            )
+            if shared_wrong < min_shared_wrong:
+                continue  # cheap first: most pairs stop here
+            ab = _match_chance(cohort, a, b)
+            ba = _match_chance(cohort, b, a)
+            chance = max(ab[0], ba[0])  # both ways: who copied whom is not known
+            _, matches, wrong = ab
+            if chance * n_pairs < alpha:
+                both = len(set(vectors[a]) & set(vectors[b]))
+                pairs.append(
+                    Pair(
+                        modul,
+                        a,
+                        b,
+                        round(matches / both, 3),
+                        wrong,
+                        f"{matches} dari {both} jawaban sama, {wrong} di antaranya jawaban salah "
+                        f"yang sama; peluang kebetulan {_odds(chance)}",
+                    )
+                )
+    return sorted(pairs, key=lambda p: (-p.bersama, -p.skor, p.a, p.b))
+
+
+def _odds(chance: float) -> str:
+    if chance <= 0:
+        return "hampir nol"
+    one_in = 1 / chance
+    for size, word in ((1e12, "triliun"), (1e9, "miliar"), (1e6, "juta"), (1e3, "ribu")):
+        if one_in >= size:
+            return f"1 banding {one_in / size:.0f} {word}"
+    return f"1 banding {one_in:.0f}"
+
+
 def module_pairs(workshop: Workshop, modul: str) -> list[Pair]:
     """*Indikasi kerja sama* in ``modul`` among the submissions installed in ``submitted/``."""
-    docs = {}
+    docs, notebooks = {}, {}
     for path in sorted(workshop.submitted().glob(f"*/{modul}/{modul}.ipynb")):
         nb = _read(path)
         if nb:
             docs[path.parent.parent.name] = document(nb)
-    return compare(docs, modul, ignore=_boilerplate(workshop, modul))
+            notebooks[path.parent.parent.name] = nb
+    pairs = compare(docs, modul, ignore=_boilerplate(workshop, modul))
+    source = _read(workshop.source_notebook(modul))
+    key = answer_key(source) if source else {}
+    if len(key) >= MIN_ITEMS:
+        vectors = {p: answers(nb, key) for p, nb in notebooks.items()}
+        values = {g: v for g, (_, v) in key.items()}
+        found = {(p.a, p.b) for p in pairs}
+        pairs += [p for p in answer_pairs(vectors, values, modul) if (p.a, p.b) not in found]
+    return pairs
 
 
 def cohort_pairs(workshop: Workshop, modules: list[str] | None = None) -> list[Pair]:
