@@ -138,6 +138,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="terima file yang ditahan (nama seperti disebut pada pesan DITAHAN)",
     )
+    p.add_argument(
+        "--tanpa-token",
+        action="store_true",
+        help="kumpulkan uji (asesmen-awal/akhir) dari folder atau zip walau token peserta belum "
+        "dibagikan; hasilnya ditandai 'identitas tidak diverifikasi' di status dan laporan",
+    )
     _workshop_arg(p)
 
     p = sub.add_parser("grade", help="nilai jawaban secara otomatis (aman dan paralel)")
@@ -410,7 +416,12 @@ def cmd_collect(args) -> int:
     from alaskaki.workshop import collect_module
 
     res = collect_module(
-        _ws(args), args.modul, source=args.source, received=args.diterima, choose=args.pilih
+        _ws(args),
+        args.modul,
+        source=args.source,
+        received=args.diterima,
+        choose=args.pilih,
+        tanpa_token=args.tanpa_token,
     )
     _emit(args, res, render_collect(res))
     return EXIT_ERROR if res.problems else EXIT_OK
@@ -622,6 +633,13 @@ def cmd_status(args) -> int:
                 if v.get("cek_dicoba")
             ],
             ["modul", "latihan dicek", "benar langsung", "benar setelah mencoba lagi"],
+        )
+    unverified = [e for e in st.entries if e.identitas_tidak_diverifikasi]
+    if unverified:
+        text += (
+            f"\n\nIDENTITAS TIDAK DIVERIFIKASI ({len(unverified)} jawaban uji dikumpulkan dengan "
+            "--tanpa-token; hanya nama berkas dan ID_PESERTA yang menyebut pembuatnya): "
+            + ", ".join(f"{e.peserta}/{e.modul}" for e in unverified)
         )
     held = sum(v.get("ditahan", 0) for v in summary.values())
     if held:

@@ -465,3 +465,48 @@ def test_exchange_record_owned_by_another_account_is_refused(ws, tmp_path):
     assert "dikirim oleh akun root atas nama p01" in reasons["exchange/p01"]
     assert "tidak ada di daftar peserta" in reasons["root/m3-biaya-produksi.ipynb (exchange/root"]
     assert res.collected == {} and not (ws.root / "submitted" / "p01").exists()
+
+
+# ------------------------------------------------------------------ the uji offline: tokens (R6)
+
+
+def test_an_uji_form_offline_needs_tokens_or_says_identity_is_unverified(tmp_path):
+    """Without tokens, a folder or zip cannot prove who wrote an uji form: collect refuses and
+    names the commands that issue tokens; with --tanpa-token it collects and marks every file."""
+    from alaskaki.workshop.reporting import write_unverified_csv
+
+    form = "asesmen-akhir"
+    ws = init_workshop(tmp_path / "ws", modules=[MOD, form])
+    roster = tmp_path / "r.csv"
+    roster.write_text(
+        "id,nama,ikm,kelurahan,jenis_kelamin,peran\np01,A,A,Miji,P,admin\np02,B,A,Miji,P,admin\n"
+    )
+    import_roster(ws, roster)
+    inbox = tmp_path / "usb"
+    put(inbox, f"p01_{form}.ipynb", nb_bytes("p01", "post_a = 'B'", modul=form))
+    with pytest.raises(AlaskakiError) as err:
+        collect_module(ws, form, source=inbox, received=T1)
+    text = str(err.value)
+    assert "alaskaki kartu" in text and f"alaskaki release {form} --pribadi" in text
+    assert "--tanpa-token" in text
+    assert not (ws.root / "arsip" / "p01").exists()
+    # a latihan module is formative: collected offline without tokens as before
+    put(tmp_path / "m3", f"p02_{MOD}.ipynb", nb_bytes("p02"))
+    assert list(collect_module(ws, MOD, source=tmp_path / "m3", received=T1).collected) == ["p02"]
+
+    res = collect_module(ws, form, source=inbox, received=T1, tanpa_token=True)
+    assert list(res.collected) == ["p01"] and any("tanpa token" in n for n in res.notes)
+    st = workshop_status(ws)
+    unverified = {(e.peserta, e.modul) for e in st.entries if e.identitas_tidak_diverifikasi}
+    assert unverified == {("p01", form)}
+    assert st.by_module()[form]["identitas_tidak_diverifikasi"] == 1
+    csv_text = write_unverified_csv(ws, tmp_path).read_text(encoding="utf-8")
+    assert f"{form},p01,identitas tidak diverifikasi" in csv_text
+
+    # once tokens are issued, a file with the right token is verified again
+    from alaskaki.workshop.release import issue_tokens
+
+    token = issue_tokens(ws)["p01"]
+    put(inbox, f"p01_{form}.ipynb", nb_bytes("p01", "post_a = 'C'", modul=form, token=token))
+    collect_module(ws, form, source=inbox, received=T2)
+    assert not any(e.identitas_tidak_diverifikasi for e in workshop_status(ws).entries)

@@ -54,6 +54,7 @@ _DECORATIONS = [
 _ID_LINE = re.compile(r"^[ \t]*ID_PESERTA[ \t]*=[ \t]*([\"'])(.*?)\1", re.M)
 _TOKEN_LINE = re.compile(r"^[ \t]*TOKEN_PESERTA[ \t]*=[ \t]*([\"'])(.*?)\1", re.M)
 UNFILLED_IDS = {"", "isi-id-anda", "contoh-01"}
+UNVERIFIED = "identitas tidak diverifikasi"  # what status and reports say of a --tanpa-token file
 WRONG_MODULE = "isi notebook adalah modul"
 
 # Fault injection for tests: called with the name of each step of the transaction.
@@ -73,6 +74,7 @@ class Incoming:
     secret: str | None = None  # nbgrader's submission_secret.txt (exchange only): feedback key
     claimed: str | None = None  # a time the file itself claims (zip header, mtime): record only
     pid: str | None = None  # identity proved by the collector (exchange: the OS user)
+    unverified: bool = False  # an uji form collected offline with --tanpa-token
 
 
 @dataclass(frozen=True)
@@ -511,6 +513,8 @@ def _archive(
         lines.append(f"klaim berkas (tidak dipakai): {item.claimed}")
     if held:
         lines.append(f"ditahan: {held}")
+    if item.unverified:
+        lines.append(f"identitas: {UNVERIFIED} (dikumpulkan dengan --tanpa-token)")
     _step("arsip.asal")
     _write_atomic(target.with_suffix(".asal.txt"), ("\n".join(lines) + "\n").encode("utf-8"))
     if item.secret is not None:
@@ -598,6 +602,47 @@ def reconcile(workshop: Workshop, modul: str) -> list[str]:
         if _install_newest(workshop, pid_dir.name, modul):
             done.append(pid_dir.name)
     return done
+
+
+def unverified_identity(workshop: Workshop, modul: str) -> set[str]:
+    """Participants whose installed (newest received) version of ``modul`` was collected with
+    ``--tanpa-token``: nothing but the file name and ID_PESERTA says who wrote it."""
+    out = set()
+    base = workshop.archive()
+    for pid_dir in sorted(base.iterdir()) if base.is_dir() else []:
+        versions = _versions(workshop, pid_dir.name, modul)
+        if not versions:
+            continue
+        try:
+            meta = versions[-1][1].with_suffix(".asal.txt").read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+        if f"identitas: {UNVERIFIED}" in meta:
+            out.add(pid_dir.name)
+    return out
+
+
+def _require_tokens(workshop: Workshop, modul: str, tanpa_token: bool) -> bool:
+    """An uji form from a folder or zip proves who wrote it only with tokens (see
+    :mod:`alaskaki.workshop.release`). Without them, collect refuses unless the trainer says
+    ``--tanpa-token``; then every file is marked :data:`UNVERIFIED`. True when files are marked."""
+    from alaskaki.exercises.asesmen import FORMS
+    from alaskaki.workshop.release import tokens_issued
+
+    if modul not in FORMS or tokens_issued(workshop):
+        return False
+    if tanpa_token:
+        return True
+    raise AlaskakiError(
+        f"{modul} adalah uji kompetensi, dan token peserta belum dibagikan: dari folder atau zip "
+        "tidak dapat dipastikan siapa yang membuat tiap file (siapa pun dapat menulis ID_PESERTA "
+        "teman). Bagikan token dulu dengan `alaskaki kartu` (kartu peserta berisi token, diisi "
+        f"peserta di TOKEN_PESERTA) atau `alaskaki release {modul} --pribadi` (salinan per peserta "
+        "berisi ID dan token), lalu kumpulkan lagi. Bila tetap ingin mengumpulkan tanpa bukti "
+        f"identitas, tambahkan --tanpa-token: hasilnya ditandai '{UNVERIFIED}' di status dan "
+        "laporan.",
+        exit_code=EXIT_INPUT,
+    )
 
 
 def held_files(workshop: Workshop, modul: str) -> list[tuple[str, Path, str, str]]:
@@ -771,11 +816,14 @@ def collect_module(
     source: str | Path | None = None,
     received: datetime | str | None = None,
     choose: list[str] | None = None,
+    tanpa_token: bool = False,
 ) -> CollectResult:
     """Collect ``modul`` from a folder or zip (``source``) or, on a hub, from nbgrader's exchange.
 
     ``received``: the time the trainer states for this batch (naive UTC, or text in WIB like
     ``2026-12-01 16:55``); default the clock of this run. ``choose``: held files to release.
+    ``tanpa_token``: collect an uji form from a folder or zip although no tokens were issued
+    (refused otherwise); its files are marked :data:`UNVERIFIED`.
     """
     from alaskaki.workshop.release import parse_due, token_check, uses_exchange
 
@@ -805,6 +853,7 @@ def collect_module(
                 f"Folder atau file zip {src} tidak ditemukan.", exit_code=EXIT_NOT_FOUND
             )
         _check_source(workshop, src)
+        unverified = _require_tokens(workshop, modul, tanpa_token)
         if src.is_dir():
             items = list(_iter_folder(src, when, lim))
         elif src.is_file():
@@ -815,6 +864,14 @@ def collect_module(
             raise AlaskakiError(
                 f"Tidak ada file notebook (.ipynb) di {source}: tidak ada yang dikumpulkan.",
                 exit_code=EXIT_INPUT,
+            )
+        for item in items:
+            if isinstance(item, Incoming):
+                item.unverified = unverified
+        if unverified:
+            result.notes.append(
+                f"{modul} dikumpulkan tanpa token (--tanpa-token): {UNVERIFIED}; "
+                "tercatat di arsip dan ditampilkan di status dan laporan"
             )
     from alaskaki.workshop.course import kit_modules
 

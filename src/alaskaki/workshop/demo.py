@@ -22,7 +22,7 @@ import nbformat
 from alaskaki import paths
 from alaskaki.folder import INBOX_DIR
 from alaskaki.workshop.course import Workshop, init_workshop
-from alaskaki.workshop.release import parse_due, release_module
+from alaskaki.workshop.release import issue_tokens, parse_due, release_module, with_token_line
 
 SEED = 2026
 DUE_WIB = "2026-12-01 17:00"
@@ -226,8 +226,12 @@ def _write_inbox(
         folder.mkdir(parents=True, exist_ok=True)
     source = nbformat.read(ws.source_notebook(modul), as_version=4)
     released = nbformat.read(ws.release_notebook(modul), as_version=4)
+    tokens = issue_tokens(ws)
     for pid in ids:
         nb = simulate_submission(source, released, pid, sk[pid], modul)
+        for cell in nb.cells:  # the participant types the token from their card
+            if cell.cell_type == "code" and "TOKEN_PESERTA" in cell.source:
+                cell.source = with_token_line(cell.source, tokens[pid], pid)
         data = nbformat.writes(nb).encode("utf-8")
         if first and pid == CORRUPT:
             data = data[: len(data) // 2]
@@ -276,6 +280,7 @@ def run_demo(
         rahasia_soal=f"demo-{SEED}",  # the demo's own uji forms, the same on every run
     )
     ids = ws.participant_ids()
+    issue_tokens(ws)  # offline collection of the uji proves identity by token (`alaskaki kartu`)
     sk = skills(ids)
     mods = modules or ws.modules()
     res = DemoResult(ws.root, mods, len(ids))

@@ -190,7 +190,7 @@ def _setup_index(nb) -> int | None:
     return None
 
 
-def _with_token_line(source: str, token: str, pid: str | None) -> str:
+def with_token_line(source: str, token: str, pid: str | None) -> str:
     """The setup cell with ``TOKEN_PESERTA`` after the ID line (and the id filled in when given)."""
     import re
 
@@ -217,7 +217,7 @@ def add_token_line(release_nb: Path) -> None:
     i = _setup_index(nb)
     if i is None:
         return
-    nb.cells[i].source = _with_token_line(nb.cells[i].source, "", None)
+    nb.cells[i].source = with_token_line(nb.cells[i].source, "", None)
     nbformat.write(nb, release_nb)
 
 
@@ -234,7 +234,7 @@ def personal_releases(workshop: Workshop, modul: str) -> list[Path]:
         nb = nbformat.read(released, as_version=4)
         i = _setup_index(nb)
         if i is not None:
-            nb.cells[i].source = _with_token_line(nb.cells[i].source, token, pid)
+            nb.cells[i].source = with_token_line(nb.cells[i].source, token, pid)
         path = out_dir / f"{pid}_{modul}.ipynb"
         nbformat.write(nb, path)
         written.append(path)

@@ -35,7 +35,36 @@ def make_reports(
         written += list(write_rapor(result, out / "rapor"))
     if not anonim:  # names pairs of participants: for the trainer, never in a shared report
         written.append(write_similarity_csv(workshop, out))
+        unverified = write_unverified_csv(workshop, out)
+        if unverified:
+            written.append(unverified)
     return written
+
+
+def write_unverified_csv(workshop: Workshop, out: Path) -> Path | None:
+    """``identitas-tidak-diverifikasi.csv``: uji submissions collected with ``--tanpa-token``
+    (written only when there are any; a stale one is removed)."""
+    import csv
+
+    from alaskaki.workshop.collect import UNVERIFIED, unverified_identity
+
+    rows = [(m, p) for m in workshop.modules() for p in sorted(unverified_identity(workshop, m))]
+    path = out / "identitas-tidak-diverifikasi.csv"
+    if not rows:
+        path.unlink(missing_ok=True)
+        return None
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["modul", "peserta", "keterangan"])
+        for m, p in rows:
+            w.writerow(
+                [
+                    m,
+                    p,
+                    f"{UNVERIFIED}: dikumpulkan tanpa token (--tanpa-token); pembuat tidak terbukti",
+                ]
+            )
+    return path
 
 
 def write_similarity_csv(workshop: Workshop, out: Path) -> Path:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from alaskaki.exercises import attempts
-from alaskaki.workshop.collect import _submitted_ts, _versions, held_files
+from alaskaki.workshop.collect import _submitted_ts, _versions, held_files, unverified_identity
 from alaskaki.workshop.course import Workshop
 from alaskaki.workshop.similarity import Pair, cohort_pairs
 
@@ -48,6 +48,8 @@ class Entry:
             f"{self.cek_dicoba} dicek: {self.cek_benar_pertama} benar langsung, "
             f"{self.cek_benar_setelah_mencoba} benar setelah mencoba lagi, {belum} belum benar"
         )
+
+    identitas_tidak_diverifikasi: bool = False  # uji collected offline with --tanpa-token
 
     @property
     def keadaan(self) -> str:
@@ -92,6 +94,7 @@ class Status:
                 "cek_dicoba": sum(e.cek_dicoba for e in rows),
                 "cek_benar_pertama": sum(e.cek_benar_pertama for e in rows),
                 "cek_benar_setelah_mencoba": sum(e.cek_benar_setelah_mencoba for e in rows),
+                "identitas_tidak_diverifikasi": sum(e.identitas_tidak_diverifikasi for e in rows),
             }
         return out
 
@@ -138,6 +141,7 @@ def workshop_status(workshop: Workshop, *, modul: str | None = None) -> Status:
     for m in modules:
         for pid, *_ in held_files(workshop, m):
             held[(pid, m)] = held.get((pid, m), 0) + 1
+    unverified = {m: unverified_identity(workshop, m) for m in modules}
     with workshop.gradebook() as gb:
         for m in modules:
             try:
@@ -180,6 +184,7 @@ def workshop_status(workshop: Workshop, *, modul: str | None = None) -> Status:
                         cek_dicoba=cek["dicoba"] if cek else 0,
                         cek_benar_pertama=cek["benar_pertama"] if cek else 0,
                         cek_benar_setelah_mencoba=cek["benar_setelah_mencoba"] if cek else 0,
+                        identitas_tidak_diverifikasi=p.id in unverified[m],
                     )
                 )
     return status
