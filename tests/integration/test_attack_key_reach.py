@@ -208,6 +208,49 @@ def test_per_unit_feedback_of_friends_gives_no_key(workshop, tmp_path):
     )
 
 
+def test_nbgraders_own_feedback_button_shows_no_key(workshop, tmp_path):
+    """The formgrader's "Generate Feedback" button (``nbgrader generate_feedback``) writes into the
+    same ``feedback/`` folder the kit releases. It renders the autograded notebook as it is: the
+    hidden tests (with a workshop form: ``kunci.uji(..., harapan='B')``, the key) and a score per
+    item. Whatever button the trainer presses, the page of an uji must hold neither."""
+    import html
+    import subprocess
+
+    from alaskaki.workshop import demo
+    from alaskaki.workshop.grader import grade_module
+
+    ws, source, released = workshop
+    ws = type(ws)(shutil.copytree(ws.root, tmp_path / "lokakarya"))
+    pid = ws.participant_ids()[0]
+    _submit(
+        ws,
+        pid,
+        demo.simulate_submission(source, released, pid, 0.5, MODUL),
+        "2026-12-01 05:00:00.000000 UTC",
+    )
+    grade_module(ws.root, MODUL, participants=[pid], progress=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "nbgrader", "generate_feedback", MODUL, "--student", pid, "--force"],
+        cwd=ws.root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    page = ws.root / "feedback" / pid / MODUL / f"{MODUL}.html"
+    if done.returncode != 0 or not page.is_file():
+        # the kit refused nbgrader's own feedback for the uji, saying what to use instead
+        assert "alaskaki feedback" in done.stdout + done.stderr, done.stdout + done.stderr
+        return
+    raw = page.read_text(encoding="utf-8")
+    text = html.unescape(re.sub(r"<[^>]+>", "", re.sub(r"<style.*?</style>", "", raw, flags=re.S)))
+    shown = {
+        "hidden tests": "BEGIN HIDDEN TESTS" in text,
+        "harapan": len(re.findall(r"harapan=", text)),
+        "scores per item": len(re.findall(r"Score: [\d.]+ / 1\.0", text)),
+    }
+    assert not any(shown.values()), f"nbgrader's feedback page of {MODUL} shows: {shown}"
+
+
 # ------------------------------------------------------------------------------------------
 # copying a friend's uji with the ID changed (issue 13 req. 3)
 # ------------------------------------------------------------------------------------------

@@ -48,6 +48,16 @@ c.OverwriteCells.add_missing_cells = True
 c.IgnorePattern.enabled = True
 c.IgnorePattern.pattern = ".*(Warning|warning|WARNING).*"
 c.Execute.timeout = 60
+# nbgrader's own feedback (formgrader button) never shows hidden tests, and refuses an uji form:
+# a score per item of a sealed form is a key for the next participant (alaskaki feedback instead).
+from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor  # noqa: E402
+from nbgrader.preprocessors import ClearHiddenTests, GetGrades  # noqa: E402
+
+from alaskaki.workshop.feedback import uji_feedback_refuser  # noqa: E402
+
+c.GenerateFeedback.preprocessors = [
+    uji_feedback_refuser(), GetGrades, CSSHTMLHeaderPreprocessor, ClearHiddenTests
+]
 """
 
 

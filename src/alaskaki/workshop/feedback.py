@@ -79,6 +79,32 @@ def _uji_unit(grade_id: str) -> str | None:
     return f"{m.group(1).upper()}-{m.group(2)}" if m else None
 
 
+def is_uji(nb) -> bool:
+    """True for a sealed uji form (its grade ids are ``pre_…``/``post_…`` items of a unit)."""
+    return any(
+        _uji_unit(c.get("metadata", {}).get("nbgrader", {}).get("grade_id") or "") for c in nb.cells
+    )
+
+
+def uji_feedback_refuser():
+    """An nbgrader preprocessor class for ``GenerateFeedback`` (set in every workshop's
+    nbgrader_config.py): nbgrader's own feedback (the formgrader's *Generate Feedback* button,
+    ``nbgrader generate_feedback``) renders a score per item, a group test on the key (red team R13);
+    for an uji it refuses, so only ``alaskaki feedback`` writes that page."""
+    from nbgrader.preprocessors import NbGraderPreprocessor
+
+    class UjiTanpaUmpanBalikNbgrader(NbGraderPreprocessor):
+        def preprocess(self, nb, resources):
+            if is_uji(nb):
+                raise ValueError(
+                    "Umpan balik uji kompetensi tidak dibuat dengan tombol nbgrader (isinya nilai "
+                    "per soal). Pakai `alaskaki feedback` untuk uji."
+                )
+            return nb, resources
+
+    return UjiTanpaUmpanBalikNbgrader
+
+
 def _fmt(x: float | None) -> str:
     if x is None:
         return "–"
