@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from alaskaki.errors import EXIT_ERROR, AlaskakiError
+from alaskaki.errors import EXIT_ERROR, EXIT_INPUT, AlaskakiError
 from alaskaki.lab import place_reference_notebooks
 from alaskaki.workshop.course import Workshop
 
@@ -111,12 +112,49 @@ TOKEN_LINE = 'TOKEN_PESERTA = "{token}"  # token dari kartu peserta Anda (dari p
 PERSONAL_DIR = "pribadi"  # pribadi/<modul>/<peserta>_<modul>.ipynb, outside release/ (the exchange)
 
 
+# Beside the secret, in the workshop's root (not in penilaian/, which a trainer may empty to
+# "grade afresh"): the fact that tokens were handed out, with the secret's fingerprint. Without it
+# a lost or replaced secret would silently switch token checks off, or make every card wrong
+# (trainer team T10).
+TOKEN_MARK = "token-dibagikan.txt"
+
+
 def _secret_path(workshop: Workshop) -> Path:
     return workshop.state_dir / TOKEN_SECRET
 
 
+def _mark_path(workshop: Workshop) -> Path:
+    return workshop.root / TOKEN_MARK
+
+
+def _fingerprint(secret: bytes) -> str:
+    import hashlib
+
+    return hashlib.sha256(b"alaskaki-token:" + secret).hexdigest()[:16]
+
+
+def _write_mark(workshop: Workshop, secret: bytes) -> None:
+    text = (
+        "Token peserta lokakarya ini sudah dibagikan (kartu peserta / salinan pribadi).\n"
+        "Kuncinya ada di penilaian/kunci-token.txt: jangan dihapus; bila hilang, salin kembali.\n"
+        f"sidik: {_fingerprint(secret)}\n"
+    )
+    with contextlib.suppress(OSError):  # a read-only copy still checks tokens with its secret
+        _mark_path(workshop).write_text(text, encoding="utf-8")
+
+
+def _recorded_fingerprint(workshop: Workshop) -> str | None:
+    mark = _mark_path(workshop)
+    if not mark.is_file():
+        return None
+    for line in mark.read_text(encoding="utf-8", errors="replace").splitlines():
+        if line.startswith("sidik:"):
+            return line.split(":", 1)[1].strip()
+    return ""
+
+
 def tokens_issued(workshop: Workshop) -> bool:
-    return _secret_path(workshop).is_file()
+    return _secret_path(workshop).is_file() or _mark_path(workshop).is_file()
 
 
 def _secret(workshop: Workshop, *, create: bool) -> bytes | None:
@@ -124,8 +162,27 @@ def _secret(workshop: Workshop, *, create: bool) -> bytes | None:
     import secrets
 
     path = _secret_path(workshop)
+    recorded = _recorded_fingerprint(workshop)
     if path.is_file():
-        return path.read_text(encoding="utf-8").strip().encode("ascii")
+        secret = path.read_text(encoding="utf-8").strip().encode("ascii")
+        if recorded is None:
+            _write_mark(workshop, secret)  # a workshop that issued tokens before the mark existed
+        elif recorded and recorded != _fingerprint(secret):
+            raise AlaskakiError(
+                f"Kunci token {path} bukan kunci yang dipakai untuk kartu peserta yang sudah "
+                f"dibagikan (lihat {TOKEN_MARK}): token di kartu tidak akan cocok. Salin kembali "
+                "penilaian/kunci-token.txt yang asli dari salinan lokakarya atau dari cadangan.",
+                exit_code=EXIT_INPUT,
+            )
+        return secret
+    if recorded is not None:
+        raise AlaskakiError(
+            f"Kunci token hilang: {path} tidak ada, padahal token peserta sudah dibagikan (lihat "
+            f"{TOKEN_MARK}). Tanpa kunci itu token di kartu tidak bisa diperiksa, dan kunci baru "
+            "membuat semua kartu salah. Salin kembali penilaian/kunci-token.txt dari salinan "
+            "lokakarya atau cadangan, lalu jalankan perintah ini lagi.",
+            exit_code=EXIT_INPUT,
+        )
     if not create:
         return None
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -134,7 +191,9 @@ def _secret(workshop: Workshop, *, create: bool) -> bytes | None:
     with os.fdopen(fd, "w", encoding="utf-8") as fh:
         fh.write(secrets.token_hex(32) + "\n")
     os.replace(tmp, path)
-    return path.read_text(encoding="utf-8").strip().encode("ascii")
+    secret = path.read_text(encoding="utf-8").strip().encode("ascii")
+    _write_mark(workshop, secret)
+    return secret
 
 
 def _derive(secret: bytes, pid: str) -> str:
