@@ -64,7 +64,7 @@ def test_released_notebook_holds_no_answer(workshop):
     text = json.dumps(released)
     assert "BEGIN SOLUTION" not in text and "BEGIN HIDDEN TESTS" not in text
     assert "alaskaki_kunci" not in text
-    key = serangan.key()
+    key = serangan.key(ws.root)  # the workshop's own form and key
     # nbgrader's checksums (of source + metadata): brute force each answer cell with every letter
     # and with the key's value; none may reproduce the released checksum (it is of the stub)
     tried = 0
@@ -128,7 +128,7 @@ def test_key_out_of_reach_in_the_grading_sandbox(workshop, tmp_path, monkeypatch
     assert all(r.status == "dinilai" for r in run.results), [
         (r.participant, r.error) for r in run.results
     ]
-    key = serangan.key()
+    key = serangan.key(ws.root)  # the workshop's own form and key
     expected_honest = {}
     for pid in honest:
         answers = {}
@@ -140,7 +140,7 @@ def test_key_out_of_reach_in_the_grading_sandbox(workshop, tmp_path, monkeypatch
                 exec(code, ns)  # noqa: S102 - our own simulated answers
                 answers[gid.removesuffix("_jawab")] = ns.get(gid.removesuffix("_jawab"))
         expected_honest[pid] = float(
-            sum(serangan.right(g, v) for g, v in answers.items() if v is not None)
+            sum(serangan.right(g, v, ws.root) for g, v in answers.items() if v is not None)
         )
     assert expected_honest[rest[0]] == len(key)
     for pid, want in expected_honest.items():
@@ -153,7 +153,9 @@ def test_key_out_of_reach_in_the_grading_sandbox(workshop, tmp_path, monkeypatch
         found = serangan.stolen(graded)
         assert "lapor" in found, (pid, teknik)  # the attack cell ran and reported
         right = sorted(
-            g for g, v in found.get("curi", {}).items() if g in key and serangan.right(g, v)
+            g
+            for g, v in found.get("curi", {}).items()
+            if g in key and serangan.right(g, v, ws.root)
         )
         if score[pid] != 0 or right:
             leaks[teknik] = {
