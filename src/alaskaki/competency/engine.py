@@ -382,7 +382,7 @@ def unit_result(unit: fwmod.Unit, fw: fwmod.Framework, ev: dict) -> UnitResult:
     )
 
 
-def _workshop_framework(workshop_dir: Path) -> fwmod.Framework:
+def workshop_framework(workshop_dir: Path) -> fwmod.Framework:
     """The workshop's own snapshot (``DIR/kompetensi.yml`` checked against ``DIR/source``) when it
     has one, else the kit's file checked against the kit's sources. Modules a workshop did not
     release simply leave their units "Belum dinilai"."""
@@ -438,7 +438,7 @@ def assess(workshop_dir: str | Path, *, framework: fwmod.Framework | None = None
     """
     wdir = Path(workshop_dir)
     data = read_workshop(wdir)
-    fw = framework if framework is not None else _workshop_framework(wdir)
+    fw = framework if framework is not None else workshop_framework(wdir)
     return result_of(data, fw)
 
 

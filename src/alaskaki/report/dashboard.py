@@ -27,7 +27,7 @@ from pathlib import Path
 
 from alaskaki import paths
 from alaskaki.competency import CohortResult, load_framework
-from alaskaki.competency.engine import merge_data, read_workshop, result_of
+from alaskaki.competency.engine import merge_data, read_workshop, result_of, workshop_framework
 from alaskaki.errors import EXIT_NOT_FOUND, AlaskakiError
 
 from . import html as html_mod
@@ -86,7 +86,12 @@ class Data:
         dirs = dirs if dirs is not None else workshop_dirs()
         datas = [read_workshop(d) for d in dirs]  # each gradebook is read once
         fw = framework if framework is not None else load_framework()
-        per = {d.info.nama: result_of(d, fw) for d in datas}
+        # each workshop by the framework it pinned (as `alaskaki report` does): a workshop made
+        # before a module split keeps its old grade ids (trainer team T14)
+        per = {
+            d.info.nama: result_of(d, framework or workshop_framework(path))
+            for d, path in zip(datas, dirs, strict=True)
+        }
         merged = next(iter(per.values())) if len(per) == 1 else merge_data(datas, fw)
         return cls(per_workshop=per, merged=merged, reviewer=load_reviewer(reviewer))
 
