@@ -179,6 +179,7 @@ def init_workshop(
         )
     if (root / META_FILE).is_file():
         ws = Workshop(root)
+        wanted = _known_to_pinned(ws, wanted, explicit=modules is not None)
         _fill(ws, wanted, rahasia_soal)
         if roster is not None:
             from alaskaki.workshop.roster import import_roster
@@ -232,6 +233,30 @@ def init_workshop(
     # it was built in, so a later `cp -a` copy is told apart from this folder
     ws.check_gradebook(create=True)
     return ws
+
+
+def _known_to_pinned(ws: Workshop, wanted: list[str], *, explicit: bool) -> list[str]:
+    """On an existing workshop with a pinned ``kompetensi.yml``, only the kit modules that framework
+    knows: a workshop made before a module split keeps its old ids, and a new module beside them
+    would make every report refuse the pinned file (trainer team T9)."""
+    from alaskaki.competency.framework import load_framework
+
+    if not ws.framework_file.exists():
+        return wanted
+    try:
+        fw = load_framework(ws.framework_file, source_dir=ws.source())
+    except AlaskakiError:
+        return wanted  # a pinned file that does not validate is reported by `report` itself
+    known = {*fw.competency_modules, *fw.pengenalan, fw.asesmen_awal, fw.asesmen_akhir}
+    alien = [m for m in wanted if m not in known and not ws.source(m).exists()]
+    if alien and explicit:
+        raise AlaskakiError(
+            f"Lokakarya {ws.root} memakai kerangka kompetensi yang disematkan saat dibuat "
+            f"({ws.framework_file.name}), dan kerangka itu tidak mengenal modul "
+            f"{', '.join(alien)}. Buat lokakarya baru untuk modul ini: `alaskaki init FOLDER_BARU`.",
+            exit_code=EXIT_CONFLICT,
+        )
+    return [m for m in wanted if m not in alien]
 
 
 def _fill(ws: Workshop, wanted: list[str], rahasia_soal: str | None = None) -> None:
