@@ -126,7 +126,9 @@ def test_demo_report_is_complete_and_nothing_is_stale(demo):
     data = json.loads(
         next(p for p in res.reports if p.suffix == ".json").read_text(encoding="utf-8")
     )
-    states = {m["keadaan"] for p in data["participants"] for m in p["modul"]}
+    # skema 3: a module record is a row of values in the order of data["kolom"]["modul"]
+    at = data["kolom"]["modul"].index("keadaan")
+    states = {m[at] for p in data["participants"] for m in p["modul"]}
     assert states == {"sudah dinilai"}, states
     assert data["lengkap"] is True
     summary = res.summary_text()

@@ -693,7 +693,12 @@ def _run_in_server_kernel(h, user: str, sources: list[str], timeout: float = 900
         return "".join(out)
 
     try:
-        return asyncio.run(execute())
+        # a new loop in its own thread: an earlier test (the browser's sync API) may leave a running
+        # loop in this one, where asyncio.run() refuses
+        from concurrent.futures import ThreadPoolExecutor
+
+        with ThreadPoolExecutor(1) as pool:
+            return pool.submit(asyncio.run, execute()).result()
     finally:
         s.delete(f"{base}/api/kernels/{kid}", timeout=60)
 
