@@ -95,6 +95,34 @@ def test_content_standard_structure(modul):
     assert "contoh" in text.lower()
 
 
+#: A released answer line: one plain name set to None (issue 15 req. 1: a number, a letter or a word).
+STUB = re.compile(r"^([A-Za-z_]\w*) = None\b")
+
+
+@pytest.mark.parametrize("modul", [m for m in MODULES if m not in ASSESSMENTS])
+def test_every_answer_line_is_one_plain_name(modul):
+    """One answer style in every module: `nama = angka` on its own line, never a dict or list to fill in.
+
+    A participant who never programmed types a number, a letter or a word after `=`; braces, keys in
+    quotes and commas between items are where a non-programmer's typing goes wrong (issue 15 req. 1).
+    """
+    for cell in source_nb(modul).cells:
+        meta = nbg(cell)
+        if cell.cell_type != "code" or meta.get("grade_id", "").endswith("_id_peserta"):
+            continue
+        if meta.get("solution") and not meta.get("grade"):
+            stub = cell.source.split("### BEGIN SOLUTION")[0]
+            bad = [line for line in stub.splitlines() if line.strip() and not STUB.match(line)]
+            assert not bad, f"{modul} {meta['grade_id']}: not one plain name per line: {bad}"
+            assert not re.search(r"daftar|dict|\[True", stub), (
+                f"{meta['grade_id']}: asks for a list"
+            )
+        if meta.get("grade") and not meta.get("solution"):
+            assert ".values()" not in cell.source, (
+                f"{meta['grade_id']}: a worksheet dict is checked"
+            )
+
+
 def _exercise_module(modul: str):
     return importlib.import_module(
         f"alaskaki.exercises.{'asesmen' if modul in ASSESSMENTS else short_id(modul)}"

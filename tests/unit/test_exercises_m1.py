@@ -157,11 +157,34 @@ NAMES = [
 ]
 
 
+#: Items answered on several plain lines (kbli_1…, asal_1…, bea_keluar_1…, sk_…): how many.
+LINES = {"kbli": 3, "dokumen_asal": 3, "bea_keluar": 4, "studi_kasus": 5}
+
+
+def _args(name: str, value) -> tuple:
+    """The values a notebook passes to cek_/uji_: one per answer line."""
+    if name not in LINES:
+        return (value,)
+    if value is None:
+        return (None,) * LINES[name]
+    if isinstance(value, dict):
+        return tuple(value.get(k) for k in m1._KASUS_KUNCI)
+    return tuple(value)
+
+
+def _cek(name: str, value) -> str:
+    return run_check(lambda v: getattr(m1, f"cek_{name}")(*_args(name, v)), value)
+
+
+def _uji(name: str, pid: str, value) -> None:
+    getattr(m1, f"uji_{name}")(pid, *_args(name, value))
+
+
 @pytest.mark.parametrize("name", NAMES)
 def test_right_answer_passes_self_check_and_hidden_test(name):
     right = m1.harapan("p01")[name]
-    assert "✅" in run_check(getattr(m1, f"cek_{name}"), right)
-    getattr(m1, f"uji_{name}")("p01", right)
+    assert "✅" in _cek(name, right)
+    _uji(name, "p01", right)
 
 
 def _wrong(name: str, right):
@@ -183,10 +206,10 @@ def _wrong(name: str, right):
 @pytest.mark.parametrize("name", NAMES)
 def test_wrong_answer_is_rejected_with_indonesian_hint_and_no_answer(name):
     right = m1.harapan("p01")[name]
-    printed = run_check(getattr(m1, f"cek_{name}"), _wrong(name, right))
+    printed = _cek(name, _wrong(name, right))
     assert "❌" in printed and ("Belum tepat" in printed or "belum tepat" in printed)
     with pytest.raises(AssertionError) as err:
-        getattr(m1, f"uji_{name}")("p01", _wrong(name, right))
+        _uji(name, "p01", _wrong(name, right))
     codes = right.values() if isinstance(right, dict) else right
     for c in codes:
         if isinstance(c, str) and any(ch.isdigit() for ch in c):
@@ -195,35 +218,38 @@ def test_wrong_answer_is_rejected_with_indonesian_hint_and_no_answer(name):
 
 @pytest.mark.parametrize("name", NAMES)
 def test_blank_answer_says_not_filled_in(name):
-    printed = run_check(getattr(m1, f"cek_{name}"), None)
+    printed = _cek(name, None)
     assert "belum diisi" in printed
     with pytest.raises(AssertionError):
-        getattr(m1, f"uji_{name}")("p01", None)
+        _uji(name, "p01", None)
 
 
 def test_answers_in_friendly_forms_are_accepted():
     h = m1.harapan("p01")
-    m1.uji_kbli("p01", [int(c) for c in h["kbli"]])
+    _uji("kbli", "p01", [int(c) for c in h["kbli"]])
     m1.uji_alasan("p01", [x.lower() for x in h["alasan"]])
+    _uji("bea_keluar", "p01", [" Benar" if x else "salah" for x in h["bea_keluar"]])
     k = dict(h["studi_kasus"])
     d = date.fromisoformat(k["peb_paling_cepat"])
     for form in (d, d.strftime("%d-%m-%Y"), d.strftime("%d/%m/%Y")):
-        m1.uji_studi_kasus("p01", {**k, "peb_paling_cepat": form, "kbli": int(k["kbli"])})
+        _uji("studi_kasus", "p01", {**k, "peb_paling_cepat": form, "kbli": int(k["kbli"])})
+    _uji("studi_kasus", "p01", {**k, "bea_keluar": "Tidak"})
 
 
 def test_wrong_shapes_get_a_specific_message():
-    assert "daftar berisi 3" in run_check(m1.cek_kbli, ["15201"])
-    assert "True atau False" in run_check(m1.cek_bea_keluar, ["benar", "salah"])
-    assert "belum ada" in run_check(m1.cek_studi_kasus, {"kbli": "15201"})
+    assert "kbli_2, kbli_3" in _cek("kbli", ["15201", None, None])
+    assert '"benar" atau "salah"' in _cek("bea_keluar", ["betul", "salah", "salah", "salah"])
+    assert "sk_peb_paling_cepat" in _cek("studi_kasus", {"kbli": "15201"})
     k = dict(m1.harapan("p01")["studi_kasus"])
-    assert "TTTT-BB-HH" in run_check(m1.cek_studi_kasus, {**k, "peb_paling_cepat": "minggu depan"})
+    assert "TTTT-BB-HH" in _cek("studi_kasus", {**k, "peb_paling_cepat": "minggu depan"})
+    assert '"ya"' in _cek("studi_kasus", {**k, "bea_keluar": "mungkin"})
 
 
 def test_hidden_test_uses_the_given_participant_not_the_started_one():
     other = next(p for p in PIDS if m1.harapan(p)["kbli"] != m1.harapan("p01")["kbli"])
-    m1.uji_kbli(other, m1.harapan(other)["kbli"])
+    _uji("kbli", other, m1.harapan(other)["kbli"])
     with pytest.raises(AssertionError):
-        m1.uji_kbli(other, m1.harapan("p01")["kbli"])
+        _uji("kbli", other, m1.harapan("p01")["kbli"])
 
 
 # ---- the instructor solutions in the source notebook --------------------------------------------
@@ -289,5 +315,11 @@ def test_instructor_solutions_are_right_for_every_variant(pid):
     assert {f"m1_{n}" for n in NAMES} <= set(graded)
     h = m1.harapan(pid)
     for name in NAMES:
-        assert ns[name] == h[name] or name == "studi_kasus", name
-    assert {k: ns["studi_kasus"][k] for k in h["studi_kasus"]} == h["studi_kasus"]
+        assert name == "studi_kasus" or ns[name] == h[name], name
+    assert [ns["kbli_1"], ns["kbli_2"], ns["kbli_3"]] == h["kbli"]
+    assert [ns["asal_1"], ns["asal_2"], ns["asal_3"]] == h["dokumen_asal"]
+    sk = {k: ns[f"sk_{k}"] for k in h["studi_kasus"]}
+    assert (
+        sk == {**h["studi_kasus"], "bea_keluar": "tidak"}
+        and h["studi_kasus"]["bea_keluar"] is False
+    )

@@ -79,15 +79,15 @@ def test_right_answers_pass_every_check(capsys):
     _ok(capsys, m2.cek_bahan_upper, h["bahan_upper"])
     _ok(capsys, m2.cek_bahan_upper, " " + h["bahan_upper"].upper() + " ")
     _ok(capsys, m2.cek_bahan_sol, h["bahan_sol"])
-    _ok(capsys, m2.cek_kode_hs, h["kode_hs"])
-    _ok(capsys, m2.cek_kode_hs, {k.lower(): v.replace(".", "") for k, v in h["kode_hs"].items()})
+    _ok(capsys, lambda v: m2.cek_kode_hs(*v.values()), h["kode_hs"])
+    _ok(capsys, lambda v: m2.cek_kode_hs(*v), [v.replace(".", "") for v in h["kode_hs"].values()])
     _ok(capsys, m2.cek_olahraga, [x.lower() for x in h["olahraga"]])
     _ok(capsys, m2.cek_bagian, h["bagian_6406"])
     _ok(capsys, m2.cek_btki, h["btki"])
     _ok(capsys, m2.cek_studi_kasus, h["studi_kasus"])
     for check, value in [
         (m2.uji_bahan_upper, h["bahan_upper"]),
-        (m2.uji_kode_hs, h["kode_hs"]),
+        (lambda pid, v: m2.uji_kode_hs(pid, *v.values()), h["kode_hs"]),
         (m2.uji_studi_kasus, h["studi_kasus"]),
     ]:
         check(pid, value)  # no AssertionError
@@ -110,7 +110,7 @@ def test_wrong_answers_fail_with_indonesian_hints():
     other_heading = "6405.90" if not real.startswith("6405") else "6404.19"
     codes[first] = other_heading
     with pytest.raises(AssertionError) as err:
-        m2.uji_kode_hs(pid, codes)
+        m2.uji_kode_hs(pid, *codes.values())
     message = str(err.value)
     # the idea (materials, then heading), never which letter is wrong: a letter list is an oracle
     assert "bahan upper" in message and real not in message
@@ -122,9 +122,9 @@ def test_wrong_answers_fail_with_indonesian_hints():
     subpos_only[first] = subpos_only[first][:4] + wrong_sub[4:]
     if subpos_only[first] != h["kode_hs"][first]:
         with pytest.raises(AssertionError, match="Pos 4 digit Anda sudah tepat"):
-            m2.uji_kode_hs(pid, subpos_only)
+            m2.uji_kode_hs(pid, *subpos_only.values())
     with pytest.raises(AssertionError, match="sampai 6 digit"):
-        m2.uji_kode_hs(pid, {k: v[:4] for k, v in h["kode_hs"].items()})
+        m2.uji_kode_hs(pid, *(v[:4] for v in h["kode_hs"].values()))
 
     with pytest.raises(AssertionError, match="Catatan Subpos") as err:
         m2.uji_olahraga(pid, h["olahraga"][:-1])
@@ -257,6 +257,7 @@ def test_instructor_solutions_are_right_for_every_variant(pid):
     assert {f"m2_{n}" for n in NAMES} <= set(graded)
     h = m2.harapan(pid)
     assert ns["bahan_upper"] == h["bahan_upper"] and ns["bahan_sol"] == h["bahan_sol"]
+    assert [ns[f"hs_{x}"] for x in "abcdefgh"] == list(h["kode_hs"].values())
     assert ns["kode_hs"] == h["kode_hs"] and ns["studi_kasus"] == h["studi_kasus"]
     assert sorted(ns["olahraga"]) == h["olahraga"]
     assert sorted(ns["bagian_6406"]) == h["bagian_6406"] and ns["btki"] == h["btki"]

@@ -101,16 +101,15 @@ def test_worked_example_numbers_in_the_text_come_from_the_domain():
 def test_case_study_hints_the_idea_and_counts_a_blank_sheet_as_unanswered(capsys):
     pid = "p05"
     h = m3.harapan(pid)
-    sheet = {"hpp_baru": h["hpp_baru"], "total_pesanan": h["total_pesanan"]}
-    m3.uji_studi_kasus(pid, sheet)
+    m3.uji_studi_kasus(pid, h["hpp_baru"], h["total_pesanan"])
     with pytest.raises(AssertionError, match="hanya biaya kulit atasan yang berubah") as err:
-        m3.uji_studi_kasus(pid, dict(sheet, hpp_baru=h["hpp"]))
+        m3.uji_studi_kasus(pid, h["hpp"], h["total_pesanan"])
     assert "hpp_baru" not in str(err.value)
     with pytest.raises(AssertionError, match="× jumlah pasang"):
-        m3.uji_studi_kasus(pid, dict(sheet, total_pesanan=h["hpp_baru"]))
+        m3.uji_studi_kasus(pid, h["hpp_baru"], h["hpp_baru"])
     m3.mulai(pid)
     capsys.readouterr()
-    m3.cek_studi_kasus({"hpp_baru": None, "total_pesanan": None})
+    m3.cek_studi_kasus(None, None)
     assert "belum Anda jawab" in capsys.readouterr().out
 
 

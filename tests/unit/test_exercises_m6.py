@@ -153,19 +153,15 @@ def test_right_answers_pass(capsys):
         m6.cek_ketidaksesuaian,
         [m6.DATA_DOKUMEN[x][0].upper() for x in h["ketidaksesuaian"]],
     )
-    _ok(
-        capsys,
-        m6.cek_dokumen_angkut,
-        {k.lower(): v.lower() for k, v in h["dokumen_angkut"].items()},
-    )
-    _ok(capsys, m6.cek_dokumen_angkut, ", ".join(h["dokumen_angkut"].values()))
+    _ok(capsys, m6.cek_dokumen_angkut, *[v.lower() for v in h["dokumen_angkut"].values()])
+    _ok(capsys, m6.cek_dokumen_angkut, *h["dokumen_angkut"].values())
     _ok(capsys, m6.cek_selisih_lc, h["selisih_lc"].lower())
     case = dict(h["studi_kasus"])
     case["dokumen_asal"] = case["dokumen_asal"].upper()
-    _ok(capsys, m6.cek_studi_kasus, case)
+    _ok(capsys, m6.cek_studi_kasus, *_kasus(case))
     if h["studi_kasus"]["dokumen_asal"] == m6.PERNYATAAN_ASAL:
-        _ok(capsys, m6.cek_studi_kasus, dict(case, dokumen_asal="Statement on Origin"))
-    m6.uji_studi_kasus(pid, h["studi_kasus"])
+        _ok(capsys, m6.cek_studi_kasus, *_kasus(dict(case, dokumen_asal="Statement on Origin")))
+    m6.uji_studi_kasus(pid, *_kasus(h["studi_kasus"]))
 
 
 def test_wrong_answers_fail_with_indonesian_hints():
@@ -185,7 +181,7 @@ def test_wrong_answers_fail_with_indonesian_hints():
         m6.uji_ketidaksesuaian(pid, "berat")
     wrong = {k: ("AWB" if v == "B/L" else "B/L") for k, v in h["dokumen_angkut"].items()}
     with pytest.raises(AssertionError, match="alat angkutnya"):
-        m6.uji_dokumen_angkut(pid, wrong)
+        m6.uji_dokumen_angkut(pid, *wrong.values())
     other = next(x for x in m6.DATA_LC if x != h["selisih_lc"])
     with pytest.raises(AssertionError, match="sama dengan syarat di L/C") as err:
         m6.uji_selisih_lc(pid, other)
@@ -198,22 +194,27 @@ def test_wrong_answers_fail_with_indonesian_hints():
     ]:
         case = dict(h["studi_kasus"], **{key: bad})
         with pytest.raises(AssertionError, match=idea) as err:
-            m6.uji_studi_kasus(pid, case)
+            m6.uji_studi_kasus(pid, *_kasus(case))
         msg = str(err.value)
         # the idea of the wrong part, never the key's name as a verdict nor an expected value
         assert key not in msg
         for value in (str(h["studi_kasus"]["berat_kotor"]), h["studi_kasus"]["dokumen_asal"]):
             assert value not in msg
     with pytest.raises(AssertionError, match="Masih kosong"):
-        m6.uji_studi_kasus(pid, {"nilai": 1})
+        m6.uji_studi_kasus(pid, *_kasus({"nilai": 1}))
     with pytest.raises(AssertionError, match="belum diisi"):
-        m6.uji_studi_kasus(pid, dict.fromkeys(h["studi_kasus"]))
+        m6.uji_studi_kasus(pid, *_kasus({}))
 
 
-def _ok(capsys, check, value) -> None:
+def _kasus(case: dict) -> list:
+    """The case study's answer lines sk_nilai … sk_dokumen_asal in the notebook's order (None when left out)."""
+    return [case.get(k) for k in m6.KASUS_NAMA]
+
+
+def _ok(capsys, check, *value) -> None:
     """A self-check prints a green tick (and nothing that looks like an error) for a right answer."""
     capsys.readouterr()
-    check(value)
+    check(*value)
     out = capsys.readouterr().out
     assert out.startswith("✅"), out
 
@@ -283,5 +284,6 @@ def test_instructor_solutions_are_right_for_every_variant(pid):
     assert ns["ID_PESERTA"] == pid
     assert {f"m6_{n}" for n in NAMES} <= set(graded)
     h = m6.harapan(pid)
-    assert ns["dokumen_angkut"] == h["dokumen_angkut"] and ns["selisih_lc"] == h["selisih_lc"]
-    assert ns["studi_kasus"]["dokumen_asal"] == h["studi_kasus"]["dokumen_asal"]
+    angkut = [ns["angkut_a"], ns["angkut_b"], ns["angkut_c"]]
+    assert angkut == list(h["dokumen_angkut"].values()) and ns["selisih_lc"] == h["selisih_lc"]
+    assert ns["sk_dokumen_asal"] == h["studi_kasus"]["dokumen_asal"]

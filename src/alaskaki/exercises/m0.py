@@ -20,6 +20,7 @@ from alaskaki.exercises.base import (
     periksa_angka,
     rng,
 )
+from alaskaki.exercises.jamak import per_nama
 
 MODUL = "m0-orientasi"
 
@@ -235,12 +236,8 @@ def _jumlah_pasang(pid: str, nilai: object) -> Hasil:
 
 
 def _studi_kasus(pid: str, nilai: object) -> Hasil:
-    if kosong(nilai):
+    if kosong(nilai) or not isinstance(nilai, dict):
         return Hasil(False, KOSONG)
-    if not isinstance(nilai, dict):
-        return Hasil(
-            False, SEMANGAT + 'Jawabannya berupa dict: {"total_pasang": ..., "total_nilai": ...}.'
-        )
     h = harapan(pid)
     for kunci, gagasan in (
         ("total_pasang", "total pasang = jumlah kolom pasang ketiga model."),
@@ -252,7 +249,10 @@ def _studi_kasus(pid: str, nilai: object) -> Hasil:
     ):
         if kunci not in nilai or belum_diisi(nilai[kunci]):
             return Hasil(
-                False, SEMANGAT + "Lembar jawaban belum lengkap: ganti setiap None dengan angka."
+                False,
+                SEMANGAT
+                + "Jawaban belum lengkap: ganti None di sk_total_pasang dan sk_total_nilai "
+                "dengan angka.",
             )
         if not periksa_angka(nilai[kunci], h[kunci]).benar:
             # The idea behind the first wrong part, not a verdict on a named key.
@@ -270,7 +270,7 @@ cek_uang_muka, uji_uang_muka = _pasangan(_uang_muka)
 cek_biaya_per_pasang, uji_biaya_per_pasang = _pasangan(_biaya_per_pasang)
 cek_teks_rupiah, uji_teks_rupiah = _pasangan(_teks_rupiah)
 cek_jumlah_pasang, uji_jumlah_pasang = _pasangan(_jumlah_pasang)
-cek_studi_kasus, uji_studi_kasus = _pasangan(_studi_kasus)
+cek_studi_kasus, uji_studi_kasus = per_nama(_studi_kasus, _id, ("total_pasang", "total_nilai"))
 
 
 #: After repeated misses a self-check shows the reasoning on a similar case (never the participant's own).
@@ -289,8 +289,8 @@ CONTOH_KERJA = {
     ),
     "studi_kasus": (
         "Contoh lain: dua model, 40 pasang × Rp101.000 dan 60 pasang × Rp99.000. Nilai: 4.040.000 dan "
-        "5.940.000. Total pasang 40 + 60 = 100, total nilai 4.040.000 + 5.940.000 = 9.980.000. Di lembar "
-        'jawaban: `"total_pasang": 100` dan `"total_nilai": 9980000` (angka tanpa titik ribuan).'
+        "5.940.000. Total pasang 40 + 60 = 100, total nilai 4.040.000 + 5.940.000 = 9.980.000. Di sel "
+        "jawaban: `sk_total_pasang = 100` dan `sk_total_nilai = 9980000` (angka tanpa titik ribuan)."
     ),
     "teks_rupiah": (
         'Contoh lain: 2503117 ditulis `"Rp2.503.117"`: mulai dari kanan, beri titik setiap tiga angka '

@@ -29,6 +29,7 @@ from alaskaki.exercises.base import (
     periksa_urutan,
     rng,
 )
+from alaskaki.exercises.jamak import berurutan, per_nama
 
 MODUL = "m1-ekspor-mandiri"
 
@@ -409,6 +410,33 @@ def _teks_list(nilai: object) -> list[str] | None:
     return out
 
 
+def _baris_kosong(nilai: object, nama: str) -> str:
+    """The answer lines ``nama_1``, ``nama_2``, … still left at None, for the message ('' when none)."""
+    if not isinstance(nilai, list | tuple):
+        return ""
+    return ", ".join(f"{nama}_{i}" for i, x in enumerate(nilai, 1) if belum_diisi(x))
+
+
+def _benar_salah(x: object) -> bool | None:
+    """A true/false answer typed as a word ("benar"/"salah") or as True/False."""
+    if isinstance(x, bool):
+        return x
+    if isinstance(x, str):
+        return {"benar": True, "salah": False, "b": True, "s": False}.get(x.strip().casefold())
+    return None
+
+
+def _ya_tidak(x: object) -> bool | None:
+    """A yes/no answer typed as a word ("ya"/"tidak") or as True/False."""
+    if isinstance(x, bool):
+        return x
+    if isinstance(x, str):
+        return {"ya": True, "tidak": False, "kena": True, "tidak kena": False}.get(
+            x.strip().casefold()
+        )
+    return None
+
+
 def _urutan(pid: str, nilai: object) -> Hasil:
     return periksa_urutan(
         nilai,
@@ -429,14 +457,18 @@ def _kbli(pid: str, nilai: object) -> Hasil:
     if belum_diisi(nilai):
         return Hasil(
             False,
-            'Jawaban belum diisi. Tulis daftar tiga kode KBLI, mis. ["....", "....", "...."].',
+            "Jawaban belum diisi. Tulis satu kode KBLI (5 angka, dari tabel KBLI) di setiap baris kbli_1, "
+            "kbli_2, kbli_3, di antara tanda petik.",
         )
+    kosong_ = _baris_kosong(nilai, "kbli")
+    if kosong_:
+        return Hasil(False, f"Masih ada None di {kosong_}: setiap produk perlu kodenya.")
     got = _teks_list(nilai)
     want = harapan(pid)["kbli"]
     if got is None or len(got) != len(want):
         return Hasil(
             False,
-            f"Jawaban harus berupa daftar berisi {len(want)} kode KBLI, satu untuk setiap produk, sesuai urutan.",
+            f"Tulis {len(want)} kode KBLI, satu di setiap baris kbli_1 sampai kbli_{len(want)}, sesuai urutan produk.",
         )
     if any(g not in procedure.KBLI for g in got):
         return Hasil(
@@ -475,14 +507,19 @@ def _dokumen(pid: str, nilai: object) -> Hasil:
     if belum_diisi(nilai):
         return Hasil(
             False,
-            'Jawaban belum diisi. Tulis daftar huruf, satu untuk setiap kiriman, mis. ["A", "D", "B"].',
+            'Jawaban belum diisi. Tulis satu huruf di setiap baris asal_1, asal_2, asal_3, mis. "A".',
+        )
+    kosong_ = _baris_kosong(nilai, "asal")
+    if kosong_:
+        return Hasil(
+            False, f"Masih ada None di {kosong_}: setiap kiriman perlu dokumen asal barangnya."
         )
     got = _teks_list(nilai)
     want = harapan(pid)["dokumen_asal"]
     if got is None or len(got) != len(want):
         return Hasil(
             False,
-            f"Jawaban harus berupa daftar berisi {len(want)} huruf, satu untuk setiap kiriman, sesuai urutan.",
+            f"Tulis {len(want)} huruf, satu di setiap baris asal_1 sampai asal_{len(want)}, sesuai urutan kiriman.",
         )
     got = [g.upper() for g in got]
     if any(g not in OPSI_ASAL for g in got):
@@ -502,19 +539,19 @@ def _bea_keluar(pid: str, nilai: object) -> Hasil:
     want = harapan(pid)["bea_keluar"]
     if belum_diisi(nilai):
         return Hasil(
-            False, "Jawaban belum diisi. Tulis daftar True/False, mis. [True, False, True, False]."
+            False,
+            'Jawaban belum diisi. Tulis "benar" atau "salah" di setiap baris bea_keluar_1, bea_keluar_2, ….',
         )
-    if (
-        isinstance(nilai, str)
-        or not isinstance(nilai, list | tuple)
-        or not all(isinstance(x, bool) for x in nilai)
-    ):
-        return Hasil(
-            False, "Jawaban harus berupa daftar berisi True atau False (tanpa tanda petik)."
-        )
+    kosong_ = _baris_kosong(nilai, "bea_keluar")
+    if kosong_:
+        return Hasil(False, f"Masih ada None di {kosong_}: setiap pernyataan perlu jawabannya.")
+    nilai = [_benar_salah(x) for x in nilai] if isinstance(nilai, list | tuple) else None
+    if nilai is None or any(x is None for x in nilai):
+        return Hasil(False, 'Tulis "benar" atau "salah" di antara tanda petik di setiap baris.')
     if len(nilai) != len(want):
         return Hasil(
-            False, f"Daftar harus berisi {len(want)} jawaban, satu untuk setiap pernyataan."
+            False,
+            f"Tulis {len(want)} jawaban, satu di setiap baris bea_keluar_1 sampai bea_keluar_{len(want)}.",
         )
     salah = sum(1 for g, w in zip(nilai, want, strict=True) if g != w)
     if salah:
@@ -554,19 +591,13 @@ _KASUS_KUNCI = ("kbli", "peb_paling_cepat", "dokumen_asal", "bea_keluar", "arti_
 
 
 def _studi_kasus(pid: str, nilai: object) -> Hasil:
-    if belum_diisi(nilai) or (isinstance(nilai, dict) and all(map(belum_diisi, nilai.values()))):
+    if belum_diisi(nilai) or not isinstance(nilai, dict) or all(map(belum_diisi, nilai.values())):
         return Hasil(
-            False, "Jawaban belum diisi. Ganti setiap `None` di lembar jawaban dengan jawaban Anda."
+            False, "Jawaban belum diisi. Ganti `None` di kelima baris sk_… dengan jawaban Anda."
         )
-    if not isinstance(nilai, dict):
-        return Hasil(
-            False,
-            'Jawaban studi kasus harus berupa dict: {"kbli": ..., "peb_paling_cepat": ..., '
-            '"dokumen_asal": ..., "bea_keluar": ..., "arti_respons": ...}.',
-        )
-    kurang = [k for k in _KASUS_KUNCI if k not in nilai]
+    kurang = [f"sk_{k}" for k in _KASUS_KUNCI if belum_diisi(nilai.get(k))]
     if kurang:
-        return Hasil(False, "Kunci berikut belum ada di dict: " + ", ".join(kurang) + ".")
+        return Hasil(False, "Masih ada None di " + ", ".join(kurang) + ": isi semua baris dulu.")
     h = harapan(pid)["studi_kasus"]
     kbli = nilai["kbli"]
     kbli = str(kbli).strip() if isinstance(kbli, int | str) and not isinstance(kbli, bool) else None
@@ -594,11 +625,12 @@ def _studi_kasus(pid: str, nilai: object) -> Hasil:
             "Belum tepat. Ingat cara berpikirnya: dokumen asal barang ditentukan negara tujuan; untuk Uni Eropa "
             "lihat juga tanggal pengapalan dan nilai kirimannya.",
         )
-    if not isinstance(nilai["bea_keluar"], bool):
+    kena = _ya_tidak(nilai["bea_keluar"])
+    if kena is None:
         return Hasil(
-            False, "Bea keluar: jawab True (kena) atau False (tidak kena), tanpa tanda petik."
+            False, 'Bea keluar: tulis "ya" (kena) atau "tidak" (tidak kena), di antara tanda petik.'
         )
-    if nilai["bea_keluar"] != h["bea_keluar"]:
+    if kena != h["bea_keluar"]:
         return Hasil(
             False,
             "Belum tepat. Ingat cara berpikirnya: bea keluar hanya untuk barang di daftar 6 kelompok; apakah "
@@ -620,13 +652,13 @@ def _pasangan(periksa: Callable[[str, object], Hasil]):
 
 cek_urutan_langkah, uji_urutan_langkah = _pasangan(_urutan)
 cek_alasan, uji_alasan = _pasangan(_alasan)
-cek_kbli, uji_kbli = _pasangan(_kbli)
+cek_kbli, uji_kbli = berurutan(_kbli, _id)
 cek_akses_pabean, uji_akses_pabean = _pasangan(_akses)
 cek_tanggal_peb, uji_tanggal_peb = _pasangan(_tanggal)
-cek_dokumen_asal, uji_dokumen_asal = _pasangan(_dokumen)
-cek_bea_keluar, uji_bea_keluar = _pasangan(_bea_keluar)
+cek_dokumen_asal, uji_dokumen_asal = berurutan(_dokumen, _id)
+cek_bea_keluar, uji_bea_keluar = berurutan(_bea_keluar, _id)
 cek_kite_ikm, uji_kite_ikm = _pasangan(_kite)
-cek_studi_kasus, uji_studi_kasus = _pasangan(_studi_kasus)
+cek_studi_kasus, uji_studi_kasus = per_nama(_studi_kasus, _id, _KASUS_KUNCI)
 
 
 #: After repeated misses a self-check shows the reasoning on a similar case (never the participant's own).
@@ -667,7 +699,7 @@ CONTOH_KERJA = {
     "studi_kasus": (
         "Cara berpikir: jawab kelima pertanyaan satu per satu seperti di Latihan 3, 5, 7 dan 6. Mis. "
         'ekspor 20 Maret → PEB paling cepat 13 Maret, ditulis "2026-03-13"; ke Brunei → Form D; bea '
-        "keluar False (alas kaki tidak di daftar); kode NPP berarti data PEB salah atau tidak lengkap."
+        'keluar "tidak" (alas kaki tidak di daftar); kode NPP berarti data PEB salah atau tidak lengkap.'
     ),
     "tanggal_peb": (
         "Contoh lain: perkiraan ekspor 20 Maret, barang masuk kawasan pabean 18 Maret. Paling cepat: 20 −"

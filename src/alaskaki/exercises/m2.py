@@ -23,6 +23,7 @@ from alaskaki.exercises.base import (
     periksa_pilihan,
     rng,
 )
+from alaskaki.exercises.jamak import per_nama
 
 MODUL = "m2-klasifikasi-hs"
 
@@ -501,13 +502,14 @@ def _kode_hs(pid: str, nilai: object) -> Hasil:
         )
     if not isinstance(nilai, dict):
         return Hasil(
-            False, 'Jawaban harus berupa dict huruf → kode, mis. {"A": "6403.99", "B": ...}.'
+            False, 'Tulis satu kode di setiap baris hs_a sampai hs_h, mis. hs_a = "6403.99".'
         )
     jawab = {str(k).strip().upper(): normalisasi_kode(v) for k, v in nilai.items()}
     kurang = [h for h in harap if jawab.get(h) is None]
     if kurang:
+        baris = ", ".join(f"hs_{h.lower()}" for h in kurang)
         return Hasil(
-            False, f'Produk {", ".join(kurang)} belum diberi kode 6 digit seperti "6403.99".'
+            False, f'Masih ada None di {baris}: beri setiap produk kode 6 digit seperti "6403.99".'
         )
     if any(len(jawab[h]) == 4 for h in harap):
         return Hasil(
@@ -633,7 +635,7 @@ def _studi_kasus(pid: str, nilai: object) -> Hasil:
 
 cek_bahan_upper, uji_bahan_upper = pasangan(_bahan_upper, _id)
 cek_bahan_sol, uji_bahan_sol = pasangan(_bahan_sol, _id)
-cek_kode_hs, uji_kode_hs = pasangan(_kode_hs, _id)
+cek_kode_hs, uji_kode_hs = per_nama(_kode_hs, _id, tuple("ABCDEFGH"))
 cek_olahraga, uji_olahraga = pasangan(_olahraga, _id)
 cek_bagian, uji_bagian = pasangan(_bagian, _id)
 cek_btki, uji_btki = pasangan(_btki, _id)

@@ -19,6 +19,7 @@ from alaskaki.exercises.base import (
     periksa_angka,
     rng,
 )
+from alaskaki.exercises.jamak import per_nama
 
 MODUL = "m3-biaya-produksi"
 
@@ -288,14 +289,10 @@ def _hpp_cek(pid: str, nilai: object) -> Hasil:
 
 
 def _studi_kasus(pid: str, nilai: object) -> Hasil:
-    if kosong(nilai):
+    if kosong(nilai) or not isinstance(nilai, dict):
         return Hasil(
             False,
-            "Jawaban belum diisi. Ganti kedua None di lembar jawaban dengan perhitungan Anda.",
-        )
-    if not isinstance(nilai, dict):
-        return Hasil(
-            False, 'Jawaban studi kasus harus berupa dict: {"hpp_baru": ..., "total_pesanan": ...}.'
+            "Jawaban belum diisi. Ganti None di sk_hpp_baru dan sk_total_pesanan dengan perhitungan Anda.",
         )
     h = harapan(pid)
     for kunci, gagasan in (
@@ -308,7 +305,10 @@ def _studi_kasus(pid: str, nilai: object) -> Hasil:
     ):
         isi = nilai.get(kunci)
         if belum_diisi(isi):
-            return Hasil(False, "Lembar jawaban belum lengkap: masih ada None. Isi kedua angkanya.")
+            return Hasil(
+                False,
+                "Jawaban belum lengkap: masih ada None. Isi sk_hpp_baru dan sk_total_pesanan.",
+            )
         if not periksa_angka(isi, h[kunci]).benar:
             # The idea behind the first wrong part, worded as reasoning rather than a verdict on a key.
             return Hasil(False, "Belum tepat. Ingat cara berpikirnya: " + gagasan)
@@ -322,7 +322,7 @@ cek_porsi_impor, uji_porsi_impor = pasangan(_porsi_impor, _id)
 cek_upah, uji_upah = pasangan(_upah, _id)
 cek_overhead, uji_overhead = pasangan(_overhead, _id)
 cek_hpp, uji_hpp = pasangan(_hpp_cek, _id)
-cek_studi_kasus, uji_studi_kasus = pasangan(_studi_kasus, _id)
+cek_studi_kasus, uji_studi_kasus = per_nama(_studi_kasus, _id, ("hpp_baru", "total_pesanan"))
 
 
 #: After repeated misses a self-check shows the reasoning on a similar case (never the participant's own).

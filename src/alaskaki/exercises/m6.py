@@ -28,6 +28,7 @@ from alaskaki.exercises.base import (
     periksa_pilihan,
     rng,
 )
+from alaskaki.exercises.jamak import per_nama
 
 MODUL = "m6-dokumen-ekspor"
 
@@ -647,12 +648,14 @@ def _dokumen_angkut(pid: str, nilai: object) -> Hasil:
     if jawab is None:
         return Hasil(
             False,
-            f'Tulis {len(harap)} dokumen angkut, satu untuk setiap pengiriman, mis. {{"A": "B/L", "B": "AWB", '
-            '"C": "multimoda"}.',
+            f"Tulis {len(harap)} dokumen angkut, satu untuk setiap pengiriman: angkut_a, angkut_b, angkut_c.",
         )
     kurang = [h for h in harap if belum_diisi(jawab.get(h))]
     if kurang:
-        return Hasil(False, f"Pengiriman {', '.join(kurang)} belum diberi dokumen angkut.")
+        baris = ", ".join(f"angkut_{h.lower()}" for h in kurang)
+        return Hasil(
+            False, f"Masih ada None di {baris}: setiap pengiriman perlu dokumen angkutnya."
+        )
     if any(td.normalise_abbreviation(jawab[h]) is None for h in harap):
         return Hasil(
             False, 'Tulis salah satu dari "B/L", "AWB" atau "multimoda" untuk setiap pengiriman.'
@@ -726,15 +729,17 @@ GAGASAN_KASUS = [
 def _studi_kasus(pid: str, nilai: object) -> Hasil:
     h = harapan(pid)["studi_kasus"]
     if belum_diisi(nilai) or (isinstance(nilai, dict) and all(map(belum_diisi, nilai.values()))):
-        return Hasil(False, "Jawaban belum diisi. Ganti setiap None di dict dengan jawaban Anda.")
+        return Hasil(
+            False, "Jawaban belum diisi. Ganti setiap None di baris sk_… dengan jawaban Anda."
+        )
     if not isinstance(nilai, dict):
         return Hasil(
             False,
-            'Jawaban studi kasus harus berupa dict, mis. {"nilai": ..., "jumlah_pasang": ..., ...}.',
+            "Tulis setiap data studi kasus di barisnya sendiri: sk_nilai, sk_jumlah_pasang, …",
         )
-    kurang = [k for k in h if belum_diisi(nilai.get(k))]
+    kurang = [f"sk_{k}" for k in h if belum_diisi(nilai.get(k))]
     if kurang:
-        return Hasil(False, f"Masih kosong: {', '.join(kurang)}. Isi semua bagian dulu.")
+        return Hasil(False, f"Masih kosong: {', '.join(kurang)}. Isi semua baris dulu.")
     mutlak = {"nilai": 0.05, "jumlah_pasang": 0.01, "jumlah_karton": 0.01}
     for kunci_kunci, gagasan in GAGASAN_KASUS:
         for k in kunci_kunci:
@@ -761,9 +766,19 @@ cek_jumlah_karton, uji_jumlah_karton = pasangan(_jumlah_karton, _id)
 cek_berat_bersih, uji_berat_bersih = pasangan(_berat_bersih, _id)
 cek_berat_kotor, uji_berat_kotor = pasangan(_berat_kotor, _id)
 cek_ketidaksesuaian, uji_ketidaksesuaian = pasangan(_ketidaksesuaian, _id)
-cek_dokumen_angkut, uji_dokumen_angkut = pasangan(_dokumen_angkut, _id)
+cek_dokumen_angkut, uji_dokumen_angkut = per_nama(_dokumen_angkut, _id, ("A", "B", "C"))
 cek_selisih_lc, uji_selisih_lc = pasangan(_selisih_lc, _id)
-cek_studi_kasus, uji_studi_kasus = pasangan(_studi_kasus, _id)
+#: The case study's answer lines, in the order the notebook passes them (sk_nilai, sk_jumlah_pasang, …).
+KASUS_NAMA = (
+    "nilai",
+    "jumlah_pasang",
+    "jumlah_karton",
+    "berat_bersih",
+    "berat_kotor",
+    "dokumen_angkut",
+    "dokumen_asal",
+)
+cek_studi_kasus, uji_studi_kasus = per_nama(_studi_kasus, _id, KASUS_NAMA)
 
 
 #: After repeated misses a self-check shows the reasoning on a similar case (never the participant's own).
