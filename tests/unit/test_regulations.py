@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 from datetime import date
 
 import nbformat
@@ -90,3 +91,40 @@ def test_dates_read_at_their_precision():
     )
     assert regulations.Period("2026").last_day == date(2026, 12, 31)
     assert regulations.Period("2023-01-02").indonesian() == "2 Januari 2023"
+
+
+def _tgl(d: date) -> str:
+    return f"{d.day} {regulations.BULAN[d.month - 1]} {d.year}"
+
+
+def test_the_eu_gsp_dates_are_taught_from_the_dataset_row():
+    """One truth (issue 15 req. 6): origin's dates, its guidance and every module text that teaches EU GSP
+    say the dates of the gsp_ue_rex row; a DAB "replacing Form A" is never taught without its end date."""
+    from alaskaki.domain import origin
+
+    gsp = regulations.regulations()["gsp_ue_rex"]
+    last, ends = gsp.until.last_day, origin.EU_GSP_INDONESIA_ENDS
+    assert gsp.since.first_day == origin.REX_SINCE
+    assert ends == date.fromordinal(last.toordinal() + 1)
+    steps = origin.certificate_of_origin("uni_eropa", 9000, shipping_date=last).steps
+    form_a = [s for s in steps if "Form A" in s]
+    assert form_a and all(_tgl(last) in s and _tgl(origin.REX_SINCE) in s for s in form_a)
+    for modul in gsp.modules:
+        nb = nbformat.read(paths.SOURCE_DIR / modul / f"{modul}.ipynb", as_version=4)
+        text = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+        teaching = text.split("## Sumber")[0]
+        if "GSP" not in teaching:
+            continue
+        assert _tgl(ends) in teaching, (
+            f"{modul}: teaches EU GSP without the day it ends for Indonesia"
+        )
+        for para in re.split(r"\n\s*\n|\n\* ", teaching):
+            if "Form A" in para and "GSP" in para:
+                assert _tgl(last) in para, (
+                    f"{modul}: 'Form A … GSP' without its end date: {para[:120]}"
+                )
+    m1 = nbformat.read(paths.SOURCE_DIR / "m1-ekspor-mandiri" / "m1-ekspor-mandiri.ipynb", 4)
+    m1_text = "\n".join(c.source for c in m1.cells if c.cell_type == "markdown")
+    assert f"sejak {_tgl(origin.REX_SINCE)}" in m1_text  # when REX self-certification began
+    summary = next(c.source for c in m1.cells if c.source.startswith("## Ringkasan"))
+    assert _tgl(last) in summary and _tgl(ends) in summary  # the summary keeps the change too

@@ -9,7 +9,8 @@ Sources: brief §1.4 (all [S] unless noted). The destinations and their document
 * China: **Form E** (ACFTA). Japan: **Form IJEPA**.
 * EU GSP: a **statement on origin** under the EU REX system. Up to **EUR 6,000** per consignment any
   exporter may make it [V revenue.ie]; above that the exporter must be registered. In Indonesia an
-  *Eksportir Teregistrasi* (ER) may issue a DAB that replaces Form A for the EU GSP.
+  *Eksportir Teregistrasi* (ER) may issue a DAB that replaces Form A for the EU GSP, for shipments in the
+  validity of the ``gsp_ue_rex`` row of datasets/regulasi.csv (1 Jan 2020 to 31 Dec 2026).
 * Australia: the brief only says that an ER's DAB replaces **Form IA-CEPA**.
 * Any other destination: the brief has no answer; the guide says so and does not guess.
 
@@ -24,18 +25,22 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
 
-from alaskaki.domain.regulations import BULAN
+from alaskaki.domain.regulations import BULAN, regulations
 from alaskaki.paths import dataset
 
 DATASET = "ska_tujuan.csv"
 
 #: EU GSP: consignments up to this value (EUR, inclusive) may carry a statement on origin made by any exporter.
 REX_THRESHOLD_EUR = 6000.0
+#: The EU GSP rule for Indonesia as taught, with its validity: one row of datasets/regulasi.csv (one truth).
+_GSP_UE = regulations()["gsp_ue_rex"]
+#: The Ministry of Trade applies REX self-certification for EU GSP from this day (brief §1.4, [S]).
+REX_SINCE: date = _GSP_UE.since.first_day  # type: ignore[union-attr]
 #: Indonesia leaves EU standard GSP on this day (Reg. (EU) 978/2012 Art. 4(1)(a); brief §1.4, [S]): a
-#: REX statement on origin for EU GSP serves shipments until the day before. From then an EU
-#: preference needs IEU-CEPA in force on the shipping date (not in force as of Dec 2026, [NV]),
-#: otherwise MFN duty applies. Teach "check which regime is in force on the shipping date".
-EU_GSP_INDONESIA_ENDS = date(2027, 1, 1)
+#: REX statement on origin for EU GSP serves shipments until the day before (the row's berlaku_sampai).
+#: From then an EU preference needs IEU-CEPA in force on the shipping date (not in force as of Dec 2026,
+#: [NV]), otherwise MFN duty applies. Teach "check which regime is in force on the shipping date".
+EU_GSP_INDONESIA_ENDS: date = _GSP_UE.until.last_day + timedelta(days=1)  # type: ignore[union-attr]
 
 
 def _tgl(d: date) -> str:
@@ -200,10 +205,15 @@ def _eu(
                 "Anda sudah terdaftar: cantumkan nomor REX Anda dalam pernyataan asal barang."
             )
     steps.append(
-        "Kementerian Perdagangan menerapkan sertifikasi mandiri REX untuk GSP Uni Eropa sejak 1 Januari 2020; "
+        f"Kementerian Perdagangan menerapkan sertifikasi mandiri REX untuk GSP Uni Eropa sejak {_tgl(REX_SINCE)}; "
         "sistem REX Uni Eropa dimulai 1 Januari 2017."
     )
-    steps.append(ER_NOTE + " DAB ini menggantikan Form A untuk GSP Uni Eropa.")
+    steps.append(
+        ER_NOTE
+        + f" Untuk GSP Uni Eropa, DAB ini menggantikan Form A bagi kiriman yang dikapalkan sejak "
+        f"{_tgl(REX_SINCE)} sampai {_tgl(EU_GSP_INDONESIA_ENDS - timedelta(days=1))}; sejak "
+        f"{_tgl(EU_GSP_INDONESIA_ENDS)} Indonesia tidak lagi mendapat GSP Uni Eropa."
+    )
     steps.append(CEK_TANGGAL_UE)
     if dest.note:
         steps.append(dest.note)

@@ -87,7 +87,7 @@ def panduan_ska() -> w.VBox:
         w.HTML(
             "<h3>Panduan Surat Keterangan Asal (SKA)</h3>"
             "<p>Pilih negara tujuan. Untuk Uni Eropa, isi juga nilai kiriman dalam euro dan tanggal "
-            "pengapalan: aturan untuk Uni Eropa berubah pada 1 Januari 2027.</p>"
+            f"pengapalan: aturan untuk Uni Eropa berubah pada {origin._tgl(origin.EU_GSP_INDONESIA_ENDS)}.</p>"
         ),
         *kontrol.values(),
         hasil,
