@@ -1,0 +1,208 @@
+"""Red team (session 4): a released uji form, attacked from what a participant holds.
+
+A copied uji whose answers are *rewritten*, against the answer vector (R14):
+
+``similarity.answer_pairs`` compares what each participant assigned to an item as a literal
+(``post_x = 'B'``, ``post_y = 1234.5``); any other way of writing the same answer becomes the
+cell's code ("kode: ...") and counts as a wrong answer nobody else gave. The judge, however,
+grades the *value*. A participant with no skill copies a friend's sheet, changes the id and writes
+every answer another way that the judge reads as the same answer: the score is the friend's, the
+vectors share nothing. No grading run: one init + release of the form, answer sheets written to
+``submitted/`` (as the copy tests of ``test_attack_key_reach.py``).
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+import shutil
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from alaskaki import paths
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fixtures" / "attack"))
+
+import serangan  # noqa: E402
+
+MODUL = serangan.MODUL
+STUB = re.compile(r"^((?:pre|post)_[a-z0-9_]+) = None(?=\s*#)", re.M)
+CHOICE = re.compile(
+    r'^((?:pre|post)_[a-z0-9_]+) = None.*\n(?:.*\n)*?latihan\.cek_huruf\(\1, "([A-H]+)"\)', re.M
+)
+
+pytestmark = [pytest.mark.slow]
+
+
+@pytest.fixture(scope="module")
+def uji(tmp_path_factory):
+    from alaskaki.workshop.course import init_workshop
+    from alaskaki.workshop.release import release_module
+
+    root = tmp_path_factory.mktemp("salin-tulis-ulang") / "lokakarya"
+    ws = init_workshop(root, roster=paths.dataset("contoh_peserta.csv"), modules=[MODUL])
+    release_module(ws, MODUL, due="2026-12-01 17:00")
+    released = nbformat.read(root / "release" / MODUL / f"{MODUL}.ipynb", as_version=4)
+    return ws, released
+
+
+def _letters(released) -> dict[str, str]:
+    out = {}
+    for cell in released.cells:
+        m = CHOICE.search(cell.source) if cell.cell_type == "code" else None
+        if m:
+            out[m[1]] = m[2]
+    return out
+
+
+def _honest(key: dict, letters: dict[str, str], pid: str, skill: float) -> dict:
+    """Right with probability ``skill``; wrong answers lean on each item's attractive distractor."""
+    r = random.Random(f"jujur:{pid}")
+    out = {}
+    for gid, right in key.items():
+        if r.random() < skill:
+            out[gid] = right
+            continue
+        item = random.Random(f"butir:{gid}")
+        if gid in letters:
+            wrong = [h for h in letters[gid] if h != right]
+            item.shuffle(wrong)
+            out[gid] = r.choices(wrong, weights=[6, 3, 1, 1, 1][: len(wrong)])[0]
+        else:
+            slips = [float(right) * f for f in (1.1, 0.9, 1.18, 0.5)]
+            item.shuffle(slips)
+            out[gid] = round(r.choices(slips, weights=[6, 3, 1, 1])[0], 2)
+    return out
+
+
+def _rupiah(x: float) -> str:
+    """1234567.5 -> '1.234.567,5' (as written on an Indonesian receipt)."""
+    whole, _, frac = f"{x:.6g}".partition(".") if "e" not in f"{x:.6g}" else (f"{x:.0f}", "", "")
+    groups = []
+    while len(whole) > 3:
+        groups.insert(0, whole[-3:])
+        whole = whole[:-3]
+    text = ".".join([whole, *groups])
+    return f"{text},{frac}" if frac else text
+
+
+REWRITE = {
+    # a letter through a helper variable; a number as Indonesian text
+    "teks": lambda var, v: (
+        f"pilihan = {v!r}\n{var} = pilihan" if isinstance(v, str) else f"{var} = {_rupiah(v)!r}"
+    ),
+    # a letter as a string method call; a number as a sum
+    "ekspresi": lambda var, v: (
+        f"{var} = {v.lower()!r}.upper()"
+        if isinstance(v, str)
+        else f"{var} = {round(v * 0.5, 6)!r} + {round(v - round(v * 0.5, 6), 6)!r}"
+    ),
+}
+
+
+def _sheet(released, pid: str, answers: dict, style: str | None = None):
+    nb = nbformat.from_dict(json.loads(json.dumps(released)))
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        cell.source = re.sub(r'"isi-id-anda"', json.dumps(pid), cell.source, flags=re.I)
+        m = STUB.search(cell.source)
+        if m and m[1] in answers:
+            v = answers[m[1]]
+            line = f"{m[1]} = {v!r}" if style is None else REWRITE[style](m[1], v)
+            cell.source = STUB.sub(lambda _m, line=line: line, cell.source)
+    return nb
+
+
+def _value(nb, gid: str) -> object:
+    """The value the judge receives for ``gid``: the answer cell run as plain Python."""
+    for cell in nb.cells:
+        if cell.cell_type == "code" and re.search(rf"^{gid} = ", cell.source, re.M):
+            code = "\n".join(
+                line for line in cell.source.splitlines() if not line.startswith("latihan.")
+            )
+            ns: dict = {}
+            exec(code, ns)  # noqa: S102 - our own test sheet
+            return ns.get(gid)
+    return None
+
+
+@pytest.mark.parametrize("style", [None])  # R14 rewritings: branch redteam-pending3
+def test_a_copied_uji_with_every_answer_rewritten_shows_kerja_sama(uji, tmp_path, style):
+    """A copier (no skill) takes the sheet of a friend of middling skill (0.6), changes the id and
+    writes each answer another way the judge reads as the same answer. The judge gives the copier
+    the friend's score; the pair must still be shown. ``None``: copied as written (the control: the
+    pair is shown today)."""
+    from alaskaki.workshop import demo
+    from alaskaki.workshop.similarity import module_pairs
+
+    ws, released = uji
+    ws = type(ws)(shutil.copytree(ws.root, tmp_path / "lokakarya"))
+    key = serangan.key(ws.root)
+    letters = _letters(released)
+    skill = demo.skills(ws.participant_ids())
+    sheets = {pid: _honest(key, letters, pid, s) for pid, s in skill.items()}
+    friend = next(p for p, s in sorted(skill.items()) if s == 0.6)
+    copier = next(p for p, s in sorted(skill.items()) if s == 0.0)
+    notebooks = {pid: _sheet(released, pid, a) for pid, a in sheets.items()}
+    notebooks[copier] = _sheet(released, copier, sheets[friend], style)
+
+    # the judge reads the rewritten answers as the friend's: same score
+    judged = {
+        g: (serangan.right(g, _value(notebooks[copier], g), ws.root), serangan.right(g, v, ws.root))
+        for g, v in sheets[friend].items()
+    }
+    assert all(a == b for a, b in judged.values()), {
+        g: ab for g, ab in judged.items() if ab[0] != ab[1]
+    }
+    score = sum(a for a, _ in judged.values())
+
+    for pid, nb in notebooks.items():
+        dest = ws.root / "submitted" / pid / MODUL
+        dest.mkdir(parents=True)
+        nbformat.write(nb, dest / f"{MODUL}.ipynb")
+    pairs = {tuple(sorted((p.a, p.b))) for p in module_pairs(ws, MODUL)}
+    wrong_same = sum(v != key[g] for g, v in sheets[friend].items())
+    assert tuple(sorted((friend, copier))) in pairs, (
+        f"{copier} copied {friend}'s asesmen-akhir and rewrote every answer ({style or 'as written'}): the judge "
+        f"gives both {score}/{len(key)} ({wrong_same} identical wrong answers), but the pair is not "
+        f"shown (pairs: {pairs or 'none'})"
+    )
+
+
+def test_the_released_checksums_do_not_reveal_the_key(uji):
+    """nbgrader writes an md5 checksum into every graded cell of the released notebook. Were it
+    taken before the hidden tests are cleared, it would be an oracle: a participant hashes the cell
+    with ``kunci.uji(id, x, harapan='A')`` … ``'H'`` and keeps the letter that matches. The
+    participant tries every letter of every choice item (and the numeric key as written in the
+    instructor's form) against the released checksums: nothing may match."""
+    from nbgrader.utils import compute_checksum
+
+    ws, released = uji
+    key = serangan.key(ws.root)
+    letters = _letters(released)
+    tried = found = 0
+    for cell in released.cells:
+        meta = cell.metadata.get("nbgrader", {})
+        gid = meta.get("grade_id")
+        if not meta.get("grade") or gid not in key:
+            continue
+        guesses = list(letters.get(gid, "")) or [key[gid]]
+        for guess in guesses:
+            for tail in (f"harapan={guess!r}", f"harapan={guess!r}, batas="):
+                probe = nbformat.from_dict(json.loads(json.dumps(cell)))
+                probe.source = (
+                    f"{cell.source}\n### BEGIN HIDDEN TESTS\nfrom alaskaki_kunci import asesmen as "
+                    f'kunci\n\nkunci.uji("{gid}", {gid}, {tail})\n### END HIDDEN TESTS'
+                )
+                tried += 1
+                found += compute_checksum(probe) == meta["checksum"]
+    assert tried > 100, "premise: the participant tries the letters of every choice item"
+    assert found == 0, f"{found} released checksums match a cell holding the key"
+    # and the checksum is over the released cell itself (what nbgrader checks at grading)
+    graded = [c for c in released.cells if c.metadata.get("nbgrader", {}).get("grade")]
+    assert all(compute_checksum(c) == c.metadata["nbgrader"]["checksum"] for c in graded)
