@@ -7,7 +7,8 @@ A copied uji whose answers are *rewritten*, against the answer vector (R14):
 cell's code ("kode: ...") and counts as a wrong answer nobody else gave. The judge, however,
 grades the *value*. A participant with no skill copies a friend's sheet, changes the id and writes
 every answer another way that the judge reads as the same answer: the score is the friend's, the
-vectors share nothing. No grading run: one init + release of the form, answer sheets written to
+vectors share nothing. (A copy of a perfect sheet cannot be told from two experts: 37/37 forms
+no pair, by design.) No grading run: one init + release of the form, answer sheets written to
 ``submitted/`` (as the copy tests of ``test_attack_key_reach.py``).
 """
 
@@ -131,9 +132,15 @@ def _value(nb, gid: str) -> object:
     return None
 
 
-@pytest.mark.parametrize("style", [None])  # R14 rewritings: branch redteam-pending3
-def test_a_copied_uji_with_every_answer_rewritten_shows_kerja_sama(uji, tmp_path, style):
-    """A copier (no skill) takes the sheet of a friend of middling skill (0.6), changes the id and
+CASES = [(None, 0.6), (None, 0.85)]  # R14 rewritings ("teks", "ekspresi"): branch redteam-pending3
+
+
+@pytest.mark.parametrize(("style", "friend_skill"), CASES)
+def test_a_copied_uji_with_every_answer_rewritten_shows_kerja_sama(
+    uji, tmp_path, style, friend_skill
+):
+    """A copier (no skill) takes the sheet of a friend of middling skill (0.6) or a good one (0.85:
+    about eight wrong answers), changes the id and
     writes each answer another way the judge reads as the same answer. The judge gives the copier
     the friend's score; the pair must still be shown. ``None``: copied as written (the control: the
     pair is shown today)."""
@@ -146,7 +153,7 @@ def test_a_copied_uji_with_every_answer_rewritten_shows_kerja_sama(uji, tmp_path
     letters = _letters(released)
     skill = demo.skills(ws.participant_ids())
     sheets = {pid: _honest(key, letters, pid, s) for pid, s in skill.items()}
-    friend = next(p for p, s in sorted(skill.items()) if s == 0.6)
+    friend = next(p for p, s in sorted(skill.items()) if s == friend_skill)
     copier = next(p for p, s in sorted(skill.items()) if s == 0.0)
     notebooks = {pid: _sheet(released, pid, a) for pid, a in sheets.items()}
     notebooks[copier] = _sheet(released, copier, sheets[friend], style)
