@@ -931,13 +931,59 @@ def _failed_path(exc: BaseException):
     return None
 
 
+EXIT_PIPE = 128 + 13  # what a shell reports for a command stopped by SIGPIPE
+
+
+def _reader_gone() -> int:
+    """stdout's reader closed it (``alaskaki status | head``): stop quietly, as Unix tools do.
+
+    stdout is pointed at /dev/null so the interpreter's last flush cannot complain either.
+    """
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    return EXIT_PIPE
+
+
+def _pipe_closed(exc: BaseException) -> bool:
+    """True when ``exc`` is (or was caused by) writing to a pipe whose reader has gone."""
+    seen = set()
+    cur: BaseException | None = exc
+    while cur is not None and id(cur) not in seen:
+        seen.add(id(cur))
+        if isinstance(cur, BrokenPipeError):
+            return _stdout_unread()
+        cur = cur.__cause__ or cur.__context__
+    return False
+
+
+def _stdout_unread() -> bool:
+    """True when nobody reads stdout any more (a broken pipe elsewhere, e.g. to a kernel, is a
+    real failure and keeps its message)."""
+    import select
+
+    try:
+        poller = select.poll()
+        poller.register(sys.stdout.fileno(), select.POLLOUT)
+        return any(ev & select.POLLERR for _, ev in poller.poll(0))
+    except (OSError, ValueError, AttributeError):
+        return False
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
         _guard_gradebook(args)
-        return COMMANDS[args.command](args)
+        code = COMMANDS[args.command](args)
+        sys.stdout.flush()  # a reader gone (`| head`) shows here, not at interpreter exit
+        return code
+    except BrokenPipeError:
+        return _reader_gone()
     except AlaskakiError as err:
+        if _pipe_closed(err):
+            return _reader_gone()
         if args.debug:
             raise
         print(f"galat: {err}", file=sys.stderr)
@@ -946,6 +992,8 @@ def main(argv: list[str] | None = None) -> int:
         print("\nDihentikan. Pekerjaan yang sudah selesai tetap tersimpan.", file=sys.stderr)
         return 130
     except Exception as exc:
+        if _pipe_closed(exc):
+            return _reader_gone()
         if args.debug:
             raise
         if os_reason(exc) is not None:

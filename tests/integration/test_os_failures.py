@@ -212,3 +212,21 @@ def test_a_path_through_a_file_names_it(workshop, tmp_path, capsys):
     a_file.write_text("x")
     code = main(["report", "--out", str(a_file / "laporan"), "-w", str(workshop)])
     one_sentence(capsys, code, "bukan folder")
+
+
+@pytest.mark.parametrize("command", ["status", "kartu"])
+def test_a_closed_stdout_is_a_quiet_exit(workshop, command):
+    """`alaskaki status | head`: the reader closes the pipe; no "galat tak terduga" (trainer team T11).
+
+    The read end is closed before the command writes anything, so every run meets the broken pipe.
+    """
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "alaskaki", command, "-w", str(workshop)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    proc.stdout.close()
+    err = proc.stderr.read().decode()
+    code = proc.wait(timeout=300)
+    assert err == "", err
+    assert code in (0, 141), code
