@@ -92,7 +92,16 @@ def build_parser() -> argparse.ArgumentParser:
         "--nama", metavar="NAMA", help="nama lokakarya, mis. 'Lokakarya Ekspor Mojokerto 2026'"
     )
     p.add_argument(
-        "--db-url", metavar="URL", help="gradebook di server basis data, mis. postgresql://..."
+        "--db-url",
+        metavar="URL",
+        help="gradebook di server basis data, mis. postgresql://...; pada lokakarya yang sudah "
+        "ada: pindahkan buku nilainya ke database PostgreSQL baru yang kosong (isinya disalin)",
+    )
+    p.add_argument(
+        "--pindahan",
+        action="store_true",
+        help="folder ini lokakarya yang dipindah ke disk/komputer lain: ambil alih buku nilainya "
+        "di server PostgreSQL (folder lama tidak dipakai lagi)",
     )
 
     p = sub.add_parser("roster", help="kelola daftar peserta")
@@ -361,14 +370,31 @@ def _ws(args):
 
 
 def cmd_init(args) -> int:
+    from alaskaki.folder import META_FILE
     from alaskaki.workshop import init_workshop
 
-    ws = init_workshop(args.folder, roster=args.roster, name=args.nama, db_url=args.db_url)
+    existed = (Path(args.folder) / META_FILE).is_file()
+    ws = init_workshop(
+        args.folder,
+        roster=args.roster,
+        name=args.nama,
+        db_url=args.db_url,
+        take_over=args.pindahan,
+    )
     mods = ws.modules()
+    head = (
+        f"Lokakarya sudah ada di {ws.root}; yang belum ada ditambahkan, yang ada tidak diubah."
+        if existed
+        else f"Lokakarya dibuat di {ws.root}"
+    )
+    if existed and args.db_url:
+        head += f"\nBuku nilai sekarang di database baru; salinannya ada di {ws.backup_dir}."
+    if existed and args.pindahan:
+        head += "\nBuku nilai di server PostgreSQL sekarang milik folder ini."
     _emit(
         args,
         {"folder": ws.root, "modul": mods, "peserta": ws.participant_ids()},
-        f"Lokakarya dibuat di {ws.root}\nModul: {', '.join(mods)}\nPeserta: {len(ws.participant_ids())}\n"
+        f"{head}\nModul: {', '.join(mods)}\nPeserta: {len(ws.participant_ids())}\n"
         f"Langkah berikut: cd {ws.root} && alaskaki roster import peserta.xlsx",
     )
     return EXIT_OK
@@ -887,6 +913,10 @@ def _guard_gradebook(args) -> None:
         if where is None or not (Path(where) / CONFIG_FILE).is_file():
             continue
         folder = Folder(where)
+        if args.command == "init" and args.db_url:
+            continue  # the workshop's gradebook moves to a new database: init checks and copies
+        if args.command == "init" and args.pindahan:
+            folder.claim_server(take_over=True)  # the trainer's word: this folder is the moved one
         if args.command in GRADEBOOK_WRITERS:
             folder.before_write(args.command)
         else:

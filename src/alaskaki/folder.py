@@ -28,6 +28,7 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
+import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -45,6 +46,7 @@ from alaskaki.errors import (
 
 CONFIG_FILE = "nbgrader_config.py"
 META_FILE = "lokakarya.json"
+FOLDER_ID_KEY = "id_folder"  # lokakarya.json: a random id per workshop (PostgreSQL claims)
 ROSTER_FILE = "peserta.csv"
 FRAMEWORK_FILE = "kompetensi.yml"
 GRADEBOOK_FILE = "gradebook.db"
@@ -369,48 +371,87 @@ class Folder:
             if problem:
                 raise self._lost(f"{path} rusak ({problem})")
 
-    def _claim_server(self) -> None:
+    def folder_id(self, *, create: bool = False) -> str | None:
+        """This workshop's random id (``lokakarya.json`` ``"id_folder"``), written by ``init``.
+
+        A ``cp -a`` copy carries the same id: the id tells "this workshop or a copy of it" apart
+        from "another workshop"; the folder's inode tells the folder itself apart from a copy.
+        ``create=True`` gives a workshop made before ids one (when its lokakarya.json is writable).
+        """
+        meta = self.meta()
+        fid = meta.get(FOLDER_ID_KEY)
+        if isinstance(fid, str) and fid:
+            return fid
+        if not create or not self.meta_file.is_file():
+            return None
+        fid = uuid.uuid4().hex
+        try:
+            _atomic_write(
+                self.meta_file,
+                json.dumps({**meta, FOLDER_ID_KEY: fid}, indent=2, ensure_ascii=False) + "\n",
+            )
+        except OSError:
+            return None
+        return fid
+
+    def _disk_identity(self) -> str:
+        # the inode survives a rename (a move on the same disk), never a copy
+        return str(self.root.stat().st_ino)
+
+    def claim_server(self, *, take_over: bool = False) -> None:
+        """Make this folder the owner of its PostgreSQL gradebook; ``take_over`` skips the checks.
+
+        ``take_over`` is the trainer's explicit word (``alaskaki init FOLDER --pindahan``) that this
+        folder replaces the recorded one (a move to another disk or computer).
+        """
+        self._claim_server(take_over=take_over)
+
+    def _claim_server(self, *, take_over: bool = False) -> None:
         """A PostgreSQL gradebook belongs to one folder: a ``cp -a`` copy must not grade into it.
 
-        The database records the folder that uses it (table ``alaskaki_folder``). Another folder
-        is refused while the recorded one still exists and names the same database (it is a
-        copy); when the recorded folder is gone, the workshop was moved and this folder takes it.
+        The database records its folder (table ``alaskaki_folder``): path, the workshop's id
+        (lokakarya.json) and the folder's inode. Decisions (trainer team T5, T5b):
+
+        * the recorded folder itself (same id and inode), at its path or renamed: it is used, and
+          after a rename (a move on the same disk) its new path is recorded;
+        * the same workshop id but another inode is a copy, or the workshop moved to another disk
+          or computer: refused while the recorded folder is still there (a copy), and also when it
+          is gone, since a copy of a moved folder looks exactly like a moved one; the trainer says
+          which with ``init --pindahan`` (the move) or ``init --db-url`` (a separate workshop);
+        * another workshop's id: refused (two workshops' grades would mix).
         """
         url = self.db_url
-        if not url.startswith("postgresql") or (url, str(self.root)) in _server_claimed:
+        if not url.startswith("postgresql") or (
+            (url, str(self.root)) in _server_claimed and not take_over
+        ):
             return
         import sqlalchemy
         from sqlalchemy.exc import SQLAlchemyError
 
         safe = sqlalchemy.engine.make_url(url).render_as_string(hide_password=True)
+        fid = self.folder_id(create=True)
+        disk = self._disk_identity()
         engine = sqlalchemy.create_engine(url)
+        q = sqlalchemy.text
         try:
             with engine.begin() as con:
-                con.execute(
-                    sqlalchemy.text(
-                        "create table if not exists alaskaki_folder (path text not null)"
-                    )
-                )
+                con.execute(q("create table if not exists alaskaki_folder (path text not null)"))
                 # one claim at a time, also against a copy starting at the same moment
-                con.execute(sqlalchemy.text("lock table alaskaki_folder in exclusive mode"))
-                rows = [
-                    r[0] for r in con.execute(sqlalchemy.text("select path from alaskaki_folder"))
-                ]
-                owner = rows[0] if rows else None
-                if owner != str(self.root):
-                    if owner is not None and _uses_server(Path(owner), url):
-                        raise AlaskakiError(
-                            f"Buku nilai di server PostgreSQL ({safe}) milik lokakarya {owner}; folder "
-                            f"{self.root} adalah salinannya, dan menilai di sini akan menimpa nilai "
-                            "lokakarya asli. Untuk lokakarya terpisah buat database baru lalu tulis "
-                            f"alamatnya di `c.CourseDirectory.db_url` dalam {self.config_file}; bila "
-                            "folder ini memang penggantinya, hapus atau ganti nama folder asli dulu.",
-                            exit_code=EXIT_CONFLICT,
-                        )
-                    con.execute(sqlalchemy.text("delete from alaskaki_folder"))
+                con.execute(q("lock table alaskaki_folder in exclusive mode"))
+                for column in ("folder_id", "disk"):  # tables made before ids had only the path
                     con.execute(
-                        sqlalchemy.text("insert into alaskaki_folder (path) values (:p)"),
-                        {"p": str(self.root)},
+                        q(f"alter table alaskaki_folder add column if not exists {column} text")
+                    )
+                row = con.execute(q("select path, folder_id, disk from alaskaki_folder")).first()
+                if not take_over and row is not None:
+                    self._judge_claim(row, fid, disk, url, safe)
+                if take_over or row is None or tuple(row) != (str(self.root), fid, disk):
+                    con.execute(q("delete from alaskaki_folder"))
+                    con.execute(
+                        q(
+                            "insert into alaskaki_folder (path, folder_id, disk) values (:p, :f, :d)"
+                        ),
+                        {"p": str(self.root), "f": fid, "d": disk},
                     )
         except SQLAlchemyError as err:
             first = str(getattr(err, "orig", None) or err).strip().splitlines()[0]
@@ -423,6 +464,45 @@ class Folder:
         finally:
             engine.dispose()
         _server_claimed.add((url, str(self.root)))
+
+    def _judge_claim(self, row, fid: str | None, disk: str, url: str, safe: str) -> None:
+        """Raise unless this folder may use the database whose recorded owner is ``row``."""
+        owner, owner_fid, owner_disk = row
+        if owner_fid is not None and fid is not None and owner_fid != fid:
+            raise AlaskakiError(
+                f"Buku nilai di server PostgreSQL ({safe}) milik lokakarya lain ({owner}); nilai "
+                f"kedua lokakarya akan tercampur. Buat database baru untuk folder {self.root} lalu "
+                f"jalankan `alaskaki init {self.root} --db-url URL_DATABASE_BARU`; bila folder ini "
+                f"memang menggantikan lokakarya itu, jalankan `alaskaki init {self.root} --pindahan`.",
+                exit_code=EXIT_CONFLICT,
+            )
+        if owner_disk == disk or (owner_disk is None and owner == str(self.root)):
+            return  # the recorded folder itself (renamed: a move on the same disk)
+        separate = (
+            "bila folder ini salinan untuk lokakarya terpisah, buat database baru lalu jalankan "
+            f"`alaskaki init {self.root} --db-url URL_DATABASE_BARU` (nilai yang ada ikut disalin)"
+        )
+        if owner != str(self.root) and _owns(Path(owner), url, owner_fid, owner_disk):
+            raise AlaskakiError(
+                f"Buku nilai di server PostgreSQL ({safe}) milik lokakarya {owner}; folder "
+                f"{self.root} adalah salinannya, dan menilai di sini akan menimpa nilai lokakarya "
+                f"asli. Untuk melanjutkan, {separate}; bila folder ini memang penggantinya (folder "
+                f"asli tidak dipakai lagi), jalankan `alaskaki init {self.root} --pindahan`.",
+                exit_code=EXIT_CONFLICT,
+            )
+        where = (
+            "tetapi folder di tempat itu sekarang folder lain (disalin ke sana?)"
+            if owner == str(self.root)
+            else "yang sudah tidak ada di tempat itu"
+        )
+        raise AlaskakiError(
+            f"Buku nilai di server PostgreSQL ({safe}) tercatat milik lokakarya {owner}, {where}. "
+            f"Folder {self.root} bisa jadi lokakarya itu yang dipindah ke disk atau komputer lain, "
+            "atau salinannya (flashdisk, cadangan); alaskaki tidak dapat membedakannya, dan menilai "
+            "di salinan akan menimpa nilai lokakarya asli. Bila folder ini memang lokakarya yang "
+            f"dipindah, jalankan sekali `alaskaki init {self.root} --pindahan`; {separate}.",
+            exit_code=EXIT_CONFLICT,
+        )
 
     def _lost(self, what: str) -> AlaskakiError:
         found = self.backups()
@@ -772,12 +852,17 @@ def _sqlite_path(url: str, base: Path | None = None) -> Path | None:
     return p
 
 
-def _uses_server(folder: Path, url: str) -> bool:
-    """True when ``folder`` is still a workshop whose gradebook is the database at ``url``."""
+def _owns(folder: Path, url: str, fid: str | None, disk: str | None) -> bool:
+    """True when the folder recorded as owner is still there, the same folder, using ``url``."""
     if not (folder / CONFIG_FILE).is_file():
         return False
     try:
-        return Folder(folder).db_url == url
+        f = Folder(folder)
+        if disk is not None and f._disk_identity() != disk:
+            return False  # something else now sits at that path
+        if fid is not None and f.folder_id() != fid:
+            return False
+        return f.db_url == url
     except Exception:  # an unreadable config is not a claim
         return False
 

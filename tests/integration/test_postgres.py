@@ -273,3 +273,68 @@ def test_a_copied_postgresql_workshop_never_grades_into_the_original(pg_url, tmp
     assert _students(url) == {"p01", "p02"}
     code, _, err = command(copy, "status")  # still a copy, now of the moved folder
     assert code != 0 and str(moved) in err
+
+
+def test_a_moved_or_branched_postgresql_workshop_says_which_it_is(pg_url, tmp_path, capsys):
+    """Trainer team T5b: a copy of a MOVED folder looks like the moved folder; neither adopts the
+    database silently. The trainer's word decides: `init --pindahan` (this is the workshop, moved
+    to another disk) or `init --db-url NEW` (a separate workshop, its grades copied there). Another
+    workshop configured with the same database is refused."""
+    import shutil as sh
+    import subprocess as sp
+
+    from alaskaki import folder as folder_mod
+    from alaskaki.cli import main
+    from alaskaki.workshop import init_workshop
+
+    url = _new_database(pg_url, "alaskaki_pindah")
+    header = "id,nama,ikm,kelurahan,jenis_kelamin,peran\n"
+    first = tmp_path / "awal.csv"
+    first.write_text(header + "p01,Ani,UD A,Miji,P,admin\n", encoding="utf-8")
+    old_disk = tmp_path / "laptop-lama"
+    init_workshop(old_disk, roster=first, db_url=url, modules=[])
+
+    def command(*argv):
+        folder_mod._server_claimed.clear()  # each CLI command is its own process
+        folder_mod._server_backed_up.clear()
+        code = main(list(argv))
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    # moved to another computer: copied there, the old folder deleted
+    new_disk = tmp_path / "laptop-baru"
+    sp.run(["cp", "-a", str(old_disk), str(new_disk)], check=True)
+    sh.rmtree(old_disk)
+    code, _, err = command("status", "-w", str(new_disk))
+    assert code != 0 and str(old_disk) in err and str(new_disk) in err, err
+    assert "--pindahan" in err and "--db-url" in err and len(err.strip().splitlines()) == 1, err
+    code, out, err = command("init", str(new_disk), "--pindahan")
+    assert code == 0, err
+    assert "sudah ada" in out and "dibuat" not in out.split("\n")[0], out
+    more = tmp_path / "p02.csv"
+    more.write_text(header + "p02,Budi,UD B,Miji,L,\n", encoding="utf-8")
+    assert command("roster", "import", str(more), "-w", str(new_disk))[0] == 0
+    assert _students(url) == {"p01", "p02"}
+
+    # a copy that becomes a separate workshop: its own database, starting from the shared grades
+    branch = tmp_path / "cabang"
+    sp.run(["cp", "-a", str(new_disk), str(branch)], check=True)
+    assert command("status", "-w", str(branch))[0] != 0
+    own = _new_database(pg_url, "alaskaki_cabang")
+    code, _, err = command("init", str(branch), "--db-url", own)
+    assert code == 0, err
+    third = tmp_path / "p03.csv"
+    third.write_text(header + "p03,Citra,UD C,Miji,P,\n", encoding="utf-8")
+    assert command("roster", "import", str(third), "-w", str(branch))[0] == 0
+    assert _students(own) == {"p01", "p02", "p03"}
+    assert _students(url) == {"p01", "p02"}  # the original's untouched
+    assert command("status", "-w", str(new_disk))[0] == 0  # and the original still works
+    code, _, err = command("init", str(branch), "--db-url", url)  # a database in use
+    assert code != 0 and "sudah berisi buku nilai" in err, err
+
+    # another workshop given the same database by mistake
+    other = tmp_path / "lain"
+    code, _, err = command("init", str(other), "--db-url", url)
+    assert code != 0 and "lokakarya lain" in err and str(new_disk) in err, err
+    assert not other.exists()
+    assert _students(url) == {"p01", "p02"}

@@ -13,19 +13,29 @@ import os
 import re
 import shutil
 import tempfile
+import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 from alaskaki import __version__, paths
-from alaskaki.errors import EXIT_CONFLICT, EXIT_NOT_FOUND, AlaskakiError, from_os_error
+from alaskaki.errors import (
+    EXIT_CONFLICT,
+    EXIT_ERROR,
+    EXIT_NOT_FOUND,
+    AlaskakiError,
+    from_os_error,
+)
 from alaskaki.folder import (
+    _DB_URL_LINE,
     CONFIG_FILE,
+    FOLDER_ID_KEY,
     ID_PATTERN,
     META_FILE,
     ROSTER_FILE,
     WORKSHOP_DIRS,
     Folder,
+    _atomic_write,
     _db_url_for_server,
     _venv_on_path,
 )
@@ -143,6 +153,7 @@ def init_workshop(
     db_url: str | None = None,
     modules: list[str] | None = None,
     rahasia_soal: str | None = None,
+    take_over: bool = False,
 ) -> Workshop:
     """Create a workshop folder (an nbgrader course root) with the kit's modules and an empty gradebook.
 
@@ -153,6 +164,10 @@ def init_workshop(
 
     The uji forms (asesmen-awal/akhir) are the workshop's own, generated from a secret kept in
     ``penilaian/`` (``rahasia_soal`` fixes it, for the demo); see :mod:`alaskaki_kunci.bengkel`.
+
+    On an existing workshop, ``db_url`` moves its gradebook to a new, empty PostgreSQL database
+    (a copy that becomes a separate workshop; :func:`_switch_database`), and ``take_over`` makes
+    this folder the owner of its server gradebook (a workshop moved to another disk or computer).
     """
     root = Path(directory).resolve()
     demo_dir = paths.KIT_ROOT.resolve() / "demo"  # `make demo`'s workshop; ignored by git
@@ -179,6 +194,10 @@ def init_workshop(
         )
     if (root / META_FILE).is_file():
         ws = Workshop(root)
+        if db_url is not None and _db_url_for_server(db_url) != ws.db_url:
+            _switch_database(ws, _db_url_for_server(db_url))
+        elif take_over:
+            ws.claim_server(take_over=True)
         wanted = _known_to_pinned(ws, wanted, explicit=modules is not None)
         _fill(ws, wanted, rahasia_soal)
         if roster is not None:
@@ -204,6 +223,7 @@ def init_workshop(
             "course_id": course_id,
             "versi_kit": __version__,
             "dibuat": datetime.now(UTC).isoformat(timespec="seconds"),
+            FOLDER_ID_KEY: uuid.uuid4().hex,
         }
         (build / META_FILE).write_text(
             json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
@@ -213,6 +233,8 @@ def init_workshop(
             CONFIG_TEMPLATE.format(course_id=course_id, db_url_line=line), encoding="utf-8"
         )
         ws = Workshop(build)
+        if take_over:
+            ws.claim_server(take_over=True)
         _fill(ws, wanted, rahasia_soal)
         if roster is not None:
             from alaskaki.workshop.roster import import_roster
@@ -233,6 +255,91 @@ def init_workshop(
     # it was built in, so a later `cp -a` copy is told apart from this folder
     ws.check_gradebook(create=True)
     return ws
+
+
+def _switch_database(ws: Workshop, url: str) -> None:
+    """Point an existing workshop at a new, empty PostgreSQL database (``init FOLDER --db-url``).
+
+    For a ``cp -a`` copy of a workshop on a server that becomes a workshop of its own: the
+    gradebook it shared is copied into the new database (``pg_dump``/``pg_restore``), as copying a
+    folder copies its gradebook.db; the shared database is only read. A database that already
+    holds a gradebook is refused (it would be overwritten).
+    """
+    import sqlalchemy
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from alaskaki.folder import BACKUP_DIR, _last_line, _libpq, _pg_dump, _pg_tool, _run_pg
+
+    if not url.startswith("postgresql"):
+        raise AlaskakiError(
+            f"Lokakarya {ws.root} sudah ada; `--db-url` di sini hanya untuk memindah buku nilainya ke "
+            "database PostgreSQL baru (postgresql://...).",
+            exit_code=EXIT_CONFLICT,
+        )
+    old = ws.db_url
+    if not old.startswith("postgresql"):
+        raise AlaskakiError(
+            f"Buku nilai lokakarya {ws.root} adalah berkas {ws.gradebook_file}; memindahnya ke server "
+            "belum didukung. Buat lokakarya baru dengan `alaskaki init FOLDER_BARU --db-url URL`.",
+            exit_code=EXIT_CONFLICT,
+        )
+    safe = sqlalchemy.engine.make_url(url).render_as_string(hide_password=True)
+    engine = sqlalchemy.create_engine(url)
+    try:
+        with engine.connect() as con:
+            used = con.execute(
+                sqlalchemy.text("select to_regclass('public.assignment') is not null")
+            ).scalar()
+    except SQLAlchemyError as err:
+        first = str(getattr(err, "orig", None) or err).strip().splitlines()[0]
+        raise AlaskakiError(
+            f"Database baru {safe} tidak dapat dipakai: {first}. Buat dulu databasenya (mis. "
+            "`createdb NAMA`), lalu jalankan lagi.",
+            exit_code=EXIT_ERROR,
+        ) from None
+    finally:
+        engine.dispose()
+    if used:
+        raise AlaskakiError(
+            f"Database {safe} sudah berisi buku nilai; memakainya akan menimpa nilai di sana. Buat "
+            "database baru yang kosong lalu jalankan lagi dengan alamatnya.",
+            exit_code=EXIT_CONFLICT,
+        )
+    dump, restore = _pg_tool("pg_dump"), _pg_tool("pg_restore")
+    if dump is None or restore is None:
+        raise AlaskakiError(
+            "pg_dump/pg_restore tidak ditemukan, jadi buku nilai tidak dapat disalin ke database baru. "
+            "Pasang klien PostgreSQL (mis. `sudo apt-get install postgresql-client`), lalu jalankan lagi.",
+            exit_code=EXIT_NOT_FOUND,
+        )
+    when = datetime.now(UTC)
+    copy = ws.backup_dir / f"gradebook-{when:%Y%m%dT%H%M%S%f}Z-sebelum-database-baru.dump"
+    _pg_dump(dump, old, copy, backup_dir=ws.root / BACKUP_DIR)
+    conn, env = _libpq(url)
+    done = _run_pg(
+        [
+            restore,
+            "--no-owner",
+            "--no-privileges",
+            "--exit-on-error",
+            "--single-transaction",
+            "--dbname",
+            conn,
+            str(copy),
+        ],
+        env,
+    )
+    if done.returncode != 0:
+        raise AlaskakiError(
+            f"Gagal menyalin buku nilai ke database baru {safe} (pg_restore: {_last_line(done.stderr)}). "
+            f"{CONFIG_FILE} tidak diubah.",
+            exit_code=EXIT_ERROR,
+        )
+    text = ws.config_file.read_text(encoding="utf-8")
+    line = f"c.CourseDirectory.db_url = {url!r}"
+    new, n = _DB_URL_LINE.subn(line, text)
+    _atomic_write(ws.config_file, new if n else text.rstrip("\n") + "\n" + line + "\n")
+    ws.claim_server(take_over=True)
 
 
 def _known_to_pinned(ws: Workshop, wanted: list[str], *, explicit: bool) -> list[str]:
