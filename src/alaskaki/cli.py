@@ -1001,7 +1001,19 @@ def _stdout_unread() -> bool:
         return False
 
 
+def _skip_iri_checker() -> None:
+    """Keep jsonschema from loading its optional IRI format checker in a command.
+
+    ``import jsonschema`` (under nbformat, so under nearly every command) imports ``rfc3987_syntax``
+    when installed, which builds some 40 Earley grammars at import: 1.2 s CPU, more than half of
+    ``alaskaki status`` (``python -X importtime``, docs/benchmarks.md). No alaskaki command checks
+    the ``iri`` format; without the module jsonschema simply does not check it.
+    """
+    sys.modules.setdefault("rfc3987_syntax", None)
+
+
 def main(argv: list[str] | None = None) -> int:
+    _skip_iri_checker()
     parser = build_parser()
     args = parser.parse_args(argv)
     try:

@@ -245,14 +245,25 @@ class Folder:
         return read_roster(self.roster_file, stored=True)
 
     # -- nbgrader config and gradebook location -----------------------------------------------
-    def config(self):
-        """The workshop's nbgrader config (a traitlets ``Config``) with ``root`` and ``db_url`` resolved."""
+    def config(self, *, course_only: bool = False):
+        """The workshop's nbgrader config (a traitlets ``Config``) with ``root`` and ``db_url`` resolved.
+
+        ``course_only=True`` is for readers that need only ``CourseDirectory`` (the gradebook's
+        URL, the course id): when every ``c.CourseDirectory`` line of the file is a plain literal,
+        those are read without running the file, whose preprocessor imports (nbconvert, nbgrader)
+        cost seconds; any other shape of file is run as usual.
+        """
         from traitlets.config import Config
         from traitlets.config.loader import ConfigFileNotFound, PyFileConfigLoader
 
         cfg = Config()
+        settings = _literal_course_settings(self.config_file) if course_only else None
         try:
-            cfg.merge(PyFileConfigLoader(CONFIG_FILE, path=str(self.root)).load_config())
+            if settings is not None:
+                for key, value in settings.items():
+                    cfg.CourseDirectory[key] = value
+            else:
+                cfg.merge(PyFileConfigLoader(CONFIG_FILE, path=str(self.root)).load_config())
         except ConfigFileNotFound:
             raise AlaskakiError(
                 f"Folder {self.root} bukan folder lokakarya alaskaki (tidak ada {CONFIG_FILE}).",
@@ -274,12 +285,12 @@ class Folder:
 
     @property
     def course_id(self) -> str:
-        return self.config().CourseDirectory.course_id
+        return self.config(course_only=True).CourseDirectory.course_id
 
     @property
     def db_url(self) -> str:
         """The gradebook's SQLAlchemy URL: this folder's gradebook.db, or a configured server."""
-        return self.config().CourseDirectory.db_url
+        return self.config(course_only=True).CourseDirectory.db_url
 
     @property
     def gradebook_file(self) -> Path | None:
@@ -531,6 +542,18 @@ class Folder:
         """
         from nbgrader.api import Gradebook
 
+        self.checked_db_url(create=create, existing=existing)
+        _venv_on_path()
+        cfg = self.config()
+        gb = Gradebook(cfg.CourseDirectory.db_url, course_id=cfg.CourseDirectory.course_id)
+        try:
+            yield gb
+        finally:
+            gb.close()
+
+    def checked_db_url(self, *, create: bool = False, existing: bool = False) -> str:
+        """The gradebook's URL after :meth:`check_gradebook`, for readers that do not open it with
+        nbgrader (:mod:`alaskaki.competency.gradebook`); ``existing`` as in :meth:`gradebook`."""
         self.check_gradebook(create=create, deep=existing)
         path = self.gradebook_file
         if existing and path is not None and not path.exists():
@@ -539,13 +562,7 @@ class Folder:
                 f"MODUL -w {self.root}`.",
                 exit_code=EXIT_NOT_FOUND,
             )
-        _venv_on_path()
-        cfg = self.config()
-        gb = Gradebook(cfg.CourseDirectory.db_url, course_id=cfg.CourseDirectory.course_id)
-        try:
-            yield gb
-        finally:
-            gb.close()
+        return self.db_url
 
     def before_write(self, doing: str) -> Backup | None:
         """Run before any command that writes the gradebook: integrity check, then an online backup.
@@ -941,6 +958,50 @@ def _atomic_write(path: Path, text: str) -> None:
 
 def _local(t: datetime) -> str:
     return t.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+
+
+def _literal_course_settings(config_file: Path) -> dict | None:
+    """``{name: value}`` of the ``c.CourseDirectory.NAME = <literal>`` lines of an nbgrader config,
+    or None when the file is not only such lines, imports and ``c.Other.name = ...`` settings
+    (then it must be run to know the course settings)."""
+    import ast
+
+    try:
+        tree = ast.parse(config_file.read_text(encoding="utf-8"))
+    except (OSError, SyntaxError, ValueError):
+        return None  # the full loader names the problem
+    out: dict = {}
+    for node in tree.body:
+        if isinstance(node, ast.Import | ast.ImportFrom):
+            continue
+        if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant):
+            continue  # a docstring
+        if not (isinstance(node, ast.Assign) and len(node.targets) == 1):
+            return None
+        target, value = node.targets[0], node.value
+        if (
+            isinstance(target, ast.Name)
+            and target.id == "c"
+            and isinstance(value, ast.Call)
+            and isinstance(value.func, ast.Name)
+            and value.func.id == "get_config"
+            and not value.args
+        ):
+            continue
+        if not (
+            isinstance(target, ast.Attribute)
+            and isinstance(target.value, ast.Attribute)
+            and isinstance(target.value.value, ast.Name)
+            and target.value.value.id == "c"
+        ):
+            return None
+        if target.value.attr != "CourseDirectory":
+            continue  # another class's setting: not needed to find the course
+        try:
+            out[target.attr] = ast.literal_eval(value)
+        except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+            return None
+    return out
 
 
 def _venv_on_path() -> None:

@@ -143,7 +143,8 @@ def _is_newer(received: dt.datetime | None, graded_ts: dt.datetime | None) -> bo
 
 
 def read_workshop(workshop_dir: str | Path) -> WorkshopData:
-    """Read roster, metadata and every grade of a workshop with nbgrader's Gradebook API.
+    """Read roster, metadata and every grade of a workshop (nbgrader's gradebook, one query per
+    table: :mod:`alaskaki.competency.gradebook`).
 
     The files are found by :class:`alaskaki.folder.Folder` (the workshop's own gradebook.db, or
     the database server its nbgrader_config.py names). A gradebook that is missing, empty or
@@ -162,113 +163,106 @@ def read_workshop(workshop_dir: str | Path) -> WorkshopData:
     )
     data = WorkshopData(info=info, roster=_roster(folder))
     received = _received(folder.submitted())
-    with folder.gradebook(existing=True) as gb:
-        names = {s.id: " ".join(x for x in (s.first_name, s.last_name) if x) for s in gb.students}
-        for pid, nama in names.items():
-            data.roster.setdefault(pid, {"nama": nama})
-            if not data.roster[pid].get("nama"):
-                data.roster[pid]["nama"] = nama
-        people = list(names) + sorted({p for p, _ in received} - set(names))
-        seen_modules: set[str] = set()
-        for assignment in gb.assignments:
-            module = assignment.name
-            seen_modules.add(module)
-            cell_max: dict[str, tuple[str, float]] = {}
-            total_max = 0.0
-            for nb in assignment.notebooks:
-                for cell in list(nb.grade_cells) + list(nb.task_cells):
-                    cell_max[cell.id] = (cell.name, float(cell.max_score or 0))
-                    total_max += float(cell.max_score or 0)
-            submitted = {}
-            for sub in assignment.submissions:
-                submitted[sub.student_id] = sub
-            for pid in people:
-                sub = submitted.get(pid)
-                newer = received.get((pid, module))
-                if sub is None:
-                    data.modules.setdefault(pid, []).append(
-                        ModuleRecord(
-                            modul=module,
-                            lokakarya=info.nama,
-                            dikumpulkan=newer is not None,
-                            waktu=_iso(newer),
-                            batas=_iso(assignment.duedate),
-                            maks=total_max,
-                            keadaan=BELUM_DINILAI_MODUL if newer is not None else BELUM_DIKUMPULKAN,
-                        )
-                    )
-                    continue
-                waktu = _iso(sub.timestamp)
-                stale = _is_newer(newer, sub.timestamp)
-                ev = data.evidence.setdefault(pid, {})
-                total_score = 0.0
-                total_penalty = 0.0
-                pending = 0
-                for snb in sub.notebooks:
-                    nb_score = float(snb.score or 0)
-                    penalty = float(snb.late_submission_penalty or 0)
-                    total_penalty += penalty
-                    factor = (
-                        max(0.0, nb_score - penalty) / nb_score
-                        if (penalty and nb_score > 0)
-                        else 1.0
-                    )
-                    for grade in snb.grades:
-                        gid, maks = cell_max.get(grade.cell_id, (grade.name, 0.0))
-                        graded = grade.manual_score is not None or (
-                            grade.auto_score is not None and not grade.needs_manual_grade
-                        )
-                        pending += not graded
-                        raw = float(grade.score) if graded else None
-                        eff = raw * factor if raw is not None else None
-                        if eff is not None:
-                            total_score += eff
-                        ev[(module, gid)] = Evidence(
-                            modul=module,
-                            grade_id=gid,
-                            maks=maks,
-                            skor=eff,
-                            skor_asli=raw,
-                            dinilai=graded and not stale,
-                            manual=grade.manual_score is not None,
-                            lokakarya=info.nama,
-                            waktu=waktu,
-                            basi=stale,
-                        )
-                if stale:
-                    keadaan = PERLU_DINILAI_ULANG
-                elif pending:
-                    keadaan = MENUNGGU_PELATIH
-                else:
-                    keadaan = SUDAH_DINILAI
+    from . import gradebook as gbmod
+
+    # one query per table (not one per participant): a city-wide gradebook reads in seconds
+    gb = gbmod.read(folder.checked_db_url(existing=True))
+    names = gb.students
+    for pid, nama in names.items():
+        data.roster.setdefault(pid, {"nama": nama})
+        if not data.roster[pid].get("nama"):
+            data.roster[pid]["nama"] = nama
+    people = list(names) + sorted({p for p, _ in received} - set(names))
+    seen_modules: set[str] = set()
+    for assignment in gb.assignments:
+        module = assignment.name
+        seen_modules.add(module)
+        cell_max = assignment.cells
+        total_max = assignment.total_max
+        submitted = assignment.submissions
+        for pid in people:
+            sub = submitted.get(pid)
+            newer = received.get((pid, module))
+            if sub is None:
                 data.modules.setdefault(pid, []).append(
                     ModuleRecord(
                         modul=module,
                         lokakarya=info.nama,
-                        dikumpulkan=True,
-                        waktu=waktu,
-                        batas=_iso(sub.duedate),
-                        detik_terlambat=float(sub.total_seconds_late or 0),
-                        penalti=total_penalty,
-                        skor=total_score,
+                        dikumpulkan=newer is not None,
+                        waktu=_iso(newer),
+                        batas=_iso(assignment.duedate),
                         maks=total_max,
-                        keadaan=keadaan,
-                        menunggu_manual=pending,
-                        waktu_baru=_iso(newer) if stale else None,
+                        keadaan=BELUM_DINILAI_MODUL if newer is not None else BELUM_DIKUMPULKAN,
                     )
                 )
-        # collected but never graded, in a module the gradebook does not know yet
-        for (pid, module), when in sorted(received.items()):
-            if module not in seen_modules:
-                data.modules.setdefault(pid, []).append(
-                    ModuleRecord(
+                continue
+            waktu = _iso(sub.timestamp)
+            stale = _is_newer(newer, sub.timestamp)
+            ev = data.evidence.setdefault(pid, {})
+            total_score = 0.0
+            total_penalty = 0.0
+            pending = 0
+            for snb in sub.notebooks:
+                nb_score = float(snb.score or 0)
+                penalty = float(snb.late_submission_penalty or 0)
+                total_penalty += penalty
+                factor = (
+                    max(0.0, nb_score - penalty) / nb_score if (penalty and nb_score > 0) else 1.0
+                )
+                for grade in snb.grades:
+                    gid, maks = cell_max.get(grade.cell_id, (grade.name, 0.0))
+                    graded = grade.graded
+                    pending += not graded
+                    raw = float(grade.score) if graded else None
+                    eff = raw * factor if raw is not None else None
+                    if eff is not None:
+                        total_score += eff
+                    ev[(module, gid)] = Evidence(
                         modul=module,
+                        grade_id=gid,
+                        maks=maks,
+                        skor=eff,
+                        skor_asli=raw,
+                        dinilai=graded and not stale,
+                        manual=grade.manual_score is not None,
                         lokakarya=info.nama,
-                        dikumpulkan=True,
-                        waktu=_iso(when),
-                        keadaan=BELUM_DINILAI_MODUL,
+                        waktu=waktu,
+                        basi=stale,
                     )
+            if stale:
+                keadaan = PERLU_DINILAI_ULANG
+            elif pending:
+                keadaan = MENUNGGU_PELATIH
+            else:
+                keadaan = SUDAH_DINILAI
+            data.modules.setdefault(pid, []).append(
+                ModuleRecord(
+                    modul=module,
+                    lokakarya=info.nama,
+                    dikumpulkan=True,
+                    waktu=waktu,
+                    batas=_iso(sub.duedate),
+                    detik_terlambat=float(sub.total_seconds_late or 0),
+                    penalti=total_penalty,
+                    skor=total_score,
+                    maks=total_max,
+                    keadaan=keadaan,
+                    menunggu_manual=pending,
+                    waktu_baru=_iso(newer) if stale else None,
                 )
+            )
+    # collected but never graded, in a module the gradebook does not know yet
+    for (pid, module), when in sorted(received.items()):
+        if module not in seen_modules:
+            data.modules.setdefault(pid, []).append(
+                ModuleRecord(
+                    modul=module,
+                    lokakarya=info.nama,
+                    dikumpulkan=True,
+                    waktu=_iso(when),
+                    keadaan=BELUM_DINILAI_MODUL,
+                )
+            )
     _add_attempts(folder, data)
     return data
 

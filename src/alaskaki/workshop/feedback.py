@@ -19,8 +19,6 @@ import re
 from datetime import datetime
 from pathlib import Path
 
-import nbformat
-
 from alaskaki.errors import EXIT_NOT_FOUND, AlaskakiError
 
 _NAME_ERROR = re.compile(r"name '([A-Za-z_][A-Za-z0-9_]*)' is not defined")
@@ -252,6 +250,8 @@ def write_feedback(workshop_dir, modul: str, *, participants=None) -> list[Path]
     with folder.gradebook() as gb:
         for pid in graded:
             src_dir = folder.autograded(pid, modul)
+            import nbformat  # here, not at the top: `alaskaki status` must not pay its import
+
             nb = nbformat.read(src_dir / f"{modul}.ipynb", as_version=4)
             try:
                 sub = gb.find_submission_notebook(modul, modul, pid)

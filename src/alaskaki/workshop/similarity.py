@@ -33,6 +33,7 @@ Figures on the demo cohort and on planted copies: docs/panduan-pelatih.md ("Indi
 from __future__ import annotations
 
 import ast
+import functools
 import hashlib
 import json
 import math
@@ -112,17 +113,21 @@ def _hash(gram: tuple[str, ...]) -> int:
     return int.from_bytes(hashlib.blake2b(" ".join(gram).encode(), digest_size=8).digest(), "big")
 
 
-def fingerprints(text: str) -> set[int]:
-    """Winnowed k-gram fingerprints of ``text`` (case and layout do not matter)."""
+@functools.lru_cache(maxsize=8192)
+def fingerprints(text: str) -> frozenset[int]:
+    """Winnowed k-gram fingerprints of ``text`` (case and layout do not matter).
+
+    Cached by text: a cohort repeats the same cells (stubs, taught code, equal answers), and the
+    hashing was most of ``alaskaki status``'s time (622 distinct texts in 3,889 cells of the demo)."""
     tokens = _TOKEN.findall(text.lower())
     if not tokens:
-        return set()
+        return frozenset()
     if len(tokens) < K:
-        return {_hash(tuple(tokens))}
+        return frozenset({_hash(tuple(tokens))})
     hashes = [_hash(tuple(tokens[i : i + K])) for i in range(len(tokens) - K + 1)]
     if len(hashes) <= WINDOW:
-        return {min(hashes)}
-    return {min(hashes[i : i + WINDOW]) for i in range(len(hashes) - WINDOW + 1)}
+        return frozenset({min(hashes)})
+    return frozenset(min(hashes[i : i + WINDOW]) for i in range(len(hashes) - WINDOW + 1))
 
 
 def common_limit(n: int) -> int:
@@ -225,6 +230,7 @@ def answer_key(source_nb: dict) -> dict[str, tuple[str, object]]:
     return out
 
 
+@functools.lru_cache(maxsize=8192)  # a pure function of the cell's text; cohorts repeat cells
 def answer_of(src: str, var: str) -> object:
     """What a participant answered in an item cell: the literal last assigned to ``var``; the
     cell's code (comments and layout dropped) when it is computed; None when left blank."""

@@ -101,31 +101,11 @@ class Status:
 
 def _flags(workshop: Workshop) -> dict[tuple[str, str], list[str]]:
     try:
-        from alaskaki.workshop.grader import load_flags
+        # the record module alone: the grader package imports nbformat and the sandbox (seconds)
+        from alaskaki.workshop.grading.record import load_flags
     except ImportError:  # grader not installed in this build
         return {}
     return load_flags(workshop.root)
-
-
-def _pending_rubric_cells(gb, modul: str) -> dict[str, int]:
-    """``{participant: cells nobody has scored}`` for one module, in one query (a grade is
-    scored when the trainer set it, or the autograder did and no manual grade is needed)."""
-    from nbgrader.api import Assignment, Grade, SubmittedAssignment, SubmittedNotebook
-    from sqlalchemy import func, or_
-
-    q = (
-        gb.db.query(SubmittedAssignment.student_id, func.count(Grade.id))
-        .join(Assignment, Assignment.id == SubmittedAssignment.assignment_id)
-        .join(SubmittedNotebook, SubmittedNotebook.assignment_id == SubmittedAssignment.id)
-        .join(Grade, Grade.notebook_id == SubmittedNotebook.id)
-        .filter(
-            Assignment.name == modul,
-            Grade.manual_score.is_(None),
-            or_(Grade.auto_score.is_(None), Grade.needs_manual_grade.is_(True)),
-        )
-        .group_by(SubmittedAssignment.student_id)
-    )
-    return dict(q.all())
 
 
 def workshop_status(workshop: Workshop, *, modul: str | None = None) -> Status:
@@ -142,51 +122,52 @@ def workshop_status(workshop: Workshop, *, modul: str | None = None) -> Status:
         for pid, *_ in held_files(workshop, m):
             held[(pid, m)] = held.get((pid, m), 0) + 1
     unverified = {m: unverified_identity(workshop, m) for m in modules}
-    with workshop.gradebook() as gb:
-        for m in modules:
-            try:
-                assignment = gb.find_assignment(m)
-                due = assignment.duedate
-            except Exception:  # module not released yet: no row in the gradebook
-                due = None
-            waiting = _pending_rubric_cells(gb, m)
-            for p in people:
-                sub_dir = workshop.submitted(p.id, m)
-                ts = _submitted_ts(sub_dir)
-                cek = attempts.ringkas(attempts.read_submission(sub_dir)) if ts else None
-                graded_ts = None
-                score = max_score = None
-                pending = 0
-                try:
-                    sub = gb.find_submission(m, p.id)
-                    score, max_score = sub.score, sub.max_score
-                    graded_ts = sub.timestamp
-                    graded = workshop.autograded(p.id, m).is_dir()
-                    pending = waiting.get(p.id, 0)
-                except Exception:
-                    graded = False
-                status.entries.append(
-                    Entry(
-                        peserta=p.id,
-                        nama=p.nama,
-                        modul=m,
-                        dikumpulkan=ts,
-                        versi=len(_versions(workshop, p.id, m)),
-                        terlambat=bool(ts and due and ts > due),
-                        dinilai=graded,
-                        perlu_nilai_ulang=bool(graded and ts and graded_ts and ts > graded_ts),
-                        nilai=score if graded else None,
-                        nilai_maks=max_score if graded else None,
-                        indikasi=tuple(flags.get((p.id, m), ())),
-                        kerja_sama=tuple(sorted(partners.get((p.id, m), ()))),
-                        ditahan=held.get((p.id, m), 0),
-                        menunggu=pending if graded else 0,
-                        cek_dicoba=cek["dicoba"] if cek else 0,
-                        cek_benar_pertama=cek["benar_pertama"] if cek else 0,
-                        cek_benar_setelah_mencoba=cek["benar_setelah_mencoba"] if cek else 0,
-                        identitas_tidak_diverifikasi=p.id in unverified[m],
-                    )
+    from alaskaki.competency import gradebook as gbmod
+
+    # the whole gradebook in a few queries, without importing nbgrader (seconds at start-up)
+    url = workshop.checked_db_url()
+    path = workshop.gradebook_file
+    book = gbmod.read(url) if path is None or path.exists() else gbmod.GradebookRows({}, [])
+    for m in modules:
+        assignment = book.assignment(m)  # None: module not released yet, no gradebook row
+        due = assignment.duedate if assignment is not None else None
+        for p in people:
+            sub_dir = workshop.submitted(p.id, m)
+            ts = _submitted_ts(sub_dir)
+            cek = attempts.ringkas(attempts.read_submission(sub_dir)) if ts else None
+            graded_ts = None
+            score = max_score = None
+            pending = 0
+            sub = assignment.submissions.get(p.id) if assignment is not None else None
+            if sub is not None:
+                score, max_score = sub.score, assignment.max_score
+                graded_ts = sub.timestamp
+                graded = workshop.autograded(p.id, m).is_dir()
+                pending = sub.pending
+            else:
+                graded = False
+            status.entries.append(
+                Entry(
+                    peserta=p.id,
+                    nama=p.nama,
+                    modul=m,
+                    dikumpulkan=ts,
+                    versi=len(_versions(workshop, p.id, m)),
+                    terlambat=bool(ts and due and ts > due),
+                    dinilai=graded,
+                    perlu_nilai_ulang=bool(graded and ts and graded_ts and ts > graded_ts),
+                    nilai=score if graded else None,
+                    nilai_maks=max_score if graded else None,
+                    indikasi=tuple(flags.get((p.id, m), ())),
+                    kerja_sama=tuple(sorted(partners.get((p.id, m), ()))),
+                    ditahan=held.get((p.id, m), 0),
+                    menunggu=pending if graded else 0,
+                    cek_dicoba=cek["dicoba"] if cek else 0,
+                    cek_benar_pertama=cek["benar_pertama"] if cek else 0,
+                    cek_benar_setelah_mencoba=cek["benar_setelah_mencoba"] if cek else 0,
+                    identitas_tidak_diverifikasi=p.id in unverified[m],
                 )
+            )
     return status
 
 
