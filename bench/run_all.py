@@ -7,7 +7,13 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).parent
-ORDER = ["bench_cli.py", "bench_demo.py", "grade_vs_nbgrader.py", "bench_report.py"]
+ORDER = [
+    "bench_cli.py",
+    "bench_demo.py",
+    "grade_vs_nbgrader.py",
+    "bench_assess.py",
+    "bench_report.py",
+]
 
 for name in ORDER:
     script = HERE / name
