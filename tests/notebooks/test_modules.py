@@ -123,6 +123,16 @@ def test_every_answer_line_is_one_plain_name(modul):
             )
 
 
+@pytest.mark.parametrize("modul", [m for m in MODULES if m not in ASSESSMENTS])
+def test_tables_show_their_text_in_full(modul):
+    """pandas cuts a cell at 50 characters ("…terlihat dila..."): the deciding word of a case is lost (reader)."""
+    first = next(
+        c for c in source_nb(modul).cells if nbg(c).get("grade_id", "").endswith("_id_peserta")
+    )
+    if "import pandas" in first.source:
+        assert 'pd.set_option("display.max_colwidth", None)' in first.source, modul
+
+
 def _exercise_module(modul: str):
     return importlib.import_module(
         f"alaskaki.exercises.{'asesmen' if modul in ASSESSMENTS else short_id(modul)}"

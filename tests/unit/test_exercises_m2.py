@@ -83,7 +83,7 @@ def test_right_answers_pass_every_check(capsys):
     _ok(capsys, lambda v: m2.cek_kode_hs(*v), [v.replace(".", "") for v in h["kode_hs"].values()])
     _ok(capsys, m2.cek_olahraga, [x.lower() for x in h["olahraga"]])
     _ok(capsys, m2.cek_bagian, h["bagian_6406"])
-    _ok(capsys, m2.cek_btki, h["btki"])
+    _ok(capsys, lambda v: m2.cek_btki(v["subpos"], v["draf_benar"].upper()), h["btki"])
     _ok(capsys, m2.cek_studi_kasus, h["studi_kasus"])
     for check, value in [
         (m2.uji_bahan_upper, h["bahan_upper"]),
@@ -131,9 +131,9 @@ def test_wrong_answers_fail_with_indonesian_hints():
     assert "belum ditemukan" not in str(err.value)  # a hint about the concept, not a count
     with pytest.raises(AssertionError, match="Catatan 2"):
         m2.uji_bagian(pid, h["bagian_6406"] + ["Z"])
-    wrong_letter = next(k for k in m2.soal(pid).btki if k != h["btki"])
+    wrong_letter = (h["btki"]["subpos"], "ya" if h["btki"]["draf_benar"] == "tidak" else "tidak")
     with pytest.raises(AssertionError, match="BTKI 2022"):
-        m2.uji_btki(pid, wrong_letter)
+        m2.uji_btki(pid, *wrong_letter)
 
     case = dict(h["studi_kasus"])
     key = sorted(case)[0]
@@ -166,14 +166,15 @@ def test_no_eight_digit_codes_are_taught():
     for pid in IDS[:5]:
         for code in m2.harapan(pid)["kode_hs"].values():
             assert re.fullmatch(r"\d{4}\.\d{2}", code)
-    assert not re.search(r"\d{4}\.\d{2}\.\d{2}", m2.BTKI_PILIHAN["benar"])
+        assert re.fullmatch(r"\d{4}\.\d{2}", m2.harapan(pid)["btki"]["subpos"])
+        assert re.fullmatch(r"\d{4}\.\d{2}", m2.soal(pid).btki_draf)
 
 
 def test_the_variant_object_holds_no_answers():
     """What a participant can print (soal) carries descriptions only, never codes or flags."""
     s = m2.soal("p03")
     h = m2.harapan("p03")
-    shown = repr(s.produk) + repr(s.olahraga) + repr(s.barang) + repr(s.btki)
+    shown = repr(s.produk) + repr(s.olahraga) + repr(s.barang) + repr(s.btki_produk)
     for code in h["kode_hs"].values():
         assert code not in shown
     assert "True" not in shown and "6406" not in shown
@@ -260,4 +261,24 @@ def test_instructor_solutions_are_right_for_every_variant(pid):
     assert [ns[f"hs_{x}"] for x in "abcdefgh"] == list(h["kode_hs"].values())
     assert ns["kode_hs"] == h["kode_hs"] and ns["studi_kasus"] == h["studi_kasus"]
     assert sorted(ns["olahraga"]) == h["olahraga"]
-    assert sorted(ns["bagian_6406"]) == h["bagian_6406"] and ns["btki"] == h["btki"]
+    assert (
+        sorted(ns["bagian_6406"]) == h["bagian_6406"] and ns["btki_subpos"] == h["btki"]["subpos"]
+    )
+    assert ns["btki_draf_benar"] == h["btki"]["draf_benar"]
+
+
+def test_latihan_6_is_a_job_on_a_draft_peb_line_not_a_concept_choice():
+    """Issue 15 req. 4: classify the draft's product and check the colleague's six digits; never an 8-digit line."""
+    drafts = [m2.soal(f"p{i:02d}") for i in range(1, 41)]
+    verdicts = {m2.harapan(s.peserta)["btki"]["draf_benar"] for s in drafts}
+    assert verdicts == {"ya", "tidak"}  # both a right and a wrong draft occur
+    for s in drafts:
+        h = m2.harapan(s.peserta)["btki"]
+        assert re.fullmatch(r"64\d\d\.\d\d", s.btki_draf) and h["subpos"] in hs.returnable_codes()
+        assert (h["draf_benar"] == "ya") == (s.btki_draf == h["subpos"])
+        assert s.btki_produk not in s.produk.values()  # not one of Latihan 3's eight products
+        m2.uji_btki(s.peserta, h["subpos"], h["draf_benar"])
+    nb = (paths.SOURCE_DIR / m2.MODUL / f"{m2.MODUL}.ipynb").read_text(encoding="utf-8")
+    assert not re.search(r"\b64\d\d\.\d\d\.\d\d\b", nb), "an 8-digit BTKI line is [NV] in the brief"
+    with pytest.raises(AssertionError, match="subpos"):
+        m2.uji_btki("p01", m2.harapan("p01")["btki"]["subpos"][:4], "ya")

@@ -141,3 +141,14 @@ def test_attempts_survive_a_real_kernel_run_and_save(tmp_path):
     }
     shown = "".join(o.get("data", {}).get("text/plain", "") for o in nb.cells[1].outputs)
     assert "Tidak apa-apa" in shown
+
+
+def test_a_number_typed_as_on_paper_gets_told_how_python_writes_it():
+    """10,59 is the tuple (10, 59) and "Rp1.500.000" is text: say so, not "not a number" (reader, m7a)."""
+    from alaskaki.exercises.base import periksa_angka
+
+    comma = periksa_angka((10, 59), 10.59)
+    assert not comma.benar and "10.59" in comma.pesan and "koma" in comma.pesan
+    text = periksa_angka("Rp1.500.000", 1_500_000)
+    assert not text.benar and "tanda petik" in text.pesan and "1500000" in text.pesan
+    assert periksa_angka(10.59, 10.59).benar

@@ -96,6 +96,19 @@ def periksa_angka(
             False,
             "Jawaban belum diisi. Ganti `None` dengan perhitungan Anda, lalu jalankan sel itu.",
         )
+    if isinstance(nilai, tuple) and nilai and all(isinstance(v, int) for v in nilai):
+        # 10,59 or 1,500,000 typed as on paper: Python reads the commas as a list of separate numbers.
+        return Hasil(
+            False,
+            "Python membaca koma sebagai pemisah beberapa nilai. Untuk desimal pakai titik, mis. 10.59 "
+            "(bukan 10,59), dan tulis ribuan tanpa titik atau koma, mis. 1500000.",
+        )
+    if isinstance(nilai, str) and any(ch.isdigit() for ch in nilai):
+        return Hasil(
+            False,
+            "Jawaban ini teks (ada tanda petik). Tulis angkanya tanpa tanda petik dan tanpa Rp atau "
+            "titik ribuan, mis. 1500000 atau 10.59.",
+        )
     x = _angka(nilai)
     if x is None or math.isnan(x) or math.isinf(x):
         return Hasil(

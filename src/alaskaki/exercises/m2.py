@@ -200,13 +200,10 @@ BAGIAN_6406 = [
     ("Bantalan tumit (heel cushion)", "6406"),
 ]
 
-BTKI_PILIHAN = {
-    "benar": "Mencari pos tarif 8 digit di BTKI 2022 (PMK 26/PMK.010/2022 s.t.d.d. PMK 10 Tahun 2024) "
-    "atau di INSW, lalu memastikan 6 digit pertamanya sama dengan subpos hasil klasifikasi.",
-    "nol": "Menambahkan angka 00 di belakang kode 6 digit.",
-    "internet": "Menyalin kode 8 digit dari contoh di internet yang tidak resmi.",
-    "lama": "Memakai kode 10 digit dari peraturan tahun 2009 yang pernah menyebut sepatu pengaman.",
-}
+#: Exercise 6 is a job, not a concept choice: a colleague's draft PEB line for one product shows the first
+#: six digits of the 8-digit pos tarif; the participant classifies the product (the subpos under which the
+#: 8-digit line is looked up in BTKI 2022 or INSW) and says whether the draft's six digits are right. No
+#: 8-digit line is ever shown or asked: the brief could not verify them (§2.1, [NV]).
 
 
 @dataclass(frozen=True)
@@ -233,7 +230,8 @@ class Soal:
     produk: dict  # exercise 3: letter -> description
     olahraga: dict  # exercise 4: letter -> description
     barang: dict  # exercise 5: letter -> description
-    btki: dict  # exercise 6: letter -> option text
+    btki_produk: str  # exercise 6: the product of the colleague's draft PEB line
+    btki_draf: str  # exercise 6: the first six digits the colleague wrote ("6403.99")
     pesanan: list  # case study: list of Artikel (areas and features are what the participant sees)
 
     def tampilkan(self) -> None:
@@ -388,9 +386,16 @@ def soal(participant_id: str) -> Soal:
     bukan = [(_nama_barang(nama), "") for nama in r.sample(list(hs.NOT_PARTS), 4)]
     barang = r.sample(BAGIAN_6406, 3) + bukan
     r.shuffle(barang)
-    btki = list(BTKI_PILIHAN)
-    r.shuffle(btki)
+    r.shuffle(
+        list(range(4))
+    )  # the draw of the former letter choice: other numbers of a variant stay
     huruf = "ABCDEFGH"
+    pesanan = _pesanan(r)
+    # Drawn last, so the earlier parts of a variant stay what they were before exercise 6 became a job.
+    draf_produk = r.choice([p for p in PRODUK if p not in produk])
+    benar = kode_produk(draf_produk)
+    salah = [c for c in hs.returnable_codes() if c != benar]
+    draf = benar if r.random() < 0.5 else r.choice(salah)
     return Soal(
         peserta=participant_id,
         ikm=ikm,
@@ -400,8 +405,9 @@ def soal(participant_id: str) -> Soal:
         produk=dict(zip(huruf, (p.uraian for p in produk), strict=False)),
         olahraga=dict(zip(huruf, (o[0] for o in olahraga), strict=False)),
         barang=dict(zip(huruf, (b[0] for b in barang), strict=False)),
-        btki=dict(zip(huruf, (BTKI_PILIHAN[k] for k in btki), strict=False)),
-        pesanan=_pesanan(r),
+        btki_produk=draf_produk.uraian,
+        btki_draf=draf,
+        pesanan=pesanan,
     )
 
 
@@ -431,7 +437,10 @@ def harapan(participant_id: str) -> dict:
         "bagian_6406": sorted(
             h for h, u in s.barang.items() if bagian.get(u, "").startswith("6406")
         ),
-        "btki": next(h for h, teks in s.btki.items() if teks == BTKI_PILIHAN["benar"]),
+        "btki": {
+            "subpos": kode_produk(produk[s.btki_produk]),
+            "draf_benar": "ya" if s.btki_draf == kode_produk(produk[s.btki_produk]) else "tidak",
+        },
         "studi_kasus": per_kode,
     }
 
@@ -562,12 +571,44 @@ def _huruf(nilai: object) -> object:
 
 
 def _btki(pid: str, nilai: object) -> Hasil:
-    s = soal(pid)
-    return periksa_pilihan(
-        nilai,
-        harapan(pid)["btki"],
-        pilihan=list(s.btki),
-        petunjuk="kode 8 digit tidak bisa ditebak dari kode 6 digit; PEB dengan kode di luar BTKI 2022 ditolak.",
+    if belum_diisi(nilai) or not isinstance(nilai, dict):
+        return Hasil(
+            False,
+            'Jawaban belum diisi. Tulis subpos 6 digit di btki_subpos (mis. "6403.99") dan "ya" atau '
+            '"tidak" di btki_draf_benar.',
+        )
+    h = harapan(pid)["btki"]
+    kode = normalisasi_kode(nilai.get("subpos"))
+    if kode is None:
+        return Hasil(
+            False, 'btki_subpos: tulis kode 6 digit di antara tanda petik, mis. "6403.99".'
+        )
+    if len(kode) == 4:
+        return Hasil(
+            False,
+            'btki_subpos: tulis sampai 6 digit (subpos), mis. "6403.99", bukan hanya pos 4 digit.',
+        )
+    verdict = nilai.get("draf_benar")
+    verdict = verdict.strip().casefold() if isinstance(verdict, str) else None
+    if verdict not in ("ya", "tidak"):
+        return Hasil(False, 'btki_draf_benar: tulis "ya" atau "tidak", di antara tanda petik.')
+    if kode != h["subpos"]:
+        return Hasil(
+            False,
+            "Belum tepat. Klasifikasikan produk di draf PEB itu seperti Latihan 3: (1) bahan upper, (2) bahan "
+            "sol luar, (3) pos 4 digit, lalu (4) subpos dari cirinya. Pos tarif 8 digit selalu dicari di bawah "
+            "subpos itu di BTKI 2022 atau INSW.",
+        )
+    if verdict != h["draf_benar"]:
+        return Hasil(
+            False,
+            "Subpos Anda sudah tepat. Sekarang bandingkan 6 digit pertama di draf rekan Anda dengan subpos "
+            "itu, angka demi angka: pos tarif 8 digit di BTKI 2022 selalu diawali subposnya.",
+        )
+    return Hasil(
+        True,
+        "Benar. Anda tahu di bawah subpos mana pos tarif 8 digit dicari, dan Anda bisa memeriksa draf PEB "
+        "rekan sebelum dikirim!",
     )
 
 
@@ -638,7 +679,7 @@ cek_bahan_sol, uji_bahan_sol = pasangan(_bahan_sol, _id)
 cek_kode_hs, uji_kode_hs = per_nama(_kode_hs, _id, tuple("ABCDEFGH"))
 cek_olahraga, uji_olahraga = pasangan(_olahraga, _id)
 cek_bagian, uji_bagian = pasangan(_bagian, _id)
-cek_btki, uji_btki = pasangan(_btki, _id)
+cek_btki, uji_btki = per_nama(_btki, _id, ("subpos", "draf_benar"))
 cek_studi_kasus, uji_studi_kasus = pasangan(_studi_kasus, _id)
 
 
@@ -658,9 +699,10 @@ CONTOH_KERJA = {
         "yang terlihat dihitung sebagai karet/plastik (Catatan 3)."
     ),
     "btki": (
-        "Cara berpikir: enam digit pertama sama di semua negara (HS), tetapi digit ke-7 dan ke-8 "
-        "ditetapkan Indonesia di BTKI 2022. Kode 8 digit selalu dicari di BTKI 2022 atau INSW, tidak "
-        'pernah ditebak atau ditambah "00".'
+        "Contoh lain: draf PEB untuk sandal dengan upper kain tekstil dan sol luar kayu menulis pos tarif "
+        '"6404.19.__". Klasifikasi: sol kayu bukan karet, plastik atau kulit → pos 6405; upper tekstil → '
+        '6405.20. Jadi 6 digit pertama draf itu salah ("tidak"); dua digit terakhir dicari di BTKI 2022 '
+        'atau INSW di bawah 6405.20, tidak pernah ditebak atau ditambah "00".'
     ),
     "kode_hs": (
         "Contoh lain: sandal dengan upper kain tekstil dan sol luar dari kayu. Sol kayu bukan karet, "
