@@ -8,15 +8,21 @@ essays — and prices it with the participant model below. Usage::
     .venv/bin/python bench/waktu_modul.py                 # every kit module
     .venv/bin/python bench/waktu_modul.py m4a-harga-ekspor --rinci
     .venv/bin/python bench/waktu_modul.py --cek           # exit 1 when a notebook's stated time is off
+    .venv/bin/python bench/waktu_modul.py --tulis         # write the model's times into the notebooks + guide
 
 The Sumber list closing each module is not counted as reading (reference for later). The model is an
 assumption about the audience (an admin or shop-floor worker whose computer is a phone),
 stated once here and printed in the trainer guide; the counts are measured. Change the model here only.
+
+One place for a module's time (issue 15): the guide's schedule holds the model's minutes, and each
+notebook's "Perkiraan waktu" is :func:`tertulis` of them (rounded up to 5 minutes). ``--tulis`` writes both;
+tests/unit/test_jadwal.py keeps them in step without running a notebook.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import math
 import re
 import sys
@@ -80,6 +86,40 @@ class Hitung:
 
     def total(self) -> int:
         return math.ceil(sum(self.menit().values()))
+
+
+def tertulis(model_minutes: int) -> int:
+    """The time a notebook states for a model time: rounded up to 5 minutes (a participant reads '65 menit')."""
+    return 5 * math.ceil(model_minutes / 5)
+
+
+STATED = re.compile(r"(\*\*Perkiraan waktu:\*\*\s*)(\d+)(\s*menit)")
+GUIDE = paths.KIT_ROOT / "docs" / "panduan-pelatih.md"
+ROW = re.compile(r"^\| (\d+) \| (m\S+) \| ([^|]+) \| (\d+) \| (\d+) \|$", re.M)
+TOTAL = re.compile(r"\*\*(\d+) menit ≈ ([\d,]+) jam\*\*")
+
+
+def write_times(minutes: dict[str, int]) -> None:
+    """Put the model's minutes into the guide's schedule and each notebook's header (the one source)."""
+    for modul, menit in minutes.items():
+        path = paths.SOURCE_DIR / modul / f"{modul}.ipynb"
+        # Plain JSON, as the notebooks are stored (nbformat.write would re-split every cell's source).
+        nb = json.loads(path.read_text(encoding="utf-8"))
+        head = nb["cells"][0]["source"]
+        head = head if isinstance(head, str) else "".join(head)
+        nb["cells"][0]["source"] = STATED.sub(rf"\g<1>{tertulis(menit)}\g<3>", head)
+        path.write_text(json.dumps(nb, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    text = GUIDE.read_text(encoding="utf-8")
+
+    def row(m: re.Match) -> str:
+        menit = minutes.get(m.group(2), int(m.group(4)))
+        return f"| {m.group(1)} | {m.group(2)} | {m.group(3)} | {menit} | {tertulis(menit)} |"
+
+    text = ROW.sub(row, text)
+    total = sum(int(m.group(4)) for m in ROW.finditer(text))
+    jam = f"{total / 60:.1f}".replace(".", ",")
+    text = TOTAL.sub(f"**{total} menit ≈ {jam} jam**", text, count=1)
+    GUIDE.write_text(text, encoding="utf-8")
 
 
 def _words(text: str) -> int:
@@ -163,7 +203,14 @@ def main(argv: list[str] | None = None) -> int:
         "--rinci", action="store_true", help="show the counts and the minutes per activity"
     )
     ap.add_argument(
-        "--cek", action="store_true", help="fail when a stated time differs by more than 10 minutes"
+        "--cek",
+        action="store_true",
+        help="fail when a stated time is not the model's (rounded up to 5)",
+    )
+    ap.add_argument(
+        "--tulis",
+        action="store_true",
+        help="write the model's minutes into each notebook's header and the guide's schedule",
     )
     args = ap.parse_args(argv)
     mods = args.modul or [m for m in kit_modules() if m not in ASSESSMENTS]
@@ -171,18 +218,27 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'modul':28} {'model':>6} {'tertulis':>8}")
     bad = []
     total = 0
+    minutes = {}
     for modul in mods:
         h = measure(modul)
         total += h.total()
+        minutes[modul] = h.total()
         print(f"{modul:28} {h.total():>5}m {h.tertulis or '-':>7}m")
         if args.rinci:
             print(f"    {h}")
             print("    " + ", ".join(f"{k} {v:.1f}" for k, v in h.menit().items()))
-        if h.tertulis is None or abs(h.tertulis - h.total()) > 10:
+        if h.tertulis != tertulis(h.total()):
             bad.append(modul)
     print(f"{'jumlah':28} {total:>5}m  = {total / 60:.1f} jam")
+    if args.tulis:
+        write_times(minutes)
+        print("Ditulis ke notebook dan docs/panduan-pelatih.md: " + ", ".join(minutes))
+        return 0
     if args.cek and bad:
-        print("Waktu tertulis berbeda lebih dari 10 menit: " + ", ".join(bad), file=sys.stderr)
+        print(
+            "Waktu tertulis bukan waktu model (dibulatkan ke atas 5 menit): " + ", ".join(bad),
+            file=sys.stderr,
+        )
         return 1
     return 0
 

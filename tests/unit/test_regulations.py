@@ -128,3 +128,16 @@ def test_the_eu_gsp_dates_are_taught_from_the_dataset_row():
     assert f"sejak {_tgl(origin.REX_SINCE)}" in m1_text  # when REX self-certification began
     summary = next(c.source for c in m1.cells if c.source.startswith("## Ringkasan"))
     assert _tgl(last) in summary and _tgl(ends) in summary  # the summary keeps the change too
+
+
+def test_the_validity_list_is_short_and_says_plainly_what_is_unknown():
+    """Reader (issue 15): ~300 words with the facts repeated and a bare 'berlaku sejak —'; the rule is taught in
+    the module text, the list gives name, validity and source only, and explains s.t.d.d."""
+    for modul in sorted({m for r in regulations.regulations().values() for m in r.modules}):
+        text = regulations.validity_text(modul)
+        assert "—" not in text and 's.t.d.d." = sebagaimana telah diubah dengan' in text
+        for r in regulations.for_module(modul):
+            assert r.fact not in text
+    assert "IEU-CEPA (belum berlaku): tanggal mulai" in regulations.validity_text(
+        "m1-ekspor-mandiri"
+    )

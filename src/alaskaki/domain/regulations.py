@@ -85,12 +85,16 @@ class Regulation:
     source: str
 
     def validity_id(self) -> str:
-        """'berlaku sejak … sampai …' in Indonesian, saying plainly what is not known."""
-        sejak = (
-            self.since.indonesian() if self.since else "— (tanggal mulai tidak ada di sumber kit)"
-        )
-        sampai = self.until.indonesian() if self.until else "belum ada tanggal akhir"
-        return f"berlaku sejak {sejak}, sampai {sampai}"
+        """'berlaku sejak … sampai …' in Indonesian, saying plainly what is not known (no bare dash)."""
+        sejak = self.since.indonesian() if self.since else None
+        sampai = self.until.indonesian() if self.until else None
+        if sejak and sampai:
+            return f"berlaku sejak {sejak} sampai {sampai}"
+        if sejak:
+            return f"berlaku sejak {sejak}; belum ada tanggal akhir"
+        if sampai:
+            return f"berlaku sampai {sampai}; tanggal mulainya tidak ada di sumber kit"
+        return "tanggal mulai berlakunya tidak ada di sumber kit; belum ada tanggal akhir"
 
     def in_force(self, on: date) -> bool | None:
         """True/False when the dates decide it; None when the start is unknown."""
@@ -170,13 +174,16 @@ def expired_without_successor(
 
 def validity_text(modul: str) -> str:
     """What the module shows participants: each dated rule it teaches, its validity and source."""
+    # A reference list, not a lesson: the rule itself is taught in the module's text, so each line says only
+    # the rule's name, its validity and its source (the reader found ~300 words with the facts repeated).
     lines = [
-        "Aturan yang dipakai modul ini dan masa berlakunya (periksa lagi bila tanggalnya sudah lewat):"
+        "Daftar rujukan, tidak perlu dihafal. Aturan yang dipakai modul ini dan masa berlakunya; bila "
+        "tanggalnya sudah lewat, tanyakan aturan penggantinya ke dinas atau Bea Cukai "
+        '("s.t.d.d." = sebagaimana telah diubah dengan; [V] sumber resmi, [S] sumber sekunder):'
     ]
     for r in for_module(modul):
         line = f"• {r.name}: {r.validity_id()}."
         if r.successor and r.successor in regulations():
             line += f" Sesudahnya: {regulations()[r.successor].name}."
-        lines.append(line)
-        lines.append(f"    {r.fact}. Sumber [{r.tag}]: {r.source}")
+        lines.append(line + f" Sumber [{r.tag}]: {r.source}")
     return "\n".join(lines)

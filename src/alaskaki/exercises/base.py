@@ -208,6 +208,13 @@ def tampilkan(hasil: Hasil) -> bool:
 CONTOH_SETELAH = 3
 
 LAGI = "Tidak apa-apa — perbaiki jawaban Anda, jalankan sel jawabannya, lalu jalankan cek ini lagi."
+#: How a self-check opens a miss (issue 15 req. 3: as warm as Modul 0); the hidden tests keep "Belum tepat.".
+BELUM = "Belum tepat — tidak apa-apa, di sini kita belajar dari salah."
+#: A right answer: said warmly, and with what it means for the job when the item has no message of its own.
+BENAR_UMUM = {
+    "Benar. Bagus!": "Benar. Bagus — langkah dan hitungan Anda tepat!",
+    "Benar. Semua ditemukan!": "Benar. Semua pilihan yang tepat sudah Anda temukan!",
+}
 TANPA_CONTOH = (
     "Baca lagi contoh yang dikerjakan di atas latihan ini, langkah demi langkah, dan bandingkan dengan langkah "
     "Anda. Bila masih buntu, tanyakan ke pelatih: itu bagian dari belajar."
@@ -230,13 +237,22 @@ def kosong(nilai: object) -> bool:
 def pesan_cek(hasil: Hasil, riwayat: list[bool], contoh: str | None) -> str:
     """The text a participant reads after a counted try; ``riwayat`` includes this try."""
     if hasil.benar:
-        teks = "✅ " + hasil.pesan
+        teks = "✅ " + BENAR_UMUM.get(hasil.pesan, hasil.pesan)
         if len(riwayat) > 1:
             teks += f" Anda berhasil pada percobaan ke-{len(riwayat)}: tekun itu kunci belajar."
         return teks
-    teks = "❌ " + hasil.pesan
-    if "tidak apa-apa" not in hasil.pesan.casefold():
-        teks += "\n" + LAGI
+    pesan = hasil.pesan
+    if pesan.startswith("Belum tepat."):
+        pesan = BELUM + pesan.removeprefix("Belum tepat.")
+        teks = (
+            "❌ "
+            + pesan
+            + "\nPerbaiki jawaban Anda, jalankan sel jawabannya, lalu jalankan cek ini lagi."
+        )
+    else:
+        teks = "❌ " + pesan
+        if "tidak apa-apa" not in pesan.casefold():
+            teks += "\n" + LAGI
     salah = sum(1 for ok in riwayat if not ok)
     if salah >= CONTOH_SETELAH:
         teks += (
@@ -310,6 +326,16 @@ def lengkapi(namespace: dict, short: str, contoh: dict[str, str]) -> None:
             fn.contoh = contoh.get(name[4:])
 
 
+def _tabel_utuh() -> None:
+    """Tables show their text in full: pandas cuts a cell at 50 characters ("…terlihat dila..."), and the
+    deciding word of a case is lost (reader, issue 15). One setting for every module, made when it starts."""
+    try:
+        import pandas as pd
+    except ImportError:  # a participant install without pandas shows no tables
+        return
+    pd.set_option("display.max_colwidth", None)
+
+
 class Sesi:
     """One module in a participant's kernel: who is working, and the numbers of their variant.
 
@@ -322,6 +348,7 @@ class Sesi:
 
     def mulai(self, participant_id: object):
         """Start the module for a participant: remember the id and show their numbers."""
+        _tabel_utuh()
         pid = resolve_id(participant_id)
         self._id = pid
         s = self._soal(pid)
