@@ -198,6 +198,38 @@ def test_self_checks_never_reveal_expected_values(modul):
             assert form not in printed, f"{modul}: self-check output reveals {key} ({form})"
 
 
+@pytest.mark.parametrize("modul", [m for m in MODULES if m not in ASSESSMENTS])
+def test_every_miss_is_answered_warmly_with_a_way_forward(modul, monkeypatch):
+    """Issue 15 req. 3: every self-check of m0..m7b answers a miss as warmly as Modul 0 (no bare 'Belum tepat.')
+    and says what to do next."""
+    from alaskaki.exercises import base
+
+    monkeypatch.setattr(base, "_RIWAYAT", {})
+    ex = _exercise_module(modul)
+    with contextlib.redirect_stdout(io.StringIO()):
+        ex.mulai("uji-hangat-01")
+    misses = 0
+    for name in sorted(n for n in dir(ex) if n.startswith("cek_")):
+        check = getattr(ex, name)
+        n_args = 1
+        for n_args in range(1, 12):  # a check of several answer lines takes one value per line
+            out = io.StringIO()
+            try:
+                with contextlib.redirect_stdout(out):
+                    check(*(["salah"] + [12345.678] * (n_args - 1)))
+                break
+            except TypeError:
+                continue
+        text = out.getvalue()
+        if text.startswith("❌"):
+            misses += 1
+            assert "tidak apa-apa" in text.casefold(), f"{modul} {name}: a cold miss: {text!r}"
+            assert re.search(
+                r"(?i)perbaiki|ganti|tulis|pakai|coba|baca|periksa|hitung|cari|bandingkan", text
+            ), f"{modul} {name}: no way forward: {text!r}"
+    assert misses, f"{modul}: no self-check answered a wrong value"
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("modul", MODULES)
 def test_source_passes_and_release_fails(modul, tmp_path):
