@@ -207,9 +207,10 @@ def tampilkan(hasil: Hasil) -> bool:
 #: From this many misses on one self-check, the reasoning on a similar worked case is shown.
 CONTOH_SETELAH = 3
 
+LANJUT = "Perbaiki jawaban Anda, jalankan sel jawabannya, lalu jalankan cek ini lagi."
 LAGI = "Tidak apa-apa — perbaiki jawaban Anda, jalankan sel jawabannya, lalu jalankan cek ini lagi."
 #: How a self-check opens a miss (issue 15 req. 3: as warm as Modul 0); the hidden tests keep "Belum tepat.".
-BELUM = "Belum tepat — tidak apa-apa, di sini kita belajar dari salah."
+BELUM = "Belum tepat. Tidak apa-apa, di sini kita belajar dari salah."
 #: A right answer: said warmly, and with what it means for the job when the item has no message of its own.
 BENAR_UMUM = {
     "Benar. Bagus!": "Benar. Bagus — langkah dan hitungan Anda tepat!",
@@ -244,15 +245,8 @@ def pesan_cek(hasil: Hasil, riwayat: list[bool], contoh: str | None) -> str:
     pesan = hasil.pesan
     if pesan.startswith("Belum tepat."):
         pesan = BELUM + pesan.removeprefix("Belum tepat.")
-        teks = (
-            "❌ "
-            + pesan
-            + "\nPerbaiki jawaban Anda, jalankan sel jawabannya, lalu jalankan cek ini lagi."
-        )
-    else:
-        teks = "❌ " + pesan
-        if "tidak apa-apa" not in pesan.casefold():
-            teks += "\n" + LAGI
+    # Warm once, and always a way forward: what to do next after reading the hint.
+    teks = "❌ " + pesan + "\n" + (LANJUT if "tidak apa-apa" in pesan.casefold() else LAGI)
     salah = sum(1 for ok in riwayat if not ok)
     if salah >= CONTOH_SETELAH:
         teks += (
