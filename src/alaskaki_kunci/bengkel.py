@@ -75,12 +75,20 @@ def kunci_form(notebook: str | Path) -> list[dict]:
 
     One row per item, in order: ``grade_id``, ``kriteria``, ``harapan`` (letter or number),
     ``batas`` (accepted distance of a number, None for a letter), ``opsi`` (the right option's text).
-    Forms without ``harapan=`` in their tests are graded with the frozen key of
-    :mod:`alaskaki_kunci.arsip`, which is used here too.
+    Forms without ``harapan=`` in their tests (made before forms carried their key) get the frozen
+    key of their own items (:func:`alaskaki_kunci.arsip.lengkapi`), as the grader does.
     """
-    from alaskaki_kunci.arsip import KUNCI_69563CC
+    from alaskaki.errors import AlaskakiError
+    from alaskaki_kunci.arsip import KunciLamaTidakDikenal, lengkapi
 
     nb = nbformat.read(Path(notebook), as_version=4)
+    try:
+        lengkapi(nb)
+    except KunciLamaTidakDikenal as err:
+        raise AlaskakiError(
+            f"Formulir {Path(notebook).name} dibuat dengan kit lama, dan teks soal butir "
+            f"{', '.join(err.butir)} tidak dikenal kit ini, sehingga kuncinya tidak bisa dicetak."
+        ) from err
     soal: dict[str, str] = {}
     rows = []
     last_md = ""
@@ -94,10 +102,7 @@ def kunci_form(notebook: str | Path) -> list[dict]:
             continue
         gid = m.group("gid")
         kw = _kwargs(m.group("rest"))
-        if "harapan" in kw:
-            harapan, batas = kw["harapan"], kw.get("batas")
-        else:
-            harapan, batas = KUNCI_69563CC[gid]
+        harapan, batas = kw["harapan"], kw.get("batas")
         opsi = ""
         if isinstance(harapan, str):
             hit = re.search(rf"^\*\*{re.escape(harapan)}\.\*\* (.*?)\s*$", last_md, flags=re.M)

@@ -89,6 +89,7 @@ def load_module(course: Course, modul: str) -> Module:
         )
     raw = path.read_bytes()
     nb = nbformat.reads(raw.decode("utf-8"), as_version=4)
+    _frozen_key(nb, modul)
     code_cells = [c for c in nb.cells if c.cell_type == "code"]
     # The setup cell is the one that imports the exercises and sets ID_PESERTA (docs/architecture.md);
     # a module may open with a plain demo cell before it (m0 does).
@@ -127,6 +128,27 @@ def load_module(course: Course, modul: str) -> Module:
                 free_names(cell.source, base_names),
             )
     return Module(modul, path, raw, setup, preload, tests, grade_ids, base_names, meta, list(meta))
+
+
+def _frozen_key(nb, modul: str) -> None:
+    """An uji form made before forms carried their key gets the key of ITS items (T8), in place.
+
+    The key is looked up by each item's question text (:func:`alaskaki_kunci.arsip.lengkapi`), so
+    a kit update never regrades a workshop's old form by the kit's newer items.
+    """
+    try:
+        from alaskaki_kunci.arsip import KunciLamaTidakDikenal, lengkapi
+    except ImportError:  # a participant install has no key; it never grades
+        return
+    try:
+        lengkapi(nb)
+    except KunciLamaTidakDikenal as err:
+        raise AlaskakiError(
+            f"Formulir {modul} di lokakarya ini dibuat dengan kit lama, dan teks soal butir "
+            f"{', '.join(err.butir)} tidak dikenal kit ini (diubah sesudah formulir dibuat?), "
+            "sehingga kuncinya tidak bisa dipastikan. Kembalikan teks soal itu di source/ persis "
+            "seperti saat dibagikan ke peserta, lalu jalankan grade lagi."
+        ) from err
 
 
 def imported_modules(setup: str) -> list[str]:
