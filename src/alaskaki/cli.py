@@ -210,6 +210,31 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _workshop_arg(p)
 
+    p = sub.add_parser(
+        "tutup",
+        help="tutup uji (asesmen) sesudah dinilai: rapor boleh dibagikan, kiriman baru ditolak",
+        description="Tutup putaran uji sebuah formulir asesmen. Yang sudah dinilai menjadi hasilnya; "
+        "rapor baru bisa dibuat sesudah uji ditutup, dan kiriman baru untuk formulir ini ditolak "
+        "(rapor yang dikumpulkan bersama bisa membuka kuncinya). Peserta yang mengulang mendapat "
+        "formulir baru lewat `alaskaki ulang`.",
+    )
+    p.add_argument("modul", choices=["asesmen-awal", "asesmen-akhir"], metavar="MODUL")
+    _workshop_arg(p)
+
+    p = sub.add_parser(
+        "ulang",
+        help="buka putaran ulang uji dengan formulir BARU untuk peserta yang mengulang",
+        description="Buat formulir baru (kasus dan kunci baru dari rahasia baru) untuk peserta yang "
+        "mengulang uji yang sudah ditutup. Formulir lama diarsipkan di penilaian/putaran/. Sesudah "
+        "itu rilis lagi modulnya; hanya kiriman peserta yang disebut yang dinilai, dengan kunci "
+        "formulir baru. Peserta lain tetap dengan hasil putaran sebelumnya.",
+    )
+    p.add_argument("modul", choices=["asesmen-awal", "asesmen-akhir"], metavar="MODUL")
+    p.add_argument(
+        "--peserta", metavar="ID", nargs="+", required=True, help="ID peserta yang mengulang"
+    )
+    _workshop_arg(p)
+
     p = sub.add_parser("status", help="siapa sudah mengumpulkan dan sudah dinilai, per modul")
     p.add_argument("--modul", metavar="MODUL")
     _workshop_arg(p)
@@ -861,6 +886,35 @@ def cmd_cetak(args) -> int:
     return EXIT_OK
 
 
+def cmd_tutup(args) -> int:
+    from alaskaki.workshop import putaran
+
+    ws = _ws(args)
+    p = putaran.tutup(ws.root, args.modul)
+    text = (
+        f"Uji {args.modul} putaran {p.nomor} ditutup ({p.ditutup}); {len(p.dinilai)} kiriman yang "
+        "sudah dinilai menjadi hasilnya. Rapor sekarang boleh dibuat (alaskaki report --rapor). "
+        f"Kiriman baru formulir ini akan ditolak; peserta yang mengulang: `alaskaki ulang {args.modul} "
+        "--peserta ID`."
+    )
+    _emit(args, {"modul": args.modul, "putaran": p.nomor, "ditutup": p.ditutup}, text)
+    return EXIT_OK
+
+
+def cmd_ulang(args) -> int:
+    from alaskaki.workshop import putaran
+
+    ws = _ws(args)
+    p, form = putaran.ulang(ws.root, args.modul, args.peserta)
+    text = (
+        f"Formulir baru {args.modul} putaran {p.nomor} untuk {', '.join(p.peserta or [])} ditulis "
+        f"di {form}. Rilis lagi dengan `alaskaki release {args.modul}`; hanya kiriman peserta itu "
+        "yang dinilai, dengan kunci formulir baru."
+    )
+    _emit(args, {"modul": args.modul, "putaran": p.nomor, "peserta": p.peserta}, text)
+    return EXIT_OK
+
+
 COMMANDS = {
     "init": cmd_init,
     "roster": cmd_roster,
@@ -876,6 +930,8 @@ COMMANDS = {
     "hub": cmd_hub,
     "pulihkan": cmd_pulihkan,
     "cetak": cmd_cetak,
+    "tutup": cmd_tutup,
+    "ulang": cmd_ulang,
 }
 
 # Commands that write the gradebook: each gets an integrity check and a backup first.
@@ -896,6 +952,8 @@ DOING = {
     "hub": "menyiapkan server lokakarya",
     "pulihkan": "memulihkan buku nilai",
     "cetak": "menulis berkas cetak",
+    "tutup": "menutup uji",
+    "ulang": "membuat formulir ulang",
 }
 
 

@@ -208,6 +208,88 @@ def test_per_unit_feedback_of_friends_gives_no_key(workshop, tmp_path):
     )
 
 
+def test_pooled_rapor_gives_no_key(workshop, tmp_path):
+    """Four friends answer every choice item with A, B, C and D and pool their rapor. The rapor
+    names each unmet criterion; a criterion whose only uji item is a choice item is met exactly
+    when that item is right, so the pooled rapor must not let a fifth score better than guessing.
+
+    Policy (R5c, docs/grading.md): no rapor while the uji round is open; once the trainer closes
+    it, a submission of that form is refused by name, and a retake sits a NEW form. The attack is
+    run in full: the rapor is tried before closing, pooled after, handed in on the same form and,
+    refused there, carried to the retake form by grade id."""
+    import yaml
+
+    from alaskaki.competency.engine import assess
+    from alaskaki.errors import AlaskakiError
+    from alaskaki.report.rapor import write_rapor
+    from alaskaki.workshop import putaran
+    from alaskaki.workshop.grader import grade_module
+    from alaskaki.workshop.release import release_module
+
+    ws, source, released = workshop
+    ws = type(ws)(shutil.copytree(ws.root, tmp_path / "lokakarya"))
+    ids = ws.participant_ids()
+    friends, fifth = ids[:4], ids[4]
+    choices = _choices(released)
+    answered = {
+        pid: {g: letter for g, letters in choices.items() if letter in letters}
+        for pid, letter in zip(friends, "ABCD", strict=True)
+    }
+    for pid in friends:
+        _submit(ws, pid, _answered(released, pid, answered[pid]), "2026-12-01 05:00:00.000000 UTC")
+    grade_module(ws.root, MODUL, participants=friends, progress=False)
+    # an open round gives no rapor at all
+    with pytest.raises(AlaskakiError, match=f"alaskaki tutup {MODUL}"):
+        write_rapor(assess(ws.root), tmp_path / "rapor-dini", participant=friends[0])
+    assert not list(tmp_path.glob("rapor-dini/*")), "a rapor was written for an open round"
+
+    putaran.tutup(ws.root, MODUL)
+    result = assess(ws.root)
+    raw = yaml.safe_load((paths.GRADING_DIR / "kompetensi.yml").read_text(encoding="utf-8"))
+    fw = {
+        c["kode"]: list(c.get("uji") or [])
+        for u in raw["unit"]
+        for e in u["elemen"]
+        for c in e["kriteria"]
+    }
+    pooled: dict[str, str] = {}
+    for pid in friends:
+        (page,) = write_rapor(result, tmp_path / "rapor", participant=pid, formats=("html",))
+        text = page.read_text(encoding="utf-8")
+        unmet = set(re.findall(r"[A-Z]{3}-\d\d\.\d\.\d", text))
+        for kode, uji in fw.items():
+            if len(uji) == 1 and uji[0] in choices and kode not in unmet:
+                pooled[uji[0]] = answered[pid][uji[0]]
+    read = len(pooled)
+    guessed = {g: "A" for g in choices} | pooled  # the other items: a guess
+    chance = sum(1 / len(letters) for letters in choices.values())
+    bound = chance + 2 * (chance * 0.75) ** 0.5 + 1
+
+    # the same form handed in after the rapor went out: refused by name, nothing graded
+    _submit(ws, fifth, _answered(released, fifth, guessed), "2026-12-01 06:00:00.000000 UTC")
+    run = grade_module(ws.root, MODUL, participants=[fifth], progress=False)
+    (late,) = run.results
+    assert late.score is None and late.status == "gagal", late
+    assert fifth in (late.error or "") and "ditutup" in (late.error or ""), late.error
+
+    # the retake sits a new form; the pooled letters are all the attacker has
+    putaran.ulang(ws.root, MODUL, [fifth])
+    release_module(ws, MODUL, due="2026-12-02 17:00")
+    retake = nbformat.read(ws.root / "release" / MODUL / f"{MODUL}.ipynb", as_version=4)
+    assert _choices(retake).keys() == choices.keys()
+    _submit(ws, fifth, _answered(retake, fifth, guessed), "2026-12-02 06:00:00.000000 UTC")
+    run = grade_module(ws.root, MODUL, participants=[fifth], progress=False)
+    (again,) = run.results
+    assert again.status == "dinilai", again
+    assert again.score <= bound, (
+        f"four friends' rapor gave a fifth {again.score} of {len(choices)} choice items on the "
+        f"retake form (chance {chance:.1f}; {read} items read from the criteria met)"
+    )
+    # the friends keep the result of the round they sat
+    run = grade_module(ws.root, MODUL, participants=friends, progress=False)
+    assert all(r.status == "tidak berubah" for r in run.results), run.results
+
+
 def test_nbgraders_own_feedback_button_shows_no_key(workshop, tmp_path):
     """The formgrader's "Generate Feedback" button (``nbgrader generate_feedback``) writes into the
     same ``feedback/`` folder the kit releases. It renders the autograded notebook as it is: the

@@ -316,6 +316,12 @@ def run_demo(
         res.graded[modul] = sum(e.dinilai for e in rows)
         scored = [e.nilai / e.nilai_maks for e in rows if e.nilai is not None and e.nilai_maks]
         res.mean_score[modul] = sum(scored) / len(scored) if scored else 0.0
+    # the demo's rapor go out, so its uji rounds are closed first, as a trainer must (R5c)
+    from alaskaki.workshop import putaran
+
+    for modul in mods:
+        if modul in putaran.FORMS:
+            putaran.tutup(ws.root, modul)
     res.reports = make_reports(ws, rapor=True)
     res.units, res.gains = _unit_counts(ws)
     return res

@@ -224,6 +224,32 @@ class Run:
             return _failed(pid, describe(exc, doing), flags=flags, worker=worker)
 
 
+def _not_refused(run: Run, found: list[str]) -> list[str]:
+    """The submissions the uji's rounds allow to grade now (red team R5c); the others are recorded:
+    an earlier round's work keeps its result, a late or foreign submission is refused by name."""
+    from alaskaki.workshop import putaran
+
+    out = []
+    refused = putaran.penolakan(run.course.root, run.modul, found)
+    for pid in found:
+        if pid not in refused:
+            out.append(pid)
+            continue
+        kept, sentence = refused[pid]
+        marker = record.read_marker(run.course.root, run.modul, pid) if kept else None
+        if marker:
+            run.results[pid] = ParticipantGrade(
+                pid,
+                marker.get("score", 0.0),
+                marker.get("max_score", 0.0),
+                "tidak berubah",
+                list(marker.get("flags", [])),
+            )
+        else:
+            run.results[pid] = ParticipantGrade(pid, status="gagal", error=sentence)
+    return out
+
+
 def _submitted(course: Course, modul: str, participants) -> list[str]:
     subroot = course.folder.submitted()
     found = (
@@ -304,7 +330,7 @@ def grade_module(
         with warnings.catch_warnings():
             # nbgrader's update_or_create_submission trips SQLAlchemy's autoflush warnings; harmless
             warnings.filterwarnings("ignore", message=".*not in session.*")
-            todo = run.todo(found, ulang)
+            todo = run.todo(_not_refused(run, found), ulang)
             if todo:
                 record.check_writable(course)
             run.grade(todo)

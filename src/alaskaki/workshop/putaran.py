@@ -1,0 +1,280 @@
+"""Rounds of an uji form: closed before any rapor goes out, a retake sits a new form (red team R5c).
+
+The rapor names every unmet criterion, and a criterion whose only uji item is a choice item is met
+exactly when that item is right. Four friends answering all-A/B/C/D and pooling their rapor read
+the key of those items; a fifth who hands the same form in later scored 16/23 choice items. No
+wording of the rapor can close that: the key of a form is spent once per-criterion results reach
+participants. So the kit enforces a policy (docs/grading.md, "Threat model of the key"):
+
+* ``alaskaki tutup asesmen-akhir`` closes the round: it records, per participant, the submission
+  that was graded (a hash of the file). A rapor is written only for a closed round
+  (:func:`cek_rapor`, called by :func:`alaskaki.report.rapor.write_rapor`).
+* After closing, a submission of that form is graded only when it is the very file recorded at
+  closing (a regrade of the same work); anything else is refused with a sentence naming the
+  participant (:func:`penolakan`, called by the grader before it grades).
+* ``alaskaki ulang asesmen-akhir --peserta p05`` opens a new round for the retakers only, with a
+  NEW form from a new secret (the old form is archived in ``penilaian/putaran/``); it is released
+  again and graded with its own key. The others keep their result of the earlier round.
+
+The state is ``uji.json`` at the workshop's root (it travels with the folder, like the forms).
+Only the kit's uji forms (:data:`FORMS`) have rounds; modules never do.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from alaskaki.errors import EXIT_USAGE, AlaskakiError, from_os_error
+from alaskaki.folder import STATE_DIR, Folder
+
+FORMS = ("asesmen-awal", "asesmen-akhir")
+#: the form whose items decide K/BK per criterion (what a rapor shows)
+RAPOR_FORM = "asesmen-akhir"
+STATE_FILE = "uji.json"
+ARCHIVE = "putaran"
+
+
+@dataclass
+class Putaran:
+    """The current round of one uji form in a workshop."""
+
+    modul: str
+    nomor: int = 1
+    ditutup: str | None = None  # ISO time the trainer closed it
+    peserta: list[str] | None = None  # who sits this round (None: everyone, round 1)
+    dinilai: dict[str, str] = field(default_factory=dict)  # pid -> sha256 of the graded file
+    sebelumnya: list[dict] = field(default_factory=list)  # earlier rounds, as recorded
+
+    @property
+    def terbuka(self) -> bool:
+        return self.ditutup is None
+
+
+def _path(root: Path) -> Path:
+    return Path(root) / STATE_FILE
+
+
+def _read_all(root: Path) -> dict:
+    path = _path(root)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
+    except FileNotFoundError:
+        return {}
+    except ValueError as err:
+        raise AlaskakiError(
+            f"{path} rusak (bukan JSON yang sah: {err}). Berkas ini mencatat uji yang sudah "
+            "ditutup; kembalikan dari cadangan lokakarya."
+        ) from err
+    except OSError as err:
+        raise from_os_error(err, doing="membaca catatan putaran uji", path=path) from err
+    return data if isinstance(data, dict) else {}
+
+
+def baca(root: str | Path, modul: str) -> Putaran:
+    raw = _read_all(Path(root)).get(modul) or {}
+    return Putaran(
+        modul=modul,
+        nomor=int(raw.get("nomor", 1)),
+        ditutup=raw.get("ditutup"),
+        peserta=raw.get("peserta"),
+        dinilai=dict(raw.get("dinilai") or {}),
+        sebelumnya=list(raw.get("sebelumnya") or []),
+    )
+
+
+def _write(root: Path, p: Putaran) -> None:
+    data = _read_all(root)
+    data[p.modul] = {
+        "nomor": p.nomor,
+        "ditutup": p.ditutup,
+        "peserta": p.peserta,
+        "dinilai": p.dinilai,
+        "sebelumnya": p.sebelumnya,
+    }
+    path = _path(root)
+    tmp = path.with_suffix(".json.tmp")
+    try:
+        tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        tmp.replace(path)
+    except OSError as err:
+        raise from_os_error(err, doing="menyimpan catatan putaran uji", path=path) from err
+
+
+def _sha(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def _check_form(modul: str) -> None:
+    if modul not in FORMS:
+        raise AlaskakiError(
+            f"{modul} bukan formulir uji ({', '.join(FORMS)}); hanya uji yang ditutup dan diulang.",
+            exit_code=EXIT_USAGE,
+        )
+
+
+def _graded(folder: Folder, modul: str) -> dict[str, str]:
+    """{pid: sha of the submitted file} for every participant graded in this workshop's gradebook."""
+    from alaskaki.workshop.grading.record import read_marker
+
+    out = {}
+    sub = folder.submitted()
+    for d in sorted(sub.glob(f"*/{modul}")) if sub.is_dir() else []:
+        pid = d.parent.name
+        if read_marker(folder.root, modul, pid) is None:
+            continue
+        sha = _sha(d / f"{modul}.ipynb")
+        if sha:
+            out[pid] = sha
+    return out
+
+
+def tutup(root: str | Path, modul: str) -> Putaran:
+    """Close the current round of ``modul``: what is graded now is its result; rapor may go out."""
+    _check_form(modul)
+    folder = Folder.open(root)
+    p = baca(folder.root, modul)
+    if not p.terbuka:
+        return p
+    graded = _graded(folder, modul)
+    if p.peserta is not None:
+        graded = {k: v for k, v in graded.items() if k in p.peserta}
+    p.dinilai = graded
+    p.ditutup = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    _write(folder.root, p)
+    return p
+
+
+def ulang(root: str | Path, modul: str, peserta: list[str]) -> tuple[Putaran, Path]:
+    """Open a new round of ``modul`` for ``peserta`` with a NEW form; returns it and the form."""
+    _check_form(modul)
+    folder = Folder.open(root)
+    p = baca(folder.root, modul)
+    if p.terbuka:
+        raise AlaskakiError(
+            f"Uji {modul} putaran {p.nomor} masih terbuka. Tutup dulu dengan `alaskaki tutup "
+            f"{modul}` (sesudah semua kiriman dinilai), baru buka putaran ulang.",
+            exit_code=EXIT_USAGE,
+        )
+    known = {x.id for x in folder.participants()}
+    unknown = [x for x in peserta if x not in known]
+    if not peserta or unknown:
+        raise AlaskakiError(
+            "Sebutkan peserta yang mengulang dengan --peserta ID (ID dari daftar peserta)"
+            + (f"; tidak ada di daftar: {', '.join(unknown)}." if unknown else "."),
+            exit_code=EXIT_USAGE,
+        )
+    source = folder.source_notebook(modul)
+    archive = folder.root / STATE_DIR / ARCHIVE / f"{modul}-{p.nomor}.ipynb"
+    try:
+        archive.parent.mkdir(parents=True, exist_ok=True)
+        if source.is_file():
+            archive.write_bytes(source.read_bytes())
+    except OSError as err:
+        raise from_os_error(err, doing="mengarsipkan formulir putaran lama", path=archive) from err
+    nomor = p.nomor + 1
+    form = _new_form(folder, modul, nomor)
+    p.sebelumnya.append(
+        {"nomor": p.nomor, "ditutup": p.ditutup, "peserta": p.peserta, "dinilai": p.dinilai}
+    )
+    p.nomor, p.ditutup, p.peserta, p.dinilai = nomor, None, list(dict.fromkeys(peserta)), {}
+    _write(folder.root, p)
+    return p, form
+
+
+def _new_form(folder: Folder, modul: str, nomor: int) -> Path:
+    """The round's form from a secret of its own (derived from the workshop's, never released)."""
+    try:
+        from alaskaki_kunci.bengkel import buat_rahasia
+        from alaskaki_kunci.generate import tulis_form_bengkel
+    except ImportError as err:  # a participant install: no generator of forms
+        raise AlaskakiError(
+            "Formulir ulang hanya bisa dibuat dengan instalasi pelatih (paket alaskaki_kunci)."
+        ) from err
+    dasar = buat_rahasia(folder.root)
+    rahasia = hashlib.sha256(f"{dasar}:putaran-{nomor}".encode()).hexdigest()[:32]
+    return tulis_form_bengkel(folder.source(modul), modul, rahasia)
+
+
+def penolakan(root: str | Path, modul: str, found: list[str]) -> dict[str, tuple[bool, str]]:
+    """{pid: (kept, Indonesian sentence)} for submissions of ``modul`` the grader must not grade now.
+
+    ``kept`` is True for work of an earlier, closed round: its recorded result stands as it is.
+    """
+    if modul not in FORMS:
+        return {}
+    root = Path(root)
+    p = baca(root, modul)
+    if p.nomor == 1 and p.terbuka:
+        return {}
+    folder = Folder.open(root)
+    out = {}
+    for pid in found:
+        sha = _sha(folder.submitted(pid, modul) / f"{modul}.ipynb")
+        if pid in p.dinilai and p.dinilai[pid] == sha:
+            continue  # the very work graded before closing: grading it again changes nothing
+        if p.terbuka and pid in (p.peserta or []):
+            continue  # a retaker of this round, on this round's form
+        earlier = next(
+            (r for r in reversed(p.sebelumnya) if (r.get("dinilai") or {}).get(pid) == sha), None
+        )
+        if earlier is not None:
+            out[pid] = (
+                True,
+                (
+                    f"Kiriman {pid} adalah formulir {modul} putaran {earlier['nomor']} yang sudah "
+                    "ditutup; nilainya tetap dan tidak dinilai ulang dengan formulir putaran "
+                    f"{p.nomor}."
+                ),
+            )
+        elif p.terbuka:
+            out[pid] = (
+                False,
+                (
+                    f"Kiriman {pid} ditolak: uji {modul} putaran {p.nomor} hanya untuk peserta yang "
+                    f"mengulang ({', '.join(p.peserta or [])})."
+                ),
+            )
+        else:
+            out[pid] = (
+                False,
+                (
+                    f"Kiriman {pid} ditolak: uji {modul} sudah ditutup (putaran {p.nomor}) dan rapor "
+                    f"mungkin sudah dibagikan. Untuk mengulang, buka formulir baru: `alaskaki ulang "
+                    f"{modul} --peserta {pid}`."
+                ),
+            )
+    return out
+
+
+def cek_rapor(folders: list[str | Path]) -> None:
+    """Refuse a rapor while a workshop's post-test round that has graded work is still open."""
+    for f in folders:
+        root = Path(f)
+        if not f or not root.is_dir():
+            continue
+        p = baca(root, RAPOR_FORM)
+        if not p.terbuka:
+            continue
+        try:
+            graded = _graded(Folder.open(root), RAPOR_FORM)
+        except AlaskakiError:
+            continue
+        if p.peserta is not None:
+            graded = {k: v for k, v in graded.items() if k in p.peserta}
+        if graded:
+            raise AlaskakiError(
+                f"Rapor belum bisa dibuat: uji {RAPOR_FORM} (putaran {p.nomor}) di {root.name} "
+                "masih terbuka. Rapor menyebut kriteria yang belum terpenuhi, jadi beberapa rapor "
+                "yang dikumpulkan bersama bisa membuka kunci formulir ini bagi peserta yang belum "
+                f"mengumpulkan. Tutup dulu dengan `alaskaki tutup {RAPOR_FORM}` (sesudah itu kiriman "
+                f"baru formulir ini ditolak; peserta yang mengulang mendapat formulir baru lewat "
+                f"`alaskaki ulang {RAPOR_FORM} --peserta ID`).",
+                exit_code=EXIT_USAGE,
+            )

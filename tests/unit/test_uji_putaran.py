@@ -1,0 +1,109 @@
+"""Rounds of an uji form (red team R5c): no rapor while open, late work refused, a retake's new form.
+
+No grading here: a graded submission is what the grader leaves (its done-marker beside the file);
+the full attack with real grading is tests/integration/test_attack_key_reach.py::
+test_pooled_rapor_gives_no_key.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+from alaskaki import paths
+from alaskaki.errors import AlaskakiError
+from alaskaki.workshop import putaran
+from alaskaki.workshop.course import init_workshop
+from alaskaki.workshop.grading.record import write_marker
+
+FORM = "asesmen-akhir"
+
+
+@pytest.fixture(scope="module")
+def base(tmp_path_factory):
+    return init_workshop(
+        tmp_path_factory.mktemp("putaran") / "lokakarya",
+        roster=paths.dataset("contoh_peserta.csv"),
+        modules=[FORM],
+        rahasia_soal="uji-putaran",
+    )
+
+
+@pytest.fixture
+def ws(base, tmp_path):
+    return type(base)(shutil.copytree(base.root, tmp_path / "lokakarya"))
+
+
+def _hand_in(ws, pid: str, text: str, graded: bool = True) -> None:
+    d = ws.root / "submitted" / pid / FORM
+    d.mkdir(parents=True, exist_ok=True)
+    (d / f"{FORM}.ipynb").write_text(text, encoding="utf-8")
+    if graded:
+        write_marker(ws.root, FORM, pid, {"key": "x", "score": 3.0, "max_score": 37.0})
+
+
+def test_no_rapor_while_the_round_is_open_and_late_work_is_refused_by_name(ws):
+    _hand_in(ws, "p01", "jawaban p01")
+    with pytest.raises(AlaskakiError, match="alaskaki tutup asesmen-akhir"):
+        putaran.cek_rapor([ws.root])
+    assert putaran.penolakan(ws.root, FORM, ["p01"]) == {}  # open: everything is graded
+    p = putaran.tutup(ws.root, FORM)
+    assert not p.terbuka and set(p.dinilai) == {"p01"}
+    putaran.cek_rapor([ws.root])  # closed: the rapor may go out
+    _hand_in(ws, "p02", "jawaban p02 sesudah rapor", graded=False)
+    refused = putaran.penolakan(ws.root, FORM, ["p01", "p02"])
+    assert "p01" not in refused  # the very work graded before closing
+    kept, sentence = refused["p02"]
+    assert (
+        not kept and "p02" in sentence and "alaskaki ulang asesmen-akhir --peserta p02" in sentence
+    )
+    _hand_in(ws, "p01", "jawaban p01 diganti sesudah rapor", graded=False)
+    kept, sentence = putaran.penolakan(ws.root, FORM, ["p01"])["p01"]
+    assert not kept and "p01" in sentence and "ditutup" in sentence
+    assert json.loads((ws.root / "uji.json").read_text(encoding="utf-8"))[FORM]["ditutup"]
+
+
+def test_a_retake_sits_a_new_form_with_its_own_key_and_the_others_keep_theirs(ws):
+    from alaskaki_kunci.bengkel import kunci_form
+
+    old_key = {r["grade_id"]: r["harapan"] for r in kunci_form(ws.source_notebook(FORM))}
+    old_text = ws.source_notebook(FORM).read_text(encoding="utf-8")
+    _hand_in(ws, "p01", "jawaban p01")
+    with pytest.raises(AlaskakiError, match="masih terbuka"):
+        putaran.ulang(ws.root, FORM, ["p02"])
+    putaran.tutup(ws.root, FORM)
+    with pytest.raises(AlaskakiError, match="p99"):
+        putaran.ulang(ws.root, FORM, ["p99"])
+    p, form = putaran.ulang(ws.root, FORM, ["p02"])
+    assert p.nomor == 2 and p.terbuka and p.peserta == ["p02"]
+    assert (ws.root / "penilaian" / "putaran" / f"{FORM}-1.ipynb").read_text(
+        encoding="utf-8"
+    ) == old_text
+    new_key = {r["grade_id"]: r["harapan"] for r in kunci_form(form)}
+    assert new_key.keys() == old_key.keys() and form.read_text(encoding="utf-8") != old_text
+    same = sum(new_key[g] == old_key[g] for g in old_key)
+    assert same <= len(old_key) // 2, f"{same} of {len(old_key)} answers as on the closed form"
+    _hand_in(ws, "p02", "jawaban ulang p02", graded=False)
+    _hand_in(ws, "p03", "jawaban p03", graded=False)
+    refused = putaran.penolakan(ws.root, FORM, ["p01", "p02", "p03"])
+    assert "p02" not in refused
+    assert refused["p01"][0] is True and "putaran 1" in refused["p01"][1]  # result stands
+    assert refused["p03"][0] is False and "p02" in refused["p03"][1]
+    # a rapor waits for the retake round to close too, once it has graded work
+    write_marker(ws.root, FORM, "p02", {"key": "y", "score": 20.0, "max_score": 37.0})
+    with pytest.raises(AlaskakiError, match="putaran 2"):
+        putaran.cek_rapor([ws.root])
+
+
+def test_the_cli_closes_and_opens_a_retake(ws, capsys):
+    from alaskaki.cli import main
+
+    assert main(["tutup", FORM, "-w", str(ws.root)]) == 0
+    assert "ditutup" in capsys.readouterr().out
+    assert main(["ulang", FORM, "--peserta", "p05", "-w", str(ws.root)]) == 0
+    out = capsys.readouterr().out
+    assert "putaran 2" in out and "p05" in out and "alaskaki release asesmen-akhir" in out
+    with pytest.raises(SystemExit):
+        main(["tutup", "m3-biaya-produksi", "-w", str(ws.root)])
