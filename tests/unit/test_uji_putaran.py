@@ -48,6 +48,10 @@ def test_no_rapor_while_the_round_is_open_and_late_work_is_refused_by_name(ws):
     _hand_in(ws, "p01", "jawaban p01")
     with pytest.raises(AlaskakiError, match="alaskaki tutup asesmen-akhir"):
         putaran.cek_rapor([ws.root])
+    from alaskaki.cli import main
+
+    assert main(["report", "--rapor", "-w", str(ws.root)]) != 0
+    assert not list(ws.root.glob("laporan/**/*.*")), "refused before anything is written"
     assert putaran.penolakan(ws.root, FORM, ["p01"]) == {}  # open: everything is graded
     p = putaran.tutup(ws.root, FORM)
     assert not p.terbuka and set(p.dinilai) == {"p01"}
