@@ -890,7 +890,15 @@ def cmd_tutup(args) -> int:
     from alaskaki.workshop import putaran
 
     ws = _ws(args)
+    waiting = putaran.belum_dinilai(ws.root, args.modul)
     p = putaran.tutup(ws.root, args.modul)
+    if waiting:
+        print(
+            f"Peringatan: kiriman {', '.join(waiting)} belum dinilai (atau berubah sesudah dinilai) "
+            f"dan sekarang akan ditolak. Bila itu keliru, mereka mengulang dengan formulir baru: "
+            f"`alaskaki ulang {args.modul} --peserta {' '.join(waiting)}`.",
+            file=sys.stderr,
+        )
     text = (
         f"Uji {args.modul} putaran {p.nomor} ditutup ({p.ditutup}); {len(p.dinilai)} kiriman yang "
         "sudah dinilai menjadi hasilnya. Rapor sekarang boleh dibuat (alaskaki report --rapor). "

@@ -104,8 +104,11 @@ def test_a_retake_sits_a_new_form_with_its_own_key_and_the_others_keep_theirs(ws
 def test_the_cli_closes_and_opens_a_retake(ws, capsys):
     from alaskaki.cli import main
 
+    _hand_in(ws, "p04", "jawaban p04 belum dinilai", graded=False)
+    assert putaran.belum_dinilai(ws.root, FORM) == ["p04"]
     assert main(["tutup", FORM, "-w", str(ws.root)]) == 0
-    assert "ditutup" in capsys.readouterr().out
+    said = capsys.readouterr()
+    assert "ditutup" in said.out and "p04" in said.err and "alaskaki ulang" in said.err
     assert main(["ulang", FORM, "--peserta", "p05", "-w", str(ws.root)]) == 0
     out = capsys.readouterr().out
     assert "putaran 2" in out and "p05" in out and "alaskaki release asesmen-akhir" in out

@@ -135,6 +135,29 @@ def _graded(folder: Folder, modul: str) -> dict[str, str]:
     return out
 
 
+def belum_dinilai(root: str | Path, modul: str) -> list[str]:
+    """Participants of the current round whose submission is not graded as it sits (new or changed
+    since grading): closing now refuses it."""
+    from alaskaki.workshop.grading.record import state_dir
+
+    folder = Folder.open(root)
+    p = baca(folder.root, modul)
+    out = []
+    sub = folder.submitted()
+    for d in sorted(sub.glob(f"*/{modul}")) if sub.is_dir() else []:
+        pid = d.parent.name
+        if p.peserta is not None and pid not in p.peserta:
+            continue
+        marker = state_dir(folder.root, modul) / "selesai" / f"{pid}.json"
+        nb = d / f"{modul}.ipynb"
+        try:
+            if not marker.is_file() or nb.stat().st_mtime > marker.stat().st_mtime:
+                out.append(pid)
+        except OSError:
+            out.append(pid)
+    return out
+
+
 def tutup(root: str | Path, modul: str) -> Putaran:
     """Close the current round of ``modul``: what is graded now is its result; rapor may go out."""
     _check_form(modul)
