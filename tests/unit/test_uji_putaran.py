@@ -114,3 +114,25 @@ def test_the_cli_closes_and_opens_a_retake(ws, capsys):
     assert "putaran 2" in out and "p05" in out and "alaskaki release asesmen-akhir" in out
     with pytest.raises(SystemExit):
         main(["tutup", "m3-biaya-produksi", "-w", str(ws.root)])
+
+
+def test_collect_holds_a_closed_forms_new_file_and_keeps_the_graded_one(ws, tmp_path):
+    import nbformat
+
+    from alaskaki.workshop.collect import collect_module
+
+    graded = nbformat.writes(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("x = 1")]))
+    _hand_in(ws, "p01", graded)
+    putaran.tutup(ws.root, FORM)
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    later = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("x = 2")])
+    nbformat.write(later, usb / f"p01_{FORM}.ipynb")
+    nbformat.write(later, usb / f"p02_{FORM}.ipynb")
+    got = collect_module(ws, FORM, source=usb, tanpa_token=True)
+    assert not got.collected and sorted(h.peserta for h in got.held) == ["p01", "p02"]
+    assert all(h.peserta in h.reason and "ditutup" in h.reason for h in got.held)
+    assert (ws.root / "submitted" / "p01" / FORM / f"{FORM}.ipynb").read_text(
+        encoding="utf-8"
+    ) == graded, "the graded file stays"
+    assert not (ws.root / "submitted" / "p02" / FORM).exists()

@@ -825,6 +825,7 @@ def collect_module(
     ``tanpa_token``: collect an uji form from a folder or zip although no tokens were issued
     (refused otherwise); its files are marked :data:`UNVERIFIED`.
     """
+    from alaskaki.workshop import putaran
     from alaskaki.workshop.release import parse_due, token_check, uses_exchange
 
     workshop.require_module(modul)
@@ -938,6 +939,8 @@ def collect_module(
                 hold = f"{named_by} menunjuk {pid}, tetapi folder {other} menunjuk {other}"
         if hold is None and item.pid is None and nb is not None:
             hold = token_check(workshop, pid, claimed_token(nb))
+        if hold is None:  # a closed uji round keeps its graded file (R5c, workshop/putaran.py)
+            hold = putaran.tahan(workshop.root, modul, pid, item.data)
         accepted.setdefault(pid, []).append((item, hold))
         if note:
             result.notes.append(f"{item.name}: {note}")

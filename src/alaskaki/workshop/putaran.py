@@ -276,6 +276,33 @@ def penolakan(root: str | Path, modul: str, found: list[str]) -> dict[str, tuple
     return out
 
 
+def tahan(root: str | Path, modul: str, pid: str, data: bytes) -> str | None:
+    """Why collect must hold (not install) this file of ``pid`` for ``modul``, or None.
+
+    A closed round's result stays in ``submitted/``: a later file never replaces the graded one
+    (the engine would otherwise count the result as replaced, not graded).
+    """
+    if modul not in FORMS:
+        return None
+    p = baca(root, modul)
+    if p.nomor == 1 and p.terbuka:
+        return None
+    if p.dinilai.get(pid) == hashlib.sha256(data).hexdigest():
+        return None
+    if p.terbuka:
+        if pid in (p.peserta or []):
+            return None
+        return (
+            f"uji {modul} putaran {p.nomor} hanya untuk peserta yang mengulang "
+            f"({', '.join(p.peserta or [])}); kiriman {pid} tidak dipasang, hasil sebelumnya tetap"
+        )
+    return (
+        f"uji {modul} sudah ditutup (putaran {p.nomor}); kiriman baru {pid} tidak dipasang dan "
+        f"hasil yang sudah dinilai tetap. Bila {pid} mengulang: `alaskaki ulang {modul} "
+        f"--peserta {pid}`"
+    )
+
+
 def cek_rapor(folders: list[str | Path]) -> None:
     """Refuse a rapor while a workshop's post-test round that has graded work is still open."""
     for f in folders:
