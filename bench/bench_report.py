@@ -1,24 +1,83 @@
-"""Benchmark: cohort report for 10,000 participants × 7 units × 3 workshops.
+"""Benchmark: cohort report for 10,000 participants × 7 units × 3 workshops, and the rapor batch.
 
 Input: a SYNTHETIC CohortResult (alaskaki.competency.testing.synthetic_result: 3 criteria per unit,
-two evidence cells each, every participant in 1-3 workshops), because building 10,000 × 3 real
-nbgrader gradebooks would take hours. A second, smaller figure times `assess` on a real nbgrader
-gradebook (hand-built with the Gradebook API) so the reading side is measured too.
+two uji cells and one latihan cell each, every participant in 1-3 workshops), because building
+10,000 × 3 real nbgrader gradebooks would take hours (`assess` on a real gradebook of that size is
+bench/bench_assess.py).
 
-    .venv/bin/python bench/bench_report.py [--peserta 10000] [--lokakarya 3] [--gradebook 200]
+    .venv/bin/python bench/bench_report.py [--peserta 10000] [--lokakarya 3] [--rapor 1000]
+        [--baseline-tree DIR] [--formats html,xlsx,csv,json]
 
-Run on demand; never a timed test. CPU seconds are printed beside wall-clock seconds because the
-development machine is shared: wall time there depends on what else runs.
+Each measurement runs in a fresh process: every format alone, then all four in one call (the
+tables and the assessment shared), then ``--rapor`` rapor (HTML + PDF) with
+``write_rapor(..., workers=2)`` when the code has it. With ``--baseline-tree DIR`` (an older
+checkout: ``git archive <commit> | tar -x -C DIR``) the same measurements run on that code in the
+same run, interleaved, and the outputs are compared (JSON byte for byte, ``dibuat`` aside).
+Wall seconds, CPU seconds (user + sys of the process and its workers) and the load average are
+printed: the development machine is shared. Never a timed test.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
+import json
 import os
+import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+CHILD = r"""
+import json, os, sys, time, inspect
+from pathlib import Path
+os.environ.setdefault("MPLBACKEND", "Agg")
+from alaskaki.competency.testing import synthetic_result
+from alaskaki.report import write_rapor, write_reports
+peserta, lokakarya, what, out = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3], Path(sys.argv[4])
+result = synthetic_result(peserta, workshops=lokakarya)
+result.dibuat = "2026-01-20T08:00:00+00:00"
+if what.startswith("rapor:"):
+    n = int(what.split(":")[1])
+    result.participants = result.participants[:n]
+    kw = {"workers": 2} if "workers" in inspect.signature(write_rapor).parameters else {}
+    t, c = time.perf_counter(), os.times()
+    files = write_rapor(result, out, **kw)
+else:
+    t, c = time.perf_counter(), os.times()
+    files = write_reports(result, out, formats=what, reviewer={})
+w = time.perf_counter() - t
+e = os.times()
+cpu = (e.user + e.system + e.children_user + e.children_system) - (
+    c.user + c.system + c.children_user + c.children_system)
+size = sum(f.stat().st_size for f in files)
+print(json.dumps({"wall": w, "cpu": cpu, "mb": size / 1e6, "files": len(files)}))
+"""
+
+
+def run(tree: Path | None, peserta: int, lokakarya: int, what: str, out: Path) -> dict:
+    env = dict(os.environ)
+    if tree is not None:
+        env["PYTHONPATH"] = str(tree / "src")
+    env["PATH"] = str(Path(sys.executable).parent) + os.pathsep + env.get("PATH", "")
+    res = subprocess.run(
+        [sys.executable, "-c", CHILD, str(peserta), str(lokakarya), what, str(out)],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    if res.returncode:
+        raise SystemExit(f"{what} on {tree or 'this tree'} failed:\n{res.stderr[-3000:]}")
+    return json.loads(res.stdout.strip().splitlines()[-1])
+
+
+def digest(folder: Path) -> str:
+    """A hash of the JSON report (the one format whose bytes carry no time of writing)."""
+    h = hashlib.sha256()
+    for f in sorted(folder.glob("*.json")):
+        h.update(f.read_bytes())
+    return h.hexdigest()[:12]
 
 
 def main(argv=None) -> int:
@@ -26,65 +85,45 @@ def main(argv=None) -> int:
     ap.add_argument("--peserta", type=int, default=10_000)
     ap.add_argument("--lokakarya", type=int, default=3)
     ap.add_argument(
-        "--gradebook",
-        type=int,
-        default=200,
-        help="participants in the real-gradebook run (0 = skip)",
+        "--rapor", type=int, default=1_000, help="participants in the rapor batch (0: none)"
     )
+    ap.add_argument("--formats", default="html,xlsx,csv,json")
+    ap.add_argument("--baseline-tree", type=Path)
     args = ap.parse_args(argv)
-    os.environ.setdefault("MPLBACKEND", "Agg")
-    os.environ["PATH"] = str(Path(sys.executable).parent) + os.pathsep + os.environ.get("PATH", "")
-
-    from alaskaki.competency.testing import synthetic_result
-    from alaskaki.report import write_rapor, write_reports
-
-    with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp)
-        t0 = time.perf_counter()
-        result = synthetic_result(args.peserta, workshops=args.lokakarya)
-        t1 = time.perf_counter()
-        print(
-            f"synthetic CohortResult: {args.peserta} peserta × 7 unit × {args.lokakarya} lokakarya in {t1 - t0:.1f} s"
-        )
-        print("  format   wall s    CPU s     size (each call also builds the views)")
-        for fmt in ("html", "xlsx", "csv", "json"):
-            t, c = time.perf_counter(), time.process_time()
-            files = write_reports(result, out / fmt, formats=(fmt,))
-            size = sum(f.stat().st_size for f in files) / 1e6
-            print(
-                f"  {fmt:5s} {time.perf_counter() - t:8.1f} {time.process_time() - c:8.1f} {size:8.1f} MB"
-            )
-        t = time.perf_counter()
-        write_rapor(result, out / "rapor", participant=result.participants[0].id)
-        print(f"  one rapor (HTML + PDF): {time.perf_counter() - t:.2f} s")
-
-        if args.gradebook:
-            from alaskaki.competency import assess
-            from alaskaki.competency.testing import M3, M3_CELLS, sample_builder, sample_framework
-
-            wb = sample_builder(out / "gb")
-            t = time.perf_counter()
-            for i in range(args.gradebook):
-                pid = f"p{i:04d}"
-                wb.participant(pid, nama=f"Nama Peserta {i}")
-                wb.submit(
-                    pid,
-                    M3,
-                    {k: v for k, v in M3_CELLS.items() if k != "m3_studi_kasus"},
-                    manual={"m3_studi_kasus": 3},
-                    timestamp="2026-01-12 10:00:00",
+    trees = [("old", args.baseline_tree), ("new", None)] if args.baseline_tree else [("new", None)]
+    whats = [*args.formats.split(","), args.formats]
+    if args.rapor:
+        whats.append(f"rapor:{args.rapor}")
+    print(f"{args.peserta} peserta × 7 unit × {args.lokakarya} lokakarya; load {os.getloadavg()}")
+    print(f"  {'what':22s} {'code':5s} {'wall s':>8s} {'CPU s':>8s} {'MB':>8s}  load(1 min)")
+    with tempfile.TemporaryDirectory(dir="/var/tmp") as tmp:
+        for what in whats:
+            got = {}
+            for label, tree in trees:
+                out = Path(tmp) / label / what.replace(",", "+").replace(":", "-")
+                r = run(tree, args.peserta, args.lokakarya, what, out)
+                got[label] = (r, out)
+                print(
+                    f"  {what:22s} {label:5s} {r['wall']:8.1f} {r['cpu']:8.1f} {r['mb']:8.1f}"
+                    f"  {os.getloadavg()[0]:.1f}",
+                    flush=True,
                 )
-            wdir = wb.close()
-            build = time.perf_counter() - t
-            fw = sample_framework(out, wdir / "source")
-            t = time.perf_counter()
-            res = assess(wdir, framework=fw)
-            print(
-                f"real gradebook: {args.gradebook} peserta × 1 module ({len(M3_CELLS)} graded cells): "
-                f"built in {build:.1f} s, assess() in {time.perf_counter() - t:.2f} s ({len(res.participants)} peserta)"
-            )
+            if len(got) == 2:
+                (o, od), (n, nd) = got["old"], got["new"]
+                same = "json" not in what or digest(od) == digest(nd)
+                print(
+                    f"  {'':22s} ratio old/new: wall {o['wall'] / n['wall']:.1f}×, CPU "
+                    f"{o['cpu'] / n['cpu']:.1f}×; JSON identical: {same}",
+                    flush=True,
+                )
+                if not same:
+                    return 1
+    print(f"load average at end: {os.getloadavg()}")
     return 0
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    t0 = time.perf_counter()
+    code = main()
+    print(f"bench ran {time.perf_counter() - t0:.0f} s")
+    raise SystemExit(code)

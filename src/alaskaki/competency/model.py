@@ -14,6 +14,7 @@ and that JSON is the versioned contract of ``alaskaki report --format json``:
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, fields
+from operator import attrgetter
 from typing import Any
 
 KOMPETEN = "Kompeten"
@@ -231,21 +232,36 @@ class CohortResult:
         raise KeyError(pid)
 
     def to_dict(self) -> dict[str, Any]:
-        # plain field copies: dataclasses.asdict deep-copies recursively and is several times slower
-        def crit_dict(c: CriterionResult) -> dict:
-            d = dict(c.__dict__)
-            d["uji"] = [[e.__dict__[k] for k in EVIDENCE_COLUMNS] for e in c.uji]
-            d["latihan"] = [[e.__dict__[k] for k in EVIDENCE_COLUMNS] for e in c.latihan]
-            d["rasio"] = c.rasio
-            d["latihan_rasio"] = c.latihan_rasio
-            return d
+        # Plain field copies (dataclasses.asdict deep-copies recursively and is several times
+        # slower), evidence rows by one C-level attrgetter, and each unit's derived shares in one
+        # pass over its criteria: the same values, added in the same order, as the properties
+        # (rasio, latihan_rasio, latihan_selesai, latihan_skor, belum_terpenuhi) compute;
+        # tests/unit/test_report_json_golden.py holds the bytes.
+        ev_row = _EVIDENCE_ROW
+        mod_row = _MODULE_ROW
 
         def unit_dict(u: UnitResult) -> dict:
-            d = dict(u.__dict__)
-            d["kriteria"] = [crit_dict(c) for c in u.kriteria]
-            d["belum_terpenuhi"] = u.belum_terpenuhi
-            d["latihan_selesai"] = u.latihan_selesai
-            d["latihan_skor"] = u.latihan_skor
+            d = u.__dict__.copy()
+            crits = []
+            unmet = []
+            graded: list[Evidence] = []  # every graded latihan cell, in criterion order
+            lat_n = 0
+            for c in u.kriteria:
+                cd = c.__dict__.copy()
+                cd["uji"] = [list(ev_row(e)) for e in c.uji]
+                cd["latihan"] = [list(ev_row(e)) for e in c.latihan]
+                cd["rasio"] = c.skor / c.maks if c.maks else None
+                g = [e for e in c.latihan if e.dinilai]
+                cd["latihan_rasio"] = _share(g)
+                graded += g
+                crits.append(cd)
+                lat_n += c.latihan_jumlah
+                if c.status == TIDAK_TERPENUHI:
+                    unmet.append(f"{c.kode} {c.judul}")
+            d["kriteria"] = crits
+            d["belum_terpenuhi"] = unmet
+            d["latihan_selesai"] = len(graded) / lat_n if lat_n else None
+            d["latihan_skor"] = _share(graded)
             return d
 
         return {
@@ -268,7 +284,7 @@ class CohortResult:
                     "penyelesaian": p.completion,
                     "jumlah_terlambat": p.late_count,
                     "units": {k: unit_dict(u) for k, u in p.units.items()},
-                    "modul": [[m.__dict__[k] for k in MODULE_COLUMNS] for m in p.modul],
+                    "modul": [list(mod_row(m)) for m in p.modul],
                 }
                 for p in self.participants
             ],
@@ -336,3 +352,5 @@ class CohortResult:
 # skema 3: the order of the values of one evidence item / one module record in the JSON
 EVIDENCE_COLUMNS = tuple(f.name for f in fields(Evidence))
 MODULE_COLUMNS = tuple(f.name for f in fields(ModuleRecord))
+_EVIDENCE_ROW = attrgetter(*EVIDENCE_COLUMNS)
+_MODULE_ROW = attrgetter(*MODULE_COLUMNS)

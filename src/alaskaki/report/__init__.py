@@ -18,6 +18,8 @@ Rapor: ``rapor-<id>.html`` / ``rapor-<id>.pdf``.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import json
 from pathlib import Path
 
@@ -63,7 +65,38 @@ def write_reports(
     ``reviewer`` is a :class:`Reviewer`, a dict or a YAML path (default ``grading/peninjau.yml``).
     """
     formats = _check_formats(formats, FORMATS)
-    rev = load_reviewer(reviewer)
+    with _gc_frozen():
+        return _write_reports(result, out_dir, formats, anonim, anonim_k, load_reviewer(reviewer))
+
+
+@contextlib.contextmanager
+def _gc_frozen():
+    """Keep Python's cyclic garbage collector off the result while the reports are written.
+
+    A city-wide result is millions of small objects; every full collection walks them all, and
+    writing the reports allocates enough to trigger many: 80 % of the JSON's time at 10,000
+    participants (docs/benchmarks.md). Frozen objects are not collected until unfrozen here.
+    """
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
+@contextlib.contextmanager
+def _gc_paused():
+    """No cyclic collection at all while the JSON tree is built and encoded (it holds no cycles)."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+def _write_reports(result, out_dir, formats, anonim, anonim_k, rev) -> list[Path]:
     if anonim:
         result = anonymise(result, key=rev.anonim_kunci, k=anonim_k)
     out = Path(out_dir)
@@ -89,12 +122,19 @@ def write_reports(
             written.append(p)
     if "json" in formats:
         p = out / f"laporan-kompetensi{suffix}.json"
-        data = result.to_dict()
-        data["peninjau"] = {"kantor": rev.kantor_lengkap, "nama": rev.nama, "jabatan": rev.jabatan}
-        data["anonim"] = anonim
-        data["lengkap"] = is_complete(result)
-        data["catatan"] = notes(result)
-        p.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        with _gc_paused():
+            data = result.to_dict()
+            data["peninjau"] = {
+                "kantor": rev.kantor_lengkap,
+                "nama": rev.nama,
+                "jabatan": rev.jabatan,
+            }
+            data["anonim"] = anonim
+            data["lengkap"] = is_complete(result)
+            data["catatan"] = notes(result)
+            text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+            del data
+        p.write_text(text, encoding="utf-8")
         written.append(p)
     return written
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from .reviewer import Reviewer, load_reviewer
 from .views import GENDER, grading_state
 
 RAPOR_FORMATS = ("html", "pdf")
+PARALLEL_FROM = 50  # participants from which write_rapor forks workers by default
 
 
 @dataclass(frozen=True)
@@ -276,8 +278,14 @@ def write_rapor(
     formats=RAPOR_FORMATS,
     anonim: bool = False,
     reviewer: str | Path | dict | Reviewer | None = None,
+    workers: int | None = None,
 ) -> list[Path]:
     """Write ``rapor-<id>.html`` / ``.pdf`` for one participant id (or everyone); returns the files.
+
+    ``workers`` > 1 writes the batch in that many forked processes (the files are the same; the
+    list keeps the participants' order). ``None``: one process for fewer than
+    :data:`PARALLEL_FROM` participants (a workshop's batch takes seconds), else one per CPU core,
+    at most 4 (a city's batch).
 
     A rapor is the participant's own sheet: it always carries the name and the attributes, so
     there is no anonymous rapor (``anonim=True`` is refused before anything is written).
@@ -305,6 +313,37 @@ def write_rapor(
             )
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
+    if workers is None:
+        workers = min(4, os.cpu_count() or 1) if len(people) >= PARALLEL_FROM else 1
+    workers = max(1, min(workers, len(people)))
+    if workers == 1:
+        return _write_batch(result, people, out, formats, rev)
+    # Several processes, each with its own parsed fonts; forked, so the result is not pickled.
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    global _BATCH
+    _BATCH = (result, people, out, formats, rev)
+    chunks = [list(range(i, len(people), workers)) for i in range(workers)]
+    by_index: dict[int, list[Path]] = {}
+    try:
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            for chunk, files in zip(chunks, pool.map(_write_chunk, chunks), strict=True):
+                by_index.update(zip(chunk, files, strict=True))
+    finally:
+        _BATCH = None
+    return [f for i in range(len(people)) for f in by_index[i]]
+
+
+_BATCH = None  # (result, people, out, formats, reviewer) for the forked workers of write_rapor
+
+
+def _write_chunk(indices: list[int]) -> list[list[Path]]:
+    result, people, out, formats, rev = _BATCH
+    return [_write_batch(result, [people[i]], out, formats, rev) for i in indices]
+
+
+def _write_batch(result, people, out: Path, formats, rev) -> list[Path]:
     written = []
     for p in people:
         if "html" in formats:
