@@ -6,7 +6,7 @@ two uji cells and one latihan cell each, every participant in 1-3 workshops), be
 bench/bench_assess.py).
 
     .venv/bin/python bench/bench_report.py [--peserta 10000] [--lokakarya 3] [--rapor 1000]
-        [--baseline-tree DIR] [--formats html,xlsx,csv,json]
+        [--baseline-tree DIR] [--formats html,xlsx,csv,json|none]
 
 Each measurement runs in a fresh process: every format alone, then all four in one call (the
 tables and the assessment shared), then ``--rapor`` rapor (HTML + PDF) with
@@ -87,11 +87,11 @@ def main(argv=None) -> int:
     ap.add_argument(
         "--rapor", type=int, default=1_000, help="participants in the rapor batch (0: none)"
     )
-    ap.add_argument("--formats", default="html,xlsx,csv,json")
+    ap.add_argument("--formats", default="html,xlsx,csv,json", help="or none: the rapor only")
     ap.add_argument("--baseline-tree", type=Path)
     args = ap.parse_args(argv)
     trees = [("old", args.baseline_tree), ("new", None)] if args.baseline_tree else [("new", None)]
-    whats = [*args.formats.split(","), args.formats]
+    whats = [] if args.formats == "none" else [*args.formats.split(","), args.formats]
     if args.rapor:
         whats.append(f"rapor:{args.rapor}")
     print(f"{args.peserta} peserta × 7 unit × {args.lokakarya} lokakarya; load {os.getloadavg()}")
