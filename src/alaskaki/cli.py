@@ -965,12 +965,15 @@ DOING = {
 }
 
 
-def _guard_gradebook(args) -> None:
-    """Refuse a lost gradebook before any command reads it; back it up before any command writes it."""
+def _guard_gradebook(args) -> list:
+    """Refuse a lost gradebook before any command reads it; back it up before any command writes it,
+    and before any other command when it changed outside alaskaki (manual grades typed in the
+    formgrader). Returns the folders whose gradebook the command writes."""
     from alaskaki.folder import CONFIG_FILE, Folder
 
     if args.command == "pulihkan":
-        return
+        return []
+    writes = []
     if args.command == "dashboard":
         wheres = list(args.workshops or ["."])
     else:
@@ -985,10 +988,21 @@ def _guard_gradebook(args) -> None:
             folder.claim_server(take_over=True)  # the trainer's word: this folder is the moved one
         if args.command in GRADEBOOK_WRITERS:
             folder.before_write(args.command)
+            writes.append(folder)
         else:
             # integrity_check too: a file cut mid-way is named here, with its path and the way
             # back, instead of as a bare SQLite error half-way through the command
             folder.check_gradebook(deep=True)
+            try:
+                folder.backup_if_changed()
+            except (
+                AlaskakiError
+            ) as err:  # reading goes on; the trainer learns the grades are at risk
+                print(
+                    f"peringatan: nilai yang diubah di luar alaskaki (formgrader) belum dicadangkan: {err}",
+                    file=sys.stderr,
+                )
+    return writes
 
 
 def _gradebook_named(args, exc: BaseException):
@@ -1082,8 +1096,9 @@ def main(argv: list[str] | None = None) -> int:
     _skip_iri_checker()
     parser = build_parser()
     args = parser.parse_args(argv)
+    writes: list = []
     try:
-        _guard_gradebook(args)
+        writes = _guard_gradebook(args)
         code = COMMANDS[args.command](args)
         sys.stdout.flush()  # a reader gone (`| head`) shows here, not at interpreter exit
         return code
@@ -1119,6 +1134,12 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_ERROR
+    finally:
+        for folder in writes:
+            # what this command wrote can be redone from the workshop's files; only later changes
+            # made outside alaskaki (the formgrader) need the next backup
+            with contextlib.suppress(Exception):
+                folder.remember_state()
 
 
 if __name__ == "__main__":

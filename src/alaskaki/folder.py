@@ -112,6 +112,8 @@ PG_BIN_GLOB = "/usr/lib/postgresql/*/bin"  # Debian's server packages, when not 
 PG_TIMEOUT = 600.0
 SQLITE_SUFFIX = ".db"
 PG_SUFFIX = ".dump"  # pg_dump's custom format
+STATE_SEEN_FILE = ".keadaan-terakhir.json"  # the gradebook as alaskaki last left it (cadangan/)
+CHANGED_OUTSIDE = "nilai manual"  # backup tag: changes made outside alaskaki (formgrader)
 _BACKUP_NAME = re.compile(r"gradebook-(\d{8}T\d{12})Z-(.+)(\.db|\.dump)$")
 NO_PG_DUMP = (
     "peringatan: pg_dump tidak ditemukan, jadi buku nilai di server PostgreSQL TIDAK dicadangkan "
@@ -592,10 +594,66 @@ class Folder:
         except (OSError, sqlite3.Error) as err:
             raise from_os_error(err, doing="membuat cadangan buku nilai", path=dest) from err
         _backed_up[str(path)] = key
+        now = path.stat()
+        if (now.st_ino, now.st_size, now.st_mtime_ns) == key:
+            self.remember_state()  # the state now in cadangan/ (unless it changed meanwhile)
         self._prune_backups()
         return Backup(
             1, dest, when, dest.name.split("Z-", 1)[1][: -len(SQLITE_SUFFIX)], dest.stat().st_size
         )
+
+    # -- changes made outside alaskaki (the formgrader's manual grades) ------------------------
+    def _state_file(self) -> Path:
+        return self.backup_dir / STATE_SEEN_FILE
+
+    def _fingerprint(self) -> list[int] | None:
+        """(inode, size, mtime) of the SQLite gradebook and of its WAL file, or None without one."""
+        path = self.gradebook_file
+        if path is None or not path.exists():
+            return None
+        out = []
+        for p in (path, path.with_name(path.name + "-wal")):
+            with contextlib.suppress(OSError):
+                st = p.stat()
+                out += [st.st_ino, st.st_size, st.st_mtime_ns]
+        return out
+
+    def remember_state(self) -> None:
+        """Record the gradebook as alaskaki last left it (after a command that wrote it, or a backup).
+
+        Best effort: a read-only folder records nothing (and gets no backup either).
+        """
+        fp = self._fingerprint()
+        if fp is None or not self.backup_dir.is_dir():
+            return
+        with contextlib.suppress(OSError):
+            _atomic_write(self._state_file(), json.dumps(fp) + "\n")
+
+    def changed_outside(self) -> bool:
+        """True when the SQLite gradebook changed since alaskaki last left it or backed it up:
+        manual grades typed in nbgrader's formgrader, or an ``nbgrader`` command run by hand."""
+        fp = self._fingerprint()
+        if fp is None:
+            return False
+        try:
+            return json.loads(self._state_file().read_text(encoding="utf-8")) != fp
+        except (OSError, ValueError):
+            return True  # never recorded: a workshop from before this record, or a new backup dir
+
+    def backup_if_changed(self, doing: str = CHANGED_OUTSIDE) -> Backup | None:
+        """A backup of the gradebook when it changed outside alaskaki (:meth:`changed_outside`).
+
+        Called before every command (readers too: `report` right after grading in the formgrader)
+        and every few minutes by the trainer's Jupyter server while the formgrader runs
+        (:mod:`alaskaki.jupyter_cadangan`). None when nothing changed or the folder is read-only.
+        """
+        if not self.changed_outside():
+            return None
+        if not os.access(self.root, os.W_OK) or (
+            self.backup_dir.exists() and not os.access(self.backup_dir, os.W_OK)
+        ):
+            return None  # a read-only copy: nothing can be written, and reading must still work
+        return self.before_write(doing)
 
     def _backup_name(self, when: datetime, doing: str, suffix: str) -> Path:
         tag = re.sub(r"[^a-z0-9]+", "-", doing.lower()).strip("-") or "perintah"
@@ -727,6 +785,7 @@ class Folder:
                 tmp.unlink()
             raise from_os_error(err, doing="memulihkan buku nilai", path=path) from err
         _backed_up.pop(str(path), None)
+        self.remember_state()  # the restored state is a backup already
         return chosen, kept
 
     def _restore_server(self, chosen: Backup) -> Path:

@@ -357,3 +357,110 @@ def test_an_unreachable_postgresql_server_is_one_sentence(tmp_path, capsys):
     assert code != 0 and "Server PostgreSQL buku nilai tidak dapat dipakai" in err
     assert "rahasia" not in err and "Traceback" not in err
     assert len(err.strip().splitlines()) == 1, err
+
+
+def _formgrader_writes(ws: Path, pid: str) -> None:
+    """A write through nbgrader's own Gradebook API, as the formgrader saves a manual grade."""
+    from nbgrader.api import Gradebook
+
+    with Gradebook(f"sqlite:///{ws / 'gradebook.db'}", course_id=Folder(ws).course_id) as gb:
+        gb.update_or_create_student(pid, first_name="Dinilai di formgrader", last_name="")
+
+
+def _backed_up_students(backup: Path) -> set[str]:
+    with sqlite3.connect(backup) as db:
+        return {r[0] for r in db.execute("select id from student")}
+
+
+def test_changes_made_in_the_formgrader_are_backed_up_by_the_next_command(
+    template, tmp_path, capsys
+):
+    """Issue 14 req. 2, manual grades: the formgrader is not an alaskaki command, so what it
+    writes is backed up by the next command of any kind (a report read right after grading),
+    once, and not again while nothing changes."""
+    ws = cp_a(template, tmp_path / "ws")
+    assert (
+        cli(
+            capsys,
+            "roster",
+            "import",
+            str(roster(tmp_path, "p02,Budi,UD B,Miji,L,pemotong\n")),
+            "-w",
+            str(ws),
+        )[0]
+        == 0
+    )
+    before = Folder(ws).backups()
+    assert cli(capsys, "status", "-w", str(ws))[0] == 0
+    assert Folder(ws).backups() == before  # nothing changed outside alaskaki: no backup
+
+    _formgrader_writes(ws, "p03")
+    code, _, err = cli(capsys, "status", "-w", str(ws))
+    assert code == 0 and err == "", err
+    found = Folder(ws).backups()
+    assert len(found) == len(before) + 1
+    assert found[0].doing == "nilai-manual" and "p03" in _backed_up_students(found[0].path)
+    assert cli(capsys, "report", "--format", "csv", "-w", str(ws))[0] == 0
+    assert len(Folder(ws).backups()) == len(found)  # backed up once
+
+
+def test_the_trainers_jupyter_server_backs_up_the_formgrader_s_grades(template, tmp_path):
+    """The trainer's Jupyter server (hub or laptop) with alaskaki.jupyter_cadangan: a backup when
+    it starts and, while it runs, each time the formgrader changed the gradebook."""
+    import os
+    import socket
+    import sys
+    import time
+
+    ws = cp_a(template, tmp_path / "ws")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = dict(
+        os.environ,
+        ALASKAKI_CADANGAN_DETIK="1",
+        HOME=str(tmp_path),
+        JUPYTER_RUNTIME_DIR=str(tmp_path / "rt"),
+    )
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "jupyter_server",
+            "--no-browser",
+            "--allow-root",
+            f"--port={port}",
+            "--ip=127.0.0.1",
+            f"--ServerApp.root_dir={ws}",
+            "--ServerApp.jpserver_extensions={'alaskaki.jupyter_cadangan': True}",
+        ],
+        cwd=ws,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+
+    def wait_for(pid: str) -> list:
+        deadline = (
+            time.monotonic() + 120
+        )  # a generous bound for a loaded machine, not a speed claim
+        while time.monotonic() < deadline:
+            found = [b for b in Folder(ws).backups() if b.doing == "nilai-manual-formgrader"]
+            if any(pid in _backed_up_students(b.path) for b in found):
+                return found
+            assert server.poll() is None, server.stderr.read().decode()
+            time.sleep(0.5)
+        raise AssertionError(f"no backup holding {pid} while the server ran")
+
+    try:
+        at_start = wait_for("p01")  # the state when the formgrader opened
+        _formgrader_writes(ws, "p04")
+        later = wait_for("p04")
+        assert len(later) == len(at_start) + 1
+        time.sleep(3)  # three more checks with nothing changed
+        assert len(
+            [b for b in Folder(ws).backups() if b.doing == "nilai-manual-formgrader"]
+        ) == len(later)
+    finally:
+        server.terminate()
+        server.wait(timeout=60)

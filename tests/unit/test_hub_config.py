@@ -97,7 +97,9 @@ def test_participant_and_trainer_jupyter_config(tmp_path, monkeypatch):
     assert (
         server["ServerApp"]["jpserver_extensions"]["nbgrader.server_extensions.formgrader"] is False
     )
-    assert not (dirs["pelatih"] / "jupyter_server_config.json").exists()
+    # the trainer keeps every nbgrader extension, plus the backup while the formgrader runs
+    trainer = json.loads((dirs["pelatih"] / "jupyter_server_config.json").read_text())
+    assert trainer["ServerApp"]["jpserver_extensions"] == {"alaskaki.jupyter_cadangan": True}
     for d in dirs.values():
         overrides = json.loads((d / "labconfig" / "default_setting_overrides.json").read_text())
         assert overrides["@jupyterlab/translation-extension:plugin"]["locale"] == "id_ID"

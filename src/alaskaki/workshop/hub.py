@@ -533,6 +533,16 @@ def write_jupyter_config(
         (d / "labconfig" / "default_setting_overrides.json").write_text(
             json.dumps(overrides, indent=2) + "\n", encoding="utf-8"
         )
+        if role == "pelatih":
+            # manual grades typed in the formgrader are backed up while it runs (issue 14)
+            (d / "jupyter_server_config.json").write_text(
+                json.dumps(
+                    {"ServerApp": {"jpserver_extensions": {"alaskaki.jupyter_cadangan": True}}},
+                    indent=2,
+                )
+                + "\n",
+                encoding="utf-8",
+            )
         if role == "peserta":
             (d / "jupyter_server_config.json").write_text(
                 json.dumps(
