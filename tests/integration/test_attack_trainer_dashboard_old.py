@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import pytest
 
+from alaskaki import paths
 from alaskaki.competency import assess
+from alaskaki.workshop.course import init_workshop
 from tests.integration.test_legacy_workshop import FULL, old_workshop  # noqa: F401 - fixture
 
 pytestmark = pytest.mark.slow
@@ -21,7 +23,7 @@ def _units(result, pid):
     return {k: (u.status, u.latihan_selesai, u.latihan_skor) for k, u in p.units.items()}
 
 
-def test_dashboard_shows_an_old_workshop_as_its_report_does(old_workshop):  # noqa: F811
+def test_dashboard_shows_an_old_workshop_as_its_report_does(old_workshop, tmp_path):  # noqa: F811
     from alaskaki.report.dashboard import Data
 
     report = _units(assess(old_workshop.root), FULL)
@@ -30,6 +32,10 @@ def test_dashboard_shows_an_old_workshop_as_its_report_does(old_workshop):  # no
     alone = Data.load([old_workshop.root])
     shown = _units(next(iter(alone.per_workshop.values())), FULL)
     assert shown == report, "the dashboard disagrees with `alaskaki report` on the old workshop"
-    # Open: merged with a new workshop (kit framework, new ids) the old workshop's m4 evidence
-    # is not counted; the merge needs each workshop's ids mapped to criteria through its own
-    # framework (pending on branch trainerteam-pending2).
+
+    new = init_workshop(tmp_path / "baru", roster=paths.dataset("contoh_peserta.csv"), modules=[])
+    both = Data.load([old_workshop.root, new.root])
+    merged = _units(both.merged, FULL)
+    assert merged["EKS-03"][1:] == report["EKS-03"][1:], (
+        "merged with a new workshop, the old workshop's m4 evidence is gone"
+    )

@@ -39,6 +39,7 @@ Rules (also in the header of ``grading/kompetensi.yml``):
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -329,6 +330,21 @@ def _criterion(
     )
 
 
+def _prefer(c: CriterionResult, other: CriterionResult | None) -> CriterionResult:
+    """``c``, with its latihan and uji evidence taken from ``other`` where ``c`` has none."""
+    if other is None:
+        return c
+    out = c
+    decided = (TERPENUHI, TIDAK_TERPENUHI)
+    if c.status not in decided and other.status in decided:
+        out = dataclasses.replace(
+            out, status=other.status, skor=other.skor, maks=other.maks, uji=other.uji
+        )
+    if not c.latihan and other.latihan:
+        out = dataclasses.replace(out, latihan=other.latihan, latihan_jumlah=other.latihan_jumlah)
+    return out
+
+
 def _test_share(module: str | None, ids: list[str], ev: dict) -> float | None:
     """Share of points on the unit's items in one test form; None unless all its items are graded.
 
@@ -351,14 +367,23 @@ def normalised_gain(pre: float | None, post: float | None, maximum: float = 1.0)
     return (post - pre) / (maximum - pre)
 
 
-def unit_result(unit: fwmod.Unit, fw: fwmod.Framework, ev: dict) -> UnitResult:
-    """Apply the unit rule to one participant's evidence ``{(module, grade_id): Evidence}``."""
+def unit_result(
+    unit: fwmod.Unit, fw: fwmod.Framework, ev: dict, fallback: dict | None = None
+) -> UnitResult:
+    """Apply the unit rule to one participant's evidence ``{(module, grade_id): Evidence}``.
+
+    ``fallback`` ({criterion code: CriterionResult}) is what workshops with another framework
+    (made before a module split, with old grade ids) found for the same criteria: used where
+    ``ev`` has no evidence of its own (:func:`merge_data`).
+    """
     butir = [gid for gid, u in fw.butir.items() if u == unit.kode]
     pre = _test_share(fw.asesmen_awal, butir, ev)
     post = _test_share(fw.asesmen_akhir, butir, ev)
     gain = normalised_gain(pre, post)
     uji_modules = fw.uji_modules(unit)
     crits = [_criterion(c, uji_modules, unit.modul, ev) for c in unit.kriteria]
+    if fallback:
+        crits = [_prefer(c, fallback.get(c.kode)) for c in crits]
     if any(c.status == TIDAK_TERPENUHI for c in crits):
         status = BELUM_KOMPETEN
     elif crits and all(c.status == TERPENUHI for c in crits):
@@ -387,12 +412,18 @@ def workshop_framework(workshop_dir: Path) -> fwmod.Framework:
 
 
 def _build(
-    fw: fwmod.Framework, datas: list[WorkshopData], evidence, modules, roster
+    fw: fwmod.Framework,
+    datas: list[WorkshopData],
+    evidence,
+    modules,
+    roster,
+    fallback: dict[str, dict[str, CriterionResult]] | None = None,
 ) -> CohortResult:
     participants = []
     for pid in sorted(set(roster) | set(evidence) | set(modules)):
         attrs = roster.get(pid, {})
         ev = evidence.get(pid, {})
+        back = (fallback or {}).get(pid)
         workshops = [
             d.info.nama for d in datas if pid in d.roster or pid in d.evidence or pid in d.modules
         ]
@@ -405,7 +436,7 @@ def _build(
                 jenis_kelamin=attrs.get("jenis_kelamin", ""),
                 peran=attrs.get("peran", ""),
                 lokakarya=workshops,
-                units={u.kode: unit_result(u, fw, ev) for u in fw.units},
+                units={u.kode: unit_result(u, fw, ev, back) for u in fw.units},
                 modul=sorted(modules.get(pid, []), key=lambda m: (m.modul, m.lokakarya)),
             )
         )
@@ -452,7 +483,8 @@ def merge_history(
         raise AlaskakiError("Tidak ada folder lokakarya untuk digabung.", exit_code=EXIT_NOT_FOUND)
     datas = [read_workshop(Path(d)) for d in workshop_dirs]
     fw = framework if framework is not None else fwmod.load_framework()
-    return merge_data(datas, fw)
+    own = [workshop_framework(Path(d)) for d in workshop_dirs]
+    return merge_data(datas, fw, own=own)
 
 
 def result_of(data: WorkshopData, fw: fwmod.Framework) -> CohortResult:
@@ -460,8 +492,20 @@ def result_of(data: WorkshopData, fw: fwmod.Framework) -> CohortResult:
     return _build(fw, [data], data.evidence, data.modules, data.roster)
 
 
-def merge_data(datas: list[WorkshopData], fw: fwmod.Framework) -> CohortResult:
-    """:func:`merge_history` on workshops already read with :func:`read_workshop`."""
+def merge_data(
+    datas: list[WorkshopData],
+    fw: fwmod.Framework,
+    *,
+    own: list[fwmod.Framework] | None = None,
+) -> CohortResult:
+    """:func:`merge_history` on workshops already read with :func:`read_workshop`.
+
+    ``own`` (one per workshop, in the order of ``datas``): the framework each workshop pinned.
+    Evidence is merged by grade id under ``fw``; a workshop whose framework
+    has other ids (made before m4/m5/m7 were split) also counts through its own framework,
+    criterion by criterion, where the merged ids have no evidence (trainer team T14).
+    """
+    fallback = _fallback(datas, fw, own) if own is not None else None
     datas = [d for _, d in sorted(enumerate(datas), key=lambda x: (_sort_key(x[1]), x[0]))]
     evidence: dict[str, dict[tuple[str, str], Evidence]] = {}
     order: dict[str, int] = {d.info.nama: i for i, d in enumerate(datas)}
@@ -502,4 +546,28 @@ def merge_data(datas: list[WorkshopData], fw: fwmod.Framework) -> CohortResult:
         for pid, attrs in d.roster.items():
             cur = roster.setdefault(pid, {})
             cur.update({k: v for k, v in attrs.items() if v})
-    return _build(fw, datas, evidence, modules, roster)
+    return _build(fw, datas, evidence, modules, roster, fallback)
+
+
+def _grade_ids(fw: fwmod.Framework) -> set[str]:
+    return {g for u in fw.units for c in u.kriteria for g in (*c.uji, *c.latihan)}
+
+
+def _fallback(
+    datas: list[WorkshopData], fw: fwmod.Framework, own: list
+) -> dict[str, dict[str, CriterionResult]]:
+    """{participant: {criterion code: CriterionResult}} from the workshops whose own framework uses
+    grade ids ``fw`` does not know; later workshops (by creation) win where both have evidence."""
+    ids = _grade_ids(fw)
+    found: dict[str, dict[str, CriterionResult]] = {}
+    pairs = sorted(zip(datas, own, strict=True), key=lambda x: _sort_key(x[0]))
+    for d, theirs in pairs:
+        if _grade_ids(theirs) <= ids:
+            continue  # same ids: the evidence merges item by item
+        for p in result_of(d, theirs).participants:
+            mine = found.setdefault(p.id, {})
+            for unit in p.units.values():
+                for c in unit.kriteria:
+                    if c.uji or c.latihan or c.kode not in mine:
+                        mine[c.kode] = _prefer(c, mine.get(c.kode))
+    return found

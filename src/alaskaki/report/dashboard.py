@@ -6,7 +6,8 @@ IKM, kelurahan, gender, role and unit, with a download of the current view as XL
 
 With one workshop chosen, its own gradebook is assessed (as :func:`~alaskaki.competency.assess`);
 with "Semua lokakarya", the workshops are merged by participant id (as
-:func:`~alaskaki.competency.merge_history`). The kit's ``grading/kompetensi.yml`` applies to all.
+:func:`~alaskaki.competency.merge_history`) under the kit's ``grading/kompetensi.yml``; a workshop
+made before a module split counts through the framework it pinned.
 The XLSX of the current view is built on request (a button), as it takes a while for
 thousands of participants.
 
@@ -88,11 +89,11 @@ class Data:
         fw = framework if framework is not None else load_framework()
         # each workshop by the framework it pinned (as `alaskaki report` does): a workshop made
         # before a module split keeps its old grade ids (trainer team T14)
-        per = {
-            d.info.nama: result_of(d, framework or workshop_framework(path))
-            for d, path in zip(datas, dirs, strict=True)
-        }
-        merged = next(iter(per.values())) if len(per) == 1 else merge_data(datas, fw)
+        own = [framework or workshop_framework(path) for path in dirs]
+        per = {d.info.nama: result_of(d, f) for d, f in zip(datas, own, strict=True)}
+        # merged: by grade id under the kit's framework, and a workshop with older ids through
+        # its own framework, criterion by criterion (trainer team T14)
+        merged = next(iter(per.values())) if len(per) == 1 else merge_data(datas, fw, own=own)
         return cls(per_workshop=per, merged=merged, reviewer=load_reviewer(reviewer))
 
     @property
