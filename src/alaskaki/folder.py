@@ -807,6 +807,7 @@ class Folder:
                 "install postgresql-client`), lalu jalankan lagi.",
                 exit_code=EXIT_NOT_FOUND,
             )
+        self._claim_server()  # a copy of the workshop must not restore the original's database
         conn, env = _libpq(url)
         listed = _run_pg([restore, "--list", str(chosen.path)], env)
         if listed.returncode != 0:
@@ -838,6 +839,9 @@ class Folder:
                 exit_code=EXIT_ERROR,
             )
         _server_backed_up.discard(url)
+        # the dump carries the owner record of its day (another path, or none): this folder,
+        # which restored it, is the owner
+        self.claim_server(take_over=True)
         return kept
 
 

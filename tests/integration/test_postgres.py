@@ -285,6 +285,7 @@ def test_a_moved_or_branched_postgresql_workshop_says_which_it_is(pg_url, tmp_pa
 
     from alaskaki import folder as folder_mod
     from alaskaki.cli import main
+    from alaskaki.folder import Folder
     from alaskaki.workshop import init_workshop
 
     url = _new_database(pg_url, "alaskaki_pindah")
@@ -320,6 +321,11 @@ def test_a_moved_or_branched_postgresql_workshop_says_which_it_is(pg_url, tmp_pa
     branch = tmp_path / "cabang"
     sp.run(["cp", "-a", str(new_disk), str(branch)], check=True)
     assert command("status", "-w", str(branch))[0] != 0
+    # nor may the copy put one of its backups back into the original's database
+    assert Folder(branch).backups(), "the copy carries the original's backups"
+    code, _, err = command("pulihkan", "1", "--ya", "-w", str(branch))
+    assert code != 0 and "salinan" in err, err
+    assert _students(url) == {"p01", "p02"}
     own = _new_database(pg_url, "alaskaki_cabang")
     code, _, err = command("init", str(branch), "--db-url", own)
     assert code == 0, err
