@@ -414,7 +414,7 @@ def cmd_init(args) -> int:
     )
     if existed and args.db_url:
         head += f"\nBuku nilai sekarang di database baru; salinannya ada di {ws.backup_dir}."
-    if existed and args.pindahan:
+    if existed and args.pindahan and ws.gradebook_file is None:
         head += "\nBuku nilai di server PostgreSQL sekarang milik folder ini."
     _emit(
         args,
