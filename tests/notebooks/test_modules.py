@@ -256,3 +256,32 @@ def test_source_passes_and_release_fails(modul, tmp_path):
         "blank answer fails (e.g. `assert x is not None, ...`) above ### BEGIN HIDDEN TESTS; see docs/architecture.md. "
         f"{result}"
     )
+
+
+def _numbers(value) -> list[float]:
+    if isinstance(value, bool):
+        return []
+    if isinstance(value, int | float):
+        return [float(value)]
+    if isinstance(value, dict):
+        return [x for v in value.values() for x in _numbers(v)]
+    if isinstance(value, list | tuple):
+        return [x for v in value for x in _numbers(v)]
+    return []
+
+
+@pytest.mark.parametrize("modul", [m for m in MODULES if m not in ASSESSMENTS])
+def test_a_worked_format_example_is_nobodys_answer(modul):
+    """Reader (m7a): "14,86 % ditulis 14.9" was the Latihan 2 answer of every participant sent to Belanda. A
+    decimal example of how to write an answer ("mis. `38.4`") must not be any variant's answer."""
+    ex = _exercise_module(modul)
+    answers = [x for i in range(1, 121) for x in _numbers(ex.harapan(f"p{i:02d}"))]
+    text = (paths.SOURCE_DIR / modul / f"{modul}.ipynb").read_text(encoding="utf-8")
+    for m in re.finditer(
+        r"(?:mis\.|ditulis|→)\s*`?(?:[a-z_]+ = )?(-?\d+\.\d+)(?=[`)\s,;\\])(?! \*)", text
+    ):
+        x = float(m.group(1))
+        near = [a for a in answers if abs(a - x) <= 0.051]
+        assert not near, (
+            f"{modul}: the example {m.group(0)!r} is an answer of some participant ({near[0]})"
+        )

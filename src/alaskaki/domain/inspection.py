@@ -348,7 +348,10 @@ DEFECT_EXAMPLES: tuple[Example, ...] = (
     ),
     Example("Jarum patah tertinggal di dalam sepatu.", "kritis", "membahayakan pemakai"),
     Example(
-        "Kadar krom VI kulit atasan 5 mg/kg, padahal pesanan untuk pasar Uni Eropa.",
+        (
+            "Kadar krom VI kulit atasan 5 mg/kg, padahal pesanan untuk pasar Uni Eropa, yang mewajibkan "
+            "kurang dari 3 mg/kg."
+        ),
         "kritis",
         "tidak memenuhi peraturan wajib di negara tujuan",
     ),

@@ -424,7 +424,9 @@ def _studi_kasus(pid: str, nilai: object) -> Hasil:
         return Hasil(
             False,
             "sk_aturan: belum tepat. Petunjuk: baca surelnya lagi: kontainer atau kapal? siapa membayar "
-            "angkutan utama dan asuransi? di mana barang diserahkan?",
+            "angkutan utama dan asuransi? di mana barang diserahkan? Bila barang diserahkan di tempat tujuan, "
+            "bedakan: DAP = barang siap dibongkar (pembeli yang membongkar), DPU = penjual yang membongkar, "
+            "DDP = penjual juga mengurus dan membayar bea masuk.",
         )
     if nilai["risiko"].strip().casefold() != h["risiko"]:
         return Hasil(

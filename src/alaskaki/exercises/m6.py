@@ -546,6 +546,15 @@ def harapan(participant_id: str) -> dict:
     }
 
 
+def tampilkan_data(judul: str, data: dict) -> None:
+    """Print a document's header data one line per field, as on the paper form (not as a Python dict)."""
+    print(judul)
+    lebar = max(len(k) for k in data)
+    for kunci, nilai in data.items():
+        print(f"  {kunci:<{lebar}} : {nilai}")
+    print()
+
+
 # ---- checks: one function per exercise, shared by the self-check and the hidden test -------
 
 _sesi = Sesi(soal)
