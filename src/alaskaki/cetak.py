@@ -120,8 +120,13 @@ def module_html(modul: str, peserta: str | None = None, notebook: str | Path | N
         if cell.cell_type == "markdown":
             if meta.get(
                 "solution"
-            ):  # a written answer graded by the trainer: an empty box on paper
-                parts.append('<div class="kotak" style="min-height: 8em"></div>')
+            ):  # a written answer graded by the trainer: a box on paper, with the frame it gives on screen
+                frame = _released_source(cell.source)
+                parts.append(
+                    '<div class="kotak" style="min-height: 8em">'
+                    + (mistune.html(frame) if frame else "")
+                    + "</div>"
+                )
             else:
                 parts.append(mistune.html(cell.source))
             continue

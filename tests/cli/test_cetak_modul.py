@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import html
+import re
 
 import nbformat
+import pytest
 
 from alaskaki import cli, paths
 from alaskaki.exercises import m3
+from alaskaki.workshop.course import kit_modules
 
 
 def test_printed_module_has_questions_and_answer_boxes_but_no_solution(tmp_path):
@@ -49,3 +52,26 @@ def test_key_only_for_the_two_forms(tmp_path, capsys):
         cli.main(["cetak", "m3-biaya-produksi", "--kunci", "--out", str(tmp_path / "x.html")]) != 0
     )
     assert "asesmen awal dan akhir" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("modul", [m for m in kit_modules() if not m.startswith("asesmen")])
+def test_every_module_prints_for_paper_without_any_answer(modul, tmp_path):
+    """Issue 15 req. 5: each module prints for a participant who works on paper: every answer line and every
+    frame of a written answer is on the page; no solution, model answer or hidden test is."""
+    out = tmp_path / f"{modul}.html"
+    assert cli.main(["cetak", modul, "--peserta", "p05", "--out", str(out)]) == 0
+    page = html.unescape(out.read_text(encoding="utf-8"))
+    for leak in ("BEGIN SOLUTION", "HIDDEN TESTS", "latihan.uji_", "Contoh jawaban", "harapan("):
+        assert leak not in page, f"{modul}: {leak!r} printed"
+    nb = nbformat.read(paths.SOURCE_DIR / modul / f"{modul}.ipynb", as_version=4)
+    for cell in nb.cells:
+        meta = cell.metadata.get("nbgrader", {})
+        if not meta.get("solution") or meta.get("grade_id", "").endswith("_id_peserta"):
+            continue
+        released = cell.source.split("### BEGIN SOLUTION")[0]
+        if cell.cell_type == "code":  # every answer line to fill in
+            for name in re.findall(r"(?m)^(\w+ = None)", released):
+                assert name in page, f"{modul}: {name!r} missing"
+        else:  # the frame of a written answer (S, W, O, T …; Profil, Produk …)
+            for label in re.findall(r"\*\*([^*]+)\*\*", released):
+                assert f"<strong>{label}</strong>" in page, f"{modul}: frame {label!r} missing"
