@@ -606,10 +606,13 @@ class Folder:
     def _state_file(self) -> Path:
         return self.backup_dir / STATE_SEEN_FILE
 
-    def _fingerprint(self) -> list[int] | None:
-        """(inode, size, mtime) of the SQLite gradebook and of its WAL file, or None without one."""
+    def _fingerprint(self) -> list | None:
+        """(inode, size, mtime) of the SQLite gradebook and of its WAL file; for PostgreSQL a digest
+        of the grade and comment tables (where the formgrader writes); None without a gradebook."""
         path = self.gradebook_file
-        if path is None or not path.exists():
+        if path is None:
+            return self._server_fingerprint()
+        if not path.exists():
             return None
         out = []
         for p in (path, path.with_name(path.name + "-wal")):
@@ -617,6 +620,32 @@ class Folder:
                 st = p.stat()
                 out += [st.st_ino, st.st_size, st.st_mtime_ns]
         return out
+
+    def _server_fingerprint(self) -> list | None:
+        url = self.db_url
+        if not url.startswith("postgresql"):
+            return None
+        import sqlalchemy
+
+        engine = sqlalchemy.create_engine(url)
+        try:
+            with engine.connect() as con:
+                # a sum of row hashes: no big string for a city-sized gradebook
+                return [
+                    str(
+                        con.execute(
+                            sqlalchemy.text(
+                                "select count(*), coalesce(sum(hashtextextended(t::text, 0)"
+                                f"::numeric), 0) from {table} t"
+                            )
+                        ).one()
+                    )
+                    for table in ("grade", "comment")
+                ]
+        except sqlalchemy.exc.SQLAlchemyError:
+            return None  # no gradebook tables yet, or the server is away: nothing to compare
+        finally:
+            engine.dispose()
 
     def remember_state(self) -> None:
         """Record the gradebook as alaskaki last left it (after a command that wrote it, or a backup).
@@ -630,7 +659,7 @@ class Folder:
             _atomic_write(self._state_file(), json.dumps(fp) + "\n")
 
     def changed_outside(self) -> bool:
-        """True when the SQLite gradebook changed since alaskaki last left it or backed it up:
+        """True when the gradebook changed since alaskaki last left it or backed it up:
         manual grades typed in nbgrader's formgrader, or an ``nbgrader`` command run by hand."""
         fp = self._fingerprint()
         if fp is None:
@@ -647,8 +676,11 @@ class Folder:
         and every few minutes by the trainer's Jupyter server while the formgrader runs
         (:mod:`alaskaki.jupyter_cadangan`). None when nothing changed or the folder is read-only.
         """
+        if self.gradebook_file is None and _pg_tool("pg_dump") is None:
+            return None  # the writing commands already say once that nothing is backed up
         if not self.changed_outside():
             return None
+        _server_backed_up.discard(self.db_url)  # changed since this process's own dump
         if not os.access(self.root, os.W_OK) or (
             self.backup_dir.exists() and not os.access(self.backup_dir, os.W_OK)
         ):
@@ -682,6 +714,7 @@ class Folder:
         dest = self._backup_name(when, doing, PG_SUFFIX)
         _pg_dump(tool, url, dest, backup_dir=self.backup_dir)
         _server_backed_up.add(url)
+        self.remember_state()
         self._prune_backups()
         return Backup(
             1, dest, when, dest.name.split("Z-", 1)[1][: -len(PG_SUFFIX)], dest.stat().st_size

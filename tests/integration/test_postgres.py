@@ -344,3 +344,50 @@ def test_a_moved_or_branched_postgresql_workshop_says_which_it_is(pg_url, tmp_pa
     assert code != 0 and "lokakarya lain" in err and str(new_disk) in err, err
     assert not other.exists()
     assert _students(url) == {"p01", "p02"}
+
+
+def test_manual_grades_on_postgresql_are_backed_up_by_the_next_command(pg_url, tmp_path, capsys):
+    """Formgrader grades on a server gradebook: the next command of any kind dumps the database
+    when its grades or comments changed outside alaskaki, once."""
+    import subprocess as sp
+
+    from alaskaki import folder as folder_mod
+    from alaskaki.cli import main
+    from alaskaki.folder import Folder, _pg_tool
+    from alaskaki.workshop import init_workshop
+
+    url = _new_database(pg_url, "alaskaki_manual")
+    first = tmp_path / "awal.csv"
+    first.write_text("id,nama,ikm,kelurahan,jenis_kelamin,peran\np01,Ani,UD A,Miji,P,admin\n")
+    ws = tmp_path / "ws"
+    init_workshop(ws, roster=first, db_url=url, modules=[MODUL])
+
+    def command(*argv):
+        folder_mod._server_claimed.clear()  # each CLI command is its own process
+        folder_mod._server_backed_up.clear()
+        code = main([*argv, "-w", str(ws)])
+        out, err = capsys.readouterr()
+        assert code == 0, err
+        return Folder(ws).backups()
+
+    command("release", MODUL)
+    with Folder(ws).gradebook() as gb:
+        gb.add_submission(MODUL, "p01")
+    command("status")
+    found = command("status")
+    assert found == command("report", "--format", "csv")  # nothing changed: no new dump
+
+    with Folder(ws).gradebook() as gb:  # what the formgrader does when a score is typed
+        grade = gb.find_submission(MODUL, "p01").notebooks[0].grades[0]
+        grade.manual_score = 0.75
+        gb.db.commit()
+    after = command("status")
+    assert len(after) == len(found) + 1 and after[0].doing == "nilai-manual", after
+    data = sp.run(
+        [_pg_tool("pg_restore"), "--data-only", "--table=grade", "-f", "-", str(after[0].path)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "0.75" in data
+    assert command("status") == after
