@@ -707,6 +707,16 @@ def cmd_status(args) -> int:
                 ["modul", "peserta", "peserta", "yang sama"],
             )
         )
+    if st.contoh_jawaban:
+        text += (
+            "\n\nSama dengan contoh jawaban (jawaban uraian yang isinya sama dengan contoh jawaban "
+            "di notebook pelatih, yang terbuka untuk umum; periksa notebooknya: contoh jawaban yang "
+            "ditempel bernilai 0 untuk sel itu; nilai tidak diubah otomatis):\n"
+            + table(
+                [[x.modul, x.peserta, x.uraian] for x in st.contoh_jawaban],
+                ["modul", "peserta", "yang sama"],
+            )
+        )
     units = competency_summary(ws)
     if units:
 
@@ -736,7 +746,13 @@ def cmd_status(args) -> int:
         )
     _emit(
         args,
-        {"ringkasan": summary, "rincian": st.entries, "kerja_sama": st.kerja_sama, "unit": units},
+        {
+            "ringkasan": summary,
+            "rincian": st.entries,
+            "kerja_sama": st.kerja_sama,
+            "contoh_jawaban": st.contoh_jawaban,
+            "unit": units,
+        },
         text,
     )
     return EXIT_OK

@@ -64,6 +64,8 @@ def test_every_module_released_collected_and_graded(demo):
         assert all(e.nilai > 0 for e in full), m
     # calibration of the similarity check: the demo cohort shows no indikasi kerja sama
     assert st.kerja_sama == [], st.kerja_sama
+    # the demo's essays are their own words: none is flagged as the (public) contoh jawaban
+    assert st.contoh_jawaban == [], st.contoh_jawaban
     assert (out / "laporan" / "indikasi-kerja-sama.csv").read_text(encoding="utf-8").count(
         "\n"
     ) == 1

@@ -207,3 +207,119 @@ def test_the_forms_are_compared_by_answers():
         assert len(sim.answer_key(source)) >= sim.MIN_ITEMS
     m3 = nbformat.read(paths.SOURCE_DIR / MOD / f"{MOD}.ipynb", as_version=4)
     assert len(sim.answer_key(m3)) < sim.MIN_ITEMS
+
+
+# ------------------------------------------- written (rubric) answers: the public contoh jawaban
+
+
+def _essay_workshop(tmp_path):
+    """m7a's rubric cell (uji evidence of STR-01): p01 pastes the kit's contoh jawaban (firm name
+    changed), p02 pastes half of it and writes the rest, the others write their own."""
+    import re
+
+    from alaskaki.workshop import import_roster, init_workshop
+
+    modul = "m7a-daya-saing"
+    ws = init_workshop(tmp_path / "ws", modules=[modul])
+    roster = tmp_path / "r.csv"
+    ids = [f"p{i:02d}" for i in range(1, 9)]
+    roster.write_text(
+        "id,nama,ikm,kelurahan,jenis_kelamin,peran\n"
+        + "".join(f"{p},Nama {p},A,Miji,P,admin\n" for p in ids)
+    )
+    import_roster(ws, roster)
+    source = json.loads(ws.source_notebook(modul).read_text(encoding="utf-8"))
+    essay = next(
+        c for c in source["cells"] if c["metadata"].get("nbgrader", {}).get("grade_id") == GID
+    )
+    model = re.sub(r"^### (BEGIN|END) SOLUTION\s*$", "", "".join(essay["source"]), flags=re.M)
+    words = [
+        "kami",
+        "usaha",
+        "sepatu",
+        "sandal",
+        "pesanan",
+        "pembeli",
+        "harga",
+        "mutu",
+        "pekerja",
+        "bahan",
+        "pasar",
+        "modal",
+    ]
+    for pid in ids:
+        r = random.Random(pid)
+        own = " ".join(r.choice(words) for _ in range(120))
+        text = {
+            "p01": model.replace("Surodinawan Jaya", "Maju Terus"),
+            "p02": model[: len(model) // 2] + "\n\n" + own,
+        }.get(pid, own)
+        cell = dict(essay, source=text)
+        dest = ws.submitted(pid, modul)
+        dest.mkdir(parents=True)
+        (dest / f"{modul}.ipynb").write_text(json.dumps(dict(source, cells=[cell])))
+    return ws, modul
+
+
+GID = "m7a_swot_analisis"
+
+
+def test_a_pasted_contoh_jawaban_is_shown_per_participant_and_never_changes_a_score(tmp_path):
+    from alaskaki.workshop import workshop_status
+    from alaskaki.workshop.reporting import write_model_answer_csv
+
+    ws, modul = _essay_workshop(tmp_path)
+    st = workshop_status(ws)
+    assert [(x.peserta, x.sel) for x in st.contoh_jawaban] == [("p01", GID), ("p02", GID)]
+    by = {e.peserta: e for e in st.entries}
+    assert by["p01"].contoh_jawaban == (GID,) and by["p03"].contoh_jawaban == ()
+    assert by["p01"].nilai is None  # shown to the trainer; the score is untouched
+    assert st.by_module()[modul]["sama_dengan_contoh_jawaban"] == 2
+    # the contoh jawaban is no "taught formula": the two pasters form a pair too
+    assert [(p.a, p.b) for p in st.kerja_sama] == [("p01", "p02")]
+    csv = write_model_answer_csv(ws, tmp_path).read_text(encoding="utf-8")
+    assert "p01" in csv and "p02" in csv and "p03" not in csv and "bernilai 0" in csv
+
+
+def test_status_names_a_pasted_contoh_jawaban(tmp_path, capsys):
+    from alaskaki.cli import main
+
+    ws, modul = _essay_workshop(tmp_path)
+    assert main(["status", "-w", str(ws.root)]) == 0
+    out = capsys.readouterr().out
+    section = out[out.index("Sama dengan contoh jawaban") :]
+    assert "p01" in section and "p02" in section and "p03" not in section
+    assert "bernilai 0" in section
+
+
+def test_the_demos_essays_are_own_writing_no_pair_and_no_flag(tmp_path):
+    """The demo's participants write their essays in their own words (they pasted the contoh
+    jawaban until R9): on the demo's seed no pair and no "sama dengan contoh jawaban"."""
+    import re
+
+    import nbformat
+
+    from alaskaki import paths
+    from alaskaki.workshop import demo, init_workshop
+
+    mods = ["m7a-daya-saing", "m7b-kemitraan"]
+    ws = init_workshop(tmp_path / "ws", roster=paths.dataset("contoh_peserta.csv"), modules=mods)
+    skill = demo.skills(ws.participant_ids())
+    for m in mods:
+        source = nbformat.read(ws.source_notebook(m), as_version=4)
+        released = nbformat.from_dict(json.loads(json.dumps(source)))
+        for c in released.cells:  # what nbgrader's release leaves of an answer cell
+            c.source = re.sub(r"### BEGIN SOLUTION.*?### END SOLUTION\n?", "", c.source, flags=re.S)
+        for pid, s in skill.items():
+            dest = ws.submitted(pid, m)
+            dest.mkdir(parents=True)
+            nbformat.write(
+                demo.simulate_submission(source, released, pid, s, m), dest / f"{m}.ipynb"
+            )
+        essays = [
+            c.source
+            for c in nbformat.read(ws.submitted("p01", m) / f"{m}.ipynb", as_version=4).cells
+            if c.cell_type == "markdown" and c.metadata.get("nbgrader", {}).get("solution")
+        ]
+        assert essays and all(len(e.split()) > 15 for e in essays), essays
+        assert sim.module_pairs(ws, m) == [] and sim.module_model_matches(ws, m) == []

@@ -22,6 +22,7 @@ import nbformat
 from alaskaki import paths
 from alaskaki.folder import INBOX_DIR
 from alaskaki.workshop.course import Workshop, init_workshop
+from alaskaki.workshop.demo_essays import own_essay
 from alaskaki.workshop.release import issue_tokens, parse_due, release_module, with_token_line
 
 SEED = 2026
@@ -100,7 +101,12 @@ def simulate_submission(
         roll = random.Random(f"{seed}:{pid}:{modul}:{gid}").random()
         solution = _strip_markers(solutions.get(gid, ""))
         if cell.cell_type == "markdown":
-            cell.source = solution if roll < skill else "Belum sempat saya kerjakan dengan lengkap."
+            # their own words: the contoh jawaban is public, and pasting it is flagged
+            cell.source = (
+                own_essay(pid, gid, seed)
+                if roll < skill
+                else "Belum sempat saya kerjakan dengan lengkap."
+            )
             continue
         if roll < skill:
             cell.source = solution

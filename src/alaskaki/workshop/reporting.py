@@ -39,6 +39,9 @@ def make_reports(
         written += list(write_rapor(result, out / "rapor"))
     if not anonim:  # names pairs of participants: for the trainer, never in a shared report
         written.append(write_similarity_csv(workshop, out))
+        pasted = write_model_answer_csv(workshop, out)
+        if pasted:
+            written.append(pasted)
         unverified = write_unverified_csv(workshop, out)
         if unverified:
             written.append(unverified)
@@ -89,6 +92,36 @@ def write_similarity_csv(workshop: Workshop, out: Path) -> Path:
                     p.b,
                     f"{p.skor:.2f}",
                     f"{p.uraian}; periksa kedua notebook; nilai tidak diubah",
+                ]
+            )
+    return path
+
+
+def write_model_answer_csv(workshop: Workshop, out: Path) -> Path | None:
+    """``sama-dengan-contoh-jawaban.csv``: written (rubric) answers matching the kit's public
+    contoh jawaban, for the trainer to judge (written only when there are any; a stale one is
+    removed)."""
+    import csv
+
+    from alaskaki.workshop.similarity import cohort_model_matches
+
+    rows = cohort_model_matches(workshop)
+    path = out / "sama-dengan-contoh-jawaban.csv"
+    if not rows:
+        path.unlink(missing_ok=True)
+        return None
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["modul", "peserta", "sel", "kemiripan", "keterangan"])
+        for x in rows:
+            w.writerow(
+                [
+                    x.modul,
+                    x.peserta,
+                    x.sel,
+                    f"{x.skor:.2f}",
+                    f"{x.uraian}; periksa notebooknya: contoh jawaban yang ditempel bernilai 0 "
+                    "untuk sel itu; nilai tidak diubah otomatis",
                 ]
             )
     return path

@@ -6,7 +6,10 @@ compares, per module, only what participants wrote themselves: the answer cells 
 Method: winnowing (Schleimer, Wilkerson, Aiken 2003; the idea behind MOSS) over a token stream.
 What everybody may legitimately share is discounted before comparing:
 
-* fingerprints of the released stubs and of the instructor's solutions (the taught formula);
+* fingerprints of the released stubs and of the instructor's solutions of autograded cells (the
+  taught formula). The *contoh jawaban* of a written (rubric) answer is NOT discounted: it is
+  public in the kit's repository, so two essays matching it are two copies (red team R9); each
+  such cell is also flagged per participant, "sama dengan contoh jawaban" (:func:`model_matches`);
 * fingerprints found in more than :func:`common_limit` submissions of the cohort (a common way of
   writing is not evidence that two people worked together).
 
@@ -142,15 +145,108 @@ def _read(path: Path) -> dict | None:
         return None
 
 
-def _boilerplate(workshop: Workshop, modul: str) -> set[int]:
+def is_written_answer(cell: dict) -> bool:
+    """A rubric answer the participant writes in their own words (a markdown answer cell, or an
+    answer cell the trainer scores by hand), as against an autograded answer cell."""
+    meta = (cell.get("metadata") or {}).get("nbgrader") or {}
+    if not isinstance(meta, dict) or not meta.get("solution"):
+        return False
+    return cell.get("cell_type") == "markdown" or bool(meta.get("grade"))
+
+
+def _cell_fingerprints(cell: dict) -> set[int]:
+    return fingerprints(_MARKERS.sub("", _IDENTITY_LINE.sub("", _src(cell))))
+
+
+def _stub_fingerprints(workshop: Workshop, modul: str) -> set[int]:
+    """Fingerprints of the released notebook's answer stubs (what everybody starts from)."""
     out: set[int] = set()
-    for path in (workshop.source_notebook(modul), workshop.release_notebook(modul)):
-        nb = _read(path)
-        if nb:
-            for cell in _cells(nb):
-                meta = (cell.get("metadata") or {}).get("nbgrader") or {}
-                if isinstance(meta, dict) and meta.get("solution"):
-                    out |= fingerprints(_MARKERS.sub("", _IDENTITY_LINE.sub("", _src(cell))))
+    for cell in _cells(_read(workshop.release_notebook(modul)) or {}):
+        meta = (cell.get("metadata") or {}).get("nbgrader") or {}
+        if isinstance(meta, dict) and meta.get("solution"):
+            out |= _cell_fingerprints(cell)
+    return out
+
+
+def _boilerplate(workshop: Workshop, modul: str) -> set[int]:
+    """What everybody may share: the released stubs, and the instructor's solutions of the
+    autograded cells (the taught formula). The *contoh jawaban* of a written (rubric) answer is
+    never discounted: it is public in the kit's repository, and two essays that both match it are
+    two copies of one text (red team R9), not a taught way of writing."""
+    out = _stub_fingerprints(workshop, modul)
+    for cell in _cells(_read(workshop.source_notebook(modul)) or {}):
+        meta = (cell.get("metadata") or {}).get("nbgrader") or {}
+        if isinstance(meta, dict) and meta.get("solution") and not is_written_answer(cell):
+            out |= _cell_fingerprints(cell)
+    return out
+
+
+def model_answers(workshop: Workshop, modul: str) -> dict[str, set[int]]:
+    """grade_id -> fingerprints of the instructor's *contoh jawaban* of each written (rubric)
+    answer cell, without what the released stub already holds."""
+    source = _read(workshop.source_notebook(modul))
+    released = _read(workshop.release_notebook(modul))
+    stub: dict[str, set[int]] = {}
+    for cell in _cells(released or {}):
+        meta = (cell.get("metadata") or {}).get("nbgrader") or {}
+        if isinstance(meta, dict) and meta.get("grade_id"):
+            stub[str(meta["grade_id"])] = _cell_fingerprints(cell)
+    out = {}
+    for cell in _cells(source or {}):
+        if is_written_answer(cell):
+            gid = str(cell["metadata"]["nbgrader"].get("grade_id", ""))
+            fps = _cell_fingerprints(cell) - stub.get(gid, set())
+            if gid and fps:
+                out[gid] = fps
+    return out
+
+
+@dataclass(frozen=True)
+class ModelMatch:
+    """A written (rubric) answer that matches the kit's public *contoh jawaban*: an *indikasi*
+    for the trainer (the grading guide scores a pasted contoh jawaban 0 for that cell); it never
+    changes a score by itself."""
+
+    modul: str
+    peserta: str
+    sel: str  # grade_id of the answer cell
+    skor: float  # share of the participant's own writing in that cell found in the contoh jawaban
+    bersama: int
+
+    @property
+    def uraian(self) -> str:
+        return f"{self.sel}: {self.skor:.0%} tulisan sama dengan contoh jawaban"
+
+    def __str__(self) -> str:
+        return f"{self.peserta}: {self.uraian} ({self.modul})"
+
+
+def model_matches(
+    notebooks: dict[str, dict],
+    model: dict[str, set[int]],
+    modul: str,
+    *,
+    stub: set[int] = frozenset(),
+    threshold: float = THRESHOLD,
+    min_shared: int = MIN_SHARED,
+) -> list[ModelMatch]:
+    """Per participant and written answer cell: shown when the fingerprints the cell shares with
+    the contoh jawaban number at least ``min_shared`` and cover ``threshold`` of the cell's own
+    writing or of the contoh jawaban (half an essay pasted, the rest own words, is still shown)."""
+    out = []
+    for pid in sorted(notebooks):
+        for cell in _cells(notebooks[pid]):
+            meta = (cell.get("metadata") or {}).get("nbgrader") or {}
+            gid = str(meta.get("grade_id", "")) if isinstance(meta, dict) else ""
+            if gid not in model:
+                continue
+            own = _cell_fingerprints(cell) - stub
+            shared = len(own & model[gid])
+            if not own or shared < min_shared:
+                continue
+            share = max(shared / len(own), shared / len(model[gid]))
+            if share >= threshold:
+                out.append(ModelMatch(modul, pid, gid, round(shared / len(own), 3), shared))
     return out
 
 
@@ -159,16 +255,22 @@ def compare(
     modul: str,
     *,
     ignore: set[int] = frozenset(),
+    never_common: set[int] = frozenset(),
     threshold: float = THRESHOLD,
     min_shared: int = MIN_SHARED,
 ) -> list[Pair]:
-    """Pairs among ``docs`` (participant -> fingerprints), strongest first."""
+    """Pairs among ``docs`` (participant -> fingerprints), strongest first. A fingerprint in
+    ``never_common`` (the public contoh jawaban) is never discounted as a common way of writing,
+    however many hold it: five people pasting one essay are five copies, not a shared style."""
     counts: dict[int, int] = {}
     for fp in docs.values():
         for h in fp - ignore:
             counts[h] = counts.get(h, 0) + 1
     limit = common_limit(len(docs))
-    own = {p: {h for h in fp if h not in ignore and counts[h] <= limit} for p, fp in docs.items()}
+    own = {
+        p: {h for h in fp if h not in ignore and (counts[h] <= limit or h in never_common)}
+        for p, fp in docs.items()
+    }
     pairs = []
     ids = sorted(own)
     for i, a in enumerate(ids):
@@ -418,7 +520,13 @@ def module_pairs(workshop: Workshop, modul: str) -> list[Pair]:
         if nb:
             docs[path.parent.parent.name] = document(nb)
             notebooks[path.parent.parent.name] = nb
-    pairs = compare(docs, modul, ignore=_boilerplate(workshop, modul))
+    model = model_answers(workshop, modul)
+    pairs = compare(
+        docs,
+        modul,
+        ignore=_boilerplate(workshop, modul),
+        never_common=set().union(*model.values()) if model else set(),
+    )
     source = _read(workshop.source_notebook(modul))
     key = answer_key(source) if source else {}
     if len(key) >= MIN_ITEMS:
@@ -432,3 +540,21 @@ def module_pairs(workshop: Workshop, modul: str) -> list[Pair]:
 def cohort_pairs(workshop: Workshop, modules: list[str] | None = None) -> list[Pair]:
     """Every module's pairs (the data ``alaskaki status`` and the reports render)."""
     return [p for m in modules or workshop.modules() for p in module_pairs(workshop, m)]
+
+
+def module_model_matches(workshop: Workshop, modul: str) -> list[ModelMatch]:
+    """Written answers in ``modul`` that match the kit's public contoh jawaban."""
+    model = model_answers(workshop, modul)
+    if not model:
+        return []
+    notebooks = {}
+    for path in sorted(workshop.submitted().glob(f"*/{modul}/{modul}.ipynb")):
+        nb = _read(path)
+        if nb:
+            notebooks[path.parent.parent.name] = nb
+    return model_matches(notebooks, model, modul, stub=_stub_fingerprints(workshop, modul))
+
+
+def cohort_model_matches(workshop: Workshop, modules: list[str] | None = None) -> list[ModelMatch]:
+    """Every module's written answers that match the contoh jawaban (status and reports)."""
+    return [x for m in modules or workshop.modules() for x in module_model_matches(workshop, m)]

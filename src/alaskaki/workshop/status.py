@@ -14,7 +14,7 @@ from datetime import datetime
 from alaskaki.exercises import attempts
 from alaskaki.workshop.collect import _submitted_ts, _versions, held_files, unverified_identity
 from alaskaki.workshop.course import Workshop
-from alaskaki.workshop.similarity import Pair, cohort_pairs
+from alaskaki.workshop.similarity import ModelMatch, Pair, cohort_model_matches, cohort_pairs
 
 
 @dataclass(frozen=True)
@@ -50,6 +50,8 @@ class Entry:
         )
 
     identitas_tidak_diverifikasi: bool = False  # uji collected offline with --tanpa-token
+    # written (rubric) answer cells that match the kit's public contoh jawaban (never a score)
+    contoh_jawaban: tuple[str, ...] = ()
 
     @property
     def keadaan(self) -> str:
@@ -75,6 +77,7 @@ class Status:
     modules: list[str]
     entries: list[Entry] = field(default_factory=list)
     kerja_sama: list[Pair] = field(default_factory=list)  # indikasi kerja sama, for the trainer
+    contoh_jawaban: list[ModelMatch] = field(default_factory=list)  # "sama dengan contoh jawaban"
 
     def by_module(self) -> dict[str, dict[str, int]]:
         out = {}
@@ -95,6 +98,7 @@ class Status:
                 "cek_benar_pertama": sum(e.cek_benar_pertama for e in rows),
                 "cek_benar_setelah_mencoba": sum(e.cek_benar_setelah_mencoba for e in rows),
                 "identitas_tidak_diverifikasi": sum(e.identitas_tidak_diverifikasi for e in rows),
+                "sama_dengan_contoh_jawaban": sum(bool(e.contoh_jawaban) for e in rows),
             }
         return out
 
@@ -112,7 +116,14 @@ def workshop_status(workshop: Workshop, *, modul: str | None = None) -> Status:
     modules = [workshop.require_module(modul)] if modul else workshop.modules()
     people = workshop.participants()
     flags = _flags(workshop)
-    status = Status(modules, kerja_sama=cohort_pairs(workshop, modules))
+    status = Status(
+        modules,
+        kerja_sama=cohort_pairs(workshop, modules),
+        contoh_jawaban=cohort_model_matches(workshop, modules),
+    )
+    pasted: dict[tuple[str, str], list[str]] = {}
+    for match in status.contoh_jawaban:
+        pasted.setdefault((match.peserta, match.modul), []).append(match.sel)
     partners: dict[tuple[str, str], list[str]] = {}
     for pair in status.kerja_sama:
         partners.setdefault((pair.a, pair.modul), []).append(pair.b)
@@ -166,6 +177,7 @@ def workshop_status(workshop: Workshop, *, modul: str | None = None) -> Status:
                     cek_benar_pertama=cek["benar_pertama"] if cek else 0,
                     cek_benar_setelah_mencoba=cek["benar_setelah_mencoba"] if cek else 0,
                     identitas_tidak_diverifikasi=p.id in unverified[m],
+                    contoh_jawaban=tuple(pasted.get((p.id, m), ())),
                 )
             )
     return status
