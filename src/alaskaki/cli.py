@@ -496,6 +496,11 @@ def render_collect(res) -> str:
     if res.ignored:
         lines.append(f"{len(res.ignored)} file untuk modul lain tidak dikumpulkan:")
         lines += [f"  {s}" for s in res.skipped if s.reason.startswith("untuk modul lain")]
+    if res.junk:
+        lines.append(
+            f"{len(res.junk)} berkas sistem atau salinan otomatis dilewati (desktop.ini, Thumbs.db, "
+            ".ipynb_checkpoints, __MACOSX); bukan jawaban, tidak perlu diperiksa."
+        )
     for p in res.problems:
         lines.append(f"TIDAK DIKUMPULKAN {p}" if not p.startswith("DITAHAN") else p)
     if res.held:

@@ -510,3 +510,33 @@ def test_an_uji_form_offline_needs_tokens_or_says_identity_is_unverified(tmp_pat
     put(inbox, f"p01_{form}.ipynb", nb_bytes("p01", "post_a = 'C'", modul=form, token=token))
     collect_module(ws, form, source=inbox, received=T2)
     assert not any(e.identitas_tidak_diverifikasi for e in workshop_status(ws).entries)
+
+
+def test_windows_and_mac_junk_is_one_quiet_line_and_no_failure(ws, tmp_path, capsys):
+    """Trainer team T13: a zip made on Windows carries desktop.ini, Thumbs.db and
+    .ipynb_checkpoints (a Mac one __MACOSX): every real file was collected, so collect says so
+    in one line and exits 0; a real problem beside the junk still fails."""
+    from alaskaki.cli import main
+
+    z = tmp_path / "kiriman.zip"
+    with zipfile.ZipFile(z, "w") as zf:
+        zf.writestr(f"kiriman\\p01_{MOD}.ipynb", nb_bytes("p01"))
+        zf.writestr(f"kiriman\\p02_{MOD}.ipynb", nb_bytes("p02"))
+        zf.writestr("kiriman\\desktop.ini", b"[.ShellClassInfo]")
+        zf.writestr("kiriman\\Thumbs.db", b"\x00" * 64)
+        zf.writestr(f"kiriman\\.ipynb_checkpoints\\p01_{MOD}-checkpoint.ipynb", nb_bytes("p01"))
+        zf.writestr(f"__MACOSX/kiriman/._p02_{MOD}.ipynb", b"junk")
+    code = main(["collect", MOD, "--from", str(z), "-w", str(ws.root)])
+    out = capsys.readouterr().out
+    assert code == 0, out
+    assert "TIDAK DIKUMPULKAN" not in out, out
+    assert out.count("4 berkas sistem atau salinan otomatis dilewati") == 1, out
+    assert sorted(p.name for p in ws.submitted().iterdir()) == ["p01", "p02"]
+
+    put(tmp_path / "usb", f"p03_{MOD}.ipynb", nb_bytes("p03"))
+    put(tmp_path / "usb", f"p05_{MOD}.txt", b"catatan")
+    put(tmp_path / "usb", "Thumbs.db", b"\x00")
+    code = main(["collect", MOD, "--from", str(tmp_path / "usb"), "-w", str(ws.root)])
+    out = capsys.readouterr().out
+    assert code != 0 and f"TIDAK DIKUMPULKAN p05_{MOD}.txt" in out, out
+    assert "Thumbs.db" not in out.replace("Thumbs.db, ", ""), out

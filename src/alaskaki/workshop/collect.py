@@ -81,6 +81,9 @@ class Incoming:
 class Skipped:
     name: str
     reason: str
+    # a file no participant hands in (desktop.ini, Thumbs.db, .ipynb_checkpoints, __MACOSX):
+    # one quiet line, never a problem that sets collect's exit code (trainer team T13)
+    junk: bool = False
 
     def __str__(self) -> str:
         return f"{self.name}: {self.reason}"
@@ -118,9 +121,18 @@ class CollectResult:
         return [s.name for s in self.skipped if s.reason.startswith("untuk modul lain")]
 
     @property
+    def junk(self) -> list[str]:
+        return [s.name for s in self.skipped if s.junk]
+
+    @property
     def problems(self) -> list[str]:
-        """What the trainer must look at: refused files (other modules' files excepted) and holds."""
-        out = [str(s) for s in self.skipped if not s.reason.startswith("untuk modul lain")]
+        """What the trainer must look at: refused files (other modules' files and system junk
+        excepted) and holds."""
+        out = [
+            str(s)
+            for s in self.skipped
+            if not s.junk and not s.reason.startswith("untuk modul lain")
+        ]
         # A wrong module's notebook first: the participant likely handed in the wrong file.
         out.sort(key=lambda text: WRONG_MODULE not in text)
         return out + [f"DITAHAN {h}" for h in self.held]
@@ -169,7 +181,7 @@ def _iter_folder(
             rel = path.relative_to(folder).as_posix()
             junk = _junk(rel.split("/"))
             if junk:
-                yield Skipped(rel, junk)
+                yield Skipped(rel, junk, junk=True)
                 continue
             st = os.lstat(path)
             if stat.S_ISLNK(st.st_mode):
@@ -245,7 +257,7 @@ def _iter_zip(
             parts = [p for p in name.split("/") if p]
             junk = _junk(parts)
             if junk:
-                yield Skipped(name, junk)
+                yield Skipped(name, junk, junk=True)
                 continue
             kind = _zip_kind(info)
             if kind:
