@@ -693,8 +693,9 @@ def cmd_status(args) -> int:
     unverified = [e for e in st.entries if e.identitas_tidak_diverifikasi]
     if unverified:
         text += (
-            f"\n\nIDENTITAS TIDAK DIVERIFIKASI ({len(unverified)} jawaban uji dikumpulkan dengan "
-            "--tanpa-token; hanya nama berkas dan ID_PESERTA yang menyebut pembuatnya): "
+            f"\n\nIDENTITAS TIDAK DIVERIFIKASI ({len(unverified)} jawaban dikumpulkan dengan "
+            "--tanpa-token, atau diterima dengan --pilih walau tokennya tidak cocok; hanya nama "
+            "berkas dan ID_PESERTA yang menyebut pembuatnya): "
             + ", ".join(f"{e.peserta}/{e.modul}" for e in unverified)
         )
     held = sum(v.get("ditahan", 0) for v in summary.values())

@@ -540,3 +540,56 @@ def test_windows_and_mac_junk_is_one_quiet_line_and_no_failure(ws, tmp_path, cap
     out = capsys.readouterr().out
     assert code != 0 and f"TIDAK DIKUMPULKAN p05_{MOD}.txt" in out, out
     assert "Thumbs.db" not in out.replace("Thumbs.db, ", ""), out
+
+
+def test_tanpa_token_is_refused_once_tokens_are_issued(tmp_path):
+    """Once cards are out, --tanpa-token must not switch the token check off for a batch: it is
+    refused in one sentence naming the way (--pilih per file); a file accepted that way is
+    marked 'identitas tidak diverifikasi'."""
+    from alaskaki.workshop.collect import unverified_identity
+    from alaskaki.workshop.release import issue_tokens
+
+    form = "asesmen-akhir"
+    ws = init_workshop(tmp_path / "ws", modules=[MOD, form])
+    roster = tmp_path / "r.csv"
+    roster.write_text(
+        "id,nama,ikm,kelurahan,jenis_kelamin,peran\np01,A,A,Miji,P,admin\np02,B,A,Miji,P,admin\n"
+    )
+    import_roster(ws, roster)
+    tokens = issue_tokens(ws)
+    inbox = tmp_path / "usb"
+    put(inbox, f"p01_{form}.ipynb", nb_bytes("p01", "post_a = 'B'", modul=form))
+    put(
+        inbox, f"p02_{form}.ipynb", nb_bytes("p02", "post_a = 'C'", modul=form, token=tokens["p02"])
+    )
+    for modul, folder in ((form, inbox), (MOD, inbox)):
+        with pytest.raises(AlaskakiError) as err:
+            collect_module(ws, modul, source=folder, received=T1, tanpa_token=True)
+        text = str(err.value)
+        assert "sudah dibagikan" in text and "--pilih" in text and text.count(". ") == 0, text
+    assert not (ws.root / "arsip").exists() or not list((ws.root / "arsip").rglob("*.ipynb"))
+
+    res = collect_module(ws, form, source=inbox, received=T1)
+    assert list(res.collected) == ["p02"] and [h.peserta for h in res.held] == ["p01"]
+    assert unverified_identity(ws, form) == set()
+    res = collect_module(ws, form, choose=[f"p01_{form}.ipynb"])
+    assert res.installed == ["p01"]
+    assert unverified_identity(ws, form) == {"p01"}  # the trainer's word, not a token
+
+
+def test_token_traces_keep_the_check_on_when_secret_and_mark_are_both_lost(ws, tmp_path):
+    """Trainer team T10, one step further: penilaian/ emptied AND token-dibagikan.txt deleted.
+    The released notebook still carries TOKEN_PESERTA: collect and kartu refuse, naming the key."""
+    from alaskaki.workshop.release import TOKEN_MARK, issue_tokens, release_module
+
+    issue_tokens(ws)
+    release_module(ws, MOD, due="2026-12-01 17:00")
+    (ws.state_dir / "kunci-token.txt").unlink()
+    (ws.root / TOKEN_MARK).unlink()
+    put(tmp_path / "usb", f"p02_{MOD}.ipynb", nb_bytes("p02", "palsu"))
+    with pytest.raises(AlaskakiError, match="Kunci token hilang"):
+        collect_module(ws, MOD, source=tmp_path / "usb", received=T1)
+    with pytest.raises(AlaskakiError, match="Kunci token hilang"):
+        issue_tokens(ws)
+    assert not (ws.state_dir / "kunci-token.txt").exists()
+    assert not ws.submitted("p02", MOD).exists()

@@ -641,7 +641,19 @@ def _require_tokens(workshop: Workshop, modul: str, tanpa_token: bool) -> bool:
     from alaskaki.exercises.asesmen import FORMS
     from alaskaki.workshop.release import tokens_issued
 
-    if modul not in FORMS or tokens_issued(workshop):
+    if tokens_issued(workshop):
+        if tanpa_token:
+            # The check must never be switched off for a whole batch once cards are out: a file
+            # without its owner's token is held, and the trainer accepts it by name (--pilih).
+            raise AlaskakiError(
+                "Token peserta lokakarya ini sudah dibagikan, jadi --tanpa-token tidak berlaku: "
+                "kumpulkan tanpa --tanpa-token, maka file yang tokennya kosong atau salah DITAHAN "
+                f"dan Anda terima satu per satu setelah diperiksa dengan `alaskaki collect {modul} "
+                "--pilih FILE` (ditandai 'identitas tidak diverifikasi').",
+                exit_code=EXIT_INPUT,
+            )
+        return False
+    if modul not in FORMS:
         return False
     if tanpa_token:
         return True
@@ -711,7 +723,13 @@ def _choose(workshop: Workshop, modul: str, wanted: list[str], result: CollectRe
             meta = side.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
             meta = f"file: {name}\n"
-        _write_atomic(side, (meta + f"dipilih: {_now().strftime(TS_FORMAT)}\n").encode("utf-8"))
+        extra = f"dipilih: {_now().strftime(TS_FORMAT)}\n"
+        if "TOKEN_PESERTA" in hits[0][3] and f"identitas: {UNVERIFIED}" not in meta:
+            # Held for its token, accepted by the trainer's word: the token proved nothing.
+            extra += (
+                f"identitas: {UNVERIFIED} (token tidak cocok; diterima pelatih dengan --pilih)\n"
+            )
+        _write_atomic(side, (meta + extra).encode("utf-8"))
         # The notebook first: from that instant it is a received version (its name carries the
         # time); sidecars left behind by an interruption are moved by the next reconcile.
         os.replace(path, dest / path.name)

@@ -153,8 +153,30 @@ def _recorded_fingerprint(workshop: Workshop) -> str | None:
     return ""
 
 
+def _token_traces(workshop: Workshop) -> bool:
+    """Tokens left traces beyond the secret and the mark: a released notebook with a
+    ``TOKEN_PESERTA`` line, or personal copies in ``pribadi/``. With the secret AND the mark gone
+    (penilaian/ emptied, the workshop copied without its root files), these still say that cards
+    are in participants' hands."""
+    pribadi = workshop.root / PERSONAL_DIR
+    if pribadi.is_dir() and any(pribadi.glob("*/*.ipynb")):
+        return True
+    release = workshop.release()
+    for nb in sorted(release.glob("*/*.ipynb")) if release.is_dir() else []:
+        try:
+            if "TOKEN_PESERTA" in nb.read_text(encoding="utf-8", errors="replace"):
+                return True
+        except OSError:
+            continue
+    return False
+
+
 def tokens_issued(workshop: Workshop) -> bool:
-    return _secret_path(workshop).is_file() or _mark_path(workshop).is_file()
+    return (
+        _secret_path(workshop).is_file()
+        or _mark_path(workshop).is_file()
+        or _token_traces(workshop)
+    )
 
 
 def _secret(workshop: Workshop, *, create: bool) -> bytes | None:
@@ -175,7 +197,7 @@ def _secret(workshop: Workshop, *, create: bool) -> bytes | None:
                 exit_code=EXIT_INPUT,
             )
         return secret
-    if recorded is not None:
+    if recorded is not None or _token_traces(workshop):
         raise AlaskakiError(
             f"Kunci token hilang: {path} tidak ada, padahal token peserta sudah dibagikan (lihat "
             f"{TOKEN_MARK}). Tanpa kunci itu token di kartu tidak bisa diperiksa, dan kunci baru "

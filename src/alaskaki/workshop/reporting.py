@@ -68,7 +68,8 @@ def write_unverified_csv(workshop: Workshop, out: Path) -> Path | None:
                 [
                     m,
                     p,
-                    f"{UNVERIFIED}: dikumpulkan tanpa token (--tanpa-token); pembuat tidak terbukti",
+                    f"{UNVERIFIED}: dikumpulkan tanpa token (--tanpa-token) atau diterima "
+                    "pelatih dengan --pilih walau tokennya tidak cocok; pembuat tidak terbukti",
                 ]
             )
     return path
