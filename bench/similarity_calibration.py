@@ -77,9 +77,15 @@ def letter_cohort(key_values: dict, letters: dict[str, str], seed: int) -> tuple
     return vectors, skill
 
 
-def plant(vectors: dict, skill: dict, key_values: dict, fixed: int, seed: int) -> tuple[str, str]:
+def plant(
+    vectors: dict, skill: dict, key_values: dict, fixed: int, seed: int, band=(0.0, 1.0)
+) -> tuple[str, str]:
     r = random.Random(f"plant:{seed}")
-    source = r.choice([p for p in IDS if 0 < skill[p] < 1])
+    share = {
+        p: sum(v == key_values[g] for g, v in vectors[p].items()) / len(key_values) for p in IDS
+    }
+    pool = [p for p in IDS if 0 < skill[p] < 1 and band[0] <= share[p] < band[1]]
+    source = r.choice(pool or [p for p in IDS if 0 < skill[p] < 1])
     copier = r.choice([p for p in IDS if p != source])
     copy = dict(vectors[source])
     wrong = sorted(g for g, v in copy.items() if v != key_values[g])
@@ -118,6 +124,32 @@ def main() -> None:
                     }
                     found[f] += truth in got
                     false_with_copy += len(got - {truth})
+            # the known blind spot: copies of a HIGH scorer (few wrong answers to share)
+            bands = {"<60%": (0.0, 0.6), "60-85%": (0.6, 0.85), ">=85%": (0.85, 1.01)}
+            by_band = {b: [0, 0] for b in bands}
+            for seed in range(args.seeds):
+                if model == "demo":
+                    vectors, skill = demo_cohort(modul, source, key, seed)
+                else:
+                    vectors, skill = letter_cohort(values, letters, seed)
+                share = {
+                    p: sum(v == values[g] for g, v in vectors[p].items()) / len(values) for p in IDS
+                }
+                for b, rng in bands.items():
+                    if not any(0 < skill[p] < 1 and rng[0] <= share[p] < rng[1] for p in IDS):
+                        continue  # no source in this band in this cohort
+                    planted = dict(vectors)
+                    truth = plant(planted, skill, values, 0, seed + 1000, rng)
+                    by_band[b][1] += 1
+                    got = {
+                        tuple(sorted((p.a, p.b))) for p in sim.answer_pairs(planted, values, modul)
+                    }
+                    by_band[b][0] += truth in got
+            print(
+                f"{modul} {model}: exact copy found by source's own score: "
+                + "; ".join(f"{b} {n}/{t}" for b, (n, t) in by_band.items()),
+                flush=True,
+            )
             print(
                 f"{modul} {model}: {len(values)} items, {args.seeds} cohorts of 24: "
                 f"false pairs in honest cohorts {honest_false}; "

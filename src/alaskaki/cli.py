@@ -512,21 +512,31 @@ def render_collect(res) -> str:
 
 
 def cmd_kartu(args) -> int:
-    from alaskaki.workshop.release import TOKEN_LINE, issue_tokens
+    from alaskaki.workshop.release import TOKEN_LINE, has_uji_tokens, issue_tokens
 
     ws = _ws(args)
     tokens = issue_tokens(ws)
+    uji = issue_tokens(ws, "asesmen-akhir") if has_uji_tokens(ws) else tokens
     names = {p.id: p.nama for p in ws.participants()}
     rows = [
-        [pid, names.get(pid, ""), tok, TOKEN_LINE.format(token=tok)] for pid, tok in tokens.items()
+        [pid, names.get(pid, ""), tok, uji[pid], TOKEN_LINE.format(token=tok)]
+        for pid, tok in tokens.items()
     ]
-    text = table(rows, ["id", "nama", "token", "baris untuk sel pertama notebook"])
+    text = table(
+        rows, ["id", "nama", "token latihan", "token uji", "baris untuk sel pertama notebook"]
+    )
     text += (
         "\n\nBagikan token ini ke masing-masing peserta secara pribadi (gunting per baris)."
         "\nTanpa server, file yang dikumpulkan harus memuat token pemiliknya; yang tidak cocok DITAHAN."
-        "\nModul yang dirilis sesudah ini punya baris TOKEN_PESERTA kosong untuk diisi peserta."
+        "\nModul yang dirilis sesudah ini punya baris TOKEN_PESERTA kosong untuk diisi peserta:"
+        "\ntoken latihan untuk modul latihan, token uji hanya untuk asesmen-awal dan asesmen-akhir"
+        " (jangan pinjamkan notebook latihan berisi token; token uji tetap rahasia)."
     )
-    _emit(args, [{"id": r[0], "nama": r[1], "token": r[2]} for r in rows], text)
+    _emit(
+        args,
+        [{"id": r[0], "nama": r[1], "token": r[2], "token_uji": r[3]} for r in rows],
+        text,
+    )
     return EXIT_OK
 
 

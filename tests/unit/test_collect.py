@@ -506,7 +506,7 @@ def test_an_uji_form_offline_needs_tokens_or_says_identity_is_unverified(tmp_pat
     # once tokens are issued, a file with the right token is verified again
     from alaskaki.workshop.release import issue_tokens
 
-    token = issue_tokens(ws)["p01"]
+    token = issue_tokens(ws, form)["p01"]  # the uji has its own token on the card
     put(inbox, f"p01_{form}.ipynb", nb_bytes("p01", "post_a = 'C'", modul=form, token=token))
     collect_module(ws, form, source=inbox, received=T2)
     assert not any(e.identitas_tidak_diverifikasi for e in workshop_status(ws).entries)
@@ -556,7 +556,7 @@ def test_tanpa_token_is_refused_once_tokens_are_issued(tmp_path):
         "id,nama,ikm,kelurahan,jenis_kelamin,peran\np01,A,A,Miji,P,admin\np02,B,A,Miji,P,admin\n"
     )
     import_roster(ws, roster)
-    tokens = issue_tokens(ws)
+    tokens = issue_tokens(ws, form)
     inbox = tmp_path / "usb"
     put(inbox, f"p01_{form}.ipynb", nb_bytes("p01", "post_a = 'B'", modul=form))
     put(
@@ -593,3 +593,35 @@ def test_token_traces_keep_the_check_on_when_secret_and_mark_are_both_lost(ws, t
         issue_tokens(ws)
     assert not (ws.state_dir / "kunci-token.txt").exists()
     assert not ws.submitted("p02", MOD).exists()
+
+
+def test_the_uji_has_its_own_token_so_a_lent_latihan_copy_opens_nothing(tmp_path):
+    """Red team R6: p02 lends p05 his latihan notebook, which carries his token. That token
+    does not open p02's uji (held, named as a latihan token); the uji token does; a workshop whose
+    cards were printed with one token for everything keeps working with it."""
+    from alaskaki.workshop.release import TOKEN_MARK, UJI_SCOPE_LINE, issue_tokens
+
+    form = "asesmen-akhir"
+    ws = init_workshop(tmp_path / "ws", modules=[MOD, form])
+    roster = tmp_path / "r.csv"
+    roster.write_text(
+        "id,nama,ikm,kelurahan,jenis_kelamin,peran\np02,A,A,Miji,P,admin\np05,B,A,Miji,P,admin\n"
+    )
+    import_roster(ws, roster)
+    latihan, uji = issue_tokens(ws), issue_tokens(ws, form)
+    assert all(latihan[p] != uji[p] for p in latihan) and issue_tokens(ws, MOD) == latihan
+    put(tmp_path / "a", f"p02_{form}.ipynb", nb_bytes("p02", "", modul=form, token=latihan["p02"]))
+    res = collect_module(ws, form, source=tmp_path / "a", received=T1)
+    assert not res.collected and "token latihan p02" in res.held[0].reason, res
+    put(tmp_path / "b", f"p02_{form}.ipynb", nb_bytes("p02", "x", modul=form, token=uji["p02"]))
+    put(tmp_path / "b", f"p05_{MOD}.ipynb", nb_bytes("p05", "x", token=uji["p05"]))
+    assert list(collect_module(ws, form, source=tmp_path / "b", received=T2).collected) == ["p02"]
+    res = collect_module(ws, MOD, source=tmp_path / "b", received=T2)
+    assert not res.collected and "bukan token p05" in res.held[0].reason
+
+    # cards printed before the uji token existed: one token for everything, as on the card
+    mark = ws.root / TOKEN_MARK
+    mark.write_text(mark.read_text(encoding="utf-8").replace(UJI_SCOPE_LINE, ""), encoding="utf-8")
+    assert issue_tokens(ws, form) == latihan
+    put(tmp_path / "c", f"p05_{form}.ipynb", nb_bytes("p05", "y", modul=form, token=latihan["p05"]))
+    assert list(collect_module(ws, form, source=tmp_path / "c", received=T3).collected) == ["p05"]

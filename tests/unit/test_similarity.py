@@ -214,7 +214,7 @@ def test_the_forms_are_compared_by_answers():
 
 def _essay_workshop(tmp_path):
     """m7a's rubric cell (uji evidence of STR-01): p01 pastes the kit's contoh jawaban (firm name
-    changed), p02 pastes half of it and writes the rest, the others write their own."""
+    changed), p02 pastes two thirds of it and writes the rest, the others write their own."""
     import re
 
     from alaskaki.workshop import import_roster, init_workshop
@@ -232,7 +232,8 @@ def _essay_workshop(tmp_path):
     essay = next(
         c for c in source["cells"] if c["metadata"].get("nbgrader", {}).get("grade_id") == GID
     )
-    model = re.sub(r"^### (BEGIN|END) SOLUTION\s*$", "", "".join(essay["source"]), flags=re.M)
+    text = "".join(essay["source"])
+    model = text[text.index("### BEGIN SOLUTION") + 18 : text.index("### END SOLUTION")]
     words = [
         "kami",
         "usaha",
@@ -252,7 +253,7 @@ def _essay_workshop(tmp_path):
         own = " ".join(r.choice(words) for _ in range(120))
         text = {
             "p01": model.replace("Surodinawan Jaya", "Maju Terus"),
-            "p02": model[: len(model) // 2] + "\n\n" + own,
+            "p02": model[: 2 * len(model) // 3] + "\n\n" + own,
         }.get(pid, own)
         cell = dict(essay, source=text)
         dest = ws.submitted(pid, modul)

@@ -968,7 +968,7 @@ def collect_module(
             if other is not None and other != pid:
                 hold = f"{named_by} menunjuk {pid}, tetapi folder {other} menunjuk {other}"
         if hold is None and item.pid is None and nb is not None:
-            hold = token_check(workshop, pid, claimed_token(nb))
+            hold = token_check(workshop, pid, claimed_token(nb), modul)
         if hold is None:  # a closed uji round keeps its graded file (R5c, workshop/putaran.py)
             hold = putaran.tahan(workshop.root, modul, pid, item.data)
         accepted.setdefault(pid, []).append((item, hold))

@@ -232,7 +232,7 @@ def _write_inbox(
         folder.mkdir(parents=True, exist_ok=True)
     source = nbformat.read(ws.source_notebook(modul), as_version=4)
     released = nbformat.read(ws.release_notebook(modul), as_version=4)
-    tokens = issue_tokens(ws)
+    tokens = issue_tokens(ws, modul)  # the uji has its own token on the card
     for pid in ids:
         nb = simulate_submission(source, released, pid, sk[pid], modul)
         for cell in nb.cells:  # the participant types the token from their card

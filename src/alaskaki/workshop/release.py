@@ -133,11 +133,17 @@ def _fingerprint(secret: bytes) -> str:
     return hashlib.sha256(b"alaskaki-token:" + secret).hexdigest()[:16]
 
 
-def _write_mark(workshop: Workshop, secret: bytes) -> None:
+# The uji (asesmen-awal/akhir) has its own token per participant (red team R6: p02 lent his
+# latihan notebook, which carries his token; that token must not open his uji). Workshops whose
+# cards were printed before this have one token for everything: their mark lacks this line.
+UJI_SCOPE_LINE = "token uji: terpisah"
+
+
+def _write_mark(workshop: Workshop, secret: bytes, *, separate_uji: bool = True) -> None:
     text = (
         "Token peserta lokakarya ini sudah dibagikan (kartu peserta / salinan pribadi).\n"
         "Kuncinya ada di penilaian/kunci-token.txt: jangan dihapus; bila hilang, salin kembali.\n"
-        f"sidik: {_fingerprint(secret)}\n"
+        f"sidik: {_fingerprint(secret)}\n" + (f"{UJI_SCOPE_LINE}\n" if separate_uji else "")
     )
     with contextlib.suppress(OSError):  # a read-only copy still checks tokens with its secret
         _mark_path(workshop).write_text(text, encoding="utf-8")
@@ -188,7 +194,8 @@ def _secret(workshop: Workshop, *, create: bool) -> bytes | None:
     if path.is_file():
         secret = path.read_text(encoding="utf-8").strip().encode("ascii")
         if recorded is None:
-            _write_mark(workshop, secret)  # a workshop that issued tokens before the mark existed
+            # a workshop that issued tokens before the mark existed: its cards carry one token
+            _write_mark(workshop, secret, separate_uji=False)
         elif recorded and recorded != _fingerprint(secret):
             raise AlaskakiError(
                 f"Kunci token {path} bukan kunci yang dipakai untuk kartu peserta yang sudah "
@@ -218,11 +225,26 @@ def _secret(workshop: Workshop, *, create: bool) -> bytes | None:
     return secret
 
 
-def _derive(secret: bytes, pid: str) -> str:
+def _uji_scope(workshop: Workshop, modul: str | None) -> str:
+    """ "uji" for an uji form of a workshop whose cards carry a separate uji token, else ""."""
+    from alaskaki.exercises.asesmen import FORMS
+
+    if modul not in FORMS:
+        return ""
+    mark = _mark_path(workshop)
+    try:
+        text = mark.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return ""
+    return "uji" if UJI_SCOPE_LINE in text.splitlines() else ""
+
+
+def _derive(secret: bytes, pid: str, scope: str = "") -> str:
     import hashlib
     import hmac
 
-    digest = hmac.new(secret, pid.lower().encode("utf-8"), hashlib.sha256).digest()
+    message = pid.lower() + (f":{scope}" if scope else "")
+    digest = hmac.new(secret, message.encode("utf-8"), hashlib.sha256).digest()
     chars = [TOKEN_ALPHABET[b % len(TOKEN_ALPHABET)] for b in digest[:8]]
     return "".join(chars[:4]) + "-" + "".join(chars[4:])
 
@@ -231,32 +253,48 @@ def _norm_token(text: str) -> str:
     return "".join(ch for ch in text.lower() if ch.isalnum())
 
 
-def issue_tokens(workshop: Workshop) -> dict[str, str]:
-    """Every participant's token (made once per workshop; the same on every call)."""
+def issue_tokens(workshop: Workshop, modul: str | None = None) -> dict[str, str]:
+    """Every participant's token for ``modul`` (default: the latihan token; an uji form has its
+    own). Made once per workshop; the same on every call."""
     secret = _secret(workshop, create=True)
-    return {pid: _derive(secret, pid) for pid in workshop.participant_ids()}
+    scope = _uji_scope(workshop, modul)
+    return {pid: _derive(secret, pid, scope) for pid in workshop.participant_ids()}
 
 
-def participant_token(workshop: Workshop, pid: str) -> str | None:
+def has_uji_tokens(workshop: Workshop) -> bool:
+    """True when the cards carry a separate uji token (see :data:`UJI_SCOPE_LINE`)."""
+    return _uji_scope(workshop, "asesmen-akhir") == "uji"
+
+
+def participant_token(workshop: Workshop, pid: str, modul: str | None = None) -> str | None:
     secret = _secret(workshop, create=False)
-    return _derive(secret, pid) if secret else None
+    return _derive(secret, pid, _uji_scope(workshop, modul)) if secret else None
 
 
-def token_check(workshop: Workshop, pid: str, token: str | None) -> str | None:
-    """Why a file for ``pid`` carrying ``token`` must be held back, or None when it may go on."""
+def token_check(
+    workshop: Workshop, pid: str, token: str | None, modul: str | None = None
+) -> str | None:
+    """Why a file of ``modul`` for ``pid`` carrying ``token`` must be held back, or None."""
     secret = _secret(workshop, create=False)
     if secret is None:
         return None  # no tokens issued in this workshop: nothing to check
     if not token:
         return "TOKEN_PESERTA tidak diisi (token sudah dibagikan lewat kartu peserta)"
+    scope = _uji_scope(workshop, modul)
     given = _norm_token(token)
-    if given == _norm_token(_derive(secret, pid)):
+    if given == _norm_token(_derive(secret, pid, scope)):
         return None
-    owner = next(
-        (q for q in workshop.participant_ids() if _norm_token(_derive(secret, q)) == given), None
-    )
+    ids = workshop.participant_ids()
+    owner = next((q for q in ids if _norm_token(_derive(secret, q, scope)) == given), None)
     if owner:
         return f"TOKEN_PESERTA milik {owner}, bukan {pid}"
+    if scope:
+        latihan = next((q for q in ids if _norm_token(_derive(secret, q)) == given), None)
+        if latihan:
+            return (
+                f"TOKEN_PESERTA adalah token latihan {latihan}; uji memakai token uji {pid} "
+                "dari kartu peserta"
+            )
     return f"TOKEN_PESERTA '{token[:20]}' bukan token {pid}"
 
 
@@ -307,7 +345,7 @@ def personal_releases(workshop: Workshop, modul: str) -> list[Path]:
     import nbformat
 
     released = workshop.release_notebook(modul)
-    tokens = issue_tokens(workshop)
+    tokens = issue_tokens(workshop, modul)
     out_dir = workshop.root / PERSONAL_DIR / modul
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []

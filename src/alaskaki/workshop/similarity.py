@@ -158,13 +158,29 @@ def _cell_fingerprints(cell: dict) -> set[int]:
     return fingerprints(_MARKERS.sub("", _IDENTITY_LINE.sub("", _src(cell))))
 
 
+_SOLUTION_REGION = re.compile(
+    r"^[ \t]*### BEGIN SOLUTION[ \t]*\n.*?^[ \t]*### END SOLUTION[ \t]*$", re.M | re.S
+)
+
+
+def _stub_of(cell: dict) -> set[int]:
+    """Fingerprints of what a source answer cell releases: its text outside the solution
+    region (a fill-in frame such as "Kekuatan (S): ..." that every participant starts from)."""
+    return fingerprints(_IDENTITY_LINE.sub("", _SOLUTION_REGION.sub("", _src(cell))))
+
+
 def _stub_fingerprints(workshop: Workshop, modul: str) -> set[int]:
-    """Fingerprints of the released notebook's answer stubs (what everybody starts from)."""
+    """Fingerprints of the answer stubs everybody starts from: the released notebook's, and the
+    source's text outside the solution regions (the same, also before any release)."""
     out: set[int] = set()
-    for cell in _cells(_read(workshop.release_notebook(modul)) or {}):
-        meta = (cell.get("metadata") or {}).get("nbgrader") or {}
-        if isinstance(meta, dict) and meta.get("solution"):
-            out |= _cell_fingerprints(cell)
+    for path, whole in (
+        (workshop.release_notebook(modul), True),
+        (workshop.source_notebook(modul), False),
+    ):
+        for cell in _cells(_read(path) or {}):
+            meta = (cell.get("metadata") or {}).get("nbgrader") or {}
+            if isinstance(meta, dict) and meta.get("solution"):
+                out |= _cell_fingerprints(cell) if whole else _stub_of(cell)
     return out
 
 
@@ -195,7 +211,7 @@ def model_answers(workshop: Workshop, modul: str) -> dict[str, set[int]]:
     for cell in _cells(source or {}):
         if is_written_answer(cell):
             gid = str(cell["metadata"]["nbgrader"].get("grade_id", ""))
-            fps = _cell_fingerprints(cell) - stub.get(gid, set())
+            fps = _cell_fingerprints(cell) - stub.get(gid, set()) - _stub_of(cell)
             if gid and fps:
                 out[gid] = fps
     return out
