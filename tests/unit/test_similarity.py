@@ -215,8 +215,6 @@ def test_the_forms_are_compared_by_answers():
 def _essay_workshop(tmp_path):
     """m7a's rubric cell (uji evidence of STR-01): p01 pastes the kit's contoh jawaban (firm name
     changed), p02 pastes two thirds of it and writes the rest, the others write their own."""
-    import re
-
     from alaskaki.workshop import import_roster, init_workshop
 
     modul = "m7a-daya-saing"
