@@ -1013,6 +1013,9 @@ def collect_module(
                 result.collected[pid] = path.name
     if choose:
         _choose(workshop, modul, choose, result)
+    # Archive first, install last: whatever this run or an interrupted earlier one archived, the
+    # reconcile installs the newest received version of each participant (issue 13 req. 4), so
+    # a run cut off anywhere above is completed by the next one.
     result.installed = reconcile(workshop, modul)
     for pid in result.collected:
         if pid not in result.installed:
