@@ -88,6 +88,11 @@ def simulate_submission(
     nb = nbformat.from_dict(json.loads(json.dumps(released)))
     if modul == PRE_TEST:
         skill = skill * PRE_TEST_FACTOR  # before the training the same person knows less
+    # Wrong working is this participant's own: their mistake helper carries their id and sits in
+    # the setup cell (which similarity ignores), so two participants who miss the same cells do
+    # not share a run of identical, rare code a real pair of strangers would never write.
+    helper = "_salah_" + re.sub(r"\W", "_", pid)
+    id_cell = None
     for cell in nb.cells:
         meta = _nbg(cell)
         if not meta.get("solution"):
@@ -95,6 +100,7 @@ def simulate_submission(
         gid = meta["grade_id"]
         if "ISI-ID-ANDA" in cell.source.upper():
             cell.source = re.sub(r'"isi-id-anda"', json.dumps(pid), cell.source, flags=re.I)
+            id_cell = cell
             continue
         if skill <= 0:
             continue  # blank: the released stub stays as it is
@@ -112,9 +118,12 @@ def simulate_submission(
             cell.source = solution
         else:
             names = answer_variables(cell.source) or _assigned(solution)
-            cell.source = (
-                solution + "\n" + WRONG_HELPER + "\n".join(f"{n} = _salah({n})" for n in names)
-            )
+            wrong = "\n".join(f"{n} = {helper}({n})" for n in names)
+            if id_cell is None:  # no setup cell to hold the helper: define it here
+                wrong = WRONG_HELPER.replace("_salah", helper) + wrong
+            elif helper not in id_cell.source:
+                id_cell.source += "\n" + WRONG_HELPER.replace("_salah", helper)
+            cell.source = solution + "\n" + wrong
     return nb
 
 
