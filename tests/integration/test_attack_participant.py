@@ -139,6 +139,14 @@ def test_key_out_of_reach_in_the_grading_sandbox(workshop, tmp_path, monkeypatch
                 code = "\n".join(ln for ln in cell.source.splitlines() if "latihan." not in ln)
                 exec(code, ns)  # noqa: S102 - our own simulated answers
                 answers[gid.removesuffix("_jawab")] = ns.get(gid.removesuffix("_jawab"))
+            elif gid.endswith("_id_peserta"):
+                # the setup cell holds the simulated participant's own mistake helper
+                code = "\n".join(
+                    ln
+                    for ln in cell.source.splitlines()
+                    if "alaskaki" not in ln and "latihan" not in ln
+                )
+                exec(code, ns)  # noqa: S102 - our own simulated answers
         expected_honest[pid] = float(
             sum(serangan.right(g, v, ws.root) for g, v in answers.items() if v is not None)
         )
