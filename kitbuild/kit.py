@@ -20,6 +20,7 @@ PARTICIPANT_MODULES = (
     "py.typed",
     "paths.py",
     "lab.py",
+    "text.py",
     "domain",
     "widgets",
     "exercises",

@@ -22,6 +22,7 @@ from alaskaki.errors import (
     from_os_error,
     os_reason,
 )
+from alaskaki.text import table
 
 DESCRIPTION = """\
 alaskaki — pelatihan dan asesmen kompetensi ekspor untuk IKM alas kaki.
@@ -371,14 +372,6 @@ def _jsonable(obj):
     if isinstance(obj, datetime):
         return obj.isoformat()
     return obj
-
-
-def table(rows: list[list], header: list[str]) -> str:
-    cells = [[str(c) for c in header]] + [["" if c is None else str(c) for c in r] for r in rows]
-    widths = [max(len(r[i]) for r in cells) for i in range(len(header))]
-    lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in cells]
-    lines.insert(1, "  ".join("-" * w for w in widths))
-    return "\n".join(lines)
 
 
 def _emit(args, data, text: str) -> None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from alaskaki.domain import costing, incoterms, origin, pricing
-from alaskaki.widgets.costing import kalkulator_biaya, rupiah
+from alaskaki.text import rupiah
+from alaskaki.widgets.costing import kalkulator_biaya
 from alaskaki.widgets.origin import panduan_ska
 from alaskaki.widgets.pricing import tangga_harga
 

@@ -25,6 +25,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from alaskaki.text import number
+
 WEIGHT_TOLERANCE_KG = 0.01
 VALUE_TOLERANCE = 0.01
 
@@ -214,10 +216,9 @@ def _fmt(value: object) -> str:
     if isinstance(value, bool):
         return str(value)
     if isinstance(value, int):
-        return f"{value:,}".replace(",", ".")
+        return number(value, 0)
     if isinstance(value, float):
-        text = f"{value:,.2f}".replace(",", "_").replace(".", ",").replace("_", ".")
-        return text
+        return number(value, 2)
     if isinstance(value, tuple | list):
         return ", ".join(str(v) for v in value) or "(kosong)"
     return repr(value) if value == "" else str(value)

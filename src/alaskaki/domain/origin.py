@@ -27,6 +27,7 @@ from functools import cache
 
 from alaskaki.domain.regulations import BULAN, regulations
 from alaskaki.paths import dataset
+from alaskaki.text import number
 
 DATASET = "ska_tujuan.csv"
 
@@ -143,8 +144,7 @@ class OriginGuidance:
 
 def _eur(value: float) -> str:
     """EUR amount written the Indonesian way: EUR 6.000 or EUR 6.000,50."""
-    text = f"{value:,.2f}".replace(",", "_").replace(".", ",").replace("_", ".")
-    return "EUR " + (text[:-3] if text.endswith(",00") else text)
+    return "EUR " + number(value, 2).removesuffix(",00")
 
 
 def _eu_after_gsp(dest: Destination, shipping_date: date) -> OriginGuidance:

@@ -34,6 +34,7 @@ import numbers
 from dataclasses import dataclass
 
 from alaskaki.domain.incoterms import rule
+from alaskaki.text import rupiah
 
 #: Exchange rates from the brief's worked EXW example (§3.1, [S] scribd 670453390) — *contoh*.
 CONTOH_KURS_BELI = 15289.0
@@ -109,10 +110,6 @@ def margin_on_price_to_cost(m: float) -> float:
     return m / (1 - m)
 
 
-def _rp(value: float) -> str:
-    return "Rp" + f"{value:,.0f}".replace(",", ".")
-
-
 # --- exchange rates --------------------------------------------------------------------------
 
 
@@ -128,7 +125,7 @@ class BankRates:
             raise ValueError("Kurs beli dan kurs jual harus lebih dari nol.")
         if self.buying > self.selling:
             raise ValueError(
-                f"Kurs beli bank ({_rp(self.buying)}) tidak boleh lebih tinggi dari kurs jual ({_rp(self.selling)})."
+                f"Kurs beli bank ({rupiah(self.buying)}) tidak boleh lebih tinggi dari kurs jual ({rupiah(self.selling)})."
             )
 
 

@@ -22,6 +22,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
 from alaskaki.domain import quality
+from alaskaki.text import number
 
 __all__ = ["perencana_aql"]
 
@@ -37,11 +38,8 @@ _LEVEL_LABELS = {
 
 
 def _angka(x: float, digits: int = 1) -> str:
-    """Indonesian number format: decimal comma, dot for thousands."""
-    text = f"{x:,.{digits}f}".replace(",", "_").replace(".", ",").replace("_", ".")
-    if digits and "," in text:
-        text = text.rstrip("0").rstrip(",")
-    return text
+    """A measure on the chart: trailing zeros say nothing there (``2,50`` → ``2,5``)."""
+    return number(x, digits, trim=True)
 
 
 def _figure_output(out: widgets.Output, fig: Figure, label: str) -> None:

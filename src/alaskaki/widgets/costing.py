@@ -22,26 +22,9 @@ import ipywidgets as w
 from matplotlib.figure import Figure
 
 from alaskaki.domain import costing, pricing
+from alaskaki.text import number, percent, rupiah, usd
 
-# --- shared display helpers (also used by the other widgets of this package) ----------------
-
-
-def rupiah(value: float) -> str:
-    """Rp1.234.567 (rounded to whole rupiah)."""
-    return "Rp" + f"{value:,.0f}".replace(",", ".")
-
-
-def angka(value: float, decimals: int = 2) -> str:
-    """1.234,56: a number written the Indonesian way."""
-    return f"{value:,.{decimals}f}".replace(",", "_").replace(".", ",").replace("_", ".")
-
-
-def dolar(value: float) -> str:
-    return "USD " + angka(value, 2)
-
-
-def persen(fraction: float, decimals: int = 1) -> str:
-    return angka(fraction * 100, decimals) + "%"
+# --- shared display helper (also used by the other widgets of this package) -----------------
 
 
 def tampilkan_gambar(output: w.Output, fig: Figure, alt: str) -> None:
@@ -217,8 +200,8 @@ def kalkulator_biaya(bahan: tuple[BarisBahan, ...] = CONTOH_BAHAN) -> w.VBox:
         box.data_grafik = data
         baris = "".join(
             f"<tr><td>{m.name}{' (impor)' if m.imported else ''}</td>"
-            f"<td style='text-align:right'>{angka(m.quantity, 2)} {m.unit}</td>"
-            f"<td style='text-align:right'>{persen(m.loss, 0)}</td>"
+            f"<td style='text-align:right'>{number(m.quantity, 2)} {m.unit}</td>"
+            f"<td style='text-align:right'>{percent(m.loss, 0)}</td>"
             f"<td style='text-align:right'>{rupiah(m.cost())}</td></tr>"
             for m in lines
         )
@@ -232,9 +215,9 @@ def kalkulator_biaya(bahan: tuple[BarisBahan, ...] = CONTOH_BAHAN) -> w.VBox:
             f"<tr><td>Overhead per pasang</td><td style='text-align:right'>{rupiah(hpp.overhead)}</td></tr>"
             f"<tr><td><b>HPP per pasang</b></td><td style='text-align:right'><b>{rupiah(hpp.total)}</b></td></tr>"
             f"<tr><td>HPP dalam dolar (dengan kurs beli bank)</td>"
-            f"<td style='text-align:right'>{dolar(pricing.usd_price_from_idr(hpp.total, rates))}</td></tr>"
+            f"<td style='text-align:right'>{usd(pricing.usd_price_from_idr(hpp.total, rates))}</td></tr>"
             f"<tr><td>Porsi bahan impor dari biaya bahan</td>"
-            f"<td style='text-align:right'><b>{persen(hpp.imported_share)}</b></td></tr>"
+            f"<td style='text-align:right'><b>{percent(hpp.imported_share)}</b></td></tr>"
             "</table>"
             "<p><small>Bahan impor dibeli dalam dolar, jadi dihitung dengan <b>kurs jual</b> bank "
             "(bank menjual dolar kepada Anda).</small></p>"

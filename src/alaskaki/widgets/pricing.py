@@ -17,7 +17,8 @@ import ipywidgets as w
 from matplotlib.figure import Figure
 
 from alaskaki.domain import incoterms, pricing
-from alaskaki.widgets.costing import dolar, persen, rupiah, tampilkan_gambar
+from alaskaki.text import percent, rupiah, usd
+from alaskaki.widgets.costing import tampilkan_gambar
 
 WARNA = {incoterms.SELLER: "#1f77b4", incoterms.BUYER: "#ff7f0e"}
 GAYA = {"description_width": "18em"}
@@ -207,19 +208,19 @@ def tangga_harga() -> w.VBox:
         for c, harga in tangga.steps():
             gaya = " style='background:#ffe9a8;font-weight:bold'" if c == code else ""
             baris.append(
-                f"<tr{gaya}><td>{c}</td><td style='text-align:right'>{dolar(harga)}</td></tr>"
+                f"<tr{gaya}><td>{c}</td><td style='text-align:right'>{usd(harga)}</td></tr>"
             )
         harga_pilihan = tangga.price(code)
         if harga_pilihan is None:
             catatan = f"<p>Harga {code} tidak dihitung di alat ini; tangga harga berhenti di CIF dan CIP.</p>"
         else:
-            catatan = f"<p>Harga {code}: <b>{dolar(harga_pilihan)}</b> per pasang.</p>"
+            catatan = f"<p>Harga {code}: <b>{usd(harga_pilihan)}</b> per pasang.</p>"
         hasil.value = (
             "<h4>Tangga harga per pasang (angka contoh)</h4>"
-            f"<p>Harga EXW: {rupiah(exw_rp)} = {dolar(tangga.exw)} dengan <b>kurs beli</b> bank "
+            f"<p>Harga EXW: {rupiah(exw_rp)} = {usd(tangga.exw)} dengan <b>kurs beli</b> bank "
             "(dolar dari pembeli nanti Anda jual ke bank).</p>"
             f"<table><tr><th>Incoterm</th><th>Harga</th></tr>{''.join(baris)}</table>{catatan}"
-            f"<p><small>Asuransi CIF: {dolar(tangga.cif_insurance)} = {persen(k['premi'], 2)} × 110% × harga CIF.</small></p>"
+            f"<p><small>Asuransi CIF: {usd(tangga.cif_insurance)} = {percent(k['premi'], 2)} × 110% × harga CIF.</small></p>"
         )
         if r.insurance_by:
             asuransi = f"{_pihak(r.insurance_by)} wajib mengasuransikan, paling sedikit {r.min_cover}, senilai {r.min_insured_percent}% nilai kontrak"

@@ -13,13 +13,14 @@ import html
 import ipywidgets as widgets
 
 from alaskaki.domain import sizes
+from alaskaki.text import number
 
 __all__ = ["konversi_ukuran"]
 
 
 def _angka(x: float, digits: int = 1) -> str:
-    text = f"{x:.{digits}f}".replace(".", ",")
-    return text.rstrip("0").rstrip(",") if "," in text else text
+    """A length or a size: trailing zeros say nothing there (``40,0`` → ``40``)."""
+    return number(x, digits, trim=True)
 
 
 def _galat(err: Exception) -> str:

@@ -157,7 +157,7 @@ class DemoResult:
     flags: dict[str, list[str]] = field(default_factory=dict)
 
     def summary_text(self) -> str:
-        from alaskaki.cli import table
+        from alaskaki.text import table
 
         lines = [
             f"Lokakarya demo: {self.workshop}  ({self.participants} peserta, {len(self.modules)} modul)",

@@ -81,7 +81,7 @@ class HubUsers:
     accounts: list[HubAccount] = field(default_factory=list)
 
     def summary_text(self) -> str:
-        from alaskaki.cli import table
+        from alaskaki.text import table
 
         head = "RENCANA (tidak ada yang diubah, --dry-run)" if self.dry_run else "Akun lokakarya"
         lines = [
