@@ -69,10 +69,10 @@ def read_only_view(src: Path, target: Path):
 @pytest.fixture(scope="module")
 def workshop(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("osws") / "ws"
-    init_workshop(root, modules=[])
+    ws = init_workshop(root, modules=[])
     first = root.parent / "awal.csv"
     first.write_text(HEADER + "p01,Ani,UD A,Miji,P,admin\n", encoding="utf-8")
-    import_roster(root, first)
+    import_roster(ws, first)
     return root
 
 

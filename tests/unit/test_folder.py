@@ -23,10 +23,10 @@ HEADER = "id,nama,ikm,kelurahan,jenis_kelamin,peran\n"
 def template(tmp_path_factory) -> Path:
     """One workshop made by `init` (a gradebook costs seconds); tests work on `cp -a` copies of it."""
     root = tmp_path_factory.mktemp("tpl") / "ws"
-    init_workshop(root, modules=[])
+    ws = init_workshop(root, modules=[])
     roster = root.parent / "awal.csv"
     roster.write_text(HEADER + "p01,Ani,UD A,Miji,P,admin\n", encoding="utf-8")
-    import_roster(root, roster)
+    import_roster(ws, roster)
     return root
 
 

@@ -286,10 +286,10 @@ def test_an_xlsx_renamed_to_csv_is_named(tmp_path):
 @pytest.fixture(scope="module")
 def base_ws(tmp_path_factory):
     root = tmp_path_factory.mktemp("rosterws") / "ws"
-    init_workshop(root, modules=[])
+    ws = init_workshop(root, modules=[])
     good = root.parent / "awal.csv"
     good.write_text(HEADER + "p01,Ani,UD A,Miji,P,admin\n", encoding="utf-8")
-    import_roster(root, good)
+    import_roster(ws, good)
     return root
 
 

@@ -27,7 +27,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from alaskaki.errors import EXIT_INPUT, EXIT_NOT_FOUND, AlaskakiError
-from alaskaki.folder import CONFIG_FILE, ID_PATTERN, ROSTER_FILE, Participant
+from alaskaki.folder import CONFIG_FILE, ID_PATTERN, ROSTER_FILE, Folder, Participant
 from alaskaki.folder import ROSTER_COLUMNS as COLUMNS
 
 __all__ = [
@@ -396,16 +396,14 @@ class RosterImport:
     notes: list[str] = field(default_factory=list)
 
 
-def import_roster(workshop, path: str | Path) -> RosterImport:
-    """Validate ``path`` and merge it into the workshop's roster and gradebook.
+def import_roster(ws: Folder, path: str | Path) -> RosterImport:
+    """Validate ``path`` and merge it into the roster and gradebook of the open workshop ``ws``
+    (``Workshop.open(dir)``, or what ``init_workshop`` returns).
 
     New ids are added, known ids get their details updated, ids missing from the file are kept
     (their grades stay). Grades are never touched. Ids are unique regardless of case across the
     merged roster and the gradebook; that is checked before anything is written.
     """
-    from alaskaki.workshop.course import Workshop
-
-    ws = workshop if isinstance(workshop, Workshop) else Workshop.open(workshop)
     incoming = read_roster_file(path)
     current = {p.id: p for p in ws.participants()}
     with ws.gradebook() as gb:
