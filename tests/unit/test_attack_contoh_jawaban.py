@@ -49,7 +49,7 @@ def flagged(gid: str, text: str) -> tuple[bool, str]:
     """Is ``text``, written in rubric cell ``gid``, flagged as the contoh jawaban? (+ the figures)"""
     cell, frame, _ = CELLS[gid]
     model = sim._cell_fingerprints(cell) - sim._stub_of(cell)
-    stub = set(sim.fingerprints(frame))
+    stub = set(sim._stub_of(cell))  # the released frame, fingerprinted as the kit does
     written = {"cell_type": "markdown", "metadata": cell["metadata"], "source": frame + text}
     hits = sim.model_matches({"p05": {"cells": [written]}}, {gid: model}, "m7", stub=stub)
     own = set(sim._cell_fingerprints(written)) - stub
