@@ -15,103 +15,47 @@ and tries each path R2 used (the key package, the kit's files, the kit's git his
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import re
 import secrets
 import shutil
-import signal
-import socket
 import subprocess
 import sys
-import tempfile
 import time
 from datetime import UTC, datetime
 from pathlib import Path
-from types import SimpleNamespace
 
 import nbformat
 import pytest
 
 from alaskaki import paths
 
+sys.path.insert(0, str(paths.KIT_ROOT / "kitbuild"))
+from hubrun import (  # noqa: E402 - kitbuild/ is not a package; the launcher bench/hub_load.py uses too
+    CONFIG,
+    VENV_BIN,
+    as_user,
+    missing_parts,
+    running_hub,
+    start_servers,
+    user_session,
+)
+from hubrun import login as hub_login  # noqa: E402
+
 pytestmark = [pytest.mark.hub, pytest.mark.slow, pytest.mark.timeout(1500)]
 
 MODUL = "m3-biaya-produksi"
 FORMS = ("asesmen-awal", "asesmen-akhir")  # the uji (summative): what R2 was after
-VENV_BIN = Path(sys.executable).parent
-CONFIG = paths.KIT_ROOT / "grading" / "hub" / "jupyterhub_config.py"
 
-
-def _chp() -> str | None:
-    local = paths.KIT_ROOT / "node_modules" / ".bin" / "configurable-http-proxy"
-    return str(local) if local.exists() else shutil.which("configurable-http-proxy")
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _as_user(user: str, home: Path, *cmd: str, timeout: float = 600) -> subprocess.CompletedProcess:
-    """Run ``cmd`` as a Linux account with a clean environment (what a login shell would give)."""
-    env = [
-        f"HOME={home}",
-        f"PATH={VENV_BIN}:/usr/local/bin:/usr/bin:/bin",
-        "LANG=C.UTF-8",
-        "MPLBACKEND=Agg",
-        f"MPLCONFIGDIR={home}/.mpl",
-    ]
-    return subprocess.run(
-        ["runuser", "-u", user, "--", "env", "-i", *env, *cmd],
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        cwd="/",
-        check=False,
-    )
-
-
-def _kill_user_processes(user: str) -> None:
-    out = subprocess.run(["ps", "-u", user, "-o", "pid="], capture_output=True, text=True).stdout
-    for pid in out.split():
-        with contextlib.suppress(ProcessLookupError, ValueError):
-            os.kill(int(pid), signal.SIGKILL)
-
-
-def _let_others_traverse(target: Path) -> list[tuple[Path, int]]:
-    """Give others search (x) permission on the folders above ``target``; return what to restore.
-
-    Development machines keep the venv's interpreter under /root (pyenv, mode 0700): the
-    participants' accounts could not start Python at all. A real server keeps it in /opt
-    (docs/deploy.md); here the test opens the path for its run only and restores it after.
-    """
-    changed = []
-    for folder in reversed(target.resolve().parents):
-        mode = folder.stat().st_mode & 0o7777
-        if not mode & 0o001:
-            os.chmod(folder, mode | 0o001)
-            changed.append((folder, mode))
-    return changed
-
-
-def _participant_venv(base: Path) -> Path:
-    """The participants' environment: the participant wheel, built now, with no answer key."""
-    sys.path.insert(0, str(paths.KIT_ROOT / "kitbuild"))
-    from build_dists import build
-    from testenv import make_wheel_env
-
-    built = build(base / "dist", only="alaskaki-peserta", isolation=False)
-    wheel = next(p for p in built if p.suffix == ".whl")
-    # standalone: its libraries copied in, since the trainer's environment (this venv) is closed to
-    # participants' accounts on the server
-    return make_wheel_env(base / "peserta-venv", wheel, standalone=True)
+_as_user = as_user
+_start_servers = start_servers
+_user_session = user_session
 
 
 def _server_cmdlines(user: str) -> list[str]:
     """Command lines of the user's running single-user servers."""
+    import contextlib
     import pwd
 
     uid = pwd.getpwnam(user).pw_uid
@@ -125,191 +69,49 @@ def _server_cmdlines(user: str) -> list[str]:
     return found
 
 
+def _refuses_while_open(state: Path, env: dict[str, str]) -> None:
+    """With the kit checkout (its git history, the key package) and this venv still open to
+    participants' accounts, the hub refuses to start and names what is open."""
+    refused = subprocess.run(
+        [str(VENV_BIN / "jupyterhub"), "-f", str(CONFIG)],
+        cwd=state,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert refused.returncode != 0, refused.stdout[-2000:] + refused.stderr[-2000:]
+    assert "kunci jawaban" in refused.stderr and str(paths.KIT_ROOT) in refused.stderr, (
+        refused.stderr[-3000:]
+    )
+
+
 @pytest.fixture(scope="module")
 def hub(require_part):
-    check_part = require_part
-    check_part(os.geteuid() == 0, "the hub test makes Linux accounts: it must run as root")
-    check_part(
-        all(shutil.which(t) for t in ("useradd", "userdel", "chpasswd", "runuser")),
-        "useradd/userdel/chpasswd/runuser (Debian passwd, util-linux) are missing",
-    )
-    check_part(
-        _chp() is not None,
-        "configurable-http-proxy is missing: npm install configurable-http-proxy@5",
-    )
-    check_part(
-        (VENV_BIN / "jupyterhub").exists(),
-        "jupyterhub is not installed in the venv: pip install -e '.[test]'",
-    )
-    import requests
-
-    from alaskaki.workshop import init_workshop
-    from alaskaki.workshop.hub import create_users, delete_users
-
+    for reason in missing_parts():
+        require_part(False, reason)
     tag = secrets.token_hex(2)
     ids = [f"hb{tag}p{i}" for i in (1, 2, 3)]
-    trainer = f"hb{tag}tr"
-    groups = (f"hb{tag}-peserta", f"hb{tag}-pelatih")
-    base = Path(tempfile.mkdtemp(prefix="alaskaki-hub-", dir="/tmp"))
-    os.chmod(base, 0o755)
-    from alaskaki.workshop.hub import protect_kit_sources, trainer_only_paths
-
-    closed = {f: f.stat() for f in trainer_only_paths()}
-    proc = None
-    log = None
-    opened = []
-    try:
-        opened = _let_others_traverse(Path(os.path.realpath(sys.executable)))
-        roster = base / "peserta.csv"
-        roster.write_text(
-            "id,nama,ikm,kelurahan,jenis_kelamin,peran\n"
-            f"{ids[0]},Siti Uji,UD Uji Jaya,Miji,P,pemilik\n"
-            f"{ids[1]},Bambang Uji,UD Uji Jaya,Miji,L,pemotong\n"
-            f"{ids[2]},Dewi Uji,CV Uji Makmur,Prajurit Kulon,P,penjahit\n",
-            encoding="utf-8",
-        )
-        ws = init_workshop(
-            base / "lokakarya", roster=roster, name="Uji Hub", modules=[MODUL, *FORMS]
-        )
-        peserta_venv = _participant_venv(base)
-        made = create_users(
-            ws,
-            trainer=trainer,
-            exchange=base / "exchange",
-            home_base=base / "rumah",
-            participant_group=groups[0],
-            trainer_group=groups[1],
-            protect_kit=False,
-        )
-        passwords = {a.user: a.password for a in made.accounts}
-        port = _free_port()
-        token = secrets.token_hex(32)
-        state = base / "hub"
-        env = dict(os.environ)
-        env.update(
-            ALASKAKI_LOKAKARYA=str(ws.root),
-            ALASKAKI_PELATIH=trainer,
-            ALASKAKI_EXCHANGE=str(base / "exchange"),
-            ALASKAKI_HUB_STATE=str(state),
-            ALASKAKI_HUB_IP="127.0.0.1",
-            ALASKAKI_HUB_PORT=str(port),
-            ALASKAKI_HUB_SERVICE_TOKEN=token,
-            ALASKAKI_VENV_PESERTA=str(peserta_venv),
-            PATH=f"{Path(_chp()).parent}:{VENV_BIN}:{os.environ.get('PATH', '')}",
-        )
-        state.mkdir()
-        # With the kit checkout (its git history, the key package) and this venv still open to
-        # participants' accounts, the hub refuses to start and names what is open.
-        refused = subprocess.run(
-            [str(VENV_BIN / "jupyterhub"), "-f", str(CONFIG)],
-            cwd=state,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=300,
-            check=False,
-        )
-        assert refused.returncode != 0, refused.stdout[-2000:] + refused.stderr[-2000:]
-        assert "kunci jawaban" in refused.stderr and str(paths.KIT_ROOT) in refused.stderr, (
-            refused.stderr[-3000:]
-        )
-        protect_kit_sources(groups[1])  # what `alaskaki hub users` does (protect_kit=True)
-        log = open(base / "jupyterhub.log", "w")  # noqa: SIM115
-        proc = subprocess.Popen(
-            [str(VENV_BIN / "jupyterhub"), "-f", str(CONFIG)],
-            cwd=state,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-        url = f"http://127.0.0.1:{port}"
-        api = requests.Session()
-        api.headers["Authorization"] = f"token {token}"
-        for _ in range(240):
-            if proc.poll() is not None:
-                break
-            try:
-                if api.get(f"{url}/hub/api/", timeout=2).status_code == 200:
-                    break
-            except requests.ConnectionError:
-                pass
-            time.sleep(0.5)
-        assert proc.poll() is None, (base / "jupyterhub.log").read_text()[-4000:]
-        yield SimpleNamespace(
-            url=url,
-            api=api,
-            ws=ws,
-            ids=ids,
-            trainer=trainer,
-            passwords=passwords,
-            base=base,
-            homes={u: base / "rumah" / u for u in ids} | {trainer: base / "rumah" / trainer},
-            proc=proc,
-            log=base / "jupyterhub.log",
-            peserta_venv=peserta_venv,
-            state=state,
-            closed=list(closed),
-        )
-    finally:
-        if proc is not None and proc.poll() is None:
-            proc.send_signal(signal.SIGTERM)  # the hub stops every single-user server it started
-            try:
-                proc.wait(timeout=60)
-            except subprocess.TimeoutExpired:
-                os.killpg(proc.pid, signal.SIGKILL)
-                proc.wait(timeout=10)
-        if log is not None:
-            log.close()
-        for user in [*ids, trainer]:
-            _kill_user_processes(user)
-        delete_users([*ids, trainer], groups=groups)
-        for folder, st in closed.items():
-            os.chown(folder, st.st_uid, st.st_gid)
-            os.chmod(folder, st.st_mode & 0o7777)
-        shutil.rmtree(base, ignore_errors=True)
-        for folder, mode in opened:
-            os.chmod(folder, mode)
-
-
-def _start_servers(h, users: list[str]) -> None:
-    for u in users:
-        r = h.api.post(f"{h.url}/hub/api/users/{u}/server", timeout=30)
-        assert r.status_code in (201, 202), r.text
-    pending = set(users)
-    for _ in range(360):
-        for u in list(pending):
-            info = h.api.get(f"{h.url}/hub/api/users/{u}", timeout=10).json()
-            if info.get("servers", {}).get("", {}).get("ready"):
-                pending.discard(u)
-        if not pending:
-            return
-        time.sleep(0.5)
-    raise AssertionError(f"servers not ready: {pending}\n{h.log.read_text()[-4000:]}")
-
-
-def _user_session(h, user: str):
-    import requests
-
-    r = h.api.post(f"{h.url}/hub/api/users/{user}/tokens", json={"note": "uji"}, timeout=10)
-    assert r.status_code in (200, 201), r.text
-    s = requests.Session()
-    s.headers["Authorization"] = f"token {r.json()['token']}"
-    return s
+    roster = (
+        "id,nama,ikm,kelurahan,jenis_kelamin,peran\n"
+        f"{ids[0]},Siti Uji,UD Uji Jaya,Miji,P,pemilik\n"
+        f"{ids[1]},Bambang Uji,UD Uji Jaya,Miji,L,pemotong\n"
+        f"{ids[2]},Dewi Uji,CV Uji Makmur,Prajurit Kulon,P,penjahit\n"
+    )
+    with running_hub(
+        ids,
+        f"hb{tag}tr",
+        (f"hb{tag}-peserta", f"hb{tag}-pelatih"),
+        roster,
+        modules=[MODUL, *FORMS],
+        before_protect=_refuses_while_open,
+    ) as h:
+        yield h
 
 
 def _login(h, user: str, password: str) -> int:
-    import requests
-
-    s = requests.Session()
-    s.get(f"{h.url}/hub/login", timeout=10)
-    r = s.post(
-        f"{h.url}/hub/login",
-        data={"username": user, "password": password, "_xsrf": s.cookies.get("_xsrf", "")},
-        allow_redirects=False,
-        timeout=30,
-    )
-    return r.status_code
+    return hub_login(h.url, user, password)[0]
 
 
 def test_a_class_on_the_hub(hub):  # noqa: PLR0915
