@@ -240,7 +240,9 @@ class Sampler(threading.Thread):
             self.peak_rss: dict[str, int] = {}
             self.peak_pss: dict[str, int] = {}
             self.total_rss = self.total_pss = self.hub_rss = 0
-            self.cpu_first: dict[int, tuple[str, int]] = {}
+            # the largest single server process and kernel process seen (kB)
+            self.peak_kind_rss = {"server": 0, "kernel": 0}
+            self.cpu_first: dict[int, tuple[str, int, str]] = {}
             self.cpu_last: dict[int, int] = {}
             self.samples = 0
             self._baseline = True
@@ -285,15 +287,17 @@ class Sampler(threading.Thread):
                     p = pss_kb(Path(f"/proc/{pid}/smaps_rollup").read_text())
                 except OSError:
                     continue
+                if pid not in self.cpu_first:
+                    # a process already running when the step began counts from there
+                    self.cpu_first[pid] = (who, ticks if baseline else 0, _kind(pid))
+                self.cpu_last[pid] = ticks
                 if who == "(hub)":
                     hub_rss += r
                 else:
                     rss[who] = rss.get(who, 0) + r
                     pss[who] = pss.get(who, 0) + p
-                if pid not in self.cpu_first:
-                    # a process already running when the step began counts from there
-                    self.cpu_first[pid] = (who, ticks if baseline else 0)
-                self.cpu_last[pid] = ticks
+                    kind = self.cpu_first[pid][2]
+                    self.peak_kind_rss[kind] = max(self.peak_kind_rss[kind], r)
             for who, r in rss.items():
                 self.peak_rss[who] = max(self.peak_rss.get(who, 0), r)
                 self.peak_pss[who] = max(self.peak_pss.get(who, 0), pss[who])
@@ -304,11 +308,24 @@ class Sampler(threading.Thread):
 
     def cpu_seconds(self) -> dict[str, float]:
         with self.lock:
-            out = {"peserta": 0.0, "hub": 0.0}
-            for pid, (who, first) in self.cpu_first.items():
+            out = {"peserta": 0.0, "peserta_server": 0.0, "peserta_kernel": 0.0, "hub": 0.0}
+            for pid, (who, first, kind) in self.cpu_first.items():
                 used = (self.cpu_last.get(pid, first) - first) / self.tick
-                out["hub" if who == "(hub)" else "peserta"] += used
+                if who == "(hub)":
+                    out["hub"] += used
+                else:
+                    out["peserta"] += used
+                    out[f"peserta_{kind}"] += used
             return out
+
+
+def _kind(pid: int) -> str:
+    """ "kernel" for an IPython kernel, "server" for the rest of a participant's processes."""
+    try:
+        cmd = Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return "server"
+    return "kernel" if b"ipykernel" in cmd else "server"
 
 
 def machine_busy_ticks() -> tuple[int, int]:
@@ -578,6 +595,8 @@ def run_step(h, n: int, args, answered: dict, uids: dict[int, str], sampler, dea
             "total_rss_puncak": sampler.total_rss / 1024,
             "total_pss_puncak": sampler.total_pss / 1024,
             "hub_proxy_rss_puncak": sampler.hub_rss / 1024,
+            "server_rss_maks": sampler.peak_kind_rss["server"] / 1024,
+            "kernel_rss_maks": sampler.peak_kind_rss["kernel"] / 1024,
             "sampel": sampler.samples,
         }
     tick = os.sysconf("SC_CLK_TCK")
