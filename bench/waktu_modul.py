@@ -10,7 +10,8 @@ essays — and prices it with the participant model below. Usage::
     .venv/bin/python bench/waktu_modul.py --cek           # exit 1 when a notebook's stated time is off
     .venv/bin/python bench/waktu_modul.py --tulis         # write the model's times into the notebooks + guide
 
-The Sumber list closing each module is not counted as reading (reference for later). The model is an
+The Sumber section closing each module (the source list and, under it, the validity list of the rules the
+module uses) is not counted as reading: it is reference for later, not read to do the exercises. The model is an
 assumption about the audience (an admin or shop-floor worker whose computer is a phone),
 stated once here and printed in the trainer guide; the counts are measured. Change the model here only.
 
@@ -152,6 +153,7 @@ def measure(modul: str, *, execute: bool = True) -> Hitung:
             kernel_name="python3",
             resources={"metadata": {"path": str(paths.SOURCE_DIR / modul)}},
         ).execute()
+    rujukan = False  # from "## Sumber" on: reference for later (sources, validity list), not read now
     for cell in nb.cells:
         meta = cell.metadata.get("nbgrader", {})
         if cell.cell_type == "markdown":
@@ -160,16 +162,18 @@ def measure(modul: str, *, execute: bool = True) -> Hitung:
             ):  # a rubric answer box: the model answer is hidden, the participant writes
                 body = cell.source.split("### BEGIN SOLUTION")[-1].split("### END SOLUTION")[0]
                 h.kata_uraian.append(_words(body))
-            else:  # the Sumber list is reference for later, not read during the session
+            elif not rujukan:
                 h.kata_teks += _words(cell.source.split("## Sumber")[0])
+                rujukan = "## Sumber" in cell.source
             continue
-        h.sel_kode += 1
+        h.sel_kode += 1  # Run All runs the reference cells too
         if "alaskaki.widgets" in cell.source:
             h.widget += 1
         for out in cell.get("outputs", []):
             if "image/png" in out.get("data", {}):
                 h.gambar += 1
-            h.kata_keluaran += _words(_output_text(out))
+            if not rujukan:
+                h.kata_keluaran += _words(_output_text(out))
         if meta.get("grade") and not meta.get("solution"):
             h.latihan += 1
         if (

@@ -158,7 +158,7 @@ NAMES = [
 
 
 #: Items answered on several plain lines (kbli_1…, asal_1…, bea_keluar_1…, sk_…): how many.
-LINES = {"kbli": 3, "dokumen_asal": 3, "bea_keluar": 4, "studi_kasus": 5}
+LINES = {"kbli": 3, "dokumen_asal": 3, "bea_keluar": 3, "studi_kasus": 5}
 
 
 def _args(name: str, value) -> tuple:
@@ -238,7 +238,7 @@ def test_answers_in_friendly_forms_are_accepted():
 
 def test_wrong_shapes_get_a_specific_message():
     assert "kbli_2, kbli_3" in _cek("kbli", ["15201", None, None])
-    assert '"benar" atau "salah"' in _cek("bea_keluar", ["betul", "salah", "salah", "salah"])
+    assert '"benar" atau "salah"' in _cek("bea_keluar", ["betul", "salah", "salah"])
     assert "sk_peb_paling_cepat" in _cek("studi_kasus", {"kbli": "15201"})
     k = dict(m1.harapan("p01")["studi_kasus"])
     assert "TTTT-BB-HH" in _cek("studi_kasus", {**k, "peb_paling_cepat": "minggu depan"})

@@ -297,6 +297,9 @@ def soal(participant_id: str) -> Soal:
     others = [b for b in bank if "HS Bab 64" not in b[0]]
     bea = [r.choice(footwear)] + r.sample(others, 3)
     r.shuffle(bea)
+    # Three statements, not four (reader, issue 15: the fourth was one more recall of the printed list). The last
+    # other statement is dropped after the same draws, so the rest of every variant stays what it was.
+    bea.remove(next(b for b in reversed(bea) if b not in footwear))
 
     kite, _ = _pilih_pernyataan(r, KITE_BENAR, KITE_SALAH, r.choice([2, 3]), 2)
 
