@@ -153,7 +153,9 @@ def measure(modul: str, *, execute: bool = True) -> Hitung:
             kernel_name="python3",
             resources={"metadata": {"path": str(paths.SOURCE_DIR / modul)}},
         ).execute()
-    rujukan = False  # from "## Sumber" on: reference for later (sources, validity list), not read now
+    rujukan = (
+        False  # from "## Sumber" on: reference for later (sources, validity list), not read now
+    )
     for cell in nb.cells:
         meta = cell.metadata.get("nbgrader", {})
         if cell.cell_type == "markdown":
