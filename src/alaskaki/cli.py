@@ -1014,6 +1014,10 @@ def _guard_gradebook(args) -> list:
         if args.command in GRADEBOOK_WRITERS:
             folder.before_write(args.command)
             writes.append(folder)
+            if args.command != "init":  # init refreshes it itself, after its own checks
+                from alaskaki.workshop.course import Workshop, refresh_config
+
+                refresh_config(Workshop(folder.root))  # an older config: R13's block (R15)
         else:
             # integrity_check too: a file cut mid-way is named here, with its path and the way
             # back, instead of as a bare SQLite error half-way through the command

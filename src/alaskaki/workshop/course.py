@@ -7,11 +7,13 @@ instead of one per ``nbgrader`` call).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
 import re
 import shutil
+import sys
 import tempfile
 import uuid
 from dataclasses import dataclass
@@ -33,6 +35,7 @@ from alaskaki.folder import (
     ID_PATTERN,
     META_FILE,
     ROSTER_FILE,
+    STATE_DIR,
     WORKSHOP_DIRS,
     Folder,
     _atomic_write,
@@ -199,6 +202,7 @@ def init_workshop(
         elif take_over:
             ws.claim_server(take_over=True)
         wanted = _known_to_pinned(ws, wanted, explicit=modules is not None)
+        refresh_config(ws)
         _fill(ws, wanted, rahasia_soal)
         if roster is not None:
             from alaskaki.workshop.roster import import_roster
@@ -370,10 +374,22 @@ def _fill(ws: Workshop, wanted: list[str], rahasia_soal: str | None = None) -> N
     """The nbgrader folders, the kit modules missing from ``source/``, their gradebook rows."""
     for sub in WORKSHOP_DIRS:
         (ws.root / sub).mkdir(exist_ok=True)
+    _drop_unfinished(ws)
     for modul in wanted:
         dest = ws.source(modul)
-        if not dest.exists() and not _own_form(ws, modul, dest, rahasia_soal):
-            _copy_module(paths.SOURCE_DIR / modul, dest)
+        if _whole(ws, modul):
+            replace_public_form(ws, modul)
+            continue
+        if dest.exists():  # an init cut short before this fix (Ctrl-C, full disk): rebuild it
+            aside = _put_aside(ws, modul)
+            print(
+                f"source/{modul}/ tidak lengkap (notebook {modul}.ipynb hilang atau terpotong, "
+                f"mis. `alaskaki init` terhenti); dibuat ulang"
+                + (f", isi lamanya disimpan di {aside}." if aside else "."),
+                file=sys.stderr,
+                flush=True,
+            )
+        _build_module(ws, modul, dest, rahasia_soal)
     with ws.gradebook(create=True) as gb:
         for modul in ws.modules():
             gb.update_or_create_assignment(modul)
@@ -381,9 +397,72 @@ def _fill(ws: Workshop, wanted: list[str], rahasia_soal: str | None = None) -> N
 
 
 UJI_FORMS = ("asesmen-awal", "asesmen-akhir")
+_UNFINISHED = (
+    ".dibuat-"  # source/.<modul>.dibuat-XXXX: a module being written (hidden from nbgrader)
+)
 
 
-def _own_form(ws: Workshop, modul: str, dest: Path, rahasia: str | None) -> bool:
+def _whole(ws: Workshop, modul: str) -> bool:
+    """A module counts as present only when its notebook is there and parses (red team R19)."""
+    try:
+        nb = json.loads(ws.source_notebook(modul).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return isinstance(nb, dict) and isinstance(nb.get("cells"), list)
+
+
+def _build_module(ws: Workshop, modul: str, dest: Path, rahasia: str | None) -> None:
+    """Write ``source/<modul>/`` in a hidden folder beside it and rename it in at the end.
+
+    All or nothing, as a new workshop is: Ctrl-C or a full disk while the form is drawn or
+    written leaves no empty or cut module that a later ``init`` would keep and ``release`` refuse.
+    """
+    try:
+        build = Path(tempfile.mkdtemp(prefix=f".{modul}{_UNFINISHED}", dir=dest.parent))
+    except OSError as err:
+        raise from_os_error(err, doing=f"menyalin modul {modul}", path=dest) from err
+    try:
+        os.chmod(build, 0o755)
+        if not _own_form(ws, modul, build, rahasia):
+            try:
+                _copy_module(paths.SOURCE_DIR / modul, build)
+            except OSError as err:
+                raise from_os_error(err, doing=f"menyalin modul {modul}", path=dest) from err
+        try:
+            os.rename(build, dest)
+        except OSError as err:
+            raise from_os_error(err, doing=f"menyalin modul {modul}", path=dest) from err
+    except BaseException:
+        shutil.rmtree(build, ignore_errors=True)
+        raise
+
+
+def _drop_unfinished(ws: Workshop) -> None:
+    """Remove the hidden half-built modules a killed ``init`` left in ``source/`` (never released)."""
+    with contextlib.suppress(OSError):
+        for p in ws.source().glob(f".*{_UNFINISHED}*"):
+            shutil.rmtree(p, ignore_errors=True)
+
+
+def _put_aside(ws: Workshop, modul: str, *, why: str = "terpotong") -> Path | None:
+    """Move ``source/<modul>/`` (cut, or a public form) into ``penilaian/`` (trainer-only);
+    None when it held no file (just removed)."""
+    dest = ws.source(modul)
+    try:
+        if not any(p.is_file() for p in dest.rglob("*")):
+            shutil.rmtree(dest)
+            return None
+        aside = ws.root / STATE_DIR / f"{modul}-{why}-{datetime.now(UTC):%Y%m%dT%H%M%S%f}"
+        aside.parent.mkdir(parents=True, exist_ok=True)
+        os.rename(dest, aside)
+    except OSError as err:
+        raise from_os_error(
+            err, doing=f"memindahkan modul {modul} yang terpotong", path=dest
+        ) from err
+    return aside
+
+
+def _own_form(ws: Workshop, modul: str, build: Path, rahasia: str | None) -> bool:
     """Write the workshop's own uji form (the kit's committed key is public); False for a module.
 
     Needs the trainer install's key package; without it (never the case for a trainer's
@@ -396,9 +475,11 @@ def _own_form(ws: Workshop, modul: str, dest: Path, rahasia: str | None) -> bool
     except ImportError:
         return False
     try:
-        bengkel.tulis_form(ws.root, modul, dest, rahasia)
+        bengkel.tulis_form(ws.root, modul, build, rahasia)
     except OSError as err:
-        raise from_os_error(err, doing=f"menulis asesmen {modul} lokakarya", path=dest) from err
+        # name source/<modul>, not the hidden folder it is written in
+        path = ws.source(modul)
+        raise from_os_error(err, doing=f"menulis asesmen {modul} lokakarya", path=path) from err
     return True
 
 
@@ -435,3 +516,140 @@ def _snapshot_framework(ws: Workshop) -> None:
     except AlaskakiError:
         return
     shutil.copyfile(DEFAULT_PATH, target)
+
+
+# -- workshops made by an older kit -----------------------------------------------------------
+
+_R13_MARK = "# nbgrader's own feedback"
+
+
+def refresh_config(ws: Workshop) -> bool:
+    """Add to an older ``nbgrader_config.py`` the blocks a later kit relies on for the key's safety.
+
+    A workshop made before R13 keeps nbgrader's own Generate Feedback, which renders an uji form's
+    hidden tests with their ``harapan=`` (red team R15). Run by ``init`` again and before every
+    command that writes the gradebook; the trainer's own lines are kept. True when it changed.
+    """
+    path = ws.config_file
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError:
+        return False  # no config (a bare folder) or unreadable: the command itself says so
+    if "uji_feedback_refuser" in text:
+        return False
+    block = CONFIG_TEMPLATE[CONFIG_TEMPLATE.index(_R13_MARK) :]
+    try:
+        _atomic_write(path, text.rstrip("\n") + "\n" + block)
+    except OSError as err:
+        raise from_os_error(
+            err, doing="memperbarui nbgrader_config.py lokakarya", path=path
+        ) from err
+    print(
+        f"{path.name} diperbarui: tombol Generate Feedback nbgrader tidak lagi membuat umpan balik "
+        "uji (kuncinya ada di tes tersembunyi); pakai `alaskaki feedback`.",
+        file=sys.stderr,
+        flush=True,
+    )
+    return True
+
+
+def _public_key(ws: Workshop, modul: str) -> str | None:
+    """Whose public key grades the workshop's ``modul`` form: ``"kit"`` (the committed form of the
+    kit's repository), ``"demo"`` (``alaskaki demo``'s fixed secret), or None (its own, or a module).
+
+    Judged by the key itself, not by the secret file: a workshop from before workshop forms, one
+    whose ``penilaian/`` was emptied and a copied demo folder are all told apart this way.
+    """
+    if modul not in UJI_FORMS or not _whole(ws, modul):
+        return None
+    try:
+        from alaskaki_kunci import asesmen, bengkel
+        from alaskaki_kunci.arsip import KunciLamaTidakDikenal
+    except ImportError:
+        return None  # a participant install: it never releases
+    from alaskaki.workshop.demo import SEED
+
+    demo = f"demo-{SEED}"  # run_demo's rahasia_soal
+
+    try:
+        rows = bengkel.kunci_form(ws.source_notebook(modul))
+    except (AlaskakiError, KunciLamaTidakDikenal, ValueError, KeyError, SyntaxError):
+        return None  # a form the kit cannot read: release and grading name it
+    if not rows:
+        return None
+    for who, rahasia in (("kit", None), ("demo", demo)):
+        public = asesmen.kunci(modul, rahasia)
+        right = sum(
+            asesmen.benar(r["harapan"], public.get(r["grade_id"]), r["batas"]) for r in rows
+        )
+        if right * 2 > len(rows):  # a workshop's own form agrees on about one item in six
+            return who
+    return None
+
+
+def _handed_out(ws: Workshop, modul: str) -> bool:
+    """Has ``modul`` reached a participant (released, personal copies, submitted, graded)?"""
+    from alaskaki.workshop.release import PERSONAL_DIR
+
+    if ws.release(modul).exists() or (ws.root / PERSONAL_DIR / modul).exists():
+        return True
+    return any(
+        any(top.glob(f"*/{modul}")) for top in (ws.submitted(), ws.autograded(), ws.feedback())
+    )
+
+
+def replace_public_form(ws: Workshop, modul: str) -> bool:
+    """Replace an uji form graded by the kit's public key with the workshop's own, while no
+    participant has seen it (red team R16: a workshop made before workshop forms keeps the
+    committed asesmen-akhir, answered 37/37 from the kit's repository). True when replaced."""
+    if _public_key(ws, modul) != "kit" or _handed_out(ws, modul):
+        return False
+    aside = _put_aside(ws, modul, why="publik")
+    _build_module(ws, modul, ws.source(modul), None)
+    print(
+        f"source/{modul}/ adalah formulir bawaan kit (kuncinya publik di repositori kit) dan belum "
+        f"dibagikan; diganti formulir lokakarya ini sendiri (yang lama di {aside}).",
+        file=sys.stderr,
+        flush=True,
+    )
+    return True
+
+
+def check_uji_release(ws: Workshop, modul: str) -> None:
+    """Before ``release``: an uji form whose key is public is never handed out to real participants.
+
+    A never-released committed form is replaced by the workshop's own (:func:`replace_public_form`);
+    one already handed out is refused with the way out (a new round with a new form). A form of
+    ``alaskaki demo`` (its secret is in the kit's source, red team R23) is refused once the roster
+    holds anyone who is not one of the demo's sample participants.
+    """
+    if modul not in UJI_FORMS:
+        return
+    replace_public_form(ws, modul)
+    who = _public_key(ws, modul)
+    if who == "kit":
+        raise AlaskakiError(
+            f"Formulir {modul} lokakarya {ws.root} adalah formulir bawaan kit: kuncinya publik di "
+            "repositori kit, dan formulir ini sudah dibagikan, jadi tidak dirilis lagi. Jawaban yang "
+            f"sudah masuk tetap dapat dinilai; untuk uji yang sah tutup putaran ini (`alaskaki tutup "
+            f"{modul}`) lalu beri formulir baru: `alaskaki ulang {modul} --peserta ID...`.",
+            exit_code=EXIT_CONFLICT,
+        )
+    real = _real_participants(ws) if who == "demo" else []
+    if real:
+        raise AlaskakiError(
+            f"Folder {ws.root} dibuat oleh `alaskaki demo`: formulir {modul}-nya berasal dari rahasia "
+            "demo yang tertulis di kode sumber kit, jadi siapa pun dapat menghitung kuncinya, dan "
+            f"daftar pesertanya sudah berisi peserta sungguhan ({', '.join(real[:3])}"
+            f"{', ...' if len(real) > 3 else ''}). Buat lokakarya baru untuk mereka: "
+            f"`alaskaki init FOLDER_BARU --roster {ws.roster_path}`.",
+            exit_code=EXIT_CONFLICT,
+        )
+
+
+def _real_participants(ws: Workshop) -> list[str]:
+    """Roster ids that are not the demo's sample participants (same id and name)."""
+    from alaskaki.workshop.roster import read_roster
+
+    sample = {(p.id, p.nama) for p in read_roster(paths.dataset("contoh_peserta.csv"))}
+    return [p.id for p in ws.participants() if (p.id, p.nama) not in sample]

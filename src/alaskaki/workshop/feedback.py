@@ -16,6 +16,7 @@ import ast
 import contextlib
 import html
 import re
+import sys
 from datetime import datetime
 from pathlib import Path
 
@@ -109,9 +110,38 @@ def _fmt(x: float | None) -> str:
     return f"{x:g}".replace(".", ",")
 
 
+GENERATOR = '<meta name="generator" content="alaskaki feedback">'
+
+
+def written_by_alaskaki(page: str) -> bool:
+    """Was this feedback page written by ``alaskaki feedback`` (pages from before the generator tag
+    end with "... oleh alaskaki.")? nbgrader's own page of an uji shows its key (red team R15)."""
+    return GENERATOR in page or "oleh alaskaki.</p>" in page
+
+
+def foreign_uji_pages(folder, modul: str) -> list[Path]:
+    """Feedback pages of the uji form ``modul`` in ``feedback/`` not written by alaskaki: nbgrader's
+    Generate Feedback in a workshop whose config predates R13 renders the hidden tests (the key)."""
+    if not folder.source_notebook(modul).is_file():
+        return []
+    import nbformat
+
+    if not is_uji(nbformat.read(folder.source_notebook(modul), as_version=4)):
+        return []
+    found = []
+    for page in sorted(folder.feedback().glob(f"*/{modul}/*.html")):
+        try:
+            text = page.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            continue
+        if not written_by_alaskaki(text):
+            found.append(page)
+    return found
+
+
 def _page(title: str, body: str) -> str:
     return (
-        '<!DOCTYPE html>\n<html lang="id"><head><meta charset="utf-8">'
+        f'<!DOCTYPE html>\n<html lang="id"><head><meta charset="utf-8">{GENERATOR}'
         f"<title>{html.escape(title)}</title><style>{CSS}</style></head><body>\n{body}\n</body></html>\n"
     )
 
@@ -244,6 +274,15 @@ def write_feedback(workshop_dir, modul: str, *, participants=None) -> list[Path]
         raise AlaskakiError(
             f"Belum ada hasil penilaian modul {modul}. Jalankan dulu `alaskaki grade {modul}`.",
             exit_code=EXIT_NOT_FOUND,
+        )
+    for page in foreign_uji_pages(folder, modul):
+        # nbgrader's own page of an uji (an older config's Generate Feedback) carries the key:
+        # it is derived from the gradebook, so removing it loses nothing
+        page.unlink()
+        print(
+            f"{page} dibuat oleh tombol Generate Feedback nbgrader dan memuat kunci uji; dihapus.",
+            file=sys.stderr,
+            flush=True,
         )
     written = []
     # through the Folder: a lost gradebook is refused, never recreated empty by nbgrader

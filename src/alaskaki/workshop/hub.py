@@ -470,6 +470,15 @@ def release_feedback(workshop: Workshop, modul: str, *, participants=None) -> li
 
     if not uses_exchange(workshop):
         return []
+    from alaskaki.workshop.feedback import foreign_uji_pages
+
+    foreign = foreign_uji_pages(workshop, modul)
+    if foreign:  # nbgrader's own page of an uji shows its hidden tests: the key (red team R15)
+        raise AlaskakiError(
+            f"Umpan balik {foreign[0]} tidak ditulis oleh alaskaki (tombol Generate Feedback "
+            f"nbgrader) dan memuat kunci uji {modul}, jadi tidak dikirim ke peserta. Tulis ulang "
+            f"dengan `alaskaki feedback {modul}`."
+        )
     released = []
     fb_root = workshop.feedback()
     for fb in sorted(fb_root.glob(f"*/{modul}")):

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from alaskaki.errors import EXIT_ERROR, EXIT_INPUT, AlaskakiError
 from alaskaki.lab import place_reference_notebooks
-from alaskaki.workshop.course import Workshop
+from alaskaki.workshop.course import Workshop, check_uji_release
 
 
 @dataclass(frozen=True)
@@ -48,6 +48,7 @@ def release_module(
     notebook carries an empty ``TOKEN_PESERTA`` line to fill from the participant's card.
     """
     workshop.require_module(modul)
+    check_uji_release(workshop, modul)  # never an uji whose key is public (red team R16, R23)
     due_dt = parse_due(due) if isinstance(due, str) or due is None else due
     with workshop.gradebook() as gb:
         if due_dt is not None:
