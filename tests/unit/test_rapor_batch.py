@@ -1,13 +1,18 @@
 """A rapor batch written by forked workers is the batch written in one process: the same files,
-in the participants' order, byte for byte (the PDF's creation time and /ID aside)."""
+in the participants' order, byte for byte (the PDF's creation time and /ID aside). A rapor made in
+a batch reads as the one made alone, and the font cut once per process draws what the whole DejaVu
+draws (text, places, pages, embedded glyphs), read back from the PDF by a small reader of fpdf2's
+output."""
 
 from __future__ import annotations
 
 import re
+import zlib
 
 from alaskaki.competency.testing import synthetic_result
 from alaskaki.report import write_rapor
-from alaskaki.report.rapor import PARALLEL_FROM
+from alaskaki.report.rapor import PARALLEL_FROM, _full_fonts, render_pdf
+from alaskaki.report.reviewer import load_reviewer
 
 
 def _bytes(path):
@@ -31,3 +36,122 @@ def test_parallel_rapor_batch_equals_the_sequential_one(tmp_path):
 def test_a_workshop_batch_stays_in_one_process_by_default():
     # forking is for a city's batch; a workshop's few dozen rapor take seconds in one process
     assert PARALLEL_FROM > 30
+
+
+def _pdf_objects(data: bytes) -> dict[int, tuple[bytes, bytes | None]]:
+    """fpdf2's objects: number -> (dictionary, stream decompressed or None)."""
+    objs, i = {}, 0
+    while m := re.compile(rb"(\d+) 0 obj\s*").search(data, i):
+        end = data.index(b"endobj", m.end())
+        head, stream = data[m.end() : end], None
+        if (at := head.find(b">>\nstream")) >= 0:
+            head = head[: at + 3]
+            start = m.end() + at + len(b">>\nstream\n")
+            stream = data[start : start + int(re.search(rb"/Length (\d+)", head).group(1))]
+            end = data.index(b"endobj", start + len(stream))
+            if b"/FlateDecode" in head:
+                stream = zlib.decompress(stream)
+        objs[int(m.group(1))] = (head, stream)
+        i = end
+    return objs
+
+
+def _literal(s: bytes, i: int) -> tuple[bytes, int]:
+    """The PDF literal string starting after the '(' at s[i-1]; returns it and the index past ')'."""
+    out, depth = bytearray(), 1
+    escapes = {b"n": b"\n", b"r": b"\r", b"t": b"\t", b"b": b"\b", b"f": b"\f"}
+    while True:
+        c = s[i : i + 1]
+        if c == b"\\":
+            n = s[i + 1 : i + 2]
+            if n.isdigit():
+                octal = re.match(rb"[0-7]{1,3}", s[i + 1 : i + 4]).group()
+                out.append(int(octal, 8))
+                i += 1 + len(octal)
+                continue
+            out += escapes.get(n, n)
+            i += 2
+            continue
+        if c == b"(":
+            depth += 1
+        elif c == b")":
+            depth -= 1
+            if depth == 0:
+                return bytes(out), i + 1
+        out += c
+        i += 1
+
+
+def pdf_reading(path) -> dict:
+    """What a reader of the PDF gets: the text of each page as drawn (font, size, position, the
+    characters through the font's ToUnicode map), the page count and the embedded fonts (name,
+    the characters each carries, the widths it declares)."""
+    objs = _pdf_objects(path.read_bytes())
+    ref = lambda head, key: int(re.search(rb"/" + key + rb" (\d+) 0 R", head).group(1))  # noqa: E731
+    pages = [h for h, _ in objs.values() if re.search(rb"/Type /Page\n", h)]
+    text, fonts = [], {}
+    for page in pages:
+        resources = objs[ref(page, b"Resources")][0]
+        names = {k.decode(): int(v) for k, v in re.findall(rb"/(F\d+) (\d+) 0 R", resources)}
+        unicode_of = {}
+        for name, num in names.items():
+            head = objs[num][0]
+            cmap = objs[ref(head, b"ToUnicode")][1].decode("latin-1")
+            unicode_of[name] = {
+                int(a, 16): bytes.fromhex(b).decode("utf-16-be")
+                for a, b in re.findall(r"<([0-9A-F]{4})> <([0-9A-F]+)>", cmap)
+            }
+            cid = objs[int(re.search(rb"/DescendantFonts \[(\d+) 0 R", head).group(1))][0]
+            base = re.search(rb"/BaseFont /(\S+)", head).group(1).decode()
+            widths = re.search(rb"/W \[(.*?)\]\n>>", cid, re.S).group(1)
+            descriptor = objs[ref(cid, b"FontDescriptor")][0]
+            descriptor = re.sub(rb"/FontFile2 \d+ 0 R", b"", descriptor)
+            fonts[base] = (sorted(unicode_of[name].values()), widths, descriptor)
+        content = objs[ref(page, b"Contents")][1]
+        font, pos, i = None, None, 0
+        for m in re.finditer(rb"/(F\d+) ([\d.]+) Tf|([\d.-]+) ([\d.-]+) Td|\(", content):
+            if m.start() < i:
+                continue  # inside a string already read
+            if m.group(1):
+                font = (m.group(1).decode(), m.group(2).decode())
+            elif m.group(3):
+                pos = (m.group(3).decode(), m.group(4).decode())
+            else:
+                raw, i = _literal(content, m.end())
+                codes = [int.from_bytes(raw[k : k + 2], "big") for k in range(0, len(raw), 2)]
+                text.append((font, pos, "".join(unicode_of[font[0]][c] for c in codes)))
+    return {"pages": len(pages), "text": text, "fonts": fonts}
+
+
+def test_a_rapor_made_in_a_batch_reads_as_the_one_made_alone(tmp_path):
+    result = synthetic_result(6, workshops=3)
+    batch = write_rapor(result, tmp_path / "batch", workers=2, formats=("pdf",), reviewer={})
+    for p, pdf in zip(result.participants, batch, strict=True):
+        (alone,) = write_rapor(
+            result, tmp_path / "alone", participant=p.id, formats=("pdf",), reviewer={}
+        )
+        assert alone.name == pdf.name
+        assert pdf_reading(pdf) == pdf_reading(alone)
+    reading = pdf_reading(batch[0])
+    assert reading["pages"] >= 1 and sorted(reading["fonts"]) == [
+        "MPDFAA+DejaVuSansBold",
+        "MPDFAA+DejaVuSansBook",
+    ]
+    drawn = "".join(t for _, _, t in reading["text"])
+    assert f"Rapor Kompetensi: {result.participants[0].nama}" in drawn
+    assert "Yang perlu dilatih berikutnya" in drawn
+
+
+def test_the_cut_font_draws_what_the_whole_dejavu_draws(tmp_path):
+    # the prepared font (DejaVu cut to PDF_CHARS) must change nothing a reader sees: same text at the
+    # same places (so the same line breaks), same pages, same embedded glyphs and widths; a name
+    # with a letter outside the cut (Greek, Cyrillic) makes the rapor fall back to the whole font
+    result = synthetic_result(3, workshops=2)
+    result.participants[1].nama = "Ώρα Ёлка Nguyễn – “Sepatu” • 5 ≤ 7"
+    result.participants[2].nama = "Siti Ayu Müller-Øberg ½ €"
+    rev = load_reviewer({})
+    for p in result.participants:
+        whole = render_pdf(result, p, rev, tmp_path / f"whole-{p.id}.pdf", _full_fonts())
+        cut = render_pdf(result, p, rev, tmp_path / f"cut-{p.id}.pdf")
+        assert pdf_reading(cut) == pdf_reading(whole), p.nama
+        assert p.nama in "".join(t for _, _, t in pdf_reading(cut)["text"])
