@@ -132,7 +132,7 @@ def _value(nb, gid: str) -> object:
     return None
 
 
-CASES = [(None, 0.6), (None, 0.85)]  # R14 rewritings ("teks", "ekspresi"): branch redteam-pending3
+CASES = [(None, 0.6), (None, 0.85), ("teks", 0.6), ("ekspresi", 0.6)]  # R14 rewritings
 
 
 @pytest.mark.parametrize(("style", "friend_skill"), CASES)

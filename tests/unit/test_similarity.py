@@ -197,6 +197,39 @@ def test_answers_read_from_cells_as_written():
     assert sim.answer_of("x = (", "x") == "kode: x = ("
 
 
+def _item(src: str, gid: str) -> dict:
+    meta = {"nbgrader": {"grade_id": gid, "solution": True, "grade": True}}
+    return {"cell_type": "code", "source": src, "metadata": meta}
+
+
+def test_answers_are_the_values_the_judge_reads_not_the_writing():
+    """Red team R14: a copier rewrites every answer so the judge reads the same value; the vector
+    holds that value (a letter case-blind, a number by the kit's own reader)."""
+    letter = sim.answer_of("x = 'B'", "x", "b")
+    assert letter == "b"
+    for src in ("x = 'b'.upper()", "p = 'B'\nx = p", "x = ' b '.strip()", "x = 'AB'[1]"):
+        assert sim.answer_of(src, "x", "b") == letter, src
+    number = sim.answer_of("x = 1234.5", "x", 1234.5)
+    for src in ("x = '1.234,5'", "x = 617.25 + 617.25", "x = 'Rp 1.234,5'", "x = 2469 / 2"):
+        assert sim.answer_of(src, "x", 1234.5) == number, src
+    assert sim.answer_of("x = '1.234'", "x", 1234.0) == 1234.0  # the reading the judge accepts
+    # a helper variable from an earlier cell counts; code not followed stays code, never a value
+    nb = {
+        "cells": [
+            {"cell_type": "code", "source": "pilihan = 'c'", "metadata": {}},
+            _item("x = pilihan.upper()", "post_x"),
+            _item("y = hitung()", "post_y"),
+            _item("z = 'a' * 10**9", "post_z"),
+        ]
+    }
+    key = {"post_x": ("x", "c"), "post_y": ("y", 1.0), "post_z": ("z", "a")}
+    got = sim.answers(nb, key)
+    assert got["post_x"] == "c"
+    assert got["post_y"] == "kode: y = hitung()" and got["post_z"].startswith("kode: ")
+    opaque = {"cells": [_item("globals()['p'] = 'd'\nx = 'c'", "post_x")]}
+    assert sim.answers(opaque, key)["post_x"].startswith("kode: ")
+
+
 def test_the_forms_are_compared_by_answers():
     import nbformat
 

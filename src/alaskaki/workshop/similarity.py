@@ -20,7 +20,9 @@ notebook copied with only ``ID_PESERTA`` changed is found (tests/unit/test_simil
 
 **Forms** (asesmen-awal/akhir, and any module with at least :data:`MIN_ITEMS` items whose
 instructor solution is a literal such as ``post_x = 'B'``) leave almost nothing to fingerprint:
-there the *answer vector* is compared (:func:`answer_pairs`). Model: under independent work,
+there the *answer vector* is compared (:func:`answer_pairs`): per item the value the judge reads
+(:func:`answers`: ``'b'.upper()``, a helper variable, ``'1.234,5'`` and ``617.25 + 617.25`` are
+the answers they evaluate to, red team R14), not the way it is written. Model: under independent work,
 participant b gives the key on item i with probability r_bi (b's own share right, moved by the
 item's difficulty in the rest of the cohort: logit r_bi = logit s_b + logit q_i - mean logit q),
 and a given wrong answer v with probability (1 - r_bi) * w_i(v), w_i(v) the share of v among the
@@ -348,28 +350,229 @@ def answer_key(source_nb: dict) -> dict[str, tuple[str, object]]:
     return out
 
 
-@functools.lru_cache(maxsize=8192)  # a pure function of the cell's text; cohorts repeat cells
-def answer_of(src: str, var: str) -> object:
-    """What a participant answered in an item cell: the literal last assigned to ``var``; the
-    cell's code (comments and layout dropped) when it is computed; None when left blank."""
+# What the judge reads (red team R14): the value an item variable holds when its cell has run, not
+# the way it is written. A copier who rewrites every answer (a letter through a helper variable,
+# ``'b'.upper()``, a number as Indonesian text ``'1.234,5'`` or as a sum ``617.25 + 617.25``)
+# hands in the same values, so the cells are evaluated, without running anything: constants,
+# arithmetic, names assigned earlier in the notebook, a few pure built-ins and string methods.
+# Anything else (a call of the participant's own function, a loop, ``globals()``) leaves the
+# value unknown, and the cell's code is the answer (as before). Numbers are read with the kit's
+# own number reader (:func:`alaskaki.exercises.asesmen.baca_angka`), as the judge reads them.
+
+
+class _Unknown(Exception):
+    """A value this evaluator does not compute (the participant's code decides it)."""
+
+
+_CALLS = {
+    "int": int, "float": float, "str": str, "round": round, "abs": abs, "chr": chr, "ord": ord,
+    "min": min, "max": max, "sum": sum, "len": len, "bool": bool, "tuple": tuple, "list": tuple,
+}  # fmt: skip
+_STR_METHODS = {
+    "upper", "lower", "strip", "lstrip", "rstrip", "casefold", "replace", "title", "capitalize",
+    "swapcase", "format", "join", "removeprefix", "removesuffix", "zfill", "center", "ljust",
+    "rjust",
+}  # fmt: skip
+_OPS = {
+    ast.Add: lambda a, b: a + b,
+    ast.Sub: lambda a, b: a - b,
+    ast.Mult: lambda a, b: a * b,
+    ast.Div: lambda a, b: a / b,
+    ast.FloorDiv: lambda a, b: a // b,
+    ast.Mod: lambda a, b: a % b,
+    ast.Pow: lambda a, b: a**b,
+}
+# names that reach the namespace in ways the evaluator does not follow: after a cell using one,
+# nothing computed so far is trusted
+_OPAQUE = {"globals", "locals", "vars", "exec", "eval", "setattr", "__import__", "__builtins__"}
+_MAX_TEXT = 200
+
+
+def _small(value: object) -> object:
+    """Keep every intermediate value small (a cell may say ``'a' * 10**9``)."""
+    if isinstance(value, str | tuple) and len(value) > _MAX_TEXT:
+        raise _Unknown
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) > 10**18:
+        raise _Unknown
+    if isinstance(value, tuple):
+        for v in value:
+            _small(v)
+    elif not isinstance(value, str | int | float | bool | type(None)):
+        raise _Unknown
+    return value
+
+
+def _eval(node: ast.expr, env: dict[str, object]) -> object:
     try:
-        tree = ast.parse(src)
-    except (SyntaxError, ValueError, RecursionError):
-        text = " ".join(_TOKEN.findall(src.lower()))
-        return f"kode: {text}" if text else BLANK
-    last = None
-    for node in tree.body:
-        if isinstance(node, ast.Assign) and any(
-            isinstance(t, ast.Name) and t.id == var for t in node.targets
+        return _small(_eval_node(node, env))
+    except _Unknown:
+        raise
+    except (ArithmeticError, ValueError, TypeError, IndexError, KeyError, RecursionError):
+        raise _Unknown from None
+
+
+def _eval_node(node: ast.expr, env: dict[str, object]) -> object:
+    if isinstance(node, ast.Constant):
+        if isinstance(node.value, str | int | float | bool | type(None)):
+            return node.value
+        raise _Unknown
+    if isinstance(node, ast.Name):
+        if node.id in env:
+            return env[node.id]
+        raise _Unknown
+    if isinstance(node, ast.BinOp) and type(node.op) in _OPS:
+        left, right = _eval(node.left, env), _eval(node.right, env)
+        if isinstance(node.op, ast.Pow) and (not isinstance(right, int | float) or abs(right) > 64):
+            raise _Unknown
+        if isinstance(node.op, ast.Mult) and isinstance(left, str | tuple) != isinstance(
+            right, str | tuple
         ):
-            last = node
-    if last is None:
-        return BLANK
+            count = right if isinstance(left, str | tuple) else left
+            if not isinstance(count, int) or count > _MAX_TEXT:
+                raise _Unknown
+        return _OPS[type(node.op)](left, right)
+    if isinstance(node, ast.UnaryOp):
+        value = _eval(node.operand, env)
+        if isinstance(node.op, ast.USub):
+            return -value  # type: ignore[operator]
+        if isinstance(node.op, ast.UAdd):
+            return +value  # type: ignore[operator]
+        if isinstance(node.op, ast.Not):
+            return not value
+        raise _Unknown
+    if isinstance(node, ast.BoolOp):
+        value = _eval(node.values[0], env)
+        for nxt in node.values[1:]:
+            if isinstance(node.op, ast.And) == bool(value):
+                value = _eval(nxt, env)
+        return value
+    if isinstance(node, ast.IfExp):
+        return _eval(node.body if _eval(node.test, env) else node.orelse, env)
+    if isinstance(node, ast.Tuple | ast.List):
+        return tuple(_eval(e, env) for e in node.elts)
+    if isinstance(node, ast.Subscript):
+        target = _eval(node.value, env)
+        if isinstance(node.slice, ast.Slice):
+            parts = [
+                None if p is None else _eval(p, env)
+                for p in (node.slice.lower, node.slice.upper, node.slice.step)
+            ]
+            return target[slice(*parts)]  # type: ignore[index]
+        return target[_eval(node.slice, env)]  # type: ignore[index]
+    if isinstance(node, ast.JoinedStr):
+        return "".join(str(_eval(v, env)) for v in node.values)
+    if isinstance(node, ast.FormattedValue):
+        value = _eval(node.value, env)
+        value = {115: str, 114: repr, 97: ascii}.get(node.conversion, lambda v: v)(value)
+        spec = str(_eval(node.format_spec, env)) if node.format_spec else ""
+        return format(value, spec)
+    if isinstance(node, ast.Call) and not node.keywords:
+        args = [_eval(a, env) for a in node.args if not isinstance(a, ast.Starred)]
+        if len(args) != len(node.args):
+            raise _Unknown
+        if isinstance(node.func, ast.Name) and node.func.id in _CALLS and node.func.id not in env:
+            return _CALLS[node.func.id](*args)
+        if isinstance(node.func, ast.Attribute) and node.func.attr in _STR_METHODS:
+            target = _eval(node.func.value, env)
+            if isinstance(target, str):
+                return getattr(target, node.func.attr)(*args)
+    raise _Unknown
+
+
+def _bound(node: ast.AST) -> set[str]:
+    """Every name a statement may bind (assignments, loops, imports, definitions)."""
+    out = set()
+    for n in ast.walk(node):
+        if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store | ast.Del):
+            out.add(n.id)
+        elif isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            out.add(n.name)
+        elif isinstance(n, ast.alias):
+            out.add((n.asname or n.name).split(".")[0])
+        elif isinstance(n, ast.Global | ast.Nonlocal):
+            out.update(n.names)
+    return out
+
+
+def _assign(target: ast.expr, value: object, env: dict[str, object]) -> None:
+    if isinstance(target, ast.Name):
+        env[target.id] = value
+    elif (
+        isinstance(target, ast.Tuple | ast.List)
+        and isinstance(value, tuple)
+        and len(value) == len(target.elts)
+        and not any(isinstance(e, ast.Starred) for e in target.elts)
+    ):
+        for t, v in zip(target.elts, value, strict=True):
+            _assign(t, v, env)
+    else:
+        for name in _bound(target):
+            env.pop(name, None)
+
+
+def _run(tree: ast.Module, env: dict[str, object]) -> None:
+    """Follow a cell's statements: ``env`` ends with the names whose value is known."""
+    if any(isinstance(n, ast.Name) and n.id in _OPAQUE for n in ast.walk(tree)):
+        env.clear()
+        return
+    for stmt in tree.body:
+        if isinstance(stmt, ast.Assign):
+            try:
+                value = _eval(stmt.value, env)
+            except _Unknown:
+                for t in stmt.targets:
+                    for name in _bound(t):
+                        env.pop(name, None)
+                continue
+            for t in stmt.targets:
+                _assign(t, value, env)
+        elif isinstance(stmt, ast.AnnAssign | ast.AugAssign) and isinstance(stmt.target, ast.Name):
+            name = stmt.target.id
+            try:
+                if isinstance(stmt, ast.AugAssign):
+                    op = ast.BinOp(ast.Name(name, ast.Load()), stmt.op, stmt.value)
+                    env[name] = _eval(op, env)
+                elif stmt.value is not None:
+                    env[name] = _eval(stmt.value, env)
+            except _Unknown:
+                env.pop(name, None)
+        elif isinstance(stmt, ast.Expr):
+            # a method call may change the object it is called on (``xs.append(..)``)
+            for n in ast.walk(stmt):
+                if isinstance(n, ast.Attribute) and isinstance(n.value, ast.Name):
+                    env.pop(n.value.id, None)
+        else:
+            for name in _bound(stmt):
+                env.pop(name, None)
+
+
+@functools.lru_cache(maxsize=8192)  # a pure function of the cell's text; cohorts repeat cells
+def _parse(src: str) -> ast.Module | None:
     try:
-        return _literal(last.value)
-    except (ValueError, TypeError, SyntaxError, RecursionError):
-        pass
-    # Computed: the whole cell without the kit's check call is the answer.
+        return ast.parse(src)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+
+
+def _as_answer(value: object, expected: object = None) -> object:
+    """One answer as the judge reads it: a letter case-blind, a number by the kit's reader
+    (``'1.234,5'`` is 1234.5; of two readings, the one the judge accepts)."""
+    from alaskaki.exercises.asesmen import baca_angka
+
+    if isinstance(value, bool) or value is None:
+        return value
+    if isinstance(value, str) and not isinstance(expected, int | float):
+        return value.strip().casefold()
+    if isinstance(value, int | float | str):
+        readings = [float(f"{x:.6g}") for x in baca_angka(value)]
+        if not readings:
+            return value.strip().casefold() if isinstance(value, str) else repr(value)
+        return expected if expected in readings else readings[0]
+    return repr(value)
+
+
+def _code_answer(tree: ast.Module) -> str:
+    # Computed in a way not followed: the whole cell without the kit's check call is the answer.
     kept = [
         n
         for n in tree.body
@@ -384,16 +587,48 @@ def answer_of(src: str, var: str) -> object:
     return "kode: " + ast.unparse(ast.Module(body=kept, type_ignores=[]))
 
 
+def _answer_in(src: str, var: str, env: dict[str, object], expected: object = None) -> object:
+    """Run one item cell on ``env`` and return its answer to ``var`` (see :func:`answer_of`)."""
+    tree = _parse(src)
+    if tree is None:
+        env.clear()  # whatever the cell meant to assign is not known
+        text = " ".join(_TOKEN.findall(src.lower()))
+        return f"kode: {text}" if text else BLANK
+    assigned = var in {name for stmt in tree.body for name in _bound(stmt)}
+    _run(tree, env)
+    if var in env:
+        return _as_answer(env[var], expected)
+    return _code_answer(tree) if assigned else BLANK
+
+
+def answer_of(src: str, var: str, expected: object = None) -> object:
+    """What a participant answered in an item cell: the value ``var`` holds after the cell, as the
+    judge reads it (``expected``: the key, whose type says letter or number); the cell's code
+    (comments and layout dropped) when the value depends on code not followed; None when blank."""
+    return _answer_in(src, var, {}, expected)
+
+
 def answers(nb: dict, key: dict[str, tuple[str, object]]) -> dict[str, object]:
-    """A submission's answer vector over the items of ``key`` (blank items left out)."""
-    out = {}
+    """A submission's answer vector over the items of ``key`` (blank items left out): the code
+    cells are followed in order, so a helper variable of an earlier cell is known."""
+    out: dict[str, object] = {}
+    env: dict[str, object] = {}
     for cell in _cells(nb):
+        if cell.get("cell_type") != "code":
+            continue
         meta = (cell.get("metadata") or {}).get("nbgrader") or {}
         gid = str(meta.get("grade_id", "")) if isinstance(meta, dict) else ""
         if gid in key:
-            value = answer_of(_src(cell), key[gid][0])
+            var, expected = key[gid]
+            value = _answer_in(_src(cell), var, env, expected)
             if value is not BLANK:
                 out[gid] = value
+        else:
+            tree = _parse(_src(cell))
+            if tree is None:
+                env.clear()
+            else:
+                _run(tree, env)
     return out
 
 
