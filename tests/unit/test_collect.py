@@ -599,7 +599,7 @@ def test_the_uji_has_its_own_token_so_a_lent_latihan_copy_opens_nothing(tmp_path
     """Red team R6: p02 lends p05 his latihan notebook, which carries his token. That token
     does not open p02's uji (held, named as a latihan token); the uji token does; a workshop whose
     cards were printed with one token for everything keeps working with it."""
-    from alaskaki.workshop.release import TOKEN_MARK, UJI_SCOPE_LINE, issue_tokens
+    from alaskaki.workshop.release import TOKEN_MARK, UJI_SCOPE_LINE, issue_tokens, token_check
 
     form = "asesmen-akhir"
     ws = init_workshop(tmp_path / "ws", modules=[MOD, form])
@@ -619,9 +619,25 @@ def test_the_uji_has_its_own_token_so_a_lent_latihan_copy_opens_nothing(tmp_path
     res = collect_module(ws, MOD, source=tmp_path / "b", received=T2)
     assert not res.collected and "bukan token p05" in res.held[0].reason
 
+    # a mark deleted as clutter, or saved by Notepad as UTF-16 (red team R22): the key keeps
+    # the scheme, the mark is read whatever its encoding; the uji token still opens, the
+    # latihan token still does not
+    mark, key = ws.root / TOKEN_MARK, ws.state_dir / "kunci-token.txt"
+    text = mark.read_text(encoding="utf-8")
+    for damage in ("dihapus", "utf-16"):
+        if damage == "dihapus":
+            mark.unlink()
+        else:
+            mark.write_text(text.replace("\n", "\r\n"), encoding="utf-16")
+            key.write_text(key.read_text(encoding="utf-8").splitlines()[0] + "\n")
+        assert issue_tokens(ws, form) == uji, damage
+        assert token_check(ws, "p02", uji["p02"], form) is None, damage
+        assert "token latihan p02" in token_check(ws, "p02", latihan["p02"], form), damage
+    assert UJI_SCOPE_LINE in key.read_text(encoding="utf-8")  # recorded again beside the key
+
     # cards printed before the uji token existed: one token for everything, as on the card
-    mark = ws.root / TOKEN_MARK
-    mark.write_text(mark.read_text(encoding="utf-8").replace(UJI_SCOPE_LINE, ""), encoding="utf-8")
+    key.write_text(key.read_text(encoding="utf-8").splitlines()[0] + "\n")
+    mark.write_text(text.replace(UJI_SCOPE_LINE, ""), encoding="utf-8")
     assert issue_tokens(ws, form) == latihan
     put(tmp_path / "c", f"p05_{form}.ipynb", nb_bytes("p05", "y", modul=form, token=latihan["p05"]))
     assert list(collect_module(ws, form, source=tmp_path / "c", received=T3).collected) == ["p05"]

@@ -136,8 +136,31 @@ def _fingerprint(secret: bytes) -> str:
 
 # The uji (asesmen-awal/akhir) has its own token per participant (red team R6: p02 lent his
 # latihan notebook, which carries his token; that token must not open his uji). Workshops whose
-# cards were printed before this have one token for everything: their mark lacks this line.
+# cards were printed before this have one token for everything. The scheme is written on the
+# secret's second line (penilaian/kunci-token.txt, where the cards' key is: it goes where the key
+# goes) and in the mark; either one, or a personal uji copy in pribadi/, says "separate". The
+# mark alone is not enough: a trainer deletes it as clutter or Notepad saves it as UTF-16 (red
+# team R22), and the cards in participants' hands do not change.
 UJI_SCOPE_LINE = "token uji: terpisah"
+
+
+def _read_text(path: Path) -> str | None:
+    """A small text file however an editor saved it (UTF-8 with or without BOM, UTF-16 with BOM
+    or without, CRLF); None when missing or unreadable."""
+    try:
+        data = path.read_bytes()[:100_000]
+    except OSError:
+        return None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace")
+    if b"\x00" in data:  # UTF-16 without a BOM (ASCII text: every other byte is zero)
+        return data.decode("utf-16-be" if data[:1] == b"\x00" else "utf-16-le", errors="replace")
+    return data.decode("utf-8-sig", errors="replace")
+
+
+def _lines(path: Path) -> list[str] | None:
+    text = _read_text(path)
+    return None if text is None else [line.strip() for line in text.splitlines() if line.strip()]
 
 
 def _write_mark(workshop: Workshop, secret: bytes, *, separate_uji: bool = True) -> None:
@@ -151,10 +174,10 @@ def _write_mark(workshop: Workshop, secret: bytes, *, separate_uji: bool = True)
 
 
 def _recorded_fingerprint(workshop: Workshop) -> str | None:
-    mark = _mark_path(workshop)
-    if not mark.is_file():
+    lines = _lines(_mark_path(workshop))
+    if lines is None:
         return None
-    for line in mark.read_text(encoding="utf-8", errors="replace").splitlines():
+    for line in lines:
         if line.startswith("sidik:"):
             return line.split(":", 1)[1].strip()
     return ""
@@ -186,24 +209,93 @@ def tokens_issued(workshop: Workshop) -> bool:
     )
 
 
-def _secret(workshop: Workshop, *, create: bool) -> bytes | None:
+def _read_secret(path: Path) -> tuple[bytes, bool]:
+    """(the secret, whether its file records separate uji tokens)."""
+    lines = _lines(path) or [""]
+    try:
+        secret = lines[0].encode("ascii")
+    except UnicodeEncodeError as err:
+        raise AlaskakiError(
+            f"Kunci token {path} rusak (bukan kunci dari alaskaki). Salin kembali "
+            "penilaian/kunci-token.txt yang asli dari salinan lokakarya atau dari cadangan.",
+            exit_code=EXIT_INPUT,
+        ) from err
+    return secret, UJI_SCOPE_LINE in lines[1:]
+
+
+def _write_secret(path: Path, secret: str, *, separate_uji: bool) -> None:
     import os
+
+    tmp = path.with_name(f".{path.name}.part")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write(secret + "\n" + (f"{UJI_SCOPE_LINE}\n" if separate_uji else ""))
+    os.replace(tmp, path)
+
+
+def _personal_uji_scheme(workshop: Workshop, secret: bytes) -> bool | None:
+    """What the personal uji copies in pribadi/ carry: the uji token (True), the latihan token
+    (False), or no copy to tell (None)."""
+    import json
+
+    from alaskaki.exercises.asesmen import FORMS
+    from alaskaki.workshop.collect import claimed_token
+
+    for modul in FORMS:
+        folder = workshop.root / PERSONAL_DIR / modul
+        for path in sorted(folder.glob(f"*_{modul}.ipynb")) if folder.is_dir() else []:
+            pid = path.name.split("_", 1)[0]
+            try:
+                token = claimed_token(json.loads(_read_text(path) or ""))
+            except (ValueError, AttributeError, TypeError):
+                continue
+            if not token:
+                continue
+            given = _norm_token(token)
+            if given == _norm_token(_derive(secret, pid, "uji")):
+                return True
+            if given == _norm_token(_derive(secret, pid)):
+                return False
+    return None
+
+
+def _uji_separate(workshop: Workshop) -> bool | None:
+    """Do the cards carry a separate uji token: True, False (cards printed before it existed), or
+    None (nothing says; a lost mark beside an old secret)."""
+    path = _secret_path(workshop)
+    secret, recorded = _read_secret(path) if path.is_file() else (b"", False)
+    mark = _lines(_mark_path(workshop))
+    if recorded or (mark is not None and UJI_SCOPE_LINE in mark):
+        return True
+    personal = _personal_uji_scheme(workshop, secret) if secret else None
+    if personal is not None:
+        return personal
+    return False if mark is not None else None
+
+
+def _secret(workshop: Workshop, *, create: bool) -> bytes | None:
     import secrets
 
     path = _secret_path(workshop)
     recorded = _recorded_fingerprint(workshop)
     if path.is_file():
-        secret = path.read_text(encoding="utf-8").strip().encode("ascii")
-        if recorded is None:
-            # a workshop that issued tokens before the mark existed: its cards carry one token
-            _write_mark(workshop, secret, separate_uji=False)
-        elif recorded and recorded != _fingerprint(secret):
+        secret, scheme_recorded = _read_secret(path)
+        if recorded and recorded != _fingerprint(secret):
             raise AlaskakiError(
                 f"Kunci token {path} bukan kunci yang dipakai untuk kartu peserta yang sudah "
                 f"dibagikan (lihat {TOKEN_MARK}): token di kartu tidak akan cocok. Salin kembali "
                 "penilaian/kunci-token.txt yang asli dari salinan lokakarya atau dari cadangan.",
                 exit_code=EXIT_INPUT,
             )
+        separate = _uji_separate(workshop)
+        if separate and not scheme_recorded:
+            # a key written before the scheme was kept with it: record it where the key is
+            with contextlib.suppress(OSError):
+                _write_secret(path, secret.decode("ascii"), separate_uji=True)
+        if recorded is None:
+            # the mark is gone (or the workshop predates it): write it again with what the key,
+            # the personal copies or, failing both, the old default (one token) say
+            _write_mark(workshop, secret, separate_uji=bool(separate))
         return secret
     if recorded is not None or _token_traces(workshop):
         raise AlaskakiError(
@@ -216,12 +308,8 @@ def _secret(workshop: Workshop, *, create: bool) -> bytes | None:
     if not create:
         return None
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.part")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        fh.write(secrets.token_hex(32) + "\n")
-    os.replace(tmp, path)
-    secret = path.read_text(encoding="utf-8").strip().encode("ascii")
+    _write_secret(path, secrets.token_hex(32), separate_uji=True)
+    secret, _ = _read_secret(path)
     _write_mark(workshop, secret)
     return secret
 
@@ -232,12 +320,13 @@ def _uji_scope(workshop: Workshop, modul: str | None) -> str:
 
     if modul not in FORMS:
         return ""
-    mark = _mark_path(workshop)
-    try:
-        text = mark.read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        return ""
-    return "uji" if UJI_SCOPE_LINE in text.splitlines() else ""
+    return "" if _uji_separate(workshop) is False else "uji"
+
+
+def _uji_forms() -> tuple[str, ...]:
+    from alaskaki.exercises.asesmen import FORMS
+
+    return FORMS
 
 
 def _derive(secret: bytes, pid: str, scope: str = "") -> str:
@@ -285,6 +374,8 @@ def token_check(
     given = _norm_token(token)
     if given == _norm_token(_derive(secret, pid, scope)):
         return None
+    if scope == "" and modul in _uji_forms() and given == _norm_token(_derive(secret, pid, "uji")):
+        return None  # a card reprinted with the uji token: only the key's holder could make it
     ids = workshop.participant_ids()
     owner = next((q for q in ids if _norm_token(_derive(secret, q, scope)) == given), None)
     if owner:
