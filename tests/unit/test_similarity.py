@@ -355,3 +355,24 @@ def test_the_demos_essays_are_own_writing_no_pair_and_no_flag(tmp_path):
         ]
         assert essays and all(len(e.split()) > 15 for e in essays), essays
         assert sim.module_pairs(ws, m) == [] and sim.module_model_matches(ws, m) == []
+
+
+def test_an_essay_in_sms_spelling_is_the_same_essay():
+    """Red team R9b: the contoh jawaban written as an SMS ("yg", "dgn", "utk", "&") keeps its
+    content words, so its fingerprints are the essay's; code is fingerprinted as written."""
+    essay = (
+        "Kami menjadi pemasok pabrik mitra selama setahun, lalu ekspor bersama dalam sentra. Yang "
+        "kami berikan adalah kapasitas sekitar seribu tujuh ratus pasang sebulan dengan mutu "
+        "standar pabrik dan pengiriman tepat waktu; dari pabrik kami harapkan pesanan rutin, "
+        "standar mutu tertulis dan pendampingan ekspor untuk pekerja di bengkel kami."
+    )
+    sms = (
+        "Kmi menjadi pemasok pabrik mitra selama setahun, lalu ekspor bersama dlm sentra. Yg kmi "
+        "berikan adlh kapasitas sekitar seribu tujuh ratus pasang sebulan dgn mutu standar pabrik "
+        "& pengiriman tepat waktu; dr pabrik kmi harapkan pesanan rutin, standar mutu tertulis & "
+        "pendampingan ekspor utk pkrja d bengkel kmi."
+    )
+    model, pasted = sim.fingerprints(essay, True), sim.fingerprints(sms, True)
+    assert len(model) >= sim.MIN_SHARED and len(model & pasted) / len(model) >= 0.8
+    assert len(sim.fingerprints(essay) & sim.fingerprints(sms)) / len(sim.fingerprints(essay)) < 0.5
+    assert sim.fingerprints("d = a & b") != sim.fingerprints("a b", True)  # code keeps its tokens

@@ -50,6 +50,9 @@ from alaskaki.workshop.course import Workshop
 
 K = 5  # tokens per k-gram: a short statement such as `biaya = luas * harga` is one or two
 WINDOW = 4  # winnowing window: any shared run of K + WINDOW - 1 tokens is always detected
+# prose keeps only content words (about half its tokens): a denser window keeps an essay's count of
+# fingerprints near what it had with every word (MIN_SHARED holds for both)
+PROSE_WINDOW = 2
 THRESHOLD = 0.5
 MIN_SHARED = 12
 _TOKEN = re.compile(r"\w+|[^\w\s]")
@@ -93,8 +96,9 @@ def _src(cell: dict) -> str:
     return "".join(s) if isinstance(s, list) else str(s)
 
 
-def written_cells(nb: dict) -> list[str]:
-    """What the participant wrote: answer cells, without the setup cell and identity lines."""
+def _written(nb: dict) -> list[tuple[str, bool]]:
+    """(text, is prose) of every answer cell the participant wrote, without the setup cell and
+    identity lines; prose is a markdown (essay) answer."""
     parts = []
     for cell in _cells(nb):
         meta = (cell.get("metadata") or {}).get("nbgrader") or {}
@@ -104,14 +108,65 @@ def written_cells(nb: dict) -> list[str]:
         if str(meta.get("grade_id", "")).endswith("_id_peserta") or "alaskaki.exercises" in src:
             continue
         src = _MARKERS.sub("", _IDENTITY_LINE.sub("", src))
-        parts.append(src)
+        parts.append((src, _is_prose(cell)))
     return parts
+
+
+def written_cells(nb: dict) -> list[str]:
+    """What the participant wrote: answer cells, without the setup cell and identity lines."""
+    return [src for src, _ in _written(nb)]
 
 
 def document(nb: dict) -> set[int]:
     """A submission's fingerprints, cell by cell (no k-gram spans two cells, so a stub left as
     released matches the released stub exactly)."""
-    return {h for src in written_cells(nb) for h in fingerprints(src)}
+    return {h for src, prose in _written(nb) for h in fingerprints(src, prose)}
+
+
+def _is_prose(cell: dict) -> bool:
+    return cell.get("cell_type") == "markdown"
+
+
+# Prose (essay answers) is compared by its content words (red team R9b: the public contoh jawaban
+# pasted in SMS spelling, "yg", "dgn", "utk", "&", kept only a third of its fingerprints). Before
+# fingerprinting, common SMS spellings are read as the word they stand for, and the function words
+# of Indonesian (and their SMS forms), punctuation and markdown marks are dropped: what is left is
+# what the essay says. A paraphrase in other words (by hand or by a chatbot) is still not found.
+_SMS_WORDS = {
+    "hrg": "harga", "hrga": "harga", "spt": "sepatu", "sptu": "sepatu", "pkrja": "pekerja",
+    "pkerja": "pekerja", "bhn": "bahan", "bhan": "bahan", "psr": "pasar", "psar": "pasar",
+    "pmbli": "pembeli", "pmbeli": "pembeli", "psnan": "pesanan", "psanan": "pesanan",
+    "ekspr": "ekspor", "prshaan": "perusahaan", "usha": "usaha", "ush": "usaha", "mtu": "mutu",
+    "kpd": "kepada", "tsb": "tersebut", "sbg": "sebagai", "sbgai": "sebagai", "org": "orang",
+    "bbrp": "beberapa", "brp": "berapa", "sgt": "sangat", "bnyk": "banyak", "byk": "banyak",
+    "skrg": "sekarang", "hrs": "harus", "prlu": "perlu", "mnjadi": "menjadi", "jd": "jadi",
+    "jdi": "jadi", "klo": "kalau", "kl": "kalau", "tp": "tapi", "tpi": "tapi", "sj": "saja",
+    "aj": "saja", "aja": "saja", "lg": "lagi", "lgi": "lagi", "th": "tahun", "thn": "tahun",
+    "bln": "bulan", "hr": "hari", "pasang2": "pasang", "mslh": "masalah", "kmd": "kemudian",
+}  # fmt: skip
+_FUNCTION_WORDS = frozenset(
+    [
+        "yang", "yg", "dengan", "dgn", "dg", "untuk", "utk", "tidak", "tdk", "gak", "ga", "nggak",
+        "karena", "krn", "krna", "karna", "sudah", "sdh", "udh", "udah", "telah", "tlh", "belum",
+        "blm", "dan", "n", "dari", "dr", "pada", "pd", "akan", "akn", "bisa", "bs", "dapat", "dpt",
+        "juga", "jg", "atau", "atw", "ato", "kami", "kmi", "km", "kita", "kt", "di", "d", "ke",
+        "k", "dalam", "dlm", "lebih", "lbh", "ini", "ni", "itu", "tu", "ada", "adalah", "sebagai",
+        "oleh", "agar", "supaya", "spy", "lalu", "maka", "saja", "pun", "serta", "bahwa", "bhw",
+        "jika", "jk", "kalau", "sehingga", "shg", "tetapi", "tapi", "namun", "para", "se", "nya",
+        "the", "a", "of", "per", "oleh", "hanya", "masih", "sangat", "yaitu", "yakni", "seperti",
+        "sprt", "spti", "secara", "adlh", "scr", "antara", "setelah", "stlh", "sebelum", "sblm",
+    ]
+)  # fmt: skip
+_WORD = re.compile(r"\w+")
+
+
+def _prose_tokens(text: str) -> list[str]:
+    out = []
+    for word in _WORD.findall(text.lower()):
+        word = _SMS_WORDS.get(word, word)
+        if word not in _FUNCTION_WORDS and word != "_":
+            out.append(word)
+    return out
 
 
 def _hash(gram: tuple[str, ...]) -> int:
@@ -119,20 +174,22 @@ def _hash(gram: tuple[str, ...]) -> int:
 
 
 @functools.lru_cache(maxsize=8192)
-def fingerprints(text: str) -> frozenset[int]:
-    """Winnowed k-gram fingerprints of ``text`` (case and layout do not matter).
+def fingerprints(text: str, prose: bool = False) -> frozenset[int]:
+    """Winnowed k-gram fingerprints of ``text`` (case and layout do not matter; ``prose``: only
+    its content words, SMS spellings read in full, see :func:`_prose_tokens`).
 
     Cached by text: a cohort repeats the same cells (stubs, taught code, equal answers), and the
     hashing was most of ``alaskaki status``'s time (622 distinct texts in 3,889 cells of the demo)."""
-    tokens = _TOKEN.findall(text.lower())
+    tokens = _prose_tokens(text) if prose else _TOKEN.findall(text.lower())
+    window = PROSE_WINDOW if prose else WINDOW
     if not tokens:
         return frozenset()
     if len(tokens) < K:
         return frozenset({_hash(tuple(tokens))})
     hashes = [_hash(tuple(tokens[i : i + K])) for i in range(len(tokens) - K + 1)]
-    if len(hashes) <= WINDOW:
+    if len(hashes) <= window:
         return frozenset({min(hashes)})
-    return frozenset(min(hashes[i : i + WINDOW]) for i in range(len(hashes) - WINDOW + 1))
+    return frozenset(min(hashes[i : i + window]) for i in range(len(hashes) - window + 1))
 
 
 def common_limit(n: int) -> int:
@@ -157,7 +214,7 @@ def is_written_answer(cell: dict) -> bool:
 
 
 def _cell_fingerprints(cell: dict) -> set[int]:
-    return fingerprints(_MARKERS.sub("", _IDENTITY_LINE.sub("", _src(cell))))
+    return fingerprints(_MARKERS.sub("", _IDENTITY_LINE.sub("", _src(cell))), _is_prose(cell))
 
 
 _SOLUTION_REGION = re.compile(
@@ -168,7 +225,9 @@ _SOLUTION_REGION = re.compile(
 def _stub_of(cell: dict) -> set[int]:
     """Fingerprints of what a source answer cell releases: its text outside the solution
     region (a fill-in frame such as "Kekuatan (S): ..." that every participant starts from)."""
-    return fingerprints(_IDENTITY_LINE.sub("", _SOLUTION_REGION.sub("", _src(cell))))
+    return fingerprints(
+        _IDENTITY_LINE.sub("", _SOLUTION_REGION.sub("", _src(cell))), _is_prose(cell)
+    )
 
 
 def _stub_fingerprints(workshop: Workshop, modul: str) -> set[int]:
@@ -763,8 +822,59 @@ def _odds(chance: float) -> str:
     return f"1 banding {one_in:.0f}"
 
 
+def _round_forms(workshop: Workshop, modul: str) -> dict[str, dict]:
+    """The forms of ``modul``'s rounds: ``"source"`` (the current one) and every archived round's
+    form (``penilaian/putaran/<modul>-<n>.ipynb``, written by ``alaskaki ulang``)."""
+    from alaskaki.workshop.putaran import ARCHIVE, FORMS
+
+    forms = {}
+    source = _read(workshop.source_notebook(modul))
+    if source:
+        forms["source"] = source
+    if modul in FORMS:
+        archive = workshop.state_dir / ARCHIVE
+        for path in sorted(archive.glob(f"{modul}-*.ipynb")) if archive.is_dir() else []:
+            nb = _read(path)
+            if nb:
+                forms[path.stem] = nb
+    return forms
+
+
+def _questions(nb: dict) -> set[str]:
+    """The form's own text (its markdown cells: the questions and their options)."""
+    return {_src(c).strip() for c in _cells(nb) if c.get("cell_type") == "markdown"}
+
+
+def _form_of(nb: dict, forms: dict[str, dict]) -> str:
+    """Which round's form a sheet was written on: the one sharing most of its questions (a retake
+    form has new numbers and options); the current form when none tells (red team R21)."""
+    mine = _questions(nb)
+    best, shared = "source", -1
+    for label, form in forms.items():
+        n = len(mine & _questions(form))
+        if n > shared or (n == shared and label == "source"):
+            best, shared = label, n
+    return best
+
+
+def _form_boilerplate(form: dict) -> set[int]:
+    """What every sheet of an archived round's form shares: its stubs and taught solutions."""
+    out: set[int] = set()
+    for cell in _cells(form):
+        meta = (cell.get("metadata") or {}).get("nbgrader") or {}
+        if isinstance(meta, dict) and meta.get("solution"):
+            out |= _stub_of(cell)
+            if not is_written_answer(cell):
+                out |= _cell_fingerprints(cell)
+    return out
+
+
 def module_pairs(workshop: Workshop, modul: str) -> list[Pair]:
-    """*Indikasi kerja sama* in ``modul`` among the submissions installed in ``submitted/``."""
+    """*Indikasi kerja sama* in ``modul`` among the submissions installed in ``submitted/``.
+
+    An uji with a retake (``alaskaki ulang``) holds sheets of different forms: each sheet's answers
+    are compared only with the sheets of its own form, against that form's key (red team R21:
+    round-1 sheets judged with the retake's key shared many 'wrong' answers)."""
     docs, notebooks = {}, {}
     for path in sorted(workshop.submitted().glob(f"*/{modul}/{modul}.ipynb")):
         nb = _read(path)
@@ -772,18 +882,28 @@ def module_pairs(workshop: Workshop, modul: str) -> list[Pair]:
             docs[path.parent.parent.name] = document(nb)
             notebooks[path.parent.parent.name] = nb
     model = model_answers(workshop, modul)
+    forms = _round_forms(workshop, modul)
+    ignore = _boilerplate(workshop, modul)
+    for label, form in forms.items():
+        if label != "source":
+            ignore |= _form_boilerplate(form)
     pairs = compare(
         docs,
         modul,
-        ignore=_boilerplate(workshop, modul),
+        ignore=ignore,
         never_common=set().union(*model.values()) if model else set(),
     )
-    source = _read(workshop.source_notebook(modul))
-    key = answer_key(source) if source else {}
-    if len(key) >= MIN_ITEMS:
-        vectors = {p: answers(nb, key) for p, nb in notebooks.items()}
+    found = {(p.a, p.b) for p in pairs}
+    by_form: dict[str, list[str]] = {}
+    for pid, nb in notebooks.items():
+        label = _form_of(nb, forms) if len(forms) > 1 else "source"
+        by_form.setdefault(label, []).append(pid)
+    for label, pids in sorted(by_form.items()):
+        key = answer_key(forms[label]) if label in forms else {}
+        if len(key) < MIN_ITEMS or len(pids) < 2:
+            continue
+        vectors = {p: answers(notebooks[p], key) for p in pids}
         values = {g: v for g, (_, v) in key.items()}
-        found = {(p.a, p.b) for p in pairs}
         pairs += [p for p in answer_pairs(vectors, values, modul) if (p.a, p.b) not in found]
     return pairs
 

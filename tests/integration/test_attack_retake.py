@@ -1,0 +1,58 @@
+"""Red team (session 4), careless trainer: the rounds of an uji (sealed, R5c: ``tutup``/``ulang``).
+
+After ``alaskaki tutup asesmen-akhir`` a retake (``alaskaki ulang asesmen-akhir --peserta p02``)
+archives the round's form, writes a NEW form into ``source/`` and then records the new round in
+``uji.json``. The others keep their result: the grader leaves an earlier round's work as it was.
+The trainer presses Ctrl-C while ``ulang`` runs, runs it again (as anyone would) and grades the
+retakers. One grading run before, one after.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from alaskaki import paths
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fixtures" / "attack"))
+
+import serangan  # noqa: E402
+
+pytestmark = [pytest.mark.slow]
+
+FORM = "asesmen-akhir"
+
+
+def test_a_retake_makes_no_honest_pair_of_kerja_sama(tmp_path):
+    """24 honest participants (the demo's skill mix) sit round 1: no pair. The trainer closes the
+    round and opens a retake for two of them: source/ now holds the retake's NEW form. The round-1
+    sheets of everyone else stay in submitted/; judged against the new form's key, two people who
+    both got round 1 right now share many identical 'wrong' answers. No honest pair may appear."""
+    from alaskaki.workshop import demo, putaran
+    from alaskaki.workshop.course import init_workshop
+    from alaskaki.workshop.release import release_module
+    from alaskaki.workshop.similarity import module_pairs
+    from tests.integration.test_attack_uji_release import _honest, _letters, _sheet
+
+    root = tmp_path / "lokakarya"
+    ws = init_workshop(root, roster=paths.dataset("contoh_peserta.csv"), modules=[FORM])
+    release_module(ws, FORM, due="2026-12-01 17:00")
+    released = nbformat.read(root / "release" / FORM / f"{FORM}.ipynb", as_version=4)
+    key, letters = serangan.key(root), _letters(released)
+    for pid, skill in demo.skills(ws.participant_ids()).items():
+        dest = root / "submitted" / pid / FORM
+        dest.mkdir(parents=True)
+        nbformat.write(
+            _sheet(released, pid, _honest(key, letters, pid, skill)), dest / f"{FORM}.ipynb"
+        )
+    before = {(p.a, p.b) for p in module_pairs(ws, FORM)}
+    assert before == set(), f"premise: an honest round 1 shows no pair ({before})"
+    putaran.tutup(root, FORM)
+    putaran.ulang(root, FORM, ["p05", "p06"])
+    after = [str(p) for p in module_pairs(ws, FORM)]
+    assert not after, (
+        f"after a retake for p05, p06: {len(after)} honest pairs shown, e.g. {after[:3]}"
+    )
