@@ -213,3 +213,62 @@ def test_the_released_checksums_do_not_reveal_the_key(uji):
     # and the checksum is over the released cell itself (what nbgrader checks at grading)
     graded = [c for c in released.cells if c.metadata.get("nbgrader", {}).get("grade")]
     assert all(compute_checksum(c) == c.metadata["nbgrader"]["checksum"] for c in graded)
+
+
+# ------------------------------------------------------------------------------------------
+# collect (R14 closed): once graded, the vector holds what the judge received
+# ------------------------------------------------------------------------------------------
+
+FUNCTION = "def jawab(x):\n    return x\n\n"
+
+
+def test_a_copy_rewritten_through_own_functions_is_found_once_graded(uji, tmp_path):
+    """The copier writes every answer through a function of their own (``post_x = jawab('B')``):
+    no reading of the cells without running them can tell. The grader runs them; what its judge
+    received (and scored) is in the grader's marker, and the vector takes it from there. One
+    grading run of the copier's sheet only; the honest cohort is read from its cells."""
+    from alaskaki.workshop import demo
+    from alaskaki.workshop.grader import grade_module
+    from alaskaki.workshop.similarity import judged_values, module_pairs
+
+    ws, released = uji
+    ws = type(ws)(shutil.copytree(ws.root, tmp_path / "lokakarya"))
+    key, letters = serangan.key(ws.root), _letters(released)
+    skill = demo.skills(ws.participant_ids())
+    sheets = {pid: _honest(key, letters, pid, s) for pid, s in skill.items()}
+    friend = next(p for p, s in sorted(skill.items()) if s == 0.6)
+    copier = next(p for p, s in sorted(skill.items()) if s == 0.0)
+    notebooks = {pid: _sheet(released, pid, a) for pid, a in sheets.items()}
+    copy = _sheet(released, copier, sheets[friend])
+    for cell in copy.cells:  # every answer through the copier's own function
+        cell.source = re.sub(
+            r"^((?:pre|post)_\w+) = (.+?)(\s*#.*)?$", r"\1 = jawab(\2)\3", cell.source, flags=re.M
+        )
+        if "latihan.mulai_form" in cell.source:
+            cell.source = FUNCTION + cell.source
+    notebooks[copier] = copy
+    for pid, nb in notebooks.items():
+        dest = ws.root / "submitted" / pid / MODUL
+        dest.mkdir(parents=True)
+        nbformat.write(nb, dest / f"{MODUL}.ipynb")
+        (dest / "timestamp.txt").write_text("2026-12-01 05:00:00.000000 UTC")
+
+    def pairs():
+        return {tuple(sorted((p.a, p.b))) for p in module_pairs(ws, MODUL)}
+
+    assert tuple(sorted((friend, copier))) not in pairs(), "premise: the cells alone do not tell"
+    grade_module(ws.root, MODUL, participants=[copier], progress=False)
+    with ws.gradebook() as gb:
+        score = {s.student.id: s.score for s in gb.assignment_submissions(MODUL)}[copier]
+    expected = sum(serangan.right(g, v, ws.root) for g, v in sheets[friend].items())
+    assert score == expected, "premise: the judge gives the copier the friend's score"
+    judged = judged_values(ws, MODUL, copier)
+    assert {g: judged.get(g) for g in sheets[friend]} == sheets[friend]
+    assert tuple(sorted((friend, copier))) in pairs()
+
+    # a later file of the copier is not read through the old marker
+    path = ws.root / "submitted" / copier / MODUL / f"{MODUL}.ipynb"
+    later = json.loads(path.read_text(encoding="utf-8"))
+    later["metadata"]["diubah"] = True
+    path.write_text(json.dumps(later), encoding="utf-8")
+    assert judged_values(ws, MODUL, copier) == {}

@@ -22,7 +22,8 @@ notebook copied with only ``ID_PESERTA`` changed is found (tests/unit/test_simil
 instructor solution is a literal such as ``post_x = 'B'``) leave almost nothing to fingerprint:
 there the *answer vector* is compared (:func:`answer_pairs`): per item the value the judge reads
 (:func:`answers`: ``'b'.upper()``, a helper variable, ``'1.234,5'`` and ``617.25 + 617.25`` are
-the answers they evaluate to, red team R14), not the way it is written. Model: under independent work,
+the answers they evaluate to, red team R14; once graded, the values the grader's judge received,
+:func:`judged_values`), not the way it is written. Model: under independent work,
 participant b gives the key on item i with probability r_bi (b's own share right, moved by the
 item's difficulty in the rest of the cohort: logit r_bi = logit s_b + logit q_i - mean logit q),
 and a given wrong answer v with probability (1 - r_bi) * w_i(v), w_i(v) the share of v among the
@@ -667,11 +668,16 @@ def answer_of(src: str, var: str, expected: object = None) -> object:
     return _answer_in(src, var, {}, expected)
 
 
-def answers(nb: dict, key: dict[str, tuple[str, object]]) -> dict[str, object]:
+def answers(
+    nb: dict, key: dict[str, tuple[str, object]], judged: dict[str, object] | None = None
+) -> dict[str, object]:
     """A submission's answer vector over the items of ``key`` (blank items left out): the code
-    cells are followed in order, so a helper variable of an earlier cell is known."""
+    cells are followed in order, so a helper variable of an earlier cell is known. ``judged``
+    (variable -> value the grader's judge received for this very file, :func:`judged_values`)
+    wins over that reading: it is what was scored, however it was computed."""
     out: dict[str, object] = {}
     env: dict[str, object] = {}
+    judged = judged or {}
     for cell in _cells(nb):
         if cell.get("cell_type") != "code":
             continue
@@ -680,6 +686,8 @@ def answers(nb: dict, key: dict[str, tuple[str, object]]) -> dict[str, object]:
         if gid in key:
             var, expected = key[gid]
             value = _answer_in(_src(cell), var, env, expected)
+            if var in judged:
+                value = _as_answer(judged[var], expected)
             if value is not BLANK:
                 out[gid] = value
         else:
@@ -822,6 +830,26 @@ def _odds(chance: float) -> str:
     return f"1 banding {one_in:.0f}"
 
 
+def judged_values(workshop: Workshop, modul: str, pid: str) -> dict[str, object]:
+    """variable -> the value the judge received when it graded ``pid``'s installed file of
+    ``modul`` (the grader's marker); empty when that file was not graded as it is now."""
+    from alaskaki.workshop.grading.judge import sha_of
+    from alaskaki.workshop.grading.record import read_marker
+
+    marker = read_marker(workshop.root, modul, pid) or {}
+    readings = marker.get("jawaban")
+    path = workshop.submitted(pid, modul) / f"{modul}.ipynb"
+    if not isinstance(readings, dict) or marker.get("jawaban_dari") != sha_of(path):
+        return {}
+    out: dict[str, object] = {}
+    for values in readings.values():
+        if isinstance(values, dict):
+            for name, value in values.items():
+                if isinstance(value, str | int | float) and not isinstance(value, bool):
+                    out[str(name)] = value
+    return out
+
+
 def _round_forms(workshop: Workshop, modul: str) -> dict[str, dict]:
     """The forms of ``modul``'s rounds: ``"source"`` (the current one) and every archived round's
     form (``penilaian/putaran/<modul>-<n>.ipynb``, written by ``alaskaki ulang``)."""
@@ -902,7 +930,7 @@ def module_pairs(workshop: Workshop, modul: str) -> list[Pair]:
         key = answer_key(forms[label]) if label in forms else {}
         if len(key) < MIN_ITEMS or len(pids) < 2:
             continue
-        vectors = {p: answers(notebooks[p], key) for p in pids}
+        vectors = {p: answers(notebooks[p], key, judged_values(workshop, modul, p)) for p in pids}
         values = {g: v for g, (_, v) in key.items()}
         pairs += [p for p in answer_pairs(vectors, values, modul) if (p.a, p.b) not in found]
     return pairs

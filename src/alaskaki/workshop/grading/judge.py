@@ -92,6 +92,42 @@ def run_tests(mod: Module, work: Work, result: sb.SandboxResult) -> None:
             ]
 
 
+def sha_of(path) -> str | None:
+    """sha256 of a file (None when unreadable): which submission a marker's readings are of."""
+    import hashlib
+
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def readings(result: sb.SandboxResult) -> dict[str, dict[str, object]]:
+    """{grade_id: {name: value}}: the short plain answers (a letter, a number, a short text) the
+    judge received for each test cell. The similarity check compares these, not how the answers
+    were written (red team R14); a value is what was scored, so a copier cannot change it without
+    changing their score."""
+    out: dict[str, dict[str, object]] = {}
+    for gid, values in result.points.items():
+        if not isinstance(values, dict) or str(gid).startswith("__"):
+            continue
+        kept: dict[str, object] = {}
+        for name, enc in values.items():
+            value = sb.decode_value(enc)
+            if isinstance(value, bool) or not isinstance(value, str | int | float):
+                continue
+            if isinstance(value, float) and value != value:  # NaN: equal to nothing
+                continue
+            if isinstance(value, str) and len(value) > 200:
+                continue
+            if isinstance(value, int) and abs(value) > 10**18:
+                continue
+            kept[str(name)] = value
+        if kept:
+            out[str(gid)] = kept
+    return out
+
+
 def error_output(ename: str, evalue: str, tb: list[str] | None = None) -> NotebookNode:
     return nbformat.v4.new_output(
         "error", ename=ename, evalue=evalue, traceback=tb or [f"{ename}: {evalue}"]

@@ -212,6 +212,12 @@ class Run:
             doing = f"menulis catatan penilaian ({record.STATE_DIR}/)"
             record.save_flags(self.course.root, self.modul, pid, flags)
             marker = {"key": work.key, "score": score, "max_score": max_score, "flags": flags}
+            # what the judge read, for the similarity check (red team R14), with the file it
+            # belongs to (a later file of the same participant is read from its cells instead)
+            marker["jawaban"] = judge.readings(result)
+            marker["jawaban_dari"] = judge.sha_of(
+                self.course.folder.submitted(pid, self.modul) / f"{self.modul}.ipynb"
+            )
             record.write_marker(self.course.root, self.modul, pid, marker)
             seconds = time.monotonic() - work.started
             return ParticipantGrade(
