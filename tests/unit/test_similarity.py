@@ -207,7 +207,14 @@ def test_answers_are_the_values_the_judge_reads_not_the_writing():
     holds that value (a letter case-blind, a number by the kit's own reader)."""
     letter = sim.answer_of("x = 'B'", "x", "b")
     assert letter == "b"
-    for src in ("x = 'b'.upper()", "p = 'B'\nx = p", "x = ' b '.strip()", "x = 'AB'[1]"):
+    for src in (
+        "x = 'b'.upper()",
+        "p = 'B'\nx = p",
+        "x = ' b '.strip()",
+        "x = 'AB'[1]",
+        'x = {"jawab": "B"}["jawab"]',
+        "x = (lambda: 'B')()",
+    ):
         assert sim.answer_of(src, "x", "b") == letter, src
     number = sim.answer_of("x = 1234.5", "x", 1234.5)
     for src in ("x = '1.234,5'", "x = 617.25 + 617.25", "x = 'Rp 1.234,5'", "x = 2469 / 2"):

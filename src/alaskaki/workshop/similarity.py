@@ -510,6 +510,13 @@ def _eval_node(node: ast.expr, env: dict[str, object]) -> object:
         return _eval(node.body if _eval(node.test, env) else node.orelse, env)
     if isinstance(node, ast.Tuple | ast.List):
         return tuple(_eval(e, env) for e in node.elts)
+    if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Dict):
+        # a lookup in a dict written on the spot: ``{"jawab": 'B'}["jawab"]``
+        wanted = _eval(node.slice, env)
+        for k, v in reversed(list(zip(node.value.keys, node.value.values, strict=True))):
+            if k is not None and _eval(k, env) == wanted:
+                return _eval(v, env)
+        raise _Unknown
     if isinstance(node, ast.Subscript):
         target = _eval(node.value, env)
         if isinstance(node.slice, ast.Slice):
@@ -526,6 +533,15 @@ def _eval_node(node: ast.expr, env: dict[str, object]) -> object:
         value = {115: str, 114: repr, 97: ascii}.get(node.conversion, lambda v: v)(value)
         spec = str(_eval(node.format_spec, env)) if node.format_spec else ""
         return format(value, spec)
+    if (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Lambda)
+        and not node.args
+        and not node.keywords
+        and not (node.func.args.args or node.func.args.posonlyargs or node.func.args.vararg)
+        and not (node.func.args.kwonlyargs or node.func.args.kwarg)
+    ):
+        return _eval(node.func.body, env)  # ``(lambda: 'B')()``
     if isinstance(node, ast.Call) and not node.keywords:
         args = [_eval(a, env) for a in node.args if not isinstance(a, ast.Starred)]
         if len(args) != len(node.args):
