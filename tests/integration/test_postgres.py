@@ -391,3 +391,31 @@ def test_manual_grades_on_postgresql_are_backed_up_by_the_next_command(pg_url, t
     ).stdout
     assert "0.75" in data
     assert command("status") == after
+
+
+def test_postgresql_commands_that_change_nothing_keep_the_last_good_dump(pg_url, tmp_path):
+    """Red team R17 on a server gradebook: a dump of an unchanged database is the newest dump
+    again (only its header's time differs), so thirteen commands that change nothing do not push
+    the state before a mistake out of the newest N dumps."""
+    from alaskaki import folder as folder_mod
+    from alaskaki.folder import Folder
+    from alaskaki.workshop import init_workshop
+
+    url = _new_database(pg_url, "alaskaki_r17")
+    roster = tmp_path / "awal.csv"
+    roster.write_text("id,nama,ikm,kelurahan,jenis_kelamin,peran\np01,Ani,UD A,Miji,P,admin\n")
+    folder = Folder(init_workshop(tmp_path / "ws", roster=roster, db_url=url, modules=[]).root)
+
+    def next_command():
+        folder_mod._server_claimed.clear()  # each CLI command is its own process
+        folder_mod._server_backed_up.clear()
+        folder.before_write("grade")
+
+    next_command()  # the good state, p01 in it
+    with folder.gradebook() as gb:  # a mistaken write
+        gb.remove_student("p01")
+    for _ in range(13):
+        next_command()
+    kept = folder.backups()
+    assert len(kept) == 2, [b.path.name for b in kept]
+    assert _students(url) == set()
