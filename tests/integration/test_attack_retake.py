@@ -9,6 +9,7 @@ retakers. One grading run before, one after.
 
 from __future__ import annotations
 
+import hashlib
 import sys
 from pathlib import Path
 
@@ -24,6 +25,69 @@ import serangan  # noqa: E402
 pytestmark = [pytest.mark.slow]
 
 FORM = "asesmen-akhir"
+
+
+def _scores(ws) -> dict[str, float]:
+    with ws.gradebook() as gb:
+        return {s.student.id: round(s.score, 2) for s in gb.assignment_submissions(FORM)}
+
+
+@pytest.mark.parametrize("then", ["ulang lagi", "langsung nilai", "uji.json dihapus"])
+def test_an_interrupted_retake_keeps_the_others_results_and_the_old_form(
+    tmp_path, monkeypatch, then
+):
+    """``then``: the trainer runs ``ulang`` again, or goes straight on to grading (the new form is
+    in source/, so the retake looked done); or ``ulang`` is NOT interrupted and the trainer later
+    deletes ``uji.json`` (a file at the workshop's root they do not recognise) before grading."""
+    from alaskaki.workshop import demo, putaran
+    from alaskaki.workshop.course import init_workshop
+    from alaskaki.workshop.grader import grade_module
+    from alaskaki.workshop.release import release_module
+
+    root = tmp_path / "lokakarya"
+    ws = init_workshop(root, roster=paths.dataset("contoh_peserta.csv"), modules=[FORM])
+    release_module(ws, FORM, due="2026-12-01 17:00")
+    source_nb = root / "source" / FORM / f"{FORM}.ipynb"
+    round_one = hashlib.sha256(source_nb.read_bytes()).hexdigest()
+    source = nbformat.read(source_nb, as_version=4)
+    released = nbformat.read(root / "release" / FORM / f"{FORM}.ipynb", as_version=4)
+    for pid, skill in (("p01", 1.0), ("p02", 0.0)):
+        dest = root / "submitted" / pid / FORM
+        dest.mkdir(parents=True)
+        nbformat.write(
+            demo.simulate_submission(source, released, pid, skill, FORM), dest / f"{FORM}.ipynb"
+        )
+        (dest / "timestamp.txt").write_text("2026-12-01 05:00:00.000000 UTC")
+    grade_module(root, FORM, progress=False)
+    before = _scores(ws)
+    assert before["p01"] == 37, before
+    putaran.tutup(root, FORM)
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt  # Ctrl-C after the new form is written, before uji.json
+
+    if then == "uji.json dihapus":
+        putaran.ulang(root, FORM, ["p02"])
+        (root / putaran.STATE_FILE).unlink()
+    else:
+        monkeypatch.setattr(putaran, "_write", interrupted)
+        with pytest.raises(KeyboardInterrupt):
+            putaran.ulang(root, FORM, ["p02"])
+        monkeypatch.undo()
+    if then == "ulang lagi":
+        try:
+            putaran.ulang(root, FORM, ["p02"])
+        except Exception as err:  # a clear refusal naming the way out is a defence too
+            assert "ulang" in str(err) or "tutup" in str(err), err
+    grade_module(root, FORM, progress=False)
+
+    after = _scores(ws)
+    archived = sorted((root / "penilaian" / "putaran").glob(f"{FORM}-1.ipynb"))
+    kept = [hashlib.sha256(p.read_bytes()).hexdigest() == round_one for p in archived]
+    assert after["p01"] == before["p01"] and kept == [True], (
+        f"retake for p02 ({then}): p01 (did not retake) {before['p01']} -> "
+        f"{after['p01']}/37; round 1's form archived as itself: {kept or 'no archive'}"
+    )
 
 
 def test_a_retake_makes_no_honest_pair_of_kerja_sama(tmp_path):

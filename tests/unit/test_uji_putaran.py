@@ -101,6 +101,91 @@ def test_a_retake_sits_a_new_form_with_its_own_key_and_the_others_keep_theirs(ws
         putaran.cek_rapor([ws.root])
 
 
+def _graded_marker(ws, pid: str) -> None:
+    """A marker as the grader writes it: the form that judged the file, and the file."""
+    import hashlib
+
+    sha = lambda path: hashlib.sha256(path.read_bytes()).hexdigest()  # noqa: E731
+    nb = ws.root / "submitted" / pid / FORM / f"{FORM}.ipynb"
+    write_marker(
+        ws.root,
+        FORM,
+        pid,
+        {
+            "key": "x",
+            "score": 37.0,
+            "max_score": 37.0,
+            "formulir": sha(ws.source_notebook(FORM)),
+            "jawaban_dari": sha(nb),
+        },
+    )
+
+
+@pytest.mark.parametrize("stop", ["sebelum dicatat", "sesudah dicatat", "sesudah formulir"])
+def test_an_interrupted_retake_is_finished_by_running_it_again(ws, monkeypatch, stop):
+    """Red team R20: Ctrl-C anywhere in `ulang` leaves a state the grader reads right, and `ulang`
+    again finishes the same round without archiving the new form as the old one."""
+    import alaskaki_kunci.generate as generate
+
+    old_text = ws.source_notebook(FORM).read_text(encoding="utf-8")
+    _hand_in(ws, "p01", "jawaban p01")
+    _hand_in(ws, "p02", "jawaban p02")
+    _graded_marker(ws, "p01")
+    putaran.tutup(ws.root, FORM)
+    writes = []
+    real_write, real_form = putaran._write, generate.tulis_form_bengkel
+
+    def write(root, p):
+        writes.append(p.dibuat)
+        if (stop == "sebelum dicatat") or (stop == "sesudah formulir" and len(writes) == 2):
+            raise KeyboardInterrupt
+        real_write(root, p)
+
+    def form(*args):
+        if stop == "sesudah dicatat":
+            raise KeyboardInterrupt
+        return real_form(*args)
+
+    monkeypatch.setattr(putaran, "_write", write)
+    monkeypatch.setattr(generate, "tulis_form_bengkel", form)
+    with pytest.raises(KeyboardInterrupt):
+        putaran.ulang(ws.root, FORM, ["p02"])
+    monkeypatch.undo()
+    # whatever state it stopped in: p01's closed work is never graded again
+    refused = putaran.penolakan(ws.root, FORM, ["p01", "p02"])
+    assert refused.get("p01", (True, ""))[0] is True
+    if putaran.baca(ws.root, FORM).dibuat:
+        with pytest.raises(AlaskakiError, match="alaskaki ulang asesmen-akhir --peserta p02"):
+            putaran.ulang(ws.root, FORM, ["p03"])
+        assert "p01" in refused and "p02" in refused  # nothing graded until the form is made
+    p, made = putaran.ulang(ws.root, FORM, ["p02"])
+    assert p.nomor == 2 and p.peserta == ["p02"] and not p.dibuat
+    archived = ws.root / "penilaian" / "putaran" / f"{FORM}-1.ipynb"
+    assert archived.read_text(encoding="utf-8") == old_text
+    assert made.read_text(encoding="utf-8") != old_text
+    assert not list(made.parent.glob(".*.tmp"))
+    assert putaran.penolakan(ws.root, FORM, ["p01"])["p01"][0] is True
+
+
+def test_a_lost_uji_json_never_regrades_closed_work_with_the_retake_form(ws):
+    """Red team R20: after a good `ulang`, uji.json deleted as clutter. The grader's marker knows
+    which form judged which file: the same file is not judged with the new form (kept, by name);
+    new work (a retaker's sheet on the new form) is graded."""
+    _hand_in(ws, "p01", "jawaban p01")
+    _graded_marker(ws, "p01")
+    putaran.tutup(ws.root, FORM)
+    putaran.ulang(ws.root, FORM, ["p02"])
+    (ws.root / putaran.STATE_FILE).unlink()
+    _hand_in(ws, "p02", "jawaban ulang p02", graded=False)
+    refused = putaran.penolakan(ws.root, FORM, ["p01", "p02"])
+    kept, sentence = refused["p01"]
+    assert kept and "p01" in sentence and "cadangan" in sentence and "uji.json" in sentence
+    assert "p02" not in refused
+    # a marker of another form but another file (the participant handed in anew): graded
+    _hand_in(ws, "p01", "jawaban baru p01", graded=False)
+    assert "p01" not in putaran.penolakan(ws.root, FORM, ["p01"])
+
+
 def test_the_cli_closes_and_opens_a_retake(ws, capsys):
     from alaskaki.cli import main
 

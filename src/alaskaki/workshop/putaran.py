@@ -48,6 +48,10 @@ class Putaran:
     peserta: list[str] | None = None  # who sits this round (None: everyone, round 1)
     dinilai: dict[str, str] = field(default_factory=dict)  # pid -> sha256 of the graded file
     sebelumnya: list[dict] = field(default_factory=list)  # earlier rounds, as recorded
+    # True from the moment a retake round is recorded until its form sits in source/: `ulang`
+    # records the round BEFORE it touches source/, so an interruption (Ctrl-C) leaves a state that
+    # says so, and running `ulang` again finishes the same round (red team R20)
+    dibuat: bool = False
 
     @property
     def terbuka(self) -> bool:
@@ -83,6 +87,7 @@ def baca(root: str | Path, modul: str) -> Putaran:
         peserta=raw.get("peserta"),
         dinilai=dict(raw.get("dinilai") or {}),
         sebelumnya=list(raw.get("sebelumnya") or []),
+        dibuat=bool(raw.get("dibuat", False)),
     )
 
 
@@ -95,6 +100,8 @@ def _write(root: Path, p: Putaran) -> None:
         "dinilai": p.dinilai,
         "sebelumnya": p.sebelumnya,
     }
+    if p.dibuat:
+        data[p.modul]["dibuat"] = True
     path = _path(root)
     tmp = path.with_suffix(".json.tmp")
     try:
@@ -175,10 +182,28 @@ def tutup(root: str | Path, modul: str) -> Putaran:
 
 
 def ulang(root: str | Path, modul: str, peserta: list[str]) -> tuple[Putaran, Path]:
-    """Open a new round of ``modul`` for ``peserta`` with a NEW form; returns it and the form."""
+    """Open a new round of ``modul`` for ``peserta`` with a NEW form; returns it and the form.
+
+    Order matters (red team R20: Ctrl-C between writing the form and recording the round let the
+    grader regrade everyone's closed work with the new form): (1) archive the closed round's form,
+    never over an archive already there; (2) record the new round as *being made*; (3) write the
+    form (temp file + rename); (4) record it as made. Interrupted anywhere, running ``ulang`` again
+    finishes the same round; the grader never grades a submission with a form it was not graded
+    with (:func:`penolakan`, and the markers under ``penilaian/`` — :func:`formulir_lain`).
+    """
     _check_form(modul)
     folder = Folder.open(root)
     p = baca(folder.root, modul)
+    if p.dibuat:  # an earlier `ulang` was interrupted: finish that round, same retakers
+        asked = list(dict.fromkeys(peserta))
+        if asked and sorted(asked) != sorted(p.peserta or []):
+            raise AlaskakiError(
+                f"Formulir ulang {modul} putaran {p.nomor} untuk {', '.join(p.peserta or [])} "
+                "belum selesai dibuat (perintah sebelumnya terhenti). Selesaikan dulu dengan "
+                f"`alaskaki ulang {modul} --peserta {' '.join(p.peserta or [])}`.",
+                exit_code=EXIT_USAGE,
+            )
+        return _finish(folder, p)
     if p.terbuka:
         raise AlaskakiError(
             f"Uji {modul} putaran {p.nomor} masih terbuka. Tutup dulu dengan `alaskaki tutup "
@@ -194,21 +219,39 @@ def ulang(root: str | Path, modul: str, peserta: list[str]) -> tuple[Putaran, Pa
             exit_code=EXIT_USAGE,
         )
     source = folder.source_notebook(modul)
-    archive = folder.root / STATE_DIR / ARCHIVE / f"{modul}-{p.nomor}.ipynb"
+    archive = arsip(folder.root, modul, p.nomor)
     try:
         archive.parent.mkdir(parents=True, exist_ok=True)
-        if source.is_file():
-            archive.write_bytes(source.read_bytes())
+        # the first archive of a round is its form; a later copy could already be another round's
+        if source.is_file() and not archive.exists():
+            _atomic(archive, source.read_bytes())
     except OSError as err:
         raise from_os_error(err, doing="mengarsipkan formulir putaran lama", path=archive) from err
-    nomor = p.nomor + 1
-    form = _new_form(folder, modul, nomor)
     p.sebelumnya.append(
         {"nomor": p.nomor, "ditutup": p.ditutup, "peserta": p.peserta, "dinilai": p.dinilai}
     )
-    p.nomor, p.ditutup, p.peserta, p.dinilai = nomor, None, list(dict.fromkeys(peserta)), {}
+    p.nomor, p.ditutup, p.peserta, p.dinilai = p.nomor + 1, None, list(dict.fromkeys(peserta)), {}
+    p.dibuat = True
+    _write(folder.root, p)
+    return _finish(folder, p)
+
+
+def _finish(folder: Folder, p: Putaran) -> tuple[Putaran, Path]:
+    form = _new_form(folder, p.modul, p.nomor)
+    p.dibuat = False
     _write(folder.root, p)
     return p, form
+
+
+def arsip(root: str | Path, modul: str, nomor: int) -> Path:
+    """Where the form of round ``nomor`` is kept once a later round replaced it in source/."""
+    return Path(root) / STATE_DIR / ARCHIVE / f"{modul}-{nomor}.ipynb"
+
+
+def _atomic(path: Path, data: bytes) -> None:
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_bytes(data)
+    tmp.replace(path)
 
 
 def _new_form(folder: Folder, modul: str, nomor: int) -> Path:
@@ -225,29 +268,59 @@ def _new_form(folder: Folder, modul: str, nomor: int) -> Path:
     return tulis_form_bengkel(folder.source(modul), modul, rahasia)
 
 
+def formulir_lain(root: str | Path, modul: str, pid: str, sha: str | None) -> str | None:
+    """Why this very submission must not be graded again with the form now in source/, or None.
+
+    The grader's marker (``penilaian/<modul>/selesai/<pid>.json``) records the form a submission
+    was graded with and the submission itself. When the same submission meets another form, the
+    form was replaced (a retake's new form; ``uji.json`` lost, or ``ulang`` interrupted), and
+    grading it again would judge the answers to one form with another form's key (red team R20:
+    37/37 -> 8/37). This needs no ``uji.json``: the markers travel with the graded work.
+    """
+    from alaskaki.workshop.grading.record import read_marker
+
+    marker = read_marker(Path(root), modul, pid) or {}
+    graded_with, graded = marker.get("formulir"), marker.get("jawaban_dari")
+    if not graded_with or not sha or graded != sha:
+        return None  # new work, or a marker from before forms were recorded
+    now = _sha(Folder.open(root).source_notebook(modul))
+    if now is None or now == graded_with:
+        return None
+    return (
+        f"Kiriman {pid} sudah dinilai dengan formulir {modul} yang lain (formulir di source/ sudah "
+        "diganti sesudahnya, mis. oleh `alaskaki ulang`); nilainya tetap dan tidak dinilai ulang "
+        f"dengan formulir sekarang. Bila {pid} mengulang, kumpulkan kirimannya pada formulir baru; "
+        f"bila {STATE_FILE} terhapus, kembalikan dari cadangan lokakarya (formulir putaran lama ada "
+        f"di {STATE_DIR}/{ARCHIVE}/)."
+    )
+
+
 def penolakan(root: str | Path, modul: str, found: list[str]) -> dict[str, tuple[bool, str]]:
     """{pid: (kept, Indonesian sentence)} for submissions of ``modul`` the grader must not grade now.
 
-    ``kept`` is True for work of an earlier, closed round: its recorded result stands as it is.
+    ``kept`` is True for work of an earlier, closed round (or graded with another form): its
+    recorded result stands as it is.
     """
     if modul not in FORMS:
         return {}
     root = Path(root)
     p = baca(root, modul)
-    if p.nomor == 1 and p.terbuka:
-        return {}
     folder = Folder.open(root)
     out = {}
     for pid in found:
         sha = _sha(folder.submitted(pid, modul) / f"{modul}.ipynb")
+        other = formulir_lain(root, modul, pid, sha)
+        if other is not None:
+            out[pid] = (True, other)
+            continue
+        if p.nomor == 1 and p.terbuka:
+            continue
         if pid in p.dinilai and p.dinilai[pid] == sha:
             continue  # the very work graded before closing: grading it again changes nothing
-        if p.terbuka and pid in (p.peserta or []):
-            continue  # a retaker of this round, on this round's form
         earlier = next(
             (r for r in reversed(p.sebelumnya) if (r.get("dinilai") or {}).get(pid) == sha), None
         )
-        if earlier is not None:
+        if earlier is not None:  # also a retaker's earlier sheet: never judged with the new key
             out[pid] = (
                 True,
                 (
@@ -256,6 +329,17 @@ def penolakan(root: str | Path, modul: str, found: list[str]) -> dict[str, tuple
                     f"{p.nomor}."
                 ),
             )
+        elif p.dibuat:
+            out[pid] = (
+                False,
+                (
+                    f"Kiriman {pid} belum dinilai: formulir ulang {modul} putaran {p.nomor} belum "
+                    f"selesai dibuat (perintah `alaskaki ulang` terhenti). Jalankan lagi `alaskaki "
+                    f"ulang {modul} --peserta {' '.join(p.peserta or [])}`, rilis, lalu nilai."
+                ),
+            )
+        elif p.terbuka and pid in (p.peserta or []):
+            continue  # a retaker of this round, on this round's form
         elif p.terbuka:
             out[pid] = (
                 False,

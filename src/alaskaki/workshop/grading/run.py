@@ -4,6 +4,7 @@ settings and the results, and drives the four steps for every submission."""
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import sys
 import time
@@ -215,6 +216,9 @@ class Run:
             # what the judge read, for the similarity check (red team R14), with the file it
             # belongs to (a later file of the same participant is read from its cells instead)
             marker["jawaban"] = judge.readings(result)
+            # and which form judged that file: an uji file is never judged again with another
+            # form (red team R20; putaran.formulir_lain reads "formulir" and "jawaban_dari")
+            marker["formulir"] = hashlib.sha256(self.module.source_bytes).hexdigest()
             marker["jawaban_dari"] = judge.sha_of(
                 self.course.folder.submitted(pid, self.modul) / f"{self.modul}.ipynb"
             )
