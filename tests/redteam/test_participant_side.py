@@ -165,6 +165,29 @@ def _keyed_leaks(harvest) -> list[str]:
     return leaks
 
 
+def test_a_traceback_line_number_is_no_leak_but_a_value_in_its_message_is():
+    """The judge once read `collect.py`, line 1020 in a traceback as the answer 1019.2 of an item."""
+    b = next(
+        b
+        for b in ITEMS
+        if b.jenis == "angka"
+        and abs(float(b.jawaban)) >= 100
+        and float(b.jawaban) % 100
+        and b.batas() >= abs(round(float(b.jawaban)) - float(b.jawaban))
+    )
+    line = round(float(b.jawaban))
+    trace = (
+        "Traceback (most recent call last):\n"
+        f'  File "/kit/src/alaskaki/workshop/collect.py", line {line}, in collect_module\n'
+        "    raise AlaskakiError(text)\n"
+        f"src/alaskaki/workshop/collect.py:{line}: AlaskakiError\n"
+        "alaskaki.errors.AlaskakiError: kiriman ditolak\n"
+    )
+    assert not _numeric_leaks({"numbers": sorted(attack._numbers(trace))})
+    leaked = trace + f"ValueError: harapan {bank.num(float(b.jawaban))}\n"
+    assert _numeric_leaks({"numbers": sorted(attack._numbers(leaked))})
+
+
 def test_no_reachable_object_function_or_file_yields_a_numeric_answer(harvest):
     assert not _numeric_leaks(harvest)
 
