@@ -236,11 +236,7 @@ def eks01_alasan(f: str, v: Acak) -> dict:
     siapa, kota = {"pre": ("Pak Darto", "Surodinawan"), "post": ("Bu Sri", "Miji")}[f]
     perantara, punya_nib = {"pre": (True, False), "post": (True, True)}[f]
     if v.rng:
-        siapa, kota = v.pilih(
-            (siapa, kota), ("Pak Darto", "Surodinawan"), ("Bu Sri", "Miji"), ("Pak Hadi", "Blooto")
-        )
-        # an IKM exporting in its own name has its NIB: three consistent cases
-        perantara, punya_nib = v.pilih((True, False), (True, True), (False, True))
+        return _alasan_bengkel(v)
     if perantara:
         cara = (
             "Pembeli di luar negeri memesan lewat seorang perantara di Surabaya, dan perantara itu mengekspornya "
@@ -270,6 +266,89 @@ def eks01_alasan(f: str, v: Acak) -> dict:
     return dict(
         teks=teks,
         pilih=_dua(ya, tidak, siap if punya_nib else urus, urus if punya_nib else siap),
+        rujukan=0,
+        data={"perantara": perantara, "punya_nib": punya_nib},
+    )
+
+
+#: a workshop's case of "whose export is it" (brief §0: exported through brokers, the products are
+#: not recorded as Kota Mojokerto's; §1.1: the NIB is also customs access, "REC CEISA" on INSW):
+#: who is the exporter and whether the IKM has its NIB are each told in several situations
+_ALASAN_LEWAT = (
+    "lewat seorang perantara di Surabaya yang mengekspor atas nama perusahaannya",
+    "lewat sebuah perusahaan dagang di Sidoarjo; nama eksportir di PEB adalah perusahaan itu",
+    "dijual putus kepada eksportir lain yang mengirimnya atas namanya sendiri",
+    "lewat broker dari Korea Selatan yang mengurus ekspor atas nama broker itu",
+)
+_ALASAN_SENDIRI = (
+    "dengan PEB atas nama IKM itu sendiri, dikirim oleh PPJK dengan surat kuasa",
+    "dan IKM itu sendiri tercatat sebagai eksportir di PEB; forwarder hanya mengurus angkutan",
+    "dengan invoice dan PEB atas nama IKM itu; PPJK yang dibayarnya hanya mengisi dokumen",
+)
+_ALASAN_NIB = (
+    'NIB-nya sudah berfungsi sebagai akses kepabeanan (tracking NIB di INSW menunjukkan "REC CEISA")',
+    "tracking NIB IKM itu di INSW sudah menunjukkan REC CEISA",
+    "NIB IKM itu sudah terdaftar untuk TDP dan hak akses kepabeanan",
+)
+_ALASAN_TANPA = (
+    "IKM itu belum punya NIB",
+    "IKM itu belum pernah mendaftar di OSS",
+    "usaha itu belum punya nomor induk berusaha",
+)
+_ALASAN_PEMILIK = ("Pak Darto", "Bu Sri", "Pak Hadi", "Bu Wulan", "Pak Slamet", "Bu Endah")
+_ALASAN_PRODUK = (
+    "sepatu kasual",
+    "sandal kulit",
+    "sepatu pantofel",
+    "sepatu anak",
+    "sepatu kerja",
+    "sandal hotel",
+)
+_ALASAN_NEGARA = ("Korea Selatan", "Jepang", "Belanda", "Amerika Serikat", "Malaysia", "Australia")
+_ALASAN_BUKAN = (
+    "Tidak tercatat sebagai ekspor IKM itu, karena eksportirnya perantara",
+    "Bukan ekspor IKM itu; yang tercatat adalah pihak yang namanya ada di PEB",
+    "Tercatat sebagai ekspor pihak lain, bukan ekspor asal IKM itu",
+)
+_ALASAN_MILIK = (
+    "Tercatat sebagai ekspor IKM itu, walaupun dokumennya diurus pihak lain",
+    "Ekspor IKM itu sendiri, sebab IKM itulah eksportir di PEB",
+    "Tercatat atas nama IKM itu; pengurus dokumen tidak mengubah eksportirnya",
+)
+_ALASAN_URUS = (
+    "mengurus NIB di OSS lebih dulu, yang juga berfungsi sebagai akses kepabeanan",
+    "langkah pertama mendaftar di OSS untuk NIB, yang sekaligus akses kepabeanan",
+    "NIB dari OSS diurus dulu, baru dokumen ekspor",
+)
+_ALASAN_SIAP = (
+    "NIB dan akses kepabeanannya sudah cukup, langsung siapkan invoice dan PEB",
+    "tidak perlu izin baru: siapkan invoice, packing list dan PEB atas nama sendiri",
+    "akses kepabeanan sudah ada, jadi mulai dari dokumen pesanan dan PEB",
+)
+
+
+def _alasan_bengkel(v: Acak) -> dict:
+    # an IKM exporting in its own name has its NIB: three consistent cases
+    perantara, punya_nib = v.pilih((True, False), (True, True), (False, True))
+    siapa, kota = v.rng.choice(_ALASAN_PEMILIK), v.rng.choice(_KELURAHAN)
+    produk, negara = v.rng.choice(_ALASAN_PRODUK), v.rng.choice(_ALASAN_NEGARA)
+    cara = v.rng.choice(_ALASAN_LEWAT if perantara else _ALASAN_SENDIRI)
+    nib = v.rng.choice(_ALASAN_NIB if punya_nib else _ALASAN_TANPA)
+    teks = (
+        f"{siapa}, pemilik IKM di Kelurahan {kota}, menjual 1.500 pasang {produk} ke {negara}, "
+        f"{cara}. {nib[0].upper()}{nib[1:]}. Apakah ekspor ini tercatat sebagai ekspor IKM itu (produk "
+        "asal Kota Mojokerto), dan apa langkah pertama untuk pesanan ekspor berikutnya atas nama sendiri?"
+    )
+    bukan, milik = v.rng.choice(_ALASAN_BUKAN), v.rng.choice(_ALASAN_MILIK)
+    urus, siap = v.rng.choice(_ALASAN_URUS), v.rng.choice(_ALASAN_SIAP)
+    return dict(
+        teks=teks,
+        pilih=_dua(
+            bukan if perantara else milik,
+            milik if perantara else bukan,
+            siap if punya_nib else urus,
+            urus if punya_nib else siap,
+        ),
         rujukan=0,
         data={"perantara": perantara, "punya_nib": punya_nib},
     )
@@ -464,26 +543,132 @@ _KITE = (
 )
 
 
+#: Kota Mojokerto's kelurahan with footwear IKM (brief §7: Kampung Sepatu) and a few others of the city
+_KELURAHAN = (
+    "Surodinawan",
+    "Miji",
+    "Blooto",
+    "Prajurit Kulon",
+    "Mentikan",
+    "Kauman",
+    "Pulorejo",
+    "Meri",
+)
+
+#: a workshop's KITE case is put together from parts (brief §1.6). Every applicant is of a kind that
+#: may apply; what decides is whether the imported goods go into its own production for export.
+_KITE_PEMOHON = (
+    "Sebuah koperasi perajin sepatu di Kelurahan {kel}",
+    "Satu IKM di Kelurahan {kel} yang ditunjuk oleh beberapa IKM dalam Sentra IKM Alas Kaki",
+    "Sebuah badan usaha yang dibentuk oleh gabungan IKM sepatu di Kelurahan {kel}",
+    "Sebuah industri sepatu kecil di Kelurahan {kel}",
+)
+_KITE_PAKAI = (  # (what the applicant does with the imported goods, used in its own production)
+    ("dipakai sendiri di bengkelnya", True),
+    ("diolah sendiri oleh pekerjanya", True),
+    ("masuk ke lini produksinya", True),
+    ("diproses di tempatnya", True),
+    ("digunakannya untuk membuat sepatu", True),
+    ("dijual lagi dalam keadaan utuh", False),
+    ("diteruskan ke perajin lain tanpa diolah", False),
+    ("dititipkan untuk dijual di toko bahan", False),
+    ("disalurkan sebagai barang dagangan", False),
+    ("dijual eceran kepada bengkel-bengkel", False),
+)
+_KITE_LATAR = (  # true of either case: the goods end up in footwear for export
+    "Sepatu yang dibuat dengan barang itu akhirnya diekspor ke {negara}.",
+    "Alas kaki hasilnya dikirim ke pembeli di {negara}.",
+    "Pesanan yang memakai barang itu datang dari {negara}.",
+    "Sandal dan sepatu dari barang itu dijual ke {negara}.",
+)
+_KITE_NEGARA = ("Jepang", "Belanda", "Malaysia", "Australia", "Korea Selatan", "Jerman")
+
+#: what is imported under the facility: (text, facility of brief §1.6)
+_KITE_BARANG = (
+    ("kulit sapi samak", "bahan"),
+    ("sol karet jadi", "bahan"),
+    ("benang nilon dan lem", "bahan"),
+    ("gesper dan mata ayam", "bahan"),
+    ("kain pelapis (*lining*)", "bahan"),
+    ("dua mesin jahit upper", "mesin"),
+    ("satu mesin press sol", "mesin"),
+    ("mesin potong kulit (*cutting press*)", "mesin"),
+    ("mesin seset (*skiving*)", "mesin"),
+    ("mesin pres tumit (*heel moulding*)", "mesin"),
+)
+
+#: each half in several wordings; a workshop's draw takes one of each (option text is no lookup key)
+_KITE_BOLEH = (
+    "Boleh: dapat ditetapkan sebagai IKM atau Konsorsium KITE bila memenuhi syaratnya",
+    "Bisa menjadi pemohon, lalu ditetapkan sebagai IKM atau Konsorsium KITE",
+    "Memenuhi syarat pemohon KITE IKM karena ada kegiatan produksi",
+)
+_KITE_TOLAK = (
+    "Tidak boleh: KITE IKM hanya untuk usaha yang mengolah, merakit atau memasang bahan itu",
+    "Bukan pemohon yang sah, sebab barang itu hanya dijual lagi tanpa diolah",
+    "Permohonannya gugur: fasilitas ini untuk produsen, bukan penjual kembali",
+)
+_KITE_FASILITAS = {
+    "bahan": (
+        "bea masuk dibebaskan dan PPN/PPnBM impor tidak dipungut",
+        "fasilitas bahan baku: bahan yang diolah menjadi barang ekspor bebas bea masuk",
+        "masuk fasilitas bahan baku, tanpa bea masuk dan tanpa pungutan PPN impor",
+    ),
+    "mesin": (
+        "fasilitas mesin, dengan syarat mesin dipakai berproduksi paling sedikit 2 tahun",
+        "masuk fasilitas mesin: wajib dipakai untuk produksi sekurangnya 2 tahun",
+        "fasilitas untuk mesin produksi, yang tidak boleh berhenti dipakai sebelum 2 tahun",
+    ),
+}
+_KITE_SALAH = (
+    "bea keluar ekspornya dibebaskan dan PPh penjualannya tidak dipungut",
+    "fasilitas ini menghapus bea keluar dan PPh atas penjualan ekspornya",
+    "yang dibebaskan adalah bea keluar saat sepatu diekspor, ditambah PPh penjualan",
+)
+
+
 def eks01_kite(f: str, v: Acak) -> dict:
     kasus, boleh = {"pre": _KITE[0], "post": _KITE[1]}[f]
-    if v.rng:
-        boleh = v.ya(True)
-        kasus = v.rng.choice([k for k, b in _KITE if b == boleh])
+    if v.rng is None:
+        teks = (
+            f"{kasus}. Bolehkah ia mengajukan KITE IKM, dan apa manfaat KITE IKM untuk bahan impor yang "
+            "diolah menjadi barang ekspor?"
+        )
+        ya = "Boleh: dapat ditetapkan sebagai IKM atau Konsorsium KITE bila memenuhi syaratnya"
+        tidak = (
+            "Tidak boleh: KITE IKM hanya untuk usaha yang mengolah, merakit atau memasang bahan itu"
+        )
+        return dict(
+            teks=teks,
+            pilih=_dua(
+                ya if boleh else tidak,
+                tidak if boleh else ya,
+                "bea masuk dibebaskan dan PPN/PPnBM impor tidak dipungut",
+                "bea keluar ekspornya dibebaskan dan PPh penjualannya tidak dipungut",
+            ),
+            data={"boleh": boleh, "kasus": kasus[:40]},
+        )
+    # a workshop's draw: who applies, what is imported and what happens to it, each from several
+    # situations; the second half is chosen by the case too (material or machine), and every half
+    # comes in several wordings (R11: no fixed phrase per value to look up)
+    kel, negara = v.rng.choice(_KELURAHAN), v.rng.choice(_KITE_NEGARA)
+    pemohon = v.rng.choice(_KITE_PEMOHON).format(kel=kel)
+    pakai, boleh = v.rng.choice(_KITE_PAKAI)
+    barang, jenis = v.rng.choice(_KITE_BARANG)
     teks = (
-        f"{kasus}. Bolehkah ia mengajukan KITE IKM, dan apa manfaat KITE IKM untuk bahan impor yang diolah "
-        "menjadi barang ekspor?"
+        f"{pemohon} akan mengimpor {barang}. Barang itu {pakai}. "
+        f"{v.rng.choice(_KITE_LATAR).format(negara=negara)} Ia ingin mengajukan fasilitas KITE IKM "
+        "untuk barang itu. Bolehkah ia mengajukan, dan apa yang berlaku untuk "
+        "barang itu?"
     )
-    ya = "Boleh: dapat ditetapkan sebagai IKM atau Konsorsium KITE bila memenuhi syaratnya"
-    tidak = "Tidak boleh: KITE IKM hanya untuk usaha yang mengolah, merakit atau memasang bahan itu"
+    ya, tidak = v.rng.choice(_KITE_BOLEH), v.rng.choice(_KITE_TOLAK)
+    lain = "mesin" if jenis == "bahan" else "bahan"
+    fas_ok = v.rng.choice(_KITE_FASILITAS[jenis])
+    fas_bad = v.rng.choice(_KITE_FASILITAS[lain] + _KITE_SALAH)
     return dict(
         teks=teks,
-        pilih=_dua(
-            ya if boleh else tidak,
-            tidak if boleh else ya,
-            "bea masuk dibebaskan dan PPN/PPnBM impor tidak dipungut",
-            "bea keluar ekspornya dibebaskan dan PPh penjualannya tidak dipungut",
-        ),
-        data={"boleh": boleh, "kasus": kasus[:40]},
+        pilih=_dua(ya if boleh else tidak, tidak if boleh else ya, fas_ok, fas_bad),
+        data={"boleh": boleh, "kasus": kasus[:40], "fasilitas": jenis},
     )
 
 
@@ -1061,10 +1246,10 @@ def eks03_incoterm(f: str, v: Acak) -> dict:
             if tempat == "gudang"
             else "gudang penjual, Mojokerto"
         )
+    elif v.rng is not None:
+        return _incoterm_bengkel(v)
     else:
-        bongkar, tempat = (
-            (True, "gudang") if v.rng is None else (v.ya(True), v.pilih("gudang", "pelabuhan"))
-        )
+        bongkar, tempat = True, "gudang"
         sampai = {
             "gudang": (
                 "to our warehouse in Los Angeles",
@@ -1096,6 +1281,93 @@ def eks03_incoterm(f: str, v: Acak) -> dict:
         teks=teks,
         pilih=_dua(kode, lain, f"tempat: {t_ok}", f"tempat: {t_bad}"),
         data={"aturan": kode, "tempat": tempat, "pihak": ekspor},
+    )
+
+
+#: a workshop's DPU/DAP case (brief §1.7 and alaskaki.domain.incoterms): whether the seller unloads
+#: and where the named place is are each told in several ways; cities and wordings vary by draw
+_INCO_KOTA = (
+    ("Amerika Serikat", "Los Angeles"),
+    ("Belanda", "Rotterdam"),
+    ("Australia", "Sydney"),
+    ("Jepang", "Osaka"),
+    ("Korea Selatan", "Busan"),
+    ("Jerman", "Hamburg"),
+)
+_INCO_TURUN = (
+    ("and unload the cartons there", "dan turunkan kartonnya"),
+    (
+        "and have your carrier take the cartons off the truck",
+        "dan pengangkut Anda menurunkan kartonnya",
+    ),
+    (
+        "unloaded, please; our staff will not unload",
+        "sudah dibongkar; staf pembeli tidak membongkar",
+    ),
+)
+_INCO_SIAP = (
+    (
+        "ready for unloading; we unload the cartons ourselves",
+        "siap dibongkar; pembeli membongkar sendiri",
+    ),
+    (
+        "and leave the cartons on the truck; our forklift team takes them off",
+        "kartonnya tetap di truk; tim pembeli yang menurunkan",
+    ),
+    ("on your truck; unloading is our job", "di atas truk Anda; pembongkaran urusan pembeli"),
+)
+_INCO_GUDANG = (
+    ("to our warehouse in {kota}", "gudang pembeli di {kota}"),
+    ("to our distribution centre in {kota}", "pusat distribusi (gudang) pembeli di {kota}"),
+)
+_INCO_PELABUHAN = (
+    ("to the port of {kota}", "pelabuhan {kota}"),
+    ("to the container terminal at the port of {kota}", "terminal kontainer pelabuhan {kota}"),
+)
+_INCO_KODE = {
+    "DPU": ("DPU", "DPU (Delivered at Place Unloaded)", "Incoterms® 2020 DPU"),
+    "DAP": ("DAP", "DAP (Delivered at Place)", "Incoterms® 2020 DAP"),
+}
+
+
+def _incoterm_bengkel(v: Acak) -> dict:
+    from alaskaki.domain import incoterms
+
+    bongkar, gudang = v.ya(True), v.ya(True)
+    negara, kota = v.rng.choice(_INCO_KOTA)
+    sampai = [
+        x.format(kota=kota) for x in v.rng.choice(_INCO_GUDANG if gudang else _INCO_PELABUHAN)
+    ]
+    turun = v.rng.choice(_INCO_TURUN if bongkar else _INCO_SIAP)
+    teks = (
+        f'Pesan pembeli dari {negara}: *"Please deliver {sampai[0]} {turun[0]}. We handle import '
+        f'clearance and pay the duties."* (Kirim sampai {sampai[1]} {turun[1]}; pembeli mengurus impor dan '
+        "membayar bea masuk.) Aturan Incoterms® 2020 dan tempat yang disebut (*named place*) mana yang cocok?"
+    )
+    kode = "DPU" if bongkar else "DAP"
+    assert (incoterms.rule(kode).risk_point == "dibongkar") == bongkar
+    assert incoterms.rule(kode).import_clearance_by == incoterms.BUYER
+    lain = "DAP" if bongkar else "DPU"
+    di_gudang = v.rng.choice(
+        ("gudang pembeli, {kota}", "gudang pembeli di {kota}", "gudang milik pembeli ({kota})")
+    )
+    di_pelabuhan = v.rng.choice(
+        ("pelabuhan {kota}", "pelabuhan tujuan di {kota}", "dermaga pelabuhan {kota}")
+    )
+    t_gudang, t_pelabuhan = di_gudang.format(kota=kota), di_pelabuhan.format(kota=kota)
+    return dict(
+        teks=teks,
+        pilih=_dua(
+            v.rng.choice(_INCO_KODE[kode]),
+            v.rng.choice(_INCO_KODE[lain]),
+            f"tempat: {t_gudang if gudang else t_pelabuhan}",
+            f"tempat: {t_pelabuhan if gudang else t_gudang}",
+        ),
+        data={
+            "aturan": kode,
+            "tempat": "gudang" if gudang else "pelabuhan",
+            "pihak": "bongkar" if bongkar else "tanpa bongkar",
+        },
     )
 
 
@@ -1175,14 +1447,75 @@ def eks03_lc(f: str, v: Acak) -> dict:
 # =============================================================================================
 
 
+#: a workshop's findings from parts (brief §4 defect classes: critical = a hazard to the user; major =
+#: unacceptable by appearance, durability or saleability, likely a return; minor = below standard
+#: but no return; zone 1, the most visible, makes the same defect more likely major): the class is
+#: decided by where the defect sits and what it does there, so the same object or defect appears in
+#: both classes
+_LOGAM = ("ujung paku", "ujung kawat penguat", "kepala staples", "serpihan logam pengait")
+_LOGAM_SEBAB = (
+    "yang tertinggal sesudah hak dipasang",
+    "yang lolos dari pemeriksaan di lini perakitan",
+    "sisa perbaikan oleh pekerja baru",
+    "yang bengkok karena dipukul terlalu keras",
+    "dari mesin yang belum disetel ulang",
+)
+_LOGAM_KRITIS = (
+    "mencuat ke dalam, mengenai kaki",
+    "di dalam sepatu, dapat melukai kaki",
+    "menusuk ke arah telapak kaki",
+)
+_LOGAM_MAYOR = (
+    "terlihat di sisi luar hak",
+    "di luar sol, tidak menyentuh kaki",
+    "di permukaan luar tumit",
+)
+_KOSMETIK = (
+    "goresan 3 cm",
+    "sisa lem yang mengering",
+    "noda tinta",
+    "kerutan kulit",
+    "warna belang",
+    "jahitan tidak lurus",
+)
+_KOSMETIK_SEBAB = (
+    "akibat pisau potong yang tumpul",
+    "karena lem dioles terlalu banyak",
+    "dari pena penanda pola",
+    "karena kulit kurang dipanaskan saat dibentuk",
+    "akibat operator mesin jahit terburu-buru",
+)
+_KOSMETIK_MAYOR = (
+    "di ujung depan (zona 1)",
+    "di muka upper (zona 1)",
+    "di sisi luar depan (zona 1)",
+)
+_KOSMETIK_MINOR = (
+    "di dalam tumit (zona 2)",
+    "di balik lidah sepatu (zona 2)",
+    "di lapisan dalam (zona 2)",
+)
+#: told in the question of a workshop's draw, so that the zone alone says whether a return is likely
+ZONA = "Cacat tampilan di zona 1 membuat pembeli kemungkinan mengembalikan sepatu; di zona 2 tidak."
+
+
+def _temuan_bengkel(v: Acak) -> tuple[tuple[str, str], tuple[str, str]]:
+    ka, kb = ("kritis" if v.ya(True) else "mayor"), ("mayor" if v.ya(True) else "minor")
+    tempat_a = v.rng.choice(_LOGAM_KRITIS if ka == "kritis" else _LOGAM_MAYOR)
+    tempat_b = v.rng.choice(_KOSMETIK_MAYOR if kb == "mayor" else _KOSMETIK_MINOR)
+    a = f"{v.rng.choice(_LOGAM)} {v.rng.choice(_LOGAM_SEBAB)}, {tempat_a}"
+    b = f"{v.rng.choice(_KOSMETIK)} {v.rng.choice(_KOSMETIK_SEBAB)}, {tempat_b}"
+    return (a, ka), (b, kb)
+
+
 def mtu01_kelas(f: str, v: Acak) -> dict:
     a, b = {"pre": (_TEMUAN_A[0], _TEMUAN_B[0]), "post": (_TEMUAN_A[1], _TEMUAN_B[2])}[f]
     if v.rng:
-        ka, kb = ("kritis" if v.ya(True) else "mayor"), ("mayor" if v.ya(True) else "minor")
-        a = v.rng.choice([t for t in _TEMUAN_A if t[1] == ka])
-        b = v.rng.choice([t for t in _TEMUAN_B if t[1] == kb])
+        a, b = _temuan_bengkel(v)
     assert {a[1], b[1]} <= {c.key for c in quality.defect_classes()}
     teks = f"Dua temuan pemeriksaan akhir: (a) {a[0]}; (b) {b[0]}. Masuk kelas cacat apa masing-masing?"
+    if v.rng:
+        teks = f"{teks} ({ZONA})"
     lain_a = "mayor" if a[1] == "kritis" else "kritis"
     lain_b = "minor" if b[1] == "mayor" else "mayor"
     return dict(
@@ -1437,10 +1770,48 @@ def eks04_packing(f: str, v: Acak) -> dict:
     )
 
 
+#: a workshop's transport-document case from parts (brief §1.5: B/L, non-negotiable sea waybill,
+#: air transport document of UCP 600): the mode of shipment (1) and whether the bank of shipment (2)
+#: needs a negotiable document are each told in several situations
+_ANGKUT_UDARA = ("lewat udara", "dengan pesawat kargo", "sebagai kargo udara")
+_ANGKUT_LAUT = ("lewat laut", "dengan kapal peti kemas", "sebagai muatan kapal")
+_ANGKUT_NEGO = (
+    "dibayar dengan L/C yang meminta dokumen angkut *negotiable*",
+    "bank pembeli minta dokumen yang dapat dipindahtangankan",
+)
+_ANGKUT_LUNAS = (
+    "sudah dibayar di muka lewat T/T",
+    "harganya lunas sebelum barang berangkat",
+)
+_ANGKUT_BARANG = (
+    "36 pasang sepatu contoh",
+    "dua karton sandal kulit",
+    "satu kontainer sepatu kasual",
+    "satu kontainer sepatu kerja",
+    "sebagian pesanan sepatu anak",
+    "sepatu pantofel pesanan tambahan",
+    "sepatu bot kulit untuk musim dingin",
+    "sandal hotel pesanan ulang",
+)
+_ANGKUT_KOTA = ("Busan", "Hamburg", "Rotterdam", "Osaka", "Sydney", "Los Angeles", "Dubai")
+_ANGKUT_UNTUK = (
+    "untuk jaringan toko sepatu",
+    "untuk seorang importir lama",
+    "untuk distributor baru",
+    "untuk butik alas kaki",
+    "untuk pembeli dari pameran",
+    "untuk agen penjualan",
+)
+#: a document by one of its usual names (brief §1.5); a draw writes each half one way
+_AWB = ("air waybill", "AWB (air waybill)", "dokumen angkut udara (AWB)")
+_BL = ("bill of lading", "B/L (bill of lading)", "bill of lading (B/L) yang *negotiable*")
+_SWB = ("sea waybill", "sea waybill yang *non-negotiable*", "sea waybill, tidak *negotiable*")
+
+
 def eks04_angkut(f: str, v: Acak) -> dict:
     u1, n2 = {"pre": (True, True), "post": (False, False)}[f]
     if v.rng:
-        u1, n2 = v.ya(True), v.ya(True)
+        return _angkut_bengkel(v)
     k1 = (
         "36 pasang sepatu contoh dikirim lewat udara ke pembeli di Busan"
         if u1
@@ -1460,6 +1831,33 @@ def eks04_angkut(f: str, v: Acak) -> dict:
     )
     a1, b1 = "(1) air waybill", "(1) bill of lading"
     s2, b2 = "(2) sea waybill", "(2) bill of lading"
+    return dict(
+        teks=teks,
+        pilih=_dua(a1 if u1 else b1, b1 if u1 else a1, b2 if n2 else s2, s2 if n2 else b2),
+        data={"udara": u1, "negotiable": n2},
+    )
+
+
+def _angkut_bengkel(v: Acak) -> dict:
+    u1, n2 = v.ya(True), v.ya(True)
+    kota1, kota2 = v.rng.sample(_ANGKUT_KOTA, 2)
+    barang1, barang2 = v.rng.sample(_ANGKUT_BARANG, 2)
+    untuk1, untuk2 = v.rng.sample(_ANGKUT_UNTUK, 2)
+    cara = v.rng.choice(_ANGKUT_UDARA if u1 else _ANGKUT_LAUT)
+    syarat = v.rng.choice(_ANGKUT_NEGO if n2 else _ANGKUT_LUNAS)
+    k1 = f"{barang1} {untuk1} di {kota1}, dikirim {cara}"
+    k2 = f"{barang2} {untuk2} di {kota2}, dikirim dengan kapal dan {syarat}"
+    teks = (
+        f"Dua kiriman: (1) {k1}; (2) {k2}. Dokumen angkut apa yang Anda terima dari pengangkut untuk "
+        "masing-masing kiriman? (Nomor dan datanya nanti dicatat dalam PEB.)"
+    )
+    awb, bl1, bl2, swb = (
+        v.rng.choice(_AWB),
+        v.rng.choice(_BL),
+        v.rng.choice(_BL),
+        v.rng.choice(_SWB),
+    )
+    a1, b1, s2, b2 = f"(1) {awb}", f"(1) {bl1}", f"(2) {swb}", f"(2) {bl2}"
     return dict(
         teks=teks,
         pilih=_dua(a1 if u1 else b1, b1 if u1 else a1, b2 if n2 else s2, s2 if n2 else b2),
