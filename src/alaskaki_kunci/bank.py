@@ -274,26 +274,25 @@ def eks01_alasan(f: str, v: Acak) -> dict:
 #: a workshop's case of "whose export is it" (brief §0: exported through brokers, the products are
 #: not recorded as Kota Mojokerto's; §1.1: the NIB is also customs access, "REC CEISA" on INSW):
 #: who is the exporter and whether the IKM has its NIB are each told in several situations
-_ALASAN_LEWAT = (
-    "lewat seorang perantara di Surabaya yang mengekspor atas nama perusahaannya",
-    "lewat sebuah perusahaan dagang di Sidoarjo; nama eksportir di PEB adalah perusahaan itu",
-    "dijual putus kepada eksportir lain yang mengirimnya atas namanya sendiri",
-    "lewat broker dari Korea Selatan yang mengurus ekspor atas nama broker itu",
+_ALASAN_LEWAT = (  # minimal pairs with _ALASAN_SENDIRI: only who the exporter is differs
+    "dengan PEB atas nama seorang perantara di Surabaya",
+    "dan eksportir di PEB adalah sebuah perusahaan dagang di Sidoarjo",
+    "lewat broker dari Korea Selatan, yang menjadi eksportir di PEB",
 )
 _ALASAN_SENDIRI = (
-    "dengan PEB atas nama IKM itu sendiri, dikirim oleh PPJK dengan surat kuasa",
-    "dan IKM itu sendiri tercatat sebagai eksportir di PEB; forwarder hanya mengurus angkutan",
-    "dengan invoice dan PEB atas nama IKM itu; PPJK yang dibayarnya hanya mengisi dokumen",
+    "dengan PEB atas nama IKM itu sendiri, diurus PPJK di Surabaya",
+    "dan eksportir di PEB adalah IKM itu sendiri, lewat forwarder di Sidoarjo",
+    "lewat PPJK, dengan IKM itu sendiri sebagai eksportir di PEB",
 )
 _ALASAN_NIB = (
-    'NIB-nya sudah berfungsi sebagai akses kepabeanan (tracking NIB di INSW menunjukkan "REC CEISA")',
-    "tracking NIB IKM itu di INSW sudah menunjukkan REC CEISA",
-    "NIB IKM itu sudah terdaftar untuk TDP dan hak akses kepabeanan",
+    "IKM itu sudah punya NIB yang berfungsi sebagai akses kepabeanan",
+    'tracking NIB IKM itu di INSW sudah menunjukkan "REC CEISA"',
+    "IKM itu sudah terdaftar di OSS dan punya NIB dengan akses kepabeanan",
 )
 _ALASAN_TANPA = (
-    "IKM itu belum punya NIB",
-    "IKM itu belum pernah mendaftar di OSS",
-    "usaha itu belum punya nomor induk berusaha",
+    "IKM itu belum punya NIB yang bisa berfungsi sebagai akses kepabeanan",
+    'IKM itu belum punya NIB, jadi tracking di INSW belum menunjukkan "REC CEISA"',
+    "IKM itu belum terdaftar di OSS dan belum punya NIB",
 )
 _ALASAN_PEMILIK = ("Pak Darto", "Bu Sri", "Pak Hadi", "Bu Wulan", "Pak Slamet", "Bu Endah")
 _ALASAN_PRODUK = (
@@ -438,11 +437,52 @@ def eks01_peb(f: str, v: Acak) -> dict:
     )
 
 
+#: a workshop's origin case: the deciding facts are the two destinations (one word each), among
+#: order details that vary by draw; each half in several wordings
+_KIRIMAN = (
+    "800 pasang sepatu kasual",
+    "satu kontainer sandal kulit",
+    "sepatu sekolah pesanan ulang",
+    "contoh sepatu kerja untuk pameran",
+    "sepatu pantofel untuk jaringan toko",
+    "sandal hotel pesanan baru",
+)
+_DAB = (
+    "cukup DAB buatan IKM sendiri",
+    "IKM membuat sendiri Deklarasi Asal Barang",
+    "DAB dari IKM sudah cukup",
+)
+_SKA = (
+    "ajukan Form SKA lewat e-SKA",
+    "perlu Form SKA yang diajukan lewat e-SKA",
+    "Form SKA lewat e-SKA, bukan DAB",
+)
+
+
+def _ska_asia_bengkel(v: Acak) -> dict:
+    satu = v.rng.choice(_ASEAN) if v.ya(True) else "Tiongkok"
+    dua = "Australia" if v.ya(True) else "Jepang"
+    dab1, dab2 = satu in _ASEAN, dua == "Australia"
+    isi1, isi2 = v.rng.sample(_KIRIMAN, 2)
+    teks = (
+        "IKM Anda berstatus Eksportir Tersertifikasi (ES) dan juga Eksportir Teregistrasi (ER). Ada dua "
+        f"kiriman: kiriman 1, {isi1}, ke {satu}; kiriman 2, {isi2}, ke {dua}. Kedua pembeli meminta tarif "
+        "preferensi. Untuk setiap kiriman, bolehkah IKM membuat sendiri Deklarasi Asal Barang (DAB), atau "
+        "harus mengajukan Form SKA lewat e-SKA?"
+    )
+    d1, f1 = f"Kiriman 1: {v.rng.choice(_DAB)}", f"Kiriman 1: {v.rng.choice(_SKA)}"
+    d2, f2 = f"kiriman 2: {v.rng.choice(_DAB)}", f"kiriman 2: {v.rng.choice(_SKA)}"
+    return dict(
+        teks=teks,
+        pilih=_dua(d1 if dab1 else f1, f1 if dab1 else d1, d2 if dab2 else f2, f2 if dab2 else d2),
+        data={"kiriman1": satu, "kiriman2": dua},
+    )
+
+
 def eks01_ska_asia(f: str, v: Acak) -> dict:
     satu, dua = {"pre": ("Tiongkok", "Australia"), "post": ("Vietnam", "Jepang")}[f]
     if v.rng:
-        satu = v.rng.choice(_ASEAN) if v.ya(True) else "Tiongkok"
-        dua = "Australia" if v.ya(True) else "Jepang"
+        return _ska_asia_bengkel(v)
     dab1 = satu in _ASEAN  # ES: a DAB replaces Form D (ASEAN) only
     dab2 = dua == "Australia"  # ER: a DAB replaces Form IA-CEPA (Australia); Japan needs Form IJEPA
     teks = (
@@ -563,17 +603,15 @@ _KITE_PEMOHON = (
     "Sebuah badan usaha yang dibentuk oleh gabungan IKM sepatu di Kelurahan {kel}",
     "Sebuah industri sepatu kecil di Kelurahan {kel}",
 )
-_KITE_PAKAI = (  # (what the applicant does with the imported goods, used in its own production)
-    ("dipakai sendiri di bengkelnya", True),
-    ("diolah sendiri oleh pekerjanya", True),
-    ("masuk ke lini produksinya", True),
-    ("diproses di tempatnya", True),
-    ("digunakannya untuk membuat sepatu", True),
-    ("dijual lagi dalam keadaan utuh", False),
-    ("diteruskan ke perajin lain tanpa diolah", False),
-    ("dititipkan untuk dijual di toko bahan", False),
-    ("disalurkan sebagai barang dagangan", False),
-    ("dijual eceran kepada bengkel-bengkel", False),
+_KITE_PAKAI = (  # minimal pairs: (what it does with the goods, used in its own production)
+    ("diolah sendiri di bengkelnya", True),
+    ("dijual lagi dari bengkelnya", False),
+    ("masuk ke lini produksinya sendiri", True),
+    ("masuk ke gudang dagangannya saja", False),
+    ("dipakainya untuk membuat sepatu", True),
+    ("dijualnya kepada yang membuat sepatu", False),
+    ("dirakit sendiri menjadi alas kaki", True),
+    ("dijual utuh, tidak dirakit menjadi alas kaki", False),
 )
 _KITE_LATAR = (  # true of either case: the goods end up in footwear for export
     "Sepatu yang dibuat dengan barang itu akhirnya diekspor ke {negara}.",
@@ -584,17 +622,15 @@ _KITE_LATAR = (  # true of either case: the goods end up in footwear for export
 _KITE_NEGARA = ("Jepang", "Belanda", "Malaysia", "Australia", "Korea Selatan", "Jerman")
 
 #: what is imported under the facility: (text, facility of brief §1.6)
-_KITE_BARANG = (
-    ("kulit sapi samak", "bahan"),
+_KITE_BARANG = (  # pairs: a material and a machine for the same part of the shoe
+    ("kulit sapi samak untuk upper", "bahan"),
+    ("mesin seset untuk kulit upper", "mesin"),
     ("sol karet jadi", "bahan"),
-    ("benang nilon dan lem", "bahan"),
-    ("gesper dan mata ayam", "bahan"),
+    ("mesin press untuk sol karet", "mesin"),
+    ("lem sepatu", "bahan"),
+    ("mesin oles lem sepatu", "mesin"),
     ("kain pelapis (*lining*)", "bahan"),
-    ("dua mesin jahit upper", "mesin"),
-    ("satu mesin press sol", "mesin"),
-    ("mesin potong kulit (*cutting press*)", "mesin"),
-    ("mesin seset (*skiving*)", "mesin"),
-    ("mesin pres tumit (*heel moulding*)", "mesin"),
+    ("mesin potong kain pelapis", "mesin"),
 )
 
 #: each half in several wordings; a workshop's draw takes one of each (option text is no lookup key)
@@ -843,16 +879,58 @@ def eks02_hs6(f: str, v: Acak) -> dict:
     )
 
 
+_PABRIK = (
+    ("Vietnam", "sepatu olahraga"),
+    ("Kamboja", "sandal"),
+    ("Bangladesh", "sepatu kulit pria"),
+    ("India", "sepatu kerja"),
+    ("Tiongkok", "sepatu anak"),
+    ("Filipina", "sepatu sekolah"),
+)
+_MASUK = (
+    "masuk pos 6406 sebagai bagian alas kaki",
+    "termasuk bagian alas kaki, pos 6406",
+    "diklasifikasikan di pos 6406",
+)
+_BUKAN = (
+    "bukan 'bagian', tidak masuk pos 6406",
+    "tidak termasuk pos 6406 (dikecualikan Catatan 2)",
+    "di luar pos 6406, bukan bagian alas kaki",
+)
+
+
+def _bagian_bengkel(v: Acak) -> dict:
+    ya_, tidak_ = [x for x, p in _BAGIAN if p], [x for x, p in _BAGIAN if not p]
+    satu = v.rng.choice(ya_ if v.ya(True) else tidak_)
+    dua = v.rng.choice(ya_ if v.ya(True) else tidak_)
+    assert satu != dua
+    ya = dict(_BAGIAN)
+    negara, produk = v.rng.choice(_PABRIK)
+    teks = (
+        f"Sebuah IKM mengirim dua barang terpisah ke pabrik {produk} di {negara}: (1) {satu}; (2) {dua}. "
+        "Apakah masing-masing masuk pos 6406 (bagian alas kaki), menurut Catatan 2 Bab 64?"
+    )
+    m1, t1 = f"(1) {v.rng.choice(_MASUK)}", f"(1) {v.rng.choice(_BUKAN)}"
+    m2, t2 = f"(2) {v.rng.choice(_MASUK)}", f"(2) {v.rng.choice(_BUKAN)}"
+    return dict(
+        teks=teks,
+        pilih=_dua(
+            m1 if ya[satu] else t1,
+            t1 if ya[satu] else m1,
+            m2 if ya[dua] else t2,
+            t2 if ya[dua] else m2,
+        ),
+        data={"barang": [satu, dua]},
+    )
+
+
 def eks02_bagian(f: str, v: Acak) -> dict:
     satu, dua = {
         "pre": ("upper jadi yang belum dipasang sol", "tali sepatu"),
         "post": ("mata ayam (*eyelet*) dari logam", "sol luar dari karet yang siap dipasang"),
     }[f]
     if v.rng:
-        ya_, tidak_ = [x for x, p in _BAGIAN if p], [x for x, p in _BAGIAN if not p]
-        satu = v.rng.choice(ya_ if v.ya(True) else tidak_)
-        dua = v.rng.choice(ya_ if v.ya(True) else tidak_)
-        assert satu != dua
+        return _bagian_bengkel(v)
     ya = dict(_BAGIAN)
     assert any(
         w in " ".join(hs.NOT_PARTS).lower() for w in ("lace", "eyelet", "ornament", "boot hook")
@@ -1294,35 +1372,38 @@ _INCO_KOTA = (
     ("Korea Selatan", "Busan"),
     ("Jerman", "Hamburg"),
 )
+# minimal pairs: the case says who unloads in words that differ only in that
 _INCO_TURUN = (
-    ("and unload the cartons there", "dan turunkan kartonnya"),
-    (
-        "and have your carrier take the cartons off the truck",
-        "dan pengangkut Anda menurunkan kartonnya",
-    ),
-    (
-        "unloaded, please; our staff will not unload",
-        "sudah dibongkar; staf pembeli tidak membongkar",
-    ),
+    ("your driver unloads the cartons at our door", "sopir penjual yang menurunkan karton"),
+    ("unloading by you", "pembongkaran oleh penjual"),
+    ("you take the cartons off the truck", "penjual yang menurunkan karton dari truk"),
 )
 _INCO_SIAP = (
-    (
-        "ready for unloading; we unload the cartons ourselves",
-        "siap dibongkar; pembeli membongkar sendiri",
-    ),
-    (
-        "and leave the cartons on the truck; our forklift team takes them off",
-        "kartonnya tetap di truk; tim pembeli yang menurunkan",
-    ),
-    ("on your truck; unloading is our job", "di atas truk Anda; pembongkaran urusan pembeli"),
+    ("our staff unloads the cartons at our door", "staf pembeli yang menurunkan karton"),
+    ("unloading by us", "pembongkaran oleh pembeli"),
+    ("we take the cartons off the truck", "pembeli yang menurunkan karton dari truk"),
+)
+_INCO_PESANAN = (
+    ("the 1,200 pairs of casual shoes", "1.200 pasang sepatu kasual"),
+    ("our order of leather sandals", "pesanan sandal kulit"),
+    ("the school shoes of order 7", "sepatu sekolah pesanan nomor 7"),
+    ("the second lot of work boots", "lot kedua sepatu bot kerja"),
+    ("all cartons of the loafers", "semua karton sepatu loafer"),
+    ("the repeat order of hotel slippers", "pesanan ulang sandal hotel"),
+)
+_INCO_WAKTU = (
+    ("before the end of next month", "sebelum akhir bulan depan"),
+    ("in week 12", "pada minggu ke-12"),
+    ("in time for our spring sale", "sebelum obral musim semi"),
+    ("together with the samples", "bersama sampelnya"),
 )
 _INCO_GUDANG = (
     ("to our warehouse in {kota}", "gudang pembeli di {kota}"),
-    ("to our distribution centre in {kota}", "pusat distribusi (gudang) pembeli di {kota}"),
+    ("to our warehouse at {kota}", "gudang milik pembeli, {kota}"),
 )
 _INCO_PELABUHAN = (
-    ("to the port of {kota}", "pelabuhan {kota}"),
-    ("to the container terminal at the port of {kota}", "terminal kontainer pelabuhan {kota}"),
+    ("to the port of {kota}", "pelabuhan di {kota}"),
+    ("to the port at {kota}", "pelabuhan tujuan, {kota}"),
 )
 _INCO_KODE = {
     "DPU": ("DPU", "DPU (Delivered at Place Unloaded)", "Incoterms® 2020 DPU"),
@@ -1339,10 +1420,12 @@ def _incoterm_bengkel(v: Acak) -> dict:
         x.format(kota=kota) for x in v.rng.choice(_INCO_GUDANG if gudang else _INCO_PELABUHAN)
     ]
     turun = v.rng.choice(_INCO_TURUN if bongkar else _INCO_SIAP)
+    pesanan, waktu = v.rng.choice(_INCO_PESANAN), v.rng.choice(_INCO_WAKTU)
     teks = (
-        f'Pesan pembeli dari {negara}: *"Please deliver {sampai[0]} {turun[0]}. We handle import '
-        f'clearance and pay the duties."* (Kirim sampai {sampai[1]} {turun[1]}; pembeli mengurus impor dan '
-        "membayar bea masuk.) Aturan Incoterms® 2020 dan tempat yang disebut (*named place*) mana yang cocok?"
+        f'Pesan pembeli dari {negara}: *"Please deliver {pesanan[0]} {sampai[0]} {waktu[0]}, '
+        f'{turun[0]}. We handle import clearance and pay the duties."* (Kirim {pesanan[1]} sampai '
+        f"{sampai[1]} {waktu[1]}; {turun[1]}; pembeli mengurus impor dan membayar bea masuk.) Aturan "
+        "Incoterms® 2020 dan tempat yang disebut (*named place*) mana yang cocok?"
     )
     kode = "DPU" if bongkar else "DAP"
     assert (incoterms.rule(kode).risk_point == "dibongkar") == bongkar
@@ -1593,6 +1676,53 @@ def mtu01_keputusan(f: str, v: Acak) -> dict:
     )
 
 
+#: a workshop's SNI case: the product kind (one or two words) decides, among buyers and places
+#: that vary by draw (brief §4: only safety shoes carry a mandatory SNI); each half in several wordings
+_SNI_JENIS = (
+    ("sepatu pengaman (*safety shoes*)", True),
+    ("sepatu kasual kulit", False),
+    ("sandal kulit", False),
+    ("sepatu pantofel", False),
+)
+_SNI_UNTUK = (
+    "untuk pekerja pabrik di Jawa Timur",
+    "untuk proyek bangunan di Surabaya",
+    "untuk gudang sebuah pabrik di Sidoarjo",
+    "untuk toko-toko di Surabaya",
+    "untuk toko oleh-oleh di Malang",
+    "untuk seragam karyawan kantor di Kota Mojokerto",
+    "untuk koperasi karyawan sebuah pabrik di Pasuruan",
+)
+_SNI_WAJIB = (
+    "terkena SNI wajib, harus bersertifikat SNI",
+    "wajib bersertifikat SNI sebelum dijual",
+    "harus memakai tanda SNI (SNI wajib)",
+)
+_SNI_TIDAK = (
+    "tidak terkena SNI wajib, mutu menurut pembeli",
+    "tidak wajib bersertifikat SNI sebelum dijual",
+    "boleh dijual tanpa tanda SNI (bukan SNI wajib)",
+)
+
+
+def _sni_bengkel(v: Acak) -> dict:
+    bebas = [x for x in _SNI_JENIS if not x[1]]
+    j1, w1 = _SNI_JENIS[0] if v.ya(True) else v.rng.choice(bebas)
+    j2, w2 = _SNI_JENIS[0] if v.ya(True) else v.rng.choice(bebas)
+    u1, u2 = v.rng.sample(_SNI_UNTUK, 2)
+    teks = (
+        f"Sebuah IKM membuat dua produk untuk pasar dalam negeri: (1) {j1} {u1}; (2) {j2} {u2}. "
+        "Apakah masing-masing terkena SNI wajib (harus bersertifikat SNI sebelum dijual)?"
+    )
+    ok1, no1 = f"(1) {v.rng.choice(_SNI_WAJIB)}", f"(1) {v.rng.choice(_SNI_TIDAK)}"
+    ok2, no2 = f"(2) {v.rng.choice(_SNI_WAJIB)}", f"(2) {v.rng.choice(_SNI_TIDAK)}"
+    return dict(
+        teks=teks,
+        pilih=_dua(ok1 if w1 else no1, no1 if w1 else ok1, ok2 if w2 else no2, no2 if w2 else ok2),
+        data={"produk": [f"{j1} {u1}", f"{j2} {u2}"]},
+    )
+
+
 def mtu01_sni(f: str, v: Acak) -> dict:
     from alaskaki.domain import inspection
 
@@ -1601,10 +1731,7 @@ def mtu01_sni(f: str, v: Acak) -> dict:
         "post": (_PRODUK_SNI[4], _PRODUK_SNI[1]),
     }[f]
     if v.rng:
-        wajib, bebas = [x for x in _PRODUK_SNI if x[1]], [x for x in _PRODUK_SNI if not x[1]]
-        satu = v.rng.choice(wajib if v.ya(True) else bebas)
-        dua = v.rng.choice(wajib if v.ya(True) else bebas)
-        assert satu != dua
+        return _sni_bengkel(v)
     assert inspection.sni_mandatory("sepatu pengaman (safety shoes)")
     assert not inspection.sni_mandatory("sepatu santai (kasual)")
     teks = (
@@ -1773,15 +1900,16 @@ def eks04_packing(f: str, v: Acak) -> dict:
 #: a workshop's transport-document case from parts (brief §1.5: B/L, non-negotiable sea waybill,
 #: air transport document of UCP 600): the mode of shipment (1) and whether the bank of shipment (2)
 #: needs a negotiable document are each told in several situations
+# minimal pairs: the words of a case differ only in the deciding fact
 _ANGKUT_UDARA = ("lewat udara", "dengan pesawat kargo", "sebagai kargo udara")
-_ANGKUT_LAUT = ("lewat laut", "dengan kapal peti kemas", "sebagai muatan kapal")
+_ANGKUT_LAUT = ("lewat laut", "dengan kapal kargo", "sebagai kargo laut")
 _ANGKUT_NEGO = (
-    "dibayar dengan L/C yang meminta dokumen angkut *negotiable*",
-    "bank pembeli minta dokumen yang dapat dipindahtangankan",
+    "pembayarannya L/C; bank meminta dokumen angkut yang dapat dipindahtangankan",
+    "dibayar lewat L/C yang mensyaratkan dokumen angkut *negotiable*",
 )
 _ANGKUT_LUNAS = (
-    "sudah dibayar di muka lewat T/T",
-    "harganya lunas sebelum barang berangkat",
+    "pembayarannya T/T di muka; tidak perlu dokumen angkut yang dapat dipindahtangankan",
+    "dibayar lewat T/T di muka, jadi dokumen angkut tidak perlu *negotiable*",
 )
 _ANGKUT_BARANG = (
     "36 pasang sepatu contoh",
