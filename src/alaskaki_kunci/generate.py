@@ -467,11 +467,7 @@ def tulis_form_bengkel(folder: Path, modul: str, rahasia: str) -> Path:
     """Write a workshop's own form ``folder/<modul>.ipynb`` from its secret; returns the path."""
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{modul}.ipynb"
-    # temp file + rename: an interrupted write never leaves half a form (or half of a new form
-    # over an old one) in source/ (red team R20, R19)
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(form_notebook(modul, rahasia), encoding="utf-8")
-    tmp.replace(path)
+    path.write_text(form_notebook(modul, rahasia), encoding="utf-8")
     return path
 
 

@@ -163,7 +163,7 @@ def test_an_interrupted_retake_is_finished_by_running_it_again(ws, monkeypatch, 
     archived = ws.root / "penilaian" / "putaran" / f"{FORM}-1.ipynb"
     assert archived.read_text(encoding="utf-8") == old_text
     assert made.read_text(encoding="utf-8") != old_text
-    assert not list(made.parent.glob(".*.tmp"))
+    assert not list((ws.root / "penilaian" / "putaran").glob(".*-baru"))
     assert putaran.penolakan(ws.root, FORM, ["p01"])["p01"][0] is True
 
 

@@ -265,7 +265,18 @@ def _new_form(folder: Folder, modul: str, nomor: int) -> Path:
         ) from err
     dasar = buat_rahasia(folder.root)
     rahasia = hashlib.sha256(f"{dasar}:putaran-{nomor}".encode()).hexdigest()[:32]
-    return tulis_form_bengkel(folder.source(modul), modul, rahasia)
+    # written beside, then renamed over the old form: an interruption never leaves half a form
+    # (or half of the new form over the old one) in source/ (red team R20)
+    baru = folder.root / STATE_DIR / ARCHIVE / f".{modul}-{nomor}-baru"
+    target = folder.source_notebook(modul)
+    try:
+        made = tulis_form_bengkel(baru, modul, rahasia)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        made.replace(target)
+        baru.rmdir()
+    except OSError as err:
+        raise from_os_error(err, doing="menulis formulir putaran ulang", path=target) from err
+    return target
 
 
 def formulir_lain(root: str | Path, modul: str, pid: str, sha: str | None) -> str | None:
