@@ -117,6 +117,13 @@ def test_every_answer_line_is_one_plain_name(modul):
             assert not re.search(r"daftar|dict|\[True", stub), (
                 f"{meta['grade_id']}: asks for a list"
             )
+            # One value per line also in what the example shows: "6403.99: 700, 6404.19: 300" on one line is a
+            # worksheet typed as text (m2's case study until session 5). Letters of a choice ("A, C") are one answer.
+            for line in stub.splitlines():
+                for example in re.findall(r'"([^"]*)"', line.partition("#")[2]):
+                    assert not re.search(r"\d\s*[:=]\s*\d|[{}\[\]]", example), (
+                        f"{modul} {meta['grade_id']}: the example {example!r} pairs several values on one line"
+                    )
         if meta.get("grade") and not meta.get("solution"):
             assert ".values()" not in cell.source, (
                 f"{meta['grade_id']}: a worksheet dict is checked"

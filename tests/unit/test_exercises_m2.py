@@ -40,10 +40,13 @@ def test_expected_values_come_from_the_domain(pid):
             produk.upper, produk.sol, **produk.fitur
         )
     assert len(s.produk) == 8 and set(h["kode_hs"].values()) <= set(hs.returnable_codes())
-    total = sum(a.pasang for a in s.pesanan)
-    assert sum(h["studi_kasus"].values()) == total
-    for code in h["studi_kasus"]:
-        hs.hs_line(code)  # a real HS 2022 subheading
+    sk = h["studi_kasus"]
+    assert list(sk) == list(m2.KASUS_NAMA)  # one plain answer line each, in the cell's order
+    for a in s.pesanan:
+        assert sk[f"kode_{m2.KASUS_ARTIKEL[a.nama]}"] == m2.kode_artikel(a)
+        hs.hs_line(m2.kode_artikel(a))  # a real HS 2022 subheading
+    baris = [a.pasang for a in s.pesanan if m2.kode_artikel(a) == sk["kode_pantofel"]]
+    assert sk["pasang_pantofel"] == sum(baris)  # one invoice line per subheading
     # every non-part offered in exercise 5 is one of the Note 2 items
     parts = dict(m2.BAGIAN_6406)
     for name in s.barang.values():
@@ -84,11 +87,11 @@ def test_right_answers_pass_every_check(capsys):
     _ok(capsys, m2.cek_olahraga, [x.lower() for x in h["olahraga"]])
     _ok(capsys, m2.cek_bagian, h["bagian_6406"])
     _ok(capsys, lambda v: m2.cek_btki(v["subpos"], v["draf_benar"].upper()), h["btki"])
-    _ok(capsys, m2.cek_studi_kasus, h["studi_kasus"])
+    _ok(capsys, lambda v: m2.cek_studi_kasus(*v.values()), h["studi_kasus"])
     for check, value in [
         (m2.uji_bahan_upper, h["bahan_upper"]),
         (lambda pid, v: m2.uji_kode_hs(pid, *v.values()), h["kode_hs"]),
-        (m2.uji_studi_kasus, h["studi_kasus"]),
+        (lambda pid, v: m2.uji_studi_kasus(pid, *v.values()), h["studi_kasus"]),
     ]:
         check(pid, value)  # no AssertionError
 
@@ -136,19 +139,48 @@ def test_wrong_answers_fail_with_indonesian_hints():
         m2.uji_btki(pid, *wrong_letter)
 
     case = dict(h["studi_kasus"])
-    key = sorted(case)[0]
-    case[key] += 50
-    with pytest.raises(AssertionError, match="Jumlahkan pasang artikel yang kodenya sama"):
-        m2.uji_studi_kasus(pid, case)
-    with pytest.raises(AssertionError, match="kode HS pesanan ini belum sesuai") as err:
-        m2.uji_studi_kasus(pid, {"6402.99": sum(h["studi_kasus"].values())})
-    assert not re.search(r"\d", str(err.value))  # no count of the codes expected
-    typed = ", ".join(f"{k}: {v}" for k, v in h["studi_kasus"].items())
-    m2.uji_studi_kasus(pid, typed)  # written as text, as on a worksheet
+
+    def sk(**change):
+        return list(dict(case, **change).values())
+
+    with pytest.raises(AssertionError, match="jumlahkan pasang artikel yang subposnya sama"):
+        m2.uji_studi_kasus(pid, *sk(pasang_pantofel=case["pasang_pantofel"] + 50))
+    with pytest.raises(AssertionError, match="tanpa tanda petik"):
+        m2.uji_studi_kasus(pid, *sk(pasang_pantofel=str(case["pasang_pantofel"])))
+    with pytest.raises(AssertionError, match="Masih ada None di sk_kode_bot"):
+        m2.uji_studi_kasus(pid, *sk(kode_bot=None))
+    with pytest.raises(AssertionError, match="sampai 6 digit"):
+        m2.uji_studi_kasus(pid, *sk(kode_sandal=case["kode_sandal"][:4]))
+    with pytest.raises(AssertionError, match="bahan upper"):
+        m2.uji_studi_kasus(pid, *sk(kode_pantofel="6405.90"))  # no forgotten note gives this
+    m2.uji_studi_kasus(pid, *sk(kode_kasual=case["kode_kasual"].replace(".", "")))  # 640399
     m2.uji_olahraga(pid, ", ".join(h["olahraga"]))
     m2.uji_bagian(pid, " ".join(h["bagian_6406"]))
-    with pytest.raises(AssertionError, match="dict"):
-        m2.uji_studi_kasus(pid, [1, 2])
+
+
+@pytest.mark.parametrize("pid", IDS[:30])
+def test_case_study_names_the_note_a_wrong_code_forgot(pid):
+    """Specific feedback (issue 15 req. 3): a subheading reached by forgetting one note gets that note, never the
+    right code; the variants make every note matter for some participant."""
+    s, h = m2.soal(pid), m2.harapan(pid)["studi_kasus"]
+    for a in s.pesanan:
+        name = f"kode_{m2.KASUS_ARTIKEL[a.nama]}"
+        paths_ = [(code, rule) for code, rule in m2._jalan_salah(a) if code != h[name]]
+        for code, _ in paths_:
+            rule = next(r for c, r in paths_ if c == code)  # the first note that leads there
+            res = m2._studi_kasus(pid, dict(h, **{name: code}))
+            assert not res.benar and rule in res.pesan and h[name] not in res.pesan
+
+
+def test_every_forgotten_note_is_a_real_trap_in_the_case_study():
+    rules = set()
+    for i in range(1, 61):
+        pid = f"p{i:02d}"
+        h = m2.harapan(pid)["studi_kasus"]
+        for a in m2.soal(pid).pesanan:
+            right = h[f"kode_{m2.KASUS_ARTIKEL[a.nama]}"]
+            rules |= {rule for code, rule in m2._jalan_salah(a) if code != right}
+    assert len(rules) == 4
 
 
 def test_code_normalisation():
@@ -259,7 +291,8 @@ def test_instructor_solutions_are_right_for_every_variant(pid):
     h = m2.harapan(pid)
     assert ns["bahan_upper"] == h["bahan_upper"] and ns["bahan_sol"] == h["bahan_sol"]
     assert [ns[f"hs_{x}"] for x in "abcdefgh"] == list(h["kode_hs"].values())
-    assert ns["kode_hs"] == h["kode_hs"] and ns["studi_kasus"] == h["studi_kasus"]
+    assert ns["kode_hs"] == h["kode_hs"]
+    assert {n: ns[f"sk_{n}"] for n in m2.KASUS_NAMA} == h["studi_kasus"]
     assert sorted(ns["olahraga"]) == h["olahraga"]
     assert (
         sorted(ns["bagian_6406"]) == h["bagian_6406"] and ns["btki_subpos"] == h["btki"]["subpos"]

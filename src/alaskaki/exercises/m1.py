@@ -98,18 +98,19 @@ def _bea_keluar_bank() -> list[tuple[str, bool]]:
     for produk, hs in _HS_CONTOH.items():
         kena = procedure.export_duty_applies(hs) is True
         bank.append((f"Ekspor {produk} (HS Bab 64) dikenai bea keluar.", kena))
-    n = len(procedure.EXPORT_DUTY_GROUPS)
+    # Jobs on a PEB, not the size of the list (issue 15 req. 4: the count "memuat 6 kelompok" was recall). Same
+    # places in the bank as the two count statements they replace, so every variant draws what it drew before.
     bank += [
         (
-            f"Daftar barang yang dikenai bea keluar ({procedure.EXPORT_DUTY_BASIS}) memuat {n} kelompok barang.",
-            True,
+            "PEB kiriman sandal karet tidak perlu dilampiri bukti bayar bea keluar.",
+            procedure.export_duty_applies("6402") is False,
         ),
         ("Biji kakao termasuk barang yang dikenai bea keluar.", True),
         ("Getah pinus termasuk barang yang dikenai bea keluar.", True),
         ("Bukti bayar bea keluar selalu harus dilampirkan pada PEB sepatu.", False),
         (
-            f"Daftar barang yang dikenai bea keluar memuat {n + 4} kelompok barang, termasuk alas kaki.",
-            False,
+            "IKM harus membayar bea keluar dulu sebelum mengirim PEB untuk sepatu kanvas.",
+            procedure.export_duty_applies("6404") is True,
         ),
     ]
     return bank

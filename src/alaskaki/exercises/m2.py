@@ -19,6 +19,7 @@ from alaskaki.exercises.base import (
     belum_diisi,
     lengkapi,
     pasangan,
+    periksa_angka,
     periksa_himpunan,
     periksa_pilihan,
     rng,
@@ -422,10 +423,11 @@ def kata_bahan(key: str) -> str:
 def harapan(participant_id: str) -> dict:
     """Expected answers (used by hidden tests and the trainer's tools; never shown to participants)."""
     s = soal(participant_id)
-    per_kode: dict[str, int] = {}
-    for a in s.pesanan:
-        kode = kode_artikel(a)
-        per_kode[kode] = per_kode.get(kode, 0) + a.pasang
+    kode = {KASUS_ARTIKEL[a.nama]: kode_artikel(a) for a in s.pesanan}
+    studi_kasus: dict[str, str | int] = {f"kode_{k}": kode[k] for k in KASUS_ARTIKEL.values()}
+    studi_kasus["pasang_pantofel"] = sum(
+        a.pasang for a in s.pesanan if kode_artikel(a) == kode["pantofel"]
+    )
     produk = {p.uraian: p for p in PRODUK}
     olahraga = dict(OLAHRAGA)
     bagian = dict(BAGIAN_6406)
@@ -441,13 +443,25 @@ def harapan(participant_id: str) -> dict:
             "subpos": kode_produk(produk[s.btki_produk]),
             "draf_benar": "ya" if s.btki_draf == kode_produk(produk[s.btki_produk]) else "tidak",
         },
-        "studi_kasus": per_kode,
+        "studi_kasus": studi_kasus,
     }
 
 
 def kode_produk(p: Produk) -> str:
     """Subheading of a described product (hs.classify_footwear)."""
     return hs.classify_footwear(p.upper, p.sol, **p.fitur)
+
+
+#: The case study's answer lines (issue 15 req. 1: one plain name each): the subheading of every article by its
+#: short name, then the pairs on the invoice line of Pantofel Miji's subheading (always 6403.99; the variant decides
+#: which other articles join it), so adding up the pairs of one subheading is part of the job.
+KASUS_ARTIKEL = {
+    "Sandal Surodinawan": "sandal",
+    "Bot Blooto": "bot",
+    "Pantofel Miji": "pantofel",
+    "Kasual Kombinasi": "kasual",
+}
+KASUS_NAMA = (*(f"kode_{k}" for k in KASUS_ARTIKEL.values()), "pasang_pantofel")
 
 
 def kode_artikel(a: Artikel) -> str:
@@ -612,66 +626,109 @@ def _btki(pid: str, nilai: object) -> Hasil:
     )
 
 
-def _baca_pasangan(nilai: str) -> dict | None:
-    """ "6403.99: 700, 6404.19: 300" -> {"6403.99": 700, "6404.19": 300}; None when it cannot be read."""
-    out = {}
-    for bagian in nilai.replace(";", ",").replace("\n", ",").split(","):
-        if not bagian.strip():
-            continue
-        kode, sep, angka = bagian.replace("=", ":").partition(":")
-        try:
-            out[kode.strip()] = float(angka.strip().replace(".", "")) if sep else None
-        except ValueError:
-            return None
-        if out[kode.strip()] is None:
-            return None
+def _semua_dihitung(luas: dict) -> dict:
+    """Areas by material with every component counted, accessories and attachments too (the usual slip)."""
+    out: dict[str, float] = {}
+    for key, area in luas.items():
+        bahan = key.split(":")[0]
+        out[bahan] = out.get(bahan, 0) + area
     return out
+
+
+def _jalan_salah(a: Artikel) -> list[tuple[str, str]]:
+    """(code, the rule that was missed) for the codes an article gets when one note is forgotten."""
+
+    def kode(upper: dict, sol: dict, fitur: dict) -> str:
+        return hs.classify_footwear(hs.upper_material(upper), hs.outsole_material(sol), **fitur)
+
+    polos = {k.replace("tekstil_berlapis", "tekstil"): v for k, v in a.upper_luas.items()}
+    return [
+        (
+            kode(_semua_dihitung(a.upper_luas), a.sol_luas, a.fitur),
+            "Untuk bahan upper, hiasan, lis tepi dan tempelan mata kaki tidak ikut dihitung: itu aksesori "
+            "atau penguat (Catatan 4(a)). Jumlahkan hanya bagian depan, samping-belakang dan lidah per bahan.",
+        ),
+        (
+            kode(a.upper_luas, _semua_dihitung(a.sol_luas), a.fitur),
+            "Untuk bahan sol luar, pelindung sol (protector) tidak ikut dihitung (Catatan 4(b)); yang "
+            "dihitung hanya telapak depan dan hak yang menyentuh tanah.",
+        ),
+        (
+            kode(polos, a.sol_luas, a.fitur),
+            "Kain tekstil yang bagian luarnya terlihat dilapisi PVC dihitung sebagai karet/plastik, bukan "
+            "tekstil (Catatan 3).",
+        ),
+        (
+            kode(a.upper_luas, a.sol_luas, {**a.fitur, "covers_ankle": False}),
+            "Bahannya sudah benar; lihat juga kolom menutupi_mata_kaki di tabel kedua: alas kaki yang "
+            "menutupi mata kaki masuk subpos tersendiri.",
+        ),
+    ]
 
 
 def _studi_kasus(pid: str, nilai: object) -> Hasil:
     harap = harapan(pid)["studi_kasus"]
-    if belum_diisi(nilai) or (isinstance(nilai, dict) and not nilai):
+    if belum_diisi(nilai) or not isinstance(nilai, dict):
         return Hasil(
             False,
-            "Jawaban belum diisi. Tulis setiap kode 6 digit dengan jumlah pasangnya, dipisah koma: "
-            '"kode: pasang, kode: pasang".',
+            "Jawaban belum diisi. Tulis subpos 6 digit setiap artikel di baris sk_kode_…, lalu jumlah "
+            "pasang baris invoice Pantofel Miji di sk_pasang_pantofel.",
         )
-    if isinstance(nilai, str):
-        dibaca = _baca_pasangan(nilai)
-        if dibaca is None:
+    kosong_ = [f"sk_{n}" for n in KASUS_NAMA if belum_diisi(nilai.get(n))]
+    if kosong_:
+        return Hasil(
+            False, f"Masih ada None di {', '.join(kosong_)}: setiap baris perlu jawabannya."
+        )
+    kode = {n: normalisasi_kode(nilai[n]) for n in KASUS_NAMA[:-1]}
+    if any(v is not None and len(v) == 4 for v in kode.values()):
+        return Hasil(
+            False, 'Tulis kode sampai 6 digit (subpos), mis. "6405.20", bukan hanya pos 4 digit.'
+        )
+    bukan_kode = [f"sk_{n}" for n, v in kode.items() if v is None or len(v) != 7]
+    if bukan_kode:
+        return Hasil(
+            False,
+            f'Di {", ".join(bukan_kode)} tulis kode 6 digit di antara tanda petik, mis. "6405.20".',
+        )
+    s = soal(pid)
+    salah = [
+        a
+        for a in s.pesanan
+        if kode[f"kode_{KASUS_ARTIKEL[a.nama]}"] != harap[f"kode_{KASUS_ARTIKEL[a.nama]}"]
+    ]
+    for a in sorted(salah, key=lambda a: list(KASUS_ARTIKEL).index(a.nama)):
+        jawab, benar = kode[f"kode_{KASUS_ARTIKEL[a.nama]}"], harap[f"kode_{KASUS_ARTIKEL[a.nama]}"]
+        for kode_salah, aturan in _jalan_salah(a):
+            if kode_salah == jawab and kode_salah != benar:
+                return Hasil(False, f"Belum tepat. {aturan} Lalu klasifikasikan lagi artikel itu.")
+    if salah:
+        if any(kode[n][:4] != harap[n][:4] for n in KASUS_NAMA[:-1]):
             return Hasil(
                 False,
-                "Tulis setiap kode 6 digit dengan jumlah pasangnya, dipisah koma: "
-                '"kode: pasang, kode: pasang".',
+                "Belum tepat. Kerjakan setiap artikel dengan urutan yang sama: (1) bahan upper dari luas terbesar "
+                "(tanpa aksesori), (2) bahan sol luar dari luas yang menyentuh tanah (tanpa pelindung sol), "
+                "(3) pos 4 digit, (4) subpos dari ciri di tabel kedua.",
             )
-        nilai = dibaca
-    if not isinstance(nilai, dict):
-        return Hasil(
-            False, 'Jawaban harus berupa dict kode → jumlah pasang, mis. {"6403.99": 500, ...}.'
-        )
-    jawab: dict[str, float] = {}
-    for k, v in nilai.items():
-        kode = normalisasi_kode(k)
-        if kode is None or len(kode) != 7:
-            return Hasil(False, f'Kunci {k!r} bukan kode 6 digit seperti "6403.99".')
-        if isinstance(v, bool) or not isinstance(v, int | float):
-            return Hasil(False, f"Jumlah pasang untuk {kode} harus angka.")
-        jawab[kode] = jawab.get(kode, 0) + v
-    if set(jawab) != set(harap):
-        # The idea of the first wrong part (classification), never how many codes are expected.
         return Hasil(
             False,
-            "Belum tepat: kode HS pesanan ini belum sesuai. Untuk setiap artikel, tentukan bahan upper dan sol "
-            "luar dari tabel luas (lewati aksesori dan tempelan), lalu klasifikasikan dengan cirinya di tabel "
-            "kedua. Artikel yang kodenya sama ditulis sekali.",
+            "Pos 4 digit Anda sudah tepat; yang belum adalah subposnya. Lihat ciri setiap artikel di tabel kedua: "
+            "menutupi mata kaki, olahraga berpaku atau pul.",
         )
-    if any(abs(jawab[k] - harap[k]) > 0.5 for k in harap):
-        return Hasil(
-            False,
-            "Belum tepat: di invoice dan PEB satu kode HS ditulis sekali dengan jumlah pasang semua artikel "
-            "yang masuk kode itu. Jumlahkan pasang artikel yang kodenya sama.",
-        )
-    return Hasil(True, "Benar. Pesanan campuran ini siap ditulis per kode HS di invoice dan PEB!")
+    hasil = periksa_angka(
+        nilai["pasang_pantofel"],
+        harap["pasang_pantofel"],
+        mutlak=0.5,
+        petunjuk="Kode Anda sudah tepat semua. Di invoice dan PEB satu subpos ditulis sekali, dengan jumlah "
+        "pasang semua artikel yang masuk subpos itu: jumlahkan pasang artikel yang subposnya sama dengan "
+        "Pantofel Miji (termasuk Pantofel Miji sendiri), dari kolom pasang di tabel kedua.",
+    )
+    if not hasil.benar:
+        return hasil
+    return Hasil(
+        True,
+        "Benar. Setiap artikel terklasifikasi, dan pasangnya dijumlahkan per subpos: pesanan campuran ini "
+        "siap ditulis di invoice dan PEB!",
+    )
 
 
 cek_bahan_upper, uji_bahan_upper = pasangan(_bahan_upper, _id)
@@ -680,7 +737,7 @@ cek_kode_hs, uji_kode_hs = per_nama(_kode_hs, _id, tuple("ABCDEFGH"))
 cek_olahraga, uji_olahraga = pasangan(_olahraga, _id)
 cek_bagian, uji_bagian = pasangan(_bagian, _id)
 cek_btki, uji_btki = per_nama(_btki, _id, ("subpos", "draf_benar"))
-cek_studi_kasus, uji_studi_kasus = pasangan(_studi_kasus, _id)
+cek_studi_kasus, uji_studi_kasus = per_nama(_studi_kasus, _id, KASUS_NAMA)
 
 
 #: After repeated misses a self-check shows the reasoning on a similar case (never the participant's own).
@@ -717,8 +774,9 @@ CONTOH_KERJA = {
     ),
     "studi_kasus": (
         "Contoh lain: artikel A sandal kain bersol kayu, 300 pasang → 6405.20; artikel B sandal kain "
-        "bersol kayu warna lain, 250 pasang → juga 6405.20. Artikel dengan subpos sama dijumlahkan: "
-        '{"6405.20": 550}. Tentukan subpos setiap artikel dulu, baru jumlahkan pasangnya.'
+        "bersol kayu warna lain, 250 pasang → juga 6405.20; artikel C sepatu kulit bersol karet, 200 "
+        "pasang → 6403.99. Di invoice: baris 6405.20 = 300 + 250 = 550 pasang, baris 6403.99 = 200 pasang. "
+        "Tentukan subpos setiap artikel dulu, baru jumlahkan pasang per subpos."
     ),
 }
 lengkapi(globals(), "m2", CONTOH_KERJA)
