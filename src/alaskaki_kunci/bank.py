@@ -794,12 +794,12 @@ def eks02_sol(f: str, v: Acak) -> dict:
         (a, la), (b, lb), (att, latt) = areas.items()
         hasil = hs.outsole_material(areas)
         assert hasil != hs.outsole_material({a: la, b: lb + latt})
-        out.append(
-            (
-                f"{_ID[a]} {la} cm², {_ID[b]} {lb} cm², ditambah {nama} dari {_ID[b]} {latt} cm²",
-                hasil,
-            )
-        )
+        luas = f"{_ID[a]} {la} cm², {_ID[b]} {lb} cm²"
+        if v.rng is not None and v.ya(True):
+            # a workshop's draw names the materials in either order: the larger area decides, not
+            # which comes first (R11: the order was a lookup key)
+            luas = f"{_ID[b]} {lb} cm², {_ID[a]} {la} cm²"
+        out.append((f"{luas}, ditambah {nama} dari {_ID[b]} {latt} cm²", hasil))
     teks = (
         "Bagian sol luar yang bersentuhan dengan tanah pada dua model sepatu. "
         f"Model 1: {out[0][0]}. Model 2: {out[1][0]}. Apa bahan sol luar masing-masing model (Catatan 4(b) Bab 64)?"
