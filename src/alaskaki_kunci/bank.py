@@ -1374,12 +1374,12 @@ _INCO_KOTA = (
 )
 # minimal pairs: the case says who unloads in words that differ only in that
 _INCO_TURUN = (
-    ("your driver unloads the cartons at our door", "sopir penjual yang menurunkan karton"),
+    ("your driver unloads the cartons there", "sopir penjual yang menurunkan karton"),
     ("unloading by you", "pembongkaran oleh penjual"),
     ("you take the cartons off the truck", "penjual yang menurunkan karton dari truk"),
 )
 _INCO_SIAP = (
-    ("our staff unloads the cartons at our door", "staf pembeli yang menurunkan karton"),
+    ("our staff unloads the cartons there", "staf pembeli yang menurunkan karton"),
     ("unloading by us", "pembongkaran oleh pembeli"),
     ("we take the cartons off the truck", "pembeli yang menurunkan karton dari truk"),
 )
@@ -1422,8 +1422,8 @@ def _incoterm_bengkel(v: Acak) -> dict:
     turun = v.rng.choice(_INCO_TURUN if bongkar else _INCO_SIAP)
     pesanan, waktu = v.rng.choice(_INCO_PESANAN), v.rng.choice(_INCO_WAKTU)
     teks = (
-        f'Pesan pembeli dari {negara}: *"Please deliver {pesanan[0]} {sampai[0]} {waktu[0]}, '
-        f'{turun[0]}. We handle import clearance and pay the duties."* (Kirim {pesanan[1]} sampai '
+        f'Pesan pembeli dari {negara}: *"Please deliver {pesanan[0]} {sampai[0]} {waktu[0]}. '
+        f'{turun[0][0].upper()}{turun[0][1:]}. We handle import clearance and pay the duties."* (Kirim {pesanan[1]} sampai '
         f"{sampai[1]} {waktu[1]}; {turun[1]}; pembeli mengurus impor dan membayar bea masuk.) Aturan "
         "Incoterms® 2020 dan tempat yang disebut (*named place*) mana yang cocok?"
     )
