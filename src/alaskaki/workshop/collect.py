@@ -694,6 +694,9 @@ def held_files(workshop: Workshop, modul: str) -> list[tuple[str, Path, str, str
 
 def _choose(workshop: Workshop, modul: str, wanted: list[str], result: CollectResult) -> None:
     """Release held files the trainer chose: each moves, with its received time, into the versions."""
+    from alaskaki.workshop import putaran
+    from alaskaki.workshop.release import token_check
+
     held = held_files(workshop, modul)
     for want in wanted:
         w = want.replace("\\", "/").strip()
@@ -717,6 +720,20 @@ def _choose(workshop: Workshop, modul: str, wanted: list[str], result: CollectRe
             )
         pid, path, name, _ = hits[0]
         dest = path.parent.parent
+        try:
+            data = path.read_bytes()
+        except OSError as err:
+            raise AlaskakiError(f"--pilih {want}: file {name} tidak bisa dibaca ({err}).") from err
+        # A closed uji round keeps its graded file, whoever chooses (red team R26).
+        closed = putaran.tahan(workshop.root, modul, pid, data)
+        if closed:
+            raise AlaskakiError(f"--pilih {want} ditolak: {closed}.", exit_code=EXIT_CONFLICT)
+        # Whatever it was held for, its token is checked now: a file held for its name whose
+        # token is not this participant's is accepted on the trainer's word only (R25).
+        try:
+            token_hold = token_check(workshop, pid, claimed_token(json.loads(data)), modul)
+        except (ValueError, AttributeError, TypeError):
+            token_hold = "TOKEN_PESERTA tidak terbaca"
         # Recorded first: at a received time equal to another version's, the chosen one counts.
         side = path.with_suffix(".asal.txt")
         try:
@@ -724,18 +741,19 @@ def _choose(workshop: Workshop, modul: str, wanted: list[str], result: CollectRe
         except (OSError, UnicodeDecodeError):
             meta = f"file: {name}\n"
         extra = f"dipilih: {_now().strftime(TS_FORMAT)}\n"
-        if "TOKEN_PESERTA" in hits[0][3] and f"identitas: {UNVERIFIED}" not in meta:
-            # Held for its token, accepted by the trainer's word: the token proved nothing.
-            extra += (
-                f"identitas: {UNVERIFIED} (token tidak cocok; diterima pelatih dengan --pilih)\n"
-            )
+        if (token_hold or "TOKEN_PESERTA" in hits[0][3]) and f"identitas: {UNVERIFIED}" not in meta:
+            # Accepted by the trainer's word: the token proved nothing.
+            why = token_hold or "token tidak cocok"
+            extra += f"identitas: {UNVERIFIED} ({why}; diterima pelatih dengan --pilih)\n"
         _write_atomic(side, (meta + extra).encode("utf-8"))
         # The notebook first: from that instant it is a received version (its name carries the
         # time); sidecars left behind by an interruption are moved by the next reconcile.
         os.replace(path, dest / path.name)
         _step("pilih.sidecar")
         _move_sidecars(path.parent, dest)
-        result.chosen.append(f"{name} ({pid})")
+        result.chosen.append(
+            f"{name} ({pid}; {UNVERIFIED}: {token_hold})" if token_hold else f"{name} ({pid})"
+        )
 
 
 # --------------------------------------------------------------------------------------------
