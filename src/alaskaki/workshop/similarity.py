@@ -161,6 +161,24 @@ _FUNCTION_WORDS = frozenset(
 _WORD = re.compile(r"\w+")
 
 
+# Letters that read the same on screen (red team R27c: Cyrillic а/е/о for Latin a/e/o, zero-width
+# spaces between letters): NFKC, format characters dropped, common look-alikes read as Latin.
+_LOOK_ALIKE = str.maketrans(
+    "аеорсухіјѕАВЕКМНОРСТХοαεΟΑΕ",
+    "aeopcyxijsABEKMHOPCTXoaeOAE",
+)
+
+
+def _plain(text: str) -> str:
+    import unicodedata
+
+    text = unicodedata.normalize("NFKC", text)
+    if not text.isascii():
+        text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
+        text = text.translate(_LOOK_ALIKE)
+    return text
+
+
 def _prose_tokens(text: str) -> list[str]:
     out = []
     for word in _WORD.findall(text.lower()):
@@ -181,6 +199,7 @@ def fingerprints(text: str, prose: bool = False) -> frozenset[int]:
 
     Cached by text: a cohort repeats the same cells (stubs, taught code, equal answers), and the
     hashing was most of ``alaskaki status``'s time (622 distinct texts in 3,889 cells of the demo)."""
+    text = _plain(text)
     tokens = _prose_tokens(text) if prose else _TOKEN.findall(text.lower())
     window = PROSE_WINDOW if prose else WINDOW
     if not tokens:
