@@ -37,13 +37,14 @@ import uuid
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+# the test helpers build the workshop (tests/competencykit.py)
+sys.path.insert(0, str(ROOT / "tests"))
 
 
 def build(folder: Path, n: int) -> Path:
     """A workshop folder with an nbgrader gradebook of ``n`` participants (see the docstring)."""
     import sqlalchemy as sa
-
-    from alaskaki.competency.testing import M3, sample_builder
+    from competencykit import M3, sample_builder
 
     wb = sample_builder(folder)
     wdir = wb.close()

@@ -1,6 +1,6 @@
 """Benchmark: cohort report for 10,000 participants × 7 units × 3 workshops, and the rapor batch.
 
-Input: a SYNTHETIC CohortResult (alaskaki.competency.testing.synthetic_result: 3 criteria per unit,
+Input: a SYNTHETIC CohortResult (tests/competencykit.py, synthetic_result: 3 criteria per unit,
 two uji cells and one latihan cell each, every participant in 1-3 workshops), because building
 10,000 × 3 real nbgrader gradebooks would take hours (`assess` on a real gradebook of that size is
 bench/bench_assess.py).
@@ -33,7 +33,10 @@ CHILD = r"""
 import json, os, sys, time, inspect
 from pathlib import Path
 os.environ.setdefault("MPLBACKEND", "Agg")
-from alaskaki.competency.testing import synthetic_result
+try:
+    from competencykit import synthetic_result
+except ImportError:  # a baseline tree from before the helpers left the package
+    from alaskaki.competency.testing import synthetic_result
 from alaskaki.report import write_rapor, write_reports
 peserta, lokakarya, what, out = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3], Path(sys.argv[4])
 result = synthetic_result(peserta, workshops=lokakarya)
@@ -58,8 +61,11 @@ print(json.dumps({"wall": w, "cpu": cpu, "mb": size / 1e6, "files": len(files)})
 
 def run(tree: Path | None, peserta: int, lokakarya: int, what: str, out: Path) -> dict:
     env = dict(os.environ)
-    if tree is not None:
-        env["PYTHONPATH"] = str(tree / "src")
+    # the tree's own test helpers (tests/competencykit.py) build the synthetic result
+    top = tree if tree is not None else Path(__file__).resolve().parents[1]
+    env["PYTHONPATH"] = os.pathsep.join(
+        [*([str(tree / "src")] if tree is not None else []), str(top / "tests")]
+    )
     env["PATH"] = str(Path(sys.executable).parent) + os.pathsep + env.get("PATH", "")
     res = subprocess.run(
         [sys.executable, "-c", CHILD, str(peserta), str(lokakarya), what, str(out)],

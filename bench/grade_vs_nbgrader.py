@@ -27,10 +27,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "fixtures" / "grader"))
+sys.path.insert(0, str(ROOT / "tests"))  # tests/nbgrader_baseline.py
 
 import cohort  # noqa: E402
-
-from alaskaki.workshop.nbgrader_baseline import (  # noqa: E402
+from nbgrader_baseline import (  # noqa: E402
     autograde_cli,
     gradebook_scores,
     total_scores,

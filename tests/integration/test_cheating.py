@@ -22,11 +22,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fixtures" / "grade
 
 import cohort  # noqa: E402
 import latihan_uji  # noqa: E402
+from nbgrader_baseline import gradebook_scores  # noqa: E402
 
 from alaskaki.folder import Folder
 from alaskaki.workshop import sandbox as sb  # noqa: E402
 from alaskaki.workshop.grader import grade_module, load_flags  # noqa: E402
-from alaskaki.workshop.nbgrader_baseline import gradebook_scores  # noqa: E402
 
 pytestmark = [
     pytest.mark.slow,

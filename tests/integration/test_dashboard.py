@@ -13,14 +13,14 @@ import urllib.request
 
 import openpyxl
 import pytest
-
-from alaskaki.competency.testing import (
+from competencykit import (
     M3,
     SAMPLE_PEOPLE,
     sample_builder,
     sample_framework,
     sample_workshop,
 )
+
 from alaskaki.report import dashboard
 
 
@@ -142,7 +142,7 @@ def test_voila_serves_the_dashboard_without_code(workshops, tmp_path):
 
     # a workshop whose modules fit the kit's own kompetensi.yml: m3 with the kit's grade ids
     ids = graded_cells(paths.SOURCE_DIR)["m3-biaya-produksi"]
-    from alaskaki.competency.testing import WorkshopBuilder
+    from competencykit import WorkshopBuilder
 
     wb = WorkshopBuilder(tmp_path / "kit", name="Lokakarya kit")
     wb.module(M3, ids, write_source=False)

@@ -12,12 +12,12 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fixtures" / "grader"))
 
 import cohort  # noqa: E402
+from nbgrader_baseline import autograde_api, gradebook_scores, total_scores  # noqa: E402
 
 from alaskaki.errors import AlaskakiError  # noqa: E402
 from alaskaki.folder import Folder
 from alaskaki.workshop import grader  # noqa: E402
 from alaskaki.workshop.grader import grade_module, load_flags  # noqa: E402
-from alaskaki.workshop.nbgrader_baseline import autograde_api, gradebook_scores, total_scores  # noqa: E402
 
 pytestmark = pytest.mark.slow
 

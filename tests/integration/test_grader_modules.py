@@ -57,8 +57,9 @@ def _make(root: Path, modul: str) -> list[str]:
 @pytest.mark.skipif(not MODULES, reason="the kit has none of these modules yet")
 @pytest.mark.parametrize("modul", MODULES)
 def test_real_module_scores_equal_nbgrader_autograde(tmp_path, modul):
+    from nbgrader_baseline import autograde_api, gradebook_scores, total_scores
+
     from alaskaki.workshop.grader import grade_module
-    from alaskaki.workshop.nbgrader_baseline import autograde_api, gradebook_scores, total_scores
 
     ours = tmp_path / "ours"
     ids = _make(ours, modul)

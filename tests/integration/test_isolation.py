@@ -25,12 +25,12 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fixtures" / "grader"))
 
 import cohort  # noqa: E402
+from nbgrader_baseline import gradebook_scores  # noqa: E402
 
 from alaskaki import cli  # noqa: E402
 from alaskaki.folder import Folder
 from alaskaki.workshop import sandbox as sb  # noqa: E402
 from alaskaki.workshop.grader import grade_module, load_flags  # noqa: E402
-from alaskaki.workshop.nbgrader_baseline import gradebook_scores  # noqa: E402
 
 pytestmark = [
     pytest.mark.slow,

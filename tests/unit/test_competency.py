@@ -3,6 +3,14 @@
 from __future__ import annotations
 
 import pytest
+from competencykit import (
+    M3,
+    M3_CELLS,
+    SAMPLE_FRAMEWORK_YML,
+    sample_builder,
+    sample_framework,
+    sample_workshop,
+)
 
 from alaskaki.competency import (
     BELUM_ADA_BUKTI,
@@ -14,14 +22,6 @@ from alaskaki.competency import (
     load_framework,
     merge_history,
     normalised_gain,
-)
-from alaskaki.competency.testing import (
-    M3,
-    M3_CELLS,
-    SAMPLE_FRAMEWORK_YML,
-    sample_builder,
-    sample_framework,
-    sample_workshop,
 )
 
 
@@ -168,7 +168,7 @@ def test_pre_post_gain_per_unit(cohort):
 
 def test_pre_and_post_forms_with_different_grade_ids(tmp_path):
     """The kit's parallel forms use pre_* and post_* ids: each form counts only its own items."""
-    from alaskaki.competency.testing import WorkshopBuilder
+    from competencykit import WorkshopBuilder
 
     yml = (
         SAMPLE_FRAMEWORK_YML.replace(

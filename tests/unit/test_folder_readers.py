@@ -11,9 +11,9 @@ import shutil
 from pathlib import Path
 
 import pytest
+from competencykit import sample_framework, sample_workshop
 
 from alaskaki.competency import assess, merge_history, read_workshop
-from alaskaki.competency.testing import sample_framework, sample_workshop
 from alaskaki.errors import EXIT_CONFLICT, EXIT_INPUT, EXIT_NOT_FOUND, AlaskakiError
 from alaskaki.folder import Folder
 from alaskaki.report import dashboard

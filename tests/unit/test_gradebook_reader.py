@@ -9,9 +9,9 @@ import subprocess
 import sys
 
 import pytest
+from competencykit import M3, sample_workshop
 
 from alaskaki.competency import gradebook as gbmod
-from alaskaki.competency.testing import M3, sample_workshop
 from alaskaki.folder import Folder
 
 

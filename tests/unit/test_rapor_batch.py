@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 import zlib
 
-from alaskaki.competency.testing import synthetic_result
+from competencykit import synthetic_result
+
 from alaskaki.report import write_rapor
 from alaskaki.report.rapor import PARALLEL_FROM, _full_fonts, render_pdf
 from alaskaki.report.reviewer import load_reviewer

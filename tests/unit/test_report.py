@@ -9,9 +9,9 @@ from html.parser import HTMLParser
 
 import openpyxl
 import pytest
+from competencykit import SAMPLE_PEOPLE, sample_framework, sample_workshop
 
 from alaskaki.competency import CohortResult, assess
-from alaskaki.competency.testing import SAMPLE_PEOPLE, sample_framework, sample_workshop
 from alaskaki.errors import AlaskakiError
 from alaskaki.report import load_reviewer, pseudonym, write_rapor, write_reports
 

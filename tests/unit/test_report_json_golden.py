@@ -9,8 +9,9 @@ import json
 import os
 from pathlib import Path
 
+from competencykit import synthetic_result
+
 from alaskaki.competency.model import CohortResult
-from alaskaki.competency.testing import synthetic_result
 from alaskaki.report import write_reports
 
 GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "laporan-kompetensi-sintetis.json"

@@ -15,6 +15,12 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from competencykit import (
+    M3,
+    sample_builder,
+    sample_framework,
+    synthetic_result,
+)
 
 from alaskaki.competency import assess
 from alaskaki.competency.model import (
@@ -25,12 +31,6 @@ from alaskaki.competency.model import (
     MENUNGGU_PELATIH,
     PERLU_DINILAI_ULANG,
     SUDAH_DINILAI,
-)
-from alaskaki.competency.testing import (
-    M3,
-    sample_builder,
-    sample_framework,
-    synthetic_result,
 )
 from alaskaki.errors import AlaskakiError
 from alaskaki.folder import Folder
@@ -322,8 +322,9 @@ def test_status_does_not_call_pending_rubric_cells_graded(tmp_path):
 
 
 def test_cli_report_anonim_with_rapor_writes_only_anonymous_files_and_says_so(tmp_path, capsys):
+    from competencykit import SAMPLE_PEOPLE, sample_workshop
+
     from alaskaki.cli import main
-    from alaskaki.competency.testing import SAMPLE_PEOPLE, sample_workshop
 
     wdir = sample_workshop(tmp_path / "w")
     (wdir / "nbgrader_config.py").write_text(

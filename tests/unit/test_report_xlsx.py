@@ -15,7 +15,7 @@ from alaskaki.report.views import View
 
 
 def _result():
-    from alaskaki.competency.testing import synthetic_result
+    from competencykit import synthetic_result
 
     return synthetic_result(3, workshops=1)
 

@@ -6,12 +6,14 @@ Public, keyword-only API (the CLI and the reports call only these):
 * :func:`assess` ``(workshop_dir, *, framework=None) -> CohortResult``
 * :func:`merge_history` ``(workshop_dirs, *, framework=None) -> CohortResult``
 
-The rules are documented in :mod:`alaskaki.competency.engine`; the result objects in
-:mod:`alaskaki.competency.model`.
+The rules are written out in :mod:`alaskaki.competency.rules` (pure, no files); reading a workshop
+is :mod:`alaskaki.competency.engine`, merging several :mod:`alaskaki.competency.history`; the result
+objects are in :mod:`alaskaki.competency.model`.
 """
 
-from .engine import assess, merge_history, normalised_gain, read_workshop
+from .engine import assess, read_workshop
 from .framework import Criterion, Element, Framework, Unit, graded_cells, load_framework
+from .history import merge_history
 from .model import (
     BELUM_ADA_BUKTI,
     BELUM_DINILAI,
@@ -27,6 +29,7 @@ from .model import (
     UnitResult,
     WorkshopInfo,
 )
+from .rules import normalised_gain
 
 __all__ = [
     "BELUM_ADA_BUKTI",

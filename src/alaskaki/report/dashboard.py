@@ -28,7 +28,8 @@ from pathlib import Path
 
 from alaskaki import paths
 from alaskaki.competency import CohortResult, load_framework
-from alaskaki.competency.engine import merge_data, read_workshop, result_of, workshop_framework
+from alaskaki.competency.engine import read_workshop, result_of, workshop_framework
+from alaskaki.competency.history import merge_data
 from alaskaki.errors import EXIT_NOT_FOUND, AlaskakiError
 
 from . import html as html_mod

@@ -24,9 +24,8 @@ import json
 from pathlib import Path
 
 from alaskaki import authoring
+from alaskaki.competency.engine import ROSTER_FIELDS
 from alaskaki.folder import CONFIG_FILE, GRADEBOOK_FILE, META_FILE, ROSTER_FILE, Folder
-
-from .engine import ROSTER_FIELDS
 
 
 class WorkshopBuilder:
@@ -213,7 +212,7 @@ SAMPLE_PEOPLE = {
 
 def sample_framework(folder: str | Path, source_dir: str | Path):
     """Write the sample framework to ``folder/kompetensi.yml`` and load it against ``source_dir``."""
-    from .framework import load_framework
+    from alaskaki.competency.framework import load_framework
 
     p = Path(folder) / "kompetensi.yml"
     p.write_text(SAMPLE_FRAMEWORK_YML, encoding="utf-8")
@@ -296,7 +295,7 @@ def synthetic_result(
     """
     import random
 
-    from .model import (
+    from alaskaki.competency.model import (
         BELUM_DINILAI,
         BELUM_KOMPETEN,
         KOMPETEN,
