@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 import contextlib
+import hashlib
 import io
 import traceback
 import warnings
@@ -94,8 +95,6 @@ def run_tests(mod: Module, work: Work, result: sb.SandboxResult) -> None:
 
 def sha_of(path) -> str | None:
     """sha256 of a file (None when unreadable): which submission a marker's readings are of."""
-    import hashlib
-
     try:
         return hashlib.sha256(path.read_bytes()).hexdigest()
     except OSError:
@@ -119,7 +118,12 @@ def readings(result: sb.SandboxResult) -> dict[str, dict[str, object]]:
             if isinstance(value, float) and value != value:  # NaN: equal to nothing
                 continue
             if isinstance(value, str) and len(value) > 200:
-                continue
+                # the judge reads a letter stripped and a number without its spaces, so padding
+                # changes nothing it scores; keep what it reads (red team R14c), and of a text
+                # still long, a digest: equal texts stay equal without filling the marker
+                value = "".join(value.split())
+                if len(value) > 200:
+                    value = "#sha256:" + hashlib.sha256(value.encode()).hexdigest()[:32]
             if isinstance(value, int) and abs(value) > 10**18:
                 continue
             kept[str(name)] = value
