@@ -20,9 +20,8 @@ venv: $(STAMP)  ## the development venv (.venv, editable install of everything)
 demo: $(STAMP)  ## the whole workshop on the sample cohort; reports in demo/laporan/
 	$(BIN)/alaskaki demo --out demo
 
-TEST_WORKERS ?= 2
-test: $(STAMP)  ## every test, on TEST_WORKERS processes (browser, hub and PostgreSQL tests skip when their parts are missing)
-	$(BIN)/python -m pytest -q -ra -n $(TEST_WORKERS) --dist loadgroup
+test: $(STAMP)  ## every test (browser, hub and PostgreSQL tests skip when their parts are missing)
+	$(BIN)/python -m pytest -q -ra
 
 test-fast: $(STAMP)  ## unit and CLI tests only
 	$(BIN)/python -m pytest -q -m "not slow and not browser and not hub and not postgres"

@@ -9,25 +9,6 @@ from pathlib import Path
 import pytest
 
 VENV_BIN = str(Path(sys.executable).parent)
-TESTS = Path(__file__).resolve().parent
-
-# `make test` runs the suite on both cores (pytest-xdist, --dist loadgroup). A file's tests share its
-# module fixtures (one init + grading run each), so every file is one group; the folders whose files share
-# session fixtures (browser: one graded workshop and one JupyterLab; packaging: the built wheels) are one
-# group each, so no expensive fixture is built twice.
-_FOLDER_GROUPS = {"browser", "packaging"}
-
-
-def pytest_collection_modifyitems(config, items):
-    for item in items:
-        if item.get_closest_marker("xdist_group"):
-            continue
-        try:
-            rel = Path(item.path).resolve().relative_to(TESTS)
-        except ValueError:
-            continue
-        group = rel.parts[0] if rel.parts[0] in _FOLDER_GROUPS else rel.as_posix()
-        item.add_marker(pytest.mark.xdist_group(group))
 
 
 @pytest.fixture(autouse=True, scope="session")
