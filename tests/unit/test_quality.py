@@ -280,7 +280,9 @@ def test_acceptance_probability_falls_as_defect_rate_rises(lot, level, aql, p1, 
     plan = q.sampling_plan(lot, aql, level)
     lo, hi = sorted((p1, p2))
     pa_lo, pa_hi = q.acceptance_probability(plan, lo), q.acceptance_probability(plan, hi)
-    assert 0.0 <= pa_hi <= pa_lo <= 1.0
+    # monotone up to float rounding: the binomial sum for p = 1e-9 and p = 1.2e-7 can come out
+    # as 1.0 and 0.9999999999999999 (hypothesis found it in CI)
+    assert 0.0 <= pa_hi <= pa_lo + 1e-12 and pa_lo <= 1.0
 
 
 @given(letter=st.sampled_from(list("ABCDEFGHJKLMNPQR")), aql=st.sampled_from(AQLS))
