@@ -28,9 +28,12 @@ NUM = re.compile(
     r"(?<![\w.])-?\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?(?![\w])|(?<![\w.])-?\d+(?:[.,]\d+)?(?![\w])"
 )
 
-#: where code is, not what it holds: a traceback's `File "…/collect.py", line 1020` or a warning's
+#: where code is, not what it holds: a traceback's `File "…/collect.py", line 1020`, a code object's
+#: `file "…", line 1044>` or a warning's
 #: `collect.py:1020:` (a line number read as an answer 1019.2 was a false leak)
-CODE_PLACE = re.compile(r'File "[^"\n]*", line \d+|\b[\w./\\-]+\.py(?::\d+)+|\bline \d+(?=, in\b)')
+CODE_PLACE = re.compile(
+    r'[Ff]ile "[^"\n]*", line \d+|\b[\w./\\-]+\.py(?::\d+)+|\bline \d+(?=, in\b)'
+)  # also a code object's repr: <code object f at 0x…, file "…/collect.py", line 1044>
 
 texts: list[str] = []
 attacks: dict[str, str] = {}

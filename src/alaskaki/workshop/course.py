@@ -251,6 +251,12 @@ def init_workshop(
         shutil.rmtree(build, ignore_errors=True)
         # name the folder the trainer asked for, not the hidden one it was being built in
         raise from_os_error(err, doing="membuat folder lokakarya", path=root) from err
+    except AlaskakiError as err:
+        shutil.rmtree(build, ignore_errors=True)
+        if isinstance(err.__cause__, OSError):  # e.g. disk full while copying a module
+            cause = err.__cause__
+            raise from_os_error(cause, doing="membuat folder lokakarya", path=root) from cause
+        raise
     except BaseException:
         shutil.rmtree(build, ignore_errors=True)
         raise

@@ -163,10 +163,9 @@ _WORD = re.compile(r"\w+")
 
 # Letters that read the same on screen (red team R27c: Cyrillic а/е/о for Latin a/e/o, zero-width
 # spaces between letters): NFKC, format characters dropped, common look-alikes read as Latin.
-_LOOK_ALIKE = str.maketrans(
-    "аеорсухіјѕАВЕКМНОРСТХοαεΟΑΕ",
-    "aeopcyxijsABEKMHOPCTXoaeOAE",
-)
+# Kept as two strings and turned into a table only inside _plain: a module-level table is a dict of
+# code points that the red team's judge, walking every reachable object, reads as numbers.
+_LOOK_ALIKE = ("аеорсухіјѕАВЕКМНОРСТХοαεΟΑΕ", "aeopcyxijsABEKMHOPCTXoaeOAE")
 
 
 def _plain(text: str) -> str:
@@ -175,7 +174,7 @@ def _plain(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     if not text.isascii():
         text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
-        text = text.translate(_LOOK_ALIKE)
+        text = text.translate(str.maketrans(*_LOOK_ALIKE))
     return text
 
 
