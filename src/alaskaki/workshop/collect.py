@@ -52,7 +52,6 @@ _DECORATIONS = [
     re.compile(r"\s+(salinan|copy)$", re.I),
 ]
 _ID_LINE = re.compile(r"^[ \t]*ID_PESERTA[ \t]*=[ \t]*([\"'])(.*?)\1", re.M)
-_TOKEN_LINE = re.compile(r"^[ \t]*TOKEN_PESERTA[ \t]*=[ \t]*([\"'])(.*?)\1", re.M)
 UNFILLED_IDS = {"", "isi-id-anda", "contoh-01"}
 UNVERIFIED = "identitas tidak diverifikasi"  # what status and reports say of a --tanpa-token file
 WRONG_MODULE = "isi notebook adalah modul"
@@ -383,11 +382,6 @@ def claimed_id(nb: dict) -> str | None:
     return None
 
 
-def claimed_token(nb: dict) -> str | None:
-    found = [m[1].strip() for src in _code_cells(nb) for m in _TOKEN_LINE.findall(src)]
-    return found[-1] if found else None
-
-
 def grade_ids(nb: dict) -> set[str]:
     out = set()
     for cell in nb.get("cells", []):
@@ -695,7 +689,7 @@ def held_files(workshop: Workshop, modul: str) -> list[tuple[str, Path, str, str
 def _choose(workshop: Workshop, modul: str, wanted: list[str], result: CollectResult) -> None:
     """Release held files the trainer chose: each moves, with its received time, into the versions."""
     from alaskaki.workshop import putaran
-    from alaskaki.workshop.release import token_check
+    from alaskaki.workshop.release import claimed_token, token_check
 
     held = held_files(workshop, modul)
     for want in wanted:
@@ -874,7 +868,7 @@ def collect_module(
     (refused otherwise); its files are marked :data:`UNVERIFIED`.
     """
     from alaskaki.workshop import putaran
-    from alaskaki.workshop.release import parse_due, token_check, uses_exchange
+    from alaskaki.workshop.release import claimed_token, parse_due, token_check, uses_exchange
 
     workshop.require_module(modul)
     ids = workshop.participant_ids()

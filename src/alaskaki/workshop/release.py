@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -239,7 +240,6 @@ def _personal_uji_scheme(workshop: Workshop, secret: bytes) -> bool | None:
     import json
 
     from alaskaki.exercises.asesmen import FORMS
-    from alaskaki.workshop.collect import claimed_token
 
     for modul in FORMS:
         folder = workshop.root / PERSONAL_DIR / modul
@@ -390,6 +390,20 @@ def token_check(
     return f"TOKEN_PESERTA '{token[:20]}' bukan token {pid}"
 
 
+_TOKEN_ASSIGN = re.compile(r"^[ \t]*TOKEN_PESERTA[ \t]*=[ \t]*([\"'])(.*?)\1", re.M)
+
+
+def claimed_token(nb: dict) -> str | None:
+    """``TOKEN_PESERTA`` as a notebook (its JSON, as read) sets it: the last assignment."""
+    found = []
+    for cell in nb["cells"]:
+        if isinstance(cell, dict) and cell.get("cell_type") == "code":
+            src = cell.get("source", "")
+            src = "".join(src) if isinstance(src, list) else str(src)
+            found += [m[1].strip() for m in _TOKEN_ASSIGN.findall(src)]
+    return found[-1] if found else None
+
+
 def _setup_index(nb) -> int | None:
     for i, cell in enumerate(nb.cells):
         if (
@@ -403,7 +417,6 @@ def _setup_index(nb) -> int | None:
 
 def with_token_line(source: str, token: str, pid: str | None) -> str:
     """The setup cell with ``TOKEN_PESERTA`` after the ID line (and the id filled in when given)."""
-    import re
 
     lines = source.splitlines()
     out = []
