@@ -21,6 +21,7 @@ from alaskaki.exercises.base import (
     rng,
 )
 from alaskaki.exercises.jamak import per_nama
+from alaskaki.text import rupiah
 
 MODUL = "m0-orientasi"
 
@@ -44,7 +45,7 @@ SEMANGAT = "Belum pas — tidak apa-apa, di sini kita memang belajar dari salah.
 
 def format_rupiah(nilai: float) -> str:
     """Rupiah the Indonesian way, rounded to whole rupiah: 1250000 -> 'Rp1.250.000'."""
-    return "Rp" + f"{nilai:,.0f}".replace(",", ".")
+    return rupiah(nilai)
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from alaskaki.exercises.base import (
     rng,
 )
 from alaskaki.exercises.jamak import per_nama
+from alaskaki.text import percent, rupiah
 
 MODUL = "m3-biaya-produksi"
 
@@ -57,7 +58,7 @@ class Soal:
     def tampilkan(self) -> None:
         print(f"Peserta {self.peserta} — {self.ikm}, Kelurahan {self.kelurahan} (angka contoh)")
         print(f"  Pola kulit atasan bersih : {self.kulit_bersih_dm2:.1f} dm² per pasang")
-        print(f"  Harga kulit              : Rp{self.harga_kulit_ft2:,} per ft²".replace(",", "."))
+        print(f"  Harga kulit              : {rupiah(self.harga_kulit_ft2)} per ft²")
         print(f"  Susut potong kulit       : {self.susut_kulit:.0%}")
 
 
@@ -239,10 +240,10 @@ def gambar_hpp_contoh() -> None:
     ax.barh(list(bagian), list(bagian.values()), color=["#8c564b", "#c49c94", "#1f77b4", "#7f7f7f"])
     ax.invert_yaxis()
     ax.set_xlabel("Rupiah per pasang (contoh)")
-    ax.set_title(f"HPP contoh: Rp{hpp_contoh.total:,.0f} per pasang".replace(",", "."))
+    ax.set_title(f"HPP contoh: {rupiah(hpp_contoh.total)} per pasang")
     plt.tight_layout()
     plt.show()
-    print(f"Porsi bahan impor contoh: {hpp_contoh.imported_share:.1%}".replace(".", ","))
+    print(f"Porsi bahan impor contoh: {percent(hpp_contoh.imported_share)}")
 
 
 # ---- checks: one function per exercise, shared by the self-check and the hidden test -------

@@ -24,6 +24,7 @@ from alaskaki.exercises.base import (
     periksa_angka,
     rng,
 )
+from alaskaki.text import number, rupiah
 
 MODUL = "m4-harga-ekspor"
 
@@ -87,15 +88,16 @@ class Soal:
         return pricing.BankRates(buying=self.kurs_beli, selling=self.kurs_jual)
 
     def tampilkan(self) -> None:
-        rp = lambda x: f"Rp{x:,.0f}".replace(",", ".")  # noqa: E731
         print(f"Peserta {self.peserta} — {self.ikm}, Kelurahan {self.kelurahan} (angka contoh)")
         print(f"  Pesanan                 : {self.pasang} pasang (satu kontainer)")
-        print(f"  HPP per pasang          : {rp(self.hpp)}")
+        print(f"  HPP per pasang          : {rupiah(self.hpp)}")
         print(f"  Margin atas biaya       : {self.margin_biaya:.0%}")
-        print(f"  Biaya sampai di kapal   : {rp(self.biaya_sampai_kapal)} per pasang")
-        print(f"  Kurs bank (Rp per USD)  : beli {rp(self.kurs_beli)}, jual {rp(self.kurs_jual)}")
+        print(f"  Biaya sampai di kapal   : {rupiah(self.biaya_sampai_kapal)} per pasang")
+        print(
+            f"  Kurs bank (Rp per USD)  : beli {rupiah(self.kurs_beli)}, jual {rupiah(self.kurs_jual)}"
+        )
         print(f"  Ongkos laut             : USD {self.ongkos_laut_usd} per kontainer")
-        persen = f"{self.premi * 100:.2f}".replace(".", ",")
+        persen = number(self.premi * 100, 2)
         print(
             f"  Premi asuransi          : {persen}% dari 110% nilai CIF (soal.premi = {self.premi})"
         )

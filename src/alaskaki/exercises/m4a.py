@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from alaskaki.domain import incoterms, pricing
 from alaskaki.exercises.base import Hasil, Sesi, belum_diisi, lengkapi, pasangan, periksa_angka, rng
 from alaskaki.exercises.jamak import per_nama
+from alaskaki.text import number, rupiah
 
 MODUL = "m4a-harga-ekspor"
 
@@ -64,27 +65,28 @@ class Soal:
         return pricing.BankRates(buying=self.kurs_beli, selling=self.kurs_jual)
 
     def tampilkan(self) -> None:
-        rp = lambda x: f"Rp{x:,.0f}".replace(",", ".")  # noqa: E731
         print(f"Peserta {self.peserta} — {self.ikm}, Kelurahan {self.kelurahan} (angka contoh)")
         print(f"  Pesanan                 : {self.pasang} pasang (satu kontainer)")
-        print(f"  HPP per pasang          : {rp(self.hpp)}")
+        print(f"  HPP per pasang          : {rupiah(self.hpp)}")
         print(f"  Margin atas biaya       : {self.margin_biaya:.0%}")
-        print(f"  Biaya sampai di kapal   : {rp(self.biaya_sampai_kapal)} per pasang")
-        print(f"  Kurs bank (Rp per USD)  : beli {rp(self.kurs_beli)}, jual {rp(self.kurs_jual)}")
+        print(f"  Biaya sampai di kapal   : {rupiah(self.biaya_sampai_kapal)} per pasang")
+        print(
+            f"  Kurs bank (Rp per USD)  : beli {rupiah(self.kurs_beli)}, jual {rupiah(self.kurs_jual)}"
+        )
         print(f"  Ongkos laut             : USD {self.ongkos_laut_usd} per kontainer")
         print(f"  Premi asuransi          : {_persen(self.premi)}% dari 110% nilai CIF")
         print(f"  Tagihan sol impor       : USD {self.tagihan_impor_usd}")
         print(f"Studi kasus — pembeli di {self.sk_kota} (angka contoh)")
         print(f"  Pesanan                 : {self.sk_pasang} pasang (satu kontainer)")
-        print(f"  HPP model baru          : {rp(self.sk_hpp)} per pasang")
+        print(f"  HPP model baru          : {rupiah(self.sk_hpp)} per pasang")
         print(f"  Laba dari HARGA JUAL    : {self.sk_margin_harga:.0%}")
-        print(f"  Biaya sampai di kapal   : {rp(self.sk_biaya_sampai_kapal)} per pasang")
+        print(f"  Biaya sampai di kapal   : {rupiah(self.sk_biaya_sampai_kapal)} per pasang")
         print(f"  Ongkos laut             : USD {self.sk_ongkos_laut_usd} per kontainer")
         print(f"  Premi asuransi          : {_persen(self.sk_premi)}% dari 110% nilai CIF")
 
 
 def _persen(rate: float) -> str:
-    return f"{rate * 100:.2f}".rstrip("0").rstrip(".").replace(".", ",")
+    return number(rate * 100, 2, trim=True)
 
 
 def soal(participant_id: str) -> Soal:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from alaskaki.domain import incoterms, payment, pricing
 from alaskaki.exercises.base import Hasil, Sesi, belum_diisi, lengkapi, periksa_angka, rng
 from alaskaki.exercises.jamak import berurutan, per_nama, periksa_kata
+from alaskaki.text import number, usd
 
 MODUL = "m4b-incoterms-pembayaran"
 
@@ -242,12 +243,12 @@ class Soal:
 
     def tampilkan(self) -> None:
         print(f"Peserta {self.peserta} (angka contoh)")
-        print(f"  Harga FCA depo Surabaya : USD {self.fca_usd:.2f} per pasang".replace(".", ","))
+        print(f"  Harga FCA depo Surabaya : {usd(self.fca_usd)} per pasang")
         print(f"  Pesanan                 : {self.pasang} pasang (satu kontainer)")
         print(f"  Ongkos angkut kontainer : USD {self.ongkos_usd} sampai kota tujuan")
-        persen = f"{self.premi * 100:.2f}".rstrip("0").rstrip(".").replace(".", ",")
+        persen = number(self.premi * 100, 2, trim=True)
         print(f"  Premi asuransi          : {persen}% dari 110% nilai CIP")
-        print(f"  Nilai pesanan kecil     : USD {self.nilai_pesanan_usd:,}".replace(",", "."))
+        print(f"  Nilai pesanan kecil     : USD {number(self.nilai_pesanan_usd, 0)}")
 
 
 def soal(participant_id: str) -> Soal:

@@ -24,6 +24,7 @@ from alaskaki.exercises.base import (
     rng,
 )
 from alaskaki.exercises.jamak import berurutan, per_nama, periksa_kata
+from alaskaki.text import number
 
 MODUL = "m5a-mutu-aql"
 LEVEL = "II"  # general inspection level II, the one normally used (brief §4.3)
@@ -101,7 +102,7 @@ class Soal:
 
 
 def _aql(x: float) -> str:
-    return (f"{x:.1f}" if round(x, 1) == x else f"{x:.2f}").replace(".", ",")
+    return number(x, 1 if round(x, 1) == x else 2)
 
 
 def _persen(rate: float) -> str:

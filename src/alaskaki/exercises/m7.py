@@ -35,6 +35,7 @@ from alaskaki.exercises.base import (
     periksa_pilihan,
     rng,
 )
+from alaskaki.text import rupiah
 
 MODUL = "m7-daya-saing"
 
@@ -99,7 +100,6 @@ class Soal:
         return {HURUF[i]: t for i, t in enumerate(costing.KITE_IKM_APPLICANTS)}
 
     def tampilkan(self) -> None:
-        rp = lambda x: f"Rp{x:,.0f}".replace(",", ".")  # noqa: E731
         print(
             f"Peserta {self.peserta} — {self.ikm}, Kelurahan {self.kelurahan} (angka IKM adalah contoh)"
         )
@@ -113,10 +113,10 @@ class Soal:
             f"{self.hari_kerja} hari kerja/bulan"
         )
         print(
-            f"  HPP {rp(self.hpp)}/pasang · margin atas biaya {self.margin:.0%} · biaya sampai di atas kapal "
-            f"{rp(self.biaya_fob)}/pasang"
+            f"  HPP {rupiah(self.hpp)}/pasang · margin atas biaya {self.margin:.0%} · biaya sampai di atas kapal "
+            f"{rupiah(self.biaya_fob)}/pasang"
         )
-        print(f"  Kurs bank: beli {rp(self.kurs_beli)}, jual {rp(self.kurs_jual)} per USD")
+        print(f"  Kurs bank: beli {rupiah(self.kurs_beli)}, jual {rupiah(self.kurs_jual)} per USD")
 
 
 def soal(participant_id: str) -> Soal:

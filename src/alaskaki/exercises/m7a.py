@@ -30,6 +30,7 @@ from alaskaki.exercises.base import (
     rng,
 )
 from alaskaki.exercises.jamak import berurutan, per_nama, periksa_kata
+from alaskaki.text import number
 
 MODUL = "m7a-daya-saing"
 
@@ -255,7 +256,7 @@ def teks_keandalan(s: Soal) -> list[str]:
     out = []
     for seri, tahun in s.keandalan:
         f = baris(seri, tahun)
-        nilai = f"{f.value_musd:,.1f}".replace(",", "#").replace(".", ",").replace("#", ".")
+        nilai = number(f.value_musd, 1)
         out.append(f"Ekspor alas kaki {f.period}: USD {nilai} juta, tag {f.tag}.")
     return out
 
@@ -263,10 +264,9 @@ def teks_keandalan(s: Soal) -> list[str]:
 def teks_studi(s: Soal) -> str:
     seri, a, b = s.sk_periode
     fa, fb = export_stats.figure(a, seri), export_stats.figure(b, seri)
-    rp = lambda x: f"{x:,.0f}".replace(",", ".")  # noqa: E731
     return (
-        f"Rapat sentra membahas pasar ekspor. Data (juta USD, dunia): {fa.period} {rp(fa.value_musd)}; "
-        f"{fb.period} {rp(fb.value_musd)}."
+        f"Rapat sentra membahas pasar ekspor. Data (juta USD, dunia): {fa.period} {number(fa.value_musd, 0)}; "
+        f"{fb.period} {number(fb.value_musd, 0)}."
     )
 
 

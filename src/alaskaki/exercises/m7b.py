@@ -23,6 +23,7 @@ from alaskaki.exercises.base import (
     rng,
 )
 from alaskaki.exercises.jamak import per_nama
+from alaskaki.text import number, rupiah
 
 MODUL = "m7b-kemitraan"
 
@@ -101,18 +102,19 @@ class Soal:
         return {HURUF[i]: t for i, t in enumerate(costing.KITE_IKM_APPLICANTS)}
 
     def tampilkan(self) -> None:
-        rp = lambda x: f"Rp{x:,.0f}".replace(",", ".")  # noqa: E731
         print(f"Peserta {self.peserta} — {self.ikm}, Kelurahan {self.kelurahan} (angka contoh)")
         print(
             f"  Pekerja    : {self.pekerja} orang × {self.pasang_per_pekerja_per_hari} pasang/hari × "
             f"{self.hari_kerja} hari kerja/bulan"
         )
         print(
-            f"  Harga      : HPP {rp(self.hpp)}/pasang · margin atas biaya {self.margin:.0%} · biaya sampai di "
-            f"atas kapal {rp(self.biaya_fob)}/pasang"
+            f"  Harga      : HPP {rupiah(self.hpp)}/pasang · margin atas biaya {self.margin:.0%} · biaya sampai di "
+            f"atas kapal {rupiah(self.biaya_fob)}/pasang"
         )
-        print(f"  Kurs bank  : beli {rp(self.kurs_beli)}, jual {rp(self.kurs_jual)} per USD")
-        pasang = f"{self.pesanan_pasang:,}".replace(",", ".")
+        print(
+            f"  Kurs bank  : beli {rupiah(self.kurs_beli)}, jual {rupiah(self.kurs_jual)} per USD"
+        )
+        pasang = number(self.pesanan_pasang, 0)
         print(
             f"  Studi kasus: pesanan {pasang} pasang, harus selesai dalam {self.batas_bulan} bulan"
         )
