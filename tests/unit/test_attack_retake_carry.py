@@ -1,4 +1,4 @@
-"""Red team (session 6): a retaker carries the spent key of round 1 to the retake form by CONTENT.
+"""Red team (session 6): a spent key carried to another form by CONTENT (a retake; the pre-test).
 
 ``alaskaki ulang`` gives the retakers a new form drawn from a secret derived from the workshop's
 and the round number. The retaker holds the round-1 form he sat (released, public) and, at worst,
@@ -105,3 +105,24 @@ def test_the_spent_key_of_round_one_carried_by_content_stays_near_chance(tmp_pat
         f"round N's numbers are right on round N+1 {numbers} times in {len(runs)} retake forms "
         f"(another workshop's numbers: {by_chance} times)"
     )
+
+
+def test_the_pre_test_key_discussed_in_class_carried_to_the_post_test_stays_near_chance():
+    """A trainer who goes through the pre-test's answers in class (common teaching practice, and
+    the pre-test decides nothing) gives every participant the asesmen-awal key. The two forms are
+    parallel slot by slot, and 14-16 of the 23 right pre-test options reappear among the post-test's
+    options (same wordings, other cases): carried by option text as above, the post-test must stay
+    near chance (limit 7.1 of 23), and the pre-test's numbers must not answer the post-test's."""
+    from alaskaki_kunci.bank import form
+
+    runs = []
+    for n in range(12):
+        rahasia = f"{n + 20:02d}" * 16
+        runs.append(_carried(form("asesmen-awal", rahasia), form(MODUL, rahasia)))
+    mean = statistics.mean(r[0] for r in runs)
+    numbers = sum(r[1] for r in runs)
+    assert mean <= LIMIT, (
+        f"the pre-test's key carried by option text gives {mean:.2f} of 23 post-test choice items "
+        f"on average (limit {LIMIT})"
+    )
+    assert numbers <= len(runs) // 2, f"pre-test numbers right on the post-test {numbers} times"
