@@ -209,6 +209,12 @@ def build_parser() -> argparse.ArgumentParser:
         "kartu",
         help="token peserta untuk pengumpulan tanpa server (dicetak di kartu, dibagikan pribadi)",
     )
+    p.add_argument(
+        "--formulir",
+        choices=["asesmen-awal", "asesmen-akhir"],
+        metavar="MODUL",
+        help="hanya token formulir uji ini (dibagikan pada hari ujinya)",
+    )
     _workshop_arg(p)
 
     p = sub.add_parser(
@@ -505,31 +511,48 @@ def render_collect(res) -> str:
 
 
 def cmd_kartu(args) -> int:
-    from alaskaki.workshop.release import TOKEN_LINE, has_uji_tokens, issue_tokens
+    from alaskaki.exercises.asesmen import FORMS
+    from alaskaki.workshop.release import issue_tokens, shared_uji_token_note
 
     ws = _ws(args)
     tokens = issue_tokens(ws)
-    uji = issue_tokens(ws, "asesmen-akhir") if has_uji_tokens(ws) else tokens
+    # each uji form has its own token (red team R24): a pre-test lent after the test opens
+    # nothing; the post-test column is cut off and handed out on the day of the post-test
+    forms = [f for f in FORMS if not args.formulir or f == args.formulir]
+    per_form = {f: issue_tokens(ws, f) for f in forms}
     names = {p.id: p.nama for p in ws.participants()}
-    rows = [
-        [pid, names.get(pid, ""), tok, uji[pid], TOKEN_LINE.format(token=tok)]
+    keys = {f: "token_" + f.replace("-", "_") for f in forms}
+    data = [
+        {"id": pid, "nama": names.get(pid, ""), "token": tok}
+        | {keys[f]: per_form[f][pid] for f in forms}
         for pid, tok in tokens.items()
     ]
-    text = table(
-        rows, ["id", "nama", "token latihan", "token uji", "baris untuk sel pertama notebook"]
+    if args.formulir:
+        rows = [[r["id"], r["nama"], r[keys[args.formulir]]] for r in data]
+        text = table(rows, ["id", "nama", f"token {args.formulir}"])
+        text += (
+            f"\n\nToken {args.formulir} saja: bagikan ke masing-masing peserta secara pribadi pada "
+            "hari uji itu (gunting per baris). Token ini hanya untuk formulir itu."
+        )
+    else:
+        rows = [[r["id"], r["nama"], r["token"]] + [r[keys[f]] for f in forms] for r in data]
+        text = table(rows, ["id", "nama", "token latihan"] + [f"token {f}" for f in forms])
+        text += (
+            "\n\nBagikan token ini ke masing-masing peserta secara pribadi (gunting per baris)."
+            "\nTanpa server, file yang dikumpulkan harus memuat token pemiliknya; yang tidak cocok "
+            "DITAHAN.\nModul yang dirilis sesudah ini punya baris TOKEN_PESERTA kosong untuk diisi "
+            "peserta: token latihan untuk modul latihan, token asesmen-awal hanya untuk asesmen-awal,"
+            " token asesmen-akhir hanya untuk asesmen-akhir.\nGunting kolom token asesmen-akhir dan "
+            "simpan; bagikan pada hari uji akhir (atau cetak saat itu: alaskaki kartu --formulir "
+            "asesmen-akhir)."
+        )
+    # cards printed before each form had its own token stay valid: say what they then prove
+    text += "\n\n" + (
+        shared_uji_token_note(ws)
+        or "Notebook yang dipinjamkan ke teman (latihan, atau asesmen-awal sesudah uji awal) "
+        "tidak membuka uji lain pemiliknya."
     )
-    text += (
-        "\n\nBagikan token ini ke masing-masing peserta secara pribadi (gunting per baris)."
-        "\nTanpa server, file yang dikumpulkan harus memuat token pemiliknya; yang tidak cocok DITAHAN."
-        "\nModul yang dirilis sesudah ini punya baris TOKEN_PESERTA kosong untuk diisi peserta:"
-        "\ntoken latihan untuk modul latihan, token uji hanya untuk asesmen-awal dan asesmen-akhir"
-        " (jangan pinjamkan notebook latihan berisi token; token uji tetap rahasia)."
-    )
-    _emit(
-        args,
-        [{"id": r[0], "nama": r[1], "token": r[2], "token_uji": r[3]} for r in rows],
-        text,
-    )
+    _emit(args, data, text)
     return EXIT_OK
 
 

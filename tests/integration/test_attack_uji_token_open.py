@@ -1,6 +1,7 @@
 """Red team (session 5), OPEN on main when written: the uji token and ``--pilih`` (owner: collect).
 
-R25 and R26 are defended (collect's ``_choose``); R24's test stays on branch redteam-pending4 (OPEN).
+R25 and R26 are defended (collect's ``_choose``); R24 too (a token per uji form,
+release._uji_scope; the card prints the post-test token in its own column).
 
 * R24: the pre-test is an uji too: p02 lends his asesmen-awal after the pre-test ("it only measures
   the gain"); its TOKEN_PESERTA is his uji token, the one asesmen-akhir asks for. p05 hands in a
@@ -43,6 +44,24 @@ from test_attack_uji_token import (  # noqa: E402, F401
 )
 
 pytestmark = [pytest.mark.slow]
+
+
+def test_a_token_read_from_a_friends_pre_test_does_not_open_their_post_test(ws, tmp_path):
+    """p02 lends p05 his asesmen-awal after the pre-test (it only measures the gain). Its
+    TOKEN_PESERTA is p02's uji token, the very token asesmen-akhir asks for. p02 hands in
+    asesmen-akhir at 15:00; at 15:30 p05 hands in a blank asesmen-akhir as p02 with that token.
+    The pre-test's token must not open the post-test (R6 one form further)."""
+    from alaskaki.workshop.collect import collect_module
+
+    before = _victim_hands_in(ws, tmp_path)
+    seen = _token(_copy(ws, AWAL, VICTIM))  # read off the lent pre-test
+    forged = _with(_answered(ws, ATTACKER, 0.0, _copy(ws, AKHIR, ATTACKER)), VICTIM, seen)
+    stick = _stick(tmp_path, "usb-p05", {f"{VICTIM}_{AKHIR}.ipynb": forged})
+    later = collect_module(ws, AKHIR, source=stick, received="2026-12-01 15:30")
+    assert _installed(ws, VICTIM) == before, (
+        f"p02's token read on his lent asesmen-awal let p05 replace p02's asesmen-akhir with a "
+        f"blank one (collected: {later.collected}, held: {[str(h) for h in later.held]})"
+    )
 
 
 HOLDS = {

@@ -599,7 +599,7 @@ def test_the_uji_has_its_own_token_so_a_lent_latihan_copy_opens_nothing(tmp_path
     """Red team R6: p02 lends p05 his latihan notebook, which carries his token. That token
     does not open p02's uji (held, named as a latihan token); the uji token does; a workshop whose
     cards were printed with one token for everything keeps working with it."""
-    from alaskaki.workshop.release import TOKEN_MARK, UJI_SCOPE_LINE, issue_tokens, token_check
+    from alaskaki.workshop.release import FORM_SCOPE_LINE, TOKEN_MARK, issue_tokens, token_check
 
     form = "asesmen-akhir"
     ws = init_workshop(tmp_path / "ws", modules=[MOD, form])
@@ -633,11 +633,72 @@ def test_the_uji_has_its_own_token_so_a_lent_latihan_copy_opens_nothing(tmp_path
         assert issue_tokens(ws, form) == uji, damage
         assert token_check(ws, "p02", uji["p02"], form) is None, damage
         assert "token latihan p02" in token_check(ws, "p02", latihan["p02"], form), damage
-    assert UJI_SCOPE_LINE in key.read_text(encoding="utf-8")  # recorded again beside the key
+    assert FORM_SCOPE_LINE in key.read_text(encoding="utf-8")  # recorded again beside the key
 
     # cards printed before the uji token existed: one token for everything, as on the card
     key.write_text(key.read_text(encoding="utf-8").splitlines()[0] + "\n")
-    mark.write_text(text.replace(UJI_SCOPE_LINE, ""), encoding="utf-8")
+    mark.write_text(text.replace(FORM_SCOPE_LINE, ""), encoding="utf-8")
     assert issue_tokens(ws, form) == latihan
     put(tmp_path / "c", f"p05_{form}.ipynb", nb_bytes("p05", "y", modul=form, token=latihan["p05"]))
     assert list(collect_module(ws, form, source=tmp_path / "c", received=T3).collected) == ["p05"]
+
+
+def test_each_uji_form_has_its_own_token_and_older_cards_keep_working(tmp_path, capsys):
+    """Red team R24: p02 lends his asesmen-awal after the pre-test; its token is his pre-test
+    token, which does not open his asesmen-akhir (held, named as the asesmen-awal token). The
+    card prints the post-test token in its own column (or alone, for the day of the post-test).
+    A workshop whose cards carry one uji token for both forms (session 5) keeps working with it,
+    and collect and kartu say what that token then proves."""
+    from alaskaki.cli import main
+    from alaskaki.workshop.release import (
+        FORM_SCOPE_LINE,
+        TOKEN_MARK,
+        UJI_SCOPE_LINE,
+        issue_tokens,
+        token_check,
+    )
+
+    awal, akhir = "asesmen-awal", "asesmen-akhir"
+    ws = init_workshop(tmp_path / "ws", modules=[MOD, awal, akhir])
+    roster = tmp_path / "r.csv"
+    roster.write_text(
+        "id,nama,ikm,kelurahan,jenis_kelamin,peran\np02,A,A,Miji,P,admin\np05,B,A,Miji,P,admin\n"
+    )
+    import_roster(ws, roster)
+    latihan, pre, post = issue_tokens(ws), issue_tokens(ws, awal), issue_tokens(ws, akhir)
+    assert all(len({latihan[p], pre[p], post[p]}) == 3 for p in latihan)
+    lent = nb_bytes("p02", "post_a = ''", modul=akhir, token=pre["p02"])
+    put(tmp_path / "a", f"p02_{akhir}.ipynb", lent)
+    res = collect_module(ws, akhir, source=tmp_path / "a", received=T1)
+    assert not res.collected and "token asesmen-awal p02" in res.held[0].reason, res
+    assert "token asesmen-akhir p02" in res.held[0].reason
+    assert token_check(ws, "p02", post["p02"], akhir) is None
+    assert "token asesmen-akhir p02" in token_check(ws, "p02", post["p02"], awal)
+    assert not any("kartu lama" in n for n in res.notes), res.notes
+
+    assert main(["--json", "kartu", "-w", str(ws.root)]) == 0
+    cards = {r["id"]: r for r in json.loads(capsys.readouterr().out)}
+    assert cards["p02"]["token_asesmen_awal"] == pre["p02"]
+    assert cards["p02"]["token_asesmen_akhir"] == post["p02"]
+    assert main(["kartu", "--formulir", akhir, "-w", str(ws.root)]) == 0
+    out = capsys.readouterr().out
+    assert post["p05"] in out and pre["p05"] not in out and latihan["p05"] not in out, out
+
+    # cards printed in session 5: one uji token for both forms, still valid; said plainly
+    key, mark = ws.state_dir / "kunci-token.txt", ws.root / TOKEN_MARK
+    for path in (key, mark):
+        path.write_text(
+            path.read_text(encoding="utf-8").replace(FORM_SCOPE_LINE, UJI_SCOPE_LINE),
+            encoding="utf-8",
+        )
+    shared = issue_tokens(ws, akhir)
+    assert shared == issue_tokens(ws, awal) and shared["p02"] not in (post["p02"], pre["p02"])
+    put(
+        tmp_path / "b", f"p02_{akhir}.ipynb", nb_bytes("p02", "x", modul=akhir, token=shared["p02"])
+    )
+    res = collect_module(ws, akhir, source=tmp_path / "b", received=T2)
+    assert list(res.collected) == ["p02"], res
+    assert any("kartu lama" in n and "asesmen-awal" in n for n in res.notes), res.notes
+    assert main(["kartu", "-w", str(ws.root)]) == 0
+    assert "kartu lama" in capsys.readouterr().out
+    assert UJI_SCOPE_LINE in key.read_text(encoding="utf-8")  # never upgraded behind the cards

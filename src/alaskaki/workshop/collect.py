@@ -867,8 +867,16 @@ def collect_module(
     ``tanpa_token``: collect an uji form from a folder or zip although no tokens were issued
     (refused otherwise); its files are marked :data:`UNVERIFIED`.
     """
+    from alaskaki.exercises.asesmen import FORMS
     from alaskaki.workshop import putaran
-    from alaskaki.workshop.release import claimed_token, parse_due, token_check, uses_exchange
+    from alaskaki.workshop.release import (
+        claimed_token,
+        parse_due,
+        shared_uji_token_note,
+        token_check,
+        tokens_issued,
+        uses_exchange,
+    )
 
     workshop.require_module(modul)
     ids = workshop.participant_ids()
@@ -897,6 +905,10 @@ def collect_module(
             )
         _check_source(workshop, src)
         unverified = _require_tokens(workshop, modul, tanpa_token)
+        if modul in FORMS and tokens_issued(workshop):
+            old_cards = shared_uji_token_note(workshop)  # one token opens both forms: say so
+            if old_cards:
+                result.notes.append(old_cards)
         if src.is_dir():
             items = list(_iter_folder(src, when, lim))
         elif src.is_file():

@@ -135,14 +135,20 @@ def _fingerprint(secret: bytes) -> str:
     return hashlib.sha256(b"alaskaki-token:" + secret).hexdigest()[:16]
 
 
-# The uji (asesmen-awal/akhir) has its own token per participant (red team R6: p02 lent his
-# latihan notebook, which carries his token; that token must not open his uji). Workshops whose
-# cards were printed before this have one token for everything. The scheme is written on the
-# secret's second line (penilaian/kunci-token.txt, where the cards' key is: it goes where the key
-# goes) and in the mark; either one, or a personal uji copy in pribadi/, says "separate". The
-# mark alone is not enough: a trainer deletes it as clutter or Notepad saves it as UTF-16 (red
-# team R22), and the cards in participants' hands do not change.
-UJI_SCOPE_LINE = "token uji: terpisah"
+# Each uji form (asesmen-awal, asesmen-akhir) has its own token per participant, derived from
+# "<id>:uji:<form>": p02 lent his latihan notebook, which carries his latihan token (red team R6),
+# or his asesmen-awal after the pre-test, which carries his pre-test token (R24); neither opens
+# his asesmen-akhir. The card prints the post-test token in its own column, to be cut off and
+# handed out on the day of the post-test. Older workshops keep the cards already in hand: before
+# session 4 one token for everything ("satu"), in session 5 one uji token for both forms ("uji",
+# UJI_SCOPE_LINE). The scheme is written on the secret's second line (penilaian/kunci-token.txt,
+# where the cards' key is: it goes where the key goes) and in the mark; either one, or a personal
+# uji copy in pribadi/, says which. The mark alone is not enough: a trainer deletes it as clutter
+# or Notepad saves it as UTF-16 (red team R22), and the cards in participants' hands do not change.
+UJI_SCOPE_LINE = "token uji: terpisah"  # session 5: one uji token for both forms
+FORM_SCOPE_LINE = "token uji: per formulir"
+SCHEME_ONE, SCHEME_UJI, SCHEME_FORM = "satu", "uji", "formulir"
+_SCHEME_LINES = {SCHEME_FORM: FORM_SCOPE_LINE, SCHEME_UJI: UJI_SCOPE_LINE, SCHEME_ONE: ""}
 
 
 def _read_text(path: Path) -> str | None:
@@ -164,11 +170,20 @@ def _lines(path: Path) -> list[str] | None:
     return None if text is None else [line.strip() for line in text.splitlines() if line.strip()]
 
 
-def _write_mark(workshop: Workshop, secret: bytes, *, separate_uji: bool = True) -> None:
+def _scheme_in(lines: list[str]) -> str | None:
+    """The uji-token scheme a key or mark records on its lines, or None."""
+    for scheme in (SCHEME_FORM, SCHEME_UJI):
+        if _SCHEME_LINES[scheme] in lines:
+            return scheme
+    return None
+
+
+def _write_mark(workshop: Workshop, secret: bytes, *, scheme: str = SCHEME_FORM) -> None:
+    line = _SCHEME_LINES[scheme]
     text = (
         "Token peserta lokakarya ini sudah dibagikan (kartu peserta / salinan pribadi).\n"
         "Kuncinya ada di penilaian/kunci-token.txt: jangan dihapus; bila hilang, salin kembali.\n"
-        f"sidik: {_fingerprint(secret)}\n" + (f"{UJI_SCOPE_LINE}\n" if separate_uji else "")
+        f"sidik: {_fingerprint(secret)}\n" + (f"{line}\n" if line else "")
     )
     with contextlib.suppress(OSError):  # a read-only copy still checks tokens with its secret
         _mark_path(workshop).write_text(text, encoding="utf-8")
@@ -210,8 +225,8 @@ def tokens_issued(workshop: Workshop) -> bool:
     )
 
 
-def _read_secret(path: Path) -> tuple[bytes, bool]:
-    """(the secret, whether its file records separate uji tokens)."""
+def _read_secret(path: Path) -> tuple[bytes, str | None]:
+    """(the secret, the uji-token scheme its file records or None)."""
     lines = _lines(path) or [""]
     try:
         secret = lines[0].encode("ascii")
@@ -221,22 +236,23 @@ def _read_secret(path: Path) -> tuple[bytes, bool]:
             "penilaian/kunci-token.txt yang asli dari salinan lokakarya atau dari cadangan.",
             exit_code=EXIT_INPUT,
         ) from err
-    return secret, UJI_SCOPE_LINE in lines[1:]
+    return secret, _scheme_in(lines[1:])
 
 
-def _write_secret(path: Path, secret: str, *, separate_uji: bool) -> None:
+def _write_secret(path: Path, secret: str, *, scheme: str) -> None:
     import os
 
     tmp = path.with_name(f".{path.name}.part")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        fh.write(secret + "\n" + (f"{UJI_SCOPE_LINE}\n" if separate_uji else ""))
+        line = _SCHEME_LINES[scheme]
+        fh.write(secret + "\n" + (f"{line}\n" if line else ""))
     os.replace(tmp, path)
 
 
-def _personal_uji_scheme(workshop: Workshop, secret: bytes) -> bool | None:
-    """What the personal uji copies in pribadi/ carry: the uji token (True), the latihan token
-    (False), or no copy to tell (None)."""
+def _personal_uji_scheme(workshop: Workshop, secret: bytes) -> str | None:
+    """The scheme the personal uji copies in pribadi/ show by the token they carry: the form's
+    own, the one uji token, the latihan token; None when no copy tells."""
     import json
 
     from alaskaki.exercises.asesmen import FORMS
@@ -252,25 +268,31 @@ def _personal_uji_scheme(workshop: Workshop, secret: bytes) -> bool | None:
             if not token:
                 continue
             given = _norm_token(token)
-            if given == _norm_token(_derive(secret, pid, "uji")):
-                return True
-            if given == _norm_token(_derive(secret, pid)):
-                return False
+            for scheme, scope in (
+                (SCHEME_FORM, f"uji:{modul}"),
+                (SCHEME_UJI, "uji"),
+                (SCHEME_ONE, ""),
+            ):
+                if given == _norm_token(_derive(secret, pid, scope)):
+                    return scheme
     return None
 
 
-def _uji_separate(workshop: Workshop) -> bool | None:
-    """Do the cards carry a separate uji token: True, False (cards printed before it existed), or
-    None (nothing says; a lost mark beside an old secret)."""
+def _uji_scheme(workshop: Workshop) -> str | None:
+    """Which uji tokens the cards carry: SCHEME_FORM, SCHEME_UJI, SCHEME_ONE (cards printed before
+    the uji had a token of its own), or None (nothing says; a lost mark beside an old secret)."""
     path = _secret_path(workshop)
-    secret, recorded = _read_secret(path) if path.is_file() else (b"", False)
+    secret, recorded = _read_secret(path) if path.is_file() else (b"", None)
     mark = _lines(_mark_path(workshop))
-    if recorded or (mark is not None and UJI_SCOPE_LINE in mark):
-        return True
+    marked = _scheme_in(mark) if mark is not None else None
+    if SCHEME_FORM in (recorded, marked):
+        return SCHEME_FORM
+    if recorded or marked:
+        return SCHEME_UJI
     personal = _personal_uji_scheme(workshop, secret) if secret else None
     if personal is not None:
         return personal
-    return False if mark is not None else None
+    return SCHEME_ONE if mark is not None else None
 
 
 def _secret(workshop: Workshop, *, create: bool) -> bytes | None:
@@ -287,15 +309,15 @@ def _secret(workshop: Workshop, *, create: bool) -> bytes | None:
                 "penilaian/kunci-token.txt yang asli dari salinan lokakarya atau dari cadangan.",
                 exit_code=EXIT_INPUT,
             )
-        separate = _uji_separate(workshop)
-        if separate and not scheme_recorded:
+        scheme = _uji_scheme(workshop)
+        if scheme in (SCHEME_FORM, SCHEME_UJI) and scheme != scheme_recorded:
             # a key written before the scheme was kept with it: record it where the key is
             with contextlib.suppress(OSError):
-                _write_secret(path, secret.decode("ascii"), separate_uji=True)
+                _write_secret(path, secret.decode("ascii"), scheme=scheme)
         if recorded is None:
             # the mark is gone (or the workshop predates it): write it again with what the key,
             # the personal copies or, failing both, the old default (one token) say
-            _write_mark(workshop, secret, separate_uji=bool(separate))
+            _write_mark(workshop, secret, scheme=scheme or SCHEME_ONE)
         return secret
     if recorded is not None or _token_traces(workshop):
         raise AlaskakiError(
@@ -308,19 +330,23 @@ def _secret(workshop: Workshop, *, create: bool) -> bytes | None:
     if not create:
         return None
     path.parent.mkdir(parents=True, exist_ok=True)
-    _write_secret(path, secrets.token_hex(32), separate_uji=True)
+    _write_secret(path, secrets.token_hex(32), scheme=SCHEME_FORM)
     secret, _ = _read_secret(path)
     _write_mark(workshop, secret)
     return secret
 
 
 def _uji_scope(workshop: Workshop, modul: str | None) -> str:
-    """ "uji" for an uji form of a workshop whose cards carry a separate uji token, else ""."""
+    """What a token of ``modul`` is derived from besides the id: "uji:<form>" for an uji form,
+    "" for a latihan module (and, on older cards, what those cards carry)."""
     from alaskaki.exercises.asesmen import FORMS
 
     if modul not in FORMS:
         return ""
-    return "" if _uji_separate(workshop) is False else "uji"
+    scheme = _uji_scheme(workshop)
+    if scheme == SCHEME_ONE:
+        return ""
+    return "uji" if scheme == SCHEME_UJI else f"uji:{modul}"
 
 
 def _uji_forms() -> tuple[str, ...]:
@@ -351,9 +377,28 @@ def issue_tokens(workshop: Workshop, modul: str | None = None) -> dict[str, str]
     return {pid: _derive(secret, pid, scope) for pid in workshop.participant_ids()}
 
 
-def has_uji_tokens(workshop: Workshop) -> bool:
-    """True when the cards carry a separate uji token (see :data:`UJI_SCOPE_LINE`)."""
-    return _uji_scope(workshop, "asesmen-akhir") == "uji"
+def uji_scheme(workshop: Workshop) -> str:
+    """Which uji tokens this workshop's cards carry (SCHEME_FORM for a new workshop)."""
+    return _uji_scheme(workshop) or SCHEME_FORM
+
+
+def shared_uji_token_note(workshop: Workshop) -> str | None:
+    """For a workshop whose cards carry one token for both uji forms (or one for everything):
+    what the token then proves, for collect and kartu to say; None for per-form tokens."""
+    scheme = uji_scheme(workshop)
+    if scheme == SCHEME_FORM:
+        return None
+    which = (
+        "satu token untuk semua modul"
+        if scheme == SCHEME_ONE
+        else "satu token uji untuk asesmen-awal dan asesmen-akhir"
+    )
+    return (
+        f"Kartu peserta lokakarya ini dicetak dengan {which} (kartu lama, tetap berlaku): token "
+        "yang terbaca di notebook yang dipinjamkan (mis. asesmen-awal sesudah uji awal) juga "
+        "membuka asesmen-akhir pemiliknya. Kumpulkan asesmen-akhir langsung di kelas dan periksa "
+        "sendiri siapa yang menyerahkan."
+    )
 
 
 def participant_token(workshop: Workshop, pid: str, modul: str | None = None) -> str | None:
@@ -381,12 +426,17 @@ def token_check(
     if owner:
         return f"TOKEN_PESERTA milik {owner}, bukan {pid}"
     if scope:
-        latihan = next((q for q in ids if _norm_token(_derive(secret, q)) == given), None)
-        if latihan:
-            return (
-                f"TOKEN_PESERTA adalah token latihan {latihan}; uji memakai token uji {pid} "
-                "dari kartu peserta"
-            )
+        # another kind of token of the card: name it, so the trainer sees a lent notebook
+        own = f"token {modul}" if scope.startswith("uji:") else "token uji"
+        kinds = [("token latihan", "")]
+        kinds += [(f"token {f}", f"uji:{f}") for f in _uji_forms() if f"uji:{f}" != scope]
+        for kind, other in kinds:
+            q = next((q for q in ids if _norm_token(_derive(secret, q, other)) == given), None)
+            if q:
+                return (
+                    f"TOKEN_PESERTA adalah {kind} {q}; {modul} memakai {own} {pid} dari kartu "
+                    "peserta"
+                )
     return f"TOKEN_PESERTA '{token[:20]}' bukan token {pid}"
 
 
