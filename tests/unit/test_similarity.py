@@ -364,6 +364,50 @@ def test_the_demos_essays_are_own_writing_no_pair_and_no_flag(tmp_path):
         assert sim.module_pairs(ws, m) == [] and sim.module_model_matches(ws, m) == []
 
 
+def test_a_pasted_passage_is_shown_with_its_lines_whatever_its_share():
+    """Red team R27a: one bullet of the public contoh jawaban pasted among own sentences (a small
+    share of the cell) is shown, with the pasted line for the trainer to read; calibration: the
+    demo's own essays (24 participants x 20 seeds, every rubric cell) are never shown, their
+    longest run through the contoh jawaban stays well below PASSAGE_WORDS."""
+    import re
+
+    from alaskaki import paths
+    from alaskaki.workshop.demo_essays import own_essay
+
+    cells = {}
+    for modul in ("m7a-daya-saing", "m7b-kemitraan"):
+        nb = json.loads((paths.SOURCE_DIR / modul / f"{modul}.ipynb").read_text(encoding="utf-8"))
+        for cell in nb["cells"]:
+            if sim.is_written_answer(cell):
+                cells[cell["metadata"]["nbgrader"]["grade_id"]] = cell
+    assert len(cells) == 3
+    longest = 0
+    for gid, cell in cells.items():
+        src = sim._src(cell)
+        frame = src.split("### BEGIN SOLUTION")[0]
+        body = re.search(r"### BEGIN SOLUTION\n(.*?)### END SOLUTION", src, re.S)[1]
+        model = {gid: sim._cell_fingerprints(cell) - sim._stub_of(cell)}
+        stub = set(sim._stub_of(cell))
+
+        def written(text, cell=cell, frame=frame):
+            return {"cells": [dict(cell, source=frame + text)]}
+
+        for seed in range(20):
+            essays = {f"p{i:02d}": written(own_essay(f"p{i:02d}", gid, seed)) for i in range(1, 25)}
+            assert sim.model_matches(essays, model, "m7", stub=stub) == [], (gid, seed)
+            for nb in essays.values():
+                longest = max(
+                    longest, sim.shared_passages(nb["cells"][0], model[gid], stub).longest
+                )
+        # the longest bullet (it may run over two lines), below the participant's own essay
+        bullet = max((b.strip() for b in re.split(r"\n(?=- )", body) if "- " in b), key=len)
+        own = own_essay("p03", gid, 0)
+        (hit,) = sim.model_matches({"p05": written(own + "\n" + bullet)}, model, "m7", stub=stub)
+        lines = tuple(line.strip() for line in bullet.split("\n"))
+        assert hit.baris == lines and lines[0][:40] in hit.uraian, hit
+    assert longest < sim.PASSAGE_WORDS - 2, longest
+
+
 def test_an_essay_in_sms_spelling_is_the_same_essay():
     """Red team R9b: the contoh jawaban written as an SMS ("yg", "dgn", "utk", "&") keeps its
     content words, so its fingerprints are the essay's; code is fingerprinted as written."""

@@ -62,6 +62,16 @@ _MARKERS = re.compile(r"^[ \t]*###[ \t]*(BEGIN|END)[ \t]+(SOLUTION|HIDDEN TESTS)
 _SOLUTION = re.compile(
     r"^[ \t]*### BEGIN SOLUTION[ \t]*\n(.*?)^[ \t]*### END SOLUTION", re.M | re.S
 )
+# A passage of the contoh jawaban pasted beside own words (red team R27a: two of five SWOT bullets,
+# 35 % of the contoh jawaban) is shown whatever its share: an unbroken run of at least
+# PASSAGE_WORDS content words (a sentence or more) found in the contoh jawaban. Honest demo essays
+# share at most 6 in a row with it (bench/similarity_calibration.py --passages).
+PASSAGE_WORDS = 10
+# A light paraphrase (red team R27b: 10 of 69 words swapped for synonyms) breaks every run into
+# pieces; pieces of at least K content words covering RUN_SHARE of the cell (and 2 x PASSAGE_WORDS
+# tokens) are shown too. Honest demo essays: at most 10 tokens in runs (28 % of a short essay).
+# A paraphrase that changes a word in every five is not found (docs/panduan-pelatih.md).
+RUN_SHARE = 0.4
 MIN_ITEMS = 8  # a module with fewer literal-answer items is compared by its writing only
 ALPHA = 0.001  # family-wise: chance of one false pair in a module of honest participants
 MIN_SHARED_WRONG = 3  # identical wrong answers a pair must share to be shown
@@ -308,13 +318,79 @@ class ModelMatch:
     sel: str  # grade_id of the answer cell
     skor: float  # share of the participant's own writing in that cell found in the contoh jawaban
     bersama: int
+    baris: tuple[str, ...] = ()  # the participant's lines holding a passage of the contoh jawaban
 
     @property
     def uraian(self) -> str:
-        return f"{self.sel}: {self.skor:.0%} tulisan sama dengan contoh jawaban"
+        text = f"{self.sel}: {self.skor:.0%} tulisan sama dengan contoh jawaban"
+        if self.baris:
+            shown = [b if len(b) <= 80 else b[:77] + "..." for b in self.baris[:3]]
+            more = f" (+{len(self.baris) - 3} baris)" if len(self.baris) > 3 else ""
+            text += "; baris yang sama: " + " | ".join(f"«{b}»" for b in shown) + more
+        return text
 
     def __str__(self) -> str:
         return f"{self.peserta}: {self.uraian} ({self.modul})"
+
+
+def _tokens_by_line(text: str, prose: bool) -> tuple[list[str], list[int]]:
+    """The tokens :func:`fingerprints` reads from ``text``, each with the index of its line."""
+    tokens: list[str] = []
+    lines: list[int] = []
+    for n, line in enumerate(text.split("\n")):
+        line = _plain(line)
+        got = _prose_tokens(line) if prose else _TOKEN.findall(line.lower())
+        tokens += got
+        lines += [n] * len(got)
+    return tokens, lines
+
+
+@dataclass(frozen=True)
+class Passages:
+    """What a written cell shares with the contoh jawaban in unbroken runs."""
+
+    longest: int  # tokens in the longest run
+    covered: int  # tokens of the cell inside a run
+    tokens: int  # tokens of the cell
+    lines: tuple[str, ...]  # the cell's lines holding a run, longest run first
+
+
+def shared_passages(cell: dict, model: set[int], stub: set[int] = frozenset()) -> Passages:
+    """The runs of the cell's writing through the contoh jawaban. Winnowing keeps at least one of
+    every ``window`` consecutive k-grams of the contoh jawaban, so a pasted passage shows a k-gram
+    of the contoh jawaban at least every ``window`` positions: hits that close are one run."""
+    text = _MARKERS.sub("", _IDENTITY_LINE.sub("", _src(cell)))
+    prose = _is_prose(cell)
+    tokens, where = _tokens_by_line(text, prose)
+    window = PROSE_WINDOW if prose else WINDOW
+    hits = [
+        i
+        for i in range(len(tokens) - K + 1)
+        if (h := _hash(tuple(tokens[i : i + K]))) in model and h not in stub
+    ]
+    runs: list[list[int]] = []
+    for i in hits:
+        if runs and i - runs[-1][1] <= window:
+            runs[-1][1] = i
+        else:
+            runs.append([i, i])
+    spans = sorted(((first, last + K) for first, last in runs), key=lambda r: r[0] - r[1])
+    covered = set().union(*(range(a, b) for a, b in spans)) if spans else set()
+    texts = text.split("\n")
+    shown: dict[int, None] = {}
+    for a, b in spans:
+        per_line: dict[int, int] = {}
+        for t in range(a, b):
+            per_line[where[t]] = per_line.get(where[t], 0) + 1
+        # a line with a few words of the run (a frame's label just before it) is no evidence
+        lines = [n for n, c in per_line.items() if c >= K] or [max(per_line, key=per_line.get)]
+        shown.update(dict.fromkeys(sorted(lines)))
+    return Passages(
+        max((b - a for a, b in spans), default=0),
+        len(covered),
+        len(tokens),
+        tuple(texts[n].strip() for n in shown if texts[n].strip()),
+    )
 
 
 def model_matches(
@@ -328,7 +404,10 @@ def model_matches(
 ) -> list[ModelMatch]:
     """Per participant and written answer cell: shown when the fingerprints the cell shares with
     the contoh jawaban number at least ``min_shared`` and cover ``threshold`` of the cell's own
-    writing or of the contoh jawaban (half an essay pasted, the rest own words, is still shown)."""
+    writing or of the contoh jawaban (half an essay pasted, the rest own words, is still shown),
+    or when the cell holds an unbroken passage of the contoh jawaban of at least
+    :data:`PASSAGE_WORDS` tokens whatever its share (red team R27a), or runs of it covering
+    :data:`RUN_SHARE` of the cell (R27b). The lines holding the runs are shown with it."""
     out = []
     for pid in sorted(notebooks):
         for cell in _cells(notebooks[pid]):
@@ -337,12 +416,18 @@ def model_matches(
             if gid not in model:
                 continue
             own = _cell_fingerprints(cell) - stub
-            shared = len(own & model[gid])
-            if not own or shared < min_shared:
+            if not own:
                 continue
+            shared = len(own & model[gid])
             share = max(shared / len(own), shared / len(model[gid]))
-            if share >= threshold:
-                out.append(ModelMatch(modul, pid, gid, round(shared / len(own), 3), shared))
+            runs = shared_passages(cell, model[gid], stub)
+            pasted = runs.longest >= PASSAGE_WORDS or (
+                runs.covered >= 2 * PASSAGE_WORDS and runs.covered >= RUN_SHARE * runs.tokens
+            )
+            if pasted or (shared >= min_shared and share >= threshold):
+                # the words in runs say better than the winnowed share how much was pasted
+                skor = max(shared / len(own), runs.covered / max(runs.tokens, 1))
+                out.append(ModelMatch(modul, pid, gid, round(skor, 3), shared, runs.lines))
     return out
 
 
