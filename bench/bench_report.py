@@ -7,10 +7,17 @@ bench/bench_assess.py).
 
     .venv/bin/python bench/bench_report.py [--peserta 10000] [--lokakarya 3] [--rapor 1000]
         [--baseline-tree DIR] [--formats html,xlsx,csv,json|none]
+        [--rapor-isi nyata|sintetis] [--rapor-dari WORKSHOP] [--rapor-workers 2]
 
 Each measurement runs in a fresh process: every format alone, then all four in one call (the
 tables and the assessment shared), then ``--rapor`` rapor (HTML + PDF) with
-``write_rapor(..., workers=2)`` when the code has it. With ``--baseline-tree DIR`` (an older
+``write_rapor(..., workers=--rapor-workers)`` when the code has it.
+
+The rapor's content is REAL by default (``--rapor-isi nyata``): the result of ``assess`` on a
+workshop midway through its training (``--rapor-dari``, or else ``alaskaki demo --modul
+m3-biaya-produksi`` made in a temporary folder: one module graded, the other units *Belum
+dinilai* with their long notes naming every criterion), its participants repeated under new ids
+up to ``--rapor``. A real rapor costs about twice the synthetic one, whose notes are short. With ``--baseline-tree DIR`` (an older
 checkout: ``git archive <commit> | tar -x -C DIR``) the same measurements run on that code in the
 same run, interleaved, and the outputs are compared (JSON byte for byte, ``dibuat`` aside).
 Wall seconds, CPU seconds (user + sys of the process and its workers) and the load average are
@@ -39,12 +46,24 @@ except ImportError:  # a baseline tree from before the helpers left the package
     from alaskaki.competency.testing import synthetic_result
 from alaskaki.report import write_rapor, write_reports
 peserta, lokakarya, what, out = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3], Path(sys.argv[4])
-result = synthetic_result(peserta, workshops=lokakarya)
+real, workers = sys.argv[5], int(sys.argv[6])
+if what.startswith("rapor:") and real != "-":
+    import dataclasses
+    from alaskaki.competency.model import CohortResult
+    result = CohortResult.from_dict(json.loads(Path(real).read_text(encoding="utf-8")))
+    people = result.participants
+    n = int(what.split(":")[1])
+    result.participants = [
+        dataclasses.replace(people[i % len(people)], id=f"{people[i % len(people)].id}-{i:05d}")
+        for i in range(n)
+    ]
+else:
+    result = synthetic_result(peserta, workshops=lokakarya)
 result.dibuat = "2026-01-20T08:00:00+00:00"
 if what.startswith("rapor:"):
     n = int(what.split(":")[1])
     result.participants = result.participants[:n]
-    kw = {"workers": 2} if "workers" in inspect.signature(write_rapor).parameters else {}
+    kw = {"workers": workers} if "workers" in inspect.signature(write_rapor).parameters else {}
     t, c = time.perf_counter(), os.times()
     files = write_rapor(result, out, **kw)
 else:
@@ -58,8 +77,40 @@ size = sum(f.stat().st_size for f in files)
 print(json.dumps({"wall": w, "cpu": cpu, "mb": size / 1e6, "files": len(files)}))
 """
 
+ASSESS = r"""
+import json, sys
+from pathlib import Path
+from alaskaki.competency.engine import assess
+Path(sys.argv[2]).write_text(json.dumps(assess(sys.argv[1]).to_dict()), encoding="utf-8")
+"""
 
-def run(tree: Path | None, peserta: int, lokakarya: int, what: str, out: Path) -> dict:
+
+def real_result(workshop: Path | None, tmp: Path) -> Path:
+    """The rapor's real content: ``assess`` of ``workshop`` (made by ``alaskaki demo`` for m3
+    only when None), written as the result's JSON, which every tree's child reads."""
+    if workshop is None:
+        workshop = tmp / "demo-m3"
+        print(f"making {workshop} (alaskaki demo --modul m3-biaya-produksi) ...", flush=True)
+        subprocess.run(
+            [sys.executable, "-m", "alaskaki", "demo", "--modul", "m3-biaya-produksi",
+             "--out", str(workshop)],
+            check=True,
+            capture_output=True,
+        )  # fmt: skip
+    out = tmp / "hasil-nyata.json"
+    subprocess.run([sys.executable, "-c", ASSESS, str(workshop), str(out)], check=True)
+    return out
+
+
+def run(
+    tree: Path | None,
+    peserta: int,
+    lokakarya: int,
+    what: str,
+    out: Path,
+    real: Path | None = None,
+    workers: int = 2,
+) -> dict:
     env = dict(os.environ)
     # the tree's own test helpers (tests/competencykit.py) build the synthetic result
     top = tree if tree is not None else Path(__file__).resolve().parents[1]
@@ -68,7 +119,17 @@ def run(tree: Path | None, peserta: int, lokakarya: int, what: str, out: Path) -
     )
     env["PATH"] = str(Path(sys.executable).parent) + os.pathsep + env.get("PATH", "")
     res = subprocess.run(
-        [sys.executable, "-c", CHILD, str(peserta), str(lokakarya), what, str(out)],
+        [
+            sys.executable,
+            "-c",
+            CHILD,
+            str(peserta),
+            str(lokakarya),
+            what,
+            str(out),
+            str(real or "-"),
+            str(workers),
+        ],  # fmt: skip
         env=env,
         capture_output=True,
         text=True,
@@ -95,6 +156,11 @@ def main(argv=None) -> int:
     )
     ap.add_argument("--formats", default="html,xlsx,csv,json", help="or none: the rapor only")
     ap.add_argument("--baseline-tree", type=Path)
+    ap.add_argument("--rapor-isi", choices=("nyata", "sintetis"), default="nyata")
+    ap.add_argument(
+        "--rapor-dari", type=Path, help="workshop whose assessed result fills the rapor"
+    )
+    ap.add_argument("--rapor-workers", type=int, default=2)
     args = ap.parse_args(argv)
     trees = [("old", args.baseline_tree), ("new", None)] if args.baseline_tree else [("new", None)]
     whats = [] if args.formats == "none" else [*args.formats.split(","), args.formats]
@@ -103,15 +169,24 @@ def main(argv=None) -> int:
     print(f"{args.peserta} peserta × 7 unit × {args.lokakarya} lokakarya; load {os.getloadavg()}")
     print(f"  {'what':22s} {'code':5s} {'wall s':>8s} {'CPU s':>8s} {'MB':>8s}  load(1 min)")
     with tempfile.TemporaryDirectory(dir="/var/tmp") as tmp:
+        real = None
+        if args.rapor and args.rapor_isi == "nyata":
+            real = real_result(args.rapor_dari, Path(tmp))
+            print(f"rapor: real content ({args.rapor_dari or 'demo m3'}); load {os.getloadavg()}")
         for what in whats:
             got = {}
             for label, tree in trees:
                 out = Path(tmp) / label / what.replace(",", "+").replace(":", "-")
-                r = run(tree, args.peserta, args.lokakarya, what, out)
+                r = run(tree, args.peserta, args.lokakarya, what, out, real, args.rapor_workers)
                 got[label] = (r, out)
+                per = (
+                    f"  ({r['cpu'] / r['files'] * 2:.3f} s CPU per rapor)"
+                    if "rapor" in what
+                    else ""
+                )
                 print(
                     f"  {what:22s} {label:5s} {r['wall']:8.1f} {r['cpu']:8.1f} {r['mb']:8.1f}"
-                    f"  {os.getloadavg()[0]:.1f}",
+                    f"  {os.getloadavg()[0]:.1f}{per}",
                     flush=True,
                 )
             if len(got) == 2:

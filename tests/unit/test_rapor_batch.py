@@ -2,7 +2,8 @@
 in the participants' order, byte for byte (the PDF's creation time and /ID aside). A rapor made in
 a batch reads as the one made alone, and the font cut once per process draws what the whole DejaVu
 draws (text, places, pages, embedded glyphs), read back from the PDF by a small reader of fpdf2's
-output."""
+output. The unit table, laid out by our own one-pass line breaking, draws what fpdf2's table()
+draws (the same reading, the same rectangles)."""
 
 from __future__ import annotations
 
@@ -156,3 +157,97 @@ def test_the_cut_font_draws_what_the_whole_dejavu_draws(tmp_path):
         cut = render_pdf(result, p, rev, tmp_path / f"cut-{p.id}.pdf")
         assert pdf_reading(cut) == pdf_reading(whole), p.nama
         assert p.nama in "".join(t for _, _, t in pdf_reading(cut)["text"])
+
+
+def _rectangles(path) -> list[tuple[float, ...]]:
+    """Every rectangle the PDF draws (cell borders, status fills): corners in points, filled or not."""
+    out = []
+    for _, stream in _pdf_objects(path.read_bytes()).values():
+        for m in re.finditer(rb"([\d.-]+) ([\d.-]+) ([\d.-]+) ([\d.-]+) re (\w)", stream or b""):
+            x, y, w, h = map(float, m.group(1, 2, 3, 4))
+            out.append((x, min(y, y + h), x + w, max(y, y + h), float(m.group(5) in (b"B", b"f"))))
+    return sorted(out)
+
+
+def _same_drawing(a, b) -> bool:
+    ra, rb = _rectangles(a), _rectangles(b)
+    # fpdf2's table and rect() round the same corner in a different order: 0.01 pt apart at most
+    if len(ra) != len(rb):
+        return False
+    close = all(
+        max(abs(u - v) for u, v in zip(p, q, strict=True)) <= 0.011
+        for p, q in zip(ra, rb, strict=True)
+    )
+    return close and pdf_reading(a) == pdf_reading(b)
+
+
+def test_the_unit_table_breaks_its_lines_as_fpdf2s_table(tmp_path):
+    # the rapor's unit table is laid out by our one-pass line breaking (rapor._wrap); it must draw
+    # what fpdf2's own table() draws: the same lines at the same places, the same borders and
+    # fills, the heading repeated after a page break, a word wider than its column cut
+    from fpdf import FPDF
+
+    from alaskaki.report.rapor import UNIT_FILLS, UNIT_HEADING, _unit_table, _unit_table_fpdf
+
+    note = (
+        "Kerjakan dan kumpulkan asesmen-akhir agar unit ini dapat dinilai. Kriteria: EKS-01.1.1 "
+        "Alasan ekspor mandiri dan akibat ekspor lewat perantara dijelaskan; EKS-01.2.1 NIB "
+        "melalui OSS dan kode KBLI usaha alas kaki ditentukan"
+    )
+    rows = [UNIT_HEADING]
+    statuses = list(UNIT_FILLS) + ["Belum ada bukti"]
+    for i in range(24):
+        status = statuses[i % len(statuses)]
+        rows.append(
+            (
+                f"EKS-{i:02d}",
+                "Menyiapkan dokumen ekspor" + " dan cara pembayaran" * (i % 3),
+                status,
+                note[: 40 + 17 * i] + ("  dua  spasi " if i == 5 else ""),
+                "selesai 100 %, skor 87,5 %" if i % 2 else "–",
+                "" if i == 7 else f"{i} %",
+                "Panjangsekalitanpaspasi" * (i == 9) or "–",
+            )
+        )
+    fills = [None] + [UNIT_FILLS.get(r[2]) for r in rows[1:]]
+    files = []
+    for name, table in (("own", _unit_table), ("fpdf", _unit_table_fpdf)):
+        pdf = FPDF(format="A4")
+        pdf.add_font("DejaVu", "", str(_full_fonts().files[""]))
+        pdf.add_font("DejaVu", "B", str(_full_fonts().files["B"]))
+        pdf.set_margins(15, 15, 15)
+        pdf.add_page()
+        pdf.set_font("DejaVu", "", 8)
+        pdf.ln(150)  # the table starts low: the heading must not stay alone at the page's foot
+        table(pdf, rows, fills)
+        pdf.cell(0, 7, "sesudah tabel")  # where the table leaves the cursor
+        files.append(tmp_path / f"{name}.pdf")
+        pdf.output(str(files[-1]))
+    own, ref = files
+    assert pdf_reading(ref)["pages"] >= 3
+    assert _same_drawing(own, ref)
+    drawn = [t for _, _, t in pdf_reading(own)["text"]]
+    # the heading and first row did not fit under the 150 mm: the table starts on page 2, and its
+    # heading is repeated on every page after that
+    assert drawn.count("Keterangan") == pdf_reading(own)["pages"] - 1
+
+
+def test_a_rapor_with_its_own_line_breaking_reads_as_fpdf2s(tmp_path):
+    import dataclasses
+
+    from alaskaki.report.rapor import _layout_pdf, _prepared_fonts
+
+    plain = synthetic_result(6, workshops=2)
+    plain.participants[3].nama = "Siti Ayu Müller-Øberg “Sepatu” – 5 ≤ 7"
+    odd = synthetic_result(2, workshops=2)
+    # a unit title with a line break: that table is left to fpdf2's table()
+    odd.units[1] = dataclasses.replace(odd.units[1], judul="Judul\ndua baris")
+    rev = load_reviewer({})
+    for result in (plain, odd):
+        for p in result.participants:
+            files = []
+            for own in (True, False):
+                pdf = _layout_pdf(result, p, rev, _prepared_fonts(), own_lines=own)
+                files.append(tmp_path / f"{p.id}-{own}.pdf")
+                pdf.output(str(files[-1]))
+            assert _same_drawing(*files), p.id

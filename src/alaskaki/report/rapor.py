@@ -308,9 +308,16 @@ def render_pdf(
     return path
 
 
-def _layout_pdf(result: CohortResult, p: ParticipantResult, reviewer: Reviewer, fonts: PdfFonts):
+def _layout_pdf(
+    result: CohortResult,
+    p: ParticipantResult,
+    reviewer: Reviewer,
+    fonts: PdfFonts,
+    own_lines: bool = True,
+):
+    """The rapor laid out. ``own_lines`` False: the unit table by fpdf2's own ``table()``, the
+    reference the default layout (:func:`_unit_table`) is tested against."""
     from fpdf import FPDF
-    from fpdf.fonts import FontFace
 
     lines, todo = rapor_data(result, p)
     pdf = FPDF(format="A4")
@@ -339,26 +346,23 @@ def _layout_pdf(result: CohortResult, p: ParticipantResult, reviewer: Reviewer, 
     pdf.set_font("DejaVu", "B", 12)
     pdf.cell(0, 7, "Unit kompetensi", new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("DejaVu", "", 8)
-    fills = {
-        KOMPETEN: (199, 233, 192),
-        BELUM_KOMPETEN: (252, 187, 161),
-        BELUM_DINILAI: (238, 238, 238),
-    }
-    with pdf.table(
-        col_widths=(15, 36, 22, 62, 25, 12, 12), text_align="LEFT", line_height=4.5
-    ) as t:
-        head = t.row()
-        for h in ("Unit", "Judul", "Status", "Keterangan", "Latihan", "Awal", "Akhir"):
-            head.cell(h)
-        for line in lines:
-            r = t.row()
-            r.cell(line.unit)
-            r.cell(line.judul)
-            r.cell(line.status, style=FontFace(fill_color=fills.get(line.status)))
-            r.cell(line.keterangan)
-            r.cell(line.latihan)
-            r.cell(fmt_id(line.awal, "%"))
-            r.cell(fmt_id(line.akhir, "%"))
+    rows = [UNIT_HEADING] + [
+        (
+            line.unit,
+            line.judul,
+            line.status,
+            line.keterangan,
+            line.latihan,
+            fmt_id(line.awal, "%"),
+            fmt_id(line.akhir, "%"),
+        )
+        for line in lines
+    ]
+    fills = [None] + [UNIT_FILLS.get(line.status) for line in lines]
+    if own_lines and _plain(rows):
+        _unit_table(pdf, rows, fills)
+    else:
+        _unit_table_fpdf(pdf, rows, fills)
     pdf.ln(3)
     pdf.set_font("DejaVu", "B", 12)
     pdf.cell(0, 7, "Yang perlu dilatih berikutnya", new_x="LMARGIN", new_y="NEXT")
@@ -366,6 +370,153 @@ def _layout_pdf(result: CohortResult, p: ParticipantResult, reviewer: Reviewer, 
     for t_ in todo or ["Tidak ada kriteria yang belum terpenuhi. Pertahankan!"]:
         pdf.multi_cell(0, 5, f"• {t_}", new_x="LMARGIN", new_y="NEXT")
     return pdf
+
+
+# The unit table: columns (heading, relative width), one text line's height (mm), status colours.
+UNIT_COLUMNS = (
+    ("Unit", 15),
+    ("Judul", 36),
+    ("Status", 22),
+    ("Keterangan", 62),
+    ("Latihan", 25),
+    ("Awal", 12),
+    ("Akhir", 12),
+)
+UNIT_HEADING = tuple(h for h, _ in UNIT_COLUMNS)
+UNIT_LINE_H = 4.5
+UNIT_FILLS = {
+    KOMPETEN: (199, 233, 192),
+    BELUM_KOMPETEN: (252, 187, 161),
+    BELUM_DINILAI: (238, 238, 238),
+}
+
+
+def _unit_table_fpdf(pdf, rows: list[tuple[str, ...]], fills: list) -> None:
+    """The unit table by fpdf2's own ``table()``: the reference :func:`_unit_table` draws the same
+    as, and the fallback for text it does not lay out itself (line breaks, soft hyphens, odd spaces)."""
+    from fpdf.fonts import FontFace
+
+    with pdf.table(
+        col_widths=tuple(w for _, w in UNIT_COLUMNS),
+        text_align="LEFT",
+        line_height=UNIT_LINE_H,
+    ) as t:
+        for row, fill in zip(rows, fills, strict=True):
+            r = t.row()
+            for j, text in enumerate(row):
+                r.cell(text, style=FontFace(fill_color=fill) if j == 2 and fill else None)
+
+
+# Characters fpdf2's line breaking treats specially (breaks, soft hyphen, no-break and other
+# spaces); a table holding any of them is left to fpdf2 (_unit_table_fpdf).
+_SPECIAL = frozenset(
+    "\n\r\f\t\u00ad\u00a0\u200b\u2002\u2003\u2004\u2005\u2006\u2008\u2009\u200a\u205f\u3000"
+)
+
+
+def _plain(rows: list[tuple[str, ...]]) -> bool:
+    return not any(_SPECIAL.intersection(text) for row in rows for text in row)
+
+
+def _wrap(text: str, cw, size_pt: float, k: float, max_w: float) -> list[str] | None:
+    """``text`` broken into lines as fpdf2's ``multi_cell`` breaks it (word wrap, plain spaces),
+    in one pass. fpdf2 re-adds the whole line's width for every character it adds (quadratic in
+    the line's length; 75 % of a rapor's CPU when its notes are long); this keeps the running sum
+    of the font's integer widths and compares as fpdf2 does, in the same float operations, so the
+    lines break at the same characters. None when fpdf2 would refuse (a character wider than the
+    column)."""
+    lines: list[str] = []
+    start = total = 0
+    space = -1  # index of the last space on the current line
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        w = cw[ord(ch)]
+        if (total * size_pt * 0.001) / k + (w * size_pt * 0.001) / k - max_w > 1e-9:
+            if ch == " ":  # the space that overflows is dropped
+                lines.append(text[start:i])
+                i += 1
+            elif space >= 0:  # break at the line's last space, which is dropped
+                lines.append(text[start:space])
+                i = space + 1
+            elif i > start:  # one word wider than the column: cut it here
+                lines.append(text[start:i])
+            else:
+                return None
+            start, total, space = i, 0, -1
+            continue
+        if ch == " ":
+            space = i
+        total += w
+        i += 1
+    if total:
+        lines.append(text[start:])
+    return lines
+
+
+def _unit_table(pdf, rows: list[tuple[str, ...]], fills: list) -> None:
+    """The unit table as fpdf2's ``table()`` draws it (:func:`_unit_table_fpdf`: same columns,
+    borders, fills, bold heading repeated after a page break, text centred vertically in its row,
+    the same lines at the same places), with the lines broken by :func:`_wrap` and each drawn by
+    ``cell``. Falls back to fpdf2's table when a cell cannot be broken."""
+    # the same float operations as fpdf2's table and multi_cell, so the same widths and places
+    total = sum(w for _, w in UNIT_COLUMNS)
+    widths = [float(w / total * pdf.epw) for _, w in UNIT_COLUMNS]
+    xs = [pdf.l_margin]
+    for w in widths[:-1]:
+        xs.append(xs[-1] + w)
+    size = pdf.font_size_pt
+    laid: list[tuple[list[list[str]], float]] = []
+    for i, row in enumerate(rows):
+        pdf.set_font(style="B" if i == 0 else "")
+        cw, k = pdf.current_font.cw, pdf.k
+        cells = []
+        for j, text in enumerate(row):
+            broken = (
+                _wrap(text, cw, size, k, widths[j] - pdf.c_margin - pdf.c_margin) if text else []
+            )
+            if broken is None:
+                pdf.set_font(style="")
+                return _unit_table_fpdf(pdf, rows, fills)
+            cells.append(broken)
+        height = 0.0
+        for broken in cells:
+            h = 0.0
+            for _ in broken:
+                h += UNIT_LINE_H
+            height = max(height, h)
+        laid.append((cells, height or UNIT_LINE_H))
+
+    def draw(i: int) -> None:
+        cells, height = laid[i]
+        y = pdf.y
+        pdf.set_font(style="B" if i == 0 else "")
+        for j, broken in enumerate(cells):
+            if fills[i] and j == 2:
+                pdf.set_fill_color(*fills[i])
+                pdf.rect(xs[j], y, widths[j], height, style="DF")
+            else:
+                pdf.rect(xs[j], y, widths[j], height)
+            text_h = 0.0
+            for _ in broken:
+                text_h += UNIT_LINE_H
+            line_y = y + (height - text_h) / 2
+            for text in broken:
+                pdf.set_xy(xs[j], line_y)
+                pdf.cell(widths[j], UNIT_LINE_H, text)
+                line_y += UNIT_LINE_H
+        pdf.set_y(y)
+        pdf.ln(height)
+
+    if len(rows) > 1 and pdf.will_page_break(laid[0][1] + laid[1][1]):
+        pdf.add_page(same=True)  # the heading never alone at the foot of a page
+    for i in range(len(rows)):
+        if pdf.will_page_break(laid[i][1]):
+            pdf.add_page(same=True)
+            if i > 0:
+                draw(0)
+        draw(i)
+    pdf.set_font(style="")
 
 
 def write_rapor(
