@@ -1,11 +1,18 @@
 """Start-up time of each `alaskaki` command, against `nbgrader --version` as the baseline in the same run.
 
-Usage: .venv/bin/python bench/bench_cli.py [--repeat 3]
+Usage: .venv/bin/python bench/bench_cli.py [--repeat 3] [--workshop DEMO]
+
+Median wall and median CPU seconds (user + sys of the command's process tree) of ``--repeat``
+runs, and the load average: on a shared machine the CPU seconds are the figure to read.
+``--workshop`` also times ``alaskaki status`` on that workshop (issue 17 goal 4: the demo's,
+``alaskaki demo --out DEMO``).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -16,19 +23,25 @@ from pathlib import Path
 BIN = Path(sys.executable).parent
 
 
-def timed(cmd: list[str], repeat: int) -> float:
-    times = []
+def timed(cmd: list[str], repeat: int) -> tuple[float, float]:
+    """Median wall and median CPU seconds of ``repeat`` runs of ``cmd``."""
+    walls, cpus = [], []
     for _ in range(repeat):
+        r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
         t0 = time.perf_counter()
         subprocess.run(cmd, capture_output=True, check=False)
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times)
+        walls.append(time.perf_counter() - t0)
+        r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpus.append(r1.ru_utime + r1.ru_stime - r0.ru_utime - r0.ru_stime)
+    return statistics.median(walls), statistics.median(cpus)
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--workshop", type=Path, help="also `status` on this workshop (the demo)")
     args = ap.parse_args()
+    print(f"load average at start: {os.getloadavg()}")
     with tempfile.TemporaryDirectory() as tmp:
         ws = Path(tmp) / "ws"
         subprocess.run(
@@ -44,21 +57,28 @@ def main() -> None:
         )
         base = timed([str(BIN / "nbgrader"), "--version"], args.repeat)
         rows = [("nbgrader --version (baseline)", base)]
+        demo = [["status", "--workshop", str(args.workshop)]] if args.workshop else []
         for cmd in (
             ["--help"],
             ["--version"],
             ["status", "--workshop", str(ws)],
+            *demo,
             ["release", "m3-biaya-produksi", "--workshop", str(ws)],
         ):
             rows.append(
                 (
-                    "alaskaki " + " ".join(c if not c.startswith("/") else "DIR" for c in cmd),
+                    "alaskaki "
+                    + " ".join(
+                        c if not c.startswith("/") else ("DEMO" if cmd in demo else "DIR")
+                        for c in cmd
+                    ),
                     timed([str(BIN / "alaskaki"), *cmd], args.repeat),
                 )
             )
-    print(f"{'command':45s} {'median s':>9s} {'vs baseline':>12s}")
-    for name, t in rows:
-        print(f"{name:45s} {t:9.2f} {t / base:11.2f}x")
+    print(f"{'command':45s} {'wall s':>7s} {'CPU s':>7s} {'CPU vs baseline':>16s}")
+    for name, (wall, cpu) in rows:
+        print(f"{name:45s} {wall:7.2f} {cpu:7.2f} {cpu / base[1]:15.2f}x")
+    print(f"load average at end: {os.getloadavg()}")
 
 
 if __name__ == "__main__":

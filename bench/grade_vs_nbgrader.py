@@ -10,7 +10,9 @@ Both sides start from identical copies of one workshop: the demo's 24 participan
 Each side is timed as a command a trainer runs, in a fresh process (interpreter start-up and
 imports included): `nbgrader autograde MODUL` and `grade_module(...)`. Afterwards the two
 gradebooks must hold the same score for every participant and grade cell; exit status 1 if not.
-Never part of the test suite (no timing tests).
+Wall seconds and CPU seconds (user + sys of the command's whole process tree: nbgrader's kernels,
+our sandbox's zygote and workers, all waited for) are printed with the load average: on a shared
+machine the CPU ratio is the one to read. Never part of the test suite (no timing tests).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -73,6 +76,11 @@ def build_from_demo(root: Path, modul: str) -> list[str]:
     return ids
 
 
+def children_cpu() -> float:
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument(
@@ -103,9 +111,15 @@ def main(argv=None) -> int:
     print(f"{n} participants")
     print(f"cores: {os.cpu_count()}, load average before: {os.getloadavg()[0]:.2f}")
 
+    c0 = children_cpu()
     t_nbg = autograde_cli(theirs, modul)
-    print(f"nbgrader autograde : {t_nbg:7.1f} s  ({t_nbg / n:.2f} s per participant)")
+    c_nbg = children_cpu() - c0
+    print(
+        f"nbgrader autograde : {t_nbg:7.1f} s  ({t_nbg / n:.2f} s per participant; "
+        f"CPU {c_nbg:.1f} s)"
+    )
 
+    c0 = children_cpu()
     t0 = time.perf_counter()
     proc = subprocess.run(
         [sys.executable, "-c", OURS, str(ours), modul, str(args.workers)],
@@ -114,13 +128,15 @@ def main(argv=None) -> int:
         check=True,
     )
     t_ours = time.perf_counter() - t0
+    c_ours = children_cpu() - c0
     info = json.loads(proc.stdout.strip().splitlines()[-1])
     sandbox = "bubblewrap" if info["sandboxed"] else "NONE"
     print(
         f"alaskaki grade     : {t_ours:7.1f} s  ({t_ours / n:.2f} s per participant; "
-        f"{info['workers']} workers; in-process {info['seconds']:.1f} s; sandbox: {sandbox})"
+        f"{info['workers']} workers; in-process {info['seconds']:.1f} s; sandbox: {sandbox}; "
+        f"CPU {c_ours:.1f} s)"
     )
-    print(f"ratio              : {t_nbg / t_ours:7.2f}x faster")
+    print(f"ratio              : {t_nbg / t_ours:7.2f}x faster (CPU {c_nbg / c_ours:.2f}x)")
     print(f"load average after : {os.getloadavg()[0]:.2f}")
 
     ours_totals, theirs_totals = total_scores(ours, modul), total_scores(theirs, modul)
