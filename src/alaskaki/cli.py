@@ -403,7 +403,7 @@ def cmd_init(args) -> int:
         roster=args.roster,
         name=args.nama,
         db_url=args.db_url,
-        take_over=args.pindahan,
+        moved=args.pindahan,
     )
     mods = ws.modules()
     head = (
@@ -1033,7 +1033,7 @@ def _guard_gradebook(args) -> list:
         if args.command == "init" and args.db_url:
             continue  # the workshop's gradebook moves to a new database: init checks and copies
         if args.command == "init" and args.pindahan:
-            folder.claim_server(take_over=True)  # the trainer's word: this folder is the moved one
+            folder.claim_server(moved=True)  # the trainer's word: this folder is the moved one
         if args.command in GRADEBOOK_WRITERS:
             folder.before_write(args.command)
             writes.append(folder)

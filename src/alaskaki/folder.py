@@ -413,15 +413,18 @@ class Folder:
         # the inode survives a rename (a move on the same disk), never a copy
         return str(self.root.stat().st_ino)
 
-    def claim_server(self, *, take_over: bool = False) -> None:
-        """Make this folder the owner of its PostgreSQL gradebook; ``take_over`` skips the checks.
+    def claim_server(self, *, take_over: bool = False, moved: bool = False) -> None:
+        """Make this folder the owner of its PostgreSQL gradebook.
 
-        ``take_over`` is the trainer's explicit word (``alaskaki init FOLDER --pindahan``) that this
-        folder replaces the recorded one (a move to another disk or computer).
+        ``moved`` is the trainer's word (``alaskaki init FOLDER --pindahan``) that this folder is
+        the recorded workshop moved to another disk or computer: accepted only for the same
+        workshop id (a move carries lokakarya.json) while the recorded folder is no longer in its
+        place (red team R28). ``take_over`` skips every check: only for the kit's own steps that
+        just filled the database from a dump (``pulihkan``, ``init --db-url``).
         """
-        self._claim_server(take_over=take_over)
+        self._claim_server(take_over=take_over, moved=moved)
 
-    def _claim_server(self, *, take_over: bool = False) -> None:
+    def _claim_server(self, *, take_over: bool = False, moved: bool = False) -> None:
         """A PostgreSQL gradebook belongs to one folder: a ``cp -a`` copy must not grade into it.
 
         The database records its folder (table ``alaskaki_folder``): path, the workshop's id
@@ -437,7 +440,7 @@ class Folder:
         """
         url = self.db_url
         if not url.startswith("postgresql") or (
-            (url, str(self.root)) in _server_claimed and not take_over
+            (url, str(self.root)) in _server_claimed and not (take_over or moved)
         ):
             return
         import sqlalchemy
@@ -458,9 +461,11 @@ class Folder:
                         q(f"alter table alaskaki_folder add column if not exists {column} text")
                     )
                 row = con.execute(q("select path, folder_id, disk from alaskaki_folder")).first()
-                if not take_over and row is not None:
+                if moved and not take_over and row is not None:
+                    self._judge_move(row, fid, url, safe)
+                elif not take_over and row is not None:
                     self._judge_claim(row, fid, disk, url, safe)
-                if take_over or row is None or tuple(row) != (str(self.root), fid, disk):
+                if take_over or moved or row is None or tuple(row) != (str(self.root), fid, disk):
                     con.execute(q("delete from alaskaki_folder"))
                     con.execute(
                         q(
@@ -479,6 +484,30 @@ class Folder:
         finally:
             engine.dispose()
         _server_claimed.add((url, str(self.root)))
+
+    def _judge_move(self, row, fid: str | None, url: str, safe: str) -> None:
+        """Raise unless this folder may be the recorded workshop moved (``init --pindahan``)."""
+        owner, owner_fid, owner_disk = row
+        separate = (
+            "untuk lokakarya baru atau terpisah, buat database baru yang kosong lalu jalankan "
+            f"`alaskaki init {self.root} --db-url URL_DATABASE_BARU`"
+        )
+        if owner_fid is not None and owner_fid != fid:
+            raise AlaskakiError(
+                f"`--pindahan` ditolak: buku nilai di server PostgreSQL ({safe}) milik lokakarya "
+                f"lain ({owner}), bukan lokakarya di folder {self.root} (isi {META_FILE} berbeda; "
+                f"lokakarya yang dipindah membawa {META_FILE}-nya). Nilai lokakarya itu tidak "
+                f"diubah; {separate}.",
+                exit_code=EXIT_CONFLICT,
+            )
+        if owner != str(self.root) and _owns(Path(owner), url, owner_fid, owner_disk):
+            raise AlaskakiError(
+                f"`--pindahan` ditolak: lokakarya {owner} yang memakai buku nilai di server "
+                f"PostgreSQL ({safe}) masih ada di tempatnya, jadi folder {self.root} salinannya, "
+                f"bukan lokakarya yang dipindah. Bila folder ini memang penggantinya, pindahkan atau "
+                f"hapus dulu folder {owner}, lalu jalankan lagi; {separate}.",
+                exit_code=EXIT_CONFLICT,
+            )
 
     def _judge_claim(self, row, fid: str | None, disk: str, url: str, safe: str) -> None:
         """Raise unless this folder may use the database whose recorded owner is ``row``."""

@@ -321,6 +321,11 @@ def test_a_moved_or_branched_postgresql_workshop_says_which_it_is(pg_url, tmp_pa
     branch = tmp_path / "cabang"
     sp.run(["cp", "-a", str(new_disk), str(branch)], check=True)
     assert command("status", "-w", str(branch))[0] != 0
+    # `--pindahan` on the copy while the moved folder is in its place: a copy, not a move (R28)
+    code, _, err = command("init", str(branch), "--pindahan")
+    assert code != 0 and "masih ada" in err and str(new_disk) in err, err
+    assert len(err.strip().splitlines()) == 1, err
+    assert command("status", "-w", str(new_disk))[0] == 0  # the recorded folder keeps it
     # nor may the copy put one of its backups back into the original's database
     assert Folder(branch).backups(), "the copy carries the original's backups"
     code, _, err = command("pulihkan", "1", "--ya", "-w", str(branch))

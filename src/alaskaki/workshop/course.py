@@ -156,7 +156,7 @@ def init_workshop(
     db_url: str | None = None,
     modules: list[str] | None = None,
     rahasia_soal: str | None = None,
-    take_over: bool = False,
+    moved: bool = False,
 ) -> Workshop:
     """Create a workshop folder (an nbgrader course root) with the kit's modules and an empty gradebook.
 
@@ -169,8 +169,9 @@ def init_workshop(
     ``penilaian/`` (``rahasia_soal`` fixes it, for the demo); see :mod:`alaskaki_kunci.bengkel`.
 
     On an existing workshop, ``db_url`` moves its gradebook to a new, empty PostgreSQL database
-    (a copy that becomes a separate workshop; :func:`_switch_database`), and ``take_over`` makes
-    this folder the owner of its server gradebook (a workshop moved to another disk or computer).
+    (a copy that becomes a separate workshop; :func:`_switch_database`), and ``moved`` makes
+    this folder the owner of its server gradebook (the same workshop moved to another disk or
+    computer; refused for another workshop, or while the recorded folder is still in place).
     """
     root = Path(directory).resolve()
     demo_dir = paths.KIT_ROOT.resolve() / "demo"  # `make demo`'s workshop; ignored by git
@@ -199,8 +200,8 @@ def init_workshop(
         ws = Workshop(root)
         if db_url is not None and _db_url_for_server(db_url) != ws.db_url:
             _switch_database(ws, _db_url_for_server(db_url))
-        elif take_over:
-            ws.claim_server(take_over=True)
+        elif moved:
+            ws.claim_server(moved=True)
         wanted = _known_to_pinned(ws, wanted, explicit=modules is not None)
         refresh_config(ws)
         _fill(ws, wanted, rahasia_soal)
@@ -237,8 +238,8 @@ def init_workshop(
             CONFIG_TEMPLATE.format(course_id=course_id, db_url_line=line), encoding="utf-8"
         )
         ws = Workshop(build)
-        if take_over:
-            ws.claim_server(take_over=True)
+        if moved:
+            ws.claim_server(moved=True)  # a new folder has a new id: only an unrecorded database
         _fill(ws, wanted, rahasia_soal)
         if roster is not None:
             from alaskaki.workshop.roster import import_roster
