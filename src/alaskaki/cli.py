@@ -438,6 +438,8 @@ def cmd_roster(args) -> int:
         text += f"\nLembar yang dibaca: {res.sheet!r}."
     for note in res.notes:
         text += f"\nCatatan: {note}."
+    for warning in res.warnings:
+        print(f"peringatan: {warning}.", file=sys.stderr, flush=True)
     _emit(args, res, text)
     return EXIT_OK
 
@@ -816,6 +818,13 @@ def cmd_hub(args) -> int:
     return EXIT_OK
 
 
+def _backup_moment(doing: str) -> str:
+    """A backup's tag as the trainer reads it: ``grade`` is the state before `grade` ran."""
+    if doing.startswith(("sebelum-", "sesudah-", "nilai-manual")):
+        return doing
+    return f"sebelum-{doing}"
+
+
 def cmd_pulihkan(args) -> int:
     from alaskaki.folder import Folder
 
@@ -829,12 +838,12 @@ def cmd_pulihkan(args) -> int:
             [
                 b.number,
                 b.made.astimezone().strftime("%Y-%m-%d %H:%M:%S"),
-                b.doing,
+                _backup_moment(b.doing),
                 f"{b.size // 1024} KB",
             ]
             for b in found
         ]
-        text = table(rows, ["nomor", "waktu", "sebelum perintah", "ukuran"])
+        text = table(rows, ["nomor", "waktu", "saat", "ukuran"])
         text += f"\n\nPulihkan dengan: alaskaki pulihkan NOMOR --workshop {folder.root}"
         _emit(args, found, text)
         return EXIT_OK
@@ -1150,7 +1159,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     writes: list = []
     try:
-        writes = _guard_gradebook(args)
+        writes = [(f, f.write_begins()) for f in _guard_gradebook(args)]
         code = COMMANDS[args.command](args)
         sys.stdout.flush()  # a reader gone (`| head`) shows here, not at interpreter exit
         return code
@@ -1187,11 +1196,11 @@ def main(argv: list[str] | None = None) -> int:
         )
         return EXIT_ERROR
     finally:
-        for folder in writes:
-            # what this command wrote can be redone from the workshop's files; only later changes
-            # made outside alaskaki (the formgrader) need the next backup
+        for folder, started in writes:
+            # the state this command leaves, with whatever the formgrader saved while it ran (R30);
+            # a failure here leaves the record as before, so the next command backs it up
             with contextlib.suppress(Exception):
-                folder.remember_state()
+                folder.write_ends(started, args.command)
 
 
 if __name__ == "__main__":

@@ -62,6 +62,11 @@ STATE_DIR = "penilaian"  # the grader's markers and flags
 REPORTS_DIR = "laporan"
 BACKUP_DIR = "cadangan"  # gradebook backups, newest last
 INBOX_DIR = "masuk"  # demo only: simulated files as they arrive
+PERSONAL_DIR = "pribadi"  # pribadi/<modul>/<peserta>_<modul>.ipynb, outside release/ (the exchange)
+# `alaskaki demo`: the seed of its cohort's draws, and the secret its uji forms are drawn from. Both
+# are in the kit's public source, so a folder with this secret has public uji keys (red team R23).
+DEMO_SEED = 2026
+DEMO_SECRET = f"demo-{DEMO_SEED}"
 WORKSHOP_DIRS = (
     SOURCE_DIR,
     RELEASE_DIR,
@@ -409,6 +414,15 @@ class Folder:
             return None
         return fid
 
+    def has_demo_secret(self) -> bool:
+        """The workshop's uji secret is ``alaskaki demo``'s: every form drawn from it, a retake
+        round's too (``ulang`` derives round N from the secret), has a public key (R23, R23b)."""
+        try:
+            from alaskaki_kunci import bengkel
+        except ImportError:
+            return False  # a participant install has no secret and releases nothing
+        return bengkel.baca_rahasia(self.root) == DEMO_SECRET
+
     def _disk_identity(self) -> str:
         # the inode survives a rename (a move on the same disk), never a copy
         return str(self.root.stat().st_ino)
@@ -665,30 +679,66 @@ class Folder:
         return out
 
     def _server_fingerprint(self) -> list | None:
+        """Every table of the gradebook's schema: the formgrader writes grades and comments, and
+        also students (its "Manage Students" page)."""
         url = self.db_url
         if not url.startswith("postgresql"):
             return None
         import sqlalchemy
 
         engine = sqlalchemy.create_engine(url)
+        q = sqlalchemy.text
         try:
             with engine.connect() as con:
-                # a sum of row hashes: no big string for a city-sized gradebook
+                tables = con.execute(
+                    q(
+                        "select table_name from information_schema.tables where table_schema = "
+                        "current_schema() and table_type = 'BASE TABLE' order by table_name"
+                    )
+                ).scalars()
+                # a sum of row hashes per table: no big string for a city-sized gradebook
                 return [
-                    str(
+                    f"{table}:"
+                    + str(
                         con.execute(
-                            sqlalchemy.text(
+                            q(
                                 "select count(*), coalesce(sum(hashtextextended(t::text, 0)"
-                                f"::numeric), 0) from {table} t"
+                                f'::numeric), 0) from "{table}" t'
                             )
                         ).one()
                     )
-                    for table in ("grade", "comment")
+                    for table in list(tables)
+                    if table != "alaskaki_folder"  # the folder's claim: alaskaki's own record
                 ]
         except sqlalchemy.exc.SQLAlchemyError:
             return None  # no gradebook tables yet, or the server is away: nothing to compare
         finally:
             engine.dispose()
+
+    def write_begins(self) -> list | None:
+        """The gradebook's fingerprint as a writing command starts (after its backup); give it to
+        :meth:`write_ends` when the command ends."""
+        with contextlib.suppress(
+            Exception
+        ):  # a gradebook that cannot be read is the command's to name
+            return self._fingerprint()
+        return None
+
+    def write_ends(self, started: list | None, doing: str) -> Backup | None:
+        """The end of a writing command: back up the state it leaves when the gradebook changed
+        while it ran.
+
+        What the command wrote could be redone from the workshop's files, but a save made in the
+        formgrader WHILE it ran (m7 essays scored during a 10-minute ``grade``) cannot: nothing tells
+        the two apart, so the whole new state is backed up now (red team R30). Recording it as
+        alaskaki's own instead would hide that save from every later backup. A state equal to the
+        newest backup is dropped as usual, so the next command's backup before it writes is too.
+        """
+        now = self._fingerprint()
+        if now is None or now == started:
+            return None
+        _server_backed_up.discard(self.db_url)  # this process's own dump is of the state before
+        return self.before_write(f"sesudah {doing}")
 
     def remember_state(self) -> None:
         """Record the gradebook as alaskaki last left it (after a command that wrote it, or a backup).

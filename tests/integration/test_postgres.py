@@ -206,7 +206,7 @@ def test_postgresql_gradebook_is_dumped_before_writes_and_restored(pg_url, tmp_p
     assert _students(url) == everyone
     found = Folder(ws).backups()
     assert [b.path.suffix for b in found] == [".dump", ".dump"]  # pruned to the 2 newest
-    assert [b.doing for b in found] == ["roster", "roster"]
+    assert [b.doing for b in found] == ["sesudah-roster", "sesudah-roster"]  # after each (R30)
     assert all(b.path.stat().st_mode & 0o077 == 0 for b in found)
     assert not list((ws / "cadangan").glob("*.tmp"))
 
@@ -215,10 +215,10 @@ def test_postgresql_gradebook_is_dumped_before_writes_and_restored(pg_url, tmp_p
     assert code != 0 and "--ya" in err
     assert _students(url) == everyone
 
-    # backup 2 was taken before p04 was added: p01..p03
+    # backup 2 was taken before p05 was added: p01..p04
     code, out, err = command("pulihkan", "2", "--ya")
     assert code == 0, err
-    assert _students(url) == {"p01", "p02", "p03"}
+    assert _students(url) == {"p01", "p02", "p03", "p04"}
     assert "sebelum-pulihkan" in out  # the replaced state is kept
     # and that one brings everything back
     code, out, err = command("pulihkan", "1", "--ya")

@@ -187,16 +187,23 @@ def test_pulihkan_lists_backups_and_restores_the_chosen_one(template, tmp_path, 
     assert students(ws) == {"p01", "p02", "p03"}
     (ws / "gradebook.db").write_bytes(b"")
     code, out, _ = cli(capsys, "pulihkan", "-w", str(ws))
-    assert code == 0 and "sebelum perintah" in out
+    assert code == 0 and "saat" in out and "sebelum-roster" in out
     listed = Folder(ws).backups()
-    assert [b.number for b in listed] == [1, 2] and all(b.doing == "roster" for b in listed)
+    # before the first import, and after each (the state before the second import is the state
+    # after the first: one backup, not two)
+    assert [b.number for b in listed] == [1, 2, 3]
+    assert [b.doing for b in listed] == ["sesudah-roster", "sesudah-roster", "roster"]
     code, out, err = cli(capsys, "pulihkan", "1", "-w", str(ws))
     assert code == 0, err
-    assert students(ws) == {"p01", "p02"}  # the state before the second import
+    assert students(ws) == {"p01", "p02", "p03"}  # the last state before the loss: nothing lost
     code, out, err = cli(capsys, "pulihkan", "2", "-w", str(ws))
     assert code == 0, err
-    assert students(ws) == {"p01"}
+    assert students(ws) == {"p01", "p02"}  # the state before the second import
     assert "disimpan sebagai" in out  # the replaced gradebook is kept, not thrown away
+    assert Folder(ws).backups()[0].doing == "sebelum-pulihkan"
+    code, out, err = cli(capsys, "pulihkan", "4", "-w", str(ws))
+    assert code == 0, err
+    assert students(ws) == {"p01"}
     code, _, err = cli(capsys, "pulihkan", "99", "-w", str(ws))
     assert code != 0 and "tidak ada" in err
 
@@ -211,7 +218,15 @@ def test_only_the_last_n_backups_are_kept(template, tmp_path, capsys):
         assert cli(capsys, "roster", "import", str(rows), "-w", str(ws))[0] == 0
     kept = Folder(ws).backups()
     assert len(kept) == 2
-    with sqlite3.connect(kept[0].path) as db:  # the newest holds the state before the last import
+    with sqlite3.connect(kept[0].path) as db:  # the newest holds the state after the last import
+        assert {r[0] for r in db.execute("select id from student")} == {
+            "p01",
+            "q0",
+            "q1",
+            "q2",
+            "q3",
+        }
+    with sqlite3.connect(kept[1].path) as db:  # and the one before: the state before it
         assert {r[0] for r in db.execute("select id from student")} == {"p01", "q0", "q1", "q2"}
     assert oct(kept[0].path.stat().st_mode & 0o777) == "0o600"
 
@@ -467,3 +482,28 @@ def test_the_trainers_jupyter_server_backs_up_the_formgrader_s_grades(template, 
     finally:
         server.terminate()
         server.wait(timeout=60)
+
+
+def test_roster_import_of_real_participants_into_a_demo_folder_warns_before_the_day(
+    template, tmp_path, capsys
+):
+    """R23 follow-up: release refuses the uji forms of a folder whose secret is the demo's once real
+    participants are in it; the trainer learns it when importing them, days before, with the way
+    out (a new workshop for this roster). The demo's own sample participants bring no warning."""
+    from alaskaki.folder import DEMO_SECRET
+    from alaskaki_kunci import bengkel
+
+    ws = cp_a(template, tmp_path / "ws")
+    real = roster(tmp_path, "q01,Rina,UD R,Miji,P,admin\n", name="asli.csv")
+    code, _, err = cli(capsys, "roster", "import", str(real), "-w", str(ws))
+    assert code == 0 and "peringatan" not in err  # the workshop's own secret: nothing to say
+    demo = cp_a(template, tmp_path / "demo")
+    bengkel.buat_rahasia(demo, DEMO_SECRET)
+    sample = roster(tmp_path, "p02,Bambang Sutrisno,UD Sepatu Miji Jaya,Miji,L,pemotong\n")
+    code, _, err = cli(capsys, "roster", "import", str(sample), "-w", str(demo))
+    assert code == 0 and "peringatan" not in err, err
+    code, out, err = cli(capsys, "roster", "import", str(real), "-w", str(demo))
+    assert code == 0 and "1 baru" in out  # imported: the folder stays usable for practice
+    assert err.startswith("peringatan:") and len(err.strip().splitlines()) == 1, err
+    assert "alaskaki demo" in err and "q01" in err
+    assert f"alaskaki init FOLDER_BARU --roster {real}" in err  # the way out, with this roster

@@ -31,9 +31,11 @@ from alaskaki.errors import (
 from alaskaki.folder import (
     _DB_URL_LINE,
     CONFIG_FILE,
+    DEMO_SECRET,
     FOLDER_ID_KEY,
     ID_PATTERN,
     META_FILE,
+    PERSONAL_DIR,
     ROSTER_FILE,
     STATE_DIR,
     WORKSHOP_DIRS,
@@ -574,17 +576,13 @@ def _public_key(ws: Workshop, modul: str) -> str | None:
         from alaskaki_kunci.arsip import KunciLamaTidakDikenal
     except ImportError:
         return None  # a participant install: it never releases
-    from alaskaki.workshop.demo import SEED
-
-    demo = f"demo-{SEED}"  # run_demo's rahasia_soal
-
     try:
         rows = bengkel.kunci_form(ws.source_notebook(modul))
     except (AlaskakiError, KunciLamaTidakDikenal, ValueError, KeyError, SyntaxError):
         return None  # a form the kit cannot read: release and grading name it
     if not rows:
         return None
-    for who, rahasia in (("kit", None), ("demo", demo)):
+    for who, rahasia in (("kit", None), ("demo", DEMO_SECRET)):
         public = asesmen.kunci(modul, rahasia)
         right = sum(
             asesmen.benar(r["harapan"], public.get(r["grade_id"]), r["batas"]) for r in rows
@@ -596,8 +594,6 @@ def _public_key(ws: Workshop, modul: str) -> str | None:
 
 def _handed_out(ws: Workshop, modul: str) -> bool:
     """Has ``modul`` reached a participant (released, personal copies, submitted, graded)?"""
-    from alaskaki.workshop.release import PERSONAL_DIR
-
     if ws.release(modul).exists() or (ws.root / PERSONAL_DIR / modul).exists():
         return True
     return any(
@@ -642,7 +638,7 @@ def check_uji_release(ws: Workshop, modul: str) -> None:
             f"{modul}`) lalu beri formulir baru: `alaskaki ulang {modul} --peserta ID...`.",
             exit_code=EXIT_CONFLICT,
         )
-    real = _real_participants(ws) if who == "demo" or _demo_secret(ws) else []
+    real = _real_participants(ws) if who == "demo" or ws.has_demo_secret() else []
     if real:
         raise AlaskakiError(
             f"Folder {ws.root} dibuat oleh `alaskaki demo`: formulir {modul}-nya (juga formulir "
@@ -655,21 +651,8 @@ def check_uji_release(ws: Workshop, modul: str) -> None:
         )
 
 
-def _demo_secret(ws: Workshop) -> bool:
-    """The workshop's secret is ``alaskaki demo``'s: every form drawn from it, a retake round's too
-    (``ulang`` derives round N from the secret), is public (red team R23b)."""
-    try:
-        from alaskaki_kunci import bengkel
-    except ImportError:
-        return False
-    from alaskaki.workshop.demo import SEED
-
-    return bengkel.baca_rahasia(ws.root) == f"demo-{SEED}"
-
-
 def _real_participants(ws: Workshop) -> list[str]:
     """Roster ids that are not the demo's sample participants (same id and name)."""
-    from alaskaki.workshop.roster import read_roster
+    from alaskaki.workshop.roster import not_in_sample
 
-    sample = {(p.id, p.nama) for p in read_roster(paths.dataset("contoh_peserta.csv"))}
-    return [p.id for p in ws.participants() if (p.id, p.nama) not in sample]
+    return not_in_sample(ws.participants())

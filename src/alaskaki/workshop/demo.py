@@ -20,12 +20,12 @@ from pathlib import Path
 import nbformat
 
 from alaskaki import paths
-from alaskaki.folder import INBOX_DIR
+from alaskaki.folder import DEMO_SECRET, DEMO_SEED, INBOX_DIR
 from alaskaki.workshop.course import Workshop, init_workshop
 from alaskaki.workshop.demo_essays import own_essay
 from alaskaki.workshop.release import issue_tokens, parse_due, release_module, with_token_line
 
-SEED = 2026
+SEED = DEMO_SEED
 DUE_WIB = "2026-12-01 17:00"
 LATE = ("p06", "p17")  # hand in two and a half hours after the due time
 LATE_BY = timedelta(hours=2, minutes=30)
@@ -292,7 +292,7 @@ def run_demo(
         roster=paths.dataset("contoh_peserta.csv"),
         name="Demo Lokakarya Ekspor Mandiri Mojokerto",
         modules=modules,
-        rahasia_soal=f"demo-{SEED}",  # the demo's own uji forms, the same on every run
+        rahasia_soal=DEMO_SECRET,  # the demo's own uji forms, the same on every run
     )
     ids = ws.participant_ids()
     issue_tokens(ws)  # offline collection of the uji proves identity by token (`alaskaki kartu`)

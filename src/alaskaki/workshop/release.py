@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from alaskaki.errors import EXIT_ERROR, EXIT_INPUT, AlaskakiError
+from alaskaki.folder import PERSONAL_DIR
 from alaskaki.lab import place_reference_notebooks
 from alaskaki.workshop.course import Workshop, check_uji_release
 
@@ -111,7 +112,6 @@ def uses_exchange(workshop: Workshop) -> bool:
 TOKEN_SECRET = "kunci-token.txt"  # in penilaian/, readable by the trainer only
 TOKEN_ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789"  # no look-alikes (0/O, 1/l/I): read from a card
 TOKEN_LINE = 'TOKEN_PESERTA = "{token}"  # token dari kartu peserta Anda (dari pelatih)'
-PERSONAL_DIR = "pribadi"  # pribadi/<modul>/<peserta>_<modul>.ipynb, outside release/ (the exchange)
 
 
 # Beside the secret, in the workshop's root (not in penilaian/, which a trainer may empty to

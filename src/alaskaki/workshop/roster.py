@@ -26,6 +26,7 @@ import os
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from alaskaki import paths
 from alaskaki.errors import EXIT_INPUT, EXIT_NOT_FOUND, AlaskakiError
 from alaskaki.folder import CONFIG_FILE, ID_PATTERN, ROSTER_FILE, Folder, Participant
 from alaskaki.folder import ROSTER_COLUMNS as COLUMNS
@@ -44,6 +45,7 @@ GENDERS = {"l": "L", "laki-laki": "L", "laki laki": "L", "p": "P", "perempuan": 
 MERGE_FILLS = ("ikm", "kelurahan", "jenis_kelamin", "peran")  # a merge means "the same for all"
 EXCEL_ERRORS = ("#REF!", "#VALUE!", "#N/A", "#NAME?", "#DIV/0!", "#NUM!", "#NULL!")
 HEADER_SEARCH_ROWS = 20  # a title row or two above the header is common
+SAMPLE_ROSTER = "contoh_peserta.csv"  # datasets/: the demo's 24 fictional participants
 
 
 @dataclass(frozen=True)
@@ -394,6 +396,7 @@ class RosterImport:
     kept: list[str]  # in the workshop but not in this file; kept so no grade is lost
     sheet: str | None = None
     notes: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # what the trainer must know before the day
 
 
 def import_roster(ws: Folder, path: str | Path) -> RosterImport:
@@ -437,4 +440,21 @@ def import_roster(ws: Folder, path: str | Path) -> RosterImport:
         for p in incoming.people:
             gb.update_or_create_student(p.id, first_name=p.nama, last_name="")
     write_roster(list(merged.values()), ws.roster_file)
-    return RosterImport(added, updated, unchanged, kept, incoming.sheet, incoming.notes)
+    warnings = []
+    real = not_in_sample(incoming.people) if Folder(ws.root).has_demo_secret() else []
+    if real:
+        # release refuses the demo's uji forms for them (R23); said now, not on the day
+        warnings.append(
+            f"folder {ws.root} dibuat oleh `alaskaki demo`: formulir uji-nya (asesmen-awal/akhir, "
+            "juga formulir ulang) berasal dari rahasia demo yang tertulis di kode sumber kit, jadi "
+            "siapa pun dapat menghitung kuncinya, dan formulir itu tidak akan dirilis untuk peserta "
+            f"sungguhan ({', '.join(real[:3])}{', ...' if len(real) > 3 else ''}). Buat lokakarya "
+            f"baru untuk mereka: `alaskaki init FOLDER_BARU --roster {Path(path).resolve()}`"
+        )
+    return RosterImport(added, updated, unchanged, kept, incoming.sheet, incoming.notes, warnings)
+
+
+def not_in_sample(people: list[Participant]) -> list[str]:
+    """Ids of ``people`` who are not the demo's sample participants (the same id and name)."""
+    sample = {(p.id, p.nama) for p in read_roster(paths.dataset(SAMPLE_ROSTER))}
+    return [p.id for p in people if (p.id, p.nama) not in sample]
