@@ -59,7 +59,8 @@ def test_grading_after_pulihkan_gives_the_work_on_disk_its_score(tmp_path, capsy
     full = _score(root, "p01")
     assert full > blank, (blank, full)
 
-    assert command("pulihkan", "1", "--ya") == 0  # the backup taken before the second grading
+    # the state before the second grading (1 is the state after it: every write is backed up)
+    assert command("pulihkan", "2", "--ya") == 0
     assert _score(root, "p01") == blank, "premise: the restored gradebook holds the blank score"
     assert command("grade", MODUL, "--workers", "1") == 0  # "grade again", as after any restore
     after = _score(root, "p01")

@@ -367,8 +367,9 @@ def test_grade_after_pulihkan_grades_what_the_restored_gradebook_lacks(ws, tmp_p
     res = run(ws, "grade", MOD, "--workers", "1")
     assert res.returncode == 0, res.stdout + res.stderr
     assert score_of(ws, "p01") < 9
-    # 1) back to the gradebook before that regrade: it holds p01's OLD graded submission
-    assert run(ws, "pulihkan", "1").returncode == 0
+    # 1) back to the gradebook before that regrade: it holds p01's OLD graded submission (backup 1
+    # is the state the regrade left: every write is backed up, R30)
+    assert run(ws, "pulihkan", "2").returncode == 0
     assert score_of(ws, "p01") == 9  # the restored gradebook: the old file's grade
     res = run(ws, "grade", MOD, "--workers", "1")
     assert res.returncode == 0, res.stdout + res.stderr
@@ -379,7 +380,10 @@ def test_grade_after_pulihkan_grades_what_the_restored_gradebook_lacks(ws, tmp_p
     assert row["dinilai"] and not row["perlu_nilai_ulang"], row
     # 2) back to a gradebook from before any grading (the backup made before `collect`)
     listing = run(ws, "--json", "pulihkan")
-    before_collect = [b for b in json.loads(listing.stdout) if b["doing"] == "collect"]
+    # (the state before `collect` is the one `release` left: one backup, "sesudah-release")
+    before_collect = [
+        b for b in json.loads(listing.stdout) if b["doing"] in ("collect", "sesudah-release")
+    ]
     oldest = max(before_collect, key=lambda b: b["number"])
     assert run(ws, "pulihkan", str(oldest["number"])).returncode == 0
     assert grades(ws)[0] == 0
