@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import hashlib
 import math
+import numbers
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 __all__ = [
@@ -21,6 +22,10 @@ __all__ = [
     "periksa_pilihan",
     "periksa_urutan",
     "periksa_himpunan",
+    "periksa_bulat",
+    "periksa_kode",
+    "Bagian",
+    "periksa_bagian",
     "tampilkan",
     "tegaskan",
     "belum_diisi",
@@ -196,6 +201,64 @@ def periksa_himpunan(nilai: object, harapan: set[str], *, petunjuk: str = "") ->
         "Pilihan Anda belum tepat. Periksa setiap pilihan satu per satu dengan aturannya."
         + (f" Petunjuk: {petunjuk}" if petunjuk else ""),
     )
+
+
+def periksa_bulat(nilai: object, harapan: int, *, petunjuk: str) -> Hasil:
+    """Compare a whole number (a sample size, a shoe size); the message is read after a part's name."""
+    if belum_diisi(nilai):
+        return Hasil(False, "belum diisi.")
+    if isinstance(nilai, bool) or not isinstance(nilai, numbers.Real) or nilai != int(nilai):
+        return Hasil(False, "harus bilangan bulat, tanpa tanda petik.")
+    if int(nilai) == harapan:
+        return Hasil(True, "Benar.")
+    return Hasil(False, f"belum tepat. Petunjuk: {petunjuk}")
+
+
+def periksa_kode(nilai: object, harapan: str, *, petunjuk: str) -> Hasil:
+    """Compare a code typed as text in any case (an Incoterms rule, ``"CIP"``); read after a part's name."""
+    if isinstance(nilai, str) and nilai.strip().upper() == harapan:
+        return Hasil(True, "Benar.")
+    return Hasil(False, f"belum tepat. Petunjuk: {petunjuk}")
+
+
+class Bagian:
+    """One part of an answer in several parts: a row of the table :func:`periksa_bagian` walks.
+
+    ``nama`` is what the participant reads before the part's message: the variable's name in the split
+    modules (``"harga_cfr"``), a label in the older worksheets (``"Harga CFR"``). ``kunci`` is the part's
+    key in the answer and in the expected values; the part is checked with
+    ``periksa(answer[kunci], expected[kunci], **opsi)``.
+    """
+
+    __slots__ = ("nama", "kunci", "periksa", "opsi")
+
+    def __init__(
+        self,
+        nama: str,
+        kunci: str,
+        periksa: Callable[..., Hasil] = periksa_angka,
+        **opsi: object,
+    ):
+        self.nama, self.kunci, self.periksa, self.opsi = nama, kunci, periksa, opsi
+
+
+def periksa_bagian(
+    nilai: Mapping[str, object],
+    harapan: Mapping[str, object],
+    bagian: Iterable[Bagian],
+    *,
+    benar: str,
+) -> Hasil:
+    """Check the parts in order: the first wrong one answers, as ``"<nama>: <its message>"``.
+
+    One part at a time and never how many are wrong (a count turns the check into a guessing machine);
+    ``Hasil(True, benar)`` when every part is right.
+    """
+    for b in bagian:
+        hasil = b.periksa(nilai.get(b.kunci), harapan[b.kunci], **b.opsi)
+        if not hasil.benar:
+            return Hasil(False, f"{b.nama}: {hasil.pesan}")
+    return Hasil(True, benar)
 
 
 def tampilkan(hasil: Hasil) -> bool:

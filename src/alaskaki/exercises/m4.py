@@ -16,12 +16,15 @@ from dataclasses import dataclass
 
 from alaskaki.domain import incoterms, payment, pricing
 from alaskaki.exercises.base import (
+    Bagian,
     Hasil,
     Sesi,
     belum_diisi,
     lengkapi,
     pasangan,
     periksa_angka,
+    periksa_bagian,
+    periksa_kode,
     rng,
 )
 from alaskaki.text import number, rupiah
@@ -43,6 +46,7 @@ from alaskaki.exercises.m4b import (  # noqa: E402
     KASUS_RISIKO,
     RUTE,
     SKENARIO,
+    USD,
     Skenario,
     aturan_untuk,
     penanggung_risiko,
@@ -286,38 +290,33 @@ def _cif(pid: str, nilai: object) -> Hasil:
         )
     if not isinstance(nilai, dict):
         return Hasil(False, 'Jawaban harus berupa dict: {"cfr": ..., "premi": ..., "cif": ...}.')
-    h = harapan(pid)["harga_cif"]
-    a = periksa_angka(
-        nilai.get("cfr"),
-        h["cfr"],
-        toleransi=0.002,
-        mutlak=0.005,
-        satuan="USD per pasang",
-        petunjuk="CFR = FOB + ongkos laut per pasang (ongkos satu kontainer ÷ jumlah pasang).",
+    return periksa_bagian(
+        nilai,
+        harapan(pid)["harga_cif"],
+        [
+            Bagian(
+                "Harga CFR",
+                "cfr",
+                **USD,
+                petunjuk="CFR = FOB + ongkos laut per pasang (ongkos satu kontainer ÷ jumlah pasang).",
+            ),
+            Bagian(
+                "Harga CIF",
+                "cif",
+                **USD,
+                petunjuk="premi dihitung dari 110% nilai CIF, jadi CIF = CFR ÷ (1 − 1,1 × tarif premi).",
+            ),
+            Bagian(
+                "Premi asuransi",
+                "premi",
+                toleransi=0.01,
+                mutlak=0.05,
+                satuan="USD",
+                petunjuk="premi seluruh kiriman = tarif premi × 110% × (CIF per pasang × jumlah pasang).",
+            ),
+        ],
+        benar="Benar. Tangga harga FOB → CFR → CIF Anda tepat!",
     )
-    if not a.benar:
-        return Hasil(False, "Harga CFR: " + a.pesan)
-    b = periksa_angka(
-        nilai.get("cif"),
-        h["cif"],
-        toleransi=0.002,
-        mutlak=0.005,
-        satuan="USD per pasang",
-        petunjuk="premi dihitung dari 110% nilai CIF, jadi CIF = CFR ÷ (1 − 1,1 × tarif premi).",
-    )
-    if not b.benar:
-        return Hasil(False, "Harga CIF: " + b.pesan)
-    c = periksa_angka(
-        nilai.get("premi"),
-        h["premi"],
-        toleransi=0.01,
-        mutlak=0.05,
-        satuan="USD",
-        petunjuk="premi seluruh kiriman = tarif premi × 110% × (CIF per pasang × jumlah pasang).",
-    )
-    if not c.benar:
-        return Hasil(False, "Premi asuransi: " + c.pesan)
-    return Hasil(True, "Benar. Tangga harga FOB → CFR → CIF Anda tepat!")
 
 
 def _aturan(pid: str, nilai: object) -> Hasil:
@@ -370,45 +369,40 @@ def _studi_kasus(pid: str, nilai: object) -> Hasil:
             'Jawaban studi kasus harus berupa dict: {"fob": ..., "cif": ..., "nilai_cif": ..., '
             '"aturan_kontainer": ...}.',
         )
-    h = harapan(pid)["studi_kasus"]
-    a = periksa_angka(
-        nilai.get("fob"),
-        h["fob"],
-        toleransi=0.002,
-        mutlak=0.005,
-        satuan="USD per pasang",
-        petunjuk="kali ini marginnya margin atas HARGA: EXW = HPP ÷ (1 − margin).",
+    return periksa_bagian(
+        nilai,
+        harapan(pid)["studi_kasus"],
+        [
+            Bagian(
+                "Harga FOB",
+                "fob",
+                **USD,
+                petunjuk="kali ini marginnya margin atas HARGA: EXW = HPP ÷ (1 − margin).",
+            ),
+            Bagian(
+                "Harga CIF",
+                "cif",
+                **USD,
+                petunjuk="tambahkan ongkos laut per pasang, lalu asuransi atas 110% nilai CIF.",
+            ),
+            Bagian(
+                "Nilai penawaran CIF",
+                "nilai_cif",
+                toleransi=0.002,
+                mutlak=1.0,
+                satuan="USD",
+                petunjuk="kalikan harga CIF per pasang dengan jumlah pasang.",
+            ),
+            Bagian(
+                "Aturan untuk kontainer",
+                "aturan_kontainer",
+                periksa_kode,
+                petunjuk="untuk kontainer dianjurkan aturan untuk moda apa pun, dan penjual di sini membayar "
+                "angkutan DAN asuransi.",
+            ),
+        ],
+        benar="Benar. Penawaran harga Anda siap dikirim ke pembeli!",
     )
-    if not a.benar:
-        return Hasil(False, "Harga FOB: " + a.pesan)
-    b = periksa_angka(
-        nilai.get("cif"),
-        h["cif"],
-        toleransi=0.002,
-        mutlak=0.005,
-        satuan="USD per pasang",
-        petunjuk="tambahkan ongkos laut per pasang, lalu asuransi atas 110% nilai CIF.",
-    )
-    if not b.benar:
-        return Hasil(False, "Harga CIF: " + b.pesan)
-    c = periksa_angka(
-        nilai.get("nilai_cif"),
-        h["nilai_cif"],
-        toleransi=0.002,
-        mutlak=1.0,
-        satuan="USD",
-        petunjuk="kalikan harga CIF per pasang dengan jumlah pasang.",
-    )
-    if not c.benar:
-        return Hasil(False, "Nilai penawaran CIF: " + c.pesan)
-    d = nilai.get("aturan_kontainer")
-    if not isinstance(d, str) or d.strip().upper() != h["aturan_kontainer"]:
-        return Hasil(
-            False,
-            "Aturan untuk kontainer: belum tepat. Petunjuk: untuk kontainer dianjurkan aturan "
-            "untuk moda apa pun, dan penjual di sini membayar angkutan DAN asuransi.",
-        )
-    return Hasil(True, "Benar. Penawaran harga Anda siap dikirim ke pembeli!")
 
 
 cek_harga_exw, uji_harga_exw = pasangan(_exw, _id)

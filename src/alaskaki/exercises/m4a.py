@@ -11,7 +11,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from alaskaki.domain import incoterms, pricing
-from alaskaki.exercises.base import Hasil, Sesi, belum_diisi, lengkapi, pasangan, periksa_angka, rng
+from alaskaki.exercises.base import (
+    Bagian,
+    Hasil,
+    Sesi,
+    belum_diisi,
+    lengkapi,
+    pasangan,
+    periksa_angka,
+    periksa_bagian,
+    periksa_kode,
+    rng,
+)
 from alaskaki.exercises.jamak import per_nama
 from alaskaki.text import number, rupiah
 
@@ -210,74 +221,72 @@ def _belum(nama: str) -> Hasil:
 def _cif(pid: str, nilai: object) -> Hasil:
     if belum_diisi(nilai) or not isinstance(nilai, dict):
         return _belum("harga_cfr, harga_cif dan premi_kiriman")
-    h = harapan(pid)["harga_cif"]
-    a = periksa_angka(
-        nilai["cfr"],
-        h["cfr"],
-        **USD,
-        petunjuk="CFR = FOB + ongkos laut per pasang (ongkos satu kontainer ÷ jumlah pasang).",
+    return periksa_bagian(
+        nilai,
+        harapan(pid)["harga_cif"],
+        [
+            Bagian(
+                "harga_cfr",
+                "cfr",
+                **USD,
+                petunjuk="CFR = FOB + ongkos laut per pasang (ongkos satu kontainer ÷ jumlah pasang).",
+            ),
+            Bagian(
+                "harga_cif",
+                "cif",
+                **USD,
+                petunjuk="premi dihitung dari 110% nilai CIF, jadi CIF = CFR ÷ (1 − 1,1 × tarif premi).",
+            ),
+            Bagian(
+                "premi_kiriman",
+                "premi",
+                toleransi=0.01,
+                mutlak=0.05,
+                satuan="USD",
+                petunjuk="premi seluruh kiriman = tarif premi × 1,1 × (CIF per pasang × jumlah pasang).",
+            ),
+        ],
+        benar="Benar. Tangga harga FOB → CFR → CIF Anda tepat!",
     )
-    if not a.benar:
-        return Hasil(False, "harga_cfr: " + a.pesan)
-    b = periksa_angka(
-        nilai["cif"],
-        h["cif"],
-        **USD,
-        petunjuk="premi dihitung dari 110% nilai CIF, jadi CIF = CFR ÷ (1 − 1,1 × tarif premi).",
-    )
-    if not b.benar:
-        return Hasil(False, "harga_cif: " + b.pesan)
-    c = periksa_angka(
-        nilai["premi"],
-        h["premi"],
-        toleransi=0.01,
-        mutlak=0.05,
-        satuan="USD",
-        petunjuk="premi seluruh kiriman = tarif premi × 1,1 × (CIF per pasang × jumlah pasang).",
-    )
-    if not c.benar:
-        return Hasil(False, "premi_kiriman: " + c.pesan)
-    return Hasil(True, "Benar. Tangga harga FOB → CFR → CIF Anda tepat!")
 
 
 def _studi_kasus(pid: str, nilai: object) -> Hasil:
     if belum_diisi(nilai) or not isinstance(nilai, dict):
         return _belum("sk_fob, sk_cif, sk_nilai_cif dan sk_aturan")
-    h = harapan(pid)["studi_kasus"]
-    a = periksa_angka(
-        nilai["fob"],
-        h["fob"],
-        **USD,
-        petunjuk="kali ini laba dihitung dari HARGA JUAL: EXW = HPP ÷ (1 − margin).",
+    return periksa_bagian(
+        nilai,
+        harapan(pid)["studi_kasus"],
+        [
+            Bagian(
+                "sk_fob",
+                "fob",
+                **USD,
+                petunjuk="kali ini laba dihitung dari HARGA JUAL: EXW = HPP ÷ (1 − margin).",
+            ),
+            Bagian(
+                "sk_cif",
+                "cif",
+                **USD,
+                petunjuk="tambahkan ongkos laut per pasang, lalu bagi dengan (1 − 1,1 × tarif premi).",
+            ),
+            Bagian(
+                "sk_nilai_cif",
+                "nilai_cif",
+                toleransi=0.002,
+                mutlak=1.0,
+                satuan="USD",
+                petunjuk="kalikan harga CIF per pasang dengan jumlah pasang pesanan.",
+            ),
+            Bagian(
+                "sk_aturan",
+                "aturan",
+                periksa_kode,
+                petunjuk="untuk kontainer dianjurkan aturan untuk moda apa pun (bagian 3), dan di sini penjual "
+                'membayar angkutan DAN asuransi. Tulis kodenya, mis. "FOB".',
+            ),
+        ],
+        benar="Benar. Penawaran harga Anda siap dikirim ke pembeli!",
     )
-    if not a.benar:
-        return Hasil(False, "sk_fob: " + a.pesan)
-    b = periksa_angka(
-        nilai["cif"],
-        h["cif"],
-        **USD,
-        petunjuk="tambahkan ongkos laut per pasang, lalu bagi dengan (1 − 1,1 × tarif premi).",
-    )
-    if not b.benar:
-        return Hasil(False, "sk_cif: " + b.pesan)
-    c = periksa_angka(
-        nilai["nilai_cif"],
-        h["nilai_cif"],
-        toleransi=0.002,
-        mutlak=1.0,
-        satuan="USD",
-        petunjuk="kalikan harga CIF per pasang dengan jumlah pasang pesanan.",
-    )
-    if not c.benar:
-        return Hasil(False, "sk_nilai_cif: " + c.pesan)
-    d = nilai["aturan"]
-    if not isinstance(d, str) or d.strip().upper() != h["aturan"]:
-        return Hasil(
-            False,
-            "sk_aturan: belum tepat. Petunjuk: untuk kontainer dianjurkan aturan untuk moda apa pun "
-            '(bagian 3), dan di sini penjual membayar angkutan DAN asuransi. Tulis kodenya, mis. "FOB".',
-        )
-    return Hasil(True, "Benar. Penawaran harga Anda siap dikirim ke pembeli!")
 
 
 cek_harga_exw, uji_harga_exw = pasangan(_exw, _id)

@@ -12,7 +12,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from alaskaki.domain import incoterms, payment, pricing
-from alaskaki.exercises.base import Hasil, Sesi, belum_diisi, lengkapi, periksa_angka, rng
+from alaskaki.exercises.base import (
+    Bagian,
+    Hasil,
+    Sesi,
+    belum_diisi,
+    lengkapi,
+    periksa_bagian,
+    rng,
+)
 from alaskaki.exercises.jamak import berurutan, per_nama, periksa_kata
 from alaskaki.text import number, usd
 
@@ -357,24 +365,25 @@ def _risiko(pid: str, nilai: object) -> Hasil:
 def _cip(pid: str, nilai: object) -> Hasil:
     if belum_diisi(nilai) or not isinstance(nilai, dict):
         return Hasil(False, "Jawaban belum diisi. Tulis angka Anda di harga_cpt dan harga_cip.")
-    h = harapan(pid)["harga_cip"]
-    a = periksa_angka(
-        nilai["cpt"],
-        h["cpt"],
-        **USD,
-        petunjuk="CPT = FCA + ongkos angkut per pasang (ongkos kontainer ÷ jumlah pasang).",
+    return periksa_bagian(
+        nilai,
+        harapan(pid)["harga_cip"],
+        [
+            Bagian(
+                "harga_cpt",
+                "cpt",
+                **USD,
+                petunjuk="CPT = FCA + ongkos angkut per pasang (ongkos kontainer ÷ jumlah pasang).",
+            ),
+            Bagian(
+                "harga_cip",
+                "cip",
+                **USD,
+                petunjuk="asuransi atas 110% nilai CIP: CIP = CPT ÷ (1 − 1,1 × tarif premi).",
+            ),
+        ],
+        benar="Benar. Harga kontainer CPT dan CIP Anda tepat!",
     )
-    if not a.benar:
-        return Hasil(False, "harga_cpt: " + a.pesan)
-    b = periksa_angka(
-        nilai["cip"],
-        h["cip"],
-        **USD,
-        petunjuk="asuransi atas 110% nilai CIP: CIP = CPT ÷ (1 − 1,1 × tarif premi).",
-    )
-    if not b.benar:
-        return Hasil(False, "harga_cip: " + b.pesan)
-    return Hasil(True, "Benar. Harga kontainer CPT dan CIP Anda tepat!")
 
 
 def _biaya_bank(pid: str, nilai: object) -> Hasil:
@@ -383,20 +392,24 @@ def _biaya_bank(pid: str, nilai: object) -> Hasil:
             False,
             "Jawaban belum diisi. Tulis angka persen Anda di biaya_lc_persen dan biaya_tt_persen.",
         )
-    h = harapan(pid)["biaya_bank"]
-    for kunci, nama, biaya in (("lc", "biaya_lc_persen", "L/C"), ("tt", "biaya_tt_persen", "T/T")):
-        r = periksa_angka(
-            nilai[kunci],
-            h[kunci],
-            toleransi=0.01,
-            mutlak=0.02,
-            satuan="persen",
-            petunjuk=f"persen = biaya {biaya} tertinggi (USD) ÷ nilai pesanan (USD) × 100.",
-        )
-        if not r.benar:
-            return Hasil(False, f"{nama}: " + r.pesan)
-    return Hasil(
-        True, "Benar. Sekarang Anda tahu berapa bagian nilai pesanan yang habis untuk biaya bank."
+    return periksa_bagian(
+        nilai,
+        harapan(pid)["biaya_bank"],
+        [
+            Bagian(
+                nama,
+                kunci,
+                toleransi=0.01,
+                mutlak=0.02,
+                satuan="persen",
+                petunjuk=f"persen = biaya {biaya} tertinggi (USD) ÷ nilai pesanan (USD) × 100.",
+            )
+            for kunci, nama, biaya in (
+                ("lc", "biaya_lc_persen", "L/C"),
+                ("tt", "biaya_tt_persen", "T/T"),
+            )
+        ],
+        benar="Benar. Sekarang Anda tahu berapa bagian nilai pesanan yang habis untuk biaya bank.",
     )
 
 

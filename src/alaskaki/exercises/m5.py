@@ -17,12 +17,15 @@ from dataclasses import dataclass
 
 from alaskaki.domain import inspection, quality, sizes
 from alaskaki.exercises.base import (
+    Bagian,
     Hasil,
     Sesi,
     belum_diisi,
     lengkapi,
     pasangan,
     periksa_angka,
+    periksa_bagian,
+    periksa_bulat,
     periksa_pilihan,
     rng,
 )
@@ -39,7 +42,6 @@ from alaskaki.exercises.m5a import (  # noqa: E402
     LOT_STUDI,
     inspection_plan,
 )
-from alaskaki.exercises.m5a import bilangan_bulat as _bilangan_bulat  # noqa: E402
 from alaskaki.exercises.m5a import sekitar_ac as _sekitar_ac  # noqa: E402
 from alaskaki.exercises.m5b import CR6_NILAI  # noqa: E402
 
@@ -264,30 +266,29 @@ def _rencana_cek(pid: str, nilai: object) -> Hasil:
             False,
             'Jawaban harus berupa dict: {"kode_huruf": ..., "ukuran_sampel": ..., "ac": ..., "re": ...}.',
         )
-    h = harapan(pid)["rencana"]
-    huruf = periksa_pilihan(
-        nilai.get("kode_huruf"),
-        h["kode_huruf"],
-        petunjuk="cari baris ukuran lot di Tabel 1, lalu kolom tingkat II.",
+    ac_re = "baca pasangan Ac/Re di sel rencana yang dipakai."
+    return periksa_bagian(
+        nilai,
+        harapan(pid)["rencana"],
+        [
+            Bagian(
+                "Kode huruf",
+                "kode_huruf",
+                periksa_pilihan,
+                petunjuk="cari baris ukuran lot di Tabel 1, lalu kolom tingkat II.",
+            ),
+            Bagian(
+                "Ukuran sampel",
+                "ukuran_sampel",
+                periksa_bulat,
+                petunjuk="bila sel tabel berisi panah, ikuti panah sampai rencana pertama dan pakai ukuran "
+                "sampel baris rencana itu.",
+            ),
+            Bagian("Angka terima (Ac)", "ac", periksa_bulat, petunjuk=ac_re),
+            Bagian("Angka tolak (Re)", "re", periksa_bulat, petunjuk=ac_re),
+        ],
+        benar="Benar. Rencana sampling Anda tepat!",
     )
-    if not huruf.benar:
-        return Hasil(False, "Kode huruf: " + huruf.pesan)
-    n = _bilangan_bulat(
-        nilai.get("ukuran_sampel"),
-        h["ukuran_sampel"],
-        "Ukuran sampel",
-        "bila sel tabel berisi panah, ikuti panah sampai rencana pertama dan pakai ukuran sampel "
-        "baris rencana itu.",
-    )
-    if not n.benar:
-        return n
-    for key, nama in (("ac", "Angka terima (Ac)"), ("re", "Angka tolak (Re)")):
-        x = _bilangan_bulat(
-            nilai.get(key), h[key], nama, "baca pasangan Ac/Re di sel rencana yang dipakai."
-        )
-        if not x.benar:
-            return x
-    return Hasil(True, "Benar. Rencana sampling Anda tepat!")
 
 
 def _peluang(pid: str, nilai: object) -> Hasil:
@@ -350,36 +351,35 @@ def _ukuran(pid: str, nilai: object) -> Hasil:
         )
     if not isinstance(nilai, dict):
         return Hasil(False, 'Jawaban harus berupa dict: {"mondopoint": ..., "eu": ..., "us": ...}.')
-    h = harapan(pid)["ukuran"]
-    a = _bilangan_bulat(
-        nilai.get("mondopoint"),
-        h["mondopoint"],
-        "Mondopoint",
-        "Mondopoint = panjang kaki dalam mm.",
+    return periksa_bagian(
+        nilai,
+        harapan(pid)["ukuran"],
+        [
+            Bagian(
+                "Mondopoint",
+                "mondopoint",
+                periksa_bulat,
+                petunjuk="Mondopoint = panjang kaki dalam mm.",
+            ),
+            Bagian(
+                "Ukuran EU",
+                "eu",
+                toleransi=0,
+                mutlak=0.06,
+                satuan="ukuran EU",
+                petunjuk="ukuran EU = (panjang kaki + kelonggaran 15 mm) ÷ 6,67 mm (2/3 cm).",
+            ),
+            Bagian(
+                "Ukuran US",
+                "us",
+                toleransi=0,
+                mutlak=0.01,
+                satuan="ukuran US",
+                petunjuk="ukuran US pria = ukuran UK pria + 1.",
+            ),
+        ],
+        benar="Benar. Konversi ukuran Anda tepat!",
     )
-    if not a.benar:
-        return a
-    b = periksa_angka(
-        nilai.get("eu"),
-        h["eu"],
-        toleransi=0,
-        mutlak=0.06,
-        satuan="ukuran EU",
-        petunjuk="ukuran EU = (panjang kaki + kelonggaran 15 mm) ÷ 6,67 mm (2/3 cm).",
-    )
-    if not b.benar:
-        return Hasil(False, "Ukuran EU: " + b.pesan)
-    c = periksa_angka(
-        nilai.get("us"),
-        h["us"],
-        toleransi=0,
-        mutlak=0.01,
-        satuan="ukuran US",
-        petunjuk="ukuran US pria = ukuran UK pria + 1.",
-    )
-    if not c.benar:
-        return Hasil(False, "Ukuran US: " + c.pesan)
-    return Hasil(True, "Benar. Konversi ukuran Anda tepat!")
 
 
 def _studi_kasus(pid: str, nilai: object) -> Hasil:
@@ -391,45 +391,52 @@ def _studi_kasus(pid: str, nilai: object) -> Hasil:
         return Hasil(
             False, "Jawaban studi kasus harus berupa dict dengan kunci seperti pada contoh."
         )
-    h = harapan(pid)["studi_kasus"]
-    t = periksa_pilihan(
-        nilai.get("tahap"),
-        h["tahap"],
-        petunjuk="lihat berapa persen pesanan sudah selesai dan cocokkan dengan tabel tahap pemeriksaan.",
+    n = "pakai AQL kelas cacat itu dan ikuti panah bila ada."
+    keputusan = ["terima", "tolak"]
+    return periksa_bagian(
+        nilai,
+        harapan(pid)["studi_kasus"],
+        [
+            Bagian(
+                "Tahap pemeriksaan",
+                "tahap",
+                periksa_pilihan,
+                petunjuk="lihat berapa persen pesanan sudah selesai dan cocokkan dengan tabel tahap "
+                "pemeriksaan.",
+            ),
+            Bagian("Ukuran sampel cacat mayor", "n_mayor", periksa_bulat, petunjuk=n),
+            Bagian("Ukuran sampel cacat minor", "n_minor", periksa_bulat, petunjuk=n),
+            Bagian(
+                "Keputusan cacat kritis",
+                "kritis",
+                periksa_pilihan,
+                pilihan=keputusan,
+                petunjuk="AQL 0: satu cacat kritis saja sudah cukup untuk menolak.",
+            ),
+            Bagian(
+                "Keputusan cacat mayor",
+                "mayor",
+                periksa_pilihan,
+                pilihan=keputusan,
+                petunjuk="bandingkan jumlah cacat dengan Ac dan Re rencana mayor.",
+            ),
+            Bagian(
+                "Keputusan cacat minor",
+                "minor",
+                periksa_pilihan,
+                pilihan=keputusan,
+                petunjuk="bandingkan jumlah cacat dengan Ac dan Re rencana minor.",
+            ),
+            Bagian(
+                "Keputusan lot",
+                "lot",
+                periksa_pilihan,
+                pilihan=keputusan,
+                petunjuk="lot hanya diterima bila semua kelas cacat diterima.",
+            ),
+        ],
+        benar="Benar. Laporan pemeriksaan Anda lengkap dan tepat!",
     )
-    if not t.benar:
-        return Hasil(False, "Tahap pemeriksaan: " + t.pesan)
-    for key, nama in (
-        ("n_mayor", "Ukuran sampel cacat mayor"),
-        ("n_minor", "Ukuran sampel cacat minor"),
-    ):
-        x = _bilangan_bulat(
-            nilai.get(key), h[key], nama, "pakai AQL kelas cacat itu dan ikuti panah bila ada."
-        )
-        if not x.benar:
-            return x
-    for key, nama, hint in (
-        (
-            "kritis",
-            "Keputusan cacat kritis",
-            "AQL 0: satu cacat kritis saja sudah cukup untuk menolak.",
-        ),
-        (
-            "mayor",
-            "Keputusan cacat mayor",
-            "bandingkan jumlah cacat dengan Ac dan Re rencana mayor.",
-        ),
-        (
-            "minor",
-            "Keputusan cacat minor",
-            "bandingkan jumlah cacat dengan Ac dan Re rencana minor.",
-        ),
-        ("lot", "Keputusan lot", "lot hanya diterima bila semua kelas cacat diterima."),
-    ):
-        x = periksa_pilihan(nilai.get(key), h[key], pilihan=["terima", "tolak"], petunjuk=hint)
-        if not x.benar:
-            return Hasil(False, f"{nama}: " + x.pesan)
-    return Hasil(True, "Benar. Laporan pemeriksaan Anda lengkap dan tepat!")
 
 
 cek_kelas_cacat, uji_kelas_cacat = pasangan(_kelas_cacat, _id)

@@ -9,17 +9,19 @@ calculator; each answer is one number, letter or word per variable. Lot sizes an
 
 from __future__ import annotations
 
-import numbers
 from dataclasses import dataclass
 
 from alaskaki.domain import inspection, quality
 from alaskaki.exercises.base import (
+    Bagian,
     Hasil,
     Sesi,
     belum_diisi,
     lengkapi,
     pasangan,
     periksa_angka,
+    periksa_bagian,
+    periksa_bulat,
     periksa_pilihan,
     rng,
 )
@@ -203,13 +205,9 @@ _id = _sesi.id
 
 
 def bilangan_bulat(nilai: object, harapan_: int, nama: str, petunjuk: str) -> Hasil:
-    if belum_diisi(nilai):
-        return Hasil(False, f"{nama}: belum diisi.")
-    if isinstance(nilai, bool) or not isinstance(nilai, numbers.Real) or nilai != int(nilai):
-        return Hasil(False, f"{nama}: harus bilangan bulat, tanpa tanda petik.")
-    if int(nilai) == harapan_:
-        return Hasil(True, "Benar.")
-    return Hasil(False, f"{nama}: belum tepat. Petunjuk: {petunjuk}")
+    """A whole number answered in the variable ``nama``; a wrong one is told as ``"<nama>: ..."``."""
+    hasil = periksa_bulat(nilai, harapan_, petunjuk=petunjuk)
+    return hasil if hasil.benar else Hasil(False, f"{nama}: {hasil.pesan}")
 
 
 def _kelas_cacat(pid: str, nilai: object) -> Hasil:
@@ -236,29 +234,29 @@ def _grade(pid: str, nilai: object) -> Hasil:
 def _rencana(pid: str, nilai: object) -> Hasil:
     if belum_diisi(nilai) or not isinstance(nilai, dict):
         return Hasil(False, "Jawaban belum diisi. Tulis kode_huruf, ukuran_sampel, ac dan re.")
-    h = harapan(pid)["rencana"]
-    huruf = periksa_pilihan(
-        nilai["kode_huruf"],
-        h["kode_huruf"],
-        petunjuk="cari baris ukuran lot di Tabel 1, lalu kolom tingkat II.",
+    ac_re = "baca pasangan Ac/Re di sel rencana yang dipakai."
+    return periksa_bagian(
+        nilai,
+        harapan(pid)["rencana"],
+        [
+            Bagian(
+                "kode_huruf",
+                "kode_huruf",
+                periksa_pilihan,
+                petunjuk="cari baris ukuran lot di Tabel 1, lalu kolom tingkat II.",
+            ),
+            Bagian(
+                "ukuran_sampel",
+                "ukuran_sampel",
+                periksa_bulat,
+                petunjuk="bila sel tabel berisi panah, ikuti panah sampai rencana pertama dan pakai ukuran "
+                "sampel baris rencana itu.",
+            ),
+            Bagian("ac", "ac", periksa_bulat, petunjuk=ac_re),
+            Bagian("re", "re", periksa_bulat, petunjuk=ac_re),
+        ],
+        benar="Benar. Rencana sampling Anda tepat!",
     )
-    if not huruf.benar:
-        return Hasil(False, "kode_huruf: " + huruf.pesan)
-    n = bilangan_bulat(
-        nilai["ukuran_sampel"],
-        h["ukuran_sampel"],
-        "ukuran_sampel",
-        "bila sel tabel berisi panah, ikuti panah sampai rencana pertama dan pakai ukuran sampel baris rencana itu.",
-    )
-    if not n.benar:
-        return n
-    for key in ("ac", "re"):
-        x = bilangan_bulat(
-            nilai[key], h[key], key, "baca pasangan Ac/Re di sel rencana yang dipakai."
-        )
-        if not x.benar:
-            return x
-    return Hasil(True, "Benar. Rencana sampling Anda tepat!")
 
 
 def _peluang(pid: str, nilai: object) -> Hasil:
@@ -288,30 +286,38 @@ def _studi_kasus(pid: str, nilai: object) -> Hasil:
         return Hasil(
             False, "Jawaban belum diisi. Isi ketujuh baris laporan (sk_tahap sampai sk_lot)."
         )
-    h = harapan(pid)["studi_kasus"]
-    t = periksa_pilihan(
-        nilai["tahap"],
-        h["tahap"],
-        petunjuk="lihat berapa persen pesanan sudah selesai dan cocokkan dengan tabel tahap pemeriksaan.",
+    n = "pakai AQL kelas cacat itu dan ikuti panah bila ada."
+    return periksa_bagian(
+        nilai,
+        harapan(pid)["studi_kasus"],
+        [
+            Bagian(
+                "sk_tahap",
+                "tahap",
+                periksa_pilihan,
+                petunjuk="lihat berapa persen pesanan sudah selesai dan cocokkan dengan tabel tahap "
+                "pemeriksaan.",
+            ),
+            Bagian("sk_n_mayor", "n_mayor", periksa_bulat, petunjuk=n),
+            Bagian("sk_n_minor", "n_minor", periksa_bulat, petunjuk=n),
+            *(
+                Bagian(
+                    f"sk_{kunci}",
+                    kunci,
+                    periksa_pilihan,
+                    pilihan=["terima", "tolak"],
+                    petunjuk=hint,
+                )
+                for kunci, hint in (
+                    ("kritis", "AQL 0: satu cacat kritis saja sudah cukup untuk menolak."),
+                    ("mayor", "bandingkan jumlah cacat dengan Ac dan Re rencana mayor."),
+                    ("minor", "bandingkan jumlah cacat dengan Ac dan Re rencana minor."),
+                    ("lot", "lot hanya diterima bila semua kelas cacat diterima."),
+                )
+            ),
+        ],
+        benar="Benar. Laporan pemeriksaan Anda lengkap dan tepat!",
     )
-    if not t.benar:
-        return Hasil(False, "sk_tahap: " + t.pesan)
-    for key in ("n_mayor", "n_minor"):
-        x = bilangan_bulat(
-            nilai[key], h[key], f"sk_{key}", "pakai AQL kelas cacat itu dan ikuti panah bila ada."
-        )
-        if not x.benar:
-            return x
-    for key, hint in (
-        ("kritis", "AQL 0: satu cacat kritis saja sudah cukup untuk menolak."),
-        ("mayor", "bandingkan jumlah cacat dengan Ac dan Re rencana mayor."),
-        ("minor", "bandingkan jumlah cacat dengan Ac dan Re rencana minor."),
-        ("lot", "lot hanya diterima bila semua kelas cacat diterima."),
-    ):
-        x = periksa_pilihan(nilai[key], h[key], pilihan=["terima", "tolak"], petunjuk=hint)
-        if not x.benar:
-            return Hasil(False, f"sk_{key}: " + x.pesan)
-    return Hasil(True, "Benar. Laporan pemeriksaan Anda lengkap dan tepat!")
 
 
 cek_kelas_cacat, uji_kelas_cacat = berurutan(_kelas_cacat, _id)

@@ -13,11 +13,13 @@ from dataclasses import dataclass
 
 from alaskaki.domain import inspection, sizes
 from alaskaki.exercises.base import (
+    Bagian,
     Hasil,
     Sesi,
     belum_diisi,
     lengkapi,
-    periksa_angka,
+    periksa_bagian,
+    periksa_bulat,
     periksa_pilihan,
     rng,
 )
@@ -170,23 +172,27 @@ def _sni(pid: str, nilai: object) -> Hasil:
 def _ukuran(pid: str, nilai: object) -> Hasil:
     if belum_diisi(nilai) or not isinstance(nilai, dict):
         return Hasil(False, "Jawaban belum diisi. Tulis angka Anda di mondopoint dan ukuran_us.")
-    h = harapan(pid)["ukuran"]
-    a = bilangan_bulat(
-        nilai["mondopoint"], h["mondopoint"], "mondopoint", "Mondopoint = panjang kaki dalam mm."
+    return periksa_bagian(
+        nilai,
+        harapan(pid)["ukuran"],
+        [
+            Bagian(
+                "mondopoint",
+                "mondopoint",
+                periksa_bulat,
+                petunjuk="Mondopoint = panjang kaki dalam mm.",
+            ),
+            Bagian(
+                "ukuran_us",
+                "us",
+                toleransi=0,
+                mutlak=0.01,
+                satuan="ukuran US",
+                petunjuk="ukuran US pria = ukuran UK pria + 1.",
+            ),
+        ],
+        benar="Benar. Konversi ukuran Anda tepat!",
     )
-    if not a.benar:
-        return a
-    b = periksa_angka(
-        nilai["us"],
-        h["us"],
-        toleransi=0,
-        mutlak=0.01,
-        satuan="ukuran US",
-        petunjuk="ukuran US pria = ukuran UK pria + 1.",
-    )
-    if not b.benar:
-        return Hasil(False, "ukuran_us: " + b.pesan)
-    return Hasil(True, "Benar. Konversi ukuran Anda tepat!")
 
 
 def _ukuran_pesanan(pid: str, nilai: object) -> Hasil:
@@ -215,32 +221,33 @@ def _ukuran_pesanan(pid: str, nilai: object) -> Hasil:
 def _studi_kasus(pid: str, nilai: object) -> Hasil:
     if belum_diisi(nilai) or not isinstance(nilai, dict):
         return Hasil(False, "Jawaban belum diisi. Tulis sk_uji, sk_krom dan sk_ukuran.")
-    h = harapan(pid)["studi_kasus"]
-    a = periksa_pilihan(
-        nilai["uji"],
-        h["uji"],
-        pilihan=HURUF,
-        petunjuk="bagian mana yang gagal menurut pembeli? Cari ujinya di tabel.",
+    return periksa_bagian(
+        nilai,
+        harapan(pid)["studi_kasus"],
+        [
+            Bagian(
+                "sk_uji",
+                "uji",
+                periksa_pilihan,
+                pilihan=HURUF,
+                petunjuk="bagian mana yang gagal menurut pembeli? Cari ujinya di tabel.",
+            ),
+            Bagian(
+                "sk_krom",
+                "krom",
+                periksa_pilihan,
+                pilihan=["boleh", "tidak"],
+                petunjuk="bandingkan hasil uji dengan batas 3 mg/kg.",
+            ),
+            Bagian(
+                "sk_ukuran",
+                "ukuran",
+                periksa_bulat,
+                petunjuk="nomor EU bulat terkecil dengan kelonggaran paling sedikit 15 mm.",
+            ),
+        ],
+        benar="Benar. Anda siap menjawab pembeli di Uni Eropa!",
     )
-    if not a.benar:
-        return Hasil(False, "sk_uji: " + a.pesan)
-    b = periksa_pilihan(
-        nilai["krom"],
-        h["krom"],
-        pilihan=["boleh", "tidak"],
-        petunjuk="bandingkan hasil uji dengan batas 3 mg/kg.",
-    )
-    if not b.benar:
-        return Hasil(False, "sk_krom: " + b.pesan)
-    c = bilangan_bulat(
-        nilai["ukuran"],
-        h["ukuran"],
-        "sk_ukuran",
-        "nomor EU bulat terkecil dengan kelonggaran paling sedikit 15 mm.",
-    )
-    if not c.benar:
-        return c
-    return Hasil(True, "Benar. Anda siap menjawab pembeli di Uni Eropa!")
 
 
 cek_uji_lab, uji_uji_lab = berurutan(_uji_lab, _id)

@@ -26,12 +26,14 @@ from dataclasses import dataclass
 
 from alaskaki.domain import costing, export_stats, pricing
 from alaskaki.exercises.base import (
+    Bagian,
     Hasil,
     Sesi,
     belum_diisi,
     lengkapi,
     pasangan,
     periksa_angka,
+    periksa_bagian,
     periksa_pilihan,
     rng,
 )
@@ -292,44 +294,44 @@ def _studi_kasus(pid: str, nilai: object) -> Hasil:
             False,
             'Jawaban studi kasus harus berupa dict: {"bulan_produksi": ..., "ikm_tambahan": ..., "nilai_usd": ...}.',
         )
-    h = harapan(pid)
-    a = periksa_angka(
-        nilai.get("bulan_produksi"),
-        h["bulan_produksi"],
-        toleransi=0,
-        mutlak=0,
-        satuan="bulan",
-        petunjuk="bagi jumlah pesanan dengan kapasitas sebulan, lalu bulatkan ke ATAS (math.ceil).",
+    hasil = periksa_bagian(
+        nilai,
+        harapan(pid),
+        [
+            Bagian(
+                "Lama produksi",
+                "bulan_produksi",
+                toleransi=0,
+                mutlak=0,
+                satuan="bulan",
+                petunjuk="bagi jumlah pesanan dengan kapasitas sebulan, lalu bulatkan ke ATAS (math.ceil).",
+            ),
+            Bagian(
+                "IKM mitra tambahan",
+                "ikm_tambahan",
+                toleransi=0,
+                mutlak=0,
+                satuan="IKM",
+                petunjuk="berapa IKM (dengan kapasitas sama) dibutuhkan agar pesanan selesai dalam batas "
+                "waktu? Bulatkan ke atas, lalu kurangi 1 (IKM Anda sendiri).",
+            ),
+            Bagian(
+                "Nilai penawaran",
+                "nilai_usd",
+                toleransi=0.002,
+                mutlak=1,
+                satuan="USD",
+                petunjuk="nilai penawaran = harga FOB per pasang (USD) × jumlah pasang pesanan.",
+            ),
+        ],
+        benar="Benar. Penawaran Anda untuk temu usaha sudah dihitung dengan tepat!",
     )
-    if not a.benar:
-        return Hasil(False, "Lama produksi: " + a.pesan)
-    b = periksa_angka(
-        nilai.get("ikm_tambahan"),
-        h["ikm_tambahan"],
-        toleransi=0,
-        mutlak=0,
-        satuan="IKM",
-        petunjuk="berapa IKM (dengan kapasitas sama) dibutuhkan agar pesanan selesai dalam batas waktu? "
-        "Bulatkan ke atas, lalu kurangi 1 (IKM Anda sendiri).",
-    )
-    if not b.benar:
-        return Hasil(False, "IKM mitra tambahan: " + b.pesan)
-    c = periksa_angka(
-        nilai.get("nilai_usd"),
-        h["nilai_usd"],
-        toleransi=0.002,
-        mutlak=1,
-        satuan="USD",
-        petunjuk="nilai penawaran = harga FOB per pasang (USD) × jumlah pasang pesanan.",
-    )
-    if not c.benar:
-        return Hasil(False, "Nilai penawaran: " + c.pesan)
     extra = set(nilai) - set(keys)
-    if extra:
+    if hasil.benar and extra:
         return Hasil(
             False, "Kunci dict yang tidak dikenal: " + ", ".join(sorted(map(str, extra))) + "."
         )
-    return Hasil(True, "Benar. Penawaran Anda untuk temu usaha sudah dihitung dengan tepat!")
+    return hasil
 
 
 cek_pertumbuhan, uji_pertumbuhan = pasangan(_pertumbuhan, _id)

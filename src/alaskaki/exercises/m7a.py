@@ -20,12 +20,14 @@ from dataclasses import dataclass
 
 from alaskaki.domain import export_stats
 from alaskaki.exercises.base import (
+    Bagian,
     Hasil,
     Sesi,
     belum_diisi,
     lengkapi,
     pasangan,
     periksa_angka,
+    periksa_bagian,
     periksa_pilihan,
     rng,
 )
@@ -347,26 +349,29 @@ def _keandalan(pid: str, nilai: object) -> Hasil:
 def _studi_kasus(pid: str, nilai: object) -> Hasil:
     if belum_diisi(nilai) or not isinstance(nilai, dict):
         return Hasil(False, "Jawaban belum diisi. Tulis sk_tumbuh dan sk_kotak.")
-    h = harapan(pid)["studi_kasus"]
-    a = periksa_angka(
-        nilai["tumbuh"],
-        h["tumbuh"],  # type: ignore[index]
-        toleransi=0.002,
-        mutlak=0.05,
-        satuan="persen",
-        petunjuk="(nilai akhir − nilai awal) ÷ nilai AWAL × 100; turun berarti hasilnya negatif (mis. -12.5).",
+    return periksa_bagian(
+        nilai,
+        harapan(pid)["studi_kasus"],  # type: ignore[arg-type]
+        [
+            Bagian(
+                "sk_tumbuh",
+                "tumbuh",
+                toleransi=0.002,
+                mutlak=0.05,
+                satuan="persen",
+                petunjuk="(nilai akhir − nilai awal) ÷ nilai AWAL × 100; turun berarti hasilnya negatif "
+                "(mis. -12.5).",
+            ),
+            Bagian(
+                "sk_kotak",
+                "kotak",
+                periksa_pilihan,
+                pilihan=list(SWOT_KOTAK),
+                petunjuk="pasar ekspor nasional ada di luar IKM: naik membantu, turun perlu diwaspadai.",
+            ),
+        ],
+        benar="Benar. Bahan rapat sentra Anda siap!",
     )
-    if not a.benar:
-        return Hasil(False, "sk_tumbuh: " + a.pesan)
-    b = periksa_pilihan(
-        nilai["kotak"],
-        h["kotak"],  # type: ignore[index]
-        pilihan=list(SWOT_KOTAK),
-        petunjuk="pasar ekspor nasional ada di luar IKM: naik membantu, turun perlu diwaspadai.",
-    )
-    if not b.benar:
-        return Hasil(False, "sk_kotak: " + b.pesan)
-    return Hasil(True, "Benar. Bahan rapat sentra Anda siap!")
 
 
 cek_pertumbuhan_rata, uji_pertumbuhan_rata = pasangan(_pertumbuhan_rata, _id)

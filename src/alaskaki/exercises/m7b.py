@@ -13,12 +13,14 @@ from dataclasses import dataclass
 
 from alaskaki.domain import costing, pricing
 from alaskaki.exercises.base import (
+    Bagian,
     Hasil,
     Sesi,
     belum_diisi,
     lengkapi,
     pasangan,
     periksa_angka,
+    periksa_bagian,
     periksa_pilihan,
     rng,
 )
@@ -233,40 +235,39 @@ def _studi_kasus(pid: str, nilai: object) -> Hasil:
         return Hasil(
             False, "Jawaban belum diisi. Tulis sk_bulan, sk_ikm_tambahan dan sk_nilai_usd."
         )
-    h: dict = harapan(pid)["studi_kasus"]  # type: ignore[assignment]
-    a = periksa_angka(
-        nilai["bulan"],
-        h["bulan"],
-        toleransi=0,
-        mutlak=0,
-        satuan="bulan",
-        petunjuk="bagi jumlah pesanan dengan kapasitas sebulan, lalu bulatkan ke ATAS: bulan yang baru terpakai "
-        "sebagian tetap dihitung satu bulan.",
+    return periksa_bagian(
+        nilai,
+        harapan(pid)["studi_kasus"],  # type: ignore[arg-type]
+        [
+            Bagian(
+                "sk_bulan",
+                "bulan",
+                toleransi=0,
+                mutlak=0,
+                satuan="bulan",
+                petunjuk="bagi jumlah pesanan dengan kapasitas sebulan, lalu bulatkan ke ATAS: bulan yang baru "
+                "terpakai sebagian tetap dihitung satu bulan.",
+            ),
+            Bagian(
+                "sk_ikm_tambahan",
+                "ikm_tambahan",
+                toleransi=0,
+                mutlak=0,
+                satuan="IKM",
+                petunjuk="berapa IKM (dengan kapasitas sama) dibutuhkan agar pesanan selesai dalam batas "
+                "waktu? Bulatkan ke atas, lalu kurangi 1 (IKM Anda sendiri).",
+            ),
+            Bagian(
+                "sk_nilai_usd",
+                "nilai_usd",
+                toleransi=0.002,
+                mutlak=1,
+                satuan="USD",
+                petunjuk="nilai penawaran = harga FOB per pasang (USD, Latihan 4) × jumlah pasang pesanan.",
+            ),
+        ],
+        benar="Benar. Penawaran Anda untuk temu usaha sudah dihitung dengan tepat!",
     )
-    if not a.benar:
-        return Hasil(False, "sk_bulan: " + a.pesan)
-    b = periksa_angka(
-        nilai["ikm_tambahan"],
-        h["ikm_tambahan"],
-        toleransi=0,
-        mutlak=0,
-        satuan="IKM",
-        petunjuk="berapa IKM (dengan kapasitas sama) dibutuhkan agar pesanan selesai dalam batas waktu? "
-        "Bulatkan ke atas, lalu kurangi 1 (IKM Anda sendiri).",
-    )
-    if not b.benar:
-        return Hasil(False, "sk_ikm_tambahan: " + b.pesan)
-    c = periksa_angka(
-        nilai["nilai_usd"],
-        h["nilai_usd"],
-        toleransi=0.002,
-        mutlak=1,
-        satuan="USD",
-        petunjuk="nilai penawaran = harga FOB per pasang (USD, Latihan 4) × jumlah pasang pesanan.",
-    )
-    if not c.benar:
-        return Hasil(False, "sk_nilai_usd: " + c.pesan)
-    return Hasil(True, "Benar. Penawaran Anda untuk temu usaha sudah dihitung dengan tepat!")
 
 
 cek_pemohon_kite, uji_pemohon_kite = pasangan(_pemohon_kite, _id)

@@ -1,0 +1,51 @@
+"""exercises.base: the table-driven check of an answer in several parts (issue 18)."""
+
+from __future__ import annotations
+
+from alaskaki.exercises.base import (
+    Bagian,
+    Hasil,
+    periksa_bagian,
+    periksa_bulat,
+    periksa_kode,
+    periksa_pilihan,
+)
+
+HARAPAN = {"harga": 12.5, "n": 80, "aturan": "CIP", "keputusan": "tolak"}
+TABEL = [
+    Bagian("harga_cif", "harga", satuan="USD", petunjuk="bagi dengan (1 − 1,1 × premi)."),
+    Bagian("sk_n", "n", periksa_bulat, petunjuk="ikuti panah."),
+    Bagian("sk_aturan", "aturan", periksa_kode, petunjuk="moda apa pun."),
+    Bagian("sk_lot", "keputusan", periksa_pilihan, pilihan=["terima", "tolak"], petunjuk="Ac/Re."),
+]
+BENAR = "Benar. Semua tepat!"
+
+
+def check(**answer) -> Hasil:
+    return periksa_bagian({**HARAPAN, **answer}, HARAPAN, TABEL, benar=BENAR)
+
+
+def test_every_part_right_gives_the_item_s_own_praise():
+    assert check() == Hasil(True, BENAR)
+    assert check(harga=12.49, aturan=" cip ", keputusan="TOLAK", n=80.0) == Hasil(True, BENAR)
+
+
+def test_the_first_wrong_part_answers_under_its_name_and_nothing_says_how_many():
+    one = check(harga=20)
+    assert one == Hasil(False, "harga_cif: Belum tepat. Petunjuk: bagi dengan (1 − 1,1 × premi).")
+    every = check(harga=20, n=81, aturan="FOB", keputusan="terima")
+    assert every == one  # three more wrong parts change nothing a participant can count
+
+
+def test_each_kind_of_part_keeps_its_own_message():
+    assert check(n=81.5).pesan == "sk_n: harus bilangan bulat, tanpa tanda petik."
+    assert check(n=None).pesan == "sk_n: belum diisi."
+    assert check(n=81).pesan == "sk_n: belum tepat. Petunjuk: ikuti panah."
+    assert check(aturan="FOB").pesan == "sk_aturan: belum tepat. Petunjuk: moda apa pun."
+    assert check(keputusan="ya").pesan == "sk_lot: Jawaban bukan salah satu pilihan: terima, tolak."
+    assert check(harga="12,5").pesan.startswith("harga_cif: Jawaban ini teks")
+
+
+def test_a_part_missing_from_a_worksheet_reads_as_blank():
+    answer = {k: v for k, v in HARAPAN.items() if k != "n"}
+    assert periksa_bagian(answer, HARAPAN, TABEL, benar=BENAR).pesan == "sk_n: belum diisi."
