@@ -5,25 +5,16 @@ from __future__ import annotations
 
 import contextlib
 import io
-import re
 from datetime import date, timedelta
 
-import nbformat
 import pytest
+from modulekit import run_check, run_source_as, solution_regions
 
 from alaskaki import paths
 from alaskaki.domain import origin, procedure
 from alaskaki.exercises import m1
 
 PIDS = [f"p{i:02d}" for i in range(1, 41)]
-
-
-def run_check(cek, value) -> str:
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        returned = cek(value)
-    assert returned is None  # the notebook shows the message only, not a stray True/False
-    return out.getvalue()
 
 
 @pytest.fixture(autouse=True)
@@ -257,40 +248,12 @@ def test_hidden_test_uses_the_given_participant_not_the_started_one():
 SOURCE = paths.SOURCE_DIR / m1.MODUL / f"{m1.MODUL}.ipynb"
 
 
-def _solution_regions(nb) -> dict[str, str]:
-    """grade id -> the code between BEGIN/END SOLUTION of that answer cell."""
-    out = {}
-    for cell in nb.cells:
-        meta = cell.metadata.get("nbgrader", {})
-        if meta.get("solution"):
-            found = re.findall(r"### BEGIN SOLUTION\n(.*?)### END SOLUTION", cell.source, re.S)
-            out[meta["grade_id"]] = "".join(found)
-    return out
-
-
 def test_solutions_never_call_the_answer_key_or_the_hidden_tests():
     """The grader flags an answer cell that calls harapan()/uji_*; the demo copies these solutions."""
-    regions = _solution_regions(nbformat.read(SOURCE, as_version=4))
+    regions = solution_regions(SOURCE)
     assert len(regions) >= 10
     for gid, code in regions.items():
         assert "harapan" not in code and "uji_" not in code, gid
-
-
-def _run_source_as(pid: str) -> tuple[dict, list[str]]:
-    """Run the source notebook's code (solutions and test cells) for one participant, in process."""
-    nb = nbformat.read(SOURCE, as_version=4)
-    ns: dict = {}
-    graded = []
-    for cell in nb.cells:
-        if cell.cell_type != "code" or "plt." in cell.source or "alaskaki.widgets" in cell.source:
-            continue  # figures and widgets do not feed any answer
-        src = cell.source.replace('ID_PESERTA = "contoh-01"', f"ID_PESERTA = {pid!r}")
-        with contextlib.redirect_stdout(io.StringIO()):
-            exec(compile(src, f"<{cell.id}>", "exec"), ns)  # a wrong answer raises AssertionError
-        meta = cell.metadata.get("nbgrader", {})
-        if meta.get("grade") and not meta.get("solution"):
-            graded.append(meta["grade_id"])
-    return ns, graded
 
 
 def test_the_tested_variants_show_every_statement_of_the_banks():
@@ -310,7 +273,7 @@ def test_the_tested_variants_show_every_statement_of_the_banks():
 @pytest.mark.parametrize("pid", PIDS)
 def test_instructor_solutions_are_right_for_every_variant(pid):
     """Derived from each participant's `soal`, not copied from one id: the hidden tests pass for all."""
-    ns, graded = _run_source_as(pid)
+    ns, graded = run_source_as(SOURCE, pid)
     assert ns["ID_PESERTA"] == pid
     assert {f"m1_{n}" for n in NAMES} <= set(graded)
     h = m1.harapan(pid)

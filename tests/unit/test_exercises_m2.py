@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import contextlib
-import io
 import re
 
-import nbformat
 import pytest
+from modulekit import ok, run_source_as, solution_regions
 
 from alaskaki import paths
 from alaskaki.domain import hs
@@ -79,15 +77,15 @@ def test_right_answers_pass_every_check(capsys):
     pid = "p07"
     h = m2.harapan(pid)
     m2.mulai(pid)
-    _ok(capsys, m2.cek_bahan_upper, h["bahan_upper"])
-    _ok(capsys, m2.cek_bahan_upper, " " + h["bahan_upper"].upper() + " ")
-    _ok(capsys, m2.cek_bahan_sol, h["bahan_sol"])
-    _ok(capsys, lambda v: m2.cek_kode_hs(*v.values()), h["kode_hs"])
-    _ok(capsys, lambda v: m2.cek_kode_hs(*v), [v.replace(".", "") for v in h["kode_hs"].values()])
-    _ok(capsys, m2.cek_olahraga, [x.lower() for x in h["olahraga"]])
-    _ok(capsys, m2.cek_bagian, h["bagian_6406"])
-    _ok(capsys, lambda v: m2.cek_btki(v["subpos"], v["draf_benar"].upper()), h["btki"])
-    _ok(capsys, lambda v: m2.cek_studi_kasus(*v.values()), h["studi_kasus"])
+    ok(capsys, m2.cek_bahan_upper, h["bahan_upper"])
+    ok(capsys, m2.cek_bahan_upper, " " + h["bahan_upper"].upper() + " ")
+    ok(capsys, m2.cek_bahan_sol, h["bahan_sol"])
+    ok(capsys, lambda v: m2.cek_kode_hs(*v.values()), h["kode_hs"])
+    ok(capsys, lambda v: m2.cek_kode_hs(*v), [v.replace(".", "") for v in h["kode_hs"].values()])
+    ok(capsys, m2.cek_olahraga, [x.lower() for x in h["olahraga"]])
+    ok(capsys, m2.cek_bagian, h["bagian_6406"])
+    ok(capsys, lambda v: m2.cek_btki(v["subpos"], v["draf_benar"].upper()), h["btki"])
+    ok(capsys, lambda v: m2.cek_studi_kasus(*v.values()), h["studi_kasus"])
     for check, value in [
         (m2.uji_bahan_upper, h["bahan_upper"]),
         (lambda pid, v: m2.uji_kode_hs(pid, *v.values()), h["kode_hs"]),
@@ -213,14 +211,6 @@ def test_the_variant_object_holds_no_answers():
     assert all(isinstance(v, str) for v in s.produk.values())
 
 
-def _ok(capsys, check, value) -> None:
-    """A self-check prints a green tick (and nothing that looks like an error) for a right answer."""
-    capsys.readouterr()
-    check(value)
-    out = capsys.readouterr().out
-    assert out.startswith("✅"), out
-
-
 # ---- the instructor solutions in the source notebook --------------------------------------------
 
 SOURCE = paths.SOURCE_DIR / m2.MODUL / f"{m2.MODUL}.ipynb"
@@ -235,40 +225,12 @@ NAMES = {
 }
 
 
-def _solution_regions(nb) -> dict[str, str]:
-    """grade id -> the code between BEGIN/END SOLUTION of that answer cell."""
-    out = {}
-    for cell in nb.cells:
-        meta = cell.metadata.get("nbgrader", {})
-        if meta.get("solution"):
-            found = re.findall(r"### BEGIN SOLUTION\n(.*?)### END SOLUTION", cell.source, re.S)
-            out[meta["grade_id"]] = "".join(found)
-    return out
-
-
 def test_solutions_never_call_the_answer_key_or_the_hidden_tests():
     """The grader flags an answer cell that calls harapan()/uji_*; the demo copies these solutions."""
-    regions = _solution_regions(nbformat.read(SOURCE, as_version=4))
+    regions = solution_regions(SOURCE)
     assert len(regions) == len(NAMES) + 1  # + the participant id cell
     for gid, code in regions.items():
         assert "harapan" not in code and "uji_" not in code, gid
-
-
-def _run_source_as(pid: str) -> tuple[dict, list[str]]:
-    """Run the source notebook's code (solutions and test cells) for one participant, in process."""
-    nb = nbformat.read(SOURCE, as_version=4)
-    ns: dict = {}
-    graded = []
-    for cell in nb.cells:
-        if cell.cell_type != "code" or "plt." in cell.source or "alaskaki.widgets" in cell.source:
-            continue  # figures and widgets do not feed any answer
-        src = cell.source.replace('ID_PESERTA = "contoh-01"', f"ID_PESERTA = {pid!r}")
-        with contextlib.redirect_stdout(io.StringIO()):
-            exec(compile(src, f"<{cell.id}>", "exec"), ns)  # a wrong answer raises AssertionError
-        meta = cell.metadata.get("nbgrader", {})
-        if meta.get("grade") and not meta.get("solution"):
-            graded.append(meta["grade_id"])
-    return ns, graded
 
 
 def test_the_tested_variants_show_every_product_and_item_of_the_banks():
@@ -285,7 +247,7 @@ def test_the_tested_variants_show_every_product_and_item_of_the_banks():
 @pytest.mark.parametrize("pid", IDS)
 def test_instructor_solutions_are_right_for_every_variant(pid):
     """Derived from each participant's `soal`, not copied from one id: the hidden tests pass for all."""
-    ns, graded = _run_source_as(pid)
+    ns, graded = run_source_as(SOURCE, pid)
     assert ns["ID_PESERTA"] == pid
     assert {f"m2_{n}" for n in NAMES} <= set(graded)
     h = m2.harapan(pid)

@@ -3,13 +3,10 @@ alaskaki.domain.transport_documents (written for this module)."""
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
-import io
-import re
 
-import nbformat
 import pytest
+from modulekit import ok, run_source_as, solution_regions
 
 from alaskaki import paths
 from alaskaki.domain import documents, origin
@@ -143,24 +140,24 @@ def test_right_answers_pass(capsys):
     pid = "p11"
     h = m6.harapan(pid)
     m6.mulai(pid)
-    _ok(capsys, m6.cek_nilai_invoice, h["nilai_invoice"])
-    _ok(capsys, m6.cek_nilai_invoice, round(h["nilai_invoice"], 2))
-    _ok(capsys, m6.cek_jumlah_karton, h["jumlah_karton"])
-    _ok(capsys, m6.cek_berat_bersih, round(h["berat_bersih"], 1))
-    _ok(capsys, m6.cek_berat_kotor, h["berat_kotor"])
-    _ok(
+    ok(capsys, m6.cek_nilai_invoice, h["nilai_invoice"])
+    ok(capsys, m6.cek_nilai_invoice, round(h["nilai_invoice"], 2))
+    ok(capsys, m6.cek_jumlah_karton, h["jumlah_karton"])
+    ok(capsys, m6.cek_berat_bersih, round(h["berat_bersih"], 1))
+    ok(capsys, m6.cek_berat_kotor, h["berat_kotor"])
+    ok(
         capsys,
         m6.cek_ketidaksesuaian,
         [m6.DATA_DOKUMEN[x][0].upper() for x in h["ketidaksesuaian"]],
     )
-    _ok(capsys, m6.cek_dokumen_angkut, *[v.lower() for v in h["dokumen_angkut"].values()])
-    _ok(capsys, m6.cek_dokumen_angkut, *h["dokumen_angkut"].values())
-    _ok(capsys, m6.cek_selisih_lc, h["selisih_lc"].lower())
+    ok(capsys, m6.cek_dokumen_angkut, *[v.lower() for v in h["dokumen_angkut"].values()])
+    ok(capsys, m6.cek_dokumen_angkut, *h["dokumen_angkut"].values())
+    ok(capsys, m6.cek_selisih_lc, h["selisih_lc"].lower())
     case = dict(h["studi_kasus"])
     case["dokumen_asal"] = case["dokumen_asal"].upper()
-    _ok(capsys, m6.cek_studi_kasus, *_kasus(case))
+    ok(capsys, m6.cek_studi_kasus, *_kasus(case))
     if h["studi_kasus"]["dokumen_asal"] == m6.PERNYATAAN_ASAL:
-        _ok(capsys, m6.cek_studi_kasus, *_kasus(dict(case, dokumen_asal="Statement on Origin")))
+        ok(capsys, m6.cek_studi_kasus, *_kasus(dict(case, dokumen_asal="Statement on Origin")))
     m6.uji_studi_kasus(pid, *_kasus(h["studi_kasus"]))
 
 
@@ -211,14 +208,6 @@ def _kasus(case: dict) -> list:
     return [case.get(k) for k in m6.KASUS_NAMA]
 
 
-def _ok(capsys, check, *value) -> None:
-    """A self-check prints a green tick (and nothing that looks like an error) for a right answer."""
-    capsys.readouterr()
-    check(*value)
-    out = capsys.readouterr().out
-    assert out.startswith("✅"), out
-
-
 # ---- the instructor solutions in the source notebook --------------------------------------------
 
 SOURCE = paths.SOURCE_DIR / m6.MODUL / f"{m6.MODUL}.ipynb"
@@ -234,40 +223,12 @@ NAMES = [
 ]
 
 
-def _solution_regions(nb) -> dict[str, str]:
-    """grade id -> the code between BEGIN/END SOLUTION of that answer cell."""
-    out = {}
-    for cell in nb.cells:
-        meta = cell.metadata.get("nbgrader", {})
-        if meta.get("solution"):
-            found = re.findall(r"### BEGIN SOLUTION\n(.*?)### END SOLUTION", cell.source, re.S)
-            out[meta["grade_id"]] = "".join(found)
-    return out
-
-
 def test_solutions_never_call_the_answer_key_or_the_hidden_tests():
     """The grader flags an answer cell that calls harapan()/uji_*; the demo copies these solutions."""
-    regions = _solution_regions(nbformat.read(SOURCE, as_version=4))
+    regions = solution_regions(SOURCE)
     assert len(regions) == len(NAMES) + 1  # + the participant id cell
     for gid, code in regions.items():
         assert "harapan" not in code and "uji_" not in code, gid
-
-
-def _run_source_as(pid: str) -> tuple[dict, list[str]]:
-    """Run the source notebook's code (solutions and test cells) for one participant, in process."""
-    nb = nbformat.read(SOURCE, as_version=4)
-    ns: dict = {}
-    graded = []
-    for cell in nb.cells:
-        if cell.cell_type != "code" or "plt." in cell.source or "alaskaki.widgets" in cell.source:
-            continue  # figures and widgets do not feed any answer
-        src = cell.source.replace('ID_PESERTA = "contoh-01"', f"ID_PESERTA = {pid!r}")
-        with contextlib.redirect_stdout(io.StringIO()):
-            exec(compile(src, f"<{cell.id}>", "exec"), ns)  # a wrong answer raises AssertionError
-        meta = cell.metadata.get("nbgrader", {})
-        if meta.get("grade") and not meta.get("solution"):
-            graded.append(meta["grade_id"])
-    return ns, graded
 
 
 def test_the_tested_variants_show_every_shipment_article_and_destination():
@@ -280,7 +241,7 @@ def test_the_tested_variants_show_every_shipment_article_and_destination():
 @pytest.mark.parametrize("pid", IDS)
 def test_instructor_solutions_are_right_for_every_variant(pid):
     """Derived from each participant's `soal`, not copied from one id: the hidden tests pass for all."""
-    ns, graded = _run_source_as(pid)
+    ns, graded = run_source_as(SOURCE, pid)
     assert ns["ID_PESERTA"] == pid
     assert {f"m6_{n}" for n in NAMES} <= set(graded)
     h = m6.harapan(pid)
