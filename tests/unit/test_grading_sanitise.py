@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from alaskaki.workshop.grader import _static_flags
+from alaskaki.workshop.grading.sanitise import static_flags as _static_flags
 
 HONEST = [
     "biaya_kulit = soal.luas_kulit_dm2 * soal.harga_kulit_ft2 / 9.29",
