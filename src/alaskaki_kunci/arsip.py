@@ -28,10 +28,19 @@ import re
 from nbformat.notebooknode import NotebookNode
 
 _UJI_LAMA = re.compile(r'kunci\.uji\("(?P<gid>\w+)",\s*(?P<var>\w+)\)')
+_SIDIK = re.compile(r'kunci\.uji\("(?P<gid>\w+)",[^\n]*\bsidik="(?P<sidik>[0-9a-f]+)"')
 
 
 class KunciLamaTidakDikenal(Exception):
     """Hidden tests without a key whose question text is in no frozen table."""
+
+    def __init__(self, butir: list[str]):
+        self.butir = butir
+        super().__init__(", ".join(butir))
+
+
+class SoalDiubah(Exception):
+    """Hidden tests whose key was made for another question text than the one now before them."""
 
     def __init__(self, butir: list[str]):
         self.butir = butir
@@ -72,6 +81,35 @@ def lengkapi(nb: NotebookNode) -> int:
     if unknown:
         raise KunciLamaTidakDikenal(unknown)
     return done
+
+
+def cocokkan(nb: NotebookNode) -> int:
+    """Check that every hidden test carrying ``sidik=`` still stands after the question it was made for.
+
+    A form since session 6 writes the fingerprint of each item's question (grade id + the markdown
+    cell before the answer cell) beside its key. A trainer who reorders the options or edits the
+    numbers by hand in ``source/`` leaves a key that no longer fits the question the participants
+    see (red team R29: options C/A exchanged, every participant -1, silently). Returns the number of
+    items checked; raises :class:`SoalDiubah` naming the items whose text changed. Forms made before
+    (no ``sidik=``) are not checked here: old key-less ones by :func:`lengkapi`.
+    """
+    last_md = ""
+    checked, changed = 0, []
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            last_md = cell.source
+            continue
+        if cell.cell_type != "code" or not cell.metadata.get("nbgrader", {}).get("grade"):
+            continue
+        m = _SIDIK.search(cell.source)
+        if not m:
+            continue
+        checked += 1
+        if sidik(m.group("gid"), last_md) != m.group("sidik"):
+            changed.append(m.group("gid"))
+    if changed:
+        raise SoalDiubah(changed)
+    return checked
 
 
 #: item fingerprint (:func:`sidik`) -> (grade id, expected answer, accepted distance or None)

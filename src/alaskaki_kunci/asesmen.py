@@ -44,9 +44,17 @@ def benar(harapan: str | float, nilai: object, batas: float | None = None) -> bo
 
 
 def uji(
-    grade_id: str, nilai: object, harapan: object = _KOSONG, batas: float | None = None
+    grade_id: str,
+    nilai: object,
+    harapan: object = _KOSONG,
+    batas: float | None = None,
+    sidik: str | None = None,
 ) -> None:
-    """Hidden test of one item: raises AssertionError (an Indonesian message, never the answer)."""
+    """Hidden test of one item: raises AssertionError (an Indonesian message, never the answer).
+
+    ``sidik`` (the question's fingerprint) is checked against the question text by the grader
+    before any submission runs (:func:`alaskaki_kunci.arsip.cocokkan`), not here.
+    """
     if harapan is _KOSONG:
         # a form generated before the key moved into its hidden tests: only the grader knows its
         # key (looked up by the item's question text, alaskaki_kunci.arsip); never guess it here

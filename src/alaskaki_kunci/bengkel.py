@@ -79,7 +79,8 @@ def kunci_form(notebook: str | Path) -> list[dict]:
     key of their own items (:func:`alaskaki_kunci.arsip.lengkapi`), as the grader does.
     """
     from alaskaki.errors import AlaskakiError
-    from alaskaki_kunci.arsip import KunciLamaTidakDikenal, lengkapi
+    from alaskaki.workshop.grading.module import soal_diubah
+    from alaskaki_kunci.arsip import KunciLamaTidakDikenal, SoalDiubah, cocokkan, lengkapi
 
     nb = nbformat.read(Path(notebook), as_version=4)
     try:
@@ -89,6 +90,10 @@ def kunci_form(notebook: str | Path) -> list[dict]:
             f"Formulir {Path(notebook).name} dibuat dengan kit lama, dan teks soal butir "
             f"{', '.join(err.butir)} tidak dikenal kit ini, sehingga kuncinya tidak bisa dicetak."
         ) from err
+    try:
+        cocokkan(nb)  # a key printed for a question edited since would be wrong (red team R29)
+    except SoalDiubah as err:
+        raise AlaskakiError(soal_diubah(Path(notebook).stem, err.butir)) from err
     soal: dict[str, str] = {}
     rows = []
     last_md = ""

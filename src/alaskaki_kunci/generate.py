@@ -40,6 +40,7 @@ from alaskaki.domain import (
     quality,
     sizes,
 )
+from alaskaki_kunci.arsip import sidik
 from alaskaki_kunci.bank import AKHIR, AWAL, FORMS, HURUF, UNITS, Butir, form, num, tgl
 
 MINUTES = (
@@ -126,13 +127,16 @@ def _harapan(b: Butir) -> str:
     return f"harapan={b.jawaban!r}"
 
 
-def _test_src(b: Butir) -> str:
+def _test_src(b: Butir, soal_md: str) -> str:
+    # sidik= ties the key to the question it was made for: a form whose question (options, numbers)
+    # was edited by hand afterwards is refused by name, never graded by a stale key (red team R29)
     return (
         f'"""Butir {b.grade_id} ({b.kriteria}): {b.keterampilan}."""\n'
         f'assert {b.grade_id} is not None, "Jawaban belum diisi: ganti None dengan jawaban Anda."\n'
         "### BEGIN HIDDEN TESTS\n"
         "from alaskaki_kunci import asesmen as kunci\n\n"
-        f'kunci.uji("{b.grade_id}", {b.grade_id}, {_harapan(b)})\n'
+        f'kunci.uji("{b.grade_id}", {b.grade_id}, sidik="{sidik(b.grade_id, soal_md)}", '
+        f"{_harapan(b)})\n"
         "### END HIDDEN TESTS"
     )
 
@@ -203,10 +207,11 @@ Asesmen ini mengukur apakah Anda dapat mengerjakan tugas-tugas dari ketujuh unit
         c.md(f"## Bagian {i} — {unit}: {judul}")
         for b in (b for b in items if b.unit == unit):
             n += 1
-            c.md(_question_md(n, b))
+            soal_md = _question_md(n, b)
+            c.md(soal_md)
             c.code(_answer_src(b), nbgrader=_nbg(solution=True, grade_id=f"{b.grade_id}_jawab"))
             c.code(
-                _test_src(b),
+                _test_src(b, soal_md),
                 nbgrader=_nbg(grade=True, locked=True, grade_id=b.grade_id, points=1),
                 alaskaki={"kriteria": b.kriteria, "unit": b.unit},
             )

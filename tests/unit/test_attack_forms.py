@@ -277,3 +277,33 @@ def test_no_unit_kompeten_by_luck_with_a_test_wise_strategy():
             if p_unit > 0.05:
                 lucky[(name, unit["kode"])] = round(p_unit, 3)
     assert not lucky, f"a unit is Kompeten by test-wise guessing with these chances: {lucky}"
+
+
+def test_a_keyed_form_edited_by_hand_is_refused_by_name():
+    """R29: every hidden test carries its question's fingerprint beside the key; a question edited
+    by hand (options exchanged, a number changed) is refused by name, by the grader and by
+    ``cetak --kunci``, never graded or printed with the stale key. The untouched form passes."""
+    import nbformat
+
+    from alaskaki.errors import AlaskakiError
+    from alaskaki.workshop.grading.module import _frozen_key
+    from alaskaki_kunci.arsip import SoalDiubah, cocokkan
+
+    path = paths.SOURCE_DIR / "asesmen-akhir" / "asesmen-akhir.ipynb"
+    nb = nbformat.read(path, as_version=4)
+    assert cocokkan(nb) == 37
+    q = {
+        c.metadata["nbgrader"]["grade_id"].removesuffix("_jawab"): i - 1
+        for i, c in enumerate(nb.cells)
+        if c.metadata.get("nbgrader", {}).get("grade_id", "").endswith("_jawab")
+    }
+    kbli, cif = nb.cells[q["post_eks01_kbli"]], nb.cells[q["post_eks03_cif"]]
+    kbli.source = kbli.source.replace("**A.**", "**X.**").replace("**C.**", "**A.**")
+    kbli.source = kbli.source.replace("**X.**", "**C.**")
+    cif.source = re.sub(r"\d", lambda m: str((int(m[0]) + 1) % 10), cif.source, count=1)
+    with pytest.raises(SoalDiubah) as err:
+        cocokkan(nb)
+    assert err.value.butir == ["post_eks01_kbli", "post_eks03_cif"]
+    with pytest.raises(AlaskakiError, match="post_eks01_kbli, post_eks03_cif") as refused:
+        _frozen_key(nb, "asesmen-akhir")
+    assert "alaskaki ulang asesmen-akhir" in str(refused.value)

@@ -131,13 +131,16 @@ def load_module(course: Course, modul: str) -> Module:
 
 
 def _frozen_key(nb, modul: str) -> None:
-    """An uji form made before forms carried their key gets the key of ITS items (T8), in place.
+    """An uji form is graded only by a key made for the very questions it shows, in place.
 
-    The key is looked up by each item's question text (:func:`alaskaki_kunci.arsip.lengkapi`), so
-    a kit update never regrades a workshop's old form by the kit's newer items.
+    A form made before forms carried their key gets the key of ITS items (T8), looked up by each
+    item's question text (:func:`alaskaki_kunci.arsip.lengkapi`), so a kit update never regrades a
+    workshop's old form by the kit's newer items. A form carrying its key also carries each
+    question's fingerprint (``sidik=``): a question edited by hand since is refused by name
+    (:func:`alaskaki_kunci.arsip.cocokkan`, red team R29), never graded by the stale key.
     """
     try:
-        from alaskaki_kunci.arsip import KunciLamaTidakDikenal, lengkapi
+        from alaskaki_kunci.arsip import KunciLamaTidakDikenal, SoalDiubah, cocokkan, lengkapi
     except ImportError:  # a participant install has no key; it never grades
         return
     try:
@@ -149,6 +152,24 @@ def _frozen_key(nb, modul: str) -> None:
             "sehingga kuncinya tidak bisa dipastikan. Kembalikan teks soal itu di source/ persis "
             "seperti saat dibagikan ke peserta, lalu jalankan grade lagi."
         ) from err
+    try:
+        cocokkan(nb)
+    except SoalDiubah as err:
+        raise AlaskakiError(soal_diubah(modul, err.butir)) from err
+
+
+def soal_diubah(modul: str, butir: list[str]) -> str:
+    """The refusal of a form whose questions were edited after its key was made (R29)."""
+    return (
+        f"Kunci formulir {modul} di lokakarya ini tidak dipakai: teks soal butir {', '.join(butir)} "
+        f"di source/{modul}/{modul}.ipynb berbeda dari teks saat formulir dan kuncinya dibuat "
+        "(pilihan ditukar, angka atau kalimat diubah dengan tangan?). Kunci di sel uji "
+        "tersembunyinya dibuat untuk teks lama, jadi nilainya akan salah tanpa tanda. Kembalikan "
+        "teks soal itu persis seperti semula (dari cadangan lokakarya), lalu jalankan grade lagi. "
+        "Bila formulir ini dengan teks yang diubah sudah dibagikan, jawaban peserta tidak bisa "
+        f"dinilai dengan kunci itu: tutup putaran ini (`alaskaki tutup {modul}`) dan beri formulir "
+        f"baru (`alaskaki ulang {modul} --peserta ID...`)."
+    )
 
 
 def imported_modules(setup: str) -> list[str]:
