@@ -318,13 +318,12 @@ def penolakan(root: str | Path, modul: str, found: list[str]) -> dict[str, tuple
     p = baca(root, modul)
     folder = Folder.open(root)
     out = {}
+    soal = _SoalBentuk(folder, modul, p.nomor)
     for pid in found:
         sha = _sha(folder.submitted(pid, modul) / f"{modul}.ipynb")
         other = formulir_lain(root, modul, pid, sha)
         if other is not None:
             out[pid] = (True, other)
-            continue
-        if p.nomor == 1 and p.terbuka:
             continue
         if pid in p.dinilai and p.dinilai[pid] == sha:
             continue  # the very work graded before closing: grading it again changes nothing
@@ -349,6 +348,10 @@ def penolakan(root: str | Path, modul: str, found: list[str]) -> dict[str, tuple
                     f"ulang {modul} --peserta {' '.join(p.peserta or [])}`, rilis, lalu nilai."
                 ),
             )
+        elif (lain := soal.lain(pid)) is not None:
+            out[pid] = (False, lain)
+        elif p.nomor == 1 and p.terbuka:
+            continue
         elif p.terbuka and pid in (p.peserta or []):
             continue  # a retaker of this round, on this round's form
         elif p.terbuka:
@@ -369,6 +372,81 @@ def penolakan(root: str | Path, modul: str, found: list[str]) -> dict[str, tuple
                 ),
             )
     return out
+
+
+def soal_form(nb: dict) -> dict[str, str]:
+    """{item: its question text} of a form: the markdown cell right before each answer cell (grade
+    id ``<item>_jawab``), line ends trimmed (an editor may trim them). Question text only: public."""
+    cells = nb.get("cells") or []
+    out = {}
+    for prev, cell in zip(cells, cells[1:], strict=False):
+        gid = str(((cell.get("metadata") or {}).get("nbgrader") or {}).get("grade_id") or "")
+        if not gid.endswith("_jawab") or prev.get("cell_type") != "markdown":
+            continue
+        text = prev.get("source", "")
+        text = "".join(text) if isinstance(text, list) else str(text)
+        out[gid.removesuffix("_jawab")] = "\n".join(ln.rstrip() for ln in text.strip().splitlines())
+    return out
+
+
+def _soal_file(path: Path) -> dict[str, str] | None:
+    try:
+        return soal_form(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError, AttributeError, TypeError):
+        return None  # unreadable: the grader names it when it reads the file
+
+
+def _cocok(a: dict[str, str], b: dict[str, str]) -> tuple[int, int]:
+    """(items of ``a`` whose question is the same in ``b``, items of ``a`` also in ``b``)."""
+    shared = [k for k in a if k in b]
+    return sum(a[k] == b[k] for k in shared), len(shared)
+
+
+class _SoalBentuk:
+    """Which form a submission's questions are (red team R31: a retaker handed in round 1's form
+    in round 2 and was graded 6/37 with round 2's key, no flag). The released test cells are equal
+    across rounds; the questions are not. Read lazily: only uji submissions that would be graded."""
+
+    def __init__(self, folder: Folder, modul: str, nomor: int):
+        self.folder, self.modul, self.nomor = folder, modul, nomor
+        self._now: dict[str, str] | None = None
+        self._rounds: dict[int, dict[str, str]] | None = None
+
+    def lain(self, pid: str) -> str | None:
+        """Why ``pid``'s submission is another form than the one in source/, or None."""
+        modul = self.modul
+        if self._now is None:
+            self._now = _soal_file(self.folder.source_notebook(modul)) or {}
+        mine = _soal_file(self.folder.submitted(pid, modul) / f"{modul}.ipynb")
+        if not mine or not self._now:
+            return None
+        same, shared = _cocok(mine, self._now)
+        # a participant who typed into one question cell by mistake still sits this form
+        if shared and same * 2 > shared:
+            return None
+        if self._rounds is None:
+            self._rounds = {}
+            for n in range(1, self.nomor):
+                got = _soal_file(arsip(self.folder.root, modul, n))
+                if got:
+                    self._rounds[n] = got
+        for n, qs in sorted(self._rounds.items(), reverse=True):
+            hit, both = _cocok(mine, qs)
+            if both and hit * 2 > both:
+                return (
+                    f"Kiriman {pid} ditolak: isinya formulir {modul} putaran {n} (soal-soalnya "
+                    f"sama dengan formulir putaran itu), sedangkan formulir yang dinilai sekarang "
+                    f"(source/) adalah putaran {self.nomor}. Jawaban untuk soal lain tidak dinilai "
+                    f"dengan kunci formulir ini. Rilis formulir putaran {self.nomor} (`alaskaki "
+                    f"release {modul}`), minta {pid} mengerjakannya, lalu kumpulkan dan nilai lagi."
+                )
+        return (
+            f"Kiriman {pid} ditolak: soal-soal di dalamnya bukan soal formulir {modul} lokakarya "
+            f"ini (hanya {same} dari {len(self._now)} soal sama dengan source/{modul}/{modul}.ipynb; "
+            "formulir lokakarya lain, atau formulir lama?). Jawaban untuk soal lain tidak dinilai "
+            f"dengan kunci formulir ini. Minta {pid} mengerjakan formulir yang dirilis (`alaskaki "
+            f"release {modul}`), lalu kumpulkan dan nilai lagi."
+        )
 
 
 def tahan(root: str | Path, modul: str, pid: str, data: bytes) -> str | None:
