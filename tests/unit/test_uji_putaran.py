@@ -221,3 +221,63 @@ def test_collect_holds_a_closed_forms_new_file_and_keeps_the_graded_one(ws, tmp_
         encoding="utf-8"
     ) == graded, "the graded file stays"
     assert not (ws.root / "submitted" / "p02" / FORM).exists()
+
+
+def test_release_is_refused_while_a_retake_form_is_being_made(ws, monkeypatch):
+    """R20 gap: `ulang` stopped after recording the round, before its form was written: source/
+    still holds the closed round's form (its key possibly spent by the rapor). Releasing it then
+    would hand that form to the retakers; release refuses by name with the way out."""
+    import alaskaki_kunci.generate as generate
+    from alaskaki.workshop.release import release_module
+
+    _hand_in(ws, "p01", "jawaban p01")
+    putaran.tutup(ws.root, FORM)
+
+    def stop(*args):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(generate, "tulis_form_bengkel", stop)
+    with pytest.raises(KeyboardInterrupt):
+        putaran.ulang(ws.root, FORM, ["p02"])
+    monkeypatch.undo()
+    assert putaran.baca(ws.root, FORM).dibuat
+    with pytest.raises(AlaskakiError, match="alaskaki ulang asesmen-akhir --peserta p02"):
+        release_module(ws, FORM)
+    assert not ws.release(FORM).exists()
+
+
+def test_a_sheet_of_another_form_is_refused_by_name_old_markers_too(ws):
+    """R31 and the R20 gap of markers without the form's hash: a sheet whose questions are another
+    form's than source/ (a retaker's round-1 copy; closed work after uji.json was lost, graded
+    before markers recorded the form) is never graded with the form now in source/: refused,
+    naming the round it belongs to and the way out. A sheet of the form in source/ is graded, also
+    with one question cell typed into by mistake."""
+    import nbformat
+
+    round1 = ws.source_notebook(FORM).read_text(encoding="utf-8")
+    _hand_in(ws, "p01", round1, graded=False)
+    # a marker as the grader wrote it before session 5: no "formulir", no "jawaban_dari"
+    write_marker(ws.root, FORM, "p01", {"key": "x", "score": 37.0, "max_score": 37.0})
+    putaran.tutup(ws.root, FORM)
+    putaran.ulang(ws.root, FORM, ["p02", "p03"])
+    round2 = nbformat.read(ws.source_notebook(FORM), as_version=4)
+    _hand_in(ws, "p02", round1, graded=False)  # the retaker's old copy (R31)
+    slip = nbformat.from_dict(round2)
+    question = next(i for i, c in enumerate(slip.cells) if c.source.startswith("### Soal 1 "))
+    slip.cells[question].source += "\nsaya kira B"
+    _hand_in(ws, "p03", nbformat.writes(slip), graded=False)
+    refused = putaran.penolakan(ws.root, FORM, ["p01", "p02", "p03"])
+    assert "p03" not in refused  # this round's form, one question cell touched
+    kept, sentence = refused["p02"]
+    assert not kept and "putaran 1" in sentence and "alaskaki release asesmen-akhir" in sentence
+    (ws.root / putaran.STATE_FILE).unlink()  # cleared as clutter: p01's closed work, old marker
+    kept, sentence = putaran.penolakan(ws.root, FORM, ["p01"])["p01"]
+    assert not kept and "putaran 1" in sentence and "cadangan" in sentence
+    # another workshop's form (same grade ids, other cases): refused as not this workshop's
+    other = init_workshop(
+        ws.root.parent / "lain", roster=paths.dataset("contoh_peserta.csv"), modules=[FORM],
+        rahasia_soal="lokakarya-lain",
+    )  # fmt: skip
+    _hand_in(ws, "p04", other.source_notebook(FORM).read_text(encoding="utf-8"), graded=False)
+    kept, sentence = putaran.penolakan(ws.root, FORM, ["p04"])["p04"]
+    assert not kept and "bukan soal formulir" in sentence and "p04" in sentence

@@ -424,21 +424,24 @@ class _SoalBentuk:
         # a participant who typed into one question cell by mistake still sits this form
         if shared and same * 2 > shared:
             return None
-        if self._rounds is None:
+        if self._rounds is None:  # every archived round: uji.json may be lost (nomor reads 1)
             self._rounds = {}
-            for n in range(1, self.nomor):
-                got = _soal_file(arsip(self.folder.root, modul, n))
+            for path in self.folder.root.glob(f"{STATE_DIR}/{ARCHIVE}/{modul}-*.ipynb"):
+                n = path.stem.removeprefix(f"{modul}-")
+                got = _soal_file(path) if n.isdigit() else None
                 if got:
-                    self._rounds[n] = got
+                    self._rounds[int(n)] = got
         for n, qs in sorted(self._rounds.items(), reverse=True):
             hit, both = _cocok(mine, qs)
             if both and hit * 2 > both:
                 return (
                     f"Kiriman {pid} ditolak: isinya formulir {modul} putaran {n} (soal-soalnya "
-                    f"sama dengan formulir putaran itu), sedangkan formulir yang dinilai sekarang "
-                    f"(source/) adalah putaran {self.nomor}. Jawaban untuk soal lain tidak dinilai "
-                    f"dengan kunci formulir ini. Rilis formulir putaran {self.nomor} (`alaskaki "
-                    f"release {modul}`), minta {pid} mengerjakannya, lalu kumpulkan dan nilai lagi."
+                    "sama dengan formulir putaran itu), sedangkan formulir di source/ sekarang "
+                    "formulir lain. Jawaban untuk soal lain tidak dinilai dengan kunci formulir "
+                    f"ini. Bila {pid} mengulang: rilis formulir sekarang (`alaskaki release "
+                    f"{modul}`), minta {pid} mengerjakannya, lalu kumpulkan dan nilai lagi. Bila "
+                    f"{pid} tidak mengulang, hasil putaran {n}-nya tetap; bila {STATE_FILE} "
+                    "terhapus, kembalikan dari cadangan lokakarya."
                 )
         return (
             f"Kiriman {pid} ditolak: soal-soal di dalamnya bukan soal formulir {modul} lokakarya "
@@ -474,6 +477,23 @@ def tahan(root: str | Path, modul: str, pid: str, data: bytes) -> str | None:
         f"hasil yang sudah dinilai tetap. Bila {pid} mengulang: `alaskaki ulang {modul} "
         f"--peserta {pid}`"
     )
+
+
+def cek_rilis(root: str | Path, modul: str) -> None:
+    """Refuse to release ``modul`` while its retake form is being made (red team R20 gap): the form
+    in source/ may still be the closed round's, whose key the rapor may already have spent."""
+    if modul not in FORMS:
+        return
+    p = baca(root, modul)
+    if p.dibuat:
+        raise AlaskakiError(
+            f"Formulir {modul} belum dirilis: formulir ulang putaran {p.nomor} untuk "
+            f"{', '.join(p.peserta or [])} belum selesai dibuat (perintah `alaskaki ulang` "
+            f"terhenti), jadi formulir di source/ bisa masih formulir putaran yang sudah ditutup. "
+            f"Selesaikan dulu dengan `alaskaki ulang {modul} --peserta {' '.join(p.peserta or [])}`"
+            ", lalu rilis lagi.",
+            exit_code=EXIT_USAGE,
+        )
 
 
 def cek_rapor(folders: list[str | Path]) -> None:

@@ -11,6 +11,7 @@ from pathlib import Path
 from alaskaki.errors import EXIT_ERROR, EXIT_INPUT, AlaskakiError
 from alaskaki.folder import PERSONAL_DIR
 from alaskaki.lab import place_reference_notebooks
+from alaskaki.workshop import putaran
 from alaskaki.workshop.course import Workshop, check_uji_release
 
 
@@ -51,6 +52,7 @@ def release_module(
     """
     workshop.require_module(modul)
     check_uji_release(workshop, modul)  # never an uji whose key is public (red team R16, R23)
+    putaran.cek_rilis(workshop.root, modul)  # never while a retake form is half made (R20)
     due_dt = parse_due(due) if isinstance(due, str) or due is None else due
     with workshop.gradebook() as gb:
         if due_dt is not None:
