@@ -731,15 +731,7 @@ def eks02_upper(f: str, v: Acak) -> dict:
         ),
     }[f]
     if v.rng:
-        draws = []
-        for _ in range(2):
-            a, b = ("leather", "textile") if v.ya(True) else ("textile", "leather")
-            la = v.rng.randint(36, 48)
-            lacc = v.rng.randint(8, 14)
-            lb = v.rng.randint(la - lacc + 1, la - 1)
-            nama = v.pilih("tambalan mata kaki", "lis tepi", "hiasan", "penguat lubang tali")
-            draws.append(({a: la, b: lb, f"{b}:aksesori": lacc}, nama))
-        satu, dua = draws
+        return _upper_bengkel(v)
     out = []
     for areas, nama in (satu, dua):
         (a, la), (b, lb), (acc, lacc) = areas.items()
@@ -768,6 +760,80 @@ def eks02_upper(f: str, v: Acak) -> dict:
     )
 
 
+_AKSESORI = ("tambalan mata kaki", "lis tepi", "hiasan", "penguat lubang tali")
+
+
+def _dua_bahan(
+    v: Acak, bahan: tuple[str, str], kisaran: tuple[int, int], nama: tuple, hitung, tanda: str
+):
+    """Two models drawn for the upper or the sole item of a workshop (red team R11): each model
+    has BOTH materials with an accessory (an attachment for the sole), listed in a drawn order, so
+    the words never say which material it is; only the areas do (the larger main area wins; the
+    loser's larger accessory is the trap of counting accessories). [(text, material), ...]."""
+    out, luas = [], []
+    for _ in range(2):
+        mats = list(bahan) if v.ya(True) else list(reversed(bahan))
+        m = [v.rng.randint(*kisaran)]
+        m.append(m[0] - v.rng.randint(3, 9) if v.ya(True) else m[0] + v.rng.randint(3, 9))
+        win, lose = (0, 1) if m[0] > m[1] else (1, 0)
+        acc = [0, 0]
+        acc[win] = v.rng.randint(3, 8)
+        acc[lose] = (m[win] - m[lose]) + acc[win] + v.rng.randint(2, 6)
+        dua_nama = v.rng.sample(nama, 2)
+        areas = {mats[0]: m[0], mats[1]: m[1]}
+        areas.update({f"{mats[i]}:{tanda}": acc[i] for i in (0, 1)})
+        hasil = hitung(areas)
+        assert hasil == mats[win]
+        assert hasil != hitung({mats[i]: m[i] + acc[i] for i in (0, 1)})
+        urut = (0, 1) if v.ya(True) else (1, 0)
+        tambah = " dan ".join(
+            f"{dua_nama[k]} dari {_ID[mats[i]]} {acc[i]} cm²" for k, i in enumerate(urut)
+        )
+        out.append(
+            (f"{_ID[mats[0]]} {m[0]} cm², {_ID[mats[1]]} {m[1]} cm², ditambah {tambah}", hasil)
+        )
+        luas.append(areas)
+    return out, luas
+
+
+def _pilih_bahan(out: list, lain: dict) -> tuple[str, list[str]]:
+    return _dua(
+        f"Model 1: {_ID[out[0][1]]}",
+        f"Model 1: {_ID[lain[out[0][1]]]}",
+        f"model 2: {_ID[out[1][1]]}",
+        f"model 2: {_ID[lain[out[1][1]]]}",
+    )
+
+
+def _upper_bengkel(v: Acak) -> dict:
+    out, luas = _dua_bahan(
+        v, ("leather", "textile"), (32, 48), _AKSESORI, hs.upper_material, "aksesori"
+    )
+    teks = (
+        f"Luas permukaan luar bagian atas (*upper*) dua model sepatu. Model 1: {out[0][0]}. Model 2: {out[1][0]}. "
+        "Apa bahan upper masing-masing model (Catatan 4(a) Bab 64)?"
+    )
+    lain = {"leather": "textile", "textile": "leather"}
+    return dict(teks=teks, pilih=_pilih_bahan(out, lain), data={"luas": luas})
+
+
+def _sol_bengkel(v: Acak) -> dict:
+    out, luas = _dua_bahan(
+        v,
+        ("leather", "rubber_plastics"),
+        (52, 75),
+        ("pelindung", "batang (*bar*)", "paku"),
+        hs.outsole_material,
+        "attachment",
+    )
+    teks = (
+        "Bagian sol luar yang bersentuhan dengan tanah pada dua model sepatu. "
+        f"Model 1: {out[0][0]}. Model 2: {out[1][0]}. Apa bahan sol luar masing-masing model (Catatan 4(b) Bab 64)?"
+    )
+    lain = {"leather": "rubber_plastics", "rubber_plastics": "leather"}
+    return dict(teks=teks, pilih=_pilih_bahan(out, lain), data={"luas_tapak": luas})
+
+
 def eks02_sol(f: str, v: Acak) -> dict:
     satu, dua = {
         "pre": (
@@ -780,25 +846,13 @@ def eks02_sol(f: str, v: Acak) -> dict:
         ),
     }[f]
     if v.rng:
-        draws = []
-        for _ in range(2):
-            a, b = ("leather", "rubber_plastics") if v.ya(True) else ("rubber_plastics", "leather")
-            la = v.rng.randint(55, 75)
-            latt = v.rng.randint(10, 25)
-            lb = v.rng.randint(la - latt + 1, la - 1)
-            nama = v.pilih("pelindung", "batang (*bar*)", "paku")
-            draws.append(({a: la, b: lb, f"{b}:attachment": latt}, nama))
-        satu, dua = draws
+        return _sol_bengkel(v)
     out = []
     for areas, nama in (satu, dua):
         (a, la), (b, lb), (att, latt) = areas.items()
         hasil = hs.outsole_material(areas)
         assert hasil != hs.outsole_material({a: la, b: lb + latt})
         luas = f"{_ID[a]} {la} cm², {_ID[b]} {lb} cm²"
-        if v.rng is not None and v.ya(True):
-            # a workshop's draw names the materials in either order: the larger area decides, not
-            # which comes first (R11: the order was a lookup key)
-            luas = f"{_ID[b]} {lb} cm², {_ID[a]} {la} cm²"
         out.append((f"{luas}, ditambah {nama} dari {_ID[b]} {latt} cm²", hasil))
     teks = (
         "Bagian sol luar yang bersentuhan dengan tanah pada dua model sepatu. "
@@ -1454,17 +1508,42 @@ def _incoterm_bengkel(v: Acak) -> dict:
     )
 
 
+def _inkaso_bengkel(v: Acak) -> dict:
+    """A workshop's draw (red team R11): both buyers are told in the same words (on which day the
+    bank hands over the documents, on which day the buyer pays); only the days decide: documents
+    handed over when paying is D/P, documents handed over first and paid later (the buyer has
+    accepted a bill of exchange) is D/A."""
+    negara = v.rng.sample(
+        ["Jerman", "Belanda", "Prancis", "Jepang", "Korea Selatan", "Australia"], 2
+    )
+    kalimat, tempo = [], []
+    for i in (0, 1):
+        serah = v.rng.randint(2, 9)
+        t = v.pilih(30, 45, 60, 90) if v.ya(True) else 0
+        kalimat.append(
+            f"Pembeli {i + 1} di {negara[i]} menerima dokumen pengapalan dari bank pada hari ke-{serah} "
+            f"setelah dokumen tiba di bank, dan membayar pada hari ke-{serah + t}"
+        )
+        tempo.append(t)
+    teks = (
+        "Dua pembeli mengusulkan agar dokumen pengapalan dikirim lewat bank (angka hari *contoh*). "
+        f"{kalimat[0]}. {kalimat[1]}. Cara pembayaran apa masing-masing usulan?"
+    )
+    da1, dp1 = "Pembeli 1: D/A (dokumen atas aksep)", "Pembeli 1: D/P (dokumen atas bayar)"
+    da2, dp2 = "pembeli 2: D/A (dokumen atas aksep)", "pembeli 2: D/P (dokumen atas bayar)"
+    t1, t2 = tempo
+    return dict(
+        teks=teks,
+        pilih=_dua(da1 if t1 else dp1, dp1 if t1 else da1, da2 if t2 else dp2, dp2 if t2 else da2),
+        data={"tempo_hari": tempo},
+    )
+
+
 def eks03_inkaso(f: str, v: Acak) -> dict:
+    if v.rng:
+        return _inkaso_bengkel(v)
     t1, t2 = {"pre": (60, 0), "post": (0, 0)}[f]
     negara = {"pre": ("Jerman", "Belanda"), "post": ("Belanda", "Prancis")}[f]
-    if v.rng:
-        t1 = v.pilih(30, 60, 90) if v.ya(True) else 0
-        t2 = v.pilih(30, 60, 90) if v.ya(True) else 0
-        negara = tuple(
-            v.rng.sample(
-                ["Jerman", "Belanda", "Prancis", "Jepang", "Korea Selatan", "Australia"], 2
-            )
-        )
 
     def cara(tempo: int) -> str:
         if tempo:
@@ -2019,7 +2098,10 @@ def eks04_cocok(f: str, v: Acak) -> dict:
             isi=isi,
             kotor=v.geser(10.8, 0.2, 0.1),
         )
-        salah_field, ubah = v.rng.choice(_FIELDS), None
+        # a workshop's draw puts the mismatch in a number (red team R11): a currency or Incoterm
+        # word that differs was a lookup key for anyone holding public draws; a number needs the
+        # arithmetic. All six data stay options.
+        salah_field, ubah = v.rng.choice(_FIELDS[:4]), None
     nett = round(p["kotor"] - 1.5, 1)
     inv = documents.CommercialInvoice(
         "INV",
@@ -2076,14 +2158,47 @@ def eks04_cocok(f: str, v: Acak) -> dict:
     )
 
 
+def _perbaiki_bengkel(v: Acak) -> dict:
+    """A workshop's draw (red team R11): the two data are numbers (pairs and value), told in the
+    same words whichever document is wrong; only comparing each with the contract decides which
+    document is corrected."""
+    pasang = v.rng.randrange(1_200, 6_000, 12)
+    harga = v.rng.randrange(14, 30) + v.pilih(0.0, 0.5)
+    nilai = pasang * harga
+    salah_pasang = pasang + v.rng.choice([-1, 1]) * v.rng.randrange(12, 240, 12)
+    salah_nilai = round(nilai * v.rng.choice([0.9, 0.95, 1.05, 1.1]), 2)
+    peb1, peb2 = v.ya(True), v.ya(True)
+
+    def keadaan(peb_salah: bool, benar_: str, salah: str) -> str:
+        # the documents in a drawn order: which one is told first says nothing
+        peb = f"draf PEB dari PPJK menulis {salah if peb_salah else benar_}"
+        inv = f"invoice dan packing list menulis {benar_ if peb_salah else salah}"
+        return f"{peb}, {inv}" if v.ya(True) else f"{inv}, {peb}"
+
+    mu = v.rng.choice(["USD", "EUR"])
+    teks = (
+        f"Kontrak dengan pembeli: {num(pasang, 0)} pasang, nilai {mu} {num(nilai)} (angka *contoh*). "
+        f"Jumlah pasang: {keadaan(peb1, num(pasang, 0), num(salah_pasang, 0))}. Nilai: "
+        f"{keadaan(peb2, f'{mu} {num(nilai)}', f'{mu} {num(salah_nilai)}')}. PEB belum dikirim. Dokumen "
+        "mana yang Anda perbaiki untuk masing-masing data, sebelum PEB dikirim?"
+    )
+    p1, d1 = "Jumlah pasang: perbaiki draf PEB", "Jumlah pasang: perbaiki invoice dan packing list"
+    p2, d2 = "nilai: perbaiki draf PEB", "nilai: perbaiki invoice dan packing list"
+    return dict(
+        teks=teks,
+        pilih=_dua(p1 if peb1 else d1, d1 if peb1 else p1, p2 if peb2 else d2, d2 if peb2 else p2),
+        rujukan=0,
+        langkah=3,
+        data={"peb_salah": [peb1, peb2], "kontrak": [pasang, nilai]},
+    )
+
+
 def eks04_perbaiki(f: str, v: Acak) -> dict:
     peb1, peb2 = {"pre": (True, False), "post": (False, True)}[f]
     ic, ic_lain = {"pre": ("FOB", "CIF"), "post": ("CIF", "CFR")}[f]
     mu, mu_lain = {"pre": ("USD", "EUR"), "post": ("EUR", "USD")}[f]
     if v.rng:
-        peb1, peb2 = v.ya(True), v.ya(True)
-        ic, ic_lain = v.rng.sample(["FOB", "CIF", "CFR"], 2)
-        mu, mu_lain = v.rng.sample(["USD", "EUR", "JPY"], 2)
+        return _perbaiki_bengkel(v)
 
     def keadaan(peb_salah: bool, benar_: str, salah: str) -> str:
         if peb_salah:
@@ -2132,6 +2247,99 @@ _SWOT = {
 }
 
 
+#: Workshop draws of the SWOT item (red team R11): a fact about the IKM (inside: S or W) and a
+#: fact about its market (outside: O or T), each as two numbers (*contoh*) whose comparison alone
+#: says whether it helps the IKM. (text with {x} and {y}, the smallest x, the largest x, whether a
+#: larger y than x helps the IKM). Inside: the IKM against the sentra's average; outside: last year
+#: against this year.
+_SWOT_DALAM = (
+    (
+        "Tingkat cacat sepatu IKM Anda {x}% dari produksi; rata-rata IKM alas kaki di sentra {y}%",
+        3,
+        9,
+        True,
+    ),
+    (
+        "Pesanan IKM Anda yang dikirim tepat waktu tahun lalu {x}%; rata-rata IKM di sentra {y}%",
+        55,
+        80,
+        False,
+    ),
+    (
+        "Setiap pekerja IKM Anda membuat {x} pasang sehari; rata-rata pekerja IKM lain di sentra {y} pasang",
+        4,
+        9,
+        False,
+    ),
+    (
+        "{x} dari 20 pekerja IKM Anda sudah dilatih memeriksa mutu sepatu; rata-rata IKM lain di sentra {y} dari 20",
+        4,
+        12,
+        False,
+    ),
+)
+_SWOT_LUAR = (
+    (
+        "Pembeli di {negara} memesan {x} pasang sepatu dari IKM di sentra pada 2024 dan {y} pasang pada 2025",
+        1_500,
+        4_000,
+        True,
+    ),
+    (
+        "Harga kulit sapi jadi dari pemasok Rp{x} per kaki pada awal tahun dan Rp{y} per kaki sekarang",
+        30_000,
+        45_000,
+        False,
+    ),
+    (
+        "Pembeli luar negeri yang datang ke temu usaha alas kaki di Kota Mojokerto: {x} pada 2024 dan {y} pada 2025",
+        12,
+        30,
+        True,
+    ),
+    (
+        "Harga gesper impor Rp{x} per buah tahun lalu dan Rp{y} per buah sekarang",
+        1_500,
+        3_000,
+        False,
+    ),
+)
+
+
+def _swot_fakta(v: Acak, pola: tuple, baik: bool, **kw) -> str:
+    """One statement: x drawn, y at least 20 % away from x on the side that makes it ``baik``."""
+    teks, lo, hi, naik_baik = pola
+    x = v.rng.randint(lo, hi)
+    naik = baik == naik_baik
+    y = x * v.rng.uniform(1.2, 1.6) if naik else x / v.rng.uniform(1.2, 1.6)
+    langkah = 500 if hi >= 10_000 else (50 if hi >= 1_000 else 1)
+    x, y = (round(z / langkah) * langkah for z in (x, y))
+    assert (y > x) == naik and x != y
+    return teks.format(x=num(x, 0), y=num(y, 0), **kw)
+
+
+def _swot_bengkel(v: Acak) -> dict:
+    ka = "S" if v.ya(True) else "W"
+    kb = "O" if v.ya(True) else "T"
+    a = _swot_fakta(v, v.rng.choice(_SWOT_DALAM), ka == "S")
+    negara = v.rng.choice(["Jepang", "Malaysia", "Belanda", "Australia", "Korea Selatan"])
+    b = _swot_fakta(v, v.rng.choice(_SWOT_LUAR), kb == "O", negara=negara)
+    nama = {"S": "Kekuatan (S)", "W": "Kelemahan (W)", "O": "Peluang (O)", "T": "Ancaman (T)"}
+    lain = {"S": "W", "W": "S", "O": "T", "T": "O"}
+    teks = (
+        "Dari sudut pandang sebuah IKM alas kaki di Kota Mojokerto, masuk kotak SWOT mana kedua pernyataan "
+        f"ini (angka *contoh*)? (a) \u201c{a}.\u201d (b) \u201c{b}.\u201d"
+    )
+    return dict(
+        teks=teks,
+        pilih=_dua(
+            f"(a) {nama[ka]}", f"(a) {nama[lain[ka]]}", f"(b) {nama[kb]}", f"(b) {nama[lain[kb]]}"
+        ),
+        rujukan=0,
+        data={"a": ka, "b": kb},
+    )
+
+
 def str01_swot(f: str, v: Acak) -> dict:
     # each statement is one of two boxes that differ in one respect (inside/outside the IKM)
     kotak_a, kotak_b = {
@@ -2141,8 +2349,7 @@ def str01_swot(f: str, v: Acak) -> dict:
     ka, kb = {"pre": ("S", "T"), "post": ("W", "O")}[f]
     a, b = _SWOT[ka][0], _SWOT[kb][0 if f == "pre" else 0]
     if v.rng:
-        ka, kb = v.rng.choice(kotak_a), v.rng.choice(kotak_b)
-        a, b = v.rng.choice(_SWOT[ka]), v.rng.choice(_SWOT[kb])
+        return _swot_bengkel(v)
     nama = {
         "S": "Kekuatan (S)",
         "W": "Kelemahan (W)",
@@ -2226,7 +2433,50 @@ def str01_kapasitas(f: str, v: Acak) -> dict:
     )
 
 
+def _mitra_bengkel(v: Acak) -> dict:
+    """A workshop's draw (red team R11): the plan for an order in the IKM's own name. Both halves
+    are decided by numbers (*contoh*) only: whether the IKM's capacity covers the order (else it
+    joins capacity with other IKM of the sentra), and whether its last customs activity is 12
+    months or more ago (PMK 219/2019: DJBC may block customs access after 12 months without
+    customs activity, so it is checked before the export)."""
+    kapasitas = v.rng.randrange(600, 2_000, 100)
+    bulan = v.rng.randint(2, 4)
+    cukup = v.ya(True)
+    pesanan = kapasitas * bulan * (v.rng.uniform(0.6, 0.85) if cukup else v.rng.uniform(1.2, 1.6))
+    pesanan = int(round(pesanan / 100) * 100)
+    assert (pesanan <= kapasitas * bulan) == cukup
+    lama = v.rng.randint(13, 20) if v.ya(True) else v.rng.randint(3, 10)
+    negara = v.rng.choice(["Malaysia", "Jepang", "Belanda", "Australia", "Uni Emirat Arab"])
+    teks = (
+        f"Pembeli di {negara} memesan {num(pesanan, 0)} pasang sepatu untuk dikirim dalam {bulan} bulan, "
+        f"diekspor atas nama IKM Anda. Kapasitas IKM Anda {num(kapasitas, 0)} pasang sebulan; beberapa IKM "
+        "lain di sentra siap bergabung. Kegiatan kepabeanan terakhir atas nama IKM Anda (sebuah ekspor) "
+        f"terjadi {lama} bulan lalu. Rencana mana yang paling sesuai (angka *contoh*)?"
+    )
+    sendiri = "Kerjakan pesanan sendiri: kapasitas IKM Anda cukup"
+    gabung = "Ajak IKM lain di sentra bergabung: kapasitas IKM Anda tidak cukup"
+    periksa = "periksa dulu akses kepabeanan: sudah 12 bulan atau lebih tanpa kegiatan kepabeanan"
+    langsung = (
+        "akses kepabeanan belum bisa diblokir karena tidak aktif: belum 12 bulan tanpa kegiatan"
+    )
+    a_ok, a_bad = (sendiri, gabung) if cukup else (gabung, sendiri)
+    b_ok, b_bad = (periksa, langsung) if lama >= 12 else (langsung, periksa)
+    return dict(
+        teks=teks,
+        pilih=_dua(a_ok, a_bad, b_ok, b_bad),
+        rujukan=0,
+        data={
+            "pesanan": pesanan,
+            "kapasitas": kapasitas,
+            "bulan": bulan,
+            "bulan_tanpa_kegiatan": lama,
+        },
+    )
+
+
 def str01_mitra(f: str, v: Acak) -> dict:
+    if v.rng:
+        return _mitra_bengkel(v)
     if f == "pre":
         teks = (
             "Sebuah pabrik eksportir di Kota Mojokerto mengajak IKM Anda menjadi pemasok: sepatu Anda dijual "
