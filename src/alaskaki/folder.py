@@ -119,6 +119,7 @@ PG_BIN_GLOB = "/usr/lib/postgresql/*/bin"  # Debian's server packages, when not 
 PG_TIMEOUT = 600.0
 SQLITE_SUFFIX = ".db"
 PG_SUFFIX = ".dump"  # pg_dump's custom format
+RESTORE_PREFIX = ".gradebook-"  # pulihkan's copy of the chosen backup, beside the gradebook
 STATE_SEEN_FILE = ".keadaan-terakhir.json"  # the gradebook as alaskaki last left it (cadangan/)
 CHANGED_OUTSIDE = "nilai manual"  # backup tag: changes made outside alaskaki (formgrader)
 _BACKUP_NAME = re.compile(r"gradebook-(\d{8}T\d{12})Z-(.+)(\.db|\.dump)$")
@@ -883,17 +884,23 @@ class Folder:
         # The copy of the backup is made FIRST, beside the gradebook: on a full disk it fails while
         # the current gradebook is still in place (and the backups keep their numbers). The swap
         # afterwards only renames within the folder, which needs no new space.
+        for stray in self.root.glob(f"{RESTORE_PREFIX}*"):
+            # a copy left by a pulihkan that was killed (power cut): a whole gradebook (R37)
+            with contextlib.suppress(OSError):
+                stray.unlink()
         tmp: Path | None = None
         try:
-            fd, name = tempfile.mkstemp(prefix=".gradebook-", dir=self.root)
+            fd, name = tempfile.mkstemp(prefix=RESTORE_PREFIX, dir=self.root)
             os.close(fd)
             tmp = Path(name)
             _sqlite_backup(chosen.path, tmp)
-        except (OSError, sqlite3.Error) as err:
+        except BaseException as err:
             if tmp is not None:
                 with contextlib.suppress(OSError):
                     tmp.unlink()
-            raise from_os_error(err, doing="memulihkan buku nilai", path=path) from err
+            if isinstance(err, OSError | sqlite3.Error):
+                raise from_os_error(err, doing="memulihkan buku nilai", path=path) from err
+            raise
         try:
             self.backup_dir.mkdir(mode=0o700, exist_ok=True)
             if path.exists() and path.stat().st_size > 0:
@@ -908,13 +915,15 @@ class Folder:
                     aside = f"gradebook-{when:%Y%m%dT%H%M%S%f}Z-sebelum-pulihkan.db{suffix}"
                     os.replace(stale, self.backup_dir / aside)
             os.replace(tmp, path)
-        except OSError as err:
+        except BaseException as err:  # a full disk, or Ctrl-C between two renames: as it was
             if kept is not None and not path.exists():
                 with contextlib.suppress(OSError):
                     os.replace(kept, path)  # put the gradebook back where it was
             with contextlib.suppress(OSError):
                 tmp.unlink()
-            raise from_os_error(err, doing="memulihkan buku nilai", path=path) from err
+            if isinstance(err, OSError):
+                raise from_os_error(err, doing="memulihkan buku nilai", path=path) from err
+            raise
         _backed_up.pop(str(path), None)
         self.remember_state()  # the restored state is a backup already
         return chosen, kept
@@ -1048,7 +1057,15 @@ _DUMP_HEADER = 64  # pg_dump -Fc's header (format, compression, the dump's time,
 
 def _same_dump(a: Path, b: Path) -> bool:
     """Two ``pg_dump --format=custom`` files of the same gradebook state: the same bytes after the
-    header, whose only change between two dumps of unchanged data is the time they were made."""
+    header (whose only change between two dumps of unchanged data is the time they were made), or
+    the same definitions and rows in another order (:func:`_dump_content`)."""
+    if _same_dump_bytes(a, b):
+        return True
+    da = _dump_content(a)
+    return da is not None and da == _dump_content(b)
+
+
+def _same_dump_bytes(a: Path, b: Path) -> bool:
     try:
         if a.stat().st_size != b.stat().st_size:
             return False
@@ -1063,6 +1080,32 @@ def _same_dump(a: Path, b: Path) -> bool:
                     return True
     except OSError:
         return False
+
+
+def _dump_content(path: Path) -> bytes | None:
+    """A digest of a pg_dump's SQL lines (definitions and COPY rows) in sorted order.
+
+    The same rows rewritten (a module released again) are new row versions that a dump lists in
+    another order, so bytes alone miss it (R17b on PostgreSQL). pg_restore's ``\\restrict`` lines
+    carry a random key per run and are left out. None when the dump cannot be read (then it is
+    never "the same").
+    """
+    tool = _pg_tool("pg_restore")
+    if tool is None:
+        return None
+    try:
+        res = subprocess.run(
+            [tool, "--file=-", str(path)], capture_output=True, timeout=PG_TIMEOUT, check=False
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    if res.returncode != 0:
+        return None
+    lines = [
+        ln for ln in res.stdout.split(b"\n") if not ln.startswith((b"\\restrict", b"\\unrestrict"))
+    ]
+    lines.sort()
+    return hashlib.sha256(b"\n".join(lines)).digest()
 
 
 def _last_line(text: str) -> str:

@@ -6,8 +6,9 @@ presses Ctrl-C (or the laptop sleeps) between two of those renames. Afterwards t
 lose nothing: the trainer's next command names the way back instead of failing with a traceback
 or an empty gradebook, following it gives a gradebook holding either the state before
 `pulihkan` or the chosen backup, and the rows the trainer had (p01, p02) are still in it.
-In-process (the rename is interrupted where the kit calls it); unit, no grading. DEFENDED when
-written; the hidden temp copy left behind is R37 (branch redteam-pending5, LOW).
+In-process (the rename is interrupted where the kit calls it); unit, no grading. R37 (LOW, owner
+folder): the hidden copy of the backup (``.gradebook-XXXX``, a whole gradebook) stays in the
+folder forever after the interruption; each interrupted pulihkan adds one.
 """
 
 from __future__ import annotations
@@ -70,3 +71,5 @@ def test_ctrl_c_inside_pulihkan_loses_nothing(template, tmp_path, capsys, monkey
             if {r[0] for r in con.execute("select id from student")} == before:
                 kept.add(b.path.name)
     assert now == before or kept, "the state before pulihkan (p01, p02) is gone"
+    strays = sorted(p.name for p in ws.glob(".gradebook-*"))
+    assert not strays, f"a full copy of a backup is left hidden in the folder: {strays}"

@@ -507,3 +507,16 @@ def test_roster_import_of_real_participants_into_a_demo_folder_warns_before_the_
     assert err.startswith("peringatan:") and len(err.strip().splitlines()) == 1, err
     assert "alaskaki demo" in err and "q01" in err
     assert f"alaskaki init FOLDER_BARU --roster {real}" in err  # the way out, with this roster
+
+
+def test_pulihkan_removes_the_copy_a_killed_pulihkan_left_behind(template, tmp_path, capsys):
+    """R37: a pulihkan killed outright (power cut) leaves its hidden copy of a backup, a whole
+    gradebook; the next pulihkan removes it."""
+    ws = cp_a(template, tmp_path / "ws")
+    rows = roster(tmp_path, "p02,Budi,,,L,\n")
+    assert cli(capsys, "roster", "import", str(rows), "-w", str(ws))[0] == 0
+    stray = ws / ".gradebook-k1ll3d"
+    shutil.copyfile(ws / "gradebook.db", stray)
+    code, _, err = cli(capsys, "pulihkan", "1", "-w", str(ws))
+    assert code == 0, err
+    assert not list(ws.glob(".gradebook-*"))
