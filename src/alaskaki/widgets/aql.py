@@ -23,6 +23,7 @@ from matplotlib.ticker import FuncFormatter
 
 from alaskaki.domain import quality
 from alaskaki.text import number
+from alaskaki.widgets.controls import slider
 
 __all__ = ["perencana_aql"]
 
@@ -139,15 +140,16 @@ def perencana_aql(
             description="AQL (%)",
             style={"description_width": "initial"},
         ),
-        "persen_cacat": widgets.FloatSlider(
-            value=2.5,
-            min=0.0,
-            max=30.0,
-            step=0.5,
-            description="Cacat sebenarnya dalam lot (%)",
-            readout_format=".1f",
-            style={"description_width": "initial"},
-            layout=widgets.Layout(width="480px"),
+        "persen_cacat": slider(
+            "Cacat sebenarnya dalam lot (%)",
+            2.5,
+            0.0,
+            30.0,
+            0.5,
+            fmt=".1f",
+            live=True,
+            label_width="initial",
+            width="480px",
         ),
         "cacat_ditemukan": widgets.BoundedIntText(
             value=0,

@@ -23,6 +23,7 @@ from matplotlib.figure import Figure
 
 from alaskaki.domain import costing, pricing
 from alaskaki.text import number, percent, rupiah, usd
+from alaskaki.widgets.controls import slider
 
 # --- shared display helper (also used by the other widgets of this package) -----------------
 
@@ -103,61 +104,20 @@ def _bom(
     return lines
 
 
-def _slider_rp(label: str, value: int, lo: int, hi: int, step: int) -> w.IntSlider:
-    return w.IntSlider(
-        value=value,
-        min=lo,
-        max=hi,
-        step=step,
-        description=label,
-        continuous_update=False,
-        style={"description_width": "16em"},
-        layout=w.Layout(width="40em"),
-    )
-
-
 def kalkulator_biaya(bahan: tuple[BarisBahan, ...] = CONTOH_BAHAN) -> w.VBox:
     """The costing calculator; ``bahan`` replaces the *contoh* bill of materials (leather excluded)."""
     kontrol = {
-        "harga_kulit": _slider_rp("Harga kulit atasan (Rp per ft²)", 38_000, 20_000, 80_000, 1_000),
-        "susut_potong": w.FloatSlider(
-            value=0.10,
-            min=0.0,
-            max=0.30,
-            step=0.01,
-            description="Susut potong kulit",
-            readout_format=".0%",
-            continuous_update=False,
-            style={"description_width": "16em"},
-            layout=w.Layout(width="40em"),
-        ),
-        "kurs_beli": _slider_rp(
+        "harga_kulit": slider("Harga kulit atasan (Rp per ft²)", 38_000, 20_000, 80_000, 1_000),
+        "susut_potong": slider("Susut potong kulit", 0.10, 0.0, 0.30, 0.01, fmt=".0%"),
+        "kurs_beli": slider(
             "Kurs beli bank (Rp per USD)", int(pricing.CONTOH_KURS_BELI), 13_000, 19_000, 50
         ),
-        "kurs_jual": _slider_rp(
+        "kurs_jual": slider(
             "Kurs jual bank (Rp per USD)", int(pricing.CONTOH_KURS_JUAL), 13_000, 19_000, 50
         ),
-        "tarif_bm": w.FloatSlider(
-            value=CONTOH_TARIF_BM,
-            min=0.0,
-            max=0.40,
-            step=0.01,
-            description="Tarif bea masuk (contoh)",
-            readout_format=".0%",
-            continuous_update=False,
-            style={"description_width": "16em"},
-            layout=w.Layout(width="40em"),
-        ),
-        "tarif_ppn": w.FloatSlider(
-            value=CONTOH_TARIF_PPN,
-            min=0.0,
-            max=0.20,
-            step=0.01,
-            description="Tarif PPN impor (contoh)",
-            readout_format=".0%",
-            continuous_update=False,
-            style={"description_width": "16em"},
-            layout=w.Layout(width="40em"),
+        "tarif_bm": slider("Tarif bea masuk (contoh)", CONTOH_TARIF_BM, 0.0, 0.40, 0.01, fmt=".0%"),
+        "tarif_ppn": slider(
+            "Tarif PPN impor (contoh)", CONTOH_TARIF_PPN, 0.0, 0.20, 0.01, fmt=".0%"
         ),
     }
     pesan = w.HTML()

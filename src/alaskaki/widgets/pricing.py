@@ -12,17 +12,20 @@ Tests drive it through ``.kontrol`` (dict of controls), ``.hasil`` (HTML: the la
 from __future__ import annotations
 
 import textwrap
+from functools import partial
 
 import ipywidgets as w
 from matplotlib.figure import Figure
 
 from alaskaki.domain import incoterms, pricing
 from alaskaki.text import percent, rupiah, usd
+from alaskaki.widgets.controls import slider
 from alaskaki.widgets.costing import tampilkan_gambar
 
 WARNA = {incoterms.SELLER: "#1f77b4", incoterms.BUYER: "#ff7f0e"}
 GAYA = {"description_width": "18em"}
 LEBAR = w.Layout(width="42em")
+_slider = partial(slider, label_width=GAYA["description_width"], width="42em")
 
 CONTOH_HPP = 150_000  # rupiah per pair
 CONTOH_BIAYA_KE_PENGANGKUT = 3_000  # rupiah per pair: documents, export clearance, trucking
@@ -75,104 +78,33 @@ def tangga_harga() -> w.VBox:
             style=GAYA,
             layout=LEBAR,
         ),
-        "hpp": w.IntSlider(
-            value=CONTOH_HPP,
-            min=50_000,
-            max=500_000,
-            step=5_000,
-            description="HPP (Rp per pasang)",
-            continuous_update=False,
-            style=GAYA,
-            layout=LEBAR,
-        ),
-        "margin": w.FloatSlider(
-            value=0.25,
-            min=0.0,
-            max=0.60,
-            step=0.01,
-            description="Margin",
-            readout_format=".0%",
-            continuous_update=False,
-            style=GAYA,
-            layout=LEBAR,
-        ),
+        "hpp": _slider("HPP (Rp per pasang)", CONTOH_HPP, 50_000, 500_000, 5_000),
+        "margin": _slider("Margin", 0.25, 0.0, 0.60, 0.01, fmt=".0%"),
         "jenis_margin": w.ToggleButtons(
             options=[("atas biaya (markup)", "biaya"), ("atas harga jual", "harga")],
             value="biaya",
             description="Margin dihitung",
             style=GAYA,
         ),
-        "kurs_beli": w.IntSlider(
-            value=int(pricing.CONTOH_KURS_BELI),
-            min=13_000,
-            max=19_000,
-            step=50,
-            description="Kurs beli bank (Rp per USD)",
-            continuous_update=False,
-            style=GAYA,
-            layout=LEBAR,
+        "kurs_beli": _slider(
+            "Kurs beli bank (Rp per USD)", int(pricing.CONTOH_KURS_BELI), 13_000, 19_000, 50
         ),
-        "kurs_jual": w.IntSlider(
-            value=int(pricing.CONTOH_KURS_JUAL),
-            min=13_000,
-            max=19_000,
-            step=50,
-            description="Kurs jual bank (Rp per USD)",
-            continuous_update=False,
-            style=GAYA,
-            layout=LEBAR,
+        "kurs_jual": _slider(
+            "Kurs jual bank (Rp per USD)", int(pricing.CONTOH_KURS_JUAL), 13_000, 19_000, 50
         ),
-        "biaya_ke_pengangkut": w.IntSlider(
-            value=CONTOH_BIAYA_KE_PENGANGKUT,
-            min=0,
-            max=20_000,
-            step=500,
-            description="Biaya sampai ke pengangkut (Rp/pasang)",
-            continuous_update=False,
-            style=GAYA,
-            layout=LEBAR,
+        "biaya_ke_pengangkut": _slider(
+            "Biaya sampai ke pengangkut (Rp/pasang)", CONTOH_BIAYA_KE_PENGANGKUT, 0, 20_000, 500
         ),
-        "biaya_sampai_kapal": w.IntSlider(
-            value=CONTOH_BIAYA_SAMPAI_KAPAL,
-            min=0,
-            max=20_000,
-            step=500,
-            description="Biaya sampai di atas kapal (Rp/pasang)",
-            continuous_update=False,
-            style=GAYA,
-            layout=LEBAR,
+        "biaya_sampai_kapal": _slider(
+            "Biaya sampai di atas kapal (Rp/pasang)", CONTOH_BIAYA_SAMPAI_KAPAL, 0, 20_000, 500
         ),
-        "ongkos_laut": w.FloatSlider(
-            value=CONTOH_ONGKOS_LAUT,
-            min=0.0,
-            max=3.0,
-            step=0.05,
-            description="Ongkos angkut laut (USD/pasang)",
-            continuous_update=False,
-            style=GAYA,
-            layout=LEBAR,
+        "ongkos_laut": _slider(
+            "Ongkos angkut laut (USD/pasang)", CONTOH_ONGKOS_LAUT, 0.0, 3.0, 0.05
         ),
-        "ongkos_angkut": w.FloatSlider(
-            value=CONTOH_ONGKOS_ANGKUT,
-            min=0.0,
-            max=3.0,
-            step=0.05,
-            description="Ongkos angkut ke tempat tujuan (USD/pasang)",
-            continuous_update=False,
-            style=GAYA,
-            layout=LEBAR,
+        "ongkos_angkut": _slider(
+            "Ongkos angkut ke tempat tujuan (USD/pasang)", CONTOH_ONGKOS_ANGKUT, 0.0, 3.0, 0.05
         ),
-        "premi": w.FloatSlider(
-            value=CONTOH_PREMI,
-            min=0.0,
-            max=0.02,
-            step=0.0005,
-            description="Tarif premi asuransi",
-            readout_format=".2%",
-            continuous_update=False,
-            style=GAYA,
-            layout=LEBAR,
-        ),
+        "premi": _slider("Tarif premi asuransi", CONTOH_PREMI, 0.0, 0.02, 0.0005, fmt=".2%"),
     }
     pesan = w.HTML()
     hasil = w.HTML()

@@ -14,6 +14,7 @@ import ipywidgets as widgets
 
 from alaskaki.domain import sizes
 from alaskaki.text import number
+from alaskaki.widgets.controls import slider
 
 __all__ = ["konversi_ukuran"]
 
@@ -30,27 +31,20 @@ def _galat(err: Exception) -> str:
 def konversi_ukuran(panjang_kaki_mm: float = 260.0) -> widgets.VBox:
     """Build the size converter."""
     style = {"description_width": "initial"}
+    gaya_geser = {"live": True, "label_width": "initial", "width": "480px"}
     low, high = sizes.ALLOWANCE_RANGE_MM
     kontrol = {
-        "panjang_kaki": widgets.FloatSlider(
-            value=panjang_kaki_mm,
-            min=100.0,
-            max=350.0,
-            step=1.0,
-            description="Panjang kaki (mm)",
-            readout_format=".0f",
-            style=style,
-            layout=widgets.Layout(width="480px"),
+        "panjang_kaki": slider(
+            "Panjang kaki (mm)", panjang_kaki_mm, 100.0, 350.0, 1.0, fmt=".0f", **gaya_geser
         ),
-        "kelonggaran": widgets.FloatSlider(
-            value=sizes.DEFAULT_ALLOWANCE_MM,
-            min=low,
-            max=high,
-            step=0.5,
-            description="Kelonggaran kaki–acuan (mm)",
-            readout_format=".1f",
-            style=style,
-            layout=widgets.Layout(width="480px"),
+        "kelonggaran": slider(
+            "Kelonggaran kaki–acuan (mm)",
+            sizes.DEFAULT_ALLOWANCE_MM,
+            low,
+            high,
+            0.5,
+            fmt=".1f",
+            **gaya_geser,
         ),
         "titik_nol_uk": widgets.BoundedFloatText(
             value=0.0,
