@@ -700,7 +700,9 @@ def eks01_kite(f: str, v: Acak) -> dict:
     ya, tidak = v.rng.choice(_KITE_BOLEH), v.rng.choice(_KITE_TOLAK)
     lain = "mesin" if jenis == "bahan" else "bahan"
     fas_ok = v.rng.choice(_KITE_FASILITAS[jenis])
-    fas_bad = v.rng.choice(_KITE_FASILITAS[lain] + _KITE_SALAH)
+    # the wrong half is the other kind's facility: a half that is never right (bea keluar, PPh)
+    # was a cue anyone holding public draws could strike out (R11)
+    fas_bad = v.rng.choice(_KITE_FASILITAS[lain])
     return dict(
         teks=teks,
         pilih=_dua(ya if boleh else tidak, tidak if boleh else ya, fas_ok, fas_bad),
