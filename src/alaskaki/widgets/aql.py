@@ -12,9 +12,7 @@ The returned box exposes its parts so tests (and notebooks) can drive it:
 
 from __future__ import annotations
 
-import base64
 import html
-import io
 import random
 
 import ipywidgets as widgets
@@ -23,7 +21,7 @@ from matplotlib.ticker import FuncFormatter
 
 from alaskaki.domain import quality
 from alaskaki.text import number
-from alaskaki.widgets.controls import slider
+from alaskaki.widgets.controls import slider, tampilkan_gambar
 
 __all__ = ["perencana_aql"]
 
@@ -41,25 +39,6 @@ _LEVEL_LABELS = {
 def _angka(x: float, digits: int = 1) -> str:
     """A measure on the chart: trailing zeros say nothing there (``2,50`` → ``2,5``)."""
     return number(x, digits, trim=True)
-
-
-def _figure_output(out: widgets.Output, fig: Figure, label: str) -> None:
-    """Put a matplotlib figure into an Output as a PNG (works with and without a kernel)."""
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=80, bbox_inches="tight")
-    png = base64.b64encode(buf.getvalue()).decode("ascii")
-    out.outputs = (
-        {
-            "output_type": "display_data",
-            "data": {
-                "image/png": png,
-                "text/plain": label,
-                # JupyterLab shows the HTML (it ranks above PNG): same picture, with alt text.
-                "text/html": f'<img src="data:image/png;base64,{png}" alt="{html.escape(label)}">',
-            },
-            "metadata": {},
-        },
-    )
 
 
 def _oc_figure(plan: quality.SamplingPlan, rate: float) -> Figure:
@@ -219,7 +198,7 @@ def perencana_aql(
         if box.rencana is None:
             grafik.outputs = ()
             return
-        _figure_output(grafik, _oc_figure(box.rencana, rate()), "Kurva OC")
+        tampilkan_gambar(grafik, _oc_figure(box.rencana, rate()), "Kurva OC", dpi=80)
 
     def update_plan(_change=None) -> None:
         try:

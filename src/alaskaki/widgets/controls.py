@@ -1,4 +1,4 @@
-"""The sliders of the widgets, built one way.
+"""The building blocks every widget uses, built one way: its sliders and its charts.
 
 Whole numbers (rupiah, exchange rates) give an ``IntSlider``, anything else a ``FloatSlider``. A slider
 that redraws a chart updates when it is released (``live=False``); a cheap one follows the drag.
@@ -6,9 +6,14 @@ that redraws a chart updates when it is released (``live=False``); a cheap one f
 
 from __future__ import annotations
 
-import ipywidgets as w
+import base64
+import html
+import io
 
-__all__ = ["slider"]
+import ipywidgets as w
+from matplotlib.figure import Figure
+
+__all__ = ["slider", "tampilkan_gambar"]
 
 
 def slider(
@@ -36,4 +41,23 @@ def slider(
         style={"description_width": label_width},
         layout=w.Layout(width=width),
         **options,
+    )
+
+
+def tampilkan_gambar(output: w.Output, fig: Figure, alt: str, *, dpi: int = 90) -> None:
+    """Put a matplotlib figure into an Output as a PNG (works with and without a kernel)."""
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=dpi, bbox_inches="tight")
+    png = base64.b64encode(buf.getvalue()).decode("ascii")
+    output.outputs = (
+        {
+            "output_type": "display_data",
+            "data": {
+                "image/png": png,
+                "text/plain": alt,
+                # JupyterLab shows the HTML (it ranks above PNG): same picture, with alt text.
+                "text/html": f'<img src="data:image/png;base64,{png}" alt="{html.escape(alt)}">',
+            },
+            "metadata": {},
+        },
     )

@@ -13,9 +13,6 @@ Tests drive it through the attributes of the returned box: ``.kontrol`` (dict of
 
 from __future__ import annotations
 
-import base64
-import html
-import io
 from dataclasses import dataclass
 
 import ipywidgets as w
@@ -23,29 +20,7 @@ from matplotlib.figure import Figure
 
 from alaskaki.domain import costing, pricing
 from alaskaki.text import number, percent, rupiah, usd
-from alaskaki.widgets.controls import slider
-
-# --- shared display helper (also used by the other widgets of this package) -----------------
-
-
-def tampilkan_gambar(output: w.Output, fig: Figure, alt: str) -> None:
-    """Put a matplotlib figure into an Output as a PNG (works with and without a kernel)."""
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=90, bbox_inches="tight")
-    png = base64.b64encode(buf.getvalue()).decode("ascii")
-    output.outputs = (
-        {
-            "output_type": "display_data",
-            "data": {
-                "image/png": png,
-                "text/plain": alt,
-                # JupyterLab shows the HTML (it ranks above PNG): same picture, with alt text.
-                "text/html": f'<img src="data:image/png;base64,{png}" alt="{html.escape(alt)}">',
-            },
-            "metadata": {},
-        },
-    )
-
+from alaskaki.widgets.controls import slider, tampilkan_gambar
 
 # --- contoh data ---------------------------------------------------------------------------
 

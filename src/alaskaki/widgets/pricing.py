@@ -19,8 +19,7 @@ from matplotlib.figure import Figure
 
 from alaskaki.domain import incoterms, pricing
 from alaskaki.text import percent, rupiah, usd
-from alaskaki.widgets.controls import slider
-from alaskaki.widgets.costing import tampilkan_gambar
+from alaskaki.widgets.controls import slider, tampilkan_gambar
 
 WARNA = {incoterms.SELLER: "#1f77b4", incoterms.BUYER: "#ff7f0e"}
 GAYA = {"description_width": "18em"}
