@@ -89,10 +89,15 @@ def _kind(frame: pd.DataFrame, col: str) -> str:
 
 
 def _text(value: str, ref: str, style: int = S_PLAIN) -> str:
-    value = _ILLEGAL.sub("", value)
     s = f' s="{style}"' if style else ""
+    return f'<c r="{ref}"{s}{_inline(value)}</c>'
+
+
+def _inline(value: str) -> str:
+    """A text cell's type and value: ``_text`` without the reference and style."""
+    value = _ILLEGAL.sub("", value)
     space = ' xml:space="preserve"' if value[:1].isspace() or value[-1:].isspace() else ""
-    return f'<c r="{ref}"{s} t="inlineStr"><is><t{space}>{escape(value)}</t></is></c>'
+    return f' t="inlineStr"><is><t{space}>{escape(value)}</t></is>'
 
 
 def _cell(value, ref: str, style: int) -> str:
@@ -284,11 +289,39 @@ def _view_sheet(view: View) -> tuple[_Sheet, object]:
         columns = [
             frame[c].astype(object).where(frame[c].notna(), None).tolist() for c in frame.columns
         ]
-        for r in range(len(frame)):
-            n = r + 2
-            yield [_cell(columns[i][r], f"{letters[i]}{n}", styles[i]) for i in range(len(columns))]
+        for start in range(0, len(frame), _CHUNK):  # a chunk of rows, converted column by column
+            cells = [
+                _column_cells(values[start : start + _CHUNK], letters[i], start + 2, styles[i])
+                for i, values in enumerate(columns)
+            ]
+            yield from zip(*cells, strict=True)
 
     return sheet, rows()
+
+
+def _column_cells(values: list, letter: str, first_row: int, style: int) -> list[str]:
+    """The <c> elements of one column's values from row ``first_row`` on: exactly what
+    :func:`_cell` makes, by one loop specialised to the column's types when they are all text or
+    all numbers (2.5 million cells in a city's report: the generic per-cell checks were most of
+    the XLSX's time)."""
+    types = {type(v) for v in values}
+    types.discard(type(None))
+    if types <= {str}:  # names, codes, states: few distinct values, each escaped once
+        inline = {v: _inline(v) for v in set(values) if v is not None}
+        return [
+            "" if v is None else f'<c r="{letter}{n}"{inline[v]}</c>'
+            for n, v in enumerate(values, start=first_row)
+        ]
+    if types <= {int, float}:
+        s = f' s="{style}"' if style else ""
+        finite = math.isfinite
+        return [
+            ""
+            if v is None or (type(v) is float and not finite(v))
+            else f'<c r="{letter}{n}"{s}><v>{v!r}</v></c>'
+            for n, v in enumerate(values, start=first_row)
+        ]
+    return [_cell(v, f"{letter}{n}", style) for n, v in enumerate(values, start=first_row)]
 
 
 def write(
