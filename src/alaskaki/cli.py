@@ -211,9 +211,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--formulir",
-        choices=["asesmen-awal", "asesmen-akhir"],
         metavar="MODUL",
-        help="hanya token formulir uji ini (dibagikan pada hari ujinya)",
+        help="hanya token uji MODUL ini (asesmen-awal, asesmen-akhir, atau modul esai yang dinilai "
+        "pelatih), untuk dibagikan pada hari ujinya",
     )
     _workshop_arg(p)
 
@@ -513,20 +513,28 @@ def render_collect(res) -> str:
 
 
 def cmd_kartu(args) -> int:
-    from alaskaki.exercises.asesmen import FORMS
-    from alaskaki.workshop.release import issue_tokens, shared_uji_token_note
+    from alaskaki.workshop.release import issue_tokens, shared_uji_token_note, uji_modules
 
     ws = _ws(args)
     tokens = issue_tokens(ws)
-    # each uji form has its own token (red team R24): a pre-test lent after the test opens
-    # nothing; the post-test column is cut off and handed out on the day of the post-test
-    forms = [f for f in FORMS if not args.formulir or f == args.formulir]
-    per_form = {f: issue_tokens(ws, f) for f in forms}
+    # each uji (the two forms, a module with essays the trainer scores) has its own token (red
+    # team R24, R35): a notebook lent after its test opens no other; the post-test column is cut
+    # off and handed out on the day of the post-test
+    uji = uji_modules(ws)
+    if args.formulir and args.formulir not in uji:
+        raise AlaskakiError(
+            f"--formulir {args.formulir}: bukan uji yang punya token sendiri. Pilih salah satu: "
+            + ", ".join(uji)
+            + ".",
+            exit_code=EXIT_USAGE,
+        )
+    shown = [args.formulir] if args.formulir else uji
+    per_module = {m: issue_tokens(ws, m) for m in shown}
     names = {p.id: p.nama for p in ws.participants()}
-    keys = {f: "token_" + f.replace("-", "_") for f in forms}
+    keys = {m: "token_" + m.replace("-", "_") for m in shown}
     data = [
         {"id": pid, "nama": names.get(pid, ""), "token": tok}
-        | {keys[f]: per_form[f][pid] for f in forms}
+        | {keys[m]: per_module[m][pid] for m in shown}
         for pid, tok in tokens.items()
     ]
     if args.formulir:
@@ -534,21 +542,20 @@ def cmd_kartu(args) -> int:
         text = table(rows, ["id", "nama", f"token {args.formulir}"])
         text += (
             f"\n\nToken {args.formulir} saja: bagikan ke masing-masing peserta secara pribadi pada "
-            "hari uji itu (gunting per baris). Token ini hanya untuk formulir itu."
+            "hari uji itu (gunting per baris). Token ini hanya untuk modul itu."
         )
     else:
-        rows = [[r["id"], r["nama"], r["token"]] + [r[keys[f]] for f in forms] for r in data]
-        text = table(rows, ["id", "nama", "token latihan"] + [f"token {f}" for f in forms])
+        rows = [[r["id"], r["nama"], r["token"]] + [r[keys[m]] for m in shown] for r in data]
+        text = table(rows, ["id", "nama", "token latihan"] + [f"token {m}" for m in shown])
         text += (
             "\n\nBagikan token ini ke masing-masing peserta secara pribadi (gunting per baris)."
             "\nTanpa server, file yang dikumpulkan harus memuat token pemiliknya; yang tidak cocok "
             "DITAHAN.\nModul yang dirilis sesudah ini punya baris TOKEN_PESERTA kosong untuk diisi "
-            "peserta: token latihan untuk modul latihan, token asesmen-awal hanya untuk asesmen-awal,"
-            " token asesmen-akhir hanya untuk asesmen-akhir.\nGunting kolom token asesmen-akhir dan "
-            "simpan; bagikan pada hari uji akhir (atau cetak saat itu: alaskaki kartu --formulir "
-            "asesmen-akhir)."
+            "peserta: token latihan untuk modul latihan; setiap uji (kolom 'token MODUL') hanya "
+            "untuk modul itu.\nGunting kolom token asesmen-akhir dan simpan; bagikan pada hari uji "
+            "akhir (atau cetak saat itu: alaskaki kartu --formulir asesmen-akhir)."
         )
-    # cards printed before each form had its own token stay valid: say what they then prove
+    # cards printed before each uji had its own token stay valid: say what they then prove
     text += "\n\n" + (
         shared_uji_token_note(ws)
         or "Notebook yang dipinjamkan ke teman (latihan, atau asesmen-awal sesudah uji awal) "

@@ -647,6 +647,7 @@ def test_each_uji_form_has_its_own_token_and_older_cards_keep_working(tmp_path, 
     """Red team R24: p02 lends his asesmen-awal after the pre-test; its token is his pre-test
     token, which does not open his asesmen-akhir (held, named as the asesmen-awal token). The
     card prints the post-test token in its own column (or alone, for the day of the post-test).
+    R35: a module with essays the trainer scores (uji evidence of STR-01) has its own token too.
     A workshop whose cards carry one uji token for both forms (session 5) keeps working with it,
     and collect and kartu say what that token then proves."""
     from alaskaki.cli import main
@@ -658,15 +659,19 @@ def test_each_uji_form_has_its_own_token_and_older_cards_keep_working(tmp_path, 
         token_check,
     )
 
-    awal, akhir = "asesmen-awal", "asesmen-akhir"
-    ws = init_workshop(tmp_path / "ws", modules=[MOD, awal, akhir])
+    awal, akhir, essay = "asesmen-awal", "asesmen-akhir", "m7a-daya-saing"
+    ws = init_workshop(tmp_path / "ws", modules=[MOD, awal, akhir, essay])
     roster = tmp_path / "r.csv"
     roster.write_text(
         "id,nama,ikm,kelurahan,jenis_kelamin,peran\np02,A,A,Miji,P,admin\np05,B,A,Miji,P,admin\n"
     )
     import_roster(ws, roster)
     latihan, pre, post = issue_tokens(ws), issue_tokens(ws, awal), issue_tokens(ws, akhir)
-    assert all(len({latihan[p], pre[p], post[p]}) == 3 for p in latihan)
+    rubric = issue_tokens(ws, essay)
+    assert all(len({latihan[p], pre[p], post[p], rubric[p]}) == 4 for p in latihan)
+    assert issue_tokens(ws, MOD) == latihan
+    assert "token latihan p02" in token_check(ws, "p02", latihan["p02"], essay)
+    assert token_check(ws, "p02", rubric["p02"], essay) is None
     lent = nb_bytes("p02", "post_a = ''", modul=akhir, token=pre["p02"])
     put(tmp_path / "a", f"p02_{akhir}.ipynb", lent)
     res = collect_module(ws, akhir, source=tmp_path / "a", received=T1)
@@ -680,6 +685,7 @@ def test_each_uji_form_has_its_own_token_and_older_cards_keep_working(tmp_path, 
     cards = {r["id"]: r for r in json.loads(capsys.readouterr().out)}
     assert cards["p02"]["token_asesmen_awal"] == pre["p02"]
     assert cards["p02"]["token_asesmen_akhir"] == post["p02"]
+    assert cards["p02"]["token_m7a_daya_saing"] == rubric["p02"]
     assert main(["kartu", "--formulir", akhir, "-w", str(ws.root)]) == 0
     out = capsys.readouterr().out
     assert post["p05"] in out and pre["p05"] not in out and latihan["p05"] not in out, out
@@ -693,6 +699,7 @@ def test_each_uji_form_has_its_own_token_and_older_cards_keep_working(tmp_path, 
         )
     shared = issue_tokens(ws, akhir)
     assert shared == issue_tokens(ws, awal) and shared["p02"] not in (post["p02"], pre["p02"])
+    assert issue_tokens(ws, essay) == latihan  # those cards had no essay token
     put(
         tmp_path / "b", f"p02_{akhir}.ipynb", nb_bytes("p02", "x", modul=akhir, token=shared["p02"])
     )

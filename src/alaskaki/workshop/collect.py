@@ -867,7 +867,6 @@ def collect_module(
     ``tanpa_token``: collect an uji form from a folder or zip although no tokens were issued
     (refused otherwise); its files are marked :data:`UNVERIFIED`.
     """
-    from alaskaki.exercises.asesmen import FORMS
     from alaskaki.workshop import putaran
     from alaskaki.workshop.release import (
         claimed_token,
@@ -905,8 +904,8 @@ def collect_module(
             )
         _check_source(workshop, src)
         unverified = _require_tokens(workshop, modul, tanpa_token)
-        if modul in FORMS and tokens_issued(workshop):
-            old_cards = shared_uji_token_note(workshop)  # one token opens both forms: say so
+        if tokens_issued(workshop):
+            old_cards = shared_uji_token_note(workshop, modul)  # one token opens both: say so
             if old_cards:
                 result.notes.append(old_cards)
         if src.is_dir():

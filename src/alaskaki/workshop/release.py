@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -339,15 +340,17 @@ def _secret(workshop: Workshop, *, create: bool) -> bytes | None:
 
 
 def _uji_scope(workshop: Workshop, modul: str | None) -> str:
-    """What a token of ``modul`` is derived from besides the id: "uji:<form>" for an uji form,
-    "" for a latihan module (and, on older cards, what those cards carry)."""
-    from alaskaki.exercises.asesmen import FORMS
-
-    if modul not in FORMS:
+    """What a token of ``modul`` is derived from besides the id: "uji:<modul>" for a module whose
+    file is uji evidence (a form, or a module with essays the trainer scores), "" for a latihan
+    module; on older cards, what those cards carry."""
+    if modul is None:
+        return ""
+    form = modul in _uji_forms()
+    if not form and not _trainer_scored(workshop, modul):
         return ""
     scheme = _uji_scheme(workshop)
-    if scheme == SCHEME_ONE:
-        return ""
+    if scheme == SCHEME_ONE or (scheme == SCHEME_UJI and not form):
+        return ""  # cards printed before: an essay module had no token of its own on them
     return "uji" if scheme == SCHEME_UJI else f"uji:{modul}"
 
 
@@ -355,6 +358,46 @@ def _uji_forms() -> tuple[str, ...]:
     from alaskaki.exercises.asesmen import FORMS
 
     return FORMS
+
+
+# The uji is not only the forms: kompetensi.yml's uji evidence outside them is the trainer-scored
+# cells of a module (the framework's checker allows no other), e.g. m7a's and m7b's essays. A
+# latihan notebook lent to a friend must not hand those in either (red team R35): such a module
+# has its own token too.
+@functools.lru_cache(maxsize=64)
+def _holds_trainer_scored(path: str, stamp: tuple[int, int]) -> bool:
+    import json
+
+    try:
+        nb = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    for cell in nb.get("cells", []) if isinstance(nb, dict) else []:
+        meta = (cell.get("metadata") or {}).get("nbgrader") or {} if isinstance(cell, dict) else {}
+        if isinstance(meta, dict) and (
+            meta.get("task") or (meta.get("grade") and meta.get("solution"))
+        ):
+            return True
+    return False
+
+
+def _trainer_scored(workshop: Workshop, modul: str) -> bool:
+    path = workshop.source_notebook(modul)
+    try:
+        st = path.stat()
+    except OSError:
+        return False
+    return _holds_trainer_scored(str(path), (st.st_mtime_ns, st.st_size))
+
+
+def uji_modules(workshop: Workshop) -> list[str]:
+    """The modules whose files are uji evidence, each with its own token on the card: the two
+    forms, then the workshop's modules with trainer-scored cells."""
+    forms = list(_uji_forms())
+    rubric = sorted(
+        m for m in workshop.modules() if m not in forms and _trainer_scored(workshop, m)
+    )
+    return forms + rubric
 
 
 def _derive(secret: bytes, pid: str, scope: str = "") -> str:
@@ -384,11 +427,12 @@ def uji_scheme(workshop: Workshop) -> str:
     return _uji_scheme(workshop) or SCHEME_FORM
 
 
-def shared_uji_token_note(workshop: Workshop) -> str | None:
+def shared_uji_token_note(workshop: Workshop, modul: str | None = None) -> str | None:
     """For a workshop whose cards carry one token for both uji forms (or one for everything):
-    what the token then proves, for collect and kartu to say; None for per-form tokens."""
+    what the token then proves, for collect (of an uji ``modul``) and kartu to say; None for
+    per-form tokens or a latihan module."""
     scheme = uji_scheme(workshop)
-    if scheme == SCHEME_FORM:
+    if scheme == SCHEME_FORM or (modul is not None and modul not in uji_modules(workshop)):
         return None
     which = (
         "satu token untuk semua modul"
@@ -397,9 +441,9 @@ def shared_uji_token_note(workshop: Workshop) -> str | None:
     )
     return (
         f"Kartu peserta lokakarya ini dicetak dengan {which} (kartu lama, tetap berlaku): token "
-        "yang terbaca di notebook yang dipinjamkan (mis. asesmen-awal sesudah uji awal) juga "
-        "membuka asesmen-akhir pemiliknya. Kumpulkan asesmen-akhir langsung di kelas dan periksa "
-        "sendiri siapa yang menyerahkan."
+        "yang terbaca di notebook yang dipinjamkan (mis. asesmen-awal sesudah uji awal, atau "
+        "notebook latihan) juga membuka asesmen-akhir atau esai rubrik pemiliknya. Kumpulkan uji "
+        "langsung di kelas dan periksa sendiri siapa yang menyerahkan."
     )
 
 
@@ -431,7 +475,7 @@ def token_check(
         # another kind of token of the card: name it, so the trainer sees a lent notebook
         own = f"token {modul}" if scope.startswith("uji:") else "token uji"
         kinds = [("token latihan", "")]
-        kinds += [(f"token {f}", f"uji:{f}") for f in _uji_forms() if f"uji:{f}" != scope]
+        kinds += [(f"token {m}", f"uji:{m}") for m in uji_modules(workshop) if f"uji:{m}" != scope]
         for kind, other in kinds:
             q = next((q for q in ids if _norm_token(_derive(secret, q, other)) == given), None)
             if q:
