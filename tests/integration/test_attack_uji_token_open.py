@@ -114,6 +114,8 @@ def test_pilih_after_tutup_never_replaces_the_graded_file(ws, tmp_path, token_of
     stick = _stick(tmp_path, "usb-late", {f"{VICTIM}_{AKHIR}.ipynb": late})
     got = collect_module(ws, AKHIR, source=stick, received="2026-12-02 09:00")
     assert _installed(ws, VICTIM) == before and got.held, f"not held after tutup: {got}"
+    # the closed round is the reason shown first, whatever else held the file (collect)
+    assert got.held[0].reason.startswith(f"uji {AKHIR} sudah ditutup"), got.held[0].reason
     (held,) = held_files(ws, AKHIR)
     from alaskaki.errors import AlaskakiError
 

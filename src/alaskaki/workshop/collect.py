@@ -992,8 +992,11 @@ def collect_module(
                 hold = f"{named_by} menunjuk {pid}, tetapi folder {other} menunjuk {other}"
         if hold is None and item.pid is None and nb is not None:
             hold = token_check(workshop, pid, claimed_token(nb), modul)
-        if hold is None:  # a closed uji round keeps its graded file (R5c, workshop/putaran.py)
-            hold = putaran.tahan(workshop.root, modul, pid, item.data)
+        # A closed uji round keeps its graded file (R5c, workshop/putaran.py). Its reason comes
+        # first: no --pilih releases such a file, whatever else held it (R26).
+        closed = putaran.tahan(workshop.root, modul, pid, item.data)
+        if closed:
+            hold = closed + (f" (juga: {hold})" if hold else "")
         accepted.setdefault(pid, []).append((item, hold))
         if note:
             result.notes.append(f"{item.name}: {note}")

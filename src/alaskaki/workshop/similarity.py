@@ -65,7 +65,7 @@ _SOLUTION = re.compile(
 # A passage of the contoh jawaban pasted beside own words (red team R27a: two of five SWOT bullets,
 # 35 % of the contoh jawaban) is shown whatever its share: an unbroken run of at least
 # PASSAGE_WORDS content words (a sentence or more) found in the contoh jawaban. Honest demo essays
-# share at most 6 in a row with it (bench/similarity_calibration.py --passages).
+# share at most 6 in a row with it (tests/unit/test_similarity.py, 24 x 20 seeds per cell).
 PASSAGE_WORDS = 10
 # A light paraphrase (red team R27b: 10 of 69 words swapped for synonyms) breaks every run into
 # pieces; pieces of at least K content words covering RUN_SHARE of the cell (and 2 x PASSAGE_WORDS
