@@ -33,6 +33,7 @@ from alaskaki.folder import (
     CONFIG_FILE,
     DEMO_SECRET,
     FOLDER_ID_KEY,
+    GRADEBOOK_FILE,
     ID_PATTERN,
     META_FILE,
     PERSONAL_DIR,
@@ -223,7 +224,11 @@ def init_workshop(
     except OSError as err:
         raise from_os_error(err, doing="membuat folder lokakarya", path=root) from err
     try:
-        os.chmod(build, 0o755)
+        # The owner's only (mkdtemp's 0700, kept): the uji forms carry their key in hidden tests and
+        # the gradebook holds them too, later everyone's work and grades. A new batch's folder made
+        # on a running hub is otherwise open to every account until `hub users` (R36), which gives
+        # the trainer group its 0750.
+        os.chmod(build, 0o700)
         course_id = course_id or _slug(name or root.name)
         meta = {
             "nama": name or root.name,
@@ -247,6 +252,8 @@ def init_workshop(
             from alaskaki.workshop.roster import import_roster
 
             import_roster(ws, roster)
+        with contextlib.suppress(FileNotFoundError):  # a server gradebook has no file
+            os.chmod(build / GRADEBOOK_FILE, 0o600)  # as its backups: never readable by others
         if root.exists():
             root.rmdir()  # empty (checked above); rename() cannot replace it otherwise on every OS
         os.rename(build, root)
