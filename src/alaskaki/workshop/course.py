@@ -253,7 +253,9 @@ def init_workshop(
 
             import_roster(ws, roster)
         with contextlib.suppress(FileNotFoundError):  # a server gradebook has no file
-            os.chmod(build / GRADEBOOK_FILE, 0o600)  # as its backups: never readable by others
+            # never readable by others; the group stays: `hub users` gives co-trainers (the
+            # trainer group) read access to the folder, and their reports read the gradebook
+            os.chmod(build / GRADEBOOK_FILE, 0o640)
         if root.exists():
             root.rmdir()  # empty (checked above); rename() cannot replace it otherwise on every OS
         os.rename(build, root)
