@@ -49,6 +49,7 @@ from alaskaki.errors import (
 CONFIG_FILE = "nbgrader_config.py"
 META_FILE = "lokakarya.json"
 FOLDER_ID_KEY = "id_folder"  # lokakarya.json: a random id per workshop (PostgreSQL claims)
+ORIGIN_KEY = "folder_asal"  # lokakarya.json: {"path", "disk"} of the folder init made (R34)
 ROSTER_FILE = "peserta.csv"
 FRAMEWORK_FILE = "kompetensi.yml"
 GRADEBOOK_FILE = "gradebook.db"
@@ -414,6 +415,44 @@ class Folder:
         except OSError:
             return None
         return fid
+
+    def copy_of(self) -> Path | None:
+        """The workshop this folder is a copy of, while that one is still in its place.
+
+        ``init`` records the folder's path and inode (``lokakarya.json`` ``"folder_asal"``): another
+        folder with the same workshop id holding that inode at that path means this one is a copy
+        (a template copied for each batch, R34). A renamed folder (same inode), one restored or
+        moved to another disk or computer (nothing at the recorded path) and workshops made before
+        the record are not copies. ``init`` a new folder, or :meth:`record_origin`, ends it.
+        """
+        rec = self.meta().get(ORIGIN_KEY)
+        if not isinstance(rec, dict) or not rec.get("path") or not rec.get("disk"):
+            return None
+        try:
+            if rec["disk"] == self._disk_identity() or Path(rec["path"]).resolve() == self.root:
+                return None
+            other = Folder(rec["path"])
+            if not other.config_file.is_file() or other._disk_identity() != rec["disk"]:
+                return None
+            if other.folder_id() != self.folder_id():
+                return None
+        except (OSError, AlaskakiError):
+            return None
+        return other.root
+
+    def record_origin(self) -> None:
+        """Record this folder as the one its workshop lives in (:meth:`copy_of`)."""
+        meta = self.meta()
+        origin = {"path": str(self.root), "disk": self._disk_identity()}
+        try:
+            _atomic_write(
+                self.meta_file,
+                json.dumps({**meta, ORIGIN_KEY: origin}, indent=2, ensure_ascii=False) + "\n",
+            )
+        except OSError as err:
+            raise from_os_error(
+                err, doing="memperbarui lokakarya.json", path=self.meta_file
+            ) from err
 
     def has_demo_secret(self) -> bool:
         """The workshop's uji secret is ``alaskaki demo``'s: every form drawn from it, a retake

@@ -520,3 +520,21 @@ def test_pulihkan_removes_the_copy_a_killed_pulihkan_left_behind(template, tmp_p
     code, _, err = cli(capsys, "pulihkan", "1", "-w", str(ws))
     assert code == 0, err
     assert not list(ws.glob(".gradebook-*"))
+
+
+def test_a_copy_knows_the_workshop_it_was_copied_from_while_that_one_is_there(template, tmp_path):
+    """R34: init records the folder's path and inode; a copy of a folder still in its place is a
+    copy (its uji forms get drawn again before a new batch sits them), a renamed or moved folder
+    is not, and record_origin makes a copy a workshop of its own."""
+    original = cp_a(template, tmp_path / "asli")
+    Folder(original).record_origin()  # the fixture's template is the recorded one; this is ours
+    copy = cp_a(original, tmp_path / "angkatan-2")
+    assert Folder(copy).copy_of() == original
+    assert Folder(original).copy_of() is None
+    renamed = original.rename(tmp_path / "asli-baru")  # the same inode: the same folder
+    assert Folder(renamed).copy_of() is None
+    assert Folder(copy).copy_of() is None  # nothing at the recorded path: a move, not a copy
+    renamed.rename(original)
+    assert Folder(copy).copy_of() == original
+    Folder(copy).record_origin()
+    assert Folder(copy).copy_of() is None

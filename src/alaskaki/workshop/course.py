@@ -36,6 +36,7 @@ from alaskaki.folder import (
     GRADEBOOK_FILE,
     ID_PATTERN,
     META_FILE,
+    ORIGIN_KEY,
     PERSONAL_DIR,
     ROSTER_FILE,
     STATE_DIR,
@@ -236,6 +237,8 @@ def init_workshop(
             "versi_kit": __version__,
             "dibuat": datetime.now(UTC).isoformat(timespec="seconds"),
             FOLDER_ID_KEY: uuid.uuid4().hex,
+            # the final path and this folder's inode (a rename keeps it): a copy is told apart
+            ORIGIN_KEY: {"path": str(root), "disk": str(build.stat().st_ino)},
         }
         (build / META_FILE).write_text(
             json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
@@ -627,6 +630,53 @@ def replace_public_form(ws: Workshop, modul: str) -> bool:
     return True
 
 
+def own_forms_for_a_copy(ws: Workshop) -> bool:
+    """A copy of a workshop that is still in its place (a template copied for each batch, R34)
+    gets its own secret and uji forms before one is handed out: two batches never sit one form.
+
+    A copy whose participants are all in the original's roster (a backup copy, the same batch
+    going on in another folder), or made after a form was handed out (those forms are out
+    already), keeps its forms. True when the forms were drawn again.
+    """
+    original = ws.copy_of()
+    if original is None:
+        return False
+    try:
+        theirs = {p.id for p in Workshop(original).participants()}
+    except AlaskakiError:
+        theirs = set()  # an unreadable roster there: judge by this folder's own
+    if not {p.id for p in ws.participants()} - theirs:
+        return False
+    present = [m for m in UJI_FORMS if ws.source(m).is_dir()]
+    if not present or any(_handed_out(ws, m) for m in present):
+        return False
+    try:
+        from alaskaki_kunci import bengkel
+    except ImportError:
+        return False
+    secret = bengkel.rahasia_path(ws.root)
+    if not secret.is_file():
+        return False  # forms from before workshop secrets: replace_public_form's case
+    aside = ws.root / STATE_DIR / f"{secret.name}-salinan-{datetime.now(UTC):%Y%m%dT%H%M%S%f}"
+    try:
+        os.replace(secret, aside)
+    except OSError as err:
+        raise from_os_error(err, doing="membuat rahasia soal baru", path=secret) from err
+    for modul in present:
+        _put_aside(ws, modul, why="salinan")
+        _build_module(ws, modul, ws.source(modul), None)
+    ws.record_origin()
+    print(
+        f"Folder {ws.root} adalah salinan lokakarya {original}, yang masih ada: formulir uji "
+        f"({', '.join(present)}) dibuat baru untuk folder ini agar kedua angkatan tidak mendapat "
+        f"soal yang sama (yang lama di {ws.root / STATE_DIR}). Untuk angkatan baru, lain kali buat "
+        "folder dengan `alaskaki init FOLDER_BARU`.",
+        file=sys.stderr,
+        flush=True,
+    )
+    return True
+
+
 def check_uji_release(ws: Workshop, modul: str) -> None:
     """Before ``release``: an uji form whose key is public is never handed out to real participants.
 
@@ -637,6 +687,7 @@ def check_uji_release(ws: Workshop, modul: str) -> None:
     """
     if modul not in UJI_FORMS:
         return
+    own_forms_for_a_copy(ws)
     replace_public_form(ws, modul)
     who = _public_key(ws, modul)
     if who == "kit":
