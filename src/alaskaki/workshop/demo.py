@@ -24,6 +24,7 @@ from alaskaki.folder import DEMO_SECRET, DEMO_SEED, INBOX_DIR
 from alaskaki.workshop.course import Workshop, init_workshop
 from alaskaki.workshop.demo_essays import own_essay
 from alaskaki.workshop.release import issue_tokens, parse_due, release_module, with_token_line
+from alaskaki.workshop.roster import SAMPLE_ROSTER
 
 SEED = DEMO_SEED
 DUE_WIB = "2026-12-01 17:00"
@@ -289,7 +290,7 @@ def run_demo(
 
     ws = init_workshop(
         out,
-        roster=paths.dataset("contoh_peserta.csv"),
+        roster=paths.dataset(SAMPLE_ROSTER),
         name="Demo Lokakarya Ekspor Mandiri Mojokerto",
         modules=modules,
         rahasia_soal=DEMO_SECRET,  # the demo's own uji forms, the same on every run
