@@ -427,3 +427,19 @@ def test_an_essay_in_sms_spelling_is_the_same_essay():
     assert len(model) >= sim.MIN_SHARED and len(model & pasted) / len(model) >= 0.8
     assert len(sim.fingerprints(essay) & sim.fingerprints(sms)) / len(sim.fingerprints(essay)) < 0.5
     assert sim.fingerprints("d = a & b") != sim.fingerprints("a b", True)  # code keeps its tokens
+
+
+def test_disguised_writing_is_named_and_ordinary_typography_is_not():
+    """Red team R27d: letters beyond Latin-1 or invisible marks between letters are named to the
+    trainer ("teks disamarkan"); what an Indonesian essay really holds (dashes, curly quotes,
+    ×, €, accents, an emoji) is not."""
+    ordinary = "Harga naik 10% — “kutip” 2×3 ±5 € café naïve • poin ❤️ ok"
+    assert not sim.disguised(ordinary)
+    assert sim.disguised("ha\u034frga") and sim.disguised("s\u0435patu")  # CGJ; Cyrillic е
+    cell = {
+        "cell_type": "markdown",
+        "metadata": {"nbgrader": {"grade_id": "m7a_swot_analisis", "solution": True}},
+        "source": "Kekuatan kami: pengrajin berpengalaman di Miji, ha\ufe0frga bersaing.",
+    }
+    (hit,) = sim.model_matches({"p05": {"cells": [cell]}}, {"m7a_swot_analisis": {1}}, "m7a")
+    assert hit.disamarkan and "teks disamarkan" in hit.uraian, hit

@@ -175,7 +175,12 @@ _WORD = re.compile(r"\w+")
 # spaces between letters): NFKC, format characters dropped, common look-alikes read as Latin.
 # Kept as two strings and turned into a table only inside _plain: a module-level table is a dict of
 # code points that the red team's judge, walking every reachable object, reads as numbers.
-_LOOK_ALIKE = ("аеорсухіјѕАВЕКМНОРСТХοαεΟΑΕ", "aeopcyxijsABEKMHOPCTXoaeOAE")
+# R27d: a list of letters is a hint, never a defence; marks (Mn, Me: the combining grapheme
+# joiner, variation selectors) are dropped like format characters, a few more look-alikes
+# (Armenian, Latin ı ɑ ɡ) are read as Latin, and a cell whose writing still needs a letter beyond
+# Latin-1, or hides a mark between two letters, is named to the trainer (:func:`disguised`).
+_LOOK_ALIKE = ("аеорсухіјѕАВЕКМНОРСТХοαεΟΑΕոսօհցıɑɡ", "aeopcyxijsABEKMHOPCTXoaeOAEnuohgiag")
+_HIDDEN = ("Cf", "Mn", "Me")
 
 
 def _plain(text: str) -> str:
@@ -183,9 +188,27 @@ def _plain(text: str) -> str:
 
     text = unicodedata.normalize("NFKC", text)
     if not text.isascii():
-        text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
+        text = "".join(ch for ch in text if unicodedata.category(ch) not in _HIDDEN)
         text = text.translate(str.maketrans(*_LOOK_ALIKE))
     return text
+
+
+def disguised(text: str) -> bool:
+    """Writing that reads as Latin on screen but is not: a letter beyond Latin-1 (after NFKC), or
+    an invisible mark between two letters. Indonesian prose needs neither."""
+    import unicodedata
+
+    text = unicodedata.normalize("NFKC", text)
+    if text.isascii():
+        return False
+    for i, ch in enumerate(text):
+        cat = unicodedata.category(ch)
+        if cat.startswith("L") and ord(ch) > 0xFF:
+            return True
+        between = 0 < i < len(text) - 1 and text[i - 1].isalpha() and text[i + 1].isalpha()
+        if cat in _HIDDEN and between:
+            return True
+    return False
 
 
 def _prose_tokens(text: str) -> list[str]:
@@ -319,10 +342,16 @@ class ModelMatch:
     skor: float  # share of the participant's own writing in that cell found in the contoh jawaban
     bersama: int
     baris: tuple[str, ...] = ()  # the participant's lines holding a passage of the contoh jawaban
+    disamarkan: bool = False  # the writing hides behind look-alike letters or invisible marks
 
     @property
     def uraian(self) -> str:
         text = f"{self.sel}: {self.skor:.0%} tulisan sama dengan contoh jawaban"
+        if self.disamarkan:
+            text = (
+                f"{self.sel}: teks disamarkan (huruf bukan Latin atau tanda tak terlihat di antara "
+                f"huruf; terbaca sebagai {self.skor:.0%} sama dengan contoh jawaban)"
+            )
         if self.baris:
             shown = [b if len(b) <= 80 else b[:77] + "..." for b in self.baris[:3]]
             more = f" (+{len(self.baris) - 3} baris)" if len(self.baris) > 3 else ""
@@ -424,10 +453,11 @@ def model_matches(
             pasted = runs.longest >= PASSAGE_WORDS or (
                 runs.covered >= 2 * PASSAGE_WORDS and runs.covered >= RUN_SHARE * runs.tokens
             )
-            if pasted or (shared >= min_shared and share >= threshold):
+            hidden = disguised(_src(cell))
+            if hidden or pasted or (shared >= min_shared and share >= threshold):
                 # the words in runs say better than the winnowed share how much was pasted
                 skor = max(shared / len(own), runs.covered / max(runs.tokens, 1))
-                out.append(ModelMatch(modul, pid, gid, round(skor, 3), shared, runs.lines))
+                out.append(ModelMatch(modul, pid, gid, round(skor, 3), shared, runs.lines, hidden))
     return out
 
 
