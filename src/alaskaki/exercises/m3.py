@@ -20,7 +20,7 @@ from alaskaki.exercises.base import (
     rng,
 )
 from alaskaki.exercises.jamak import per_nama
-from alaskaki.text import percent, rupiah
+from alaskaki.text import number, percent, rupiah
 
 MODUL = "m3-biaya-produksi"
 
@@ -57,7 +57,7 @@ class Soal:
 
     def tampilkan(self) -> None:
         print(f"Peserta {self.peserta} — {self.ikm}, Kelurahan {self.kelurahan} (angka contoh)")
-        print(f"  Pola kulit atasan bersih : {self.kulit_bersih_dm2:.1f} dm² per pasang")
+        print(f"  Pola kulit atasan bersih : {number(self.kulit_bersih_dm2, 1)} dm² per pasang")
         print(f"  Harga kulit              : {rupiah(self.harga_kulit_ft2)} per ft²")
         print(f"  Susut potong kulit       : {self.susut_kulit:.0%}")
 
