@@ -625,5 +625,11 @@ def test_a_participant_account_cannot_reach_the_key(hub):  # noqa: PLR0915
         if v == "value" and any(k.endswith(m) for m in MUST_FAIL)
     ]
     assert not answered, answered  # each one-liner reaching for the key ends in an exception
-    assert not _numeric_leaks(harvest), _numeric_leaks(harvest)
+    # the figures printed in the forms this participant was handed are public, whatever they lie near
+    handed_out = set()
+    for nb_path in fetched.values():
+        for cell in nbformat.read(nb_path, as_version=4).cells:
+            if cell.cell_type == "markdown":
+                handed_out |= attack._numbers(cell.source)
+    assert not _numeric_leaks(harvest, handed_out), _numeric_leaks(harvest, handed_out)
     assert not _keyed_leaks(harvest), _keyed_leaks(harvest)

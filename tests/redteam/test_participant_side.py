@@ -117,8 +117,10 @@ def _public_numbers(b: bank.Butir) -> set[float]:
     return attack._numbers(b.teks + " " + " ".join(b.opsi))
 
 
-def _numeric_leaks(harvest) -> list[str]:
-    found = harvest["numbers"]
+def _numeric_leaks(harvest, handed_out: set[float] = frozenset()) -> list[str]:
+    """Numbers near a key value. ``handed_out``: numbers printed in the forms the participant was given
+    (a workshop draws its own form, whose question figures may lie near the committed form's answers)."""
+    found = [x for x in harvest["numbers"] if not any(abs(x - p) < 1e-9 for p in handed_out)]
     leaks = []
     for b in ITEMS:
         if b.jenis != "angka" or abs(float(b.jawaban)) < 100:
