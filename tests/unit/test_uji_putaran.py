@@ -281,3 +281,27 @@ def test_a_sheet_of_another_form_is_refused_by_name_old_markers_too(ws):
     _hand_in(ws, "p04", other.source_notebook(FORM).read_text(encoding="utf-8"), graded=False)
     kept, sentence = putaran.penolakan(ws.root, FORM, ["p04"])["p04"]
     assert not kept and "bukan soal formulir" in sentence and "p04" in sentence
+
+
+@pytest.mark.parametrize("marker", ["sekarang", "lama"])
+def test_a_retakers_round_one_marker_is_not_his_retake_result(ws, marker):
+    """Red team R33 addendum: every retaker has a done-marker from round 1. Closing round 2 while
+    his round-2 sheet is collected but not graded records nothing for him (his sheet is then
+    refused by name, as `tutup` warns), and no rapor waits for a round with nothing graded. Also
+    for a marker written before the grader recorded the file it judged ("lama")."""
+    import os
+
+    _hand_in(ws, "p05", "jawaban p05 putaran 1", graded=marker == "lama")
+    if marker == "sekarang":
+        _graded_marker(ws, "p05")
+    putaran.tutup(ws.root, FORM)
+    putaran.ulang(ws.root, FORM, ["p05"])
+    _hand_in(ws, "p05", "jawaban p05 putaran 2", graded=False)
+    nb = ws.root / "submitted" / "p05" / FORM / f"{FORM}.ipynb"
+    later = nb.stat().st_mtime + 60  # collected after round 1 was graded
+    os.utime(nb, (later, later))
+    assert putaran.belum_dinilai(ws.root, FORM) == ["p05"]
+    putaran.cek_rapor([ws.root])  # round 2 has nothing graded yet: no key of its form is spent
+    assert "p05" not in putaran.tutup(ws.root, FORM).dinilai
+    kept, sentence = putaran.penolakan(ws.root, FORM, ["p05"])["p05"]
+    assert not kept and "p05" in sentence and "ditutup" in sentence

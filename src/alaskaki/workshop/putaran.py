@@ -7,8 +7,9 @@ wording of the rapor can close that: the key of a form is spent once per-criteri
 participants. So the kit enforces a policy (docs/grading.md, "Threat model of the key"):
 
 * ``alaskaki tutup asesmen-akhir`` closes the round: it records, per participant, the submission
-  that was graded (a hash of the file). A rapor is written only for a closed round
-  (:func:`cek_rapor`, called by :func:`alaskaki.report.rapor.write_rapor`).
+  that was graded (a hash of the file the grader judged, from its done-marker). A rapor is
+  written only for a closed round (:func:`cek_rapor`, called by
+  :func:`alaskaki.report.rapor.write_rapor`).
 * After closing, a submission of that form is graded only when it is the very file recorded at
   closing (a regrade of the same work); anything else is refused with a sentence naming the
   participant (:func:`penolakan`, called by the grader before it grades).
@@ -127,40 +128,59 @@ def _check_form(modul: str) -> None:
 
 
 def _graded(folder: Folder, modul: str) -> dict[str, str]:
-    """{pid: sha of the submitted file} for every participant graded in this workshop's gradebook."""
-    from alaskaki.workshop.grading.record import read_marker
+    """{pid: sha of the file the grader judged} for every participant graded with the form now in
+    source/ (this round's form).
 
+    The file is the one the done-marker names (``jawaban_dari``), not whatever sits in submitted/
+    now (red team R33: a second sheet collected after grading was recorded as the graded result
+    and then graded after closing). A marker of another form is an earlier round's (every retaker
+    has one from round 1), so it is not this round's result. A marker written before the grader
+    recorded the file counts for the file in submitted/ only when that file is not newer.
+    """
+    from alaskaki.workshop.grading.record import read_marker, state_dir
+
+    p = baca(folder.root, modul)
+    form = _sha(folder.source_notebook(modul))
     out = {}
     sub = folder.submitted()
     for d in sorted(sub.glob(f"*/{modul}")) if sub.is_dir() else []:
         pid = d.parent.name
-        if read_marker(folder.root, modul, pid) is None:
+        marker = read_marker(folder.root, modul, pid)
+        if marker is None:
             continue
-        sha = _sha(d / f"{modul}.ipynb")
-        if sha:
-            out[pid] = sha
+        graded_with = marker.get("formulir")
+        if graded_with and form and graded_with != form:
+            continue
+        judged = marker.get("jawaban_dari")
+        if not judged:
+            nb = d / f"{modul}.ipynb"
+            path = state_dir(folder.root, modul) / "selesai" / f"{pid}.json"
+            try:
+                if nb.stat().st_mtime > path.stat().st_mtime:
+                    continue
+            except OSError:
+                continue
+            judged = _sha(nb)
+        if not judged or any((r.get("dinilai") or {}).get(pid) == judged for r in p.sebelumnya):
+            continue
+        out[pid] = judged
     return out
 
 
 def belum_dinilai(root: str | Path, modul: str) -> list[str]:
     """Participants of the current round whose submission is not graded as it sits (new or changed
-    since grading): closing now refuses it."""
-    from alaskaki.workshop.grading.record import state_dir
-
+    since grading, compared by content): closing now refuses it."""
     folder = Folder.open(root)
     p = baca(folder.root, modul)
+    graded = _graded(folder, modul)
     out = []
     sub = folder.submitted()
     for d in sorted(sub.glob(f"*/{modul}")) if sub.is_dir() else []:
         pid = d.parent.name
         if p.peserta is not None and pid not in p.peserta:
             continue
-        marker = state_dir(folder.root, modul) / "selesai" / f"{pid}.json"
-        nb = d / f"{modul}.ipynb"
-        try:
-            if not marker.is_file() or nb.stat().st_mtime > marker.stat().st_mtime:
-                out.append(pid)
-        except OSError:
+        sha = _sha(d / f"{modul}.ipynb")
+        if sha is None or graded.get(pid) != sha:
             out.append(pid)
     return out
 
@@ -326,7 +346,11 @@ def penolakan(root: str | Path, modul: str, found: list[str]) -> dict[str, tuple
             out[pid] = (True, other)
             continue
         if pid in p.dinilai and p.dinilai[pid] == sha:
-            continue  # the very work graded before closing: grading it again changes nothing
+            # the very work graded before closing: grading it again changes nothing, unless it is
+            # another form's sheet (red team R33b: a round's record must never let one through)
+            if (lain := soal.lain(pid)) is not None:
+                out[pid] = (False, lain)
+            continue
         earlier = next(
             (r for r in reversed(p.sebelumnya) if (r.get("dinilai") or {}).get(pid) == sha), None
         )
