@@ -686,6 +686,26 @@ def held_files(workshop: Workshop, modul: str) -> list[tuple[str, Path, str, str
     return out
 
 
+def _graded_essay_hold(workshop: Workshop, modul: str, pid: str, data: bytes) -> str | None:
+    """Why a new file of a graded essay module (uji evidence the trainer scored; no `tutup`
+    closes it) must wait for the trainer: its token may be read off the graded notebook lent
+    afterwards (red team R35b). The very file graded is no new file."""
+    from alaskaki.workshop.grading.record import read_marker
+
+    if read_marker(workshop.root, modul, pid) is None:
+        return None
+    installed = workshop.submitted(pid, modul) / f"{modul}.ipynb"
+    try:
+        if installed.read_bytes() == data:
+            return None
+    except OSError:
+        pass
+    return (
+        f"esai uji {modul} milik {pid} sudah dinilai; kiriman baru tidak dipasang sampai Anda "
+        "memeriksanya (token bisa terbaca dari notebook yang dipinjamkan sesudah dinilai)"
+    )
+
+
 def _choose(workshop: Workshop, modul: str, wanted: list[str], result: CollectResult) -> None:
     """Release held files the trainer chose: each moves, with its received time, into the versions."""
     from alaskaki.workshop import putaran
@@ -867,6 +887,7 @@ def collect_module(
     ``tanpa_token``: collect an uji form from a folder or zip although no tokens were issued
     (refused otherwise); its files are marked :data:`UNVERIFIED`.
     """
+    from alaskaki.exercises.asesmen import FORMS
     from alaskaki.workshop import putaran
     from alaskaki.workshop.release import (
         claimed_token,
@@ -874,6 +895,7 @@ def collect_module(
         shared_uji_token_note,
         token_check,
         tokens_issued,
+        uji_modules,
         uses_exchange,
     )
 
@@ -930,6 +952,7 @@ def collect_module(
     from alaskaki.workshop.course import kit_modules
 
     all_modules = sorted(set(workshop.modules()) | set(kit_modules()))
+    essays = set(uji_modules(workshop)) - set(FORMS)  # uji evidence that has no round to close
     known = _module_grade_ids(workshop, all_modules)
     accepted: dict[str, list[tuple[Incoming, str | None]]] = {}
     for item in items:
@@ -997,6 +1020,8 @@ def collect_module(
         closed = putaran.tahan(workshop.root, modul, pid, item.data)
         if closed:
             hold = closed + (f" (juga: {hold})" if hold else "")
+        if hold is None and modul in essays:
+            hold = _graded_essay_hold(workshop, modul, pid, item.data)
         accepted.setdefault(pid, []).append((item, hold))
         if note:
             result.notes.append(f"{item.name}: {note}")
