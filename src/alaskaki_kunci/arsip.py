@@ -112,6 +112,49 @@ def cocokkan(nb: NotebookNode) -> int:
     return checked
 
 
+def sidik_form(nb: NotebookNode) -> dict[str, str]:
+    """Grade id -> the fingerprint its hidden test carries (``sidik=``), for a form that has them."""
+    return {
+        m.group("gid"): m.group("sidik")
+        for c in nb.cells
+        if c.cell_type == "code"
+        for m in [_SIDIK.search(c.source)]
+        if m
+    }
+
+
+def soal_kiriman_berbeda(kiriman: NotebookNode, sidik_kunci: dict[str, str]) -> list[str]:
+    """Items of a SUBMISSION whose question is not the one the key was made for (red team R29b).
+
+    :func:`cocokkan` checks the form in ``source/``; a trainer who edits the copy he hands out
+    (``release/``, the USB sticks) leaves ``source/`` whole, and a participant may type into a
+    question cell. The submission carries the question each answer was given to: the markdown cell
+    right before the item's first graded cell (its answer cell ``<id>_jawab`` or its test cell), as
+    in the form. Returns the grade ids whose fingerprint differs from ``sidik_kunci`` (from
+    :func:`sidik_form` of the source), in sheet order. Items the sheet lacks are named elsewhere
+    (a deleted test cell is flagged by the grader); forms without ``sidik=`` give nothing to check.
+    """
+    if not sidik_kunci:
+        return []
+    cells_of = {f"{gid}_jawab": gid for gid in sidik_kunci} | {gid: gid for gid in sidik_kunci}
+    last_md = ""
+    seen: set[str] = set()
+    berbeda = []
+    for cell in kiriman.cells:
+        if cell.cell_type == "markdown":
+            last_md = cell.source if isinstance(cell.source, str) else ""
+            continue
+        nbg = cell.metadata.get("nbgrader") if isinstance(cell.metadata, dict) else None
+        cid = nbg.get("grade_id") if isinstance(nbg, dict) else None
+        gid = cells_of.get(cid) if isinstance(cid, str) else None
+        if gid is None or gid in seen:
+            continue
+        seen.add(gid)
+        if sidik(gid, last_md) != sidik_kunci[gid]:
+            berbeda.append(gid)
+    return berbeda
+
+
 #: item fingerprint (:func:`sidik`) -> (grade id, expected answer, accepted distance or None)
 KUNCI_LAMA: dict[str, tuple[str, str | float, float | None]] = {
     "4030bfc798c4a1e3": ("post_bya01_hpp", 120184.61538461539, 120.1846153846154),

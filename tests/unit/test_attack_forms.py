@@ -307,3 +307,45 @@ def test_a_keyed_form_edited_by_hand_is_refused_by_name():
     with pytest.raises(AlaskakiError, match="post_eks01_kbli, post_eks03_cif") as refused:
         _frozen_key(nb, "asesmen-akhir")
     assert "alaskaki ulang asesmen-akhir" in str(refused.value)
+
+
+def test_a_sheet_answered_to_another_question_names_the_item():
+    """R29b: the trainer edits the COPY he hands out (``release/``), not ``source/``, or a
+    participant types into a question cell. The sheet carries the question each answer was given
+    to; each item whose question text is not the one its key was made for is named to the trainer
+    (a flag per item: the rest of the sheet is graded as usual). A sheet of the form as handed out
+    names nothing; an old form without ``sidik=`` is left as it is."""
+    import copy
+    from types import SimpleNamespace
+
+    import nbformat
+    from nbgrader.preprocessors import ClearHiddenTests, ClearSolutions
+
+    from alaskaki.workshop.grading.sanitise import question_flags
+    from alaskaki_kunci.arsip import sidik_form, soal_kiriman_berbeda
+
+    source = nbformat.read(paths.SOURCE_DIR / "asesmen-akhir" / "asesmen-akhir.ipynb", 4)
+    kunci = sidik_form(source)
+    assert len(kunci) == 37
+    given = ClearHiddenTests().preprocess(copy.deepcopy(source), {})[0]
+    given = ClearSolutions(enforce_metadata=False).preprocess(given, {})[0]
+    assert soal_kiriman_berbeda(given, kunci) == []
+    q = {
+        c.metadata["nbgrader"]["grade_id"].removesuffix("_jawab"): i - 1
+        for i, c in enumerate(given.cells)
+        if c.metadata.get("nbgrader", {}).get("grade_id", "").endswith("_jawab")
+    }
+    sheet = copy.deepcopy(given)
+    kbli = sheet.cells[q["post_eks01_kbli"]]
+    kbli.source = kbli.source.replace("**A.**", "**X.**").replace("**C.**", "**A.**")
+    kbli.source = kbli.source.replace("**X.**", "**C.**")
+    sheet.cells[q["post_eks03_cif"]].source += "\n\nsaya kira jawabannya B"  # typed by p07
+    assert soal_kiriman_berbeda(sheet, kunci) == ["post_eks01_kbli", "post_eks03_cif"]
+    flags = question_flags(sheet, SimpleNamespace(sidik=kunci), PID)
+    assert len(flags) == 2
+    assert flags[0].startswith(f"Soal butir post_eks01_kbli di kiriman {PID} berbeda dari soal")
+    # a sheet whose answer cell lost its metadata is still read at its test cell
+    del sheet.cells[q["post_eks01_kbli"] + 1].metadata["nbgrader"]
+    assert soal_kiriman_berbeda(sheet, kunci) == ["post_eks01_kbli", "post_eks03_cif"]
+    # a form made before sidik= existed: nothing to compare, nothing named
+    assert question_flags(sheet, SimpleNamespace(sidik={}), PID) == []

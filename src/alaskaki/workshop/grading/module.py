@@ -8,7 +8,7 @@ import contextlib
 import copy
 import io
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import nbformat
@@ -75,6 +75,8 @@ class Module:
     base_names: set[str]
     meta: dict[str, dict]  # grade_id -> the source cell's nbgrader metadata
     order: list[str]  # grade ids in source order
+    # grade id -> fingerprint of the question its key was made for (sidik=, R29b); empty for old forms
+    sidik: dict[str, str] = field(default_factory=dict)
 
 
 def load_module(course: Course, modul: str) -> Module:
@@ -127,7 +129,17 @@ def load_module(course: Course, modul: str) -> Module:
                 float(cell.metadata["nbgrader"]["points"]),
                 free_names(cell.source, base_names),
             )
-    return Module(modul, path, raw, setup, preload, tests, grade_ids, base_names, meta, list(meta))
+    return Module(
+        modul, path, raw, setup, preload, tests, grade_ids, base_names, meta, list(meta), _sidik(nb)
+    )
+
+
+def _sidik(nb) -> dict[str, str]:
+    try:
+        from alaskaki_kunci.arsip import sidik_form
+    except ImportError:  # a participant install has no key; it never grades
+        return {}
+    return sidik_form(nb)
 
 
 def _frozen_key(nb, modul: str) -> None:

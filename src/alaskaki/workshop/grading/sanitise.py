@@ -234,6 +234,29 @@ def tamper_flags(nb: NotebookNode, mod: Module, gb, modul: str) -> list[str]:
     return list(dict.fromkeys(flags))
 
 
+def question_flags(nb: NotebookNode, mod: Module, peserta: str) -> list[str]:
+    """Items answered to another question than the one their key was made for, by name (R29b).
+
+    ``source/`` is checked before grading (``arsip.cocokkan``); the copy handed out is not: a
+    trainer who exchanges two options in ``release/`` (what goes to the USB sticks) leaves
+    ``source/`` whole, and his participants answer the edited question. The sheet carries the
+    question each answer was given to; an item whose question text differs is named to the
+    trainer (scored by the key as usual, so one participant typing into a question cell loses
+    nothing silently either: the trainer judges that item by hand).
+    """
+    if not mod.sidik:
+        return []
+    from alaskaki_kunci.arsip import soal_kiriman_berbeda
+
+    return [
+        f"Soal butir {gid} di kiriman {peserta} berbeda dari soal yang kuncinya dibuat "
+        "(pilihan ditukar, angka atau kalimat diubah di salinan yang dibagikan, atau diketik "
+        "peserta di sel soal?). Nilai butir ini memakai kunci soal asli: bandingkan soal di "
+        "kiriman dengan source/ dan nilai butir ini dengan tangan bila soalnya memang lain."
+        for gid in soal_kiriman_berbeda(nb, mod.sidik)
+    ]
+
+
 def restore_metadata(nb: NotebookNode, mod: Module) -> None:
     """nbgrader metadata comes from the source, once per id; missing graded cells are put back.
 
@@ -297,6 +320,7 @@ def prepare(gb, course: Course, mod: Module, peserta: str, key: str) -> Work:
     work.timestamp = course.coursedir.get_existing_timestamp(str(subdir))
     nb = read_submission(subdir / f"{mod.modul}.ipynb", mod, work.flags, course.limits)
     work.flags += tamper_flags(nb, mod, gb, mod.modul)
+    work.flags += question_flags(nb, mod, peserta)
     res = resources(course, mod.modul, peserta)
     restore_metadata(nb, mod)
     nb, _ = ClearOutput().preprocess(nb, res)
