@@ -95,7 +95,7 @@ def _type_into_cell(page, i: int, text: str) -> None:
     page.wait_for_function(
         "([el, want]) => el.innerText.replace(/\\s+/g, ' ').trim() === want",
         arg=[editor.element_handle(), " ".join(text.split())],
-        timeout=10_000,
+        timeout=30_000,
     )
 
 
@@ -171,7 +171,7 @@ def _use_widget(page, widget) -> list[str]:
         page.wait_for_function(
             "([el, old]) => el.innerText !== old",
             arg=[readout.element_handle(), old],
-            timeout=10_000,
+            timeout=30_000,
         )
         return f"slider {old} → {readout.inner_text()}"
 
@@ -209,7 +209,7 @@ def _use_widget(page, widget) -> list[str]:
             "                  .map(e => e.src.length + ':' + e.src.slice(-400) + ':' + e.src.slice(200, 1200));"
             "  return text !== old.text || JSON.stringify(imgs) !== JSON.stringify(old.imgs); }",
             arg=[widget.element_handle(), before],
-            timeout=20_000,
+            timeout=60_000,
         )
         page.wait_for_timeout(500)  # a chart is redrawn right after the text
         now = _widget_state(widget)
@@ -223,7 +223,7 @@ def _use_widget(page, widget) -> list[str]:
                 "  .map(e => e.src.length + ':' + e.src.slice(-400) + ':' + e.src.slice(200, 1200)))"
                 "  !== JSON.stringify(old)",
                 arg=[widget.element_handle(), start["imgs"]],
-                timeout=20_000,
+                timeout=60_000,
             )
     now = _widget_state(widget)
     assert now["text"] != start["text"], f"result unchanged after {done}"
