@@ -901,6 +901,24 @@ def _workshop_form(args) -> Path | None:
     return folder.source_notebook(args.naskah)
 
 
+def _printed_form(args) -> Path | None:
+    """:func:`_workshop_form` for an uji form or its key about to be printed: a copied or moved
+    workshop draws its own forms first (as its first release would, R34b), and the folder records
+    that paper is out, so the form printed is never drawn again."""
+    nb = _workshop_form(args)
+    if nb is None or args.naskah not in ("asesmen-awal", "asesmen-akhir"):
+        return nb
+    from alaskaki.workshop.course import Workshop, mark_printed, own_forms_for_a_copy
+
+    ws = Workshop(nb.parents[2])  # source/<naskah>/<naskah>.ipynb
+    own_forms_for_a_copy(ws)
+    try:
+        mark_printed(ws, args.naskah)
+    except AlaskakiError as err:  # a co-trainer reading the folder may still print
+        print(f"Peringatan: {err}", file=sys.stderr)
+    return ws.source_notebook(args.naskah)
+
+
 def _workshop_name(args) -> str:
     from alaskaki.folder import Folder
 
@@ -924,13 +942,13 @@ def cmd_cetak(args) -> int:
                 "atau tidak dapat dibaca oleh pengguna ini).",
                 exit_code=EXIT_NOT_FOUND,
             ) from None
-        text = kunci_html(args.naskah, notebook=_workshop_form(args), judul=_workshop_name(args))
+        text = kunci_html(args.naskah, notebook=_printed_form(args), judul=_workshop_name(args))
     elif args.peserta and args.naskah.startswith("m"):
         from alaskaki.cetak import module_html
 
         text = module_html(args.naskah, peserta=args.peserta)
     else:
-        text = form_html(args.naskah, notebook=_workshop_form(args))
+        text = form_html(args.naskah, notebook=_printed_form(args))
     out = Path(args.out or f"{args.naskah}{'-kunci' if args.kunci else ''}.html")
     try:
         if args.kunci:  # the key: readable by the trainer only, wherever it is written

@@ -440,6 +440,24 @@ class Folder:
             return None
         return other.root
 
+    def moved_from(self) -> str | None:
+        """The path ``init`` recorded, when this folder is not the folder recorded there.
+
+        Unlike :meth:`copy_of` it does not ask whether that folder is still in its place: a copy
+        whose template was removed, or copied over from another computer (R34b), and a workshop
+        moved to another disk all answer here; a renamed folder (same inode) and workshops made
+        before the record do not.
+        """
+        rec = self.meta().get(ORIGIN_KEY)
+        if not isinstance(rec, dict) or not rec.get("path") or not rec.get("disk"):
+            return None
+        try:
+            if rec["disk"] == self._disk_identity():
+                return None
+        except OSError:
+            return None
+        return str(rec["path"])
+
     def record_origin(self) -> None:
         """Record this folder as the one its workshop lives in (:meth:`copy_of`)."""
         meta = self.meta()

@@ -538,3 +538,19 @@ def test_a_copy_knows_the_workshop_it_was_copied_from_while_that_one_is_there(te
     assert Folder(copy).copy_of() == original
     Folder(copy).record_origin()
     assert Folder(copy).copy_of() is None
+
+
+def test_a_folder_knows_it_is_not_the_one_init_made_even_when_that_one_is_gone(template, tmp_path):
+    """R34b: moved_from names the recorded folder for a copy whose template was removed (or a
+    folder copied over from another computer); a renamed folder is the one init made."""
+    original = cp_a(template, tmp_path / "templat")
+    Folder(original).record_origin()
+    copy = cp_a(original, tmp_path / "angkatan-1")
+    shutil.rmtree(original)
+    assert Folder(copy).copy_of() is None  # nothing there to compare rosters with
+    assert Folder(copy).moved_from() == str(original)
+    renamed = copy.rename(tmp_path / "angkatan-1-baru")
+    assert Folder(renamed).moved_from() == str(original)  # still not the folder init made
+    Folder(renamed).record_origin()
+    assert Folder(renamed).moved_from() is None
+    assert Folder(renamed.rename(tmp_path / "lagi")).moved_from() is None  # a rename: same inode

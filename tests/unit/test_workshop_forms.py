@@ -155,6 +155,40 @@ def test_a_workshop_gets_its_own_forms_and_secret_and_a_copy_keeps_them(tmp_path
     assert nb_path.read_bytes() == before
 
 
+def test_a_moved_workshop_draws_its_forms_again_unless_printed_or_handed_out(tmp_path, capsys):
+    """R34b: a folder that is not the one init made (its template removed, or copied over from
+    another computer) gets its own forms at their first use; forms printed by `cetak` (paper and
+    a key to score it by are out) are kept, and `cetak` in such a folder prints its own forms."""
+    import shutil
+
+    from alaskaki.cli import main
+    from alaskaki.workshop import course
+
+    def moved(src: Path, name: str) -> course.Workshop:
+        dst = shutil.copytree(src, tmp_path / name, symlinks=True)
+        shutil.rmtree(src)
+        return course.Workshop(dst)
+
+    def key(w: course.Workshop) -> list:
+        return bengkel.kunci_form(w.source_notebook(bank.AKHIR))
+
+    ws = course.init_workshop(tmp_path / "templat", modules=[bank.AKHIR])
+    before = key(ws)
+    a = moved(ws.root, "laptop")
+    assert course.own_forms_for_a_copy(a) and key(a) != before
+    assert not course.own_forms_for_a_copy(a)  # now the folder recorded: drawn once
+    printed = key(a)
+    out = tmp_path / "kunci.html"
+    assert main(["cetak", bank.AKHIR, "--kunci", "-w", str(a.root), "--out", str(out)]) == 0
+    b = moved(a.root, "server")
+    assert not course.own_forms_for_a_copy(b) and key(b) == printed
+    c = moved(course.init_workshop(tmp_path / "templat-2", modules=[bank.AKHIR]).root, "c")
+    first = key(c)
+    assert main(["cetak", bank.AKHIR, "-w", str(c.root), "--out", str(tmp_path / "f.html")]) == 0
+    assert key(c) != first and not course.own_forms_for_a_copy(moved(c.root, "d"))
+    capsys.readouterr()
+
+
 def _answers(nb) -> dict[str, object]:
     out = {}
     for cell in nb.cells:

@@ -630,25 +630,45 @@ def replace_public_form(ws: Workshop, modul: str) -> bool:
     return True
 
 
-def own_forms_for_a_copy(ws: Workshop) -> bool:
-    """A copy of a workshop that is still in its place (a template copied for each batch, R34)
-    gets its own secret and uji forms before one is handed out: two batches never sit one form.
+PRINTED = "{modul}-dicetak"  # penilaian/: `cetak` printed this form or its key (R34b)
 
-    A copy whose participants are all in the original's roster (a backup copy, the same batch
-    going on in another folder), or made after a form was handed out (those forms are out
-    already), keeps its forms. True when the forms were drawn again.
-    """
-    original = ws.copy_of()
-    if original is None:
-        return False
+
+def mark_printed(ws: Workshop, modul: str) -> None:
+    """Record that ``cetak`` printed ``modul``'s form or key from this folder: paper forms (and a
+    key to score them by) are out, so the form is never drawn again (:func:`own_forms_for_a_copy`)."""
+    marker = ws.root / STATE_DIR / PRINTED.format(modul=modul)
     try:
-        theirs = {p.id for p in Workshop(original).participants()}
-    except AlaskakiError:
-        theirs = set()  # an unreadable roster there: judge by this folder's own
-    if not {p.id for p in ws.participants()} - theirs:
+        marker.parent.mkdir(parents=True, exist_ok=True)
+        marker.touch()
+    except OSError as err:
+        raise from_os_error(err, doing="mencatat formulir yang dicetak", path=marker) from err
+
+
+def own_forms_for_a_copy(ws: Workshop) -> bool:
+    """A folder that is not the one ``init`` made (a template copied for each batch, R34, even when
+    the template was removed or copied over from another computer, R34b) gets its own secret and
+    uji forms before one is handed out: two batches never sit one form.
+
+    A folder moved to another disk or computer that never handed out (nor printed) a form loses
+    nothing by it: those forms were never out. Kept: forms handed out or printed (``cetak``) before
+    (grades and printed keys must not change), and a copy whose participants are all in the roster
+    of the original, still in its place (a backup copy, the same batch going on in another folder).
+    The token secret is kept: cards printed from the folder stay valid. True when drawn again.
+    """
+    recorded = ws.moved_from()
+    if recorded is None:
         return False
+    original = ws.copy_of()
+    if original is not None:
+        try:
+            theirs = {p.id for p in Workshop(original).participants()}
+        except AlaskakiError:
+            theirs = set()  # an unreadable roster there: judge by this folder's own
+        if not {p.id for p in ws.participants()} - theirs:
+            return False
     present = [m for m in UJI_FORMS if ws.source(m).is_dir()]
-    if not present or any(_handed_out(ws, m) for m in present):
+    printed = [m for m in present if (ws.root / STATE_DIR / PRINTED.format(modul=m)).exists()]
+    if not present or printed or any(_handed_out(ws, m) for m in present):
         return False
     try:
         from alaskaki_kunci import bengkel
@@ -666,11 +686,17 @@ def own_forms_for_a_copy(ws: Workshop) -> bool:
         _put_aside(ws, modul, why="salinan")
         _build_module(ws, modul, ws.source(modul), None)
     ws.record_origin()
+    where = (
+        f"salinan lokakarya {original}, yang masih ada"
+        if original is not None
+        else f"bukan folder yang dibuat `alaskaki init` ({recorded}): salinan atau pindahan"
+    )
     print(
-        f"Folder {ws.root} adalah salinan lokakarya {original}, yang masih ada: formulir uji "
-        f"({', '.join(present)}) dibuat baru untuk folder ini agar kedua angkatan tidak mendapat "
-        f"soal yang sama (yang lama di {ws.root / STATE_DIR}). Untuk angkatan baru, lain kali buat "
-        "folder dengan `alaskaki init FOLDER_BARU`.",
+        f"Folder {ws.root} adalah {where}. Formulir uji ({', '.join(present)}) belum pernah "
+        "dibagikan atau dicetak dari folder ini, jadi dibuat baru untuk folder ini agar dua "
+        f"angkatan tidak mendapat soal yang sama (yang lama di {ws.root / STATE_DIR}). Token di "
+        "kartu peserta tidak berubah. Untuk angkatan baru, lain kali buat folder dengan "
+        "`alaskaki init FOLDER_BARU`.",
         file=sys.stderr,
         flush=True,
     )
