@@ -513,7 +513,12 @@ def render_collect(res) -> str:
 
 
 def cmd_kartu(args) -> int:
-    from alaskaki.workshop.release import issue_tokens, shared_uji_token_note, uji_modules
+    from alaskaki.workshop.release import (
+        issue_tokens,
+        retake_round,
+        shared_uji_token_note,
+        uji_modules,
+    )
 
     ws = _ws(args)
     tokens = issue_tokens(ws)
@@ -544,6 +549,14 @@ def cmd_kartu(args) -> int:
             f"\n\nToken {args.formulir} saja: bagikan ke masing-masing peserta secara pribadi pada "
             "hari uji itu (gunting per baris). Token ini hanya untuk modul itu."
         )
+        retake = retake_round(ws, args.formulir)
+        if retake:
+            nomor, who = retake
+            text += (
+                f"\nPutaran {nomor}: {', '.join(who)} mendapat token baru putaran {nomor} (token "
+                "putaran sebelumnya, yang tertulis di lembar yang sudah ditutup, tidak berlaku lagi "
+                "untuk formulir ulang)."
+            )
     else:
         rows = [[r["id"], r["nama"], r["token"]] + [r[keys[m]] for m in shown] for r in data]
         text = table(rows, ["id", "nama", "token latihan"] + [f"token {m}" for m in shown])
@@ -993,6 +1006,7 @@ def cmd_tutup(args) -> int:
 
 def cmd_ulang(args) -> int:
     from alaskaki.workshop import putaran
+    from alaskaki.workshop.release import retake_round, tokens_issued
 
     ws = _ws(args)
     p, form = putaran.ulang(ws.root, args.modul, args.peserta)
@@ -1001,6 +1015,11 @@ def cmd_ulang(args) -> int:
         f"di {form}. Rilis lagi dengan `alaskaki release {args.modul}`; hanya kiriman peserta itu "
         "yang dinilai, dengan kunci formulir baru."
     )
+    if tokens_issued(ws) and retake_round(ws, args.modul):
+        text += (
+            f" Peserta yang mengulang memakai token baru putaran {p.nomor}: cetak dengan `alaskaki "
+            f"kartu --formulir {args.modul}` (token di lembar putaran sebelumnya tidak berlaku)."
+        )
     _emit(args, {"modul": args.modul, "putaran": p.nomor, "peserta": p.peserta}, text)
     return EXIT_OK
 

@@ -262,6 +262,7 @@ def _personal_uji_scheme(workshop: Workshop, secret: bytes) -> str | None:
 
     for modul in FORMS:
         folder = workshop.root / PERSONAL_DIR / modul
+        rounds = {int(r.get("nomor", 1)) for r in _rounds_recorded(workshop, modul)}
         for path in sorted(folder.glob(f"*_{modul}.ipynb")) if folder.is_dir() else []:
             pid = path.name.split("_", 1)[0]
             try:
@@ -273,12 +274,20 @@ def _personal_uji_scheme(workshop: Workshop, secret: bytes) -> str | None:
             given = _norm_token(token)
             for scheme, scope in (
                 (SCHEME_FORM, f"uji:{modul}"),
+                *((SCHEME_FORM, _round_scope(modul, n)) for n in sorted(rounds) if n > 1),
                 (SCHEME_UJI, "uji"),
                 (SCHEME_ONE, ""),
             ):
                 if given == _norm_token(_derive(secret, pid, scope)):
                     return scheme
     return None
+
+
+def _rounds_recorded(workshop: Workshop, modul: str) -> list[dict]:
+    from alaskaki.workshop import putaran
+
+    p = putaran.baca(workshop.root, modul)
+    return [*p.sebelumnya, {"nomor": p.nomor, "peserta": p.peserta}]
 
 
 def _uji_scheme(workshop: Workshop) -> str | None:
@@ -339,10 +348,11 @@ def _secret(workshop: Workshop, *, create: bool) -> bytes | None:
     return secret
 
 
-def _uji_scope(workshop: Workshop, modul: str | None) -> str:
+def _uji_scope(workshop: Workshop, modul: str | None, pid: str | None = None) -> str:
     """What a token of ``modul`` is derived from besides the id: "uji:<modul>" for a module whose
     file is uji evidence (a form, or a module with essays the trainer scores), "" for a latihan
-    module; on older cards, what those cards carry."""
+    module; on older cards, what those cards carry. A form's retaker (``pid``) in round 2 or later
+    has that round's token, "uji:<modul>:<round>" (red team R24b)."""
     if modul is None:
         return ""
     form = modul in _uji_forms()
@@ -351,7 +361,37 @@ def _uji_scope(workshop: Workshop, modul: str | None) -> str:
     scheme = _uji_scheme(workshop)
     if scheme == SCHEME_ONE or (scheme == SCHEME_UJI and not form):
         return ""  # cards printed before: an essay module had no token of its own on them
-    return "uji" if scheme == SCHEME_UJI else f"uji:{modul}"
+    if scheme == SCHEME_UJI:
+        return "uji"
+    return _round_scope(modul, _round_of(workshop, modul).get(pid, 1) if form and pid else 1)
+
+
+# A form's token is per ROUND too (red team R24b): p02 fails round 1 of asesmen-akhir, lends his
+# round-1 sheet once the round is closed ("it is over"), retakes in round 2; the token on the lent
+# sheet must not hand in a blank round-2 form as him. Round 1 keeps "<id>:uji:<form>" (the cards
+# printed before stay valid); a retaker's round n >= 2 token is "<id>:uji:<form>:<n>", printed by
+# `alaskaki kartu --formulir <form>`. Only cards with a token per form (SCHEME_FORM) get it: older
+# cards carry one uji token whatever the round, and collect says what that proves.
+def _round_scope(modul: str, nomor: int) -> str:
+    return f"uji:{modul}" if nomor <= 1 else f"uji:{modul}:{nomor}"
+
+
+def _round_of(workshop: Workshop, modul: str) -> dict[str, int]:
+    """Per participant, the last round of form ``modul`` they sat (absent: round 1)."""
+    from alaskaki.workshop import putaran
+
+    p = putaran.baca(workshop.root, modul)
+    last: dict[str, int] = {}
+    for r in [*p.sebelumnya, {"nomor": p.nomor, "peserta": p.peserta}]:
+        for pid in r.get("peserta") or []:
+            last[str(pid)] = int(r.get("nomor", 1))
+    return last
+
+
+def _earlier_round_scopes(workshop: Workshop, modul: str, pid: str) -> list[tuple[int, str]]:
+    """(round, scope) of the rounds of form ``modul`` before ``pid``'s current one."""
+    now = _round_of(workshop, modul).get(pid, 1)
+    return [(n, _round_scope(modul, n)) for n in range(now - 1, 0, -1)]
 
 
 def _uji_forms() -> tuple[str, ...]:
@@ -419,7 +459,24 @@ def issue_tokens(workshop: Workshop, modul: str | None = None) -> dict[str, str]
     own). Made once per workshop; the same on every call."""
     secret = _secret(workshop, create=True)
     scope = _uji_scope(workshop, modul)
-    return {pid: _derive(secret, pid, scope) for pid in workshop.participant_ids()}
+    rounds = (
+        _round_of(workshop, modul) if modul in _uji_forms() and scope.startswith("uji:") else {}
+    )
+    return {
+        pid: _derive(secret, pid, _round_scope(modul, rounds[pid]) if pid in rounds else scope)
+        for pid in workshop.participant_ids()
+    }
+
+
+def retake_round(workshop: Workshop, modul: str) -> tuple[int, list[str]] | None:
+    """(round, retakers) when form ``modul`` is in a retake round whose retakers have a token of
+    that round on their card (kartu --formulir says so); None otherwise."""
+    if modul not in _uji_forms() or not _uji_scope(workshop, modul).startswith("uji:"):
+        return None
+    from alaskaki.workshop import putaran
+
+    p = putaran.baca(workshop.root, modul)
+    return (p.nomor, list(p.peserta or [])) if p.nomor > 1 else None
 
 
 def uji_scheme(workshop: Workshop) -> str:
@@ -449,7 +506,7 @@ def shared_uji_token_note(workshop: Workshop, modul: str | None = None) -> str |
 
 def participant_token(workshop: Workshop, pid: str, modul: str | None = None) -> str | None:
     secret = _secret(workshop, create=False)
-    return _derive(secret, pid, _uji_scope(workshop, modul)) if secret else None
+    return _derive(secret, pid, _uji_scope(workshop, modul, pid)) if secret else None
 
 
 def token_check(
@@ -461,10 +518,20 @@ def token_check(
         return None  # no tokens issued in this workshop: nothing to check
     if not token:
         return "TOKEN_PESERTA tidak diisi (token sudah dibagikan lewat kartu peserta)"
-    scope = _uji_scope(workshop, modul)
+    scope = _uji_scope(workshop, modul, pid)
     given = _norm_token(token)
     if given == _norm_token(_derive(secret, pid, scope)):
         return None
+    if modul in _uji_forms() and scope.startswith("uji:"):
+        # the token of a closed round's sheet (lent once the round was over) names itself
+        now = _round_of(workshop, modul).get(pid, 1)
+        for n, earlier in _earlier_round_scopes(workshop, modul, pid):
+            if given == _norm_token(_derive(secret, pid, earlier)):
+                return (
+                    f"TOKEN_PESERTA adalah token {modul} putaran {n} {pid} (putaran yang sudah "
+                    f"ditutup); {modul} putaran {now} memakai token putaran {now} {pid} dari "
+                    f"`alaskaki kartu --formulir {modul}`"
+                )
     if scope == "" and modul in _uji_forms() and given == _norm_token(_derive(secret, pid, "uji")):
         return None  # a card reprinted with the uji token: only the key's holder could make it
     ids = workshop.participant_ids()
