@@ -237,6 +237,53 @@ def test_answers_are_the_values_the_judge_reads_not_the_writing():
     assert sim.answers(opaque, key)["post_x"].startswith("kode: ")
 
 
+def test_cached_answer_vectors_never_outlive_the_sheet_they_were_read_from(tmp_path):
+    """Issue 17 goal 4: the answer vectors are kept in penilaian/ between `status` calls; a new
+    collect (new bytes) or a new grading of the very file (the judge's values) is read afresh."""
+    import hashlib
+
+    from alaskaki.workshop import init_workshop
+    from alaskaki.workshop.grading.record import write_marker
+
+    ws = init_workshop(tmp_path / "ws", modules=[MOD])
+    key = {f"post_{i:02d}": (f"x{i}", "b") for i in range(6)}
+
+    def sheet(pid: str, letters: str) -> tuple[dict, str]:
+        nb = {"cells": [_item(f"x{i} = {c!r}", f"post_{i:02d}") for i, c in enumerate(letters)]}
+        dest = ws.submitted(pid, MOD)
+        dest.mkdir(parents=True, exist_ok=True)
+        data = json.dumps(nb).encode("utf-8")
+        (dest / f"{MOD}.ipynb").write_bytes(data)
+        return nb, hashlib.sha256(data).hexdigest()
+
+    sheets = {"p01": sheet("p01", "aaaaaa"), "p02": sheet("p02", "cccccc")}
+    fresh = {p: sim.answers(nb, key) for p, (nb, _) in sheets.items()}
+    assert sim._cached_answers(ws, "g", MOD, key, sheets) == fresh
+    cache = ws.state_dir / "cache" / "jawaban.json"
+    assert cache.is_file()
+    # what the cache holds is what is served for the same sheets (so the test below can fail)
+    data = json.loads(cache.read_text(encoding="utf-8"))
+    for vector in data["isi"]["g"].values():
+        vector.update({g: "dari-cache" for g in vector})
+    cache.write_text(json.dumps(data), encoding="utf-8")
+    served = sim._cached_answers(ws, "g", MOD, key, sheets)
+    assert set(served["p01"].values()) == {"dari-cache"}
+
+    # a new collect: p01's file replaced; his vector is read from the new file, p02's unchanged
+    sheets["p01"] = sheet("p01", "dddddd")
+    got = sim._cached_answers(ws, "g", MOD, key, sheets)
+    assert got["p01"] == sim.answers(sheets["p01"][0], key) == {g: "d" for g in key}
+    assert set(got["p02"].values()) == {"dari-cache"}
+    # graded since: the values the judge received for that very file win, read afresh
+    write_marker(
+        ws.root, MOD, "p01", {"jawaban": {"c": {"x0": "B"}}, "jawaban_dari": sheets["p01"][1]}
+    )
+    assert sim._cached_answers(ws, "g", MOD, key, sheets)["p01"]["post_00"] == "b"
+    # another key (a retake form) never reads this key's entries
+    other = {g: (var, "a") for g, (var, _) in key.items()}
+    assert sim._cached_answers(ws, "g", MOD, other, sheets)["p02"] == {g: "c" for g in key}
+
+
 def test_the_forms_are_compared_by_answers():
     import nbformat
 

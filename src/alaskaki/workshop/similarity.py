@@ -39,11 +39,14 @@ Figures on the demo cohort and on planted copies: docs/panduan-pelatih.md ("Indi
 from __future__ import annotations
 
 import ast
+import contextlib
 import functools
 import hashlib
 import json
 import math
+import os
 import re
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -979,16 +982,23 @@ def _odds(chance: float) -> str:
     return f"1 banding {one_in:.0f}"
 
 
-def judged_values(workshop: Workshop, modul: str, pid: str) -> dict[str, object]:
+def judged_values(
+    workshop: Workshop, modul: str, pid: str, sha: str | None = None
+) -> dict[str, object]:
     """variable -> the value the judge received when it graded ``pid``'s installed file of
-    ``modul`` (the grader's marker); empty when that file was not graded as it is now."""
-    from alaskaki.workshop.grading.judge import sha_of
+    ``modul`` (the grader's marker); empty when that file was not graded as it is now. ``sha``:
+    the installed file's sha256 when the caller has just read it."""
     from alaskaki.workshop.grading.record import read_marker
 
     marker = read_marker(workshop.root, modul, pid) or {}
     readings = marker.get("jawaban")
-    path = workshop.submitted(pid, modul) / f"{modul}.ipynb"
-    if not isinstance(readings, dict) or marker.get("jawaban_dari") != sha_of(path):
+    if not isinstance(readings, dict):
+        return {}
+    if sha is None:
+        from alaskaki.workshop.grading.judge import sha_of
+
+        sha = sha_of(workshop.submitted(pid, modul) / f"{modul}.ipynb")
+    if marker.get("jawaban_dari") != sha:
         return {}
     out: dict[str, object] = {}
     for values in readings.values():
@@ -1052,12 +1062,18 @@ def module_pairs(workshop: Workshop, modul: str) -> list[Pair]:
     An uji with a retake (``alaskaki ulang``) holds sheets of different forms: each sheet's answers
     are compared only with the sheets of its own form, against that form's key (red team R21:
     round-1 sheets judged with the retake's key shared many 'wrong' answers)."""
-    docs, notebooks = {}, {}
+    docs, notebooks, shas = {}, {}, {}
     for path in sorted(workshop.submitted().glob(f"*/{modul}/{modul}.ipynb")):
-        nb = _read(path)
+        try:
+            data = path.read_bytes()
+            nb = json.loads(data.decode("utf-8"))
+        except (OSError, ValueError, UnicodeDecodeError):
+            continue
         if nb:
-            docs[path.parent.parent.name] = document(nb)
-            notebooks[path.parent.parent.name] = nb
+            pid = path.parent.parent.name
+            docs[pid] = document(nb)
+            notebooks[pid] = nb
+            shas[pid] = hashlib.sha256(data).hexdigest()
     model = model_answers(workshop, modul)
     forms = _round_forms(workshop, modul)
     ignore = _boilerplate(workshop, modul)
@@ -1079,10 +1095,95 @@ def module_pairs(workshop: Workshop, modul: str) -> list[Pair]:
         key = answer_key(forms[label]) if label in forms else {}
         if len(key) < MIN_ITEMS or len(pids) < 2:
             continue
-        vectors = {p: answers(notebooks[p], key, judged_values(workshop, modul, p)) for p in pids}
+        sheets = {p: (notebooks[p], shas[p]) for p in pids}
+        vectors = _cached_answers(workshop, f"{modul}/{label}", modul, key, sheets)
         values = {g: v for g, (_, v) in key.items()}
         pairs += [p for p in answer_pairs(vectors, values, modul) if (p.a, p.b) not in found]
     return pairs
+
+
+# The answer vectors of an uji's sheets are ~60 % of `alaskaki status` when followed afresh
+# (issue 17 goal 4: every item cell's code walked on every call), so they are kept in
+# penilaian/cache/jawaban.json, each under a hash of everything it is a function of: the sheet's
+# bytes (sha256: a new collect installs a new file, hence a new entry, never an old answer), the
+# answer key of its form, the values the grader's judge received for that very file, and this
+# module's own code. An entry that is not a plain {item: value} is recomputed; a folder that cannot
+# be written (a read-only copy) just recomputes.
+_CACHE = ("cache", "jawaban.json")
+_CACHE_VERSION = 1
+
+
+@functools.cache
+def _code_digest() -> str:
+    try:
+        return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
+    except OSError:
+        return "?"
+
+
+def _cache_path(workshop: Workshop) -> Path:
+    return workshop.state_dir.joinpath(*_CACHE)
+
+
+def _load_cache(workshop: Workshop) -> dict[str, dict]:
+    try:
+        data = json.loads(_cache_path(workshop).read_text(encoding="utf-8"))
+    except (OSError, ValueError, UnicodeDecodeError):
+        return {}
+    if not isinstance(data, dict) or data.get("versi") != _CACHE_VERSION:
+        return {}
+    groups = data.get("isi")
+    return groups if isinstance(groups, dict) else {}
+
+
+def _save_cache(workshop: Workshop, groups: dict[str, dict]) -> None:
+    path = _cache_path(workshop)
+    text = json.dumps({"versi": _CACHE_VERSION, "isi": groups}, ensure_ascii=False)
+    with contextlib.suppress(OSError):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".jawaban-", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                fh.write(text)
+            os.replace(tmp, path)
+        finally:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+
+
+def _plain_vector(value: object) -> bool:
+    return isinstance(value, dict) and all(
+        isinstance(v, str | int | float | bool | type(None)) for v in value.values()
+    )
+
+
+def _cached_answers(
+    workshop: Workshop,
+    group: str,
+    modul: str,
+    key: dict[str, tuple[str, object]],
+    sheets: dict[str, tuple[dict, str]],
+) -> dict[str, dict[str, object]]:
+    """:func:`answers` of each sheet (participant -> (notebook, sha256 of its bytes)), read from
+    the cache when the very same sheet was read with the same key and judged values before."""
+    groups = _load_cache(workshop)
+    old = groups.get(group) if isinstance(groups.get(group), dict) else {}
+    key_digest = hashlib.sha256(repr(sorted(key.items())).encode("utf-8")).hexdigest()
+    kept: dict[str, dict] = {}
+    out: dict[str, dict[str, object]] = {}
+    for pid, (nb, sha) in sheets.items():
+        judged = judged_values(workshop, modul, pid, sha)
+        entry = hashlib.sha256(
+            f"{_code_digest()}|{sha}|{key_digest}|{sorted(judged.items())!r}".encode()
+        ).hexdigest()
+        vector = old.get(entry)
+        if not _plain_vector(vector):
+            vector = answers(nb, key, judged)
+        kept[entry] = out[pid] = vector
+    if kept != old:
+        groups[group] = kept
+        _save_cache(workshop, groups)
+    return out
 
 
 def cohort_pairs(workshop: Workshop, modules: list[str] | None = None) -> list[Pair]:
