@@ -201,6 +201,27 @@ def test_the_cli_closes_and_opens_a_retake(ws, capsys):
         main(["tutup", "m3-biaya-produksi", "-w", str(ws.root)])
 
 
+def test_a_retaker_gets_a_token_of_the_new_round_and_the_old_one_names_itself(ws, capsys):
+    """Red team R24b: the token on a closed round's sheet (lent once it was over) does not hand in
+    the retake; round 1's tokens stay as printed, the retaker's is new and printed by kartu."""
+    from alaskaki.cli import main
+    from alaskaki.workshop.release import issue_tokens, participant_token, token_check
+
+    issue_tokens(ws)  # cards printed: tokens issued
+    first = {p: participant_token(ws, p, FORM) for p in ("p04", "p05")}
+    assert main(["tutup", FORM, "-w", str(ws.root)]) == 0
+    assert main(["ulang", FORM, "--peserta", "p05", "-w", str(ws.root)]) == 0
+    assert f"kartu --formulir {FORM}" in capsys.readouterr().out
+    retake = participant_token(ws, "p05", FORM)
+    assert retake != first["p05"] and participant_token(ws, "p04", FORM) == first["p04"]
+    assert main(["kartu", "--formulir", FORM, "-w", str(ws.root)]) == 0
+    out = capsys.readouterr().out
+    assert retake in out and first["p05"] not in out and "putaran 2" in out
+    assert token_check(ws, "p05", retake, FORM) is None
+    held = token_check(ws, "p05", first["p05"], FORM)
+    assert held and f"token {FORM} putaran 1 p05" in held, held
+
+
 def test_collect_holds_a_closed_forms_new_file_and_keeps_the_graded_one(ws, tmp_path):
     import nbformat
 
