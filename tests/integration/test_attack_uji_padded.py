@@ -13,10 +13,16 @@ from __future__ import annotations
 
 import re
 import shutil
+import sys
+from pathlib import Path
 
 import nbformat
 import pytest
-import serangan
+
+# the red team's helpers, as the other attack files find them (this file ran only after one of them)
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fixtures" / "attack"))
+
+import serangan  # noqa: E402
 
 from tests.integration.test_attack_uji_release import (  # noqa: F401
     MODUL,
