@@ -179,7 +179,7 @@ def _shown(value) -> list[str]:
 def test_self_checks_never_reveal_expected_values(modul):
     if modul in ASSESSMENTS:
         pytest.skip(
-            "uji: the key is grader-side; tests/unit/test_uji_kompetensi.py checks its form checks"
+            "uji: the key is grader-side; tests/unit/kunci/test_asesmen.py checks its form checks"
         )
     ex = _exercise_module(modul)
     pid = "uji-bocor-01"

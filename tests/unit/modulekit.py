@@ -1,4 +1,4 @@
-"""Helpers shared by the module tests (tests/unit/test_exercises_m*.py): run a self-check, read and run
+"""Helpers shared by the module tests (tests/unit/exercises/test_m*.py): run a self-check, read and run
 the instructor's source notebook. The split modules' own checks are in splitkit.py."""
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ open) has it recorded as his closed result: ``tutup`` warns that it "will be ref
 grader then grades it after closing (``penolakan``: the very file recorded), so the result changes
 after the rapor went out, on a file nobody graded before closing. The record of a closed round must
 be the file the grader judged (the marker's ``jawaban_dari``), and the changed sheet refused, as the
-warning says. No grading: markers as the grader writes them (``test_uji_putaran``'s helpers).
+warning says. No grading: markers as the grader writes them (``workshop/test_putaran``'s helpers).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 
 from alaskaki.workshop import putaran
-from tests.unit.test_uji_putaran import FORM, _graded_marker, base, ws  # noqa: F401
+from tests.unit.workshop.test_putaran import FORM, _graded_marker, base, ws  # noqa: F401
 
 
 def test_a_sheet_changed_after_grading_is_not_recorded_as_the_closed_result(ws, capsys):  # noqa: F811

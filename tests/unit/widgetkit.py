@@ -1,4 +1,4 @@
-"""Helpers shared by the widget tests (tests/unit/test_widgets_*.py)."""
+"""Helpers shared by the widget tests (tests/unit/widgets/test_*.py)."""
 
 from __future__ import annotations
 

@@ -17,7 +17,7 @@ table, on SQLite and PostgreSQL alike. Derived values follow nbgrader's definiti
 
 The caller opens nothing itself: :func:`read` takes a SQLAlchemy URL that
 :class:`alaskaki.folder.Folder` located and checked (a missing or corrupt gradebook is refused
-there). Equality with nbgrader's own API is proven by ``tests/unit/test_gradebook_reader.py``.
+there). Equality with nbgrader's own API is proven by ``tests/unit/competency/test_gradebook.py``.
 """
 
 from __future__ import annotations

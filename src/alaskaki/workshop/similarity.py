@@ -16,7 +16,7 @@ What everybody may legitimately share is discounted before comparing:
 A pair is shown when the fingerprints the two share cover at least :data:`THRESHOLD` of the smaller
 one's own fingerprints and number at least :data:`MIN_SHARED`. It is shown to the trainer to judge;
 it never changes a score. Calibration: the demo cohort (``alaskaki demo``) shows no pair; a
-notebook copied with only ``ID_PESERTA`` changed is found (tests/unit/test_similarity.py).
+notebook copied with only ``ID_PESERTA`` changed is found (tests/unit/workshop/test_similarity.py).
 
 **Forms** (asesmen-awal/akhir, and any module with at least :data:`MIN_ITEMS` items whose
 instructor solution is a literal such as ``post_x = 'B'``) leave almost nothing to fingerprint:
@@ -68,7 +68,7 @@ _SOLUTION = re.compile(
 # A passage of the contoh jawaban pasted beside own words (red team R27a: two of five SWOT bullets,
 # 35 % of the contoh jawaban) is shown whatever its share: an unbroken run of at least
 # PASSAGE_WORDS content words (a sentence or more) found in the contoh jawaban. Honest demo essays
-# share at most 6 in a row with it (tests/unit/test_similarity.py, 24 x 20 seeds per cell).
+# share at most 6 in a row with it (tests/unit/workshop/test_similarity.py, 24 x 20 seeds per cell).
 PASSAGE_WORDS = 10
 # A light paraphrase (red team R27b: 10 of 69 words swapped for synonyms) breaks every run into
 # pieces; pieces of at least K content words covering RUN_SHARE of the cell (and 2 x PASSAGE_WORDS

@@ -11,7 +11,7 @@ from alaskaki.domain import inspection, quality
 from alaskaki.exercises import m5
 
 LEGACY_NB = (
-    Path(__file__).parents[1]
+    Path(__file__).parents[2]
     / "fixtures"
     / "pra-pecah"
     / "source"

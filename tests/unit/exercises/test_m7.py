@@ -14,7 +14,7 @@ from alaskaki.domain import costing, export_stats, pricing
 from alaskaki.exercises import m7
 
 LEGACY_NB = (
-    Path(__file__).parents[1]
+    Path(__file__).parents[2]
     / "fixtures"
     / "pra-pecah"
     / "source"

@@ -2,7 +2,7 @@
 tests/golden/laporan-kompetensi-sintetis.html, so a change of the page (a heading, a column, a
 number's notation, a status) is seen in review instead of slipping through. The charts' PNG bytes
 depend on the matplotlib build and are replaced by a placeholder; their alt text stays. Regenerate
-for an intended change: ``UPDATE_GOLDENS=1 pytest tests/unit/test_report_html_golden.py``."""
+for an intended change: ``UPDATE_GOLDENS=1 pytest tests/unit/report/test_html_golden.py``."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from competencykit import synthetic_result
 
 from alaskaki.report import write_reports
 
-GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "laporan-kompetensi-sintetis.html"
+GOLDEN = Path(__file__).resolve().parents[2] / "golden" / "laporan-kompetensi-sintetis.html"
 PNG = re.compile(r"data:image/png;base64,[A-Za-z0-9+/=]+")
 
 
@@ -28,5 +28,5 @@ def test_html_report_matches_the_golden_file(tmp_path):
         GOLDEN.write_text(text, encoding="utf-8")
     assert text == GOLDEN.read_text(encoding="utf-8"), (
         "the HTML report changed; if that is intended, run "
-        "UPDATE_GOLDENS=1 pytest tests/unit/test_report_html_golden.py and review the diff"
+        "UPDATE_GOLDENS=1 pytest tests/unit/report/test_html_golden.py and review the diff"
     )

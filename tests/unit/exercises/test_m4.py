@@ -12,7 +12,7 @@ from alaskaki.domain import incoterms, payment, pricing
 from alaskaki.exercises import m4
 
 LEGACY_NB = (
-    Path(__file__).parents[1]
+    Path(__file__).parents[2]
     / "fixtures"
     / "pra-pecah"
     / "source"

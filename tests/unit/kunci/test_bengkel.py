@@ -109,7 +109,7 @@ def test_test_wise_strategies_stay_near_chance_on_workshop_forms():
     import sys
     from pathlib import Path
 
-    sys.path.insert(0, str(Path(__file__).parent))
+    sys.path.insert(0, str(Path(__file__).parents[1]))
     from test_attack_forms import _scores
 
     choice_n = sum(1 for b in bank.form(bank.AKHIR) if b.jenis == "huruf")
@@ -262,7 +262,7 @@ def test_cif_tolerance_tells_the_110_percent_insurance_step():
             assert b.benar(float(b.jawaban)) and not b.benar(tanpa_110), (rahasia, modul)
 
 
-OLD_FORMS = Path(__file__).parents[1] / "fixtures" / "trainerteam"
+OLD_FORMS = Path(__file__).parents[2] / "fixtures" / "trainerteam"
 
 
 @pytest.mark.parametrize("commit", ["9861413", "f917dfc"])

@@ -1,0 +1,1 @@
+"""Tests of alaskaki.workshop.grading: one test_<module>.py per module (see docs/architecture.md)."""
