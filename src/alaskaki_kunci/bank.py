@@ -437,11 +437,15 @@ def eks01_peb(f: str, v: Acak) -> dict:
     )
 
 
-#: a workshop's origin case: the deciding facts are the two destinations (one word each), among
-#: order details that vary by draw; each half in several wordings
+#: a workshop's origin case (brief §1.4, Permendag 111/2018: an ES's DAB replaces Form D for ASEAN,
+#: an ER's DAB replaces Form IA-CEPA for Australia; an ES certificate has a validity). The IKM holds
+#: both statuses, each with its own date: the ES until a date, the ER from a date. Each shipment's
+#: destination says WHICH status could serve it, and its sailing date against THAT status's date
+#: says whether it does (red team R11: no destination word predicts the answer; the dates are drawn
+#: per case and both statuses are told in every case, in the same words whichever way it goes).
 _KIRIMAN = (
-    "800 pasang sepatu kasual",
-    "satu kontainer sandal kulit",
+    "sepatu kasual",
+    "sandal kulit",
     "sepatu sekolah pesanan ulang",
     "contoh sepatu kerja untuk pameran",
     "sepatu pantofel untuk jaringan toko",
@@ -460,22 +464,50 @@ _SKA = (
 
 
 def _ska_asia_bengkel(v: Acak) -> dict:
-    satu = v.rng.choice(_ASEAN) if v.ya(True) else "Tiongkok"
-    dua = "Australia" if v.ya(True) else "Jepang"
-    dab1, dab2 = satu in _ASEAN, dua == "Australia"
+    hari = lambda d, n: date.fromordinal(d.toordinal() + n)  # noqa: E731
+    es_sampai = hari(date(2027, 3, 1), v.rng.randint(0, 200))  # ES certificate valid until
+    er_mulai = hari(date(2027, 3, 1), v.rng.randint(0, 200))  # registered as ER from
+    kiriman, dab = [], []
+    for negara in (
+        v.rng.choice(_ASEAN) if v.ya(True) else "Australia",
+        v.rng.choice(_ASEAN) if v.ya(True) else "Australia",
+    ):
+        asean = negara in _ASEAN
+        batas = es_sampai if asean else er_mulai
+        sesudah = v.ya(True)  # sails after the status's date
+        d = hari(batas, v.rng.randint(6, 60) if sesudah else -v.rng.randint(6, 60))
+        # ES: a DAB while the certificate is valid; ER: a DAB once registered
+        boleh = (not sesudah) if asean else sesudah
+        kiriman.append((negara, d))
+        dab.append(boleh)
+    if kiriman[0][0] == kiriman[1][0] == "Australia":
+        negara2 = "Australia (pembeli lain)"
+    else:
+        negara2 = kiriman[1][0]
     isi1, isi2 = v.rng.sample(_KIRIMAN, 2)
     teks = (
-        "IKM Anda berstatus Eksportir Tersertifikasi (ES) dan juga Eksportir Teregistrasi (ER). Ada dua "
-        f"kiriman: kiriman 1, {isi1}, ke {satu}; kiriman 2, {isi2}, ke {dua}. Kedua pembeli meminta tarif "
-        "preferensi. Untuk setiap kiriman, bolehkah IKM membuat sendiri Deklarasi Asal Barang (DAB), atau "
-        "harus mengajukan Form SKA lewat e-SKA?"
+        "IKM Anda punya dua status untuk membuat sendiri Deklarasi Asal Barang (DAB): sertifikat "
+        f"Eksportir Tersertifikasi (ES) yang berlaku sampai {tgl(es_sampai)}, dan terdaftar sebagai "
+        f"Eksportir Teregistrasi (ER) mulai {tgl(er_mulai)} (sebelum tanggal itu belum ER). Ada dua "
+        f"kiriman: kiriman 1, {isi1}, ke {kiriman[0][0]}, kapal berangkat {tgl(kiriman[0][1])}; kiriman "
+        f"2, {isi2}, ke {negara2}, kapal berangkat {tgl(kiriman[1][1])}. Kedua pembeli meminta tarif "
+        "preferensi. Untuk setiap kiriman, pada tanggal berangkatnya, bolehkah IKM membuat sendiri DAB, "
+        "atau harus mengajukan Form SKA lewat e-SKA?"
     )
     d1, f1 = f"Kiriman 1: {v.rng.choice(_DAB)}", f"Kiriman 1: {v.rng.choice(_SKA)}"
     d2, f2 = f"kiriman 2: {v.rng.choice(_DAB)}", f"kiriman 2: {v.rng.choice(_SKA)}"
+    dab1, dab2 = dab
     return dict(
         teks=teks,
         pilih=_dua(d1 if dab1 else f1, f1 if dab1 else d1, d2 if dab2 else f2, f2 if dab2 else d2),
-        data={"kiriman1": satu, "kiriman2": dua},
+        data={
+            "kiriman1": kiriman[0][0],
+            "kiriman2": kiriman[1][0],
+            "berangkat1": kiriman[0][1].isoformat(),
+            "berangkat2": kiriman[1][1].isoformat(),
+            "es_sampai": es_sampai.isoformat(),
+            "er_mulai": er_mulai.isoformat(),
+        },
     )
 
 
@@ -1418,8 +1450,11 @@ def eks03_incoterm(f: str, v: Acak) -> dict:
     )
 
 
-#: a workshop's DPU/DAP case (brief §1.7 and alaskaki.domain.incoterms): whether the seller unloads
-#: and where the named place is are each told in several ways; cities and wordings vary by draw
+#: a workshop's DPU/DAP case (brief §1.8 and alaskaki.domain.incoterms): the buyer's message gives
+#: TWO orders, one delivered to its warehouse and one to the port, one unloaded by the seller and one
+#: by the buyer (which goes with which is drawn), and the question asks about one of them. Every case
+#: thus names both places and both unloaders, so no word of it says the answer (red team R11); the
+#: reader must take the asked order's own place and unloader.
 _INCO_KOTA = (
     ("Amerika Serikat", "Los Angeles"),
     ("Belanda", "Rotterdam"),
@@ -1470,42 +1505,53 @@ _INCO_KODE = {
 def _incoterm_bengkel(v: Acak) -> dict:
     from alaskaki.domain import incoterms
 
-    bongkar, gudang = v.ya(True), v.ya(True)
+    bongkar, gudang = v.ya(True), v.ya(True)  # of the first order; the second has the other
     negara, kota = v.rng.choice(_INCO_KOTA)
-    sampai = [
-        x.format(kota=kota) for x in v.rng.choice(_INCO_GUDANG if gudang else _INCO_PELABUHAN)
-    ]
-    turun = v.rng.choice(_INCO_TURUN if bongkar else _INCO_SIAP)
-    pesanan, waktu = v.rng.choice(_INCO_PESANAN), v.rng.choice(_INCO_WAKTU)
+    pesanan = v.rng.sample(_INCO_PESANAN, 2)
+    waktu = v.rng.choice(_INCO_WAKTU)
+    en, idn = [], []
+    for n, (p, di_gudang, penjual) in enumerate(
+        ((pesanan[0], gudang, bongkar), (pesanan[1], not gudang, not bongkar))
+    ):
+        sampai = [
+            x.format(kota=kota)
+            for x in v.rng.choice(_INCO_GUDANG if di_gudang else _INCO_PELABUHAN)
+        ]
+        turun = v.rng.choice(_INCO_TURUN if penjual else _INCO_SIAP)
+        en.append(f"{'For' if n == 0 else 'And for'} {p[0]}, deliver {sampai[0]}; {turun[0]}.")
+        idn.append(f"{p[1][0].upper()}{p[1][1:]}: kirim sampai {sampai[1]}; {turun[1]}")
+    tanya = v.rng.randrange(2)
+    di_gudang = gudang if tanya == 0 else not gudang
+    penjual = bongkar if tanya == 0 else not bongkar
     teks = (
-        f'Pesan pembeli dari {negara}: *"Please deliver {pesanan[0]} {sampai[0]} {waktu[0]}. '
-        f'{turun[0][0].upper()}{turun[0][1:]}. We handle import clearance and pay the duties."* (Kirim {pesanan[1]} sampai '
-        f"{sampai[1]} {waktu[1]}; {turun[1]}; pembeli mengurus impor dan membayar bea masuk.) Aturan "
-        "Incoterms® 2020 dan tempat yang disebut (*named place*) mana yang cocok?"
+        f'Pesan pembeli dari {negara}: *"Please deliver both orders {waktu[0]}. {en[0]} {en[1]} '
+        f'We handle import clearance and pay the duties."* (Kirim kedua pesanan {waktu[1]}. {idn[0]}. '
+        f"{idn[1]}. Pembeli mengurus impor dan membayar bea masuk.) Untuk {pesanan[tanya][1]} saja: "
+        "aturan Incoterms® 2020 dan tempat yang disebut (*named place*) mana yang cocok?"
     )
-    kode = "DPU" if bongkar else "DAP"
-    assert (incoterms.rule(kode).risk_point == "dibongkar") == bongkar
+    kode = "DPU" if penjual else "DAP"
+    assert (incoterms.rule(kode).risk_point == "dibongkar") == penjual
     assert incoterms.rule(kode).import_clearance_by == incoterms.BUYER
-    lain = "DAP" if bongkar else "DPU"
-    di_gudang = v.rng.choice(
+    lain = "DAP" if penjual else "DPU"
+    t_gudang = v.rng.choice(
         ("gudang pembeli, {kota}", "gudang pembeli di {kota}", "gudang milik pembeli ({kota})")
-    )
-    di_pelabuhan = v.rng.choice(
+    ).format(kota=kota)
+    t_pelabuhan = v.rng.choice(
         ("pelabuhan {kota}", "pelabuhan tujuan di {kota}", "dermaga pelabuhan {kota}")
-    )
-    t_gudang, t_pelabuhan = di_gudang.format(kota=kota), di_pelabuhan.format(kota=kota)
+    ).format(kota=kota)
     return dict(
         teks=teks,
         pilih=_dua(
             v.rng.choice(_INCO_KODE[kode]),
             v.rng.choice(_INCO_KODE[lain]),
-            f"tempat: {t_gudang if gudang else t_pelabuhan}",
-            f"tempat: {t_pelabuhan if gudang else t_gudang}",
+            f"tempat: {t_gudang if di_gudang else t_pelabuhan}",
+            f"tempat: {t_pelabuhan if di_gudang else t_gudang}",
         ),
         data={
             "aturan": kode,
-            "tempat": "gudang" if gudang else "pelabuhan",
-            "pihak": "bongkar" if bongkar else "tanpa bongkar",
+            "tempat": "gudang" if di_gudang else "pelabuhan",
+            "pihak": "bongkar" if penjual else "tanpa bongkar",
+            "ditanya": pesanan[tanya][1],
         },
     )
 
@@ -1978,40 +2024,23 @@ def eks04_packing(f: str, v: Acak) -> dict:
     )
 
 
-#: a workshop's transport-document case from parts (brief §1.5: B/L, non-negotiable sea waybill,
-#: air transport document of UCP 600): the mode of shipment (1) and whether the bank of shipment (2)
-#: needs a negotiable document are each told in several situations
-# minimal pairs: the words of a case differ only in the deciding fact
-_ANGKUT_UDARA = ("lewat udara", "dengan pesawat kargo", "sebagai kargo udara")
-_ANGKUT_LAUT = ("lewat laut", "dengan kapal kargo", "sebagai kargo laut")
-_ANGKUT_NEGO = (
-    "pembayarannya L/C; bank meminta dokumen angkut yang dapat dipindahtangankan",
-    "dibayar lewat L/C yang mensyaratkan dokumen angkut *negotiable*",
-)
-_ANGKUT_LUNAS = (
-    "pembayarannya T/T di muka; tidak perlu dokumen angkut yang dapat dipindahtangankan",
-    "dibayar lewat T/T di muka, jadi dokumen angkut tidak perlu *negotiable*",
-)
-_ANGKUT_BARANG = (
-    "36 pasang sepatu contoh",
-    "dua karton sandal kulit",
-    "satu kontainer sepatu kasual",
-    "satu kontainer sepatu kerja",
-    "sebagian pesanan sepatu anak",
-    "sepatu pantofel pesanan tambahan",
-    "sepatu bot kulit untuk musim dingin",
-    "sandal hotel pesanan ulang",
+#: a workshop's transport-document case (brief §1.5: B/L, non-negotiable sea waybill, air transport
+#: document of UCP 600). The IKM's agreement with its buyer (*contoh*) decides each shipment in two
+#: steps from numbers drawn per case: small shipments (pairs) fly and are paid in advance; a sea
+#: shipment above a value is paid by L/C whose bank wants a negotiable document. Every case tells the
+#: same agreement in the same words, so no word says which document a shipment needs (red team R11).
+_ANGKUT_PRODUK = (
+    "sepatu kasual",
+    "sandal kulit",
+    "sepatu pantofel",
+    "sepatu anak",
+    "sepatu kerja",
+    "sandal hotel",
+    "sepatu bot kulit",
+    "sepatu sekolah",
 )
 _ANGKUT_KOTA = ("Busan", "Hamburg", "Rotterdam", "Osaka", "Sydney", "Los Angeles", "Dubai")
-_ANGKUT_UNTUK = (
-    "untuk jaringan toko sepatu",
-    "untuk seorang importir lama",
-    "untuk distributor baru",
-    "untuk butik alas kaki",
-    "untuk pembeli dari pameran",
-    "untuk agen penjualan",
-)
-#: a document by one of its usual names (brief §1.5); a draw writes each half one way
+#: a document by one of its usual names (brief §1.5); a draw writes each one way
 _AWB = ("air waybill", "AWB (air waybill)", "dokumen angkut udara (AWB)")
 _BL = ("bill of lading", "B/L (bill of lading)", "bill of lading (B/L) yang *negotiable*")
 _SWB = ("sea waybill", "sea waybill yang *non-negotiable*", "sea waybill, tidak *negotiable*")
@@ -2047,30 +2076,51 @@ def eks04_angkut(f: str, v: Acak) -> dict:
     )
 
 
+def _angkut_kiriman(v: Acak, jenis: str, udara_maks: int, nilai_batas: int) -> tuple[int, int]:
+    """Pairs and value (USD) of one shipment of ``jenis`` (air, sea by L/C, sea paid in advance)."""
+    for _ in range(200):
+        if jenis == "udara":
+            pasang = v.rng.randrange(20, udara_maks - 9, 2)
+        else:
+            pasang = v.rng.randrange(udara_maks + 20, udara_maks + 900, 10)
+        nilai = round(pasang * v.rng.uniform(9, 24), -1)
+        # a sea shipment's value is kept clear of the limit (no reading of "lebih dari" hangs on it)
+        if jenis == "udara" or (
+            abs(nilai - nilai_batas) > 200 and (nilai > nilai_batas) == (jenis == "nego")
+        ):
+            return pasang, int(nilai)
+    raise AssertionError("no shipment of that kind drawn")
+
+
 def _angkut_bengkel(v: Acak) -> dict:
-    u1, n2 = v.ya(True), v.ya(True)
-    kota1, kota2 = v.rng.sample(_ANGKUT_KOTA, 2)
-    barang1, barang2 = v.rng.sample(_ANGKUT_BARANG, 2)
-    untuk1, untuk2 = v.rng.sample(_ANGKUT_UNTUK, 2)
-    cara = v.rng.choice(_ANGKUT_UDARA if u1 else _ANGKUT_LAUT)
-    syarat = v.rng.choice(_ANGKUT_NEGO if n2 else _ANGKUT_LUNAS)
-    k1 = f"{barang1} {untuk1} di {kota1}, dikirim {cara}"
-    k2 = f"{barang2} {untuk2} di {kota2}, dikirim dengan kapal dan {syarat}"
+    udara_maks = v.rng.randrange(100, 260, 10)  # up to this many pairs: air
+    nilai_batas = v.rng.randrange(4_000, 9_000, 500)  # above this value (sea): L/C
+    nama = {"udara": _AWB, "nego": _BL, "lunas": _SWB}
+    kiriman, halves = [], []
+    produk = v.rng.sample(_ANGKUT_PRODUK, 2)
+    for n, barang in enumerate(produk, start=1):
+        jenis = v.rng.choice(("udara", "nego", "lunas"))
+        lain = v.rng.choice([j for j in nama if j != jenis])
+        pasang, nilai = _angkut_kiriman(v, jenis, udara_maks, nilai_batas)
+        kiriman.append(f"({n}) {num(pasang, 0)} pasang {barang}, nilai USD {num(nilai, 0)}")
+        halves.append(
+            (f"({n}) {v.rng.choice(nama[jenis])}", f"({n}) {v.rng.choice(nama[lain])}", jenis)
+        )
     teks = (
-        f"Dua kiriman: (1) {k1}; (2) {k2}. Dokumen angkut apa yang Anda terima dari pengangkut untuk "
-        "masing-masing kiriman? (Nomor dan datanya nanti dicatat dalam PEB.)"
+        f"Kesepakatan IKM Anda dengan pembeli di {v.rng.choice(_ANGKUT_KOTA)} (*contoh*): kiriman "
+        f"sampai {num(udara_maks, 0)} pasang dikirim dengan pesawat kargo dan dibayar T/T di muka; "
+        "kiriman yang lebih besar dikirim dengan kapal. Kiriman dengan kapal yang nilainya lebih dari "
+        f"USD {num(nilai_batas, 0)} dibayar lewat L/C, dan bank meminta dokumen angkut yang dapat "
+        "dipindahtangankan (*negotiable*); kiriman dengan kapal yang nilainya paling banyak "
+        f"USD {num(nilai_batas, 0)} dibayar T/T di muka, jadi dokumen angkut tidak perlu *negotiable*. "
+        f"Bulan ini ada dua kiriman: {kiriman[0]}; {kiriman[1]}. Dokumen angkut apa yang Anda terima "
+        "dari pengangkut untuk masing-masing kiriman? (Nomor dan datanya nanti dicatat dalam PEB.)"
     )
-    awb, bl1, bl2, swb = (
-        v.rng.choice(_AWB),
-        v.rng.choice(_BL),
-        v.rng.choice(_BL),
-        v.rng.choice(_SWB),
-    )
-    a1, b1, s2, b2 = f"(1) {awb}", f"(1) {bl1}", f"(2) {swb}", f"(2) {bl2}"
+    (ok1, bad1, j1), (ok2, bad2, j2) = halves
     return dict(
         teks=teks,
-        pilih=_dua(a1 if u1 else b1, b1 if u1 else a1, b2 if n2 else s2, s2 if n2 else b2),
-        data={"udara": u1, "negotiable": n2},
+        pilih=_dua(ok1, bad1, ok2, bad2),
+        data={"kiriman1": j1, "kiriman2": j2, "udara_maks": udara_maks, "nilai_batas": nilai_batas},
     )
 
 
