@@ -9,7 +9,6 @@ files may become p02's submission; p02's real work is installed and graded as us
 
 from __future__ import annotations
 
-import re
 import sys
 from pathlib import Path
 
@@ -23,30 +22,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fixtures" / "attac
 import serangan  # noqa: E402
 
 MODUL = serangan.MODUL
-TOKEN = re.compile(r'^(TOKEN_PESERTA\s*=\s*)"([^"]*)"', re.M)
+TOKEN = serangan.TOKEN
+_with, _token = serangan.with_identity, serangan.token_of
 
 pytestmark = [pytest.mark.slow]
-
-
-def _with(nb, pid: str | None = None, token: str | None = None):
-    nb = nbformat.from_dict(nbformat.from_dict(nb))
-    for cell in nb.cells:
-        if cell.cell_type == "code" and "TOKEN_PESERTA" in cell.source:
-            if pid is not None:
-                cell.source = re.sub(
-                    r'^ID_PESERTA = "[^"]*"', f'ID_PESERTA = "{pid}"', cell.source, flags=re.M
-                )
-            if token is not None:
-                cell.source = TOKEN.sub(lambda m: f'{m[1]}"{token}"', cell.source)
-    return nb
-
-
-def _token(nb) -> str:
-    for cell in nb.cells:
-        m = TOKEN.search(cell.source) if cell.cell_type == "code" else None
-        if m:
-            return m[2]
-    raise AssertionError("the personal copy carries no TOKEN_PESERTA")
 
 
 def test_a_file_handed_in_for_someone_else_never_becomes_theirs(tmp_path):

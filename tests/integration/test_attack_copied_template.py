@@ -16,20 +16,21 @@ new folder). ~40 s: one init, two copies, two releases; no grading.
 from __future__ import annotations
 
 import shutil
+import sys
+from pathlib import Path
 
 import pytest
 
 from alaskaki import paths
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fixtures" / "attack"))
+
+import serangan  # noqa: E402
+
 MODUL = "asesmen-akhir"
 
 pytestmark = [pytest.mark.slow]
-
-
-def _key(ws) -> dict:
-    from alaskaki_kunci.bengkel import kunci_form
-
-    return {r["grade_id"]: r["harapan"] for r in kunci_form(ws.source_notebook(MODUL))}
+_key = serangan.form_key
 
 
 def test_two_batches_copied_from_one_template_never_sit_the_same_form(tmp_path):

@@ -11,25 +11,24 @@ later file of a graded uji module held for the trainer's --pilih, or closed with
 from __future__ import annotations
 
 import re
+import sys
+from pathlib import Path
 
 import nbformat
 import pytest
 
 from alaskaki import paths
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fixtures" / "attack"))
+
+import serangan  # noqa: E402
+
 pytestmark = [pytest.mark.slow]
 
 RUBRIK = "m7a-daya-saing"
-TOKEN = re.compile(r'^(TOKEN_PESERTA\s*=\s*)"([^"]*)"', re.M)
+TOKEN = serangan.TOKEN
+_token = serangan.token_of
 VICTIM, ATTACKER = "p02", "p05"
-
-
-def _token(nb) -> str:
-    for cell in nb.cells:
-        m = TOKEN.search(cell.source) if cell.cell_type == "code" else None
-        if m:
-            return m[2]
-    raise AssertionError("the personal copy carries no TOKEN_PESERTA")
 
 
 def test_a_graded_essay_module_lent_afterwards_does_not_hand_in_its_replacement(tmp_path):

@@ -15,25 +15,24 @@ that carries uji evidence must need the uji token (or be held as not verified), 
 from __future__ import annotations
 
 import re
+import sys
+from pathlib import Path
 
 import nbformat
 import pytest
 
 from alaskaki import paths
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fixtures" / "attack"))
+
+import serangan  # noqa: E402
+
 pytestmark = [pytest.mark.slow]
 
 LATIHAN, RUBRIK = "m3-biaya-produksi", "m7a-daya-saing"
-TOKEN = re.compile(r'^(TOKEN_PESERTA\s*=\s*)"([^"]*)"', re.M)
+TOKEN = serangan.TOKEN
+_token = serangan.token_of
 VICTIM, ATTACKER = "p02", "p05"
-
-
-def _token(nb) -> str:
-    for cell in nb.cells:
-        m = TOKEN.search(cell.source) if cell.cell_type == "code" else None
-        if m:
-            return m[2]
-    raise AssertionError("the personal copy carries no TOKEN_PESERTA")
 
 
 def test_a_lent_latihan_token_does_not_hand_in_a_rubric_uji_in_the_owners_name(tmp_path):

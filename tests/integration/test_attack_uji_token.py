@@ -14,7 +14,6 @@ here grades (a graded submission is what the grader leaves: its done-marker).
 
 from __future__ import annotations
 
-import re
 import shutil
 import sys
 import zipfile
@@ -26,33 +25,16 @@ import pytest
 from alaskaki import paths
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fixtures" / "attack"))
+
+import serangan  # noqa: E402
 
 pytestmark = [pytest.mark.slow]
 
 AKHIR, AWAL = "asesmen-akhir", "asesmen-awal"
-TOKEN = re.compile(r'^(TOKEN_PESERTA\s*=\s*)"([^"]*)"', re.M)
+TOKEN = serangan.TOKEN
+_with, _token = serangan.with_identity, serangan.token_of
 VICTIM, ATTACKER = "p02", "p05"
-
-
-def _with(nb, pid: str | None = None, token: str | None = None):
-    nb = nbformat.from_dict(nbformat.from_dict(nb))
-    for cell in nb.cells:
-        if cell.cell_type == "code" and "TOKEN_PESERTA" in cell.source:
-            if pid is not None:
-                cell.source = re.sub(
-                    r'^ID_PESERTA = "[^"]*"', f'ID_PESERTA = "{pid}"', cell.source, flags=re.M
-                )
-            if token is not None:
-                cell.source = TOKEN.sub(lambda m: f'{m[1]}"{token}"', cell.source)
-    return nb
-
-
-def _token(nb) -> str:
-    for cell in nb.cells:
-        m = TOKEN.search(cell.source) if cell.cell_type == "code" else None
-        if m:
-            return m[2]
-    raise AssertionError("the personal copy carries no TOKEN_PESERTA")
 
 
 @pytest.fixture(scope="module")
