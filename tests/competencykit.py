@@ -214,7 +214,7 @@ def sample_framework(folder: str | Path, source_dir: str | Path):
     """Write the sample framework to ``folder/kompetensi.yml`` and load it against ``source_dir``."""
     from alaskaki.competency.framework import load_framework
 
-    p = Path(folder) / "kompetensi.yml"
+    p = Folder(folder).framework_file
     p.write_text(SAMPLE_FRAMEWORK_YML, encoding="utf-8")
     return load_framework(p, source_dir=source_dir)
 

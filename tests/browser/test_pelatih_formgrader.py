@@ -11,6 +11,7 @@ from browserkit import DESKTOP, TRAINER_MODULE, shoot
 
 from alaskaki.competency import assess
 from alaskaki.competency.model import KRITERIA_BELUM_DINILAI
+from alaskaki.folder import Folder
 from alaskaki.workshop import Workshop
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -64,7 +65,7 @@ def _unexpected(page) -> list[str]:
 
 def test_formgrader_menilai_rubrik_sampai_laporan_kompetensi(graded, formgrader, page_factory):
     ws = Workshop.open(graded)
-    submitted = sorted(p.name for p in (graded / "submitted").iterdir() if p.is_dir())
+    submitted = sorted(p.name for p in Folder(graded).submitted().iterdir() if p.is_dir())
     assert submitted
     grade_id, maks = _rubric_grade(ws, PARTICIPANT)
     # The trainer has not scored this rubric cell yet: the competency report says so.

@@ -166,8 +166,8 @@ def test_init_pins_the_competency_framework_of_its_notebooks(tmp_path):
     from alaskaki.workshop import init_workshop
 
     full = init_workshop(tmp_path / "penuh")
-    snapshot = full.root / "kompetensi.yml"
+    snapshot = full.framework_file
     assert snapshot.read_bytes() == (paths.GRADING_DIR / "kompetensi.yml").read_bytes()
     assert assess(full.root).units  # the pinned copy validates against the workshop's own notebooks
     part = init_workshop(tmp_path / "sebagian", modules=["m3-biaya-produksi"])
-    assert not (part.root / "kompetensi.yml").exists()  # a subset keeps the kit's file
+    assert not part.framework_file.exists()  # a subset keeps the kit's file

@@ -11,6 +11,7 @@ from alaskaki import cli, paths
 from alaskaki.competency.engine import read_workshop
 from alaskaki.competency.model import ModuleRecord
 from alaskaki.exercises import attempts
+from alaskaki.folder import Folder
 from alaskaki.workshop.status import Entry
 
 MODUL = "m3-biaya-produksi"
@@ -38,7 +39,7 @@ def test_status_and_report_show_first_try_success_and_persistence(capsys, tmp_pa
     roster = paths.dataset("contoh_peserta.csv")
     assert run(capsys, "init", str(ws), "--roster", str(roster), "--nama", "Uji cek")[0] == 0
     assert run(capsys, "release", MODUL, "--workshop", str(ws))[0] == 0
-    nb = json.loads((ws / "release" / MODUL / f"{MODUL}.ipynb").read_text(encoding="utf-8"))
+    nb = json.loads(Folder(ws).release_notebook(MODUL).read_text(encoding="utf-8"))
     _tried(nb, "latihan.cek_luas_kulit(luas_kulit_ft2)", [True], "m3_luas_kulit")
     _tried(nb, "latihan.cek_upah(upah_per_pasang)", [False, False, True], "m3_upah")
     _tried(nb, "latihan.cek_hpp(hpp)", [False, False], "m3_hpp")

@@ -67,10 +67,11 @@ def test_a_submission_cannot_read_the_key_in_the_trainer_install(pelatih_env, tm
         """,
     )
     assert made["kit"].startswith(str(pelatih_env)), made  # the kit read from the installed wheel
+    from alaskaki.folder import Folder
     from alaskaki.workshop import demo
 
-    source = nbformat.read(root / "source" / MODUL / f"{MODUL}.ipynb", as_version=4)
-    released = nbformat.read(root / "release" / MODUL / f"{MODUL}.ipynb", as_version=4)
+    source = nbformat.read(Folder(root).source_notebook(MODUL), as_version=4)
+    released = nbformat.read(Folder(root).release_notebook(MODUL), as_version=4)
     ids = made["ids"]
     subs = {
         ids[0]: serangan.attack_notebook(released, ids[0], ["files"]),
@@ -79,7 +80,7 @@ def test_a_submission_cannot_read_the_key_in_the_trainer_install(pelatih_env, tm
         ids[3]: demo.simulate_submission(source, released, ids[3], 0.0, MODUL),
     }
     for pid, nb in subs.items():
-        dest = root / "submitted" / pid / MODUL
+        dest = Folder(root).submitted(pid, MODUL)
         dest.mkdir(parents=True)
         nbformat.write(nb, dest / f"{MODUL}.ipynb")
         (dest / "timestamp.txt").write_text("2026-12-01 05:00:00.000000 UTC")
@@ -101,7 +102,7 @@ def test_a_submission_cannot_read_the_key_in_the_trainer_install(pelatih_env, tm
     assert score[ids[3]] == 0.0, graded
     reports = {}
     for pid in ids[:2]:
-        nb = nbformat.read(root / "autograded" / pid / MODUL / f"{MODUL}.ipynb", as_version=4)
+        nb = nbformat.read(Folder(root).autograded(pid, MODUL) / f"{MODUL}.ipynb", as_version=4)
         reports[pid] = serangan.stolen(nb).get("lapor")
         assert reports[pid] is not None, pid  # the attack cell ran
     assert score[ids[0]] == 0.0 and score[ids[1]] == 0.0, (score, reports)

@@ -249,10 +249,12 @@ def test_trainer_install_sets_up_a_workshop_from_any_folder(pelatih_env, tmp_pat
     )
     assert res.returncode == 0, (cmd, res.stdout[-2000:], res.stderr[-3000:])
     ws = elsewhere / "lokakarya"
-    assert sorted(p.name for p in (ws / "source").iterdir()) == sorted(
+    from alaskaki.folder import Folder
+
+    assert sorted(p.name for p in Folder(ws).source().iterdir()) == sorted(
         p.name for p in (ROOT / "assignments" / "source").iterdir() if p.is_dir()
     )
-    assert (ws / "kompetensi.yml").read_bytes() == (
-        ROOT / "grading" / "kompetensi.yml"
-    ).read_bytes()
-    assert (ws / "peserta.csv").is_file()
+    assert (
+        Folder(ws).framework_file.read_bytes() == (ROOT / "grading" / "kompetensi.yml").read_bytes()
+    )
+    assert Folder(ws).roster_file.is_file()
