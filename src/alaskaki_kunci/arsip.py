@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterator
 
 from nbformat.notebooknode import NotebookNode
 
@@ -52,25 +53,39 @@ def sidik(grade_id: str, soal: str) -> str:
     return hashlib.sha256(f"{grade_id}\n{soal.strip()}".encode()).hexdigest()[:16]
 
 
+def _sel_dan_soal(nb: NotebookNode) -> Iterator[tuple[NotebookNode, str]]:
+    """Every cell of ``nb`` that is not markdown, with the question shown right before it: the
+    source of the last markdown cell above (what :func:`sidik` fingerprints). One walk for the form
+    in ``source/`` and for a participant's sheet, so both read "the question" alike; a sheet's
+    markdown cell whose source is not text counts as no question."""
+    soal = ""
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            soal = cell.source if isinstance(cell.source, str) else ""
+            continue
+        yield cell, soal
+
+
+def _sel_dinilai(nb: NotebookNode) -> Iterator[tuple[NotebookNode, str]]:
+    """The graded code cells of a form (its tests) with their questions."""
+    for cell, soal in _sel_dan_soal(nb):
+        if cell.cell_type == "code" and cell.metadata.get("nbgrader", {}).get("grade"):
+            yield cell, soal
+
+
 def lengkapi(nb: NotebookNode) -> int:
     """Give every key-less hidden test of ``nb`` (an old form) its frozen key, in place.
 
     Returns the number of tests completed (0 for a form that carries its key). Raises
     :class:`KunciLamaTidakDikenal` naming the items whose question text no table knows.
     """
-    last_md = ""
     done, unknown = 0, []
-    for cell in nb.cells:
-        if cell.cell_type == "markdown":
-            last_md = cell.source
-            continue
-        if cell.cell_type != "code" or not cell.metadata.get("nbgrader", {}).get("grade"):
-            continue
+    for cell, soal in _sel_dinilai(nb):
         m = _UJI_LAMA.search(cell.source)
         if not m:
             continue
         gid = m.group("gid")
-        row = KUNCI_LAMA.get(sidik(gid, last_md))
+        row = KUNCI_LAMA.get(sidik(gid, soal))
         if row is None or row[0] != gid:
             unknown.append(gid)
             continue
@@ -93,19 +108,13 @@ def cocokkan(nb: NotebookNode) -> int:
     items checked; raises :class:`SoalDiubah` naming the items whose text changed. Forms made before
     (no ``sidik=``) are not checked here: old key-less ones by :func:`lengkapi`.
     """
-    last_md = ""
     checked, changed = 0, []
-    for cell in nb.cells:
-        if cell.cell_type == "markdown":
-            last_md = cell.source
-            continue
-        if cell.cell_type != "code" or not cell.metadata.get("nbgrader", {}).get("grade"):
-            continue
+    for cell, soal in _sel_dinilai(nb):
         m = _SIDIK.search(cell.source)
         if not m:
             continue
         checked += 1
-        if sidik(m.group("gid"), last_md) != m.group("sidik"):
+        if sidik(m.group("gid"), soal) != m.group("sidik"):
             changed.append(m.group("gid"))
     if changed:
         raise SoalDiubah(changed)
@@ -137,20 +146,16 @@ def soal_kiriman_berbeda(kiriman: NotebookNode, sidik_kunci: dict[str, str]) -> 
     if not sidik_kunci:
         return []
     cells_of = {f"{gid}_jawab": gid for gid in sidik_kunci} | {gid: gid for gid in sidik_kunci}
-    last_md = ""
     seen: set[str] = set()
     berbeda = []
-    for cell in kiriman.cells:
-        if cell.cell_type == "markdown":
-            last_md = cell.source if isinstance(cell.source, str) else ""
-            continue
+    for cell, soal in _sel_dan_soal(kiriman):
         nbg = cell.metadata.get("nbgrader") if isinstance(cell.metadata, dict) else None
         cid = nbg.get("grade_id") if isinstance(nbg, dict) else None
         gid = cells_of.get(cid) if isinstance(cid, str) else None
         if gid is None or gid in seen:
             continue
         seen.add(gid)
-        if sidik(gid, last_md) != sidik_kunci[gid]:
+        if sidik(gid, soal) != sidik_kunci[gid]:
             berbeda.append(gid)
     return berbeda
 
