@@ -21,7 +21,7 @@ demo: $(STAMP)  ## the whole workshop on the sample cohort; reports in demo/lapo
 	$(BIN)/alaskaki demo --out demo
 
 test: $(STAMP)  ## every test (browser, hub and PostgreSQL tests skip when their parts are missing)
-	$(BIN)/python -m pytest -q -ra
+	$(BIN)/python -m pytest -q -ra --durations=30
 
 test-fast: $(STAMP)  ## unit and CLI tests only
 	$(BIN)/python -m pytest -q -m "not slow and not browser and not hub and not postgres"
