@@ -631,5 +631,8 @@ def test_a_participant_account_cannot_reach_the_key(hub):  # noqa: PLR0915
         for cell in nbformat.read(nb_path, as_version=4).cells:
             if cell.cell_type == "markdown":
                 handed_out |= attack._numbers(cell.source)
-    assert not _numeric_leaks(harvest, handed_out), _numeric_leaks(harvest, handed_out)
-    assert not _keyed_leaks(harvest), _keyed_leaks(harvest)
+    # judged, like step 2, with the key of the forms this workshop hands out (its own secret's draw):
+    # the committed forms' key is public and says nothing about a leak of this workshop's
+    own = serangan.items(h.ws.root, FORMS)
+    assert not _numeric_leaks(harvest, handed_out, own), _numeric_leaks(harvest, handed_out, own)
+    assert not _keyed_leaks(harvest, own), _keyed_leaks(harvest, own)

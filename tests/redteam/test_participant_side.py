@@ -117,12 +117,13 @@ def _public_numbers(b: bank.Butir) -> set[float]:
     return attack._numbers(b.teks + " " + " ".join(b.opsi))
 
 
-def _numeric_leaks(harvest, handed_out: set[float] = frozenset()) -> list[str]:
+def _numeric_leaks(harvest, handed_out: set[float] = frozenset(), items=ITEMS) -> list[str]:
     """Numbers near a key value. ``handed_out``: numbers printed in the forms the participant was given
-    (a workshop draws its own form, whose question figures may lie near the committed form's answers)."""
+    (a workshop draws its own form, whose question figures may lie near the committed form's answers).
+    ``items``: the forms whose key is judged (a workshop's own, on a workshop; the committed ones here)."""
     found = [x for x in harvest["numbers"] if not any(abs(x - p) < 1e-9 for p in handed_out)]
     leaks = []
-    for b in ITEMS:
+    for b in items:
         if b.jenis != "angka" or abs(float(b.jawaban)) < 100:
             continue  # small numbers (a sample size, a shoe size) are everywhere; judged by _keyed_leaks
         public = _public_numbers(b)
@@ -142,11 +143,12 @@ def _numeric_leaks(harvest, handed_out: set[float] = frozenset()) -> list[str]:
     return leaks
 
 
-def _keyed_leaks(harvest) -> list[str]:
-    """Item id → answer mappings: numbers near an item's id, or letters better than a constant guess."""
+def _keyed_leaks(harvest, items=ITEMS) -> list[str]:
+    """Item id → answer mappings: numbers near an item's id, or letters better than a constant guess.
+    ``items`` as in :func:`_numeric_leaks`."""
     contexts = harvest["contexts"]
     leaks, right, choice = [], 0, 0
-    for b in ITEMS:
+    for b in items:
         ctx = contexts.get(b.grade_id, [])
         if b.jenis == "angka":
             public = _public_numbers(b)
@@ -159,7 +161,7 @@ def _keyed_leaks(harvest) -> list[str]:
         firsts = [m.group(1) for c in ctx if (m := re.search(r"[\"']([A-H])[\"']", c))]
         if firsts and Counter(firsts).most_common(1)[0][0] == b.jawaban:
             right += 1
-    best_constant = max(Counter(b.jawaban for b in ITEMS if b.jenis == "huruf").values())
+    best_constant = max(Counter(b.jawaban for b in items if b.jenis == "huruf").values())
     if right > best_constant + 2:
         leaks.append(
             f"letters next to item ids match the key {right}/{choice} (answering one letter: {best_constant})"
