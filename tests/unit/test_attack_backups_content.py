@@ -15,12 +15,9 @@ from __future__ import annotations
 
 import sqlite3
 
+from test_attack_backups import _students
+
 from alaskaki import paths
-
-
-def _students(db) -> set[str]:
-    with sqlite3.connect(db) as con:
-        return {r[0] for r in con.execute("select id from student")}
 
 
 def test_re_releasing_a_module_does_not_push_the_last_good_state_out_of_cadangan(tmp_path, capsys):

@@ -23,6 +23,7 @@ import sys
 
 import pytest
 import yaml
+from test_attack_testwise import _clauses, _p_met, _words  # the same text statistics
 
 from alaskaki import paths
 
@@ -139,14 +140,6 @@ def test_every_participant_function_called_with_own_id_says_no_answer():
 # ------------------------------------------------------------------------------------------
 
 
-def _clauses(s: str) -> list[str]:
-    return [c.strip().lower() for c in re.split(r"[;:,.]\s|\s—\s| karena ", s) if c.strip()]
-
-
-def _words(s: str) -> set[str]:
-    return set(re.findall(r"\w+", s.lower()))
-
-
 def _scores(opts: tuple[str, ...]) -> dict[str, list[float]]:
     cl = [_clauses(o) for o in opts]
     idx = range(len(opts))
@@ -242,18 +235,6 @@ def test_choosing_options_by_their_look_makes_no_unit_kompeten():
                 for c in crits
             ]
             assert not all(met), f"{name}: unit {unit['kode']} Kompeten without any skill"
-
-
-def _p_met(probs: list[float], ambang: float) -> float:
-    """P(share of right items ≥ ambang) for independent items right with the given chances."""
-    dist = [1.0]  # dist[k] = P(k items right)
-    for p in probs:
-        dist = [
-            (dist[k] if k < len(dist) else 0.0) * (1 - p) + (dist[k - 1] * p if k >= 1 else 0.0)
-            for k in range(len(dist) + 1)
-        ]
-    n = len(probs)
-    return sum(pk for k, pk in enumerate(dist) if n and k / n + 1e-9 >= ambang)
 
 
 def test_no_unit_kompeten_by_luck_with_a_test_wise_strategy():
