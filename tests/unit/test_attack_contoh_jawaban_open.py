@@ -23,14 +23,9 @@ partly the guide (rubric cases per workshop, like the forms, so that no public t
 from __future__ import annotations
 
 import re
-import sys
-from pathlib import Path
 
 import pytest
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from test_attack_contoh_jawaban import CELLS, _bullets, flagged  # noqa: E402
+from test_attack_contoh_jawaban import CELLS, _bullets, flagged
 
 # p05's own S, T and Strategi; W and O (the bullets with sources and figures, the "research") pasted
 OWN_S = (

@@ -16,12 +16,7 @@ alaskaki never writes (for SQLite too, as for PostgreSQL: a digest of `grade` ma
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from test_folder import (  # noqa: E402, F401
+from test_folder import (  # noqa: F401
     _backed_up_students,
     _formgrader_writes,
     cli,
@@ -31,7 +26,7 @@ from test_folder import (  # noqa: E402, F401
     template,
 )
 
-from alaskaki.folder import Folder  # noqa: E402
+from alaskaki.folder import Folder
 
 
 def test_a_formgrader_save_during_a_writing_command_is_backed_up_by_the_next_reader(

@@ -14,13 +14,10 @@ import signal
 import sqlite3
 import subprocess
 import sys
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+from test_folder import cli, cp_a, roster, students, template  # noqa: F401
 
-from test_folder import cli, cp_a, roster, students, template  # noqa: E402, F401
-
-from alaskaki.folder import Folder  # noqa: E402
+from alaskaki.folder import Folder
 
 KILLED_MID_WRITE = """
 import os, signal, sqlite3, sys

@@ -14,17 +14,13 @@ folder forever after the interruption; each interrupted pulihkan adds one.
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
 import pytest
+from test_folder import cli, cp_a, roster, students, template  # noqa: F401
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from test_folder import cli, cp_a, roster, students, template  # noqa: E402, F401
-
-from alaskaki import folder as folder_mod  # noqa: E402
-from alaskaki.folder import Folder  # noqa: E402
+from alaskaki import folder as folder_mod
+from alaskaki.folder import Folder
 
 
 @pytest.mark.parametrize("step", ["gradebook ke cadangan", "salinan ke gradebook"])

@@ -18,15 +18,10 @@ choice items, and no unit may be Kompeten by it with a chance above 5 %.
 
 from __future__ import annotations
 
-import sys
 from collections import defaultdict
-from pathlib import Path
 
 import pytest
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from test_attack_testwise import MAX_LUCK, _jaccard, _p_met  # noqa: E402
+from test_attack_testwise import MAX_LUCK, _jaccard, _p_met
 
 TARGETS = 20
 

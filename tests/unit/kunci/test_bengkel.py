@@ -106,11 +106,7 @@ def test_the_public_key_scores_near_chance_on_a_workshop_form():
 
 
 def test_test_wise_strategies_stay_near_chance_on_workshop_forms():
-    import sys
-    from pathlib import Path
-
-    sys.path.insert(0, str(Path(__file__).parents[1]))
-    from test_attack_forms import _scores
+    from test_attack_forms import _scores  # tests/unit/ is on sys.path (pytest's prepend mode)
 
     choice_n = sum(1 for b in bank.form(bank.AKHIR) if b.jenis == "huruf")
     totals: dict[str, list[float]] = {}
