@@ -150,6 +150,28 @@ def _check_options(gid: str, opsi: tuple[str, ...]) -> None:
     assert len(set(opsi)) == len(opsi), f"{gid}: two options are the same"
 
 
+def _dua_dari_empat(
+    v: Acak, ya: list[str], tidak: list[str]
+) -> tuple[list[str], tuple[str, str], dict[str, bool]]:
+    """Four things of a workshop's case, two of each kind (``ya``, ``tidak``), lettered A-D in drawn
+    order, and the two letters the question asks about (red team R11). Every case names two of each
+    kind, so no word of it says which two are asked; whether each asked one is a ``ya`` is drawn
+    alike (any of the four combinations). Returns the texts in letter order, the asked letters and
+    letter -> is it a ``ya``."""
+    ditanya = [v.ya(True), v.ya(True)]
+    ya, tidak = v.rng.sample(ya, 2), v.rng.sample(tidak, 2)
+    isi = [(ya.pop() if p else tidak.pop(), p) for p in [*ditanya, *(not x for x in ditanya)]]
+    urut = list(range(4))
+    v.rng.shuffle(urut)  # urut[i]: the letter of thing i (the first two are asked)
+    huruf = {pos: (teks, p) for pos, (teks, p) in zip(urut, isi, strict=True)}
+    t1, t2 = sorted((HURUF[urut[0]], HURUF[urut[1]]))
+    return (
+        [huruf[i][0] for i in range(4)],
+        (t1, t2),
+        {HURUF[i]: huruf[i][1] for i in range(4)},
+    )
+
+
 # =============================================================================================
 # EKS-01
 # =============================================================================================
@@ -327,16 +349,31 @@ _ALASAN_SIAP = (
 
 
 def _alasan_bengkel(v: Acak) -> dict:
-    # an IKM exporting in its own name has its NIB: three consistent cases
-    perantara, punya_nib = v.pilih((True, False), (True, True), (False, True))
-    siapa, kota = v.rng.choice(_ALASAN_PEMILIK), v.rng.choice(_KELURAHAN)
-    produk, negara = v.rng.choice(_ALASAN_PRODUK), v.rng.choice(_ALASAN_NEGARA)
-    cara = v.rng.choice(_ALASAN_LEWAT if perantara else _ALASAN_SENDIRI)
-    nib = v.rng.choice(_ALASAN_NIB if punya_nib else _ALASAN_TANPA)
+    """A workshop's draw (red team R11): three IKM of the city, one of each consistent case (through
+    a broker without NIB, through a broker with NIB, in its own name with NIB; an IKM exporting in
+    its own name has its NIB), in drawn order, and the question asks about one of them by its
+    owner's name. Every case tells all three, so no word of it says the answer."""
+    kasus = [(True, False), (True, True), (False, True)]
+    v.rng.shuffle(kasus)
+    pemilik = v.rng.sample(_ALASAN_PEMILIK, 3)
+    kota = v.rng.sample(_KELURAHAN, 3)
+    produk = v.rng.sample(_ALASAN_PRODUK, 3)
+    negara = v.rng.sample(_ALASAN_NEGARA, 3)
+    cerita = []
+    for i, (perantara, punya_nib) in enumerate(kasus):
+        cara = v.rng.choice(_ALASAN_LEWAT if perantara else _ALASAN_SENDIRI)
+        nib = v.rng.choice(_ALASAN_NIB if punya_nib else _ALASAN_TANPA)
+        cerita.append(
+            f"IKM {pemilik[i]} (Kelurahan {kota[i]}) menjual {produk[i]} ke "
+            f"{negara[i]}, {cara}; {nib}"
+        )
+    tanya = v.rng.randrange(3)
+    perantara, punya_nib = kasus[tanya]
     teks = (
-        f"{siapa}, pemilik IKM di Kelurahan {kota}, menjual 1.500 pasang {produk} ke {negara}, "
-        f"{cara}. {nib[0].upper()}{nib[1:]}. Apakah ekspor ini tercatat sebagai ekspor IKM itu (produk "
-        "asal Kota Mojokerto), dan apa langkah pertama untuk pesanan ekspor berikutnya atas nama sendiri?"
+        f"Tiga IKM alas kaki di Kota Mojokerto mengekspor bulan ini. {cerita[0]}. {cerita[1]}. "
+        f"{cerita[2]}. Untuk IKM {pemilik[tanya]} saja: apakah ekspor ini tercatat sebagai ekspor IKM "
+        "itu (produk asal Kota Mojokerto), dan apa langkah pertama untuk pesanan ekspor berikutnya "
+        "atas nama sendiri?"
     )
     bukan, milik = v.rng.choice(_ALASAN_BUKAN), v.rng.choice(_ALASAN_MILIK)
     urus, siap = v.rng.choice(_ALASAN_URUS), v.rng.choice(_ALASAN_SIAP)
@@ -349,7 +386,7 @@ def _alasan_bengkel(v: Acak) -> dict:
             urus if punya_nib else siap,
         ),
         rujukan=0,
-        data={"perantara": perantara, "punya_nib": punya_nib},
+        data={"perantara": perantara, "punya_nib": punya_nib, "ditanya": pemilik[tanya]},
     )
 
 
@@ -381,9 +418,7 @@ def eks01_akses(f: str, v: Acak) -> dict:
     bulan, rec = {"pre": (7, False), "post": (14, True)}[f]
     cerita = {"pre": "terakhir mengirim PEB", "post": "terakhir mengekspor"}[f]
     if v.rng:
-        bulan = v.rng.randint(13, 20) if v.ya(True) else v.rng.randint(4, 10)
-        rec = v.ya(True)
-        cerita = v.pilih("terakhir mengirim PEB", "terakhir mengekspor")
+        return _akses_bengkel(v)
     blokir = bulan >= 12
     tampak = "menunjukkan" if rec else "tidak menunjukkan"
     teks = (
@@ -391,19 +426,54 @@ def eks01_akses(f: str, v: Acak) -> dict:
         f'*tracking* NIB-nya di INSW {tampak} kategori "REC CEISA". Bulan depan ada pesanan ekspor baru. '
         "Bagaimana status akses kepabeanannya, dan apa yang dilakukan dengan data OSS sebelum mengirim PEB?"
     )
+    return dict(
+        teks=teks,
+        pilih=_dua(*_akses_opsi(blokir, rec)),
+        data={"bulan": bulan, "rec_ceisa": rec},
+    )
+
+
+def _akses_opsi(blokir: bool, rec: bool) -> tuple[str, str, str, str]:
     ya = "Akses dapat diblokir karena sudah 12 bulan berturut-turut tanpa kegiatan kepabeanan"
     tidak = "Alasan blokir karena tanpa kegiatan belum berlaku, sebab belum 12 bulan berturut-turut"
     perbarui = "data di OSS perlu diperbarui agar NIB terdaftar untuk hak akses kepabeanan"
     biarkan = "data di OSS tidak perlu diperbarui karena NIB sudah terdaftar untuk akses kepabeanan"
+    return (
+        ya if blokir else tidak,
+        tidak if blokir else ya,
+        biarkan if rec else perbarui,
+        perbarui if rec else biarkan,
+    )
+
+
+def _akses_bengkel(v: Acak) -> dict:
+    """A workshop's draw (red team R11): two IKM of the sentra, each with its own months without
+    customs activity (drawn on either side of 12), one whose NIB tracking shows "REC CEISA" and one
+    whose does not (which is which is drawn); the question asks about one by its owner's name.
+    Every case tells both trackings, so no word of it says the answer."""
+    pemilik = v.rng.sample(_ALASAN_PEMILIK, 2)
+    rec = [v.ya(True)]
+    rec.append(not rec[0])
+    bulan = [v.rng.randint(13, 20) if v.ya(True) else v.rng.randint(4, 10) for _ in range(2)]
+    cerita = []
+    for i in range(2):
+        kegiatan = v.rng.choice(("terakhir mengirim PEB", "terakhir mengekspor"))
+        tampak = "menunjukkan" if rec[i] else "tidak menunjukkan"
+        cerita.append(
+            f"IKM {pemilik[i]} {kegiatan} {bulan[i]} bulan lalu, dan *tracking* NIB-nya di INSW "
+            f'{tampak} kategori "REC CEISA"'
+        )
+    tanya = v.rng.randrange(2)
+    teks = (
+        f"Dua IKM di sentra sepatu, sejak ekspor terakhirnya, tidak punya kegiatan kepabeanan sama "
+        f"sekali. {cerita[0]}. {cerita[1]}. Bulan depan keduanya mendapat pesanan ekspor baru. Untuk "
+        f"IKM {pemilik[tanya]} saja: bagaimana status akses kepabeanannya, dan apa yang dilakukan "
+        "dengan data OSS sebelum mengirim PEB?"
+    )
     return dict(
         teks=teks,
-        pilih=_dua(
-            ya if blokir else tidak,
-            tidak if blokir else ya,
-            biarkan if rec else perbarui,
-            perbarui if rec else biarkan,
-        ),
-        data={"bulan": bulan, "rec_ceisa": rec},
+        pilih=_dua(*_akses_opsi(bulan[tanya] >= 12, rec[tanya])),
+        data={"bulan": bulan[tanya], "rec_ceisa": rec[tanya], "ditanya": pemilik[tanya]},
     )
 
 
@@ -645,12 +715,6 @@ _KITE_PAKAI = (  # minimal pairs: (what it does with the goods, used in its own 
     ("dirakit sendiri menjadi alas kaki", True),
     ("dijual utuh, tidak dirakit menjadi alas kaki", False),
 )
-_KITE_LATAR = (  # true of either case: the goods end up in footwear for export
-    "Sepatu yang dibuat dengan barang itu akhirnya diekspor ke {negara}.",
-    "Alas kaki hasilnya dikirim ke pembeli di {negara}.",
-    "Pesanan yang memakai barang itu datang dari {negara}.",
-    "Sandal dan sepatu dari barang itu dijual ke {negara}.",
-)
 _KITE_NEGARA = ("Jepang", "Belanda", "Malaysia", "Australia", "Korea Selatan", "Jerman")
 
 #: what is imported under the facility: (text, facility of brief §1.6)
@@ -716,18 +780,37 @@ def eks01_kite(f: str, v: Acak) -> dict:
             ),
             data={"boleh": boleh, "kasus": kasus[:40]},
         )
-    # a workshop's draw: who applies, what is imported and what happens to it, each from several
-    # situations; the second half is chosen by the case too (material or machine), and every half
-    # comes in several wordings (R11: no fixed phrase per value to look up)
-    kel, negara = v.rng.choice(_KELURAHAN), v.rng.choice(_KITE_NEGARA)
-    pemohon = v.rng.choice(_KITE_PEMOHON).format(kel=kel)
-    pakai, boleh = v.rng.choice(_KITE_PAKAI)
-    barang, jenis = v.rng.choice(_KITE_BARANG)
+    return _kite_bengkel(v, kasus)
+
+
+def _kite_bengkel(v: Acak, kasus: str) -> dict:
+    """A workshop's draw (red team R11): two applicants, one that works the imported goods into its
+    own shoes and one that only sells them on, one importing a material and one a machine (which
+    goes with which is drawn); the question asks about one applicant by its kelurahan. Every case
+    tells both uses and both kinds of goods, so no word of it says the answer."""
+    kel = v.rng.sample(_KELURAHAN, 2)
+    pemohon = [x.format(kel=k) for x, k in zip(v.rng.sample(_KITE_PEMOHON, 2), kel, strict=True)]
+    # only uses that read right for a machine as well as for a material
+    pakai_umum = [(x, ok) for x, ok in _KITE_PAKAI if "diolah" not in x and "dirakit" not in x]
+    olah = v.rng.choice([x for x, ok in pakai_umum if ok])
+    jual = v.rng.choice([x for x, ok in pakai_umum if not ok])
+    pakai = [(olah, True), (jual, False)]
+    v.rng.shuffle(pakai)
+    bahan = v.rng.choice([x for x, j in _KITE_BARANG if j == "bahan"])
+    mesin = v.rng.choice([x for x, j in _KITE_BARANG if j == "mesin"])
+    barang = [(bahan, "bahan"), (mesin, "mesin")]
+    v.rng.shuffle(barang)
+    cerita = [
+        f"({n + 1}) {pemohon[n]} akan mengimpor {barang[n][0]}; barang itu {pakai[n][0]}"
+        for n in range(2)
+    ]
+    tanya = v.rng.randrange(2)
+    boleh, jenis = pakai[tanya][1], barang[tanya][1]
     teks = (
-        f"{pemohon} akan mengimpor {barang}. Barang itu {pakai}. "
-        f"{v.rng.choice(_KITE_LATAR).format(negara=negara)} Ia ingin mengajukan fasilitas KITE IKM "
-        "untuk barang itu. Bolehkah ia mengajukan, dan apa yang berlaku untuk "
-        "barang itu?"
+        f"Dua pemohon ingin mengajukan fasilitas KITE IKM untuk barang yang diimpornya. {cerita[0]}. "
+        f"{cerita[1]}. Sepatu yang akhirnya dibuat dengan barang-barang itu diekspor ke "
+        f"{v.rng.choice(_KITE_NEGARA)}. Untuk pemohon dari Kelurahan {kel[tanya]} saja: bolehkah ia "
+        "mengajukan, dan apa yang berlaku untuk barang yang diimpornya?"
     )
     ya, tidak = v.rng.choice(_KITE_BOLEH), v.rng.choice(_KITE_TOLAK)
     lain = "mesin" if jenis == "bahan" else "bahan"
@@ -738,7 +821,7 @@ def eks01_kite(f: str, v: Acak) -> dict:
     return dict(
         teks=teks,
         pilih=_dua(ya if boleh else tidak, tidak if boleh else ya, fas_ok, fas_bad),
-        data={"boleh": boleh, "kasus": kasus[:40], "fasilitas": jenis},
+        data={"boleh": boleh, "kasus": kasus[:40], "fasilitas": jenis, "ditanya": kel[tanya]},
     )
 
 
@@ -988,27 +1071,29 @@ _BUKAN = (
 
 
 def _bagian_bengkel(v: Acak) -> dict:
-    ya_, tidak_ = [x for x, p in _BAGIAN if p], [x for x, p in _BAGIAN if not p]
-    satu = v.rng.choice(ya_ if v.ya(True) else tidak_)
-    dua = v.rng.choice(ya_ if v.ya(True) else tidak_)
-    assert satu != dua
-    ya = dict(_BAGIAN)
-    negara, produk = v.rng.choice(_PABRIK)
-    teks = (
-        f"Sebuah IKM mengirim dua barang terpisah ke pabrik {produk} di {negara}: (1) {satu}; (2) {dua}. "
-        "Apakah masing-masing masuk pos 6406 (bagian alas kaki), menurut Catatan 2 Bab 64?"
+    """A workshop's draw (red team R11): a box of four separate goods, two parts of heading 6406
+    and two that Note 2 excludes; the question asks about two of them by their letter."""
+    barang, (t1, t2), ya = _dua_dari_empat(
+        v, [x for x, p in _BAGIAN if p], [x for x, p in _BAGIAN if not p]
     )
-    m1, t1 = f"(1) {v.rng.choice(_MASUK)}", f"(1) {v.rng.choice(_BUKAN)}"
-    m2, t2 = f"(2) {v.rng.choice(_MASUK)}", f"(2) {v.rng.choice(_BUKAN)}"
+    negara, produk = v.rng.choice(_PABRIK)
+    daftar = "; ".join(f"({HURUF[i]}) {x}" for i, x in enumerate(barang))
+    teks = (
+        f"Sebuah IKM mengirim satu kotak berisi empat barang terpisah ke pabrik {produk} di "
+        f"{negara}: {daftar}. Untuk PEB, Anda diminta memeriksa barang {t1} dan barang {t2} saja: apakah "
+        "masing-masing masuk pos 6406 (bagian alas kaki), menurut Catatan 2 Bab 64?"
+    )
+    m1, b1 = f"Barang {t1}: {v.rng.choice(_MASUK)}", f"Barang {t1}: {v.rng.choice(_BUKAN)}"
+    m2, b2 = f"barang {t2}: {v.rng.choice(_MASUK)}", f"barang {t2}: {v.rng.choice(_BUKAN)}"
     return dict(
         teks=teks,
         pilih=_dua(
-            m1 if ya[satu] else t1,
-            t1 if ya[satu] else m1,
-            m2 if ya[dua] else t2,
-            t2 if ya[dua] else m2,
+            m1 if ya[t1] else b1,
+            b1 if ya[t1] else m1,
+            m2 if ya[t2] else b2,
+            b2 if ya[t2] else m2,
         ),
-        data={"barang": [satu, dua]},
+        data={"barang": barang, "ditanya": [t1, t2]},
     )
 
 
@@ -1663,13 +1748,6 @@ def eks03_lc(f: str, v: Acak) -> dict:
 #: decided by where the defect sits and what it does there, so the same object or defect appears in
 #: both classes
 _LOGAM = ("ujung paku", "ujung kawat penguat", "kepala staples", "serpihan logam pengait")
-_LOGAM_SEBAB = (
-    "yang tertinggal sesudah hak dipasang",
-    "yang lolos dari pemeriksaan di lini perakitan",
-    "sisa perbaikan oleh pekerja baru",
-    "yang bengkok karena dipukul terlalu keras",
-    "dari mesin yang belum disetel ulang",
-)
 _LOGAM_KRITIS = (
     "mencuat ke dalam, mengenai kaki",
     "di dalam sepatu, dapat melukai kaki",
@@ -1688,13 +1766,6 @@ _KOSMETIK = (
     "warna belang",
     "jahitan tidak lurus",
 )
-_KOSMETIK_SEBAB = (
-    "akibat pisau potong yang tumpul",
-    "karena lem dioles terlalu banyak",
-    "dari pena penanda pola",
-    "karena kulit kurang dipanaskan saat dibentuk",
-    "akibat operator mesin jahit terburu-buru",
-)
 _KOSMETIK_MAYOR = (
     "di ujung depan (zona 1)",
     "di muka upper (zona 1)",
@@ -1709,23 +1780,51 @@ _KOSMETIK_MINOR = (
 ZONA = "Cacat tampilan di zona 1 membuat pembeli kemungkinan mengembalikan sepatu; di zona 2 tidak."
 
 
-def _temuan_bengkel(v: Acak) -> tuple[tuple[str, str], tuple[str, str]]:
-    ka, kb = ("kritis" if v.ya(True) else "mayor"), ("mayor" if v.ya(True) else "minor")
-    tempat_a = v.rng.choice(_LOGAM_KRITIS if ka == "kritis" else _LOGAM_MAYOR)
-    tempat_b = v.rng.choice(_KOSMETIK_MAYOR if kb == "mayor" else _KOSMETIK_MINOR)
-    a = f"{v.rng.choice(_LOGAM)} {v.rng.choice(_LOGAM_SEBAB)}, {tempat_a}"
-    b = f"{v.rng.choice(_KOSMETIK)} {v.rng.choice(_KOSMETIK_SEBAB)}, {tempat_b}"
-    return (a, ka), (b, kb)
+def _kelas_bengkel(v: Acak) -> dict:
+    """A workshop's draw (red team R11): four findings of one inspection in drawn order — a metal
+    object inside the shoe against the foot (critical) and one outside (major), a look defect in
+    zone 1 (major) and one in zone 2 (minor) — and the question asks about one metal and one look
+    finding by their letter. Every case names both places of both kinds, so no word of it says
+    which class the asked findings have."""
+    logam = v.rng.sample(_LOGAM, 2)
+    kosmetik = v.rng.sample(_KOSMETIK, 2)
+    temuan = [
+        (f"{logam[0]}, {v.rng.choice(_LOGAM_KRITIS)}", "kritis", "logam"),
+        (f"{logam[1]}, {v.rng.choice(_LOGAM_MAYOR)}", "mayor", "logam"),
+        (f"{kosmetik[0]} {v.rng.choice(_KOSMETIK_MAYOR)}", "mayor", "tampilan"),
+        (f"{kosmetik[1]} {v.rng.choice(_KOSMETIK_MINOR)}", "minor", "tampilan"),
+    ]
+    v.rng.shuffle(temuan)
+    label = "ABCD"
+    tanya_logam = v.rng.choice([i for i, t in enumerate(temuan) if t[2] == "logam"])
+    tanya_tampilan = v.rng.choice([i for i, t in enumerate(temuan) if t[2] == "tampilan"])
+    i1, i2 = sorted((tanya_logam, tanya_tampilan))
+    assert {t[1] for t in temuan} <= {c.key for c in quality.defect_classes()}
+    daftar = "; ".join(f"({label[i]}) {t[0]}" for i, t in enumerate(temuan))
+    teks = (
+        f"Empat temuan pemeriksaan akhir: {daftar}. ({ZONA}) Masuk kelas cacat apa temuan "
+        f"{label[i1]} dan temuan {label[i2]}?"
+    )
+    lain = {("kritis", "logam"): "mayor", ("mayor", "logam"): "kritis"}
+    lain |= {("mayor", "tampilan"): "minor", ("minor", "tampilan"): "mayor"}
+    halves = []
+    for n, i in enumerate((i1, i2)):
+        nama = f"{'T' if n == 0 else 't'}emuan {label[i]}"
+        kelas, jenis = temuan[i][1], temuan[i][2]
+        halves += [f"{nama}: {kelas}", f"{nama}: {lain[(kelas, jenis)]}"]
+    return dict(
+        teks=teks,
+        pilih=_dua(*halves),
+        data={"temuan": [t[0] for t in temuan], "ditanya": [label[i1], label[i2]]},
+    )
 
 
 def mtu01_kelas(f: str, v: Acak) -> dict:
     a, b = {"pre": (_TEMUAN_A[0], _TEMUAN_B[0]), "post": (_TEMUAN_A[1], _TEMUAN_B[2])}[f]
     if v.rng:
-        a, b = _temuan_bengkel(v)
+        return _kelas_bengkel(v)
     assert {a[1], b[1]} <= {c.key for c in quality.defect_classes()}
     teks = f"Dua temuan pemeriksaan akhir: (a) {a[0]}; (b) {b[0]}. Masuk kelas cacat apa masing-masing?"
-    if v.rng:
-        teks = f"{teks} ({ZONA})"
     lain_a = "mayor" if a[1] == "kritis" else "kritis"
     lain_b = "minor" if b[1] == "mayor" else "mayor"
     return dict(
@@ -1833,20 +1932,35 @@ _SNI_TIDAK = (
 
 
 def _sni_bengkel(v: Acak) -> dict:
-    bebas = [x for x in _SNI_JENIS if not x[1]]
-    j1, w1 = _SNI_JENIS[0] if v.ya(True) else v.rng.choice(bebas)
-    j2, w2 = _SNI_JENIS[0] if v.ya(True) else v.rng.choice(bebas)
-    u1, u2 = v.rng.sample(_SNI_UNTUK, 2)
+    """A workshop's draw (red team R11): four products of an IKM, two safety shoes and two others,
+    each for its own buyer; the question asks about two of them by their letter."""
+    pengaman = [
+        "sepatu pengaman (*safety shoes*)",
+        "sepatu pengaman berujung baja",
+        "sepatu pengaman kulit bersol karet",
+    ]
+    lain = [j for j, w in _SNI_JENIS if not w]
+    produk, (t1, t2), wajib = _dua_dari_empat(v, pengaman, lain)
+    untuk = v.rng.sample(_SNI_UNTUK, 4)
+    daftar = "; ".join(f"({HURUF[i]}) {x} {untuk[i]}" for i, x in enumerate(produk))
     teks = (
-        f"Sebuah IKM membuat dua produk untuk pasar dalam negeri: (1) {j1} {u1}; (2) {j2} {u2}. "
-        "Apakah masing-masing terkena SNI wajib (harus bersertifikat SNI sebelum dijual)?"
+        f"Sebuah IKM membuat empat produk untuk pasar dalam negeri: {daftar}. Untuk produk {t1} dan "
+        f"produk {t2} saja: apakah masing-masing terkena SNI wajib (harus bersertifikat SNI sebelum "
+        "dijual)?"
     )
-    ok1, no1 = f"(1) {v.rng.choice(_SNI_WAJIB)}", f"(1) {v.rng.choice(_SNI_TIDAK)}"
-    ok2, no2 = f"(2) {v.rng.choice(_SNI_WAJIB)}", f"(2) {v.rng.choice(_SNI_TIDAK)}"
+    ok1, no1 = (
+        f"Produk {t1}: {v.rng.choice(_SNI_WAJIB)}",
+        f"Produk {t1}: {v.rng.choice(_SNI_TIDAK)}",
+    )
+    ok2, no2 = (
+        f"produk {t2}: {v.rng.choice(_SNI_WAJIB)}",
+        f"produk {t2}: {v.rng.choice(_SNI_TIDAK)}",
+    )
+    w1, w2 = wajib[t1], wajib[t2]
     return dict(
         teks=teks,
         pilih=_dua(ok1 if w1 else no1, no1 if w1 else ok1, ok2 if w2 else no2, no2 if w2 else ok2),
-        data={"produk": [f"{j1} {u1}", f"{j2} {u2}"]},
+        data={"produk": [f"{x} {untuk[i]}" for i, x in enumerate(produk)], "ditanya": [t1, t2]},
     )
 
 

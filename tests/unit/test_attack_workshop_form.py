@@ -8,9 +8,9 @@ attacker does not have:
 
 * **the committed key's letters**: answer the workshop form with the committed form's letters;
 * **the committed key's text**: take the option whose text is nearest to the committed key option;
-* (pending on the branch ``redteam-pending2``, BOARD R11: a dictionary of public draws — draw many
-  forms with secrets of one's own, note for every question which option text was right, and look
-  the workshop's questions up.)
+* **a dictionary of public draws**: draw many forms with secrets of one's own, note for every
+  question (numbers masked) which option text was right, and look the workshop's questions up;
+  for number items, the exact question text seen with its answer.
 
 Averaged over 20 workshop forms (fixed secrets), each must do no better than guessing on the
 choice items, and no unit may be Kompeten by it with a chance above 5 %.
@@ -18,12 +18,16 @@ choice items, and no unit may be Kompeten by it with a chance above 5 %.
 
 from __future__ import annotations
 
-from collections import defaultdict
+import re
+import secrets
+from collections import Counter, defaultdict
 
 import pytest
 from test_attack_testwise import MAX_LUCK, _jaccard, _p_met
 
+PUBLIC_DRAWS = 150
 TARGETS = 20
+_NUM = re.compile(r"\d[\d.,]*")
 
 
 def _workshop_form(modul: str, secret: str):
@@ -37,6 +41,10 @@ def _committed(modul: str):
     from alaskaki_kunci import bank
 
     return bank.form(modul)
+
+
+def _mask(text: str) -> str:
+    return _NUM.sub("#", text.lower()).strip()
 
 
 def _key_text(it) -> str:
@@ -100,6 +108,43 @@ def _texts(target, committed) -> dict[str, float]:
     return out
 
 
+def _dictionary(modul: str, draws: int) -> tuple[dict, dict]:
+    """What the attacker learns from the public bank with secrets of their own."""
+    choice: dict[str, dict[str, Counter]] = defaultdict(lambda: defaultdict(Counter))
+    number: dict[str, dict[str, float]] = defaultdict(dict)
+    for _ in range(draws):
+        for it in _workshop_form(modul, secrets.token_hex(16)):
+            if it.jenis == "huruf":
+                choice[it.slot][_mask(it.teks)][_mask(_key_text(it))] += 1
+            else:
+                number[it.slot][it.teks] = float(it.jawaban)
+    return choice, number
+
+
+def _looked_up(target, learned) -> dict[str, float]:
+    from alaskaki_kunci.bank import HURUF
+
+    choice, number = learned
+    out = {}
+    for it in target:
+        if it.jenis != "huruf":
+            seen = number[it.slot].get(it.teks)
+            out[it.slot] = float(seen is not None and it.benar(seen))
+            continue
+        seen = choice[it.slot].get(_mask(it.teks))
+        if not seen:  # nearest question seen
+            q = max(choice[it.slot], key=lambda s: _jaccard(s, _mask(it.teks)), default=None)
+            seen = choice[it.slot].get(q, Counter()) if q else Counter()
+        if not seen:
+            out[it.slot] = 1 / len(it.opsi)
+            continue
+        ref = seen.most_common(1)[0][0]
+        sims = [_jaccard(ref, _mask(o)) for o in it.opsi]
+        best = [HURUF[i] for i, s in enumerate(sims) if s == max(sims)]
+        out[it.slot] = (it.jawaban in best) / len(best)
+    return out
+
+
 @pytest.fixture(scope="module")
 def targets():
     """Workshop forms the attacker has not drawn (fixed secrets: the test is repeatable)."""
@@ -132,3 +177,8 @@ def test_the_committed_letters_do_not_answer_a_workshop_form(targets):
 def test_the_committed_key_text_does_not_answer_a_workshop_form(targets):
     committed = _committed("asesmen-akhir")
     _judge("committed key text", targets, lambda t: _texts(t, committed))
+
+
+def test_a_dictionary_of_public_draws_does_not_answer_a_workshop_form(targets):
+    learned = _dictionary("asesmen-akhir", PUBLIC_DRAWS)
+    _judge("dictionary of public draws", targets, lambda t: _looked_up(t, learned))
