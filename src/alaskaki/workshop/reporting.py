@@ -10,7 +10,7 @@ from alaskaki.workshop.course import Workshop
 def make_reports(
     workshop: Workshop,
     *,
-    formats: tuple[str, ...] = ("html", "xlsx", "csv", "json"),
+    formats: tuple[str, ...] | None = None,
     anonim: bool = False,
     anonim_k: int | None = None,
     rapor: bool = False,
@@ -20,11 +20,12 @@ def make_reports(
 
     ``anonim=True`` writes only the anonymised, ``anonim_k``-anonymous files (default
     :data:`alaskaki.report.ANONIM_K`): never a rapor, even when ``rapor=True`` (a rapor always
-    names its participant).
+    names its participant). ``formats``: default every one of :data:`alaskaki.report.FORMATS`.
     """
     from alaskaki.competency import assess
-    from alaskaki.report import ANONIM_K, write_rapor, write_reports
+    from alaskaki.report import ANONIM_K, FORMATS, write_rapor, write_reports
 
+    formats = FORMATS if formats is None else formats
     anonim_k = ANONIM_K if anonim_k is None else anonim_k
 
     if rapor and not anonim:  # refused before anything is written (R5c: rapor after `tutup`)
