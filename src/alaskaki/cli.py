@@ -1083,6 +1083,12 @@ def _guard_gradebook(args) -> list:
         if where is None or not (Path(where) / CONFIG_FILE).is_file():
             continue
         folder = Folder(where)
+        # before anything reads the config or backs the gradebook up: both rewrite the traces an
+        # older kit left of the folder init made (a workshop from before session 6, R34)
+        if folder.record_old_origin() == "asli":
+            from alaskaki.workshop.course import Workshop, explain_unrecorded_origin
+
+            explain_unrecorded_origin(Workshop(folder.root))
         if args.command == "init" and args.db_url:
             continue  # the workshop's gradebook moves to a new database: init checks and copies
         if args.command == "init" and args.pindahan:

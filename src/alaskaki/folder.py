@@ -50,6 +50,9 @@ CONFIG_FILE = "nbgrader_config.py"
 META_FILE = "lokakarya.json"
 FOLDER_ID_KEY = "id_folder"  # lokakarya.json: a random id per workshop (PostgreSQL claims)
 ORIGIN_KEY = "folder_asal"  # lokakarya.json: {"path", "disk"} of the folder init made (R34)
+# folder_asal of a workshop made before the record, when an older kit's traces show it is not the
+# folder init made: {"path": the old path or None, "disk": None, "bukti": what shows it}
+EVIDENCE_KEY = "bukti"
 ROSTER_FILE = "peserta.csv"
 FRAMEWORK_FILE = "kompetensi.yml"
 GRADEBOOK_FILE = "gradebook.db"
@@ -196,6 +199,12 @@ class Folder:
     def backup_dir(self) -> Path:
         return self.root / BACKUP_DIR
 
+    @property
+    def own_gradebook(self) -> Path:
+        """``<folder>/gradebook.db``, where nbgrader keeps the gradebook unless ``db_url`` names
+        another place (:attr:`gradebook_file` is the one in use)."""
+        return self.root / GRADEBOOK_FILE
+
     def _under(self, top: str, pid: str | None, modul: str | None) -> Path:
         p = self.root / top
         return p / pid / modul if pid is not None and modul is not None else (p / pid if pid else p)
@@ -224,6 +233,10 @@ class Folder:
 
     def archive(self, pid: str | None = None, modul: str | None = None) -> Path:
         return self._under(ARCHIVE_DIR, pid, modul)
+
+    def personal(self, modul: str | None = None) -> Path:
+        """``pribadi/`` or ``pribadi/<modul>``: per-participant copies, outside the exchange."""
+        return self.root / PERSONAL_DIR / modul if modul else self.root / PERSONAL_DIR
 
     def modules(self) -> list[str]:
         """Module ids in ``source/`` (unsorted; see ``course.teaching_order``)."""
@@ -309,7 +322,7 @@ class Folder:
         return _sqlite_path(self.db_url)
 
     def _resolve_db_url(self, cfg) -> str:
-        own = self.root / GRADEBOOK_FILE
+        own = self.own_gradebook
         configured = cfg.CourseDirectory.get("db_url") or ""
         if not configured:
             return f"sqlite:///{own}"
@@ -320,6 +333,8 @@ class Folder:
         if path.resolve() == own or (path.name == GRADEBOOK_FILE and self._made_by_init()):
             # The old init wrote this folder's absolute path; after a copy, move or rename it
             # points elsewhere (often the original workshop). The folder's own file is meant.
+            if path.resolve() != own:
+                self.record_old_origin()  # the path is the only trace of where init made it
             self._forget_absolute_db_url()
             return f"sqlite:///{own}"
         other = _workshop_holding(path)
@@ -449,6 +464,8 @@ class Folder:
         before the record do not.
         """
         rec = self.meta().get(ORIGIN_KEY)
+        if isinstance(rec, dict) and rec.get(EVIDENCE_KEY):  # :meth:`record_old_origin`
+            return str(rec.get("path") or rec[EVIDENCE_KEY])
         if not isinstance(rec, dict) or not rec.get("path") or not rec.get("disk"):
             return None
         try:
@@ -457,6 +474,92 @@ class Folder:
         except OSError:
             return None
         return str(rec["path"])
+
+    def record_old_origin(self) -> str | None:
+        """Record ``folder_asal`` once for a workshop made before ``init`` recorded it (session 6).
+
+        Two traces an older kit left show that the folder is not the one ``init`` made (a copy, or
+        a move to another disk), and they are read before anything rewrites them:
+
+        * ``nbgrader_config.py`` of an ``init`` before the folder locator names its gradebook with
+          an absolute path (``sqlite:////…/gradebook.db``) in another folder;
+        * ``gradebook.db`` has the size and time alaskaki last left it with
+          (``cadangan/.keadaan-terakhir.json``) but is another file (inode): copied with its times
+          kept (``cp -a``, a file manager, ``rsync -a``) or moved to another disk. SQLite and the
+          formgrader write in place, and a time change means a write, so nothing else does this.
+
+        Either way :meth:`moved_from` answers, and the first uji ``release`` or ``cetak`` draws the
+        folder's own forms unless one was handed out or printed (as for a recorded copy, R34b).
+        Without a trace the folder is recorded as the workshop's own from now on, so copies made
+        from here on are told apart; whether it was itself copied before cannot be known (a copy
+        by ``cp -r`` leaves no trace), and the caller says so once.
+
+        Returns ``"salinan"`` (a trace), ``"asli"`` (no trace), or None when nothing was recorded:
+        recorded before, not an alaskaki workshop (no lokakarya.json), or a read-only folder.
+        """
+        if not self.meta_file.is_file():
+            return None
+        try:
+            meta = self.meta()
+        except AlaskakiError:
+            return None  # a broken lokakarya.json: the command reading it names it
+        if ORIGIN_KEY in meta:
+            return None
+        elsewhere = self._old_db_url_folder()
+        if elsewhere is not None:
+            rec = {
+                "path": str(elsewhere),
+                "disk": None,
+                EVIDENCE_KEY: f"db_url lama di {CONFIG_FILE} menunjuk {elsewhere}",
+            }
+        elif self._gradebook_copied():
+            rec = {
+                "path": None,
+                "disk": None,
+                EVIDENCE_KEY: f"{GRADEBOOK_FILE}-nya hasil salinan, bukan berkas yang terakhir "
+                "ditulis alaskaki di folder ini",
+            }
+        else:
+            try:
+                rec = {"path": str(self.root), "disk": self._disk_identity()}
+            except OSError:
+                return None
+        try:
+            _atomic_write(
+                self.meta_file,
+                json.dumps({**meta, ORIGIN_KEY: rec}, indent=2, ensure_ascii=False) + "\n",
+            )
+        except OSError:
+            return None  # read-only (a co-trainer's view): judged again by the next command
+        return "salinan" if rec["disk"] is None else "asli"
+
+    def _old_db_url_folder(self) -> Path | None:
+        """The folder whose gradebook an older ``init`` named in nbgrader_config.py, when not this one."""
+        try:
+            text = self.config_file.read_text(encoding="utf-8")
+        except OSError:
+            return None
+        m = _DB_URL_LINE.search(text)
+        if _OLD_INIT_HEADER not in text or m is None:
+            return None
+        path = _sqlite_path(m.group("url"), base=self.root)
+        if path is None or path.name != GRADEBOOK_FILE:
+            return None
+        return None if path.parent.resolve() == self.root else path.parent
+
+    def _gradebook_copied(self) -> bool:
+        """``gradebook.db`` is not the file alaskaki last left here but has its size and time."""
+        try:
+            seen = json.loads(self._state_file().read_text(encoding="utf-8"))
+            now = self.own_gradebook.stat()
+        except (OSError, ValueError):
+            return False
+        if not (
+            isinstance(seen, list) and len(seen) >= 3 and all(isinstance(x, int) for x in seen[:3])
+        ):
+            return False  # a PostgreSQL gradebook's record: no file to compare
+        ino, size, mtime = seen[:3]
+        return ino != now.st_ino and [size, mtime] == [now.st_size, now.st_mtime_ns]
 
     def record_origin(self) -> None:
         """Record this folder as the one its workshop lives in (:meth:`copy_of`)."""
@@ -1289,8 +1392,13 @@ def _sqlite_backup(src: Path, dest: Path) -> None:
 
 def _atomic_write(path: Path, text: str) -> None:
     tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, path)
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()  # a full disk keeps no half-written file
+        raise
 
 
 def _local(t: datetime) -> str:

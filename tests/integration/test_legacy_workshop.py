@@ -31,6 +31,7 @@ OLD_MODULES = sorted(p.name for p in (FIXTURE / "source").iterdir() if p.is_dir(
 #: old module -> the kit's modules that replaced it (same unit)
 SPLIT = {m: [k for k in kit_modules() if k.startswith(m.split("-")[0])] for m in OLD_MODULES}
 FULL, BLANK = "p01", "p02"
+UJI = "asesmen-akhir"
 
 
 def _unit_blocks(text: str) -> dict[str, str]:
@@ -140,3 +141,44 @@ def test_reports_of_the_old_workshop(old_workshop):
     html = [p for p in written if p.suffix == ".html"]
     assert html
     assert any("EKS-03" in p.read_text(encoding="utf-8") for p in html)
+
+
+def test_the_old_workshop_copied_before_the_folder_record_gets_its_own_uji_form(
+    old_workshop, tmp_path, capsys
+):
+    """Issue 14, R34 for a workshop made before session 6 (lokakarya.json without folder_asal):
+    used as the template of another batch (`cp -a`), the copy's first command reads the trace (its
+    gradebook.db is another file with the size and time alaskaki last left) and its first `cetak`
+    of the uji form draws its own; the template is recorded as its own at its first command, says
+    once what cannot be known, and keeps its form."""
+    import json
+    import subprocess
+
+    from alaskaki.cli import main
+    from alaskaki.folder import ORIGIN_KEY
+    from alaskaki_kunci.bengkel import kunci_form
+
+    def form(ws: Workshop) -> dict:
+        return {r["grade_id"]: r["harapan"] for r in kunci_form(ws.source_notebook(UJI))}
+
+    template = tmp_path / "templat"
+    subprocess.run(["cp", "-a", str(old_workshop.root), str(template)], check=True)
+    template = Workshop(template)
+    meta = template.meta()
+    del meta[ORIGIN_KEY]  # as a kit from before session 6 wrote it
+    template.meta_file.write_text(json.dumps(meta), encoding="utf-8")
+    template.before_write("grade")  # the old kit's last command recorded the gradebook's state
+    copy = tmp_path / "angkatan-2"
+    subprocess.run(["cp", "-a", str(template.root), str(copy)], check=True)
+    copy = Workshop(copy)
+    theirs = form(template)
+    assert main(["cetak", UJI, "-w", str(copy.root), "--out", str(tmp_path / "f.html")]) == 0
+    err = capsys.readouterr().err
+    assert "bukan folder yang dibuat `alaskaki init`" in err and "sekali saja" not in err, err
+    assert form(copy) != theirs
+    assert main(["status", "-w", str(template.root)]) == 0
+    err = capsys.readouterr().err
+    assert "sekali saja" in err and UJI in err, err
+    assert main(["status", "-w", str(template.root)]) == 0
+    assert "sekali saja" not in capsys.readouterr().err
+    assert form(template) == theirs

@@ -13,7 +13,7 @@ import pytest
 
 from alaskaki.cli import main
 from alaskaki.errors import EXIT_CONFLICT, AlaskakiError
-from alaskaki.folder import Folder
+from alaskaki.folder import GRADEBOOK_FILE, ORIGIN_KEY, Folder
 from alaskaki.workshop import import_roster, init_workshop
 
 HEADER = "id,nama,ikm,kelurahan,jenis_kelamin,peran\n"
@@ -554,3 +554,63 @@ def test_a_folder_knows_it_is_not_the_one_init_made_even_when_that_one_is_gone(t
     Folder(renamed).record_origin()
     assert Folder(renamed).moved_from() is None
     assert Folder(renamed.rename(tmp_path / "lagi")).moved_from() is None  # a rename: same inode
+
+
+def _as_before_session_6(folder: Path) -> Path:
+    """The workshop as a kit from before session 6 left it: lokakarya.json without folder_asal."""
+    f = Folder(folder)
+    meta = f.meta()
+    del meta[ORIGIN_KEY]
+    f.meta_file.write_text(json.dumps(meta), encoding="utf-8")
+    return folder
+
+
+def test_an_old_workshop_without_a_trace_is_recorded_as_its_own_once(template, tmp_path):
+    """A workshop made before init recorded its folder (R34) is recorded at its first command, once:
+    copies made from then on are told apart as for a workshop init recorded."""
+    old = _as_before_session_6(cp_a(template, tmp_path / "lama"))
+    assert Folder(old).moved_from() is None and Folder(old).copy_of() is None
+    assert Folder(old).record_old_origin() == "asli"
+    assert Folder(old).meta()[ORIGIN_KEY] == {"path": str(old), "disk": str(old.stat().st_ino)}
+    assert Folder(old).record_old_origin() is None  # once
+    copy = cp_a(old, tmp_path / "angkatan-2")
+    assert Folder(copy).record_old_origin() is None
+    assert Folder(copy).copy_of() == old
+    bare = tmp_path / "kursus"  # a bare nbgrader course (no lokakarya.json) is left alone
+    bare.mkdir()
+    shutil.copyfile(Folder(old).config_file, Folder(bare).config_file)
+    assert Folder(bare).record_old_origin() is None and not Folder(bare).meta_file.exists()
+
+
+def test_an_old_workshop_copied_with_its_times_is_known_by_its_gradebook(template, tmp_path):
+    """A template copied by `cp -a` (or a file manager) before the update: its gradebook.db has the
+    size and time alaskaki last left it with (cadangan/.keadaan-terakhir.json) but is another file.
+    A `cp -r` copy leaves no such trace: it is recorded as its own (and the first command says what
+    cannot be known, tests/unit/test_old_workshops.py)."""
+    old = _as_before_session_6(cp_a(template, tmp_path / "templat"))
+    Folder(old).before_write("roster")  # the old kit's last command recorded the gradebook's state
+    kept = cp_a(old, tmp_path / "angkatan-2")
+    plain = tmp_path / "angkatan-3"
+    subprocess.run(["cp", "-r", str(old), str(plain)], check=True)
+    assert Folder(kept).record_old_origin() == "salinan"
+    assert Folder(kept).copy_of() is None and "salinan" in Folder(kept).moved_from()
+    assert Folder(old).record_old_origin() == "asli"
+    assert Folder(old).moved_from() is None
+    assert Folder(plain).record_old_origin() == "asli"
+
+
+def test_an_old_init_db_url_naming_another_folder_is_read_before_it_is_rewritten(
+    template, tmp_path
+):
+    """An init from before the folder locator wrote the absolute path of the folder it made into
+    nbgrader_config.py; in a copy it names the template. The first reader of the config (here the
+    gradebook's locator, as in any command) records that before rewriting the line away."""
+    old = _as_before_session_6(cp_a(template, tmp_path / "angkatan-2"))
+    config = Folder(old).config_file
+    elsewhere = tmp_path / "templat"
+    with config.open("a", encoding="utf-8") as fh:
+        fh.write(f"c.CourseDirectory.db_url = 'sqlite:///{elsewhere / GRADEBOOK_FILE}'\n")
+    assert Folder(old).db_url == f"sqlite:///{old / GRADEBOOK_FILE}"  # its own gradebook
+    assert "db_url =" not in config.read_text(encoding="utf-8")
+    assert Folder(old).moved_from() == str(elsewhere)
+    assert Folder(old).copy_of() is None

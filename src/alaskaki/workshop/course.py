@@ -37,9 +37,7 @@ from alaskaki.folder import (
     ID_PATTERN,
     META_FILE,
     ORIGIN_KEY,
-    PERSONAL_DIR,
     ROSTER_FILE,
-    STATE_DIR,
     WORKSHOP_DIRS,
     Folder,
     _atomic_write,
@@ -293,7 +291,7 @@ def _switch_database(ws: Workshop, url: str) -> None:
     import sqlalchemy
     from sqlalchemy.exc import SQLAlchemyError
 
-    from alaskaki.folder import BACKUP_DIR, _last_line, _libpq, _pg_dump, _pg_tool, _run_pg
+    from alaskaki.folder import _last_line, _libpq, _pg_dump, _pg_tool, _run_pg
 
     if not url.startswith("postgresql"):
         raise AlaskakiError(
@@ -339,7 +337,7 @@ def _switch_database(ws: Workshop, url: str) -> None:
         )
     when = datetime.now(UTC)
     copy = ws.backup_dir / f"gradebook-{when:%Y%m%dT%H%M%S%f}Z-sebelum-database-baru.dump"
-    _pg_dump(dump, old, copy, backup_dir=ws.root / BACKUP_DIR)
+    _pg_dump(dump, old, copy, backup_dir=ws.backup_dir)
     conn, env = _libpq(url)
     done = _run_pg(
         [
@@ -473,7 +471,7 @@ def _put_aside(ws: Workshop, modul: str, *, why: str = "terpotong") -> Path | No
         if not any(p.is_file() for p in dest.rglob("*")):
             shutil.rmtree(dest)
             return None
-        aside = ws.root / STATE_DIR / f"{modul}-{why}-{datetime.now(UTC):%Y%m%dT%H%M%S%f}"
+        aside = ws.state_dir / f"{modul}-{why}-{datetime.now(UTC):%Y%m%dT%H%M%S%f}"
         aside.parent.mkdir(parents=True, exist_ok=True)
         os.rename(dest, aside)
     except OSError as err:
@@ -606,7 +604,7 @@ def _public_key(ws: Workshop, modul: str) -> str | None:
 
 def _handed_out(ws: Workshop, modul: str) -> bool:
     """Has ``modul`` reached a participant (released, personal copies, submitted, graded)?"""
-    if ws.release(modul).exists() or (ws.root / PERSONAL_DIR / modul).exists():
+    if ws.release(modul).exists() or ws.personal(modul).exists():
         return True
     return any(
         any(top.glob(f"*/{modul}")) for top in (ws.submitted(), ws.autograded(), ws.feedback())
@@ -636,7 +634,7 @@ PRINTED = "{modul}-dicetak"  # penilaian/: `cetak` printed this form or its key 
 def mark_printed(ws: Workshop, modul: str) -> None:
     """Record that ``cetak`` printed ``modul``'s form or key from this folder: paper forms (and a
     key to score them by) are out, so the form is never drawn again (:func:`own_forms_for_a_copy`)."""
-    marker = ws.root / STATE_DIR / PRINTED.format(modul=modul)
+    marker = ws.state_dir / PRINTED.format(modul=modul)
     try:
         marker.parent.mkdir(parents=True, exist_ok=True)
         marker.touch()
@@ -655,6 +653,8 @@ def own_forms_for_a_copy(ws: Workshop) -> bool:
     of the original, still in its place (a backup copy, the same batch going on in another folder).
     The token secret is kept: cards printed from the folder stay valid. True when drawn again.
     """
+    if ws.record_old_origin() == "asli":  # a workshop made before the record (session 6)
+        explain_unrecorded_origin(ws)
     recorded = ws.moved_from()
     if recorded is None:
         return False
@@ -667,7 +667,7 @@ def own_forms_for_a_copy(ws: Workshop) -> bool:
         if not {p.id for p in ws.participants()} - theirs:
             return False
     present = [m for m in UJI_FORMS if ws.source(m).is_dir()]
-    printed = [m for m in present if (ws.root / STATE_DIR / PRINTED.format(modul=m)).exists()]
+    printed = [m for m in present if _printed(ws, m)]
     if not present or printed or any(_handed_out(ws, m) for m in present):
         return False
     try:
@@ -677,7 +677,7 @@ def own_forms_for_a_copy(ws: Workshop) -> bool:
     secret = bengkel.rahasia_path(ws.root)
     if not secret.is_file():
         return False  # forms from before workshop secrets: replace_public_form's case
-    aside = ws.root / STATE_DIR / f"{secret.name}-salinan-{datetime.now(UTC):%Y%m%dT%H%M%S%f}"
+    aside = ws.state_dir / f"{secret.name}-salinan-{datetime.now(UTC):%Y%m%dT%H%M%S%f}"
     try:
         os.replace(secret, aside)
     except OSError as err:
@@ -687,20 +687,56 @@ def own_forms_for_a_copy(ws: Workshop) -> bool:
         _build_module(ws, modul, ws.source(modul), None)
     ws.record_origin()
     where = (
-        f"salinan lokakarya {original}, yang masih ada"
+        f"adalah salinan lokakarya {original}, yang masih ada"
         if original is not None
         else f"bukan folder yang dibuat `alaskaki init` ({recorded}): salinan atau pindahan"
     )
     print(
-        f"Folder {ws.root} adalah {where}. Formulir uji ({', '.join(present)}) belum pernah "
+        f"Folder {ws.root} {where}. Formulir uji ({', '.join(present)}) belum pernah "
         "dibagikan atau dicetak dari folder ini, jadi dibuat baru untuk folder ini agar dua "
-        f"angkatan tidak mendapat soal yang sama (yang lama di {ws.root / STATE_DIR}). Token di "
+        f"angkatan tidak mendapat soal yang sama (yang lama di {ws.state_dir}). Token di "
         "kartu peserta tidak berubah. Untuk angkatan baru, lain kali buat folder dengan "
         "`alaskaki init FOLDER_BARU`.",
         file=sys.stderr,
         flush=True,
     )
     return True
+
+
+def _printed(ws: Workshop, modul: str) -> bool:
+    return (ws.state_dir / PRINTED.format(modul=modul)).exists()
+
+
+def explain_unrecorded_origin(ws: Workshop) -> None:
+    """Say what alaskaki cannot know about a workshop made before ``init`` recorded its folder, once:
+    when :meth:`Folder.record_old_origin` found no trace of a copy and recorded the folder as the
+    workshop's own. A copy made by ``cp -r`` before the update leaves no trace, so a batch's folder
+    copied from another batch's may still hold that batch's uji forms. Said only while a form could
+    still be drawn anew (present, never handed out nor printed); the way out is a new folder."""
+    try:
+        from alaskaki_kunci import bengkel
+    except ImportError:
+        return  # a participant install: no forms
+    if not bengkel.rahasia_path(ws.root).is_file():
+        return  # forms from before workshop secrets: replace_public_form's case
+    waiting = [
+        m
+        for m in UJI_FORMS
+        if ws.source(m).is_dir() and not _handed_out(ws, m) and not _printed(ws, m)
+    ]
+    if not waiting:
+        return
+    print(
+        f"Catatan (sekali saja): lokakarya {ws.root} dibuat dengan alaskaki versi lama yang belum "
+        "mencatat folder lokakaryanya. Mulai sekarang folder ini tercatat sebagai lokakarya asli, "
+        "jadi salinannya untuk angkatan lain akan mendapat formulir uji sendiri. Namun alaskaki "
+        "tidak dapat mengetahui apakah folder ini sendiri dulu disalin dari lokakarya angkatan lain; "
+        f"bila ya, formulir ujinya ({', '.join(waiting)}) sama dengan formulir angkatan itu. Dalam "
+        "hal itu, sebelum formulir dibagikan atau dicetak, buat lokakarya baru untuk angkatan ini: "
+        f"`alaskaki init FOLDER_BARU --roster {ws.roster_path}`.",
+        file=sys.stderr,
+        flush=True,
+    )
 
 
 def check_uji_release(ws: Workshop, modul: str) -> None:

@@ -6,6 +6,7 @@ release/grade cycle; these check the pieces on one small workshop each.
 
 from __future__ import annotations
 
+import json
 import shutil
 
 import pytest
@@ -111,3 +112,66 @@ def test_an_unreleased_committed_form_is_replaced_by_the_workshops_own(
     assert _public_key(ws, UJI) is None
     assert "formulir bawaan kit" in capsys.readouterr().err
     assert ws.modules() == [UJI]  # the committed form went to penilaian/, out of nbgrader's sight
+
+
+def _before_session_6(ws) -> None:
+    """lokakarya.json as a kit from before session 6 wrote it: no folder_asal (R34)."""
+    from alaskaki.folder import ORIGIN_KEY
+
+    meta = ws.meta()
+    del meta[ORIGIN_KEY]
+    ws.meta_file.write_text(json.dumps(meta), encoding="utf-8")
+
+
+def _key(ws) -> dict:
+    from alaskaki_kunci.bengkel import kunci_form
+
+    return {r["grade_id"]: r["harapan"] for r in kunci_form(ws.source_notebook(UJI))}
+
+
+def test_a_workshop_from_before_the_folder_record_says_once_what_cannot_be_known(
+    uji_workshop, tmp_path, capsys
+):
+    """No trace of a copy (the original, or a `cp -r` copy): the first command records the folder
+    as the workshop's own and says, once, that a copy made before the update cannot be told, with
+    the way out while the uji form is neither handed out nor printed."""
+    from alaskaki.cli import main
+    from alaskaki.folder import ORIGIN_KEY, STATE_SEEN_FILE
+
+    ws = _copy(uji_workshop, tmp_path)
+    _before_session_6(ws)
+    (ws.backup_dir / STATE_SEEN_FILE).unlink(missing_ok=True)
+    form = _key(ws)
+    assert main(["status", "-w", str(ws.root)]) == 0
+    err = capsys.readouterr().err
+    assert "sekali saja" in err and UJI in err, err
+    assert f"`alaskaki init FOLDER_BARU --roster {ws.roster_path}`" in err
+    assert ws.meta()[ORIGIN_KEY]["path"] == str(ws.root)
+    assert main(["status", "-w", str(ws.root)]) == 0
+    assert "sekali saja" not in capsys.readouterr().err
+    assert _key(ws) == form  # nothing drawn anew: it may be the original
+
+
+def test_a_workshop_copied_before_the_folder_record_draws_its_own_uji_form(
+    uji_workshop, tmp_path, capsys
+):
+    """A template copied with its times (`cp -a`) before the update: the first command reads the
+    trace before the gradebook's backup rewrites it, and the uji form is drawn anew before it is
+    handed out (as for a recorded copy, R34b); the template keeps its own."""
+    from alaskaki.cli import main
+    from alaskaki.workshop.course import Workshop, own_forms_for_a_copy
+
+    template = _copy(uji_workshop, tmp_path)
+    _before_session_6(template)
+    template.before_write("roster")  # the old kit's last command recorded the gradebook's state
+    copy = Workshop(shutil.copytree(template.root, tmp_path / "angkatan-2", symlinks=True))
+    form = _key(template)
+    assert main(["status", "-w", str(copy.root)]) == 0
+    assert "sekali saja" not in capsys.readouterr().err  # a trace: nothing left unknown
+    assert own_forms_for_a_copy(copy) is True
+    err = capsys.readouterr().err
+    assert "salinan" in err and UJI in err, err
+    assert _key(copy) != form
+    assert own_forms_for_a_copy(copy) is False  # once: the copy is now a workshop of its own
+    assert own_forms_for_a_copy(template) is False
+    assert _key(template) == form
