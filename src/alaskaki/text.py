@@ -1,7 +1,7 @@
 """How the kit writes numbers and plain-text tables for people: Indonesian notation, in one place.
 
 Indonesian writes a dot between thousands and a decimal comma: ``Rp1.234.567``, ``1.234,56``,
-``12,5%``. Domain messages, widgets, exercises and the command line all call these helpers, so a
+``12,5%``. Domain messages, widgets, exercises, reports and the command line all call these helpers, so a
 number looks the same wherever a participant, trainer or reviewer reads it. Stdlib only: the
 participant install carries this module.
 """

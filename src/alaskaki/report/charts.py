@@ -18,6 +18,7 @@ from alaskaki.competency.model import (
     KOMPETEN,
     CohortResult,
 )
+from alaskaki.text import number
 
 COLORS = {
     KOMPETEN: "#1a9850",
@@ -146,7 +147,7 @@ def gain_chart(gain: pd.DataFrame) -> bytes:
     ax.bar(x - 0.2, pre, 0.4, label="Tes awal", color="#9ecae1")
     ax.bar(x + 0.2, post, 0.4, label="Tes akhir", color="#3182bd")
     for xi, g in zip(x, gain["Gain ternormalisasi <g>"], strict=True):
-        text = "-" if g is None or pd.isna(g) else f"<g> = {g:.2f}".replace(".", ",")
+        text = "-" if g is None or pd.isna(g) else "<g> = " + number(g, 2)
         ax.text(xi, 103, text, ha="center", fontsize=7)
     ax.set_xticks(x, gain["Unit"].tolist(), fontsize=8)
     ax.set_ylim(0, 112)

@@ -17,6 +17,7 @@ from alaskaki.competency.model import (
     KOMPETEN,
     CohortResult,
 )
+from alaskaki.text import number, percent
 
 from . import charts
 from .reviewer import Reviewer
@@ -72,10 +73,10 @@ def fmt_id(value, column: str = "") -> str:
         return str(int(value))
     if isinstance(value, float):
         if is_percent(column):
-            return f"{value * 100:.1f}%".replace(".", ",")
+            return percent(value, 1)
         if value.is_integer():
             return str(int(value))
-        return f"{value:.2f}".replace(".", ",")
+        return number(value, 2)
     return str(value)
 
 
