@@ -184,11 +184,32 @@ _WORD = re.compile(r"\w+")
 # Latin-1, or hides a mark between two letters, is named to the trainer (:func:`disguised`).
 _LOOK_ALIKE = ("аеорсухіјѕАВЕКМНОРСТХοαεΟΑΕոսօհցıɑɡ", "aeopcyxijsABEKMHOPCTXoaeOAEnuohgiag")
 _HIDDEN = ("Cf", "Mn", "Me")
+# R27e: NFKC turns a hair or thin space into a plain space, so the contoh jawaban with one pasted
+# between every two letters was pure ASCII after NFKC (never "disguised") and fell apart into
+# one-letter words. Every blank that is not a word space as typed (every Unicode space, Zs, Zl,
+# Zp, but the ASCII and the no-break space) and the glyphs that show nothing (braille blank,
+# Hangul fillers, the null notehead) is handled like a format character: dropped between two word
+# characters (the letters join again), a space elsewhere, and named when it sits between two
+# letters of the text as written (:func:`disguised`). tests/unit/test_similarity.py checks the
+# class against unicodedata.
+_BLANKS = (
+    "[\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"  # spaces (Zs, Zl, Zp)
+    "\u2800\u3164\u115f\u1160\uffa0\U0001d159]+"  # glyphs that show nothing
+)
+_BLANK_INSIDE_WORD = rf"(?<=\w){_BLANKS}(?=\w)"
+_BLANK_BETWEEN_LETTERS = rf"(?<=[^\W\d_]){_BLANKS}(?=[^\W\d_])"
+
+
+def _unblank(text: str) -> str:
+    """Blanks that are not word spaces (:data:`_BLANKS`): gone inside a word, a space elsewhere."""
+    return re.sub(_BLANKS, " ", re.sub(_BLANK_INSIDE_WORD, "", text))
 
 
 def _plain(text: str) -> str:
     import unicodedata
 
+    if not text.isascii():
+        text = _unblank(text)
     text = unicodedata.normalize("NFKC", text)
     if not text.isascii():
         text = "".join(ch for ch in text if unicodedata.category(ch) not in _HIDDEN)
@@ -197,13 +218,16 @@ def _plain(text: str) -> str:
 
 
 def disguised(text: str) -> bool:
-    """Writing that reads as Latin on screen but is not: a letter beyond Latin-1 (after NFKC), or
-    an invisible mark between two letters. Indonesian prose needs neither."""
+    """Writing that reads as Latin on screen but is not: a letter beyond Latin-1 (after NFKC), an
+    invisible mark between two letters, or a blank other than a word space between two letters as
+    written (R27e: a hair space, a braille blank). Indonesian prose needs none of them."""
     import unicodedata
 
-    text = unicodedata.normalize("NFKC", text)
     if text.isascii():
         return False
+    if re.search(_BLANK_BETWEEN_LETTERS, text):
+        return True
+    text = unicodedata.normalize("NFKC", text)
     for i, ch in enumerate(text):
         cat = unicodedata.category(ch)
         if cat.startswith("L") and ord(ch) > 0xFF:

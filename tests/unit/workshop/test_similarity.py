@@ -490,3 +490,23 @@ def test_disguised_writing_is_named_and_ordinary_typography_is_not():
     }
     (hit,) = sim.model_matches({"p05": {"cells": [cell]}}, {"m7a_swot_analisis": {1}}, "m7a")
     assert hit.disamarkan and "teks disamarkan" in hit.uraian, hit
+
+
+def test_every_blank_but_the_word_spaces_is_read_like_a_hidden_mark():
+    """R27e: a hair/thin space, a braille blank or a Hangul filler between two letters is named and
+    dropped (the letters join again); the ASCII and the no-break space stay word spaces, and a thin
+    space in a number or before a unit ("Rp 12 000", "12 kg") is not named. The class is every
+    Unicode space (Zs, Zl, Zp) but those two, as unicodedata has it."""
+    import sys
+    import unicodedata
+
+    spaces = {
+        chr(c)
+        for c in range(sys.maxunicode + 1)
+        if unicodedata.category(chr(c)) in ("Zs", "Zl", "Zp")
+    }
+    for ch in sorted(spaces - {" ", "\u00a0"}) + list("\u2800\u3164\u115f\u1160\uffa0"):
+        assert sim.disguised(f"ha{ch}rga"), hex(ord(ch))
+        assert sim._plain(f"ha{ch}rga sepatu") == "harga sepatu", hex(ord(ch))
+    assert not sim.disguised("Harga\u00a0bahan Rp 12\u2009000 per 12\u202fkg, 10:00\u202fWIB")
+    assert sim._plain("harga\u00a0bahan") == "harga bahan"
