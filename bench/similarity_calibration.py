@@ -13,6 +13,9 @@ participant replaced by a copy of another (source skill strictly between 0 and 1
 ``--fixed`` answers are afterwards changed to the key (the copier corrects some items).
 
     .venv/bin/python bench/similarity_calibration.py --seeds 100
+
+Numbers are compared as the judge compares them (within each item's ``batas``, red team R32);
+``--exact`` compares them exactly, as before.
 """
 
 from __future__ import annotations
@@ -44,10 +47,12 @@ def _letters(source) -> dict[str, str]:
     return out
 
 
-def demo_cohort(modul: str, source, key, seed: int) -> tuple[dict, dict]:
+def demo_cohort(modul: str, source, key, seed: int, tol=None) -> tuple[dict, dict]:
     skill = demo.skills(IDS, seed)
     vectors = {
-        p: sim.answers(demo.simulate_submission(source, source, p, skill[p], modul, seed=seed), key)
+        p: sim.answers(
+            demo.simulate_submission(source, source, p, skill[p], modul, seed=seed), key, None, tol
+        )
         for p in IDS
     }
     return vectors, skill
@@ -99,11 +104,15 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--seeds", type=int, default=30)
     ap.add_argument("--fixed", type=int, nargs="*", default=[0, 3, 6])
+    ap.add_argument(
+        "--exact", action="store_true", help="numbers compared exactly (before R32), not as judged"
+    )
     args = ap.parse_args()
     for modul in ("asesmen-akhir", "asesmen-awal"):
         source = nbformat.read(paths.SOURCE_DIR / modul / f"{modul}.ipynb", as_version=4)
         key = sim.answer_key(source)
         values = {g: v for g, (_, v) in key.items()}
+        tol = None if args.exact else sim.tolerances(source)
         letters = _letters(source)
         for model in ("demo", "huruf"):
             started = time.time()
@@ -112,15 +121,16 @@ def main() -> None:
             false_with_copy = 0
             for seed in range(args.seeds):
                 if model == "demo":
-                    vectors, skill = demo_cohort(modul, source, key, seed)
+                    vectors, skill = demo_cohort(modul, source, key, seed, tol)
                 else:
                     vectors, skill = letter_cohort(values, letters, seed)
-                honest_false += len(sim.answer_pairs(vectors, values, modul))
+                honest_false += len(sim.answer_pairs(vectors, values, modul, tolerance=tol))
                 for f in args.fixed:
                     planted = dict(vectors)
                     truth = plant(planted, skill, values, f, seed)
                     got = {
-                        tuple(sorted((p.a, p.b))) for p in sim.answer_pairs(planted, values, modul)
+                        tuple(sorted((p.a, p.b)))
+                        for p in sim.answer_pairs(planted, values, modul, tolerance=tol)
                     }
                     found[f] += truth in got
                     false_with_copy += len(got - {truth})
@@ -129,7 +139,7 @@ def main() -> None:
             by_band = {b: [0, 0] for b in bands}
             for seed in range(args.seeds):
                 if model == "demo":
-                    vectors, skill = demo_cohort(modul, source, key, seed)
+                    vectors, skill = demo_cohort(modul, source, key, seed, tol)
                 else:
                     vectors, skill = letter_cohort(values, letters, seed)
                 share = {
@@ -142,7 +152,8 @@ def main() -> None:
                     truth = plant(planted, skill, values, 0, seed + 1000, rng)
                     by_band[b][1] += 1
                     got = {
-                        tuple(sorted((p.a, p.b))) for p in sim.answer_pairs(planted, values, modul)
+                        tuple(sorted((p.a, p.b)))
+                        for p in sim.answer_pairs(planted, values, modul, tolerance=tol)
                     }
                     by_band[b][0] += truth in got
             print(

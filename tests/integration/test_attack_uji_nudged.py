@@ -56,7 +56,7 @@ def _by_turns(a: dict, b: dict) -> dict:
     return {g: (a if i % 2 == 0 else b)[g] for i, g in enumerate(sorted(a))}
 
 
-CASES = ["geser", "dua-teman"]
+CASES = ["geser", "dua-teman", "dua-teman+geser"]  # the last: OPEN (R32)
 
 
 @pytest.mark.parametrize("how", CASES)

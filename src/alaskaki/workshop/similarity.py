@@ -570,6 +570,82 @@ def answer_key(source_nb: dict) -> dict[str, tuple[str, object]]:
     return out
 
 
+# A number is right within the item's tolerance (red team R32): the judge accepts any reading
+# within ``batas`` of ``harapan``, both written in the form's own hidden test
+# (``kunci.uji("post_x", post_x, harapan=71610.14, batas=358.05)``, from the bank's
+# ``Butir.batas``). Read from there, the one place the judge reads them: a copier who nudges every
+# number of a friend's sheet inside that tolerance keeps every right answer right and must not
+# share "no number" with the friend. A form made before forms carried their key has its frozen key
+# written into its tests first, as the grader does (``alaskaki_kunci.arsip.lengkapi``).
+
+
+def _key_calls(nb: dict) -> dict[str, dict[str, object]]:
+    """variable -> the literal keywords of the hidden test ``kunci.uji(id, variable, ...)``."""
+    out: dict[str, dict[str, object]] = {}
+    for cell in _cells(nb):
+        meta = (cell.get("metadata") or {}).get("nbgrader") or {}
+        if cell.get("cell_type") != "code" or not isinstance(meta, dict) or not meta.get("grade"):
+            continue
+        tree = _parse(_src(cell))
+        for node in ast.walk(tree) if tree is not None else ():
+            if not (
+                isinstance(node, ast.Call)
+                and getattr(node.func, "attr", getattr(node.func, "id", None)) == "uji"
+                and len(node.args) >= 2
+                and isinstance(node.args[1], ast.Name)
+            ):
+                continue
+            kw = {}
+            for k in node.keywords:
+                with contextlib.suppress(ValueError, TypeError, SyntaxError, RecursionError):
+                    if k.arg:
+                        kw[k.arg] = ast.literal_eval(k.value)
+            out[node.args[1].id] = kw
+    return out
+
+
+def tolerances(source_nb: dict) -> dict[str, tuple[float, float]]:
+    """grade_id -> (expected number, accepted distance) of every number item of a form, as its
+    hidden tests grade it (``harapan=``, ``batas=``; no ``batas``: exact). Letter items, and items
+    whose key the tests do not hold, are left out (compared exactly)."""
+    calls = _key_calls(source_nb)
+    if any("harapan" not in kw for kw in calls.values()):
+        calls = {**calls, **_old_form_calls(source_nb)}
+    out = {}
+    for gid, (var, _) in answer_key(source_nb).items():
+        kw = calls.get(var, {})
+        harapan, batas = kw.get("harapan"), kw.get("batas") or 0.0
+        if (
+            isinstance(harapan, int | float)
+            and not isinstance(harapan, bool)
+            and isinstance(batas, int | float)
+            and math.isfinite(float(harapan))
+            and math.isfinite(float(batas))
+        ):
+            out[gid] = (float(harapan), abs(float(batas)))
+    return out
+
+
+def _old_form_calls(source_nb: dict) -> dict[str, dict[str, object]]:
+    """The hidden tests of a key-less old form once its frozen key is written in (none when the
+    kit does not know its questions, or the grader-side package is absent)."""
+    try:
+        import nbformat
+
+        from alaskaki_kunci.arsip import lengkapi
+
+        nb = nbformat.from_dict(json.loads(json.dumps(source_nb)))
+        lengkapi(nb)
+    except Exception:  # noqa: BLE001 - no key known: the numbers are compared exactly, as before
+        return {}
+    return {var: kw for var, kw in _key_calls(nb).items() if "harapan" in kw}
+
+
+def _within(x: float, within: tuple[float, float]) -> bool:
+    harapan, batas = within
+    return abs(x - harapan) <= batas + 1e-9
+
+
 # What the judge reads (red team R14): the value an item variable holds when its cell has run, not
 # the way it is written. A copier who rewrites every answer (a letter through a helper variable,
 # ``'b'.upper()``, a number as Indonesian text ``'1.234,5'`` or as a sum ``617.25 + 617.25``)
@@ -790,9 +866,12 @@ def _parse(src: str) -> ast.Module | None:
         return None
 
 
-def _as_answer(value: object, expected: object = None) -> object:
+def _as_answer(
+    value: object, expected: object = None, within: tuple[float, float] | None = None
+) -> object:
     """One answer as the judge reads it: a letter case-blind, a number by the kit's reader
-    (``'1.234,5'`` is 1234.5; of two readings, the one the judge accepts)."""
+    (``'1.234,5'`` is 1234.5; of two readings, the one the judge accepts). ``within``: the item's
+    (expected number, accepted distance); a number the judge accepts is the key (R32)."""
     from alaskaki.exercises.asesmen import baca_angka
 
     if isinstance(value, bool) or value is None:
@@ -800,7 +879,10 @@ def _as_answer(value: object, expected: object = None) -> object:
     if isinstance(value, str) and not isinstance(expected, int | float):
         return value.strip().casefold()
     if isinstance(value, int | float | str):
-        readings = [float(f"{x:.6g}") for x in baca_angka(value)]
+        raw = baca_angka(value)
+        if within is not None and any(_within(x, within) for x in raw):
+            return expected
+        readings = [float(f"{x:.6g}") for x in raw]
         if not readings:
             return value.strip().casefold() if isinstance(value, str) else repr(value)
         return expected if expected in readings else readings[0]
@@ -823,7 +905,13 @@ def _code_answer(tree: ast.Module) -> str:
     return "kode: " + ast.unparse(ast.Module(body=kept, type_ignores=[]))
 
 
-def _answer_in(src: str, var: str, env: dict[str, object], expected: object = None) -> object:
+def _answer_in(
+    src: str,
+    var: str,
+    env: dict[str, object],
+    expected: object = None,
+    within: tuple[float, float] | None = None,
+) -> object:
     """Run one item cell on ``env`` and return its answer to ``var`` (see :func:`answer_of`)."""
     tree = _parse(src)
     if tree is None:
@@ -833,7 +921,7 @@ def _answer_in(src: str, var: str, env: dict[str, object], expected: object = No
     assigned = var in {name for stmt in tree.body for name in _bound(stmt)}
     _run(tree, env)
     if var in env:
-        return _as_answer(env[var], expected)
+        return _as_answer(env[var], expected, within)
     return _code_answer(tree) if assigned else BLANK
 
 
@@ -845,15 +933,20 @@ def answer_of(src: str, var: str, expected: object = None) -> object:
 
 
 def answers(
-    nb: dict, key: dict[str, tuple[str, object]], judged: dict[str, object] | None = None
+    nb: dict,
+    key: dict[str, tuple[str, object]],
+    judged: dict[str, object] | None = None,
+    tolerance: dict[str, tuple[float, float]] | None = None,
 ) -> dict[str, object]:
     """A submission's answer vector over the items of ``key`` (blank items left out): the code
     cells are followed in order, so a helper variable of an earlier cell is known. ``judged``
     (variable -> value the grader's judge received for this very file, :func:`judged_values`)
-    wins over that reading: it is what was scored, however it was computed."""
+    wins over that reading: it is what was scored, however it was computed. ``tolerance``
+    (:func:`tolerances`): a number the judge accepts is read as the key."""
     out: dict[str, object] = {}
     env: dict[str, object] = {}
     judged = judged or {}
+    tolerance = tolerance or {}
     for cell in _cells(nb):
         if cell.get("cell_type") != "code":
             continue
@@ -861,9 +954,9 @@ def answers(
         gid = str(meta.get("grade_id", "")) if isinstance(meta, dict) else ""
         if gid in key:
             var, expected = key[gid]
-            value = _answer_in(_src(cell), var, env, expected)
+            value = _answer_in(_src(cell), var, env, expected, tolerance.get(gid))
             if var in judged:
-                value = _as_answer(judged[var], expected)
+                value = _as_answer(judged[var], expected, tolerance.get(gid))
             if value is not BLANK:
                 out[gid] = value
         else:
@@ -954,17 +1047,64 @@ def _match_chance(cohort: _Cohort, a: str, b: str) -> tuple[float, int, int]:
     return _tail(probs, matches), matches, wrong
 
 
+def _near(x: float, y: float, batas: float) -> bool:
+    """Within the accepted distance; the vectors hold numbers to 6 significant digits, so that
+    rounding is allowed on top."""
+    return abs(x - y) <= batas + 1e-9 + 5e-6 * max(abs(x), abs(y))
+
+
+def judge_alike(
+    vectors: dict[str, dict[str, object]],
+    key: dict[str, object],
+    tolerance: dict[str, tuple[float, float]],
+) -> dict[str, dict[str, object]]:
+    """The vectors with numbers compared as the judge compares them (red team R32): per number
+    item, a number within the item's accepted distance of the expected one is the key, and wrong
+    numbers within that distance of a more common wrong number (of two equally common, the
+    smaller) are that number. A copier who nudges a friend's numbers inside the tolerance gives
+    the friend's answers, right and wrong; honest slips (another formula, a missed step) lie far
+    further apart than a rounding margin."""
+    out = {p: dict(v) for p, v in vectors.items()}
+    for gid, (harapan, batas) in tolerance.items():
+        if gid not in key:
+            continue
+        counts: dict[float, int] = {}
+        for vec in out.values():
+            v = vec.get(gid)
+            if isinstance(v, int | float) and not isinstance(v, bool):
+                if v != key[gid] and _near(float(v), harapan, batas):
+                    vec[gid] = v = key[gid]
+                if v != key[gid]:
+                    counts[v] = counts.get(v, 0) + 1
+        centre: dict[float, float] = {}
+        for v in sorted(counts, key=lambda x: (-counts[x], x)):
+            if v in centre:
+                continue
+            for u in counts:
+                if u not in centre and _near(u, v, batas):
+                    centre[u] = v
+        for vec in out.values():
+            v = vec.get(gid)
+            if v in centre and not isinstance(v, bool):
+                vec[gid] = centre[v]
+    return out
+
+
 def answer_pairs(
     vectors: dict[str, dict[str, object]],
     key: dict[str, object],
     modul: str,
     *,
+    tolerance: dict[str, tuple[float, float]] | None = None,
     alpha: float = ALPHA,
     min_shared_wrong: int = MIN_SHARED_WRONG,
 ) -> list[Pair]:
     """Pairs among ``vectors`` (participant -> answers) whose shared answers are too many for
-    independent work (module docstring), strongest first."""
+    independent work (module docstring), strongest first. ``tolerance`` (:func:`tolerances`):
+    numbers are compared within each item's accepted distance (:func:`judge_alike`)."""
     vectors = {p: v for p, v in vectors.items() if v}
+    if tolerance:
+        vectors = judge_alike(vectors, key, tolerance)
     cohort = _Cohort(vectors, key)
     ids = sorted(vectors)
     n_pairs = len(ids) * (len(ids) - 1) // 2
@@ -1120,9 +1260,14 @@ def module_pairs(workshop: Workshop, modul: str) -> list[Pair]:
         if len(key) < MIN_ITEMS or len(pids) < 2:
             continue
         sheets = {p: (notebooks[p], shas[p]) for p in pids}
-        vectors = _cached_answers(workshop, f"{modul}/{label}", modul, key, sheets)
+        tolerance = tolerances(forms[label]) if label in forms else {}
+        vectors = _cached_answers(workshop, f"{modul}/{label}", modul, key, sheets, tolerance)
         values = {g: v for g, (_, v) in key.items()}
-        pairs += [p for p in answer_pairs(vectors, values, modul) if (p.a, p.b) not in found]
+        pairs += [
+            p
+            for p in answer_pairs(vectors, values, modul, tolerance=tolerance)
+            if (p.a, p.b) not in found
+        ]
     return pairs
 
 
@@ -1187,12 +1332,17 @@ def _cached_answers(
     modul: str,
     key: dict[str, tuple[str, object]],
     sheets: dict[str, tuple[dict, str]],
+    tolerance: dict[str, tuple[float, float]] | None = None,
 ) -> dict[str, dict[str, object]]:
     """:func:`answers` of each sheet (participant -> (notebook, sha256 of its bytes)), read from
-    the cache when the very same sheet was read with the same key and judged values before."""
+    the cache when the very same sheet was read with the same key (and tolerances) and judged
+    values before."""
     groups = _load_cache(workshop)
     old = groups.get(group) if isinstance(groups.get(group), dict) else {}
-    key_digest = hashlib.sha256(repr(sorted(key.items())).encode("utf-8")).hexdigest()
+    tolerance = tolerance or {}
+    key_digest = hashlib.sha256(
+        repr((sorted(key.items()), sorted(tolerance.items()))).encode("utf-8")
+    ).hexdigest()
     kept: dict[str, dict] = {}
     out: dict[str, dict[str, object]] = {}
     for pid, (nb, sha) in sheets.items():
@@ -1202,7 +1352,7 @@ def _cached_answers(
         ).hexdigest()
         vector = old.get(entry)
         if not _plain_vector(vector):
-            vector = answers(nb, key, judged)
+            vector = answers(nb, key, judged, tolerance)
         kept[entry] = out[pid] = vector
     if kept != old:
         groups[group] = kept

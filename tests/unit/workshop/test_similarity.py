@@ -296,6 +296,59 @@ def test_the_forms_are_compared_by_answers():
     assert len(sim.answer_key(m3)) < sim.MIN_ITEMS
 
 
+@pytest.mark.parametrize(
+    "form",
+    [
+        "assignments/source/asesmen-akhir/asesmen-akhir.ipynb",
+        "assignments/source/asesmen-awal/asesmen-awal.ipynb",
+        "tests/fixtures/trainerteam/asesmen-akhir-9861413.ipynb",  # an old, key-less form
+    ],
+)
+def test_the_tolerance_of_a_number_item_is_the_one_the_judge_grades_with(form):
+    """Red team R32: the answer vector takes each number item's ``harapan``/``batas`` from the
+    form's own hidden tests, the key the grader reads (kunci_form; an old form's frozen key)."""
+    from pathlib import Path
+
+    from alaskaki_kunci.bengkel import kunci_form
+
+    path = Path(__file__).parents[2] / form
+    source = json.loads(path.read_text(encoding="utf-8"))
+    key = sim.answer_key(source)
+    graded = {r["grade_id"]: (r["harapan"], r["batas"]) for r in kunci_form(path)}
+    numbers = {
+        gid: graded[var] for gid, (var, _) in key.items() if not isinstance(graded[var][0], str)
+    }
+    assert len(numbers) >= 10
+    assert sim.tolerances(source) == {g: (h, b or 0.0) for g, (h, b) in numbers.items()}
+
+
+def test_numbers_within_the_items_tolerance_are_one_answer_as_the_judge_reads_them():
+    """R32: a copier nudges every number of a friend's sheet inside the item's tolerance. A right
+    number stays the key; a wrong one is the friend's wrong number; numbers further apart than the
+    tolerance (another slip) stay apart."""
+    key = {"post_a": ("a", 1234.5), "post_b": ("b", 40.0)}
+    tol = {"post_a": (1234.5, 6.17), "post_b": (40.0, 0.0)}
+    sheet = {"cells": [_item("a = '1.238,0'", "post_a"), _item("b = 40.004", "post_b")]}
+    assert sim.answers(sheet, key, tolerance=tol) == {"post_a": 1234.5, "post_b": 40.004}
+    vectors = {
+        "p01": {"post_a": 1358.0},  # a wrong number (x 1.1), given by two
+        "p06": {"post_a": 1358.0},
+        "p02": {"post_a": 1359.0},  # the same, nudged by one
+        "p03": {"post_a": 1357.5},  # and by half
+        "p04": {"post_a": 1111.0},  # another slip (x 0.9)
+        "p05": {"post_a": 1230.0, "post_b": 40.004},  # right, and wrong by a hair on an exact item
+    }
+    values = {g: v for g, (_, v) in key.items()}
+    got = sim.judge_alike(vectors, values, tol)
+    assert {got[p]["post_a"] for p in ("p01", "p02", "p03", "p06")} == {1358.0}
+    # of two equally common, the smaller: a nudged pair meets whichever way it was nudged
+    pair = sim.judge_alike({"x": {"post_a": 1359.0}, "y": {"post_a": 1358.0}}, values, tol)
+    assert pair["x"] == pair["y"] == {"post_a": 1358.0}
+    assert got["p04"]["post_a"] == 1111.0
+    assert got["p05"] == {"post_a": 1234.5, "post_b": 40.004}
+    assert vectors["p02"]["post_a"] == 1359.0  # the caller's vectors are left as read
+
+
 # ------------------------------------------- written (rubric) answers: the public contoh jawaban
 
 
