@@ -15,7 +15,8 @@ participant replaced by a copy of another (source skill strictly between 0 and 1
     .venv/bin/python bench/similarity_calibration.py --seeds 100
 
 Numbers are compared as the judge compares them (within each item's ``batas``, red team R32);
-``--exact`` compares them exactly, as before.
+``--exact`` compares them exactly, as before; ``--geser`` nudges every number of the planted copy
+inside the tolerance (the red team's R32 copier).
 """
 
 from __future__ import annotations
@@ -82,8 +83,24 @@ def letter_cohort(key_values: dict, letters: dict[str, str], seed: int) -> tuple
     return vectors, skill
 
 
+def nudge(v: object) -> object:
+    """A number moved inside every item's tolerance, as the red team's copier did (R32): by one
+    from 1000 up, by 0.01 below when it has decimals; whole counts below 1000 are left alone."""
+    if not isinstance(v, float) or isinstance(v, bool):
+        return v
+    if abs(v) >= 1000:
+        return v + 1
+    return v if v.is_integer() else round(v + 0.01, 6)
+
+
 def plant(
-    vectors: dict, skill: dict, key_values: dict, fixed: int, seed: int, band=(0.0, 1.0)
+    vectors: dict,
+    skill: dict,
+    key_values: dict,
+    fixed: int,
+    seed: int,
+    band=(0.0, 1.0),
+    geser: bool = False,
 ) -> tuple[str, str]:
     r = random.Random(f"plant:{seed}")
     share = {
@@ -96,6 +113,8 @@ def plant(
     wrong = sorted(g for g, v in copy.items() if v != key_values[g])
     for g in r.sample(wrong, min(fixed, len(wrong))):
         copy[g] = key_values[g]
+    if geser:
+        copy = {g: nudge(v) for g, v in copy.items()}
     vectors[copier] = copy
     return tuple(sorted((source, copier)))
 
@@ -104,6 +123,9 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--seeds", type=int, default=30)
     ap.add_argument("--fixed", type=int, nargs="*", default=[0, 3, 6])
+    ap.add_argument(
+        "--geser", action="store_true", help="every number of a planted copy nudged (R32)"
+    )
     ap.add_argument(
         "--exact", action="store_true", help="numbers compared exactly (before R32), not as judged"
     )
@@ -127,7 +149,7 @@ def main() -> None:
                 honest_false += len(sim.answer_pairs(vectors, values, modul, tolerance=tol))
                 for f in args.fixed:
                     planted = dict(vectors)
-                    truth = plant(planted, skill, values, f, seed)
+                    truth = plant(planted, skill, values, f, seed, geser=args.geser)
                     got = {
                         tuple(sorted((p.a, p.b)))
                         for p in sim.answer_pairs(planted, values, modul, tolerance=tol)
@@ -149,7 +171,7 @@ def main() -> None:
                     if not any(0 < skill[p] < 1 and rng[0] <= share[p] < rng[1] for p in IDS):
                         continue  # no source in this band in this cohort
                     planted = dict(vectors)
-                    truth = plant(planted, skill, values, 0, seed + 1000, rng)
+                    truth = plant(planted, skill, values, 0, seed + 1000, rng, args.geser)
                     by_band[b][1] += 1
                     got = {
                         tuple(sorted((p.a, p.b)))
