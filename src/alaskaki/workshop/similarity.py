@@ -190,8 +190,8 @@ _HIDDEN = ("Cf", "Mn", "Me")
 # Zp, but the ASCII and the no-break space) and the glyphs that show nothing (braille blank,
 # Hangul fillers, the null notehead) is handled like a format character: dropped between two word
 # characters (the letters join again), a space elsewhere, and named when it sits between two
-# letters of the text as written (:func:`disguised`). tests/unit/test_similarity.py checks the
-# class against unicodedata.
+# letters of the text as written (:func:`disguised`). The class is checked against unicodedata
+# (tests/unit/workshop/test_similarity.py).
 _BLANKS = (
     "[\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"  # spaces (Zs, Zl, Zp)
     "\u2800\u3164\u115f\u1160\uffa0\U0001d159]+"  # glyphs that show nothing

@@ -307,11 +307,10 @@ def test_the_forms_are_compared_by_answers():
 def test_the_tolerance_of_a_number_item_is_the_one_the_judge_grades_with(form):
     """Red team R32: the answer vector takes each number item's ``harapan``/``batas`` from the
     form's own hidden tests, the key the grader reads (kunci_form; an old form's frozen key)."""
-    from pathlib import Path
-
+    from alaskaki import paths
     from alaskaki_kunci.bengkel import kunci_form
 
-    path = Path(__file__).parents[2] / form
+    path = paths.KIT_ROOT / form
     source = json.loads(path.read_text(encoding="utf-8"))
     key = sim.answer_key(source)
     graded = {r["grade_id"]: (r["harapan"], r["batas"]) for r in kunci_form(path)}
