@@ -572,7 +572,7 @@ def answer_key(source_nb: dict) -> dict[str, tuple[str, object]]:
 
 # A number is right within the item's tolerance (red team R32): the judge accepts any reading
 # within ``batas`` of ``harapan``, both written in the form's own hidden test
-# (``kunci.uji("post_x", post_x, harapan=71610.14, batas=358.05)``, from the bank's
+# (``kunci.uji("post_x", post_x, harapan=1234.5, batas=6.17)``, from the bank's
 # ``Butir.batas``). Read from there, the one place the judge reads them: a copier who nudges every
 # number of a friend's sheet inside that tolerance keeps every right answer right and must not
 # share "no number" with the friend. A form made before forms carried their key has its frozen key
