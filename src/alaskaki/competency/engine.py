@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from alaskaki.errors import EXIT_NOT_FOUND, AlaskakiError
-from alaskaki.folder import ROSTER_COLUMNS, Folder
+from alaskaki.folder import ROSTER_COLUMNS, Folder, parse_timestamp
 
 from . import framework as fwmod
 from .model import (
@@ -69,8 +69,6 @@ def _received(submitted_dir: Path) -> dict[tuple[str, str], dt.datetime]:
     The time is nbgrader's ``timestamp.txt`` (written at collect); a folder without one counts
     with its modification time, since it was collected all the same.
     """
-    from dateutil.parser import parse
-
     found: dict[tuple[str, str], dt.datetime] = {}
     if not submitted_dir.is_dir():
         return found
@@ -81,7 +79,7 @@ def _received(submitted_dir: Path) -> dict[tuple[str, str], dt.datetime]:
         when = None
         if ts.is_file():
             try:
-                when = parse(ts.read_text(encoding="utf-8").strip())
+                when = parse_timestamp(ts.read_text(encoding="utf-8"))
             except (OSError, ValueError, OverflowError):
                 when = None
         if when is None:

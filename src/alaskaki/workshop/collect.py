@@ -35,7 +35,7 @@ from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path, PurePosixPath
 
 from alaskaki.errors import EXIT_CONFLICT, EXIT_INPUT, EXIT_NOT_FOUND, AlaskakiError
-from alaskaki.folder import INBOX_DIR
+from alaskaki.folder import INBOX_DIR, parse_timestamp
 from alaskaki.workshop import limits as limits_mod
 from alaskaki.workshop.course import Workshop
 
@@ -537,10 +537,8 @@ def _submitted_ts(path: Path) -> datetime | None:
         text = ts.read_text(encoding="utf-8").strip()
     except OSError:
         return None
-    from dateutil.parser import parse
-
     try:
-        dt = parse(text)
+        dt = parse_timestamp(text)
     except (ValueError, OverflowError):
         return None
     return dt.astimezone(UTC).replace(tzinfo=None) if dt.tzinfo else dt

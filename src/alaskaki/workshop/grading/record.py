@@ -8,13 +8,15 @@ import json
 import os
 import tempfile
 from pathlib import Path
-
-import nbformat
+from typing import TYPE_CHECKING
 
 from alaskaki.errors import from_os_error
 from alaskaki.folder import STATE_DIR
-from alaskaki.workshop.grading.module import Course, Module
-from alaskaki.workshop.grading.sanitise import Work, resources
+
+if TYPE_CHECKING:  # the grader's modules import nbformat and the sandbox: readers of the
+    # markers and flags below (`alaskaki status`, similarity) need neither (issue 17 goal 4)
+    from alaskaki.workshop.grading.module import Course, Module
+    from alaskaki.workshop.grading.sanitise import Work
 
 ENGINE_VERSION = "1"
 # STATE_DIR ("penilaian"): markers and flags, named by the folder locator
@@ -26,6 +28,8 @@ def save_grades(gb, course: Course, nb, modul: str, work: Work) -> tuple[float, 
     submission into nbgrader's gradebook, in one commit; returns (score, max_score)."""
     from nbgrader.preprocessors import AssignLatePenalties, SaveAutoGrades
     from nbgrader.preprocessors.base import NbGraderPreprocessor
+
+    from alaskaki.workshop.grading.sanitise import resources
 
     peserta = work.peserta
     gb.update_or_create_student(peserta)
@@ -83,6 +87,8 @@ def write_autograded(course: Course, mod: Module, work: Work) -> Path:
         if f.is_file() and not f.is_symlink():
             (dest / small).write_bytes(f.read_bytes()[:1000])
     path = dest / f"{mod.modul}.ipynb"
+    import nbformat
+
     atomic_write(path, nbformat.writes(work.nb))
     return path
 
