@@ -441,3 +441,92 @@ def synthetic_result(
         lokakarya=ws,
         dibuat="2026-04-01T00:00:00+00:00",
     )
+
+
+def gradebook_oracle(url: str, course_id: str = "alaskaki") -> dict:
+    """What nbgrader's own API says about a gradebook, in the shape of :func:`reader_view`
+    (``course_id``: the workshop's, or nbgrader adds a course row)."""
+    from nbgrader.api import Gradebook
+
+    gb = Gradebook(url, course_id=course_id)
+    try:
+        out = {
+            "students": {
+                s.id: " ".join(x for x in (s.first_name, s.last_name) if x) for s in gb.students
+            },
+            "assignments": [],
+        }
+        for a in gb.assignments:
+            cells = {}
+            for nb in a.notebooks:
+                for c in list(nb.grade_cells) + list(nb.task_cells):
+                    cells[c.id] = (c.name, float(c.max_score or 0))
+            subs = {}
+            for s in a.submissions:
+                notebooks = {}
+                for snb in s.notebooks:
+                    notebooks[snb.id] = (
+                        snb.late_submission_penalty,
+                        float(snb.score),
+                        sorted(
+                            (
+                                g.cell_id,
+                                g.name,
+                                g.auto_score,
+                                g.manual_score,
+                                g.extra_credit,
+                                g.needs_manual_grade,
+                                float(g.score),
+                            )
+                            for g in snb.grades
+                        ),
+                    )
+                subs[s.student_id] = (
+                    s.timestamp,
+                    s.duedate,
+                    float(s.total_seconds_late or 0),
+                    float(s.score),
+                    float(s.max_score),
+                    notebooks,
+                )
+            out["assignments"].append((a.name, a.duedate, cells, float(a.max_score), subs))
+        return out
+    finally:
+        gb.close()
+
+
+def reader_view(rows) -> dict:
+    """What :func:`alaskaki.competency.gradebook.read` read, comparable with the oracle."""
+    out = {"students": rows.students, "assignments": []}
+    for a in rows.assignments:
+        subs = {}
+        for pid, s in a.submissions.items():
+            notebooks = {
+                n.id: (
+                    n.late_submission_penalty,
+                    n.score,
+                    sorted(
+                        (
+                            g.cell_id,
+                            g.name,
+                            g.auto_score,
+                            g.manual_score,
+                            g.extra_credit,
+                            g.needs_manual_grade,
+                            float(g.score),
+                        )
+                        for g in n.grades
+                    ),
+                )
+                for n in s.notebooks
+            }
+            subs[pid] = (
+                s.timestamp,
+                s.duedate,
+                float(s.total_seconds_late or 0),
+                s.score,
+                a.max_score,
+                notebooks,
+            )
+        out["assignments"].append((a.name, a.duedate, a.cells, a.max_score, subs))
+    return out

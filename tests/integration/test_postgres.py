@@ -135,6 +135,12 @@ def test_sample_cohort_on_postgresql(pg_url, tmp_path):
     # Same grades, same competency results, same reports as on SQLite.
     ws_pg, ws_sq = Workshop.open(on_pg), Workshop.open(tmp_path / "sqlite")
     assert _scores(ws_pg) == _scores(ws_sq)
+    # the light reader's SQL (status, assess, reports) reads on PostgreSQL what nbgrader reads
+    from competencykit import gradebook_oracle, reader_view
+
+    from alaskaki.competency import gradebook as gbmod
+
+    assert reader_view(gbmod.read(pg_url)) == gradebook_oracle(pg_url, ws_pg.course_id)
     assert res_pg.graded == res_sq.graded and res_pg.graded[MODUL] > 0
     assert res_pg.units == res_sq.units and res_pg.units
     units_pg = _units(on_pg)

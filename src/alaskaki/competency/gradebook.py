@@ -5,9 +5,11 @@ read every grade of a workshop. Through nbgrader's ORM that is one lazy query pe
 module and notebook (minutes for a city-wide cohort), and ``import nbgrader.api`` alone costs
 seconds, because nbgrader's package imports its server extensions, nbformat and jsonschema.
 
-Here the same tables are described with SQLAlchemy Core (names and types exactly as nbgrader's
-``nbgrader.api`` declares them: it is nbgrader's schema, read-only) and read with one query per
-table, on SQLite and PostgreSQL alike. Derived values follow nbgrader's definitions:
+Here the same tables (names exactly as nbgrader's ``nbgrader.api`` declares them: it is nbgrader's
+schema, read-only) are read with one query per table, written once in plain SQL that SQLite and
+PostgreSQL both run: SQLite through the standard library's ``sqlite3`` (times converted as
+SQLAlchemy stores them there), any other database through SQLAlchemy. Derived values follow
+nbgrader's definitions:
 
 * ``Grade.score``: manual score (+ extra credit) when set, else auto score (+ extra credit), else 0;
 * ``SubmittedNotebook.score`` / ``SubmittedAssignment.score``: the database's ``SUM`` of the
@@ -15,7 +17,7 @@ table, on SQLite and PostgreSQL alike. Derived values follow nbgrader's definiti
 * ``SubmittedAssignment.duedate``: the assignment's due date plus the participant's extension;
 * ``Assignment.max_score``: the sum of its grade and task cells' ``max_score``.
 
-The caller opens nothing itself: :func:`read` takes a SQLAlchemy URL that
+The caller opens nothing itself: :func:`read` takes a database URL that
 :class:`alaskaki.folder.Folder` located and checked (a missing or corrupt gradebook is refused
 there). Equality with nbgrader's own API is proven by ``tests/unit/competency/test_gradebook.py``.
 """
@@ -105,209 +107,165 @@ class GradebookRows:
         return next((a for a in self.assignments if a.name == name), None)
 
 
-def _tables():
-    import sqlalchemy as sa
-
-    md = sa.MetaData()
-    t = {}
-    t["student"] = sa.Table(
-        "student",
-        md,
-        sa.Column("id", sa.String(128), primary_key=True),
-        sa.Column("first_name", sa.String(128)),
-        sa.Column("last_name", sa.String(128)),
-    )
-    t["assignment"] = sa.Table(
-        "assignment",
-        md,
-        sa.Column("id", sa.String(32), primary_key=True),
-        sa.Column("name", sa.String(128)),
-        sa.Column("duedate", sa.DateTime()),
-    )
-    t["notebook"] = sa.Table(
-        "notebook",
-        md,
-        sa.Column("id", sa.String(32), primary_key=True),
-        sa.Column("name", sa.String(128)),
-        sa.Column("assignment_id", sa.String(32)),
-    )
-    t["base_cell"] = sa.Table(
-        "base_cell",
-        md,
-        sa.Column("id", sa.String(32), primary_key=True),
-        sa.Column("name", sa.String(128)),
-        sa.Column("notebook_id", sa.String(32)),
-    )
-    for name in ("grade_cells", "task_cells"):
-        t[name] = sa.Table(
-            name,
-            md,
-            sa.Column("id", sa.String(32), primary_key=True),
-            sa.Column("max_score", sa.Float()),
-        )
-    t["submitted_assignment"] = sa.Table(
-        "submitted_assignment",
-        md,
-        sa.Column("id", sa.String(32), primary_key=True),
-        sa.Column("assignment_id", sa.String(32)),
-        sa.Column("student_id", sa.String(128)),
-        sa.Column("timestamp", sa.DateTime()),
-        sa.Column("extension", sa.Interval()),
-    )
-    t["submitted_notebook"] = sa.Table(
-        "submitted_notebook",
-        md,
-        sa.Column("id", sa.String(32), primary_key=True),
-        sa.Column("assignment_id", sa.String(32)),
-        sa.Column("late_submission_penalty", sa.Float()),
-    )
-    t["grade"] = sa.Table(
-        "grade",
-        md,
-        sa.Column("id", sa.String(32), primary_key=True),
-        sa.Column("notebook_id", sa.String(32)),
-        sa.Column("cell_id", sa.String(32)),
-        sa.Column("auto_score", sa.Float()),
-        sa.Column("manual_score", sa.Float()),
-        sa.Column("extra_credit", sa.Float()),
-        sa.Column("needs_manual_grade", sa.Boolean()),
-    )
-    return t
+# nbgrader's schema, read-only: the columns ``nbgrader.api`` declares, one query per table (or per
+# join), written once as plain SQL that SQLite and PostgreSQL both run. Column names are always
+# qualified ("timestamp" is a type name in PostgreSQL).
+_SCORE = (  # nbgrader's Grade.score, summed by the database itself, as nbgrader does
+    "CASE WHEN grade.manual_score IS NOT NULL THEN grade.manual_score + {extra} "
+    "WHEN grade.auto_score IS NOT NULL THEN grade.auto_score + {extra} ELSE 0.0 END"
+).format(extra="(CASE WHEN grade.extra_credit IS NOT NULL THEN grade.extra_credit ELSE 0.0 END)")
+_CELLS = (
+    "FROM {cells} JOIN base_cell ON base_cell.id = {cells}.id "
+    "JOIN notebook ON notebook.id = base_cell.notebook_id"
+)
+QUERIES = {
+    "students": "SELECT student.id, student.first_name, student.last_name FROM student "
+    "ORDER BY student.last_name, student.first_name",
+    "assignments": "SELECT assignment.id, assignment.name, assignment.duedate FROM assignment "
+    "ORDER BY assignment.duedate, assignment.name",
+    **{
+        f"cells:{kind}": "SELECT notebook.assignment_id, notebook.name, base_cell.id, "
+        f"base_cell.name, {kind}.max_score " + _CELLS.format(cells=kind)
+        for kind in ("grade_cells", "task_cells")
+    },
+    **{
+        f"max_score:{kind}": f"SELECT notebook.assignment_id, SUM({kind}.max_score) "
+        + _CELLS.format(cells=kind)
+        + " GROUP BY notebook.assignment_id"
+        for kind in ("grade_cells", "task_cells")
+    },
+    "submissions": "SELECT submitted_assignment.id, submitted_assignment.assignment_id, "
+    "submitted_assignment.student_id, submitted_assignment.timestamp, "
+    "submitted_assignment.extension FROM submitted_assignment",
+    "notebooks": "SELECT submitted_notebook.id, submitted_notebook.assignment_id, "
+    "submitted_notebook.late_submission_penalty, nb_score.s FROM submitted_notebook "
+    f"LEFT OUTER JOIN (SELECT grade.notebook_id AS notebook_id, COALESCE(SUM({_SCORE}), 0.0) AS s "
+    "FROM grade GROUP BY grade.notebook_id) AS nb_score "
+    "ON nb_score.notebook_id = submitted_notebook.id ORDER BY submitted_notebook.assignment_id",
+    "submission_scores": "SELECT submitted_notebook.assignment_id, "
+    f"COALESCE(SUM({_SCORE}), 0.0) FROM grade "
+    "JOIN submitted_notebook ON submitted_notebook.id = grade.notebook_id "
+    "GROUP BY submitted_notebook.assignment_id",
+    "grades": "SELECT grade.notebook_id, grade.cell_id, base_cell.name, grade.auto_score, "
+    "grade.manual_score, grade.extra_credit, grade.needs_manual_grade FROM grade "
+    "LEFT OUTER JOIN base_cell ON base_cell.id = grade.cell_id",
+}
 
 
-def _grade_score(g):
-    """nbgrader's ``Grade.score`` as a SQL expression (for the database's own SUM)."""
-    import sqlalchemy as sa
+def _sqlite_path(db_url: str) -> str | None:
+    """The file of a plain ``sqlite:///PATH`` URL (what :class:`alaskaki.folder.Folder` gives)."""
+    prefix = "sqlite:///"
+    if not db_url.startswith(prefix) or "?" in db_url:
+        return None
+    path = db_url[len(prefix) :]
+    return path if path and path != ":memory:" else None
 
-    extra = sa.case(
-        (g.c.extra_credit.is_not(None), g.c.extra_credit), else_=sa.literal_column("0.0")
-    )
-    return sa.case(
-        (g.c.manual_score.is_not(None), g.c.manual_score + extra),
-        (g.c.auto_score.is_not(None), g.c.auto_score + extra),
-        else_=sa.literal_column("0.0"),
-    )
+
+_EPOCH = dt.datetime(1970, 1, 1)
+
+
+def _sqlite_time(value) -> dt.datetime | None:
+    """A DateTime column as SQLAlchemy stores it in SQLite ("2026-12-01 09:00:00.000000")."""
+    return None if value is None else dt.datetime.fromisoformat(value)
+
+
+def _sqlite_interval(value) -> dt.timedelta | None:
+    """An Interval column in SQLite: SQLAlchemy stores the epoch plus the interval as a DateTime."""
+    return None if value is None else dt.datetime.fromisoformat(value) - _EPOCH
+
+
+class _Rows:
+    """Runs :data:`QUERIES` on the gradebook; rows come back with Python types on both databases.
+
+    SQLite is read with the standard library's ``sqlite3`` (importing SQLAlchemy was ≈ 15 % of
+    `alaskaki status`, issue 17 goal 4): its times are text there and are converted as SQLAlchemy
+    converts them. Any other database goes through SQLAlchemy, whose driver gives those types.
+    """
+
+    def __init__(self, db_url: str):
+        path = _sqlite_path(db_url)
+        self._sqlite = None
+        self._engine = self._con = None
+        if path is not None:
+            import sqlite3
+
+            self._sqlite = sqlite3.connect(path)
+        else:
+            import sqlalchemy as sa
+
+            self._engine = sa.create_engine(db_url)
+            self._con = self._engine.connect()
+
+    def __call__(self, name: str) -> list[tuple]:
+        sql = QUERIES[name]
+        if self._sqlite is None:
+            return [tuple(r) for r in self._con.exec_driver_sql(sql)]
+        rows = self._sqlite.execute(sql).fetchall()
+        if name == "assignments":
+            return [(i, n, _sqlite_time(d)) for i, n, d in rows]
+        if name == "submissions":
+            return [(i, a, s, _sqlite_time(t), _sqlite_interval(e)) for i, a, s, t, e in rows]
+        return rows
+
+    def close(self) -> None:
+        if self._sqlite is not None:
+            self._sqlite.close()
+        if self._con is not None:
+            self._con.close()
+            self._engine.dispose()
 
 
 def read(db_url: str) -> GradebookRows:
     """Every student, assignment, cell, submission and grade of the gradebook at ``db_url``."""
-    import sqlalchemy as sa
-
-    t = _tables()
-    st, a, nb, bc = t["student"], t["assignment"], t["notebook"], t["base_cell"]
-    sa_, snb, g = t["submitted_assignment"], t["submitted_notebook"], t["grade"]
-    engine = sa.create_engine(db_url)
+    rows = _Rows(db_url)
     try:
-        with engine.connect() as con:
-            students = {
-                sid: " ".join(x for x in (first, last) if x)
-                for sid, first, last in con.execute(
-                    sa.select(st.c.id, st.c.first_name, st.c.last_name).order_by(
-                        st.c.last_name, st.c.first_name
-                    )
-                )
-            }
-            assignments = [
-                Assignment(id=i, name=n, duedate=d)
-                for i, n, d in con.execute(
-                    sa.select(a.c.id, a.c.name, a.c.duedate).order_by(a.c.duedate, a.c.name)
-                )
-            ]
-            by_id = {x.id: x for x in assignments}
-            # cells: grade cells before task cells, notebooks by name (nbgrader's relationship order)
-            for kind, cells in enumerate((t["grade_cells"], t["task_cells"])):
-                q = (
-                    sa.select(nb.c.assignment_id, nb.c.name, bc.c.id, bc.c.name, cells.c.max_score)
-                    .select_from(cells.join(bc, bc.c.id == cells.c.id))
-                    .join(nb, nb.c.id == bc.c.notebook_id)
-                )
-                rows = sorted(con.execute(q), key=lambda r: (r[0], r[1]))
-                for aid, _nbname, cid, cname, maks in rows:
-                    if aid in by_id:
-                        by_id[aid].cells[cid] = (kind, _nbname, cname, float(maks or 0))
-            for x in assignments:
-                order = sorted(x.cells.items(), key=lambda kv: (kv[1][1], kv[1][0]))
-                x.cells = {cid: (v[2], v[3]) for cid, v in order}
-                x.max_score = 0.0
-            for aid, total in con.execute(
-                sa.select(nb.c.assignment_id, sa.func.sum(t["grade_cells"].c.max_score))
-                .select_from(t["grade_cells"].join(bc, bc.c.id == t["grade_cells"].c.id))
-                .join(nb, nb.c.id == bc.c.notebook_id)
-                .group_by(nb.c.assignment_id)
+        students = {
+            sid: " ".join(x for x in (first, last) if x) for sid, first, last in rows("students")
+        }
+        assignments = [Assignment(id=i, name=n, duedate=d) for i, n, d in rows("assignments")]
+        by_id = {x.id: x for x in assignments}
+        # cells: grade cells before task cells, notebooks by name (nbgrader's relationship order)
+        for kind, cells in enumerate(("grade_cells", "task_cells")):
+            for aid, _nbname, cid, cname, maks in sorted(
+                rows(f"cells:{cells}"), key=lambda r: (r[0], r[1])
             ):
                 if aid in by_id:
-                    by_id[aid].max_score += float(total or 0.0)
-            for aid, total in con.execute(
-                sa.select(nb.c.assignment_id, sa.func.sum(t["task_cells"].c.max_score))
-                .select_from(t["task_cells"].join(bc, bc.c.id == t["task_cells"].c.id))
-                .join(nb, nb.c.id == bc.c.notebook_id)
-                .group_by(nb.c.assignment_id)
-            ):
+                    by_id[aid].cells[cid] = (kind, _nbname, cname, float(maks or 0))
+        for x in assignments:
+            order = sorted(x.cells.items(), key=lambda kv: (kv[1][1], kv[1][0]))
+            x.cells = {cid: (v[2], v[3]) for cid, v in order}
+            x.max_score = 0.0
+        for cells in ("grade_cells", "task_cells"):
+            for aid, total in rows(f"max_score:{cells}"):
                 if aid in by_id:
                     by_id[aid].max_score += float(total or 0.0)
 
-            subs: dict[str, Submission] = {}
-            for sid, aid, pid, ts, ext in con.execute(
-                sa.select(
-                    sa_.c.id,
-                    sa_.c.assignment_id,
-                    sa_.c.student_id,
-                    sa_.c.timestamp,
-                    sa_.c.extension,
-                )
-            ):
-                owner = by_id.get(aid)
-                if owner is None:
-                    continue
-                due = owner.duedate
-                if due is not None and ext is not None:
-                    due = due + ext
-                sub = Submission(id=sid, student_id=pid, timestamp=ts, duedate=due, score=0.0)
-                subs[sid] = sub
-                owner.submissions[pid] = sub
-            score = _grade_score(g)
-            nb_score = (
-                sa.select(g.c.notebook_id, sa.func.coalesce(sa.func.sum(score), 0.0).label("s"))
-                .group_by(g.c.notebook_id)
-                .subquery()
-            )
-            notebooks: dict[str, SubmittedNotebook] = {}
-            for nid, said, penalty, s in con.execute(
-                sa.select(
-                    snb.c.id, snb.c.assignment_id, snb.c.late_submission_penalty, nb_score.c.s
-                )
-                .select_from(snb.outerjoin(nb_score, nb_score.c.notebook_id == snb.c.id))
-                .order_by(snb.c.assignment_id)
-            ):
-                sub = subs.get(said)
-                if sub is None:
-                    continue
-                n = SubmittedNotebook(
-                    id=nid, late_submission_penalty=penalty, score=float(s or 0.0)
-                )
-                notebooks[nid] = n
-                sub.notebooks.append(n)
-            for said, s in con.execute(
-                sa.select(snb.c.assignment_id, sa.func.coalesce(sa.func.sum(score), 0.0))
-                .select_from(g.join(snb, snb.c.id == g.c.notebook_id))
-                .group_by(snb.c.assignment_id)
-            ):
-                if said in subs:
-                    subs[said].score = float(s)
-            for nid, cid, cname, auto, manual, extra, needs in con.execute(
-                sa.select(
-                    g.c.notebook_id,
-                    g.c.cell_id,
-                    bc.c.name,
-                    g.c.auto_score,
-                    g.c.manual_score,
-                    g.c.extra_credit,
-                    g.c.needs_manual_grade,
-                ).select_from(g.outerjoin(bc, bc.c.id == g.c.cell_id))
-            ):
-                n = notebooks.get(nid)
-                if n is not None:
-                    n.grades.append(Grade(cid, cname, auto, manual, extra, bool(needs)))
+        subs: dict[str, Submission] = {}
+        for sid, aid, pid, ts, ext in rows("submissions"):
+            owner = by_id.get(aid)
+            if owner is None:
+                continue
+            due = owner.duedate
+            if due is not None and ext is not None:
+                due = due + ext
+            sub = Submission(id=sid, student_id=pid, timestamp=ts, duedate=due, score=0.0)
+            subs[sid] = sub
+            owner.submissions[pid] = sub
+        notebooks: dict[str, SubmittedNotebook] = {}
+        for nid, said, penalty, s in rows("notebooks"):
+            sub = subs.get(said)
+            if sub is None:
+                continue
+            n = SubmittedNotebook(id=nid, late_submission_penalty=penalty, score=float(s or 0.0))
+            notebooks[nid] = n
+            sub.notebooks.append(n)
+        for said, s in rows("submission_scores"):
+            if said in subs:
+                subs[said].score = float(s)
+        for nid, cid, cname, auto, manual, extra, needs in rows("grades"):
+            n = notebooks.get(nid)
+            if n is not None:
+                n.grades.append(Grade(cid, cname, auto, manual, extra, bool(needs)))
     finally:
-        engine.dispose()
+        rows.close()
     return GradebookRows(students=students, assignments=assignments)

@@ -9,7 +9,7 @@ import subprocess
 import sys
 
 import pytest
-from competencykit import M3, sample_workshop
+from competencykit import M3, gradebook_oracle, reader_view, sample_workshop
 
 from alaskaki.competency import gradebook as gbmod
 from alaskaki.folder import Folder
@@ -35,96 +35,9 @@ def workshop(tmp_path_factory):
     return wdir
 
 
-def _oracle(url: str) -> dict:
-    """What nbgrader's own API says, in the reader's shape."""
-    from nbgrader.api import Gradebook
-
-    gb = Gradebook(url, course_id="alaskaki")
-    try:
-        out = {
-            "students": {
-                s.id: " ".join(x for x in (s.first_name, s.last_name) if x) for s in gb.students
-            },
-            "assignments": [],
-        }
-        for a in gb.assignments:
-            cells = {}
-            for nb in a.notebooks:
-                for c in list(nb.grade_cells) + list(nb.task_cells):
-                    cells[c.id] = (c.name, float(c.max_score or 0))
-            subs = {}
-            for s in a.submissions:
-                notebooks = {}
-                for snb in s.notebooks:
-                    notebooks[snb.id] = (
-                        snb.late_submission_penalty,
-                        float(snb.score),
-                        sorted(
-                            (
-                                g.cell_id,
-                                g.name,
-                                g.auto_score,
-                                g.manual_score,
-                                g.extra_credit,
-                                g.needs_manual_grade,
-                                float(g.score),
-                            )
-                            for g in snb.grades
-                        ),
-                    )
-                subs[s.student_id] = (
-                    s.timestamp,
-                    s.duedate,
-                    float(s.total_seconds_late or 0),
-                    float(s.score),
-                    float(s.max_score),
-                    notebooks,
-                )
-            out["assignments"].append((a.name, a.duedate, cells, float(a.max_score), subs))
-        return out
-    finally:
-        gb.close()
-
-
-def _mine(rows: gbmod.GradebookRows) -> dict:
-    out = {"students": rows.students, "assignments": []}
-    for a in rows.assignments:
-        subs = {}
-        for pid, s in a.submissions.items():
-            notebooks = {
-                n.id: (
-                    n.late_submission_penalty,
-                    n.score,
-                    sorted(
-                        (
-                            g.cell_id,
-                            g.name,
-                            g.auto_score,
-                            g.manual_score,
-                            g.extra_credit,
-                            g.needs_manual_grade,
-                            float(g.score),
-                        )
-                        for g in n.grades
-                    ),
-                )
-                for n in s.notebooks
-            }
-            subs[pid] = (
-                s.timestamp,
-                s.duedate,
-                float(s.total_seconds_late or 0),
-                s.score,
-                a.max_score,
-                notebooks,
-            )
-        out["assignments"].append((a.name, a.duedate, a.cells, a.max_score, subs))
-    return out
-
-
 def test_reader_matches_nbgrader_api(workshop):
     url = Folder(workshop).checked_db_url(existing=True)
-    mine, theirs = _mine(gbmod.read(url)), _oracle(url)
+    mine, theirs = reader_view(gbmod.read(url)), gradebook_oracle(url)
     assert list(mine["students"].items()) == list(theirs["students"].items())
     assert [a[0] for a in mine["assignments"]] == [a[0] for a in theirs["assignments"]]
     for m, t in zip(mine["assignments"], theirs["assignments"], strict=True):
@@ -141,12 +54,13 @@ def test_reader_matches_nbgrader_api(workshop):
 
 
 def test_reading_a_workshop_imports_no_nbgrader(workshop):
-    """`alaskaki status` and reports read the gradebook without nbgrader's seconds-long import."""
+    """`alaskaki status` and reports read the gradebook without nbgrader's seconds-long import,
+    and a SQLite one without SQLAlchemy's (issue 17 goal 4)."""
     code = (
         "import sys; from alaskaki.competency.engine import read_workshop; "
         f"d = read_workshop({str(workshop)!r}); "
         "assert d.evidence['p01'], d; "
-        "print(sorted(m for m in sys.modules if m == 'nbgrader' or m.startswith('nbgrader.')))"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('nbgrader', 'sqlalchemy')))"
     )
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
