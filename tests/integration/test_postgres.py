@@ -140,7 +140,8 @@ def test_sample_cohort_on_postgresql(pg_url, tmp_path):
 
     from alaskaki.competency import gradebook as gbmod
 
-    assert reader_view(gbmod.read(pg_url)) == gradebook_oracle(pg_url, ws_pg.course_id)
+    url = ws_pg.checked_db_url(existing=True)
+    assert reader_view(gbmod.read(url)) == gradebook_oracle(url, ws_pg.course_id)
     assert res_pg.graded == res_sq.graded and res_pg.graded[MODUL] > 0
     assert res_pg.units == res_sq.units and res_pg.units
     units_pg = _units(on_pg)
