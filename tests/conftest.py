@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from pathlib import Path
@@ -31,3 +32,17 @@ def _isolated_home(tmp_path_factory):
             os.environ.pop(k, None)
         else:
             os.environ[k] = v
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _alembic_head_asked_once(_isolated_home):
+    """nbgrader asks a new ``alembic heads`` process for its schema head each time it creates a
+    gradebook: ~3-4 s of CPU per ``init`` (that process imports alembic and nbgrader). The head is
+    fixed by the installed nbgrader, so the real process runs once per test run and every later
+    gradebook gets the same answer (the gradebooks themselves stay nbgrader's own)."""
+    import nbgrader.api
+
+    real = nbgrader.api.get_alembic_version
+    nbgrader.api.get_alembic_version = functools.cache(real)
+    yield
+    nbgrader.api.get_alembic_version = real
