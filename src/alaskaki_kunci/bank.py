@@ -356,17 +356,13 @@ def _alasan_bengkel(v: Acak) -> dict:
     kasus = [(True, False), (True, True), (False, True)]
     v.rng.shuffle(kasus)
     pemilik = v.rng.sample(_ALASAN_PEMILIK, 3)
-    kota = v.rng.sample(_KELURAHAN, 3)
     produk = v.rng.sample(_ALASAN_PRODUK, 3)
     negara = v.rng.sample(_ALASAN_NEGARA, 3)
     cerita = []
     for i, (perantara, punya_nib) in enumerate(kasus):
         cara = v.rng.choice(_ALASAN_LEWAT if perantara else _ALASAN_SENDIRI)
         nib = v.rng.choice(_ALASAN_NIB if punya_nib else _ALASAN_TANPA)
-        cerita.append(
-            f"IKM {pemilik[i]} (Kelurahan {kota[i]}) menjual {produk[i]} ke "
-            f"{negara[i]}, {cara}; {nib}"
-        )
+        cerita.append(f"IKM {pemilik[i]} menjual {produk[i]} ke {negara[i]}, {cara}; {nib}")
     tanya = v.rng.randrange(3)
     perantara, punya_nib = kasus[tanya]
     teks = (
@@ -452,6 +448,9 @@ def _akses_bengkel(v: Acak) -> dict:
     whose does not (which is which is drawn); the question asks about one by its owner's name.
     Every case tells both trackings, so no word of it says the answer."""
     pemilik = v.rng.sample(_ALASAN_PEMILIK, 2)
+    # kelurahan and products vary too: with names alone the same question text (months masked)
+    # came back often enough to be looked up whole
+    kel, produk = v.rng.sample(_KELURAHAN, 2), v.rng.sample(_ALASAN_PRODUK, 2)
     rec = [v.ya(True)]
     rec.append(not rec[0])
     bulan = [v.rng.randint(13, 20) if v.ya(True) else v.rng.randint(4, 10) for _ in range(2)]
@@ -460,7 +459,8 @@ def _akses_bengkel(v: Acak) -> dict:
         kegiatan = v.rng.choice(("terakhir mengirim PEB", "terakhir mengekspor"))
         tampak = "menunjukkan" if rec[i] else "tidak menunjukkan"
         cerita.append(
-            f"IKM {pemilik[i]} {kegiatan} {bulan[i]} bulan lalu, dan *tracking* NIB-nya di INSW "
+            f"IKM {pemilik[i]} di Kelurahan {kel[i]}, pembuat {produk[i]}, {kegiatan} {bulan[i]} "
+            "bulan lalu, dan *tracking* NIB-nya di INSW "
             f'{tampak} kategori "REC CEISA"'
         )
     tanya = v.rng.randrange(2)
