@@ -2,7 +2,8 @@
 the judge still gives the copier the same score (R14 family, the numbers' tolerance).
 
 The judge accepts a number within its tolerance (``Butir.batas``: 0.5 % or the item's absolute
-margin), but the answer vector compares numbers EXACTLY (six significant digits): a copier who
+margin), but the answer vector compared numbers EXACTLY (six significant digits; since session 7 it
+compares them within the item's tolerance, as the judge does): a copier who
 nudges every number of the friend's sheet by a fraction of the tolerance keeps every right answer
 right, and shares no number with the friend. A second way costs a little score and no skill: take
 the answers from two friends by turns, so each pair shares only half of the sheet. The copier has
@@ -56,7 +57,8 @@ def _by_turns(a: dict, b: dict) -> dict:
     return {g: (a if i % 2 == 0 else b)[g] for i, g in enumerate(sorted(a))}
 
 
-CASES = ["geser", "dua-teman", "dua-teman+geser"]  # the last: OPEN (R32)
+# The last was R32, defended since session 7 (numbers compared as the judge does).
+CASES = ["geser", "dua-teman", "dua-teman+geser"]
 
 
 @pytest.mark.parametrize("how", CASES)
