@@ -36,6 +36,8 @@ import time
 import uuid
 from pathlib import Path
 
+from alaskaki.folder import GRADEBOOK_FILE, Folder
+
 ROOT = Path(__file__).resolve().parents[1]
 # the test helpers build the workshop (tests/competencykit.py)
 sys.path.insert(0, str(ROOT / "tests"))
@@ -62,7 +64,7 @@ def build(folder: Path, n: int) -> Path:
     with (wdir / "peserta.csv").open("w", encoding="utf-8") as fh:
         fh.write("id,nama,ikm,kelurahan,jenis_kelamin,peran\n")
         fh.writelines(",".join(r.values()) + "\n" for r in rows)
-    engine = sa.create_engine(f"sqlite:///{wdir / 'gradebook.db'}")
+    engine = sa.create_engine(f"sqlite:///{Folder(wdir).own_gradebook}")
     md = sa.MetaData()
     md.reflect(engine)
     t = md.tables
@@ -145,7 +147,7 @@ def copy_to_postgres(wdir: Path, pg_url: str, dest: Path) -> Path:
     from nbgrader.api import Gradebook
 
     Gradebook(pg_url, course_id="alaskaki").close()
-    src = sa.create_engine(f"sqlite:///{wdir / 'gradebook.db'}")
+    src = sa.create_engine(f"sqlite:///{Folder(wdir).own_gradebook}")
     dst = sa.create_engine(pg_url)
     md = sa.MetaData()
     md.reflect(dst)
@@ -165,8 +167,8 @@ def copy_to_postgres(wdir: Path, pg_url: str, dest: Path) -> Path:
                 d.execute(table.insert(), _typed(table, rows))
     src.dispose()
     dst.dispose()
-    shutil.copytree(wdir, dest, ignore=shutil.ignore_patterns("gradebook.db"))
-    cfg = dest / "nbgrader_config.py"
+    shutil.copytree(wdir, dest, ignore=shutil.ignore_patterns(GRADEBOOK_FILE))
+    cfg = Folder(dest).config_file
     cfg.write_text(
         cfg.read_text(encoding="utf-8") + f"c.CourseDirectory.db_url = {pg_url!r}\n",
         encoding="utf-8",

@@ -66,12 +66,12 @@ def build_from_demo(root: Path, modul: str) -> list[str]:
     ids = ws.participant_ids()
     skills = demo.skills(ids)
     release_module(ws, modul, due=demo.DUE_WIB)
-    source = nbformat.read(root / "source" / modul / f"{modul}.ipynb", as_version=4)
-    released = nbformat.read(root / "release" / modul / f"{modul}.ipynb", as_version=4)
+    source = nbformat.read(ws.source_notebook(modul), as_version=4)
+    released = nbformat.read(ws.release_notebook(modul), as_version=4)
     due = parse_due(demo.DUE_WIB).replace(tzinfo=UTC)
     for i, pid in enumerate(ids):
         nb = demo.simulate_submission(source, released, pid, skills[pid], modul)
-        dest = root / "submitted" / pid / modul
+        dest = ws.submitted(pid, modul)
         dest.mkdir(parents=True)
         nbformat.write(nb, dest / f"{modul}.ipynb")
         late = pid in demo.LATE

@@ -24,7 +24,7 @@ import cohort  # noqa: E402
 import latihan_uji  # noqa: E402
 from nbgrader_baseline import gradebook_scores  # noqa: E402
 
-from alaskaki.folder import Folder
+from alaskaki.folder import AUTOGRADED_DIR, FEEDBACK_DIR, GRADEBOOK_FILE, STATE_DIR, Folder
 from alaskaki.workshop import sandbox as sb  # noqa: E402
 from alaskaki.workshop.grader import grade_module, load_flags  # noqa: E402
 
@@ -69,7 +69,7 @@ def _append(nb, src):
 def _paths(root: Path) -> dict[str, str]:
     return {
         "SRC": str(Folder(root).source_notebook("t1")),
-        "GB": str(root / "gradebook.db"),
+        "GB": str(Folder(root).own_gradebook),
         "OTHER": str(Folder(root).submitted("jujur_benar", "t1") / "t1.ipynb"),
         "REL": str(Folder(root).release_notebook("t1")),
     }
@@ -218,11 +218,11 @@ def _score_for(pid: str, variant_of: str) -> float:
 
 
 def _tree_hashes(root: Path) -> dict[str, str]:
-    skip = ("autograded", "penilaian", "feedback", "gradebook.db")
+    skip = (AUTOGRADED_DIR, STATE_DIR, FEEDBACK_DIR, GRADEBOOK_FILE)
     out = {}
     for p in sorted(root.rglob("*")):
         rel = p.relative_to(root)
-        if p.is_file() and rel.parts[0] not in skip and not rel.name.startswith("gradebook.db"):
+        if p.is_file() and rel.parts[0] not in skip and not rel.name.startswith(GRADEBOOK_FILE):
             out[str(rel)] = hashlib.sha256(p.read_bytes()).hexdigest()
     return out
 
@@ -258,7 +258,7 @@ def graded(tmp_path_factory):
     threats = _threats(root)
     from nbgrader.api import Gradebook
 
-    with Gradebook(f"sqlite:///{root / 'gradebook.db'}", "uji-penilai") as gb:
+    with Gradebook(f"sqlite:///{Folder(root).own_gradebook}", "uji-penilai") as gb:
         for pid in [*honest, *threats]:
             gb.update_or_create_student(pid)
     for pid, (kind, _) in honest.items():

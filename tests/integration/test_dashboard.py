@@ -21,6 +21,7 @@ from competencykit import (
     sample_workshop,
 )
 
+from alaskaki.folder import Folder
 from alaskaki.report import dashboard
 
 
@@ -55,7 +56,7 @@ def workshops(tmp_path_factory):
         timestamp="2026-03-02 11:00:00",
     )
     w2 = wb.close()
-    fw = sample_framework(tmp, w1 / "source")
+    fw = sample_framework(tmp, Folder(w1).source())
     # the kit's framework needs the kit's modules; the dashboard takes the sample one here
     return [w1, w2], fw
 

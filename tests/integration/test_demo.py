@@ -13,6 +13,7 @@ import pytest
 from openpyxl import load_workbook
 
 from alaskaki import paths
+from alaskaki.folder import Folder
 from alaskaki.workshop import Workshop, read_roster, workshop_status
 from alaskaki.workshop.demo import CORRUPT, LATE, run_demo, skills
 
@@ -66,7 +67,7 @@ def test_every_module_released_collected_and_graded(demo):
     assert st.kerja_sama == [], st.kerja_sama
     # the demo's essays are their own words: none is flagged as the (public) contoh jawaban
     assert st.contoh_jawaban == [], st.contoh_jawaban
-    assert (out / "laporan" / "indikasi-kerja-sama.csv").read_text(encoding="utf-8").count(
+    assert (Folder(out).reports_dir / "indikasi-kerja-sama.csv").read_text(encoding="utf-8").count(
         "\n"
     ) == 1
     for pid in LATE:
@@ -139,12 +140,15 @@ def test_demo_report_is_complete_and_nothing_is_stale(demo):
 
 def test_second_run_changes_nothing(demo):
     out, first = demo
-    archive = sorted(p.relative_to(out) for p in (out / "arsip").rglob("*") if p.is_file())
+    archive = sorted(p.relative_to(out) for p in Folder(out).archive().rglob("*") if p.is_file())
     second = run_demo(out, progress=False)
     assert second.new_files == 0
     assert second.mean_score == first.mean_score
     assert second.units == first.units
-    assert sorted(p.relative_to(out) for p in (out / "arsip").rglob("*") if p.is_file()) == archive
+    assert (
+        sorted(p.relative_to(out) for p in Folder(out).archive().rglob("*") if p.is_file())
+        == archive
+    )
 
 
 def test_demo_keeps_gradebook_backups_like_a_real_workshop(demo, capsys):

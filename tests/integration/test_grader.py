@@ -58,7 +58,7 @@ def test_honest_work_raises_no_flags_and_the_late_one_is_recorded_late(honest):
     assert all(r.flags == [] for r in run.results), [r.flags for r in run.results]
     assert load_flags(ours) == {}
     late = next(p for p, k in kinds.items() if k == "terlambat")
-    with sqlite3.connect(ours / "gradebook.db") as db:
+    with sqlite3.connect(Folder(ours).own_gradebook) as db:
         (ts,) = db.execute(
             "select s.timestamp from submitted_assignment s join assignment a on a.id = s.assignment_id "
             "where s.student_id = ? and a.name = ?",
@@ -100,7 +100,7 @@ def test_second_run_grades_nothing_again_and_a_changed_submission_is_regraded(ho
     assert [r.status for p, r in third.items() if p != wrong] == ["tidak berubah"] * (
         len(kinds) - 1
     )
-    with sqlite3.connect(ours / "gradebook.db") as db:
+    with sqlite3.connect(Folder(ours).own_gradebook) as db:
         (n,) = db.execute("select count(*) from submitted_assignment").fetchone()
         (g,) = db.execute("select count(*) from grade").fetchone()
         (c,) = db.execute("select count(*) from comment").fetchone()

@@ -61,7 +61,7 @@ def test_real_module_scores_equal_nbgrader_autograde(tmp_path, modul):
     ours = tmp_path / "ours"
     ids = _make(ours, modul)
     theirs = cohort.copy_workshop(ours, tmp_path / "theirs")
-    shutil.rmtree(theirs / "autograded", ignore_errors=True)
+    shutil.rmtree(Folder(theirs).autograded(), ignore_errors=True)
     autograde_api(theirs, modul, participants=ids)
     run = grade_module(ours, modul, workers=2, progress=False)
     assert [r.status for r in run.results] == ["dinilai"] * len(ids), [r.error for r in run.results]

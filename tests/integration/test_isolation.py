@@ -190,7 +190,7 @@ def _submission_inits() -> list[int]:
 
 def _kill_when_running(root: Path, victim: str, others: list[str], stop: threading.Event):
     """From outside the grader: SIGKILL the victim's sandbox process once the others are done."""
-    done_dir = root / "penilaian" / cohort.MODUL / "selesai"
+    done_dir = Folder(root).state_dir / cohort.MODUL / "selesai"
     while not stop.is_set():
         if all((done_dir / f"{p}.json").exists() for p in others):
             for pid in _submission_inits():
@@ -380,7 +380,7 @@ def small_disk(tmp_path):
 def _small_workshop(mnt: Path) -> Path:
     cohort.ensure_python_path()
     root = cohort.make_workshop(mnt / "ws", [])
-    (root / "lokakarya.json").write_text(json.dumps({"course_id": "uji-penilai"}))
+    Folder(root).meta_file.write_text(json.dumps({"course_id": "uji-penilai"}))
     for pid, kind in (("p1", "benar"), ("p2", "sebagian"), ("p3", "salah")):
         cohort.submit(root, pid, cohort.filled(root, pid, kind))
     return root

@@ -69,7 +69,7 @@ def old_workshop(tmp_path_factory):
     )
     for m in OLD_MODULES:
         shutil.copytree(FIXTURE / "source" / m, ws.source(m))
-    (ws.root / "kompetensi.yml").write_text(pinned_before_split(), encoding="utf-8")
+    ws.framework_file.write_text(pinned_before_split(), encoding="utf-8")
     init_workshop(ws.root, modules=[])  # gradebook rows for the copied modules, as init did then
     for m in OLD_MODULES:
         release_module(ws, m)

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from alaskaki.cli import main
+from alaskaki.folder import Folder
 from alaskaki.workshop import import_roster, init_workshop
 
 pytestmark = pytest.mark.slow
@@ -94,7 +95,7 @@ def one_sentence(capsys, code: int, *expected: str) -> str:
 
 
 def students(ws: Path) -> set[str]:
-    with sqlite3.connect(ws / "gradebook.db") as db:
+    with sqlite3.connect(Folder(ws).own_gradebook) as db:
         return {r[0] for r in db.execute("select id from student")}
 
 
@@ -113,11 +114,15 @@ def test_disk_full_before_a_gradebook_write_changes_nothing(workshop, tmp_path, 
             while True:
                 fh.write(b"\0" * 65536)
                 fh.flush()
-        before = (ws / "gradebook.db").read_bytes()
+        before = Folder(ws).own_gradebook.read_bytes()
         code = main(["roster", "import", str(new_roster), "-w", str(ws)])
         one_sentence(capsys, code, "Gagal", "disk penuh")
-        assert (ws / "gradebook.db").read_bytes() == before
-        assert not list((ws / "cadangan").glob("*.tmp")) if (ws / "cadangan").exists() else True
+        assert Folder(ws).own_gradebook.read_bytes() == before
+        assert (
+            not list(Folder(ws).backup_dir.glob("*.tmp"))
+            if Folder(ws).backup_dir.exists()
+            else True
+        )
         filler.unlink()  # the way back: free space, run again
         assert main(["roster", "import", str(new_roster), "-w", str(ws)]) == 0
         assert students(ws) == {"p01", "p02"}
@@ -196,7 +201,7 @@ def test_no_permission_names_it(workshop, new_roster):
 
 def test_a_locked_gradebook_names_the_other_command(workshop, tmp_path, new_roster, capsys):
     ws = Path(shutil.copytree(workshop, tmp_path / "ws"))
-    other = sqlite3.connect(ws / "gradebook.db", isolation_level=None)
+    other = sqlite3.connect(Folder(ws).own_gradebook, isolation_level=None)
     try:
         other.execute("BEGIN EXCLUSIVE")  # another command in the middle of writing
         code = main(["roster", "import", str(new_roster), "-w", str(ws)])

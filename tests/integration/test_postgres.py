@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from alaskaki import paths
+from alaskaki.folder import Folder
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow, pytest.mark.timeout(1500)]
 
@@ -123,7 +124,7 @@ def test_sample_cohort_on_postgresql(pg_url, tmp_path):
     res_sq = run_demo(tmp_path / "sqlite", modules=[MODUL], progress=False)
 
     # The gradebook really is on PostgreSQL: no SQLite file, and the server holds the grades.
-    assert not (on_pg / "gradebook.db").exists()
+    assert not Folder(on_pg).own_gradebook.exists()
     engine = sqlalchemy.create_engine(pg_url.replace("postgresql://", "postgresql+psycopg2://"))
     with engine.connect() as con:
         n_sub = con.execute(sqlalchemy.text("select count(*) from submitted_notebook")).scalar()
@@ -195,8 +196,8 @@ def test_postgresql_gradebook_is_dumped_before_writes_and_restored(pg_url, tmp_p
     first.write_text(header + "p01,Ani,UD A,Miji,P,admin\np02,Budi,UD B,Miji,L,\n", "utf-8")
     ws = tmp_path / "ws"
     init_workshop(ws, roster=first, db_url=url, modules=[])
-    meta = json.loads((ws / "lokakarya.json").read_text(encoding="utf-8"))
-    (ws / "lokakarya.json").write_text(json.dumps({**meta, "cadangan": 2}), encoding="utf-8")
+    meta = json.loads(Folder(ws).meta_file.read_text(encoding="utf-8"))
+    Folder(ws).meta_file.write_text(json.dumps({**meta, "cadangan": 2}), encoding="utf-8")
 
     def command(*argv):
         folder_mod._server_backed_up.clear()  # each CLI command is its own process
@@ -215,7 +216,7 @@ def test_postgresql_gradebook_is_dumped_before_writes_and_restored(pg_url, tmp_p
     assert [b.path.suffix for b in found] == [".dump", ".dump"]  # pruned to the 2 newest
     assert [b.doing for b in found] == ["sesudah-roster", "sesudah-roster"]  # after each (R30)
     assert all(b.path.stat().st_mode & 0o077 == 0 for b in found)
-    assert not list((ws / "cadangan").glob("*.tmp"))
+    assert not list(Folder(ws).backup_dir.glob("*.tmp"))
 
     # no terminal, no --ya: refused, the server untouched
     code, _, err = command("pulihkan", "2")
@@ -232,7 +233,7 @@ def test_postgresql_gradebook_is_dumped_before_writes_and_restored(pg_url, tmp_p
     assert code == 0, err
     assert _students(url) == everyone
     # a SQLite backup cannot be restored into a server gradebook
-    stray = ws / "cadangan" / "gradebook-20260101T000000000000Z-grade.db"
+    stray = Folder(ws).backup_dir / "gradebook-20260101T000000000000Z-grade.db"
     stray.write_bytes(b"")
     code, _, err = command("pulihkan", stray.name, "--ya")
     assert code != 0 and "bukan cadangan untuk buku nilai lokakarya ini" in err

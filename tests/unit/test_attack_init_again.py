@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from alaskaki import paths
+from alaskaki.folder import SOURCE_DIR, Folder
 
 UJI = "asesmen-akhir"
 
@@ -32,7 +33,7 @@ def running(tmp_path):
 def _items(root: Path) -> int:
     """Hidden-test items of the workshop's form; -1 when the notebook is cut (not JSON)."""
     try:
-        nb = json.loads((root / "source" / UJI / f"{UJI}.ipynb").read_text(encoding="utf-8"))
+        nb = json.loads(Folder(root).source_notebook(UJI).read_text(encoding="utf-8"))
     except ValueError:
         return -1
     return sum(
@@ -57,7 +58,7 @@ def _interrupted(monkeypatch, how: str):
         real_write = Path.write_text
 
         def write_text(self, data, *args, **kwargs):
-            if self.name == f"{UJI}.ipynb" and self.parent.parent.name == "source":
+            if self.name == f"{UJI}.ipynb" and self.parent.parent.name == SOURCE_DIR:
                 real_write(self, data[: len(data) // 2], *args, **kwargs)
                 raise OSError(errno.ENOSPC, "No space left on device")
             return real_write(self, data, *args, **kwargs)
@@ -76,7 +77,7 @@ def test_init_again_after_an_interrupted_form_gives_the_whole_form(running, monk
     monkeypatch.undo()
 
     init_workshop(running, modules=[UJI])  # the trainer runs it again
-    form = running / "source" / UJI / f"{UJI}.ipynb"
+    form = Folder(running).source_notebook(UJI)
     assert form.is_file(), f"after {how} and init again, source/{UJI}/ has no form: " + repr(
         sorted(p.name for p in form.parent.iterdir())
     )

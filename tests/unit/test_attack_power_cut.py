@@ -42,7 +42,7 @@ def test_pulihkan_after_a_power_cut_keeps_a_sound_copy_of_the_gradebook_it_repla
     assert cli(capsys, "roster", "import", str(roster(tmp_path, "p02,Budi,UD B,Miji,L,\n")),
                "-w", str(ws))[0] == 0  # fmt: skip
     committed = students(ws)
-    db = ws / "gradebook.db"
+    db = Folder(ws).own_gradebook
     run = subprocess.run([sys.executable, "-c", KILLED_MID_WRITE, str(db)], check=False)
     assert run.returncode == -signal.SIGKILL
     journal = db.with_name("gradebook.db-journal")

@@ -33,7 +33,7 @@ def test_ctrl_c_inside_pulihkan_loses_nothing(template, tmp_path, capsys, monkey
     before = students(ws)  # p01, p02: the state the trainer has now
     assert {"p01", "p02"} <= before
     chosen = Folder(ws).backups()[0]  # the state before the import (p01 only)
-    db = ws / "gradebook.db"
+    db = Folder(ws).own_gradebook
     real = os.replace
 
     def interrupted(src, dst, *a, **kw):

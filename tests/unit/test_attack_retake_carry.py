@@ -23,6 +23,8 @@ from types import SimpleNamespace
 
 import pytest
 
+from alaskaki.folder import Folder
+
 MODUL = "asesmen-akhir"
 HURUF = "ABCDEFGH"
 LIMIT = 7.1  # choice items of 23, the limit the kit holds the dictionary attack to (R11)
@@ -41,9 +43,7 @@ def _round_secret(root: Path, base: str, nomor: int, monkeypatch) -> str:
         raise OSError("recorded")
 
     monkeypatch.setattr(generate, "tulis_form_bengkel", record)
-    folder = SimpleNamespace(
-        root=root, source_notebook=lambda m: root / "source" / m / f"{m}.ipynb"
-    )
+    folder = SimpleNamespace(root=root, source_notebook=lambda m: Folder(root).source_notebook(m))
     with pytest.raises(Exception):  # noqa: B017 - the recorder stops the writer on purpose
         putaran._new_form(folder, MODUL, nomor)
     assert seen, "ulang did not draw its form from a secret"

@@ -21,7 +21,7 @@ from tests.unit.workshop.test_putaran import FORM, _graded_marker, base, ws  # n
 def test_a_sheet_changed_after_grading_is_not_recorded_as_the_closed_result(ws, capsys):  # noqa: F811
     from alaskaki.cli import main
 
-    nb = ws.root / "submitted" / "p01" / FORM / f"{FORM}.ipynb"
+    nb = ws.submitted("p01", FORM) / f"{FORM}.ipynb"
     nb.parent.mkdir(parents=True)
     nb.write_text('{"jawaban": "p01, dinilai 10/37"}', encoding="utf-8")
     _graded_marker(ws, "p01")

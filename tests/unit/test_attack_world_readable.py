@@ -46,11 +46,11 @@ def test_a_new_workshop_does_not_open_its_key_and_gradebook_to_every_account(tmp
     ws = init_workshop(srv / "angkatan-2", modules=[MODUL])
     secret_files = {
         "formulir uji dengan kuncinya": ws.source_notebook(MODUL),
-        "buku nilai": ws.root / "gradebook.db",
+        "buku nilai": ws.own_gradebook,
     }
     assert "harapan=" in secret_files["formulir uji dengan kuncinya"].read_text(encoding="utf-8")
     open_to_all = {
-        what: f"{oct(os.stat(p).st_mode & 0o777)} (folder {oct(os.stat(ws.root).st_mode & 0o777)})"
+        what: f"{oct(os.stat(p).st_mode & 0o777)} (folder {oct(os.statws.root.st_mode & 0o777)})"
         for what, p in secret_files.items()
         if _other_can_read(p, srv)
     }

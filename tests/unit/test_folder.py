@@ -13,7 +13,7 @@ import pytest
 
 from alaskaki.cli import main
 from alaskaki.errors import EXIT_CONFLICT, AlaskakiError
-from alaskaki.folder import GRADEBOOK_FILE, ORIGIN_KEY, Folder
+from alaskaki.folder import CONFIG_FILE, GRADEBOOK_FILE, ORIGIN_KEY, Folder
 from alaskaki.workshop import import_roster, init_workshop
 
 HEADER = "id,nama,ikm,kelurahan,jenis_kelamin,peran\n"
@@ -36,7 +36,7 @@ def cp_a(src: Path, dst: Path) -> Path:
 
 
 def students(folder: Path) -> set[str]:
-    with sqlite3.connect(folder / "gradebook.db") as db:
+    with sqlite3.connect(Folder(folder).own_gradebook) as db:
         return {r[0] for r in db.execute("select id from student")}
 
 
@@ -53,9 +53,9 @@ def cli(capsys, *argv) -> tuple[int, str, str]:
 
 
 def test_init_writes_no_absolute_gradebook_path(template):
-    text = (template / "nbgrader_config.py").read_text()
+    text = Folder(template).config_file.read_text()
     assert "db_url" not in text and str(template) not in text
-    assert Folder(template).db_url == f"sqlite:///{template / 'gradebook.db'}"
+    assert Folder(template).db_url == f"sqlite:///{Folder(template).own_gradebook}"
 
 
 def test_a_copy_and_a_renamed_folder_each_use_their_own_gradebook(template, tmp_path, capsys):
@@ -70,14 +70,14 @@ def test_a_copy_and_a_renamed_folder_each_use_their_own_gradebook(template, tmp_
     moved = original.rename(tmp_path / "nama-baru")
     code, out, err = cli(capsys, "status", "-w", str(moved))
     assert code == 0, err
-    assert Folder(moved).gradebook_file == moved / "gradebook.db"
+    assert Folder(moved).gradebook_file == Folder(moved).own_gradebook
 
 
 def _old_init_config(folder: Path) -> None:
     """What `init` wrote before: the folder's absolute path in db_url."""
-    cfg = folder / "nbgrader_config.py"
+    cfg = Folder(folder).config_file
     lines = cfg.read_text().splitlines()
-    lines.insert(3, f"c.CourseDirectory.db_url = 'sqlite:///{folder / 'gradebook.db'}'")
+    lines.insert(3, f"c.CourseDirectory.db_url = 'sqlite:///{Folder(folder).own_gradebook}'")
     cfg.write_text("\n".join(lines) + "\n")
 
 
@@ -85,17 +85,17 @@ def test_old_absolute_db_url_is_ignored_and_rewritten_after_a_copy(template, tmp
     original = cp_a(template, tmp_path / "lama")
     _old_init_config(original)
     copy = cp_a(original, tmp_path / "salinan")
-    assert str(original) in (copy / "nbgrader_config.py").read_text()
+    assert str(original) in Folder(copy).config_file.read_text()
     code, _, err = cli(
         capsys, "roster", "import", str(roster(tmp_path, "p03,Cici,,,P,\n")), "-w", str(copy)
     )
     assert code == 0, err
     assert students(copy) == {"p01", "p03"} and students(original) == {"p01"}
     # rewritten, so nbgrader's own tools (formgrader) follow the copy too
-    assert "db_url =" not in (copy / "nbgrader_config.py").read_text()
+    assert "db_url =" not in Folder(copy).config_file.read_text()
     from traitlets.config.loader import PyFileConfigLoader
 
-    cfg = PyFileConfigLoader("nbgrader_config.py", path=str(copy)).load_config()
+    cfg = PyFileConfigLoader(CONFIG_FILE, path=str(copy)).load_config()
     assert "db_url" not in cfg.CourseDirectory
 
 
@@ -105,16 +105,16 @@ def test_old_absolute_db_url_after_the_original_was_renamed(template, tmp_path, 
     moved = original.rename(tmp_path / "pindah")
     code, out, err = cli(capsys, "status", "-w", str(moved))
     assert code == 0, err
-    assert Folder(moved).gradebook_file == moved / "gradebook.db"
+    assert Folder(moved).gradebook_file == Folder(moved).own_gradebook
 
 
 def test_db_url_into_another_workshop_is_refused(template, tmp_path, capsys):
     other = cp_a(template, tmp_path / "lain")
     mine = cp_a(template, tmp_path / "saya")
-    cfg = mine / "nbgrader_config.py"
+    cfg = Folder(mine).config_file
     cfg.write_text(
         'c = get_config()\nc.CourseDirectory.course_id = "saya"\n'
-        f"c.CourseDirectory.db_url = 'sqlite:///{other / 'gradebook.db'}'\n"
+        f"c.CourseDirectory.db_url = 'sqlite:///{Folder(other).own_gradebook}'\n"
     )
     with pytest.raises(AlaskakiError, match="lokakarya lain") as err:
         Folder(mine).config()
@@ -128,8 +128,8 @@ def test_a_sqlite_file_outside_any_workshop_may_be_configured(template, tmp_path
     mine = cp_a(template, tmp_path / "saya")
     shared = tmp_path / "data" / "nilai.db"
     shared.parent.mkdir()
-    shutil.copyfile(mine / "gradebook.db", shared)
-    cfg = mine / "nbgrader_config.py"
+    shutil.copyfile(Folder(mine).own_gradebook, shared)
+    cfg = Folder(mine).config_file
     cfg.write_text(cfg.read_text() + f"c.CourseDirectory.db_url = 'sqlite:///{shared}'\n")
     assert Folder(mine).gradebook_file == shared
 
@@ -139,7 +139,7 @@ def test_a_lost_gradebook_is_refused_never_recreated(template, tmp_path, capsys,
     ws = cp_a(template, tmp_path / "ws")
     code, _, err = cli(capsys, "release", "semua", "-w", str(ws))  # makes a first backup
     assert code == 0, err
-    gb = ws / "gradebook.db"
+    gb = Folder(ws).own_gradebook
     if damage == "kosong":
         gb.write_bytes(b"")
     elif damage == "hilang":
@@ -164,7 +164,7 @@ def test_a_lost_gradebook_is_refused_never_recreated(template, tmp_path, capsys,
 
 def test_a_page_corrupted_inside_the_file_is_found_by_integrity_check(template, tmp_path, capsys):
     ws = cp_a(template, tmp_path / "ws")
-    gb = ws / "gradebook.db"
+    gb = Folder(ws).own_gradebook
     with sqlite3.connect(gb) as db:
         page = db.execute("pragma page_size").fetchone()[0]
         root = db.execute("select rootpage from sqlite_master where name='student'").fetchone()[0]
@@ -185,7 +185,7 @@ def test_pulihkan_lists_backups_and_restores_the_chosen_one(template, tmp_path, 
         rows = roster(tmp_path, f"{pid},Nama {pid},,,L,\n", name=f"r{i}.csv")
         assert cli(capsys, "roster", "import", str(rows), "-w", str(ws))[0] == 0
     assert students(ws) == {"p01", "p02", "p03"}
-    (ws / "gradebook.db").write_bytes(b"")
+    Folder(ws).own_gradebook.write_bytes(b"")
     code, out, _ = cli(capsys, "pulihkan", "-w", str(ws))
     assert code == 0 and "saat" in out and "sebelum-roster" in out
     listed = Folder(ws).backups()
@@ -210,9 +210,9 @@ def test_pulihkan_lists_backups_and_restores_the_chosen_one(template, tmp_path, 
 
 def test_only_the_last_n_backups_are_kept(template, tmp_path, capsys):
     ws = cp_a(template, tmp_path / "ws")
-    meta = json.loads((ws / "lokakarya.json").read_text())
+    meta = json.loads(Folder(ws).meta_file.read_text())
     meta["cadangan"] = 2
-    (ws / "lokakarya.json").write_text(json.dumps(meta))
+    Folder(ws).meta_file.write_text(json.dumps(meta))
     for i in range(4):
         rows = roster(tmp_path, f"q{i},Nama,,,L,\n", name=f"r{i}.csv")
         assert cli(capsys, "roster", "import", str(rows), "-w", str(ws))[0] == 0
@@ -234,7 +234,7 @@ def test_only_the_last_n_backups_are_kept(template, tmp_path, capsys):
 def test_pulihkan_waits_for_a_command_writing_the_gradebook(template, tmp_path, capsys):
     ws = cp_a(template, tmp_path / "ws")
     assert cli(capsys, "release", "semua", "-w", str(ws))[0] == 0  # a first backup
-    other = sqlite3.connect(ws / "gradebook.db", isolation_level=None)
+    other = sqlite3.connect(Folder(ws).own_gradebook, isolation_level=None)
     try:
         other.execute("BEGIN EXCLUSIVE")  # `grade` in another terminal
         code, _, err = cli(capsys, "pulihkan", "1", "-w", str(ws))
@@ -242,13 +242,13 @@ def test_pulihkan_waits_for_a_command_writing_the_gradebook(template, tmp_path, 
     finally:
         other.execute("ROLLBACK")
         other.close()
-    assert not list((ws / "cadangan").glob("*sebelum-pulihkan*"))  # nothing was swapped
+    assert not list(Folder(ws).backup_dir.glob("*sebelum-pulihkan*"))  # nothing was swapped
 
 
 def test_a_truncated_gradebook_is_named_with_its_path_by_every_reader(template, tmp_path, capsys):
     """Trainer team T3: cut the file mid-way (a pulled USB stick); the refusal names the file."""
     ws = cp_a(template, tmp_path / "ws")
-    gb = ws / "gradebook.db"
+    gb = Folder(ws).own_gradebook
     size = gb.stat().st_size
     with gb.open("r+b") as fh:
         fh.truncate(size // 2)
@@ -263,10 +263,10 @@ def test_a_truncated_gradebook_is_named_with_its_path_by_every_reader(template, 
 def _pg_folder(tmp_path: Path, url: str) -> Folder:
     ws = tmp_path / "pg"
     ws.mkdir()
-    (ws / "nbgrader_config.py").write_text(
+    Folder(ws).config_file.write_text(
         f"c = get_config()  # noqa: F821\nc.CourseDirectory.db_url = {url!r}\n", encoding="utf-8"
     )
-    (ws / "lokakarya.json").write_text("{}", encoding="utf-8")
+    Folder(ws).meta_file.write_text("{}", encoding="utf-8")
     return Folder(ws)
 
 
@@ -322,11 +322,11 @@ def test_feedback_called_directly_refuses_an_empty_gradebook(template, tmp_path)
     for nb in (f.source_notebook("m9"), f.autograded("p01", "m9") / "m9.ipynb"):
         nb.parent.mkdir(parents=True)
         nbformat.write(nbformat.v4.new_notebook(), nb)
-    (ws / "gradebook.db").write_bytes(b"")
+    Folder(ws).own_gradebook.write_bytes(b"")
     with pytest.raises(AlaskakiError) as err:
         write_feedback(ws, "m9")
-    assert str(ws / "gradebook.db") in str(err.value)
-    assert (ws / "gradebook.db").stat().st_size == 0
+    assert str(Folder(ws).own_gradebook) in str(err.value)
+    assert Folder(ws).own_gradebook.stat().st_size == 0
     assert not f.feedback("p01", "m9").exists()
 
 
@@ -334,11 +334,13 @@ def test_grade_called_directly_refuses_an_empty_gradebook(template, tmp_path):
     from alaskaki.workshop.grader import grade_module
 
     ws = cp_a(template, tmp_path / "ws")
-    (ws / "gradebook.db").write_bytes(b"")
+    Folder(ws).own_gradebook.write_bytes(b"")
     with pytest.raises(AlaskakiError) as err:
         grade_module(ws, "m3-biaya-produksi", progress=False)
-    assert str(ws / "gradebook.db") in str(err.value) and "tidak dibuat ulang" in str(err.value)
-    assert (ws / "gradebook.db").stat().st_size == 0
+    assert str(Folder(ws).own_gradebook) in str(err.value) and "tidak dibuat ulang" in str(
+        err.value
+    )
+    assert Folder(ws).own_gradebook.stat().st_size == 0
 
 
 def test_pulihkan_on_a_full_disk_leaves_the_gradebook_and_the_numbers_as_they_were(
@@ -351,7 +353,7 @@ def test_pulihkan_on_a_full_disk_leaves_the_gradebook_and_the_numbers_as_they_we
 
     ws = cp_a(template, tmp_path / "ws")
     assert cli(capsys, "release", "semua", "-w", str(ws))[0] == 0  # one backup
-    before = (ws / "gradebook.db").read_bytes()
+    before = Folder(ws).own_gradebook.read_bytes()
     listed = [b.path.name for b in Folder(ws).backups()]
 
     def full(src, dest):
@@ -361,7 +363,7 @@ def test_pulihkan_on_a_full_disk_leaves_the_gradebook_and_the_numbers_as_they_we
     monkeypatch.setattr(folder_mod, "_sqlite_backup", full)
     code, _, err = cli(capsys, "pulihkan", "1", "-w", str(ws))
     assert code != 0 and "disk penuh" in err
-    assert (ws / "gradebook.db").read_bytes() == before
+    assert Folder(ws).own_gradebook.read_bytes() == before
     assert [b.path.name for b in Folder(ws).backups()] == listed
     assert not list(ws.glob(".gradebook-*"))
 
@@ -378,7 +380,7 @@ def _formgrader_writes(ws: Path, pid: str) -> None:
     """A write through nbgrader's own Gradebook API, as the formgrader saves a manual grade."""
     from nbgrader.api import Gradebook
 
-    with Gradebook(f"sqlite:///{ws / 'gradebook.db'}", course_id=Folder(ws).course_id) as gb:
+    with Gradebook(f"sqlite:///{Folder(ws).own_gradebook}", course_id=Folder(ws).course_id) as gb:
         gb.update_or_create_student(pid, first_name="Dinilai di formgrader", last_name="")
 
 
@@ -516,7 +518,7 @@ def test_pulihkan_removes_the_copy_a_killed_pulihkan_left_behind(template, tmp_p
     rows = roster(tmp_path, "p02,Budi,,,L,\n")
     assert cli(capsys, "roster", "import", str(rows), "-w", str(ws))[0] == 0
     stray = ws / ".gradebook-k1ll3d"
-    shutil.copyfile(ws / "gradebook.db", stray)
+    shutil.copyfile(Folder(ws).own_gradebook, stray)
     code, _, err = cli(capsys, "pulihkan", "1", "-w", str(ws))
     assert code == 0, err
     assert not list(ws.glob(".gradebook-*"))
@@ -614,3 +616,22 @@ def test_an_old_init_db_url_naming_another_folder_is_read_before_it_is_rewritten
     assert "db_url =" not in config.read_text(encoding="utf-8")
     assert Folder(old).moved_from() == str(elsewhere)
     assert Folder(old).copy_of() is None
+
+
+def test_the_folder_layout_is_nbgraders(tmp_path):
+    """Folder is the one place the names live, and they are nbgrader's own course layout (its
+    CourseDirectory defaults, gradebook included), so nbgrader's tools find the same files."""
+    from nbgrader.coursedir import CourseDirectory
+
+    nb = CourseDirectory(root=str(tmp_path))
+    f = Folder(tmp_path)
+    assert f"sqlite:///{f.own_gradebook}" == nb.db_url
+    for ours, theirs in (
+        (f.source(), nb.source_directory),
+        (f.release(), nb.release_directory),
+        (f.submitted(), nb.submitted_directory),
+        (f.autograded(), nb.autograded_directory),
+        (f.feedback(), nb.feedback_directory),
+    ):
+        assert ours == f.root / theirs
+    assert f.submitted("p01", "m3") == Path(nb.format_path(nb.submitted_directory, "p01", "m3"))

@@ -32,7 +32,7 @@ def copy(sample, tmp_path) -> Path:
 
 
 def _fw(tmp_path, wdir):
-    return sample_framework(tmp_path, wdir / "source")
+    return sample_framework(tmp_path, Folder(wdir).source())
 
 
 def _truncate(path: Path, size: int) -> None:
@@ -44,7 +44,7 @@ def _truncate(path: Path, size: int) -> None:
 def test_assess_refuses_an_empty_or_truncated_gradebook_and_leaves_it_as_it_was(
     copy, tmp_path, size
 ):
-    gb = copy / "gradebook.db"
+    gb = Folder(copy).own_gradebook
     _truncate(gb, size)
     before = gb.read_bytes()
     with pytest.raises(AlaskakiError) as err:
@@ -56,7 +56,7 @@ def test_assess_refuses_an_empty_or_truncated_gradebook_and_leaves_it_as_it_was(
 
 
 def test_read_workshop_refuses_a_missing_gradebook_without_making_one(copy):
-    gb = copy / "gradebook.db"
+    gb = Folder(copy).own_gradebook
     gb.unlink()
     with pytest.raises(AlaskakiError) as err:
         read_workshop(copy)
@@ -67,23 +67,23 @@ def test_read_workshop_refuses_a_missing_gradebook_without_making_one(copy):
 def test_a_reader_never_creates_a_gradebook_in_a_bare_course(tmp_path):
     bare = tmp_path / "kursus"
     bare.mkdir()
-    (bare / "nbgrader_config.py").write_text("c = get_config()  # noqa: F821\n", encoding="utf-8")
+    Folder(bare).config_file.write_text("c = get_config()  # noqa: F821\n", encoding="utf-8")
     with pytest.raises(AlaskakiError) as err:
         read_workshop(bare)
     assert err.value.exit_code == EXIT_NOT_FOUND
-    assert str(bare / "gradebook.db") in str(err.value)
-    assert not (bare / "gradebook.db").exists()
+    assert str(Folder(bare).own_gradebook) in str(err.value)
+    assert not Folder(bare).own_gradebook.exists()
 
 
 def test_merge_history_refuses_when_one_workshop_lost_its_gradebook(sample, copy, tmp_path):
-    _truncate(copy / "gradebook.db", 0)
+    _truncate(Folder(copy).own_gradebook, 0)
     with pytest.raises(AlaskakiError) as err:
         merge_history([sample, copy], framework=_fw(tmp_path, sample))
-    assert str(copy / "gradebook.db") in str(err.value)
+    assert str(Folder(copy).own_gradebook) in str(err.value)
 
 
 def test_dashboard_from_env_refuses_an_empty_gradebook(sample, copy, monkeypatch):
-    gb = copy / "gradebook.db"
+    gb = Folder(copy).own_gradebook
     _truncate(gb, 0)
     monkeypatch.setenv(dashboard.ENV, f"{sample}:{copy}")
     with pytest.raises(AlaskakiError) as err:
@@ -96,20 +96,20 @@ def test_dashboard_notebook_shows_the_refusal_in_indonesian_not_a_traceback(copy
     """What grading/dasbor.ipynb runs under Voila: the reviewer sees the sentence, not a traceback."""
     import IPython.display
 
-    _truncate(copy / "gradebook.db", 0)
+    _truncate(Folder(copy).own_gradebook, 0)
     monkeypatch.setenv(dashboard.ENV, str(copy))
     shown = []
     monkeypatch.setattr(IPython.display, "display", lambda obj: shown.append(obj))
     dashboard.tampilkan()
     (view,) = shown
     text = view.value if hasattr(view, "value") else view.data
-    assert "dapat dibuka" in text and str(copy / "gradebook.db") in text
+    assert "dapat dibuka" in text and str(Folder(copy).own_gradebook) in text
     assert "alaskaki pulihkan" in text or "salinan" in text
 
 
 def test_the_engine_reads_the_roster_with_the_one_reader(copy, tmp_path):
     """A roster the kit would refuse (P01 beside p01) is refused by reports too, naming the row."""
-    roster = copy / "peserta.csv"
+    roster = Folder(copy).roster_file
     lines = roster.read_text(encoding="utf-8").splitlines()
     lines.append(lines[1].replace("p01", "P01", 1))
     roster.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -122,10 +122,10 @@ def test_the_engine_reads_the_roster_with_the_one_reader(copy, tmp_path):
 
 def test_the_engine_refuses_a_db_url_into_another_workshop(sample, copy):
     """The engine's own db_url regex is gone: the Folder's rule applies to reports too."""
-    cfg = copy / "nbgrader_config.py"
+    cfg = Folder(copy).config_file
     cfg.write_text(
         cfg.read_text(encoding="utf-8")
-        + f"c.CourseDirectory.db_url = 'sqlite:///{sample / 'gradebook.db'}'\n",
+        + f"c.CourseDirectory.db_url = 'sqlite:///{Folder(sample).own_gradebook}'\n",
         encoding="utf-8",
     )
     with pytest.raises(AlaskakiError) as err:
@@ -138,7 +138,7 @@ def test_a_moved_workshop_with_an_old_absolute_db_url_reports_its_own_grades(sam
     """An old init's absolute db_url names the original; after a move the report reads the copy."""
     moved = tmp_path / "pindah"
     shutil.copytree(sample, moved)
-    cfg = moved / "nbgrader_config.py"
+    cfg = Folder(moved).config_file
     cfg.write_text(
         "# nbgrader configuration of an alaskaki workshop (made by `alaskaki init`).\n"
         + cfg.read_text(encoding="utf-8")
@@ -147,4 +147,4 @@ def test_a_moved_workshop_with_an_old_absolute_db_url_reports_its_own_grades(sam
     )
     data = read_workshop(moved)
     assert data.evidence["p01"]  # the copy's own grades
-    assert Folder(moved).db_url == f"sqlite:///{moved.resolve() / 'gradebook.db'}"
+    assert Folder(moved).db_url == f"sqlite:///{Folder(moved).own_gradebook}"

@@ -55,7 +55,7 @@ def test_every_relative_link_of_a_released_module_opens(released):
 def test_release_folder_carries_both_notebooks_read_only(released):
     ws, _ = released
     for name in REFERENCE_NOTEBOOKS:
-        for folder in (ws.release(), ws.root / "pribadi"):
+        for folder in (ws.release(), ws.personal()):
             mode = stat.S_IMODE((folder / name).stat().st_mode)
             assert mode == 0o444, (folder / name, oct(mode))
             nbformat.read(folder / name, as_version=4)  # a notebook JupyterLab opens

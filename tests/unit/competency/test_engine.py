@@ -23,13 +23,14 @@ from alaskaki.competency import (
     merge_history,
     normalised_gain,
 )
+from alaskaki.folder import Folder
 
 
 @pytest.fixture(scope="module")
 def cohort(tmp_path_factory):
     tmp_path = tmp_path_factory.mktemp("cohort")
     wdir = sample_workshop(tmp_path / "w1")
-    return assess(wdir, framework=sample_framework(tmp_path, wdir / "source"))
+    return assess(wdir, framework=sample_framework(tmp_path, Folder(wdir).source()))
 
 
 def _fw(tmp_path, source):
@@ -132,7 +133,7 @@ def _latihan_only(tmp_path, latihan, uji_post, studi):
     if uji_post is not None:
         wb.submit("p01", "asesmen-akhir", uji_post)
     wdir = wb.close()
-    return assess(wdir, framework=_fw(tmp_path, wdir / "source")).participant("p01")
+    return assess(wdir, framework=_fw(tmp_path, Folder(wdir).source())).participant("p01")
 
 
 def test_perfect_latihan_without_uji_is_not_kompeten(tmp_path):
@@ -188,7 +189,7 @@ def test_pre_and_post_forms_with_different_grade_ids(tmp_path):
     wb.submit("p01", "asesmen-akhir", {"post_bya": 3})
     wdir = wb.close()
     (tmp_path / "kompetensi.yml").write_text(yml, encoding="utf-8")
-    fw = load_framework(tmp_path / "kompetensi.yml", source_dir=wdir / "source")
+    fw = load_framework(tmp_path / "kompetensi.yml", source_dir=Folder(wdir).source())
     u = assess(wdir, framework=fw).participant("p01").units["BYA-01"]
     assert (u.awal, u.akhir) == (0.25, 0.75) and u.gain == pytest.approx(2 / 3)
 
@@ -258,7 +259,7 @@ def test_merge_two_workshops_newest_wins_nothing_double_counted(tmp_path):
         timestamp="2026-03-04 10:00:00",
     )
     d2 = w2.close()
-    fw = _fw(tmp_path, d1 / "source")
+    fw = _fw(tmp_path, Folder(d1).source())
 
     merged = merge_history([d2, d1], framework=fw)  # order given does not matter: by date
     assert [p.id for p in merged.participants] == ["p01", "p02", "p03"]

@@ -20,7 +20,7 @@ def workshop(tmp_path_factory):
     from nbgrader.api import Gradebook
 
     wdir = sample_workshop(tmp_path_factory.mktemp("gbr") / "w1")
-    gb = Gradebook(f"sqlite:///{wdir / 'gradebook.db'}", course_id="alaskaki")
+    gb = Gradebook(f"sqlite:///{Folder(wdir).own_gradebook}", course_id="alaskaki")
     try:
         # the corners the sample cohort lacks: an extension, extra credit, a task cell, no duedate
         sub = gb.find_submission(M3, "p05")

@@ -18,6 +18,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from alaskaki.folder import Folder
 from alaskaki_kunci import asesmen as kunci
 from alaskaki_kunci import bank, bengkel
 from alaskaki_kunci.asesmen import benar
@@ -144,7 +145,7 @@ def test_a_workshop_gets_its_own_forms_and_secret_and_a_copy_keeps_them(tmp_path
     shutil.copytree(ws.root, tmp_path / "salinan", symlinks=True)
     copy = tmp_path / "salinan"
     assert bengkel.baca_rahasia(copy) == r1
-    assert bengkel.kunci_form(copy / "source" / bank.AKHIR / f"{bank.AKHIR}.ipynb") == rows
+    assert bengkel.kunci_form(Folder(copy).source_notebook(bank.AKHIR)) == rows
     # init again on the workshop adds nothing and changes no form
     before = nb_path.read_bytes()
     course.init_workshop(ws.root, modules=list(bengkel.FORMS))

@@ -13,6 +13,7 @@ from competencykit import SAMPLE_PEOPLE, sample_framework, sample_workshop
 
 from alaskaki.competency import CohortResult, assess
 from alaskaki.errors import AlaskakiError
+from alaskaki.folder import Folder
 from alaskaki.report import load_reviewer, pseudonym, write_rapor, write_reports
 
 
@@ -73,7 +74,7 @@ def row_of(rows: list[list[str]], first: str) -> dict[str, str]:
 def result(tmp_path_factory) -> CohortResult:
     tmp = tmp_path_factory.mktemp("sample")
     wdir = sample_workshop(tmp / "w1")
-    return assess(wdir, framework=sample_framework(tmp, wdir / "source"))
+    return assess(wdir, framework=sample_framework(tmp, Folder(wdir).source()))
 
 
 @pytest.fixture(scope="module")

@@ -74,7 +74,7 @@ def states(tmp_path_factory):
         _submitted(wdir, pid, "asesmen-akhir", ON_TIME)
     _submitted(wdir, "p03", M3, "2026-01-13 08:00:00")  # resubmitted after grading
     _submitted(wdir, "p04", M3, ON_TIME)  # collected, grading not run yet
-    result = assess(wdir, framework=sample_framework(tmp, wdir / "source"))
+    result = assess(wdir, framework=sample_framework(tmp, Folder(wdir).source()))
     return tmp, result
 
 
@@ -177,7 +177,7 @@ def test_complete_report_says_so(tmp_path):
     wb.participant("p01", nama="Siti Aminah")
     wb.submit("p01", M3, FULL, manual={"m3_studi_kasus": 4}, timestamp=ON_TIME)
     wdir = wb.close()
-    r = assess(wdir, framework=sample_framework(tmp_path, wdir / "source"))
+    r = assess(wdir, framework=sample_framework(tmp_path, Folder(wdir).source()))
     out = tmp_path / "laporan"
     write_reports(r, out, formats="html,json")
     html = (out / "laporan-kompetensi.html").read_text(encoding="utf-8")
@@ -307,7 +307,7 @@ def test_status_does_not_call_pending_rubric_cells_graded(tmp_path):
     wb.submit("p01", M3, FULL, timestamp=ON_TIME)  # studi kasus (rubric) not scored
     wb.submit("p02", M3, FULL, manual={"m3_studi_kasus": 4}, timestamp=ON_TIME)
     wdir = wb.close()
-    (wdir / "nbgrader_config.py").write_text(
+    Folder(wdir).config_file.write_text(
         'c = get_config()\nc.CourseDirectory.course_id = "alaskaki"\n', encoding="utf-8"
     )
     for pid in ("p01", "p02"):
@@ -327,7 +327,7 @@ def test_cli_report_anonim_with_rapor_writes_only_anonymous_files_and_says_so(tm
     from alaskaki.cli import main
 
     wdir = sample_workshop(tmp_path / "w")
-    (wdir / "nbgrader_config.py").write_text(
+    Folder(wdir).config_file.write_text(
         'c = get_config()\nc.CourseDirectory.course_id = "alaskaki"\n', encoding="utf-8"
     )
     out = tmp_path / "laporan"

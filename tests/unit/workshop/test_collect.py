@@ -80,15 +80,15 @@ def put(folder, name, data: bytes, mtime: str | None = None):
 
 
 def submitted(ws, pid, modul=MOD) -> bytes:
-    return (ws.root / "submitted" / pid / modul / f"{modul}.ipynb").read_bytes()
+    return (ws.submitted(pid, modul) / f"{modul}.ipynb").read_bytes()
 
 
 def stamp(ws, pid, modul=MOD) -> str:
-    return (ws.root / "submitted" / pid / modul / "timestamp.txt").read_text()
+    return (ws.submitted(pid, modul) / "timestamp.txt").read_text()
 
 
 def versions(ws, pid, modul=MOD):
-    return sorted((ws.root / "arsip" / pid / modul).glob("*.ipynb"))
+    return sorted(ws.archive(pid, modul).glob("*.ipynb"))
 
 
 # ------------------------------------------------------------------ names
@@ -146,7 +146,7 @@ def test_zip_date_never_decides_lateness(ws, tmp_path):
         gb.update_or_create_assignment(MOD, duedate=due)
     entry = next(e for e in workshop_status(ws, modul=MOD).entries if e.peserta == "p02")
     assert entry.terlambat
-    meta = next((ws.root / "arsip" / "p02" / MOD).glob("*.asal.txt")).read_text()
+    meta = next(ws.archive("p02", MOD).glob("*.asal.txt")).read_text()
     assert "tanggal di zip 2026-12-01 15:00:00" in meta and "tidak dipakai" in meta
 
 
@@ -179,7 +179,7 @@ def test_two_files_for_one_participant_are_held_until_the_trainer_chooses(ws, tm
     }
     assert all("2 file berbeda untuk p01" in h.reason for h in res.held)
     assert any(p.startswith("DITAHAN") and "p01" in p for p in res.problems)
-    assert not (ws.root / "submitted" / "p01").exists()
+    assert not ws.submitted("p01").exists()
     # collecting again changes nothing; the trainer then chooses one
     assert collect_module(ws, MOD, source=inbox, received=T2).held == []
     res = collect_module(ws, MOD, choose=[f"p01_{MOD} (1).ipynb"])
@@ -211,7 +211,7 @@ def test_an_interrupted_choice_is_completed_by_the_next_run(ws, tmp_path, monkey
     assert stamp(ws, "p01").startswith("2026-12-01 08:00")
     chosen = versions(ws, "p01")
     assert len(chosen) == 1 and chosen[0].with_suffix(".asal.txt").is_file()
-    assert len(list((ws.root / "arsip" / "p01" / MOD / "tertahan").glob("*"))) == 2  # the other
+    assert len(list((ws.archive("p01", MOD) / "tertahan").glob("*"))) == 2  # the other
 
 
 def test_same_stated_time_in_two_runs_is_held_and_the_choice_decides(ws, tmp_path):
@@ -255,7 +255,7 @@ def test_content_naming_another_participant_is_held(ws, tmp_path):
     held = {h.peserta: h.reason for h in res.held}
     assert "menunjuk p05" in held["p05"] and "'p01'" in held["p05"]
     assert "tidak memuat ID" in held["p09"]
-    assert res.collected == {} and not (ws.root / "submitted" / "p05").exists()
+    assert res.collected == {} and not ws.submitted("p05").exists()
     collect_module(ws, MOD, choose=[f"p05_{MOD}.ipynb"])
     assert b"salinan" in submitted(ws, "p05")
 
@@ -290,14 +290,14 @@ def test_personal_release_carries_id_and_token(ws, tmp_path):
 
     rel = release_module(ws, MOD, personal=True)
     assert len(rel.personal) == 6
-    mine = nbformat.read(ws.root / "pribadi" / MOD / f"p05_{MOD}.ipynb", as_version=4)
+    mine = nbformat.read(ws.personal(MOD) / f"p05_{MOD}.ipynb", as_version=4)
     setup = next(c.source for c in mine.cells if "ID_PESERTA" in c.source)
     assert 'ID_PESERTA = "p05"' in setup and participant_token(ws, "p05") in setup
     generic = nbformat.read(rel.notebook, as_version=4)
     setup = next(c.source for c in generic.cells if "ID_PESERTA" in c.source)
     assert 'TOKEN_PESERTA = ""' in setup and participant_token(ws, "p05") not in setup
     # the personalised copy, handed in unchanged, is collected for its owner
-    usb = shutil.copytree(ws.root / "pribadi" / MOD, tmp_path / "usb")
+    usb = shutil.copytree(ws.personal(MOD), tmp_path / "usb")
     res = collect_module(ws, MOD, source=usb, received=T1)
     assert len(res.collected) == 6 and not res.held
 
@@ -306,9 +306,9 @@ def test_personal_release_carries_id_and_token(ws, tmp_path):
 
 
 def test_refused_sources_and_every_skipped_file_named(ws, tmp_path):
-    for inside in ("submitted", "autograded", "."):
+    for inside in (ws.submitted(), ws.autograded(), ws.root):
         with pytest.raises(AlaskakiError, match="folder lokakarya"):
-            collect_module(ws, MOD, source=ws.root / inside)
+            collect_module(ws, MOD, source=inside)
     secret = tmp_path / "rahasia.txt"
     secret.write_text("root:x:0:0")
     inbox = tmp_path / "usb"
@@ -329,7 +329,7 @@ def test_refused_sources_and_every_skipped_file_named(ws, tmp_path):
     assert "bukan berkas biasa" in reasons[f"p08_{MOD}.ipynb"]
     assert "bukan file notebook (.txt)" in reasons[f"p05_{MOD}.txt"]
     assert "terlalu besar" in reasons[f"p1_{MOD}.ipynb"]
-    assert not list((ws.root / "arsip").glob("p07/**/*.ipynb"))
+    assert not list(ws.archive().glob("p07/**/*.ipynb"))
     assert any("unduhan peramban" in n for n in res.notes)
 
 
@@ -431,9 +431,9 @@ def test_missing_sidecar_breaks_neither_collect_nor_status(ws, tmp_path):
     inbox = tmp_path / "usb"
     put(inbox, f"p01_{MOD}.ipynb", nb_bytes("p01", "v1"))
     collect_module(ws, MOD, source=inbox, received=T1)
-    for side in (ws.root / "arsip").rglob("*.asal.txt"):
+    for side in ws.archive().rglob("*.asal.txt"):
         side.unlink()
-    (ws.root / "submitted" / "p01" / MOD / "timestamp.txt").unlink()
+    (ws.submitted("p01", MOD) / "timestamp.txt").unlink()
     entry = next(e for e in workshop_status(ws, modul=MOD).entries if e.peserta == "p01")
     assert entry.versi == 1
     put(inbox, f"p01_{MOD}.ipynb", nb_bytes("p01", "v2"))
@@ -464,7 +464,7 @@ def test_exchange_record_owned_by_another_account_is_refused(ws, tmp_path):
     reasons = {s.name.split("+")[0]: s.reason for s in res.skipped}
     assert "dikirim oleh akun root atas nama p01" in reasons["exchange/p01"]
     assert "tidak ada di daftar peserta" in reasons["root/m3-biaya-produksi.ipynb (exchange/root"]
-    assert res.collected == {} and not (ws.root / "submitted" / "p01").exists()
+    assert res.collected == {} and not ws.submitted("p01").exists()
 
 
 # ------------------------------------------------------------------ the uji offline: tokens (R6)
@@ -489,7 +489,7 @@ def test_an_uji_form_offline_needs_tokens_or_says_identity_is_unverified(tmp_pat
     text = str(err.value)
     assert "alaskaki kartu" in text and f"alaskaki release {form} --pribadi" in text
     assert "--tanpa-token" in text
-    assert not (ws.root / "arsip" / "p01").exists()
+    assert not ws.archive("p01").exists()
     # a latihan module is formative: collected offline without tokens as before
     put(tmp_path / "m3", f"p02_{MOD}.ipynb", nb_bytes("p02"))
     assert list(collect_module(ws, MOD, source=tmp_path / "m3", received=T1).collected) == ["p02"]
@@ -567,7 +567,7 @@ def test_tanpa_token_is_refused_once_tokens_are_issued(tmp_path):
             collect_module(ws, modul, source=folder, received=T1, tanpa_token=True)
         text = str(err.value)
         assert "sudah dibagikan" in text and "--pilih" in text and text.count(". ") == 0, text
-    assert not (ws.root / "arsip").exists() or not list((ws.root / "arsip").rglob("*.ipynb"))
+    assert not ws.archive().exists() or not list(ws.archive().rglob("*.ipynb"))
 
     res = collect_module(ws, form, source=inbox, received=T1)
     assert list(res.collected) == ["p02"] and [h.peserta for h in res.held] == ["p01"]

@@ -41,7 +41,7 @@ def workshop(tmp_path_factory):
 
 def test_dry_run_plans_accounts_and_changes_nothing(workshop):
     ws = workshop
-    before = (ws.root / "nbgrader_config.py").read_text()
+    before = ws.config_file.read_text()
     res = create_users(ws, dry_run=True, trainer="pelatihuji")
     assert [(a.user, a.peran) for a in res.accounts] == [
         ("pelatihuji", "pelatih"),
@@ -51,7 +51,7 @@ def test_dry_run_plans_accounts_and_changes_nothing(workshop):
     ]
     assert all(a.password is None for a in res.accounts)
     assert "RENCANA" in res.summary_text() and "p02" in res.summary_text()
-    assert (ws.root / "nbgrader_config.py").read_text() == before
+    assert ws.config_file.read_text() == before
 
 
 def test_ids_that_are_not_linux_names_are_refused():
@@ -80,7 +80,7 @@ def test_set_exchange_is_idempotent_and_turns_the_exchange_on(workshop, tmp_path
     assert not uses_exchange(ws)
     set_exchange(ws, tmp_path / "ex1")
     set_exchange(ws, tmp_path / "ex2")
-    text = (ws.root / "nbgrader_config.py").read_text()
+    text = ws.config_file.read_text()
     assert text.count("c.Exchange.root") == 1
     assert uses_exchange(ws)
     assert ws.config().Exchange.root == str(tmp_path / "ex2")

@@ -7,12 +7,13 @@ import json
 import pytest
 
 from alaskaki.errors import EXIT_INPUT, AlaskakiError
+from alaskaki.folder import Folder
 from alaskaki.workshop import limits
 
 
 def _meta(tmp_path, data) -> None:
     text = data if isinstance(data, str) else json.dumps(data)
-    (tmp_path / "lokakarya.json").write_text(text, encoding="utf-8")
+    Folder(tmp_path).meta_file.write_text(text, encoding="utf-8")
 
 
 def test_a_workshop_may_change_a_cap(tmp_path):
@@ -38,7 +39,7 @@ def test_a_cap_the_kit_cannot_use_is_refused_naming_the_file_and_key(tmp_path, b
     with pytest.raises(AlaskakiError) as err:
         limits.for_workshop(tmp_path)
     assert err.value.exit_code == EXIT_INPUT
-    assert str(tmp_path / "lokakarya.json") in str(err.value) and named in str(err.value)
+    assert str(Folder(tmp_path).meta_file) in str(err.value) and named in str(err.value)
 
 
 def test_a_corrupt_lokakarya_json_is_named_not_read_as_the_defaults(tmp_path):

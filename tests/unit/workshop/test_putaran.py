@@ -37,7 +37,7 @@ def ws(base, tmp_path):
 
 
 def _hand_in(ws, pid: str, text: str, graded: bool = True) -> None:
-    d = ws.root / "submitted" / pid / FORM
+    d = ws.submitted(pid, FORM)
     d.mkdir(parents=True, exist_ok=True)
     (d / f"{FORM}.ipynb").write_text(text, encoding="utf-8")
     if graded:
@@ -82,9 +82,7 @@ def test_a_retake_sits_a_new_form_with_its_own_key_and_the_others_keep_theirs(ws
         putaran.ulang(ws.root, FORM, ["p99"])
     p, form = putaran.ulang(ws.root, FORM, ["p02"])
     assert p.nomor == 2 and p.terbuka and p.peserta == ["p02"]
-    assert (ws.root / "penilaian" / "putaran" / f"{FORM}-1.ipynb").read_text(
-        encoding="utf-8"
-    ) == old_text
+    assert (ws.state_dir / "putaran" / f"{FORM}-1.ipynb").read_text(encoding="utf-8") == old_text
     new_key = {r["grade_id"]: r["harapan"] for r in kunci_form(form)}
     assert new_key.keys() == old_key.keys() and form.read_text(encoding="utf-8") != old_text
     same = sum(new_key[g] == old_key[g] for g in old_key)
@@ -106,7 +104,7 @@ def _graded_marker(ws, pid: str) -> None:
     import hashlib
 
     sha = lambda path: hashlib.sha256(path.read_bytes()).hexdigest()  # noqa: E731
-    nb = ws.root / "submitted" / pid / FORM / f"{FORM}.ipynb"
+    nb = ws.submitted(pid, FORM) / f"{FORM}.ipynb"
     write_marker(
         ws.root,
         FORM,
@@ -160,10 +158,10 @@ def test_an_interrupted_retake_is_finished_by_running_it_again(ws, monkeypatch, 
         assert "p01" in refused and "p02" in refused  # nothing graded until the form is made
     p, made = putaran.ulang(ws.root, FORM, ["p02"])
     assert p.nomor == 2 and p.peserta == ["p02"] and not p.dibuat
-    archived = ws.root / "penilaian" / "putaran" / f"{FORM}-1.ipynb"
+    archived = ws.state_dir / "putaran" / f"{FORM}-1.ipynb"
     assert archived.read_text(encoding="utf-8") == old_text
     assert made.read_text(encoding="utf-8") != old_text
-    assert not list((ws.root / "penilaian" / "putaran").glob(".*-baru"))
+    assert not list((ws.state_dir / "putaran").glob(".*-baru"))
     assert putaran.penolakan(ws.root, FORM, ["p01"])["p01"][0] is True
 
 
@@ -238,10 +236,10 @@ def test_collect_holds_a_closed_forms_new_file_and_keeps_the_graded_one(ws, tmp_
     got = collect_module(ws, FORM, source=usb, tanpa_token=True)
     assert not got.collected and sorted(h.peserta for h in got.held) == ["p01", "p02"]
     assert all(h.peserta in h.reason and "ditutup" in h.reason for h in got.held)
-    assert (ws.root / "submitted" / "p01" / FORM / f"{FORM}.ipynb").read_text(
-        encoding="utf-8"
-    ) == graded, "the graded file stays"
-    assert not (ws.root / "submitted" / "p02" / FORM).exists()
+    assert (ws.submitted("p01", FORM) / f"{FORM}.ipynb").read_text(encoding="utf-8") == graded, (
+        "the graded file stays"
+    )
+    assert not ws.submitted("p02", FORM).exists()
 
 
 def test_release_is_refused_while_a_retake_form_is_being_made(ws, monkeypatch):
@@ -318,7 +316,7 @@ def test_a_retakers_round_one_marker_is_not_his_retake_result(ws, marker):
     putaran.tutup(ws.root, FORM)
     putaran.ulang(ws.root, FORM, ["p05"])
     _hand_in(ws, "p05", "jawaban p05 putaran 2", graded=False)
-    nb = ws.root / "submitted" / "p05" / FORM / f"{FORM}.ipynb"
+    nb = ws.submitted("p05", FORM) / f"{FORM}.ipynb"
     later = nb.stat().st_mtime + 60  # collected after round 1 was graded
     os.utime(nb, (later, later))
     assert putaran.belum_dinilai(ws.root, FORM) == ["p05"]

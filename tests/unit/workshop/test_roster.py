@@ -7,6 +7,7 @@ from openpyxl import Workbook
 
 from alaskaki import paths
 from alaskaki.errors import EXIT_INPUT, AlaskakiError
+from alaskaki.folder import Folder
 from alaskaki.workshop import import_roster, init_workshop, read_roster
 from alaskaki.workshop.roster import read_roster_file
 
@@ -305,14 +306,14 @@ def test_an_id_differing_only_in_case_from_the_workshop_is_refused(base_ws, tmp_
     from alaskaki.cli import main
 
     ws = copy_ws(base_ws, tmp_path)
-    before = (ws / "peserta.csv").read_bytes()
+    before = Folder(ws).roster_file.read_bytes()
     path = write(tmp_path, HEADER + "p02,Budi,,,L,\nP01,Ani Lain,,,P,\n", name="baru.csv")
     code = main(["roster", "import", str(path), "-w", str(ws)])
     err = capsys.readouterr().err
     assert code == EXIT_INPUT
     assert "baris 3, kolom id: 'P01' sudah ada di lokakarya sebagai 'p01'" in err
-    assert (ws / "peserta.csv").read_bytes() == before  # nothing written
-    with sqlite3.connect(ws / "gradebook.db") as db:
+    assert Folder(ws).roster_file.read_bytes() == before  # nothing written
+    with sqlite3.connect(Folder(ws).own_gradebook) as db:
         assert {r[0] for r in db.execute("select id from student")} == {"p01"}
     # the import the message advises works, and everything after it too
     fixed = write(tmp_path, HEADER + "p02,Budi,,,L,\np01,Ani Lain,,,P,\n", name="baik.csv")
@@ -324,12 +325,12 @@ def test_a_stored_roster_with_case_duplicates_names_the_file_and_the_fix(base_ws
     from alaskaki.cli import main
 
     ws = copy_ws(base_ws, tmp_path)
-    with (ws / "peserta.csv").open("a", encoding="utf-8") as fh:
+    with Folder(ws).roster_file.open("a", encoding="utf-8") as fh:
         fh.write("P01,Ani Lagi,,,P,\n")  # what an older kit let through
     code = main(["status", "-w", str(ws)])
     err = capsys.readouterr().err
     assert code == EXIT_INPUT
-    assert str(ws / "peserta.csv") in err and "hapus baris ganda" in err
+    assert str(Folder(ws).roster_file) in err and "hapus baris ganda" in err
 
 
 def test_init_with_a_bad_roster_leaves_no_workshop(tmp_path, capsys):

@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from alaskaki.folder import Folder
 from alaskaki.workshop import sandbox as sb
 
 
@@ -113,7 +114,7 @@ needs_bwrap = pytest.mark.skipif(not sb.bwrap_available(), reason="needs bubblew
 @pytest.mark.slow
 @needs_bwrap
 def test_sandbox_sees_no_workshop_no_network_and_writes_only_scratch(tmp_path):
-    secret = tmp_path / "gradebook.db"
+    secret = Folder(tmp_path).own_gradebook
     secret.write_text("rahasia")
     code = (
         "import os, socket\nhasil = {}\n"
