@@ -46,7 +46,7 @@ _LABEL = re.compile(
 #: where the question starts telling about one thing
 _MARK = re.compile(
     r"(\((?:[A-Da-d]|\d)\)|\b(?:[Kk]iriman|[Mm]odel|[Pp]embeli|[Tt]emuan|[Pp]roduk|[Bb]arang) "
-    r"(?:\d|[A-D])\b|\bIKM (?:Pak|Bu) \w+|Kelurahan \w+)"
+    r"(?:\d|[A-D])\b|\bIKM (?:Pak|Bu) \w+)"
 )
 _STOP = set(
     [
@@ -221,8 +221,15 @@ def _about(q: str) -> dict[str, str]:
 
 
 def _asked(q: str) -> str | None:
+    """The thing the question asks about, as a key of :func:`_about` (a thing named by where it
+    is, "pemohon dari Kelurahan Meri", is the one whose part of the question says so)."""
     m = re.search(r"Untuk (?:IKM |pemohon dari )?(.+?) saja", q)
-    return _key(m[1]) if m else None
+    if not m:
+        return None
+    key, about = _key(m[1]), _about(q)
+    if key in about:
+        return key
+    return next((k for k, t in about.items() if m[1].lower() in t.lower()), key)
 
 
 def _words(s: str) -> set[str]:
