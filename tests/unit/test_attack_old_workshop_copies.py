@@ -130,11 +130,15 @@ def test_a_copy_without_a_trace_is_told_what_cannot_be_known(template, tmp_path,
 
 
 def _touch(root: Path) -> None:
-    os.utime(root / "gradebook.db")
+    from alaskaki.folder import Folder
+
+    os.utime(Folder(root).own_gradebook)
 
 
 def _vacuum(root: Path) -> None:
-    con = sqlite3.connect(root / "gradebook.db")
+    from alaskaki.folder import Folder
+
+    con = sqlite3.connect(Folder(root).own_gradebook)
     con.execute("VACUUM")
     con.close()
 
