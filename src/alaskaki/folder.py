@@ -1417,6 +1417,13 @@ def _atomic_write(path: Path, text: str) -> None:
     tmp = path.with_name(f".{path.name}.tmp")
     try:
         tmp.write_text(text, encoding="utf-8")
+        with contextlib.suppress(FileNotFoundError):
+            # the new file keeps the old one's mode and group: co-trainers who read the workshop
+            # through the trainer group (`hub users`) still read it, whatever the writer's umask
+            st = path.stat()
+            os.chmod(tmp, st.st_mode & 0o7777)
+            with contextlib.suppress(OSError):
+                os.chown(tmp, -1, st.st_gid)
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):

@@ -635,3 +635,22 @@ def test_the_folder_layout_is_nbgraders(tmp_path):
     ):
         assert ours == f.root / theirs
     assert f.submitted("p01", "m3") == Path(nb.format_path(nb.submitted_directory, "p01", "m3"))
+
+
+def test_a_rewritten_workshop_file_keeps_its_mode_and_group(template, tmp_path):
+    """lokakarya.json and nbgrader_config.py are rewritten in place (an old workshop's first
+    command records its folder, R34); co-trainers read them through the trainer group's mode."""
+    import os
+
+    ws = cp_a(template, tmp_path / "ws")
+    meta = Folder(ws).meta_file
+    os.chmod(meta, 0o640)
+    os.chown(meta, -1, 4242)  # another group, as `hub users` gives the trainer group
+    old = os.umask(0o077)
+    try:
+        Folder(ws).record_origin()
+    finally:
+        os.umask(old)
+    st = meta.stat()
+    assert (st.st_mode & 0o777, st.st_gid) == (0o640, 4242)
+    assert ORIGIN_KEY in Folder(ws).meta()
