@@ -45,6 +45,21 @@ def _functions():
 FUNCTIONS = _functions()
 
 
+class _Text(str):
+    """An input text that refuses to be repeated into more than a million characters: ``s * n``
+    with an input number (``wage_per_minute("potong", 2900000, 25)`` multiplies days by hours)
+    would build gigabytes and then fail on the next line anyway (and such a text is in no option);
+    refused at once, the call ends the same way (an exception: no value to judge) in microseconds
+    instead of a minute. Repeated texts stay guarded (``s * a * b``)."""
+
+    def __mul__(self, n):
+        if isinstance(n, int) and n * len(self) > 1_000_000:
+            raise MemoryError("teks input diulang terlalu banyak")
+        return _Text(str.__mul__(self, n))
+
+    __rmul__ = __mul__
+
+
 def _inputs(b: bank.Butir) -> list:
     vals = []
 
@@ -57,7 +72,7 @@ def _inputs(b: bank.Butir) -> list:
             for x in v:
                 add(x)
         elif isinstance(v, str):
-            vals.append(v)
+            vals.append(_Text(v))
             with contextlib.suppress(ValueError):
                 vals.append(date.fromisoformat(v))
         elif isinstance(v, int | float) and not isinstance(v, bool):
