@@ -9,6 +9,7 @@ files may become p02's submission; p02's real work is installed and graded as us
 
 from __future__ import annotations
 
+import shutil
 import sys
 from pathlib import Path
 
@@ -96,7 +97,9 @@ def _answered_by(source, copy, pid: str):
     return real
 
 
-def test_an_uji_without_tokens_handed_in_later_for_someone_never_replaces_theirs(tmp_path):
+def test_an_uji_without_tokens_handed_in_later_for_someone_never_replaces_theirs(
+    released_akhir, tmp_path
+):
     """The trainer releases asesmen-akhir the ordinary way (no personal copies, no cards). p02 hands
     in at 15:00; at 15:30 p05 hands in a blank asesmen-akhir named and filled in as p02's. The
     collect run takes the later received file as p02's newest version today: p02's real work is
@@ -104,15 +107,9 @@ def test_an_uji_without_tokens_handed_in_later_for_someone_never_replaces_theirs
     identity silently."""
     from alaskaki.workshop import demo
     from alaskaki.workshop.collect import collect_module
-    from alaskaki.workshop.course import init_workshop
-    from alaskaki.workshop.release import release_module
 
-    ws = init_workshop(
-        tmp_path / "lokakarya", roster=paths.dataset("contoh_peserta.csv"), modules=[MODUL]
-    )
-    release_module(ws, MODUL, due="2026-12-01 17:00")
-    released = nbformat.read(ws.root / "release" / MODUL / f"{MODUL}.ipynb", as_version=4)
-    source = nbformat.read(ws.root / "source" / MODUL / f"{MODUL}.ipynb", as_version=4)
+    base, source, released = released_akhir  # released the ordinary way, shared: copied first
+    ws = type(base)(shutil.copytree(base.root, tmp_path / "lokakarya", symlinks=True))
     victim = "p02"  # p05 hands in as p02
 
     stick = tmp_path / "usb-p02"

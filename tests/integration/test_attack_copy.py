@@ -132,14 +132,10 @@ UJI = "asesmen-akhir"
 
 
 @pytest.fixture(scope="module")
-def uji_workshop(tmp_path_factory):
-    from alaskaki.workshop.course import init_workshop
-    from alaskaki.workshop.release import release_module
-
-    root = tmp_path_factory.mktemp("salin-uji") / "lokakarya"
-    ws = init_workshop(root, roster=paths.dataset("contoh_peserta.csv"), modules=[UJI])
-    release_module(ws, UJI, due="2026-12-01 17:00")
-    released = nbformat.read(root / "release" / UJI / f"{UJI}.ipynb", as_version=4)
+def uji_workshop(released_akhir):
+    """The released asesmen-akhir workshop (tests/integration/conftest.py, built once per run):
+    every test copies it before writing."""
+    ws, _source, released = released_akhir
     return ws, released
 
 

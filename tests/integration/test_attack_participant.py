@@ -36,17 +36,10 @@ pytestmark = [pytest.mark.slow]
 
 
 @pytest.fixture(scope="module")
-def workshop(tmp_path_factory):
-    """A workshop with the real asesmen-akhir, released by the kit (as a trainer does)."""
-    from alaskaki.workshop.course import init_workshop
-    from alaskaki.workshop.release import release_module
-
-    root = tmp_path_factory.mktemp("serangan") / "lokakarya"
-    ws = init_workshop(root, roster=paths.dataset("contoh_peserta.csv"), modules=[MODUL])
-    release_module(ws, MODUL, due="2026-12-01 17:00")
-    source = nbformat.read(root / "source" / MODUL / f"{MODUL}.ipynb", as_version=4)
-    released = nbformat.read(root / "release" / MODUL / f"{MODUL}.ipynb", as_version=4)
-    return ws, source, released
+def workshop(released_akhir):
+    """A workshop with the real asesmen-akhir, released by the kit (as a trainer does); built once
+    per test run (tests/integration/conftest.py), so every test copies it before writing."""
+    return released_akhir
 
 
 # ------------------------------------------------------------------------------------------

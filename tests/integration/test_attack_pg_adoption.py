@@ -13,7 +13,7 @@ import subprocess
 
 import pytest
 
-from tests.integration.test_postgres import _new_database, _students, pg_url  # noqa: F401
+from tests.integration.test_postgres import _new_database, _students
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow, pytest.mark.timeout(600)]
 
@@ -21,7 +21,7 @@ HEADER = "id,nama,ikm,kelurahan,jenis_kelamin,peran\n"
 
 
 def test_a_stale_backup_copy_opened_after_the_original_moved_does_not_take_its_gradebook(
-    pg_url,  # noqa: F811
+    pg_url,
     tmp_path,
     capsys,
 ):

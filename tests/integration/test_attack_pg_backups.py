@@ -8,7 +8,7 @@ import subprocess
 import pytest
 
 from alaskaki import paths
-from tests.integration.test_postgres import _new_database, pg_url  # noqa: F401
+from tests.integration.test_postgres import _new_database
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow, pytest.mark.timeout(600)]
 
@@ -22,13 +22,13 @@ def _has(dump, pid: str) -> bool:
     return f"\n{pid}\t" in text
 
 
-def test_re_releasing_on_postgresql_keeps_the_last_good_dump(pg_url, tmp_path, capsys):  # noqa: F811
+def test_re_releasing_on_postgresql_keeps_the_last_good_dump(pg_url, tmp_path, capsys):
     from alaskaki import folder as folder_mod
     from alaskaki.cli import main
     from alaskaki.folder import Folder
     from alaskaki.workshop.course import init_workshop
 
-    url = _new_database(pg_url, "alaskaki_cadangan")
+    url = _new_database(pg_url, "alaskaki_cadangan_rilis")
     root = tmp_path / "lokakarya"
     init_workshop(
         root, roster=paths.dataset("contoh_peserta.csv"), db_url=url, modules=["m0-orientasi"]

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.integration.test_postgres import _new_database, _students, pg_url  # noqa: F401
+from tests.integration.test_postgres import _new_database, _students
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow, pytest.mark.timeout(600)]
 
@@ -45,7 +45,7 @@ def _roster(tmp_path, name: str, rows: str):
 
 
 def test_init_with_another_workshops_database_url_never_touches_its_grades(
-    pg_url,  # noqa: F811
+    pg_url,
     tmp_path,
     capsys,
 ):

@@ -14,13 +14,13 @@ from __future__ import annotations
 import pytest
 
 from tests.integration.test_attack_pg_init import HEADER, _cli, _roster  # noqa: F401
-from tests.integration.test_postgres import _new_database, _students, pg_url  # noqa: F401
+from tests.integration.test_postgres import _new_database, _students
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow, pytest.mark.timeout(600)]
 
 
 def test_pindahan_on_another_workshop_does_not_take_a_gradebook_whose_folder_is_there(
-    pg_url,  # noqa: F811
+    pg_url,
     tmp_path,
     capsys,
 ):

@@ -4,12 +4,13 @@ After ``alaskaki tutup asesmen-akhir`` a retake (``alaskaki ulang asesmen-akhir 
 archives the round's form, writes a NEW form into ``source/`` and then records the new round in
 ``uji.json``. The others keep their result: the grader leaves an earlier round's work as it was.
 The trainer presses Ctrl-C while ``ulang`` runs, runs it again (as anyone would) and grades the
-retakers. One grading run before, one after.
+retakers. One grading run before (round 1, built once and copied per case), one after.
 """
 
 from __future__ import annotations
 
 import hashlib
+import shutil
 import sys
 from pathlib import Path
 
@@ -32,19 +33,16 @@ def _scores(ws) -> dict[str, float]:
         return {s.student.id: round(s.score, 2) for s in gb.assignment_submissions(FORM)}
 
 
-@pytest.mark.parametrize("then", ["ulang lagi", "langsung nilai", "uji.json dihapus"])
-def test_an_interrupted_retake_keeps_the_others_results_and_the_old_form(
-    tmp_path, monkeypatch, then
-):
-    """``then``: the trainer runs ``ulang`` again, or goes straight on to grading (the new form is
-    in source/, so the retake looked done); or ``ulang`` is NOT interrupted and the trainer later
-    deletes ``uji.json`` (a file at the workshop's root they do not recognise) before grading."""
+@pytest.fixture(scope="module")
+def round_one_closed(tmp_path_factory):
+    """Round 1 of the form graded (p01 right everywhere, p02 blank) and closed (``tutup``): built
+    once, copied by each case. Returns (workshop, sha256 of round 1's form, scores before)."""
     from alaskaki.workshop import demo, putaran
     from alaskaki.workshop.course import init_workshop
     from alaskaki.workshop.grader import grade_module
     from alaskaki.workshop.release import release_module
 
-    root = tmp_path / "lokakarya"
+    root = tmp_path_factory.mktemp("putaran-1") / "lokakarya"
     ws = init_workshop(root, roster=paths.dataset("contoh_peserta.csv"), modules=[FORM])
     release_module(ws, FORM, due="2026-12-01 17:00")
     source_nb = root / "source" / FORM / f"{FORM}.ipynb"
@@ -62,6 +60,22 @@ def test_an_interrupted_retake_keeps_the_others_results_and_the_old_form(
     before = _scores(ws)
     assert before["p01"] == 37, before
     putaran.tutup(root, FORM)
+    return ws, round_one, before
+
+
+@pytest.mark.parametrize("then", ["ulang lagi", "langsung nilai", "uji.json dihapus"])
+def test_an_interrupted_retake_keeps_the_others_results_and_the_old_form(
+    round_one_closed, tmp_path, monkeypatch, then
+):
+    """``then``: the trainer runs ``ulang`` again, or goes straight on to grading (the new form is
+    in source/, so the retake looked done); or ``ulang`` is NOT interrupted and the trainer later
+    deletes ``uji.json`` (a file at the workshop's root they do not recognise) before grading."""
+    from alaskaki.workshop import putaran
+    from alaskaki.workshop.grader import grade_module
+
+    base, round_one, before = round_one_closed
+    root = Path(shutil.copytree(base.root, tmp_path / "lokakarya", symlinks=True))
+    ws = type(base)(root)
 
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt  # Ctrl-C after the new form is written, before uji.json
@@ -90,21 +104,18 @@ def test_an_interrupted_retake_keeps_the_others_results_and_the_old_form(
     )
 
 
-def test_a_retake_makes_no_honest_pair_of_kerja_sama(tmp_path):
+def test_a_retake_makes_no_honest_pair_of_kerja_sama(released_akhir, tmp_path):
     """24 honest participants (the demo's skill mix) sit round 1: no pair. The trainer closes the
     round and opens a retake for two of them: source/ now holds the retake's NEW form. The round-1
     sheets of everyone else stay in submitted/; judged against the new form's key, two people who
     both got round 1 right now share many identical 'wrong' answers. No honest pair may appear."""
     from alaskaki.workshop import demo, putaran
-    from alaskaki.workshop.course import init_workshop
-    from alaskaki.workshop.release import release_module
     from alaskaki.workshop.similarity import module_pairs
     from tests.integration.test_attack_uji_release import _honest, _letters, _sheet
 
-    root = tmp_path / "lokakarya"
-    ws = init_workshop(root, roster=paths.dataset("contoh_peserta.csv"), modules=[FORM])
-    release_module(ws, FORM, due="2026-12-01 17:00")
-    released = nbformat.read(root / "release" / FORM / f"{FORM}.ipynb", as_version=4)
+    base, _source, released = released_akhir  # the form released, shared: copied first
+    root = Path(shutil.copytree(base.root, tmp_path / "lokakarya", symlinks=True))
+    ws = type(base)(root)
     key, letters = serangan.key(root), _letters(released)
     for pid, skill in demo.skills(ws.participant_ids()).items():
         dest = root / "submitted" / pid / FORM

@@ -6,15 +6,7 @@ same ``db_url``. Grading the copy must never change the original's grades.
 
 from __future__ import annotations
 
-import glob
 import json
-import os
-import pwd
-import shutil
-import socket
-import subprocess
-import tempfile
-import uuid
 from pathlib import Path
 
 import pytest
@@ -24,68 +16,10 @@ from tests.integration.test_attack_trainer import HEADER, MOD, cp_a, run, submis
 pytestmark = [pytest.mark.postgres, pytest.mark.slow, pytest.mark.timeout(1200)]
 
 
-def _pg_bin() -> Path | None:
-    found = sorted(
-        glob.glob("/usr/lib/postgresql/*/bin/initdb"), key=lambda p: int(p.split("/")[4])
-    )
-    return Path(found[-1]).parent if found else None
-
-
 @pytest.fixture(scope="module")
-def pg_server(require_part):
-    """A throwaway cluster on a free port; yields a function making a new empty database URL."""
-    bindir = _pg_bin()
-    require_part(bindir is not None, "PostgreSQL binaries missing: apt-get install -y postgresql")
-    try:
-        pg_user = pwd.getpwnam("postgres")
-    except KeyError:
-        pg_user = None
-    require_part(
-        os.geteuid() != 0 or pg_user is not None,
-        "running as root but there is no `postgres` account to run the cluster as",
-    )
-    base = Path(tempfile.mkdtemp(prefix="alaskaki-pg-tt-", dir="/tmp"))
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-
-    def as_pg(*cmd):
-        full = [str(bindir / cmd[0]), *cmd[1:]]
-        if os.geteuid() == 0:
-            full = ["runuser", "-u", "postgres", "--", *full]
-        return subprocess.run(full, capture_output=True, text=True, check=False, timeout=120)
-
-    if os.geteuid() == 0:
-        os.chown(base, pg_user.pw_uid, pg_user.pw_gid)
-    started = False
-    try:
-        res = as_pg("initdb", "-D", str(base / "data"), "-U", "postgres", "--auth=trust")
-        assert res.returncode == 0, res.stderr
-        res = as_pg(
-            "pg_ctl",
-            "-D",
-            str(base / "data"),
-            "-l",
-            str(base / "postgres.log"),
-            "-o",
-            f"-p {port} -k {base} -c listen_addresses=127.0.0.1",
-            "-w",
-            "start",
-        )
-        assert res.returncode == 0, res.stderr
-        started = True
-
-        def new_db() -> str:
-            name = "tt_" + uuid.uuid4().hex[:10]
-            res = as_pg("createdb", "-h", "127.0.0.1", "-p", str(port), "-U", "postgres", name)
-            assert res.returncode == 0, res.stderr
-            return f"postgresql://postgres@127.0.0.1:{port}/{name}"
-
-        yield new_db
-    finally:
-        if started:
-            as_pg("pg_ctl", "-D", str(base / "data"), "-m", "fast", "-w", "stop")
-        shutil.rmtree(base, ignore_errors=True)
+def pg_server(pg_cluster):
+    """A function making a new empty database URL on the run's cluster (tests/integration/conftest.py)."""
+    return pg_cluster.new_db
 
 
 def _scores(ws: Path) -> dict[str, float | None]:

@@ -24,8 +24,6 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from alaskaki import paths
-
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fixtures" / "attack"))
 
 import serangan  # noqa: E402
@@ -40,14 +38,10 @@ pytestmark = [pytest.mark.slow]
 
 
 @pytest.fixture(scope="module")
-def uji(tmp_path_factory):
-    from alaskaki.workshop.course import init_workshop
-    from alaskaki.workshop.release import release_module
-
-    root = tmp_path_factory.mktemp("salin-tulis-ulang") / "lokakarya"
-    ws = init_workshop(root, roster=paths.dataset("contoh_peserta.csv"), modules=[MODUL])
-    release_module(ws, MODUL, due="2026-12-01 17:00")
-    released = nbformat.read(root / "release" / MODUL / f"{MODUL}.ipynb", as_version=4)
+def uji(released_akhir):
+    """The released asesmen-akhir workshop (tests/integration/conftest.py, built once per run):
+    every test copies it before writing."""
+    ws, _source, released = released_akhir
     return ws, released
 
 

@@ -22,8 +22,6 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from alaskaki import paths
-
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fixtures" / "attack"))
 
@@ -38,18 +36,10 @@ VICTIM, ATTACKER = "p02", "p05"
 
 
 @pytest.fixture(scope="module")
-def base(tmp_path_factory):
-    from alaskaki.workshop.course import init_workshop
-    from alaskaki.workshop.release import release_module
-
-    ws = init_workshop(
-        tmp_path_factory.mktemp("uji-token") / "lokakarya",
-        roster=paths.dataset("contoh_peserta.csv"),
-        modules=[AWAL, AKHIR],
-    )
-    release_module(ws, AWAL, due="2026-11-30 10:00", personal=True)
-    release_module(ws, AKHIR, due="2026-12-01 17:00", personal=True)
-    return ws
+def base(released_uji_personal):
+    """Both uji forms released as personal copies (tests/integration/conftest.py, built once per
+    run); the ``ws`` fixture hands each test its own copy."""
+    return released_uji_personal
 
 
 @pytest.fixture

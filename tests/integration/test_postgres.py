@@ -7,13 +7,6 @@ the sample cohort runs end to end on it and on SQLite, and the competency result
 
 from __future__ import annotations
 
-import glob
-import os
-import pwd
-import shutil
-import socket
-import subprocess
-import tempfile
 from pathlib import Path
 
 import pytest
@@ -24,69 +17,6 @@ from alaskaki.folder import Folder
 pytestmark = [pytest.mark.postgres, pytest.mark.slow, pytest.mark.timeout(1500)]
 
 MODUL = "m3-biaya-produksi"
-
-
-def _pg_bin() -> Path | None:
-    found = sorted(
-        glob.glob("/usr/lib/postgresql/*/bin/initdb"), key=lambda p: int(p.split("/")[4])
-    )
-    return Path(found[-1]).parent if found else None
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@pytest.fixture(scope="module")
-def pg_url(require_part):
-    bindir = _pg_bin()
-    require_part(bindir is not None, "PostgreSQL binaries missing: apt-get install -y postgresql")
-    try:
-        pg_user = pwd.getpwnam("postgres")
-    except KeyError:
-        pg_user = None
-    require_part(
-        os.geteuid() != 0 or pg_user is not None,
-        "running as root but there is no `postgres` account to run the cluster as",
-    )
-    base = Path(tempfile.mkdtemp(prefix="alaskaki-pg-", dir="/tmp"))
-    data = base / "data"
-    port = _free_port()
-
-    def as_pg(*cmd):
-        full = [str(bindir / cmd[0]), *cmd[1:]]
-        if os.geteuid() == 0:
-            full = ["runuser", "-u", "postgres", "--", *full]
-        return subprocess.run(full, capture_output=True, text=True, check=False, timeout=120)
-
-    if os.geteuid() == 0:
-        os.chown(base, pg_user.pw_uid, pg_user.pw_gid)
-    started = False
-    try:
-        res = as_pg("initdb", "-D", str(data), "-U", "postgres", "--auth=trust", "-E", "UTF8")
-        assert res.returncode == 0, res.stderr
-        res = as_pg(
-            "pg_ctl",
-            "-D",
-            str(data),
-            "-l",
-            str(base / "postgres.log"),
-            "-o",
-            f"-p {port} -k {base} -c listen_addresses=127.0.0.1",
-            "-w",
-            "start",
-        )
-        assert res.returncode == 0, res.stderr + (base / "postgres.log").read_text()
-        started = True
-        res = as_pg("createdb", "-h", "127.0.0.1", "-p", str(port), "-U", "postgres", "alaskaki")
-        assert res.returncode == 0, res.stderr
-        yield f"postgresql://postgres@127.0.0.1:{port}/alaskaki"
-    finally:
-        if started:
-            as_pg("pg_ctl", "-D", str(data), "-m", "fast", "-w", "stop")
-        shutil.rmtree(base, ignore_errors=True)
 
 
 def _units(workshop_dir: Path) -> dict[tuple[str, str], tuple]:
