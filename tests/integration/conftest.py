@@ -10,7 +10,7 @@ its own database with ``pg_cluster.new_db()`` (or test_postgres._new_database wi
 file uses).
 
 Workshops built once per test run (``init`` + ``release`` cost seconds each, a folder copy does
-not): ``released_akhir`` and ``released_uji_personal``. They are shared by many files, so a test
+not): ``released_akhir``, ``released_uji_personal`` and ``released_latihan_uji_personal``. They are shared by many files, so a test
 never writes into them: it copies the folder first (``shutil.copytree(ws.root, tmp_path / ...)``),
 as every red-team test does.
 """
@@ -83,6 +83,32 @@ def released_uji_personal(tmp_path_factory):
     release_module(ws, "asesmen-awal", due="2026-11-30 10:00", personal=True)
     release_module(ws, "asesmen-akhir", due="2026-12-01 17:00", personal=True)
     return ws
+
+
+@pytest.fixture(scope="session")
+def released_latihan_uji_personal(tmp_path_factory):
+    """The sample roster with a latihan (m3-biaya-produksi) and the post-test (asesmen-akhir), both
+    released as personal copies (tokens issued). Copy ``ws.root`` before writing to it; read the
+    copies with :func:`personal_copies`."""
+    from alaskaki.workshop.course import init_workshop
+    from alaskaki.workshop.release import release_module
+
+    ws = init_workshop(
+        tmp_path_factory.mktemp("latihan-uji-pribadi") / "lokakarya",
+        roster=paths.dataset("contoh_peserta.csv"),
+        modules=["m3-biaya-produksi", "asesmen-akhir"],
+    )
+    release_module(ws, "m3-biaya-produksi", due="2026-11-30 17:00", personal=True)
+    release_module(ws, "asesmen-akhir", due="2026-12-01 17:00", personal=True)
+    return ws
+
+
+def personal_copies(ws, modul: str) -> dict[str, nbformat.NotebookNode]:
+    """participant id -> their personal copy of ``modul`` (``pribadi/<modul>/<id>_<modul>.ipynb``)."""
+    return {
+        p.name.split("_", 1)[0]: nbformat.read(p, as_version=4)
+        for p in sorted(ws.personal(modul).glob(f"*_{modul}.ipynb"))
+    }
 
 
 def _pg_bin() -> Path | None:

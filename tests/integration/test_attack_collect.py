@@ -136,27 +136,21 @@ def test_an_uji_without_tokens_handed_in_later_for_someone_never_replaces_theirs
     )
 
 
-def test_a_token_read_from_a_friends_latihan_copy_does_not_open_their_uji(tmp_path):
+def test_a_token_read_from_a_friends_latihan_copy_does_not_open_their_uji(
+    released_latihan_uji_personal, tmp_path
+):
     """Tokens issued. p02 lent p05 his personal m3 notebook (latihan, to help), which carries p02's
     TOKEN_PESERTA. p02 hands in asesmen-akhir at 15:00; at 15:30 p05 hands in a blank
     asesmen-akhir as p02 with that token. A token for the latihan must not open the uji."""
     from alaskaki.workshop import demo
     from alaskaki.workshop.collect import collect_module
-    from alaskaki.workshop.course import init_workshop
-    from alaskaki.workshop.release import release_module
+    from tests.integration.conftest import personal_copies
 
     latihan = "m3-biaya-produksi"
-    ws = init_workshop(
-        tmp_path / "lokakarya",
-        roster=paths.dataset("contoh_peserta.csv"),
-        modules=[latihan, MODUL],
-    )
-    lent = release_module(ws, latihan, due="2026-11-30 17:00", personal=True)
-    rel = release_module(ws, MODUL, due="2026-12-01 17:00", personal=True)
-    copies = {p.name.split("_", 1)[0]: nbformat.read(p, as_version=4) for p in rel.personal}
-    m3_copy = next(
-        nbformat.read(p, as_version=4) for p in lent.personal if p.name.startswith("p02_")
-    )
+    base = released_latihan_uji_personal  # m3 and the uji released with tokens: copied first
+    ws = type(base)(shutil.copytree(base.root, tmp_path / "lokakarya", symlinks=True))
+    copies = personal_copies(ws, MODUL)
+    m3_copy = personal_copies(ws, latihan)["p02"]
     source = nbformat.read(ws.root / "source" / MODUL / f"{MODUL}.ipynb", as_version=4)
     victim, attacker = "p02", "p05"
     seen = _token(m3_copy)

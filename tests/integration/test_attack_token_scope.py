@@ -11,10 +11,11 @@ notebook must still be refused.
 
 from __future__ import annotations
 
+import shutil
+
 import nbformat
 import pytest
 
-from alaskaki import paths
 from tests.integration.test_attack_collect import MODUL, _token, _with
 
 pytestmark = [pytest.mark.slow]
@@ -34,20 +35,17 @@ def _filled(source, copy, pid: str, skill: float):
 
 
 @pytest.mark.parametrize("mark", ["utuh", "dihapus", "notepad-utf16"])
-def test_the_uji_token_survives_what_the_trainer_does_to_the_token_mark(tmp_path, mark):
+def test_the_uji_token_survives_what_the_trainer_does_to_the_token_mark(
+    released_latihan_uji_personal, tmp_path, mark
+):
     from alaskaki.workshop.collect import collect_module
-    from alaskaki.workshop.course import init_workshop
-    from alaskaki.workshop.release import TOKEN_MARK, release_module
+    from alaskaki.workshop.release import TOKEN_MARK
+    from tests.integration.conftest import personal_copies
 
-    ws = init_workshop(
-        tmp_path / "lokakarya", roster=paths.dataset("contoh_peserta.csv"), modules=[LATIHAN, MODUL]
-    )
-    lent = release_module(ws, LATIHAN, due="2026-11-30 17:00", personal=True)
-    rel = release_module(ws, MODUL, due="2026-12-01 17:00", personal=True)
-    copy = {p.name.split("_", 1)[0]: nbformat.read(p, as_version=4) for p in rel.personal}
-    m3_p02 = next(
-        nbformat.read(p, as_version=4) for p in lent.personal if p.name.startswith("p02_")
-    )
+    base = released_latihan_uji_personal  # m3 and the uji released with tokens: copied first
+    ws = type(base)(shutil.copytree(base.root, tmp_path / "lokakarya", symlinks=True))
+    copy = personal_copies(ws, MODUL)
+    m3_p02 = personal_copies(ws, LATIHAN)["p02"]
     source = nbformat.read(ws.root / "source" / MODUL / f"{MODUL}.ipynb", as_version=4)
 
     path = ws.root / TOKEN_MARK
