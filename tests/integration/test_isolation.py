@@ -143,9 +143,15 @@ ATTACKS = {
 }
 
 
-def _host_sysvipc() -> dict[str, list[str]]:
+def _host_sysvipc() -> dict[str, list[tuple[str, str]]]:
+    """The host's SysV IPC objects by (key, id): a submission's leftover is a new one. Not their
+    other columns: another program's segment (PostgreSQL's) changes its attach count and last pid
+    while the grading runs (this failed whenever a PostgreSQL ran on the machine)."""
     return {
-        kind: Path(f"/proc/sysvipc/{kind}").read_text().splitlines()[1:]
+        kind: sorted(
+            tuple(line.split()[:2])
+            for line in Path(f"/proc/sysvipc/{kind}").read_text().splitlines()[1:]
+        )
         for kind in ("shm", "sem", "msg")
     }
 
