@@ -240,3 +240,37 @@ def test_warnings_on_stderr_and_a_slow_cell_never_cost_a_right_answer(tmp_path):
     cohort.submit(root, "p01", nb)
     run = grade_module(root, cohort.MODUL, workers=1, progress=False, cell_timeout=2)
     assert run.results[0].score == 6.0
+
+
+def test_warm_sandboxes_kept_over_several_runs_grade_alike_and_end_with_the_block(
+    honest, monkeypatch
+):
+    """keep_warm (the demo grades 13 modules in a row) starts each worker's warm sandbox once,
+    keeps it alive past a run's worker threads, grades as a fresh run does, and stops it after."""
+    from alaskaki.workshop import sandbox as sb
+    from alaskaki.workshop.grading import answers
+
+    if not sb.zygotes_usable(sb.bwrap_available()):
+        pytest.skip("warm sandboxes need bubblewrap and root")
+    _, ours, _, _ = honest
+    before = gradebook_scores(ours, cohort.MODUL)
+    spawned = []
+    real_spawn = sb.Zygote._spawn
+
+    def counted(self):
+        spawned.append(self.uid)
+        real_spawn(self)
+
+    monkeypatch.setattr(sb.Zygote, "_spawn", counted)
+    with answers.keep_warm():
+        first = grade_module(ours, cohort.MODUL, workers=2, progress=False, ulang=True)
+        second = grade_module(ours, cohort.MODUL, workers=2, progress=False, ulang=True)
+        kept = list(answers._kept.values())
+        alive = [z.proc is not None and z.proc.poll() is None for z in kept]
+    assert len(spawned) == 2 and alive == [True, True]  # one start per worker, still up
+    assert all(z.proc is None for z in kept)  # stopped when the block ended
+    totals = {p: s for p, (s, _) in total_scores(ours, cohort.MODUL).items()}
+    for run in (first, second):
+        assert {r.status for r in run.results} == {"dinilai"}
+        assert {r.participant: r.score for r in run.results} == totals
+    assert gradebook_scores(ours, cohort.MODUL) == before

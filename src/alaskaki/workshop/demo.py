@@ -286,6 +286,7 @@ def run_demo(
     modules: list[str] | None = None,
 ) -> DemoResult:
     from alaskaki.workshop import feedback, grade
+    from alaskaki.workshop.grading.answers import keep_warm
     from alaskaki.workshop.reporting import make_reports
 
     ws = init_workshop(
@@ -300,28 +301,30 @@ def run_demo(
     sk = skills(ids)
     mods = modules or ws.modules()
     res = DemoResult(ws.root, mods, len(ids))
-    for i, modul in enumerate(mods):
-        # The demo writes the gradebook as the CLI's commands do, so it backs it up as they do:
-        # cadangan/ and `alaskaki pulihkan` can be shown on it (a backup per changed state).
-        ws.before_write("release")
-        release_module(ws, modul, due=DUE_WIB)
-        inbox, late = _write_inbox(ws, modul, ids, sk, first=(i == 0))
-        from alaskaki.workshop.collect import collect_module
+    # one warm sandbox per worker for every module, not two new ones per module (issue 17)
+    with keep_warm():
+        for i, modul in enumerate(mods):
+            # The demo writes the gradebook as the CLI's commands do, so it backs it up as they do:
+            # cadangan/ and `alaskaki pulihkan` can be shown on it (a backup per changed state).
+            ws.before_write("release")
+            release_module(ws, modul, due=DUE_WIB)
+            inbox, late = _write_inbox(ws, modul, ids, sk, first=(i == 0))
+            from alaskaki.workshop.collect import collect_module
 
-        due = parse_due(DUE_WIB)
-        ws.before_write("collect")
-        got = collect_module(ws, modul, source=inbox, received=due - ON_TIME_BEFORE)
-        res.new_files += len(got.collected)
-        got = collect_module(ws, modul, source=late, received=due + LATE_BY)
-        res.new_files += len(got.collected)
-        ws.before_write("grade")
-        run = grade(ws, modul, workers=workers, progress=progress)
-        ws.before_write("nilai-rubrik")
-        _score_rubrics(ws, modul, sk)
-        feedback(ws, modul)
-        for r in getattr(run, "results", []):
-            if r.flags:
-                res.flags[f"{r.participant}/{modul}"] = list(r.flags)
+            due = parse_due(DUE_WIB)
+            ws.before_write("collect")
+            got = collect_module(ws, modul, source=inbox, received=due - ON_TIME_BEFORE)
+            res.new_files += len(got.collected)
+            got = collect_module(ws, modul, source=late, received=due + LATE_BY)
+            res.new_files += len(got.collected)
+            ws.before_write("grade")
+            run = grade(ws, modul, workers=workers, progress=progress)
+            ws.before_write("nilai-rubrik")
+            _score_rubrics(ws, modul, sk)
+            feedback(ws, modul)
+            for r in getattr(run, "results", []):
+                if r.flags:
+                    res.flags[f"{r.participant}/{modul}"] = list(r.flags)
     # Read back from the gradebook: auto and rubric scores together, the same on every run.
     from alaskaki.workshop.status import workshop_status
 

@@ -915,8 +915,30 @@ class Zygote:
         self.cold = False  # True once a start failed: one bwrap per submission from then on
         self.token = ""
         self._buf = b""
+        self.loaded: set[str] = set()  # what the zygote had imported when it said it was ready
+        self.started = False  # said it was ready
+
+    def serves(self, preload: list[str]) -> bool:
+        """Whether a job preloading ``preload`` finds every one of them imported already."""
+        return set(preload) <= set(self.preload) | self.loaded
 
     def _start(self) -> None:
+        self._spawn()
+        self._ready()
+
+    def prestart(self) -> None:
+        """Start bubblewrap now, from this thread; the first job waits for it to be ready.
+
+        bubblewrap's ``--die-with-parent`` follows the THREAD that started it, so a zygote meant to
+        outlive one grading run's thread pool (``grading.answers.keep_warm``) is started here."""
+        if self.proc is None and not self.cold:
+            try:
+                self._spawn()
+            except OSError:
+                self.close()
+                self.cold = True
+
+    def _spawn(self) -> None:
         cmd = build_command(sandboxed=True, zygote=True)
         self.token = os.urandom(12).hex()
         self._buf = b""
@@ -933,6 +955,8 @@ class Zygote:
         setup = {"preload": self.preload, "paths": extra_paths()}
         self.proc.stdin.write((json.dumps(setup) + "\n").encode())
         self.proc.stdin.flush()
+
+    def _ready(self) -> None:
         try:
             ready = json.loads(self._readline(time.monotonic() + 120) or b"{}")
         except ValueError:
@@ -940,6 +964,11 @@ class Zygote:
         if ready.get("k") != "ready" or not ready.get("ns"):
             # no warm sandbox without per-submission namespaces: one bwrap per submission instead
             raise OSError("the warm sandbox did not start")
+        # said before any job ran in it (no participant code has run there)
+        loaded = ready.get("modules")
+        self.loaded = (
+            {m for m in loaded if isinstance(m, str)} if isinstance(loaded, list) else set()
+        )
         # the zygote forks every manager and runner later: they are born inside its cgroup
         self.cgroup = Cgroup.create(
             f"alaskaki-{os.getpid()}-{self.uid}",
@@ -948,6 +977,7 @@ class Zygote:
         )
         if self.cgroup is not None:
             self.cgroup.add(_descendants(self.proc.pid))
+        self.started = True
 
     def run(
         self, job: dict, *, run_timeout: float = RUN_TIMEOUT, answer_bytes: int = ANSWER_BYTES
@@ -955,12 +985,15 @@ class Zygote:
         started = time.monotonic()
         result = SandboxResult(answer_cap=answer_bytes)
         job = _prepare_job(job, sandboxed=True, uid=self.uid)
-        if self.cold or self.proc is None or self.proc.poll() is not None:
-            self.close()
+        fresh = self.cold or self.proc is None or self.proc.poll() is not None
+        if fresh or not self.started:
             try:
                 if self.cold:
                     raise OSError("the warm sandbox cannot work here")
-                self._start()
+                if fresh:
+                    self.close()
+                    self._spawn()
+                self._ready()  # spawned by prestart() or just now
             except OSError:
                 self.close()
                 self.cold = True  # do not pay a failed start per submission
@@ -1025,6 +1058,7 @@ class Zygote:
         return line
 
     def close(self) -> None:
+        self.started = False
         if self.cgroup is not None:
             self.cgroup.kill()
             self.cgroup = None
@@ -1703,7 +1737,8 @@ def _zygote_main() -> (
             importlib.import_module(name)
     with contextlib.suppress(OSError):
         _prctl(_PR_SET_CHILD_SUBREAPER, 1)
-    chan.write(json.dumps({"k": "ready", "ns": _namespaces_work()}) + "\n")
+    ready = {"k": "ready", "ns": _namespaces_work(), "modules": sorted(sys.modules)}
+    chan.write(json.dumps(ready) + "\n")
     chan.flush()  # the grader sends the first job only now (no read-ahead)
     while True:
         manager = os.fork()

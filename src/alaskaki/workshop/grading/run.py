@@ -178,7 +178,7 @@ class Run:
         except BaseException:  # Ctrl-C or a crash: stop the sandboxes now, keep what is recorded
             for fut in running:
                 fut.cancel()
-            pool_of.close()
+            pool_of.close(keep=False)
             raise
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
