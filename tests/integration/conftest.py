@@ -10,7 +10,8 @@ its own database with ``pg_cluster.new_db()`` (or test_postgres._new_database wi
 file uses).
 
 Workshops built once per test run (``init`` + ``release`` cost seconds each, a folder copy does
-not): ``released_akhir``, ``released_uji_personal`` and ``released_latihan_uji_personal``. They are shared by many files, so a test
+not): ``released_akhir``, ``released_uji_personal``, ``released_latihan_uji_personal`` and
+``released_module(modul)``. They are shared by many files, so a test
 never writes into them: it copies the folder first (``shutil.copytree(ws.root, tmp_path / ...)``),
 as every red-team test does.
 """
@@ -66,6 +67,31 @@ def released_akhir(tmp_path_factory):
     source = nbformat.read(ws.source_notebook(modul), as_version=4)
     released = nbformat.read(ws.release_notebook(modul), as_version=4)
     return ws, source, released
+
+
+@pytest.fixture(scope="session")
+def released_module(tmp_path_factory):
+    """``released_module(modul)`` -> (workshop, source, released notebook): the sample roster with
+    ``modul`` alone, released the ordinary way (due 2026-12-01 17:00); built once per module per
+    run. Copy ``ws.root`` before writing to it."""
+    from alaskaki.workshop.course import init_workshop
+    from alaskaki.workshop.release import release_module
+
+    built: dict[str, tuple] = {}
+
+    def get(modul: str):
+        if modul not in built:
+            root = tmp_path_factory.mktemp(f"dirilis-{modul}") / "lokakarya"
+            ws = init_workshop(root, roster=paths.dataset("contoh_peserta.csv"), modules=[modul])
+            release_module(ws, modul, due="2026-12-01 17:00")
+            built[modul] = (
+                ws,
+                nbformat.read(ws.source_notebook(modul), as_version=4),
+                nbformat.read(ws.release_notebook(modul), as_version=4),
+            )
+        return built[modul]
+
+    return get
 
 
 @pytest.fixture(scope="session")

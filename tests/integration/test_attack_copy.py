@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import random
 import re
+import shutil
 
 import nbformat
 import pytest
@@ -89,19 +90,13 @@ def _submission(released, pid: str, essays: dict[str, str]):
 
 
 @pytest.mark.parametrize("modul", sorted(RUBRIC))
-def test_the_public_model_essay_pasted_by_two_shows_kerja_sama(tmp_path, modul):
+def test_the_public_model_essay_pasted_by_two_shows_kerja_sama(released_module, tmp_path, modul):
     """Two participants paste the public model essays (firm name changed) into the rubric (uji)
     cells; six write their own. The two identical essays must show as a pair, and only they."""
-    from alaskaki.workshop.course import init_workshop
-    from alaskaki.workshop.release import release_module
     from alaskaki.workshop.similarity import module_pairs
 
-    ws = init_workshop(
-        tmp_path / "lokakarya", roster=paths.dataset("contoh_peserta.csv"), modules=[modul]
-    )
-    release_module(ws, modul, due="2026-12-01 17:00")
-    source = nbformat.read(ws.root / "source" / modul / f"{modul}.ipynb", as_version=4)
-    released = nbformat.read(ws.root / "release" / modul / f"{modul}.ipynb", as_version=4)
+    base, source, released = released_module(modul)  # shared: copied before writing
+    ws = type(base)(shutil.copytree(base.root, tmp_path / "lokakarya", symlinks=True))
     model = _model_answers(source, RUBRIC[modul])
     assert set(model) == set(RUBRIC[modul])
     ids = ws.participant_ids()[:8]

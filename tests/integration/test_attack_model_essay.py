@@ -11,11 +11,11 @@ pasted must still be flagged.
 from __future__ import annotations
 
 import re
+import shutil
 
 import nbformat
 import pytest
 
-from alaskaki import paths
 from tests.integration.test_attack_copy import RUBRIC, _model_answers, _own_essay, _submission
 
 pytestmark = [pytest.mark.slow]
@@ -33,17 +33,11 @@ def sms(text: str) -> str:
 
 
 @pytest.mark.parametrize("modul", sorted(RUBRIC))
-def test_a_model_essay_written_in_sms_style_is_still_flagged(tmp_path, modul):
-    from alaskaki.workshop.course import init_workshop
-    from alaskaki.workshop.release import release_module
+def test_a_model_essay_written_in_sms_style_is_still_flagged(released_module, tmp_path, modul):
     from alaskaki.workshop.similarity import module_model_matches
 
-    ws = init_workshop(
-        tmp_path / "lokakarya", roster=paths.dataset("contoh_peserta.csv"), modules=[modul]
-    )
-    release_module(ws, modul, due="2026-12-01 17:00")
-    source = nbformat.read(ws.root / "source" / modul / f"{modul}.ipynb", as_version=4)
-    released = nbformat.read(ws.root / "release" / modul / f"{modul}.ipynb", as_version=4)
+    base, source, released = released_module(modul)  # shared: copied before writing
+    ws = type(base)(shutil.copytree(base.root, tmp_path / "lokakarya", symlinks=True))
     model = _model_answers(source, RUBRIC[modul])
     ids = ws.participant_ids()[:6]
     paster = ids[0]
