@@ -1873,8 +1873,8 @@ def mtu01_sampel(f: str, v: Acak) -> dict:
     assert p1.arrow_followed or p2.arrow_followed
     assert n != naive and p1.sample_size != p2.sample_size
     teks = (
-        f"Satu lot adalah satu kiriman: {karton} karton berisi {isi} pasang. Tingkat pemeriksaan umum II, "
-        "pemeriksaan normal sampling tunggal. Pembeli "
+        f"Satu lot adalah satu kiriman: {karton} karton, masing-masing berisi {isi} pasang. Tingkat pemeriksaan "
+        "umum II, pemeriksaan normal sampling tunggal. Pembeli "
         f"menetapkan AQL {num(mayor, 2 if mayor < 1 else 1)} untuk cacat mayor dan AQL {num(minor, 1)} untuk cacat "
         "minor. Anda mengambil satu sampel untuk kedua kelas cacat, memakai rencana yang sampelnya paling besar. "
         "Berapa pasang yang Anda ambil sebagai sampel?"
@@ -2475,7 +2475,7 @@ _SWOT_LUAR = (
         True,
     ),
     (
-        "Harga kulit sapi jadi dari pemasok Rp{x} per kaki pada awal tahun dan Rp{y} per kaki sekarang",
+        "Harga kulit sapi jadi dari pemasok Rp{x} per ft² pada awal tahun dan Rp{y} per ft² sekarang",
         30_000,
         45_000,
         False,
