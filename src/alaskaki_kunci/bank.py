@@ -833,7 +833,7 @@ def _kite_bengkel(v: Acak, kasus: str) -> dict:
         f"Dua pemohon ingin mengajukan fasilitas KITE IKM untuk barang yang diimpornya. {cerita[0]}. "
         f"{cerita[1]}. Sepatu yang akhirnya dibuat dengan barang-barang itu diekspor ke "
         f"{v.rng.choice(_KITE_NEGARA)}. Untuk pemohon dari Kelurahan {kel[tanya]} saja: bolehkah ia "
-        "mengajukan, dan apa yang berlaku untuk barang yang diimpornya?"
+        "mengajukan, dan ketentuan KITE IKM mana yang berlaku untuk barang yang diimpornya?"
     )
     ya, tidak = v.rng.choice(_KITE_BOLEH), v.rng.choice(_KITE_TOLAK)
     lain = "mesin" if jenis == "bahan" else "bahan"
