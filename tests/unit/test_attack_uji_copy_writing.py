@@ -151,3 +151,57 @@ def test_a_copy_by_turns_rewritten_so_the_judge_reads_it_the_same_is_still_shown
         f"{copier} (no skill) took the answers of {' and '.join(friends)} by turns, numbers "
         f"written {way}: no pair with a friend is shown"
     )
+
+
+def _thousands(x: float) -> str:
+    """73599.31 -> '73.599': the Indonesian way to write a whole amount (rounded to the unit)."""
+    return f"{round(x):,}".replace(",", ".")
+
+
+def test_a_copy_by_turns_with_amounts_written_the_indonesian_way_is_shown(form):
+    """PENDING (redteam-pending7, to collect): the copy writes every number from 1000 up the way
+    Indonesians write an amount, '35.805'. The judge accepts either reading of such text (35.805 or
+    35805), so a right answer stays right and a wrong one wrong; the answer vector keeps the key
+    when a reading is the key, and otherwise the FIRST reading (35.805): every shared wrong amount
+    is now a number nobody else wrote."""
+    key, tol, items = form
+    vectors, copier, friends = cohort(key)
+    copy = by_turns(*(vectors[f] for f in friends))
+    text = {
+        g: repr(_thousands(v)) if isinstance(v, float) and abs(v) >= 1000 else repr(v)
+        for g, v in copy.items()
+    }
+    for g, v in copy.items():
+        assert items[g].benar(v) == items[g].benar(eval(text[g])), (g, v, text[g])  # noqa: S307
+    vectors[copier] = sim.answers(sheet(key, text), key, tolerance=tol)
+    assert shown(key, tol, vectors, copier, friends), (
+        f"{copier} took {' and '.join(friends)}'s answers by turns, amounts written '35.805': no "
+        "pair with a friend is shown"
+    )
+
+
+def test_two_copiers_nudging_one_friends_numbers_opposite_ways_are_both_shown(form):
+    """PENDING (redteam-pending7, to collect): a friend right on every letter, with slips of their
+    own on the numbers (no one else wrote them); two copiers take the whole sheet, one nudging
+    each number up by 0.9 of the item's tolerance, the other down. judge_alike takes the smallest
+    of equally common numbers as the centre: the friend's numbers join the copier below, and the
+    copier above (1.8 tolerances from the other copier) shares no wrong answer with anyone."""
+    key, tol, _ = form
+    vectors, _, _ = cohort(key)
+    friend = {
+        g: v if isinstance(v, str) else round(float(v) * 1.37, 2) for g, v in _values(key).items()
+    }
+
+    def nudged(sign: float) -> dict:
+        return {
+            g: v + sign * 0.9 * tol[g][1] if isinstance(v, float) and g in tol else v
+            for g, v in friend.items()
+        }
+
+    vectors |= {"teman": friend, "atas": nudged(+1), "bawah": nudged(-1)}
+    found = {
+        tuple(sorted((p.a, p.b)))
+        for p in sim.answer_pairs(vectors, _values(key), MODUL, tolerance=tol)
+    }
+    alone = [c for c in ("atas", "bawah") if not any(c in p for p in found)]
+    assert not alone, f"copied the friend's whole sheet, shown with no one: {alone} ({found})"

@@ -870,8 +870,9 @@ def _as_answer(
     value: object, expected: object = None, within: tuple[float, float] | None = None
 ) -> object:
     """One answer as the judge reads it: a letter case-blind, a number by the kit's reader
-    (``'1.234,5'`` is 1234.5; of two readings, the one the judge accepts). ``within``: the item's
-    (expected number, accepted distance); a number the judge accepts is the key (R32)."""
+    (``'1.234,5'`` is 1234.5; of two readings, the one the judge accepts, else the one of the key's
+    size). ``within``: the item's (expected number, accepted distance); a number the judge accepts
+    is the key (R32)."""
     from alaskaki.exercises.asesmen import baca_angka
 
     if isinstance(value, bool) or value is None:
@@ -885,8 +886,22 @@ def _as_answer(
         readings = [float(f"{x:.6g}") for x in raw]
         if not readings:
             return value.strip().casefold() if isinstance(value, str) else repr(value)
-        return expected if expected in readings else readings[0]
+        if expected in readings:
+            return expected
+        return min(readings, key=lambda x: _magnitude_gap(x, expected))
     return repr(value)
+
+
+def _magnitude_gap(x: float, expected: object) -> float:
+    """How far a reading lies from the key's size (red team R32, '35.805'). The judge accepts
+    either reading of an ambiguous text, so the vector must hold the one the writer meant, or a
+    shared wrong amount written '35.805' becomes a number nobody else wrote: the reading of the
+    key's order of magnitude (the two readings are 1000 apart; a slip is not)."""
+    if not isinstance(expected, int | float) or isinstance(expected, bool):
+        return 0.0  # no key to go by: the first reading, as the judge lists them
+    if x and expected and (x > 0) == (expected > 0):
+        return abs(math.log(abs(x) / abs(float(expected))))
+    return math.inf if x else abs(float(expected))
 
 
 def _code_answer(tree: ast.Module) -> str:
@@ -1060,8 +1075,8 @@ def judge_alike(
 ) -> dict[str, dict[str, object]]:
     """The vectors with numbers compared as the judge compares them (red team R32): per number
     item, a number within the item's accepted distance of the expected one is the key, and wrong
-    numbers within that distance of a more common wrong number (of two equally common, the
-    smaller) are that number. A copier who nudges a friend's numbers inside the tolerance gives
+    numbers linked by steps within that distance are one number (the most common of them; of two
+    equally common, the smaller). A copier who nudges a friend's numbers inside the tolerance gives
     the friend's answers, right and wrong; honest slips (another formula, a missed step) lie far
     further apart than a rounding margin."""
     out = {p: dict(v) for p, v in vectors.items()}
@@ -1076,13 +1091,15 @@ def judge_alike(
                     vec[gid] = v = key[gid]
                 if v != key[gid]:
                     counts[v] = counts.get(v, 0) + 1
-        centre: dict[float, float] = {}
-        for v in sorted(counts, key=lambda x: (-counts[x], x)):
-            if v in centre:
-                continue
-            for u in counts:
-                if u not in centre and _near(u, v, batas):
-                    centre[u] = v
+        # chains, not balls around a centre: a friend's w and two copies at w+0.9b and w-0.9b are
+        # one answer, whoever of them is the more common (red team R32, session 7)
+        groups: list[list[float]] = []
+        for v in sorted(counts):
+            if groups and _near(groups[-1][-1], v, batas):
+                groups[-1].append(v)
+            else:
+                groups.append([v])
+        centre = {u: min(group, key=lambda x: (-counts[x], x)) for group in groups for u in group}
         for vec in out.values():
             v = vec.get(gid)
             if v in centre and not isinstance(v, bool):
