@@ -159,7 +159,7 @@ def _thousands(x: float) -> str:
 
 
 def test_a_copy_by_turns_with_amounts_written_the_indonesian_way_is_shown(form):
-    """PENDING (redteam-pending7, to collect): the copy writes every number from 1000 up the way
+    """Defended since session 7 (was redteam-pending7): the copy writes every number from 1000 up the way
     Indonesians write an amount, '35.805'. The judge accepts either reading of such text (35.805 or
     35805), so a right answer stays right and a wrong one wrong; the answer vector keeps the key
     when a reading is the key, and otherwise the FIRST reading (35.805): every shared wrong amount
@@ -181,7 +181,7 @@ def test_a_copy_by_turns_with_amounts_written_the_indonesian_way_is_shown(form):
 
 
 def test_two_copiers_nudging_one_friends_numbers_opposite_ways_are_both_shown(form):
-    """PENDING (redteam-pending7, to collect): a friend right on every letter, with slips of their
+    """Defended since session 7 (was redteam-pending7): a friend right on every letter, with slips of their
     own on the numbers (no one else wrote them); two copiers take the whole sheet, one nudging
     each number up by 0.9 of the item's tolerance, the other down. judge_alike takes the smallest
     of equally common numbers as the centre: the friend's numbers join the copier below, and the
