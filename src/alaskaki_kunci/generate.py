@@ -43,9 +43,10 @@ from alaskaki.domain import (
 from alaskaki_kunci.arsip import sidik
 from alaskaki_kunci.bank import AKHIR, AWAL, FORMS, HURUF, UNITS, Butir, form, num, tgl
 
-MINUTES = (
-    120  # a participant read as one (no programming background) needed about 2 hours for 37 items
-)
+# Read as a participant (session 7): a workshop's drawn form (~3,300 words with options) takes about
+# 123 minutes at 120 words a minute and about 130 at the trainer guide's participant model (100 words a
+# minute, docs/panduan-pelatih.md), so the form states 135.
+MINUTES = 135
 REFERENCE = "lembar-rujukan"
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 
