@@ -41,7 +41,7 @@ def test_a_file_handed_in_for_someone_else_never_becomes_theirs(tmp_path):
     )
     rel = release_module(ws, MODUL, due="2026-12-01 17:00", personal=True)
     copies = {p.name.split("_", 1)[0]: nbformat.read(p, as_version=4) for p in rel.personal}
-    source = nbformat.read(ws.root / "source" / MODUL / f"{MODUL}.ipynb", as_version=4)
+    source = nbformat.read(ws.source_notebook(MODUL), as_version=4)
     victim, attacker = "p02", "p05"
     own = _token(copies[attacker])
 
@@ -58,7 +58,7 @@ def test_a_file_handed_in_for_someone_else_never_becomes_theirs(tmp_path):
     first = collect_module(ws, MODUL, source=stick, received="2026-12-01 15:00")
     assert victim not in first.installed, first
     assert attacker in first.installed, first
-    assert not (ws.root / "submitted" / victim).exists()
+    assert not ws.submitted(victim).exists()
     assert sorted(h.name for h in first.held) == sorted(forged), first  # named, not dropped
 
     stick = tmp_path / "usb-p02"
@@ -74,7 +74,7 @@ def test_a_file_handed_in_for_someone_else_never_becomes_theirs(tmp_path):
     run = grade_module(ws.root, MODUL, participants=[victim, attacker], progress=False)
     score = {r.participant: r.score for r in run.results}
     assert score == {victim: float(len(serangan.key())), attacker: 0.0}, score
-    assert own not in (ws.root / "submitted" / victim / MODUL / f"{MODUL}.ipynb").read_text()
+    assert own not in (ws.submitted(victim, MODUL) / f"{MODUL}.ipynb").read_text()
 
 
 # ------------------------------------------------------------------------------------------
@@ -83,7 +83,7 @@ def test_a_file_handed_in_for_someone_else_never_becomes_theirs(tmp_path):
 
 
 def _installed(ws, pid: str) -> str:
-    return (ws.root / "submitted" / pid / MODUL / f"{MODUL}.ipynb").read_text(encoding="utf-8")
+    return (ws.submitted(pid, MODUL) / f"{MODUL}.ipynb").read_text(encoding="utf-8")
 
 
 def _answered_by(source, copy, pid: str):
@@ -151,7 +151,7 @@ def test_a_token_read_from_a_friends_latihan_copy_does_not_open_their_uji(
     ws = type(base)(shutil.copytree(base.root, tmp_path / "lokakarya", symlinks=True))
     copies = personal_copies(ws, MODUL)
     m3_copy = personal_copies(ws, latihan)["p02"]
-    source = nbformat.read(ws.root / "source" / MODUL / f"{MODUL}.ipynb", as_version=4)
+    source = nbformat.read(ws.source_notebook(MODUL), as_version=4)
     victim, attacker = "p02", "p05"
     seen = _token(m3_copy)
 

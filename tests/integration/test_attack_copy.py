@@ -109,7 +109,7 @@ def test_the_public_model_essay_pasted_by_two_shows_kerja_sama(released_module, 
             }
         else:
             essays = {g: _own_essay(pid, g) for g in RUBRIC[modul]}
-        dest = ws.root / "submitted" / pid / modul
+        dest = ws.submitted(pid, modul)
         dest.mkdir(parents=True)
         nbformat.write(_submission(released, pid, essays), dest / f"{modul}.ipynb")
     pairs = {tuple(sorted((p.a, p.b))) for p in module_pairs(ws, modul)}
@@ -203,7 +203,7 @@ def _cohort(ws, released, extra: dict[str, dict]) -> None:
     sheets = _sheets_and_key(ws, released)[0]
     sheets.update(extra)
     for pid, answers in sheets.items():
-        dest = ws.root / "submitted" / pid / UJI
+        dest = ws.submitted(pid, UJI)
         dest.mkdir(parents=True, exist_ok=True)
         nbformat.write(_filled(released, pid, answers), dest / f"{UJI}.ipynb")
 

@@ -19,6 +19,7 @@ import hashlib
 import pytest
 
 from alaskaki import paths
+from alaskaki.folder import Folder
 
 pytestmark = [pytest.mark.slow]
 
@@ -53,7 +54,7 @@ def test_the_demos_public_secret_never_reaches_a_released_retake_form(tmp_path):
         return
     round2 = hashlib.sha256(f"{secret}:putaran-2".encode()).hexdigest()[:32]
     public = asesmen.kunci(MODUL, round2)  # anyone with the kit's source
-    graded_by = bengkel.kunci_form(root / "source" / MODUL / f"{MODUL}.ipynb")
+    graded_by = bengkel.kunci_form(Folder(root).source_notebook(MODUL))
     right = sum(
         asesmen.benar(r["harapan"], public.get(r["grade_id"]), r["batas"]) for r in graded_by
     )

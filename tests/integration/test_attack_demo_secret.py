@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from alaskaki import paths
+from alaskaki.folder import Folder
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fixtures" / "attack"))
 
@@ -51,7 +52,7 @@ def test_the_demos_public_secret_never_reaches_a_released_uji(tmp_path):
         assert "demo" in str(err).lower(), err
         return
     public = asesmen.kunci(MODUL, f"demo-{demo.SEED}")  # anyone with the kit's source
-    graded_by = bengkel.kunci_form(root / "source" / MODUL / f"{MODUL}.ipynb")
+    graded_by = bengkel.kunci_form(Folder(root).source_notebook(MODUL))
     right = sum(
         asesmen.benar(r["harapan"], public.get(r["grade_id"]), r["batas"]) for r in graded_by
     )

@@ -43,7 +43,7 @@ def test_a_workshop_form_with_options_reordered_by_hand_is_not_graded_by_its_sta
     roster = tmp_path / "peserta.csv"
     roster.write_text(HEADER + "p01,Ani,UD A,Miji,P,admin\n", encoding="utf-8")
     ws = init_workshop(tmp_path / "lokakarya", roster=roster, modules=[FORM])
-    src_path = ws.root / "source" / FORM / f"{FORM}.ipynb"
+    src_path = ws.source_notebook(FORM)
     nb = nbformat.read(src_path, as_version=4)
     gid = "post_eks01_kbli"
     q, test = item_cells(nb, gid)

@@ -74,7 +74,7 @@ def _choices(released) -> dict[str, str]:
 
 
 def _submit(ws, pid: str, nb, when: str) -> None:
-    dest = ws.root / "submitted" / pid / MODUL
+    dest = ws.submitted(pid, MODUL)
     dest.mkdir(parents=True, exist_ok=True)
     nbformat.write(nb, dest / f"{MODUL}.ipynb")
     (dest / "timestamp.txt").write_text(when)
@@ -268,7 +268,7 @@ def test_pooled_rapor_gives_no_key(workshop, tmp_path):
     # the retake sits a new form; the pooled letters are all the attacker has
     putaran.ulang(ws.root, MODUL, [fifth])
     release_module(ws, MODUL, due="2026-12-02 17:00")
-    retake = nbformat.read(ws.root / "release" / MODUL / f"{MODUL}.ipynb", as_version=4)
+    retake = nbformat.read(ws.release_notebook(MODUL), as_version=4)
     assert _choices(retake).keys() == choices.keys()
     _submit(ws, fifth, _answered(retake, fifth, guessed), "2026-12-02 06:00:00.000000 UTC")
     run = grade_module(ws.root, MODUL, participants=[fifth], progress=False)
@@ -311,7 +311,7 @@ def test_nbgraders_own_feedback_button_shows_no_key(workshop, tmp_path):
         text=True,
         check=False,
     )
-    page = ws.root / "feedback" / pid / MODUL / f"{MODUL}.html"
+    page = ws.feedback(pid, MODUL) / f"{MODUL}.html"
     if done.returncode != 0 or not page.is_file():
         # the kit refused nbgrader's own feedback for the uji, saying what to use instead
         assert "alaskaki feedback" in done.stdout + done.stderr, done.stdout + done.stderr
@@ -356,7 +356,7 @@ def test_a_friends_uji_copied_with_the_id_changed_shows_kerja_sama(workshop, tmp
         cell.source = re.sub(rf'ID_PESERTA = "{friend}"', f'ID_PESERTA = "{copier}"', cell.source)
     subs[copier] = copy
     for pid, nb in subs.items():
-        dest = ws.root / "submitted" / pid / MODUL
+        dest = ws.submitted(pid, MODUL)
         dest.mkdir(parents=True)
         nbformat.write(nb, dest / f"{MODUL}.ipynb")
     pairs = {tuple(sorted((p.a, p.b))) for p in module_pairs(ws, MODUL)}

@@ -47,7 +47,7 @@ def test_a_model_essay_written_in_sms_style_is_still_flagged(released_module, tm
             if pid == paster
             else {g: _own_essay(pid, g) for g in RUBRIC[modul]}
         )
-        dest = ws.root / "submitted" / pid / modul
+        dest = ws.submitted(pid, modul)
         dest.mkdir(parents=True)
         nbformat.write(_submission(released, pid, essays), dest / f"{modul}.ipynb")
     flagged = {(m.peserta, m.sel) for m in module_model_matches(ws, modul)}

@@ -24,6 +24,7 @@ import nbformat
 import pytest
 
 from alaskaki import paths
+from alaskaki.folder import Folder
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fixtures" / "attack"))
 
@@ -45,19 +46,19 @@ def test_nbgraders_feedback_button_in_a_workshop_made_before_r13_shows_no_key(tm
     root = tmp_path / "lokakarya"
     roster = paths.dataset("contoh_peserta.csv")
     ws = init_workshop(root, roster=roster, modules=[MODUL])
-    config = root / "nbgrader_config.py"
+    config = Folder(root).config_file
     text = config.read_text(encoding="utf-8")
     assert R13_BLOCK in text, "premise: the R13 block is what this test removes"
     config.write_text(text[: text.index(R13_BLOCK)], encoding="utf-8")  # the config before ee1e9dc
-    source = nbformat.read(root / "source" / MODUL / f"{MODUL}.ipynb", as_version=4)
+    source = nbformat.read(Folder(root).source_notebook(MODUL), as_version=4)
     assert "harapan=" in "".join(c.source for c in source.cells), "premise: a workshop form"
 
     # the trainer's ordinary commands on the old workshop (init again is the kit's way to update it)
     ws = init_workshop(root)
     release_module(ws, MODUL, due="2026-12-01 17:00")
-    released = nbformat.read(root / "release" / MODUL / f"{MODUL}.ipynb", as_version=4)
+    released = nbformat.read(Folder(root).release_notebook(MODUL), as_version=4)
     pid = ws.participant_ids()[0]
-    dest = root / "submitted" / pid / MODUL
+    dest = Folder(root).submitted(pid, MODUL)
     dest.mkdir(parents=True)
     nbformat.write(
         demo.simulate_submission(source, released, pid, 0.5, MODUL), dest / f"{MODUL}.ipynb"
@@ -72,7 +73,7 @@ def test_nbgraders_feedback_button_in_a_workshop_made_before_r13_shows_no_key(tm
         text=True,
         check=False,
     )
-    page = root / "feedback" / pid / MODUL / f"{MODUL}.html"
+    page = Folder(root).feedback(pid, MODUL) / f"{MODUL}.html"
     if done.returncode != 0 or not page.is_file():
         assert "alaskaki feedback" in done.stdout + done.stderr, done.stdout + done.stderr
         return
@@ -108,13 +109,13 @@ def test_an_old_workshops_unreleased_uji_is_not_answered_by_the_public_key(tmp_p
     root = tmp_path / "lokakarya"
     init_workshop(root, roster=paths.dataset("contoh_peserta.csv"), modules=[MODUL])
     # as made before b84c8fe: the committed form, no secret (nothing released yet)
-    shutil.rmtree(root / "source" / MODUL)
-    shutil.copytree(paths.SOURCE_DIR / MODUL, root / "source" / MODUL)
+    shutil.rmtree(Folder(root).source(MODUL))
+    shutil.copytree(paths.SOURCE_DIR / MODUL, Folder(root).source(MODUL))
     bengkel.rahasia_path(root).unlink()
 
     ws = init_workshop(root, modules=[MODUL])
     release_module(ws, MODUL, due="2026-12-10 17:00")
-    graded_by = bengkel.kunci_form(root / "source" / MODUL / f"{MODUL}.ipynb")
+    graded_by = bengkel.kunci_form(Folder(root).source_notebook(MODUL))
     public = serangan.key()  # the committed form's key, as anyone reads it in the repository
     right = sum(
         asesmen.benar(r["harapan"], public.get(r["grade_id"]), r["batas"]) for r in graded_by

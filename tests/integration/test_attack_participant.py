@@ -111,7 +111,7 @@ def test_key_out_of_reach_in_the_grading_sandbox(workshop, tmp_path, monkeypatch
     for pid, skill in honest.items():
         subs[pid] = demo.simulate_submission(source, released, pid, skill, MODUL)
     for pid, nb in subs.items():
-        dest = ws.root / "submitted" / pid / MODUL
+        dest = ws.submitted(pid, MODUL)
         dest.mkdir(parents=True)
         nbformat.write(nb, dest / f"{MODUL}.ipynb")
         (dest / "timestamp.txt").write_text("2026-12-01 05:00:00.000000 UTC")
@@ -148,9 +148,7 @@ def test_key_out_of_reach_in_the_grading_sandbox(workshop, tmp_path, monkeypatch
         assert score[pid] == want, (pid, score[pid], want)
     leaks = {}
     for pid, teknik in attackers.items():
-        graded = nbformat.read(
-            ws.root / "autograded" / pid / MODUL / f"{MODUL}.ipynb", as_version=4
-        )
+        graded = nbformat.read(ws.autograded(pid, MODUL) / f"{MODUL}.ipynb", as_version=4)
         found = serangan.stolen(graded)
         assert "lapor" in found, (pid, teknik)  # the attack cell ran and reported
         right = sorted(

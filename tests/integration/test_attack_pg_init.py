@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import pytest
 
+from alaskaki.folder import Folder
 from tests.integration.test_postgres import _new_database, _students
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow, pytest.mark.timeout(600)]
@@ -73,9 +74,9 @@ def test_init_with_another_workshops_database_url_never_touches_its_grades(
 
     # the same database, spelled another way; and another workshop's database
     for wrong in (url.replace("127.0.0.1", "localhost"), other_url):
-        before = (old / "nbgrader_config.py").read_text(encoding="utf-8")
+        before = Folder(old).config_file.read_text(encoding="utf-8")
         code, said = command("init", str(old), "--db-url", wrong)
         assert code != 0, f"init --db-url {wrong} on batch 1 was accepted: {said}"
-        assert (old / "nbgrader_config.py").read_text(encoding="utf-8") == before
+        assert Folder(old).config_file.read_text(encoding="utf-8") == before
     assert _students(url) == {"p01"} and _students(other_url) == {"p77"}
     assert command("status", "-w", str(old))[0] == 0

@@ -13,6 +13,7 @@ import nbformat
 import pytest
 
 from alaskaki import paths
+from alaskaki.folder import Folder
 
 pytestmark = [pytest.mark.slow]
 
@@ -20,8 +21,6 @@ MODUL = "m3-biaya-produksi"
 
 
 def _score(root, pid: str) -> float | None:
-    from alaskaki.folder import Folder
-
     with Folder(root).gradebook() as gb:
         subs = {s.student.id: s.score for s in gb.assignment_submissions(MODUL)}
     return subs.get(pid)
@@ -36,9 +35,9 @@ def test_grading_after_pulihkan_gives_the_work_on_disk_its_score(tmp_path, capsy
     root = tmp_path / "lokakarya"
     ws = init_workshop(root, roster=paths.dataset("contoh_peserta.csv"), modules=[MODUL])
     release_module(ws, MODUL, due="2026-12-01 17:00")
-    source = nbformat.read(root / "source" / MODUL / f"{MODUL}.ipynb", as_version=4)
-    released = nbformat.read(root / "release" / MODUL / f"{MODUL}.ipynb", as_version=4)
-    dest = root / "submitted" / "p01" / MODUL
+    source = nbformat.read(Folder(root).source_notebook(MODUL), as_version=4)
+    released = nbformat.read(Folder(root).release_notebook(MODUL), as_version=4)
+    dest = Folder(root).submitted("p01", MODUL)
     dest.mkdir(parents=True)
 
     def hand_in(skill: float, when: str) -> None:

@@ -18,6 +18,7 @@ import nbformat
 import pytest
 
 from alaskaki import paths
+from alaskaki.folder import Folder
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fixtures" / "attack"))
 
@@ -45,12 +46,12 @@ def round_one_closed(tmp_path_factory):
     root = tmp_path_factory.mktemp("putaran-1") / "lokakarya"
     ws = init_workshop(root, roster=paths.dataset("contoh_peserta.csv"), modules=[FORM])
     release_module(ws, FORM, due="2026-12-01 17:00")
-    source_nb = root / "source" / FORM / f"{FORM}.ipynb"
+    source_nb = Folder(root).source_notebook(FORM)
     round_one = hashlib.sha256(source_nb.read_bytes()).hexdigest()
     source = nbformat.read(source_nb, as_version=4)
-    released = nbformat.read(root / "release" / FORM / f"{FORM}.ipynb", as_version=4)
+    released = nbformat.read(Folder(root).release_notebook(FORM), as_version=4)
     for pid, skill in (("p01", 1.0), ("p02", 0.0)):
-        dest = root / "submitted" / pid / FORM
+        dest = Folder(root).submitted(pid, FORM)
         dest.mkdir(parents=True)
         nbformat.write(
             demo.simulate_submission(source, released, pid, skill, FORM), dest / f"{FORM}.ipynb"
@@ -96,7 +97,7 @@ def test_an_interrupted_retake_keeps_the_others_results_and_the_old_form(
     grade_module(root, FORM, progress=False)
 
     after = _scores(ws)
-    archived = sorted((root / "penilaian" / "putaran").glob(f"{FORM}-1.ipynb"))
+    archived = sorted((Folder(root).state_dir / "putaran").glob(f"{FORM}-1.ipynb"))
     kept = [hashlib.sha256(p.read_bytes()).hexdigest() == round_one for p in archived]
     assert after["p01"] == before["p01"] and kept == [True], (
         f"retake for p02 ({then}): p01 (did not retake) {before['p01']} -> "
@@ -118,7 +119,7 @@ def test_a_retake_makes_no_honest_pair_of_kerja_sama(released_akhir, tmp_path):
     ws = type(base)(root)
     key, letters = serangan.key(root), _letters(released)
     for pid, skill in demo.skills(ws.participant_ids()).items():
-        dest = root / "submitted" / pid / FORM
+        dest = Folder(root).submitted(pid, FORM)
         dest.mkdir(parents=True)
         nbformat.write(
             _sheet(released, pid, _honest(key, letters, pid, skill)), dest / f"{FORM}.ipynb"

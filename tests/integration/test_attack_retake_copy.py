@@ -13,6 +13,7 @@ import nbformat
 import pytest
 
 from alaskaki import paths
+from alaskaki.folder import Folder
 
 pytestmark = [pytest.mark.slow]
 
@@ -32,11 +33,11 @@ def test_a_copy_inside_a_small_retake_round_shows_kerja_sama(tmp_path):
 
     def sheets(due: str, answers_of) -> dict:
         release_module(ws, FORM, due=due)
-        released = nbformat.read(root / "release" / FORM / f"{FORM}.ipynb", as_version=4)
+        released = nbformat.read(Folder(root).release_notebook(FORM), as_version=4)
         key = {r["grade_id"]: r["harapan"] for r in kunci_form(ws.source_notebook(FORM))}
         answers = answers_of(key, _letters(released))
         for pid, ans in answers.items():
-            dest = root / "submitted" / pid / FORM
+            dest = Folder(root).submitted(pid, FORM)
             dest.mkdir(parents=True, exist_ok=True)
             nbformat.write(_sheet(released, pid, ans), dest / f"{FORM}.ipynb")
         return key

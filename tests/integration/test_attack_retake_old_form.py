@@ -34,16 +34,16 @@ def test_a_retaker_handing_in_the_old_rounds_form_is_not_graded_by_the_new_key(t
     roster.write_text(HEADER + "p01,Ani,UD A,Miji,P,admin\np05,Eko,UD E,Miji,L,\n", "utf-8")
     ws = init_workshop(tmp_path / "lokakarya", roster=roster, modules=[FORM])
     release_module(ws, FORM, due="2026-12-01 17:00")
-    src = ws.root / "source" / FORM / f"{FORM}.ipynb"
+    src = ws.source_notebook(FORM)
     round1 = nbformat.read(src, as_version=4)
-    given = nbformat.read(ws.root / "release" / FORM / f"{FORM}.ipynb", as_version=4)
+    given = nbformat.read(ws.release_notebook(FORM), as_version=4)
     key1 = {
         m[1]: m[2]
         for c in round1.cells
         for m in re.finditer(r"### BEGIN SOLUTION\n(post_\w+) = (.+)\n### END SOLUTION", c.source)
     }
     # round 1: p01 graded (a done-marker is what the grader leaves), closed; p05 retakes
-    d = ws.root / "submitted" / "p01" / FORM
+    d = ws.submitted("p01", FORM)
     d.mkdir(parents=True)
     nbformat.write(round1, d / f"{FORM}.ipynb")
     write_marker(ws.root, FORM, "p01", {"key": "x", "score": 37.0, "max_score": 37.0})

@@ -41,7 +41,7 @@ def test_a_graded_essay_module_lent_afterwards_does_not_hand_in_its_replacement(
         tmp_path / "lokakarya", roster=paths.dataset("contoh_peserta.csv"), modules=[RUBRIK]
     )
     release_module(ws, RUBRIK, due="2026-12-01 17:00", personal=True)
-    own = nbformat.read(ws.root / "pribadi" / RUBRIK / f"{VICTIM}_{RUBRIK}.ipynb", as_version=4)
+    own = nbformat.read(ws.personal(RUBRIK) / f"{VICTIM}_{RUBRIK}.ipynb", as_version=4)
     for cell in own.cells:
         if cell.cell_type == "markdown" and cell.metadata.get("nbgrader", {}).get("solution"):
             cell.source = "Kekuatan kami: pengrajin berpengalaman 15 tahun di Miji. " * 4

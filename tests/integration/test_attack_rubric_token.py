@@ -47,7 +47,7 @@ def test_a_lent_latihan_token_does_not_hand_in_a_rubric_uji_in_the_owners_name(t
     )
     release_module(ws, LATIHAN, due="2026-11-30 17:00", personal=True)
     release_module(ws, RUBRIK, due="2026-12-01 17:00", personal=True)
-    pribadi = ws.root / "pribadi"
+    pribadi = ws.personal()
     lent = nbformat.read(pribadi / LATIHAN / f"{VICTIM}_{LATIHAN}.ipynb", as_version=4)
     own = pribadi / RUBRIK / f"{VICTIM}_{RUBRIK}.ipynb"
 

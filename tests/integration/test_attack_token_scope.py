@@ -46,7 +46,7 @@ def test_the_uji_token_survives_what_the_trainer_does_to_the_token_mark(
     ws = type(base)(shutil.copytree(base.root, tmp_path / "lokakarya", symlinks=True))
     copy = personal_copies(ws, MODUL)
     m3_p02 = personal_copies(ws, LATIHAN)["p02"]
-    source = nbformat.read(ws.root / "source" / MODUL / f"{MODUL}.ipynb", as_version=4)
+    source = nbformat.read(ws.source_notebook(MODUL), as_version=4)
 
     path = ws.root / TOKEN_MARK
     if mark == "dihapus":

@@ -23,6 +23,7 @@ from pathlib import Path
 import pytest
 
 from alaskaki import paths
+from alaskaki.folder import Folder
 
 pytestmark = pytest.mark.slow
 
@@ -60,7 +61,7 @@ def submission(pid: str, answer_scale: float | None = None) -> bytes:
 
 def grades(ws: Path) -> tuple[int, float, int]:
     """(grade rows, total auto score, graded notebooks) straight from nbgrader's gradebook."""
-    with contextlib.closing(sqlite3.connect(ws / "gradebook.db")) as db:
+    with contextlib.closing(sqlite3.connect(Folder(ws).own_gradebook)) as db:
         n, total, notebooks = db.execute(
             "select count(*), coalesce(sum(auto_score), 0), count(distinct notebook_id) from grade"
         ).fetchone()
@@ -68,7 +69,7 @@ def grades(ws: Path) -> tuple[int, float, int]:
 
 
 def score_of(ws: Path, pid: str) -> float:
-    with contextlib.closing(sqlite3.connect(ws / "gradebook.db")) as db:
+    with contextlib.closing(sqlite3.connect(Folder(ws).own_gradebook)) as db:
         row = db.execute(
             "select coalesce(sum(g.auto_score), 0) from grade g"
             " join submitted_notebook n on g.notebook_id = n.id"
@@ -144,9 +145,9 @@ def test_a_copy_and_a_moved_workshop_each_grade_into_their_own_gradebook(ws, tmp
 @pytest.mark.parametrize("damage", ["kosong", "terpotong"])
 def test_a_lost_gradebook_is_refused_by_every_command_and_pulihkan_brings_it_back(ws, damage):
     # a command that writes the gradebook leaves a backup first
-    assert run(ws, "roster", "import", str(ws / "peserta.csv")).returncode == 0
+    assert run(ws, "roster", "import", str(Folder(ws).roster_file)).returncode == 0
     before = grades(ws)
-    db = ws / "gradebook.db"
+    db = Folder(ws).own_gradebook
     data = db.read_bytes()
     db.write_bytes(b"" if damage == "kosong" else data[: len(data) // 3])
     for argv in (
@@ -234,7 +235,7 @@ def test_two_commands_at_once_on_one_workshop_leave_one_consistent_gradebook(ws,
     a = _grade_in_background(ws)
     time.sleep(1)
     b = _grade_in_background(ws)
-    roster = run(ws, "roster", "import", str(ws / "peserta.csv"))
+    roster = run(ws, "roster", "import", str(Folder(ws).roster_file))
     for proc in (a, b):
         out, err = proc.communicate(timeout=300)
         # either finishes, or refuses with a sentence naming the other command; never a traceback
@@ -256,21 +257,21 @@ def test_a_usb_stick_full_of_traps_collects_the_good_file_and_names_every_other(
     (usb / f"Salinan dari p04_{MOD} (1).ipynb").write_bytes(good)  # same file twice
     (usb / f"P04_{MOD} - Copy.IPYNB").write_bytes(good)
     (usb / f"p02_{MOD}.ipynb").symlink_to("/etc/shadow")
-    (usb / "tautan").symlink_to(ws / "submitted")
+    (usb / "tautan").symlink_to(Folder(ws).submitted())
     os.mkfifo(usb / f"p03_{MOD}.ipynb")
     big = json.loads(submission("p01"))
     big["cells"].append({"cell_type": "markdown", "metadata": {}, "source": "x" * 30_000_000})
     (usb / f"p01_{MOD}.ipynb").write_text(json.dumps(big), encoding="utf-8")
     other = json.loads((paths.SOURCE_DIR / OTHER / f"{OTHER}.ipynb").read_text(encoding="utf-8"))
     (usb / f"p02_{MOD} (2).ipynb").write_text(json.dumps(other), encoding="utf-8")
-    before = {p: (ws / "submitted" / p / MOD / f"{MOD}.ipynb").read_bytes() for p in PIDS}
+    before = {p: (Folder(ws).submitted(p, MOD) / f"{MOD}.ipynb").read_bytes() for p in PIDS}
 
     res = run(ws, "collect", MOD, "--from", str(usb), "--diterima", "2026-12-01 16:30")
     assert "Traceback" not in res.stdout + res.stderr, res.stderr
     text = res.stdout + res.stderr
-    assert (ws / "submitted" / "p04" / MOD / f"{MOD}.ipynb").read_bytes() == good
-    assert len(list((ws / "arsip" / "p04" / MOD).glob("*.ipynb"))) == 1, "stored twice"
-    assert not list((ws / "arsip" / "p04" / MOD).glob("tertahan/*.ipynb")), "held a duplicate"
+    assert (Folder(ws).submitted("p04", MOD) / f"{MOD}.ipynb").read_bytes() == good
+    assert len(list(Folder(ws).archive("p04", MOD).glob("*.ipynb"))) == 1, "stored twice"
+    assert not list(Folder(ws).archive("p04", MOD).glob("tertahan/*.ipynb")), "held a duplicate"
     for name in (
         f"p02_{MOD}.ipynb",
         "tautan",
@@ -281,15 +282,15 @@ def test_a_usb_stick_full_of_traps_collects_the_good_file_and_names_every_other(
         assert name in text, (name, text)
     assert OTHER in text  # the other module's notebook says which module it is
     for pid in PIDS:  # nothing already collected was replaced
-        assert (ws / "submitted" / pid / MOD / f"{MOD}.ipynb").read_bytes() == before[pid]
-    for path in (ws / "arsip").rglob("*"):
+        assert (Folder(ws).submitted(pid, MOD) / f"{MOD}.ipynb").read_bytes() == before[pid]
+    for path in Folder(ws).archive().rglob("*"):
         assert not path.is_symlink()
         if path.is_file():
             assert b"root:" not in path.read_bytes()[:200]
 
 
 def test_a_zip_with_a_file_for_another_participant_never_replaces_their_work(ws, tmp_path):
-    victim = (ws / "submitted" / "p02" / MOD / f"{MOD}.ipynb").read_bytes()
+    victim = (Folder(ws).submitted("p02", MOD) / f"{MOD}.ipynb").read_bytes()
     blank = json.loads(submission("p02"))
     for cell in blank["cells"]:
         if "### BEGIN SOLUTION" in cell["source"] and "ID_PESERTA" not in cell["source"]:
@@ -302,25 +303,25 @@ def test_a_zip_with_a_file_for_another_participant_never_replaces_their_work(ws,
     text = res.stdout + res.stderr
     assert "Traceback" not in text
     # p02's real work stays installed; the blank file handed in for p02 is held and named
-    assert (ws / "submitted" / "p02" / MOD / f"{MOD}.ipynb").read_bytes() == victim, text
+    assert (Folder(ws).submitted("p02", MOD) / f"{MOD}.ipynb").read_bytes() == victim, text
     assert f"p02_{MOD}.ipynb" in text and "DITAHAN" in text, text
-    archived = [p.read_bytes() for p in (ws / "arsip").rglob("*.ipynb")]
+    archived = [p.read_bytes() for p in Folder(ws).archive().rglob("*.ipynb")]
     assert submission("p04") in archived, "p04's own file was lost"
     # the trainer chooses p04's own file; p02 is still untouched
-    if not (ws / "submitted" / "p04" / MOD / f"{MOD}.ipynb").exists():
+    if not (Folder(ws).submitted("p04", MOD) / f"{MOD}.ipynb").exists():
         res = run(ws, "collect", MOD, "--pilih", f"p04_{MOD}.ipynb")
         assert res.returncode == 0, res.stdout + res.stderr
-    assert (ws / "submitted" / "p04" / MOD / f"{MOD}.ipynb").read_bytes() == submission("p04")
-    assert (ws / "submitted" / "p02" / MOD / f"{MOD}.ipynb").read_bytes() == victim
+    assert (Folder(ws).submitted("p04", MOD) / f"{MOD}.ipynb").read_bytes() == submission("p04")
+    assert (Folder(ws).submitted("p02", MOD) / f"{MOD}.ipynb").read_bytes() == victim
 
 
 def test_collecting_from_inside_the_workshop_is_refused(ws):
     before = grades(ws)
-    for src in (ws, ws / "submitted", ws / "autograded"):
+    for src in (ws, Folder(ws).submitted(), Folder(ws).autograded()):
         err = clean_failure(run(ws, "collect", MOD, "--from", str(src)))
         assert "lokakarya" in err, err
     assert grades(ws) == before
-    assert sorted(p.name for p in (ws / "arsip").iterdir()) == list(PIDS)
+    assert sorted(p.name for p in Folder(ws).archive().iterdir()) == list(PIDS)
 
 
 def test_two_sticks_with_the_same_stated_time_are_never_decided_by_hash(ws, tmp_path):
@@ -337,8 +338,8 @@ def test_two_sticks_with_the_same_stated_time_are_never_decided_by_hash(ws, tmp_
             (usb / f"p01_{MOD}.ipynb").write_bytes(data)
             res = run(w, "collect", MOD, "--from", str(usb), "--diterima", "2026-12-01 16:55")
             assert "Traceback" not in res.stderr
-        held = list((w / "arsip" / "p01" / MOD / "tertahan").glob("*.ipynb"))
-        installed = (w / "submitted" / "p01" / MOD / f"{MOD}.ipynb").read_bytes()
+        held = list((Folder(w).archive("p01", MOD) / "tertahan").glob("*.ipynb"))
+        installed = (Folder(w).submitted("p01", MOD) / f"{MOD}.ipynb").read_bytes()
         outcomes.add(
             "held"
             if held

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from alaskaki.folder import Folder
 from tests.integration.test_attack_trainer import HEADER, MOD, run
 from tests.integration.test_os_failures import _parts, tmpfs  # noqa: F401 - _parts: autouse, for tmpfs
 
@@ -43,8 +44,8 @@ def test_pulihkan_on_a_full_disk_keeps_the_gradebook_in_place(made, tmp_path):
     with tmpfs(tmp_path / "kecil", "8m") as disk:
         ws = disk / "ws"
         subprocess.run(["cp", "-a", str(made), str(ws)], check=True)
-        before = (ws / "gradebook.db").read_bytes()
-        assert MOD in _assignments(ws / "gradebook.db")
+        before = Folder(ws).own_gradebook.read_bytes()
+        assert MOD in _assignments(Folder(ws).own_gradebook)
         filler = disk / "isi"
         with open(filler, "wb") as fh:  # fill the disk to the last block
             try:
@@ -57,8 +58,8 @@ def test_pulihkan_on_a_full_disk_keeps_the_gradebook_in_place(made, tmp_path):
         assert res.returncode != 0 and "Traceback" not in res.stderr, res.stdout + res.stderr
         assert "disk penuh" in res.stderr, res.stderr
         # the failed restore changed nothing: the gradebook is where it was, whole
-        assert (ws / "gradebook.db").is_file(), "pulihkan moved the gradebook away and failed"
-        assert (ws / "gradebook.db").read_bytes() == before
+        assert Folder(ws).own_gradebook.is_file(), "pulihkan moved the gradebook away and failed"
+        assert Folder(ws).own_gradebook.read_bytes() == before
         assert not [p.name for p in ws.glob(".gradebook-*")], "half-written restore left behind"
         res = run(ws, "status")
         assert res.returncode == 0, res.stderr
@@ -66,6 +67,6 @@ def test_pulihkan_on_a_full_disk_keeps_the_gradebook_in_place(made, tmp_path):
         filler.unlink()
         res = run(ws, "pulihkan", "1")
         assert res.returncode == 0, res.stdout + res.stderr
-        assert MOD in _assignments(ws / "gradebook.db")
+        assert MOD in _assignments(Folder(ws).own_gradebook)
         assert run(ws, "status").returncode == 0
         shutil.rmtree(ws)

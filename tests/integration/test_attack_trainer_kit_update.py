@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from alaskaki.folder import Folder
 from tests.integration.test_attack_trainer import HEADER, run
 
 pytestmark = pytest.mark.slow
@@ -45,7 +46,7 @@ def test_a_form_released_before_a_kit_update_is_graded_by_its_own_key(
     ws = tmp_path / "lokakarya-lama"
     assert run(None, "init", str(ws), "--roster", str(roster)).returncode == 0
     # what the old init copied into the workshop, and what the participants were given
-    shutil.copyfile(old_form, ws / "source" / FORM / f"{FORM}.ipynb")
+    shutil.copyfile(old_form, Folder(ws).source_notebook(FORM))
     # released by the OLD kit: today's release would (rightly) replace a never-released committed
     # form by the workshop's own before handing it out (red team R16), which is not what happened
     # in a workshop that released it before the update

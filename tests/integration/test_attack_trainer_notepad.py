@@ -11,6 +11,7 @@ import json
 
 import pytest
 
+from alaskaki.folder import Folder
 from tests.integration.test_attack_trainer import HEADER, MOD, run
 
 pytestmark = pytest.mark.slow
@@ -21,10 +22,10 @@ def test_lokakarya_json_saved_by_notepad_keeps_the_workshop_working(tmp_path):
     roster.write_text(HEADER + "p01,Ani,UD A,Miji,P,admin\n", encoding="utf-8")
     ws = tmp_path / "lokakarya"
     assert run(None, "init", str(ws), "--roster", str(roster)).returncode == 0
-    meta = json.loads((ws / "lokakarya.json").read_text(encoding="utf-8"))
+    meta = json.loads(Folder(ws).meta_file.read_text(encoding="utf-8"))
     meta["cadangan"] = 20
     text = json.dumps(meta, indent=2, ensure_ascii=False).replace("\n", "\r\n")
-    (ws / "lokakarya.json").write_bytes("\ufeff".encode() + text.encode("utf-8"))
+    Folder(ws).meta_file.write_bytes("\ufeff".encode() + text.encode("utf-8"))
     for argv in (("release", MOD), ("status",), ("report", "--format", "csv")):
         res = run(ws, *argv)
         assert res.returncode == 0, (argv, res.stderr)

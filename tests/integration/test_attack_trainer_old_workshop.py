@@ -12,6 +12,7 @@ import shutil
 import pytest
 
 from alaskaki import paths
+from alaskaki.folder import Folder
 from alaskaki.workshop.course import init_workshop, kit_modules
 from tests.integration.test_attack_trainer import run
 from tests.integration.test_legacy_workshop import FIXTURE, OLD_MODULES, SPLIT, pinned_before_split
@@ -27,8 +28,8 @@ def test_init_again_on_a_workshop_made_before_the_split_keeps_its_reports(tmp_pa
         modules=[m for m in kit_modules() if m not in new_ids],
     )
     for m in OLD_MODULES:
-        shutil.copytree(FIXTURE / "source" / m, ws.source(m))
-    (ws.root / "kompetensi.yml").write_text(pinned_before_split(), encoding="utf-8")
+        shutil.copytree(Folder(FIXTURE).source(m), ws.source(m))
+    ws.framework_file.write_text(pinned_before_split(), encoding="utf-8")
     init_workshop(ws.root, modules=[])
     res = run(ws.root, "report", "--format", "csv")
     assert res.returncode == 0, res.stderr  # the old workshop as made: reports work

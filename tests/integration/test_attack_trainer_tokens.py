@@ -12,6 +12,7 @@ import shutil
 
 import pytest
 
+from alaskaki.folder import Folder
 from tests.integration.test_attack_trainer import HEADER, MOD, run, submission
 
 pytestmark = pytest.mark.slow
@@ -34,13 +35,13 @@ def test_losing_the_token_secret_never_lets_an_impostor_in(tmp_path):
     (usb / f"p02_{MOD}.ipynb").write_bytes(submission("p02"))
     held = run(ws, "collect", MOD, "--from", str(usb))
     assert "DITAHAN" in held.stdout + held.stderr  # with the secret: held, as documented
-    shutil.rmtree(ws / "arsip" / "p02")
+    shutil.rmtree(Folder(ws).archive("p02"))
 
-    shutil.rmtree(ws / "penilaian")  # "menilai ulang dari awal"
+    shutil.rmtree(Folder(ws).state_dir)  # "menilai ulang dari awal"
     res = run(ws, "collect", MOD, "--from", str(usb))
     text = res.stdout + res.stderr
     assert "Traceback" not in text, text
-    assert not (ws / "submitted" / "p02" / MOD / f"{MOD}.ipynb").exists(), (
+    assert not (Folder(ws).submitted("p02", MOD) / f"{MOD}.ipynb").exists(), (
         "tokens were issued (cards handed out, TOKEN_PESERTA in the released notebook), the "
         "secret is gone, and a file without p02's token was installed as p02's:\n" + text
     )
@@ -48,4 +49,4 @@ def test_losing_the_token_secret_never_lets_an_impostor_in(tmp_path):
     # and `kartu` pressed again must not make a new secret that turns every card in hand wrong
     again = run(ws, "kartu")
     assert again.returncode != 0 and "Kunci token hilang" in again.stdout + again.stderr
-    assert not (ws / "penilaian" / "kunci-token.txt").exists()
+    assert not (Folder(ws).state_dir / "kunci-token.txt").exists()

@@ -59,7 +59,7 @@ def test_a_copy_padded_past_the_recorded_length_is_found_once_graded(uji, tmp_pa
             cell.source = PADDED + cell.source
     notebooks[copier] = copy
     for pid, nb in notebooks.items():
-        dest = ws.root / "submitted" / pid / MODUL
+        dest = ws.submitted(pid, MODUL)
         dest.mkdir(parents=True)
         nbformat.write(nb, dest / f"{MODUL}.ipynb")
         (dest / "timestamp.txt").write_text("2026-12-01 05:00:00.000000 UTC")

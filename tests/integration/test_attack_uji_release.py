@@ -163,7 +163,7 @@ def test_a_copied_uji_with_every_answer_rewritten_shows_kerja_sama(
     score = sum(a for a, _ in judged.values())
 
     for pid, nb in notebooks.items():
-        dest = ws.root / "submitted" / pid / MODUL
+        dest = ws.submitted(pid, MODUL)
         dest.mkdir(parents=True)
         nbformat.write(nb, dest / f"{MODUL}.ipynb")
     pairs = {tuple(sorted((p.a, p.b))) for p in module_pairs(ws, MODUL)}
@@ -242,7 +242,7 @@ def test_a_copy_rewritten_through_own_functions_is_found_once_graded(uji, tmp_pa
             cell.source = FUNCTION + cell.source
     notebooks[copier] = copy
     for pid, nb in notebooks.items():
-        dest = ws.root / "submitted" / pid / MODUL
+        dest = ws.submitted(pid, MODUL)
         dest.mkdir(parents=True)
         nbformat.write(nb, dest / f"{MODUL}.ipynb")
         (dest / "timestamp.txt").write_text("2026-12-01 05:00:00.000000 UTC")
@@ -261,7 +261,7 @@ def test_a_copy_rewritten_through_own_functions_is_found_once_graded(uji, tmp_pa
     assert tuple(sorted((friend, copier))) in pairs()
 
     # a later file of the copier is not read through the old marker
-    path = ws.root / "submitted" / copier / MODUL / f"{MODUL}.ipynb"
+    path = ws.submitted(copier, MODUL) / f"{MODUL}.ipynb"
     later = json.loads(path.read_text(encoding="utf-8"))
     later["metadata"]["diubah"] = True
     path.write_text(json.dumps(later), encoding="utf-8")

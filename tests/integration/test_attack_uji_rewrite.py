@@ -69,7 +69,7 @@ def test_a_copied_uji_written_through_a_dict_or_lambda_shows_kerja_sama(uji, tmp
     assert all(judged), "premise: the judge reads the rewritten answers as the friend's"
     score = sum(serangan.right(g, v, ws.root) for g, v in sheets[friend].items())
     for pid, nb in notebooks.items():
-        dest = ws.root / "submitted" / pid / MODUL
+        dest = ws.submitted(pid, MODUL)
         dest.mkdir(parents=True)
         nbformat.write(nb, dest / f"{MODUL}.ipynb")
     pairs = {tuple(sorted((p.a, p.b))) for p in module_pairs(ws, MODUL)}

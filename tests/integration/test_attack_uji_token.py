@@ -48,11 +48,11 @@ def ws(base, tmp_path):
 
 
 def _copy(ws, modul: str, pid: str):
-    return nbformat.read(ws.root / "pribadi" / modul / f"{pid}_{modul}.ipynb", as_version=4)
+    return nbformat.read(ws.personal(modul) / f"{pid}_{modul}.ipynb", as_version=4)
 
 
 def _source(ws, modul: str = AKHIR):
-    return nbformat.read(ws.root / "source" / modul / f"{modul}.ipynb", as_version=4)
+    return nbformat.read(ws.source_notebook(modul), as_version=4)
 
 
 def _answered(ws, pid: str, skill: float, given):
@@ -67,7 +67,7 @@ def _answered(ws, pid: str, skill: float, given):
 
 
 def _installed(ws, pid: str) -> bytes:
-    return (ws.root / "submitted" / pid / AKHIR / f"{AKHIR}.ipynb").read_bytes()
+    return (ws.submitted(pid, AKHIR) / f"{AKHIR}.ipynb").read_bytes()
 
 
 def _stick(tmp_path, name: str, files: dict[str, object]) -> Path:

@@ -168,8 +168,8 @@ def test_a_class_on_the_hub(hub):  # noqa: PLR0915
 
     # Each participant fetches, answers and submits through their own server.
     started = datetime.now(UTC).replace(tzinfo=None)
-    source = nbformat.read(h.ws.root / "source" / MODUL / f"{MODUL}.ipynb", as_version=4)
-    released = nbformat.read(h.ws.root / "release" / MODUL / f"{MODUL}.ipynb", as_version=4)
+    source = nbformat.read(h.ws.source_notebook(MODUL), as_version=4)
+    released = nbformat.read(h.ws.release_notebook(MODUL), as_version=4)
     skill = {right: 1.0, wrong: 1e-9, blank: 0.0}
     for u in h.ids:
         s, base = sessions[u], f"{h.url}/user/{u}"
@@ -221,9 +221,9 @@ def test_a_class_on_the_hub(hub):  # noqa: PLR0915
     assert f"dikirim oleh akun {blank} atas nama {right}: ditolak" in out, out
     shutil.rmtree(forged)  # the trainer removes it from the exchange
     for u in h.ids:
-        assert (h.ws.root / "submitted" / u / MODUL / "submission_secret.txt").is_file()
+        assert (h.ws.submitted(u, MODUL) / "submission_secret.txt").is_file()
         # received time is the server's, taken when the submission landed (never the claimed one)
-        ts = (h.ws.root / "submitted" / u / MODUL / "timestamp.txt").read_text()
+        ts = (h.ws.submitted(u, MODUL) / "timestamp.txt").read_text()
         got = datetime.strptime(ts, "%Y-%m-%d %H:%M:%S.%f UTC")
         assert started <= got <= submitted_by, (started, got, submitted_by)
     trainer_cli("grade", MODUL, "--workshop", str(h.ws.root))
@@ -264,11 +264,11 @@ def test_a_class_on_the_hub(hub):  # noqa: PLR0915
         ok = _as_user(u, home, "cat", str(home / MODUL / f"{MODUL}.ipynb"))
         assert ok.returncode == 0, ok.stderr  # the check below is not failing for another reason
         denied = [
-            ["cat", str(ws / "source" / MODUL / f"{MODUL}.ipynb")],
-            ["cat", str(ws / "gradebook.db")],
+            ["cat", str(h.ws.source_notebook(MODUL))],
+            ["cat", str(h.ws.own_gradebook)],
             ["ls", str(ws)],
-            ["cat", str(ws / "autograded" / others[0] / MODUL / f"{MODUL}.ipynb")],
-            ["cat", str(ws / "feedback" / others[0] / MODUL / f"{MODUL}.html")],
+            ["cat", str(h.ws.autograded(others[0], MODUL) / f"{MODUL}.ipynb")],
+            ["cat", str(h.ws.feedback(others[0], MODUL) / f"{MODUL}.html")],
             ["cat", str(paths.SOURCE_DIR / MODUL / f"{MODUL}.ipynb")],
             # the kit checkout (.git, alaskaki_kunci, demo/), the trainer's venv, the key package
             *(["ls", str(f)] for f in h.closed),
@@ -277,7 +277,7 @@ def test_a_class_on_the_hub(hub):  # noqa: PLR0915
             ["ls", str(h.homes[others[0]])],
             ["cat", str(h.homes[others[0]] / MODUL / f"{MODUL}.ipynb")],
             ["cat", str(next((h.homes[others[0]] / MODUL / "feedback").glob(f"*/{MODUL}.html")))],
-            ["touch", str(ws / "submitted" / "x")],
+            ["touch", str(h.ws.submitted("x"))],
             ["cat", str(h.state / "jupyterhub.sqlite")],  # the hub's users and token hashes
         ]
         for cmd in denied:
@@ -549,7 +549,7 @@ def test_a_participant_account_cannot_reach_the_key(hub):  # noqa: PLR0915
         "kit key package": ["cat", str(kit / "src" / "alaskaki_kunci" / "bank.py")],
         "kit demo output": ["ls", str(kit / "demo")],
         "trainer venv": ["ls", str(trainer_venv / "lib")],
-        "workshop source": ["cat", str(h.ws.root / "source" / form / f"{form}.ipynb")],
+        "workshop source": ["cat", str(h.ws.source_notebook(form))],
     }  # fmt: skip
     for git_dir in h.closed:
         if git_dir.name == ".git" or (git_dir / "objects").is_dir():
