@@ -22,7 +22,7 @@ from alaskaki.errors import (
     from_os_error,
     os_reason,
 )
-from alaskaki.text import table
+from alaskaki.text import percent, table
 
 DESCRIPTION = """\
 alaskaki — pelatihan dan asesmen kompetensi ekspor untuk IKM alas kaki.
@@ -775,7 +775,7 @@ def cmd_status(args) -> int:
     if units:
 
         def pct(x):
-            return "–" if x is None else f"{x:.0%}"
+            return "–" if x is None else percent(x, 0)
 
         text += "\n\nKompetensi per unit (keputusan dari uji; latihan = kesiapan):\n" + table(
             [

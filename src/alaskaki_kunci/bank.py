@@ -28,6 +28,8 @@ from datetime import date
 
 from alaskaki.domain import costing, documents, hs, pricing, procedure, quality, sizes
 from alaskaki.exercises.asesmen import baca_angka
+from alaskaki.text import number as num
+from alaskaki.text import rupiah as rp
 
 AWAL = "asesmen-awal"
 AKHIR = "asesmen-akhir"
@@ -44,15 +46,6 @@ UNITS: dict[str, str] = {
     "EKS-04": "Dokumen ekspor",
     "STR-01": "Daya saing dan kemitraan",
 }
-
-
-def num(x: float, digits: int = 2) -> str:
-    """A number written the Indonesian way: 1.234,56."""
-    return f"{x:,.{digits}f}".replace(",", "_").replace(".", ",").replace("_", ".")
-
-
-def rp(x: float) -> str:
-    return "Rp" + num(x, 0)
 
 
 def tgl(d: date) -> str:

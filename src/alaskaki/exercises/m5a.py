@@ -95,7 +95,7 @@ class Soal:
         print(f"  Latihan 3  : lot {self.lot} pasang, AQL {_aql(self.aql)}, tingkat II")
         print(
             f"  Latihan 4  : lot {self.lot_nol} pasang, AQL {_aql(self.aql_nol)}, tingkat II; "
-            f"cacat sebenarnya {_persen(self.laju_cacat)}%"
+            f"cacat sebenarnya {number(self.laju_cacat * 100, 2, trim=True)}%"
         )
         print(
             f"  Studi kasus: pesanan {self.sk_lot} pasang, {self.sk_persen_selesai}% selesai; temuan: "
@@ -105,10 +105,6 @@ class Soal:
 
 def _aql(x: float) -> str:
     return number(x, 1 if round(x, 1) == x else 2)
-
-
-def _persen(rate: float) -> str:
-    return f"{rate * 100:g}".replace(".", ",")
 
 
 def soal(participant_id: str) -> Soal:

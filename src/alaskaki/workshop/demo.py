@@ -158,7 +158,7 @@ class DemoResult:
     flags: dict[str, list[str]] = field(default_factory=dict)
 
     def summary_text(self) -> str:
-        from alaskaki.text import table
+        from alaskaki.text import number, percent, table
 
         lines = [
             f"Lokakarya demo: {self.workshop}  ({self.participants} peserta, {len(self.modules)} modul)",
@@ -182,7 +182,7 @@ class DemoResult:
         if self.units:
 
             def pct(x):
-                return "–" if x is None else f"{x:.0%}"
+                return "–" if x is None else percent(x, 0)
 
             g = self.gains
             lines += [
@@ -197,9 +197,7 @@ class DemoResult:
                             c.get("Belum dinilai", 0),
                             pct(g.get(u, {}).get("awal")),
                             pct(g.get(u, {}).get("akhir")),
-                            "–"
-                            if g.get(u, {}).get("gain") is None
-                            else f"{g[u]['gain']:.2f}".replace(".", ","),
+                            "–" if g.get(u, {}).get("gain") is None else number(g[u]["gain"], 2),
                             pct(g.get(u, {}).get("latihan")),
                         ]
                         for u, c in self.units.items()

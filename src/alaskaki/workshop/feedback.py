@@ -21,6 +21,7 @@ from datetime import datetime
 from pathlib import Path
 
 from alaskaki.errors import EXIT_NOT_FOUND, AlaskakiError
+from alaskaki.text import number
 
 _NAME_ERROR = re.compile(r"name '([A-Za-z_][A-Za-z0-9_]*)' is not defined")
 
@@ -107,7 +108,7 @@ def uji_feedback_refuser():
 def _fmt(x: float | None) -> str:
     if x is None:
         return "–"
-    return f"{x:g}".replace(".", ",")
+    return number(x, 2, trim=True)
 
 
 GENERATOR = '<meta name="generator" content="alaskaki feedback">'
