@@ -634,5 +634,8 @@ def test_a_participant_account_cannot_reach_the_key(hub):  # noqa: PLR0915
     # judged, like step 2, with the key of the forms this workshop hands out (its own secret's draw):
     # the committed forms' key is public and says nothing about a leak of this workshop's
     own = serangan.items(h.ws.root, FORMS)
-    assert not _numeric_leaks(harvest, handed_out, own), _numeric_leaks(harvest, handed_out, own)
+    # a number not tied to an item id leaks only as the key's own value: within an item's tolerance,
+    # the kit's public figures met some key of a fresh draw in ~40 % of runs (a flaky test, not a leak)
+    leaks = _numeric_leaks(harvest, handed_out, own, exact=True)
+    assert not leaks, leaks
     assert not _keyed_leaks(harvest, own), _keyed_leaks(harvest, own)
