@@ -422,9 +422,15 @@ def eks01_akses(f: str, v: Acak) -> dict:
     )
 
 
-def _akses_opsi(blokir: bool, rec: bool) -> tuple[str, str, str, str]:
-    ya = "Akses dapat diblokir karena sudah 12 bulan berturut-turut tanpa kegiatan kepabeanan"
-    tidak = "Alasan blokir karena tanpa kegiatan belum berlaku, sebab belum 12 bulan berturut-turut"
+def _akses_opsi(
+    blokir: bool, rec: bool, ya: str = "", tidak: str = ""
+) -> tuple[str, str, str, str]:
+    """The four halves of an akses item: whether access may be blocked, and whether OSS needs updating."""
+    ya = ya or "Akses dapat diblokir karena sudah 12 bulan berturut-turut tanpa kegiatan kepabeanan"
+    tidak = (
+        tidak
+        or "Alasan blokir karena tanpa kegiatan belum berlaku, sebab belum 12 bulan berturut-turut"
+    )
     perbarui = "data di OSS perlu diperbarui agar NIB terdaftar untuk hak akses kepabeanan"
     biarkan = "data di OSS tidak perlu diperbarui karena NIB sudah terdaftar untuk akses kepabeanan"
     return (
@@ -439,17 +445,12 @@ def _akses_opsi_bengkel(blokir: bool, rec: bool) -> tuple[str, str, str, str]:
     """A workshop draw's options (red team R11, per item): the blocking half names no number of
     months. A half saying "sudah/belum 12 bulan" could be checked against the months the case
     prints without knowing the rule; now only one who knows the 12 months can tell."""
-    ya = "Akses kepabeanannya sudah dapat diblokir: masa tanpa kegiatan kepabeanan sudah cukup lama"
-    tidak = (
-        "Akses kepabeanannya belum dapat diblokir: masa tanpa kegiatan kepabeanan belum cukup lama"
-    )
-    perbarui = "data di OSS perlu diperbarui agar NIB terdaftar untuk hak akses kepabeanan"
-    biarkan = "data di OSS tidak perlu diperbarui karena NIB sudah terdaftar untuk akses kepabeanan"
-    return (
-        ya if blokir else tidak,
-        tidak if blokir else ya,
-        biarkan if rec else perbarui,
-        perbarui if rec else biarkan,
+    masa = "masa tanpa kegiatan kepabeanan"
+    return _akses_opsi(
+        blokir,
+        rec,
+        ya=f"Akses kepabeanannya sudah dapat diblokir: {masa} sudah cukup lama",
+        tidak=f"Akses kepabeanannya belum dapat diblokir: {masa} belum cukup lama",
     )
 
 
