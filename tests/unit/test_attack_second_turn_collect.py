@@ -1,0 +1,131 @@
+"""Red team (session 8): collect, the SECOND turn (no grading here; see the integration file of the
+same name for the graded ones).
+
+A first collect installed each participant's work; then participants hand in again: a file for a
+friend that is not a notebook at all, a return to their first version, a duplicate. What must hold:
+nothing collected is lost or replaced by someone else, the newest valid version is the one
+installed, and the trainer is told by name. Tiny notebooks shaped like a module's
+(``tests/unit/workshop/test_collect.py``), a real workshop, the real ``collect_module``.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from alaskaki.workshop import collect_module, import_roster, init_workshop
+from tests.unit.workshop.test_collect import MOD, T1, T2, T3, nb_bytes, put, stamp, submitted
+
+pytestmark = pytest.mark.slow  # each test creates an nbgrader gradebook
+
+FORM = "asesmen-akhir"
+HEADER = "id,nama,ikm,kelurahan,jenis_kelamin,peran\n"
+
+
+@pytest.fixture
+def ws(tmp_path):
+    ws = init_workshop(tmp_path / "ws", modules=[MOD, FORM])
+    roster = tmp_path / "r.csv"
+    roster.write_text(
+        HEADER + "".join(f"{p},Nama {p},A,Miji,P,admin\n" for p in ("p01", "p02", "p05"))
+    )
+    import_roster(ws, roster)
+    return ws
+
+
+# Files that are not a readable notebook: what a participant with no skill makes with a text
+# editor, an empty file, a truncated copy, or JSON that is not a notebook.
+NOT_A_NOTEBOOK = {
+    "kosong": b"",
+    "json-kosong": b"{}",
+    "terpotong": b'{"cells": [{"cell_type": "code", "source": "x',
+    "teks": b"saya lupa password",
+}
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="FINDING R38: with tokens issued, a file that is not a readable notebook skips the "
+    "token check; named p02_<modul>.ipynb by anyone, it replaces p02's collected work",
+)
+@pytest.mark.parametrize("modul", [MOD, FORM])
+@pytest.mark.parametrize("kind", sorted(NOT_A_NOTEBOOK))
+def test_an_unreadable_file_named_for_a_friend_never_replaces_their_work(ws, tmp_path, modul, kind):
+    """Tokens are issued (`alaskaki kartu`): a file for p02 must carry p02's token. p02 hands in his
+    work at 15:00 (his token in it). At 16:00 p05, who has no skill and no token of p02's, puts a
+    file named ``p02_<modul>.ipynb`` on his stick: an empty file, ``{}``, a cut copy or a line of
+    text. collect reads no token from it (it is not a notebook) and, since only a readable
+    notebook's token is checked, takes it as p02's newest version: installed over p02's work
+    ("tidak terbaca sebagai notebook; tetap dikumpulkan (dinilai 0 dan ditandai)"). The next
+    `grade` gives p02 a 0; on asesmen-akhir in round 1 the same holds for his uji sheet. p02's
+    work stays in arsip/ but no command installs an older version again. A file whose token cannot
+    be read must be held (like a notebook with no token), never installed over someone's work."""
+    from alaskaki.workshop.release import issue_tokens, participant_token
+
+    issue_tokens(ws)
+    token = participant_token(ws, "p02", modul)
+    mine = tmp_path / "usb-p02"
+    put(mine, f"p02_{modul}.ipynb", nb_bytes("p02", "jawaban asli", modul=modul, token=token))
+    first = collect_module(ws, modul, source=mine, received=T1)
+    assert first.installed == ["p02"], first
+    before = submitted(ws, "p02", modul)
+
+    stick = tmp_path / "usb-p05"
+    put(stick, f"p02_{modul}.ipynb", NOT_A_NOTEBOOK[kind])
+    later = collect_module(ws, modul, source=stick, received=T2)
+    assert submitted(ws, "p02", modul) == before, f"p02's work replaced by a {kind} file: {later}"
+    assert [h.peserta for h in later.held] == ["p02"] or later.skipped, later
+
+
+def test_a_notebook_without_the_token_named_for_a_friend_is_held(ws, tmp_path):
+    """The same attack with a readable notebook (p05's own copy, ID_PESERTA changed to p02, no
+    token): held by name, p02's work stays installed. (The defence R38 goes around.)"""
+    from alaskaki.workshop.release import issue_tokens
+
+    tokens = issue_tokens(ws)
+    mine = tmp_path / "usb-p02"
+    put(mine, f"p02_{MOD}.ipynb", nb_bytes("p02", "jawaban asli", token=tokens["p02"]))
+    collect_module(ws, MOD, source=mine, received=T1)
+    before = submitted(ws, "p02")
+    stick = tmp_path / "usb-p05"
+    put(stick, f"p02_{MOD}.ipynb", nb_bytes("p02", "kosong"))
+    later = collect_module(ws, MOD, source=stick, received=T2)
+    assert submitted(ws, "p02") == before
+    assert [h.peserta for h in later.held] == ["p02"], later
+    assert "p02" in str(later.held[0]) and "TOKEN_PESERTA" in later.held[0].reason
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="FINDING R39: a participant who hands in his FIRST version again after a second one "
+    "is skipped as a duplicate: the second (older intention) stays installed and graded, and the "
+    "trainer is told only '1 file sama persis ... (dilewati)', without a name",
+)
+def test_going_back_to_the_first_version_installs_it(ws, tmp_path):
+    """p02 hands in version A at 15:00, then B at 16:00 ("I changed the leather price"), then at
+    18:00, seeing B was wrong, hands in A again (the file he kept on his stick). His latest
+    submission is A. collect finds A's bytes in the archive and skips the file as a duplicate: B
+    stays installed, with B's received time, and is what `grade` judges. The trainer's summary says
+    "1 file sama persis dengan yang sudah ada (dilewati)", naming neither p02 nor the file, so no
+    one notices. The newest received submission must be the one installed (A, received 18:00)."""
+    a = nb_bytes("p02", "jawaban A")
+    b = nb_bytes("p02", "jawaban B")
+    for when, data in ((T1, a), (T2, b), (T3, a)):
+        stick = tmp_path / f"usb-{when:%H%M}"
+        put(stick, f"p02_{MOD}.ipynb", data)
+        res = collect_module(ws, MOD, source=stick, received=when)
+    assert submitted(ws, "p02") == a, (res, "B still installed")
+    assert stamp(ws, "p02").startswith(f"{T3:%Y-%m-%d %H:%M}"), stamp(ws, "p02")
+
+
+def test_the_same_file_handed_in_twice_changes_nothing(ws, tmp_path):
+    """A duplicate of the installed version (the stick handed in twice, collect run twice): the
+    first received time stays, nothing is installed again, the archive holds one version."""
+    a = nb_bytes("p02", "jawaban A")
+    for when in (T1, T2):
+        stick = tmp_path / f"usb-{when:%H%M}"
+        put(stick, f"p02_{MOD}.ipynb", a)
+        res = collect_module(ws, MOD, source=stick, received=when)
+    assert res.installed == [] and res.duplicates == [f"p02_{MOD}.ipynb"], res
+    assert submitted(ws, "p02") == a
+    assert stamp(ws, "p02").startswith(f"{T1:%Y-%m-%d %H:%M}")
+    assert len(list(ws.archive("p02", MOD).glob("*.ipynb"))) == 1
