@@ -56,6 +56,7 @@ GRADER_SIDE = (
     "alaskaki.authoring",
     "alaskaki.competency",
     "alaskaki.folder",
+    "alaskaki.roster",
     "alaskaki.report",
     "alaskaki.workshop",
 )

@@ -43,6 +43,7 @@ from alaskaki.errors import (
     AlaskakiError,
     from_os_error,
 )
+from alaskaki.roster import Participant, read_roster  # the roster's schema and its one reader
 
 # ---- file names: the one list --------------------------------------------------------------------
 
@@ -102,22 +103,6 @@ def parse_timestamp(text: str) -> datetime:
     from dateutil.parser import parse
 
     return parse(text)
-
-
-# ---- the roster schema (peserta.csv); read with :func:`alaskaki.workshop.roster.read_roster` ----
-
-ROSTER_COLUMNS = ("id", "nama", "ikm", "kelurahan", "jenis_kelamin", "peran")
-ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
-
-
-@dataclass(frozen=True)
-class Participant:
-    id: str
-    nama: str
-    ikm: str = ""
-    kelurahan: str = ""
-    jenis_kelamin: str = ""
-    peran: str = ""
 
 
 # ---- gradebook backups ---------------------------------------------------------------------------
@@ -287,8 +272,6 @@ class Folder:
         """The workshop's roster (``peserta.csv``), read by the one roster reader; [] when none yet."""
         if not self.roster_file.is_file():
             return []
-        from alaskaki.workshop.roster import read_roster
-
         return read_roster(self.roster_file, stored=True)
 
     # -- nbgrader config and gradebook location -----------------------------------------------

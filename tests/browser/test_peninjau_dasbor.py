@@ -10,7 +10,8 @@ import openpyxl
 import pytest
 from browserkit import DESKTOP, english_words, run_axe, shoot, visible_text
 
-from alaskaki.workshop import Workshop, read_roster
+from alaskaki.roster import read_roster
+from alaskaki.workshop import Workshop
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

@@ -14,7 +14,8 @@ from openpyxl import load_workbook
 
 from alaskaki import paths
 from alaskaki.folder import Folder
-from alaskaki.workshop import Workshop, read_roster, workshop_status
+from alaskaki.roster import read_roster
+from alaskaki.workshop import Workshop, workshop_status
 from alaskaki.workshop.demo import CORRUPT, LATE, run_demo, skills
 
 pytestmark = pytest.mark.slow

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from alaskaki.errors import EXIT_NOT_FOUND, AlaskakiError
-from alaskaki.folder import ROSTER_COLUMNS, Folder, parse_timestamp
+from alaskaki.folder import Folder, parse_timestamp
+from alaskaki.roster import ROSTER_COLUMNS
 
 from . import framework as fwmod
 from .model import (

@@ -10,7 +10,7 @@ from alaskaki.workshop import feedback as _feedback_module  # noqa: F401
 from alaskaki.workshop.collect import CollectResult, collect_module
 from alaskaki.workshop.course import Workshop, init_workshop, kit_modules
 from alaskaki.workshop.release import Release, release_module
-from alaskaki.workshop.roster import RosterImport, import_roster, read_roster
+from alaskaki.workshop.roster import RosterImport, import_roster
 from alaskaki.workshop.status import Status, workshop_status
 
 __all__ = [
@@ -25,7 +25,6 @@ __all__ = [
     "import_roster",
     "init_workshop",
     "kit_modules",
-    "read_roster",
     "release_module",
     "workshop_status",
 ]

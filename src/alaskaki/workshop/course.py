@@ -34,7 +34,6 @@ from alaskaki.folder import (
     DEMO_SECRET,
     FOLDER_ID_KEY,
     GRADEBOOK_FILE,
-    ID_PATTERN,
     META_FILE,
     ORIGIN_KEY,
     ROSTER_FILE,
@@ -44,6 +43,7 @@ from alaskaki.folder import (
     _db_url_for_server,
     _venv_on_path,
 )
+from alaskaki.roster import ID_PATTERN
 
 __all__ = ["CONFIG_FILE", "ID_PATTERN", "META_FILE", "ROSTER_FILE", "Workshop", "init_workshop"]
 
@@ -190,9 +190,9 @@ def init_workshop(
             f"Modul {', '.join(map(repr, unknown))} tidak ada di kit.", exit_code=EXIT_NOT_FOUND
         )
     if roster is not None:
-        from alaskaki.workshop.roster import read_roster
+        from alaskaki.workshop.roster import read_named_roster
 
-        read_roster(roster)  # a bad roster is refused before anything is written
+        read_named_roster(roster)  # a bad roster is refused before anything is written
     if root.exists() and not root.is_dir():
         raise AlaskakiError(
             f"{root} adalah sebuah berkas, bukan folder. Pilih nama folder lokakarya yang lain.",
