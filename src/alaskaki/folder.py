@@ -64,6 +64,7 @@ AUTOGRADED_DIR = "autograded"
 FEEDBACK_DIR = "feedback"
 ARCHIVE_DIR = "arsip"
 STATE_DIR = "penilaian"  # the grader's markers and flags
+UJI_SECRET_FILE = "kunci-soal.txt"  # penilaian/: the secret the workshop's uji forms are drawn from
 REPORTS_DIR = "laporan"
 BACKUP_DIR = "cadangan"  # gradebook backups, newest last
 INBOX_DIR = "masuk"  # demo only: simulated files as they arrive
@@ -147,6 +148,24 @@ def _db_url_for_server(url: str) -> str:
     if re.match(r"^postgres(ql)?://", url):
         return "postgresql+psycopg2://" + url.split("://", 1)[1]
     return url
+
+
+def uji_secret_file(root: str | Path) -> Path:
+    """``penilaian/kunci-soal.txt``: the secret the workshop's own uji forms are drawn from
+    (written by :func:`alaskaki_kunci.bengkel.buat_rahasia`, 0600)."""
+    return Path(root) / STATE_DIR / UJI_SECRET_FILE
+
+
+def read_uji_secret(root: str | Path) -> str | None:
+    """The workshop's uji secret, or None for a workshop without its own forms."""
+    path = uji_secret_file(root)
+    try:
+        text = path.read_text(encoding="utf-8").strip()
+    except FileNotFoundError:
+        return None
+    except OSError as err:
+        raise from_os_error(err, doing="membaca rahasia soal lokakarya", path=path) from err
+    return text or None
 
 
 @dataclass(frozen=True)
@@ -584,11 +603,7 @@ class Folder:
     def has_demo_secret(self) -> bool:
         """The workshop's uji secret is ``alaskaki demo``'s: every form drawn from it, a retake
         round's too (``ulang`` derives round N from the secret), has a public key (R23, R23b)."""
-        try:
-            from alaskaki_kunci import bengkel
-        except ImportError:
-            return False  # a participant install has no secret and releases nothing
-        return bengkel.baca_rahasia(self.root) == DEMO_SECRET
+        return read_uji_secret(self.root) == DEMO_SECRET
 
     def _disk_identity(self) -> str:
         # the inode survives a rename (a move on the same disk), never a copy

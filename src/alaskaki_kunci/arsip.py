@@ -48,6 +48,21 @@ class SoalDiubah(Exception):
         super().__init__(", ".join(butir))
 
 
+def soal_diubah(modul: str, butir: list[str]) -> str:
+    """The refusal of a form whose questions were edited after its key was made (R29): the grader's
+    and the key printout's (``alaskaki cetak --kunci``) words for :class:`SoalDiubah`."""
+    return (
+        f"Kunci formulir {modul} di lokakarya ini tidak dipakai: teks soal butir {', '.join(butir)} "
+        f"di source/{modul}/{modul}.ipynb berbeda dari teks saat formulir dan kuncinya dibuat "
+        "(pilihan ditukar, angka atau kalimat diubah dengan tangan?). Kunci di sel uji "
+        "tersembunyinya dibuat untuk teks lama, jadi nilainya akan salah tanpa tanda. Kembalikan "
+        "teks soal itu persis seperti semula (dari cadangan lokakarya), lalu jalankan grade lagi. "
+        "Bila formulir ini dengan teks yang diubah sudah dibagikan, jawaban peserta tidak bisa "
+        f"dinilai dengan kunci itu: tutup putaran ini (`alaskaki tutup {modul}`) dan beri formulir "
+        f"baru (`alaskaki ulang {modul} --peserta ID...`)."
+    )
+
+
 def sidik(grade_id: str, soal: str) -> str:
     """Fingerprint of one item: its grade id and the question text shown to the participant."""
     return hashlib.sha256(f"{grade_id}\n{soal.strip()}".encode()).hexdigest()[:16]

@@ -2,7 +2,7 @@
 
 The kit's repository is public, so the key of the committed forms (``assignments/source/asesmen-*``)
 is public too. ``alaskaki init`` therefore writes each workshop its own asesmen-awal/akhir from a
-per-workshop secret (:data:`RAHASIA_FILE` in the workshop's ``penilaian/``, trainer-only, never
+per-workshop secret (:data:`alaskaki.folder.UJI_SECRET_FILE` in ``penilaian/``, trainer-only, never
 released): the same slots, templates and difficulty as the committed forms, with the deciding facts
 of every case and the option order drawn from the secret (:func:`alaskaki_kunci.bank.form`).
 
@@ -23,27 +23,13 @@ from pathlib import Path
 import nbformat
 
 from alaskaki.errors import from_os_error
-from alaskaki.folder import STATE_DIR
+from alaskaki.folder import read_uji_secret as baca_rahasia
+from alaskaki.folder import uji_secret_file as rahasia_path
 
-RAHASIA_FILE = "kunci-soal.txt"
+# baca_rahasia, rahasia_path: the secret's reader and file are the folder's, so that
+# Folder.has_demo_secret reads it without reaching up into this package
 FORMS = ("asesmen-awal", "asesmen-akhir")
 _UJI = re.compile(r'kunci\.uji\("(?P<gid>\w+)",\s*\w+(?P<rest>[^)\n]*)\)')
-
-
-def rahasia_path(root: str | Path) -> Path:
-    return Path(root) / STATE_DIR / RAHASIA_FILE
-
-
-def baca_rahasia(root: str | Path) -> str | None:
-    """The workshop's secret, or None for a workshop without its own forms."""
-    path = rahasia_path(root)
-    try:
-        text = path.read_text(encoding="utf-8").strip()
-    except FileNotFoundError:
-        return None
-    except OSError as err:
-        raise from_os_error(err, doing="membaca rahasia soal lokakarya", path=path) from err
-    return text or None
 
 
 def buat_rahasia(root: str | Path, rahasia: str | None = None) -> str:
@@ -79,8 +65,13 @@ def kunci_form(notebook: str | Path) -> list[dict]:
     key of their own items (:func:`alaskaki_kunci.arsip.lengkapi`), as the grader does.
     """
     from alaskaki.errors import AlaskakiError
-    from alaskaki.workshop.grading.module import soal_diubah
-    from alaskaki_kunci.arsip import KunciLamaTidakDikenal, SoalDiubah, cocokkan, lengkapi
+    from alaskaki_kunci.arsip import (
+        KunciLamaTidakDikenal,
+        SoalDiubah,
+        cocokkan,
+        lengkapi,
+        soal_diubah,
+    )
 
     nb = nbformat.read(Path(notebook), as_version=4)
     try:

@@ -260,7 +260,7 @@ def test_no_unit_kompeten_by_luck_with_a_test_wise_strategy():
     assert not lucky, f"a unit is Kompeten by test-wise guessing with these chances: {lucky}"
 
 
-def test_a_keyed_form_edited_by_hand_is_refused_by_name():
+def test_a_keyed_form_edited_by_hand_is_refused_by_name(tmp_path):
     """R29: every hidden test carries its question's fingerprint beside the key; a question edited
     by hand (options exchanged, a number changed) is refused by name, by the grader and by
     ``cetak --kunci``, never graded or printed with the stale key. The untouched form passes."""
@@ -288,6 +288,14 @@ def test_a_keyed_form_edited_by_hand_is_refused_by_name():
     with pytest.raises(AlaskakiError, match="post_eks01_kbli, post_eks03_cif") as refused:
         _frozen_key(nb, "asesmen-akhir")
     assert "alaskaki ulang asesmen-akhir" in str(refused.value)
+    # the key printout refuses it in the same words
+    from alaskaki_kunci.bengkel import kunci_form
+
+    edited = tmp_path / "asesmen-akhir.ipynb"
+    nbformat.write(nb, edited)
+    with pytest.raises(AlaskakiError) as printed:
+        kunci_form(edited)
+    assert str(printed.value) == str(refused.value)
 
 
 def test_a_sheet_answered_to_another_question_names_the_item():

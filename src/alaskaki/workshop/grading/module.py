@@ -153,7 +153,13 @@ def _frozen_key(nb, modul: str) -> None:
     (:func:`alaskaki_kunci.arsip.cocokkan`, red team R29), never graded by the stale key.
     """
     try:
-        from alaskaki_kunci.arsip import KunciLamaTidakDikenal, SoalDiubah, cocokkan, lengkapi
+        from alaskaki_kunci.arsip import (
+            KunciLamaTidakDikenal,
+            SoalDiubah,
+            cocokkan,
+            lengkapi,
+            soal_diubah,
+        )
     except ImportError:  # a participant install has no key; it never grades
         return
     try:
@@ -169,20 +175,6 @@ def _frozen_key(nb, modul: str) -> None:
         cocokkan(nb)
     except SoalDiubah as err:
         raise AlaskakiError(soal_diubah(modul, err.butir)) from err
-
-
-def soal_diubah(modul: str, butir: list[str]) -> str:
-    """The refusal of a form whose questions were edited after its key was made (R29)."""
-    return (
-        f"Kunci formulir {modul} di lokakarya ini tidak dipakai: teks soal butir {', '.join(butir)} "
-        f"di source/{modul}/{modul}.ipynb berbeda dari teks saat formulir dan kuncinya dibuat "
-        "(pilihan ditukar, angka atau kalimat diubah dengan tangan?). Kunci di sel uji "
-        "tersembunyinya dibuat untuk teks lama, jadi nilainya akan salah tanpa tanda. Kembalikan "
-        "teks soal itu persis seperti semula (dari cadangan lokakarya), lalu jalankan grade lagi. "
-        "Bila formulir ini dengan teks yang diubah sudah dibagikan, jawaban peserta tidak bisa "
-        f"dinilai dengan kunci itu: tutup putaran ini (`alaskaki tutup {modul}`) dan beri formulir "
-        f"baru (`alaskaki ulang {modul} --peserta ID...`)."
-    )
 
 
 def imported_modules(setup: str) -> list[str]:
