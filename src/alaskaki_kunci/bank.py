@@ -2021,18 +2021,24 @@ def mtu01_ukuran(f: str, v: Acak) -> dict:
         "pre": (254, 15, (39, 40, 41, 42)),
         "post": (245, 18, (38, 39, 40, 41)),
     }[f]
+    punya = f"ukuran EU {', '.join(str(s) for s in tersedia)}"
     if v.rng:
-        mondo = v.rng.randint(225, 275)
+        # red team R11, per item: feet from a child's to a large man's (EU 31-48, each size about as
+        # often), and the lasts at hand told as a range, so that the answer is no number printed.
+        # Four sizes printed around the result made it one of them, never the smallest (1 in 3 by
+        # taking one of the others), and feet of 225-275 mm left nine usual answers.
+        mondo = v.rng.randint(190, 300)
         longgar = v.rng.randint(15, 20)
         eu_ = sizes.eu_size(mondo, longgar)
-        bawah = v.rng.randint(math.floor(eu_) - 2, math.floor(eu_))
-        tersedia = tuple(range(bawah, bawah + 4))
+        tersedia = (math.ceil(eu_) - v.rng.randint(3, 8), math.ceil(eu_) + v.rng.randint(2, 6))
+        punya = f"untuk setiap ukuran EU bulat dari {tersedia[0]} sampai {tersedia[1]}"
+        tersedia = tuple(range(tersedia[0], tersedia[1] + 1))
     eu = sizes.eu_size(mondo, longgar)
     pilih = min(s for s in tersedia if s >= eu)
     assert pilih != round(eu)  # rounding to the nearest size gives a last that is too short
     teks = (
         f"Pembeli dari Korea memesan ukuran Mondopoint {mondo}. Acuan (*last*) Anda dibuat {longgar} mm lebih "
-        f"panjang daripada kaki. Anda punya acuan ukuran EU {', '.join(str(s) for s in tersedia)}. Acuan ukuran "
+        f"panjang daripada kaki. Anda punya acuan {punya}. Acuan ukuran "
         "EU berapa yang Anda pakai, yaitu ukuran terkecil yang tidak lebih pendek dari hasil hitungan?"
     )
     return dict(
@@ -2583,22 +2589,39 @@ def str01_tumbuh(f: str, v: Acak) -> dict:
     )
 
 
+def _kapasitas_bengkel(v: Acak) -> dict:
+    """A workshop's capacity case (red team R11, per item): the number of IKM is drawn first, evenly
+    from 3 to 20, and the order is a round number that needs exactly that many (a remainder below
+    half an IKM, so rounding down leaves the order short). Drawing the order alone put the answer at
+    3 or 4 in about 2 of 5 draws: the usual answer of public draws was right without the sum."""
+    n = v.rng.randint(3, 20)
+    for _ in range(100):  # the team and weeks that an order of 1.000-20.000 pairs fits
+        p = dict(
+            minggu=v.rng.randint(3, 6),
+            pekerja=v.rng.randint(5, 10),
+            per_hari=v.rng.randint(3, 6),
+            hari=v.pilih(6, 5),
+        )
+        satu = p["pekerja"] * p["per_hari"] * p["hari"] * p["minggu"]
+        lo, hi = math.floor((n - 1) * satu / 100) + 1, math.floor((n - 0.5) * satu / 100)
+        lo, hi = max(lo, 10), min(hi, 200)
+        if lo <= hi and n not in p.values():
+            return dict(pesanan=100 * v.rng.randint(lo, hi), **p)
+    raise AssertionError("no capacity case for n IKM")
+
+
 def str01_kapasitas(f: str, v: Acak) -> dict:
     p = {
         "pre": dict(pesanan=2_000, minggu=4, pekerja=8, per_hari=5, hari=6),
         "post": dict(pesanan=3_000, minggu=5, pekerja=6, per_hari=4, hari=6),
     }[f]
     if v.rng:
-        p = dict(
-            pesanan=v.rng.randrange(1_500, 6_000, 100),
-            minggu=v.rng.randint(3, 6),
-            pekerja=v.rng.randint(5, 10),
-            per_hari=v.rng.randint(3, 6),
-            hari=v.pilih(6, 5),
-        )
+        p = _kapasitas_bengkel(v)
     satu = p["pekerja"] * p["per_hari"] * p["hari"] * p["minggu"]
     n = math.ceil(p["pesanan"] / satu)
     assert n != round(p["pesanan"] / satu)  # rounding down leaves the order short
+    if v.rng:  # no number the question prints is the answer (red team R11, per item)
+        assert n not in (p["minggu"], p["pekerja"], p["per_hari"], p["hari"])
     teks = (
         f"Sebuah eksportir mitra membutuhkan {num(p['pesanan'], 0)} pasang dalam {p['minggu']} minggu. Setiap IKM di "
         f"sentra punya {p['pekerja']} pekerja; setiap pekerja membuat {p['per_hari']} pasang sehari, {p['hari']} hari "
