@@ -1,0 +1,120 @@
+"""Red team (session 8): the sealed uji, SECOND turn (``alaskaki tutup``, ``alaskaki ulang``).
+
+Round 1 of asesmen-akhir is released (due 2026-12-01 17:00 WIB), handed in, closed; p05 retakes
+(round 2, a new form, its own due date a week later). What must hold: a round-1 sheet keeps what
+round 1 recorded (late stays late), a retaker is judged against his own round, someone not listed
+cannot retake, and the careless trainer's repeats (`ulang` twice, `ulang` before `tutup`) are
+refused in Indonesian with the command that helps. Real nbgrader release, the real CLI.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import nbformat
+import pytest
+
+from alaskaki import paths
+
+pytestmark = [pytest.mark.slow]
+
+FORM = "asesmen-akhir"
+
+
+def _cli(ws, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "alaskaki", *args, "--workshop", str(ws.root)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+@pytest.fixture
+def round1(tmp_path):
+    """A workshop whose round 1 is released, p01 on time, p02 an hour late (collected without
+    tokens, under the trainer's eyes: --tanpa-token)."""
+    from alaskaki.workshop.course import init_workshop
+    from alaskaki.workshop.release import release_module
+
+    ws = init_workshop(
+        tmp_path / "lokakarya", roster=paths.dataset("contoh_peserta.csv"), modules=[FORM]
+    )
+    release_module(ws, FORM, due="2026-12-01 17:00")
+    for pid, when in (("p01", "2026-12-01 16:00"), ("p02", "2026-12-01 18:00")):
+        _hand_in(ws, tmp_path, pid, when)
+    return ws
+
+
+def _hand_in(ws, tmp_path, pid: str, when: str, skill: float = 0.5):
+    from alaskaki.workshop import collect_module, demo
+
+    source = nbformat.read(ws.source_notebook(FORM), as_version=4)
+    given = nbformat.read(ws.release_notebook(FORM), as_version=4)
+    stick = tmp_path / f"usb-{pid}-{when[-5:].replace(':', '')}-{len(list(tmp_path.iterdir()))}"
+    stick.mkdir()
+    nbformat.write(
+        demo.simulate_submission(source, given, pid, skill, FORM), stick / f"{pid}_{FORM}.ipynb"
+    )
+    return collect_module(ws, FORM, source=stick, received=when, tanpa_token=True)
+
+
+def _late(ws) -> dict[str, bool]:
+    from alaskaki.workshop import workshop_status
+
+    return {
+        e.peserta: e.terlambat for e in workshop_status(ws, modul=FORM).entries if e.dikumpulkan
+    }
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="FINDING R41: one due date per uji form for every round: releasing the retake round "
+    "with its own --batas rewrites round 1's, so a round-1 sheet handed in late is no longer late",
+)
+def test_the_retake_rounds_due_date_leaves_round_one_late_as_late(round1, tmp_path):
+    """p02 handed in round 1 an hour after its deadline (status: terlambat). The trainer closes
+    round 1 (`tutup`), opens a retake for p05 (`ulang --peserta p05`) and releases the new form
+    with the retake's own deadline a week later (`release asesmen-akhir --batas "2026-12-08
+    17:00"`), as the guide says. nbgrader keeps one due date per assignment, so round 1's is
+    overwritten: p02's late sheet now reads as on time in status and reports (and any late penalty
+    of a later regrade is computed against the retake's date). Released without --batas instead,
+    p05's retake sheet would be late against round 1's date. Each round must keep its own deadline
+    (nbgrader's per-participant extension, or the round's due date in uji.json)."""
+    from alaskaki.workshop import putaran
+    from alaskaki.workshop.release import release_module
+
+    ws = round1
+    assert _late(ws) == {"p01": False, "p02": True}
+    putaran.tutup(ws.root, FORM)
+    putaran.ulang(ws.root, FORM, ["p05"])
+    release_module(ws, FORM, due="2026-12-08 17:00")
+    _hand_in(ws, tmp_path, "p05", "2026-12-08 16:00")
+    assert _late(ws) == {"p01": False, "p02": True, "p05": False}
+
+
+def test_a_careless_trainers_repeats_are_refused_by_name(round1, tmp_path):
+    """`ulang` before `tutup`, `ulang` twice, `ulang` for someone not on the roster: each refused
+    in Indonesian with the command to run; the round on record does not move. Then someone not
+    listed (p03) hands in the retake form: held, named, his round-1 result untouched."""
+    ws = round1
+    before = _cli(ws, "ulang", FORM, "--peserta", "p05")
+    assert before.returncode != 0 and "alaskaki tutup" in before.stderr, before.stderr
+    assert _cli(ws, "tutup", FORM).returncode == 0
+    unknown = _cli(ws, "ulang", FORM, "--peserta", "p99")
+    assert unknown.returncode != 0 and "p99" in unknown.stderr, unknown.stderr
+    assert _cli(ws, "ulang", FORM, "--peserta", "p05").returncode == 0
+    form2 = ws.source_notebook(FORM).read_bytes()
+    twice = _cli(ws, "ulang", FORM, "--peserta", "p05", "p06")
+    assert twice.returncode != 0 and "masih terbuka" in twice.stderr, twice.stderr
+    assert ws.source_notebook(FORM).read_bytes() == form2  # no third form over the second
+    from alaskaki.workshop import putaran
+
+    assert putaran.baca(ws.root, FORM).peserta == ["p05"]
+
+    assert _cli(ws, "release", FORM, "--batas", "2026-12-08 17:00").returncode == 0
+    res = _hand_in(ws, tmp_path, "p03", "2026-12-08 16:00")
+    assert [h.peserta for h in res.held] == ["p03"], res
+    assert "p03" in res.held[0].reason and "mengulang" in res.held[0].reason
+    assert not ws.submitted("p03", FORM).exists()
