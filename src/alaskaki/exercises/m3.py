@@ -208,42 +208,52 @@ def harapan(participant_id: str) -> dict[str, float]:
     }
 
 
+# ---- the notebook's worked example (UD Sepatu Miji Jaya, angka contoh) --------------------------
+
+#: Its bill of materials per pair, upper leather first (the notebook's example tables print these).
+CONTOH_BAHAN = (
+    costing.MaterialLine("Kulit atasan", 22, "dm2", 38000, 0.10, price_unit="ft2"),
+    costing.MaterialLine("Kulit lapis (lining)", 2.0, "ft2", 10000, 0.10),
+    costing.MaterialLine("Sol karet", 1, "pasang", 15000, imported=True),
+    costing.MaterialLine("Lem", 50, "gram", 100, 0.05, imported=True),
+    costing.MaterialLine("Benang", 25, "meter", 50, 0.10),
+    costing.MaterialLine("Insole", 1, "pasang", 5000),
+    costing.MaterialLine("Gesper dan aksesori", 1, "pasang", 3500, imported=True),
+    costing.MaterialLine("Kotak sepatu", 1, "buah", 4000),
+)
+CONTOH_UPAH = (2_800_000, 25, 8)  # monthly wage, working days, hours per day
+CONTOH_MENIT_PER_PASANG = 75
+CONTOH_OVERHEAD = (8_000_000, 800)  # monthly overhead, pairs a month
+
+
+def hpp_contoh() -> costing.CostBreakdown:
+    """HPP per pair of the worked example, by :mod:`alaskaki.domain.costing`."""
+    upah_menit = costing.wage_per_minute(*CONTOH_UPAH)
+    proses = [costing.Operation("Semua proses", CONTOH_MENIT_PER_PASANG, upah_menit)]
+    return costing.cost_per_pair(CONTOH_BAHAN, proses, costing.overhead_per_pair(*CONTOH_OVERHEAD))
+
+
 def gambar_hpp_contoh() -> None:
     """The chart of the worked HPP example (UD Sepatu Miji Jaya, angka contoh): kulit atasan apart from other
     materials, then wage and overhead. Kept here so the notebook shows one line instead of a page of code."""
     import matplotlib.pyplot as plt
 
-    bahan_contoh = [
-        costing.MaterialLine("Kulit atasan", 22, "dm2", 38000, 0.10, price_unit="ft2"),
-        costing.MaterialLine("Kulit lapis (lining)", 2.0, "ft2", 10000, 0.10),
-        costing.MaterialLine("Sol karet", 1, "pasang", 15000, imported=True),
-        costing.MaterialLine("Lem", 50, "gram", 100, 0.05, imported=True),
-        costing.MaterialLine("Benang", 25, "meter", 50, 0.10),
-        costing.MaterialLine("Insole", 1, "pasang", 5000),
-        costing.MaterialLine("Gesper dan aksesori", 1, "pasang", 3500, imported=True),
-        costing.MaterialLine("Kotak sepatu", 1, "buah", 4000),
-    ]
-    upah_menit = costing.wage_per_minute(2_800_000, 25, 8)
-    proses_contoh = [costing.Operation("Semua proses", 75, upah_menit)]
-    hpp_contoh = costing.cost_per_pair(
-        bahan_contoh, proses_contoh, costing.overhead_per_pair(8_000_000, 800)
-    )
-
-    kulit_atasan = bahan_contoh[0].cost()
+    contoh = hpp_contoh()
+    kulit_atasan = CONTOH_BAHAN[0].cost()
     bagian = {
         "Kulit atasan": kulit_atasan,
-        "Bahan lain": hpp_contoh.materials - kulit_atasan,
-        "Upah": hpp_contoh.labour,
-        "Overhead": hpp_contoh.overhead,
+        "Bahan lain": contoh.materials - kulit_atasan,
+        "Upah": contoh.labour,
+        "Overhead": contoh.overhead,
     }
     fig, ax = plt.subplots(figsize=(6, 2.6))
     ax.barh(list(bagian), list(bagian.values()), color=["#8c564b", "#c49c94", "#1f77b4", "#7f7f7f"])
     ax.invert_yaxis()
     ax.set_xlabel("Rupiah per pasang (contoh)")
-    ax.set_title(f"HPP contoh: {rupiah(hpp_contoh.total)} per pasang")
+    ax.set_title(f"HPP contoh: {rupiah(contoh.total)} per pasang")
     plt.tight_layout()
     plt.show()
-    print(f"Porsi bahan impor contoh: {percent(hpp_contoh.imported_share)}")
+    print(f"Porsi bahan impor contoh: {percent(contoh.imported_share)}")
 
 
 # ---- checks: one function per exercise, shared by the self-check and the hidden test -------

@@ -11,7 +11,6 @@ import nbformat
 import pytest
 
 from alaskaki import paths
-from alaskaki.domain import costing
 from alaskaki.exercises import m3
 
 SOURCE = paths.SOURCE_DIR / m3.MODUL / f"{m3.MODUL}.ipynb"
@@ -80,29 +79,24 @@ def test_the_chart_beside_the_largest_part_claim_shows_that_part():
     plt.close("all")
 
 
-def test_worked_example_numbers_in_the_text_come_from_the_domain():
-    lines = [
-        costing.MaterialLine("Kulit atasan", 22, "dm2", 38000, 0.10, price_unit="ft2"),
-        costing.MaterialLine("Kulit lapis (lining)", 2.0, "ft2", 10000, 0.10),
-        costing.MaterialLine("Sol karet", 1, "pasang", 15000, imported=True),
-        costing.MaterialLine("Lem", 50, "gram", 100, 0.05, imported=True),
-        costing.MaterialLine("Benang", 25, "meter", 50, 0.10),
-        costing.MaterialLine("Insole", 1, "pasang", 5000),
-        costing.MaterialLine("Gesper dan aksesori", 1, "pasang", 3500, imported=True),
-        costing.MaterialLine("Kotak sepatu", 1, "buah", 4000),
-    ]
-    hpp = costing.cost_per_pair(
-        lines,
-        [costing.Operation("semua", 75, costing.wage_per_minute(2_800_000, 25, 8))],
-        costing.overhead_per_pair(8_000_000, 800),
-    )
-    markdown = "\n".join(c.source for c in _nb().cells if c.cell_type == "markdown")
+def test_worked_example_figures_in_the_text_are_the_domains_on_the_example_table():
+    """The notebook's text states the worked example's figures (Rp182.610, ...); the chart and the
+    tests compute them from the one example table, m3.CONTOH_BAHAN. A number changed in either
+    place alone fails here."""
+    hpp = m3.hpp_contoh()
+    cells = _nb().cells
+    markdown = "\n".join(c.source for c in cells if c.cell_type == "markdown")
+    bom = next(c.source for c in cells if c.source.startswith("### Contoh: daftar bahan"))
 
     def rp(x: float) -> str:
         return f"{x:,.0f}".replace(",", ".")
 
+    kulit, *lain = m3.CONTOH_BAHAN
+    for line in lain:  # each row of the printed table ends with its cost
+        assert f"= {rp(line.cost())} |" in bom or f"| {rp(line.cost())} |" in bom, line.name
+    assert f"**{rp(sum(line.cost() for line in lain))}**" in bom  # jumlah bahan lain
     for shown in (
-        rp(lines[0].cost()),
+        rp(kulit.cost()),
         rp(hpp.materials),
         rp(hpp.imported_materials),
         rp(hpp.labour),
@@ -111,6 +105,10 @@ def test_worked_example_numbers_in_the_text_come_from_the_domain():
         f"{hpp.imported_share * 100:.1f}".replace(".", ","),
     ):
         assert shown in markdown, shown
+    # and the domain's sums are the plain arithmetic of the table
+    assert hpp.materials == pytest.approx(
+        sum(x.quantity * (1 + x.loss) * x.unit_price for x in lain) + kulit.cost()
+    )
 
 
 def test_case_study_hints_the_idea_and_counts_a_blank_sheet_as_unanswered(capsys):
