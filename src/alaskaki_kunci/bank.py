@@ -319,15 +319,17 @@ _ALASAN_PRODUK = (
     "sandal hotel",
 )
 _ALASAN_NEGARA = ("Korea Selatan", "Jepang", "Belanda", "Amerika Serikat", "Malaysia", "Australia")
+#: the halves of a workshop's options, each after the IKM's name ("IKM Pak Hadi: ..."), so none has a
+#: colon or a semicolon of its own
 _ALASAN_BUKAN = (
-    "Tidak tercatat sebagai ekspor IKM itu, karena eksportirnya perantara",
-    "Bukan ekspor IKM itu; yang tercatat adalah pihak yang namanya ada di PEB",
-    "Tercatat sebagai ekspor pihak lain, bukan ekspor asal IKM itu",
+    "tidak tercatat sebagai ekspor IKM itu, karena eksportir di PEB adalah pihak lain",
+    "bukan ekspor IKM itu, sebab yang tercatat adalah eksportir yang namanya ada di PEB",
+    "tercatat sebagai ekspor pihak lain, bukan ekspor asal IKM itu",
 )
 _ALASAN_MILIK = (
-    "Tercatat sebagai ekspor IKM itu, walaupun dokumennya diurus pihak lain",
-    "Ekspor IKM itu sendiri, sebab IKM itulah eksportir di PEB",
-    "Tercatat atas nama IKM itu; pengurus dokumen tidak mengubah eksportirnya",
+    "tercatat sebagai ekspor IKM itu, walaupun dokumennya diurus pihak lain",
+    "ekspor IKM itu sendiri, sebab IKM itulah eksportir di PEB",
+    "tercatat atas nama IKM itu, karena pengurus dokumen tidak mengubah eksportirnya",
 )
 _ALASAN_URUS = (
     "mengurus NIB di OSS lebih dulu, yang juga berfungsi sebagai akses kepabeanan",
@@ -336,46 +338,54 @@ _ALASAN_URUS = (
 )
 _ALASAN_SIAP = (
     "NIB dan akses kepabeanannya sudah cukup, langsung siapkan invoice dan PEB",
-    "tidak perlu izin baru: siapkan invoice, packing list dan PEB atas nama sendiri",
+    "tidak perlu izin baru, langsung siapkan invoice, packing list dan PEB atas nama sendiri",
     "akses kepabeanan sudah ada, jadi mulai dari dokumen pesanan dan PEB",
 )
 
 
 def _alasan_bengkel(v: Acak) -> dict:
-    """A workshop's draw (red team R11): three IKM of the city, one of each consistent case (through
-    a broker without NIB, through a broker with NIB, in its own name with NIB; an IKM exporting in
-    its own name has its NIB), in drawn order, and the question asks about one of them by its
-    owner's name. Every case tells all three, so no word of it says the answer."""
-    kasus = [(True, False), (True, True), (False, True)]
-    v.rng.shuffle(kasus)
+    """A workshop's draw (red team R11): three IKM of the city, each one of the consistent cases
+    (through a broker without NIB, through a broker with NIB, in its own name with NIB: an IKM
+    exporting in its own name has its NIB), in drawn order. The question asks whose export it is of
+    one IKM and the first step for its next order of another, each a fair coin, so any pair of
+    halves is the key about as often (asked of one IKM, "own export, NIB first" could never be true,
+    and a guesser struck it out: 0.43 right by the halves public draws favour)."""
+    lewat, nib = v.ya(True), v.ya(True)  # the first asked IKM's exporter; the second's NIB
+    kasus = [
+        (True, v.ya(True)) if lewat else (False, True),
+        (v.ya(True), True) if nib else (True, False),
+    ]
+    semua = [(True, False), (True, True), (False, True)]
+    kasus.append(v.rng.choice([k for k in semua if k not in kasus]))
+    urut = [0, 1, 2]
+    v.rng.shuffle(urut)  # urut[i]: where IKM i is told
     pemilik = v.rng.sample(_ALASAN_PEMILIK, 3)
     produk = v.rng.sample(_ALASAN_PRODUK, 3)
     negara = v.rng.sample(_ALASAN_NEGARA, 3)
-    cerita = []
+    cerita = [""] * 3
     for i, (perantara, punya_nib) in enumerate(kasus):
         cara = v.rng.choice(_ALASAN_LEWAT if perantara else _ALASAN_SENDIRI)
-        nib = v.rng.choice(_ALASAN_NIB if punya_nib else _ALASAN_TANPA)
-        cerita.append(f"IKM {pemilik[i]} menjual {produk[i]} ke {negara[i]}, {cara}; {nib}")
-    tanya = v.rng.randrange(3)
-    perantara, punya_nib = kasus[tanya]
+        nib_ = v.rng.choice(_ALASAN_NIB if punya_nib else _ALASAN_TANPA)
+        cerita[urut[i]] = f"IKM {pemilik[i]} menjual {produk[i]} ke {negara[i]}, {cara}; {nib_}"
+    a, b = pemilik[0], pemilik[1]
     teks = (
         f"Tiga IKM alas kaki di Kota Mojokerto mengekspor bulan ini. {cerita[0]}. {cerita[1]}. "
-        f"{cerita[2]}. Untuk IKM {pemilik[tanya]} saja: apakah ekspor ini tercatat sebagai ekspor IKM "
-        "itu (produk asal Kota Mojokerto), dan apa langkah pertama untuk pesanan ekspor berikutnya "
-        "atas nama sendiri?"
+        f"{cerita[2]}. Jawab dua hal: apakah ekspor IKM {a} bulan ini tercatat sebagai ekspor IKM itu "
+        f"sendiri (produk asal Kota Mojokerto), dan apa langkah pertama IKM {b} untuk pesanan ekspor "
+        "berikutnya atas nama sendiri?"
     )
-    bukan, milik = v.rng.choice(_ALASAN_BUKAN), v.rng.choice(_ALASAN_MILIK)
-    urus, siap = v.rng.choice(_ALASAN_URUS), v.rng.choice(_ALASAN_SIAP)
+    bukan, milik = (f"IKM {a}: {v.rng.choice(x)}" for x in (_ALASAN_BUKAN, _ALASAN_MILIK))
+    urus, siap = (f"IKM {b}: {v.rng.choice(x)}" for x in (_ALASAN_URUS, _ALASAN_SIAP))
     return dict(
         teks=teks,
         pilih=_dua(
-            bukan if perantara else milik,
-            milik if perantara else bukan,
-            siap if punya_nib else urus,
-            urus if punya_nib else siap,
+            bukan if lewat else milik,
+            milik if lewat else bukan,
+            siap if nib else urus,
+            urus if nib else siap,
         ),
         rujukan=0,
-        data={"perantara": perantara, "punya_nib": punya_nib, "ditanya": pemilik[tanya]},
+        data={"perantara": lewat, "punya_nib": nib, "ditanya": [a, b]},
     )
 
 

@@ -38,10 +38,11 @@ FORM = "asesmen-akhir"
 TARGETS = 20
 PUBLIC = 150
 _NUM = re.compile(r"\d[\d.,]*")
-#: the label that starts one half of a two-part option, as the question names the same thing
+#: the label that starts one half of a two-part option, as the question names the same thing (an IKM
+#: by its owner's name too: "IKM Pak Hadi: ...")
 _LABEL = re.compile(
     r"^(\((?:\d|[A-Da-d])\)|(?:[Kk]iriman|[Mm]odel|[Pp]embeli|[Tt]emuan|[Pp]roduk|[Bb]arang|"
-    r"[Cc]acat) (?:\d|[A-D]|mayor|minor))\s*:?\s*"
+    r"[Cc]acat) (?:\d|[A-D]|mayor|minor)|(?:IKM|ikm) (?:[Pp]ak|[Bb]u) \w+)\s*:?\s*"
 )
 #: where the question starts telling about one thing
 _MARK = re.compile(
