@@ -9,10 +9,15 @@ live in ``tests/unit/test_attack_second_turn_collect.py``.
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 
 import nbformat
 import pytest
+
+from tests.integration.test_os_failures import _parts, tmpfs  # noqa: F401 - _parts: autouse, for tmpfs
 
 pytestmark = [pytest.mark.slow]
 
@@ -90,3 +95,52 @@ def test_a_late_second_version_is_graded_marked_late_and_the_first_is_kept(
         assert not res.installed and not res.collected, res
     run = grade(ws, MOD, participants=["p01"], progress=False, workers=1)
     assert run.by_participant()["p01"].status == "tidak berubah"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="FINDING R42: disk full while collect installs a second version: the installed "
+    "version's timestamp.txt is removed first, so status shows the participant as 'belum "
+    "dikumpulkan' (two versions in arsip/), and the error names no participant or file",
+)
+def test_a_disk_full_second_collect_keeps_the_first_version_showing(tmp_path):
+    """The workshop sits on a nearly full flashdisk (a 16 MB tmpfs here). p01's first version is
+    collected. His second version (2 MB: a pasted photo) is archived, then the disk fills while
+    collect installs it: "galat: Gagal mengumpulkan jawaban: disk penuh." -- which file, whose?
+    collect removed submitted/p01/m3/timestamp.txt before writing the new notebook (so that the
+    next run sees the install unfinished), so until space is freed and collect run again `alaskaki
+    status` says p01 "belum dikumpulkan": the trainer reading it tells p01 his work never arrived.
+    Until the new version is installed, the old one must stay what status shows (received time
+    kept), and the message must say whose file could not be installed."""
+    from alaskaki.workshop import collect_module, import_roster, init_workshop, workshop_status
+    from tests.unit.workshop.test_collect import nb_bytes
+
+    with tmpfs(tmp_path / "flashdisk", "16m") as disk:
+        ws = init_workshop(disk / "lokakarya", modules=[MOD])
+        roster = tmp_path / "r.csv"
+        roster.write_text("id,nama,ikm,kelurahan,jenis_kelamin,peran\np01,Ani,A,Miji,P,admin\n")
+        import_roster(ws, roster)
+        first = tmp_path / "usb-1"
+        first.mkdir()
+        (first / f"p01_{MOD}.ipynb").write_bytes(nb_bytes("p01", "x = 1"))
+        collect_module(ws, MOD, source=first, received="2026-11-30 15:00")
+        big = nb_bytes("p01", "x = 2\n# " + "a" * (2 * 1024 * 1024))
+        second = tmp_path / "usb-2"
+        second.mkdir()
+        (second / f"p01_{MOD}.ipynb").write_bytes(big)
+        st = os.statvfs(disk)
+        # room for the archive copy (and the gradebook's backup), not for the installed copy
+        room = len(big) * 3 // 2 + 600 * 1024
+        (disk / "isi").write_bytes(b"\0" * (st.f_bavail * st.f_frsize - room))
+        res = subprocess.run(
+            [sys.executable, "-m", "alaskaki", "collect", MOD, "--from", str(second)]
+            + ["--diterima", "2026-11-30 18:00", "--workshop", str(ws.root)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert res.returncode != 0 and "penuh" in res.stderr, res
+        assert len(list(ws.archive("p01", MOD).glob("*.ipynb"))) == 2  # nothing lost
+        row = {e.peserta: e for e in workshop_status(ws, modul=MOD).entries}["p01"]
+        assert row.dikumpulkan is not None, "status: p01 belum dikumpulkan"
+        assert "p01" in res.stderr, res.stderr
