@@ -23,12 +23,10 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import glob
 import json
 import os
 import pwd
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -195,17 +193,16 @@ class Postgres:
     """A throwaway cluster on 127.0.0.1 (stops by itself at the end of the ``with``)."""
 
     def __enter__(self) -> str:
-        bins = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
-        if not bins:
+        from partskit import free_port, pg_bin
+
+        self.bindir = pg_bin()
+        if self.bindir is None:
             raise SystemExit("PostgreSQL binaries missing: apt-get install -y postgresql")
-        self.bindir = Path(bins[-1]).parent
         self.base = Path(tempfile.mkdtemp(prefix="alaskaki-bench-pg-", dir="/var/tmp"))
         if os.geteuid() == 0:
             pg = pwd.getpwnam("postgres")
             os.chown(self.base, pg.pw_uid, pg.pw_gid)
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            port = s.getsockname()[1]
+        port = free_port()
         self._pg("initdb", "-D", str(self.base / "data"), "-U", "postgres", "--auth=trust")
         self._pg(
             "pg_ctl", "-D", str(self.base / "data"), "-l", str(self.base / "log"),

@@ -16,7 +16,6 @@ import json
 import os
 import re
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -25,7 +24,7 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pytest
+from partskit import check_part, free_port
 
 from alaskaki import paths
 
@@ -40,7 +39,6 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-REQUIRE_ALL = os.environ.get("ALASKAKI_REQUIRE_ALL") == "1"
 SCREENSHOTS = paths.KIT_ROOT / "artifacts" / "screenshots"
 AXE_JS = paths.KIT_ROOT / "node_modules" / "axe-core" / "axe.min.js"
 VENV_BIN = Path(sys.executable).parent
@@ -52,22 +50,10 @@ LAPTOP = {"width": 1366, "height": 768}
 ALLOWED_CONSOLE = [re.compile(r"font-?awesome", re.I)]
 
 
-def need(ok: bool, reason: str) -> None:
-    """Skip (or, under ALASKAKI_REQUIRE_ALL=1, fail) when a part the test needs is missing."""
-    if ok:
-        return
-    if REQUIRE_ALL:
-        pytest.fail(f"{reason} (ALASKAKI_REQUIRE_ALL=1: nothing may be skipped)")
-    pytest.skip(reason)
+need = check_part  # skip, or under ALASKAKI_REQUIRE_ALL=1 fail (tests/partskit.py)
 
 
 # --- servers --------------------------------------------------------------------------------
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @dataclass

@@ -2,7 +2,8 @@
 
 The ``require_part`` fixture, called as ``require_part(ok, reason)``: skip with ``reason`` when a part (npm proxy, PostgreSQL binaries,
 root for useradd, a browser) is missing, except when ALASKAKI_REQUIRE_ALL=1 (set by .ci/run):
-then the test fails, so CI never passes by skipping.
+then the test fails, so CI never passes by skipping (``partskit.check_part``, tests/partskit.py,
+with ``free_port`` and ``pg_bin``).
 
 One PostgreSQL cluster per test run (``pg_cluster``; initdb and a server start cost seconds):
 ``pg_url`` is its database ``alaskaki``, used by test_postgres.py alone; every other test makes
@@ -18,11 +19,9 @@ as every red-team test does.
 
 from __future__ import annotations
 
-import glob
 import os
 import pwd
 import shutil
-import socket
 import subprocess
 import tempfile
 import uuid
@@ -30,21 +29,9 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from partskit import check_part, free_port, pg_bin
 
 from alaskaki import paths
-
-
-def require_all() -> bool:
-    return os.environ.get("ALASKAKI_REQUIRE_ALL", "") == "1"
-
-
-def check_part(ok: bool, reason: str) -> None:
-    """Skip (or, under ALASKAKI_REQUIRE_ALL=1, fail) when a part the test needs is missing."""
-    if ok:
-        return
-    if require_all():
-        pytest.fail(f"ALASKAKI_REQUIRE_ALL=1 but {reason}", pytrace=False)
-    pytest.skip(reason)
 
 
 @pytest.fixture(scope="session")
@@ -137,13 +124,6 @@ def personal_copies(ws, modul: str) -> dict[str, nbformat.NotebookNode]:
     }
 
 
-def _pg_bin() -> Path | None:
-    found = sorted(
-        glob.glob("/usr/lib/postgresql/*/bin/initdb"), key=lambda p: int(p.split("/")[4])
-    )
-    return Path(found[-1]).parent if found else None
-
-
 class PgCluster:
     """A throwaway PostgreSQL cluster (Debian's initdb/pg_ctl, as the ``postgres`` account when
     root) on a free port of 127.0.0.1."""
@@ -172,7 +152,7 @@ class PgCluster:
 
 @pytest.fixture(scope="session")
 def pg_cluster(require_part):
-    bindir = _pg_bin()
+    bindir = pg_bin()
     require_part(bindir is not None, "PostgreSQL binaries missing: apt-get install -y postgresql")
     try:
         pg_user = pwd.getpwnam("postgres")
@@ -183,9 +163,7 @@ def pg_cluster(require_part):
         "running as root but there is no `postgres` account to run the cluster as",
     )
     base = Path(tempfile.mkdtemp(prefix="alaskaki-pg-", dir="/tmp"))
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()
     cluster = PgCluster(bindir, base, port)
     if os.geteuid() == 0:
         os.chown(base, pg_user.pw_uid, pg_user.pw_gid)

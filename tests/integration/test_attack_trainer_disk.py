@@ -14,7 +14,7 @@ import pytest
 
 from alaskaki.folder import Folder
 from tests.integration.test_attack_trainer import HEADER, MOD, run
-from tests.integration.test_os_failures import _parts, tmpfs  # noqa: F401 - _parts: autouse, for tmpfs
+from tests.integration.test_os_failures import tmpfs  # noqa: F401 - a fixture
 
 pytestmark = pytest.mark.slow
 

@@ -6,7 +6,6 @@ import base64
 import io
 import os
 import re
-import socket
 import subprocess
 import time
 import urllib.request
@@ -20,6 +19,7 @@ from competencykit import (
     sample_framework,
     sample_workshop,
 )
+from partskit import free_port
 
 from alaskaki.folder import Folder
 from alaskaki.report import dashboard
@@ -127,12 +127,6 @@ def test_voila_command_has_the_denylist():
     assert "--VoilaConfiguration.extension_denylist=@jupyter/nbgrader" in cmd
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.mark.slow
 def test_voila_serves_the_dashboard_without_code(workshops, tmp_path):
     """The real Voila server renders grading/dasbor.ipynb on the kit's framework; no source shown."""
@@ -152,7 +146,7 @@ def test_voila_serves_the_dashboard_without_code(workshops, tmp_path):
     wb.submit("p01", M3, ids, timestamp="2026-01-12 10:00:00")
     wdir = wb.close()
     assert authoring  # notebook hygiene is checked by the notebook tests
-    port = _free_port()
+    port = free_port()
     env = dict(os.environ, **{dashboard.ENV: str(wdir)})
     proc = subprocess.Popen(
         dashboard.voila_command(port=port),

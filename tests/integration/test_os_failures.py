@@ -16,25 +16,13 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from partskit import check_part
 
 from alaskaki.cli import main
 from alaskaki.folder import Folder
 from alaskaki.workshop import import_roster, init_workshop
 
 pytestmark = pytest.mark.slow
-
-_require = {}
-
-
-@pytest.fixture(autouse=True)
-def _parts(require_part):
-    _require["part"] = require_part
-
-
-def check_part(ok: bool, reason: str) -> None:
-    """Skip, or under ALASKAKI_REQUIRE_ALL=1 fail (tests/integration/conftest.py)."""
-    _require["part"](ok, reason)
-
 
 HEADER = "id,nama,ikm,kelurahan,jenis_kelamin,peran\n"
 

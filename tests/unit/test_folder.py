@@ -425,14 +425,13 @@ def test_the_trainers_jupyter_server_backs_up_the_formgrader_s_grades(template, 
     """The trainer's Jupyter server (hub or laptop) with alaskaki.jupyter_cadangan: a backup when
     it starts and, while it runs, each time the formgrader changed the gradebook."""
     import os
-    import socket
     import sys
     import time
 
+    from partskit import free_port
+
     ws = cp_a(template, tmp_path / "ws")
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()
     env = dict(
         os.environ,
         ALASKAKI_CADANGAN_DETIK="1",
