@@ -25,6 +25,7 @@ from alaskaki.exercises.base import (
 )
 from alaskaki.exercises.jamak import berurutan, per_nama, periksa_kata
 from alaskaki.exercises.m5a import bilangan_bulat
+from alaskaki.text import number
 
 MODUL = "m5b-uji-ukuran"
 
@@ -97,7 +98,7 @@ def teks_keluhan(s: Soal) -> list[str]:
 
 
 def teks_studi(s: Soal) -> str:
-    kadar = f"{s.sk_cr6:g}".replace(".", ",")
+    kadar = number(s.sk_cr6, 1, trim=True)
     return (
         f'Pembeli di {s.sk_kota} menulis tentang kiriman contoh sepatu kulit Anda: "{s.sk_keluhan}".\n'
         f"Untuk pesanan besar Anda memakai kulit atasan dari pemasok baru; hasil uji laboratorium: Cr(VI) "
@@ -203,8 +204,8 @@ def _ukuran_pesanan(pid: str, nilai: object) -> Hasil:
         if isinstance(x, float) and x != int(x):
             return Hasil(
                 False,
-                f"eu_{i}: tidak ada sepatu bernomor {x:g}. Pilih nomor bulat: yang terkecil yang masih memberi "
-                "kelonggaran 15 mm.".replace(".", ","),
+                f"eu_{i}: tidak ada sepatu bernomor {number(x, 6, trim=True)}. Pilih nomor bulat: yang "
+                "terkecil yang masih memberi kelonggaran 15 mm.",
             )
         r = bilangan_bulat(
             x,

@@ -72,8 +72,11 @@ def test_m5b_sizes_are_whole_sizes_a_shoe_carries(pid):
 def test_unrounded_size_gets_a_decision_hint():
     pid = "p01"
     h = m5b.harapan(pid)["ukuran_pesanan"]
-    with pytest.raises(AssertionError, match="eu_1: tidak ada sepatu bernomor"):
+    with pytest.raises(AssertionError, match="eu_1: tidak ada sepatu bernomor") as err:
         m5b.uji_ukuran_pesanan(pid, h[0] - 0.25, h[1], h[2])
+    # the size in Indonesian notation, the sentences still ending in a full stop
+    assert f"bernomor {h[0] - 1},75. Pilih nomor bulat" in str(err.value)
+    assert str(err.value).endswith("kelonggaran 15 mm.")
     with pytest.raises(AssertionError, match="KE ATAS"):
         m5b.uji_ukuran_pesanan(pid, h[0] - 1, h[1], h[2])
     m5b.uji_ukuran_pesanan(pid, *h)
