@@ -21,6 +21,7 @@ Design (docs/grading.md, "The uji kompetensi"):
 
 from __future__ import annotations
 
+import functools
 import math
 import random
 from dataclasses import dataclass, field
@@ -1861,24 +1862,73 @@ def mtu01_kelas(f: str, v: Acak) -> dict:
     )
 
 
+_SAMPEL_AQL = (0.65, 1.0, 1.5, 2.5, 4.0, 6.5)
+_SAMPEL_ISI = (6, 8, 10, 12, 18, 24)
+
+
+@functools.cache
+def _sampel_kasus() -> dict[int, dict[str, list[tuple]]]:
+    """Every workshop case of the sample-size item, by its answer and inspection level: lots of 2-500
+    cartons, every level and pair of AQLs (major below minor) of the kit's tables whose plans differ,
+    with an arrow followed and an answer that is not the sample of the lot's own letter; no answer
+    is a number the question prints (cartons, pairs per carton, the digit of S-1..S-4)."""
+    kasus: dict[int, dict[str, list[tuple]]] = {}
+    pasangan = [(a, b) for a in _SAMPEL_AQL for b in _SAMPEL_AQL if a < b]
+    for tingkat in quality.LEVEL_DESCRIPTIONS:
+        for isi in _SAMPEL_ISI:
+            for karton in range(2, 501):
+                lot = karton * isi
+                huruf = quality.code_letter(lot, tingkat)
+                naive = _rencana(huruf, 6.5).sample_size
+                for mayor, minor in pasangan:
+                    p1, p2 = _rencana(huruf, mayor), _rencana(huruf, minor)
+                    if p1.sample_size == p2.sample_size or not (
+                        p1.arrow_followed or p2.arrow_followed
+                    ):
+                        continue
+                    n = max(p1.sample_size, p2.sample_size)
+                    cetak = {karton, isi, *(int(c) for c in tingkat if c.isdigit())}
+                    if n == naive or min(n, lot) in cetak:
+                        continue
+                    kasus.setdefault(min(n, lot), {}).setdefault(tingkat, []).append(
+                        (tingkat, isi, karton, mayor, minor)
+                    )
+    return kasus
+
+
+@functools.cache
+def _rencana(huruf: str, aql: float) -> quality.SamplingPlan:
+    return quality.plan_for_code(huruf, aql)
+
+
+def _sampel_bengkel(v: Acak) -> tuple:
+    """A workshop's lot (red team R11, per item): the answer is drawn first, evenly over every sample
+    the kit's tables can give such a case (3 to 500 pairs, or the whole of a lot of 12-18 pairs),
+    then a level among those that give it and a case of that level. Level II lots of 36-1.440
+    pairs with five AQL pairs gave 20, 32 or 50 in 9 of 10 draws (20 alone about 1 in 3), so the
+    usual answer of public draws was right without the tables. Sample sizes are a ladder of a
+    dozen values: one of them is still right about 1 in 12 by a guess."""
+    kasus = _sampel_kasus()
+    per_tingkat = kasus[v.rng.choice(sorted(kasus))]
+    return v.rng.choice(per_tingkat[v.rng.choice(sorted(per_tingkat))])
+
+
 def mtu01_sampel(f: str, v: Acak) -> dict:
     karton, isi, mayor, minor = {"pre": (4, 12, 2.5, 4.0), "post": (33, 12, 0.65, 2.5)}[f]
+    tingkat = "II"
     if v.rng:
-        karton = v.rng.randint(3, 120)
-        isi = v.pilih(isi, 6, 10, 18, 24)
-        mayor, minor = v.pilih(
-            (mayor, minor), (2.5, 4.0), (0.65, 2.5), (1.0, 4.0), (1.5, 4.0), (0.65, 1.5)
-        )
+        tingkat, isi, karton, mayor, minor = _sampel_bengkel(v)
     lot = karton * isi  # the lot is the shipment, counted from its cartons
-    p1 = quality.sampling_plan(lot, mayor, "II")
-    p2 = quality.sampling_plan(lot, minor, "II")
+    p1 = quality.sampling_plan(lot, mayor, tingkat)
+    p2 = quality.sampling_plan(lot, minor, tingkat)
     n = max(p1.units_to_inspect, p2.units_to_inspect)
-    naive = quality.plan_for_code(quality.code_letter(lot, "II"), 6.5).sample_size  # arrows ignored
+    naive = quality.plan_for_code(quality.code_letter(lot, tingkat), 6.5).sample_size  # no arrows
     assert p1.arrow_followed or p2.arrow_followed
     assert n != naive and p1.sample_size != p2.sample_size
+    jenis = "khusus" if tingkat.startswith("S") else "umum"
     teks = (
         f"Satu lot adalah satu kiriman: {karton} karton, masing-masing berisi {isi} pasang. Tingkat pemeriksaan "
-        "umum II, pemeriksaan normal sampling tunggal. Pembeli "
+        f"{jenis} {tingkat}, pemeriksaan normal sampling tunggal. Pembeli "
         f"menetapkan AQL {num(mayor, 2 if mayor < 1 else 1)} untuk cacat mayor dan AQL {num(minor, 1)} untuk cacat "
         "minor. Anda mengambil satu sampel untuk kedua kelas cacat, memakai rencana yang sampelnya paling besar. "
         "Berapa pasang yang Anda ambil sebagai sampel?"
