@@ -248,16 +248,19 @@ def periksa_bagian(
     bagian: Iterable[Bagian],
     *,
     benar: str,
+    salah: str = "{nama}: {pesan}",
 ) -> Hasil:
     """Check the parts in order: the first wrong one answers, as ``"<nama>: <its message>"``.
 
     One part at a time and never how many are wrong (a count turns the check into a guessing machine);
-    ``Hasil(True, benar)`` when every part is right.
+    ``Hasil(True, benar)`` when every part is right. ``salah`` words the miss from the part's ``nama``
+    and its check's ``pesan``: a case study whose parts are told by the idea behind them, not by a
+    name, gives that idea as ``nama`` and its own sentence (m3, m6).
     """
     for b in bagian:
         hasil = b.periksa(nilai.get(b.kunci), harapan[b.kunci], **b.opsi)
         if not hasil.benar:
-            return Hasil(False, f"{b.nama}: {hasil.pesan}")
+            return Hasil(False, salah.format(nama=b.nama, pesan=hasil.pesan))
     return Hasil(True, benar)
 
 

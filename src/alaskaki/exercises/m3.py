@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from alaskaki.domain import costing
 from alaskaki.exercises.base import (
+    Bagian,
     Hasil,
     Sesi,
     belum_diisi,
@@ -17,6 +18,7 @@ from alaskaki.exercises.base import (
     lengkapi,
     pasangan,
     periksa_angka,
+    periksa_bagian,
     rng,
 )
 from alaskaki.exercises.jamak import per_nama
@@ -343,25 +345,40 @@ def _studi_kasus(pid: str, nilai: object) -> Hasil:
             False,
             "Jawaban belum diisi. Ganti None di sk_hpp_baru dan sk_total_pesanan dengan perhitungan Anda.",
         )
-    h = harapan(pid)
-    for kunci, gagasan in (
-        (
-            "hpp_baru",
-            "hanya biaya kulit atasan yang berubah. Hitung biaya kulit baru seperti Latihan 1 dan 2 (dengan "
-            "harga dan susut yang baru), lalu HPP baru = HPP lama − biaya kulit lama + biaya kulit baru.",
-        ),
-        ("total_pesanan", "biaya seluruh pesanan = HPP baru per pasang × jumlah pasang pesanan."),
-    ):
-        isi = nilai.get(kunci)
-        if belum_diisi(isi):
-            return Hasil(
-                False,
-                "Jawaban belum lengkap: masih ada None. Isi sk_hpp_baru dan sk_total_pesanan.",
-            )
-        if not periksa_angka(isi, h[kunci]).benar:
-            # The idea behind the first wrong part, worded as reasoning rather than a verdict on a key.
-            return Hasil(False, "Belum tepat. Ingat cara berpikirnya: " + gagasan)
-    return Hasil(True, "Benar. Anda bisa menghitung HPP untuk pesanan baru!")
+    return periksa_bagian(
+        nilai,
+        harapan(pid),
+        [
+            Bagian(
+                "sk_hpp_baru",
+                "hpp_baru",
+                _bagian_kasus,
+                gagasan="hanya biaya kulit atasan yang berubah. Hitung biaya kulit baru seperti Latihan 1 "
+                "dan 2 (dengan harga dan susut yang baru), lalu HPP baru = HPP lama − biaya kulit lama + "
+                "biaya kulit baru.",
+            ),
+            Bagian(
+                "sk_total_pesanan",
+                "total_pesanan",
+                _bagian_kasus,
+                gagasan="biaya seluruh pesanan = HPP baru per pasang × jumlah pasang pesanan.",
+            ),
+        ],
+        benar="Benar. Anda bisa menghitung HPP untuk pesanan baru!",
+        salah="{pesan}",  # the part's check words the whole miss
+    )
+
+
+def _bagian_kasus(isi: object, harapan_: float, *, gagasan: str) -> Hasil:
+    """One part of the case study. A miss gives the idea behind the part, worded as reasoning rather
+    than a verdict on a key; a part still at None asks for the whole sheet."""
+    if belum_diisi(isi):
+        return Hasil(
+            False, "Jawaban belum lengkap: masih ada None. Isi sk_hpp_baru dan sk_total_pesanan."
+        )
+    if not periksa_angka(isi, harapan_).benar:
+        return Hasil(False, "Belum tepat. Ingat cara berpikirnya: " + gagasan)
+    return Hasil(True, "Benar.")
 
 
 cek_luas_kulit, uji_luas_kulit = pasangan(_luas, _id)

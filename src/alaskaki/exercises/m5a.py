@@ -200,12 +200,6 @@ mulai = _sesi.mulai
 _id = _sesi.id
 
 
-def bilangan_bulat(nilai: object, harapan_: int, nama: str, petunjuk: str) -> Hasil:
-    """A whole number answered in the variable ``nama``; a wrong one is told as ``"<nama>: ..."``."""
-    hasil = periksa_bulat(nilai, harapan_, petunjuk=petunjuk)
-    return hasil if hasil.benar else Hasil(False, f"{nama}: {hasil.pesan}")
-
-
 def _kelas_cacat(pid: str, nilai: object) -> Hasil:
     return periksa_kata(
         nilai,

@@ -24,7 +24,6 @@ from alaskaki.exercises.base import (
     rng,
 )
 from alaskaki.exercises.jamak import berurutan, per_nama, periksa_kata
-from alaskaki.exercises.m5a import bilangan_bulat
 from alaskaki.text import number
 
 MODUL = "m5b-uji-ukuran"
@@ -200,23 +199,28 @@ def _ukuran_pesanan(pid: str, nilai: object) -> Hasil:
     h = harapan(pid)["ukuran_pesanan"]
     if belum_diisi(nilai) or not isinstance(nilai, list):
         return Hasil(False, "Jawaban belum diisi. Tulis ukuran EU di eu_1, eu_2 dan eu_3.")
-    for i, (x, want) in enumerate(zip(nilai, h, strict=False), 1):
-        if isinstance(x, float) and x != int(x):
-            return Hasil(
-                False,
-                f"eu_{i}: tidak ada sepatu bernomor {number(x, 6, trim=True)}. Pilih nomor bulat: yang "
-                "terkecil yang masih memberi kelonggaran 15 mm.",
-            )
-        r = bilangan_bulat(
-            x,
-            want,
-            f"eu_{i}",
-            "hitung (panjang kaki + 15) ÷ 6,67, lalu bulatkan KE ATAS: nomor di bawahnya terlalu pendek dan "
-            "menekan jari.",
+    baris = [f"eu_{i}" for i in range(1, min(len(nilai), len(h)) + 1)]
+    return periksa_bagian(
+        dict(zip(baris, nilai, strict=False)),
+        dict(zip(baris, h, strict=False)),
+        [Bagian(b, b, _nomor_eu) for b in baris],
+        benar="Benar. Ukuran yang Anda pilih pas untuk setiap kaki!",
+    )
+
+
+def _nomor_eu(x: object, harapan_: int) -> Hasil:
+    if isinstance(x, float) and x != int(x):
+        return Hasil(
+            False,
+            f"tidak ada sepatu bernomor {number(x, 6, trim=True)}. Pilih nomor bulat: yang terkecil "
+            "yang masih memberi kelonggaran 15 mm.",
         )
-        if not r.benar:
-            return r
-    return Hasil(True, "Benar. Ukuran yang Anda pilih pas untuk setiap kaki!")
+    return periksa_bulat(
+        x,
+        harapan_,
+        petunjuk="hitung (panjang kaki + 15) ÷ 6,67, lalu bulatkan KE ATAS: nomor di bawahnya terlalu "
+        "pendek dan menekan jari.",
+    )
 
 
 def _studi_kasus(pid: str, nilai: object) -> Hasil:

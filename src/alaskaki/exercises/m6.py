@@ -19,12 +19,14 @@ from alaskaki.domain import origin
 from alaskaki.domain import transport_documents as td
 from alaskaki.domain.regulations import BULAN
 from alaskaki.exercises.base import (
+    Bagian,
     Hasil,
     Sesi,
     belum_diisi,
     lengkapi,
     pasangan,
     periksa_angka,
+    periksa_bagian,
     periksa_pilihan,
     rng,
 )
@@ -750,24 +752,31 @@ def _studi_kasus(pid: str, nilai: object) -> Hasil:
     if kurang:
         return Hasil(False, f"Masih kosong: {', '.join(kurang)}. Isi semua baris dulu.")
     mutlak = {"nilai": 0.05, "jumlah_pasang": 0.01, "jumlah_karton": 0.01}
-    for kunci_kunci, gagasan in GAGASAN_KASUS:
-        for k in kunci_kunci:
-            if k == "dokumen_angkut":
-                ok = td.normalise_abbreviation(nilai[k]) == td.normalise_abbreviation(h[k])
-            elif k == "dokumen_asal":
-                ok = _teks_sama(nilai[k], h[k])
-            else:
-                ok = periksa_angka(
-                    nilai[k], h[k], toleransi=0.0005, mutlak=mutlak.get(k, 0.05)
-                ).benar
-            if not ok:
-                # The idea of the first wrong part, not "this key is wrong": a per-key verdict is an oracle.
-                return Hasil(
-                    False,
-                    "Set dokumen ini belum saling sesuai. Periksa lagi cara berpikir ini: "
-                    + gagasan,
-                )
-    return Hasil(True, "Benar. Set dokumen pengiriman ini lengkap dan saling sesuai!")
+    periksa = {"dokumen_angkut": _bagian_angkut, "dokumen_asal": _bagian_asal}
+    return periksa_bagian(
+        nilai,
+        h,
+        [
+            Bagian(gagasan, k, periksa[k])
+            if k in periksa
+            else Bagian(gagasan, k, toleransi=0.0005, mutlak=mutlak.get(k, 0.05))
+            for kunci_kunci, gagasan in GAGASAN_KASUS
+            for k in kunci_kunci
+        ],
+        benar="Benar. Set dokumen pengiriman ini lengkap dan saling sesuai!",
+        # The idea of the first wrong part, not "this key is wrong": a per-key verdict is an oracle.
+        salah="Set dokumen ini belum saling sesuai. Periksa lagi cara berpikir ini: {nama}",
+    )
+
+
+def _bagian_angkut(nilai: object, harapan_: str) -> Hasil:
+    same = td.normalise_abbreviation(nilai) == td.normalise_abbreviation(harapan_)
+    return Hasil(same, "Benar." if same else "belum tepat.")
+
+
+def _bagian_asal(nilai: object, harapan_: str) -> Hasil:
+    same = _teks_sama(nilai, harapan_)
+    return Hasil(same, "Benar." if same else "belum tepat.")
 
 
 cek_nilai_invoice, uji_nilai_invoice = pasangan(_nilai_invoice, _id)
