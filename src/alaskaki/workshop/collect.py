@@ -684,6 +684,27 @@ def held_files(workshop: Workshop, modul: str) -> list[tuple[str, Path, str, str
     return out
 
 
+def _unreadable_hold(
+    workshop: Workshop, pid: str, modul: str, item: Incoming, token_check
+) -> str | None:
+    """Why a file of ``pid`` that is not a readable notebook must be held, or None (then it is
+    collected, graded 0 and flagged: the participant's only hand-in so far, nothing is lost)."""
+    if item.pid is None and token_check(workshop, pid, None, modul):  # tokens are issued
+        return (
+            f"tidak terbaca sebagai notebook (kosong, terpotong atau bukan notebook), jadi "
+            f"TOKEN_PESERTA {pid} tidak dapat diperiksa; tidak dipasang"
+        )
+    if (
+        _versions(workshop, pid, modul)
+        or (workshop.submitted(pid, modul) / f"{modul}.ipynb").exists()
+    ):
+        return (
+            f"tidak terbaca sebagai notebook (kosong, terpotong atau bukan notebook); jawaban {pid} "
+            "yang sudah dikumpulkan tetap dipakai"
+        )
+    return None
+
+
 def _graded_essay_hold(workshop: Workshop, modul: str, pid: str, data: bytes) -> str | None:
     """Why a new file of a graded essay module (uji evidence the trainer scored; no `tutup`
     closes it) must wait for the trainer: its token may be read off the graded notebook lent
@@ -742,10 +763,10 @@ def _choose(workshop: Workshop, modul: str, wanted: list[str], result: CollectRe
             raise AlaskakiError(f"--pilih {want} ditolak: {closed}.", exit_code=EXIT_CONFLICT)
         # Whatever it was held for, its token is checked now: a file held for its name whose
         # token is not this participant's is accepted on the trainer's word only (R25).
-        try:
-            token_hold = token_check(workshop, pid, claimed_token(json.loads(data)), modul)
-        except (ValueError, AttributeError, TypeError):
-            token_hold = "TOKEN_PESERTA tidak terbaca"
+        nb = _load(data)
+        token_hold = token_check(workshop, pid, claimed_token(nb) if nb else None, modul)
+        if token_hold and nb is None:  # not a notebook (R38): no token to check, it proves nothing
+            token_hold = "tidak terbaca sebagai notebook, TOKEN_PESERTA tidak dapat diperiksa"
         # Recorded first: at a received time equal to another version's, the chosen one counts.
         side = path.with_suffix(".asal.txt")
         try:
@@ -1013,6 +1034,11 @@ def collect_module(
                 hold = f"{named_by} menunjuk {pid}, tetapi folder {other} menunjuk {other}"
         if hold is None and item.pid is None and nb is not None:
             hold = token_check(workshop, pid, claimed_token(nb), modul)
+        if hold is None and nb is None:
+            # Not a notebook (empty, `{}`, cut, text): no token and no ID can be read from it, so
+            # who made it cannot be checked; a check that cannot be done has failed (red team R38)
+            # and such a file never replaces work already collected.
+            hold = _unreadable_hold(workshop, pid, modul, item, token_check)
         # A closed uji round keeps its graded file (R5c, workshop/putaran.py). Its reason comes
         # first: no --pilih releases such a file, whatever else held it (R26).
         closed = putaran.tahan(workshop.root, modul, pid, item.data)
@@ -1021,8 +1047,8 @@ def collect_module(
         if hold is None and modul in essays:
             hold = _graded_essay_hold(workshop, modul, pid, item.data)
         accepted.setdefault(pid, []).append((item, hold))
-        if note:
-            result.notes.append(f"{item.name}: {note}")
+        if note and hold is None:
+            result.notes.append(f"{item.name} (untuk {pid}): {note}")
     for pid, got in sorted(accepted.items()):
         # Only files not in the archive yet count as received now.
         fresh: list[tuple[Incoming, str | None]] = []

@@ -441,6 +441,27 @@ def test_missing_sidecar_breaks_neither_collect_nor_status(ws, tmp_path):
     assert res.installed == ["p01"] and b"v2" in submitted(ws, "p01")
 
 
+def test_an_unreadable_file_is_collected_first_but_never_replaces_work(ws, tmp_path):
+    """No tokens issued. A participant's first hand-in that is not a notebook is still collected
+    (graded 0, said by name); once work is collected, such a file is held, named, the work stays
+    installed, and the trainer can still accept it with --pilih (red team R38, the tokenless half)."""
+    usb = tmp_path / "usb"
+    put(usb, f"p01_{MOD}.ipynb", b"")
+    res = collect_module(ws, MOD, source=usb, received=T1)
+    assert res.installed == ["p01"] and any(
+        f"p01_{MOD}.ipynb (untuk p01): tidak terbaca" in n for n in res.notes
+    ), res.notes
+    put(usb, f"p01_{MOD}.ipynb", nb_bytes("p01", "kerja"))
+    collect_module(ws, MOD, source=usb, received=T2)
+    put(usb, f"p01_{MOD}.ipynb", b"{}")
+    res = collect_module(ws, MOD, source=usb, received=T3)
+    assert [h.peserta for h in res.held] == ["p01"] and res.installed == []
+    assert "tidak terbaca" in res.held[0].reason and "p01" in res.held[0].reason
+    assert b"kerja" in submitted(ws, "p01")
+    res = collect_module(ws, MOD, choose=[f"p01_{MOD}.ipynb"])
+    assert res.installed == ["p01"] and submitted(ws, "p01") == b"{}"
+
+
 # ------------------------------------------------------------------ exchange (owner = identity)
 
 
