@@ -32,11 +32,14 @@ from alaskaki.folder import (
     _DB_URL_LINE,
     CONFIG_FILE,
     DEMO_SECRET,
+    EVIDENCE_KEY,
     FOLDER_ID_KEY,
     GRADEBOOK_FILE,
     META_FILE,
     ORIGIN_KEY,
     ROSTER_FILE,
+    SOURCE_DIR,
+    STATE_DIR,
     WORKSHOP_DIRS,
     Folder,
     _atomic_write,
@@ -633,25 +636,178 @@ PRINTED = "{modul}-dicetak"  # penilaian/: `cetak` printed this form or its key 
 
 def mark_printed(ws: Workshop, modul: str) -> None:
     """Record that ``cetak`` printed ``modul``'s form or key from this folder: paper forms (and a
-    key to score them by) are out, so the form is never drawn again (:func:`own_forms_for_a_copy`)."""
+    key to score them by) are out, so the form is never drawn again (:func:`own_forms_for_a_copy`).
+    The marker names the folder it was printed from (its disk identity): a marker that came along
+    with a copy is told apart from one printed in the copy."""
     marker = ws.state_dir / PRINTED.format(modul=modul)
     try:
+        disk = ws._disk_identity()
+    except OSError:
+        disk = None
+    try:
         marker.parent.mkdir(parents=True, exist_ok=True)
-        marker.touch()
+        marker.write_text(json.dumps({"path": str(ws.root), "disk": disk}) + "\n", encoding="utf-8")
     except OSError as err:
         raise from_os_error(err, doing="mencatat formulir yang dicetak", path=marker) from err
+
+
+@dataclass(frozen=True)
+class _Verdict:
+    """What :func:`own_forms_for_a_copy` decided for one uji form, and why (Indonesian)."""
+
+    redraw: bool
+    why: str
+    unsure: str = ""  # the one sentence on what could not be known, when something could not
+
+
+def _evidence(ws: Workshop, modul: str) -> list[tuple[str, str | None, Path]]:
+    """Where ``modul`` shows it was handed out or printed in this folder: (kind, participant id or
+    None, path) for release/, each personal copy, each submission, grade and feedback, the print."""
+    out: list[tuple[str, str | None, Path]] = []
+    if ws.release(modul).exists():
+        out.append(("rilis", None, ws.release(modul)))
+    personal = ws.personal(modul)
+    for f in sorted(personal.glob(f"*_{modul}.ipynb")) if personal.is_dir() else []:
+        out.append(("pribadi", f.name[: -len(f"_{modul}.ipynb")], f))
+    for top in (ws.submitted(), ws.autograded(), ws.feedback()):
+        for d in sorted(top.glob(f"*/{modul}")) if top.is_dir() else []:
+            out.append((top.name, d.parent.name, d))
+    marker = ws.state_dir / PRINTED.format(modul=modul)
+    if marker.exists():
+        out.append(("cetak", None, marker))
+    return out
+
+
+def _files(path: Path) -> dict[str, Path]:
+    if path.is_file():
+        return {"": path}
+    return {str(p.relative_to(path)): p for p in path.rglob("*") if p.is_file()}
+
+
+def _newest(files: dict[str, Path]) -> int:
+    return max((p.stat().st_mtime_ns for p in files.values()), default=0)
+
+
+def _made_here(ws: Workshop, path: Path, original: Path) -> bool:
+    """An item of evidence in this copy was made here after the copy: the original has nothing at
+    its place, or something else (compared by content, so ``cp -r`` without times still counts as
+    the same) that is older (the original's own later work makes its item the newer one)."""
+    import filecmp
+
+    there = original / path.relative_to(ws.root)
+    try:
+        mine, theirs = _files(path), _files(there) if there.exists() else {}
+        if not theirs:
+            return True
+        if mine.keys() == theirs.keys() and all(
+            filecmp.cmp(mine[k], theirs[k], shallow=False) for k in mine
+        ):
+            return False
+        return _newest(mine) > _newest(theirs)
+    except OSError:
+        return False
+
+
+def _printed_here(ws: Workshop, marker: Path) -> bool | None:
+    """True/False when the print marker names the folder it was printed from; None for a marker of
+    an older kit (an empty file)."""
+    try:
+        rec = json.loads(marker.read_text(encoding="utf-8") or "null")
+        disk = ws._disk_identity()
+    except (OSError, ValueError):
+        return None
+    if not isinstance(rec, dict) or not rec.get("disk"):
+        return None
+    return rec["disk"] == disk
+
+
+def _judge_form(
+    ws: Workshop, modul: str, original: Path | None, same_place: bool, roster: set[str]
+) -> _Verdict:
+    """Is ``modul`` this folder's batch's form (kept, with its key) or another batch's (redrawn)?"""
+    items = _evidence(ws, modul)
+    if not items:
+        return _Verdict(True, "belum pernah dibagikan atau dicetak dari folder ini")
+    if same_place:  # the recorded place itself: the original after a remount, or restored there
+        return _Verdict(False, "sudah dibagikan atau dicetak dari folder di tempat ini")
+    named = sorted({pid for _kind, pid, _p in items if pid is not None})
+    ours = [pid for pid in named if pid in roster]
+    marker = next((p for kind, _pid, p in items if kind == "cetak"), None)
+    here = _printed_here(ws, marker) if marker is not None else False
+    if original is not None:
+        made = sorted(
+            {
+                pid
+                for _kind, pid, p in items
+                if pid is not None and pid in roster and _made_here(ws, p, original)
+            }
+        )
+        if here is None and marker is not None:
+            here = _made_here(ws, marker, original)
+        if made:
+            return _Verdict(False, f"sudah sampai ke peserta folder ini ({_few(made)})")
+        if here:
+            return _Verdict(False, "sudah dicetak dari folder ini")
+        return _Verdict(
+            True,
+            f"yang sudah dibagikan atau dicetak adalah formulir lokakarya {original} (ikut "
+            "tersalin), bukan untuk peserta folder ini",
+        )
+    if here:
+        return _Verdict(False, "sudah dicetak dari folder ini")
+    if ours:
+        return _Verdict(
+            False,
+            f"sudah sampai ke peserta dalam daftar folder ini ({_few(ours)})",
+            unsure=f"alaskaki tidak dapat memastikan bahwa formulir {modul} sampai ke {_few(ours)} "
+            f"dari folder ini, bukan dari folder asalnya yang tidak ada lagi, jadi bila folder "
+            "ini salinan lokakarya angkatan lain untuk angkatan baru, buat lokakarya baru untuk "
+            f"angkatan ini: `alaskaki init FOLDER_BARU --roster {ws.roster_path}`.",
+        )
+    if named:
+        return _Verdict(
+            True,
+            f"jawaban yang ada hanya dari peserta yang tidak ada di daftar folder ini ({_few(named)})",
+        )
+    return _Verdict(
+        True,
+        "sudah dirilis atau dicetak sebelum folder ini disalin atau dipindah",
+        unsure=f"alaskaki tidak dapat mengetahui untuk angkatan mana formulir {modul} dirilis atau "
+        "dicetak (folder asalnya tidak ada lagi dan belum ada jawaban peserta folder ini), jadi "
+        "formulir itu dibuat baru agar tidak ada angkatan yang mengerjakan soal angkatan lain: bila "
+        "folder ini lokakarya yang sama yang dipindah dan formulir lama sudah sampai ke pesertanya, "
+        f"kembalikan formulir lama dari {STATE_DIR}/{modul}-salinan-... ke {SOURCE_DIR}/{modul}/; "
+        f"bila untuk angkatan baru, rilis formulir baru (`alaskaki release {modul}`) dan lain kali "
+        f"buat folder dengan `alaskaki init FOLDER_BARU --roster {ws.roster_path}`.",
+    )
+
+
+def _few(ids: list[str]) -> str:
+    return ", ".join(ids[:3]) + (f" dan {len(ids) - 3} lainnya" if len(ids) > 3 else "")
 
 
 def own_forms_for_a_copy(ws: Workshop) -> bool:
     """A folder that is not the one ``init`` made (a template copied for each batch, R34, even when
     the template was removed or copied over from another computer, R34b) gets its own secret and
-    uji forms before one is handed out: two batches never sit one form.
+    uji forms: two batches never sit one form. Judged per form (red team, session 8):
 
-    A folder moved to another disk or computer that never handed out (nor printed) a form loses
-    nothing by it: those forms were never out. Kept: forms handed out or printed (``cetak``) before
-    (grades and printed keys must not change), and a copy whose participants are all in the roster
-    of the original, still in its place (a backup copy, the same batch going on in another folder).
-    The token secret is kept: cards printed from the folder stay valid. True when drawn again.
+    * kept, with its key (grades and printed keys never change): a form that reached this folder's
+      batch, i.e. a personal copy, submission, grade or feedback of a participant in this roster
+      made in this folder (compared with the original, when it is still in its place), or printed
+      from this folder (``cetak``'s marker names the folder);
+    * drawn anew (the old form, its release and personal copies and its round record put aside in
+      ``penilaian/``): a form never handed out, and one whose evidence only came along with the
+      copy (the original has the same, or it names only participants not in this roster); with the
+      original gone and evidence naming nobody (only release/ or a print elsewhere), the safe side
+      for competency, said in one sentence;
+    * a folder at the recorded path itself (inode numbers changed by a remount of a FAT/exFAT or
+      network disk, or a backup moved back into place) keeps every form handed out or printed;
+    * a copy whose participants are all in the roster of the original, still in its place (a backup
+      copy, the same batch going on in another folder), keeps everything.
+
+    A kept form and a redrawn form grade by their own keys (each carries its key in its hidden
+    tests); the new secret only draws forms and retake rounds from now on. The token secret is
+    kept: cards printed from the folder stay valid. True when something was drawn again.
     """
     if ws.record_old_origin() == "asli":  # a workshop made before the record (session 6)
         explain_unrecorded_origin(ws)
@@ -659,16 +815,16 @@ def own_forms_for_a_copy(ws: Workshop) -> bool:
     if recorded is None:
         return False
     original = ws.copy_of()
+    roster = {p.id for p in ws.participants()}
     if original is not None:
         try:
             theirs = {p.id for p in Workshop(original).participants()}
         except AlaskakiError:
             theirs = set()  # an unreadable roster there: judge by this folder's own
-        if not {p.id for p in ws.participants()} - theirs:
+        if not roster - theirs:
             return False
     present = [m for m in UJI_FORMS if ws.source(m).is_dir()]
-    printed = [m for m in present if _printed(ws, m)]
-    if not present or printed or any(_handed_out(ws, m) for m in present):
+    if not present:
         return False
     try:
         from alaskaki_kunci import bengkel
@@ -677,12 +833,29 @@ def own_forms_for_a_copy(ws: Workshop) -> bool:
     secret = bengkel.rahasia_path(ws.root)
     if not secret.is_file():
         return False  # forms from before workshop secrets: replace_public_form's case
-    aside = ws.state_dir / f"{secret.name}-salinan-{datetime.now(UTC):%Y%m%dT%H%M%S%f}"
+    rec = ws.meta().get(ORIGIN_KEY)
+    same_place = (
+        original is None
+        and isinstance(rec, dict)
+        and not rec.get(EVIDENCE_KEY)
+        and bool(rec.get("path"))
+        and Path(rec["path"]).resolve() == ws.root
+    )
+    verdicts = {m: _judge_form(ws, m, original, same_place, roster) for m in present}
+    redraw = [m for m in present if verdicts[m].redraw]
+    unsure = [v.unsure for v in verdicts.values() if v.unsure]
+    if not redraw:
+        for sentence in unsure:
+            print(f"Catatan: {sentence}", file=sys.stderr, flush=True)
+        return False
+    when = f"{datetime.now(UTC):%Y%m%dT%H%M%S%f}"
+    aside = ws.state_dir / f"{secret.name}-salinan-{when}"
     try:
         os.replace(secret, aside)
     except OSError as err:
         raise from_os_error(err, doing="membuat rahasia soal baru", path=secret) from err
-    for modul in present:
+    for modul in redraw:
+        _put_aside_handed_out(ws, modul, when)
         _put_aside(ws, modul, why="salinan")
         _build_module(ws, modul, ws.source(modul), None)
     ws.record_origin()
@@ -691,16 +864,57 @@ def own_forms_for_a_copy(ws: Workshop) -> bool:
         if original is not None
         else f"bukan folder yang dibuat `alaskaki init` ({recorded}): salinan atau pindahan"
     )
+    said = "; ".join(
+        f"{m} {'dibuat baru' if verdicts[m].redraw else 'tetap'}: {verdicts[m].why}"
+        for m in present
+    )
     print(
-        f"Folder {ws.root} {where}. Formulir uji ({', '.join(present)}) belum pernah "
-        "dibagikan atau dicetak dari folder ini, jadi dibuat baru untuk folder ini agar dua "
-        f"angkatan tidak mendapat soal yang sama (yang lama di {ws.state_dir}). Token di "
-        "kartu peserta tidak berubah. Untuk angkatan baru, lain kali buat folder dengan "
-        "`alaskaki init FOLDER_BARU`.",
+        f"Folder {ws.root} {where}. Tiap formulir uji dinilai sendiri agar dua angkatan tidak "
+        f"mendapat soal yang sama — {said}. Formulir yang dibuat baru memakai rahasia soal baru "
+        f"(yang lama di {ws.state_dir}); formulir yang tetap dinilai dengan kuncinya sendiri, "
+        "nilainya tidak berubah. Token di kartu peserta tidak berubah. Untuk angkatan baru, lain "
+        "kali buat folder dengan `alaskaki init FOLDER_BARU`."
+        + "".join(f" Catatan: {s}" for s in unsure),
         file=sys.stderr,
         flush=True,
     )
     return True
+
+
+def _put_aside_handed_out(ws: Workshop, modul: str, when: str) -> None:
+    """Before ``modul`` is drawn anew in a copy: its release, personal copies, print marker, round
+    record (``uji.json``) and archived rounds belong to the old form (another batch's): moved into
+    ``penilaian/`` (nothing deleted), so the new form starts at round 1 and is released afresh."""
+    from alaskaki.workshop import putaran
+
+    moves = [
+        (ws.release(modul), f"{modul}-rilis-salinan-{when}"),
+        (ws.personal(modul), f"{modul}-pribadi-salinan-{when}"),
+        (ws.state_dir / PRINTED.format(modul=modul), f"{modul}-dicetak-salinan-{when}"),
+        *(
+            (p, f"{p.name}-salinan-{when}")
+            for p in sorted((ws.state_dir / putaran.ARCHIVE).glob(f"{modul}-*.ipynb"))
+        ),
+    ]
+    try:
+        for src, name in moves:
+            if src.exists():
+                src.parent.mkdir(parents=True, exist_ok=True)
+                os.rename(src, ws.state_dir / name)
+        state = putaran._read_all(ws.root)
+        if modul in state:
+            old = state.pop(modul)
+            (ws.state_dir / f"{putaran.STATE_FILE}-{modul}-salinan-{when}").write_text(
+                json.dumps(old, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+            )
+            _atomic_write(
+                ws.root / putaran.STATE_FILE,
+                json.dumps(state, ensure_ascii=False, indent=1) + "\n",
+            )
+    except OSError as err:
+        raise from_os_error(
+            err, doing=f"menyimpan formulir {modul} lama", path=ws.state_dir
+        ) from err
 
 
 def _printed(ws: Workshop, modul: str) -> bool:
