@@ -17,7 +17,7 @@ import sys
 import nbformat
 import pytest
 
-from tests.integration.test_os_failures import _parts, tmpfs  # noqa: F401 - _parts: autouse, for tmpfs
+from tests.integration.test_os_failures import tmpfs
 
 pytestmark = [pytest.mark.slow]
 
@@ -144,3 +144,49 @@ def test_a_disk_full_second_collect_keeps_the_first_version_showing(tmp_path):
         row = {e.peserta: e for e in workshop_status(ws, modul=MOD).entries}["p01"]
         assert row.dikumpulkan is not None, "status: p01 belum dikumpulkan"
         assert "p01" in res.stderr, res.stderr
+
+
+def test_a_collect_killed_half_way_is_completed_by_running_it_again(tmp_path):
+    """The trainer collects a batch of 24 sticks' files (3 MB each: photos pasted in) and the laptop
+    dies half-way (SIGKILL of the real `alaskaki collect`, as a power cut or the OOM killer does).
+    He runs the same command again. Every participant ends with exactly one archived version,
+    installed, received at the stated time; half-written files are no versions."""
+    import signal
+    import time
+
+    from alaskaki import paths
+    from alaskaki.workshop import init_workshop, workshop_status
+    from tests.unit.workshop.test_collect import nb_bytes
+
+    ws = init_workshop(
+        tmp_path / "lokakarya", roster=paths.dataset("contoh_peserta.csv"), modules=[MOD]
+    )
+    ids = ws.participant_ids()
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    for pid in ids:
+        (stick / f"{pid}_{MOD}.ipynb").write_bytes(
+            nb_bytes(pid, f"x = 1\n# {pid} " + "a" * (3 * 1024 * 1024))
+        )
+    cmd = [sys.executable, "-m", "alaskaki", "collect", MOD, "--from", str(stick)]
+    cmd += ["--diterima", "2026-11-30 16:00", "--workshop", str(ws.root)]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        while proc.poll() is None and len(list(ws.archive().glob("*/*/*.ipynb"))) < len(ids) // 3:
+            time.sleep(0.02)
+        proc.send_signal(signal.SIGKILL)
+    finally:
+        proc.wait()
+    cut = len(list(ws.archive().glob("*/*/*.ipynb")))
+    if proc.returncode != -signal.SIGKILL or cut >= len(ids):
+        pytest.skip(f"collect finished before it could be killed ({cut} archived)")
+
+    again = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    assert again.returncode == 0, again.stderr
+    for pid in ids:
+        versions = list(ws.archive(pid, MOD).glob("*.ipynb"))
+        assert len(versions) == 1, (pid, versions)
+        assert versions[0].read_bytes() == (stick / f"{pid}_{MOD}.ipynb").read_bytes(), pid
+    rows = workshop_status(ws, modul=MOD).entries
+    assert all(e.dikumpulkan is not None and e.versi == 1 for e in rows), rows
+    assert {str(e.dikumpulkan)[:16] for e in rows} == {"2026-11-30 09:00"}
