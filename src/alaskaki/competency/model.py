@@ -236,7 +236,7 @@ class CohortResult:
         # slower), evidence rows by one C-level attrgetter, and each unit's derived shares in one
         # pass over its criteria: the same values, added in the same order, as the properties
         # (rasio, latihan_rasio, latihan_selesai, latihan_skor, belum_terpenuhi) compute;
-        # tests/unit/report/test_json_golden.py holds the bytes.
+        # tests/unit/report/test_report_json_golden.py holds the bytes.
         ev_row = _EVIDENCE_ROW
         mod_row = _MODULE_ROW
 

@@ -1,5 +1,5 @@
 """Module m7-daya-saing (legacy, for workshops made before the split into m7a/m7b): export statistics
-from the dataset, variants, checks, SWOT widget."""
+from the dataset, variants, checks (the SWOT widget: tests/unit/widgets/test_swot.py)."""
 
 from __future__ import annotations
 
@@ -197,23 +197,6 @@ def test_self_check_prints_feedback_without_the_value(capsys):
     assert m7.cek_harga_penawaran(1.0) is None  # prints only
     out = capsys.readouterr().out
     assert "❌" in out and f"{m7.harapan('p04')['harga_penawaran']:.2f}" not in out
-
-
-# ---- widget ------------------------------------------------------------------------------------------
-
-
-def test_swot_board_composes_markdown_and_judges_nothing():
-    from alaskaki.widgets.swot import papan_swot
-
-    box = papan_swot("SWOT uji", contoh={"kekuatan": ["Sentra Surodinawan"]})
-    box.kontrol["ancaman"].value = "- Sepatu impor\nTarif\n\n"
-    text = box.susun_teks()
-    assert "**Kekuatan (*Strengths*)**\n- Sentra Surodinawan" in text
-    assert "- Sepatu impor\n- Tarif" in text
-    assert "(belum diisi)" in text  # kelemahan and peluang are empty
-    assert "2 poin" in box.hasil.value
-    box.kontrol["susun"].click()
-    assert box.teks.value == text
 
 
 def test_swot_key_follows_the_rule_the_module_teaches():

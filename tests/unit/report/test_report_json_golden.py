@@ -1,7 +1,7 @@
 """The JSON report's schema (skema 3) is a contract: a small synthetic cohort's JSON is compared
 byte for byte with tests/golden/laporan-kompetensi-sintetis.json, so a speed-up of the writer
 cannot change a key, an order or a number. Regenerate only for an intended schema change (with
-a new ``skema``): ``UPDATE_GOLDENS=1 pytest tests/unit/report/test_json_golden.py``."""
+a new ``skema``): ``UPDATE_GOLDENS=1 pytest tests/unit/report/test_report_json_golden.py``."""
 
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ def test_json_report_matches_the_golden_file(tmp_path):
         GOLDEN.write_text(text, encoding="utf-8")
     assert text == GOLDEN.read_text(encoding="utf-8"), (
         "the JSON report changed; for an intended schema change raise `skema` and run "
-        "UPDATE_GOLDENS=1 pytest tests/unit/report/test_json_golden.py"
+        "UPDATE_GOLDENS=1 pytest tests/unit/report/test_report_json_golden.py"
     )
 
 
