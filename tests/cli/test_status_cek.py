@@ -83,7 +83,7 @@ def test_unreadable_or_foreign_files_are_skipped(tmp_path):
     (tmp_path / "b.ipynb").write_text("[1, 2]", encoding="utf-8")
     assert attempts.read_submission(tmp_path) == {}
     assert attempts.read_submission(tmp_path / "tidak-ada") == {}
-    assert attempts.ringkas({}) == {
+    assert attempts.summarise({}) == {
         "dicoba": 0,
         "benar_pertama": 0,
         "benar_setelah_mencoba": 0,

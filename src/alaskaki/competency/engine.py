@@ -219,7 +219,7 @@ def _add_attempts(folder: Folder, data: WorkshopData) -> None:
         for m in records:
             if not m.dikumpulkan:
                 continue
-            r = attempts.ringkas(attempts.read_submission(folder.submitted(pid, m.modul)))
+            r = attempts.summarise(attempts.read_submission(folder.submitted(pid, m.modul)))
             m.cek_dicoba = r["dicoba"]
             m.cek_benar_pertama = r["benar_pertama"]
             m.cek_benar_setelah_mencoba = r["benar_setelah_mencoba"]

@@ -22,7 +22,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-__all__ = ["KEY", "metadata", "read_attempts", "read_submission", "ringkas"]
+__all__ = ["KEY", "metadata", "read_attempts", "read_submission", "summarise"]
 
 KEY = "alaskaki"
 
@@ -120,7 +120,7 @@ def read_submission(folder: Path) -> dict[str, dict[str, Any]]:
     return out
 
 
-def ringkas(items: Mapping[str, Mapping[str, Any]]) -> dict[str, int]:
+def summarise(items: Mapping[str, Mapping[str, Any]]) -> dict[str, int]:
     """Counts for a report: self-checks tried, right at the first try, right after misses, never right."""
     pertama = sum(1 for x in items.values() if x.get("pertama_benar"))
     setelah = sum(

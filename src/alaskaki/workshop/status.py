@@ -145,7 +145,7 @@ def workshop_status(workshop: Workshop, *, modul: str | None = None) -> Status:
         for p in people:
             sub_dir = workshop.submitted(p.id, m)
             ts = _submitted_ts(sub_dir)
-            cek = attempts.ringkas(attempts.read_submission(sub_dir)) if ts else None
+            cek = attempts.summarise(attempts.read_submission(sub_dir)) if ts else None
             graded_ts = None
             score = max_score = None
             pending = 0
