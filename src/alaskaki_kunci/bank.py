@@ -27,7 +27,7 @@ import random
 from dataclasses import dataclass, field
 from datetime import date
 
-from alaskaki.domain import costing, documents, hs, pricing, procedure, quality, sizes
+from alaskaki.domain import costing, documents, hs, incoterms, pricing, procedure, quality, sizes
 from alaskaki.exercises.asesmen import baca_angka
 from alaskaki.text import number as num
 from alaskaki.text import rupiah as rp
@@ -2322,6 +2322,8 @@ def _angkut_bengkel(v: Acak) -> dict:
 
 
 _FIELDS = ("quantity", "cartons", "gross_weight", "value", "currency", "incoterm")
+#: Incoterms of a workshop's document case: the kit's rules for a sea shipment from the IKM's port
+_COCOK_INCO = tuple(k for k in ("FOB", "CFR", "CIF", "FCA") if k in incoterms.RULES)
 
 
 def eks04_cocok(f: str, v: Acak) -> dict:
@@ -2337,6 +2339,8 @@ def eks04_cocok(f: str, v: Acak) -> dict:
             16_500.0,
         ),
     }[f]
+    mu, inco, awal = "USD", "FOB", ""
+    tanya = "Data mana yang tidak sama antardokumen?"
     if v.rng:
         isi = v.pilih(12, 6, 10, 18)
         karton = v.rng.randint(40, 150)
@@ -2347,17 +2351,29 @@ def eks04_cocok(f: str, v: Acak) -> dict:
             isi=isi,
             kotor=v.geser(10.8, 0.2, 0.1),
         )
-        # a workshop's draw puts the mismatch in a number (red team R11): a currency or Incoterm
-        # word that differs was a lookup key for anyone holding public draws; a number needs the
-        # arithmetic. All six data stay options.
-        salah_field, ubah = v.rng.choice(_FIELDS[:4]), None
+        # red team R11, per item: any of the six data may differ, each about as often. A currency
+        # or Incoterm in the PEB that differs from the invoice is the one of the first offer, which
+        # every case tells: each question names both currencies and two Incoterms, so no word of it
+        # says which datum differs (a word seen only when one differed was a lookup key).
+        mu, mu_awal = v.rng.sample(("USD", "EUR"), 2)
+        inco, inco_awal = v.rng.sample(_COCOK_INCO, 2)
+        # the product and the buyer's city vary too: with the codes alone the same question text
+        # came back often enough to be looked up whole
+        produk, kota = v.rng.choice(_ALASAN_PRODUK), v.rng.choice(_ANGKUT_KOTA)
+        awal = (
+            f"Sebuah IKM mengekspor {produk} ke pembeli di {kota}. Penawaran pertamanya memakai harga "
+            f"{inco_awal} dalam {mu_awal}, tetapi pembeli memilih {inco} dalam {mu}. "
+        )
+        tanya = "Data mana yang tidak sama antara invoice, packing list dan PEB?"
+        salah_field = v.rng.choice(_FIELDS)
+        ubah = {"currency": mu_awal, "incoterm": inco_awal}.get(salah_field)
     nett = round(p["kotor"] - 1.5, 1)
     inv = documents.CommercialInvoice(
         "INV",
         "IKM",
         "Buyer Co",
-        "USD",
-        "FOB",
+        mu,
+        inco,
         (documents.InvoiceLine("Sepatu", "6403.99", p["pasang"], p["harga"]),),
     )
     pl = documents.PackingList(
@@ -2374,8 +2390,8 @@ def eks04_cocok(f: str, v: Acak) -> dict:
         net_weight=pl.total_net_weight,
         gross_weight=pl.total_gross_weight,
         value=inv.total_value,
-        currency="USD",
-        incoterm="FOB",
+        currency=mu,
+        incoterm=inco,
     )
     if ubah is None:
         ubah = {
@@ -2390,11 +2406,11 @@ def eks04_cocok(f: str, v: Acak) -> dict:
     pd = documents.ExportDeclaration(**peb)
     kinds = {m.kind for m in documents.check_consistency(inv, pl, pd)}
     assert kinds == {salah_field}, kinds
-    teks = (
-        f"Invoice: {num(p['pasang'], 0)} pasang × USD {num(p['harga'])}, FOB, mata uang USD. Packing list: "
+    teks = awal + (
+        f"Invoice: {num(p['pasang'], 0)} pasang × {mu} {num(p['harga'])}, {inco}, mata uang {mu}. Packing list: "
         f"{p['karton']} karton × {p['isi']} pasang, berat kotor {num(p['kotor'], 1)} kg per karton. Data PEB: "
         f"{num(pd.quantity, 0)} pasang, {pd.cartons} karton, berat kotor {num(pd.gross_weight, 1)} kg, nilai "
-        f"{pd.currency} {num(pd.value)}, {pd.incoterm}. Data mana yang tidak sama antardokumen?"
+        f"{pd.currency} {num(pd.value)}, {pd.incoterm}. {tanya}"
     )
     opsi = [documents.FIELD_NAMES[k] for k in _FIELDS]
     benar = documents.FIELD_NAMES[salah_field]
