@@ -180,13 +180,25 @@ def test_the_pre_test_handed_out_in_the_copy_to_batch_2_is_kept_the_post_test_is
     assert _other(pre, ours)
 
 
-def test_the_same_batchs_backup_copy_keeps_everything(batch1, tmp_path):
+@pytest.mark.parametrize("remounted", [False, True])
+def test_the_same_batchs_backup_copy_keeps_everything(batch1, tmp_path, monkeypatch, remounted):
+    """Also when the original's disk (FAT/exFAT, a network share) was mounted again and its inode
+    number changed: the folder at the recorded path with the workshop's id is still the original."""
+    from alaskaki.folder import Folder
     from alaskaki.workshop.course import Workshop
     from alaskaki.workshop.release import release_module
 
     original = Workshop(_batch1(batch1, tmp_path))
     pre, post = _key(original.root, AWAL), _key(original.root, AKHIR)
     backup = Workshop(_cp_a(original.root, tmp_path / "cadangan-angkatan-1"))
+    if remounted:
+        real = Folder._disk_identity
+        monkeypatch.setattr(
+            Folder,
+            "_disk_identity",
+            lambda self: real(self) + ("-dipasang-lagi" if self.root == original.root else ""),
+        )
+        assert backup.copy_of() is None  # the inode recorded is no longer there
     release_module(backup, AKHIR, due=DUE)
     assert _key(backup.root, AWAL) == pre and _key(backup.root, AKHIR) == post
 

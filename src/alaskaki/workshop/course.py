@@ -814,7 +814,7 @@ def own_forms_for_a_copy(ws: Workshop) -> bool:
     recorded = ws.moved_from()
     if recorded is None:
         return False
-    original = ws.copy_of()
+    original = _original_of(ws)
     roster = {p.id for p in ws.participants()}
     if original is not None:
         try:
@@ -879,6 +879,29 @@ def own_forms_for_a_copy(ws: Workshop) -> bool:
         flush=True,
     )
     return True
+
+
+def _original_of(ws: Workshop) -> Path | None:
+    """The workshop this folder is a copy of, still in its place: :meth:`Folder.copy_of`, or the
+    folder at the recorded path with this workshop's id when that one holds another inode (inode
+    numbers of a FAT/exFAT or network disk may change from one mount to the next; the folder there
+    is then the original, or another copy of it: either way what came along is compared with it)."""
+    found = ws.copy_of()
+    if found is not None:
+        return found
+    rec = ws.meta().get(ORIGIN_KEY)
+    if not isinstance(rec, dict) or rec.get(EVIDENCE_KEY) or not rec.get("path"):
+        return None
+    try:
+        there = Path(rec["path"]).resolve()
+        if there == ws.root or not (there / CONFIG_FILE).is_file():
+            return None
+        mine = ws.folder_id()
+        if mine is None or Folder(there).folder_id() != mine:
+            return None
+    except (OSError, AlaskakiError):
+        return None
+    return there
 
 
 def _put_aside_handed_out(ws: Workshop, modul: str, when: str) -> None:
