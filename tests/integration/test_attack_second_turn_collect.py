@@ -190,3 +190,38 @@ def test_a_collect_killed_half_way_is_completed_by_running_it_again(tmp_path):
     rows = workshop_status(ws, modul=MOD).entries
     assert all(e.dikumpulkan is not None and e.versi == 1 for e in rows), rows
     assert {str(e.dikumpulkan)[:16] for e in rows} == {"2026-11-30 09:00"}
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="FINDING R44: a manual score the trainer gave a cell of the first version stays in the "
+    "gradebook and scores the resubmitted version, nothing pending",
+)
+def test_a_manual_score_of_the_first_version_never_scores_the_second(released_module, tmp_path):
+    """p01's first m3 is all wrong; the trainer looks at it in the formgrader and gives the first
+    item full points by hand (his working was right, a rounding slip). p01 then hands in a second
+    version with that item wrong in another way. `grade` scores it 1/9: the manual point of the
+    first version (nbgrader keeps Grade.manual_score when a cell is autograded again), and status
+    shows nothing waiting for the trainer. A manual score belongs to the version it was given for."""
+    from alaskaki.workshop import collect_module, demo, grade, workshop_status
+
+    base, source, given = released_module(MOD)
+    ws = type(base)(shutil.copytree(base.root, tmp_path / "lokakarya", symlinks=True))
+
+    def hand_in(n, when):
+        nb = demo.simulate_submission(source, given, "p01", 0.0, MOD)
+        nb.cells.append(nbformat.v4.new_markdown_cell(f"versi {n}"))
+        stick = _hand_in(tmp_path, f"usb-{n}", {f"p01_{MOD}.ipynb": nb})
+        collect_module(ws, MOD, source=stick, received=when)
+
+    hand_in(1, "2026-12-01 15:00")
+    assert grade(ws, MOD, progress=False, workers=1).by_participant()["p01"].score == 0
+    with ws.gradebook() as gb:  # what the formgrader saves
+        sub = gb.find_submission_notebook(MOD, MOD, "p01")
+        cell = next(g for g in sub.grades if g.max_score)
+        cell.manual_score = cell.max_score
+        gb.db.commit()
+    hand_in(2, "2026-12-01 16:00")
+    again = grade(ws, MOD, progress=False, workers=1).by_participant()["p01"]
+    row = {e.peserta: e for e in workshop_status(ws, modul=MOD).entries}["p01"]
+    assert row.menunggu > 0 or not row.nilai, (again, row)

@@ -185,3 +185,57 @@ def test_pulihkan_across_a_round_keeps_or_regrades_the_closed_results(tmp_path):
     _cli(ws, "grade", FORM, "--ulang")
     after = {e.peserta: e.nilai for e in workshop_status(ws, modul=FORM).entries}
     assert after["p01"] == graded["p01"], f"p01's closed round-1 result lost: {after}"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="FINDING R44: a trainer's manual scores on a round-1 sheet stay in the gradebook and "
+    "score the retaker's round-2 sheet (answers to other questions): a blank retake sheet 5/37, "
+    "nothing pending",
+)
+def test_a_round_one_manual_score_never_counts_for_the_retake_sheet(tmp_path):
+    """Round 1: p05 answers with a decimal comma the grader did not take, so the trainer gives him
+    full points on five items by hand in the formgrader (Grade.manual_score, as the formgrader
+    writes it). p05 still fails; the round is closed, p05 retakes on a NEW form (`ulang`) and
+    hands in a blank round-2 sheet. nbgrader keeps a cell's manual score when the cell is
+    autograded again, and the kit counts a manual score as the trainer's final word: p05's blank
+    retake scores 5/37, status shows nothing waiting for the trainer. With all items of a criterion
+    overridden in round 1, that criterion is met in round 2 without one answer. A manual score
+    belongs to the sheet it was given for: a new version (a new round above all) must drop it, or
+    at least show it as waiting for the trainer."""
+    from alaskaki.workshop import collect_module, demo, grade, putaran, workshop_status
+    from alaskaki.workshop.course import init_workshop
+    from alaskaki.workshop.release import release_module
+
+    roster = tmp_path / "peserta.csv"
+    roster.write_text(
+        "id,nama,ikm,kelurahan,jenis_kelamin,peran\np01,Ani,UD A,Miji,P,admin\n"
+        "p05,Eko,UD E,Miji,L,admin\n",
+        encoding="utf-8",
+    )
+    ws = init_workshop(tmp_path / "lokakarya", roster=roster, modules=[FORM])
+
+    def hand_in(pid, when):
+        source = nbformat.read(ws.source_notebook(FORM), as_version=4)
+        given = nbformat.read(ws.release_notebook(FORM), as_version=4)
+        stick = tmp_path / f"usb-{pid}-{when[:10]}"
+        stick.mkdir()
+        sheet = demo.simulate_submission(source, given, pid, 0.0, FORM)
+        nbformat.write(sheet, stick / f"{pid}_{FORM}.ipynb")
+        collect_module(ws, FORM, source=stick, received=when, tanpa_token=True)
+
+    release_module(ws, FORM, due="2026-12-01 17:00")
+    hand_in("p05", "2026-12-01 15:00")
+    assert grade(ws, FORM, progress=False, workers=1).by_participant()["p05"].score == 0
+    with ws.gradebook() as gb:  # what the formgrader saves for five items
+        sub = gb.find_submission_notebook(FORM, FORM, "p05")
+        for g in [g for g in sub.grades if g.max_score][:5]:
+            g.manual_score = g.max_score
+        gb.db.commit()
+    putaran.tutup(ws.root, FORM)
+    putaran.ulang(ws.root, FORM, ["p05"])
+    release_module(ws, FORM, due="2026-12-08 17:00")
+    hand_in("p05", "2026-12-08 15:00")
+    retake = grade(ws, FORM, progress=False, workers=1).by_participant()["p05"]
+    row = {e.peserta: e for e in workshop_status(ws, modul=FORM).entries}["p05"]
+    assert row.menunggu > 0 or not row.nilai, (retake, row)
