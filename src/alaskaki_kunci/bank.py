@@ -752,28 +752,34 @@ _KITE_BARANG = (  # pairs: a material and a machine for the same part of the sho
     ("mesin potong kain pelapis", "mesin"),
 )
 
-#: each half in several wordings; a workshop's draw takes one of each (option text is no lookup key)
+#: each half in several wordings, entry k of _KITE_BOLEH and of _KITE_TOLAK mirror each other; a
+#: workshop's draw takes one k for both (option text is no lookup key, and one item reads in one style)
 _KITE_BOLEH = (
     "Boleh: dapat ditetapkan sebagai IKM atau Konsorsium KITE bila memenuhi syaratnya",
-    "Bisa menjadi pemohon, lalu ditetapkan sebagai IKM atau Konsorsium KITE",
-    "Memenuhi syarat pemohon KITE IKM karena ada kegiatan produksi",
+    "Boleh untuk barang ini: pemohon seperti ini dapat ditetapkan sebagai IKM atau Konsorsium KITE",
+    "Dapat memakai KITE IKM: pemohon seperti ini dapat ditetapkan sebagai IKM atau Konsorsium KITE",
 )
 #: no half repeats a word of the case's uses (R11 per item: "dijual lagi" in the case and in the
-#: refusing half answered the item without the rule)
+#: refusing half answered the item without the rule), and every applicant of a workshop's case is
+#: of a kind that may apply: a half refuses for the use of the goods, never for who applies (reader,
+#: session 8: "Bukan pemohon yang sah ... bukan pedagang" was false of an IKM appointed in a sentra)
 _KITE_TOLAK = (
     "Tidak boleh: KITE IKM hanya untuk usaha yang mengolah, merakit atau memasang barang itu",
-    "Bukan pemohon yang sah: fasilitas ini untuk produsen, bukan pedagang",
-    "Tidak dapat mengajukan: fasilitas ini untuk produsen, bukan penjual kembali",
+    "Tidak boleh untuk barang ini: KITE IKM hanya untuk barang yang diolah, dirakit atau dipasang "
+    "pemohonnya",
+    "Tidak dapat memakai KITE IKM: pemohon tidak mengolah, merakit atau memasang barang itu",
 )
 #: each tells its facility by its condition, not by its name (R11 per item: "mesin" in the asked
 #: goods and "fasilitas mesin" in the half answered the item without the rule); the materials'
 #: half says the goods become part of the export goods, since duty-free import alone is true of
 #: the machine facility too
+#: the two kinds differ only in their condition, entry k of each in one style (reader, session 8: a
+#: PPN clause in the materials' half alone read as if machines paid PPN impor, which the brief does
+#: not settle)
 _KITE_FASILITAS = {
     "bahan": (
-        "bebas bea masuk dan PPN/PPnBM impor tidak dipungut, karena barang itu diolah menjadi bagian "
-        "barang ekspor",
-        "tanpa bea masuk dan tanpa pungutan PPN impor, sebab barang itu menjadi bagian barang ekspor",
+        "bebas bea masuk, karena barang itu diolah menjadi bagian barang ekspor",
+        "tanpa bea masuk, sebab barang itu menjadi bagian barang ekspor",
     ),
     "mesin": (
         "bebas bea masuk dengan syarat barang itu dipakai berproduksi paling sedikit 2 tahun",
@@ -838,14 +844,17 @@ def _kite_bengkel(v: Acak, kasus: str) -> dict:
         f"Dua pemohon ingin mengajukan fasilitas KITE IKM untuk barang yang diimpornya. {cerita[0]}. "
         f"{cerita[1]}. Sepatu yang akhirnya dibuat dengan barang-barang itu diekspor ke "
         f"{v.rng.choice(_KITE_NEGARA)}. Untuk pemohon dari Kelurahan {kel[tanya]} saja: bolehkah ia "
-        "mengajukan, dan ketentuan KITE IKM mana yang berlaku untuk barang yang diimpornya?"
+        "memakai KITE IKM untuk barang yang diimpornya, dan untuk jenis barang seperti itu, syarat "
+        "KITE IKM mana yang berlaku?"
     )
-    ya, tidak = v.rng.choice(_KITE_BOLEH), v.rng.choice(_KITE_TOLAK)
+    k = v.rng.randrange(len(_KITE_BOLEH))
+    ya, tidak = _KITE_BOLEH[k], _KITE_TOLAK[k]
     lain = "mesin" if jenis == "bahan" else "bahan"
-    fas_ok = v.rng.choice(_KITE_FASILITAS[jenis])
+    k = v.rng.randrange(len(_KITE_FASILITAS[jenis]))
+    fas_ok = _KITE_FASILITAS[jenis][k]
     # the wrong half is the other kind's facility: a half that is never right (bea keluar, PPh)
     # was a cue anyone holding public draws could strike out (R11)
-    fas_bad = v.rng.choice(_KITE_FASILITAS[lain])
+    fas_bad = _KITE_FASILITAS[lain][k]
     return dict(
         teks=teks,
         pilih=_dua(ya if boleh else tidak, tidak if boleh else ya, fas_ok, fas_bad),
@@ -1781,10 +1790,12 @@ _LOGAM_KRITIS = (
     "di dalam sepatu, dapat melukai kaki",
     "menusuk ke arah telapak kaki",
 )
+#: each says that the foot is not reached (reader, session 7: "terlihat di sisi luar hak" alone left
+#: open whether the wearer is hurt, and only the critical places said "kaki")
 _LOGAM_MAYOR = (
-    "terlihat di sisi luar hak",
+    "terlihat di sisi luar hak, tidak menyentuh kaki",
     "di luar sol, tidak menyentuh kaki",
-    "di permukaan luar tumit",
+    "di permukaan luar tumit, tidak menyentuh kaki",
 )
 _KOSMETIK = (
     "goresan 3 cm",
