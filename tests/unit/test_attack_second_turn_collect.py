@@ -129,12 +129,6 @@ def test_the_same_file_handed_in_twice_changes_nothing(ws, tmp_path):
     assert len(list(ws.archive("p02", MOD).glob("*.ipynb"))) == 1
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="FINDING R40: collect trusts an archived file's name as its content (no fsync, no check):"
-    " a version cut to 0 bytes by a power cut is installed, and the same stick collected again is "
-    "skipped as a duplicate of it, for good",
-)
 def test_a_version_cut_by_a_power_cut_is_collected_again_from_the_stick(ws, tmp_path):
     """The trainer collects p02's stick at 15:00 on a laptop whose battery dies a second later (or
     on a workshop kept on a flashdisk pulled out). collect writes ``.part`` and renames it, with no
@@ -144,7 +138,10 @@ def test_a_version_cut_by_a_power_cut_is_collected_again_from_the_stick(ws, tmp_
     again. collect looks the file up by its hash in the archive's NAMES, finds the cut one, calls
     the stick's file a duplicate ("sama persis ... dilewati") and installs the 0-byte file: p02
     is graded 0, and no collect of his real file can ever replace it. An archived version must be
-    what its name says (checked by its hash) before it counts as received or is installed."""
+    what its name says (checked by its hash) before it counts as received or is installed.
+
+    FINDING R40, fixed session 8: collect writes durably (fsync) and checks every archived copy
+    against its hash; the stick's file repairs the cut copy and is installed again."""
     real = nb_bytes("p02", "jawaban asli")
     stick = tmp_path / "usb-p02"
     put(stick, f"p02_{MOD}.ipynb", real)

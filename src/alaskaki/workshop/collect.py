@@ -22,6 +22,7 @@ completes it.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -424,9 +425,90 @@ def archive_dir(workshop: Workshop, pid: str, modul: str) -> Path:
 
 
 def _write_atomic(path: Path, data: bytes) -> None:
+    """Write durably: a temp file, fsync'd, renamed over ``path``, then the folder fsync'd. A power
+    cut (or a flashdisk pulled out) leaves the old file or the new one, never the name without
+    its data (red team R40: ext4's delayed allocation, vfat)."""
     tmp = path.with_name(f".{path.name}.part")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()  # a full disk or an interruption keeps no half-written temp file
+        raise
+    _fsync_dir(path.parent)
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make a rename or a new entry in ``folder`` durable (a no-op where folders cannot be opened)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _make_dirs(folder: Path) -> None:
+    """``mkdir -p`` whose new entries survive a power cut (each new folder's parent fsync'd)."""
+    missing = []
+    for d in (folder, *folder.parents):
+        if d.is_dir():
+            break
+        missing.append(d)
+    folder.mkdir(parents=True, exist_ok=True)
+    for d in reversed(missing):
+        _fsync_dir(d.parent)
+
+
+def _name_hash(path: Path) -> str:
+    """The content hash an archived file's name carries (``<received>_<sha12>.ipynb``)."""
+    return path.name.split(".", 1)[0].rsplit("_", 1)[-1]
+
+
+def _fits(path: Path, data: bytes) -> bool:
+    """True when ``data`` is what the archived ``path`` says it holds: its name's hash and, when its
+    sidecar records one, the full sha256."""
+    digest = _digest(data)
+    if not digest.startswith(_name_hash(path)):
+        return False
+    try:
+        meta = path.with_suffix(".asal.txt").read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return True
+    full = re.search(r"^sha256: ([0-9a-f]{64})$", meta, flags=re.M)
+    return full is None or full.group(1) == digest
+
+
+def _stored(path: Path) -> bytes | None:
+    """An archived notebook's bytes when they are what its name says (None when a power cut
+    cut them, or the file is gone): a damaged copy is never installed nor taken as received."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    return data if _fits(path, data) else None
+
+
+def _repair(folder: Path, data: bytes) -> list[Path]:
+    """Give archived copies of ``data``'s content that lost their bytes (a power cut) the bytes at
+    hand: they are what those names say. Returns the copies repaired."""
+    fixed = []
+    short = _digest(data)[:12]
+    for path in sorted(folder.glob(f"*_{short}.ipynb")) if folder.is_dir() else []:
+        if _stored(path) is None and _fits(path, data):
+            _step("arsip.perbaiki")
+            _write_atomic(path, data)
+            fixed.append(path)
+    return fixed
 
 
 def _received_from_name(path: Path) -> datetime | None:
@@ -485,7 +567,8 @@ def _digest(data: bytes) -> str:
 
 def _find(folder: Path, short: str, suffix: str) -> Path | None:
     for p in sorted(folder.glob(f"*_{short}{suffix}")) if folder.is_dir() else []:
-        return p
+        if suffix != ".ipynb" or _stored(p) is not None:  # a notebook counts when intact (R40)
+            return p
     return None
 
 
@@ -500,7 +583,7 @@ def _archive(
     folder = archive_dir(workshop, pid, modul)
     if held:
         folder = folder / HELD
-    folder.mkdir(parents=True, exist_ok=True)
+    _make_dirs(folder)
     full = _digest(item.data)
     short = full[:12]
     existing = _find(folder, short, ".ipynb")
@@ -544,7 +627,9 @@ def _submitted_ts(path: Path) -> datetime | None:
     return dt.astimezone(UTC).replace(tzinfo=None) if dt.tzinfo else dt
 
 
-def _install_newest(workshop: Workshop, pid: str, modul: str) -> bool:
+def _install_newest(
+    workshop: Workshop, pid: str, modul: str, damaged: list[str] | None = None
+) -> bool:
     """Make submitted/ hold the newest received version; True when anything had to change.
 
     Up to date means: same bytes, same received time, same feedback secret. Anything else (a
@@ -557,7 +642,25 @@ def _install_newest(workshop: Workshop, pid: str, modul: str) -> bool:
     newest_ts, newest = versions[-1]
     dest = workshop.submitted(pid, modul)
     target = dest / f"{modul}.ipynb"
-    want = newest.read_bytes()
+    want = _stored(newest)
+    if want is None:
+        # The archived copy lost its bytes (a power cut, R40): never installed. The installed copy,
+        # when it is that very version, gives the archive its bytes back.
+        try:
+            installed = target.read_bytes()
+        except OSError:
+            installed = None
+        if installed is None or not _fits(newest, installed):
+            if damaged is not None:
+                damaged.append(
+                    f"arsip {pid} {newest.name} rusak (isinya tidak sesuai namanya, mis. terpotong "
+                    f"saat listrik padam): tidak dipasang, yang terpasang untuk {pid} tidak diubah. "
+                    f"Kumpulkan lagi file asli {pid} dari flashdisk-nya"
+                )
+            return False
+        _step("arsip.perbaiki")
+        _write_atomic(newest, installed)
+        want = installed
     secret_src = newest.with_suffix(".secret.txt")
     secret = secret_src.read_bytes() if secret_src.is_file() else None
     secret_dest = dest / "submission_secret.txt"
@@ -571,7 +674,7 @@ def _install_newest(workshop: Workshop, pid: str, modul: str) -> bool:
         same = False
     if same:
         return False
-    dest.mkdir(parents=True, exist_ok=True)
+    _make_dirs(dest)
     # The timestamp goes last: while it is old, the next run sees the install as unfinished.
     (dest / "timestamp.txt").unlink(missing_ok=True)
     _step("pasang.ipynb")
@@ -595,15 +698,16 @@ def _move_sidecars(held: Path, dest: Path) -> None:
             os.replace(side, dest / side.name)
 
 
-def reconcile(workshop: Workshop, modul: str) -> list[str]:
-    """Install, for every participant with an archive of ``modul``, the newest received version."""
+def reconcile(workshop: Workshop, modul: str, notes: list[str] | None = None) -> list[str]:
+    """Install, for every participant with an archive of ``modul``, the newest received version
+    (``notes`` gets a sentence for each one whose archived copy is damaged and not installed)."""
     done = []
     base = workshop.archive()
     for pid_dir in sorted(base.iterdir()) if base.is_dir() else []:
         if not (pid_dir / modul).is_dir():
             continue
         _move_sidecars(pid_dir / modul / HELD, pid_dir / modul)
-        if _install_newest(workshop, pid_dir.name, modul):
+        if _install_newest(workshop, pid_dir.name, modul, notes):
             done.append(pid_dir.name)
     return done
 
@@ -1056,6 +1160,11 @@ def collect_module(
         for item, hold in got:
             digest = _digest(item.data)[:12]
             folder = archive_dir(workshop, pid, modul)
+            for fixed in _repair(folder, item.data) + _repair(folder / HELD, item.data):
+                result.notes.append(
+                    f"{item.name} (untuk {pid}): arsip {fixed.name} rusak (terpotong, mis. listrik "
+                    "padam) dan diperbaiki dengan file ini (isinya sama persis)"
+                )
             if (
                 _find(folder, digest, ".ipynb")
                 or _find(folder / HELD, digest, ".ipynb")
@@ -1091,7 +1200,7 @@ def collect_module(
     # Archive first, install last: whatever this run or an interrupted earlier one archived, the
     # reconcile installs the newest received version of each participant (issue 13 req. 4), so
     # a run cut off anywhere above is completed by the next one.
-    result.installed = reconcile(workshop, modul)
+    result.installed = reconcile(workshop, modul, result.notes)
     for pid in result.collected:
         if pid not in result.installed:
             result.older.append(pid)

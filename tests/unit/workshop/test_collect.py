@@ -462,6 +462,46 @@ def test_an_unreadable_file_is_collected_first_but_never_replaces_work(ws, tmp_p
     assert res.installed == ["p01"] and submitted(ws, "p01") == b"{}"
 
 
+def test_a_damaged_archive_copy_is_never_installed_and_writes_are_durable(
+    ws, tmp_path, monkeypatch
+):
+    """Red team R40: an archived version whose bytes a power cut took is never installed over a
+    good installed copy (which gives the archive its bytes back); every file collect writes is
+    fsync'd, and so is its folder (the rename)."""
+    synced = []
+    real_fsync = os.fsync
+
+    def fsync(fd):
+        synced.append(os.readlink(f"/proc/self/fd/{fd}"))
+        real_fsync(fd)
+
+    monkeypatch.setattr(collect_mod.os, "fsync", fsync)
+    usb = tmp_path / "usb"
+    put(usb, f"p01_{MOD}.ipynb", nb_bytes("p01", "v1"))
+    collect_module(ws, MOD, source=usb, received=T1)
+    (newest,) = versions(ws, "p01")
+    sub = ws.submitted("p01", MOD)
+    for path in (
+        newest,
+        newest.with_suffix(".asal.txt"),
+        sub / f"{MOD}.ipynb",
+        sub / "timestamp.txt",
+    ):
+        assert f"{path.parent}/.{path.name}.part" in synced, path  # the data before the rename
+        assert str(path.parent) in synced, path  # the rename itself
+    newest.write_bytes(b"")
+    put(tmp_path / "usb2", f"p02_{MOD}.ipynb", nb_bytes("p02", "v1"))
+    res = collect_module(ws, MOD, source=tmp_path / "usb2", received=T2)
+    assert res.installed == ["p02"] and b"v1" in submitted(ws, "p01")
+    assert newest.read_bytes() == submitted(ws, "p01")  # repaired from the installed copy
+    # both copies cut: nothing is installed, the trainer is told whose and what to do
+    newest.write_bytes(b"")
+    (sub / f"{MOD}.ipynb").write_bytes(b"{")
+    res = collect_module(ws, MOD, source=tmp_path / "usb2", received=T3)
+    assert res.installed == [] and submitted(ws, "p01") == b"{"
+    assert any("arsip p01" in n and "rusak" in n and "Kumpulkan lagi" in n for n in res.notes)
+
+
 # ------------------------------------------------------------------ exchange (owner = identity)
 
 
