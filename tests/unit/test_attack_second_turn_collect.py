@@ -154,3 +154,54 @@ def test_a_version_cut_by_a_power_cut_is_collected_again_from_the_stick(ws, tmp_
         path.write_bytes(b"")
     again = collect_module(ws, MOD, source=stick, received=T2)
     assert submitted(ws, "p02") == real, again
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="FINDING R45: nothing keeps two commands off one workshop at once: `alaskaki tutup` "
+    "run while a collect is between its check and its install closes the round, then the collect "
+    "installs a new sheet over the closed, graded one",
+)
+def test_tutup_during_a_collect_never_lets_a_new_sheet_replace_the_closed_one(ws, tmp_path):
+    """Two trainers share the workshop (a hub server, or one laptop with two terminals). p01's
+    asesmen-akhir was graded. Trainer A collects a stick on which p01 left a second sheet; while
+    that collect runs (after it decided the round is open, before it installs), trainer B runs
+    `alaskaki tutup asesmen-akhir`: the round closes with p01's graded sheet as its result. The
+    collect goes on and installs the second sheet over it. The kit's own promise ("a closed
+    round's result stays in submitted/"; collect holds any later file) is broken: the engine now
+    counts p01's closed result as replaced (belum dinilai, no rapor line), and the grader refuses
+    the new sheet. Here the race is made exact with collect's fault hook (tutup runs at the step
+    where the first file is archived); a lock on the workshop's writers, or the check repeated
+    under one, closes it."""
+    import hashlib
+
+    from alaskaki.workshop import collect as collect_mod
+    from alaskaki.workshop import putaran
+    from alaskaki.workshop.grading.record import write_marker
+
+    first = tmp_path / "usb-1"
+    put(first, f"p01_{FORM}.ipynb", nb_bytes("p01", "lembar pertama", modul=FORM))
+    collect_module(ws, FORM, source=first, received=T1, tanpa_token=True)
+    graded = submitted(ws, "p01", FORM)
+    form = hashlib.sha256(ws.source_notebook(FORM).read_bytes()).hexdigest()
+    write_marker(  # what the grader leaves for the sheet it judged
+        ws.root,
+        FORM,
+        "p01",
+        {"key": "x", "score": 30.0, "max_score": 37.0, "formulir": form}
+        | {"jawaban_dari": hashlib.sha256(graded).hexdigest()},
+    )
+
+    def trainer_b_closes(step):
+        if step == "arsip.asal" and putaran.baca(ws.root, FORM).terbuka:
+            putaran.tutup(ws.root, FORM)
+
+    second = tmp_path / "usb-2"
+    put(second, f"p01_{FORM}.ipynb", nb_bytes("p01", "lembar kedua", modul=FORM))
+    collect_mod._fault = trainer_b_closes
+    try:
+        collect_module(ws, FORM, source=second, received=T2, tanpa_token=True)
+    finally:
+        collect_mod._fault = None
+    assert not putaran.baca(ws.root, FORM).terbuka
+    assert submitted(ws, "p01", FORM) == graded, "the closed, graded sheet was replaced"
