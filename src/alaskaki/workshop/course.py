@@ -869,7 +869,7 @@ def own_forms_for_a_copy(ws: Workshop) -> bool:
         for m in present
     )
     print(
-        f"Folder {ws.root} {where}. Tiap formulir uji dinilai sendiri agar dua angkatan tidak "
+        f"Folder {ws.root} {where}. Formulir uji diperiksa satu per satu agar dua angkatan tidak "
         f"mendapat soal yang sama — {said}. Formulir yang dibuat baru memakai rahasia soal baru "
         f"(yang lama di {ws.state_dir}); formulir yang tetap dinilai dengan kuncinya sendiri, "
         "nilainya tidak berubah. Token di kartu peserta tidak berubah. Untuk angkatan baru, lain "
