@@ -205,3 +205,43 @@ def test_tutup_during_a_collect_never_lets_a_new_sheet_replace_the_closed_one(ws
         collect_mod._fault = None
     assert not putaran.baca(ws.root, FORM).terbuka
     assert submitted(ws, "p01", FORM) == graded, "the closed, graded sheet was replaced"
+
+
+# JSON that parses and has a list of cells, but not as Jupyter writes it: what a participant gets
+# from a text editor, an online "JSON fixer" or another tool's export.
+ODD_NOTEBOOKS = {
+    "sumber-angka": b'{"cells": [{"cell_type": "code", "source": [1, 2], "metadata": {}}]}',
+    "surrogat": b'{"cells": [{"cell_type": "code", "source": "ID_PESERTA = \\"\\ud800\\"", '
+    b'"metadata": {}}]}',
+}
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="FINDING R46: one participant's odd-but-JSON notebook (a cell source of numbers, a lone "
+    "surrogate escape) crashes the whole collect (TypeError / UnicodeEncodeError): nobody's file "
+    "in the batch is collected and the message names no file",
+)
+@pytest.mark.parametrize("kind", sorted(ODD_NOTEBOOKS))
+def test_one_odd_notebook_never_stops_the_collect_of_the_batch(ws, tmp_path, kind, capsys):
+    """Second turn of m3: the trainer collects a folder with p02's new version and p01's file,
+    which p01 "repaired" in a text editor after Jupyter said it could not open it: valid JSON, a
+    list of cells, but a cell's source is a list of numbers (or an ID written as a lone surrogate
+    escape). `alaskaki collect` stops with "galat tak terduga (TypeError: sequence item 0 ...)":
+    p02's version is not collected either, and the message names neither file nor participant.
+    One bad file must be refused or held by name; the rest of the batch collected."""
+    from alaskaki.cli import main
+
+    put(tmp_path / "usb-1", f"p02_{MOD}.ipynb", nb_bytes("p02", "versi 1"))
+    collect_module(ws, MOD, source=tmp_path / "usb-1", received=T1)
+    batch = tmp_path / "usb-2"
+    put(batch, f"p01_{MOD}.ipynb", ODD_NOTEBOOKS[kind])
+    put(batch, f"p02_{MOD}.ipynb", nb_bytes("p02", "versi 2"))
+    code = main(
+        ["collect", MOD, "--from", str(batch), "--diterima", "2026-12-01 16:00"]
+        + ["--workshop", str(ws.root)]
+    )
+    out = capsys.readouterr()
+    assert "tak terduga" not in out.err, out.err
+    assert submitted(ws, "p02") == nb_bytes("p02", "versi 2"), (code, out)
+    assert f"p01_{MOD}.ipynb" in out.out + out.err, out
