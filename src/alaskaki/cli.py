@@ -623,6 +623,9 @@ def _render_grade(run) -> str:
         if rows
         else "Tidak ada yang dinilai."
     )
+    notes = [n for r in getattr(run, "results", []) for n in getattr(r, "notes", [])]
+    if notes:
+        text += "\n" + "\n".join(f"catatan: {n}" for n in notes)
     if getattr(run, "warning", None):
         text = f"PERINGATAN: {run.warning}\n" + text
     return text

@@ -192,17 +192,15 @@ def test_a_collect_killed_half_way_is_completed_by_running_it_again(tmp_path):
     assert {str(e.dikumpulkan)[:16] for e in rows} == {"2026-11-30 09:00"}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="FINDING R44: a manual score the trainer gave a cell of the first version stays in the "
-    "gradebook and scores the resubmitted version, nothing pending",
-)
 def test_a_manual_score_of_the_first_version_never_scores_the_second(released_module, tmp_path):
     """p01's first m3 is all wrong; the trainer looks at it in the formgrader and gives the first
     item full points by hand (his working was right, a rounding slip). p01 then hands in a second
     version with that item wrong in another way. `grade` scores it 1/9: the manual point of the
     first version (nbgrader keeps Grade.manual_score when a cell is autograded again), and status
-    shows nothing waiting for the trainer. A manual score belongs to the version it was given for."""
+    shows nothing waiting for the trainer. A manual score belongs to the version it was given for.
+
+    Fixed session 8 (grading.manual).
+    """
     from alaskaki.workshop import collect_module, demo, grade, workshop_status
 
     base, source, given = released_module(MOD)

@@ -187,12 +187,6 @@ def test_pulihkan_across_a_round_keeps_or_regrades_the_closed_results(tmp_path):
     assert after["p01"] == graded["p01"], f"p01's closed round-1 result lost: {after}"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="FINDING R44: a trainer's manual scores on a round-1 sheet stay in the gradebook and "
-    "score the retaker's round-2 sheet (answers to other questions): a blank retake sheet 5/37, "
-    "nothing pending",
-)
 def test_a_round_one_manual_score_never_counts_for_the_retake_sheet(tmp_path):
     """Round 1: p05 answers with a decimal comma the grader did not take, so the trainer gives him
     full points on five items by hand in the formgrader (Grade.manual_score, as the formgrader
@@ -202,7 +196,10 @@ def test_a_round_one_manual_score_never_counts_for_the_retake_sheet(tmp_path):
     retake scores 5/37, status shows nothing waiting for the trainer. With all items of a criterion
     overridden in round 1, that criterion is met in round 2 without one answer. A manual score
     belongs to the sheet it was given for: a new version (a new round above all) must drop it, or
-    at least show it as waiting for the trainer."""
+    at least show it as waiting for the trainer.
+
+    Fixed session 8 (grading.manual).
+    """
     from alaskaki.workshop import collect_module, demo, grade, putaran, workshop_status
     from alaskaki.workshop.course import init_workshop
     from alaskaki.workshop.release import release_module

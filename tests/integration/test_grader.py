@@ -274,3 +274,57 @@ def test_warm_sandboxes_kept_over_several_runs_grade_alike_and_end_with_the_bloc
         assert {r.status for r in run.results} == {"dinilai"}
         assert {r.participant: r.score for r in run.results} == totals
     assert gradebook_scores(ours, cohort.MODUL) == before
+
+
+def test_a_trainers_manual_scores_stay_with_the_version_they_were_given_for(tmp_path):
+    """R44 (session 8): the trainer overrides a test cell and comments two answers of p01's first
+    version. Grading the same file again (--ulang) keeps all of it. A second version (one answer
+    changed, same timestamp) is graded on its own answers: the override is taken off, the comment
+    on the changed answer too, the comment on the byte-identical answer stays; what was taken off
+    is kept in penilaian/<modul>/nilai-pelatih-lama/ and the run says so, naming p01."""
+    cohort.ensure_python_path()
+    root = tmp_path / "ws"
+    cohort.make_workshop(root, ["p01"])
+    cohort.submit(root, "p01", cohort.filled(root, "p01", "salah"))
+    assert grade_module(root, cohort.MODUL, workers=1, progress=False).results[0].score == 0
+
+    from nbgrader.api import Gradebook
+
+    def gradebook():
+        return Gradebook(f"sqlite:///{Folder(root).own_gradebook}", "uji-penilai")
+
+    with gradebook() as gb:  # what the formgrader saves
+        sub = gb.find_submission_notebook(cohort.MODUL, cohort.MODUL, "p01")
+        next(g for g in sub.grades if g.name == "t1_luas").manual_score = 2
+        comments = {c.name: c for c in sub.comments}
+        comments["t1_luas_jawab"].manual_comment = "cek satuannya"
+        comments["t1_biaya_jawab"].manual_comment = "hampir benar"
+        gb.db.commit()
+
+    def seen():
+        with gradebook() as gb:
+            sub = gb.find_submission_notebook(cohort.MODUL, cohort.MODUL, "p01")
+            return (
+                sub.score,
+                {c.name: c.manual_comment for c in sub.comments if c.manual_comment},
+            )
+
+    again = grade_module(root, cohort.MODUL, workers=1, progress=False, ulang=True).results[0]
+    assert (again.status, again.score, again.notes) == ("dinilai", 2.0, [])
+    assert seen() == (2.0, {"t1_luas_jawab": "cek satuannya", "t1_biaya_jawab": "hampir benar"})
+
+    second = cohort.filled(root, "p01", "salah")
+    for cell in second["cells"]:
+        if cell.get("metadata", {}).get("nbgrader", {}).get("grade_id") == "t1_biaya_jawab":
+            cell["source"] = "biaya = 'murah'"
+    cohort.submit(root, "p01", second)
+    new = grade_module(root, cohort.MODUL, workers=1, progress=False).results[0]
+    assert (new.status, new.score) == ("dinilai", 0.0)
+    assert seen() == (0.0, {"t1_luas_jawab": "cek satuannya"})
+    assert len(new.notes) == 1 and "p01" in new.notes[0] and "nilai-pelatih-lama" in new.notes[0]
+    (kept,) = (root / "penilaian" / cohort.MODUL / "nilai-pelatih-lama").glob("p01-*.json")
+    old = json.loads(kept.read_text(encoding="utf-8"))
+    assert [(g["grade_id"], g["manual_score"]) for g in old["nilai_dilepas"]] == [("t1_luas", 2)]
+    assert old["komentar_dilepas"] == [
+        {"grade_id": "t1_biaya_jawab", "manual_comment": "hampir benar"}
+    ]

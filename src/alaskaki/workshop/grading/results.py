@@ -19,6 +19,9 @@ class ParticipantGrade:
     seconds: float = 0.0
     incident: str | None = None  # a sandbox failure that is not the participant's doing
     worker: int | None = None  # 1-based worker slot that ran it
+    # Indonesian sentences for the trainer that are no flag (e.g. manual scores of an earlier
+    # version taken off, red team R44)
+    notes: list[str] = field(default_factory=list)
     # technical detail for --debug; not a field, so it never reaches to_dict()/--json output
     trace: ClassVar[str | None] = None
 

@@ -17,7 +17,7 @@ from datetime import UTC
 from alaskaki.errors import EXIT_NOT_FOUND, AlaskakiError, from_os_error, os_reason
 from alaskaki.folder import _venv_on_path
 from alaskaki.workshop import sandbox as sb
-from alaskaki.workshop.grading import judge, record
+from alaskaki.workshop.grading import judge, manual, record
 from alaskaki.workshop.grading.answers import Workers, choose_sandbox
 from alaskaki.workshop.grading.module import Course, Module, load_course, load_module
 from alaskaki.workshop.grading.results import GradeRun, ParticipantGrade
@@ -205,9 +205,13 @@ class Run:
             work.flags += judge.runtime_flags(work, result, self.run_timeout)
             judge.fill_answer_outputs(work, result)
             judge.run_tests(self.module, work, result)
+            doing = "membaca buku nilai (gradebook)"
+            before = manual.earlier(gb, self.course, self.module, work)  # before it is replaced
             doing = "menulis notebook hasil penilaian (autograded/)"
             record.write_autograded(self.course, self.module, work)
             doing = "menulis buku nilai (gradebook)"
+            # the trainer's scores of an earlier version never count for this one (red team R44)
+            notes = manual.drop_old(gb, self.course, self.module, work, before)
             score, max_score = record.save_grades(gb, self.course, work.nb, self.modul, work)
             flags = list(dict.fromkeys(work.flags))
             doing = f"menulis catatan penilaian ({record.STATE_DIR}/)"
@@ -225,7 +229,7 @@ class Run:
             record.write_marker(self.course.root, self.modul, pid, marker)
             seconds = time.monotonic() - work.started
             return ParticipantGrade(
-                pid, score, max_score, "dinilai", flags, seconds=seconds, worker=worker
+                pid, score, max_score, "dinilai", flags, seconds=seconds, worker=worker, notes=notes
             )
         except Exception as exc:  # noqa: BLE001 - reported per participant; the others go on
             with contextlib.suppress(Exception):
