@@ -293,21 +293,21 @@ def eks01_alasan(f: str, v: Acak) -> dict:
 _ALASAN_LEWAT = (  # minimal pairs with _ALASAN_SENDIRI: only who the exporter is differs
     "dengan PEB atas nama seorang perantara di Surabaya",
     "dan eksportir di PEB adalah sebuah perusahaan dagang di Sidoarjo",
-    "lewat broker dari Korea Selatan, yang menjadi eksportir di PEB",
+    "lewat perantara (*broker*) dari Korea Selatan, yang menjadi eksportir di PEB",
 )
 _ALASAN_SENDIRI = (
     "dengan PEB atas nama IKM itu sendiri, diurus PPJK di Surabaya",
-    "dan eksportir di PEB adalah IKM itu sendiri, lewat forwarder di Sidoarjo",
+    "dan eksportir di PEB adalah IKM itu sendiri, lewat *forwarder* (jasa pengiriman) di Sidoarjo",
     "lewat PPJK, dengan IKM itu sendiri sebagai eksportir di PEB",
 )
 _ALASAN_NIB = (
     "IKM itu sudah punya NIB yang berfungsi sebagai akses kepabeanan",
-    'tracking NIB IKM itu di INSW sudah menunjukkan "REC CEISA"',
+    '*tracking* NIB IKM itu di INSW sudah menunjukkan "REC CEISA"',
     "IKM itu sudah terdaftar di OSS dan punya NIB dengan akses kepabeanan",
 )
 _ALASAN_TANPA = (
     "IKM itu belum punya NIB yang bisa berfungsi sebagai akses kepabeanan",
-    'IKM itu belum punya NIB, jadi tracking di INSW belum menunjukkan "REC CEISA"',
+    "IKM itu belum punya NIB, jadi belum punya akses kepabeanan",
     "IKM itu belum terdaftar di OSS dan belum punya NIB",
 )
 _ALASAN_PEMILIK = ("Pak Darto", "Bu Sri", "Pak Hadi", "Bu Wulan", "Pak Slamet", "Bu Endah")
@@ -321,7 +321,8 @@ _ALASAN_PRODUK = (
 )
 _ALASAN_NEGARA = ("Korea Selatan", "Jepang", "Belanda", "Amerika Serikat", "Malaysia", "Australia")
 #: the halves of a workshop's options, each after the IKM's name ("IKM Pak Hadi: ..."), so none has a
-#: colon or a semicolon of its own
+#: colon or a semicolon of its own; entry k of _ALASAN_BUKAN and _ALASAN_MILIK (and of _ALASAN_URUS
+#: and _ALASAN_SIAP) mirror each other, and a draw takes one k for both halves of a decision
 _ALASAN_BUKAN = (
     "tidak tercatat sebagai ekspor IKM itu, karena eksportir di PEB adalah pihak lain",
     "bukan ekspor IKM itu, sebab yang tercatat adalah eksportir yang namanya ada di PEB",
@@ -375,8 +376,10 @@ def _alasan_bengkel(v: Acak) -> dict:
         f"sendiri (produk asal Kota Mojokerto), dan apa langkah pertama IKM {b} untuk pesanan ekspor "
         "berikutnya atas nama sendiri?"
     )
-    bukan, milik = (f"IKM {a}: {v.rng.choice(x)}" for x in (_ALASAN_BUKAN, _ALASAN_MILIK))
-    urus, siap = (f"IKM {b}: {v.rng.choice(x)}" for x in (_ALASAN_URUS, _ALASAN_SIAP))
+    k = v.rng.randrange(len(_ALASAN_BUKAN))
+    bukan, milik = f"IKM {a}: {_ALASAN_BUKAN[k]}", f"IKM {a}: {_ALASAN_MILIK[k]}"
+    k = v.rng.randrange(len(_ALASAN_URUS))
+    urus, siap = f"IKM {b}: {_ALASAN_URUS[k]}", f"IKM {b}: {_ALASAN_SIAP[k]}"
     return dict(
         teks=teks,
         pilih=_dua(
@@ -544,15 +547,18 @@ _KIRIMAN = (
     "sepatu pantofel untuk jaringan toko",
     "sandal hotel pesanan baru",
 )
+#: entry k of _DAB and of _SKA mirror each other; a draw takes one k for every half of the item, so
+#: the same decision reads the same for both shipments (reader, session 8: "DAB dari IKM sudah cukup"
+#: beside "IKM membuat sendiri Deklarasi Asal Barang" read as two answers and caused a slip)
 _DAB = (
     "cukup DAB buatan IKM sendiri",
     "IKM membuat sendiri Deklarasi Asal Barang",
     "DAB dari IKM sudah cukup",
 )
 _SKA = (
-    "ajukan Form SKA lewat e-SKA",
-    "perlu Form SKA yang diajukan lewat e-SKA",
-    "Form SKA lewat e-SKA, bukan DAB",
+    "perlu Form SKA lewat e-SKA",
+    "IKM mengajukan Form SKA lewat e-SKA",
+    "DAB tidak cukup, perlu Form SKA lewat e-SKA",
 )
 
 
@@ -587,8 +593,9 @@ def _ska_asia_bengkel(v: Acak) -> dict:
         "preferensi. Untuk setiap kiriman, pada tanggal berangkatnya, bolehkah IKM membuat sendiri DAB, "
         "atau harus mengajukan Form SKA lewat e-SKA?"
     )
-    d1, f1 = f"Kiriman 1: {v.rng.choice(_DAB)}", f"Kiriman 1: {v.rng.choice(_SKA)}"
-    d2, f2 = f"kiriman 2: {v.rng.choice(_DAB)}", f"kiriman 2: {v.rng.choice(_SKA)}"
+    k = v.rng.randrange(len(_DAB))
+    d1, f1 = f"Kiriman 1: {_DAB[k]}", f"Kiriman 1: {_SKA[k]}"
+    d2, f2 = f"kiriman 2: {_DAB[k]}", f"kiriman 2: {_SKA[k]}"
     dab1, dab2 = dab
     return dict(
         teks=teks,
@@ -1095,15 +1102,16 @@ _PABRIK = (
     ("Tiongkok", "sepatu anak"),
     ("Filipina", "sepatu sekolah"),
 )
+#: entry k of _MASUK and of _BUKAN mirror each other; a draw takes one k for the whole item
 _MASUK = (
     "masuk pos 6406 sebagai bagian alas kaki",
     "termasuk bagian alas kaki, pos 6406",
     "diklasifikasikan di pos 6406",
 )
 _BUKAN = (
-    "bukan 'bagian', tidak masuk pos 6406",
-    "tidak termasuk pos 6406 (dikecualikan Catatan 2)",
-    "di luar pos 6406, bukan bagian alas kaki",
+    "tidak masuk pos 6406, bukan bagian alas kaki",
+    "tidak termasuk bagian alas kaki, di luar pos 6406",
+    "tidak diklasifikasikan di pos 6406 (dikecualikan Catatan 2)",
 )
 
 
@@ -1120,8 +1128,9 @@ def _bagian_bengkel(v: Acak) -> dict:
         f"{negara}: {daftar}. Untuk PEB, Anda diminta memeriksa barang {t1} dan barang {t2} saja: apakah "
         "masing-masing masuk pos 6406 (bagian alas kaki), menurut Catatan 2 Bab 64?"
     )
-    m1, b1 = f"Barang {t1}: {v.rng.choice(_MASUK)}", f"Barang {t1}: {v.rng.choice(_BUKAN)}"
-    m2, b2 = f"barang {t2}: {v.rng.choice(_MASUK)}", f"barang {t2}: {v.rng.choice(_BUKAN)}"
+    k = v.rng.randrange(len(_MASUK))
+    m1, b1 = f"Barang {t1}: {_MASUK[k]}", f"Barang {t1}: {_BUKAN[k]}"
+    m2, b2 = f"barang {t2}: {_MASUK[k]}", f"barang {t2}: {_BUKAN[k]}"
     return dict(
         teks=teks,
         pilih=_dua(
@@ -1655,17 +1664,22 @@ def _incoterm_bengkel(v: Acak) -> dict:
     assert (incoterms.rule(kode).risk_point == "dibongkar") == penjual
     assert incoterms.rule(kode).import_clearance_by == incoterms.BUYER
     lain = "DAP" if penjual else "DPU"
-    t_gudang = v.rng.choice(
-        ("gudang pembeli, {kota}", "gudang pembeli di {kota}", "gudang milik pembeli ({kota})")
-    ).format(kota=kota)
-    t_pelabuhan = v.rng.choice(
-        ("pelabuhan {kota}", "pelabuhan tujuan di {kota}", "dermaga pelabuhan {kota}")
-    ).format(kota=kota)
+    # one wording index for the codes and one for the places, so both halves of a decision read alike
+    k = v.rng.randrange(3)
+    t_gudang = (
+        "gudang pembeli, {kota}",
+        "gudang pembeli di {kota}",
+        "gudang milik pembeli ({kota})",
+    )[k].format(kota=kota)
+    t_pelabuhan = ("pelabuhan {kota}", "pelabuhan tujuan di {kota}", "dermaga pelabuhan {kota}")[
+        k
+    ].format(kota=kota)
+    k = v.rng.randrange(len(_INCO_KODE[kode]))
     return dict(
         teks=teks,
         pilih=_dua(
-            v.rng.choice(_INCO_KODE[kode]),
-            v.rng.choice(_INCO_KODE[lain]),
+            _INCO_KODE[kode][k],
+            _INCO_KODE[lain][k],
             f"tempat: {t_gudang if di_gudang else t_pelabuhan}",
             f"tempat: {t_pelabuhan if di_gudang else t_gudang}",
         ),
@@ -2007,13 +2021,14 @@ _SNI_UNTUK = (
     "untuk seragam karyawan kantor di Kota Mojokerto",
     "untuk koperasi karyawan sebuah pabrik di Pasuruan",
 )
+#: entry k of _SNI_WAJIB and of _SNI_TIDAK mirror each other; a draw takes one k for the whole item
 _SNI_WAJIB = (
     "terkena SNI wajib, harus bersertifikat SNI",
     "wajib bersertifikat SNI sebelum dijual",
     "harus memakai tanda SNI (SNI wajib)",
 )
 _SNI_TIDAK = (
-    "tidak terkena SNI wajib, mutu menurut pembeli",
+    "tidak terkena SNI wajib, tidak harus bersertifikat SNI",
     "tidak wajib bersertifikat SNI sebelum dijual",
     "boleh dijual tanpa tanda SNI (bukan SNI wajib)",
 )
@@ -2036,14 +2051,9 @@ def _sni_bengkel(v: Acak) -> dict:
         f"produk {t2} saja: apakah masing-masing terkena SNI wajib (harus bersertifikat SNI sebelum "
         "dijual)?"
     )
-    ok1, no1 = (
-        f"Produk {t1}: {v.rng.choice(_SNI_WAJIB)}",
-        f"Produk {t1}: {v.rng.choice(_SNI_TIDAK)}",
-    )
-    ok2, no2 = (
-        f"produk {t2}: {v.rng.choice(_SNI_WAJIB)}",
-        f"produk {t2}: {v.rng.choice(_SNI_TIDAK)}",
-    )
+    k = v.rng.randrange(len(_SNI_WAJIB))
+    ok1, no1 = f"Produk {t1}: {_SNI_WAJIB[k]}", f"Produk {t1}: {_SNI_TIDAK[k]}"
+    ok2, no2 = f"produk {t2}: {_SNI_WAJIB[k]}", f"produk {t2}: {_SNI_TIDAK[k]}"
     w1, w2 = wajib[t1], wajib[t2]
     return dict(
         teks=teks,
@@ -2248,10 +2258,13 @@ _ANGKUT_PRODUK = (
     "sepatu sekolah",
 )
 _ANGKUT_KOTA = ("Busan", "Hamburg", "Rotterdam", "Osaka", "Sydney", "Los Angeles", "Dubai")
-#: a document by one of its usual names (brief §1.5); a draw writes each one way
-_AWB = ("air waybill", "AWB (air waybill)", "dokumen angkut udara (AWB)")
-_BL = ("bill of lading", "B/L (bill of lading)", "bill of lading (B/L) yang *negotiable*")
-_SWB = ("sea waybill", "sea waybill yang *non-negotiable*", "sea waybill, tidak *negotiable*")
+#: a document by one of its usual names (brief §1.5); a draw takes one style k for every name of the
+#: item. No name says "negotiable" (reader, session 8: the case's "*negotiable*" matched "bill of
+#: lading (B/L) yang *negotiable*" without knowing the documents), and no document has two names in
+#: one item ("air waybill" beside "dokumen angkut udara (AWB)" read as two documents)
+_AWB = ("air waybill", "AWB (air waybill)", "air waybill (AWB)")
+_BL = ("bill of lading", "B/L (bill of lading)", "bill of lading (B/L)")
+_SWB = ("sea waybill", "sea waybill", "sea waybill")
 
 
 def eks04_angkut(f: str, v: Acak) -> dict:
@@ -2303,7 +2316,8 @@ def _angkut_kiriman(v: Acak, jenis: str, udara_maks: int, nilai_batas: int) -> t
 def _angkut_bengkel(v: Acak) -> dict:
     udara_maks = v.rng.randrange(100, 260, 10)  # up to this many pairs: air
     nilai_batas = v.rng.randrange(4_000, 9_000, 500)  # above this value (sea): L/C
-    nama = {"udara": _AWB, "nego": _BL, "lunas": _SWB}
+    k = v.rng.randrange(len(_AWB))
+    nama = {"udara": _AWB[k], "nego": _BL[k], "lunas": _SWB[k]}
     kiriman, halves = [], []
     produk = v.rng.sample(_ANGKUT_PRODUK, 2)
     for n, barang in enumerate(produk, start=1):
@@ -2311,9 +2325,7 @@ def _angkut_bengkel(v: Acak) -> dict:
         lain = v.rng.choice([j for j in nama if j != jenis])
         pasang, nilai = _angkut_kiriman(v, jenis, udara_maks, nilai_batas)
         kiriman.append(f"({n}) {num(pasang, 0)} pasang {barang}, nilai USD {num(nilai, 0)}")
-        halves.append(
-            (f"({n}) {v.rng.choice(nama[jenis])}", f"({n}) {v.rng.choice(nama[lain])}", jenis)
-        )
+        halves.append((f"({n}) {nama[jenis]}", f"({n}) {nama[lain]}", jenis))
     teks = (
         f"Kesepakatan IKM Anda dengan pembeli di {v.rng.choice(_ANGKUT_KOTA)} (*contoh*): kiriman "
         f"sampai {num(udara_maks, 0)} pasang dikirim dengan pesawat kargo dan dibayar T/T di muka; "
