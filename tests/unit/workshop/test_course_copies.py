@@ -76,7 +76,8 @@ def _sheet(ws, pid: str, modul: str, text: str, *, age: int = 0) -> None:
 
 
 def _batch2(ws, tmp_path: Path, *, replace: bool = False) -> None:
-    from alaskaki.workshop.roster import import_roster, read_roster, write_roster
+    from alaskaki.roster import read_roster, write_roster
+    from alaskaki.workshop.roster import import_roster
 
     csv = tmp_path / "angkatan-2.csv"
     csv.write_text(BATCH2, encoding="utf-8")
