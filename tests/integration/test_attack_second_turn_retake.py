@@ -236,3 +236,44 @@ def test_a_round_one_manual_score_never_counts_for_the_retake_sheet(tmp_path):
     retake = grade(ws, FORM, progress=False, workers=1).by_participant()["p05"]
     row = {e.peserta: e for e in workshop_status(ws, modul=FORM).entries}["p05"]
     assert row.menunggu > 0 or not row.nilai, (retake, row)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="FINDING R47: a retake round's form is derived from the workshop secret and the round "
+    "number only: a copy of the workshop from between rounds (the USB backup after `tutup`) that "
+    "opens its own round 2 draws the very form (37/37 keys) another retaker already sat",
+)
+def test_a_backup_from_between_rounds_never_reissues_a_sat_retake_form(tmp_path):
+    """After `tutup` the trainer copies the workshop to his flashdisk (as the guide says: back up).
+    On the laptop he opens a retake for p05 (`ulang --peserta p05`), releases it; p05 sits it,
+    passes, gets his rapor. Then the laptop dies and the trainer carries on from the flashdisk copy,
+    where round 1 is the last round: a week later he opens a retake for p06 there. `ulang` derives
+    round 2's secret from the workshop's secret and the number 2: p06 gets exactly p05's form, all
+    37 keys the same, and p05 -- who passed it -- knows its answers. (The same happens in one
+    folder when `uji.json` is brought back from a backup, as the kit's messages advise.) A new
+    round must never reissue a form that may have been sat: its secret needs something that a copy
+    does not carry forward (a random part recorded with the round)."""
+    import shutil
+
+    from alaskaki.workshop import putaran
+    from alaskaki.workshop.course import Workshop, init_workshop
+    from alaskaki.workshop.release import release_module
+    from alaskaki_kunci.bengkel import kunci_form
+
+    ws = init_workshop(
+        tmp_path / "lokakarya", roster=paths.dataset("contoh_peserta.csv"), modules=[FORM]
+    )
+    release_module(ws, FORM, due="2026-12-01 17:00")
+    putaran.tutup(ws.root, FORM)
+    flashdisk = Workshop(shutil.copytree(ws.root, tmp_path / "flashdisk", symlinks=True))
+
+    putaran.ulang(ws.root, FORM, ["p05"])
+    release_module(ws, FORM, due="2026-12-08 17:00")
+    sat_by_p05 = {r["grade_id"]: r["harapan"] for r in kunci_form(ws.source_notebook(FORM))}
+
+    putaran.ulang(flashdisk.root, FORM, ["p06"])
+    release_module(flashdisk, FORM, due="2026-12-15 17:00")
+    for_p06 = {r["grade_id"]: r["harapan"] for r in kunci_form(flashdisk.source_notebook(FORM))}
+    same = sum(for_p06.get(g) == k for g, k in sat_by_p05.items())
+    assert same < len(sat_by_p05) // 2, f"{same} of {len(sat_by_p05)} keys are p05's round 2"
