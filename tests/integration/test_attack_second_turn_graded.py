@@ -223,3 +223,40 @@ def test_a_manual_score_of_the_first_version_never_scores_the_second(released_mo
     again = grade(ws, MOD, progress=False, workers=1).by_participant()["p01"]
     row = {e.peserta: e for e in workshop_status(ws, modul=MOD).entries}["p01"]
     assert row.menunggu > 0 or not row.nilai, (again, row)
+
+
+def test_a_read_only_submission_folder_is_named_and_the_next_run_completes(tmp_path):
+    """Second turn: p01's and p02's second versions are collected while p01's submitted folder is
+    read-only (copied from a CD or a Windows share that keeps the read-only mark). collect stops
+    with an Indonesian message naming p01's file; both versions are in the archive; once the folder
+    is writable, the same command installs both (nothing handed in twice, nothing lost)."""
+    from alaskaki.workshop import collect_module, import_roster, init_workshop
+    from tests.integration.test_os_failures import read_only_view
+    from tests.unit.workshop.test_collect import nb_bytes
+
+    ws = init_workshop(tmp_path / "lokakarya", modules=[MOD])
+    roster = tmp_path / "r.csv"
+    roster.write_text(
+        "id,nama,ikm,kelurahan,jenis_kelamin,peran\np01,A,A,Miji,P,admin\np02,B,A,Miji,P,admin\n"
+    )
+    import_roster(ws, roster)
+    first, second = tmp_path / "usb-1", tmp_path / "usb-2"
+    for stick, text in ((first, "versi 1"), (second, "versi 2")):
+        stick.mkdir()
+        for pid in ("p01", "p02"):
+            (stick / f"{pid}_{MOD}.ipynb").write_bytes(nb_bytes(pid, text))
+    collect_module(ws, MOD, source=first, received="2026-12-01 15:00")
+    cmd = [sys.executable, "-m", "alaskaki", "collect", MOD, "--from", str(second)]
+    cmd += ["--diterima", "2026-12-01 16:00", "--workshop", str(ws.root)]
+    locked = ws.submitted("p01", MOD)
+    with read_only_view(locked, locked):
+        res = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    assert res.returncode != 0 and "hanya-baca" in res.stderr, res
+    assert "galat tak terduga" not in res.stderr and "p01" in res.stderr, res.stderr
+    for pid in ("p01", "p02"):
+        assert len(list(ws.archive(pid, MOD).glob("*.ipynb"))) == 2, pid
+    again = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    assert again.returncode == 0, again.stderr
+    for pid in ("p01", "p02"):
+        installed = (ws.submitted(pid, MOD) / f"{MOD}.ipynb").read_bytes()
+        assert installed == nb_bytes(pid, "versi 2"), pid
