@@ -147,22 +147,23 @@ def _check_options(gid: str, opsi: tuple[str, ...]) -> None:
 def _dua_dari_empat(
     v: Acak, ya: list[str], tidak: list[str]
 ) -> tuple[list[str], tuple[str, str], dict[str, bool]]:
-    """Four things of a workshop's case, two of each kind (``ya``, ``tidak``), lettered A-D in drawn
-    order, and the two letters the question asks about (red team R11). Every case names two of each
+    """Four things of a workshop's case, two of each kind (``ya``, ``tidak``), numbered 1-4 in drawn
+    order, and the two numbers the question asks about (red team R11). Every case names two of each
     kind, so no word of it says which two are asked; whether each asked one is a ``ya`` is drawn
-    alike (any of the four combinations). Returns the texts in letter order, the asked letters and
-    letter -> is it a ``ya``."""
+    alike (any of the four combinations). Returns the texts in number order, the asked numbers and
+    number -> is it a ``ya``. Numbers, not letters (reader, session 8): "barang C" beside the option
+    letters A-D was typed as the answer letter."""
     ditanya = [v.ya(True), v.ya(True)]
     ya, tidak = v.rng.sample(ya, 2), v.rng.sample(tidak, 2)
     isi = [(ya.pop() if p else tidak.pop(), p) for p in [*ditanya, *(not x for x in ditanya)]]
     urut = list(range(4))
-    v.rng.shuffle(urut)  # urut[i]: the letter of thing i (the first two are asked)
-    huruf = {pos: (teks, p) for pos, (teks, p) in zip(urut, isi, strict=True)}
-    t1, t2 = sorted((HURUF[urut[0]], HURUF[urut[1]]))
+    v.rng.shuffle(urut)  # urut[i]: the place of thing i (the first two are asked)
+    tempat = {pos: (teks, p) for pos, (teks, p) in zip(urut, isi, strict=True)}
+    t1, t2 = sorted((str(urut[0] + 1), str(urut[1] + 1)))
     return (
-        [huruf[i][0] for i in range(4)],
+        [tempat[i][0] for i in range(4)],
         (t1, t2),
-        {HURUF[i]: huruf[i][1] for i in range(4)},
+        {str(i + 1): tempat[i][1] for i in range(4)},
     )
 
 
@@ -669,8 +670,8 @@ def eks01_ska_eu(f: str, v: Acak) -> dict:
         "barang GSP dapat dipakai tanpa REX"
     )
     p2_mfn = (
-        "kiriman 2: GSP Uni Eropa tidak berlaku lagi untuk Indonesia pada tanggal itu; preferensi hanya "
-        "lewat IEU-CEPA bila sudah berlaku, bila belum MFN"
+        "kiriman 2: GSP Uni Eropa tidak berlaku lagi untuk Indonesia pada tanggal itu, jadi preferensi "
+        "hanya lewat IEU-CEPA bila sudah berlaku, dan bila belum, bea masuk umum (MFN)"
     )
     return dict(
         teks=teks,
@@ -1117,12 +1118,12 @@ _BUKAN = (
 
 def _bagian_bengkel(v: Acak) -> dict:
     """A workshop's draw (red team R11): a box of four separate goods, two parts of heading 6406
-    and two that Note 2 excludes; the question asks about two of them by their letter."""
+    and two that Note 2 excludes; the question asks about two of them by their number."""
     barang, (t1, t2), ya = _dua_dari_empat(
         v, [x for x, p in _BAGIAN if p], [x for x, p in _BAGIAN if not p]
     )
     negara, produk = v.rng.choice(_PABRIK)
-    daftar = "; ".join(f"({HURUF[i]}) {x}" for i, x in enumerate(barang))
+    daftar = "; ".join(f"({i + 1}) {x}" for i, x in enumerate(barang))
     teks = (
         f"Sebuah IKM mengirim satu kotak berisi empat barang terpisah ke pabrik {produk} di "
         f"{negara}: {daftar}. Untuk PEB, Anda diminta memeriksa barang {t1} dan barang {t2} saja: apakah "
@@ -1837,7 +1838,7 @@ def _kelas_bengkel(v: Acak) -> dict:
     """A workshop's draw (red team R11): four findings of one inspection in drawn order — a metal
     object inside the shoe against the foot (critical) and one outside (major), a look defect in
     zone 1 (major) and one in zone 2 (minor) — and the question asks about one metal and one look
-    finding by their letter. Every case names both places of both kinds, so no word of it says
+    finding by their number. Every case names both places of both kinds, so no word of it says
     which class the asked findings have."""
     logam = v.rng.sample(_LOGAM, 2)
     kosmetik = v.rng.sample(_KOSMETIK, 2)
@@ -1848,7 +1849,7 @@ def _kelas_bengkel(v: Acak) -> dict:
         (f"{kosmetik[1]} {v.rng.choice(_KOSMETIK_MINOR)}", "minor", "tampilan"),
     ]
     v.rng.shuffle(temuan)
-    label = "ABCD"
+    label = "1234"  # numbers, not the option letters A-D (reader, session 8)
     tanya_logam = v.rng.choice([i for i, t in enumerate(temuan) if t[2] == "logam"])
     tanya_tampilan = v.rng.choice([i for i, t in enumerate(temuan) if t[2] == "tampilan"])
     i1, i2 = sorted((tanya_logam, tanya_tampilan))
@@ -2036,7 +2037,7 @@ _SNI_TIDAK = (
 
 def _sni_bengkel(v: Acak) -> dict:
     """A workshop's draw (red team R11): four products of an IKM, two safety shoes and two others,
-    each for its own buyer; the question asks about two of them by their letter."""
+    each for its own buyer; the question asks about two of them by their number."""
     pengaman = [
         "sepatu pengaman (*safety shoes*)",
         "sepatu pengaman berujung baja",
@@ -2045,7 +2046,7 @@ def _sni_bengkel(v: Acak) -> dict:
     lain = [j for j, w in _SNI_JENIS if not w]
     produk, (t1, t2), wajib = _dua_dari_empat(v, pengaman, lain)
     untuk = v.rng.sample(_SNI_UNTUK, 4)
-    daftar = "; ".join(f"({HURUF[i]}) {x} {untuk[i]}" for i, x in enumerate(produk))
+    daftar = "; ".join(f"({i + 1}) {x} {untuk[i]}" for i, x in enumerate(produk))
     teks = (
         f"Sebuah IKM membuat empat produk untuk pasar dalam negeri: {daftar}. Untuk produk {t1} dan "
         f"produk {t2} saja: apakah masing-masing terkena SNI wajib (harus bersertifikat SNI sebelum "
@@ -2762,8 +2763,15 @@ def _mitra_bengkel(v: Acak) -> dict:
     gabung = "Ajak IKM lain di sentra bergabung: kapasitas IKM Anda tidak cukup"
     # no number of months in the halves (R11 per item): "sudah/belum 12 bulan" could be checked
     # against the case's months without knowing the rule
-    periksa = "periksa dulu akses kepabeanan: masa tanpa kegiatan kepabeanan sudah cukup lama untuk diblokir"
-    langsung = "akses kepabeanan belum bisa diblokir karena tidak aktif: masa tanpa kegiatan belum cukup lama"
+    # both halves say the same thing the same way, as plan and reason (reader, session 8: "belum bisa
+    # diblokir karena tidak aktif" read as "cannot be blocked because it is inactive")
+    masa = "masa tanpa kegiatan kepabeanan"
+    periksa = (
+        f"periksa dulu akses kepabeanan: {masa} sudah cukup lama, jadi akses itu dapat diblokir"
+    )
+    langsung = (
+        f"langsung siapkan ekspor: {masa} belum cukup lama, jadi akses itu belum dapat diblokir"
+    )
     a_ok, a_bad = (sendiri, gabung) if cukup else (gabung, sendiri)
     b_ok, b_bad = (periksa, langsung) if lama >= 12 else (langsung, periksa)
     return dict(
