@@ -277,3 +277,75 @@ def test_a_backup_from_between_rounds_never_reissues_a_sat_retake_form(tmp_path)
     for_p06 = {r["grade_id"]: r["harapan"] for r in kunci_form(flashdisk.source_notebook(FORM))}
     same = sum(for_p06.get(g) == k for g, k in sat_by_p05.items())
     assert same < len(sat_by_p05) // 2, f"{same} of {len(sat_by_p05)} keys are p05's round 2"
+
+
+def _lent_sheet_attack(ws, tmp_path, close: bool):
+    """p02's asesmen-akhir (his personal copy, every answer right) is collected at 15:00 and
+    graded; p05 then hands in a blank sheet as p02 with the token read off p02's lent sheet, at
+    18:00 (after the 17:00 deadline). Returns (p02's installed sheet before, after, collect)."""
+    from alaskaki.workshop import collect_module, demo, grade, putaran
+    from tests.integration.conftest import personal_copies
+
+    copies = personal_copies(ws, FORM)
+    source = nbformat.read(ws.source_notebook(FORM), as_version=4)
+
+    def own(pid, skill):
+        nb = demo.simulate_submission(source, copies[pid], pid, skill, FORM)
+        for mine, given in zip(nb.cells, copies[pid].cells, strict=True):
+            if "ID_PESERTA" in given.source and "TOKEN_PESERTA" in given.source:
+                mine.source = given.source  # the setup cell as it came, token and all
+        return nb
+
+    stick = tmp_path / "usb-p02"
+    stick.mkdir()
+    nbformat.write(own("p02", 1.0), stick / f"p02_{FORM}.ipynb")
+    collect_module(ws, FORM, source=stick, received="2026-12-01 15:00")
+    assert grade(ws, FORM, participants=["p02"], progress=False, workers=1).by_participant()["p02"]
+    if close:
+        putaran.tutup(ws.root, FORM)
+    before = ws.submitted("p02", FORM).joinpath(f"{FORM}.ipynb").read_bytes()
+    lent = nbformat.read(stick / f"p02_{FORM}.ipynb", as_version=4)  # p02 lends his sheet
+    blank = own("p05", 0.0)
+    for mine, his in zip(blank.cells, lent.cells, strict=True):
+        if "ID_PESERTA" in his.source and "TOKEN_PESERTA" in his.source:
+            mine.source = his.source  # p02's ID and token, copied off the lent sheet
+    stick = tmp_path / "usb-p05"
+    stick.mkdir()
+    nbformat.write(blank, stick / f"p02_{FORM}.ipynb")
+    res = collect_module(ws, FORM, source=stick, received="2026-12-01 18:00")
+    after = ws.submitted("p02", FORM).joinpath(f"{FORM}.ipynb").read_bytes()
+    return before, after, res
+
+
+def test_a_lent_sheet_after_tutup_hands_in_nothing(released_uji_personal, tmp_path):
+    """The same attack once the trainer closed the round: held by name, p02's graded sheet stays."""
+    import shutil
+
+    base = released_uji_personal
+    ws = type(base)(shutil.copytree(base.root, tmp_path / "lokakarya", symlinks=True))
+    before, after, res = _lent_sheet_attack(ws, tmp_path, close=True)
+    assert after == before and [h.peserta for h in res.held] == ["p02"], res
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="FINDING R48: between grading and `tutup`, an asesmen sheet handed in late for p02 with "
+    "the token read off his lent graded sheet is installed over his graded work (the essay modules "
+    "hold such a file since R35b, the forms do not)",
+)
+def test_a_lent_graded_sheet_before_tutup_never_replaces_it(released_uji_personal, tmp_path):
+    """asesmen-akhir with personal copies (tokens). p02 sits it, hands in at 15:00, the trainer
+    grades at 16:00 ("37/37"). After the session p02 lends his sheet to p05 ("see my answers";
+    or leaves it on the shared laptop): it carries p02's asesmen-akhir token. At 18:00, an hour
+    after the deadline and before the trainer gets to `tutup`, p05 hands in a blank sheet named
+    and filled in as p02 with that token. collect verifies the token and installs it over p02's
+    graded sheet; status shows p02 "perlu dinilai ulang", and the trainer who regrades (or runs
+    `tutup`, which then refuses p02's result) loses p02's Kompeten. R35b's rule for the essay
+    modules (a later file of graded uji work waits for the trainer's --pilih) must hold for the
+    forms too, at least after the deadline."""
+    import shutil
+
+    base = released_uji_personal
+    ws = type(base)(shutil.copytree(base.root, tmp_path / "lokakarya", symlinks=True))
+    before, after, res = _lent_sheet_attack(ws, tmp_path, close=False)
+    assert after == before, f"p02's graded sheet replaced by p05's blank one: {res}"
