@@ -438,7 +438,7 @@ def eks01_akses(f: str, v: Acak) -> dict:
 
 
 def _akses_opsi(
-    blokir: bool, rec: bool, ya: str = "", tidak: str = ""
+    blokir: bool, rec: bool, ya: str = "", tidak: str = "", biarkan: str = ""
 ) -> tuple[str, str, str, str]:
     """The four halves of an akses item: whether access may be blocked, and whether OSS needs updating."""
     ya = ya or "Akses dapat diblokir karena sudah 12 bulan berturut-turut tanpa kegiatan kepabeanan"
@@ -447,7 +447,10 @@ def _akses_opsi(
         or "Alasan blokir karena tanpa kegiatan belum berlaku, sebab belum 12 bulan berturut-turut"
     )
     perbarui = "data di OSS perlu diperbarui agar NIB terdaftar untuk hak akses kepabeanan"
-    biarkan = "data di OSS tidak perlu diperbarui karena NIB sudah terdaftar untuk akses kepabeanan"
+    biarkan = (
+        biarkan
+        or "data di OSS tidak perlu diperbarui karena NIB sudah terdaftar untuk akses kepabeanan"
+    )
     return (
         ya if blokir else tidak,
         tidak if blokir else ya,
@@ -466,6 +469,9 @@ def _akses_opsi_bengkel(blokir: bool, rec: bool) -> tuple[str, str, str, str]:
         rec,
         ya=f"Akses kepabeanannya sudah dapat diblokir: {masa} sudah cukup lama",
         tidak=f"Akses kepabeanannya belum dapat diblokir: {masa} belum cukup lama",
+        # "hak akses" in both OSS halves (reader, session 8: only the right-when-stale half said "hak",
+        # as the reference sheet does)
+        biarkan="data di OSS tidak perlu diperbarui karena NIB sudah terdaftar untuk hak akses kepabeanan",
     )
 
 
@@ -494,8 +500,8 @@ def _akses_bengkel(v: Acak) -> dict:
     teks = (
         f"Dua IKM di sentra sepatu, sejak ekspor terakhirnya, tidak punya kegiatan kepabeanan sama "
         f"sekali. {cerita[0]}. {cerita[1]}. Bulan depan keduanya mendapat pesanan ekspor baru. Untuk "
-        f"IKM {pemilik[tanya]} saja: bagaimana status akses kepabeanannya, dan apa yang dilakukan "
-        "dengan data OSS sebelum mengirim PEB?"
+        f"IKM {pemilik[tanya]} saja: apakah akses kepabeanannya sudah dapat diblokir karena tidak ada "
+        "kegiatan, dan apa yang dilakukan dengan data OSS sebelum mengirim PEB?"
     )
     return dict(
         teks=teks,
