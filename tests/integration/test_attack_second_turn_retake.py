@@ -238,12 +238,6 @@ def test_a_round_one_manual_score_never_counts_for_the_retake_sheet(tmp_path):
     assert row.menunggu > 0 or not row.nilai, (retake, row)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="FINDING R47: a retake round's form is derived from the workshop secret and the round "
-    "number only: a copy of the workshop from between rounds (the USB backup after `tutup`) that "
-    "opens its own round 2 draws the very form (37/37 keys) another retaker already sat",
-)
 def test_a_backup_from_between_rounds_never_reissues_a_sat_retake_form(tmp_path):
     """After `tutup` the trainer copies the workshop to his flashdisk (as the guide says: back up).
     On the laptop he opens a retake for p05 (`ulang --peserta p05`), releases it; p05 sits it,
@@ -253,7 +247,8 @@ def test_a_backup_from_between_rounds_never_reissues_a_sat_retake_form(tmp_path)
     37 keys the same, and p05 -- who passed it -- knows its answers. (The same happens in one
     folder when `uji.json` is brought back from a backup, as the kit's messages advise.) A new
     round must never reissue a form that may have been sat: its secret needs something that a copy
-    does not carry forward (a random part recorded with the round)."""
+    does not carry forward (a random part recorded with the round). Finding R47, fixed session 8:
+    each round's secret has a random part of its own."""
     import shutil
 
     from alaskaki.workshop import putaran

@@ -26,6 +26,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -284,7 +285,11 @@ def _new_form(folder: Folder, modul: str, nomor: int) -> Path:
             "Formulir ulang hanya bisa dibuat dengan instalasi pelatih (paket alaskaki_kunci)."
         ) from err
     dasar = buat_rahasia(folder.root)
-    rahasia = hashlib.sha256(f"{dasar}:putaran-{nomor}".encode()).hexdigest()[:32]
+    # A random part, never derived: a copy of the folder from between rounds (a flashdisk backup,
+    # or uji.json brought back) that opens its own round N must not draw the form another retaker
+    # already sat in round N (red team R47). Nothing re-derives it: each form carries its own key.
+    acak = secrets.token_hex(16)
+    rahasia = hashlib.sha256(f"{dasar}:putaran-{nomor}:{acak}".encode()).hexdigest()[:32]
     # written beside, then renamed over the old form: an interruption never leaves half a form
     # (or half of the new form over the old one) in source/ (red team R20)
     baru = folder.root / STATE_DIR / ARCHIVE / f".{modul}-{nomor}-baru"
