@@ -601,8 +601,8 @@ class Folder:
             ) from err
 
     def has_demo_secret(self) -> bool:
-        """The workshop's uji secret is ``alaskaki demo``'s: every form drawn from it, a retake
-        round's too (``ulang`` derives round N from the secret), has a public key (R23, R23b)."""
+        """The workshop's uji secret is ``alaskaki demo``'s: every form drawn from it has a public key
+        (R23); such a workshop is refused for real participants, its retake rounds too (R23b)."""
         return read_uji_secret(self.root) == DEMO_SECRET
 
     def _disk_identity(self) -> str:
