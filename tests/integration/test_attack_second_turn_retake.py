@@ -120,12 +120,6 @@ def test_a_careless_trainers_repeats_are_refused_by_name(round1, tmp_path):
     assert not ws.submitted("p03", FORM).exists()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="FINDING R43: `pulihkan` to a backup from before round 1 was graded, once a retake "
-    "round is open: `grade` says the round-1 results are 'tidak berubah' (from the done-markers) "
-    "but the gradebook lost them; status says 'belum dinilai' and no grade (--ulang) brings them back",
-)
 def test_pulihkan_across_a_round_keeps_or_regrades_the_closed_results(tmp_path):
     """Round 1: p01 37/37, p05 fails; the trainer closes it, opens a retake for p05, releases and
     grades his round-2 sheet. Then he means to undo a mistake and runs `alaskaki pulihkan` with the
@@ -136,7 +130,11 @@ def test_pulihkan_across_a_round_keeps_or_regrades_the_closed_results(tmp_path):
     reports say p01 "dikumpulkan, belum dinilai": his Kompeten is gone although every command says
     it stands. After any restore the closed round's results must be in the gradebook again (regraded
     with the archived round-1 form), or the grader must say they are missing and how to get them
-    back (the 'sebelum-pulihkan' copy)."""
+    back (the 'sebelum-pulihkan' copy).
+
+    Fixed session 8 (grading.run: a closed round's result missing from the gradebook is graded
+    again with its archived form).
+    """
     from alaskaki.folder import Folder
     from alaskaki.workshop import collect_module, demo, workshop_status
     from alaskaki.workshop.course import Workshop

@@ -80,11 +80,12 @@ class Module:
     sidik: dict[str, str] = field(default_factory=dict)
 
 
-def load_module(course: Course, modul: str) -> Module:
+def load_module(course: Course, modul: str, form: Path | None = None) -> Module:
+    """The module's source, read once; ``form``: an earlier round's archived uji form instead."""
     from nbgrader import utils as nbutils
     from nbgrader.preprocessors import ClearHiddenTests
 
-    path = course.folder.source_notebook(modul)
+    path = form or course.folder.source_notebook(modul)
     if not path.is_file():
         raise AlaskakiError(
             f"Modul '{modul}' tidak ada di lokakarya ini (tidak ada {path.relative_to(course.root)}).",

@@ -13,6 +13,7 @@ import warnings
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from datetime import UTC
+from pathlib import Path
 
 from alaskaki.errors import EXIT_NOT_FOUND, AlaskakiError, from_os_error, os_reason
 from alaskaki.folder import _venv_on_path
@@ -238,9 +239,13 @@ class Run:
             return _failed(pid, describe(exc, doing), flags=flags, worker=worker)
 
 
-def _not_refused(run: Run, found: list[str]) -> list[str]:
+def _not_refused(run: Run, found: list[str], lost: dict[str, str]) -> list[str]:
     """The submissions the uji's rounds allow to grade now (red team R5c); the others are recorded:
-    an earlier round's work keeps its result, a late or foreign submission is refused by name."""
+    an earlier round's work keeps its result, a late or foreign submission is refused by name.
+
+    An earlier round's result that the gradebook no longer holds (`alaskaki pulihkan` to an older
+    backup, red team R43) goes into ``lost`` ({pid: sha of the form it was graded with}): the done-
+    marker is not trusted for it, it is graded again with that round's archived form."""
     from alaskaki.workshop import putaran
 
     out = []
@@ -251,6 +256,9 @@ def _not_refused(run: Run, found: list[str]) -> list[str]:
             continue
         kept, sentence = refused[pid]
         marker = record.read_marker(run.course.root, run.modul, pid) if kept else None
+        if marker and not run.in_gradebook(pid):
+            lost[pid] = str(marker.get("formulir") or "")
+            continue
         if marker:
             run.results[pid] = ParticipantGrade(
                 pid,
@@ -262,6 +270,57 @@ def _not_refused(run: Run, found: list[str]) -> list[str]:
         else:
             run.results[pid] = ParticipantGrade(pid, status="gagal", error=sentence)
     return out
+
+
+def _regrade_lost(run: Run, lost: dict[str, str]) -> None:
+    """Grade ``lost`` submissions again, each with the archived form it was graded with (R43)."""
+    from alaskaki.folder import STATE_DIR
+    from alaskaki.workshop import putaran
+
+    forms: dict[str, Path] = {}
+    archive = run.course.root / STATE_DIR / putaran.ARCHIVE
+    for path in sorted(archive.glob(f"{run.modul}-*.ipynb")):
+        with contextlib.suppress(OSError):
+            forms.setdefault(hashlib.sha256(path.read_bytes()).hexdigest(), path)
+    by_form: dict[str, list[str]] = {}
+    for pid, form in lost.items():
+        by_form.setdefault(form, []).append(pid)
+    for form, pids in by_form.items():
+        path = forms.get(form)
+        if path is None:
+            for pid in pids:
+                run.results[pid] = ParticipantGrade(
+                    pid,
+                    status="gagal",
+                    error=f"Hasil {pid} untuk {run.modul} (putaran yang sudah ditutup) tidak ada "
+                    "lagi di buku nilai (mis. sesudah `alaskaki pulihkan`), dan formulir yang dipakai "
+                    f"menilainya tidak ada di {STATE_DIR}/{putaran.ARCHIVE}/. Pulihkan buku nilai "
+                    "'sebelum-pulihkan' dari daftar `alaskaki pulihkan` agar nilainya kembali.",
+                )
+            continue
+        sub = Run(
+            run.course,
+            load_module(run.course, run.modul, form=path),
+            run.sandboxed,
+            run.workers,
+            run.run_timeout,
+            run.cell_timeout,
+            run.progress,
+            gb=run.gb,
+        )
+        sub.grade(
+            [(p, record.submission_key(run.course, sub.module, p, run.sandboxed)) for p in pids]
+        )
+        nomor = path.stem.removeprefix(f"{run.modul}-")
+        for pid in pids:
+            r = sub.results[pid]
+            if r.status == "dinilai":
+                r.notes.append(
+                    f"{pid}: hasil {run.modul} putaran {nomor} tidak ada lagi di buku nilai (mis. "
+                    "sesudah `alaskaki pulihkan`); kiriman yang sama dinilai lagi dengan formulir "
+                    f"putaran itu ({STATE_DIR}/{putaran.ARCHIVE}/{path.name})."
+                )
+            run.results[pid] = r
 
 
 def _submitted(course: Course, modul: str, participants) -> list[str]:
@@ -344,10 +403,13 @@ def grade_module(
         with warnings.catch_warnings():
             # nbgrader's update_or_create_submission trips SQLAlchemy's autoflush warnings; harmless
             warnings.filterwarnings("ignore", message=".*not in session.*")
-            todo = run.todo(_not_refused(run, found), ulang)
-            if todo:
+            lost: dict[str, str] = {}
+            todo = run.todo(_not_refused(run, found, lost), ulang)
+            if todo or lost:
                 record.check_writable(course)
             run.grade(todo)
+            if lost:
+                _regrade_lost(run, lost)
         for r in run.results.values():  # unchanged: the gradebook is the truth (manual grades too)
             if r.status == "tidak berubah":
                 with contextlib.suppress(MissingEntry):
