@@ -486,7 +486,8 @@ def render_collect(res) -> str:
     if res.installed:
         lines.append(f"Dipasang untuk dinilai: {', '.join(res.installed)}")
     if res.duplicates:
-        lines.append(f"{len(res.duplicates)} file sama persis dengan yang sudah ada (dilewati).")
+        lines.append(f"{len(res.duplicates)} file sama persis dengan yang sudah ada (dilewati):")
+        lines += [f"  {d}" for d in res.duplicate_reasons or res.duplicates]
     if res.older:
         lines.append(
             "Diterima lebih awal dari versi yang sudah ada, hanya diarsipkan: "

@@ -92,19 +92,16 @@ def test_a_notebook_without_the_token_named_for_a_friend_is_held(ws, tmp_path):
     assert "p02" in str(later.held[0]) and "TOKEN_PESERTA" in later.held[0].reason
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="FINDING R39: a participant who hands in his FIRST version again after a second one "
-    "is skipped as a duplicate: the second (older intention) stays installed and graded, and the "
-    "trainer is told only '1 file sama persis ... (dilewati)', without a name",
-)
 def test_going_back_to_the_first_version_installs_it(ws, tmp_path):
     """p02 hands in version A at 15:00, then B at 16:00 ("I changed the leather price"), then at
     18:00, seeing B was wrong, hands in A again (the file he kept on his stick). His latest
     submission is A. collect finds A's bytes in the archive and skips the file as a duplicate: B
     stays installed, with B's received time, and is what `grade` judges. The trainer's summary says
     "1 file sama persis dengan yang sudah ada (dilewati)", naming neither p02 nor the file, so no
-    one notices. The newest received submission must be the one installed (A, received 18:00)."""
+    one notices. The newest received submission must be the one installed (A, received 18:00).
+
+    FINDING R39, fixed session 8: only the newest version (or one received at the same stated
+    time, or a held file) is a duplicate; every duplicate is named with its participant."""
     a = nb_bytes("p02", "jawaban A")
     b = nb_bytes("p02", "jawaban B")
     for when, data in ((T1, a), (T2, b), (T3, a)):

@@ -104,7 +104,8 @@ class Held:
 class CollectResult:
     modul: str
     collected: dict[str, str] = field(default_factory=dict)  # participant -> archived file name
-    duplicates: list[str] = field(default_factory=list)  # files already in the archive
+    duplicates: list[str] = field(default_factory=list)  # files already received (not again)
+    duplicate_reasons: list[str] = field(default_factory=list)  # each: file, participant, why
     older: list[str] = field(default_factory=list)  # archived; a later received one is installed
     skipped: list[Skipped] = field(default_factory=list)  # not collected, each with its reason
     held: list[Held] = field(default_factory=list)  # archived aside until the trainer chooses
@@ -575,7 +576,8 @@ def _find(folder: Path, short: str, suffix: str) -> Path | None:
 def _archive(
     workshop: Workshop, pid: str, modul: str, item: Incoming, *, held: str | None = None
 ) -> tuple[Path, bool]:
-    """Store a received file; return (path, is_new). Identical content is stored once per folder.
+    """Store a received file; return (path, is_new). The same content received at another time
+    is another received version (a participant going back to his first version, R39).
 
     The sidecar goes first: when a run stops before the notebook lands, the next run finds the
     sidecar by its hash and keeps the original received time.
@@ -586,13 +588,16 @@ def _archive(
     _make_dirs(folder)
     full = _digest(item.data)
     short = full[:12]
-    existing = _find(folder, short, ".ipynb")
-    if existing is not None:
-        return existing, False
-    sidecar = _find(folder, short, ".asal.txt")
-    received = _received(sidecar.with_suffix("").with_suffix(".ipynb")) if sidecar else None
-    received = received or item.received
+    received = item.received
+    for side in sorted(folder.glob(f"*_{short}.asal.txt")):
+        notebook = side.with_suffix("").with_suffix(".ipynb")
+        moved = held and (folder.parent / notebook.name).exists()  # chosen: its sidecar follows
+        if not notebook.exists() and not moved:
+            received = _received(notebook) or received  # an interrupted run received it first
+            break
     target = folder / f"{received.strftime(NAME_TS)}_{short}.ipynb"
+    if _stored(target) is not None:
+        return target, False
     lines = [
         f"file: {item.name}",
         f"diterima: {received.strftime(TS_FORMAT)}",
@@ -786,6 +791,67 @@ def held_files(workshop: Workshop, modul: str) -> list[tuple[str, Path, str, str
                 )
             )
     return out
+
+
+def _same_bytes(path: Path, full: str) -> bool:
+    """True when the archived ``path`` holds, intact, the content whose sha256 is ``full``."""
+    data = _stored(path)
+    return data is not None and _digest(data) == full
+
+
+def _duplicate_of(
+    folder: Path, pid: str, item: Incoming, full: str, versions: list[tuple[datetime, Path]]
+) -> str | None:
+    """Why ``item`` is no new receipt (Indonesian, for the trainer), or None.
+
+    Only the newest version handed in again, a version received at the very time stated again (a
+    stick or an exchange record collected again) and a file already held are duplicates; an
+    earlier version handed in again later is a new receipt and is installed (red team R39), the
+    very copy received before is held (see the caller). Every comparison is with the bytes
+    actually stored (R40)."""
+    if versions and _same_bytes(versions[-1][1], full):
+        return (
+            f"sama persis dengan versi terbaru {pid} (diterima {_wib(versions[-1][0])}); dilewati"
+        )
+    for when, path in versions:
+        if when == item.received and _same_bytes(path, full):
+            return f"sama persis dengan versi {pid} yang diterima {_wib(when)}; dilewati"
+    for path in sorted((folder / HELD).glob(f"*_{full[:12]}.ipynb")):
+        if _same_bytes(path, full) and _same_copy(path, item):  # a new copy is judged anew
+            return (
+                f"sama persis dengan file {pid} yang sedang ditahan ({path.name}); dilewati, "
+                f"terima yang ditahan dengan --pilih bila benar"
+            )
+    return None
+
+
+def _same_copy(path: Path, item: Incoming) -> bool:
+    """True when ``item`` is the very copy the archived ``path`` was received as: the same name as
+    found and the same time the file claims (mtime, zip date). A new copy (saved, copied, zipped
+    again) is a new hand-in; the same copy may be an old stick collected again. No record: the
+    same copy (cannot be told apart)."""
+    try:
+        lines = set(path.with_suffix(".asal.txt").read_text(encoding="utf-8").splitlines())
+    except (OSError, UnicodeDecodeError):
+        return True
+    claim = f"klaim berkas (tidak dipakai): {item.claimed}" if item.claimed else None
+    return f"file: {item.name}" in lines and (claim is None or claim in lines)
+
+
+def _unchosen_hold(pid: str, full: str, versions: list[tuple[datetime, Path]]) -> str | None:
+    """A version the trainer set aside with --pilih (another one received at the same time was
+    chosen) handed in again: held, the trainer's choice is never undone without him."""
+    if not versions or not _chosen_at(versions[-1][1]):
+        return None
+    when, chosen = versions[-1]
+    for other_when, path in versions[:-1]:
+        if other_when == when and _same_bytes(path, full):
+            return (
+                f"sama persis dengan versi {pid} yang tidak Anda pilih (diterima {_wib(when)}; "
+                f"Anda memilih {chosen.name}); bila {pid} memang menyerahkannya lagi sebagai "
+                "versi terakhir, terima dengan --pilih"
+            )
+    return None
 
 
 def _unreadable_hold(
@@ -1154,26 +1220,56 @@ def collect_module(
         if note and hold is None:
             result.notes.append(f"{item.name} (untuk {pid}): {note}")
     for pid, got in sorted(accepted.items()):
-        # Only files not in the archive yet count as received now.
+        # A file is received now unless it is the newest version again, a version received at
+        # this same time (the same stick or exchange record collected again) or a held file.
         fresh: list[tuple[Incoming, str | None]] = []
-        seen: set[str] = set()
+        seen: set[tuple[str, datetime]] = set()
+        folder = archive_dir(workshop, pid, modul)
         for item, hold in got:
-            digest = _digest(item.data)[:12]
-            folder = archive_dir(workshop, pid, modul)
+            full = _digest(item.data)
             for fixed in _repair(folder, item.data) + _repair(folder / HELD, item.data):
                 result.notes.append(
                     f"{item.name} (untuk {pid}): arsip {fixed.name} rusak (terpotong, mis. listrik "
                     "padam) dan diperbaiki dengan file ini (isinya sama persis)"
                 )
-            if (
-                _find(folder, digest, ".ipynb")
-                or _find(folder / HELD, digest, ".ipynb")
-                or digest in seen
-            ):
+            versions = _versions(workshop, pid, modul)
+            same = _duplicate_of(folder, pid, item, full, versions)
+            if same is None and (full, item.received) in seen:
+                same = "sama persis dengan file lain di kiriman ini"
+            if same is not None:
                 result.duplicates.append(item.name)
-            else:
-                seen.add(digest)
-                fresh.append((item, hold))
+                result.duplicate_reasons.append(f"{item.name} (untuk {pid}): {same}")
+                continue
+            hold = hold or _unchosen_hold(pid, full, versions)
+            earlier = [(when, path) for when, path in versions if _same_bytes(path, full)]
+            if earlier and hold is None:
+                newest = versions[-1][0]
+                if any(_same_copy(path, item) for _, path in earlier):
+                    # The very copy received before (same name and file time): an old stick
+                    # collected again, or the participant going back to it? Not decided silently.
+                    if item.received <= newest:
+                        result.duplicates.append(item.name)
+                        result.duplicate_reasons.append(
+                            f"{item.name} (untuk {pid}): berkas yang sama (isi, nama dan waktu "
+                            f"berkas) dengan versi {pid} yang diterima {_wib(earlier[-1][0])}; "
+                            "dilewati"
+                        )
+                        continue
+                    hold = (
+                        f"berkas yang sama (isi, nama dan waktu berkas) dengan versi {pid} yang "
+                        f"diterima {_wib(earlier[-1][0])}, bukan versi terbaru ({_wib(newest)}): "
+                        "bila ini flashdisk lama yang dikumpulkan lagi, biarkan; bila "
+                        f"{pid} memang menyerahkannya lagi sebagai versi terakhir, terima "
+                        "dengan --pilih"
+                    )
+                else:
+                    result.notes.append(
+                        f"{item.name} (untuk {pid}): sama dengan versi yang diterima "
+                        f"{_wib(earlier[-1][0])}; diserahkan lagi, dicatat sebagai kiriman "
+                        f"{_wib(item.received)}"
+                    )
+            seen.add((full, item.received))
+            fresh.append((item, hold))
         # On the exchange every submission is its own received version (server time); offline,
         # two different new files in one batch cannot be told apart by time: the trainer chooses.
         offline = [x for x in fresh if x[0].pid is None]

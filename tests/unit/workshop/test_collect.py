@@ -502,6 +502,43 @@ def test_a_damaged_archive_copy_is_never_installed_and_writes_are_durable(
     assert any("arsip p01" in n and "rusak" in n and "Kumpulkan lagi" in n for n in res.notes)
 
 
+def test_duplicates_are_named_and_a_stick_collected_again_is_no_new_receipt(ws, tmp_path):
+    """Red team R39: a version handed in again later (a new copy) is a new receipt (installed,
+    said by name); the same stick collected again is not (its stated time: skipped; later: held,
+    the trainer decides), nor the newest version again; the summary names file and participant."""
+    from alaskaki.cli import render_collect
+
+    for when, answer in ((T1, "a"), (T2, "b")):
+        put(tmp_path / f"usb-{answer}", f"p01_{MOD}.ipynb", nb_bytes("p01", answer))
+        collect_module(ws, MOD, source=tmp_path / f"usb-{answer}", received=when)
+    res = collect_module(ws, MOD, source=tmp_path / "usb-a", received=T1)  # the same receipt
+    assert res.installed == [] and b'"b"' in submitted(ws, "p01")
+    text = render_collect(res)
+    assert f"p01_{MOD}.ipynb (untuk p01): sama persis dengan versi p01 yang diterima" in text, text
+    res = collect_module(ws, MOD, source=tmp_path / "usb-a", received=T3)  # the old stick, later
+    assert res.installed == [] and [h.peserta for h in res.held] == ["p01"]
+    assert "flashdisk lama" in res.held[0].reason and "--pilih" in res.held[0].reason
+    put(tmp_path / "usb-a2", f"p01_{MOD}.ipynb", nb_bytes("p01", "a"))  # a new copy of a
+    res = collect_module(ws, MOD, source=tmp_path / "usb-a2", received=T3)
+    assert res.installed == ["p01"] and b'"a"' in submitted(ws, "p01")
+    assert any("p01" in n and "diserahkan lagi" in n for n in res.notes), res.notes
+    assert len(versions(ws, "p01")) == 3  # nothing lost: a, b, a again
+    res = collect_module(ws, MOD, source=tmp_path / "usb-a", received=T3)
+    assert "versi terbaru p01" in render_collect(res)
+
+
+def test_the_version_the_trainer_did_not_choose_is_held_when_handed_in_again(ws, tmp_path):
+    for i, answer in enumerate(("a", "b")):
+        put(tmp_path / f"usb{i}", f"p01_{MOD}.ipynb", nb_bytes("p01", answer))
+        collect_module(ws, MOD, source=tmp_path / f"usb{i}", received=T1)
+    collect_module(ws, MOD, choose=[f"p01_{MOD}.ipynb"])
+    res = collect_module(ws, MOD, source=tmp_path / "usb0", received=T3)
+    assert res.installed == [] and b'"b"' in submitted(ws, "p01")
+    assert [h.peserta for h in res.held] == ["p01"] and "tidak Anda pilih" in res.held[0].reason
+    res = collect_module(ws, MOD, choose=[f"p01_{MOD}.ipynb"])  # the trainer: yes, his last
+    assert res.installed == ["p01"] and b'"a"' in submitted(ws, "p01")
+
+
 # ------------------------------------------------------------------ exchange (owner = identity)
 
 
