@@ -342,3 +342,50 @@ def test_a_lent_graded_sheet_before_tutup_never_replaces_it(released_uji_persona
     ws = type(base)(shutil.copytree(base.root, tmp_path / "lokakarya", symlinks=True))
     before, after, res = _lent_sheet_attack(ws, tmp_path, close=False)
     assert after == before, f"p02's graded sheet replaced by p05's blank one: {res}"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="FINDING R49: a retake form cut to 0 bytes (power cut on a flashdisk: no fsync in "
+    "`ulang`) makes `release` fail with nbgrader's English traceback, `ulang` refuses (round open), "
+    "and `alaskaki init` again rewrites source/ with ROUND 1's form, whose key is spent; release "
+    "then hands it to the retakers",
+)
+def test_a_cut_retake_form_is_never_replaced_by_the_closed_rounds_form(tmp_path):
+    """The workshop lives on a flashdisk. The trainer closes round 1, runs `ulang asesmen-akhir
+    --peserta p05` and pulls the flashdisk out (or the power goes) right after: `ulang` renamed
+    the new form into source/ without fsync, and the file is left with 0 bytes. `alaskaki release
+    asesmen-akhir` fails with a Python traceback from nbgrader; `alaskaki ulang` again says round 2
+    is open ("tutup dulu"). The trainer runs `alaskaki init FOLDER` again, which repairs a cut
+    module notebook: it writes the workshop's FIRST form (round 1: its key went out with the rapor)
+    into source/, and `release` hands it to p05 -- who, with friends' pooled rapor, knows most of
+    its answers; the grader takes his sheet as this round's form. A retake round's form must come
+    back as that round's form (it is derived from the secret and the round), or be refused by name."""
+    from alaskaki.workshop import putaran
+    from alaskaki.workshop.course import init_workshop
+    from alaskaki.workshop.release import release_module
+    from alaskaki_kunci.bengkel import kunci_form
+
+    ws = init_workshop(
+        tmp_path / "lokakarya", roster=paths.dataset("contoh_peserta.csv"), modules=[FORM]
+    )
+    release_module(ws, FORM, due="2026-12-01 17:00")
+    round1 = {r["grade_id"]: r["harapan"] for r in kunci_form(ws.source_notebook(FORM))}
+    putaran.tutup(ws.root, FORM)
+    putaran.ulang(ws.root, FORM, ["p05"])
+    ws.source_notebook(FORM).write_bytes(b"")  # what the cut leaves
+    refused = _cli(ws, "release", FORM, "--batas", "2026-12-08 17:00")
+    assert refused.returncode != 0
+    again = subprocess.run(
+        [sys.executable, "-m", "alaskaki", "init", str(ws.root)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert again.returncode == 0, again.stderr
+    handed = _cli(ws, "release", FORM, "--batas", "2026-12-08 17:00")
+    if handed.returncode == 0:
+        now = {r["grade_id"]: r["harapan"] for r in kunci_form(ws.source_notebook(FORM))}
+        same = sum(now.get(g) == k for g, k in round1.items())
+        assert same < len(round1) // 2, f"round 2 released with {same}/{len(round1)} round-1 keys"
+    assert "Traceback" not in refused.stderr, refused.stderr
