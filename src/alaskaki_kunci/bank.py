@@ -1240,7 +1240,8 @@ def bya01_kulit(f: str, v: Acak) -> dict:
     )  # one shoe has two quarters; a pair is two shoes
     biaya = costing.leather_cost(bersih, p["harga"], p["susut"])
     teks = (
-        f"Pola kulit atasan **satu sepatu**: *vamp* {num(p['vamp'], 1)} dm², dua *quarter* masing-masing "
+        f"Pola kulit atasan **satu sepatu**: *vamp* (bagian depan) {num(p['vamp'], 1)} dm², dua *quarter* "
+        "(bagian samping dan belakang) masing-masing "
         f"{num(p['quarter'], 1)} dm², lidah {num(p['lidah'], 1)} dm². Susut potong {num(p['susut'] * 100, 0)}% "
         f"dari luas bersih. Harga kulit {rp(p['harga'])} per ft². Berapa biaya kulit atasan **per pasang** "
         "(rupiah)?"
@@ -1323,7 +1324,10 @@ def bya01_upah(f: str, v: Acak) -> dict:
         p["menit"] = tuple((n, v.geser(m, 0.3, 1)) for n, m in p["menit"])
     per_menit = costing.wage_per_minute(p["upah"], p["hari"], p["jam"])
     total = costing.labour_cost(costing.Operation(n, m, per_menit) for n, m in p["menit"])
-    proses = ", ".join(f"{n} {m} menit" for n, m in p["menit"])
+    # English words glossed as m2/m3 teach them (reader, session 8)
+    proses = ", ".join(
+        f"{'finishing (penyelesaian)' if n == 'finishing' else n} {m} menit" for n, m in p["menit"]
+    )
     teks = (
         f"Upah bulanan pekerja {rp(p['upah'])}, {p['hari']} hari kerja sebulan, {p['jam']} jam sehari. Waktu kerja "
         f"per pasang: {proses}. Semua proses dikerjakan pekerja dengan upah yang sama. Berapa biaya upah per "
