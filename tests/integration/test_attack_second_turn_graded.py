@@ -209,6 +209,9 @@ def test_a_manual_score_of_the_first_version_never_scores_the_second(released_mo
     def hand_in(n, when):
         nb = demo.simulate_submission(source, given, "p01", 0.0, MOD)
         nb.cells.append(nbformat.v4.new_markdown_cell(f"versi {n}"))
+        if n == 2:  # wrong in another way: the answers changed (the same answers keep it, R50)
+            answer = next(c for c in nb.cells if c.metadata.get("nbgrader", {}).get("solution"))
+            answer.source += "\n# dicoba lagi"
         stick = _hand_in(tmp_path, f"usb-{n}", {f"p01_{MOD}.ipynb": nb})
         collect_module(ws, MOD, source=stick, received=when)
 

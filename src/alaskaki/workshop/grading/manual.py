@@ -5,8 +5,10 @@ nbgrader keeps ``Grade.manual_score`` (and ``extra_credit``, ``Comment.manual_co
 cell is autograded again, and the kit counts a manual score as the trainer's final word. So when
 a NEW version of a participant's notebook is graded (another file, another timestamp, or another
 form: a retake round), the scores the trainer gave the old version are taken off this submission,
-except one case a trainer expects to stay: a manually graded answer cell (rubric) whose text is
-byte-identical to the text the trainer scored, in the same form. Everything taken off is written
+except what a trainer expects to stay, in the same form: a manually graded answer cell (rubric)
+whose text is byte-identical to the text the trainer scored, and a score given to an autograded test
+cell while every answer of the notebook is byte-identical to the version he saw (R50: the same
+answers handed in again with a cell added must not turn his lowered score into full marks). Everything taken off is written
 first to ``penilaian/<modul>/nilai-pelatih-lama/`` (and ``alaskaki grade`` backs the gradebook up
 to ``cadangan/`` before it writes), so nothing the trainer typed is lost.
 """
@@ -123,14 +125,18 @@ def drop_old(gb, course: Course, mod: Module, work: Work, before: Earlier) -> li
         return []
     now = _answers(work.nb.cells) if work.nb is not None else {}
 
+    # A score the trainer gave an autograded test cell judged what the answers produced, so it
+    # stays while every answer is the one he saw: a cell added or a file saved again is not new
+    # work, and taking his (lowered) score off would hand the autograder's full marks back (R50).
+    all_same = bool(before.answers) and now == before.answers
+
     def same_answer(gid: str) -> bool:
+        if before.new_round:
+            return False
         meta = mod.meta.get(gid) or {}
-        return (
-            not before.new_round
-            and bool(meta.get("solution"))
-            and gid in before.answers
-            and now.get(gid) == before.answers[gid]
-        )
+        if meta.get("solution"):
+            return gid in before.answers and now.get(gid) == before.answers[gid]
+        return all_same
 
     dropped, kept = [], []
     for g in sub.grades:
