@@ -242,3 +242,32 @@ def test_one_odd_notebook_never_stops_the_collect_of_the_batch(ws, tmp_path, kin
     assert "tak terduga" not in out.err, out.err
     assert submitted(ws, "p02") == nb_bytes("p02", "versi 2"), (code, out)
     assert f"p01_{MOD}.ipynb" in out.out + out.err, out
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="FINDING R50: uji.json is written without fsync and kept nowhere else: cut by a power "
+    "cut after `tutup`, every command on the form stops with 'kembalikan dari cadangan lokakarya', "
+    "a backup the kit never makes; removing the file (the only way on) reopens the closed round",
+)
+def test_a_cut_round_record_keeps_the_round_closed(ws, tmp_path):
+    """The trainer closes asesmen-akhir (`tutup`) on a laptop whose battery dies a moment later:
+    uji.json, renamed into place without fsync, is left with 0 bytes. Every later collect or grade
+    of the form says "uji.json rusak ... kembalikan dari cadangan lokakarya", but cadangan/ holds
+    gradebooks only; the trainer deletes the broken file to go on, and round 1 is open again: p05's
+    sheet handed in after the rapor went out is installed (and graded with the spent key). The
+    record of a closed round must survive a power cut (written durably, with a copy the kit reads
+    when the file is broken), so the round stays closed."""
+    from alaskaki.errors import AlaskakiError
+    from alaskaki.workshop import putaran
+
+    putaran.tutup(ws.root, FORM)
+    (ws.root / putaran.STATE_FILE).write_bytes(b"")  # what the power cut leaves
+    stick = tmp_path / "usb-p05"
+    put(stick, f"p05_{FORM}.ipynb", nb_bytes("p05", "sesudah rapor", modul=FORM))
+    try:
+        res = collect_module(ws, FORM, source=stick, received=T3, tanpa_token=True)
+    except AlaskakiError as refused:  # refused is safe only when the way it names exists
+        assert list(ws.root.glob("cadangan/*uji*")), f"no backup of uji.json: {refused}"
+        return
+    assert [h.peserta for h in res.held] == ["p05"], res
