@@ -246,7 +246,7 @@ def test_one_odd_notebook_never_stops_the_collect_of_the_batch(ws, tmp_path, kin
 
 @pytest.mark.xfail(
     strict=True,
-    reason="FINDING R50: uji.json is written without fsync and kept nowhere else: cut by a power "
+    reason="FINDING R57: uji.json is written without fsync and kept nowhere else: cut by a power "
     "cut after `tutup`, every command on the form stops with 'kembalikan dari cadangan lokakarya', "
     "a backup the kit never makes; removing the file (the only way on) reopens the closed round",
 )
