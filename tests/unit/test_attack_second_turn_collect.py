@@ -213,12 +213,6 @@ ODD_NOTEBOOKS = {
 }
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="FINDING R46: one participant's odd-but-JSON notebook (a cell source of numbers, a lone "
-    "surrogate escape) crashes the whole collect (TypeError / UnicodeEncodeError): nobody's file "
-    "in the batch is collected and the message names no file",
-)
 @pytest.mark.parametrize("kind", sorted(ODD_NOTEBOOKS))
 def test_one_odd_notebook_never_stops_the_collect_of_the_batch(ws, tmp_path, kind, capsys):
     """Second turn of m3: the trainer collects a folder with p02's new version and p01's file,
@@ -226,7 +220,10 @@ def test_one_odd_notebook_never_stops_the_collect_of_the_batch(ws, tmp_path, kin
     list of cells, but a cell's source is a list of numbers (or an ID written as a lone surrogate
     escape). `alaskaki collect` stops with "galat tak terduga (TypeError: sequence item 0 ...)":
     p02's version is not collected either, and the message names neither file nor participant.
-    One bad file must be refused or held by name; the rest of the batch collected."""
+    One bad file must be refused or held by name; the rest of the batch collected.
+
+    FINDING R46, fixed session 8: such JSON is read as not a notebook (named; held over collected
+    work, R38), the rest of the batch is collected."""
     from alaskaki.cli import main
 
     put(tmp_path / "usb-1", f"p02_{MOD}.ipynb", nb_bytes("p02", "versi 1"))

@@ -358,11 +358,26 @@ def _named_modules(name: str, modules: list[str]) -> set[str]:
 
 
 def _load(data: bytes) -> dict | None:
+    """The notebook in ``data``, or None when it is not one collect can read: not JSON, no list of
+    cells, or JSON as no Jupyter writes it (a cell that is not an object, a source of numbers, a
+    lone surrogate escape such as ``"\\ud800"``). Such a file is taken as unreadable (named, held
+    over collected work, red team R38), never a crash of the whole batch (R46)."""
     try:
         nb = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
+        if not isinstance(nb, dict) or not isinstance(nb.get("cells"), list):
+            return None
+        for cell in nb["cells"]:
+            src = cell["source"] if isinstance(cell, dict) else None
+            if not (
+                isinstance(src, str)
+                or isinstance(src, list)
+                and all(isinstance(x, str) for x in src)
+            ):
+                return None
+        json.dumps(nb, ensure_ascii=False).encode("utf-8")  # a lone surrogate cannot be written
+    except (UnicodeError, ValueError, KeyError, TypeError, RecursionError):
         return None
-    return nb if isinstance(nb, dict) and isinstance(nb.get("cells"), list) else None
+    return nb
 
 
 def _source(cell: dict) -> str:
