@@ -101,13 +101,18 @@ def test_going_back_to_the_first_version_installs_it(ws, tmp_path):
     one notices. The newest received submission must be the one installed (A, received 18:00).
 
     FINDING R39, fixed session 8: only the newest version (or one received at the same stated
-    time, or a held file) is a duplicate; every duplicate is named with its participant."""
+    time, or a held file) is a duplicate; every duplicate is named with its participant. Held for
+    the trainer's --pilih (R58: a copy of an old stick collected again looks the same) is fine too:
+    chosen, A is installed at its received time."""
     a = nb_bytes("p02", "jawaban A")
     b = nb_bytes("p02", "jawaban B")
     for when, data in ((T1, a), (T2, b), (T3, a)):
         stick = tmp_path / f"usb-{when:%H%M}"
         put(stick, f"p02_{MOD}.ipynb", data)
         res = collect_module(ws, MOD, source=stick, received=when)
+    if res.held:  # an earlier version arriving again may also wait for the trainer (R58), named
+        assert [h.peserta for h in res.held] == ["p02"], res
+        res = collect_module(ws, MOD, choose=[res.held[0].archived])
     assert submitted(ws, "p02") == a, (res, "B still installed")
     assert stamp(ws, "p02").startswith(f"{T3:%Y-%m-%d %H:%M}"), stamp(ws, "p02")
 
@@ -268,3 +273,40 @@ def test_a_cut_round_record_keeps_the_round_closed(ws, tmp_path):
         assert list(ws.root.glob("cadangan/*uji*")), f"no backup of uji.json: {refused}"
         return
     assert [h.peserta for h in res.held] == ["p05"], res
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="FINDING R58 (R39's fix): the trainer collecting a COPY of an old stick again (cp "
+    "without -p: a new file time) reverts a participant to his older version: installed over the "
+    "newer one he handed in later, and marked late",
+)
+def test_collecting_a_fresh_copy_of_an_old_stick_never_reverts_anyone(ws, tmp_path):
+    """The trainer copies each flashdisk to his laptop before collecting (`cp -r /media/usb
+    ~/kumpul-1`). At 15:00 he collects the first copy (p02's version A), at 16:00 a second stick
+    (p02's version B, his last). In the evening, unsure whether the first stick was collected, he
+    copies it again (`cp -r`, new file times) and collects that: since R39's fix an earlier
+    version handed in as a new copy is a new receipt, so A is installed over B at the evening's
+    time (late), with only a note. p02 did not hand anything in again. An earlier version that
+    arrives again must not replace a later one without the trainer's choice (held, like the very
+    copy collected again)."""
+    import shutil
+
+    a = nb_bytes("p02", "jawaban A")
+    b = nb_bytes("p02", "jawaban B")
+    stick1 = tmp_path / "media-usb-1"
+    put(stick1, f"p02_{MOD}.ipynb", a, mtime="2026-12-01 14:50")
+    first = tmp_path / "kumpul-1"
+    first.mkdir()
+    shutil.copy(stick1 / f"p02_{MOD}.ipynb", first)  # cp: a new file time
+    collect_module(ws, MOD, source=first, received=T1)
+    second = tmp_path / "kumpul-2"
+    put(second, f"p02_{MOD}.ipynb", b)
+    collect_module(ws, MOD, source=second, received=T2)
+    assert submitted(ws, "p02") == b
+
+    again = tmp_path / "kumpul-1-lagi"
+    again.mkdir()
+    put(again, f"p02_{MOD}.ipynb", a, mtime="2026-12-01 19:30")  # copied again, later
+    res = collect_module(ws, MOD, source=again, received=T3)
+    assert submitted(ws, "p02") == b, res
