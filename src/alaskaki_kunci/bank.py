@@ -1910,25 +1910,31 @@ def _sampel_kasus() -> dict[int, dict[str, list[tuple]]]:
     is a number the question prints (cartons, pairs per carton, the digit of S-1..S-4)."""
     kasus: dict[int, dict[str, list[tuple]]] = {}
     pasangan = [(a, b) for a in _SAMPEL_AQL for b in _SAMPEL_AQL if a < b]
+
+    @functools.cache
+    def rencana(huruf: str) -> list[tuple[float, float, int]]:
+        """(major AQL, minor AQL, larger sample) of the pairs whose plans fit the item, for a letter."""
+        naive = _rencana(huruf, 6.5).sample_size
+        out = []
+        for mayor, minor in pasangan:
+            p1, p2 = _rencana(huruf, mayor), _rencana(huruf, minor)
+            n = max(p1.sample_size, p2.sample_size)
+            beda = p1.sample_size != p2.sample_size and (p1.arrow_followed or p2.arrow_followed)
+            if beda and n != naive:
+                out.append((mayor, minor, n))
+        return out
+
     for tingkat in quality.LEVEL_DESCRIPTIONS:
+        angka = {int(c) for c in tingkat if c.isdigit()}
         for isi in _SAMPEL_ISI:
             for karton in range(2, 501):
                 lot = karton * isi
-                huruf = quality.code_letter(lot, tingkat)
-                naive = _rencana(huruf, 6.5).sample_size
-                for mayor, minor in pasangan:
-                    p1, p2 = _rencana(huruf, mayor), _rencana(huruf, minor)
-                    if p1.sample_size == p2.sample_size or not (
-                        p1.arrow_followed or p2.arrow_followed
-                    ):
-                        continue
-                    n = max(p1.sample_size, p2.sample_size)
-                    cetak = {karton, isi, *(int(c) for c in tingkat if c.isdigit())}
-                    if n == naive or min(n, lot) in cetak:
-                        continue
-                    kasus.setdefault(min(n, lot), {}).setdefault(tingkat, []).append(
-                        (tingkat, isi, karton, mayor, minor)
-                    )
+                cetak = {karton, isi, *angka}
+                for mayor, minor, n in rencana(quality.code_letter(lot, tingkat)):
+                    if min(n, lot) not in cetak:
+                        kasus.setdefault(min(n, lot), {}).setdefault(tingkat, []).append(
+                            (tingkat, isi, karton, mayor, minor)
+                        )
     return kasus
 
 
