@@ -344,13 +344,6 @@ def test_a_lent_graded_sheet_before_tutup_never_replaces_it(released_uji_persona
     assert after == before, f"p02's graded sheet replaced by p05's blank one: {res}"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="FINDING R49: a retake form cut to 0 bytes (power cut on a flashdisk: no fsync in "
-    "`ulang`) makes `release` fail with nbgrader's English traceback, `ulang` refuses (round open), "
-    "and `alaskaki init` again rewrites source/ with ROUND 1's form, whose key is spent; release "
-    "then hands it to the retakers",
-)
 def test_a_cut_retake_form_is_never_replaced_by_the_closed_rounds_form(tmp_path):
     """The workshop lives on a flashdisk. The trainer closes round 1, runs `ulang asesmen-akhir
     --peserta p05` and pulls the flashdisk out (or the power goes) right after: `ulang` renamed
@@ -360,7 +353,10 @@ def test_a_cut_retake_form_is_never_replaced_by_the_closed_rounds_form(tmp_path)
     module notebook: it writes the workshop's FIRST form (round 1: its key went out with the rapor)
     into source/, and `release` hands it to p05 -- who, with friends' pooled rapor, knows most of
     its answers; the grader takes his sheet as this round's form. A retake round's form must come
-    back as that round's form (it is derived from the secret and the round), or be refused by name."""
+    back as that round's form (it is derived from the secret and the round), or be refused by name.
+
+    Finding R49, fixed session 8: `ulang` fsyncs the form; `release` refuses a cut notebook in
+    Indonesian; `init` draws a new form for round N (never round 1's)."""
     from alaskaki.workshop import putaran
     from alaskaki.workshop.course import init_workshop
     from alaskaki.workshop.release import release_module

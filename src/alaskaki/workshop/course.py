@@ -411,11 +411,40 @@ def _fill(ws: Workshop, wanted: list[str], rahasia_soal: str | None = None) -> N
                 file=sys.stderr,
                 flush=True,
             )
+        if _retake_form_again(ws, modul):
+            continue
         _build_module(ws, modul, dest, rahasia_soal)
     with ws.gradebook(create=True) as gb:
         for modul in ws.modules():
             gb.update_or_create_assignment(modul)
     _snapshot_framework(ws)
+
+
+def _retake_form_again(ws: Workshop, modul: str) -> bool:
+    """A lost or cut uji form in a retake round (N > 1) is drawn again as a NEW form of round N.
+
+    Rebuilding it from the workshop's secret would bring back round 1's form, whose key went out
+    with the rapor (red team R49: a flashdisk pulled right after `ulang`). Round N's own form
+    cannot be drawn again (its secret has a random part, R47); a form that never reached anyone
+    loses nothing, and a sheet answered on a lost form is refused by name by the grader (another
+    form's questions). True when drawn here."""
+    if modul not in UJI_FORMS:
+        return False
+    from alaskaki.workshop import putaran
+
+    nomor = putaran.baca(ws.root, modul).nomor
+    if nomor <= 1:
+        return False  # round 1: the workshop's secret draws the very same form again
+    putaran._new_form(Folder(ws.root), modul, nomor)
+    print(
+        f"Formulir {modul} putaran {nomor} hilang atau terpotong; dibuat formulir baru untuk "
+        f"putaran {nomor} (bukan formulir putaran 1, yang kuncinya sudah keluar lewat rapor). "
+        f"Bila formulir lama putaran {nomor} sudah dibagikan, minta peserta ulang mengerjakan "
+        "formulir yang baru dirilis.",
+        file=sys.stderr,
+        flush=True,
+    )
+    return True
 
 
 UJI_FORMS = ("asesmen-awal", "asesmen-akhir")

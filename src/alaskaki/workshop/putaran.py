@@ -26,6 +26,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import os
 import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -264,6 +265,14 @@ def _finish(folder: Folder, p: Putaran) -> tuple[Putaran, Path]:
     return p, form
 
 
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
 def arsip(root: str | Path, modul: str, nomor: int) -> Path:
     """Where the form of round ``nomor`` is kept once a later round replaced it in source/."""
     return Path(root) / STATE_DIR / ARCHIVE / f"{modul}-{nomor}.ipynb"
@@ -296,8 +305,10 @@ def _new_form(folder: Folder, modul: str, nomor: int) -> Path:
     target = folder.source_notebook(modul)
     try:
         made = tulis_form_bengkel(baru, modul, rahasia)
+        _fsync(made)  # on disk before it replaces the old form: a pulled flashdisk (R49)
         target.parent.mkdir(parents=True, exist_ok=True)
         made.replace(target)
+        _fsync(target.parent)
         baru.rmdir()
     except OSError as err:
         raise from_os_error(err, doing="menulis formulir putaran ulang", path=target) from err

@@ -13,7 +13,7 @@ from alaskaki.errors import EXIT_ERROR, EXIT_INPUT, AlaskakiError
 from alaskaki.folder import PERSONAL_DIR
 from alaskaki.lab import place_reference_notebooks
 from alaskaki.workshop import putaran
-from alaskaki.workshop.course import Workshop, check_uji_release
+from alaskaki.workshop.course import Workshop, _whole, check_uji_release
 
 
 @dataclass(frozen=True)
@@ -52,6 +52,13 @@ def release_module(
     notebook carries an empty ``TOKEN_PESERTA`` line to fill from the participant's card.
     """
     workshop.require_module(modul)
+    if not _whole(workshop, modul):  # cut by a pulled flashdisk or a power cut (red team R49)
+        raise AlaskakiError(
+            f"Modul {modul} tidak dirilis: notebook {workshop.source_notebook(modul)} rusak atau "
+            "terpotong (mis. flashdisk dicabut atau listrik padam saat ditulis). Jalankan "
+            f"`alaskaki init {workshop.root}` untuk membuatnya lagi, lalu rilis lagi.",
+            exit_code=EXIT_ERROR,
+        )
     check_uji_release(workshop, modul)  # never an uji whose key is public (red team R16, R23)
     putaran.cek_rilis(workshop.root, modul)  # never while a retake form is half made (R20)
     due_dt = parse_due(due) if isinstance(due, str) or due is None else due
