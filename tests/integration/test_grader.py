@@ -7,6 +7,7 @@ import sqlite3
 import sys
 from pathlib import Path
 
+import nbformat
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fixtures" / "grader"))
@@ -328,3 +329,43 @@ def test_a_trainers_manual_scores_stay_with_the_version_they_were_given_for(tmp_
     assert old["komentar_dilepas"] == [
         {"grade_id": "t1_biaya_jawab", "manual_comment": "hampir benar"}
     ]
+
+
+@pytest.mark.parametrize("method", ["none", "zero"])
+def test_late_penalty_is_the_one_nbgrader_assigns(honest, tmp_path, method):
+    """The grader assigns the late penalty on its own gradebook session (issue 17 goal 6); the
+    penalty it records is the one nbgrader's AssignLatePenalties records, for each method."""
+    from types import SimpleNamespace
+
+    from nbgrader.api import Gradebook
+    from nbgrader.preprocessors import AssignLatePenalties
+    from traitlets.config import Config
+
+    from alaskaki.workshop.grading import record
+
+    kinds, ours, _, _ = honest
+    cfg = Config()
+    cfg.LateSubmissionPlugin.penalty_method = method
+    got = {}
+    for way in ("nbgrader", "alaskaki"):
+        copy = cohort.copy_workshop(ours, tmp_path / way)
+        url = f"sqlite:///{Folder(copy).own_gradebook}"
+        for pid in sorted(kinds):
+            if way == "nbgrader":
+                res = {"nbgrader": {"notebook": cohort.MODUL, "assignment": cohort.MODUL,
+                                    "student": pid, "db_url": url}}  # fmt: skip
+                AssignLatePenalties(config=cfg).preprocess(nbformat.v4.new_notebook(), res)
+            else:
+                with Gradebook(url) as gb:
+                    course = SimpleNamespace(config=cfg, db_url=url)
+                    record.assign_late_penalty(gb, course, cohort.MODUL, pid)
+        with sqlite3.connect(Folder(copy).own_gradebook) as db:
+            got[way] = sorted(
+                db.execute(
+                    "select a.student_id, n.late_submission_penalty from submitted_notebook n "
+                    "join submitted_assignment a on a.id = n.assignment_id"
+                )
+            )
+    assert got["alaskaki"] == got["nbgrader"]
+    late = next(p for p, k in kinds.items() if k == "terlambat")
+    assert dict(got["alaskaki"])[late] == (EXPECTED["terlambat"] if method == "zero" else None)

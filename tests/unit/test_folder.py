@@ -653,3 +653,30 @@ def test_a_rewritten_workshop_file_keeps_its_mode_and_group(template, tmp_path):
     st = meta.stat()
     assert (st.st_mode & 0o777, st.st_gid) == (0o640, 4242)
     assert ORIGIN_KEY in Folder(ws).meta()
+
+
+def test_new_gradebook_records_alembics_head_without_running_alembic(tmp_path, monkeypatch):
+    """A new gradebook's schema version is the one `alembic heads` names (nbgrader's own way),
+    read in this process: nbgrader's shell-out is not run (issue 17 goal 6)."""
+    import nbgrader.api as api
+
+    from alaskaki.folder import _venv_on_path
+
+    _venv_on_path()
+    original = api.get_alembic_version
+    with api._temp_alembic_ini("sqlite:///" + str(tmp_path / "x.db")) as ini:
+        said = subprocess.run(
+            ["alembic", "-c", ini, "heads"], check=True, capture_output=True, text=True
+        ).stdout.split()[0]
+
+    def no_shell(*args, **kwargs):
+        raise AssertionError(f"alembic was run: {args}")
+
+    monkeypatch.setattr(api.sp, "check_output", no_shell)
+    gb = api.Gradebook("sqlite:///" + str(tmp_path / "gradebook.db"))
+    gb.close()
+    with sqlite3.connect(tmp_path / "gradebook.db") as db:
+        assert db.execute("select version_num from alembic_version").fetchall() == [(said,)]
+    assert api.get_alembic_version is original  # installed once, not wrapped again
+    _venv_on_path()
+    assert api.get_alembic_version is original

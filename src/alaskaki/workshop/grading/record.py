@@ -26,7 +26,7 @@ FLAGS_FILE = "flags.json"
 def save_grades(gb, course: Course, nb, modul: str, work: Work) -> tuple[float, float]:
     """Student, submission (with its timestamp), grades, comments and late penalty of one
     submission into nbgrader's gradebook, in one commit; returns (score, max_score)."""
-    from nbgrader.preprocessors import AssignLatePenalties, SaveAutoGrades
+    from nbgrader.preprocessors import SaveAutoGrades
     from nbgrader.preprocessors.base import NbGraderPreprocessor
 
     from alaskaki.workshop.grading.sanitise import resources
@@ -42,12 +42,40 @@ def save_grades(gb, course: Course, nb, modul: str, work: Work) -> tuple[float, 
     pp.notebook_id = pp.assignment_id = modul
     pp.student_id = peserta
     pp.db_url = course.db_url
-    pp.gradebook = _OneCommit(gb)
+    pp.gradebook = _OneCommit(gb, modul, peserta)
     NbGraderPreprocessor.preprocess(pp, nb, res)
     gb.db.commit()  # all grades and comments of this submission at once (one fsync, all or nothing)
-    AssignLatePenalties(config=course.config).preprocess(nb, res)
+    assign_late_penalty(gb, course, modul, peserta)
     sub = gb.find_submission_notebook(modul, modul, peserta)
     return float(sub.score), float(sub.max_score)
+
+
+def assign_late_penalty(gb, course: Course, modul: str, peserta: str) -> None:
+    """nbgrader's ``AssignLatePenalties`` on the run's own gradebook session.
+
+    nbgrader's preprocessor opens a new ``Gradebook`` per submission (engine, table check,
+    ``create_all``: ≈ 20 ms of CPU each, issue 17 goal 6); this is its ``preprocess`` body, with
+    its plugin (the workshop's ``LateSubmissionPlugin`` settings), its checks and log lines.
+    """
+    from nbgrader.preprocessors import AssignLatePenalties
+
+    pp = AssignLatePenalties(config=course.config)
+    pp.notebook_id = pp.assignment_id = modul
+    pp.student_id = peserta
+    pp.db_url = course.db_url
+    pp.init_plugin()
+    assignment = gb.find_submission(modul, peserta)
+    notebook = gb.find_submission_notebook(modul, modul, peserta)
+    notebook.late_submission_penalty = None  # reset to None (zero), as nbgrader does
+    if assignment.total_seconds_late > 0:
+        pp.log.warning(f"{assignment} is {assignment.total_seconds_late} seconds late")
+        late_penalty = pp.plugin_inst.late_submission_penalty(
+            peserta, notebook.score, assignment.total_seconds_late
+        )
+        pp.log.warning(f"Late submission penalty: {late_penalty}")
+        if late_penalty is not None:
+            notebook.late_submission_penalty = pp._check_late_penalty(notebook, late_penalty)
+    gb.db.commit()
 
 
 class _FlushOnly:
@@ -64,14 +92,67 @@ class _FlushOnly:
 
 
 class _OneCommit:
-    """The gradebook as SaveAutoGrades sees it: everything as usual, except one commit at the end."""
+    """The gradebook as SaveAutoGrades sees it: everything as usual, except one commit at the end,
+    and the submission's grades and comments read in two queries instead of one query per cell
+    (nbgrader's ``find_grade``/``find_comment`` join seven tables per call; issue 17 goal 6)."""
 
-    def __init__(self, gb):
+    def __init__(self, gb, modul: str, peserta: str):
         self._gb = gb
         self.db = _FlushOnly(gb.db)
+        self._key = (modul, modul, peserta)
+        self._grades, self._comments = _submission_rows(gb, modul, peserta)
+
+    def find_grade(self, grade_cell: str, notebook: str, assignment: str, student: str):
+        found = (
+            self._grades.get(grade_cell) if (notebook, assignment, student) == self._key else None
+        )
+        return (
+            found
+            if found is not None
+            else self._gb.find_grade(grade_cell, notebook, assignment, student)
+        )
+
+    def find_comment(self, solution_cell: str, notebook: str, assignment: str, student: str):
+        found = (
+            self._comments.get(solution_cell)
+            if (notebook, assignment, student) == self._key
+            else None
+        )
+        if found is not None:
+            return found
+        return self._gb.find_comment(solution_cell, notebook, assignment, student)
 
     def __getattr__(self, name):
         return getattr(self._gb, name)
+
+
+def _submission_rows(gb, modul: str, peserta: str) -> tuple[dict, dict]:
+    """Cell name → Grade and cell name → Comment of one submitted notebook, the rows nbgrader's
+    ``find_grade`` and ``find_comment`` return: a grade cell's row before a task cell's of the same
+    name, a solution cell's before a task cell's (their order of look-up). Objects of the session."""
+    from nbgrader.api import BaseCell, Comment, Grade, MissingEntry
+
+    try:
+        sub = gb.find_submission_notebook(modul, modul, peserta)
+    except MissingEntry:
+        return {}, {}
+    rank = {"GradeCell": 0, "SolutionCell": 0, "TaskCell": 1}
+    out: list[dict] = []
+    for table in (Grade, Comment):
+        rows = (
+            gb.db.query(table, BaseCell.name, BaseCell.type)
+            .join(BaseCell, BaseCell.id == table.cell_id)
+            .filter(table.notebook_id == sub.id)
+            .all()
+        )
+        wanted = ("GradeCell", "TaskCell") if table is Grade else ("SolutionCell", "TaskCell")
+        found: dict = {}
+        for row, name, _kind in sorted(
+            (r for r in rows if r[2] in wanted), key=lambda r: rank[r[2]], reverse=True
+        ):
+            found[name] = row  # the preferred kind last, so it wins
+        out.append(found)
+    return out[0], out[1]
 
 
 def write_autograded(course: Course, mod: Module, work: Work) -> Path:

@@ -22,7 +22,7 @@ from alaskaki.workshop.grading import judge, manual, record
 from alaskaki.workshop.grading.answers import Workers, choose_sandbox
 from alaskaki.workshop.grading.module import Course, Module, load_course, load_module
 from alaskaki.workshop.grading.results import GradeRun, ParticipantGrade
-from alaskaki.workshop.grading.sanitise import Work, prepare
+from alaskaki.workshop.grading.sanitise import SourceCells, Work, prepare
 
 
 class Progress:
@@ -145,12 +145,13 @@ class Run:
             answer_bytes=self.course.limits.answer_bytes,
         )
         pool = ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix="alaskaki-nilai")
+        source = SourceCells(self.gb)  # the module's source cells, read once for this run
 
         def fill() -> None:
             while pending and slots:
                 pid, key = pending.pop(0)
                 try:
-                    work = prepare(self.gb, self.course, self.module, pid, key)
+                    work = prepare(source, self.course, self.module, pid, key)
                 except Exception as exc:  # noqa: BLE001 - one broken submission never stops the rest
                     with contextlib.suppress(Exception):
                         self.gb.db.rollback()
