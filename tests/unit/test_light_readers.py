@@ -130,3 +130,24 @@ def test_status_readers_import_neither_nbformat_nor_the_sandbox():
         " if m in sys.modules))"
     )
     assert _fresh(code) == "[]"
+
+
+def test_the_grader_api_validates_notebooks_without_the_iri_grammars():
+    """Graded from Python (a bench, the dashboard) as from the CLI: jsonschema does not load its
+    optional IRI checker (1.2 s of CPU per grading process, issue 17 goal 6), and nbformat still
+    validates a notebook (a broken one is still refused)."""
+    code = (
+        "import sys\n"
+        "from alaskaki.workshop.grader import grade_module\n"
+        "import nbformat\n"
+        "assert sys.modules.get('rfc3987_syntax') is None, 'IRI grammars loaded'\n"
+        "nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell('x = 1')])\n"
+        "nbformat.validate(nb)\n"
+        "nb.cells[0]['outputs'] = 'bukan daftar'\n"
+        "try:\n"
+        "    nbformat.validate(nb)\n"
+        "except nbformat.ValidationError:\n"
+        "    print('refused')\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "refused"

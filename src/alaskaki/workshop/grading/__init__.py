@@ -20,3 +20,10 @@ One module per step of one submission (docs/grading.md has the why):
 :class:`~.run.Run` (the workshop, the module, the gradebook session, the settings, the results)
 and drives the steps: 1, 3 and 4 in the main thread, 2 for ``workers`` submissions at a time.
 """
+
+from alaskaki import skip_iri_checker
+
+# The grader imports nbformat (so jsonschema) wherever it is called from: the CLI skips the IRI
+# checker's 1.2 s import already, the Python API (`alaskaki.workshop.grader`, benches, the
+# dashboard's calls) did not (issue 17 goal 6).
+skip_iri_checker()
