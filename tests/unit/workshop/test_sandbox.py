@@ -234,6 +234,51 @@ def test_a_warm_sandbox_leaves_nothing_of_one_submission_to_the_next():
         z.close()
 
 
+@pytest.mark.slow
+@pytest.mark.skipif(not sb.zygotes_usable(sb.bwrap_available()), reason="needs bubblewrap and root")
+def test_the_shell_a_warm_sandbox_hands_out_holds_nothing_of_the_previous_submission():
+    """The warm sandbox makes the IPython shell once (issue 17 goal 6); each submission gets a
+    forked copy of it. What one submission does to its shell, its namespace, its history or its
+    profile folder is not in the next one's, which starts as a fresh shell starts."""
+    z = sb.Zygote(preload=[], uid=430401)
+    probe = (
+        "ip = get_ipython()\nimport os\n"
+        "x = [ip.execution_count, sorted(os.listdir(ip.profile_dir.location)),\n"
+        "     getattr(ip, 'titipan', None), 'rahasia' in ip.user_ns, len(ip.events.callbacks['pre_run_cell']),\n"
+        "     len(ip.input_transformers_post), ip.user_ns['__name__']]"
+    )
+    try:
+        first = {
+            "cells": [
+                {"kind": "code", "source": probe},
+                {"kind": "point", "grade_id": "x", "names": ["x"]},
+                {
+                    "kind": "code",
+                    "source": (
+                        "ip = get_ipython()\nrahasia = 'jawaban'\nip.titipan = rahasia\n"
+                        "ip.events.register('pre_run_cell', lambda *a: None)\n"
+                        "ip.input_transformers_post.append(lambda lines: lines)\n"
+                        "open(ip.profile_dir.location + '/titipan.txt', 'w').write(rahasia)\n"
+                        "open(ip.profile_dir.location + '/startup/00.py', 'w').write('y = 1')"
+                    ),
+                },
+            ]
+        }
+        fresh = sb.decode_value(z.run(first, run_timeout=30).points["x"]["x"])
+        second = {"cells": first["cells"][:2]}
+        seen = sb.decode_value(z.run(second, run_timeout=30).points["x"]["x"])
+        assert seen == fresh
+        assert fresh[1] == ["log", "pid", "security", "startup"] and fresh[2:6] == [
+            None,
+            False,
+            0,
+            0,
+        ]
+        assert fresh[0] == 1 and fresh[6] == "__main__"
+    finally:
+        z.close()
+
+
 def _cmdline(pid: str) -> str:
     try:
         return Path(f"/proc/{pid}/cmdline").read_bytes().decode(errors="replace")
