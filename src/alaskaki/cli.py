@@ -126,6 +126,22 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="tanpa server: buat juga salinan per peserta (ID dan token sudah terisi) di pribadi/MODUL/",
     )
+    batch = p.add_mutually_exclusive_group()
+    batch.add_argument(
+        "--angkatan-sama",
+        dest="angkatan",
+        action="store_const",
+        const="sama",
+        help="folder salinan: peserta baru di daftar adalah peserta susulan angkatan yang sama "
+        "(formulir uji yang sudah dibagikan tetap)",
+    )
+    batch.add_argument(
+        "--angkatan-baru",
+        dest="angkatan",
+        action="store_const",
+        const="baru",
+        help="folder salinan: daftar peserta ini angkatan baru (formulir uji dibuat baru)",
+    )
     _workshop_arg(p)
 
     p = sub.add_parser("collect", help="kumpulkan jawaban peserta dari folder, zip, atau exchange")
@@ -449,7 +465,10 @@ def cmd_release(args) -> int:
 
     ws = _ws(args)
     mods = ws.modules() if args.modul == "semua" else [args.modul]
-    out = [release_module(ws, m, due=args.batas, personal=args.pribadi) for m in mods]
+    out = [
+        release_module(ws, m, due=args.batas, personal=args.pribadi, angkatan=args.angkatan)
+        for m in mods
+    ]
     lines = [
         f"{r.modul}: siap di {r.notebook}"
         + (" dan dikirim ke exchange" if r.exchange else "")

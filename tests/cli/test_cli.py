@@ -171,3 +171,56 @@ def test_init_pins_the_competency_framework_of_its_notebooks(tmp_path):
     assert assess(full.root).units  # the pinned copy validates against the workshop's own notebooks
     part = init_workshop(tmp_path / "sebagian", modules=["m3-biaya-produksi"])
     assert not part.framework_file.exists()  # a subset keeps the kit's file
+
+
+@pytest.mark.slow
+def test_release_in_a_copy_asks_which_batch_and_the_flags_answer(tmp_path, capsys):
+    """A copy of a folder whose asesmen-akhir went out, with one participant added to its roster:
+    `release` stops with one sentence naming the form, the new id and both flags (nothing changed);
+    `--angkatan-sama` keeps the form the batch is sitting (same key), `--angkatan-baru` in another
+    such copy draws a form of its own; the two flags together are refused by the parser."""
+    from alaskaki.workshop.course import init_workshop
+    from alaskaki_kunci.bengkel import kunci_form
+
+    def key(root):
+        nb = Folder(root).source_notebook("asesmen-akhir")
+        return {r["grade_id"]: r["harapan"] for r in kunci_form(nb)}
+
+    home = tmp_path / "lokakarya"
+    init_workshop(home, roster=paths.dataset("contoh_peserta.csv"), modules=["asesmen-akhir"])
+    assert run(capsys, "release", "asesmen-akhir", "--workshop", str(home))[0] == 0
+    sitting = key(home)
+    joiner = tmp_path / "susulan.csv"
+    joiner.write_text(
+        "id,nama,ikm,kelurahan,jenis_kelamin,peran\n"
+        "p99,Rina Susanti,UD Alas Kaki Sentanan,Sentanan,P,penjahit\n",
+        encoding="utf-8",
+    )
+    copies = {}
+    for name in ("sama", "baru"):
+        copies[name] = tmp_path / f"salinan-{name}"
+        subprocess.run(["cp", "-a", str(home), str(copies[name])], check=True)
+        assert run(capsys, "roster", "import", str(joiner), "--workshop", str(copies[name]))[0] == 0
+
+    code, _, err = run(capsys, "release", "asesmen-akhir", "--workshop", str(copies["sama"]))
+    assert code == EXIT_CONFLICT, err
+    assert "asesmen-akhir" in err and "p99" in err, err
+    assert "--angkatan-sama" in err and "--angkatan-baru" in err, err
+    assert key(copies["sama"]) == sitting
+
+    with pytest.raises(SystemExit) as exc:
+        main(["release", "asesmen-akhir", "--angkatan-sama", "--angkatan-baru"])
+    assert exc.value.code == 2
+    capsys.readouterr()
+
+    same = ["release", "asesmen-akhir", "--angkatan-sama", "--workshop", str(copies["sama"])]
+    code, _, err = run(capsys, *same)
+    assert code == 0, err
+    assert key(copies["sama"]) == sitting
+
+    new = ["release", "asesmen-akhir", "--angkatan-baru", "--workshop", str(copies["baru"])]
+    code, _, err = run(capsys, *new)
+    assert code == 0, err
+    mine = key(copies["baru"])
+    assert sum(mine[g] == sitting.get(g) for g in mine) <= len(mine) // 2, err
+    assert key(home) == sitting

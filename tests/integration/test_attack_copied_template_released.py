@@ -25,6 +25,7 @@ import nbformat
 import pytest
 
 from alaskaki import paths
+from alaskaki.errors import AlaskakiError
 
 pytestmark = [pytest.mark.slow]
 
@@ -118,7 +119,12 @@ def test_a_copy_of_a_batch_whose_pre_test_went_out_gets_its_own_post_test(batch1
     copy = Workshop(_cp_a(original.root, tmp_path / "angkatan-2"))
     _batch2(copy, tmp_path)
     capsys.readouterr()
-    release_module(copy, AKHIR, due=DUE)
+    # Session 8 (R52): the merged roster holds batch 1's ids, whom the pre-test reached, and q01,
+    # q02, whom it did not: release asks which batch this is, and the trainer says a new one.
+    with pytest.raises(AlaskakiError, match=r"asesmen-awal.*q01, q02.*--angkatan-baru"):
+        release_module(copy, AKHIR, due=DUE)
+    assert not _other(pre, _key(copy.root, AWAL))  # nothing changed by the question
+    release_module(copy, AKHIR, due=DUE, angkatan="baru")
     said = capsys.readouterr().err
     assert _other(post, _key(copy.root, AKHIR)), (
         "batch 2's folder, copied from batch 1's after batch 1's pre-test went out, released "
@@ -213,13 +219,17 @@ def test_a_copy_whose_original_is_gone_takes_the_safe_side_and_says_so(batch1, t
     shutil.rmtree(original)  # batch 1's folder moved to another computer (or tidied away)
     _batch2(copy, tmp_path)
     capsys.readouterr()
-    release_module(copy, AKHIR, due=DUE)
+    # Session 8 (R52): the pre-test's record says it went to batch 1's ids; the merged roster also
+    # holds q01, q02: release says what it cannot know and asks; the trainer says a new batch.
+    with pytest.raises(AlaskakiError, match=r"tidak dapat mengetahui.*--angkatan-baru"):
+        release_module(copy, AKHIR, due=DUE)
+    release_module(copy, AKHIR, due=DUE, angkatan="baru")
     said = capsys.readouterr().err
     assert _other(post, _key(copy.root, AKHIR)), "batch 2 sits batch 1's asesmen-akhir"
     assert _other(pre, _key(copy.root, AWAL)), (
         "only release/ says the pre-test went out, to nobody known: kept, batch 2 would sit it"
     )
-    assert "tidak dapat mengetahui" in said and "alaskaki init FOLDER_BARU --roster" in said, said
+    assert "asesmen-awal dibuat baru" in said, said
 
 
 @pytest.mark.parametrize("how", ["remount", "backup moved back"])

@@ -687,6 +687,87 @@ class _Verdict:
     redraw: bool
     why: str
     unsure: str = ""  # the one sentence on what could not be known, when something could not
+    ask: str = ""  # the ids it never reached: release asks which batch they are
+    joined: tuple[str, ...] = ()  # late joiners the trainer named (--angkatan-sama): kept for them
+
+
+HANDED = "{modul}-dibagikan.json"  # penilaian/: who the form in source/ was handed out to
+SAME_BATCH, NEW_BATCH = "sama", "baru"  # `release --angkatan-sama` / `--angkatan-baru`
+
+
+def record_handed_out(ws: Workshop, modul: str, also: set[str] | None = None) -> None:
+    """At ``release`` of an uji form: add the roster's ids (and ``also``) to the record of whose
+    the form in ``source/`` is, i.e. who it was handed out to, and late joiners the trainer said
+    are the same batch (it travels with the form in copies; put aside when the form is drawn
+    anew), so a copy tells a late joiner of the batch from a new batch by asking."""
+    if modul not in UJI_FORMS:
+        return
+    path = ws.state_dir / HANDED.format(modul=modul)
+    ids = (_read_handed(path) or set()) | set(ws.participant_ids()) | (also or set())
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _atomic_write(path, json.dumps({"peserta": sorted(ids)}, indent=1) + "\n")
+    except OSError as err:
+        raise from_os_error(err, doing=f"mencatat penerima formulir {modul}", path=path) from err
+
+
+def _read_handed(path: Path) -> set[str] | None:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return {str(i) for i in data["peserta"]}
+    except (OSError, ValueError, TypeError, KeyError):
+        return None
+
+
+def _handed_to(ws: Workshop, modul: str, original: Path | None) -> set[str] | None:
+    """Who ``modul``'s form was handed out to: the record :func:`record_handed_out` keeps, or for a
+    form released by an older kit the roster of the original (still in its place); plus everyone
+    whose work on it is in the folder. None when it cannot be known."""
+    given = _read_handed(ws.state_dir / HANDED.format(modul=modul))
+    if given is None and original is not None:
+        try:
+            given = {p.id for p in Workshop(original).participants()}
+        except AlaskakiError:
+            given = None
+    if given is None:
+        return None
+    return given | {pid for _kind, pid, _p in _evidence(ws, modul) if pid is not None}
+
+
+def _by_recipients(
+    ws: Workshop,
+    modul: str,
+    verdict: _Verdict,
+    given: set[str] | None,
+    roster: set[str],
+    same_place: bool,
+    decided: str | None,
+) -> _Verdict:
+    """In a folder that is not the one ``init`` made, a form already handed out is judged by who it
+    was handed out to (red team R51, R52), never by how much two rosters overlap: handed out to
+    everyone in this roster, it is kept; to no one in it, it is another batch's (drawn anew, even in
+    a copy put at the recorded path); to some of them while others in the roster never got it, the
+    folder cannot tell late joiners of the same batch from a new batch, so release asks (``ask``
+    names them; without ``release``, e.g. ``cetak``, today's judgment stands)."""
+    if given is None or not _evidence(ws, modul):
+        return verdict
+    reached, new = sorted(roster & given), sorted(roster - given)
+    if not reached:
+        if same_place and not verdict.redraw:
+            return _Verdict(
+                True, "yang sudah dibagikan tidak sampai ke seorang pun dalam daftar folder ini"
+            )
+        return verdict
+    if not new:
+        if verdict.redraw:
+            return _Verdict(False, "sudah dibagikan kepada semua peserta dalam daftar folder ini")
+        return verdict
+    if decided == SAME_BATCH:
+        why = f"peserta susulan angkatan yang sama ({_few(new)}), --angkatan-sama"
+        return _Verdict(False, why, joined=tuple(new))
+    if decided == NEW_BATCH:
+        return _Verdict(True, f"angkatan baru ({_few(new)}), --angkatan-baru")
+    return _Verdict(verdict.redraw, verdict.why, verdict.unsure, ask=", ".join(new))
 
 
 def _evidence(ws: Workshop, modul: str) -> list[tuple[str, str | None, Path]]:
@@ -815,7 +896,9 @@ def _few(ids: list[str]) -> str:
     return ", ".join(ids[:3]) + (f" dan {len(ids) - 3} lainnya" if len(ids) > 3 else "")
 
 
-def own_forms_for_a_copy(ws: Workshop) -> bool:
+def own_forms_for_a_copy(
+    ws: Workshop, modul: str | None = None, angkatan: str | None = None
+) -> bool:
     """A folder that is not the one ``init`` made (a template copied for each batch, R34, even when
     the template was removed or copied over from another computer, R34b) gets its own secret and
     uji forms: two batches never sit one form. Judged per form (red team, session 8):
@@ -833,6 +916,11 @@ def own_forms_for_a_copy(ws: Workshop) -> bool:
       network disk, or a backup moved back into place) keeps every form handed out or printed;
     * a copy whose participants are all in the roster of the original, still in its place (a backup
       copy, the same batch going on in another folder), keeps everything.
+
+    Who a form was handed out to (:func:`record_handed_out`) then decides (:func:`_by_recipients`):
+    handed out to some of this roster while others in it never got it, ``release`` of any uji
+    form (``modul``) stops with the question before anything changes, until ``angkatan`` says
+    :data:`SAME_BATCH` (late joiners: such forms kept) or :data:`NEW_BATCH` (drawn anew).
 
     A kept form and a redrawn form grade by their own keys (each carries its key in its hidden
     tests); the new secret only draws forms and retake rounds from now on. The token secret is
@@ -870,7 +958,35 @@ def own_forms_for_a_copy(ws: Workshop) -> bool:
         and bool(rec.get("path"))
         and Path(rec["path"]).resolve() == ws.root
     )
-    verdicts = {m: _judge_form(ws, m, original, same_place, roster) for m in present}
+    verdicts = {
+        m: _by_recipients(
+            ws,
+            m,
+            _judge_form(ws, m, original, same_place, roster),
+            _handed_to(ws, m, original),
+            roster,
+            same_place,
+            angkatan if modul is not None else None,
+        )
+        for m in present
+    }
+    asked = [m for m in present if verdicts[m].ask]
+    if modul is not None and asked:  # release: the trainer says which batch this roster is
+        new = sorted({i for m in asked for i in verdicts[m].ask.split(", ")})
+        raise AlaskakiError(
+            f"Folder {ws.root} bukan folder buatan `alaskaki init` (salinan atau pindahan) dan "
+            f"formulir {' dan '.join(asked)} sudah dibagikan kepada sebagian peserta di daftarnya, "
+            f"tetapi belum kepada {', '.join(new)}, jadi alaskaki tidak dapat mengetahui apakah "
+            "mereka angkatan yang sama; pilih salah satu: bila mereka peserta susulan angkatan "
+            f"yang sama, `alaskaki release {modul} --angkatan-sama` (formulir yang sudah "
+            f"dibagikan tetap, begitu juga kuncinya); bila ini angkatan baru, `alaskaki release "
+            f"{modul} --angkatan-baru` (formulir uji dibuat baru untuk folder ini, yang lama "
+            f"disimpan di {STATE_DIR}/).",
+            exit_code=EXIT_CONFLICT,
+        )
+    for m in present:  # the same batch: asked once, not at each release of each form
+        if verdicts[m].joined:
+            record_handed_out(ws, m, _handed_to(ws, m, original))
     redraw = [m for m in present if verdicts[m].redraw]
     unsure = [v.unsure for v in verdicts.values() if v.unsure]
     if not redraw:
@@ -883,10 +999,10 @@ def own_forms_for_a_copy(ws: Workshop) -> bool:
         os.replace(secret, aside)
     except OSError as err:
         raise from_os_error(err, doing="membuat rahasia soal baru", path=secret) from err
-    for modul in redraw:
-        _put_aside_handed_out(ws, modul, when)
-        _put_aside(ws, modul, why="salinan")
-        _build_module(ws, modul, ws.source(modul), None)
+    for m in redraw:
+        _put_aside_handed_out(ws, m, when)
+        _put_aside(ws, m, why="salinan")
+        _build_module(ws, m, ws.source(m), None)
     ws.record_origin()
     where = (
         f"adalah salinan lokakarya {original}, yang masih ada"
@@ -943,6 +1059,7 @@ def _put_aside_handed_out(ws: Workshop, modul: str, when: str) -> None:
         (ws.release(modul), f"{modul}-rilis-salinan-{when}"),
         (ws.personal(modul), f"{modul}-pribadi-salinan-{when}"),
         (ws.state_dir / PRINTED.format(modul=modul), f"{modul}-dicetak-salinan-{when}"),
+        (ws.state_dir / HANDED.format(modul=modul), f"{modul}-dibagikan-salinan-{when}.json"),
         *(
             (p, f"{p.name}-salinan-{when}")
             for p in sorted((ws.state_dir / putaran.ARCHIVE).glob(f"{modul}-*.ipynb"))
@@ -1005,7 +1122,7 @@ def explain_unrecorded_origin(ws: Workshop) -> None:
     )
 
 
-def check_uji_release(ws: Workshop, modul: str) -> None:
+def check_uji_release(ws: Workshop, modul: str, angkatan: str | None = None) -> None:
     """Before ``release``: an uji form whose key is public is never handed out to real participants.
 
     A never-released committed form is replaced by the workshop's own (:func:`replace_public_form`);
@@ -1015,7 +1132,7 @@ def check_uji_release(ws: Workshop, modul: str) -> None:
     """
     if modul not in UJI_FORMS:
         return
-    own_forms_for_a_copy(ws)
+    own_forms_for_a_copy(ws, modul, angkatan)
     replace_public_form(ws, modul)
     who = _public_key(ws, modul)
     if who == "kit":

@@ -13,7 +13,7 @@ from alaskaki.errors import EXIT_ERROR, EXIT_INPUT, AlaskakiError
 from alaskaki.folder import PERSONAL_DIR
 from alaskaki.lab import place_reference_notebooks
 from alaskaki.workshop import putaran
-from alaskaki.workshop.course import Workshop, _whole, check_uji_release
+from alaskaki.workshop.course import Workshop, _whole, check_uji_release, record_handed_out
 
 
 @dataclass(frozen=True)
@@ -43,13 +43,21 @@ def parse_due(text: str | None) -> datetime | None:
 
 
 def release_module(
-    workshop: Workshop, modul: str, *, due: str | datetime | None = None, personal: bool = False
+    workshop: Workshop,
+    modul: str,
+    *,
+    due: str | datetime | None = None,
+    personal: bool = False,
+    angkatan: str | None = None,
 ) -> Release:
     """Make the participant version of ``modul`` in ``release/`` and, on a hub, put it in the exchange.
 
     ``personal``: also write one copy per participant with their ID and token filled in
     (offline workshops; see :func:`personal_releases`). Once tokens are issued, the released
     notebook carries an empty ``TOKEN_PESERTA`` line to fill from the participant's card.
+    ``angkatan`` (``"sama"``/``"baru"``, ``--angkatan-sama``/``--angkatan-baru``): in a copied or
+    moved folder, whether participants an uji form was not handed out to are late joiners of the
+    batch (the form is kept) or a new batch (its own form is drawn); asked when it matters.
     """
     workshop.require_module(modul)
     if not _whole(workshop, modul):  # cut by a pulled flashdisk or a power cut (red team R49)
@@ -59,7 +67,8 @@ def release_module(
             f"`alaskaki init {workshop.root}` untuk membuatnya lagi, lalu rilis lagi.",
             exit_code=EXIT_ERROR,
         )
-    check_uji_release(workshop, modul)  # never an uji whose key is public (red team R16, R23)
+    check_uji_release(workshop, modul, angkatan)  # never a public key (R16, R23), nor another
+    # batch's form (R34, R51), nor a new form under a batch sitting the old one (R52)
     putaran.cek_rilis(workshop.root, modul)  # never while a retake form is half made (R20)
     due_dt = parse_due(due) if isinstance(due, str) or due is None else due
     with workshop.gradebook() as gb:
@@ -75,6 +84,7 @@ def release_module(
             + (result.get("error") or result.get("log") or "")[-2000:],
             exit_code=EXIT_ERROR,
         )
+    record_handed_out(workshop, modul)
     exchange = uses_exchange(workshop)
     notebook = workshop.release_notebook(modul)
     if personal and exchange:
