@@ -68,11 +68,6 @@ def _late(ws) -> dict[str, bool]:
     }
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="FINDING R41: one due date per uji form for every round: releasing the retake round "
-    "with its own --batas rewrites round 1's, so a round-1 sheet handed in late is no longer late",
-)
 def test_the_retake_rounds_due_date_leaves_round_one_late_as_late(round1, tmp_path):
     """p02 handed in round 1 an hour after its deadline (status: terlambat). The trainer closes
     round 1 (`tutup`), opens a retake for p05 (`ulang --peserta p05`) and releases the new form
@@ -81,7 +76,10 @@ def test_the_retake_rounds_due_date_leaves_round_one_late_as_late(round1, tmp_pa
     overwritten: p02's late sheet now reads as on time in status and reports (and any late penalty
     of a later regrade is computed against the retake's date). Released without --batas instead,
     p05's retake sheet would be late against round 1's date. Each round must keep its own deadline
-    (nbgrader's per-participant extension, or the round's due date in uji.json)."""
+    (nbgrader's per-participant extension, or the round's due date in uji.json).
+
+    Fixed session 8 (putaran: each round's due date in uji.json, status judges per round).
+    """
     from alaskaki.workshop import putaran
     from alaskaki.workshop.release import release_module
 

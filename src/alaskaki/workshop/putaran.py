@@ -17,6 +17,13 @@ participants. So the kit enforces a policy (docs/grading.md, "Threat model of th
   NEW form from a new secret (the old form is archived in ``penilaian/putaran/``); it is released
   again and graded with its own key. The others keep their result of the earlier round.
 
+* Each round keeps its own due date (``batas``, red team R41): nbgrader has one due date per
+  form, the last release's, so ``release`` records the round's date here (and an earlier round's
+  from nbgrader before it moves), ``status`` judges a sheet by its round (:func:`batas_peserta`),
+  and every gradebook submission of the form gets its round's date as nbgrader's per-participant
+  extension (:func:`atur_perpanjangan`, at release and before the grader records a sheet), so
+  nbgrader's late penalty and the reports agree.
+
 The state is ``uji.json`` at the workshop's root (it travels with the folder, like the forms).
 Only the kit's uji forms (:data:`FORMS`) have rounds; modules never do.
 """
@@ -55,6 +62,10 @@ class Putaran:
     # records the round BEFORE it touches source/, so an interruption (Ctrl-C) leaves a state that
     # says so, and running `ulang` again finishes the same round (red team R20)
     dibuat: bool = False
+    # this round's due date (naive UTC ISO, as nbgrader stores it), "" when released without one,
+    # None when not recorded (a round released before session 8): nbgrader keeps ONE due date per
+    # form, the last release's, so each round keeps its own here (red team R41)
+    batas: str | None = None
 
     @property
     def terbuka(self) -> bool:
@@ -91,6 +102,7 @@ def baca(root: str | Path, modul: str) -> Putaran:
         dinilai=dict(raw.get("dinilai") or {}),
         sebelumnya=list(raw.get("sebelumnya") or []),
         dibuat=bool(raw.get("dibuat", False)),
+        batas=raw.get("batas"),
     )
 
 
@@ -105,6 +117,8 @@ def _write(root: Path, p: Putaran) -> None:
     }
     if p.dibuat:
         data[p.modul]["dibuat"] = True
+    if p.batas is not None:
+        data[p.modul]["batas"] = p.batas
     path = _path(root)
     tmp = path.with_suffix(".json.tmp")
     try:
@@ -250,9 +264,16 @@ def ulang(root: str | Path, modul: str, peserta: list[str]) -> tuple[Putaran, Pa
     except OSError as err:
         raise from_os_error(err, doing="mengarsipkan formulir putaran lama", path=archive) from err
     p.sebelumnya.append(
-        {"nomor": p.nomor, "ditutup": p.ditutup, "peserta": p.peserta, "dinilai": p.dinilai}
+        {
+            "nomor": p.nomor,
+            "ditutup": p.ditutup,
+            "peserta": p.peserta,
+            "dinilai": p.dinilai,
+            "batas": p.batas,
+        }
     )
     p.nomor, p.ditutup, p.peserta, p.dinilai = p.nomor + 1, None, list(dict.fromkeys(peserta)), {}
+    p.batas = None
     p.dibuat = True
     _write(folder.root, p)
     return _finish(folder, p)
@@ -517,6 +538,103 @@ def tahan(root: str | Path, modul: str, pid: str, data: bytes) -> str | None:
         f"hasil yang sudah dinilai tetap. Bila {pid} mengulang: `alaskaki ulang {modul} "
         f"--peserta {pid}`"
     )
+
+
+def catat_batas(
+    root: str | Path, modul: str, due: dt.datetime | None, sebelumnya: dt.datetime | None
+) -> None:
+    """Record the due date of the round being released (``release --batas``; naive UTC).
+
+    ``sebelumnya`` is the form's due date in nbgrader before this release (the last release's):
+    an earlier round released before rounds kept their own gets it, so a retake's release never
+    moves it (red team R41). A retake round released without --batas has no due date of its own
+    (""), never the earlier round's.
+    """
+    if modul not in FORMS:
+        return
+    root = Path(root)
+    p = baca(root, modul)
+    if p.nomor == 1:
+        return  # round 1 alone: nbgrader's due date is the round's
+    lacking = [r for r in p.sebelumnya if r.get("batas") is None]
+    if lacking and sebelumnya is not None:
+        lacking[-1]["batas"] = _iso(sebelumnya)
+    if due is not None:
+        p.batas = _iso(due)
+    elif p.batas is None:
+        p.batas = ""
+    _write(root, p)
+
+
+def _iso(when: dt.datetime) -> str:
+    return when.replace(tzinfo=None).isoformat(sep=" ")
+
+
+def batas_peserta(root: str | Path, modul: str, pid: str) -> tuple[bool, dt.datetime | None]:
+    """(recorded, due date) of the round ``pid``'s sheet in submitted/ belongs to: the round that
+    recorded that very file as graded, else the latest round ``pid`` sits. (False, None) when no
+    round recorded one: nbgrader's due date of the form holds (red team R41)."""
+    if modul not in FORMS:
+        return False, None
+    root = Path(root)
+    if not _path(root).is_file():
+        return False, None
+    p = baca(root, modul)
+    rounds = [
+        *p.sebelumnya,
+        {"nomor": p.nomor, "peserta": p.peserta, "dinilai": p.dinilai, "batas": p.batas},
+    ]
+    sha = _sha(Folder.open(root).submitted(pid, modul) / f"{modul}.ipynb")
+    mine = next(
+        (r for r in reversed(rounds) if sha and (r.get("dinilai") or {}).get(pid) == sha), None
+    )
+    if mine is None:
+        mine = next(
+            (r for r in reversed(rounds) if r.get("peserta") is None or pid in r["peserta"]), None
+        )
+    batas = mine.get("batas") if mine else None
+    if batas is None:
+        return False, None
+    if not batas:
+        return True, None
+    try:
+        return True, dt.datetime.fromisoformat(batas).replace(tzinfo=None)
+    except ValueError:
+        return False, None
+
+
+def atur_perpanjangan(gb, root: str | Path, modul: str, pids: list[str] | None = None) -> None:
+    """Give each gradebook submission of an uji form its round's due date as nbgrader's
+    per-participant extension (round's due date minus the form's one due date, the last
+    release's; None when they are equal or either is missing), so nbgrader's lateness, its late
+    penalty and the reports (``SubmittedAssignment.duedate``) judge a sheet against its own round
+    (red team R41). ``pids``: only these (the grader, before it records a sheet), creating their
+    submission when a round's date differs. Flushed, not committed: the caller commits."""
+    from nbgrader.api import MissingEntry
+
+    root = Path(root)
+    if modul not in FORMS or not _path(root).is_file():
+        return
+    try:
+        assignment = gb.find_assignment(modul)
+    except MissingEntry:
+        return
+    form_due = assignment.duedate
+    wanted = pids if pids is not None else [s.student.id for s in assignment.submissions]
+    for pid in wanted:
+        recorded, due = batas_peserta(root, modul, pid)
+        ext = due - form_due if recorded and due is not None and form_due is not None else None
+        ext = ext or None
+        try:
+            sub = gb.find_submission(modul, pid)
+        except MissingEntry:
+            if ext is None:
+                continue
+            gb.update_or_create_student(pid)
+            sub = gb.update_or_create_submission(modul, pid)
+        if sub.extension != ext:
+            sub.extension = ext
+    gb.db.flush()
 
 
 def cek_rilis(root: str | Path, modul: str) -> None:

@@ -72,10 +72,20 @@ def release_module(
     putaran.cek_rilis(workshop.root, modul)  # never while a retake form is half made (R20)
     due_dt = parse_due(due) if isinstance(due, str) or due is None else due
     with workshop.gradebook() as gb:
+        # each round of an uji form keeps its own due date (red team R41): nbgrader keeps one
+        from nbgrader.api import MissingEntry
+
+        try:
+            before = gb.find_assignment(modul).duedate
+        except MissingEntry:
+            before = None
+        putaran.catat_batas(workshop.root, modul, due_dt, before)
         if due_dt is not None:
             gb.update_or_create_assignment(modul, duedate=due_dt)
         else:
             gb.update_or_create_assignment(modul)
+        putaran.atur_perpanjangan(gb, workshop.root, modul)
+        gb.db.commit()
     api = workshop.api()
     result = api.generate_assignment(modul, force=True, create=True)
     if not result.get("success"):

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from alaskaki.exercises import attempts
+from alaskaki.workshop import putaran
 from alaskaki.workshop.collect import _submitted_ts, _versions, held_files, unverified_identity
 from alaskaki.workshop.course import Workshop
 from alaskaki.workshop.similarity import ModelMatch, Pair, cohort_model_matches, cohort_pairs
@@ -142,6 +143,12 @@ def workshop_status(workshop: Workshop, *, modul: str | None = None) -> Status:
     for m in modules:
         assignment = book.assignment(m)  # None: module not released yet, no gradebook row
         due = assignment.duedate if assignment is not None else None
+
+        def due_of(pid: str, m: str = m, due=due):
+            # an uji form's retake rounds each keep their own due date (red team R41)
+            recorded, batas = putaran.batas_peserta(workshop.root, m, pid)
+            return batas if recorded else due
+
         for p in people:
             sub_dir = workshop.submitted(p.id, m)
             ts = _submitted_ts(sub_dir)
@@ -164,7 +171,7 @@ def workshop_status(workshop: Workshop, *, modul: str | None = None) -> Status:
                     modul=m,
                     dikumpulkan=ts,
                     versi=len(_versions(workshop, p.id, m)),
-                    terlambat=bool(ts and due and ts > due),
+                    terlambat=bool(ts and (pdue := due_of(p.id)) and ts > pdue),
                     dinilai=graded,
                     perlu_nilai_ulang=bool(graded and ts and graded_ts and ts > graded_ts),
                     nilai=score if graded else None,

@@ -324,3 +324,31 @@ def test_a_retakers_round_one_marker_is_not_his_retake_result(ws, marker):
     assert "p05" not in putaran.tutup(ws.root, FORM).dinilai
     kept, sentence = putaran.penolakan(ws.root, FORM, ["p05"])["p05"]
     assert not kept and "p05" in sentence and "ditutup" in sentence
+
+
+def test_each_round_keeps_its_own_due_date_in_uji_json_and_the_gradebook(ws):
+    """R41 (session 8): nbgrader keeps one due date per form, the last release's. Releasing the
+    retake round with its own --batas records it with the round; round 1 keeps its date (taken
+    from nbgrader before the release moved it), and a round-1 sheet in the gradebook gets it back
+    as nbgrader's per-participant extension, so nbgrader and the reports judge it by round 1."""
+    import datetime as dt
+
+    from alaskaki.workshop.release import release_module
+
+    release_module(ws, FORM, due="2026-12-01 17:00")  # WIB: 10:00 UTC
+    with ws.gradebook() as gb:  # p02's round-1 sheet, graded an hour late
+        gb.update_or_create_student("p02")
+        gb.update_or_create_submission(FORM, "p02", timestamp=dt.datetime(2026, 12, 1, 11, 0))
+    _hand_in(ws, "p02", "jawaban p02 putaran 1")
+    putaran.tutup(ws.root, FORM)
+    putaran.ulang(ws.root, FORM, ["p05"])
+    release_module(ws, FORM, due="2026-12-08 17:00")
+    release_module(ws, FORM)  # released again without --batas: the round keeps its date
+    p = putaran.baca(ws.root, FORM)
+    assert (p.sebelumnya[0]["batas"], p.batas) == ("2026-12-01 10:00:00", "2026-12-08 10:00:00")
+    assert putaran.batas_peserta(ws.root, FORM, "p02") == (True, dt.datetime(2026, 12, 1, 10))
+    assert putaran.batas_peserta(ws.root, FORM, "p05") == (True, dt.datetime(2026, 12, 8, 10))
+    with ws.gradebook() as gb:
+        sub = gb.find_submission(FORM, "p02")
+        assert gb.find_assignment(FORM).duedate == dt.datetime(2026, 12, 8, 10)
+        assert sub.duedate == dt.datetime(2026, 12, 1, 10) and sub.total_seconds_late == 3600

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from alaskaki.errors import EXIT_NOT_FOUND, AlaskakiError, from_os_error, os_reason
 from alaskaki.folder import _venv_on_path
+from alaskaki.workshop import putaran
 from alaskaki.workshop import sandbox as sb
 from alaskaki.workshop.grading import judge, manual, record
 from alaskaki.workshop.grading.answers import Workers, choose_sandbox
@@ -214,6 +215,8 @@ class Run:
             doing = "menulis buku nilai (gradebook)"
             # the trainer's scores of an earlier version never count for this one (red team R44)
             notes = manual.drop_old(gb, self.course, self.module, work, before)
+            # an uji sheet is late or not against its own round's due date (red team R41)
+            putaran.atur_perpanjangan(gb, self.course.root, self.modul, [pid])
             score, max_score = record.save_grades(gb, self.course, work.nb, self.modul, work)
             flags = list(dict.fromkeys(work.flags))
             doing = f"menulis catatan penilaian ({record.STATE_DIR}/)"
