@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from alaskaki.workshop.grading import record
+from alaskaki.workshop.putaran import FORMS
 
 if TYPE_CHECKING:
     from alaskaki.workshop.grading.module import Course, Module
@@ -59,7 +60,11 @@ def earlier(gb, course: Course, mod: Module, work: Work) -> Earlier:
     form_now = hashlib.sha256(mod.source_bytes).hexdigest()
     now_sha = _sha(work.submitted_dir / f"{modul}.ipynb") if work.submitted_dir else None
     out.file_sha = marker.get("jawaban_dari")
-    out.new_round = bool(marker.get("formulir")) and marker.get("formulir") != form_now
+    # an uji sheet graded with another form is a retake round's; a latihan's corrected source
+    # regraded with --ulang is the same version (the trainer's scores stay)
+    out.new_round = (
+        modul in FORMS and bool(marker.get("formulir")) and marker.get("formulir") != form_now
+    )
     try:
         graded_at = _utc(gb.find_submission(modul, pid).timestamp)
     except MissingEntry:
