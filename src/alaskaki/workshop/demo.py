@@ -300,7 +300,7 @@ def run_demo(
     mods = modules or ws.modules()
     res = DemoResult(ws.root, mods, len(ids))
     # one warm sandbox per worker for every module, not two new ones per module (issue 17)
-    with keep_warm():
+    with keep_warm(_coming_imports(ws, mods)):
         for i, modul in enumerate(mods):
             # The demo writes the gradebook as the CLI's commands do, so it backs it up as they do:
             # cadangan/ and `alaskaki pulihkan` can be shown on it (a backup per changed state).
@@ -342,6 +342,20 @@ def run_demo(
     res.reports = make_reports(ws, rapor=True)
     res.units, res.gains = _unit_counts(ws)
     return res
+
+
+def _coming_imports(ws: Workshop, mods: list[str]) -> list[str]:
+    """What the demo's module notebooks import, for warm sandboxes that serve them all."""
+    from alaskaki.workshop.grading.module import notebook_preload
+
+    out: list[str] = []
+    for modul in mods:
+        try:
+            nb = nbformat.read(ws.source_notebook(modul), as_version=4)
+        except (OSError, ValueError):  # graded as before: its own list restarts the sandbox
+            continue
+        out += notebook_preload([c.source for c in nb.cells if c.cell_type == "code"])
+    return list(dict.fromkeys(out))
 
 
 def _unit_counts(ws: Workshop) -> tuple[dict[str, dict[str, int]], dict[str, dict]]:

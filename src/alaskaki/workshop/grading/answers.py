@@ -80,10 +80,11 @@ class Workers:
 # in namespaces of its own, see sandbox.Zygote), so the next module's submissions start from the
 # same clean state as the next participant's; only the set of preloaded modules differs.
 _kept: dict[int, sb.Zygote] | None = None
+_coming: list[str] = []  # what the coming modules' notebooks import (keep_warm's ``preload``)
 
 
 @contextlib.contextmanager
-def keep_warm():
+def keep_warm(preload: list[str] | None = None):
     """Grade several modules in a row without starting the warm sandboxes again for each.
 
     A zygote's start (bubblewrap, Python, IPython, pandas, matplotlib, the kit's exercises) is
@@ -91,17 +92,21 @@ def keep_warm():
     block a worker's zygote stays up after a module and serves the next one when it has already
     imported every module the next notebook needs; otherwise it is replaced by one that imports
     both modules' lists and the kit's participant-side packages, so it serves the later ones.
+    ``preload``: what the coming modules' notebooks import (:func:`.module.notebook_preload`),
+    when the caller knows them (the demo): the first zygote imports them all, so one start per
+    worker serves every module (6 starts → 2 in the demo). Only names the instructor notebooks
+    import, as each module's own list; the judge-only packages are never among them.
     Everything is stopped when the block ends.
     """
-    global _kept
+    global _kept, _coming
     if _kept is not None:  # nested: the outer block keeps and stops them
         yield
         return
-    _kept = {}
+    _kept, _coming = {}, list(preload or [])
     try:
         yield
     finally:
-        kept, _kept = _kept, None
+        kept, _kept, _coming = _kept, None, []
         for z in kept.values():
             z.close()
 
@@ -131,7 +136,7 @@ def _zygote(uid: int, preload: list[str]) -> sb.Zygote:
     old = _kept.get(uid)
     if old is not None and old.serves(preload):
         return old
-    wanted = list(preload) + (old.preload if old is not None else []) + _kit_modules()
+    wanted = list(preload) + (old.preload if old is not None else []) + _coming + _kit_modules()
     if old is not None:
         old.close()
     _kept[uid] = z = sb.Zygote(preload=list(dict.fromkeys(wanted)), uid=uid)

@@ -101,15 +101,7 @@ def load_module(course: Course, modul: str, form: Path | None = None) -> Module:
         c for c in code_cells if "ID_PESERTA" in c.source and "alaskaki.exercises" in c.source
     ]
     setup = (setup_cells or code_cells or [nbformat.v4.new_code_cell("")])[0].source
-    # every module the notebook imports is imported once per warm sandbox, not once per submission
-    preload = list(
-        dict.fromkeys(
-            m
-            for c in code_cells
-            for m in imported_modules(c.source)
-            if m.split(".")[0] not in sb.HIDDEN_PACKAGES  # imported by hidden tests, judge only
-        )
-    )
+    preload = notebook_preload([c.source for c in code_cells])
     base_names = set(trusted_namespace(setup, "__demo__").keys())
     released_nb = ClearHiddenTests().preprocess(copy.deepcopy(nb), {})[0]
     tests: dict[str, TestCell] = {}
@@ -133,6 +125,19 @@ def load_module(course: Course, modul: str, form: Path | None = None) -> Module:
             )
     return Module(
         modul, path, raw, setup, preload, tests, grade_ids, base_names, meta, list(meta), _sidik(nb)
+    )
+
+
+def notebook_preload(code_sources: list[str]) -> list[str]:
+    """Every module a notebook's code cells import: imported once per warm sandbox, not once per
+    submission. The judge-only packages (imported by hidden tests) are left out."""
+    return list(
+        dict.fromkeys(
+            m
+            for src in code_sources
+            for m in imported_modules(src)
+            if m.split(".")[0] not in sb.HIDDEN_PACKAGES
+        )
     )
 
 
