@@ -318,12 +318,6 @@ def test_a_lent_sheet_after_tutup_hands_in_nothing(released_uji_personal, tmp_pa
     assert after == before and [h.peserta for h in res.held] == ["p02"], res
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="FINDING R48: between grading and `tutup`, an asesmen sheet handed in late for p02 with "
-    "the token read off his lent graded sheet is installed over his graded work (the essay modules "
-    "hold such a file since R35b, the forms do not)",
-)
 def test_a_lent_graded_sheet_before_tutup_never_replaces_it(released_uji_personal, tmp_path):
     """asesmen-akhir with personal copies (tokens). p02 sits it, hands in at 15:00, the trainer
     grades at 16:00 ("37/37"). After the session p02 lends his sheet to p05 ("see my answers";
@@ -333,7 +327,10 @@ def test_a_lent_graded_sheet_before_tutup_never_replaces_it(released_uji_persona
     graded sheet; status shows p02 "perlu dinilai ulang", and the trainer who regrades (or runs
     `tutup`, which then refuses p02's result) loses p02's Kompeten. R35b's rule for the essay
     modules (a later file of graded uji work waits for the trainer's --pilih) must hold for the
-    forms too, at least after the deadline."""
+    forms too, at least after the deadline.
+
+    FINDING R48, fixed session 8: a new file of a sheet graded in this round is held by name (the
+    essay modules' rule), before the deadline too; --pilih releases it."""
     import shutil
 
     base = released_uji_personal

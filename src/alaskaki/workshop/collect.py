@@ -910,6 +910,20 @@ def _graded_essay_hold(workshop: Workshop, modul: str, pid: str, data: bytes) ->
     )
 
 
+def _graded_form_hold(modul: str, pid: str, data: bytes, graded: dict[str, str]) -> str | None:
+    """Why a new file of an uji form ``pid``'s sheet of this round was graded for must wait for
+    the trainer, before `tutup` too (red team R48: the token can be read off the graded sheet lent
+    afterwards). The very sheet graded is no new file; an earlier round's grading does not count
+    (a retaker's round-2 sheet is not held for his round-1 result)."""
+    judged = graded.get(pid)
+    if judged is None or judged == _digest(data):
+        return None
+    return (
+        f"uji {modul} milik {pid} sudah dinilai; kiriman baru tidak dipasang sampai Anda "
+        "memeriksanya (token bisa terbaca dari lembar yang dipinjamkan sesudah dinilai)"
+    )
+
+
 def _choose(workshop: Workshop, modul: str, wanted: list[str], result: CollectResult) -> None:
     """Release held files the trainer chose: each moves, with its received time, into the versions."""
     from alaskaki.workshop import putaran
@@ -1159,6 +1173,7 @@ def collect_module(
     essays = set(uji_modules(workshop)) - set(FORMS)  # uji evidence that has no round to close
     known = _module_grade_ids(workshop, all_modules)
     accepted: dict[str, list[tuple[Incoming, str | None]]] = {}
+    graded_forms: dict[str, str] | None = None  # {pid: sha graded} of this round's uji form
     for item in items:
         if isinstance(item, Skipped):
             result.skipped.append(item)
@@ -1231,6 +1246,10 @@ def collect_module(
             hold = closed + (f" (juga: {hold})" if hold else "")
         if hold is None and modul in essays:
             hold = _graded_essay_hold(workshop, modul, pid, item.data)
+        if hold is None and modul in FORMS:
+            if graded_forms is None:
+                graded_forms = putaran._graded(workshop, modul)  # this round's form only
+            hold = _graded_form_hold(modul, pid, item.data, graded_forms)
         accepted.setdefault(pid, []).append((item, hold))
         if note and hold is None:
             result.notes.append(f"{item.name} (untuk {pid}): {note}")
