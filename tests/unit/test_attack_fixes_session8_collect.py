@@ -47,19 +47,15 @@ def test_one_deeply_nested_file_never_stops_the_collect_of_the_batch(ws, tmp_pat
     assert any("p05" in str(x) for x in (*res.skipped, *res.held, *res.notes)), res
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason='FINDING R56: without tokens, `{"cells": []}` named for a friend passes R38\'s '
-    "'readable notebook' test and replaces the friend's collected work",
-    raises=AssertionError,
-)
 def test_a_bare_cells_list_named_for_a_friend_never_replaces_their_work(ws, tmp_path):
     """No tokens issued (a latihan released the ordinary way). p02's work is collected at 15:00.
     p05 puts a 13-byte file ``{"cells": []}`` named ``p02_m3.ipynb`` on his stick. R38's fix holds
     a file that is not a readable notebook once work is collected ('jawaban p02 yang sudah
     dikumpulkan tetap dipakai'), but 'readable' is only 'a JSON object with a cells list': this
     one has no nbformat, no metadata, Jupyter will not open it, and it is installed over p02's
-    work (graded 0) with no note."""
+    work (graded 0) with no note.
+
+    FINDING R56, fixed session 8: a notebook is readable only with nbformat 4 and its metadata."""
     mine = tmp_path / "usb-p02"
     put(mine, f"p02_{MOD}.ipynb", nb_bytes("p02", "jawaban asli"))
     collect_module(ws, MOD, source=mine, received=T1)

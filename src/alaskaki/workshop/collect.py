@@ -366,6 +366,8 @@ def _load(data: bytes) -> dict | None:
         nb = json.loads(data.decode("utf-8"))
         if not isinstance(nb, dict) or not isinstance(nb.get("cells"), list):
             return None
+        if nb.get("nbformat") != 4 or not isinstance(nb.get("metadata"), dict):
+            return None  # R56: `{"cells": []}` is no notebook Jupyter opens or nbgrader grades
         for cell in nb["cells"]:
             src = cell["source"] if isinstance(cell, dict) else None
             if not (
