@@ -274,12 +274,6 @@ def test_a_cut_round_record_keeps_the_round_closed(ws, tmp_path):
     assert [h.peserta for h in res.held] == ["p05"], res
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="FINDING R58 (R39's fix): the trainer collecting a COPY of an old stick again (cp "
-    "without -p: a new file time) reverts a participant to his older version: installed over the "
-    "newer one he handed in later, and marked late",
-)
 def test_collecting_a_fresh_copy_of_an_old_stick_never_reverts_anyone(ws, tmp_path):
     """The trainer copies each flashdisk to his laptop before collecting (`cp -r /media/usb
     ~/kumpul-1`). At 15:00 he collects the first copy (p02's version A), at 16:00 a second stick
@@ -288,7 +282,10 @@ def test_collecting_a_fresh_copy_of_an_old_stick_never_reverts_anyone(ws, tmp_pa
     version handed in as a new copy is a new receipt, so A is installed over B at the evening's
     time (late), with only a note. p02 did not hand anything in again. An earlier version that
     arrives again must not replace a later one without the trainer's choice (held, like the very
-    copy collected again)."""
+    copy collected again).
+
+    FINDING R58, fixed session 8: an earlier version arriving later than the newest is held,
+    named, for the trainer's --pilih."""
     import shutil
 
     a = nb_bytes("p02", "jawaban A")

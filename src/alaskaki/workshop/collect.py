@@ -1279,30 +1279,23 @@ def collect_module(
             hold = hold or _unchosen_hold(pid, full, versions)
             earlier = [(when, path) for when, path in versions if _same_bytes(path, full)]
             if earlier and hold is None:
+                # An earlier version arriving again: an old stick (or a fresh copy of it, R58)
+                # collected again, or the participant going back to it? Never decided silently.
                 newest = versions[-1][0]
-                if any(_same_copy(path, item) for _, path in earlier):
-                    # The very copy received before (same name and file time): an old stick
-                    # collected again, or the participant going back to it? Not decided silently.
-                    if item.received <= newest:
-                        result.duplicates.append(item.name)
-                        result.duplicate_reasons.append(
-                            f"{item.name} (untuk {pid}): berkas yang sama (isi, nama dan waktu "
-                            f"berkas) dengan versi {pid} yang diterima {_wib(earlier[-1][0])}; "
-                            "dilewati"
-                        )
-                        continue
-                    hold = (
-                        f"berkas yang sama (isi, nama dan waktu berkas) dengan versi {pid} yang "
-                        f"diterima {_wib(earlier[-1][0])}, bukan versi terbaru ({_wib(newest)}): "
-                        "bila ini flashdisk lama yang dikumpulkan lagi, biarkan; bila "
-                        f"{pid} memang menyerahkannya lagi sebagai versi terakhir, terima "
-                        "dengan --pilih"
+                if item.received <= newest and any(_same_copy(p, item) for _, p in earlier):
+                    result.duplicates.append(item.name)
+                    result.duplicate_reasons.append(
+                        f"{item.name} (untuk {pid}): berkas yang sama (isi, nama dan waktu "
+                        f"berkas) dengan versi {pid} yang diterima {_wib(earlier[-1][0])}; "
+                        "dilewati"
                     )
-                else:
-                    result.notes.append(
-                        f"{item.name} (untuk {pid}): sama dengan versi yang diterima "
-                        f"{_wib(earlier[-1][0])}; diserahkan lagi, dicatat sebagai kiriman "
-                        f"{_wib(item.received)}"
+                    continue
+                if item.received > newest:
+                    hold = (
+                        f"sama persis dengan versi {pid} yang diterima {_wib(earlier[-1][0])}, "
+                        f"bukan versi terbaru ({_wib(newest)}): bila ini flashdisk lama (atau "
+                        f"salinannya) yang dikumpulkan lagi, biarkan; bila {pid} memang "
+                        "menyerahkannya lagi sebagai versi terakhir, terima dengan --pilih"
                     )
             seen.add((full, item.received))
             fresh.append((item, hold))

@@ -503,9 +503,9 @@ def test_a_damaged_archive_copy_is_never_installed_and_writes_are_durable(
 
 
 def test_duplicates_are_named_and_a_stick_collected_again_is_no_new_receipt(ws, tmp_path):
-    """Red team R39: a version handed in again later (a new copy) is a new receipt (installed,
-    said by name); the same stick collected again is not (its stated time: skipped; later: held,
-    the trainer decides), nor the newest version again; the summary names file and participant."""
+    """Red team R39/R58: an earlier version arriving again later (the same stick, or a new copy)
+    is held by name and installed when the trainer chooses it; the same stick at its stated time
+    and the newest version again are skipped; the summary names file and participant."""
     from alaskaki.cli import render_collect
 
     for when, answer in ((T1, "a"), (T2, "b")):
@@ -519,9 +519,11 @@ def test_duplicates_are_named_and_a_stick_collected_again_is_no_new_receipt(ws, 
     assert res.installed == [] and [h.peserta for h in res.held] == ["p01"]
     assert "flashdisk lama" in res.held[0].reason and "--pilih" in res.held[0].reason
     put(tmp_path / "usb-a2", f"p01_{MOD}.ipynb", nb_bytes("p01", "a"))  # a new copy of a
-    res = collect_module(ws, MOD, source=tmp_path / "usb-a2", received=T3)
+    res = collect_module(ws, MOD, source=tmp_path / "usb-a2", received=T3)  # held too (R58)
+    assert res.installed == [] and [h.peserta for h in res.held] == ["p01"]
+    res = collect_module(ws, MOD, choose=[res.held[0].archived])  # the trainer: his last
     assert res.installed == ["p01"] and b'"a"' in submitted(ws, "p01")
-    assert any("p01" in n and "diserahkan lagi" in n for n in res.notes), res.notes
+    assert stamp(ws, "p01").startswith("2026-12-01 11:00")
     assert len(versions(ws, "p01")) == 3  # nothing lost: a, b, a again
     res = collect_module(ws, MOD, source=tmp_path / "usb-a", received=T3)
     assert "versi terbaru p01" in render_collect(res)
