@@ -27,12 +27,6 @@ def _hand_in(tmp_path, name: str, files: dict):
     return stick
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="FINDING R50: a trainer's lowered score on an autograded cell is dropped when the "
-    "participant hands in the same answers again with one cell added; full marks, nothing pending",
-    raises=AssertionError,
-)
 def test_a_lowered_score_never_turns_into_full_marks_by_handing_in_the_same_answers(
     released_module, tmp_path
 ):
@@ -43,7 +37,10 @@ def test_a_lowered_score_never_turns_into_full_marks_by_handing_in_the_same_answ
     marks back; status shows nothing waiting for the trainer. The trainer's word is gone from the
     score unless he reads the 'catatan:' line and the JSON under nilai-pelatih-lama/. A lowered
     score must stay, or at least the item must wait for the trainer again, when the answer it
-    was given for did not change."""
+    was given for did not change.
+
+    FINDING R50, fixed session 8 (c3d7bba: a test cell's score stays while every answer is
+    byte-identical)."""
     from alaskaki.workshop import collect_module, demo, grade, workshop_status
 
     base, source, given = released_module(MOD)
@@ -78,6 +75,64 @@ def test_a_lowered_score_never_turns_into_full_marks_by_handing_in_the_same_answ
     after = grade(ws, MOD, progress=False, workers=1).by_participant()["p01"]
     row = {e.peserta: e for e in workshop_status(ws, modul=MOD).entries}["p01"]
     assert after.score == 0 or row.menunggu > 0, (after, row)
+
+
+def test_pulihkan_after_the_scores_were_taken_off_brings_back_nothing_for_the_new_version(
+    released_module, tmp_path
+):
+    """p01's first m3 is all wrong; the trainer gives the first item full points by hand. p01
+    hands in a second version (that item's answer changed, still wrong); `grade` takes the score off
+    (catatan, nilai-pelatih-lama/). The trainer, thinking the kit lost his work, runs `alaskaki
+    pulihkan 2` (the backup `grade` made just before it wrote) and `grade` again. Holds: the restored
+    score is taken off again (the gradebook's version is not the one in submitted/), p01 scores
+    what his second version earns, and the trainer's score is on record."""
+    import json
+    import subprocess
+    import sys
+
+    from alaskaki.workshop import collect_module, demo, grade
+
+    base, source, given = released_module(MOD)
+    ws = type(base)(shutil.copytree(base.root, tmp_path / "lokakarya", symlinks=True))
+
+    def hand_in(n, when, changed=None):
+        nb = demo.simulate_submission(source, given, "p01", 0.0, MOD)
+        for c in nb.cells:  # the item the trainer scored gets another answer
+            if changed and c.metadata.get("nbgrader", {}).get("grade_id") == f"{changed}_jawab":
+                c.source += "\n# versi 2: jawaban lain"
+        stick = _hand_in(tmp_path, f"usb-{n}", {f"p01_{MOD}.ipynb": nb})
+        collect_module(ws, MOD, source=stick, received=when)
+
+    hand_in(1, "2026-12-01 15:00")
+    assert grade(ws, MOD, progress=False, workers=1).by_participant()["p01"].score == 0
+    with ws.gradebook() as gb:  # what the formgrader saves
+        sub = gb.find_submission_notebook(MOD, MOD, "p01")
+        cell = next(g for g in sub.grades if g.max_score and "id_peserta" not in g.name)
+        given_score, cell.manual_score, name = cell.max_score, cell.max_score, cell.name
+        gb.db.commit()
+    hand_in(2, "2026-12-01 16:00", changed=name)
+
+    def cli(*args):
+        return subprocess.run(
+            [sys.executable, "-m", "alaskaki", *args, "--workshop", str(ws.root)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+
+    second = cli("grade", MOD)  # the CLI backs the gradebook up first
+    assert second.returncode == 0 and "nilai-pelatih-lama" in second.stdout + second.stderr, second
+    back = cli("pulihkan", "2")  # 1 is the copy made after grade, 2 the one made before
+    assert back.returncode == 0, back.stderr
+    with ws.gradebook() as gb:  # the trainer's score is back in the gradebook
+        sub = gb.find_submission_notebook(MOD, MOD, "p01")
+        assert any(g.manual_score == given_score for g in sub.grades)
+    third = grade(ws, MOD, progress=False, workers=1).by_participant()["p01"]
+    assert third.score == 0, third
+    kept = sorted((ws.root / "penilaian" / MOD / "nilai-pelatih-lama").glob("p01-*.json"))
+    assert kept, "the trainer's score is on record"
+    rows = [r for k in kept for r in json.loads(k.read_text())["nilai_dilepas"]]
+    assert any(r["manual_score"] == given_score for r in rows), rows
 
 
 # --- 1. copies of a workshop folder, judged per form ---------------------------------------------
