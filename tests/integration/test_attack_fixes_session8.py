@@ -169,96 +169,8 @@ def _sheet(ws, pid: str, modul: str) -> None:
     (dest / "timestamp.txt").write_text("2026-12-01 15:30:00.000000 UTC\n", encoding="utf-8")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="FINDING R51: mv the batch-1 folder away and cp -r it back under the usual name for "
-    "batch 2: the copy is taken for 'the original at its place' and batch 2 gets batch 1's "
-    "asesmen-akhir (the roster is never looked at)",
-    raises=AssertionError,
-)
-def test_a_copy_put_at_the_old_name_for_batch_2_never_gets_the_post_test_batch_1_sat(tmp_path):
-    """Batch 1 sat asesmen-akhir in ~/lokakarya (released, sheets collected, round closed). For
-    batch 2 the trainer keeps the usual name: `mv lokakarya angkatan-1 && cp -r angkatan-1
-    lokakarya`, imports batch 2's roster (replacing batch 1's) and releases asesmen-akhir. The copy
-    sits at the path `init` recorded, so it is judged 'the original after a remount / a backup
-    moved back': every form handed out is kept. Batch 2 sits the very post-test batch 1 sat (and
-    batch 1's printed key scores it). Not one participant of batch 2 is in the roster that sat
-    it; the original is still on the disk under its new name."""
-    import subprocess
-
-    from alaskaki import paths
-    from alaskaki.workshop import putaran
-    from alaskaki.workshop.course import Workshop, init_workshop
-    from alaskaki.workshop.release import release_module
-    from alaskaki.workshop.roster import import_roster
-
-    home = tmp_path / "lokakarya"
-    ws = init_workshop(home, roster=paths.dataset("contoh_peserta.csv"), modules=[AKHIR])
-    release_module(ws, AKHIR, due=DUE)
-    for pid in ("p01", "p02"):
-        _sheet(ws, pid, AKHIR)
-    putaran.tutup(ws.root, AKHIR)
-    sat = _key(home, AKHIR)
-
-    subprocess.run(
-        f"mv {home} {tmp_path}/angkatan-1 && cp -r {tmp_path}/angkatan-1 {home}",
-        shell=True,
-        check=True,
-    )
-    copy = Workshop(home)
-    roster = tmp_path / "angkatan-2.csv"
-    roster.write_text(BATCH2, encoding="utf-8")
-    import_roster(copy, roster)
-    release_module(copy, AKHIR, due=DUE)  # goes through (a refusal with the way out is safe)
-    assert not _same_form(sat, _key(home, AKHIR)), "batch 2 got the asesmen-akhir batch 1 sat"
-    assert _key(tmp_path / "angkatan-1", AKHIR) == sat  # batch 1's own untouched
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="FINDING R52: the same batch's working copy (original in place) with ONE late joiner "
-    "added redraws the asesmen-akhir the batch is sitting: the form handed out changes its key",
-    raises=AssertionError,
-)
-def test_a_late_joiner_in_the_same_batchs_copy_never_redraws_the_form_it_is_sitting(tmp_path):
-    """Batch 1 is sitting asesmen-akhir (released from ~/lokakarya; p01 and p02 already handed
-    in, collected and kept there). The trainer copies the folder to keep working on the laptop
-    (`cp -a`, the original stays where it is) and a late joiner comes: one row added to the
-    roster (a merged import, everyone else kept), `release asesmen-akhir` to hand him the form.
-    The copy is judged 'another batch' (one id not in the original's roster) and every piece of
-    evidence 'came along', so the form the batch is sitting is drawn anew: the other 10 still
-    hand in answers to the old form, which the copy now scores with another key (the sheets of
-    p01/p02 that came along are put aside as another batch's)."""
-    import subprocess
-
-    from alaskaki import paths
-    from alaskaki.workshop.course import Workshop, init_workshop
-    from alaskaki.workshop.release import release_module
-    from alaskaki.workshop.roster import import_roster
-
-    home = tmp_path / "lokakarya"
-    ws = init_workshop(home, roster=paths.dataset("contoh_peserta.csv"), modules=[AKHIR])
-    release_module(ws, AKHIR, due=DUE)
-    for pid in ("p01", "p02"):
-        _sheet(ws, pid, AKHIR)
-    sitting = _key(home, AKHIR)
-    handed = ws.release_notebook(AKHIR).read_bytes()
-
-    laptop = tmp_path / "laptop-lokakarya"
-    subprocess.run(["cp", "-a", str(home), str(laptop)], check=True)
-    copy = Workshop(laptop)
-    joiner = tmp_path / "susulan.csv"
-    joiner.write_text(
-        "id,nama,ikm,kelurahan,jenis_kelamin,peran\n"
-        "p99,Rina Susanti,UD Alas Kaki Sentanan,Sentanan,P,penjahit\n",
-        encoding="utf-8",
-    )
-    import_roster(copy, joiner)
-    assert {"p01", "p99"} <= set(copy.participant_ids())
-    release_module(copy, AKHIR, due=DUE)
-    assert _key(laptop, AKHIR) == sitting, "the form the batch is sitting was drawn anew"
-    assert copy.release_notebook(AKHIR).read_bytes() == handed
-    assert (copy.submitted("p01", AKHIR) / f"{AKHIR}.ipynb").is_file()
+# R51 and R52 (a copy put at the recorded path; a late joiner in the same batch's copy) were fixed
+# by ec7b34e; their tests live in tests/integration/test_attack_copies_session8.py.
 
 
 @pytest.fixture(scope="module")
@@ -296,8 +208,8 @@ def _own_place(src, dest):
 @pytest.mark.xfail(
     strict=True,
     reason="FINDING R53: copy batch 1's folder, `cetak asesmen-akhir` there BEFORE importing "
-    "batch 2's roster: the form printed is batch 1's (roster still batch 1's = 'same batch'), "
-    "and the print then keeps it for batch 2's release too",
+    "batch 2's roster: the paper printed is batch 1's post-test (roster still batch 1's = "
+    "'same batch', nothing asked)",
     raises=AssertionError,
 )
 def test_printing_in_a_fresh_copy_before_the_roster_never_hands_batch_1s_post_test_out(
@@ -306,16 +218,13 @@ def test_printing_in_a_fresh_copy_before_the_roster_never_hands_batch_1s_post_te
     """Batch 1 sat asesmen-akhir in ~/angkatan-1 (still there). For batch 2 the trainer copies the
     folder (`cp -a angkatan-1 angkatan-2`) and, to get the paper ready, prints the post-test
     there first (`alaskaki cetak asesmen-akhir -w angkatan-2`); batch 2's roster comes in the
-    next day (`roster import`), then `release`. The print happened while the copy's roster was
-    still batch 1's, so the copy was 'the same batch' and nothing was drawn: the paper is batch
-    1's post-test. The print marker then says 'printed here', so the release to batch 2 keeps
-    that form as well: batch 2 sits (on paper and online) the post-test batch 1 sat."""
+    next day (`roster import`). The print happens while the copy's roster is still batch 1's, so
+    the copy is 'the same batch': nothing is drawn and nothing asked, and the paper batch 2 will
+    sit is the post-test batch 1 sat. (Before ec7b34e the print marker also kept that form for
+    batch 2's online release; release now asks once batch 2's ids are in the roster.)"""
     import subprocess
 
     from alaskaki.cli import main
-    from alaskaki.workshop.course import Workshop
-    from alaskaki.workshop.release import release_module
-    from alaskaki.workshop.roster import import_roster
 
     one = _own_place(sat_batch1, tmp_path / "angkatan-1")
     sat = _key(one, AKHIR)
@@ -323,23 +232,9 @@ def test_printing_in_a_fresh_copy_before_the_roster_never_hands_batch_1s_post_te
     subprocess.run(["cp", "-a", str(one), str(two)], check=True)
     paper = tmp_path / "kertas.html"
     assert main(["cetak", AKHIR, "-w", str(two), "--out", str(paper)]) == 0
-    printed = _key(two, AKHIR)
-    roster = tmp_path / "angkatan-2.csv"
-    roster.write_text(BATCH2, encoding="utf-8")
-    copy = Workshop(two)
-    import_roster(copy, roster)
-    release_module(copy, AKHIR, due=DUE)
-    assert not _same_form(sat, printed), "the paper printed for batch 2 is batch 1's post-test"
-    assert not _same_form(sat, _key(two, AKHIR)), "batch 2's release is batch 1's post-test"
+    assert not _same_form(sat, _key(two, AKHIR)), "the paper printed for batch 2 is batch 1's"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="FINDING R54: a copy taken to another computer (original not at its path) with batch "
-    "2's roster imported the default way (merge: batch 1's ids stay) keeps batch 1's post-test "
-    "for batch 2; only a 'Catatan' on stderr",
-    raises=AssertionError,
-)
 def test_a_copy_on_another_computer_with_batch_2_merged_in_never_gets_batch_1s_post_test(
     sat_batch1, tmp_path, capsys
 ):
@@ -348,9 +243,13 @@ def test_a_copy_on_another_computer_with_batch_2_merged_in_never_gets_batch_1s_p
     import angkatan-2.csv` (import MERGES: batch 1's ids stay, as the command says) and releases
     asesmen-akhir for batch 2. Batch 1's collected sheets name participants in this (merged)
     roster, so the form is kept 'reached this folder's batch', with a sentence on stderr the
-    trainer is told to read: batch 2 sits the post-test batch 1 sat."""
+    trainer is told to read: batch 2 sits the post-test batch 1 sat.
+
+    FINDING R54, fixed session 8 (ec7b34e: release asks, naming the new ids; `--angkatan-baru`
+    draws batch 2's own form)."""
     import subprocess
 
+    from alaskaki.errors import AlaskakiError
     from alaskaki.workshop.course import Workshop
     from alaskaki.workshop.release import release_module
     from alaskaki.workshop.roster import import_roster
@@ -366,5 +265,8 @@ def test_a_copy_on_another_computer_with_batch_2_merged_in_never_gets_batch_1s_p
     roster.write_text(BATCH2, encoding="utf-8")
     import_roster(copy, roster)
     assert {"p01", "q01"} <= set(copy.participant_ids())  # merged, as documented
-    release_module(copy, AKHIR, due=DUE)
-    assert not _same_form(sat, _key(copy.root, AKHIR)), capsys.readouterr().err
+    with pytest.raises(AlaskakiError, match="q01"):  # the folder cannot know: it asks
+        release_module(copy, AKHIR, due=DUE)
+    assert _same_form(sat, _key(copy.root, AKHIR))  # nothing drawn or handed out yet
+    release_module(copy, AKHIR, due=DUE, angkatan="baru")  # the trainer's answer
+    assert not _same_form(sat, _key(copy.root, AKHIR))
