@@ -48,15 +48,18 @@ def test_every_module_released_collected_and_graded(demo):
     assert res.participants == 24 and set(res.modules) == set(Workshop.open(out).modules())
     assert len(res.modules) >= 1
     for m in res.modules:
-        assert res.submitted[m] == 24, m
-        # the corrupt file of the first module still counts as graded (zero), nobody else is stopped
-        assert res.graded[m] == 24, m
+        # CORRUPT's cut file of the first module is held at collect, not submitted
+        assert res.submitted[m] == (23 if m == res.modules[0] else 24), m
+        # every submission is graded, nobody is stopped by the held file
+        assert res.graded[m] == res.submitted[m], m
     sk = skills(ids)
     st = workshop_status(Workshop.open(out))
     by = {(e.peserta, e.modul): e for e in st.entries}
     for m in res.modules:
         for pid in ids:
             e = by[(pid, m)]
+            if (pid, m) == (CORRUPT, res.modules[0]):
+                continue  # held at collect, never graded (below)
             assert e.dinilai, (pid, m)
             if sk[pid] == 0:
                 assert e.nilai == 0, f"blank submission of {pid} in {m} must grade to 0"
@@ -74,9 +77,11 @@ def test_every_module_released_collected_and_graded(demo):
     for pid in LATE:
         assert all(by[(pid, m)].terlambat for m in res.modules)
     assert sum(e.terlambat for e in st.entries) == len(LATE) * len(res.modules)
+    # With tokens issued, a cut file cannot prove whose it is: it is held for the trainer
+    # (arsip/<pid>/<modul>/tertahan/, collect R38), shown in status, and never graded as p23's.
     corrupt = by[(CORRUPT, res.modules[0])]
-    assert corrupt.nilai == 0 and corrupt.indikasi, (
-        "the corrupt file is scored 0 and shown to the trainer"
+    assert corrupt.ditahan >= 1 and not corrupt.dinilai, (
+        "the corrupt file is held and shown to the trainer, not graded"
     )
 
 
@@ -132,8 +137,11 @@ def test_demo_report_is_complete_and_nothing_is_stale(demo):
     )
     # skema 3: a module record is a row of values in the order of data["kolom"]["modul"]
     at = data["kolom"]["modul"].index("keadaan")
-    states = {m[at] for p in data["participants"] for m in p["modul"]}
-    assert states == {"sudah dinilai"}, states
+    states = {(p["id"], m[0]): m[at] for p in data["participants"] for m in p["modul"]}
+    # the cut file of CORRUPT's first module is held at collect (tokens issued), never graded
+    held = {k: v for k, v in states.items() if k[0] == CORRUPT and v != "sudah dinilai"}
+    assert set(states.values()) - {"belum dikumpulkan"} == {"sudah dinilai"}, states
+    assert list(held.values()) == ["belum dikumpulkan"], held
     assert data["lengkap"] is True
     summary = res.summary_text()
     assert "gain <g>" in summary and "skor latihan" in summary
