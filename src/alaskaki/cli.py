@@ -336,6 +336,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--kunci", action="store_true", help="cetak kunci jawaban (rahasia; instalasi pelatih)"
     )
+    batch = p.add_mutually_exclusive_group()
+    batch.add_argument(
+        "--angkatan-sama",
+        dest="angkatan",
+        action="store_const",
+        const="sama",
+        help="folder salinan: kertas asesmen untuk angkatan yang sama (formulir yang sudah "
+        "dibagikan tetap)",
+    )
+    batch.add_argument(
+        "--angkatan-baru",
+        dest="angkatan",
+        action="store_const",
+        const="baru",
+        help="folder salinan: kertas asesmen untuk angkatan baru (formulir uji dibuat baru)",
+    )
     p.add_argument(
         "--workshop",
         "-w",
@@ -947,7 +963,7 @@ def _printed_form(args) -> Path | None:
     from alaskaki.workshop.course import Workshop, mark_printed, own_forms_for_a_copy
 
     ws = Workshop(nb.parents[2])  # source/<naskah>/<naskah>.ipynb
-    own_forms_for_a_copy(ws)
+    own_forms_for_a_copy(ws, args.naskah, getattr(args, "angkatan", None), printing=True)
     try:
         mark_printed(ws, args.naskah)
     except AlaskakiError as err:  # a co-trainer reading the folder may still print

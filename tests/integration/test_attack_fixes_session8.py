@@ -205,15 +205,8 @@ def _own_place(src, dest):
     return dest
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="FINDING R53: copy batch 1's folder, `cetak asesmen-akhir` there BEFORE importing "
-    "batch 2's roster: the paper printed is batch 1's post-test (roster still batch 1's = "
-    "'same batch', nothing asked)",
-    raises=AssertionError,
-)
 def test_printing_in_a_fresh_copy_before_the_roster_never_hands_batch_1s_post_test_out(
-    sat_batch1, tmp_path
+    sat_batch1, tmp_path, capsys
 ):
     """Batch 1 sat asesmen-akhir in ~/angkatan-1 (still there). For batch 2 the trainer copies the
     folder (`cp -a angkatan-1 angkatan-2`) and, to get the paper ready, prints the post-test
@@ -221,7 +214,11 @@ def test_printing_in_a_fresh_copy_before_the_roster_never_hands_batch_1s_post_te
     next day (`roster import`). The print happens while the copy's roster is still batch 1's, so
     the copy is 'the same batch': nothing is drawn and nothing asked, and the paper batch 2 will
     sit is the post-test batch 1 sat. (Before ec7b34e the print marker also kept that form for
-    batch 2's online release; release now asks once batch 2's ids are in the roster.)"""
+    batch 2's online release; release now asks once batch 2's ids are in the roster.)
+
+    FINDING R53, fixed session 8: in a copy, `cetak` of a form handed out or printed before the
+    copy asks which batch the paper is for (`--angkatan-sama` keeps it, `--angkatan-baru` draws
+    the copy's own); the test answers as the trainer of batch 2 would."""
     import subprocess
 
     from alaskaki.cli import main
@@ -231,8 +228,39 @@ def test_printing_in_a_fresh_copy_before_the_roster_never_hands_batch_1s_post_te
     two = tmp_path / "angkatan-2"
     subprocess.run(["cp", "-a", str(one), str(two)], check=True)
     paper = tmp_path / "kertas.html"
-    assert main(["cetak", AKHIR, "-w", str(two), "--out", str(paper)]) == 0
+    assert main(["cetak", AKHIR, "-w", str(two), "--out", str(paper)]) != 0
+    asked = capsys.readouterr().err
+    assert "--angkatan-baru" in asked and "--angkatan-sama" in asked, asked
+    assert not paper.exists() and _same_form(sat, _key(two, AKHIR)), (
+        "nothing changes before the answer"
+    )
+    assert main(["cetak", AKHIR, "-w", str(two), "--out", str(paper), "--angkatan-baru"]) == 0
+    assert paper.exists()
     assert not _same_form(sat, _key(two, AKHIR)), "the paper printed for batch 2 is batch 1's"
+    assert _same_form(sat, _key(one, AKHIR)), "batch 1's own form never changes"
+    # printed from the copy now: the next print there does not ask again, and keeps that form
+    printed = _key(two, AKHIR)
+    assert main(["cetak", AKHIR, "-w", str(two), "--out", str(paper)]) == 0
+    assert _key(two, AKHIR) == printed
+
+
+def test_printing_in_a_copy_for_the_same_batch_keeps_the_form(sat_batch1, tmp_path, capsys):
+    """The same batch's working copy (a flash disk for the exam room): the trainer prints the
+    post-test there for a participant who sits it on paper; `--angkatan-sama` keeps batch 1's form
+    and key (grades and the key already printed stay true)."""
+    import subprocess
+
+    from alaskaki.cli import main
+
+    one = _own_place(sat_batch1, tmp_path / "angkatan-1")
+    sat = _key(one, AKHIR)
+    two = tmp_path / "flashdisk"
+    subprocess.run(["cp", "-a", str(one), str(two)], check=True)
+    paper = tmp_path / "kertas.html"
+    assert main(["cetak", AKHIR, "-w", str(two), "--out", str(paper)]) != 0
+    capsys.readouterr()
+    assert main(["cetak", AKHIR, "-w", str(two), "--out", str(paper), "--angkatan-sama"]) == 0
+    assert _key(two, AKHIR) == sat
 
 
 def test_a_copy_on_another_computer_with_batch_2_merged_in_never_gets_batch_1s_post_test(

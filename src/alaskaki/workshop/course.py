@@ -892,12 +892,28 @@ def _judge_form(
     )
 
 
+def _out_before(ws: Workshop, modul: str, original: Path | None) -> bool:
+    """``modul``'s form was handed out or printed before this folder was copied or moved (its
+    evidence is here or in the original, still in its place), and not printed from this folder."""
+    marker = ws.state_dir / PRINTED.format(modul=modul)
+    if marker.exists() and _printed_here(ws, marker):
+        return False
+    if _evidence(ws, modul):
+        return True
+    if original is None:
+        return False
+    try:
+        return bool(_evidence(Workshop(original), modul))
+    except (OSError, AlaskakiError):
+        return False
+
+
 def _few(ids: list[str]) -> str:
     return ", ".join(ids[:3]) + (f" dan {len(ids) - 3} lainnya" if len(ids) > 3 else "")
 
 
 def own_forms_for_a_copy(
-    ws: Workshop, modul: str | None = None, angkatan: str | None = None
+    ws: Workshop, modul: str | None = None, angkatan: str | None = None, *, printing: bool = False
 ) -> bool:
     """A folder that is not the one ``init`` made (a template copied for each batch, R34, even when
     the template was removed or copied over from another computer, R34b) gets its own secret and
@@ -922,6 +938,11 @@ def own_forms_for_a_copy(
     form (``modul``) stops with the question before anything changes, until ``angkatan`` says
     :data:`SAME_BATCH` (late joiners: such forms kept) or :data:`NEW_BATCH` (drawn anew).
 
+    ``printing`` (``cetak`` of the form ``modul``): paper goes to people the folder cannot know, so
+    a form handed out or printed before the folder was copied or moved, and not printed from this
+    folder since, is not printed before ``angkatan`` says which batch the paper is for (red team
+    R53: a fresh copy printed before batch 2's roster came in printed batch 1's post-test).
+
     A kept form and a redrawn form grade by their own keys (each carries its key in its hidden
     tests); the new secret only draws forms and retake rounds from now on. The token secret is
     kept: cards printed from the folder stay valid. True when something was drawn again.
@@ -933,7 +954,25 @@ def own_forms_for_a_copy(
         return False
     original = _original_of(ws)
     roster = {p.id for p in ws.participants()}
-    if original is not None:
+    forced = None  # cetak --angkatan-baru: the form printed is drawn anew
+    if printing and modul in UJI_FORMS and _out_before(ws, modul, original):
+        if angkatan is None:
+            raise AlaskakiError(
+                f"Folder {ws.root} bukan folder buatan `alaskaki init` (salinan atau pindahan) dan "
+                f"formulir {modul} sudah dibagikan atau dicetak sebelum folder ini disalin atau "
+                "dipindah, jadi alaskaki tidak tahu untuk angkatan mana kertas ini; pilih salah "
+                f"satu: bila untuk angkatan yang sama, `alaskaki cetak {modul} --angkatan-sama` "
+                f"(formulir dan kuncinya tetap); bila untuk angkatan baru, `alaskaki cetak {modul} "
+                "--angkatan-baru` (formulir uji dibuat baru untuk folder ini, yang lama disimpan "
+                f"di {STATE_DIR}/).",
+                exit_code=EXIT_CONFLICT,
+            )
+        if angkatan == SAME_BATCH:
+            return False
+        forced = modul
+    if printing:
+        modul = None  # a print asks only about the form printed; release asks about the rest
+    if original is not None and forced is None:
         try:
             theirs = {p.id for p in Workshop(original).participants()}
         except AlaskakiError:
@@ -970,6 +1009,8 @@ def own_forms_for_a_copy(
         )
         for m in present
     }
+    if forced in verdicts:
+        verdicts[forced] = _Verdict(True, "kertas untuk angkatan baru, --angkatan-baru")
     asked = [m for m in present if verdicts[m].ask]
     if modul is not None and asked:  # release: the trainer says which batch this roster is
         new = sorted({i for m in asked for i in verdicts[m].ask.split(", ")})
