@@ -1,0 +1,114 @@
+"""Red team 3 (session 9): attacks on the fixes of session 8, with the real grader and gradebook.
+
+R50 (grading/manual.py): a trainer's score on an autograded cell stays while every answer of the
+notebook is byte-identical to the version he scored. Here the participant hands in the SAME answer
+values again with the answer cells' text changed in ways that change nothing the judge scores.
+
+A test that holds is a normal test; a finding is a strict xfail named R6x (see /work/wt/BOARD.md).
+"""
+
+from __future__ import annotations
+
+import shutil
+
+import nbformat
+import pytest
+
+pytestmark = [pytest.mark.slow]
+
+MOD = "m3-biaya-produksi"
+
+
+def _hand_in(tmp_path, name: str, files: dict):
+    stick = tmp_path / name
+    stick.mkdir()
+    for fname, nb in files.items():
+        nbformat.write(nb, stick / fname)
+    return stick
+
+
+def _answer_cells(nb):
+    return [
+        c
+        for c in nb.cells
+        if c.cell_type == "code"
+        and c.metadata.get("nbgrader", {}).get("solution")
+        and c.metadata.get("nbgrader", {}).get("grade_id", "").endswith("_jawab")
+    ]
+
+
+def _lowered_then_again(released_module, tmp_path, change):
+    """p01 hands in m3 all right; the trainer lowers every autograded item to 0 in the formgrader
+    (answers copied from a friend); p01 hands in the same answers again, changed by ``change``.
+    Returns (score after the second grade, p01's status row)."""
+    from alaskaki.workshop import collect_module, demo, grade, workshop_status
+
+    base, source, given = released_module(MOD)
+    ws = type(base)(shutil.copytree(base.root, tmp_path / "lokakarya", symlinks=True))
+    good = demo.simulate_submission(source, given, "p01", 1.0, MOD)
+    collect_module(
+        ws,
+        MOD,
+        source=_hand_in(tmp_path, "usb-1", {f"p01_{MOD}.ipynb": good}),
+        received="2026-12-01 15:00",
+    )
+    first = grade(ws, MOD, progress=False, workers=1).by_participant()["p01"]
+    assert first.score and first.score == first.max_score
+    with ws.gradebook() as gb:  # what the formgrader saves
+        sub = gb.find_submission_notebook(MOD, MOD, "p01")
+        for g in sub.grades:
+            if g.max_score:
+                g.manual_score = 0.0
+        gb.db.commit()
+    lowered = grade(ws, MOD, progress=False, workers=1).by_participant()["p01"]
+    assert lowered.score == 0, lowered
+
+    again = nbformat.from_dict(good)
+    change(again)
+    collect_module(
+        ws,
+        MOD,
+        source=_hand_in(tmp_path, "usb-2", {f"p01_{MOD}.ipynb": again}),
+        received="2026-12-01 16:00",
+    )
+    after = grade(ws, MOD, progress=False, workers=1).by_participant()["p01"]
+    row = {e.peserta: e for e in workshop_status(ws, modul=MOD).entries}["p01"]
+    return after, row
+
+
+def _trailing_newline(nb):
+    for c in _answer_cells(nb):
+        c.source += "\n"
+
+
+def _comment(nb):
+    cell = _answer_cells(nb)[0]
+    cell.source = "# sudah saya cek lagi\n" + cell.source
+
+
+def _moved_below(nb):
+    """Every answer typed in a new cell right under its (now empty) answer cell."""
+    for c in _answer_cells(nb):
+        i = nb.cells.index(c)
+        nb.cells.insert(i + 1, nbformat.v4.new_code_cell(c.source))
+        c.source = ""
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="FINDING R60: R50's fix keeps a lowered test-cell score only while the answer "
+    "cells are byte-identical; the same values with a newline/comment added or typed one cell "
+    "lower get the autograder's full marks and nothing waits for the trainer",
+)
+@pytest.mark.parametrize(
+    "change", [_trailing_newline, _comment, _moved_below], ids=["newline", "komentar", "sel_baru"]
+)
+def test_a_lowered_score_never_turns_into_full_marks_by_the_same_answers_retyped(
+    released_module, tmp_path, change
+):
+    """The trainer's lowered score on an autograded item must stay, or the item must wait for the
+    trainer again, when the participant hands in the very answers he lowered (values equal: the
+    judge scores the same readings), only retyped: a newline at the end of each answer cell, a
+    comment line, or each answer typed into a new cell under its emptied answer cell."""
+    after, row = _lowered_then_again(released_module, tmp_path, change)
+    assert after.score == 0 or row.menunggu > 0, (after, row)
