@@ -1,0 +1,87 @@
+"""Red team 3 (session 9): the retake round's form after R47/R49 (``putaran._new_form``'s random
+part, ``ulang``'s fsync, ``release`` refusing a cut form, ``init`` drawing a new round-N form).
+
+Real ``init``/``release``/``tutup``/``ulang`` and the real CLI. A test that holds is a normal test;
+a finding is a strict xfail named R6x (see /work/wt/BOARD.md).
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from alaskaki import paths
+
+pytestmark = [pytest.mark.slow]
+
+FORM = "asesmen-akhir"
+
+
+def _cli(ws, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "alaskaki", *args, "--workshop", str(ws.root)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def _keys(nb_path) -> dict:
+    from alaskaki_kunci.bengkel import kunci_form
+
+    return {r["grade_id"]: r["harapan"] for r in kunci_form(nb_path)}
+
+
+@pytest.fixture
+def closed_round1(tmp_path):
+    """Round 1 of asesmen-akhir released and closed (its key spent by the rapor), with a copy of
+    source/ the trainer took on a USB stick before `ulang` (a backup of the course files)."""
+    from alaskaki.workshop import putaran
+    from alaskaki.workshop.course import init_workshop
+    from alaskaki.workshop.release import release_module
+
+    ws = init_workshop(
+        tmp_path / "lokakarya", roster=paths.dataset("contoh_peserta.csv"), modules=[FORM]
+    )
+    release_module(ws, FORM, due="2026-12-01 17:00")
+    putaran.tutup(ws.root, FORM)
+    usb = tmp_path / "usb-cadangan" / "source"
+    shutil.copytree(ws.root / "source", usb)
+    return ws, usb
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="FINDING R61: after `ulang`, round 1's whole form put back into source/ (source/ "
+    "copied back from a backup made before ulang) is released to the retaker as round 2",
+)
+def test_the_closed_rounds_form_put_back_from_a_backup_is_never_released_to_a_retaker(
+    closed_round1, tmp_path
+):
+    """The trainer runs `ulang asesmen-akhir --peserta p05`; the laptop then misbehaves (or he
+    thinks `ulang` broke the course) and he copies source/ back from the USB backup he took that
+    morning, before `ulang`: source/asesmen-akhir is round 1's form again, whole and readable.
+    `alaskaki release asesmen-akhir --batas ...` for round 2 must not hand p05 the closed round's
+    form (its key went out with the rapor: R49's harm, reached without a cut file): refused with a
+    sentence naming the form, or a form other than round 1's released."""
+    from alaskaki.workshop import putaran
+
+    ws, usb = closed_round1
+    round1 = _keys(ws.source_notebook(FORM))
+    putaran.ulang(ws.root, FORM, ["p05"])
+    assert putaran.baca(ws.root, FORM).nomor == 2
+    shutil.rmtree(ws.root / "source" / FORM)
+    shutil.copytree(usb / FORM, ws.root / "source" / FORM)
+    handed = _cli(ws, "release", FORM, "--batas", "2026-12-08 17:00")
+    assert "Traceback" not in handed.stderr, handed.stderr
+    if handed.returncode == 0:
+        released = ws.root / "release" / FORM / f"{FORM}.ipynb"
+        assert released.is_file()
+        now = _keys(ws.source_notebook(FORM))
+        same = sum(now.get(g) == k for g, k in round1.items())
+        assert same < len(round1) // 2, f"round 2 released with {same}/{len(round1)} round-1 keys"
+    else:
+        assert FORM in handed.stderr, handed.stderr
