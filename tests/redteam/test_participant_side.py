@@ -12,6 +12,7 @@ reads every file under the kit. This test then judges the harvest with the key.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import json
 import re
 import subprocess
@@ -195,6 +196,20 @@ def test_a_traceback_line_number_is_no_leak_but_a_value_in_its_message_is():
     assert not _numeric_leaks({"numbers": sorted(attack._numbers(trace))})
     leaked = trace + f"ValueError: harapan {bank.num(float(b.jawaban))}\n"
     assert _numeric_leaks({"numbers": sorted(attack._numbers(leaked))})
+
+
+def test_a_criterion_code_next_to_an_item_id_is_no_leak_but_a_value_is():
+    """test_hub once failed when a workshop drew 12 pairs for str01_kapasitas: its test cell's
+    docstring `(STR-01.2.1)` was read as the number 12 next to the item id."""
+    b = next(b for b in ITEMS if b.jenis == "angka" and b.kriteria.count(".") == 2)
+    code = b.kriteria  # e.g. STR-01.2.1
+    read_as = float(attack.NUM.search(code).group(0).replace(".", ""))  # "01.2" read as 12
+    fake = dataclasses.replace(b, jawaban=read_as, opsi=())
+    items = [fake, next(c for c in ITEMS if c.jenis == "huruf")]
+    cell = f'{b.grade_id} = None  # ({code}): isi jawaban"""\nassert {b.grade_id} is not None'
+    assert not _keyed_leaks({"contexts": {b.grade_id: [cell]}}, items)
+    leaked = cell + f"\n# harapan {bank.num(float(fake.jawaban))}"
+    assert _keyed_leaks({"contexts": {b.grade_id: [leaked]}}, items)
 
 
 def test_no_reachable_object_function_or_file_yields_a_numeric_answer(harvest):
