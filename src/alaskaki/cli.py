@@ -1024,7 +1024,7 @@ def cmd_tutup(args) -> int:
     from alaskaki.workshop import putaran
 
     ws = _ws(args)
-    waiting = putaran.belum_dinilai(ws.root, args.modul)
+    waiting = putaran.ungraded(ws.root, args.modul)
     p = putaran.tutup(ws.root, args.modul)
     if waiting:
         print(

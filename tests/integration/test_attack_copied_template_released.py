@@ -133,7 +133,7 @@ def test_a_copy_of_a_batch_whose_pre_test_went_out_gets_its_own_post_test(batch1
     # the pre-test that went out was batch 1's (it came along): batch 2 gets its own as well,
     # starting at its own round 1, released afresh
     assert _other(pre, _key(copy.root, AWAL))
-    assert not copy.release(AWAL).exists() and putaran.baca(copy.root, AWAL).terbuka
+    assert not copy.release(AWAL).exists() and putaran.read_round(copy.root, AWAL).terbuka
     release_module(copy, AWAL, due=DUE)
     theirs = nbformat.read(original.release_notebook(AWAL), as_version=4)
     ours = nbformat.read(copy.release_notebook(AWAL), as_version=4)
@@ -141,7 +141,7 @@ def test_a_copy_of_a_batch_whose_pre_test_went_out_gets_its_own_post_test(batch1
     assert "asesmen-awal dibuat baru" in said and "asesmen-akhir dibuat baru" in said, said
     # batch 1's folder, forms, release, round record and gradebook are untouched
     assert _digest(original.root) == before
-    assert not putaran.baca(original.root, AWAL).terbuka
+    assert not putaran.read_round(original.root, AWAL).terbuka
 
 
 def test_the_pre_test_handed_out_in_the_copy_to_batch_2_is_kept_the_post_test_is_its_own(

@@ -109,7 +109,7 @@ def test_a_careless_trainers_repeats_are_refused_by_name(round1, tmp_path):
     assert ws.source_notebook(FORM).read_bytes() == form2  # no third form over the second
     from alaskaki.workshop import putaran
 
-    assert putaran.baca(ws.root, FORM).peserta == ["p05"]
+    assert putaran.read_round(ws.root, FORM).peserta == ["p05"]
 
     assert _cli(ws, "release", FORM, "--batas", "2026-12-08 17:00").returncode == 0
     res = _hand_in(ws, tmp_path, "p03", "2026-12-08 16:00")

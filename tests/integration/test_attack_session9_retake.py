@@ -72,7 +72,7 @@ def test_the_closed_rounds_form_put_back_from_a_backup_is_never_released_to_a_re
     ws, usb = closed_round1
     round1 = _keys(ws.source_notebook(FORM))
     putaran.ulang(ws.root, FORM, ["p05"])
-    assert putaran.baca(ws.root, FORM).nomor == 2
+    assert putaran.read_round(ws.root, FORM).nomor == 2
     shutil.rmtree(ws.root / "source" / FORM)
     shutil.copytree(usb / FORM, ws.root / "source" / FORM)
     handed = _cli(ws, "release", FORM, "--batas", "2026-12-08 17:00")

@@ -1,7 +1,7 @@
 """Red team (session 6, R33b: R33 opens R31 again): an old round's sheet installed just before
 `tutup` is graded after closing, with the new key.
 
-R31's fix refuses a sheet whose questions are another round's form, but ``putaran.penolakan``
+R31's fix refuses a sheet whose questions are another round's form, but ``putaran.refusals``
 first lets through "the very work graded before closing" (the sha recorded by ``tutup``), and
 ``tutup`` records whatever file sits in submitted/ when a done-marker exists (R33). p05 retakes
 (round 2), hands in his round-2 sheet, it is graded 37/37. Later his round-1 sheet arrives too

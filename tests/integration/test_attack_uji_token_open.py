@@ -11,7 +11,7 @@ release._uji_scope; the card prints the post-test token in its own column).
   participant) its token is never checked: p05's blank file with p05's own uji token becomes p02's
   verified submission.
 * R26: after ``alaskaki tutup``, ``--pilih`` installs a held file over the graded one of the closed
-  round (putaran.tahan is asked only when nothing else held the file, and never at --pilih).
+  round (putaran.hold_reason is asked only when nothing else held the file, and never at --pilih).
 
 Helpers and the workshop fixture come from test_attack_uji_token.py (the defended cases).
 """
@@ -101,7 +101,7 @@ def test_pilih_after_tutup_never_replaces_the_graded_file(ws, tmp_path, token_of
     """p02's asesmen-akhir is graded, the trainer closes the round (`alaskaki tutup`) and hands
     out the rapor. A new file for p02 arrives (his own token, or none): held. The trainer releases
     it with ``--pilih`` (the guide's answer to every DITAHAN). The graded file of a closed round
-    must stay in submitted/ (putaran.tahan: otherwise the closed result counts as replaced)."""
+    must stay in submitted/ (putaran.hold_reason: otherwise the closed result counts as replaced)."""
     from alaskaki.workshop import putaran
     from alaskaki.workshop.collect import collect_module, held_files
     from alaskaki.workshop.grading.record import write_marker

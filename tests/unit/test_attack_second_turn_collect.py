@@ -194,7 +194,7 @@ def test_tutup_during_a_collect_never_lets_a_new_sheet_replace_the_closed_one(ws
     )
 
     def trainer_b_closes(step):
-        if step == "arsip.asal" and putaran.baca(ws.root, FORM).terbuka:
+        if step == "arsip.asal" and putaran.read_round(ws.root, FORM).terbuka:
             putaran.tutup(ws.root, FORM)
 
     second = tmp_path / "usb-2"
@@ -204,7 +204,7 @@ def test_tutup_during_a_collect_never_lets_a_new_sheet_replace_the_closed_one(ws
         collect_module(ws, FORM, source=second, received=T2, tanpa_token=True)
     finally:
         collect_mod._fault = None
-    assert not putaran.baca(ws.root, FORM).terbuka
+    assert not putaran.read_round(ws.root, FORM).terbuka
     assert submitted(ws, "p01", FORM) == graded, "the closed, graded sheet was replaced"
 
 

@@ -4,7 +4,7 @@
 ``submitted/`` whenever a done-marker exists, without asking whether the marker judged THAT file.
 A participant who hands in a second sheet after grading (collect installs it while the round is
 open) has it recorded as his closed result: ``tutup`` warns that it "will be refused", but the
-grader then grades it after closing (``penolakan``: the very file recorded), so the result changes
+grader then grades it after closing (``putaran.refusals``: the very file recorded), so the result changes
 after the rapor went out, on a file nobody graded before closing. The record of a closed round must
 be the file the grader judged (the marker's ``jawaban_dari``), and the changed sheet refused, as the
 warning says. No grading: markers as the grader writes them (``workshop/test_putaran``'s helpers).
@@ -35,8 +35,8 @@ def test_a_sheet_changed_after_grading_is_not_recorded_as_the_closed_result(ws, 
     warned = capsys.readouterr().err
     assert "p01" in warned and "ditolak" in warned  # what the trainer is told
 
-    recorded = putaran.baca(ws.root, FORM).dinilai.get("p01")
-    refused = putaran.penolakan(ws.root, FORM, ["p01"])
+    recorded = putaran.read_round(ws.root, FORM).dinilai.get("p01")
+    refused = putaran.refusals(ws.root, FORM, ["p01"])
     assert "p01" in refused, (
         "tutup warned that p01's sheet changed since grading 'will be refused', but recorded "
         f"that ungraded sheet as the closed result ({'the changed file' if recorded != graded_sha else 'the graded file'}) "

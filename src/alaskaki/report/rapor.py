@@ -549,9 +549,9 @@ def write_rapor(
         )
     formats = _check_formats(formats, RAPOR_FORMATS)
     # per-criterion results reach participants only once the uji round is closed (red team R5c)
-    from alaskaki.workshop.putaran import cek_rapor
+    from alaskaki.workshop.putaran import check_rapor
 
-    cek_rapor([w.folder for w in result.lokakarya])
+    check_rapor([w.folder for w in result.lokakarya])
     rev = load_reviewer(reviewer)
     people = result.participants
     if participant is not None:

@@ -959,7 +959,7 @@ def _choose(workshop: Workshop, modul: str, wanted: list[str], result: CollectRe
         except OSError as err:
             raise AlaskakiError(f"--pilih {want}: file {name} tidak bisa dibaca ({err}).") from err
         # A closed uji round keeps its graded file, whoever chooses (red team R26).
-        closed = putaran.tahan(workshop.root, modul, pid, data)
+        closed = putaran.hold_reason(workshop.root, modul, pid, data)
         if closed:
             raise AlaskakiError(f"--pilih {want} ditolak: {closed}.", exit_code=EXIT_CONFLICT)
         # Whatever it was held for, its token is checked now: a file held for its name whose
@@ -1243,7 +1243,7 @@ def collect_module(
             hold = _unreadable_hold(workshop, pid, modul, item, token_check)
         # A closed uji round keeps its graded file (R5c, workshop/putaran.py). Its reason comes
         # first: no --pilih releases such a file, whatever else held it (R26).
-        closed = putaran.tahan(workshop.root, modul, pid, item.data)
+        closed = putaran.hold_reason(workshop.root, modul, pid, item.data)
         if closed:
             hold = closed + (f" (juga: {hold})" if hold else "")
         if hold is None and modul in essays:

@@ -432,7 +432,7 @@ def _retake_form_again(ws: Workshop, modul: str) -> bool:
         return False
     from alaskaki.workshop import putaran
 
-    nomor = putaran.baca(ws.root, modul).nomor
+    nomor = putaran.read_round(ws.root, modul).nomor
     if nomor <= 1:
         return False  # round 1: the workshop's secret draws the very same form again
     putaran._new_form(Folder(ws.root), modul, nomor)

@@ -8,20 +8,20 @@ participants. So the kit enforces a policy (docs/grading.md, "Threat model of th
 
 * ``alaskaki tutup asesmen-akhir`` closes the round: it records, per participant, the submission
   that was graded (a hash of the file the grader judged, from its done-marker). A rapor is
-  written only for a closed round (:func:`cek_rapor`, called by
+  written only for a closed round (:func:`check_rapor`, called by
   :func:`alaskaki.report.rapor.write_rapor`).
 * After closing, a submission of that form is graded only when it is the very file recorded at
   closing (a regrade of the same work); anything else is refused with a sentence naming the
-  participant (:func:`penolakan`, called by the grader before it grades).
+  participant (:func:`refusals`, called by the grader before it grades).
 * ``alaskaki ulang asesmen-akhir --peserta p05`` opens a new round for the retakers only, with a
   NEW form from a new secret (the old form is archived in ``penilaian/putaran/``); it is released
   again and graded with its own key. The others keep their result of the earlier round.
 
 * Each round keeps its own due date (``batas``, red team R41): nbgrader has one due date per
   form, the last release's, so ``release`` records the round's date here (and an earlier round's
-  from nbgrader before it moves), ``status`` judges a sheet by its round (:func:`batas_peserta`),
+  from nbgrader before it moves), ``status`` judges a sheet by its round (:func:`participant_due`),
   and every gradebook submission of the form gets its round's date as nbgrader's per-participant
-  extension (:func:`atur_perpanjangan`, at release and before the grader records a sheet), so
+  extension (:func:`set_extensions`, at release and before the grader records a sheet), so
   nbgrader's late penalty and the reports agree.
 
 The state is ``uji.json`` at the workshop's root (it travels with the folder, like the forms).
@@ -49,8 +49,12 @@ ARCHIVE = "putaran"
 
 
 @dataclass
-class Putaran:
-    """The current round of one uji form in a workshop."""
+class Round:
+    """The current round of one uji form in a workshop.
+
+    Its fields are the keys of the form's record in ``uji.json`` (a stored format: older workshops
+    keep it) under the same names, so they stay Indonesian, like a report's fields.
+    """
 
     modul: str
     nomor: int = 1
@@ -92,9 +96,9 @@ def _read_all(root: Path) -> dict:
     return data if isinstance(data, dict) else {}
 
 
-def baca(root: str | Path, modul: str) -> Putaran:
+def read_round(root: str | Path, modul: str) -> Round:
     raw = _read_all(Path(root)).get(modul) or {}
-    return Putaran(
+    return Round(
         modul=modul,
         nomor=int(raw.get("nomor", 1)),
         ditutup=raw.get("ditutup"),
@@ -106,7 +110,7 @@ def baca(root: str | Path, modul: str) -> Putaran:
     )
 
 
-def _write(root: Path, p: Putaran) -> None:
+def _write(root: Path, p: Round) -> None:
     data = _read_all(root)
     data[p.modul] = {
         "nomor": p.nomor,
@@ -155,7 +159,7 @@ def _graded(folder: Folder, modul: str) -> dict[str, str]:
     """
     from alaskaki.workshop.grading.record import read_marker, state_dir
 
-    p = baca(folder.root, modul)
+    p = read_round(folder.root, modul)
     form = _sha(folder.source_notebook(modul))
     out = {}
     sub = folder.submitted()
@@ -183,11 +187,11 @@ def _graded(folder: Folder, modul: str) -> dict[str, str]:
     return out
 
 
-def belum_dinilai(root: str | Path, modul: str) -> list[str]:
+def ungraded(root: str | Path, modul: str) -> list[str]:
     """Participants of the current round whose submission is not graded as it sits (new or changed
     since grading, compared by content): closing now refuses it."""
     folder = Folder.open(root)
-    p = baca(folder.root, modul)
+    p = read_round(folder.root, modul)
     graded = _graded(folder, modul)
     out = []
     sub = folder.submitted()
@@ -201,11 +205,11 @@ def belum_dinilai(root: str | Path, modul: str) -> list[str]:
     return out
 
 
-def tutup(root: str | Path, modul: str) -> Putaran:
+def tutup(root: str | Path, modul: str) -> Round:
     """Close the current round of ``modul``: what is graded now is its result; rapor may go out."""
     _check_form(modul)
     folder = Folder.open(root)
-    p = baca(folder.root, modul)
+    p = read_round(folder.root, modul)
     if not p.terbuka:
         return p
     graded = _graded(folder, modul)
@@ -217,7 +221,7 @@ def tutup(root: str | Path, modul: str) -> Putaran:
     return p
 
 
-def ulang(root: str | Path, modul: str, peserta: list[str]) -> tuple[Putaran, Path]:
+def ulang(root: str | Path, modul: str, peserta: list[str]) -> tuple[Round, Path]:
     """Open a new round of ``modul`` for ``peserta`` with a NEW form; returns it and the form.
 
     Order matters (red team R20: Ctrl-C between writing the form and recording the round let the
@@ -225,11 +229,11 @@ def ulang(root: str | Path, modul: str, peserta: list[str]) -> tuple[Putaran, Pa
     never over an archive already there; (2) record the new round as *being made*; (3) write the
     form (temp file + rename); (4) record it as made. Interrupted anywhere, running ``ulang`` again
     finishes the same round; the grader never grades a submission with a form it was not graded
-    with (:func:`penolakan`, and the markers under ``penilaian/`` — :func:`formulir_lain`).
+    with (:func:`refusals`, and the markers under ``penilaian/`` — :func:`other_form_reason`).
     """
     _check_form(modul)
     folder = Folder.open(root)
-    p = baca(folder.root, modul)
+    p = read_round(folder.root, modul)
     if p.dibuat:  # an earlier `ulang` was interrupted: finish that round, same retakers
         asked = list(dict.fromkeys(peserta))
         if asked and sorted(asked) != sorted(p.peserta or []):
@@ -255,7 +259,7 @@ def ulang(root: str | Path, modul: str, peserta: list[str]) -> tuple[Putaran, Pa
             exit_code=EXIT_USAGE,
         )
     source = folder.source_notebook(modul)
-    archive = arsip(folder.root, modul, p.nomor)
+    archive = archived_form(folder.root, modul, p.nomor)
     try:
         archive.parent.mkdir(parents=True, exist_ok=True)
         # the first archive of a round is its form; a later copy could already be another round's
@@ -279,7 +283,7 @@ def ulang(root: str | Path, modul: str, peserta: list[str]) -> tuple[Putaran, Pa
     return _finish(folder, p)
 
 
-def _finish(folder: Folder, p: Putaran) -> tuple[Putaran, Path]:
+def _finish(folder: Folder, p: Round) -> tuple[Round, Path]:
     form = _new_form(folder, p.modul, p.nomor)
     p.dibuat = False
     _write(folder.root, p)
@@ -294,9 +298,9 @@ def _fsync(path: Path) -> None:
         os.close(fd)
 
 
-def arsip(root: str | Path, modul: str, nomor: int) -> Path:
-    """Where the form of round ``nomor`` is kept once a later round replaced it in source/."""
-    return Path(root) / STATE_DIR / ARCHIVE / f"{modul}-{nomor}.ipynb"
+def archived_form(root: str | Path, modul: str, round_no: int) -> Path:
+    """Where the form of round ``round_no`` is kept once a later round replaced it in source/."""
+    return Path(root) / STATE_DIR / ARCHIVE / f"{modul}-{round_no}.ipynb"
 
 
 def _atomic(path: Path, data: bytes) -> None:
@@ -305,7 +309,7 @@ def _atomic(path: Path, data: bytes) -> None:
     tmp.replace(path)
 
 
-def _new_form(folder: Folder, modul: str, nomor: int) -> Path:
+def _new_form(folder: Folder, modul: str, round_no: int) -> Path:
     """The round's form from a secret of its own (derived from the workshop's, never released)."""
     try:
         from alaskaki_kunci.bengkel import buat_rahasia
@@ -314,29 +318,31 @@ def _new_form(folder: Folder, modul: str, nomor: int) -> Path:
         raise AlaskakiError(
             "Formulir ulang hanya bisa dibuat dengan instalasi pelatih (paket alaskaki_kunci)."
         ) from err
-    dasar = buat_rahasia(folder.root)
+    workshop_secret = buat_rahasia(folder.root)
     # A random part, never derived: a copy of the folder from between rounds (a flashdisk backup,
     # or uji.json brought back) that opens its own round N must not draw the form another retaker
     # already sat in round N (red team R47). Nothing re-derives it: each form carries its own key.
-    acak = secrets.token_hex(16)
-    rahasia = hashlib.sha256(f"{dasar}:putaran-{nomor}:{acak}".encode()).hexdigest()[:32]
+    random_part = secrets.token_hex(16)
+    secret = hashlib.sha256(
+        f"{workshop_secret}:putaran-{round_no}:{random_part}".encode()
+    ).hexdigest()[:32]
     # written beside, then renamed over the old form: an interruption never leaves half a form
     # (or half of the new form over the old one) in source/ (red team R20)
-    baru = folder.root / STATE_DIR / ARCHIVE / f".{modul}-{nomor}-baru"
+    made_dir = folder.root / STATE_DIR / ARCHIVE / f".{modul}-{round_no}-baru"
     target = folder.source_notebook(modul)
     try:
-        made = tulis_form_bengkel(baru, modul, rahasia)
+        made = tulis_form_bengkel(made_dir, modul, secret)
         _fsync(made)  # on disk before it replaces the old form: a pulled flashdisk (R49)
         target.parent.mkdir(parents=True, exist_ok=True)
         made.replace(target)
         _fsync(target.parent)
-        baru.rmdir()
+        made_dir.rmdir()
     except OSError as err:
         raise from_os_error(err, doing="menulis formulir putaran ulang", path=target) from err
     return target
 
 
-def formulir_lain(root: str | Path, modul: str, pid: str, sha: str | None) -> str | None:
+def other_form_reason(root: str | Path, modul: str, pid: str, sha: str | None) -> str | None:
     """Why this very submission must not be graded again with the form now in source/, or None.
 
     The grader's marker (``penilaian/<modul>/selesai/<pid>.json``) records the form a submission
@@ -363,7 +369,7 @@ def formulir_lain(root: str | Path, modul: str, pid: str, sha: str | None) -> st
     )
 
 
-def penolakan(root: str | Path, modul: str, found: list[str]) -> dict[str, tuple[bool, str]]:
+def refusals(root: str | Path, modul: str, found: list[str]) -> dict[str, tuple[bool, str]]:
     """{pid: (kept, Indonesian sentence)} for submissions of ``modul`` the grader must not grade now.
 
     ``kept`` is True for work of an earlier, closed round (or graded with another form): its
@@ -372,21 +378,21 @@ def penolakan(root: str | Path, modul: str, found: list[str]) -> dict[str, tuple
     if modul not in FORMS:
         return {}
     root = Path(root)
-    p = baca(root, modul)
+    p = read_round(root, modul)
     folder = Folder.open(root)
     out = {}
-    soal = _SoalBentuk(folder, modul, p.nomor)
+    forms = _FormCheck(folder, modul, p.nomor)
     for pid in found:
         sha = _sha(folder.submitted(pid, modul) / f"{modul}.ipynb")
-        other = formulir_lain(root, modul, pid, sha)
+        other = other_form_reason(root, modul, pid, sha)
         if other is not None:
             out[pid] = (True, other)
             continue
         if pid in p.dinilai and p.dinilai[pid] == sha:
             # the very work graded before closing: grading it again changes nothing, unless it is
             # another form's sheet (red team R33b: a round's record must never let one through)
-            if (lain := soal.lain(pid)) is not None:
-                out[pid] = (False, lain)
+            if (wrong := forms.other_form(pid)) is not None:
+                out[pid] = (False, wrong)
             continue
         earlier = next(
             (r for r in reversed(p.sebelumnya) if (r.get("dinilai") or {}).get(pid) == sha), None
@@ -409,8 +415,8 @@ def penolakan(root: str | Path, modul: str, found: list[str]) -> dict[str, tuple
                     f"ulang {modul} --peserta {' '.join(p.peserta or [])}`, rilis, lalu nilai."
                 ),
             )
-        elif (lain := soal.lain(pid)) is not None:
-            out[pid] = (False, lain)
+        elif (wrong := forms.other_form(pid)) is not None:
+            out[pid] = (False, wrong)
         elif p.nomor == 1 and p.terbuka:
             continue
         elif p.terbuka and pid in (p.peserta or []):
@@ -435,7 +441,7 @@ def penolakan(root: str | Path, modul: str, found: list[str]) -> dict[str, tuple
     return out
 
 
-def soal_form(nb: dict) -> dict[str, str]:
+def form_questions(nb: dict) -> dict[str, str]:
     """{item: its question text} of a form: the markdown cell right before each answer cell (grade
     id ``<item>_jawab``), line ends trimmed (an editor may trim them). Question text only: public."""
     cells = nb.get("cells") or []
@@ -450,38 +456,38 @@ def soal_form(nb: dict) -> dict[str, str]:
     return out
 
 
-def _soal_file(path: Path) -> dict[str, str] | None:
+def _questions_in(path: Path) -> dict[str, str] | None:
     try:
-        return soal_form(json.loads(path.read_text(encoding="utf-8")))
+        return form_questions(json.loads(path.read_text(encoding="utf-8")))
     except (OSError, ValueError, AttributeError, TypeError):
         return None  # unreadable: the grader names it when it reads the file
 
 
-def _cocok(a: dict[str, str], b: dict[str, str]) -> tuple[int, int]:
+def _same_questions(a: dict[str, str], b: dict[str, str]) -> tuple[int, int]:
     """(items of ``a`` whose question is the same in ``b``, items of ``a`` also in ``b``)."""
     shared = [k for k in a if k in b]
     return sum(a[k] == b[k] for k in shared), len(shared)
 
 
-class _SoalBentuk:
+class _FormCheck:
     """Which form a submission's questions are (red team R31: a retaker handed in round 1's form
     in round 2 and was graded 6/37 with round 2's key, no flag). The released test cells are equal
     across rounds; the questions are not. Read lazily: only uji submissions that would be graded."""
 
-    def __init__(self, folder: Folder, modul: str, nomor: int):
-        self.folder, self.modul, self.nomor = folder, modul, nomor
+    def __init__(self, folder: Folder, modul: str, round_no: int):
+        self.folder, self.modul, self.round_no = folder, modul, round_no
         self._now: dict[str, str] | None = None
         self._rounds: dict[int, dict[str, str]] | None = None
 
-    def lain(self, pid: str) -> str | None:
+    def other_form(self, pid: str) -> str | None:
         """Why ``pid``'s submission is another form than the one in source/, or None."""
         modul = self.modul
         if self._now is None:
-            self._now = _soal_file(self.folder.source_notebook(modul)) or {}
-        mine = _soal_file(self.folder.submitted(pid, modul) / f"{modul}.ipynb")
+            self._now = _questions_in(self.folder.source_notebook(modul)) or {}
+        mine = _questions_in(self.folder.submitted(pid, modul) / f"{modul}.ipynb")
         if not mine or not self._now:
             return None
-        same, shared = _cocok(mine, self._now)
+        same, shared = _same_questions(mine, self._now)
         # a participant who typed into one question cell by mistake still sits this form
         if shared and same * 2 > shared:
             return None
@@ -489,11 +495,11 @@ class _SoalBentuk:
             self._rounds = {}
             for path in self.folder.root.glob(f"{STATE_DIR}/{ARCHIVE}/{modul}-*.ipynb"):
                 n = path.stem.removeprefix(f"{modul}-")
-                got = _soal_file(path) if n.isdigit() else None
+                got = _questions_in(path) if n.isdigit() else None
                 if got:
                     self._rounds[int(n)] = got
         for n, qs in sorted(self._rounds.items(), reverse=True):
-            hit, both = _cocok(mine, qs)
+            hit, both = _same_questions(mine, qs)
             if both and hit * 2 > both:
                 return (
                     f"Kiriman {pid} ditolak: isinya formulir {modul} putaran {n} (soal-soalnya "
@@ -513,7 +519,7 @@ class _SoalBentuk:
         )
 
 
-def tahan(root: str | Path, modul: str, pid: str, data: bytes) -> str | None:
+def hold_reason(root: str | Path, modul: str, pid: str, data: bytes) -> str | None:
     """Why collect must hold (not install) this file of ``pid`` for ``modul``, or None.
 
     A closed round's result stays in ``submitted/``: a later file never replaces the graded one
@@ -521,7 +527,7 @@ def tahan(root: str | Path, modul: str, pid: str, data: bytes) -> str | None:
     """
     if modul not in FORMS:
         return None
-    p = baca(root, modul)
+    p = read_round(root, modul)
     if p.nomor == 1 and p.terbuka:
         return None
     if p.dinilai.get(pid) == hashlib.sha256(data).hexdigest():
@@ -540,12 +546,12 @@ def tahan(root: str | Path, modul: str, pid: str, data: bytes) -> str | None:
     )
 
 
-def catat_batas(
-    root: str | Path, modul: str, due: dt.datetime | None, sebelumnya: dt.datetime | None
+def record_due(
+    root: str | Path, modul: str, due: dt.datetime | None, previous_due: dt.datetime | None
 ) -> None:
     """Record the due date of the round being released (``release --batas``; naive UTC).
 
-    ``sebelumnya`` is the form's due date in nbgrader before this release (the last release's):
+    ``previous_due`` is the form's due date in nbgrader before this release (the last release's):
     an earlier round released before rounds kept their own gets it, so a retake's release never
     moves it (red team R41). A retake round released without --batas has no due date of its own
     (""), never the earlier round's.
@@ -553,12 +559,12 @@ def catat_batas(
     if modul not in FORMS:
         return
     root = Path(root)
-    p = baca(root, modul)
+    p = read_round(root, modul)
     if p.nomor == 1:
         return  # round 1 alone: nbgrader's due date is the round's
     lacking = [r for r in p.sebelumnya if r.get("batas") is None]
-    if lacking and sebelumnya is not None:
-        lacking[-1]["batas"] = _iso(sebelumnya)
+    if lacking and previous_due is not None:
+        lacking[-1]["batas"] = _iso(previous_due)
     if due is not None:
         p.batas = _iso(due)
     elif p.batas is None:
@@ -570,7 +576,7 @@ def _iso(when: dt.datetime) -> str:
     return when.replace(tzinfo=None).isoformat(sep=" ")
 
 
-def batas_peserta(root: str | Path, modul: str, pid: str) -> tuple[bool, dt.datetime | None]:
+def participant_due(root: str | Path, modul: str, pid: str) -> tuple[bool, dt.datetime | None]:
     """(recorded, due date) of the round ``pid``'s sheet in submitted/ belongs to: the round that
     recorded that very file as graded, else the latest round ``pid`` sits. (False, None) when no
     round recorded one: nbgrader's due date of the form holds (red team R41)."""
@@ -579,7 +585,7 @@ def batas_peserta(root: str | Path, modul: str, pid: str) -> tuple[bool, dt.date
     root = Path(root)
     if not _path(root).is_file():
         return False, None
-    p = baca(root, modul)
+    p = read_round(root, modul)
     rounds = [
         *p.sebelumnya,
         {"nomor": p.nomor, "peserta": p.peserta, "dinilai": p.dinilai, "batas": p.batas},
@@ -603,7 +609,7 @@ def batas_peserta(root: str | Path, modul: str, pid: str) -> tuple[bool, dt.date
         return False, None
 
 
-def atur_perpanjangan(gb, root: str | Path, modul: str, pids: list[str] | None = None) -> None:
+def set_extensions(gb, root: str | Path, modul: str, pids: list[str] | None = None) -> None:
     """Give each gradebook submission of an uji form its round's due date as nbgrader's
     per-participant extension (round's due date minus the form's one due date, the last
     release's; None when they are equal or either is missing), so nbgrader's lateness, its late
@@ -622,7 +628,7 @@ def atur_perpanjangan(gb, root: str | Path, modul: str, pids: list[str] | None =
     form_due = assignment.duedate
     wanted = pids if pids is not None else [s.student.id for s in assignment.submissions]
     for pid in wanted:
-        recorded, due = batas_peserta(root, modul, pid)
+        recorded, due = participant_due(root, modul, pid)
         ext = due - form_due if recorded and due is not None and form_due is not None else None
         ext = ext or None
         try:
@@ -637,12 +643,12 @@ def atur_perpanjangan(gb, root: str | Path, modul: str, pids: list[str] | None =
     gb.db.flush()
 
 
-def cek_rilis(root: str | Path, modul: str) -> None:
+def check_release(root: str | Path, modul: str) -> None:
     """Refuse to release ``modul`` while its retake form is being made (red team R20 gap): the form
     in source/ may still be the closed round's, whose key the rapor may already have spent."""
     if modul not in FORMS:
         return
-    p = baca(root, modul)
+    p = read_round(root, modul)
     if p.dibuat:
         raise AlaskakiError(
             f"Formulir {modul} belum dirilis: formulir ulang putaran {p.nomor} untuk "
@@ -654,13 +660,13 @@ def cek_rilis(root: str | Path, modul: str) -> None:
         )
 
 
-def cek_rapor(folders: list[str | Path]) -> None:
+def check_rapor(folders: list[str | Path]) -> None:
     """Refuse a rapor while a workshop's post-test round that has graded work is still open."""
     for f in folders:
         root = Path(f)
         if not f or not root.is_dir():
             continue
-        p = baca(root, RAPOR_FORM)
+        p = read_round(root, RAPOR_FORM)
         if not p.terbuka:
             continue
         try:

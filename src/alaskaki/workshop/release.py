@@ -69,7 +69,7 @@ def release_module(
         )
     check_uji_release(workshop, modul, angkatan)  # never a public key (R16, R23), nor another
     # batch's form (R34, R51), nor a new form under a batch sitting the old one (R52)
-    putaran.cek_rilis(workshop.root, modul)  # never while a retake form is half made (R20)
+    putaran.check_release(workshop.root, modul)  # never while a retake form is half made (R20)
     due_dt = parse_due(due) if isinstance(due, str) or due is None else due
     with workshop.gradebook() as gb:
         # each round of an uji form keeps its own due date (red team R41): nbgrader keeps one
@@ -79,12 +79,12 @@ def release_module(
             before = gb.find_assignment(modul).duedate
         except MissingEntry:
             before = None
-        putaran.catat_batas(workshop.root, modul, due_dt, before)
+        putaran.record_due(workshop.root, modul, due_dt, before)
         if due_dt is not None:
             gb.update_or_create_assignment(modul, duedate=due_dt)
         else:
             gb.update_or_create_assignment(modul)
-        putaran.atur_perpanjangan(gb, workshop.root, modul)
+        putaran.set_extensions(gb, workshop.root, modul)
         gb.db.commit()
     api = workshop.api()
     result = api.generate_assignment(modul, force=True, create=True)
@@ -313,7 +313,7 @@ def _personal_uji_scheme(workshop: Workshop, secret: bytes) -> str | None:
 def _rounds_recorded(workshop: Workshop, modul: str) -> list[dict]:
     from alaskaki.workshop import putaran
 
-    p = putaran.baca(workshop.root, modul)
+    p = putaran.read_round(workshop.root, modul)
     return [*p.sebelumnya, {"nomor": p.nomor, "peserta": p.peserta}]
 
 
@@ -407,7 +407,7 @@ def _round_of(workshop: Workshop, modul: str) -> dict[str, int]:
     """Per participant, the last round of form ``modul`` they sat (absent: round 1)."""
     from alaskaki.workshop import putaran
 
-    p = putaran.baca(workshop.root, modul)
+    p = putaran.read_round(workshop.root, modul)
     last: dict[str, int] = {}
     for r in [*p.sebelumnya, {"nomor": p.nomor, "peserta": p.peserta}]:
         for pid in r.get("peserta") or []:
@@ -502,7 +502,7 @@ def retake_round(workshop: Workshop, modul: str) -> tuple[int, list[str]] | None
         return None
     from alaskaki.workshop import putaran
 
-    p = putaran.baca(workshop.root, modul)
+    p = putaran.read_round(workshop.root, modul)
     return (p.nomor, list(p.peserta or [])) if p.nomor > 1 else None
 
 

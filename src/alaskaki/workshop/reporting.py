@@ -29,9 +29,9 @@ def make_reports(
     anonim_k = ANONIM_K if anonim_k is None else anonim_k
 
     if rapor and not anonim:  # refused before anything is written (R5c: rapor after `tutup`)
-        from alaskaki.workshop.putaran import cek_rapor
+        from alaskaki.workshop.putaran import check_rapor
 
-        cek_rapor([workshop.root])
+        check_rapor([workshop.root])
     out = Path(out_dir) if out_dir else workshop.reports_dir
     out.mkdir(parents=True, exist_ok=True)
     result = assess(workshop.root)

@@ -146,7 +146,7 @@ def workshop_status(workshop: Workshop, *, modul: str | None = None) -> Status:
 
         def due_of(pid: str, m: str = m, due=due):
             # an uji form's retake rounds each keep their own due date (red team R41)
-            recorded, batas = putaran.batas_peserta(workshop.root, m, pid)
+            recorded, batas = putaran.participant_due(workshop.root, m, pid)
             return batas if recorded else due
 
         for p in people:

@@ -168,7 +168,7 @@ def test_a_redrawn_form_starts_afresh_and_nothing_of_the_old_one_is_deleted(made
     one = _original(made, tmp_path)
     _write(one.release_notebook(AWAL), '{"rilis": 1}')
     _write(one.personal(AWAL) / f"p01_{AWAL}.ipynb", '{"pribadi": 1}')
-    _write(putaran.arsip(one.root, AWAL, 1), '{"putaran": 1}')
+    _write(putaran.archived_form(one.root, AWAL, 1), '{"putaran": 1}')
     (one.root / putaran.STATE_FILE).write_text(
         json.dumps(
             {AWAL: {"nomor": 2, "ditutup": "2026-12-01T10:00:00+00:00", "peserta": ["p01"]}}
@@ -180,10 +180,10 @@ def test_a_redrawn_form_starts_afresh_and_nothing_of_the_old_one_is_deleted(made
     _batch2(two, tmp_path)
     assert course.own_forms_for_a_copy(two) is True
     assert not two.release(AWAL).exists() and not two.personal(AWAL).exists()
-    assert not putaran.arsip(two.root, AWAL, 1).exists()
-    p = putaran.baca(two.root, AWAL)
+    assert not putaran.archived_form(two.root, AWAL, 1).exists()
+    p = putaran.read_round(two.root, AWAL)
     assert (p.nomor, p.terbuka, p.peserta) == (1, True, None)
     aside = {f.read_bytes() for f in (two.root / STATE_DIR).rglob("*") if f.is_file()}
     assert {old_form, b'{"rilis": 1}', b'{"pribadi": 1}', b'{"putaran": 1}'} <= aside
     assert any(b'"ditutup": "2026-12-01T10:00:00+00:00"' in b for b in aside)
-    assert putaran.baca(one.root, AWAL).nomor == 2  # batch 1's record untouched
+    assert putaran.read_round(one.root, AWAL).nomor == 2  # batch 1's record untouched

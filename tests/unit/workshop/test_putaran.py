@@ -47,24 +47,24 @@ def _hand_in(ws, pid: str, text: str, graded: bool = True) -> None:
 def test_no_rapor_while_the_round_is_open_and_late_work_is_refused_by_name(ws):
     _hand_in(ws, "p01", "jawaban p01")
     with pytest.raises(AlaskakiError, match="alaskaki tutup asesmen-akhir"):
-        putaran.cek_rapor([ws.root])
+        putaran.check_rapor([ws.root])
     from alaskaki.cli import main
 
     assert main(["report", "--rapor", "-w", str(ws.root)]) != 0
     assert not list(ws.root.glob("laporan/**/*.*")), "refused before anything is written"
-    assert putaran.penolakan(ws.root, FORM, ["p01"]) == {}  # open: everything is graded
+    assert putaran.refusals(ws.root, FORM, ["p01"]) == {}  # open: everything is graded
     p = putaran.tutup(ws.root, FORM)
     assert not p.terbuka and set(p.dinilai) == {"p01"}
-    putaran.cek_rapor([ws.root])  # closed: the rapor may go out
+    putaran.check_rapor([ws.root])  # closed: the rapor may go out
     _hand_in(ws, "p02", "jawaban p02 sesudah rapor", graded=False)
-    refused = putaran.penolakan(ws.root, FORM, ["p01", "p02"])
+    refused = putaran.refusals(ws.root, FORM, ["p01", "p02"])
     assert "p01" not in refused  # the very work graded before closing
     kept, sentence = refused["p02"]
     assert (
         not kept and "p02" in sentence and "alaskaki ulang asesmen-akhir --peserta p02" in sentence
     )
     _hand_in(ws, "p01", "jawaban p01 diganti sesudah rapor", graded=False)
-    kept, sentence = putaran.penolakan(ws.root, FORM, ["p01"])["p01"]
+    kept, sentence = putaran.refusals(ws.root, FORM, ["p01"])["p01"]
     assert not kept and "p01" in sentence and "ditutup" in sentence
     assert json.loads((ws.root / "uji.json").read_text(encoding="utf-8"))[FORM]["ditutup"]
 
@@ -89,14 +89,14 @@ def test_a_retake_sits_a_new_form_with_its_own_key_and_the_others_keep_theirs(ws
     assert same <= len(old_key) // 2, f"{same} of {len(old_key)} answers as on the closed form"
     _hand_in(ws, "p02", "jawaban ulang p02", graded=False)
     _hand_in(ws, "p03", "jawaban p03", graded=False)
-    refused = putaran.penolakan(ws.root, FORM, ["p01", "p02", "p03"])
+    refused = putaran.refusals(ws.root, FORM, ["p01", "p02", "p03"])
     assert "p02" not in refused
     assert refused["p01"][0] is True and "putaran 1" in refused["p01"][1]  # result stands
     assert refused["p03"][0] is False and "p02" in refused["p03"][1]
     # a rapor waits for the retake round to close too, once it has graded work
     write_marker(ws.root, FORM, "p02", {"key": "y", "score": 20.0, "max_score": 37.0})
     with pytest.raises(AlaskakiError, match="putaran 2"):
-        putaran.cek_rapor([ws.root])
+        putaran.check_rapor([ws.root])
 
 
 def _graded_marker(ws, pid: str) -> None:
@@ -150,9 +150,9 @@ def test_an_interrupted_retake_is_finished_by_running_it_again(ws, monkeypatch, 
         putaran.ulang(ws.root, FORM, ["p02"])
     monkeypatch.undo()
     # whatever state it stopped in: p01's closed work is never graded again
-    refused = putaran.penolakan(ws.root, FORM, ["p01", "p02"])
+    refused = putaran.refusals(ws.root, FORM, ["p01", "p02"])
     assert refused.get("p01", (True, ""))[0] is True
-    if putaran.baca(ws.root, FORM).dibuat:
+    if putaran.read_round(ws.root, FORM).dibuat:
         with pytest.raises(AlaskakiError, match="alaskaki ulang asesmen-akhir --peserta p02"):
             putaran.ulang(ws.root, FORM, ["p03"])
         assert "p01" in refused and "p02" in refused  # nothing graded until the form is made
@@ -162,7 +162,7 @@ def test_an_interrupted_retake_is_finished_by_running_it_again(ws, monkeypatch, 
     assert archived.read_text(encoding="utf-8") == old_text
     assert made.read_text(encoding="utf-8") != old_text
     assert not list((ws.state_dir / "putaran").glob(".*-baru"))
-    assert putaran.penolakan(ws.root, FORM, ["p01"])["p01"][0] is True
+    assert putaran.refusals(ws.root, FORM, ["p01"])["p01"][0] is True
 
 
 def test_a_lost_uji_json_never_regrades_closed_work_with_the_retake_form(ws):
@@ -175,20 +175,20 @@ def test_a_lost_uji_json_never_regrades_closed_work_with_the_retake_form(ws):
     putaran.ulang(ws.root, FORM, ["p02"])
     (ws.root / putaran.STATE_FILE).unlink()
     _hand_in(ws, "p02", "jawaban ulang p02", graded=False)
-    refused = putaran.penolakan(ws.root, FORM, ["p01", "p02"])
+    refused = putaran.refusals(ws.root, FORM, ["p01", "p02"])
     kept, sentence = refused["p01"]
     assert kept and "p01" in sentence and "cadangan" in sentence and "uji.json" in sentence
     assert "p02" not in refused
     # a marker of another form but another file (the participant handed in anew): graded
     _hand_in(ws, "p01", "jawaban baru p01", graded=False)
-    assert "p01" not in putaran.penolakan(ws.root, FORM, ["p01"])
+    assert "p01" not in putaran.refusals(ws.root, FORM, ["p01"])
 
 
 def test_the_cli_closes_and_opens_a_retake(ws, capsys):
     from alaskaki.cli import main
 
     _hand_in(ws, "p04", "jawaban p04 belum dinilai", graded=False)
-    assert putaran.belum_dinilai(ws.root, FORM) == ["p04"]
+    assert putaran.ungraded(ws.root, FORM) == ["p04"]
     assert main(["tutup", FORM, "-w", str(ws.root)]) == 0
     said = capsys.readouterr()
     assert "ditutup" in said.out and "p04" in said.err and "alaskaki ulang" in said.err
@@ -259,7 +259,7 @@ def test_release_is_refused_while_a_retake_form_is_being_made(ws, monkeypatch):
     with pytest.raises(KeyboardInterrupt):
         putaran.ulang(ws.root, FORM, ["p02"])
     monkeypatch.undo()
-    assert putaran.baca(ws.root, FORM).dibuat
+    assert putaran.read_round(ws.root, FORM).dibuat
     with pytest.raises(AlaskakiError, match="alaskaki ulang asesmen-akhir --peserta p02"):
         release_module(ws, FORM)
     assert not ws.release(FORM).exists()
@@ -285,12 +285,12 @@ def test_a_sheet_of_another_form_is_refused_by_name_old_markers_too(ws):
     question = next(i for i, c in enumerate(slip.cells) if c.source.startswith("### Soal 1 "))
     slip.cells[question].source += "\nsaya kira B"
     _hand_in(ws, "p03", nbformat.writes(slip), graded=False)
-    refused = putaran.penolakan(ws.root, FORM, ["p01", "p02", "p03"])
+    refused = putaran.refusals(ws.root, FORM, ["p01", "p02", "p03"])
     assert "p03" not in refused  # this round's form, one question cell touched
     kept, sentence = refused["p02"]
     assert not kept and "putaran 1" in sentence and "alaskaki release asesmen-akhir" in sentence
     (ws.root / putaran.STATE_FILE).unlink()  # cleared as clutter: p01's closed work, old marker
-    kept, sentence = putaran.penolakan(ws.root, FORM, ["p01"])["p01"]
+    kept, sentence = putaran.refusals(ws.root, FORM, ["p01"])["p01"]
     assert not kept and "putaran 1" in sentence and "cadangan" in sentence
     # another workshop's form (same grade ids, other cases): refused as not this workshop's
     other = init_workshop(
@@ -298,7 +298,7 @@ def test_a_sheet_of_another_form_is_refused_by_name_old_markers_too(ws):
         rahasia_soal="lokakarya-lain",
     )  # fmt: skip
     _hand_in(ws, "p04", other.source_notebook(FORM).read_text(encoding="utf-8"), graded=False)
-    kept, sentence = putaran.penolakan(ws.root, FORM, ["p04"])["p04"]
+    kept, sentence = putaran.refusals(ws.root, FORM, ["p04"])["p04"]
     assert not kept and "bukan soal formulir" in sentence and "p04" in sentence
 
 
@@ -319,10 +319,10 @@ def test_a_retakers_round_one_marker_is_not_his_retake_result(ws, marker):
     nb = ws.submitted("p05", FORM) / f"{FORM}.ipynb"
     later = nb.stat().st_mtime + 60  # collected after round 1 was graded
     os.utime(nb, (later, later))
-    assert putaran.belum_dinilai(ws.root, FORM) == ["p05"]
-    putaran.cek_rapor([ws.root])  # round 2 has nothing graded yet: no key of its form is spent
+    assert putaran.ungraded(ws.root, FORM) == ["p05"]
+    putaran.check_rapor([ws.root])  # round 2 has nothing graded yet: no key of its form is spent
     assert "p05" not in putaran.tutup(ws.root, FORM).dinilai
-    kept, sentence = putaran.penolakan(ws.root, FORM, ["p05"])["p05"]
+    kept, sentence = putaran.refusals(ws.root, FORM, ["p05"])["p05"]
     assert not kept and "p05" in sentence and "ditutup" in sentence
 
 
@@ -344,10 +344,10 @@ def test_each_round_keeps_its_own_due_date_in_uji_json_and_the_gradebook(ws):
     putaran.ulang(ws.root, FORM, ["p05"])
     release_module(ws, FORM, due="2026-12-08 17:00")
     release_module(ws, FORM)  # released again without --batas: the round keeps its date
-    p = putaran.baca(ws.root, FORM)
+    p = putaran.read_round(ws.root, FORM)
     assert (p.sebelumnya[0]["batas"], p.batas) == ("2026-12-01 10:00:00", "2026-12-08 10:00:00")
-    assert putaran.batas_peserta(ws.root, FORM, "p02") == (True, dt.datetime(2026, 12, 1, 10))
-    assert putaran.batas_peserta(ws.root, FORM, "p05") == (True, dt.datetime(2026, 12, 8, 10))
+    assert putaran.participant_due(ws.root, FORM, "p02") == (True, dt.datetime(2026, 12, 1, 10))
+    assert putaran.participant_due(ws.root, FORM, "p05") == (True, dt.datetime(2026, 12, 8, 10))
     with ws.gradebook() as gb:
         sub = gb.find_submission(FORM, "p02")
         assert gb.find_assignment(FORM).duedate == dt.datetime(2026, 12, 8, 10)

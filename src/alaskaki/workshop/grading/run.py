@@ -216,7 +216,7 @@ class Run:
             # the trainer's scores of an earlier version never count for this one (red team R44)
             notes = manual.drop_old(gb, self.course, self.module, work, before)
             # an uji sheet is late or not against its own round's due date (red team R41)
-            putaran.atur_perpanjangan(gb, self.course.root, self.modul, [pid])
+            putaran.set_extensions(gb, self.course.root, self.modul, [pid])
             score, max_score = record.save_grades(gb, self.course, work.nb, self.modul, work)
             flags = list(dict.fromkeys(work.flags))
             doing = f"menulis catatan penilaian ({record.STATE_DIR}/)"
@@ -226,7 +226,7 @@ class Run:
             # belongs to (a later file of the same participant is read from its cells instead)
             marker["jawaban"] = judge.readings(result)
             # and which form judged that file: an uji file is never judged again with another
-            # form (red team R20; putaran.formulir_lain reads "formulir" and "jawaban_dari")
+            # form (red team R20; putaran.other_form_reason reads "formulir" and "jawaban_dari")
             marker["formulir"] = hashlib.sha256(self.module.source_bytes).hexdigest()
             marker["jawaban_dari"] = judge.sha_of(
                 self.course.folder.submitted(pid, self.modul) / f"{self.modul}.ipynb"
@@ -253,7 +253,7 @@ def _not_refused(run: Run, found: list[str], lost: dict[str, str]) -> list[str]:
     from alaskaki.workshop import putaran
 
     out = []
-    refused = putaran.penolakan(run.course.root, run.modul, found)
+    refused = putaran.refusals(run.course.root, run.modul, found)
     for pid in found:
         if pid not in refused:
             out.append(pid)
