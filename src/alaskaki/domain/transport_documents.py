@@ -16,6 +16,13 @@ Which document goes with which mode follows from those article titles: a shipmen
 on a bill of lading (B/L), a shipment by air on an air waybill (AWB, UCP's "air transport
 document"), and a shipment that uses at least two modes under one contract on a multimodal
 transport document.
+
+A shipment by sea has two documents, told apart by the word UCP 600 puts in Art. 21's title: the
+sea waybill is *non-negotiable* (it cannot be transferred), the bill of lading of Art. 20 carries no
+such word and is the sea document that can be made negotiable. So when a bank or buyer asks for a
+negotiable transport document the sea shipment needs a B/L; when no one needs to transfer the
+document (the kit's exercises: a buyer who has paid in advance by T/T, *contoh*) a sea waybill
+fits (:func:`sea_document`). The kit's reading of the two titles; the brief holds the titles only.
 """
 
 from __future__ import annotations
@@ -28,6 +35,7 @@ __all__ = [
     "TRANSPORT_DOCUMENTS",
     "UCP600_DOCUMENT_ARTICLES",
     "transport_document",
+    "sea_document",
     "normalise_abbreviation",
 ]
 
@@ -49,11 +57,14 @@ class TransportDocument:
     name_id: str
     ucp_article: int
     mode: str | None  # key of MODES for the documents the chooser returns; None otherwise
+    carriage: str = ""  # key of MODES: how the goods travel on this document
+    #: True: can be made negotiable (transferable); False: UCP 600 names it non-negotiable; None: not taught
+    negotiable: bool | None = None
 
 
 TRANSPORT_DOCUMENTS: dict[str, TransportDocument] = {
     "bl": TransportDocument(
-        "bl", "B/L", "bill of lading", "konosemen (dokumen angkutan laut)", 20, "laut"
+        "bl", "B/L", "bill of lading", "konosemen (dokumen angkutan laut)", 20, "laut", "laut", True
     ),
     "sea_waybill": TransportDocument(
         "sea_waybill",
@@ -62,9 +73,17 @@ TRANSPORT_DOCUMENTS: dict[str, TransportDocument] = {
         "sea waybill yang tidak dapat diperdagangkan (non-negotiable)",
         21,
         None,
+        "laut",
+        False,
     ),
     "awb": TransportDocument(
-        "awb", "AWB", "air waybill (air transport document)", "dokumen angkutan udara", 23, "udara"
+        "awb",
+        "AWB",
+        "air waybill (air transport document)",
+        "dokumen angkutan udara",
+        23,
+        "udara",
+        "udara",
     ),
     "multimoda": TransportDocument(
         "multimoda",
@@ -72,6 +91,7 @@ TRANSPORT_DOCUMENTS: dict[str, TransportDocument] = {
         "multimodal transport document (covering at least two different modes of transport)",
         "dokumen angkutan multimoda (paling sedikit dua moda angkutan)",
         19,
+        "multimoda",
         "multimoda",
     ),
 }
@@ -98,6 +118,14 @@ def transport_document(mode: str) -> TransportDocument:
     raise ValueError(f"Moda angkutan {mode!r} tidak dikenal. Pilih salah satu: {', '.join(MODES)}.")
 
 
+def sea_document(negotiable: bool) -> TransportDocument:
+    """The document of a shipment by sea: the B/L when it must be negotiable, else the sea waybill."""
+    for doc in TRANSPORT_DOCUMENTS.values():
+        if doc.carriage == "laut" and doc.negotiable is bool(negotiable):
+            return doc
+    raise LookupError(f"no sea transport document with negotiable={negotiable!r}")
+
+
 def normalise_abbreviation(text: object) -> str | None:
     """The document key a participant meant ("BL", "b/l", "Bill of Lading" -> "bl"); None if unknown."""
     if not isinstance(text, str):
@@ -114,5 +142,7 @@ def normalise_abbreviation(text: object) -> str | None:
         "multimodal": "multimoda",
         "multimodaltransportdocument": "multimoda",
         "seawaybill": "sea_waybill",
+        "swb": "sea_waybill",
+        "nonnegotiableseawaybill": "sea_waybill",
     }
     return aliases.get(t)

@@ -75,6 +75,14 @@ PENGIRIMAN = [
     ),
 ]
 HURUF = "ABCDEFGH"
+#: Latihan 8 (B/L or sea waybill): a sea shipment whose transport document must be negotiable (True)
+#: or need not be (False), told in the same words in every variant (no word but the need decides).
+KIRIMAN_LAUT = {
+    True: "dibayar dengan L/C; bank meminta dokumen angkut yang dapat dipindahtangankan (negotiable)",
+    False: "pembeli sudah membayar di muka (T/T); dokumen angkut tidak perlu dapat dipindahtangankan",
+}
+KOTA_LAUT = ["Busan", "Hamburg", "Rotterdam", "Osaka", "Dubai", "Los Angeles"]
+BARANG_LAUT = ["sepatu pantofel kulit", "sepatu bot kulit", "sepatu kasual", "sandal kulit"]
 
 
 @dataclass(frozen=True)
@@ -159,6 +167,7 @@ class Soal:
     lc_bl: dict  # exercise 7: the bill of lading presented to the bank
     kasus: Pesanan  # case study
     kasus_tanggal_kirim: date  # case study: shipping date (decides EU GSP or not)
+    kiriman_laut: dict  # exercise 8: "1", "2" -> a sea shipment and what its buyer's payment needs
 
     @property
     def eksportir(self) -> str:
@@ -420,6 +429,15 @@ def soal(participant_id: str) -> Soal:
     kasus = _pesanan(r, f"{nomor + 15}", 2, tujuan[2], r.choice(["laut", "udara"]))
     tanggal_kirim = origin.EU_GSP_INDONESIA_ENDS + timedelta(days=r.randrange(-40, 50))
     lc, lc_invoice, lc_baris, lc_bl = _lc(r, eksportir, pesanan)
+    # drawn last, so the draws above stay those of variants made before exercise 8
+    kiriman_laut = {}
+    for n, barang in enumerate(r.sample(BARANG_LAUT, 2), start=1):
+        pasang = r.randrange(600, 3001, 60)
+        kiriman_laut[str(n)] = (
+            f"{pasang:,}".replace(",", ".")
+            + f" pasang {barang} dengan kapal ke {r.choice(KOTA_LAUT)}; "
+            + KIRIMAN_LAUT[r.random() < 0.5]
+        )
     return Soal(
         peserta=participant_id,
         ikm=ikm,
@@ -433,6 +451,7 @@ def soal(participant_id: str) -> Soal:
         lc_bl=lc_bl,
         kasus=kasus,
         kasus_tanggal_kirim=tanggal_kirim,
+        kiriman_laut=kiriman_laut,
     )
 
 
@@ -534,6 +553,10 @@ def harapan(participant_id: str) -> dict:
             h: td.transport_document(moda[u]).abbreviation for h, u in s.pengiriman.items()
         },
         "selisih_lc": selisih_lc(s.lc, s.lc_invoice, s.lc_invoice_baris, s.lc_bl)[0],
+        "dokumen_laut": {
+            n: td.sea_document(uraian.endswith(KIRIMAN_LAUT[True])).abbreviation
+            for n, uraian in s.kiriman_laut.items()
+        },
         "studi_kasus": {
             "nilai": kiv.total_value,
             "jumlah_pasang": kiv.total_quantity,
@@ -546,6 +569,20 @@ def harapan(participant_id: str) -> dict:
             ),
         },
     }
+
+
+def tabel_dokumen_laut() -> list[dict]:
+    """The transport documents of a shipment by sea, as the notebook shows them (from the domain)."""
+    return [
+        {
+            "dokumen": d.abbreviation,
+            "nama": d.name_en,
+            "dapat dipindahtangankan (negotiable)?": "bisa" if d.negotiable else "tidak",
+            "pasal UCP 600": d.ucp_article,
+        }
+        for d in td.TRANSPORT_DOCUMENTS.values()
+        if d.carriage == "laut"
+    ]
 
 
 def tampilkan_data(judul: str, data: dict) -> None:
@@ -667,7 +704,9 @@ def _dokumen_angkut(pid: str, nilai: object) -> Hasil:
         return Hasil(
             False, f"Masih ada None di {baris}: setiap pengiriman perlu dokumen angkutnya."
         )
-    if any(td.normalise_abbreviation(jawab[h]) is None for h in harap):
+    # a sea waybill is a sea document too, but this exercise is about the carriage only (Latihan 8
+    # decides B/L or sea waybill): the word gets the list of answers, not a "wrong"
+    if any(td.normalise_abbreviation(jawab[h]) not in ("bl", "awb", "multimoda") for h in harap):
         return Hasil(
             False, 'Tulis salah satu dari "B/L", "AWB" atau "multimoda" untuk setiap pengiriman.'
         )
@@ -682,6 +721,40 @@ def _dokumen_angkut(pid: str, nilai: object) -> Hasil:
         "Belum tepat. Dokumen angkut dibuat oleh pengangkut dan mengikuti alat angkutnya: baca lagi setiap "
         "pengiriman dan tanyakan, barangnya naik kapal, pesawat, atau beberapa alat angkut dengan satu "
         "kontrak dan satu dokumen untuk seluruh perjalanan?",
+    )
+
+
+def _dokumen_laut(pid: str, nilai: object) -> Hasil:
+    harap = harapan(pid)["dokumen_laut"]
+    if belum_diisi(nilai) or not isinstance(nilai, dict):
+        return Hasil(
+            False, 'Jawaban belum diisi. Ganti setiap None dengan "B/L" atau "sea waybill".'
+        )
+    kurang = [f"laut_{n}" for n in harap if belum_diisi(nilai.get(n))]
+    if kurang:
+        return Hasil(
+            False, f"Masih ada None di {', '.join(kurang)}: setiap kiriman perlu dokumen angkutnya."
+        )
+    kunci = {n: td.normalise_abbreviation(nilai[n]) for n in harap}
+    if any(k in ("awb", "multimoda") for k in kunci.values()):
+        return Hasil(
+            False,
+            'Kedua kiriman naik kapal, jadi AWB dan dokumen multimoda tidak dipakai di sini. Tulis "B/L" '
+            'atau "sea waybill".',
+        )
+    if any(k is None for k in kunci.values()):
+        return Hasil(False, 'Tulis "B/L" atau "sea waybill" untuk setiap kiriman.')
+    if all(kunci[n] == td.normalise_abbreviation(v) for n, v in harap.items()):
+        return Hasil(
+            True,
+            "Benar. B/L bila dokumen angkut harus dapat dipindahtangankan, sea waybill bila tidak perlu!",
+        )
+    # No number named: two lines and two documents would otherwise be found by trying.
+    return Hasil(
+        False,
+        "Belum tepat. Untuk kapal ada dua dokumen angkut, dan bedanya satu: B/L dapat dipindahtangankan "
+        "(negotiable), sea waybill tidak. Baca lagi setiap kiriman: apakah bank atau pembeli meminta "
+        "dokumen angkut yang dapat dipindahtangankan?",
     )
 
 
@@ -786,6 +859,7 @@ cek_berat_kotor, uji_berat_kotor = pasangan(_berat_kotor, _id)
 cek_ketidaksesuaian, uji_ketidaksesuaian = pasangan(_ketidaksesuaian, _id)
 cek_dokumen_angkut, uji_dokumen_angkut = per_nama(_dokumen_angkut, _id, ("A", "B", "C"))
 cek_selisih_lc, uji_selisih_lc = pasangan(_selisih_lc, _id)
+cek_dokumen_laut, uji_dokumen_laut = per_nama(_dokumen_laut, _id, ("1", "2"))
 #: The case study's answer lines, in the order the notebook passes them (sk_nilai, sk_jumlah_pasang, …).
 KASUS_NAMA = (
     "nilai",
@@ -812,6 +886,11 @@ CONTOH_KERJA = {
     "dokumen_angkut": (
         "Cara berpikir: kapal laut → B/L; pesawat → AWB (air waybill); lebih dari satu moda dalam satu "
         "kontrak (mis. truk dari Mojokerto lalu kapal sampai gudang pembeli) → dokumen multimoda."
+    ),
+    "dokumen_laut": (
+        "Cara berpikir: kiriman dengan kapal ke Sydney, dibayar dengan L/C, bank meminta dokumen angkut "
+        "yang dapat dipindahtangankan → B/L. Kiriman dengan kapal ke Antwerpen, pembeli sudah membayar di "
+        "muka, dokumen tidak perlu dapat dipindahtangankan → sea waybill."
     ),
     "jumlah_karton": (
         "Contoh lain: 310 pasang, 10 pasang per karton → 31 karton; 192 pasang, 12 per karton → 16 "

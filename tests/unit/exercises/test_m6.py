@@ -41,9 +41,26 @@ def test_ucp_document_articles_are_the_briefs():
     )
 
 
+def test_a_sea_shipment_has_two_documents_told_apart_by_negotiability():
+    """UCP 600 Art. 21 names the sea waybill non-negotiable; the B/L (Art. 20) is the sea document
+    that can be made negotiable. The chooser by mode still answers B/L for the sea."""
+    bl, swb = td.sea_document(True), td.sea_document(False)
+    assert (bl.abbreviation, bl.ucp_article, bl.negotiable) == ("B/L", 20, True)
+    assert (swb.abbreviation, swb.ucp_article, swb.negotiable) == ("sea waybill", 21, False)
+    assert bl.carriage == swb.carriage == "laut"
+    assert "non-negotiable" in swb.name_en
+    assert td.transport_document("laut") is bl
+    assert [d.abbreviation for d in td.TRANSPORT_DOCUMENTS.values() if d.carriage == "laut"] == [
+        "B/L",
+        "sea waybill",
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "key"),
     [
+        ("Sea Waybill", "sea_waybill"),
+        ("SWB", "sea_waybill"),
         ("B/L", "bl"),
         ("bl", "bl"),
         ("Bill of Lading", "bl"),
@@ -103,6 +120,83 @@ def test_expected_values_come_from_the_domain(pid):
     else:
         assert h["studi_kasus"]["dokumen_asal"] in (g.document, m6.PERNYATAAN_ASAL)
     assert (k.incoterm in ("FOB", "CFR", "CIF")) == (k.moda == "laut")
+
+
+def test_variants_made_before_exercise_8_keep_their_numbers():
+    """Exercise 8 draws after every other draw: a workshop already released keeps each
+    participant's orders, documents and shipments (fingerprint taken on main 78b9e15, 200 ids)."""
+    import hashlib
+
+    out = []
+    for i in range(200):
+        pid = f"p{i:02d}"
+        s = m6.soal(pid)
+        d = {f.name: getattr(s, f.name) for f in dataclasses.fields(s) if f.name != "kiriman_laut"}
+        h = {k: v for k, v in m6.harapan(pid).items() if k != "dokumen_laut"}
+        out.append(repr(d) + repr(h))
+    assert hashlib.sha256("".join(out).encode()).hexdigest()[:16] == "4494a683df4848ea"
+
+
+def test_exercise_8_asks_both_sea_documents_across_variants():
+    """Each shipment's need is drawn on its own: one variant may need two B/Ls, another two sea
+    waybills, so a participant cannot answer one of each without reading."""
+    pairs = {tuple(m6.harapan(pid)["dokumen_laut"].values()) for pid in IDS}
+    assert pairs == {(a, b) for a in ("B/L", "sea waybill") for b in ("B/L", "sea waybill")}
+    for pid in IDS[:12]:
+        s, h = m6.soal(pid), m6.harapan(pid)
+        for n, text in s.kiriman_laut.items():
+            assert "dengan kapal" in text
+            assert (
+                h["dokumen_laut"][n] == td.sea_document(m6.KIRIMAN_LAUT[True] in text).abbreviation
+            )
+            # the case says what the buyer's payment needs; it never names the document
+            assert "B/L" not in text and "waybill" not in text
+    # the worked case shown after repeated misses is nobody's shipment (no city of the draws)
+    assert not any(kota in m6.CONTOH_KERJA["dokumen_laut"] for kota in m6.KOTA_LAUT)
+
+
+def test_the_sea_documents_table_comes_from_the_domain():
+    rows = m6.tabel_dokumen_laut()
+    assert [(r["dokumen"], r["pasal UCP 600"]) for r in rows] == [("B/L", 20), ("sea waybill", 21)]
+    assert [r["dapat dipindahtangankan (negotiable)?"] for r in rows] == ["bisa", "tidak"]
+
+
+def test_exercise_8_feedback_never_names_the_wrong_shipment(capsys):
+    pid = next(p for p in IDS if len(set(m6.harapan(p)["dokumen_laut"].values())) == 2)
+    h = m6.harapan(pid)["dokumen_laut"]
+    m6.mulai(pid)
+    ok(capsys, m6.cek_dokumen_laut, *h.values())
+    ok(capsys, m6.cek_dokumen_laut, *[v.upper() for v in h.values()])
+    ok(
+        capsys,
+        m6.cek_dokumen_laut,
+        *["Bill of Lading" if v == "B/L" else "non-negotiable sea waybill" for v in h.values()],
+    )
+    swap = {"B/L": "sea waybill", "sea waybill": "B/L"}
+    for wrong in ([swap[h["1"]], h["2"]], [h["1"], swap[h["2"]]], [swap[v] for v in h.values()]):
+        with pytest.raises(AssertionError, match="dapat dipindahtangankan") as err:
+            m6.uji_dokumen_laut(pid, *wrong)
+        assert "laut_1" not in str(err.value) and "laut_2" not in str(err.value)
+        assert "kiriman 1" not in str(err.value) and "kiriman 2" not in str(err.value)
+    with pytest.raises(AssertionError, match="naik kapal"):
+        m6.uji_dokumen_laut(pid, "AWB", h["2"])
+    with pytest.raises(AssertionError, match='Tulis "B/L" atau "sea waybill"'):
+        m6.uji_dokumen_laut(pid, "kapal", h["2"])
+    with pytest.raises(AssertionError, match="Masih ada None di laut_2"):
+        m6.uji_dokumen_laut(pid, h["1"], None)
+    with pytest.raises(AssertionError, match="belum diisi"):
+        m6.uji_dokumen_laut(pid, None, None)
+
+
+def test_a_sea_waybill_in_exercise_6_gets_the_list_of_answers_not_a_wrong():
+    """Exercise 6 asks for the carriage only ("B/L", "AWB", "multimoda"); a participant who read
+    about the sea waybill and writes it for a ship is told which words to use, not "belum tepat"."""
+    pid = "p11"
+    h = m6.harapan(pid)["dokumen_angkut"]
+    answer = ["sea waybill" if v == "B/L" else v for v in h.values()]
+    assert answer != list(h.values())
+    with pytest.raises(AssertionError, match='Tulis salah satu dari "B/L", "AWB" atau "multimoda"'):
+        m6.uji_dokumen_angkut(pid, *answer)
 
 
 def test_variant_object_holds_no_answers():
@@ -219,6 +313,7 @@ NAMES = [
     "ketidaksesuaian",
     "dokumen_angkut",
     "selisih_lc",
+    "dokumen_laut",
     "studi_kasus",
 ]
 
@@ -248,3 +343,4 @@ def test_instructor_solutions_are_right_for_every_variant(pid):
     angkut = [ns["angkut_a"], ns["angkut_b"], ns["angkut_c"]]
     assert angkut == list(h["dokumen_angkut"].values()) and ns["selisih_lc"] == h["selisih_lc"]
     assert ns["sk_dokumen_asal"] == h["studi_kasus"]["dokumen_asal"]
+    assert [ns["laut_1"], ns["laut_2"]] == list(h["dokumen_laut"].values())
