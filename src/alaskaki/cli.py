@@ -133,14 +133,15 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_const",
         const="sama",
         help="folder salinan: peserta baru di daftar adalah peserta susulan angkatan yang sama "
-        "(formulir uji yang sudah dibagikan tetap)",
+        "(formulir uji yang sudah dibagikan tetap; di server: kursus exchange yang sama)",
     )
     batch.add_argument(
         "--angkatan-baru",
         dest="angkatan",
         action="store_const",
         const="baru",
-        help="folder salinan: daftar peserta ini angkatan baru (formulir uji dibuat baru)",
+        help="folder salinan: daftar peserta ini angkatan baru (formulir uji dibuat baru; di "
+        "server: kode kursus exchange sendiri)",
     )
     _workshop_arg(p)
 

@@ -1011,6 +1011,9 @@ def _from_exchange(workshop: Workshop, modul: str, lim: limits_mod.Limits):
     theirs, and the received time is the latest inode change time in it (set by the server's
     kernel; its owner can move it later, never earlier).
     """
+    from alaskaki.workshop import exchange
+
+    exchange.check(workshop, modul)  # never another batch's submissions (issue 14)
     cfg = workshop.config()
     root = Path(cfg.Exchange.root)
     inbound = root / workshop.course_id / "inbound"
@@ -1019,6 +1022,7 @@ def _from_exchange(workshop: Workshop, modul: str, lim: limits_mod.Limits):
             f"Folder exchange {inbound} tidak ada: modul belum pernah dirilis ke exchange?",
             exit_code=EXIT_NOT_FOUND,
         )
+    exchange.claim(workshop)
     for rec in sorted(inbound.iterdir()):
         parts = rec.name.rsplit("+", 3)
         if len(parts) < 3 or parts[1] != modul:

@@ -470,7 +470,10 @@ def release_feedback(workshop: Workshop, modul: str, *, participants=None) -> li
 
     if not uses_exchange(workshop):
         return []
+    from alaskaki.workshop import exchange
     from alaskaki.workshop.feedback import foreign_uji_pages
+
+    exchange.check(workshop, modul)  # never to another batch's accounts (issue 14)
 
     foreign = foreign_uji_pages(workshop, modul)
     if foreign:  # nbgrader's own page of an uji shows its hidden tests: the key (red team R15)

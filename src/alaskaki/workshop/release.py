@@ -12,6 +12,7 @@ from pathlib import Path
 from alaskaki.errors import EXIT_ERROR, EXIT_INPUT, AlaskakiError
 from alaskaki.folder import PERSONAL_DIR
 from alaskaki.lab import place_reference_notebooks
+from alaskaki.workshop import exchange as exchange_mod
 from alaskaki.workshop import putaran
 from alaskaki.workshop.course import Workshop, _whole, check_uji_release, record_handed_out
 
@@ -60,6 +61,8 @@ def release_module(
     batch (the form is kept) or a new batch (its own form is drawn); asked when it matters.
     """
     workshop.require_module(modul)
+    if uses_exchange(workshop):  # never into another batch's exchange course (issue 14)
+        exchange_mod.check(workshop, modul, angkatan)
     if not _whole(workshop, modul):  # cut by a pulled flashdisk or a power cut (red team R49)
         raise AlaskakiError(
             f"Modul {modul} tidak dirilis: notebook {workshop.source_notebook(modul)} rusak atau "
@@ -114,11 +117,14 @@ def release_module(
     if written:
         place_reference_notebooks(written[0].parent.parent)
     if exchange:
+        # a module released again (new due date, a retake round) replaces its outbound copy
+        api = workshop.api(ExchangeReleaseAssignment={"force": True})
         res = api.release_assignment(modul)
         if not res.get("success"):
             raise AlaskakiError(
                 f"Modul {modul} gagal dikirim ke exchange:\n{res.get('log', '')[-2000:]}"
             )
+        exchange_mod.claim(workshop)
     return Release(modul, notebook, due_dt, exchange, written)
 
 
