@@ -800,7 +800,7 @@ GAGASAN_KASUS = [
     (
         ("dokumen_angkut",),
         "Dokumen angkut mengikuti alat angkutnya: kapal laut, pesawat, atau beberapa alat angkut dalam satu "
-        "kontrak.",
+        'kontrak. Di studi kasus ini, untuk kapal tulis "B/L" (sea waybill hanya di Latihan 8).',
     ),
     (
         ("dokumen_asal",),

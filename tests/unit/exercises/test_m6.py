@@ -199,6 +199,15 @@ def test_a_sea_waybill_in_exercise_6_gets_the_list_of_answers_not_a_wrong():
         m6.uji_dokumen_angkut(pid, *answer)
 
 
+def test_a_sea_waybill_in_the_case_study_is_told_what_to_write():
+    """The case study asks "B/L", "AWB" or "multimoda" (no payment in the case); after section 2 a
+    participant may write "sea waybill" for a ship: the hint says what to write, not only "by carriage"."""
+    pid = next(p for p in IDS if m6.harapan(p)["studi_kasus"]["dokumen_angkut"] == "B/L")
+    case = dict(m6.harapan(pid)["studi_kasus"], dokumen_angkut="sea waybill")
+    with pytest.raises(AssertionError, match='untuk kapal tulis "B/L"'):
+        m6.uji_studi_kasus(pid, *_kasus(case))
+
+
 def test_variant_object_holds_no_answers():
     """The variant a participant can print carries descriptions only, not modes or the L/C answer."""
     s = m6.soal("p05")
