@@ -149,6 +149,7 @@ def test_batch_two_never_collects_batch_ones_submission(hub):
 
     # batch 2's participant (same hub account) works in the copy's own course: the hub started for
     # the copy hands out and takes in through it
+    # (the account still holds batch 1's fetched copy: docs/deploy.md says to remove old accounts)
     shutil.rmtree(home / MOD)
     _as_participant(base, ws2, user, home, "fetch_assignment")
     _as_participant(base, ws2, user, home, "submit")

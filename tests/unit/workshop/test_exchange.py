@@ -6,6 +6,7 @@ tests/integration/test_exchange_between_batches.py."""
 from __future__ import annotations
 
 import json
+import subprocess
 
 import pytest
 
@@ -57,3 +58,30 @@ def test_another_workshop_with_the_same_course_id_is_asked_and_can_share(tmp_pat
     # the record names no participant: every account can read it
     text = (exchange / "lokakarya" / OWNER_FILE).read_text(encoding="utf-8")
     assert "Peserta" not in text and "p00" not in text and len(json.loads(text)["peserta"]) == 2
+
+
+def test_a_course_released_by_an_older_kit_is_judged_by_the_original_still_in_place(tmp_path):
+    """An exchange course without the record (released by an older kit): a ``cp -a`` copy whose
+    roster holds other people than the original's (still in its place) is asked; a copy with the
+    original's roster (the same batch's working copy) goes on and records itself."""
+    exchange = tmp_path / "exchange"
+    exchange.mkdir()
+    first = init_workshop(tmp_path / "angkatan-1", modules=[MOD])
+    import_roster(first, _roster(tmp_path / "r1.csv", "p01", "Ani"))
+    set_exchange(first, exchange)
+    release_module(first, MOD)
+    (exchange / first.course_id / OWNER_FILE).unlink()  # as an older kit left it
+    for name in ("angkatan-2", "kerja"):
+        subprocess.run(["cp", "-a", str(first.root), str(tmp_path / name)], check=True)
+    copy = Workshop(tmp_path / "angkatan-2")
+    import_roster(copy, _roster(tmp_path / "r2.csv", "p01", "Budi"))
+    with pytest.raises(AlaskakiError, match=f"Kursus {first.course_id} .*--angkatan-baru"):
+        collect_module(copy, MOD)
+    assert not (exchange / first.course_id / OWNER_FILE).exists()
+    work = Workshop(tmp_path / "kerja")
+    assert collect_module(work, MOD).collected == {}
+    assert json.loads((exchange / first.course_id / OWNER_FILE).read_text())["folder"] == str(
+        work.root
+    )
+    with pytest.raises(AlaskakiError, match="--angkatan-sama"):
+        collect_module(copy, MOD)
