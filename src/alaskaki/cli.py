@@ -502,15 +502,20 @@ def cmd_release(args) -> int:
 
 def cmd_collect(args) -> int:
     from alaskaki.workshop import collect_module
+    from alaskaki.workshop.collect import CollectIncomplete
 
-    res = collect_module(
-        _ws(args),
-        args.modul,
-        source=args.source,
-        received=args.diterima,
-        choose=args.pilih,
-        tanpa_token=args.tanpa_token,
-    )
+    try:
+        res = collect_module(
+            _ws(args),
+            args.modul,
+            source=args.source,
+            received=args.diterima,
+            choose=args.pilih,
+            tanpa_token=args.tanpa_token,
+        )
+    except CollectIncomplete as err:
+        _emit(args, err.result, render_collect(err.result))  # what was collected, then why not all
+        raise
     _emit(args, res, render_collect(res))
     return EXIT_ERROR if res.problems else EXIT_OK
 

@@ -97,12 +97,6 @@ def test_a_late_second_version_is_graded_marked_late_and_the_first_is_kept(
     assert run.by_participant()["p01"].status == "tidak berubah"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="FINDING R42: disk full while collect installs a second version: the installed "
-    "version's timestamp.txt is removed first, so status shows the participant as 'belum "
-    "dikumpulkan' (two versions in arsip/), and the error names no participant or file",
-)
 def test_a_disk_full_second_collect_keeps_the_first_version_showing(tmp_path):
     """The workshop sits on a nearly full flashdisk (a 16 MB tmpfs here). p01's first version is
     collected. His second version (2 MB: a pasted photo) is archived, then the disk fills while
@@ -111,14 +105,21 @@ def test_a_disk_full_second_collect_keeps_the_first_version_showing(tmp_path):
     next run sees the install unfinished), so until space is freed and collect run again `alaskaki
     status` says p01 "belum dikumpulkan": the trainer reading it tells p01 his work never arrived.
     Until the new version is installed, the old one must stay what status shows (received time
-    kept), and the message must say whose file could not be installed."""
+    kept), and the message must say whose file could not be installed.
+
+    Fixed session 9: a version is written whole beside submitted/ and swapped in; the message
+    names p01, the module, the cause and the fix; p02's small file in the same batch is installed;
+    once space is freed the same command installs p01's second version."""
     from alaskaki.workshop import collect_module, import_roster, init_workshop, workshop_status
     from tests.unit.workshop.test_collect import nb_bytes
 
     with tmpfs(tmp_path / "flashdisk", "16m") as disk:
         ws = init_workshop(disk / "lokakarya", modules=[MOD])
         roster = tmp_path / "r.csv"
-        roster.write_text("id,nama,ikm,kelurahan,jenis_kelamin,peran\np01,Ani,A,Miji,P,admin\n")
+        roster.write_text(
+            "id,nama,ikm,kelurahan,jenis_kelamin,peran\np01,Ani,A,Miji,P,admin\n"
+            "p02,Budi,A,Miji,L,admin\n"
+        )
         import_roster(ws, roster)
         first = tmp_path / "usb-1"
         first.mkdir()
@@ -128,22 +129,30 @@ def test_a_disk_full_second_collect_keeps_the_first_version_showing(tmp_path):
         second = tmp_path / "usb-2"
         second.mkdir()
         (second / f"p01_{MOD}.ipynb").write_bytes(big)
+        (second / f"p02_{MOD}.ipynb").write_bytes(nb_bytes("p02", "x = 3"))
         st = os.statvfs(disk)
         # room for the archive copy (and the gradebook's backup), not for the installed copy
         room = len(big) * 3 // 2 + 600 * 1024
         (disk / "isi").write_bytes(b"\0" * (st.f_bavail * st.f_frsize - room))
-        res = subprocess.run(
-            [sys.executable, "-m", "alaskaki", "collect", MOD, "--from", str(second)]
-            + ["--diterima", "2026-11-30 18:00", "--workshop", str(ws.root)],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        assert res.returncode != 0 and "penuh" in res.stderr, res
+        cmd = [sys.executable, "-m", "alaskaki", "collect", MOD, "--from", str(second)]
+        cmd += ["--diterima", "2026-11-30 18:00", "--workshop", str(ws.root)]
+        res = subprocess.run(cmd, capture_output=True, text=True, check=False)
+        assert res.returncode != 0 and "disk penuh" in res.stderr, res
         assert len(list(ws.archive("p01", MOD).glob("*.ipynb"))) == 2  # nothing lost
+        rows = {e.peserta: e for e in workshop_status(ws, modul=MOD).entries}
+        assert rows["p01"].dikumpulkan is not None, "status: p01 belum dikumpulkan"
+        assert str(rows["p01"].dikumpulkan)[:16] == "2026-11-30 08:00"  # the first, 15:00 WIB
+        assert f"p01, modul {MOD}" in res.stderr and "galat tak terduga" not in res.stderr, res
+        assert len(res.stderr.strip().splitlines()) == 1, res.stderr
+        assert rows["p02"].dikumpulkan is not None and "p02" in res.stdout, res.stdout
+
+        (disk / "isi").unlink()  # the trainer frees space and runs the same command again
+        again = subprocess.run(cmd, capture_output=True, text=True, check=False)
+        assert again.returncode == 0, again
         row = {e.peserta: e for e in workshop_status(ws, modul=MOD).entries}["p01"]
-        assert row.dikumpulkan is not None, "status: p01 belum dikumpulkan"
-        assert "p01" in res.stderr, res.stderr
+        assert str(row.dikumpulkan)[:16] == "2026-11-30 11:00" and row.versi == 2, row
+        assert (ws.submitted("p01", MOD) / f"{MOD}.ipynb").read_bytes() == big
+        assert sorted(p.name for p in ws.submitted().iterdir()) == ["p01", "p02"]
 
 
 def test_a_collect_killed_half_way_is_completed_by_running_it_again(tmp_path):

@@ -23,11 +23,13 @@ completes it.
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import json
 import os
 import pwd
 import re
+import shutil
 import stat
 import zipfile
 from collections.abc import Iterator
@@ -35,7 +37,13 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path, PurePosixPath
 
-from alaskaki.errors import EXIT_CONFLICT, EXIT_INPUT, EXIT_NOT_FOUND, AlaskakiError
+from alaskaki.errors import (
+    EXIT_CONFLICT,
+    EXIT_INPUT,
+    EXIT_NOT_FOUND,
+    AlaskakiError,
+    os_reason,
+)
 from alaskaki.folder import INBOX_DIR, parse_timestamp
 from alaskaki.workshop import limits as limits_mod
 from alaskaki.workshop.course import Workshop
@@ -112,6 +120,9 @@ class CollectResult:
     chosen: list[str] = field(default_factory=list)  # held files released by the trainer
     installed: list[str] = field(default_factory=list)  # participants whose submission changed
     notes: list[str] = field(default_factory=list)  # collected, with something worth knowing
+    # not archived or not installed for a cause outside the file (disk full, read-only): each a
+    # sentence naming the file or participant, the module, the cause and the fix
+    failed: list[str] = field(default_factory=list)
 
     @property
     def unknown(self) -> list[str]:
@@ -655,9 +666,9 @@ def _install_newest(
     """Make submitted/ hold the newest received version; True when anything had to change.
 
     Up to date means: same bytes, same received time, same feedback secret. Anything else (a
-    newer version, a half-finished earlier install) is (re)installed, in an order where every
-    interruption leaves something the next run recognises as not up to date.
+    newer version, a half-finished earlier install) is (re)installed whole (:func:`_swap_in`).
     """
+    _finish_interrupted(workshop, pid, modul)
     versions = _versions(workshop, pid, modul)
     if not versions:
         return False
@@ -696,20 +707,118 @@ def _install_newest(
         same = False
     if same:
         return False
-    _make_dirs(dest)
-    # The timestamp goes last: while it is old, the next run sees the install as unfinished.
-    (dest / "timestamp.txt").unlink(missing_ok=True)
-    _step("pasang.ipynb")
-    _write_atomic(target, want)
-    _step("pasang.secret")
-    if secret is not None:  # lets `release_feedback` reach the participant through the exchange
-        _write_atomic(secret_dest, secret)
-    else:
-        secret_dest.unlink(missing_ok=True)
-    _step("pasang.timestamp")
-    _write_atomic(dest / "timestamp.txt", newest_ts.strftime(TS_FORMAT).encode("utf-8"))
-    _step("pasang.selesai")
+    _swap_in(workshop, pid, modul, want, secret, newest_ts)
     return True
+
+
+# An install is a folder swap: the new version is written complete in a hidden folder beside
+# submitted/ (never matched by nbgrader's or the kit's `*/<modul>` globs) and swapped in with one
+# rename, so submitted/<pid>/<modul> holds the complete old version or the complete new one at
+# every moment (red team R42: a full disk used to leave it without timestamp.txt, "belum
+# dikumpulkan"). Linux swaps two folders in one step (renameat2 RENAME_EXCHANGE: ext4, xfs,
+# btrfs, tmpfs); where the file system cannot (vfat, exFAT) the old folder is moved aside, the new
+# one renamed in, and the old one put back when that fails; a power cut between those two renames
+# is put right by the next run (`_finish_interrupted`).
+_AT_FDCWD = -100
+_RENAME_EXCHANGE = 2
+
+
+def _aside(workshop: Workshop, pid: str, modul: str, kind: str) -> Path:
+    """``submitted/.<pid>.<modul>.<kind>``: ``baru`` (being written), ``lama`` (moved aside)."""
+    return workshop.submitted() / f".{pid}.{modul}.{kind}"
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two folders in one step; False where the system or file system cannot."""
+    import ctypes
+
+    try:
+        fn = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):  # not Linux, or a C library without renameat2
+        return False
+    fn.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    if fn(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0:
+        return True
+    err = ctypes.get_errno()
+    if err in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP, errno.ENOTSUP):
+        return False
+    raise OSError(err, os.strerror(err), str(b))
+
+
+def _remove_tree(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path, ignore_errors=True)
+
+
+def _finish_interrupted(workshop: Workshop, pid: str, modul: str) -> None:
+    """Put right an install a power cut or a kill stopped: the old version moved aside while the
+    new one was not yet in goes back; leftovers are removed (they are copies of archived files)."""
+    dest = workshop.submitted(pid, modul)
+    old = _aside(workshop, pid, modul, "lama")
+    if old.is_dir():
+        if not dest.exists():
+            _make_dirs(dest.parent)
+            os.rename(old, dest)
+            _fsync_dir(dest.parent)
+            _fsync_dir(old.parent)
+        else:
+            _remove_tree(old)
+    _remove_tree(_aside(workshop, pid, modul, "baru"))
+
+
+def _writable(folder: Path) -> None:
+    """Refuse, naming ``folder``, an installed version the kit may not replace (a read-only
+    mount, a folder copied from a CD): checked before anything is written."""
+    if folder.is_dir() and not os.access(folder, os.W_OK):
+        try:
+            ro = bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+        except OSError:
+            ro = False
+        code = errno.EROFS if ro else errno.EACCES
+        raise OSError(code, os.strerror(code), str(folder))
+
+
+def _swap_in(
+    workshop: Workshop, pid: str, modul: str, data: bytes, secret: bytes | None, when: datetime
+) -> None:
+    dest = workshop.submitted(pid, modul)
+    _finish_interrupted(workshop, pid, modul)
+    _writable(dest)
+    stage = _aside(workshop, pid, modul, "baru")
+    _make_dirs(stage)
+    try:
+        _step("pasang.ipynb")
+        _write_atomic(stage / f"{modul}.ipynb", data)
+        _step("pasang.secret")
+        if secret is not None:  # lets `release_feedback` reach the participant through the exchange
+            _write_atomic(stage / "submission_secret.txt", secret)
+        _step("pasang.timestamp")
+        _write_atomic(stage / "timestamp.txt", when.strftime(TS_FORMAT).encode("utf-8"))
+        _step("pasang.tukar")
+        _make_dirs(dest.parent)
+        if not dest.exists():
+            os.rename(stage, dest)
+        elif _exchange(stage, dest):
+            pass  # the stage now holds the old version
+        else:
+            old = _aside(workshop, pid, modul, "lama")
+            os.rename(dest, old)
+            _fsync_dir(dest.parent)
+            try:
+                _step("pasang.pindah")
+                os.rename(stage, dest)
+            except OSError:
+                os.rename(old, dest)  # the old version goes back
+                raise
+            _fsync_dir(dest.parent)
+            _remove_tree(old)
+        _fsync_dir(dest.parent)
+        _fsync_dir(stage.parent)
+    except OSError:
+        _remove_tree(stage)  # a full disk gets its room back now; a kill leaves it to the next run
+        raise
+    _step("pasang.selesai")
+    _remove_tree(stage)
 
 
 def _move_sidecars(held: Path, dest: Path) -> None:
@@ -720,18 +829,82 @@ def _move_sidecars(held: Path, dest: Path) -> None:
             os.replace(side, dest / side.name)
 
 
-def reconcile(workshop: Workshop, modul: str, notes: list[str] | None = None) -> list[str]:
+def reconcile(
+    workshop: Workshop,
+    modul: str,
+    notes: list[str] | None = None,
+    failed: dict[str, str] | None = None,
+) -> list[str]:
     """Install, for every participant with an archive of ``modul``, the newest received version
-    (``notes`` gets a sentence for each one whose archived copy is damaged and not installed)."""
+    (``notes`` gets a sentence for each one whose archived copy is damaged and not installed).
+
+    With ``failed``, a participant whose install fails (disk full, read-only) gets a sentence
+    there (by id) and the others are still installed; without it the OSError is raised."""
     done = []
     base = workshop.archive()
     for pid_dir in sorted(base.iterdir()) if base.is_dir() else []:
         if not (pid_dir / modul).is_dir():
             continue
-        _move_sidecars(pid_dir / modul / HELD, pid_dir / modul)
-        if _install_newest(workshop, pid_dir.name, modul, notes):
-            done.append(pid_dir.name)
+        try:
+            _move_sidecars(pid_dir / modul / HELD, pid_dir / modul)
+            if _install_newest(workshop, pid_dir.name, modul, notes):
+                done.append(pid_dir.name)
+        except OSError as err:
+            if failed is None:
+                raise
+            failed[pid_dir.name] = _not_installed(workshop, pid_dir.name, modul, err)
     return done
+
+
+def _os_cause(err: OSError) -> str:
+    """The cause and the fix of an OS failure, in the trainer's words."""
+    reason = os_reason(err)
+    if reason is None:
+        reason = f"galat sistem ({err.__class__.__name__}: {err})"
+    return reason
+
+
+def _not_installed(workshop: Workshop, pid: str, modul: str, err: OSError) -> str:
+    versions = _versions(workshop, pid, modul)
+    got = f"yang diterima {_wib(versions[-1][0])} " if versions else ""
+    ts = _submitted_ts(workshop.submitted(pid, modul))
+    kept = (
+        f"yang dipakai tetap versi yang diterima {_wib(ts)}"
+        if ts is not None
+        else "belum ada versi yang terpasang"
+    )
+    where = f" ({err.filename})" if getattr(err, "filename", None) else ""
+    return (
+        f"{pid}, modul {modul}: versi {got}sudah aman di arsip tetapi BELUM dipasang untuk "
+        f"dinilai ({kept}){where}: {_os_cause(err)} (perintah collect yang sama memasangnya, "
+        "tanpa mengumpulkan apa pun dua kali)"
+    )
+
+
+def _not_archived(pid: str, modul: str, item: Incoming, err: OSError) -> str:
+    where = f" ({err.filename})" if getattr(err, "filename", None) else ""
+    return (
+        f"{item.name} (untuk {pid}, modul {modul}) TIDAK dikumpulkan{where}: {_os_cause(err)}; "
+        "kumpulkan lagi dari flashdisk yang sama (yang sudah terkumpul tetap utuh)"
+    )
+
+
+class CollectIncomplete(AlaskakiError):
+    """Some files could not be archived or installed (disk full, read-only); every other file of
+    the batch was. ``result`` says what was done; each sentence names the file or participant,
+    the module, the cause and the fix."""
+
+    def __init__(self, result: CollectResult):
+        failed = result.failed
+        if len(failed) == 1:
+            super().__init__(f"Pengumpulan belum selesai: {failed[0]}.")
+        else:
+            super().__init__(
+                f"Pengumpulan {result.modul} belum selesai untuk {len(failed)} file atau "
+                "peserta (yang lain sudah dikumpulkan):",
+                details=failed,
+            )
+        self.result = result
 
 
 def unverified_identity(workshop: Workshop, modul: str) -> set[str]:
@@ -1267,7 +1440,12 @@ def collect_module(
         folder = archive_dir(workshop, pid, modul)
         for item, hold in got:
             full = _digest(item.data)
-            for fixed in _repair(folder, item.data) + _repair(folder / HELD, item.data):
+            try:
+                repaired = _repair(folder, item.data) + _repair(folder / HELD, item.data)
+            except OSError as err:
+                result.failed.append(_not_archived(pid, modul, item, err))
+                continue
+            for fixed in repaired:
                 result.notes.append(
                     f"{item.name} (untuk {pid}): arsip {fixed.name} rusak (terpotong, mis. listrik "
                     "padam) dan diperbaiki dengan file ini (isinya sama persis)"
@@ -1319,7 +1497,11 @@ def collect_module(
                     "diterima pada waktu yang sama dengan versi lain yang sudah dikumpulkan "
                     f"({_wib(item.received)}); pilih satu"
                 )
-            path, _ = _archive(workshop, pid, modul, item, held=hold)
+            try:
+                path, _ = _archive(workshop, pid, modul, item, held=hold)
+            except OSError as err:
+                result.failed.append(_not_archived(pid, modul, item, err))
+                continue
             if hold:
                 result.held.append(Held(pid, item.name, path.name, hold))
             else:
@@ -1329,9 +1511,11 @@ def collect_module(
     # Archive first, install last: whatever this run or an interrupted earlier one archived, the
     # reconcile installs the newest received version of each participant (issue 13 req. 4), so
     # a run cut off anywhere above is completed by the next one.
-    result.installed = reconcile(workshop, modul, result.notes)
+    not_installed: dict[str, str] = {}
+    result.installed = reconcile(workshop, modul, result.notes, not_installed)
+    result.failed += not_installed.values()
     for pid in result.collected:
-        if pid not in result.installed:
+        if pid not in result.installed and pid not in not_installed:
             result.older.append(pid)
     if source is not None and not any(isinstance(i, Incoming) for i in items):
         raise AlaskakiError(
@@ -1339,4 +1523,6 @@ def collect_module(
             + "\n".join(f"  {s}" for s in result.skipped),
             exit_code=EXIT_INPUT,
         )
+    if result.failed:
+        raise CollectIncomplete(result)
     return result

@@ -388,7 +388,21 @@ def test_empty_folder_and_unknown_module_are_clear_errors(ws, tmp_path):
 # ------------------------------------------------------------------ transaction
 
 
-STEPS = ["arsip.asal", "arsip.ipynb", "pasang.ipynb", "pasang.secret", "pasang.timestamp"]
+STEPS = [
+    "arsip.asal",
+    "arsip.ipynb",
+    "pasang.ipynb",
+    "pasang.secret",
+    "pasang.timestamp",
+    "pasang.tukar",
+]
+
+
+def installed_whole(ws, pid="p01") -> tuple[bytes, str] | None:
+    """What submitted/ shows for ``pid``: (notebook, received time) or None (nothing there)."""
+    if not ws.submitted(pid, MOD).exists():
+        return None
+    return submitted(ws, pid), stamp(ws, pid)[:16]
 
 
 @pytest.mark.parametrize("step", STEPS)
@@ -415,6 +429,12 @@ def test_an_interruption_at_any_step_loses_nothing(ws, tmp_path, monkeypatch, st
     with pytest.raises(Stop):
         collect_module(ws, MOD, source=inbox, received=T2)
     monkeypatch.setattr(collect_mod, "_fault", None)
+    # at the moment of the cut submitted/ holds the whole first version or the whole second one,
+    # never a notebook without its received time or with the other version's (red team R42)
+    assert installed_whole(ws) in (
+        (nb_bytes("p01", "v1"), "2026-12-01 08:00"),
+        (nb_bytes("p01", "v2"), "2026-12-01 09:00"),
+    )
     # status must not break on a half-finished run
     workshop_status(ws, modul=MOD)
     collect_module(ws, MOD, source=inbox, received=T3)
@@ -425,6 +445,80 @@ def test_an_interruption_at_any_step_loses_nothing(ws, tmp_path, monkeypatch, st
         assert stamp(ws, "p01").startswith("2026-12-01 09:00")
     assert len(versions(ws, "p01")) == 2
     assert collect_module(ws, MOD, source=inbox, received=T3).installed == []
+
+
+@pytest.mark.parametrize(
+    "step", ["pasang.ipynb", "pasang.timestamp", "pasang.tukar", "pasang.pindah"]
+)
+def test_without_a_folder_swap_an_interrupted_install_is_put_right(ws, tmp_path, monkeypatch, step):
+    """A flashdisk in vfat cannot swap two folders in one step: the old version is moved aside,
+    then the new one renamed in. A cut anywhere leaves the old version whole (in place, or aside
+    for the one step between the two renames), and the next run installs the new one: nothing
+    left behind, nothing collected twice."""
+    monkeypatch.setattr(collect_mod, "_exchange", lambda a, b: False)
+    inbox = tmp_path / "usb"
+    put(inbox, f"p01_{MOD}.ipynb", nb_bytes("p01", "v1"))
+    collect_module(ws, MOD, source=inbox, received=T1)
+    put(inbox, f"p01_{MOD}.ipynb", nb_bytes("p01", "v2"))
+
+    class Stop(BaseException):
+        pass
+
+    def fault(name):
+        if name == step:
+            raise Stop
+
+    monkeypatch.setattr(collect_mod, "_fault", fault)
+    with pytest.raises(Stop):
+        collect_module(ws, MOD, source=inbox, received=T2)
+    monkeypatch.setattr(collect_mod, "_fault", None)
+    aside = collect_mod._aside(ws, "p01", MOD, "lama")
+    if step == "pasang.pindah":
+        assert installed_whole(ws) is None and (aside / "timestamp.txt").read_text()[:16] == (
+            "2026-12-01 08:00"
+        )
+        assert (aside / f"{MOD}.ipynb").read_bytes() == nb_bytes("p01", "v1")
+    else:
+        assert installed_whole(ws) == (nb_bytes("p01", "v1"), "2026-12-01 08:00")
+    res = collect_module(ws, MOD, source=inbox, received=T3)
+    assert res.installed == ["p01"] and res.collected == {}, res
+    assert installed_whole(ws) == (nb_bytes("p01", "v2"), "2026-12-01 09:00")
+    assert sorted(p.name for p in ws.submitted().iterdir()) == ["p01"]  # no folder left aside
+
+
+def test_a_failed_rename_puts_the_old_version_back_and_names_the_participant(
+    ws, tmp_path, monkeypatch
+):
+    """Without a folder swap, the disk fills (or the stick is pulled) as the new version is renamed
+    in: the old one goes back, collect says whose version was not installed and why, p02 of the
+    same batch is installed, and the same command run again installs p01's."""
+    import errno
+
+    monkeypatch.setattr(collect_mod, "_exchange", lambda a, b: False)
+    inbox = tmp_path / "usb"
+    put(inbox, f"p01_{MOD}.ipynb", nb_bytes("p01", "v1"))
+    collect_module(ws, MOD, source=inbox, received=T1)
+    put(inbox, f"p01_{MOD}.ipynb", nb_bytes("p01", "v2"))
+    put(inbox, f"p02_{MOD}.ipynb", nb_bytes("p02", "v1"))
+
+    def fault(name):
+        if name == "pasang.pindah" and not calls:
+            calls.append(name)
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    calls: list[str] = []
+    monkeypatch.setattr(collect_mod, "_fault", fault)
+    with pytest.raises(collect_mod.CollectIncomplete) as err:
+        collect_module(ws, MOD, source=inbox, received=T2)
+    text = str(err.value)
+    assert "p01, modul m3-biaya-produksi" in text and "disk penuh" in text, text
+    assert "2026-12-01 15:00:00 WIB" in text, text  # the version still in use is named
+    failed = err.value.result.failed
+    assert err.value.result.installed == ["p02"] and len(failed) == 1 and failed[0] in text
+    assert installed_whole(ws) == (nb_bytes("p01", "v1"), "2026-12-01 08:00")
+    assert sorted(p.name for p in ws.submitted().iterdir()) == ["p01", "p02"]
+    res = collect_module(ws, MOD, source=inbox, received=T3)
+    assert res.installed == ["p01"] and installed_whole(ws)[1] == "2026-12-01 09:00"
 
 
 def test_missing_sidecar_breaks_neither_collect_nor_status(ws, tmp_path):
@@ -481,14 +575,14 @@ def test_a_damaged_archive_copy_is_never_installed_and_writes_are_durable(
     collect_module(ws, MOD, source=usb, received=T1)
     (newest,) = versions(ws, "p01")
     sub = ws.submitted("p01", MOD)
-    for path in (
-        newest,
-        newest.with_suffix(".asal.txt"),
-        sub / f"{MOD}.ipynb",
-        sub / "timestamp.txt",
-    ):
+    for path in (newest, newest.with_suffix(".asal.txt")):
         assert f"{path.parent}/.{path.name}.part" in synced, path  # the data before the rename
         assert str(path.parent) in synced, path  # the rename itself
+    # the installed version is written whole beside submitted/, then its folder renamed in (R42)
+    stage = collect_mod._aside(ws, "p01", MOD, "baru")
+    for name in (f"{MOD}.ipynb", "timestamp.txt"):
+        assert f"{stage}/.{name}.part" in synced and str(stage) in synced, name
+    assert str(sub.parent) in synced and not stage.exists()
     newest.write_bytes(b"")
     put(tmp_path / "usb2", f"p02_{MOD}.ipynb", nb_bytes("p02", "v1"))
     res = collect_module(ws, MOD, source=tmp_path / "usb2", received=T2)

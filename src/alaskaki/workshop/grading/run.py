@@ -398,10 +398,16 @@ def grade_module(
         raise
     try:
         try:
-            run.gb.find_assignment(modul)
+            # `init` enters every module in the gradebook; only `release` enters its notebook and
+            # graded cells, which grading compares the submission with (files collected before
+            # the release used to fail one by one with "galat tak terduga (MissingEntry)")
+            run.gb.find_notebook(modul, modul)
         except MissingEntry as exc:
             raise AlaskakiError(
-                f"Modul {modul} belum dirilis (belum ada di gradebook). Rilis dulu dengan `alaskaki release {modul}`.",
+                f"Modul {modul} belum dirilis, jadi buku nilai belum mengenal soal dan sel "
+                f"nilainya dan {len(found)} kiriman yang sudah dikumpulkan belum bisa dinilai: "
+                f"jalankan `alaskaki release {modul}` dulu, lalu `alaskaki grade {modul}` lagi "
+                "(kiriman tetap tersimpan, tidak perlu dikumpulkan ulang).",
                 exit_code=EXIT_NOT_FOUND,
             ) from exc
         with warnings.catch_warnings():

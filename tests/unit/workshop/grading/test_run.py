@@ -1,0 +1,54 @@
+"""grading.run: what `grade` does before any submission is graded (module checks), with the real
+nbgrader gradebook and, once the module is released, a real kernel."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import nbformat
+import pytest
+
+pytestmark = pytest.mark.slow  # a real gradebook, a real grading run
+
+MOD = "m3-biaya-produksi"
+
+
+def test_grading_a_module_collected_before_its_release_says_to_release_it_first(tmp_path):
+    """The trainer hands out m3 from the kit's folder on a flashdisk (not with `alaskaki release`),
+    collects p01's file, then runs `alaskaki grade m3`. `init` entered the module in the gradebook
+    but only `release` enters its notebook and graded cells, so grading used to fail per
+    participant with "galat tak terduga (MissingEntry)". Wanted: one sentence naming the module
+    and the way on (release, then grade), a non-zero exit, nothing collected lost or half-graded;
+    after `release` the same grade command grades p01."""
+    from alaskaki.workshop import collect_module, grade, import_roster, init_workshop
+    from alaskaki.workshop import release_module as release
+    from alaskaki.workshop.grading.record import read_marker
+
+    ws = init_workshop(tmp_path / "lokakarya", modules=[MOD])
+    roster = tmp_path / "r.csv"
+    roster.write_text("id,nama,ikm,kelurahan,jenis_kelamin,peran\np01,Ani,A,Miji,P,admin\n")
+    import_roster(ws, roster)
+    nb = nbformat.read(ws.source_notebook(MOD), as_version=4)
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    nbformat.write(nb, stick / f"p01_{MOD}.ipynb")
+    collect_module(ws, MOD, source=stick, received="2026-12-01 15:00")
+    installed = sorted((p.name, p.read_bytes()) for p in ws.submitted("p01", MOD).iterdir())
+    archived = sorted((p.name, p.read_bytes()) for p in ws.archive("p01", MOD).iterdir())
+
+    cmd = [sys.executable, "-m", "alaskaki", "grade", MOD, "--workshop", str(ws.root)]
+    res = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    assert res.returncode == 4, res
+    lines = res.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"galat: Modul {MOD} belum dirilis"), lines
+    assert f"`alaskaki release {MOD}`" in lines[0] and "1 kiriman" in lines[0], lines
+    assert "tak terduga" not in res.stderr and "MissingEntry" not in res.stderr
+    # nothing lost, nothing half-done: the files stay, no score, no done-marker
+    assert sorted((p.name, p.read_bytes()) for p in ws.submitted("p01", MOD).iterdir()) == installed
+    assert sorted((p.name, p.read_bytes()) for p in ws.archive("p01", MOD).iterdir()) == archived
+    assert read_marker(ws.root, MOD, "p01") is None and not ws.autograded("p01", MOD).exists()
+
+    release(ws, MOD)
+    run = grade(ws, MOD, progress=False, workers=1)
+    assert run.by_participant()["p01"].status == "dinilai", run
