@@ -112,3 +112,31 @@ def test_a_lowered_score_never_turns_into_full_marks_by_the_same_answers_retyped
     comment line, or each answer typed into a new cell under its emptied answer cell."""
     after, row = _lowered_then_again(released_module, tmp_path, change)
     assert after.score == 0 or row.menunggu > 0, (after, row)
+
+
+def _saved_again_in_jupyter(nb):
+    """What Jupyter changes when the same notebook is opened, run and saved on another laptop:
+    outputs and execution counts on every code cell, new cell ids, editor metadata."""
+    for n, c in enumerate(nb.cells):
+        c["id"] = f"sel-baru-{n}"
+        c.metadata["collapsed"] = False
+        c.metadata["tags"] = ["dicek"]
+        if c.cell_type == "code":
+            c.execution_count = n + 1
+            c.outputs = [
+                nbformat.v4.new_output("stream", name="stdout", text="Jawaban tersimpan.\n")
+            ]
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
+
+
+def test_a_lowered_score_stays_when_the_same_answers_come_back_saved_elsewhere(
+    released_module, tmp_path
+):
+    """Holds: outputs added, cell ids changed and editor metadata added (every answer cell's text
+    byte-identical) keep the trainer's lowered score (R50's fix)."""
+    after, row = _lowered_then_again(released_module, tmp_path, _saved_again_in_jupyter)
+    assert after.score == 0 or row.menunggu > 0, (after, row)
