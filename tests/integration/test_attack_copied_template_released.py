@@ -23,6 +23,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from copykit import BATCH2, form_key, own_place, same_form, sheet
 
 from alaskaki import paths
 from alaskaki.errors import AlaskakiError
@@ -31,11 +32,6 @@ pytestmark = [pytest.mark.slow]
 
 AWAL, AKHIR = "asesmen-awal", "asesmen-akhir"
 DUE = "2026-12-01 17:00"
-BATCH2 = (
-    "id,nama,ikm,kelurahan,jenis_kelamin,peran\n"
-    "q01,Dwi Lestari,UD Alas Kaki Sentanan,Sentanan,P,pemilik\n"
-    "q02,Eko Prasetyo,UD Alas Kaki Sentanan,Sentanan,L,penjahit\n"
-)
 
 
 @pytest.fixture(scope="module")
@@ -53,18 +49,6 @@ def batch1(tmp_path_factory):
     return ws.root
 
 
-def _key(root: Path, modul: str) -> dict:
-    from alaskaki.folder import Folder
-    from alaskaki_kunci.bengkel import kunci_form
-
-    return {r["grade_id"]: r["harapan"] for r in kunci_form(Folder(root).source_notebook(modul))}
-
-
-def _other(k1: dict, k2: dict) -> bool:
-    """Another form: at most half the answers equal (a workshop's own form agrees on ~1 in 6)."""
-    return sum(k1[g] == k2.get(g) for g in k1) <= len(k1) // 2
-
-
 def _digest(root: Path) -> dict[str, str]:
     """Every file of a workshop (forms, release, secret, gradebook) by content."""
     return {
@@ -78,15 +62,6 @@ def _cp_a(src: Path, dest: Path) -> Path:
     return Path(shutil.copytree(src, dest, symlinks=True, copy_function=shutil.copy2))
 
 
-def _batch1(batch1: Path, tmp_path: Path) -> Path:
-    """A private copy of batch 1's workshop, recorded as the folder it lives in (its own place)."""
-    from alaskaki.workshop.course import Workshop
-
-    root = _cp_a(batch1, tmp_path / "angkatan-1")
-    Workshop(root).record_origin()
-    return root
-
-
 def _batch2(ws, tmp_path: Path) -> None:
     from alaskaki.workshop.roster import import_roster
 
@@ -95,27 +70,15 @@ def _batch2(ws, tmp_path: Path) -> None:
     import_roster(ws, roster)
 
 
-def _hand_in(ws, pid: str, modul: str) -> None:
-    """``pid``'s sheet of ``modul`` as ``collect`` leaves it (fetched from the exchange: the copy
-    has batch 1's course id, so batch 2 on the same hub fetches the release that came along)."""
-    nb = nbformat.read(ws.release_notebook(modul), as_version=4)
-    for cell in nb.cells:
-        cell.source = cell.source.replace('"isi-id-anda"', f'"{pid}"')
-    dest = ws.submitted(pid, modul)
-    dest.mkdir(parents=True)
-    nbformat.write(nb, dest / f"{modul}.ipynb")
-    (dest / "timestamp.txt").write_text("2026-12-02 09:30:00.000000 UTC\n", encoding="utf-8")
-
-
 def test_a_copy_of_a_batch_whose_pre_test_went_out_gets_its_own_post_test(batch1, tmp_path, capsys):
     from alaskaki.workshop import putaran
     from alaskaki.workshop.course import Workshop
     from alaskaki.workshop.release import release_module
 
-    original = Workshop(_batch1(batch1, tmp_path))  # batch 1 goes on here
+    original = Workshop(own_place(batch1, tmp_path / "angkatan-1"))  # batch 1 goes on here
     putaran.tutup(original.root, AWAL)  # batch 1's pre-test round is closed
     before = _digest(original.root)
-    pre, post = _key(original.root, AWAL), _key(original.root, AKHIR)
+    pre, post = form_key(original.root, AWAL), form_key(original.root, AKHIR)
     copy = Workshop(_cp_a(original.root, tmp_path / "angkatan-2"))
     _batch2(copy, tmp_path)
     capsys.readouterr()
@@ -123,16 +86,16 @@ def test_a_copy_of_a_batch_whose_pre_test_went_out_gets_its_own_post_test(batch1
     # q02, whom it did not: release asks which batch this is, and the trainer says a new one.
     with pytest.raises(AlaskakiError, match=r"asesmen-awal.*q01, q02.*--angkatan-baru"):
         release_module(copy, AKHIR, due=DUE)
-    assert not _other(pre, _key(copy.root, AWAL))  # nothing changed by the question
+    assert same_form(pre, form_key(copy.root, AWAL))  # nothing changed by the question
     release_module(copy, AKHIR, due=DUE, angkatan="baru")
     said = capsys.readouterr().err
-    assert _other(post, _key(copy.root, AKHIR)), (
+    assert not same_form(post, form_key(copy.root, AKHIR)), (
         "batch 2's folder, copied from batch 1's after batch 1's pre-test went out, released "
         "batch 1's asesmen-akhir: the form that decides Kompeten, sat by two batches"
     )
     # the pre-test that went out was batch 1's (it came along): batch 2 gets its own as well,
     # starting at its own round 1, released afresh
-    assert _other(pre, _key(copy.root, AWAL))
+    assert not same_form(pre, form_key(copy.root, AWAL))
     assert not copy.release(AWAL).exists() and putaran.read_round(copy.root, AWAL).terbuka
     release_module(copy, AWAL, due=DUE)
     theirs = nbformat.read(original.release_notebook(AWAL), as_version=4)
@@ -153,26 +116,28 @@ def test_the_pre_test_handed_out_in_the_copy_to_batch_2_is_kept_the_post_test_is
     from alaskaki_kunci.bengkel import baca_rahasia
     from alaskaki_kunci.generate import tulis_form_bengkel
 
-    original = Workshop(_batch1(batch1, tmp_path))
-    pre, post = _key(original.root, AWAL), _key(original.root, AKHIR)
+    original = Workshop(own_place(batch1, tmp_path / "angkatan-1"))
+    pre, post = form_key(original.root, AWAL), form_key(original.root, AKHIR)
     copy = Workshop(_cp_a(original.root, tmp_path / "angkatan-2"))
     _batch2(copy, tmp_path)
     for pid in ("q01", "q02"):  # batch 2 sat the pre-test (its answers are in this folder)
-        _hand_in(copy, pid, AWAL)
+        # fetched from the exchange: the copy has batch 1's course id, so batch 2 on the same hub
+        # fetches the release that came along
+        sheet(copy, pid, AWAL, at="2026-12-02 09:30:00.000000 UTC")
     form = copy.source_notebook(AWAL).read_bytes()
     capsys.readouterr()
     release_module(copy, AKHIR, due=DUE)
     said = capsys.readouterr().err
-    assert _key(copy.root, AWAL) == pre and copy.source_notebook(AWAL).read_bytes() == form, (
+    assert form_key(copy.root, AWAL) == pre and copy.source_notebook(AWAL).read_bytes() == form, (
         "batch 2's answered pre-test was redrawn: its answers would be graded with another key"
     )
-    assert _other(post, _key(copy.root, AKHIR)), "batch 2 sits batch 1's asesmen-akhir"
+    assert not same_form(post, form_key(copy.root, AKHIR)), "batch 2 sits batch 1's asesmen-akhir"
     assert "asesmen-awal tetap" in said and "q01" in said, said
     assert "asesmen-akhir dibuat baru" in said, said
     # each form grades by its own key: the instructor solution scores full marks on each
     for modul in (AWAL, AKHIR):
         nb = nbformat.read(copy.source_notebook(modul), as_version=4)
-        assert _judge(nb, _answers(nb)) == len(_key(copy.root, modul)), modul
+        assert _judge(nb, _answers(nb)) == len(form_key(copy.root, modul)), modul
     # a retake round of the kept pre-test is drawn from this folder's new secret, never batch
     # 1's round 2 (which batch 1's secret gives)
     putaran.tutup(copy.root, AWAL)
@@ -182,8 +147,8 @@ def test_the_pre_test_handed_out_in_the_copy_to_batch_2_is_kept_the_post_test_is
     from alaskaki_kunci.bengkel import kunci_form
 
     ours = {r["grade_id"]: r["harapan"] for r in kunci_form(retake)}
-    assert _other({r["grade_id"]: r["harapan"] for r in kunci_form(theirs)}, ours)
-    assert _other(pre, ours)
+    assert not same_form({r["grade_id"]: r["harapan"] for r in kunci_form(theirs)}, ours)
+    assert not same_form(pre, ours)
 
 
 @pytest.mark.parametrize("remounted", [False, True])
@@ -194,8 +159,8 @@ def test_the_same_batchs_backup_copy_keeps_everything(batch1, tmp_path, monkeypa
     from alaskaki.workshop.course import Workshop
     from alaskaki.workshop.release import release_module
 
-    original = Workshop(_batch1(batch1, tmp_path))
-    pre, post = _key(original.root, AWAL), _key(original.root, AKHIR)
+    original = Workshop(own_place(batch1, tmp_path / "angkatan-1"))
+    pre, post = form_key(original.root, AWAL), form_key(original.root, AKHIR)
     backup = Workshop(_cp_a(original.root, tmp_path / "cadangan-angkatan-1"))
     if remounted:
         real = Folder._disk_identity
@@ -206,15 +171,15 @@ def test_the_same_batchs_backup_copy_keeps_everything(batch1, tmp_path, monkeypa
         )
         assert backup.copy_of() is None  # the inode recorded is no longer there
     release_module(backup, AKHIR, due=DUE)
-    assert _key(backup.root, AWAL) == pre and _key(backup.root, AKHIR) == post
+    assert form_key(backup.root, AWAL) == pre and form_key(backup.root, AKHIR) == post
 
 
 def test_a_copy_whose_original_is_gone_takes_the_safe_side_and_says_so(batch1, tmp_path, capsys):
     from alaskaki.workshop.course import Workshop
     from alaskaki.workshop.release import release_module
 
-    original = _batch1(batch1, tmp_path)
-    pre, post = _key(original, AWAL), _key(original, AKHIR)
+    original = own_place(batch1, tmp_path / "angkatan-1")
+    pre, post = form_key(original, AWAL), form_key(original, AKHIR)
     copy = Workshop(_cp_a(original, tmp_path / "angkatan-2"))
     shutil.rmtree(original)  # batch 1's folder moved to another computer (or tidied away)
     _batch2(copy, tmp_path)
@@ -225,8 +190,8 @@ def test_a_copy_whose_original_is_gone_takes_the_safe_side_and_says_so(batch1, t
         release_module(copy, AKHIR, due=DUE)
     release_module(copy, AKHIR, due=DUE, angkatan="baru")
     said = capsys.readouterr().err
-    assert _other(post, _key(copy.root, AKHIR)), "batch 2 sits batch 1's asesmen-akhir"
-    assert _other(pre, _key(copy.root, AWAL)), (
+    assert not same_form(post, form_key(copy.root, AKHIR)), "batch 2 sits batch 1's asesmen-akhir"
+    assert not same_form(pre, form_key(copy.root, AWAL)), (
         "only release/ says the pre-test went out, to nobody known: kept, batch 2 would sit it"
     )
     assert "asesmen-awal dibuat baru" in said, said
@@ -243,8 +208,8 @@ def test_the_original_at_its_own_place_keeps_what_went_out(batch1, tmp_path, mon
     from alaskaki.workshop.course import Workshop
     from alaskaki.workshop.release import release_module
 
-    root = _batch1(batch1, tmp_path)
-    pre, post = _key(root, AWAL), _key(root, AKHIR)
+    root = own_place(batch1, tmp_path / "angkatan-1")
+    pre, post = form_key(root, AWAL), form_key(root, AKHIR)
     form = Workshop(root).source_notebook(AWAL).read_bytes()
     if how == "remount":
         real = Folder._disk_identity
@@ -257,12 +222,12 @@ def test_the_original_at_its_own_place_keeps_what_went_out(batch1, tmp_path, mon
     ws = Workshop(root)
     assert ws.moved_from() is not None  # the recorded inode is not this folder's
     release_module(ws, AKHIR, due=DUE)
-    assert _key(root, AWAL) == pre and ws.source_notebook(AWAL).read_bytes() == form
+    assert form_key(root, AWAL) == pre and ws.source_notebook(AWAL).read_bytes() == form
     assert ws.release(AWAL).is_dir()
     # the outcome for the post-test, never out: drawn again, as in any folder that is not the
     # one recorded (it loses nothing; a swap, `mv` of the original away and a copy into its
     # place for the next batch, would otherwise give two batches one post-test)
-    assert _other(post, _key(root, AKHIR))
+    assert not same_form(post, form_key(root, AKHIR))
     assert ws.moved_from() is None  # recorded again: the next command judges nothing
 
 

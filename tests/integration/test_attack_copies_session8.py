@@ -7,8 +7,8 @@ out to no one in the roster is drawn anew, even in a copy put at the recorded pa
 
 from __future__ import annotations
 
-import nbformat
 import pytest
+from copykit import BATCH2, form_key, same_form, sheet
 
 from alaskaki.errors import AlaskakiError
 
@@ -18,34 +18,6 @@ pytestmark = [pytest.mark.slow]
 
 AKHIR = "asesmen-akhir"
 DUE = "2026-12-01 17:00"
-BATCH2 = (
-    "id,nama,ikm,kelurahan,jenis_kelamin,peran\n"
-    "q01,Dwi Lestari,UD Alas Kaki Sentanan,Sentanan,P,pemilik\n"
-    "q02,Eko Prasetyo,UD Alas Kaki Sentanan,Sentanan,L,penjahit\n"
-)
-
-
-def _key(root, modul: str) -> dict:
-    from alaskaki.folder import Folder
-    from alaskaki_kunci.bengkel import kunci_form
-
-    return {r["grade_id"]: r["harapan"] for r in kunci_form(Folder(root).source_notebook(modul))}
-
-
-def _same_form(k1: dict, k2: dict) -> bool:
-    """More than half the answers equal (a workshop's own form agrees on ~1 in 6)."""
-    return sum(k1[g] == k2.get(g) for g in k1) > len(k1) // 2
-
-
-def _sheet(ws, pid: str, modul: str) -> None:
-    """``pid``'s sheet of ``modul`` as ``collect`` leaves it."""
-    nb = nbformat.read(ws.release_notebook(modul), as_version=4)
-    for cell in nb.cells:
-        cell.source = cell.source.replace('"isi-id-anda"', f'"{pid}"')
-    dest = ws.submitted(pid, modul)
-    dest.mkdir(parents=True)
-    nbformat.write(nb, dest / f"{modul}.ipynb")
-    (dest / "timestamp.txt").write_text("2026-12-01 15:30:00.000000 UTC\n", encoding="utf-8")
 
 
 def test_a_copy_put_at_the_old_name_for_batch_2_never_gets_the_post_test_batch_1_sat(tmp_path):
@@ -68,9 +40,9 @@ def test_a_copy_put_at_the_old_name_for_batch_2_never_gets_the_post_test_batch_1
     ws = init_workshop(home, roster=paths.dataset("contoh_peserta.csv"), modules=[AKHIR])
     release_module(ws, AKHIR, due=DUE)
     for pid in ("p01", "p02"):
-        _sheet(ws, pid, AKHIR)
+        sheet(ws, pid, AKHIR)
     putaran.tutup(ws.root, AKHIR)
-    sat = _key(home, AKHIR)
+    sat = form_key(home, AKHIR)
 
     subprocess.run(
         f"mv {home} {tmp_path}/angkatan-1 && cp -r {tmp_path}/angkatan-1 {home}",
@@ -86,10 +58,10 @@ def test_a_copy_put_at_the_old_name_for_batch_2_never_gets_the_post_test_batch_1
     with pytest.raises(AlaskakiError, match=r"--angkatan-baru") as refused:
         release_module(copy, AKHIR, due=DUE)
     assert "q01, q02" in str(refused.value)
-    assert _same_form(sat, _key(home, AKHIR))  # nothing changed by the question
+    assert same_form(sat, form_key(home, AKHIR))  # nothing changed by the question
     release_module(copy, AKHIR, due=DUE, angkatan="baru")
-    assert not _same_form(sat, _key(home, AKHIR)), "batch 2 got the asesmen-akhir batch 1 sat"
-    assert _key(tmp_path / "angkatan-1", AKHIR) == sat  # batch 1's own untouched
+    assert not same_form(sat, form_key(home, AKHIR)), "batch 2 got the asesmen-akhir batch 1 sat"
+    assert form_key(tmp_path / "angkatan-1", AKHIR) == sat  # batch 1's own untouched
 
 
 def test_a_late_joiner_in_the_same_batchs_copy_never_redraws_the_form_it_is_sitting(tmp_path):
@@ -112,8 +84,8 @@ def test_a_late_joiner_in_the_same_batchs_copy_never_redraws_the_form_it_is_sitt
     ws = init_workshop(home, roster=paths.dataset("contoh_peserta.csv"), modules=[AKHIR])
     release_module(ws, AKHIR, due=DUE)
     for pid in ("p01", "p02"):
-        _sheet(ws, pid, AKHIR)
-    sitting = _key(home, AKHIR)
+        sheet(ws, pid, AKHIR)
+    sitting = form_key(home, AKHIR)
     handed = ws.release_notebook(AKHIR).read_bytes()
 
     laptop = tmp_path / "laptop-lokakarya"
@@ -131,10 +103,10 @@ def test_a_late_joiner_in_the_same_batchs_copy_never_redraws_the_form_it_is_sitt
     # late joiner of the same batch.
     with pytest.raises(AlaskakiError, match=r"p99.*--angkatan-sama"):
         release_module(copy, AKHIR, due=DUE)
-    assert _key(laptop, AKHIR) == sitting  # nothing changed by the question
+    assert form_key(laptop, AKHIR) == sitting  # nothing changed by the question
     release_module(copy, AKHIR, due=DUE, angkatan="sama")
-    assert _key(laptop, AKHIR) == sitting, "the form the batch is sitting was drawn anew"
+    assert form_key(laptop, AKHIR) == sitting, "the form the batch is sitting was drawn anew"
     assert copy.release_notebook(AKHIR).read_bytes() == handed
     assert (copy.submitted("p01", AKHIR) / f"{AKHIR}.ipynb").is_file()
     release_module(copy, AKHIR, due=DUE)  # p99 now has it: asked once, not at each release
-    assert _key(laptop, AKHIR) == sitting
+    assert form_key(laptop, AKHIR) == sitting

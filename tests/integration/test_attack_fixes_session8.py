@@ -13,18 +13,11 @@ import shutil
 
 import nbformat
 import pytest
+from copykit import BATCH2, form_key, own_place, same_form, sheet, usb_stick
 
 pytestmark = [pytest.mark.slow]
 
 MOD = "m3-biaya-produksi"
-
-
-def _hand_in(tmp_path, name: str, files: dict):
-    stick = tmp_path / name
-    stick.mkdir()
-    for fname, nb in files.items():
-        nbformat.write(nb, stick / fname)
-    return stick
 
 
 def test_a_lowered_score_never_turns_into_full_marks_by_handing_in_the_same_answers(
@@ -50,7 +43,7 @@ def test_a_lowered_score_never_turns_into_full_marks_by_handing_in_the_same_answ
     collect_module(
         ws,
         MOD,
-        source=_hand_in(tmp_path, "usb-1", {f"p01_{MOD}.ipynb": good}),
+        source=usb_stick(tmp_path, "usb-1", {f"p01_{MOD}.ipynb": good}),
         received="2026-12-01 15:00",
     )
     first = grade(ws, MOD, progress=False, workers=1).by_participant()["p01"]
@@ -69,7 +62,7 @@ def test_a_lowered_score_never_turns_into_full_marks_by_handing_in_the_same_answ
     collect_module(
         ws,
         MOD,
-        source=_hand_in(tmp_path, "usb-2", {f"p01_{MOD}.ipynb": again}),
+        source=usb_stick(tmp_path, "usb-2", {f"p01_{MOD}.ipynb": again}),
         received="2026-12-01 16:00",
     )
     after = grade(ws, MOD, progress=False, workers=1).by_participant()["p01"]
@@ -100,7 +93,7 @@ def test_pulihkan_after_the_scores_were_taken_off_brings_back_nothing_for_the_ne
         for c in nb.cells:  # the item the trainer scored gets another answer
             if changed and c.metadata.get("nbgrader", {}).get("grade_id") == f"{changed}_jawab":
                 c.source += "\n# versi 2: jawaban lain"
-        stick = _hand_in(tmp_path, f"usb-{n}", {f"p01_{MOD}.ipynb": nb})
+        stick = usb_stick(tmp_path, f"usb-{n}", {f"p01_{MOD}.ipynb": nb})
         collect_module(ws, MOD, source=stick, received=when)
 
     hand_in(1, "2026-12-01 15:00")
@@ -139,34 +132,6 @@ def test_pulihkan_after_the_scores_were_taken_off_brings_back_nothing_for_the_ne
 
 AKHIR = "asesmen-akhir"
 DUE = "2026-12-01 17:00"
-BATCH2 = (
-    "id,nama,ikm,kelurahan,jenis_kelamin,peran\n"
-    "q01,Dwi Lestari,UD Alas Kaki Sentanan,Sentanan,P,pemilik\n"
-    "q02,Eko Prasetyo,UD Alas Kaki Sentanan,Sentanan,L,penjahit\n"
-)
-
-
-def _key(root, modul: str) -> dict:
-    from alaskaki.folder import Folder
-    from alaskaki_kunci.bengkel import kunci_form
-
-    return {r["grade_id"]: r["harapan"] for r in kunci_form(Folder(root).source_notebook(modul))}
-
-
-def _same_form(k1: dict, k2: dict) -> bool:
-    """More than half the answers equal (a workshop's own form agrees on ~1 in 6)."""
-    return sum(k1[g] == k2.get(g) for g in k1) > len(k1) // 2
-
-
-def _sheet(ws, pid: str, modul: str) -> None:
-    """``pid``'s sheet of ``modul`` as ``collect`` leaves it."""
-    nb = nbformat.read(ws.release_notebook(modul), as_version=4)
-    for cell in nb.cells:
-        cell.source = cell.source.replace('"isi-id-anda"', f'"{pid}"')
-    dest = ws.submitted(pid, modul)
-    dest.mkdir(parents=True)
-    nbformat.write(nb, dest / f"{modul}.ipynb")
-    (dest / "timestamp.txt").write_text("2026-12-01 15:30:00.000000 UTC\n", encoding="utf-8")
 
 
 # R51 and R52 (a copy put at the recorded path; a late joiner in the same batch's copy) were fixed
@@ -189,20 +154,9 @@ def sat_batch1(tmp_path_factory):
     )
     release_module(ws, AKHIR, due=DUE)
     for pid in ("p01", "p02"):
-        _sheet(ws, pid, AKHIR)
+        sheet(ws, pid, AKHIR)
     putaran.tutup(ws.root, AKHIR)
     return ws.root
-
-
-def _own_place(src, dest):
-    """A private ``cp -a`` of ``src`` recorded as the folder it lives in (batch 1's original)."""
-    import subprocess
-
-    from alaskaki.workshop.course import Workshop
-
-    subprocess.run(["cp", "-a", str(src), str(dest)], check=True)
-    Workshop(dest).record_origin()
-    return dest
 
 
 def test_printing_in_a_fresh_copy_before_the_roster_never_hands_batch_1s_post_test_out(
@@ -223,25 +177,25 @@ def test_printing_in_a_fresh_copy_before_the_roster_never_hands_batch_1s_post_te
 
     from alaskaki.cli import main
 
-    one = _own_place(sat_batch1, tmp_path / "angkatan-1")
-    sat = _key(one, AKHIR)
+    one = own_place(sat_batch1, tmp_path / "angkatan-1")
+    sat = form_key(one, AKHIR)
     two = tmp_path / "angkatan-2"
     subprocess.run(["cp", "-a", str(one), str(two)], check=True)
     paper = tmp_path / "kertas.html"
     assert main(["cetak", AKHIR, "-w", str(two), "--out", str(paper)]) != 0
     asked = capsys.readouterr().err
     assert "--angkatan-baru" in asked and "--angkatan-sama" in asked, asked
-    assert not paper.exists() and _same_form(sat, _key(two, AKHIR)), (
+    assert not paper.exists() and same_form(sat, form_key(two, AKHIR)), (
         "nothing changes before the answer"
     )
     assert main(["cetak", AKHIR, "-w", str(two), "--out", str(paper), "--angkatan-baru"]) == 0
     assert paper.exists()
-    assert not _same_form(sat, _key(two, AKHIR)), "the paper printed for batch 2 is batch 1's"
-    assert _same_form(sat, _key(one, AKHIR)), "batch 1's own form never changes"
+    assert not same_form(sat, form_key(two, AKHIR)), "the paper printed for batch 2 is batch 1's"
+    assert same_form(sat, form_key(one, AKHIR)), "batch 1's own form never changes"
     # printed from the copy now: the next print there does not ask again, and keeps that form
-    printed = _key(two, AKHIR)
+    printed = form_key(two, AKHIR)
     assert main(["cetak", AKHIR, "-w", str(two), "--out", str(paper)]) == 0
-    assert _key(two, AKHIR) == printed
+    assert form_key(two, AKHIR) == printed
 
 
 def test_printing_in_a_copy_for_the_same_batch_keeps_the_form(sat_batch1, tmp_path, capsys):
@@ -252,15 +206,15 @@ def test_printing_in_a_copy_for_the_same_batch_keeps_the_form(sat_batch1, tmp_pa
 
     from alaskaki.cli import main
 
-    one = _own_place(sat_batch1, tmp_path / "angkatan-1")
-    sat = _key(one, AKHIR)
+    one = own_place(sat_batch1, tmp_path / "angkatan-1")
+    sat = form_key(one, AKHIR)
     two = tmp_path / "flashdisk"
     subprocess.run(["cp", "-a", str(one), str(two)], check=True)
     paper = tmp_path / "kertas.html"
     assert main(["cetak", AKHIR, "-w", str(two), "--out", str(paper)]) != 0
     capsys.readouterr()
     assert main(["cetak", AKHIR, "-w", str(two), "--out", str(paper), "--angkatan-sama"]) == 0
-    assert _key(two, AKHIR) == sat
+    assert form_key(two, AKHIR) == sat
 
 
 def test_a_copy_on_another_computer_with_batch_2_merged_in_never_gets_batch_1s_post_test(
@@ -282,8 +236,8 @@ def test_a_copy_on_another_computer_with_batch_2_merged_in_never_gets_batch_1s_p
     from alaskaki.workshop.release import release_module
     from alaskaki.workshop.roster import import_roster
 
-    one = _own_place(sat_batch1, tmp_path / "angkatan-1")
-    sat = _key(one, AKHIR)
+    one = own_place(sat_batch1, tmp_path / "angkatan-1")
+    sat = form_key(one, AKHIR)
     other_pc = tmp_path / "pc-pelatihan"
     other_pc.mkdir()
     subprocess.run(["cp", "-r", str(one), str(other_pc / "angkatan-1")], check=True)
@@ -295,6 +249,6 @@ def test_a_copy_on_another_computer_with_batch_2_merged_in_never_gets_batch_1s_p
     assert {"p01", "q01"} <= set(copy.participant_ids())  # merged, as documented
     with pytest.raises(AlaskakiError, match="q01"):  # the folder cannot know: it asks
         release_module(copy, AKHIR, due=DUE)
-    assert _same_form(sat, _key(copy.root, AKHIR))  # nothing drawn or handed out yet
+    assert same_form(sat, form_key(copy.root, AKHIR))  # nothing drawn or handed out yet
     release_module(copy, AKHIR, due=DUE, angkatan="baru")  # the trainer's answer
-    assert not _same_form(sat, _key(copy.root, AKHIR))
+    assert not same_form(sat, form_key(copy.root, AKHIR))

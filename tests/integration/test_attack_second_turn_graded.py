@@ -16,6 +16,7 @@ import sys
 
 import nbformat
 import pytest
+from copykit import usb_stick
 
 from tests.integration.test_os_failures import tmpfs
 
@@ -36,14 +37,6 @@ def _work(ws, pid: str, skill: float, copy):
     return nb
 
 
-def _hand_in(tmp_path, name: str, files: dict):
-    stick = tmp_path / name
-    stick.mkdir()
-    for fname, nb in files.items():
-        nbformat.write(nb, stick / fname)
-    return stick
-
-
 def test_a_late_second_version_is_graded_marked_late_and_the_first_is_kept(
     released_latihan_uji_personal, tmp_path
 ):
@@ -60,7 +53,7 @@ def test_a_late_second_version_is_graded_marked_late_and_the_first_is_kept(
     ws = type(base)(shutil.copytree(base.root, tmp_path / "lokakarya", symlinks=True))
     copies = personal_copies(ws, MOD)
     first = _work(ws, "p01", 1.0, copies["p01"])
-    stick1 = _hand_in(tmp_path, "usb-1500", {f"p01_{MOD}.ipynb": first})
+    stick1 = usb_stick(tmp_path, "usb-1500", {f"p01_{MOD}.ipynb": first})
     collect_module(ws, MOD, source=stick1, received="2026-11-30 15:00")
     run = grade(ws, MOD, participants=["p01"], progress=False, workers=1)
     full = run.by_participant()["p01"]
@@ -68,7 +61,7 @@ def test_a_late_second_version_is_graded_marked_late_and_the_first_is_kept(
     assert write_feedback(ws.root, MOD, participants=["p01"])
 
     second = _work(ws, "p01", 0.0, copies["p01"])
-    stick2 = _hand_in(
+    stick2 = usb_stick(
         tmp_path,
         "usb-1800",
         {f"p01_{MOD}.ipynb": second, f"p05_{MOD}.ipynb": first},  # p05: p01's first, renamed
@@ -221,7 +214,7 @@ def test_a_manual_score_of_the_first_version_never_scores_the_second(released_mo
         if n == 2:  # wrong in another way: the answers changed (the same answers keep it, R50)
             answer = next(c for c in nb.cells if c.metadata.get("nbgrader", {}).get("solution"))
             answer.source += "\n# dicoba lagi"
-        stick = _hand_in(tmp_path, f"usb-{n}", {f"p01_{MOD}.ipynb": nb})
+        stick = usb_stick(tmp_path, f"usb-{n}", {f"p01_{MOD}.ipynb": nb})
         collect_module(ws, MOD, source=stick, received=when)
 
     hand_in(1, "2026-12-01 15:00")

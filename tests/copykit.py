@@ -1,0 +1,69 @@
+"""Helpers shared by the tests of copied workshop folders (Issue 14) and of second collects.
+
+Imported like tests/partskit.py (``from copykit import ...``; tests/ is on sys.path through its
+conftest.py), by tests/integration/test_attack_copies_session8.py, test_attack_fixes_session8.py,
+test_attack_copied_template_released.py and test_attack_second_turn_graded.py:
+
+* :data:`BATCH2`: batch 2's roster (two new ids, q01 and q02), as the trainer imports it;
+* :func:`form_key`: an uji form's key in a workshop, and :func:`same_form`, which tells the same
+  form from a workshop's own draw;
+* :func:`sheet`: a participant's sheet as ``collect`` leaves it in ``submitted/``;
+* :func:`own_place`: batch 1's folder copied with ``cp -a`` and recorded as the folder it lives in;
+* :func:`usb_stick`: a flashdisk folder with the given notebooks (``collect_module(..., source=)``).
+"""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import nbformat
+
+BATCH2 = (
+    "id,nama,ikm,kelurahan,jenis_kelamin,peran\n"
+    "q01,Dwi Lestari,UD Alas Kaki Sentanan,Sentanan,P,pemilik\n"
+    "q02,Eko Prasetyo,UD Alas Kaki Sentanan,Sentanan,L,penjahit\n"
+)
+
+
+def form_key(root, modul: str) -> dict:
+    """{grade id: expected answer} of the form of ``modul`` in ``source/`` of workshop ``root``."""
+    from alaskaki.folder import Folder
+    from alaskaki_kunci.bengkel import kunci_form
+
+    return {r["grade_id"]: r["harapan"] for r in kunci_form(Folder(root).source_notebook(modul))}
+
+
+def same_form(k1: dict, k2: dict) -> bool:
+    """More than half the answers equal (a workshop's own form agrees on ~1 in 6)."""
+    return sum(k1[g] == k2.get(g) for g in k1) > len(k1) // 2
+
+
+def sheet(ws, pid: str, modul: str, *, at: str = "2026-12-01 15:30:00.000000 UTC") -> None:
+    """``pid``'s sheet of ``modul`` (the released copy, id filled in) as ``collect`` leaves it,
+    handed in at ``at``."""
+    nb = nbformat.read(ws.release_notebook(modul), as_version=4)
+    for cell in nb.cells:
+        cell.source = cell.source.replace('"isi-id-anda"', f'"{pid}"')
+    dest = ws.submitted(pid, modul)
+    dest.mkdir(parents=True)
+    nbformat.write(nb, dest / f"{modul}.ipynb")
+    (dest / "timestamp.txt").write_text(f"{at}\n", encoding="utf-8")
+
+
+def own_place(src, dest) -> Path:
+    """A private ``cp -a`` of ``src`` recorded as the folder it lives in (batch 1's original)."""
+    from alaskaki.workshop.course import Workshop
+
+    subprocess.run(["cp", "-a", str(src), str(dest)], check=True)
+    Workshop(dest).record_origin()
+    return Path(dest)
+
+
+def usb_stick(tmp_path, name: str, files: dict) -> Path:
+    """A flashdisk folder ``tmp_path/name`` holding ``files`` ({file name: notebook})."""
+    stick = tmp_path / name
+    stick.mkdir()
+    for fname, nb in files.items():
+        nbformat.write(nb, stick / fname)
+    return stick
