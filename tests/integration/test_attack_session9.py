@@ -94,12 +94,7 @@ def _moved_below(nb):
         c.source = ""
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="FINDING R60: R50's fix keeps a lowered test-cell score only while the answer "
-    "cells are byte-identical; the same values with a newline/comment added or typed one cell "
-    "lower get the autograder's full marks and nothing waits for the trainer",
-)
+# R60 (red team 3), fixed in session 9: the items wait for the trainer again
 @pytest.mark.parametrize(
     "change", [_trailing_newline, _comment, _moved_below], ids=["newline", "komentar", "sel_baru"]
 )

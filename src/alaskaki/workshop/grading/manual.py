@@ -8,7 +8,11 @@ form: a retake round), the scores the trainer gave the old version are taken off
 except what a trainer expects to stay, in the same form: a manually graded answer cell (rubric)
 whose text is byte-identical to the text the trainer scored, and a score given to an autograded test
 cell while every answer of the notebook is byte-identical to the version he saw (R50: the same
-answers handed in again with a cell added must not turn his lowered score into full marks). Everything taken off is written
+answers handed in again with a cell added must not turn his lowered score into full marks). In the
+same form, an item whose manual score was taken off waits for the trainer again ("menunggu
+penilaian pelatih"), whatever the autograder says (R60: the same answers retyped with a comment or
+a newline are a new version, and only the trainer can say his judgment still holds); only a retake
+round's new form is scored by the autograder alone. Everything taken off is written
 first to ``penilaian/<modul>/nilai-pelatih-lama/`` (and ``alaskaki grade`` backs the gradebook up
 to ``cadangan/`` before it writes), so nothing the trainer typed is lost.
 """
@@ -42,6 +46,9 @@ class Earlier:
     timestamp: str | None = None  # of the version the gradebook's grades belong to
     file_sha: str | None = None  # of the file the done-marker says was graded
     answers: dict[str, str] = field(default_factory=dict)  # grade id -> answer text scored
+    # grade ids whose earlier manual score was taken off in the same form: they wait for the
+    # trainer again (set by drop_old, applied by record.save_grades)
+    review: set[str] = field(default_factory=set)
 
 
 def _utc(t):
@@ -76,9 +83,27 @@ def earlier(gb, course: Course, mod: Module, work: Work) -> Earlier:
     )
     other_file = bool(out.file_sha) and out.file_sha != now_sha
     out.new_version = moved or other_file or out.new_round
+    if not out.new_round:
+        out.review = _waiting(gb, modul, pid)
     if out.new_version and not out.new_round:
         out.answers = _scored_answers(course, mod, pid, graded_at)
     return out
+
+
+def _waiting(gb, modul: str, pid: str) -> set[str]:
+    """Items an earlier grading left waiting for the trainer after taking his score off (R60):
+    they keep waiting, through regrades and later versions, until he scores them."""
+    from nbgrader.api import MissingEntry
+
+    try:
+        sub = gb.find_submission_notebook(modul, modul, pid)
+    except MissingEntry:
+        return set()
+    return {
+        g.name
+        for g in sub.grades
+        if g.needs_manual_grade and g.manual_score is None and g.auto_score is not None
+    }
 
 
 def _sha(path: Path) -> str | None:
@@ -159,6 +184,12 @@ def drop_old(gb, course: Course, mod: Module, work: Work, before: Earlier) -> li
         dropped.append(row)
         g.manual_score = None
         g.extra_credit = None
+        if not before.new_round:
+            # The same item of the same form, with answers that differ in some way: whether the
+            # difference matters (a comment, a newline, the answer typed one cell lower: red team
+            # R60) is the trainer's judgment, never the autograder's full marks by default. So
+            # the item waits for him again, as nbgrader itself marks a cell with a manual score.
+            before.review.add(g.name)
     comments = []
     for c in sub.comments:
         if not c.manual_comment:
@@ -176,11 +207,13 @@ def drop_old(gb, course: Course, mod: Module, work: Work, before: Earlier) -> li
         what.append(f"{len(dropped)} nilai")
     if comments:
         what.append(f"{len(comments)} komentar")
-    why = " (formulir putaran baru)" if before.new_round else ""
+    if before.new_round:
+        then = "formulir putaran baru dinilai tanpa nilai itu"
+    else:
+        then = "soal yang pernah dinilai pelatih menunggu penilaiannya lagi di formgrader"
     return [
         f"{pid}: {' dan '.join(what)} dari pelatih untuk versi lama {modul} tidak dipakai untuk "
-        f"kiriman baru{why}; jawaban yang dinilai pelatih menunggu penilaiannya lagi di "
-        f"formgrader. Nilai lama tersimpan di {where}."
+        f"kiriman baru; {then}. Nilai lama tersimpan di {where}."
     ]
 
 

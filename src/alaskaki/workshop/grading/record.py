@@ -23,9 +23,12 @@ ENGINE_VERSION = "1"
 FLAGS_FILE = "flags.json"
 
 
-def save_grades(gb, course: Course, nb, modul: str, work: Work) -> tuple[float, float]:
+def save_grades(
+    gb, course: Course, nb, modul: str, work: Work, review: set[str] | frozenset[str] = frozenset()
+) -> tuple[float, float]:
     """Student, submission (with its timestamp), grades, comments and late penalty of one
-    submission into nbgrader's gradebook, in one commit; returns (score, max_score)."""
+    submission into nbgrader's gradebook, in one commit; returns (score, max_score). ``review``:
+    grade ids that wait for the trainer whatever the autograder scored (manual.drop_old)."""
     from nbgrader.preprocessors import SaveAutoGrades
     from nbgrader.preprocessors.base import NbGraderPreprocessor
 
@@ -44,6 +47,10 @@ def save_grades(gb, course: Course, nb, modul: str, work: Work) -> tuple[float, 
     pp.db_url = course.db_url
     pp.gradebook = _OneCommit(gb, modul, peserta)
     NbGraderPreprocessor.preprocess(pp, nb, res)
+    if review:
+        for g in gb.find_submission_notebook(modul, modul, peserta).grades:
+            if g.name in review:
+                g.needs_manual_grade = True
     gb.db.commit()  # all grades and comments of this submission at once (one fsync, all or nothing)
     assign_late_penalty(gb, course, modul, peserta)
     sub = gb.find_submission_notebook(modul, modul, peserta)

@@ -217,7 +217,9 @@ class Run:
             notes = manual.drop_old(gb, self.course, self.module, work, before)
             # an uji sheet is late or not against its own round's due date (red team R41)
             putaran.set_extensions(gb, self.course.root, self.modul, [pid])
-            score, max_score = record.save_grades(gb, self.course, work.nb, self.modul, work)
+            score, max_score = record.save_grades(
+                gb, self.course, work.nb, self.modul, work, review=before.review
+            )
             flags = list(dict.fromkeys(work.flags))
             doing = f"menulis catatan penilaian ({record.STATE_DIR}/)"
             record.save_flags(self.course.root, self.modul, pid, flags)

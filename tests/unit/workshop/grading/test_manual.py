@@ -29,6 +29,8 @@ class Grade:
     manual_score: float | None = None
     extra_credit: float | None = None
     max_score: float = 4.0
+    auto_score: float | None = None
+    needs_manual_grade: bool = False
 
 
 @dataclass
@@ -136,7 +138,10 @@ def test_a_new_version_keeps_only_what_the_trainer_scored_on_unchanged_text(grad
         ("hitung", None, None),
     ]
     assert [c.manual_comment for c in gb.comments] == ["jelas", None]
+    # the test cell the trainer had scored waits for him again, not for the autograder (R60)
+    assert before.review == {"hitung"}
     assert len(notes) == 1 and notes[0].startswith("p01:") and "m7a-daya-saing" in notes[0]
+    assert "menunggu penilaiannya lagi" in notes[0]
     (kept,) = (course.root / "penilaian" / mod.modul / manual.OLD_MANUAL_DIR).glob("p01-*.json")
     old = json.loads(kept.read_text(encoding="utf-8"))
     assert [
@@ -168,3 +173,19 @@ def test_a_retake_rounds_sheet_keeps_nothing_of_round_one(graded):
     manual.drop_old(gb, course, mod, work, before)
     assert [g.manual_score for g in gb.grades] == [None, None]
     assert [c.manual_comment for c in gb.comments] == [None, None]
+    assert before.review == set()  # another form: the autograder scores it alone (R44)
+
+
+def test_an_item_waiting_for_the_trainer_keeps_waiting_until_he_scores_it(graded):
+    """A regrade of the same file, and a later version, never turn an item the trainer has not
+    scored again into the autograder's full marks (R60)."""
+    course, mod, work, gb = graded("Kekuatan: kulit asli.", "hitung = 2", b"versi 1", T1)
+    gb.grades[1] = Grade("hitung", None, auto_score=4.0, needs_manual_grade=True)
+    before = manual.earlier(gb, course, mod, work)  # the same file regraded
+    assert not before.new_version and before.review == {"hitung"}
+    course, mod, work, gb2 = graded("Kekuatan: kulit asli.", "hitung = 3", b"versi 3", T2)
+    gb2.grades[1] = Grade("hitung", None, auto_score=4.0, needs_manual_grade=True)
+    later = manual.earlier(gb2, course, mod, work)  # a third version
+    assert later.new_version and "hitung" in later.review
+    gb2.grades[1] = Grade("hitung", 1.0, auto_score=4.0, needs_manual_grade=True)  # he scored it
+    assert manual.earlier(gb2, course, mod, work).review == set()
