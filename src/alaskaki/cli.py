@@ -56,6 +56,18 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: galat: {message}\n")
 
 
+def _batch_flags(p: argparse.ArgumentParser, help_same: str, help_new: str) -> None:
+    """``--angkatan-sama`` / ``--angkatan-baru`` (one or neither): the trainer's answer, in a copied
+    folder, to which batch the forms are for (``args.angkatan``: "sama", "baru" or None)."""
+    batch = p.add_mutually_exclusive_group()
+    batch.add_argument(
+        "--angkatan-sama", dest="angkatan", action="store_const", const="sama", help=help_same
+    )
+    batch.add_argument(
+        "--angkatan-baru", dest="angkatan", action="store_const", const="baru", help=help_new
+    )
+
+
 def _workshop_arg(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--workshop",
@@ -126,21 +138,11 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="tanpa server: buat juga salinan per peserta (ID dan token sudah terisi) di pribadi/MODUL/",
     )
-    batch = p.add_mutually_exclusive_group()
-    batch.add_argument(
-        "--angkatan-sama",
-        dest="angkatan",
-        action="store_const",
-        const="sama",
-        help="folder salinan: peserta baru di daftar adalah peserta susulan angkatan yang sama "
+    _batch_flags(
+        p,
+        "folder salinan: peserta baru di daftar adalah peserta susulan angkatan yang sama "
         "(formulir uji yang sudah dibagikan tetap; di server: kursus exchange yang sama)",
-    )
-    batch.add_argument(
-        "--angkatan-baru",
-        dest="angkatan",
-        action="store_const",
-        const="baru",
-        help="folder salinan: daftar peserta ini angkatan baru (formulir uji dibuat baru; di "
+        "folder salinan: daftar peserta ini angkatan baru (formulir uji dibuat baru; di "
         "server: kode kursus exchange sendiri)",
     )
     _workshop_arg(p)
@@ -337,21 +339,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--kunci", action="store_true", help="cetak kunci jawaban (rahasia; instalasi pelatih)"
     )
-    batch = p.add_mutually_exclusive_group()
-    batch.add_argument(
-        "--angkatan-sama",
-        dest="angkatan",
-        action="store_const",
-        const="sama",
-        help="folder salinan: kertas asesmen untuk angkatan yang sama (formulir yang sudah "
+    _batch_flags(
+        p,
+        "folder salinan: kertas asesmen untuk angkatan yang sama (formulir yang sudah "
         "dibagikan tetap)",
-    )
-    batch.add_argument(
-        "--angkatan-baru",
-        dest="angkatan",
-        action="store_const",
-        const="baru",
-        help="folder salinan: kertas asesmen untuk angkatan baru (formulir uji dibuat baru)",
+        "folder salinan: kertas asesmen untuk angkatan baru (formulir uji dibuat baru)",
     )
     p.add_argument(
         "--workshop",
