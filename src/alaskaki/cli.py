@@ -7,6 +7,7 @@ import contextlib
 import dataclasses
 import json
 import os
+import re
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -46,8 +47,18 @@ class _Parser(argparse.ArgumentParser):
             text = text.replace(en, idn)
         return text
 
+    def format_usage(self) -> str:
+        return super().format_usage().replace("usage:", "cara pakai:")
+
     def error(self, message: str):
         self.print_usage(sys.stderr)
+        message = re.sub(
+            r"argument (\S+): not allowed with argument (\S+)",
+            r"\1 tidak boleh dipakai bersama \2",
+            message,
+        )
+        message = re.sub(r"^argument (\S+): ", r"\1: ", message)
+        message = message.replace("expected one argument", "perlu satu nilai")
         message = message.replace("the following arguments are required", "argumen ini wajib diisi")
         message = message.replace("invalid choice", "pilihan tidak dikenal").replace(
             "choose from", "pilih dari"

@@ -56,6 +56,16 @@ def test_unknown_command_is_refused_in_indonesian(capsys):
     assert "pilihan tidak dikenal" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("command", ["release", "cetak"])
+def test_the_two_batch_answers_together_are_refused_in_indonesian(capsys, command):
+    with pytest.raises(SystemExit) as exc:
+        main([command, "asesmen-akhir", "--angkatan-sama", "--angkatan-baru"])
+    err = capsys.readouterr().err
+    assert exc.value.code == 2
+    assert "--angkatan-baru tidak boleh dipakai bersama --angkatan-sama" in err, err
+    assert "not allowed" not in err and "argument" not in err and "usage:" not in err, err
+
+
 def test_workshop_commands_outside_a_workshop_say_what_to_do(capsys, tmp_path):
     code, _, err = run(capsys, "status", "--workshop", str(tmp_path))
     assert code == EXIT_NOT_FOUND
