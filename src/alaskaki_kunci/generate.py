@@ -39,6 +39,7 @@ from alaskaki.domain import (
     procedure,
     quality,
     sizes,
+    transport_documents,
 )
 from alaskaki_kunci.arsip import sidik
 from alaskaki_kunci.bank import AKHIR, AWAL, FORMS, HURUF, UNITS, Butir, form, num, tgl
@@ -429,16 +430,37 @@ Yang boleh mengajukan (ditetapkan sebagai IKM atau Konsorsium KITE): {"; ".join(
 Mondopoint = panjang kaki dalam mm. Panjang acuan (*last*) = panjang kaki + kelonggaran (biasanya 15–20 mm).
 """
     )
+    docs = transport_documents.TRANSPORT_DOCUMENTS
+    angkut = _md_table(
+        [
+            "Dokumen angkut",
+            "Nama",
+            "Barang diangkut dengan",
+            "Dapat dipindahtangankan (*negotiable*)?",
+        ],
+        [
+            [
+                f"**{d.abbreviation}**",
+                d.name_en,
+                transport_documents.MODES[d.carriage],
+                {True: "bisa", False: "tidak"}.get(d.negotiable, "—"),
+            ]
+            for d in docs.values()
+        ],
+    )
     c.md(
-        """
+        f"""
 ## 6. Dokumen ekspor (EKS-04)
 
 * Invoice dan packing list adalah dokumen pelengkap pabean PEB; data PEB harus sama dengan keduanya (jumlah
   pasang, karton, berat bersih dan kotor, nilai, mata uang, Incoterm, kode HS, penerima). Perbaiki dokumen yang
   menyimpang dari kontrak **sebelum** dikirim.
 * Berat kotor = berat bersih + berat kemasan (karton).
-* Dokumen angkut: **bill of lading** (laut, dapat dipindahtangankan), **sea waybill** (laut, tidak dapat
-  dipindahtangankan), **air waybill** (udara). Data B/L atau AWB dicatat dalam PEB (PMK 155/2022).
+* Data {docs["bl"].abbreviation} atau {docs["awb"].abbreviation} dicatat dalam PEB (PMK 155/2022).
+
+**Dokumen angkut**
+
+{angkut}
 
 ## 7. Daya saing dan kemitraan (STR-01)
 
