@@ -22,7 +22,7 @@ import pytest
 from alaskaki.errors import AlaskakiError
 from alaskaki.workshop import collect_module, import_roster, init_workshop
 from alaskaki.workshop.course import Workshop
-from alaskaki.workshop.hub import set_exchange, write_jupyter_config
+from alaskaki.workshop.hub import release_feedback, set_exchange, write_jupyter_config
 from alaskaki.workshop.release import release_module
 
 pytestmark = pytest.mark.slow
@@ -129,6 +129,8 @@ def test_batch_two_never_collects_batch_ones_submission(hub):
     said = str(err.value)
     assert course in said and "--angkatan-baru" in said and str(ws2.root) in said
     assert not ws2.submitted(user, MOD).exists()
+    with pytest.raises(AlaskakiError, match=f"Kursus {course} "):
+        release_feedback(ws2, MOD)  # nor feedback to the accounts of the course's batch
     with pytest.raises(AlaskakiError) as err:
         release_module(ws2, MOD)
     assert course in str(err.value) and "--angkatan-baru" in str(err.value)
