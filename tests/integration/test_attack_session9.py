@@ -13,18 +13,11 @@ import shutil
 
 import nbformat
 import pytest
+from copykit import usb_stick
 
 pytestmark = [pytest.mark.slow]
 
 MOD = "m3-biaya-produksi"
-
-
-def _hand_in(tmp_path, name: str, files: dict):
-    stick = tmp_path / name
-    stick.mkdir()
-    for fname, nb in files.items():
-        nbformat.write(nb, stick / fname)
-    return stick
 
 
 def _answer_cells(nb):
@@ -49,7 +42,7 @@ def _lowered_then_again(released_module, tmp_path, change):
     collect_module(
         ws,
         MOD,
-        source=_hand_in(tmp_path, "usb-1", {f"p01_{MOD}.ipynb": good}),
+        source=usb_stick(tmp_path, "usb-1", {f"p01_{MOD}.ipynb": good}),
         received="2026-12-01 15:00",
     )
     first = grade(ws, MOD, progress=False, workers=1).by_participant()["p01"]
@@ -68,7 +61,7 @@ def _lowered_then_again(released_module, tmp_path, change):
     collect_module(
         ws,
         MOD,
-        source=_hand_in(tmp_path, "usb-2", {f"p01_{MOD}.ipynb": again}),
+        source=usb_stick(tmp_path, "usb-2", {f"p01_{MOD}.ipynb": again}),
         received="2026-12-01 16:00",
     )
     after = grade(ws, MOD, progress=False, workers=1).by_participant()["p01"]
