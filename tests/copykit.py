@@ -1,19 +1,26 @@
-"""Helpers shared by the tests of copied workshop folders (Issue 14) and of second collects.
+"""Helpers shared by the tests of copies: copied workshop folders (Issue 14), copied uji answers,
+and second collects.
 
 Imported like tests/partskit.py (``from copykit import ...``; tests/ is on sys.path through its
 conftest.py), by tests/integration/test_attack_copies_session8.py, test_attack_fixes_session8.py,
-test_attack_copied_template_released.py and test_attack_second_turn_graded.py:
+test_attack_copied_template_released.py, test_attack_second_turn_graded.py and the uji copy
+tests:
 
 * :data:`BATCH2`: batch 2's roster (two new ids, q01 and q02), as the trainer imports it;
 * :func:`form_key`: an uji form's key in a workshop, and :func:`same_form`, which tells the same
   form from a workshop's own draw;
 * :func:`sheet`: a participant's sheet as ``collect`` leaves it in ``submitted/``;
 * :func:`own_place`: batch 1's folder copied with ``cp -a`` and recorded as the folder it lives in;
-* :func:`usb_stick`: a flashdisk folder with the given notebooks (``collect_module(..., source=)``).
+* :func:`usb_stick`: a flashdisk folder with the given notebooks (``collect_module(..., source=)``);
+* :func:`choice_letters`, :func:`honest_answers`, :func:`filled_sheet`: honest uji sheets among
+  which a copied one hides (test_attack_copy.py, test_attack_uji_release.py).
 """
 
 from __future__ import annotations
 
+import json
+import random
+import re
 import subprocess
 from pathlib import Path
 
@@ -67,3 +74,58 @@ def usb_stick(tmp_path, name: str, files: dict) -> Path:
     for fname, nb in files.items():
         nbformat.write(nb, stick / fname)
     return stick
+
+
+# --- copied answers on the uji (kerja sama): honest sheets to hide a copy among ------------------
+
+_CHOICE = re.compile(
+    r'^((?:pre|post)_[a-z0-9_]+) = None.*\n(?:.*\n)*?latihan\.cek_huruf\(\1, "([A-H]+)"\)', re.M
+)
+_STUB = re.compile(r"^((?:pre|post)_[a-z0-9_]+) = None(?=\s*#)", re.M)
+
+
+def choice_letters(released) -> dict[str, str]:
+    """{grade id: the letters it offers} of every choice item of a released uji form."""
+    out = {}
+    for cell in released.cells:
+        m = _CHOICE.search(cell.source) if cell.cell_type == "code" else None
+        if m:
+            out[m[1]] = m[2]
+    return out
+
+
+def honest_answers(key: dict, letters: dict[str, str], pid: str, skill: float) -> dict:
+    """Right with probability ``skill``; a wrong answer is the item's attractive distractor more
+    often than not (people who share a misconception pick the same wrong option)."""
+    r = random.Random(f"jujur:{pid}")
+    out = {}
+    for gid, right in key.items():
+        if r.random() < skill:
+            out[gid] = right
+            continue
+        item = random.Random(f"butir:{gid}")  # the same attractive distractors for everyone
+        if gid in letters:
+            wrong = [h for h in letters[gid] if h != right]
+            item.shuffle(wrong)
+            out[gid] = r.choices(wrong, weights=[6, 3, 1, 1, 1][: len(wrong)])[0]
+        else:
+            slips = [float(right) * f for f in (1.1, 0.9, 1.18, 0.5)]
+            item.shuffle(slips)
+            out[gid] = round(r.choices(slips, weights=[6, 3, 1, 1])[0], 2)
+    return out
+
+
+def filled_sheet(released, pid: str, answers: dict, line=None):
+    """The released uji form with ``pid``'s id and ``answers`` ({grade id: value}) typed in, each as
+    ``<gid> = <value>`` or as ``line(gid, value)`` writes it."""
+    nb = nbformat.from_dict(json.loads(json.dumps(released)))
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        cell.source = re.sub(r'"isi-id-anda"', json.dumps(pid), cell.source, flags=re.I)
+        m = _STUB.search(cell.source)
+        if m and m[1] in answers:
+            v = answers[m[1]]
+            text = f"{m[1]} = {v!r}" if line is None else line(m[1], v)
+            cell.source = _STUB.sub(lambda _m, text=text: text, cell.source)
+    return nb

@@ -15,6 +15,7 @@ import shutil
 
 import nbformat
 import pytest
+from copykit import choice_letters, filled_sheet, honest_answers
 
 from alaskaki import paths
 
@@ -134,57 +135,6 @@ def uji_workshop(released_akhir):
     return ws, released
 
 
-def _letters(released) -> dict[str, str]:
-    out = {}
-    for cell in released.cells:
-        m = (
-            re.search(
-                r'^((?:pre|post)_[a-z0-9_]+) = None.*\n(?:.*\n)*?latihan\.cek_huruf\(\1, "([A-H]+)"\)',
-                cell.source,
-                re.M,
-            )
-            if cell.cell_type == "code"
-            else None
-        )
-        if m:
-            out[m[1]] = m[2]
-    return out
-
-
-def _honest_answers(key: dict, letters: dict[str, str], pid: str, skill: float) -> dict:
-    """Right with probability ``skill``; a wrong answer is the item's attractive distractor more
-    often than not (people who share a misconception pick the same wrong option)."""
-    r = random.Random(f"jujur:{pid}")
-    out = {}
-    for gid, right in key.items():
-        if r.random() < skill:
-            out[gid] = right
-            continue
-        item = random.Random(f"butir:{gid}")  # the same attractive distractors for everyone
-        if gid in letters:
-            wrong = [h for h in letters[gid] if h != right]
-            item.shuffle(wrong)
-            out[gid] = r.choices(wrong, weights=[6, 3, 1, 1, 1][: len(wrong)])[0]
-        else:
-            slips = [float(right) * f for f in (1.1, 0.9, 1.18, 0.5)]
-            item.shuffle(slips)
-            out[gid] = round(r.choices(slips, weights=[6, 3, 1, 1])[0], 2)
-    return out
-
-
-def _filled(released, pid: str, answers: dict):
-    nb = nbformat.from_dict(json.loads(json.dumps(released)))
-    stub = re.compile(r"^((?:pre|post)_[a-z0-9_]+) = None(?=\s*#)", re.M)
-    for cell in nb.cells:
-        if cell.cell_type != "code":
-            continue
-        cell.source = re.sub(r'"isi-id-anda"', json.dumps(pid), cell.source, flags=re.I)
-        m = stub.search(cell.source)
-        if m and m[1] in answers:
-            cell.source = stub.sub(f"{m[1]} = {answers[m[1]]!r}", cell.source)
-    return nb
-
-
 def _changed(answers: dict, key: dict, letters: dict[str, str], k: int, seed: str) -> dict:
     """``k`` answers changed to another plausible answer (the copier's cover)."""
     r = random.Random(seed)
@@ -205,7 +155,7 @@ def _cohort(ws, released, extra: dict[str, dict]) -> None:
     for pid, answers in sheets.items():
         dest = ws.submitted(pid, UJI)
         dest.mkdir(parents=True, exist_ok=True)
-        nbformat.write(_filled(released, pid, answers), dest / f"{UJI}.ipynb")
+        nbformat.write(filled_sheet(released, pid, answers), dest / f"{UJI}.ipynb")
 
 
 def _pairs(ws) -> set[tuple[str, str]]:
@@ -224,10 +174,10 @@ def _sheets_and_key(ws, released):
     import serangan
 
     key = serangan.key(ws.root)  # the workshop's own form (b682374): right by its key
-    letters = _letters(released)
+    letters = choice_letters(released)
     skill = demo.skills(ws.participant_ids())
     return (
-        {pid: _honest_answers(key, letters, pid, s) for pid, s in skill.items()},
+        {pid: honest_answers(key, letters, pid, s) for pid, s in skill.items()},
         key,
         letters,
         skill,

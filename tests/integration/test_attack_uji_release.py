@@ -15,7 +15,6 @@ no pair, by design.) No grading run: one init + release of the form, answer shee
 from __future__ import annotations
 
 import json
-import random
 import re
 import shutil
 import sys
@@ -23,16 +22,13 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from copykit import choice_letters, filled_sheet, honest_answers
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fixtures" / "attack"))
 
 import serangan  # noqa: E402
 
 MODUL = serangan.MODUL
-STUB = re.compile(r"^((?:pre|post)_[a-z0-9_]+) = None(?=\s*#)", re.M)
-CHOICE = re.compile(
-    r'^((?:pre|post)_[a-z0-9_]+) = None.*\n(?:.*\n)*?latihan\.cek_huruf\(\1, "([A-H]+)"\)', re.M
-)
 
 pytestmark = [pytest.mark.slow]
 
@@ -43,35 +39,6 @@ def uji(released_akhir):
     every test copies it before writing."""
     ws, _source, released = released_akhir
     return ws, released
-
-
-def _letters(released) -> dict[str, str]:
-    out = {}
-    for cell in released.cells:
-        m = CHOICE.search(cell.source) if cell.cell_type == "code" else None
-        if m:
-            out[m[1]] = m[2]
-    return out
-
-
-def _honest(key: dict, letters: dict[str, str], pid: str, skill: float) -> dict:
-    """Right with probability ``skill``; wrong answers lean on each item's attractive distractor."""
-    r = random.Random(f"jujur:{pid}")
-    out = {}
-    for gid, right in key.items():
-        if r.random() < skill:
-            out[gid] = right
-            continue
-        item = random.Random(f"butir:{gid}")
-        if gid in letters:
-            wrong = [h for h in letters[gid] if h != right]
-            item.shuffle(wrong)
-            out[gid] = r.choices(wrong, weights=[6, 3, 1, 1, 1][: len(wrong)])[0]
-        else:
-            slips = [float(right) * f for f in (1.1, 0.9, 1.18, 0.5)]
-            item.shuffle(slips)
-            out[gid] = round(r.choices(slips, weights=[6, 3, 1, 1])[0], 2)
-    return out
 
 
 def _rupiah(x: float) -> str:
@@ -97,20 +64,6 @@ REWRITE = {
         else f"{var} = {round(v * 0.5, 6)!r} + {round(v - round(v * 0.5, 6), 6)!r}"
     ),
 }
-
-
-def _sheet(released, pid: str, answers: dict, style: str | None = None):
-    nb = nbformat.from_dict(json.loads(json.dumps(released)))
-    for cell in nb.cells:
-        if cell.cell_type != "code":
-            continue
-        cell.source = re.sub(r'"isi-id-anda"', json.dumps(pid), cell.source, flags=re.I)
-        m = STUB.search(cell.source)
-        if m and m[1] in answers:
-            v = answers[m[1]]
-            line = f"{m[1]} = {v!r}" if style is None else REWRITE[style](m[1], v)
-            cell.source = STUB.sub(lambda _m, line=line: line, cell.source)
-    return nb
 
 
 def _value(nb, gid: str) -> object:
@@ -144,13 +97,13 @@ def test_a_copied_uji_with_every_answer_rewritten_shows_kerja_sama(
     ws, released = uji
     ws = type(ws)(shutil.copytree(ws.root, tmp_path / "lokakarya"))
     key = serangan.key(ws.root)
-    letters = _letters(released)
+    letters = choice_letters(released)
     skill = demo.skills(ws.participant_ids())
-    sheets = {pid: _honest(key, letters, pid, s) for pid, s in skill.items()}
+    sheets = {pid: honest_answers(key, letters, pid, s) for pid, s in skill.items()}
     friend = next(p for p, s in sorted(skill.items()) if s == friend_skill)
     copier = next(p for p, s in sorted(skill.items()) if s == 0.0)
-    notebooks = {pid: _sheet(released, pid, a) for pid, a in sheets.items()}
-    notebooks[copier] = _sheet(released, copier, sheets[friend], style)
+    notebooks = {pid: filled_sheet(released, pid, a) for pid, a in sheets.items()}
+    notebooks[copier] = filled_sheet(released, copier, sheets[friend], REWRITE.get(style))
 
     # the judge reads the rewritten answers as the friend's: same score
     judged = {
@@ -185,7 +138,7 @@ def test_the_released_checksums_do_not_reveal_the_key(uji):
 
     ws, released = uji
     key = serangan.key(ws.root)
-    letters = _letters(released)
+    letters = choice_letters(released)
     tried = found = 0
     for cell in released.cells:
         meta = cell.metadata.get("nbgrader", {})
@@ -227,13 +180,13 @@ def test_a_copy_rewritten_through_own_functions_is_found_once_graded(uji, tmp_pa
 
     ws, released = uji
     ws = type(ws)(shutil.copytree(ws.root, tmp_path / "lokakarya"))
-    key, letters = serangan.key(ws.root), _letters(released)
+    key, letters = serangan.key(ws.root), choice_letters(released)
     skill = demo.skills(ws.participant_ids())
-    sheets = {pid: _honest(key, letters, pid, s) for pid, s in skill.items()}
+    sheets = {pid: honest_answers(key, letters, pid, s) for pid, s in skill.items()}
     friend = next(p for p, s in sorted(skill.items()) if s == 0.6)
     copier = next(p for p, s in sorted(skill.items()) if s == 0.0)
-    notebooks = {pid: _sheet(released, pid, a) for pid, a in sheets.items()}
-    copy = _sheet(released, copier, sheets[friend])
+    notebooks = {pid: filled_sheet(released, pid, a) for pid, a in sheets.items()}
+    copy = filled_sheet(released, copier, sheets[friend])
     for cell in copy.cells:  # every answer through the copier's own function
         cell.source = re.sub(
             r"^((?:pre|post)_\w+) = (.+?)(\s*#.*)?$", r"\1 = jawab(\2)\3", cell.source, flags=re.M
