@@ -245,12 +245,6 @@ def test_one_odd_notebook_never_stops_the_collect_of_the_batch(ws, tmp_path, kin
     assert f"p01_{MOD}.ipynb" in out.out + out.err, out
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="FINDING R57: uji.json is written without fsync and kept nowhere else: cut by a power "
-    "cut after `tutup`, every command on the form stops with 'kembalikan dari cadangan lokakarya', "
-    "a backup the kit never makes; removing the file (the only way on) reopens the closed round",
-)
 def test_a_cut_round_record_keeps_the_round_closed(ws, tmp_path):
     """The trainer closes asesmen-akhir (`tutup`) on a laptop whose battery dies a moment later:
     uji.json, renamed into place without fsync, is left with 0 bytes. Every later collect or grade
@@ -258,7 +252,10 @@ def test_a_cut_round_record_keeps_the_round_closed(ws, tmp_path):
     gradebooks only; the trainer deletes the broken file to go on, and round 1 is open again: p05's
     sheet handed in after the rapor went out is installed (and graded with the spent key). The
     record of a closed round must survive a power cut (written durably, with a copy the kit reads
-    when the file is broken), so the round stays closed."""
+    when the file is broken), so the round stays closed.
+
+    FINDING R57, fixed session 9: uji.json is written with fsync, its copy cadangan/uji.json first;
+    a cut, emptied or deleted uji.json is put back from the copy."""
     from alaskaki.errors import AlaskakiError
     from alaskaki.workshop import putaran
 

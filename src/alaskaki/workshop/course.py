@@ -1117,10 +1117,7 @@ def _put_aside_handed_out(ws: Workshop, modul: str, when: str) -> None:
             (ws.state_dir / f"{putaran.STATE_FILE}-{modul}-salinan-{when}").write_text(
                 json.dumps(old, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
             )
-            _atomic_write(
-                ws.root / putaran.STATE_FILE,
-                json.dumps(state, ensure_ascii=False, indent=1) + "\n",
-            )
+            putaran.write_all(ws.root, state)  # its copy in cadangan/ too (R57)
     except OSError as err:
         raise from_os_error(
             err, doing=f"menyimpan formulir {modul} lama", path=ws.state_dir

@@ -24,27 +24,36 @@ participants. So the kit enforces a policy (docs/grading.md, "Threat model of th
   extension (:func:`set_extensions`, at release and before the grader records a sheet), so
   nbgrader's late penalty and the reports agree.
 
-The state is ``uji.json`` at the workshop's root (it travels with the folder, like the forms).
+The state is ``uji.json`` at the workshop's root (it travels with the folder, like the forms),
+written durably after its copy ``cadangan/uji.json``, which puts it back when it is cut or lost.
 Only the kit's uji forms (:data:`FORMS`) have rounds; modules never do.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import json
 import os
 import secrets
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from alaskaki.errors import EXIT_USAGE, AlaskakiError, from_os_error
-from alaskaki.folder import STATE_DIR, Folder
+from alaskaki.folder import BACKUP_DIR, STATE_DIR, Folder
 
 FORMS = ("asesmen-awal", "asesmen-akhir")
 #: the form whose items decide K/BK per criterion (what a rapor shows)
 RAPOR_FORM = "asesmen-akhir"
 STATE_FILE = "uji.json"
+#: the way back when the record of the rounds is gone with its copy (a workshop made before
+#: session 9 has no copy until its first round is recorded)
+LOST_RECORD = (
+    f"bila {STATE_FILE} dan salinannya {BACKUP_DIR}/{STATE_FILE} hilang, salin keduanya dari "
+    "salinan folder lokakarya ini (mis. flashdisk cadangan)"
+)
 ARCHIVE = "putaran"
 
 
@@ -80,20 +89,131 @@ def _path(root: Path) -> Path:
     return Path(root) / STATE_FILE
 
 
-def _read_all(root: Path) -> dict:
-    path = _path(root)
+def _copy_path(root: Path) -> Path:
+    """The second copy of ``uji.json``, in the workshop's backup folder (red team R57)."""
+    return Path(root) / BACKUP_DIR / STATE_FILE
+
+
+def _parse(path: Path) -> dict | None:
+    """The record in ``path``; None when it is missing or not a record (cut, emptied, not JSON)."""
     try:
         data = json.loads(path.read_text(encoding="utf-8-sig"))
     except FileNotFoundError:
-        return {}
-    except ValueError as err:
-        raise AlaskakiError(
-            f"{path} rusak (bukan JSON yang sah: {err}). Berkas ini mencatat uji yang sudah "
-            "ditutup; kembalikan dari cadangan lokakarya."
-        ) from err
+        return None
+    except (ValueError, UnicodeDecodeError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def _read_all(root: Path) -> dict:
+    """Every form's record. ``uji.json`` is written durably with a copy in ``cadangan/`` (written
+    first, see :func:`_write_all`); when ``uji.json`` is cut, emptied or deleted (a power cut on a
+    disk that ignores fsync, a trainer clearing it to go on) the copy is read and put back, so a
+    closed round never reopens (red team R57)."""
+    path = _path(root)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        text = None
+    except UnicodeDecodeError:
+        text = ""  # not text: as broken as a cut file
     except OSError as err:
         raise from_os_error(err, doing="membaca catatan putaran uji", path=path) from err
-    return data if isinstance(data, dict) else {}
+    if text is not None:
+        try:
+            data = json.loads(text)
+        except ValueError:
+            data = None
+        if isinstance(data, dict):
+            return data
+    copy = _copy_path(root)
+    saved = _parse(copy)
+    if saved is None:
+        if text is None:
+            return {}  # no round was ever recorded (a new workshop, or one made before rounds)
+        raise AlaskakiError(
+            f"{path} rusak (terpotong atau bukan JSON yang sah) dan salinannya {copy} "
+            f"{'juga rusak' if copy.exists() else 'tidak ada'}: berkas ini mencatat putaran uji "
+            f"yang sudah ditutup, jadi salin {STATE_FILE} dari salinan folder lokakarya ini (mis. "
+            "flashdisk cadangan) ke tempatnya, dan jangan menghapusnya (tanpa catatan itu putaran "
+            "yang sudah ditutup terbuka lagi)."
+        )
+    what = "hilang" if text is None else "rusak (terpotong atau bukan JSON yang sah)"
+    try:
+        _durable(path, _dump(saved))
+        done = "dan dikembalikan dari"
+    except OSError:
+        done = "; dipakai isi"  # a read-only workshop: read from the copy, nothing written
+    if str(path) not in _told:  # once per command, however often the record is read
+        _told.add(str(path))
+        print(
+            f"Catatan: {path} {what} {done} salinannya {copy} (catatan putaran uji terakhir "
+            "yang utuh; putaran yang sudah ditutup tetap tertutup).",
+            file=sys.stderr,
+        )
+    return saved
+
+
+_told: set[str] = set()
+
+
+def _dump(data: dict) -> bytes:
+    return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def _durable(path: Path, data: bytes) -> None:
+    """temp + fsync + rename + fsync of the folder: a power cut leaves the old file or the new one,
+    never a name without its bytes. The new file keeps the old one's mode and group (co-trainers
+    read the workshop through the trainer group)."""
+    tmp = path.with_name(f".{path.name}.tmp")
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        with contextlib.suppress(FileNotFoundError):
+            st = path.stat()
+            os.chmod(tmp, st.st_mode & 0o7777)
+            with contextlib.suppress(OSError):
+                os.chown(tmp, -1, st.st_gid)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()  # a full disk keeps no half-written file
+        raise
+    _fsync_dir(path.parent)
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def write_all(root: str | Path, data: dict) -> None:
+    """Write every form's record: the copy in ``cadangan/`` first, then ``uji.json``. A failure
+    leaves ``uji.json`` as it was (the command failed and says so); a copy one step ahead only
+    holds what the failed command was doing, and the next write makes both the same."""
+    root = Path(root)
+    path = _path(root)
+    blob = _dump(data)
+    try:
+        copy = _copy_path(root)
+        if not copy.parent.is_dir():
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            _fsync_dir(root)
+        _durable(copy, blob)
+        _durable(path, blob)
+    except OSError as err:
+        raise from_os_error(err, doing="menyimpan catatan putaran uji", path=path) from err
 
 
 def read_round(root: str | Path, modul: str) -> Round:
@@ -123,13 +243,7 @@ def _write(root: Path, p: Round) -> None:
         data[p.modul]["dibuat"] = True
     if p.batas is not None:
         data[p.modul]["batas"] = p.batas
-    path = _path(root)
-    tmp = path.with_suffix(".json.tmp")
-    try:
-        tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-        tmp.replace(path)
-    except OSError as err:
-        raise from_os_error(err, doing="menyimpan catatan putaran uji", path=path) from err
+    write_all(root, data)
 
 
 def _sha(path: Path) -> str | None:
@@ -264,7 +378,7 @@ def ulang(root: str | Path, modul: str, peserta: list[str]) -> tuple[Round, Path
         archive.parent.mkdir(parents=True, exist_ok=True)
         # the first archive of a round is its form; a later copy could already be another round's
         if source.is_file() and not archive.exists():
-            _atomic(archive, source.read_bytes())
+            _durable(archive, source.read_bytes())
     except OSError as err:
         raise from_os_error(err, doing="mengarsipkan formulir putaran lama", path=archive) from err
     p.sebelumnya.append(
@@ -301,12 +415,6 @@ def _fsync(path: Path) -> None:
 def archived_form(root: str | Path, modul: str, round_no: int) -> Path:
     """Where the form of round ``round_no`` is kept once a later round replaced it in source/."""
     return Path(root) / STATE_DIR / ARCHIVE / f"{modul}-{round_no}.ipynb"
-
-
-def _atomic(path: Path, data: bytes) -> None:
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_bytes(data)
-    tmp.replace(path)
 
 
 def _new_form(folder: Folder, modul: str, round_no: int) -> Path:
@@ -364,8 +472,7 @@ def other_form_reason(root: str | Path, modul: str, pid: str, sha: str | None) -
         f"Kiriman {pid} sudah dinilai dengan formulir {modul} yang lain (formulir di source/ sudah "
         "diganti sesudahnya, mis. oleh `alaskaki ulang`); nilainya tetap dan tidak dinilai ulang "
         f"dengan formulir sekarang. Bila {pid} mengulang, kumpulkan kirimannya pada formulir baru; "
-        f"bila {STATE_FILE} terhapus, kembalikan dari cadangan lokakarya (formulir putaran lama ada "
-        f"di {STATE_DIR}/{ARCHIVE}/)."
+        f"{LOST_RECORD} (formulir putaran lama ada di {STATE_DIR}/{ARCHIVE}/)."
     )
 
 
@@ -507,8 +614,7 @@ class _FormCheck:
                     "formulir lain. Jawaban untuk soal lain tidak dinilai dengan kunci formulir "
                     f"ini. Bila {pid} mengulang: rilis formulir sekarang (`alaskaki release "
                     f"{modul}`), minta {pid} mengerjakannya, lalu kumpulkan dan nilai lagi. Bila "
-                    f"{pid} tidak mengulang, hasil putaran {n}-nya tetap; bila {STATE_FILE} "
-                    "terhapus, kembalikan dari cadangan lokakarya."
+                    f"{pid} tidak mengulang, hasil putaran {n}-nya tetap; {LOST_RECORD}."
                 )
         return (
             f"Kiriman {pid} ditolak: soal-soal di dalamnya bukan soal formulir {modul} lokakarya "

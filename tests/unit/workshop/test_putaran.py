@@ -165,15 +165,22 @@ def test_an_interrupted_retake_is_finished_by_running_it_again(ws, monkeypatch, 
     assert putaran.refusals(ws.root, FORM, ["p01"])["p01"][0] is True
 
 
+def _lose_the_record(ws) -> None:
+    """uji.json deleted as clutter, with its copy in cadangan/ (since session 9 a lost uji.json
+    alone is put back from the copy; a workshop made before then has no copy)."""
+    (ws.root / putaran.STATE_FILE).unlink()
+    putaran._copy_path(ws.root).unlink()
+
+
 def test_a_lost_uji_json_never_regrades_closed_work_with_the_retake_form(ws):
-    """Red team R20: after a good `ulang`, uji.json deleted as clutter. The grader's marker knows
-    which form judged which file: the same file is not judged with the new form (kept, by name);
-    new work (a retaker's sheet on the new form) is graded."""
+    """Red team R20: after a good `ulang`, uji.json deleted as clutter (and its copy). The grader's
+    marker knows which form judged which file: the same file is not judged with the new form
+    (kept, by name); new work (a retaker's sheet on the new form) is graded."""
     _hand_in(ws, "p01", "jawaban p01")
     _graded_marker(ws, "p01")
     putaran.tutup(ws.root, FORM)
     putaran.ulang(ws.root, FORM, ["p02"])
-    (ws.root / putaran.STATE_FILE).unlink()
+    _lose_the_record(ws)
     _hand_in(ws, "p02", "jawaban ulang p02", graded=False)
     refused = putaran.refusals(ws.root, FORM, ["p01", "p02"])
     kept, sentence = refused["p01"]
@@ -289,7 +296,7 @@ def test_a_sheet_of_another_form_is_refused_by_name_old_markers_too(ws):
     assert "p03" not in refused  # this round's form, one question cell touched
     kept, sentence = refused["p02"]
     assert not kept and "putaran 1" in sentence and "alaskaki release asesmen-akhir" in sentence
-    (ws.root / putaran.STATE_FILE).unlink()  # cleared as clutter: p01's closed work, old marker
+    _lose_the_record(ws)  # cleared as clutter: p01's closed work, old marker
     kept, sentence = putaran.refusals(ws.root, FORM, ["p01"])["p01"]
     assert not kept and "putaran 1" in sentence and "cadangan" in sentence
     # another workshop's form (same grade ids, other cases): refused as not this workshop's
@@ -352,3 +359,123 @@ def test_each_round_keeps_its_own_due_date_in_uji_json_and_the_gradebook(ws):
         sub = gb.find_submission(FORM, "p02")
         assert gb.find_assignment(FORM).duedate == dt.datetime(2026, 12, 8, 10)
         assert sub.duedate == dt.datetime(2026, 12, 1, 10) and sub.total_seconds_late == 3600
+
+
+# ------------------------------------------------------------------ the record survives (R57)
+
+
+@pytest.mark.parametrize("damage", ["kosong", "terpotong", "terhapus", "bukan teks"])
+def test_a_closed_round_stays_closed_when_its_record_is_cut_or_deleted(ws, capsys, damage):
+    """Red team R57: after `tutup` the laptop's battery dies (uji.json left empty or cut), or the
+    trainer deletes the file he does not recognise. The copy in cadangan/ brings the record back:
+    the round stays closed with its graded files, uji.json is whole again, and the trainer is told
+    once which file came back from where."""
+    _hand_in(ws, "p01", "jawaban p01")
+    putaran.tutup(ws.root, FORM)
+    path = ws.root / putaran.STATE_FILE
+    good = path.read_bytes()
+    assert putaran._copy_path(ws.root).read_bytes() == good
+    if damage == "kosong":
+        path.write_bytes(b"")
+    elif damage == "terpotong":
+        path.write_bytes(good[: len(good) // 2])
+    elif damage == "terhapus":
+        path.unlink()
+    else:
+        path.write_bytes(b"\xff\xfe\x00rusak")
+    capsys.readouterr()
+    p = putaran.read_round(ws.root, FORM)
+    assert not p.terbuka and set(p.dinilai) == {"p01"}, p
+    assert path.read_bytes() == good
+    said = capsys.readouterr().err
+    assert str(path) in said and str(putaran._copy_path(ws.root)) in said, said
+    _hand_in(ws, "p02", "jawaban p02 sesudah rapor", graded=False)
+    kept, sentence = putaran.refusals(ws.root, FORM, ["p02"])["p02"]
+    assert not kept and "p02" in sentence, sentence
+
+
+def test_the_round_record_and_its_copy_are_written_durably_copy_first(ws, monkeypatch):
+    """Each write of uji.json goes temp + fsync + rename + folder fsync, the copy in cadangan/
+    first: a power cut leaves each file old or new, never a name without its bytes, and uji.json
+    never runs ahead of its copy."""
+    synced = []
+    real_fsync = putaran.os.fsync
+
+    def fsync(fd):
+        synced.append(putaran.os.readlink(f"/proc/self/fd/{fd}"))
+        real_fsync(fd)
+
+    monkeypatch.setattr(putaran.os, "fsync", fsync)
+    _hand_in(ws, "p01", "jawaban p01")
+    putaran.tutup(ws.root, FORM)
+    copy, path = putaran._copy_path(ws.root), ws.root / putaran.STATE_FILE
+    data_copy = synced.index(str(copy.parent / f".{copy.name}.tmp"))
+    data_main = synced.index(str(path.parent / f".{path.name}.tmp"))
+    assert data_copy < data_main, synced
+    assert str(copy.parent) in synced[data_copy:data_main], synced  # the copy's rename
+    assert str(ws.root) in synced[data_main:], synced  # uji.json's rename
+    assert copy.read_bytes() == path.read_bytes()
+
+
+def test_a_failed_write_leaves_the_record_as_it_was_and_says_why(ws, monkeypatch):
+    """The disk fills while `tutup` writes uji.json (after its copy): the command fails with one
+    sentence naming uji.json and the cause; uji.json is as before (the round still open, as the
+    failed command says), and `tutup` run again closes it with both files alike. (Had no round
+    ever been recorded, uji.json would be missing and its copy read: the round closed, as the
+    trainer asked, never reopened.)"""
+    import errno
+    import os
+
+    _hand_in(ws, "p01", "jawaban p01")
+    putaran.write_all(ws.root, {})  # rounds recorded before (a release records its due date)
+    real = putaran._durable
+    path = ws.root / putaran.STATE_FILE
+
+    def full(target, data):
+        if target == path:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        real(target, data)
+
+    monkeypatch.setattr(putaran, "_durable", full)
+    with pytest.raises(AlaskakiError, match="disk penuh") as err:
+        putaran.tutup(ws.root, FORM)
+    assert "uji.json" in str(err.value) and "catatan putaran uji" in str(err.value)
+    monkeypatch.undo()
+    assert putaran.read_round(ws.root, FORM).terbuka
+    putaran.tutup(ws.root, FORM)
+    assert not putaran.read_round(ws.root, FORM).terbuka
+    assert putaran._copy_path(ws.root).read_bytes() == path.read_bytes()
+
+
+def test_without_a_good_copy_a_cut_record_is_refused_naming_both_files(ws, tmp_path):
+    """uji.json and its copy both broken (or a workshop from before the copy): nothing may reopen
+    the closed round, so collect of the form stops with one sentence naming both files and the way
+    back (a copy of the workshop folder), and installs nothing."""
+    from alaskaki.workshop import collect_module
+    from tests.unit.workshop.test_collect import nb_bytes, put
+
+    _hand_in(ws, "p01", "jawaban p01")
+    putaran.tutup(ws.root, FORM)
+    (ws.root / putaran.STATE_FILE).write_bytes(b"")
+    putaran._copy_path(ws.root).write_bytes(b'{"asesmen-akhir": ')
+    stick = tmp_path / "usb"
+    put(stick, f"p05_{FORM}.ipynb", nb_bytes("p05", "sesudah rapor", modul=FORM))
+    with pytest.raises(AlaskakiError) as err:
+        collect_module(ws, FORM, source=stick, tanpa_token=True)
+    text = str(err.value)
+    assert str(ws.root / putaran.STATE_FILE) in text and "juga rusak" in text, text
+    assert "salinan folder lokakarya" in text and "cadangan lokakarya" not in text, text
+    assert not ws.submitted("p05", FORM).exists()
+
+
+def test_a_copy_for_a_new_batch_keeps_the_record_and_its_copy_alike(ws):
+    """A folder copied for batch 2 puts batch 1's round aside (course._put_aside_handed_out): the
+    copy in cadangan/ follows, so a later lost uji.json never brings batch 1's closed round back."""
+    from alaskaki.workshop import course
+
+    _hand_in(ws, "p01", "jawaban p01")
+    putaran.tutup(ws.root, FORM)
+    course._put_aside_handed_out(ws, FORM, "20261201T100000")
+    (ws.root / putaran.STATE_FILE).unlink()
+    p = putaran.read_round(ws.root, FORM)
+    assert (p.nomor, p.terbuka) == (1, True), p
