@@ -89,7 +89,10 @@ def check(ws: Workshop, modul: str, angkatan: str | None = None) -> None:
     fid = ws.folder_id(create=True) or ""
     disk = ws._disk_identity()
     ours = _same_batch(ws, rec, fid, disk)
-    itself = rec is not None and (rec.get("id_folder"), rec.get("disk")) == (fid, disk)
+    if rec is None:  # no record: this folder is the course's when it is the folder init made
+        itself = ws.moved_from() is None
+    else:
+        itself = (rec.get("id_folder"), rec.get("disk")) == (fid, disk)
     if angkatan == NEW_BATCH and course.exists() and not itself:
         new_course_id(ws)  # the trainer's word: another batch is (or was) in this course
         return

@@ -71,6 +71,9 @@ def test_a_course_released_by_an_older_kit_is_judged_by_the_original_still_in_pl
     set_exchange(first, exchange)
     release_module(first, MOD)
     (exchange / first.course_id / OWNER_FILE).unlink()  # as an older kit left it
+    release_module(first, MOD, angkatan="baru")  # the folder init made keeps its own course
+    assert Workshop(first.root).course_id == "angkatan-1"
+    (exchange / first.course_id / OWNER_FILE).unlink()
     for name in ("angkatan-2", "kerja"):
         subprocess.run(["cp", "-a", str(first.root), str(tmp_path / name)], check=True)
     copy = Workshop(tmp_path / "angkatan-2")
