@@ -13,7 +13,9 @@ tests:
 * :func:`own_place`: batch 1's folder copied with ``cp -a`` and recorded as the folder it lives in;
 * :func:`usb_stick`: a flashdisk folder with the given notebooks (``collect_module(..., source=)``);
 * :func:`choice_letters`, :func:`honest_answers`, :func:`filled_sheet`: honest uji sheets among
-  which a copied one hides (test_attack_copy.py, test_attack_uji_release.py).
+  which a copied one hides (test_attack_copy.py, test_attack_uji_release.py);
+* :func:`solution_answers`, :func:`judged_points`: an uji form's own solution, and the points its
+  own hidden tests give some answers (a form copied from a template, tests/unit/kunci/test_bengkel.py).
 """
 
 from __future__ import annotations
@@ -129,3 +131,33 @@ def filled_sheet(released, pid: str, answers: dict, line=None):
             text = f"{m[1]} = {v!r}" if line is None else line(m[1], v)
             cell.source = _STUB.sub(lambda _m, text=text: text, cell.source)
     return nb
+
+
+# --- a form's own key: its solution and its hidden tests -------------------------------------------
+
+
+def solution_answers(nb) -> dict[str, object]:
+    """The instructor solution's answers of an uji form ({grade id: value})."""
+    out = {}
+    for cell in nb.cells:
+        m = re.search(r"### BEGIN SOLUTION\n(\w+) = (.+)\n### END SOLUTION", cell.source)
+        if m and m.group(1).startswith(("pre_", "post_")):
+            out[m.group(1)] = eval(m.group(2))  # noqa: S307 - our own generated literal
+    return out
+
+
+def judged_points(nb, answers: dict[str, object]) -> int:
+    """Points the form's own hidden tests give ``answers``, run as the judge runs them."""
+    score = 0
+    for cell in nb.cells:
+        meta = cell.metadata.get("nbgrader", {})
+        if not meta.get("grade"):
+            continue
+        gid = meta["grade_id"]
+        ns = {gid: answers.get(gid)}
+        try:
+            exec(cell.source, ns)  # noqa: S102 - the form's own test cell, trainer side
+        except AssertionError:
+            continue
+        score += 1
+    return score

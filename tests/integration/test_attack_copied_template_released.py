@@ -16,14 +16,21 @@ One batch-1 workshop (init + one release) per module; each test copies it.
 from __future__ import annotations
 
 import hashlib
-import re
 import shutil
 import subprocess
 from pathlib import Path
 
 import nbformat
 import pytest
-from copykit import BATCH2, form_key, own_place, same_form, sheet
+from copykit import (
+    BATCH2,
+    form_key,
+    judged_points,
+    own_place,
+    same_form,
+    sheet,
+    solution_answers,
+)
 
 from alaskaki import paths
 from alaskaki.errors import AlaskakiError
@@ -137,7 +144,7 @@ def test_the_pre_test_handed_out_in_the_copy_to_batch_2_is_kept_the_post_test_is
     # each form grades by its own key: the instructor solution scores full marks on each
     for modul in (AWAL, AKHIR):
         nb = nbformat.read(copy.source_notebook(modul), as_version=4)
-        assert _judge(nb, _answers(nb)) == len(form_key(copy.root, modul)), modul
+        assert judged_points(nb, solution_answers(nb)) == len(form_key(copy.root, modul)), modul
     # a retake round of the kept pre-test is drawn from this folder's new secret, never batch
     # 1's round 2 (which batch 1's secret gives)
     putaran.tutup(copy.root, AWAL)
@@ -229,29 +236,3 @@ def test_the_original_at_its_own_place_keeps_what_went_out(batch1, tmp_path, mon
     # place for the next batch, would otherwise give two batches one post-test)
     assert not same_form(post, form_key(root, AKHIR))
     assert ws.moved_from() is None  # recorded again: the next command judges nothing
-
-
-def _answers(nb) -> dict:
-    """The instructor solution's answers (as tests/unit/kunci/test_bengkel.py reads them)."""
-    out = {}
-    for cell in nb.cells:
-        m = re.search(r"### BEGIN SOLUTION\n(\w+) = (.+)\n### END SOLUTION", cell.source)
-        if m and m.group(1).startswith(("pre_", "post_")):
-            out[m.group(1)] = eval(m.group(2))  # noqa: S307 - our own generated literal
-    return out
-
-
-def _judge(nb, answers: dict) -> int:
-    """Points the form's own hidden tests give ``answers`` (as the judge runs them)."""
-    score = 0
-    for cell in nb.cells:
-        meta = cell.metadata.get("nbgrader", {})
-        if not meta.get("grade"):
-            continue
-        ns = {meta["grade_id"]: answers.get(meta["grade_id"])}
-        try:
-            exec(cell.source, ns)  # noqa: S102 - the form's own test cell, trainer side
-        except AssertionError:
-            continue
-        score += 1
-    return score

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from copykit import judged_points, solution_answers
 
 from alaskaki.folder import Folder
 from alaskaki_kunci import asesmen as kunci
@@ -191,32 +192,6 @@ def test_a_moved_workshop_draws_its_forms_again_unless_printed_or_handed_out(tmp
     capsys.readouterr()
 
 
-def _answers(nb) -> dict[str, object]:
-    out = {}
-    for cell in nb.cells:
-        m = re.search(r"### BEGIN SOLUTION\n(\w+) = (.+)\n### END SOLUTION", cell.source)
-        if m and m.group(1).startswith(("pre_", "post_")):
-            out[m.group(1)] = eval(m.group(2))  # noqa: S307 - our own generated literal
-    return out
-
-
-def _judge(nb, answers: dict[str, object]) -> int:
-    """Run the form's hidden tests on ``answers`` as the judge does; points scored."""
-    score = 0
-    for row_cell in nb.cells:
-        meta = row_cell.metadata.get("nbgrader", {})
-        if not meta.get("grade"):
-            continue
-        gid = meta["grade_id"]
-        ns = {gid: answers.get(gid)}
-        try:
-            exec(row_cell.source, ns)  # noqa: S102 - the form's own test cell, trainer side
-        except AssertionError:
-            continue
-        score += 1
-    return score
-
-
 def test_each_workshop_grades_with_its_own_key(tmp_path):
     """Instructor solution: full marks; blank: 0; another workshop's solution, and the committed
     forms' solution: near chance."""
@@ -227,11 +202,11 @@ def test_each_workshop_grades_with_its_own_key(tmp_path):
     nb_a = nbformat.read(a.source_notebook(bank.AKHIR), as_version=4)
     nb_b = nbformat.read(b.source_notebook(bank.AKHIR), as_version=4)
     committed = nbformat.read(_kit(bank.AKHIR), as_version=4)
-    assert _judge(nb_a, _answers(nb_a)) == 37
-    assert _judge(nb_a, {}) == 0
-    assert _judge(nb_b, _answers(nb_b)) == 37
-    assert _judge(nb_a, _answers(nb_b)) <= 15
-    assert _judge(nb_a, _answers(committed)) <= 15
+    assert judged_points(nb_a, solution_answers(nb_a)) == 37
+    assert judged_points(nb_a, {}) == 0
+    assert judged_points(nb_b, solution_answers(nb_b)) == 37
+    assert judged_points(nb_a, solution_answers(nb_b)) <= 15
+    assert judged_points(nb_a, solution_answers(committed)) <= 15
 
 
 def _kit(modul: str):
