@@ -53,11 +53,7 @@ def closed_round1(tmp_path):
     return ws, usb
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="FINDING R61: after `ulang`, round 1's whole form put back into source/ (source/ "
-    "copied back from a backup made before ulang) is released to the retaker as round 2",
-)
+# R61 (red team 3), fixed in session 9: release refuses, `init` draws a new round-2 form
 def test_the_closed_rounds_form_put_back_from_a_backup_is_never_released_to_a_retaker(
     closed_round1, tmp_path
 ):
@@ -112,3 +108,36 @@ def test_a_cut_retake_form_is_named_by_every_command_that_reads_it(closed_round1
     assert res.returncode != 0
     assert "galat tak terduga" not in res.stderr and "Traceback" not in res.stderr, res.stderr
     assert f"{FORM}.ipynb" in res.stderr and "alaskaki init" in res.stderr, res.stderr
+
+
+def test_after_the_refusal_init_draws_a_new_round_form_and_release_hands_it_out(
+    closed_round1, tmp_path
+):
+    """R61's way out, as the refusal says: `alaskaki init` puts the closed round's form aside and
+    draws a new round-2 form, which `release` then hands to the retaker."""
+    from alaskaki.workshop import putaran
+
+    ws, usb = closed_round1
+    round1 = _keys(ws.source_notebook(FORM))
+    putaran.ulang(ws.root, FORM, ["p05"])
+    shutil.rmtree(ws.root / "source" / FORM)
+    shutil.copytree(usb / FORM, ws.root / "source" / FORM)
+    released = ws.root / "release" / FORM / f"{FORM}.ipynb"
+    before = released.read_bytes()  # round 1's release
+    refused = _cli(ws, "release", FORM, "--batas", "2026-12-08 17:00")
+    assert refused.returncode != 0 and "putaran 1" in refused.stderr, refused.stderr
+    assert f"alaskaki init {ws.root}" in refused.stderr, refused.stderr
+    assert released.read_bytes() == before  # nothing released
+    again = subprocess.run(
+        [sys.executable, "-m", "alaskaki", "init", str(ws.root)],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert "putaran 1" in again.stderr and "putaran 2" in again.stderr, again.stderr
+    assert list((ws.root / "penilaian").glob(f"{FORM}-putaran-1-*")), "round 1's form not kept"
+    handed = _cli(ws, "release", FORM, "--batas", "2026-12-08 17:00")
+    assert handed.returncode == 0, handed.stdout + handed.stderr
+    assert released.read_bytes() != before
+    now = _keys(ws.source_notebook(FORM))
+    same = sum(now.get(g) == k for g, k in round1.items())
+    assert same < len(round1) // 2, f"round 2 released with {same}/{len(round1)} round-1 keys"

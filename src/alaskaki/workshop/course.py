@@ -399,6 +399,9 @@ def _fill(ws: Workshop, wanted: list[str], rahasia_soal: str | None = None) -> N
     _drop_unfinished(ws)
     for modul in wanted:
         dest = ws.source(modul)
+        if _whole(ws, modul) and _spent_form_aside(ws, modul):
+            _retake_form_again(ws, modul, why="tertimpa formulir putaran yang sudah ditutup")
+            continue
         if _whole(ws, modul):
             replace_public_form(ws, modul)
             continue
@@ -420,7 +423,7 @@ def _fill(ws: Workshop, wanted: list[str], rahasia_soal: str | None = None) -> N
     _snapshot_framework(ws)
 
 
-def _retake_form_again(ws: Workshop, modul: str) -> bool:
+def _retake_form_again(ws: Workshop, modul: str, why: str = "hilang atau terpotong") -> bool:
     """A lost or cut uji form in a retake round (N > 1) is drawn again as a NEW form of round N.
 
     Rebuilding it from the workshop's secret would bring back round 1's form, whose key went out
@@ -437,10 +440,30 @@ def _retake_form_again(ws: Workshop, modul: str) -> bool:
         return False  # round 1: the workshop's secret draws the very same form again
     putaran._new_form(Folder(ws.root), modul, nomor)
     print(
-        f"Formulir {modul} putaran {nomor} hilang atau terpotong; dibuat formulir baru untuk "
+        f"Formulir {modul} putaran {nomor} {why}; dibuat formulir baru untuk "
         f"putaran {nomor} (bukan formulir putaran 1, yang kuncinya sudah keluar lewat rapor). "
         f"Bila formulir lama putaran {nomor} sudah dibagikan, minta peserta ulang mengerjakan "
         "formulir yang baru dirilis.",
+        file=sys.stderr,
+        flush=True,
+    )
+    return True
+
+
+def _spent_form_aside(ws: Workshop, modul: str) -> bool:
+    """A closed round's form back in source/ in a later round (red team R61: source/ copied back
+    from a backup made before `ulang`) is put aside, so a new form of this round is drawn."""
+    if modul not in UJI_FORMS:
+        return False
+    from alaskaki.workshop import putaran
+
+    k = putaran.spent_form(ws.root, modul)
+    if k is None:
+        return False
+    aside = _put_aside(ws, modul, why=f"putaran-{k}")
+    print(
+        f"source/{modul}/ berisi formulir putaran {k} yang sudah ditutup"
+        + (f"; disimpan di {aside}." if aside else "."),
         file=sys.stderr,
         flush=True,
     )

@@ -749,12 +749,44 @@ def set_extensions(gb, root: str | Path, modul: str, pids: list[str] | None = No
     gb.db.flush()
 
 
+def spent_form(root: str | Path, modul: str) -> int | None:
+    """The closed round whose form sits in source/ again in a later round (red team R61: source/
+    copied back from a backup made before `ulang`), by its bytes or its questions; None if none.
+    That form's key may have gone out with the rapor: it is never handed to a retaker."""
+    if modul not in FORMS:
+        return None
+    nomor = read_round(root, modul).nomor
+    if nomor <= 1:
+        return None
+    folder = Folder(Path(root))
+    now = folder.source(modul) / f"{modul}.ipynb"
+    now_sha, now_q = _sha(now), _questions_in(now)
+    for k in range(1, nomor):
+        old = archived_form(root, modul, k)
+        if not old.is_file():
+            continue
+        if (now_sha and now_sha == _sha(old)) or (now_q and now_q == _questions_in(old)):
+            return k
+    return None
+
+
 def check_release(root: str | Path, modul: str) -> None:
     """Refuse to release ``modul`` while its retake form is being made (red team R20 gap): the form
-    in source/ may still be the closed round's, whose key the rapor may already have spent."""
+    in source/ may still be the closed round's, whose key the rapor may already have spent; and
+    when source/ holds a closed round's form again (R61)."""
     if modul not in FORMS:
         return
     p = read_round(root, modul)
+    k = spent_form(root, modul)
+    if k is not None and not p.dibuat:
+        raise AlaskakiError(
+            f"Formulir {modul} tidak dirilis: yang ada di source/{modul}/ adalah formulir putaran "
+            f"{k} yang sudah ditutup (kuncinya bisa sudah keluar lewat rapor), padahal sekarang "
+            f"putaran {p.nomor} (mis. source/ disalin kembali dari cadangan lama). Jalankan "
+            f"`alaskaki init {Path(root)}`: dibuat formulir baru putaran {p.nomor} (formulir "
+            "lama disimpan di penilaian/), lalu rilis lagi.",
+            exit_code=EXIT_USAGE,
+        )
     if p.dibuat:
         raise AlaskakiError(
             f"Formulir {modul} belum dirilis: formulir ulang putaran {p.nomor} untuk "
