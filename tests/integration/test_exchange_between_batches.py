@@ -189,3 +189,35 @@ def test_the_same_batchs_working_copy_and_a_backup_moved_back_keep_the_exchange(
     assert list(res.collected) == [user] and back.course_id == course
     release_module(back, MOD)
     assert back.course_id == course
+
+
+def test_hub_users_never_hands_batch_ones_account_to_batch_two(hub, tmp_path):
+    """``hub users`` leaves an existing account as it is (no new password): for batch 2's ``p01``
+    that is batch 1's account, its password and home. An account whose name is another person's
+    is refused, named, before anything changes; one with this roster's name stays as it was."""
+    from alaskaki.workshop.hub import create_users
+
+    base, exchange, user, home = hub
+    group = f"{user}g"
+    subprocess.run(["groupadd", group], check=True)
+    try:
+        subprocess.run(["usermod", "-c", "Ani Angkatan Satu", "-a", "-G", group, user], check=True)
+        ws = init_workshop(base / "angkatan-2", modules=[MOD])
+        import_roster(ws, _roster(base / "angkatan-2.csv", user, "Budi Angkatan Dua"))
+        trainer = f"{user}t"
+        plan = create_users(ws, dry_run=True, trainer=trainer, participant_group=group)
+        assert "atas nama Ani Angkatan Satu" in plan.accounts[1].keadaan
+        with pytest.raises(AlaskakiError) as err:
+            create_users(
+                ws, trainer=trainer, participant_group=group, exchange=exchange, protect_kit=False
+            )
+        said = str(err.value)
+        assert f"Akun Linux {user} sudah ada atas nama Ani Angkatan Satu" in said
+        assert "Budi Angkatan Dua" in said and f"userdel -r {user}" in said
+        assert subprocess.run(["id", trainer], capture_output=True).returncode != 0
+        assert "Exchange" not in (ws.root / "nbgrader_config.py").read_text(encoding="utf-8")
+        import_roster(ws, _roster(base / "lagi.csv", user, "Ani  Angkatan Satu"))
+        plan = create_users(ws, dry_run=True, trainer=trainer, participant_group=group)
+        assert plan.accounts[1].keadaan == "sudah ada (tidak diubah)"
+    finally:
+        subprocess.run(["groupdel", group], check=False, capture_output=True)

@@ -160,6 +160,18 @@ def _foreign_account(name: str, group: str) -> bool:
     return pw.pw_uid < 1000 or g is None or (name not in g.gr_mem and pw.pw_gid != g.gr_gid)
 
 
+def _someone_else(name: str, nama: str) -> str | None:
+    """The name on an existing account (its comment, written by ``create_users``) when it is not
+    ``nama``: the account of someone else, e.g. an earlier batch's participant with the same id."""
+    pw = _user(name)
+    if pw is None:
+        return None
+    on = " ".join(pw.pw_gecos.split(",")[0].split())
+    if not on or on.casefold() == " ".join(nama.split()).casefold():
+        return None
+    return on
+
+
 # --------------------------------------------------------------------------------------------
 # Workshop config
 # --------------------------------------------------------------------------------------------
@@ -406,11 +418,28 @@ def create_users(
             exit_code=EXIT_CONFLICT,
         )
     plan = [(trainer, "Pelatih", "pelatih")] + [(p.id, p.nama, "peserta") for p in people]
+    others = {p.id: _someone_else(p.id, p.nama) for p in people}
+    others = {pid: who for pid, who in others.items() if who is not None}
     if dry_run:
         for user, nama, peran in plan:
             state = "sudah ada (tidak diubah)" if _user(user) else "akan dibuat"
+            if user in others:
+                state = f"sudah ada atas nama {others[user]}: ditolak"
             result.accounts.append(HubAccount(user, nama, peran, state))
         return result
+    if others:  # an earlier batch's account: its owner's password and home (issue 14)
+        ids = list(others)
+        pid, who = ids[0], others[ids[0]]
+        nama = next(p.nama for p in people if p.id == pid)
+        also = f" (begitu juga akun {', '.join(ids[1:])})" if len(ids) > 1 else ""
+        raise AlaskakiError(
+            f"Akun Linux {pid} sudah ada atas nama {who}, bukan {nama} seperti di daftar peserta"
+            f"{also}, jadi pemiliknya (angkatan sebelumnya?) masih bisa masuk dengan kata sandinya "
+            f"dan mengirim atas nama {pid}; cadangkan lalu hapus akun lama (`sudo userdel -r {pid}`) "
+            "dan jalankan `alaskaki hub users` lagi, atau beri peserta baru ID lain; bila orangnya "
+            f'sama dan hanya namanya diperbaiki, `sudo usermod -c "{nama}" {pid}`.',
+            exit_code=EXIT_CONFLICT,
+        )
     if os.geteuid() != 0:
         raise AlaskakiError(
             "Membuat akun Linux butuh hak root. Jalankan: sudo alaskaki hub users --workshop FOLDER",
