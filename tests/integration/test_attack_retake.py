@@ -110,19 +110,21 @@ def test_a_retake_makes_no_honest_pair_of_kerja_sama(released_akhir, tmp_path):
     round and opens a retake for two of them: source/ now holds the retake's NEW form. The round-1
     sheets of everyone else stay in submitted/; judged against the new form's key, two people who
     both got round 1 right now share many identical 'wrong' answers. No honest pair may appear."""
+    from copykit import choice_letters, filled_sheet, honest_answers
+
     from alaskaki.workshop import demo, putaran
     from alaskaki.workshop.similarity import module_pairs
-    from tests.integration.test_attack_uji_release import _honest, _letters, _sheet
 
     base, _source, released = released_akhir  # the form released, shared: copied first
     root = Path(shutil.copytree(base.root, tmp_path / "lokakarya", symlinks=True))
     ws = type(base)(root)
-    key, letters = serangan.key(root), _letters(released)
+    key, letters = serangan.key(root), choice_letters(released)
     for pid, skill in demo.skills(ws.participant_ids()).items():
         dest = Folder(root).submitted(pid, FORM)
         dest.mkdir(parents=True)
         nbformat.write(
-            _sheet(released, pid, _honest(key, letters, pid, skill)), dest / f"{FORM}.ipynb"
+            filled_sheet(released, pid, honest_answers(key, letters, pid, skill)),
+            dest / f"{FORM}.ipynb",
         )
     before = {(p.a, p.b) for p in module_pairs(ws, FORM)}
     assert before == set(), f"premise: an honest round 1 shows no pair ({before})"

@@ -21,12 +21,13 @@ FORM = "asesmen-akhir"
 
 
 def test_a_copy_inside_a_small_retake_round_shows_kerja_sama(tmp_path):
+    from copykit import choice_letters, filled_sheet, honest_answers
+
     from alaskaki.workshop import demo, putaran
     from alaskaki.workshop.course import init_workshop
     from alaskaki.workshop.release import release_module
     from alaskaki.workshop.similarity import module_pairs
     from alaskaki_kunci.bengkel import kunci_form
-    from tests.integration.test_attack_uji_release import _honest, _letters, _sheet
 
     root = tmp_path / "lokakarya"
     ws = init_workshop(root, roster=paths.dataset("contoh_peserta.csv"), modules=[FORM])
@@ -35,25 +36,28 @@ def test_a_copy_inside_a_small_retake_round_shows_kerja_sama(tmp_path):
         release_module(ws, FORM, due=due)
         released = nbformat.read(Folder(root).release_notebook(FORM), as_version=4)
         key = {r["grade_id"]: r["harapan"] for r in kunci_form(ws.source_notebook(FORM))}
-        answers = answers_of(key, _letters(released))
+        answers = answers_of(key, choice_letters(released))
         for pid, ans in answers.items():
             dest = Folder(root).submitted(pid, FORM)
             dest.mkdir(parents=True, exist_ok=True)
-            nbformat.write(_sheet(released, pid, ans), dest / f"{FORM}.ipynb")
+            nbformat.write(filled_sheet(released, pid, ans), dest / f"{FORM}.ipynb")
         return key
 
     retakers = ["p05", "p06", "p07"]
     skills = {p: 0.2 if p in retakers else s for p, s in demo.skills(ws.participant_ids()).items()}
     sheets(
         "2026-12-01 17:00",
-        lambda key, letters: {p: _honest(key, letters, p, s) for p, s in skills.items()},
+        lambda key, letters: {p: honest_answers(key, letters, p, s) for p, s in skills.items()},
     )
     assert module_pairs(ws, FORM) == [], "premise: an honest round 1 shows no pair"
     putaran.tutup(root, FORM)
     putaran.ulang(root, FORM, retakers)
 
     def retake(key, letters):
-        out = {"p05": _honest(key, letters, "p05", 0.4), "p07": _honest(key, letters, "p07", 0.5)}
+        out = {
+            "p05": honest_answers(key, letters, "p05", 0.4),
+            "p07": honest_answers(key, letters, "p07", 0.5),
+        }
         copied = dict(out["p05"])
         for gid in [g for g in key if copied[g] != key[g]][:3]:
             copied[gid] = key[gid]  # three of p05's wrong answers put right

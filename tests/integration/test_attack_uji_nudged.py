@@ -23,12 +23,10 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fixtures" / "attack"))
 
 import serangan  # noqa: E402
+from copykit import choice_letters, filled_sheet, honest_answers  # noqa: E402
 
 from tests.integration.test_attack_uji_release import (  # noqa: E402, F401
     MODUL,
-    _honest,
-    _letters,
-    _sheet,
     uji,
 )
 
@@ -69,9 +67,9 @@ def test_a_copy_nudged_within_the_tolerance_or_taken_by_turns_is_still_shown(uji
     ws, released = uji
     ws = type(ws)(shutil.copytree(ws.root, tmp_path / "lokakarya"))
     key = serangan.key(ws.root)
-    letters = _letters(released)
+    letters = choice_letters(released)
     skill = demo.skills(ws.participant_ids())
-    sheets = {pid: _honest(key, letters, pid, s) for pid, s in skill.items()}
+    sheets = {pid: honest_answers(key, letters, pid, s) for pid, s in skill.items()}
     friends = [
         next(p for p, s in sorted(skill.items()) if s == 0.6),
         next(p for p, s in sorted(skill.items()) if s == 0.85),
@@ -98,8 +96,8 @@ def test_a_copy_nudged_within_the_tolerance_or_taken_by_turns_is_still_shown(uji
         isinstance(v, float) and any(sheets[f][g] == v for f in friends) for g, v in copy.items()
     )
 
-    notebooks = {pid: _sheet(released, pid, a) for pid, a in sheets.items()}
-    notebooks[copier] = _sheet(released, copier, copy)
+    notebooks = {pid: filled_sheet(released, pid, a) for pid, a in sheets.items()}
+    notebooks[copier] = filled_sheet(released, copier, copy)
     for pid, nb in notebooks.items():
         dest = ws.submitted(pid, MODUL)
         dest.mkdir(parents=True)

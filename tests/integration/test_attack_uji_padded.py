@@ -23,12 +23,10 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fixtures" / "attack"))
 
 import serangan  # noqa: E402
+from copykit import choice_letters, filled_sheet, honest_answers  # noqa: E402
 
 from tests.integration.test_attack_uji_release import (  # noqa: F401
     MODUL,
-    _honest,
-    _letters,
-    _sheet,
     uji,
 )
 
@@ -44,13 +42,13 @@ def test_a_copy_padded_past_the_recorded_length_is_found_once_graded(uji, tmp_pa
 
     ws, released = uji
     ws = type(ws)(shutil.copytree(ws.root, tmp_path / "lokakarya"))
-    key, letters = serangan.key(ws.root), _letters(released)
+    key, letters = serangan.key(ws.root), choice_letters(released)
     skill = demo.skills(ws.participant_ids())
-    sheets = {pid: _honest(key, letters, pid, s) for pid, s in skill.items()}
+    sheets = {pid: honest_answers(key, letters, pid, s) for pid, s in skill.items()}
     friend = next(p for p, s in sorted(skill.items()) if s == 0.6)
     copier = next(p for p, s in sorted(skill.items()) if s == 0.0)
-    notebooks = {pid: _sheet(released, pid, a) for pid, a in sheets.items()}
-    copy = _sheet(released, copier, sheets[friend])
+    notebooks = {pid: filled_sheet(released, pid, a) for pid, a in sheets.items()}
+    copy = filled_sheet(released, copier, sheets[friend])
     for cell in copy.cells:  # every answer through the copier's own padding function
         cell.source = re.sub(
             r"^((?:pre|post)_\w+) = (.+?)(\s*#.*)?$", r"\1 = jawab(\2)\3", cell.source, flags=re.M

@@ -24,12 +24,10 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fixtures" / "attack"))
 
 import serangan  # noqa: E402
+from copykit import choice_letters, filled_sheet, honest_answers  # noqa: E402
 
 from tests.integration.test_attack_uji_release import (  # noqa: E402, F401
     MODUL,
-    _honest,
-    _letters,
-    _sheet,
     _value,
     uji,
 )
@@ -50,13 +48,13 @@ def test_a_copied_uji_written_through_a_dict_or_lambda_shows_kerja_sama(uji, tmp
     ws, released = uji
     ws = type(ws)(shutil.copytree(ws.root, tmp_path / "lokakarya"))
     key = serangan.key(ws.root)
-    letters = _letters(released)
+    letters = choice_letters(released)
     skill = demo.skills(ws.participant_ids())
-    sheets = {pid: _honest(key, letters, pid, s) for pid, s in skill.items()}
+    sheets = {pid: honest_answers(key, letters, pid, s) for pid, s in skill.items()}
     friend = next(p for p, s in sorted(skill.items()) if s == 0.6)
     copier = next(p for p, s in sorted(skill.items()) if s == 0.0)
-    notebooks = {pid: _sheet(released, pid, a) for pid, a in sheets.items()}
-    copied = _sheet(released, copier, sheets[friend])
+    notebooks = {pid: filled_sheet(released, pid, a) for pid, a in sheets.items()}
+    copied = filled_sheet(released, copier, sheets[friend])
     for cell in copied.cells:
         if cell.cell_type == "code":
             for gid, v in sheets[friend].items():
