@@ -141,3 +141,62 @@ def test_after_the_refusal_init_draws_a_new_round_form_and_release_hands_it_out(
     now = _keys(ws.source_notebook(FORM))
     same = sum(now.get(g) == k for g, k in round1.items())
     assert same < len(round1) // 2, f"round 2 released with {same}/{len(round1)} round-1 keys"
+
+
+def _sheet_on_stick(ws, tmp_path, pid: str, skill: float, name: str):
+    import nbformat
+
+    from alaskaki.workshop import demo
+
+    source = nbformat.read(ws.source_notebook(FORM), as_version=4)
+    given = nbformat.read(ws.release_notebook(FORM), as_version=4)
+    stick = tmp_path / name
+    stick.mkdir()
+    nbformat.write(
+        demo.simulate_submission(source, given, pid, skill, FORM), stick / f"{pid}_{FORM}.ipynb"
+    )
+    return stick
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="FINDING R64: the done-marker's jawaban_dari is the sha of whatever sits in "
+    "submitted/ when grading ENDS: a sheet collected while `grade` worked is recorded as graded "
+    "(its grades are the earlier sheet's), so `tutup` neither warns nor keeps the graded sheet",
+)
+def test_a_sheet_collected_while_grade_runs_is_never_recorded_as_graded(released_akhir, tmp_path):
+    """No lock between workshop writers (R45): a co-trainer runs `collect` from a second stick while
+    the trainer's `grade asesmen-akhir` is working on p02. p02's first sheet (all right) is the one
+    graded; his second sheet (all wrong) is installed before the grader writes its done-marker.
+    The marker then names the second file as the one judged. `tutup` right after: p02's closed
+    result must be the graded sheet, with the usual warning that the new sheet was not graded and
+    will be refused (as without the race) -- not the ungraded sheet recorded as graded, which the
+    next `grade` scores into the closed round (measured: 37/37 at closing, 0/37 after the next
+    `grade`, status dinilai: a rapor written in between says the opposite of the gradebook)."""
+    import hashlib
+
+    from alaskaki.workshop import collect_module, grade, putaran
+    from alaskaki.workshop.grading import record
+
+    base, _source, _given = released_akhir
+    ws = type(base)(shutil.copytree(base.root, tmp_path / "lokakarya", symlinks=True))
+    first = _sheet_on_stick(ws, tmp_path, "p02", 1.0, "usb-1")
+    collect_module(ws, FORM, source=first, received="2026-12-01 15:00", tanpa_token=True)
+    graded_sheet = ws.submitted("p02", FORM) / f"{FORM}.ipynb"
+    graded_sha = hashlib.sha256(graded_sheet.read_bytes()).hexdigest()
+    second = _sheet_on_stick(ws, tmp_path, "p02", 0.0, "usb-2")
+    real = record.write_autograded
+
+    def co_trainer_collects(course, module, work):  # lands while p02's grading is under way
+        collect_module(ws, FORM, source=second, received="2026-12-01 16:00", tanpa_token=True)
+        return real(course, module, work)
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(record, "write_autograded", co_trainer_collects)
+        run = grade(ws, FORM, progress=False, workers=1)
+    assert run.by_participant()["p02"].score == run.by_participant()["p02"].max_score
+    assert hashlib.sha256(graded_sheet.read_bytes()).hexdigest() != graded_sha  # 2nd installed
+    assert "p02" in putaran.ungraded(ws.root, FORM), "the new sheet was never graded"
+    closed = putaran.tutup(ws.root, FORM)
+    assert closed.dinilai.get("p02") == graded_sha, closed.dinilai
