@@ -766,6 +766,21 @@ def _finish_interrupted(workshop: Workshop, pid: str, modul: str) -> None:
     _remove_tree(_aside(workshop, pid, modul, "baru"))
 
 
+def finish_interrupted_installs(folder, modul: str) -> list[str]:
+    """Put back every participant's installed ``modul`` that a cut between the two renames of an
+    install without a folder swap (vfat) left aside; called by `grade` before it lists the
+    submissions, so a participant is never skipped as "not handed in". Returns their ids."""
+    top = folder.submitted()
+    found = []
+    suffix = f".{modul}.lama"
+    for aside in sorted(top.glob(f".*{suffix}")) if top.is_dir() else []:
+        pid = aside.name[1 : -len(suffix)]
+        if aside.is_dir() and not folder.submitted(pid, modul).exists():
+            _finish_interrupted(folder, pid, modul)
+            found.append(pid)
+    return found
+
+
 def _writable(folder: Path) -> None:
     """Refuse, naming ``folder``, an installed version the kit may not replace (a read-only
     mount, a folder copied from a CD): checked before anything is written."""

@@ -376,8 +376,14 @@ def grade_module(
     from nbgrader.api import Gradebook, MissingEntry
 
     t0 = time.monotonic()
+    from alaskaki.workshop.collect import finish_interrupted_installs
+
     course = load_course(workshop_dir)
     mod = load_module(course, modul)
+    try:
+        finish_interrupted_installs(course.folder, modul)  # a cut collect on vfat (R42)
+    except OSError as exc:
+        raise from_os_error(exc, doing="memulihkan kiriman yang terpotong pemasangannya") from exc
     found = _submitted(course, modul, participants)
     sandboxed, warning = choose_sandbox(sandbox)
     if cell_timeout is None:

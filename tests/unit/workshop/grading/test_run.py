@@ -52,3 +52,50 @@ def test_grading_a_module_collected_before_its_release_says_to_release_it_first(
     release(ws, MOD)
     run = grade(ws, MOD, progress=False, workers=1)
     assert run.by_participant()["p01"].status == "dinilai", run
+
+
+def test_grade_puts_back_a_version_a_cut_install_left_aside(tmp_path, monkeypatch):
+    """On a vfat flashdisk collect cannot swap folders: it moves p01's installed version aside,
+    then renames the new one in. The power goes between the two renames. The trainer's next
+    command is `grade`: p01 is graded (his installed version put back), never skipped as not
+    handed in; the next collect installs his new version."""
+    from alaskaki.workshop import collect as collect_mod
+    from alaskaki.workshop import collect_module, grade, import_roster, init_workshop
+    from alaskaki.workshop import release_module as release
+
+    ws = init_workshop(tmp_path / "lokakarya", modules=[MOD])
+    roster = tmp_path / "r.csv"
+    roster.write_text(
+        "id,nama,ikm,kelurahan,jenis_kelamin,peran\np01,Ani,A,Miji,P,admin\np02,B,A,Miji,L,admin\n"
+    )
+    import_roster(ws, roster)
+    release(ws, MOD)
+    nb = nbformat.read(ws.source_notebook(MOD), as_version=4)
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    for pid in ("p01", "p02"):
+        nbformat.write(nb, stick / f"{pid}_{MOD}.ipynb")
+    collect_module(ws, MOD, source=stick, received="2026-12-01 15:00")
+    first = (ws.submitted("p01", MOD) / f"{MOD}.ipynb").read_bytes()
+
+    class PowerCut(BaseException):
+        pass
+
+    def cut(step):
+        if step == "pasang.pindah":
+            raise PowerCut
+
+    nb.cells.append(nbformat.v4.new_markdown_cell("versi 2"))
+    nbformat.write(nb, stick / f"p01_{MOD}.ipynb")
+    monkeypatch.setattr(collect_mod, "_exchange", lambda a, b: False)
+    monkeypatch.setattr(collect_mod, "_fault", cut)
+    with pytest.raises(PowerCut):
+        collect_module(ws, MOD, source=stick, received="2026-12-01 16:00")
+    monkeypatch.setattr(collect_mod, "_fault", None)
+    assert not ws.submitted("p01", MOD).exists()  # the moment the power went
+
+    run = grade(ws, MOD, progress=False, workers=1)
+    assert run.by_participant()["p01"].status == "dinilai", run
+    assert (ws.submitted("p01", MOD) / f"{MOD}.ipynb").read_bytes() == first
+    collect_module(ws, MOD, source=stick, received="2026-12-01 17:00")
+    assert b"versi 2" in (ws.submitted("p01", MOD) / f"{MOD}.ipynb").read_bytes()
