@@ -200,3 +200,38 @@ def test_a_sheet_collected_while_grade_runs_is_never_recorded_as_graded(released
     assert "p02" in putaran.ungraded(ws.root, FORM), "the new sheet was never graded"
     closed = putaran.tutup(ws.root, FORM)
     assert closed.dinilai.get("p02") == graded_sha, closed.dinilai
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="FINDING R65: R61's fix guards release and init only: `cetak asesmen-akhir` (and "
+    "--kunci) in round 2 prints the closed round's form put back into source/ for the retaker",
+)
+@pytest.mark.parametrize("kunci", [False, True], ids=["kertas", "kunci"])
+def test_the_closed_rounds_form_put_back_is_never_printed_for_a_retaker(
+    closed_round1, tmp_path, kunci
+):
+    """R61 on paper: p05 retakes asesmen-akhir on paper (no laptop for him that day). After `ulang`
+    the trainer copied source/ back from the morning's backup (round 1's form). `alaskaki cetak
+    asesmen-akhir` prints the sheet p05 sits, `--kunci` the key the trainer scores it by: both must
+    refuse as `release` does (or print a form other than round 1's), never round 1's form, whose
+    key the rapor spent."""
+    from alaskaki.workshop import putaran
+
+    ws, usb = closed_round1
+    round1 = _keys(ws.source_notebook(FORM))
+    putaran.ulang(ws.root, FORM, ["p05"])
+    shutil.rmtree(ws.root / "source" / FORM)
+    shutil.copytree(usb / FORM, ws.root / "source" / FORM)
+    paper = tmp_path / "kertas.html"
+    res = _cli(ws, "cetak", FORM, "--out", str(paper), *(["--kunci"] if kunci else []))
+    assert "Traceback" not in res.stderr and "galat tak terduga" not in res.stderr, res.stderr
+    if res.returncode == 0:
+        now = _keys(ws.source_notebook(FORM))
+        same = sum(now.get(g) == k for g, k in round1.items())
+        assert same < len(round1) // 2, (
+            f"printed for round 2 with {same}/{len(round1)} round-1 keys"
+        )
+    else:
+        assert not paper.exists() and "putaran 1" in res.stderr, res.stderr
