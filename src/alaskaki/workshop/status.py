@@ -8,12 +8,19 @@ evidence) beside the latihan readiness.
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from alaskaki.exercises import attempts
 from alaskaki.workshop import putaran
-from alaskaki.workshop.collect import _submitted_ts, _versions, held_files, unverified_identity
+from alaskaki.workshop.collect import (
+    _submitted_ts,
+    _versions,
+    finish_interrupted_installs,
+    held_files,
+    unverified_identity,
+)
 from alaskaki.workshop.course import Workshop
 from alaskaki.workshop.similarity import ModelMatch, Pair, cohort_model_matches, cohort_pairs
 
@@ -115,6 +122,11 @@ def _flags(workshop: Workshop) -> dict[tuple[str, str], list[str]]:
 
 def workshop_status(workshop: Workshop, *, modul: str | None = None) -> Status:
     modules = [workshop.require_module(modul)] if modul else workshop.modules()
+    for m in modules:
+        # a version a cut install on vfat left aside is put back first: status never says
+        # "belum dikumpulkan" of work that is there (R42); a read-only workshop is read as it is
+        with contextlib.suppress(OSError):
+            finish_interrupted_installs(workshop, m)
     people = workshop.participants()
     flags = _flags(workshop)
     status = Status(

@@ -478,6 +478,10 @@ def test_without_a_folder_swap_an_interrupted_install_is_put_right(ws, tmp_path,
             "2026-12-01 08:00"
         )
         assert (aside / f"{MOD}.ipynb").read_bytes() == nb_bytes("p01", "v1")
+        # the trainer's next look: status puts it back, never "belum dikumpulkan" (R42)
+        row = next(e for e in workshop_status(ws, modul=MOD).entries if e.peserta == "p01")
+        assert str(row.dikumpulkan)[:16] == "2026-12-01 08:00", row
+        assert installed_whole(ws) == (nb_bytes("p01", "v1"), "2026-12-01 08:00")
     else:
         assert installed_whole(ws) == (nb_bytes("p01", "v1"), "2026-12-01 08:00")
     res = collect_module(ws, MOD, source=inbox, received=T3)
