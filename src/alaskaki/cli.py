@@ -959,6 +959,10 @@ def _workshop_form(args) -> Path | None:
             f"Lokakarya {folder.root} tidak punya {args.naskah} di source/.",
             exit_code=EXIT_NOT_FOUND,
         )
+    try:
+        json.loads(folder.source_notebook(args.naskah).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as err:  # cut by a pulled flashdisk (R63)
+        raise folder.cut_source(args.naskah, "dicetak") from err
     return folder.source_notebook(args.naskah)
 
 

@@ -242,6 +242,16 @@ class Folder:
     def source_notebook(self, modul: str) -> Path:
         return self.root / SOURCE_DIR / modul / f"{modul}.ipynb"
 
+    def cut_source(self, modul: str, doing: str) -> AlaskakiError:
+        """The one sentence for a source notebook that does not parse (red team R49, R63), for
+        every command that reads it: ``doing`` is what was not done ("dirilis", "dinilai" ...)."""
+        return AlaskakiError(
+            f"Modul {modul} tidak {doing}: notebook {self.source_notebook(modul)} rusak atau "
+            "terpotong (mis. flashdisk dicabut atau listrik padam saat ditulis). Jalankan "
+            f"`alaskaki init {self.root}` untuk membuatnya lagi, lalu ulangi perintah ini.",
+            exit_code=EXIT_ERROR,
+        )
+
     def release(self, modul: str | None = None) -> Path:
         return self.root / RELEASE_DIR / modul if modul else self.root / RELEASE_DIR
 

@@ -83,11 +83,7 @@ def test_the_closed_rounds_form_put_back_from_a_backup_is_never_released_to_a_re
         assert FORM in handed.stderr, handed.stderr
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="FINDING R63: grade and cetak of a cut uji form (R49's state) stop with 'galat tak "
-    "terduga (NotJSONError ...)'; R49's fix gives the Indonesian sentence in release only",
-)
+# R63 (red team 3), fixed in session 9: one sentence (Folder.cut_source) for every command
 @pytest.mark.parametrize(
     "args",
     [("grade", FORM), ("cetak", FORM), ("cetak", FORM, "--kunci")],

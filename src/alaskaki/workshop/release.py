@@ -64,12 +64,7 @@ def release_module(
     if uses_exchange(workshop):  # never into another batch's exchange course (issue 14)
         exchange_mod.check(workshop, modul, angkatan)
     if not _whole(workshop, modul):  # cut by a pulled flashdisk or a power cut (red team R49)
-        raise AlaskakiError(
-            f"Modul {modul} tidak dirilis: notebook {workshop.source_notebook(modul)} rusak atau "
-            "terpotong (mis. flashdisk dicabut atau listrik padam saat ditulis). Jalankan "
-            f"`alaskaki init {workshop.root}` untuk membuatnya lagi, lalu rilis lagi.",
-            exit_code=EXIT_ERROR,
-        )
+        raise workshop.cut_source(modul, "dirilis")
     check_uji_release(workshop, modul, angkatan)  # never a public key (R16, R23), nor another
     # batch's form (R34, R51), nor a new form under a batch sitting the old one (R52)
     putaran.check_release(workshop.root, modul)  # never while a retake form is half made (R20)

@@ -92,7 +92,16 @@ def load_module(course: Course, modul: str, form: Path | None = None) -> Module:
             exit_code=EXIT_NOT_FOUND,
         )
     raw = path.read_bytes()
-    nb = nbformat.reads(raw.decode("utf-8"), as_version=4)
+    try:
+        nb = nbformat.reads(raw.decode("utf-8"), as_version=4)
+    except (ValueError, AttributeError, TypeError) as err:  # cut or odd JSON (R63)
+        if form is None:
+            raise course.folder.cut_source(modul, "dinilai") from err
+        raise AlaskakiError(
+            f"Formulir {modul} putaran lama {path} rusak atau terpotong; hasil putaran itu tidak "
+            "dapat dinilai ulang. Kembalikan berkas itu dari cadangan lokakarya.",
+            exit_code=EXIT_NOT_FOUND,
+        ) from err
     _frozen_key(nb, modul)
     code_cells = [c for c in nb.cells if c.cell_type == "code"]
     # The setup cell is the one that imports the exercises and sets ID_PESERTA (docs/architecture.md);
