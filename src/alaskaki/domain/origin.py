@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
 
-from alaskaki.domain.regulations import BULAN, regulations
+from alaskaki.domain.regulations import date_text, regulations
 from alaskaki.paths import dataset
 from alaskaki.text import number
 
@@ -44,14 +44,10 @@ REX_SINCE: date = _GSP_UE.since.first_day  # type: ignore[union-attr]
 EU_GSP_INDONESIA_ENDS: date = _GSP_UE.until.last_day + timedelta(days=1)  # type: ignore[union-attr]
 
 
-def _tgl(d: date) -> str:
-    return f"{d.day} {BULAN[d.month - 1]} {d.year}"
-
-
 #: The one sentence every EU answer carries: the regime depends on the shipping date.
 CEK_TANGGAL_UE = (
     f"Periksa dulu tanggal pengapalan: GSP Uni Eropa berlaku untuk sepatu Indonesia yang dikapalkan sampai "
-    f"{_tgl(EU_GSP_INDONESIA_ENDS - timedelta(days=1))}. Sejak {_tgl(EU_GSP_INDONESIA_ENDS)} Indonesia tidak lagi "
+    f"{date_text(EU_GSP_INDONESIA_ENDS - timedelta(days=1))}. Sejak {date_text(EU_GSP_INDONESIA_ENDS)} Indonesia tidak lagi "
     "mendapat GSP; tarif preferensi hanya bisa diminta bila perjanjian IEU-CEPA sudah berlaku pada tanggal "
     "pengapalan. Bila belum, yang berlaku bea masuk umum Uni Eropa (tarif MFN)."
 )
@@ -149,8 +145,8 @@ def _eur(value: float) -> str:
 
 def _eu_after_gsp(dest: Destination, shipping_date: date) -> OriginGuidance:
     steps = (
-        f"Tujuan {dest.name}, dikapalkan {_tgl(shipping_date)}: GSP Uni Eropa tidak berlaku lagi untuk "
-        f"Indonesia sejak {_tgl(EU_GSP_INDONESIA_ENDS)}, jadi pernyataan asal barang GSP (REX) tidak dipakai.",
+        f"Tujuan {dest.name}, dikapalkan {date_text(shipping_date)}: GSP Uni Eropa tidak berlaku lagi untuk "
+        f"Indonesia sejak {date_text(EU_GSP_INDONESIA_ENDS)}, jadi pernyataan asal barang GSP (REX) tidak dipakai.",
         CEK_TANGGAL_UE,
         SETELAH_GSP_UE,
     )
@@ -205,14 +201,14 @@ def _eu(
                 "Anda sudah terdaftar: cantumkan nomor REX Anda dalam pernyataan asal barang."
             )
     steps.append(
-        f"Kementerian Perdagangan menerapkan sertifikasi mandiri REX untuk GSP Uni Eropa sejak {_tgl(REX_SINCE)}; "
+        f"Kementerian Perdagangan menerapkan sertifikasi mandiri REX untuk GSP Uni Eropa sejak {date_text(REX_SINCE)}; "
         "sistem REX Uni Eropa dimulai 1 Januari 2017."
     )
     steps.append(
         ER_NOTE
         + f" Untuk GSP Uni Eropa, DAB ini menggantikan Form A bagi kiriman yang dikapalkan sejak "
-        f"{_tgl(REX_SINCE)} sampai {_tgl(EU_GSP_INDONESIA_ENDS - timedelta(days=1))}; sejak "
-        f"{_tgl(EU_GSP_INDONESIA_ENDS)} Indonesia tidak lagi mendapat GSP Uni Eropa."
+        f"{date_text(REX_SINCE)} sampai {date_text(EU_GSP_INDONESIA_ENDS - timedelta(days=1))}; sejak "
+        f"{date_text(EU_GSP_INDONESIA_ENDS)} Indonesia tidak lagi mendapat GSP Uni Eropa."
     )
     steps.append(CEK_TANGGAL_UE)
     if dest.note:

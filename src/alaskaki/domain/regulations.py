@@ -39,6 +39,11 @@ BULAN = [
 ]
 
 
+def date_text(d: date) -> str:
+    """``d`` written the Indonesian way: ``1 Januari 2027``."""
+    return f"{d.day} {BULAN[d.month - 1]} {d.year}"
+
+
 @dataclass(frozen=True)
 class Period:
     """A date as precise as the source gives it (a day, a month or a year)."""

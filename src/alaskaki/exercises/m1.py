@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from alaskaki.domain import origin, procedure
-from alaskaki.domain.regulations import BULAN
+from alaskaki.domain.regulations import date_text
 from alaskaki.exercises.base import (
     Hasil,
     Sesi,
@@ -46,7 +46,7 @@ HARI = ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"]
 
 def tanggal_id(d: date) -> str:
     """A date written the Indonesian way, e.g. 'Senin, 9 Maret 2026'."""
-    return f"{HARI[d.weekday()]}, {d.day} {BULAN[d.month - 1]} {d.year}"
+    return f"{HARI[d.weekday()]}, {date_text(d)}"
 
 
 # ---- statement banks (text, true?) -----------------------------------------------------------

@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from alaskaki.domain import documents as doc
 from alaskaki.domain import origin
 from alaskaki.domain import transport_documents as td
-from alaskaki.domain.regulations import BULAN
+from alaskaki.domain.regulations import BULAN, date_text
 from alaskaki.exercises.base import (
     Bagian,
     Hasil,
@@ -251,10 +251,6 @@ PELABUHAN_MUAT = "Tanjung Perak, Surabaya"
 PELABUHAN_LAIN = ["Tanjung Emas, Semarang", "Tanjung Priok, Jakarta"]
 
 
-def _tgl(d: date) -> str:
-    return f"{d.day} {BULAN[d.month - 1]} {d.year}"
-
-
 def _tanggal(teks: str) -> date:
     hari, bulan, tahun = teks.split()
     return date(int(tahun), BULAN.index(bulan) + 1, int(hari))
@@ -272,7 +268,7 @@ def _lc(r, eksportir: str, p: Pesanan):
         "mata uang": p.mata_uang,
         "Incoterm": p.incoterm,
         "pelabuhan muat": PELABUHAN_MUAT,
-        "pengapalan paling lambat": _tgl(batas),
+        "pengapalan paling lambat": date_text(batas),
         "dokumen yang diminta": "invoice, packing list, B/L",
     }
     invoice = {"nomor": f"INV-{p.nomor}", "penerima (consignee)": p.pembeli}
@@ -283,7 +279,7 @@ def _lc(r, eksportir: str, p: Pesanan):
     ]
     bl = {
         "pelabuhan muat": PELABUHAN_MUAT,
-        "tanggal muat di kapal (on board)": _tgl(batas - timedelta(days=r.randrange(2, 15))),
+        "tanggal muat di kapal (on board)": date_text(batas - timedelta(days=r.randrange(2, 15))),
     }
     salah = r.choice(sorted(DATA_LC))
     if salah == "A":  # the consignee copied from another order's invoice
@@ -298,7 +294,9 @@ def _lc(r, eksportir: str, p: Pesanan):
     elif salah == "E":
         bl["pelabuhan muat"] = r.choice(PELABUHAN_LAIN)
     else:
-        bl["tanggal muat di kapal (on board)"] = _tgl(batas + timedelta(days=r.randrange(1, 10)))
+        bl["tanggal muat di kapal (on board)"] = date_text(
+            batas + timedelta(days=r.randrange(1, 10))
+        )
     return lc, invoice, tuple(baris), bl
 
 

@@ -14,6 +14,7 @@ import re
 import ipywidgets as w
 
 from alaskaki.domain import origin
+from alaskaki.domain.regulations import date_text
 
 LAINNYA = "lainnya"
 GAYA = {"description_width": "16em"}
@@ -87,7 +88,7 @@ def panduan_ska() -> w.VBox:
         w.HTML(
             "<h3>Panduan Surat Keterangan Asal (SKA)</h3>"
             "<p>Pilih negara tujuan. Untuk Uni Eropa, isi juga nilai kiriman dalam euro dan tanggal "
-            f"pengapalan: aturan untuk Uni Eropa berubah pada {origin._tgl(origin.EU_GSP_INDONESIA_ENDS)}.</p>"
+            f"pengapalan: aturan untuk Uni Eropa berubah pada {date_text(origin.EU_GSP_INDONESIA_ENDS)}.</p>"
         ),
         *kontrol.values(),
         hasil,

@@ -93,6 +93,17 @@ def test_dates_read_at_their_precision():
     assert regulations.Period("2023-01-02").indonesian() == "2 Januari 2023"
 
 
+def test_a_date_is_written_the_indonesian_way_everywhere():
+    """One writer of dates for people (origin's GSP sentences, m1's schedule, m6's L/C and B/L)."""
+    from alaskaki.domain import origin
+    from alaskaki.exercises import m1
+
+    assert regulations.date_text(date(2027, 1, 1)) == "1 Januari 2027"
+    assert regulations.date_text(date(2026, 12, 31)) == "31 Desember 2026"
+    assert m1.tanggal_id(date(2026, 3, 9)) == "Senin, 9 Maret 2026"
+    assert "Sejak 1 Januari 2027 Indonesia" in origin.CEK_TANGGAL_UE
+
+
 def _tgl(d: date) -> str:
     return f"{d.day} {regulations.BULAN[d.month - 1]} {d.year}"
 
