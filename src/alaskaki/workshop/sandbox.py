@@ -41,6 +41,11 @@ from pathlib import Path
 
 BWRAP = "/usr/bin/bwrap"
 CHANNEL_LIMIT = 32 * 1024 * 1024  # bytes read from a sandbox at most; more is an attack
+RESULT_LIMIT = CHANNEL_LIMIT  # bytes of JSON-encoded runner lines one warm sandbox result carries
+# Every frame the runner sends starts so (json.dumps of a dict whose first key is "k"). A line
+# that does not is bytes the participant wrote to the channel's pipe themselves: the warm
+# sandbox's manager drops it (event "garbage") instead of passing it on (red team R62).
+FRAME_PREFIX = b'{"k": "'
 OUTPUT_LIMIT = 4000  # characters of a cell's own output kept for the autograded notebook
 HUGE_OUTPUT = 1_000_000  # characters of output from one cell that no exercise needs
 CELL_TIMEOUT = 30  # seconds per cell, like nbgrader's Execute.timeout
@@ -300,6 +305,35 @@ def _decode(data):
     except (Exception, RecursionError):  # noqa: BLE001 - anything malformed becomes an answer that cannot pass
         return Unreadable("format")
     return Unreadable("format")
+
+
+class LineBuffer:
+    """Bytes in, whole lines out, in time linear in the bytes (red team R62: ``buf += chunk`` on
+    ``bytes`` and a search from the start at every chunk made a 60 MB line cost half a minute).
+
+    A bytearray grows in place and drops a line from its front without copying the rest; the
+    newline is looked for only in what arrived since the last look."""
+
+    def __init__(self) -> None:
+        self._buf = bytearray()
+        self._looked = 0  # bytes at the front known to hold no newline
+
+    def __len__(self) -> int:
+        return len(self._buf)
+
+    def feed(self, chunk: bytes) -> None:
+        self._buf += chunk
+
+    def line(self) -> bytes | None:
+        """The next whole line (without its newline), or None until one has arrived."""
+        end = self._buf.find(b"\n", self._looked)
+        if end < 0:
+            self._looked = len(self._buf)
+            return None
+        out = bytes(self._buf[:end])
+        del self._buf[: end + 1]
+        self._looked = 0
+        return out
 
 
 # ---------------------------------------------------------------------------------------------
@@ -914,7 +948,7 @@ class Zygote:
         self.cgroup: Cgroup | None = None
         self.cold = False  # True once a start failed: one bwrap per submission from then on
         self.token = ""
-        self._buf = b""
+        self._lines = LineBuffer()
         self.loaded: set[str] = set()  # what the zygote had imported when it said it was ready
         self.started = False  # said it was ready
 
@@ -941,7 +975,7 @@ class Zygote:
     def _spawn(self) -> None:
         cmd = build_command(sandboxed=True, zygote=True)
         self.token = os.urandom(12).hex()
-        self._buf = b""
+        self._lines = LineBuffer()
         self.proc = subprocess.Popen(
             cmd,
             stdin=subprocess.PIPE,
@@ -1037,9 +1071,10 @@ class Zygote:
         sel = selectors.DefaultSelector()
         sel.register(fd, selectors.EVENT_READ)
         try:
-            while b"\n" not in self._buf:
+            while (line := self._lines.line()) is None:
                 left = deadline - time.monotonic()
-                if left <= 0 or len(self._buf) > 4 * CHANNEL_LIMIT:
+                # the manager bounds what it passes on (RESULT_LIMIT): far more is a broken sandbox
+                if left <= 0 or len(self._lines) > 4 * CHANNEL_LIMIT:
                     return None
                 if not sel.select(timeout=min(left, 1.0)):
                     if self.proc.poll() is not None:
@@ -1051,10 +1086,9 @@ class Zygote:
                     continue
                 if not chunk:
                     return None
-                self._buf += chunk
+                self._lines.feed(chunk)
         finally:
             sel.close()
-        line, self._buf = self._buf.split(b"\n", 1)
         return line
 
     def close(self) -> None:
@@ -1105,7 +1139,7 @@ def _read_channel(proc: subprocess.Popen, result: SandboxResult, deadline: float
     fd = proc.stdout.fileno()
     os.set_blocking(fd, False)
     sel.register(fd, selectors.EVENT_READ)
-    buf = b""
+    buf = LineBuffer()
     total = 0
     try:
         while True:
@@ -1127,9 +1161,8 @@ def _read_channel(proc: subprocess.Popen, result: SandboxResult, deadline: float
             if total > CHANNEL_LIMIT:
                 result.events.append("flood")
                 return
-            buf += chunk
-            *lines, buf = buf.split(b"\n")
-            for line in lines:
+            buf.feed(chunk)
+            while (line := buf.line()) is not None:
                 _take(line, result)
                 if result.finished:
                     return
@@ -1493,12 +1526,19 @@ def _ns_leftovers() -> int:
 def _collect_child(fd: int, pid: int, deadline: float) -> tuple[list[str], list[str], tuple | None]:
     """Read a child's channel until it says done, exits, floods or runs out of time.
 
-    Returns the lines, the events, and ``(status, rusage)`` when the child has ended.
+    Returns the lines, each already JSON-encoded as the result line carries it, the events, and
+    ``(status, rusage)`` when the child has ended. What the participant can write to the channel
+    is bounded here, before it is encoded (red team R62: 30 MB of control bytes, 6 bytes each
+    once encoded, made a result line too big for the grader to read, which it then took for a
+    broken sandbox, an incident nobody is flagged for): a line that is no frame of the runner is
+    dropped ("garbage"), and once the encoded lines would pass :data:`RESULT_LIMIT` the run is
+    stopped ("flood"), as when the channel passes :data:`CHANNEL_LIMIT`.
     """
     sel = selectors.DefaultSelector()
     os.set_blocking(fd, False)
     sel.register(fd, selectors.EVENT_READ)
-    buf, total, lines, events, ended, eof = b"", 0, [], [], None, False
+    buf, total, lines, events, ended, eof = LineBuffer(), 0, [], [], None, False
+    encoded = 0
 
     def reap():
         got, status, usage = os.wait4(pid, os.WNOHANG)
@@ -1533,14 +1573,29 @@ def _collect_child(fd: int, pid: int, deadline: float) -> tuple[list[str], list[
             if total > CHANNEL_LIMIT:
                 events.append("flood")
                 break
-            buf += chunk
-            *done_lines, buf = buf.split(b"\n")
-            finished = False
-            for line in done_lines:
-                text = line.decode("utf-8", errors="replace")
+            buf.feed(chunk)
+            finished = flooded = False
+            while (line := buf.line()) is not None:
+                if not line.startswith(FRAME_PREFIX):
+                    if "garbage" not in events:
+                        events.append("garbage")
+                    continue
+                # every byte encodes to one at least: a line longer than what is left never fits
+                if encoded + len(line) + 2 > RESULT_LIMIT:
+                    flooded = True
+                    break
+                text = json.dumps(line.decode("utf-8", errors="replace"))
+                encoded += len(text) + 2
+                if encoded > RESULT_LIMIT:
+                    flooded = True
+                    break
                 lines.append(text)
-                if text == '{"k": "done"}':
+                if line == b'{"k": "done"}':
                     finished = True
+                    break
+            if flooded:
+                events.append("flood")
+                break
             if finished:
                 break
     finally:
@@ -1595,13 +1650,13 @@ def _job_mounts() -> None:
 
 def _read_line(fd: int) -> bytes:
     """One line from ``fd`` (the grader writes one job and waits, so nothing is read past it)."""
-    buf = b""
+    buf = bytearray()
     while not buf.endswith(b"\n"):
         chunk = os.read(fd, 1 << 16)
         if not chunk:
             break
         buf += chunk
-    return buf.strip()
+    return bytes(buf).strip()
 
 
 SETUP_FAILED = 70  # exit status of a runner whose trusted set-up (mounts, confinement) failed
@@ -1667,7 +1722,7 @@ def _zygote_job(chan, chan_fd: int, devnull: int) -> None:  # pragma: no cover
     lines, events, ended = _collect_child(
         r, pid, time.monotonic() + float(job.get("run_timeout", RUN_TIMEOUT))
     )
-    finished = bool(lines) and lines[-1] == '{"k": "done"}'
+    finished = bool(lines) and lines[-1] == json.dumps('{"k": "done"}')
     if ended is None:
         if _ns_leftovers():  # looked at from outside the participant's process
             events.append("processes")
@@ -1678,8 +1733,9 @@ def _zygote_job(chan, chan_fd: int, devnull: int) -> None:  # pragma: no cover
     else:
         events += _end_events(ended, finished, cpu_limit)
     os.close(hold_w)
-    out = {"k": "zresult", "nonce": nonce[:NONCE_LEN].decode(), "lines": lines, "events": events}
-    chan.write(json.dumps(out) + "\n")
+    out = {"k": "zresult", "nonce": nonce[:NONCE_LEN].decode(), "events": events}
+    # the lines are JSON strings already (encoded once, bounded, in _collect_child)
+    chan.write(json.dumps(out)[:-1] + ', "lines": [' + ", ".join(lines) + "]}\n")
     chan.flush()
     os._exit(0)
 

@@ -416,3 +416,123 @@ def test_how_a_submission_ended_is_told_apart(status, cpu, finished, events):
 
     usage = SimpleNamespace(ru_utime=cpu, ru_stime=0.0)
     assert sb._end_events((status, usage), finished, cpu_limit=110) == events
+
+
+def test_whole_lines_come_out_however_the_bytes_arrive():
+    buf = sb.LineBuffer()
+    got = []
+    for chunk in (b'{"k": "ce', b'll"}\n{"k"', b"", b': "done"}\nsisa', b"\n\n"):
+        buf.feed(chunk)
+        while (line := buf.line()) is not None:
+            got.append(line)
+    assert got == [b'{"k": "cell"}', b'{"k": "done"}', b"sisa", b""]
+    assert buf.line() is None and len(buf) == 0
+
+
+def _line(text: str) -> bytes:
+    return (text + "\n").encode()
+
+
+def _manager_passes_on(written: bytes) -> tuple[list, list[str], int]:
+    """What a warm sandbox's manager passes on to the grader from a runner that wrote ``written``
+    to its channel: the lines, the manager's events, and the bytes the lines take in the result."""
+    import signal
+    import time
+
+    r, w = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the runner
+        try:
+            os.close(r)
+            view = memoryview(written)
+            while view:
+                view = view[os.write(w, view) :]
+        finally:
+            os._exit(0)
+    os.close(w)
+    lines, events, ended = sb._collect_child(r, pid, time.monotonic() + 300)
+    if ended is None:  # stopped by the manager, as _zygote_job does
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+    return [json.loads(t) for t in lines], events, sum(len(t) + 2 for t in lines)
+
+
+CELL = json.dumps({"k": "cell", "i": 0, "status": "ok", "ename": "", "evalue": "", "out": ""})
+POINT = json.dumps({"k": "point", "id": "x", "vars": {"x": 1}})
+DONE = json.dumps({"k": "done"})
+
+
+def test_bytes_a_participant_writes_to_the_channel_never_reach_the_grader():
+    """Red team R62: 30 MB of control bytes written straight to the channel's pipe, 6 bytes each
+    once JSON-encoded (180 MB), made the warm sandbox's result too big for the grader, which took
+    it for a broken sandbox (an incident: never recorded, never flagged). The manager drops every
+    line that is no frame of the runner, says so ("garbage": a flag on the participant), and the
+    frames after the flood still arrive."""
+    flood = (b"\x01" * (1 << 20) + b"\n") * 30
+    frames, events, size = _manager_passes_on(_line(CELL) + flood + _line(POINT) + _line(DONE))
+    assert frames == [CELL, POINT, DONE]
+    assert events == ["garbage"]
+    assert size < 1000
+
+
+def test_frames_that_would_make_the_result_too_big_stop_the_run_as_a_flood():
+    """The same control bytes inside lines that look like frames: what the manager passes on stays
+    under RESULT_LIMIT once encoded (the grader reads up to 4 times that), the run is stopped and
+    the participant flagged ("flood"), and the answers sent before it still count."""
+    forged = (b'{"k": "' + b"\x01" * (1 << 20) + b'"}\n') * 30
+    frames, events, size = _manager_passes_on(_line(POINT) + forged + _line(DONE))
+    assert frames[0] == POINT and DONE not in frames
+    assert events == ["flood"]
+    assert size <= sb.RESULT_LIMIT
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not sb.zygotes_usable(sb.bwrap_available()), reason="needs bubblewrap and root")
+def test_a_warm_sandbox_killed_from_outside_is_still_an_incident():
+    """What R62's bound leaves alone: a warm sandbox that dies under a submission (OOM killer, an
+    administrator) is not the participant's doing. The submission is an incident (graded again
+    next run), never a flag."""
+    import signal
+    import threading
+    import time
+
+    from alaskaki.workshop.grading import judge
+
+    uid = 430402
+    z = sb.Zygote(preload=[], uid=uid)
+
+    def kill_once_the_participant_runs():
+        for _ in range(3000):  # the runner has dropped to the job's uid: participant code runs
+            if any(_uid_of(e.name) == uid for e in os.scandir("/proc") if e.name.isdigit()):
+                break
+            time.sleep(0.05)
+        os.kill(z.proc.pid, signal.SIGKILL)  # bubblewrap: everything inside goes with it
+
+    job = {
+        "cells": [
+            {"kind": "code", "source": "x = 1"},
+            {"kind": "point", "grade_id": "x", "names": ["x"]},
+            {"kind": "code", "source": "import time\ntime.sleep(600)"},
+        ]
+    }
+    try:
+        z.prestart()
+        killer = threading.Thread(target=kill_once_the_participant_runs)
+        killer.start()
+        res = z.run(job, run_timeout=300)
+        killer.join()
+    finally:
+        z.close()
+    assert res.events == ["lost"] and res.points == {}
+    assert judge.incident(res.events) == judge.INCIDENTS["lost"]
+    assert judge.runtime_flags(None, res, 300) == []
+
+
+def _uid_of(pid: str) -> int | None:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("Uid:"):
+                return int(line.split()[1])
+    except (OSError, ValueError, IndexError):
+        pass
+    return None
