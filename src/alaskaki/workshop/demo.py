@@ -35,6 +35,11 @@ CORRUPT = "p23"  # their file of the first module arrives truncated
 PRE_TEST, PRE_TEST_FACTOR = "asesmen-awal", 0.5
 SKILLS = [1.0] * 6 + [0.85] * 7 + [0.6] * 5 + [0.3] * 4 + [0.0] * 2
 
+#: A participant's wrong answer for a right one, defined in their notebook. Every wrong answer must be
+#: judged wrong by the module's checks, which forgive spelling: a transport document is read by its
+#: letters only ("B/L (?)" is B/L) and a list of letters as a set (reversed is the same set). So a
+#: document becomes the next one of the domain's table (a real mix-up), a list or a comma-separated
+#: text loses its last item (one missed), any other text is a word that answers nothing.
 WRONG_HELPER = """
 def _salah(v):
     if isinstance(v, bool):
@@ -44,9 +49,17 @@ def _salah(v):
     if isinstance(v, str) and len(v) == 1 and v in "ABCDEFGH":
         return "ABCD"[("ABCD".index(v) + 1) % 4] if v in "ABCD" else "A"  # another valid letter
     if isinstance(v, str):
-        return v + " (?)"
+        from alaskaki.domain import transport_documents as _dok
+
+        kunci = _dok.normalise_abbreviation(v)
+        if kunci is not None:
+            urutan = list(_dok.TRANSPORT_DOCUMENTS)
+            lain = urutan[(urutan.index(kunci) + 1) % len(urutan)]
+            return _dok.TRANSPORT_DOCUMENTS[lain].abbreviation
+        bagian = [x.strip() for x in v.split(",") if x.strip()]
+        return ", ".join(bagian[:-1]) if len(bagian) > 1 else "tidak tahu"
     if isinstance(v, list | tuple):
-        return list(reversed(v)) if len(v) > 1 else list(v) + ["?"]
+        return list(v)[:-1] if len(v) > 1 else list(v) + ["?"]
     if isinstance(v, dict):
         return {k: _salah(x) for k, x in v.items()}
     return None
