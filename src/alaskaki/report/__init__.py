@@ -125,7 +125,7 @@ def _write_reports(result, out_dir, formats, anonim, anonim_k, rev) -> list[Path
         with _gc_paused():
             data = result.to_dict()
             data["peninjau"] = {
-                "kantor": rev.kantor_lengkap,
+                "kantor": rev.office_line,
                 "nama": rev.nama,
                 "jabatan": rev.jabatan,
             }

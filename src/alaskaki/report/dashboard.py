@@ -243,7 +243,7 @@ def build(dirs: list[Path] | None = None, *, framework=None, reviewer=None):
         # last, so that the count on screen always belongs to the views and the download below it
         info.value = f"<b>{len(result.participants)}</b> peserta ditampilkan. Laporan dibuat {html.escape(result.dibuat[:16].replace('T', ' '))} UTC."
 
-    def on_unduh(_button) -> None:
+    def on_download(_button) -> None:
         if current.get("result") is None:
             download.value = ""
             return
@@ -259,11 +259,11 @@ def build(dirs: list[Path] | None = None, *, framework=None, reviewer=None):
     for dd in dropdowns.values():
         dd.observe(refresh, names="value")
     anonim.observe(refresh, names="value")
-    unduh.on_click(on_unduh)
+    unduh.on_click(on_download)
     refresh()
     title = w.HTML(
         "<h1 style='font-size:18pt'>Dasbor Kompetensi Peserta</h1>"
-        + "".join(f"<p>{html.escape(x)}</p>" for x in data.reviewer.baris)
+        + "".join(f"<p>{html.escape(x)}</p>" for x in data.reviewer.header_lines)
     )
     filters = w.GridBox(
         [lokakarya, *dropdowns.values(), anonim],

@@ -109,7 +109,7 @@ def img(png: bytes, alt: str) -> str:
 
 def _header(result: CohortResult, reviewer: Reviewer, *, anonim: bool, title: str) -> str:
     parts = [f"<h1>{html.escape(title)}</h1>"]
-    parts += [f'<p class="kop">{html.escape(line)}</p>' for line in reviewer.baris]
+    parts += [f'<p class="kop">{html.escape(line)}</p>' for line in reviewer.header_lines]
     ws = "; ".join(
         html.escape(w.nama + (f" (dibuat {w.dibuat[:10]})" if w.dibuat else ""))
         for w in result.lokakarya

@@ -160,7 +160,7 @@ def render_html(result: CohortResult, p: ParticipantResult, reviewer: Reviewer) 
     lines, todo = rapor_data(result, p)
     e = html.escape
     out = [f"<h1>Rapor Kompetensi: {e(p.nama or p.id)}</h1>"]
-    out += [f'<p class="kop">{e(x)}</p>' for x in reviewer.baris]
+    out += [f'<p class="kop">{e(x)}</p>' for x in reviewer.header_lines]
     out.append(
         "<table id='identitas'>"
         + "".join(f"<tr><th>{e(a)}</th><td>{e(b)}</td></tr>" for a, b in _identity(p))
@@ -329,7 +329,7 @@ def _layout_pdf(
     pdf.set_font("DejaVu", "B", 15)
     pdf.multi_cell(0, 8, f"Rapor Kompetensi: {p.nama or p.id}", new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("DejaVu", "", 9)
-    for x in reviewer.baris:
+    for x in reviewer.header_lines:
         pdf.multi_cell(0, 5, x, new_x="LMARGIN", new_y="NEXT")
     pdf.ln(2)
     for a, b in _identity(p):

@@ -25,15 +25,15 @@ class Reviewer:
     anonim_kunci: str = ""
 
     @property
-    def kantor_lengkap(self) -> str:
+    def office_line(self) -> str:
         if self.singkatan and self.singkatan not in self.kantor:
             return f"{self.kantor} ({self.singkatan})"
         return self.kantor
 
     @property
-    def baris(self) -> list[str]:
+    def header_lines(self) -> list[str]:
         """Lines for a report header."""
-        lines = [self.kantor_lengkap] if self.kantor else []
+        lines = [self.office_line] if self.kantor else []
         person = ", ".join(x for x in (self.nama, self.jabatan) if x)
         if person:
             lines.append(f"Peninjau: {person}")

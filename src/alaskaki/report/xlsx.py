@@ -335,7 +335,7 @@ def write(
     for line in notes(result):  # first thing the reader sees: incomplete grading, anonymity rule
         warn = not complete and line.startswith("PERHATIAN")
         lines.append((line, S_WARN if warn else S_PLAIN))
-    lines += [(line, S_PLAIN) for line in reviewer.baris]
+    lines += [(line, S_PLAIN) for line in reviewer.header_lines]
     for w in result.lokakarya:
         made = f" (dibuat {w.dibuat[:10]})" if w.dibuat else ""
         lines.append((f"Lokakarya: {w.nama}{made}", S_PLAIN))
