@@ -2305,11 +2305,14 @@ def eks04_angkut(f: str, v: Acak) -> dict:
         f"Dua kiriman: (1) {k1}; (2) {k2}. Dokumen angkut apa yang Anda terima dari pengangkut untuk "
         "masing-masing kiriman? (Nomor dan datanya nanti dicatat dalam PEB.)"
     )
-    a1, b1 = "(1) air waybill", "(1) bill of lading"
+    a1, b1, s1 = "(1) air waybill", "(1) bill of lading", "(1) sea waybill"
     s2, b2 = "(2) sea waybill", "(2) bill of lading"
+    # the case names each shipment's carriage, so a sea shipment's wrong half is the other sea
+    # document (the negotiable L/C decides), never the air waybill the word "laut" strikes out
+    # (reader, session 8, finding 13)
     return dict(
         teks=teks,
-        pilih=_dua(a1 if u1 else b1, b1 if u1 else a1, b2 if n2 else s2, s2 if n2 else b2),
+        pilih=_dua(a1 if u1 else b1, b1 if u1 else s1, b2 if n2 else s2, s2 if n2 else b2),
         data={"udara": u1, "negotiable": n2},
     )
 
