@@ -105,11 +105,29 @@ def _parse(path: Path) -> dict | None:
     return data if isinstance(data, dict) else None
 
 
+def _position(record: object) -> tuple[int, bool]:
+    """How far one form's record has gone: (round number, closed)."""
+    if not isinstance(record, dict):
+        return (1, False)
+    try:
+        nomor = int(record.get("nomor", 1))
+    except (TypeError, ValueError):
+        nomor = 1
+    return (nomor, bool(record.get("ditutup")))
+
+
+def _behind(data: dict, copy: dict) -> list[str]:
+    """Forms whose round ``data`` shows earlier than its copy does (open where the copy is closed,
+    or an earlier round): an older uji.json put back over the current one (a backup stick).
+    Rounds only move forward and the copy is written first, so the copy is the record."""
+    return [m for m, rec in copy.items() if _position(rec) > _position(data.get(m))]
+
+
 def _read_all(root: Path) -> dict:
     """Every form's record. ``uji.json`` is written durably with a copy in ``cadangan/`` (written
-    first, see :func:`_write_all`); when ``uji.json`` is cut, emptied or deleted (a power cut on a
-    disk that ignores fsync, a trainer clearing it to go on) the copy is read and put back, so a
-    closed round never reopens (red team R57)."""
+    first, see :func:`write_all`); when ``uji.json`` is cut, emptied or deleted (a power cut on a
+    disk that ignores fsync, a trainer clearing it to go on), or an older one is put back over it,
+    the copy is read and written back, so a closed round never reopens (red team R57)."""
     path = _path(root)
     try:
         text = path.read_text(encoding="utf-8-sig")
@@ -125,7 +143,15 @@ def _read_all(root: Path) -> dict:
         except ValueError:
             data = None
         if isinstance(data, dict):
-            return data
+            saved = _parse(_copy_path(root))
+            older = _behind(data, saved) if saved is not None else []
+            if not older:
+                return data
+            what = (
+                f"lebih lama dari salinannya untuk {', '.join(older)} (mis. {STATE_FILE} lama "
+                "dari flashdisk cadangan disalin ke sini)"
+            )
+            return _put_back(root, saved, what)
     copy = _copy_path(root)
     saved = _parse(copy)
     if saved is None:
@@ -139,6 +165,12 @@ def _read_all(root: Path) -> dict:
             "yang sudah ditutup terbuka lagi)."
         )
     what = "hilang" if text is None else "rusak (terpotong atau bukan JSON yang sah)"
+    return _put_back(root, saved, what)
+
+
+def _put_back(root: Path, saved: dict, what: str) -> dict:
+    """uji.json written again from its copy (said once per command on stderr)."""
+    path, copy = _path(root), _copy_path(root)
     try:
         _durable(path, _dump(saved))
         done = "dan dikembalikan dari"
@@ -199,19 +231,33 @@ def _fsync_dir(folder: Path) -> None:
 
 
 def write_all(root: str | Path, data: dict) -> None:
-    """Write every form's record: the copy in ``cadangan/`` first, then ``uji.json``. A failure
-    leaves ``uji.json`` as it was (the command failed and says so); a copy one step ahead only
-    holds what the failed command was doing, and the next write makes both the same."""
+    """Write every form's record: the copy in ``cadangan/`` first, then ``uji.json``. When
+    ``uji.json`` cannot be written the copy is put back as it was (best effort), so a failed
+    command leaves the record as before; a copy left one step ahead holds only what the failed
+    command was doing (a closing, a retake being made) and is read as the record."""
     root = Path(root)
     path = _path(root)
     blob = _dump(data)
+    copy = _copy_path(root)
     try:
-        copy = _copy_path(root)
+        before = copy.read_bytes()
+    except OSError:
+        before = None
+    try:
         if not copy.parent.is_dir():
             copy.parent.mkdir(parents=True, exist_ok=True)
             _fsync_dir(root)
         _durable(copy, blob)
-        _durable(path, blob)
+        try:
+            _durable(path, blob)
+        except OSError:
+            with contextlib.suppress(OSError):
+                if before is None:
+                    copy.unlink()
+                    _fsync_dir(copy.parent)
+                else:
+                    _durable(copy, before)
+            raise
     except OSError as err:
         raise from_os_error(err, doing="menyimpan catatan putaran uji", path=path) from err
 

@@ -417,17 +417,20 @@ def test_the_round_record_and_its_copy_are_written_durably_copy_first(ws, monkey
     assert copy.read_bytes() == path.read_bytes()
 
 
-def test_a_failed_write_leaves_the_record_as_it_was_and_says_why(ws, monkeypatch):
+@pytest.mark.parametrize("recorded", [True, False])
+def test_a_failed_write_leaves_the_record_as_it_was_and_says_why(ws, monkeypatch, recorded):
     """The disk fills while `tutup` writes uji.json (after its copy): the command fails with one
-    sentence naming uji.json and the cause; uji.json is as before (the round still open, as the
-    failed command says), and `tutup` run again closes it with both files alike. (Had no round
-    ever been recorded, uji.json would be missing and its copy read: the round closed, as the
-    trainer asked, never reopened.)"""
+    sentence naming uji.json and the cause; uji.json and its copy are as before (the round still
+    open, as the failed command says), whether or not a round was recorded before; `tutup` run
+    again closes it with both files alike."""
     import errno
     import os
 
     _hand_in(ws, "p01", "jawaban p01")
-    putaran.write_all(ws.root, {})  # rounds recorded before (a release records its due date)
+    if recorded:
+        putaran.write_all(ws.root, {})  # rounds recorded before (a release records its due date)
+    copy = putaran._copy_path(ws.root)
+    before = copy.read_bytes() if recorded else None
     real = putaran._durable
     path = ws.root / putaran.STATE_FILE
 
@@ -441,10 +444,31 @@ def test_a_failed_write_leaves_the_record_as_it_was_and_says_why(ws, monkeypatch
         putaran.tutup(ws.root, FORM)
     assert "uji.json" in str(err.value) and "catatan putaran uji" in str(err.value)
     monkeypatch.undo()
+    assert (copy.read_bytes() if copy.exists() else None) == before
     assert putaran.read_round(ws.root, FORM).terbuka
     putaran.tutup(ws.root, FORM)
     assert not putaran.read_round(ws.root, FORM).terbuka
     assert putaran._copy_path(ws.root).read_bytes() == path.read_bytes()
+
+
+def test_an_older_record_put_back_over_the_current_one_never_reopens_a_round(ws, capsys):
+    """The trainer, told long ago to "restore uji.json from a backup", copies the uji.json of his
+    flashdisk backup (made before `tutup`, or before `ulang`) over the current one. The copy in
+    cadangan/ is further on: it is the record (rounds only move forward), put back and said."""
+    _hand_in(ws, "p01", "jawaban p01")
+    path = ws.root / putaran.STATE_FILE
+    putaran.write_all(ws.root, {})
+    before_tutup = path.read_bytes()
+    putaran.tutup(ws.root, FORM)
+    closed = path.read_bytes()
+    path.write_bytes(before_tutup)
+    capsys.readouterr()
+    assert not putaran.read_round(ws.root, FORM).terbuka
+    assert path.read_bytes() == closed and "lebih lama" in capsys.readouterr().err
+    putaran.ulang(ws.root, FORM, ["p02"])
+    path.write_bytes(closed)  # round 1 closed, from before the retake
+    p = putaran.read_round(ws.root, FORM)
+    assert (p.nomor, p.peserta) == (2, ["p02"]), p
 
 
 def test_without_a_good_copy_a_cut_record_is_refused_naming_both_files(ws, tmp_path):
