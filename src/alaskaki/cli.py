@@ -973,10 +973,12 @@ def _printed_form(args) -> Path | None:
     nb = _workshop_form(args)
     if nb is None or args.naskah not in ("asesmen-awal", "asesmen-akhir"):
         return nb
+    from alaskaki.workshop import putaran
     from alaskaki.workshop.course import Workshop, mark_printed, own_forms_for_a_copy
 
     ws = Workshop(nb.parents[2])  # source/<naskah>/<naskah>.ipynb
     own_forms_for_a_copy(ws, args.naskah, getattr(args, "angkatan", None), printing=True)
+    putaran.check_not_spent(ws.root, args.naskah, "dicetak")  # a closed round's form (R65)
     try:
         mark_printed(ws, args.naskah)
     except AlaskakiError as err:  # a co-trainer reading the folder may still print

@@ -154,13 +154,7 @@ def _sheet_on_stick(ws, tmp_path, pid: str, skill: float, name: str):
     return stick
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="FINDING R64: the done-marker's jawaban_dari is the sha of whatever sits in "
-    "submitted/ when grading ENDS: a sheet collected while `grade` worked is recorded as graded "
-    "(its grades are the earlier sheet's), so `tutup` neither warns nor keeps the graded sheet",
-)
+# R64 (red team 3), fixed in session 9
 def test_a_sheet_collected_while_grade_runs_is_never_recorded_as_graded(released_akhir, tmp_path):
     """No lock between workshop writers (R45): a co-trainer runs `collect` from a second stick while
     the trainer's `grade asesmen-akhir` is working on p02. p02's first sheet (all right) is the one
@@ -198,12 +192,7 @@ def test_a_sheet_collected_while_grade_runs_is_never_recorded_as_graded(released
     assert closed.dinilai.get("p02") == graded_sha, closed.dinilai
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="FINDING R65: R61's fix guards release and init only: `cetak asesmen-akhir` (and "
-    "--kunci) in round 2 prints the closed round's form put back into source/ for the retaker",
-)
+# R65 (red team 3), fixed in session 9
 @pytest.mark.parametrize("kunci", [False, True], ids=["kertas", "kunci"])
 def test_the_closed_rounds_form_put_back_is_never_printed_for_a_retaker(
     closed_round1, tmp_path, kunci

@@ -816,6 +816,23 @@ def spent_form(root: str | Path, modul: str) -> int | None:
     return None
 
 
+def check_not_spent(root: str | Path, modul: str, doing: str) -> None:
+    """Refuse to hand out (release, print, print the key of) a closed round's form that sits in
+    source/ again in a later round (red team R61, R65); ``doing``: "dirilis", "dicetak" ..."""
+    k = spent_form(root, modul)
+    if k is None:
+        return
+    nomor = read_round(root, modul).nomor
+    raise AlaskakiError(
+        f"Formulir {modul} tidak {doing}: yang ada di source/{modul}/ adalah formulir putaran "
+        f"{k} yang sudah ditutup (kuncinya bisa sudah keluar lewat rapor), padahal sekarang "
+        f"putaran {nomor} (mis. source/ disalin kembali dari cadangan lama). Jalankan "
+        f"`alaskaki init {Path(root)}`: dibuat formulir baru putaran {nomor} (formulir "
+        "lama disimpan di penilaian/), lalu ulangi perintah ini.",
+        exit_code=EXIT_USAGE,
+    )
+
+
 def check_release(root: str | Path, modul: str) -> None:
     """Refuse to release ``modul`` while its retake form is being made (red team R20 gap): the form
     in source/ may still be the closed round's, whose key the rapor may already have spent; and
@@ -823,16 +840,8 @@ def check_release(root: str | Path, modul: str) -> None:
     if modul not in FORMS:
         return
     p = read_round(root, modul)
-    k = spent_form(root, modul)
-    if k is not None and not p.dibuat:
-        raise AlaskakiError(
-            f"Formulir {modul} tidak dirilis: yang ada di source/{modul}/ adalah formulir putaran "
-            f"{k} yang sudah ditutup (kuncinya bisa sudah keluar lewat rapor), padahal sekarang "
-            f"putaran {p.nomor} (mis. source/ disalin kembali dari cadangan lama). Jalankan "
-            f"`alaskaki init {Path(root)}`: dibuat formulir baru putaran {p.nomor} (formulir "
-            "lama disimpan di penilaian/), lalu rilis lagi.",
-            exit_code=EXIT_USAGE,
-        )
+    if not p.dibuat:
+        check_not_spent(root, modul, "dirilis")
     if p.dibuat:
         raise AlaskakiError(
             f"Formulir {modul} belum dirilis: formulir ulang putaran {p.nomor} untuk "

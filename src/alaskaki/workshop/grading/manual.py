@@ -65,7 +65,7 @@ def earlier(gb, course: Course, mod: Module, work: Work) -> Earlier:
     out = Earlier()
     marker = record.read_marker(course.root, modul, pid) or {}
     form_now = hashlib.sha256(mod.source_bytes).hexdigest()
-    now_sha = _sha(work.submitted_dir / f"{modul}.ipynb") if work.submitted_dir else None
+    now_sha = getattr(work, "sha", None)  # the bytes being graded (R64), never re-read
     out.file_sha = marker.get("jawaban_dari")
     # an uji sheet graded with another form is a retake round's; a latihan's corrected source
     # regraded with --ulang is the same version (the trainer's scores stay)

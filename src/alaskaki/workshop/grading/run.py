@@ -230,9 +230,7 @@ class Run:
             # and which form judged that file: an uji file is never judged again with another
             # form (red team R20; putaran.other_form_reason reads "formulir" and "jawaban_dari")
             marker["formulir"] = hashlib.sha256(self.module.source_bytes).hexdigest()
-            marker["jawaban_dari"] = judge.sha_of(
-                self.course.folder.submitted(pid, self.modul) / f"{self.modul}.ipynb"
-            )
+            marker["jawaban_dari"] = work.sha  # the bytes graded, not what sits there now (R64)
             record.write_marker(self.course.root, self.modul, pid, marker)
             seconds = time.monotonic() - work.started
             return ParticipantGrade(

@@ -4,6 +4,7 @@ and a job for the sandbox; what was tampered with becomes flags."""
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import re
 import warnings
@@ -172,12 +173,20 @@ class Work:
     submitted_dir: Path | None = None
     started: float = 0.0
     slot: int = 0
+    # sha256 of the very bytes graded, read once (red team R64: a file collected while `grade`
+    # works must never be recorded as the one judged); None when there was no file to read
+    sha: str | None = None
 
 
 def read_submission(
-    path: Path, mod: Module, flags: list[str], limits: Limits = DEFAULT_LIMITS
+    path: Path,
+    mod: Module,
+    flags: list[str],
+    limits: Limits = DEFAULT_LIMITS,
+    work: Work | None = None,
 ) -> NotebookNode:
-    """Parse a submitted file as data; anything unusable becomes an empty notebook (scores 0)."""
+    """Parse a submitted file as data; anything unusable becomes an empty notebook (scores 0).
+    ``work``: gets the sha256 of the bytes read (``Work.sha``), from the same open file."""
     empty = nbformat.v4.new_notebook()
     if not path.is_file():
         flags.append("Notebook modul ini tidak ada di kiriman peserta.")
@@ -187,6 +196,11 @@ def read_submission(
         return empty
     with open(path, "rb") as f:  # never more than the cap (the file may grow while we read)
         raw = f.read(limits.notebook_bytes + 1)
+        if work is not None:
+            digest = hashlib.sha256(raw)
+            while chunk := f.read(1 << 20):  # an over-cap file: hashed whole, never kept
+                digest.update(chunk)
+            work.sha = digest.hexdigest()
     problem = notebook_problem(raw, None, limits)
     if problem:
         flags.append(f"Notebook ditolak dan dinilai kosong: {problem}.")
@@ -379,7 +393,7 @@ def prepare(gb, course: Course, mod: Module, peserta: str, key: str) -> Work:
     subdir = course.folder.submitted(peserta, mod.modul)
     work.submitted_dir = subdir
     work.timestamp = course.coursedir.get_existing_timestamp(str(subdir))
-    nb = read_submission(subdir / f"{mod.modul}.ipynb", mod, work.flags, course.limits)
+    nb = read_submission(subdir / f"{mod.modul}.ipynb", mod, work.flags, course.limits, work)
     work.flags += tamper_flags(nb, mod, gb, mod.modul)
     work.flags += question_flags(nb, mod, peserta)
     res = resources(course, mod.modul, peserta)

@@ -106,7 +106,13 @@ def graded(tmp_path):
 
     def second(essay: str, code: str, data: bytes, when: dt.datetime):
         (sub / f"{modul}.ipynb").write_bytes(data)
-        work = SimpleNamespace(peserta=pid, nb=_nb(essay, code), submitted_dir=sub, timestamp=when)
+        work = SimpleNamespace(
+            peserta=pid,
+            nb=_nb(essay, code),
+            submitted_dir=sub,
+            timestamp=when,
+            sha=hashlib.sha256(data).hexdigest(),  # as sanitise.read_submission sets it
+        )
         gb = Gradebook(
             T1,
             [Grade("esai", 3.0), Grade("hitung", 4.0, extra_credit=1.0)],
