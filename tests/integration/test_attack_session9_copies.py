@@ -1,0 +1,119 @@
+"""Red team 3 (session 9): a copy of a workshop for the next batch whose participants get the SAME
+ids (p01, p02, ...: numbering each batch from p01 is what a trainer does; the hub already met it,
+``hub users``). Real init/release/tutup/roster import and the real token derivation.
+
+A test that holds is a normal test; a finding is a strict xfail named R6x (see /work/wt/BOARD.md).
+"""
+
+from __future__ import annotations
+
+import subprocess
+
+import pytest
+from copykit import form_key, own_place, same_form, sheet
+
+pytestmark = [pytest.mark.slow]
+
+AKHIR = "asesmen-akhir"
+# batch 2: other people, numbered from p01 again
+BATCH2_SAME_IDS = (
+    "id,nama,ikm,kelurahan,jenis_kelamin,peran\n"
+    "p01,Dwi Lestari,UD Alas Kaki Sentanan,Sentanan,P,pemilik\n"
+    "p02,Eko Prasetyo,UD Alas Kaki Sentanan,Sentanan,L,penjahit\n"
+)
+
+
+@pytest.fixture(scope="module")
+def sat_batch1(tmp_path_factory):
+    """Batch 1 (the sample roster, p01..p24) sat asesmen-akhir: cards printed (`kartu`),
+    released, p01 and p02 handed in, the round closed (its key now goes out with the rapor)."""
+    from alaskaki import paths
+    from alaskaki.workshop import putaran
+    from alaskaki.workshop.course import init_workshop
+    from alaskaki.workshop.release import issue_tokens, release_module
+
+    ws = init_workshop(
+        tmp_path_factory.mktemp("sat") / "angkatan-1",
+        roster=paths.dataset("contoh_peserta.csv"),
+        modules=[AKHIR],
+    )
+    issue_tokens(ws, AKHIR)  # what `alaskaki kartu` does: the cards batch 1 holds
+    release_module(ws, AKHIR, due="2026-12-01 17:00")
+    for pid in ("p01", "p02"):
+        sheet(ws, pid, AKHIR)
+    putaran.tutup(ws.root, AKHIR)
+    return ws.root
+
+
+def _batch2_copy(sat_batch1, tmp_path, how: str):
+    """`cp -a angkatan-1 angkatan-2` (batch 1's folder stays in place) with batch 2's roster:
+    imported (`roster import`: p01, p02 updated to batch 2's names) or the roster file replaced."""
+    from alaskaki.workshop.course import Workshop
+    from alaskaki.workshop.roster import import_roster
+
+    one = own_place(sat_batch1, tmp_path / "angkatan-1")
+    two = tmp_path / "angkatan-2"
+    subprocess.run(["cp", "-a", str(one), str(two)], check=True)
+    ws = Workshop(two)
+    if how == "impor":
+        csv = tmp_path / "angkatan-2.csv"
+        csv.write_text(BATCH2_SAME_IDS, encoding="utf-8")
+        import_roster(ws, csv)
+    else:
+        ws.roster_path.write_text(BATCH2_SAME_IDS, encoding="utf-8")
+    assert {p.id: p.nama for p in ws.participants()}["p01"] == "Dwi Lestari"
+    return one, ws
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="FINDING R66: a batch-2 copy whose roster reuses batch 1's ids (other names) releases "
+    "the post-test batch 1 sat, without a question and even with --angkatan-baru",
+)
+@pytest.mark.parametrize("angkatan", [None, "baru"], ids=["tanpa_jawaban", "angkatan_baru"])
+@pytest.mark.parametrize("how", ["impor", "ganti"])
+def test_batch_2_with_batch_1s_ids_never_gets_the_post_test_batch_1_sat(
+    sat_batch1, tmp_path, how, angkatan
+):
+    """Batch 1 sat asesmen-akhir in ~/angkatan-1 (still there). For batch 2 the trainer copies the
+    folder and brings in batch 2's roster, numbered p01, p02 like every batch (the kit updates
+    p01's and p02's NAMES: other people). `release asesmen-akhir` must ask which batch this is,
+    or draw batch 2's own form; and when the trainer says `--angkatan-baru`, a new form always.
+    Measured on main: no question, batch 1's form kept (same keys), with or without the flag:
+    the copy's ids are all in the original's roster, so own_forms_for_a_copy returns early."""
+    from alaskaki.errors import AlaskakiError
+    from alaskaki.workshop.release import release_module
+
+    one, ws = _batch2_copy(sat_batch1, tmp_path, how)
+    sat = form_key(one, AKHIR)
+    try:
+        release_module(ws, AKHIR, due="2026-12-08 17:00", angkatan=angkatan)
+    except AlaskakiError as asked:
+        assert angkatan is None, f"--angkatan-baru given and still refused: {asked}"
+        assert "--angkatan-baru" in str(asked), str(asked)
+        assert same_form(sat, form_key(ws.root, AKHIR)), "nothing changes before the answer"
+        return
+    assert not same_form(sat, form_key(ws.root, AKHIR)), "batch 2 got the post-test batch 1 sat"
+    assert same_form(sat, form_key(one, AKHIR)), "batch 1's own form never changes"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="FINDING R67: in a batch-2 copy, `release --angkatan-baru` keeps the token secret: "
+    "batch 1's p01 card carries batch 2's p01 post-test token",
+)
+def test_a_batch_1_card_never_opens_batch_2s_post_test(sat_batch1, tmp_path):
+    """Batch 1's p01 has his card (post-test token column). Batch 2's p01 is another person in the
+    copy, released for batch 2 with `--angkatan-baru` (the trainer's word that these are new
+    people). The token proves who handed a sheet in; batch 1's p01 must not be able to hand in a
+    sheet (a blank one over batch 2's p01's work, or one for him) that passes as batch 2's p01."""
+    from alaskaki.workshop.release import issue_tokens, release_module
+
+    one, ws = _batch2_copy(sat_batch1, tmp_path, "impor")
+    from alaskaki.workshop.course import Workshop
+
+    old_card = issue_tokens(Workshop(one), AKHIR)["p01"]
+    release_module(ws, AKHIR, due="2026-12-08 17:00", angkatan="baru")
+    assert issue_tokens(ws, AKHIR)["p01"] != old_card
