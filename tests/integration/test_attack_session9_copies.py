@@ -117,3 +117,51 @@ def test_a_batch_1_card_never_opens_batch_2s_post_test(sat_batch1, tmp_path):
     old_card = issue_tokens(Workshop(one), AKHIR)["p01"]
     release_module(ws, AKHIR, due="2026-12-08 17:00", angkatan="baru")
     assert issue_tokens(ws, AKHIR)["p01"] != old_card
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="FINDING R68: in a batch-2 copy, `roster import` renames p01 (another person) and p01 "
+    "inherits batch 1's p01's graded work: status dinilai 37/37 and a rapor 'Dwi Lestari ... "
+    "Kompeten pada 6 dari 6 unit' from work she never did",
+)
+def test_a_new_person_under_a_reused_id_never_inherits_the_earlier_persons_results(
+    released_akhir, tmp_path
+):
+    """Batch 1's p01 (Siti Aminah) sat asesmen-akhir, all right (37/37), round closed. The trainer
+    copies the folder for batch 2 and imports batch 2's roster, numbered p01, p02 again: the kit
+    says "2 diperbarui" and nothing else. Batch 2's p01, Dwi Lestari, has handed in nothing. Her
+    status and her rapor must not show Siti's work: `roster import` refuses or asks (a participant
+    with work in the folder who gets another person's name), or Dwi starts with nothing."""
+    import nbformat
+
+    from alaskaki.errors import AlaskakiError
+    from alaskaki.workshop import collect_module, demo, grade, putaran, workshop_status
+    from alaskaki.workshop.course import Workshop
+    from alaskaki.workshop.roster import import_roster
+
+    base, source, given = released_akhir
+    one = Workshop(own_place(base.root, tmp_path / "angkatan-1"))
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    nbformat.write(
+        demo.simulate_submission(source, given, "p01", 1.0, AKHIR), stick / f"p01_{AKHIR}.ipynb"
+    )
+    collect_module(one, AKHIR, source=stick, received="2026-12-01 15:00", tanpa_token=True)
+    graded = grade(one, AKHIR, progress=False, workers=1).by_participant()["p01"]
+    assert graded.score == graded.max_score == 37
+    putaran.tutup(one.root, AKHIR)
+    two = tmp_path / "angkatan-2"
+    subprocess.run(["cp", "-a", str(one.root), str(two)], check=True)
+    ws = Workshop(two)
+    csv = tmp_path / "angkatan-2.csv"
+    csv.write_text(BATCH2_SAME_IDS, encoding="utf-8")
+    try:
+        import_roster(ws, csv)
+    except AlaskakiError as asked:
+        assert "p01" in str(asked), str(asked)
+        return
+    row = {e.peserta: e for e in workshop_status(ws, modul=AKHIR).entries}["p01"]
+    assert row.nama == "Dwi Lestari"
+    assert not row.dinilai and row.dikumpulkan is None, (row.nama, row.nilai, row.nilai_maks)
