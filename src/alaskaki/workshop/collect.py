@@ -718,7 +718,7 @@ def _install_newest(
 # dikumpulkan"). Linux swaps two folders in one step (renameat2 RENAME_EXCHANGE: ext4, xfs,
 # btrfs, tmpfs); where the file system cannot (vfat, exFAT) the old folder is moved aside, the new
 # one renamed in, and the old one put back when that fails; a power cut between those two renames
-# is put right by the next run (`_finish_interrupted`).
+# is put right by the next collect, grade or status (`finish_interrupted_installs`).
 _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2
 
