@@ -10,6 +10,7 @@ essays — and prices it with the participant model below. Usage::
     .venv/bin/python bench/waktu_modul.py --cek           # exit 1 when a notebook's stated time is off
     .venv/bin/python bench/waktu_modul.py --tulis         # write the model's times into the notebooks + guide
     .venv/bin/python bench/waktu_modul.py --kalibrasi     # the calibration: its data, factor and residuals
+    .venv/bin/python bench/waktu_modul.py --uji           # the uji forms' time (alaskaki_kunci.generate)
 
 The Sumber section closing each module (the source list and, under it, the validity list of the rules the
 module uses) is not counted as reading: it is reference for later, not read to do the exercises. The model is an
@@ -248,6 +249,74 @@ def measure(modul: str, *, execute: bool = True) -> Hitung:
     return h
 
 
+def measure_uji(nb, modul: str = "uji") -> Hitung:
+    """The participant model on an uji form (no kernel: the form prints nothing a participant reads).
+
+    Every markdown cell is read (the cases and their options are the form); each answer line is priced by
+    what it asks ("huruf" a letter: isi_kata, "angka" a number: isi_angka); every code cell is run once; no
+    self-check with hints (an uji answer cell checks only the form of the answer), so ``latihan`` is 0.
+    """
+    h = Hitung(modul, tertulis=stated_minutes(nb))
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            h.kata_teks += _words(cell.source)
+            continue
+        h.sel_kode += 1
+        meta = cell.metadata.get("nbgrader", {})
+        if meta.get("solution") and not meta["grade_id"].endswith("_id_peserta"):
+            stub = cell.source.split("### BEGIN SOLUTION")[0]
+            for line in stub.splitlines():
+                m = ANSWER.match(line)
+                if not m:
+                    continue
+                if "huruf" in m.group(2):
+                    h.isian_kata += 1
+                elif "angka" in m.group(2):
+                    h.isian_angka += 1
+                else:
+                    raise ValueError(
+                        f"{modul} {meta['grade_id']}: answer line the model cannot price"
+                    )
+    return h
+
+
+def uji_estimate(secrets: int = 0) -> dict[str, int]:
+    """The model's minutes on the kit's two committed uji forms and on ``secrets`` workshop draws of each."""
+    from alaskaki_kunci import generate
+
+    out = {}
+    for modul in sorted(ASSESSMENTS):
+        nb = nbformat.read(paths.SOURCE_DIR / modul / f"{modul}.ipynb", as_version=4)
+        out[modul] = measure_uji(nb, modul).total()
+        for i in range(secrets):
+            drawn = nbformat.reads(generate.form_notebook(modul, f"waktu-{i}"), as_version=4)
+            out[f"{modul} (bengkel {i})"] = measure_uji(drawn, modul).total()
+    return out
+
+
+def main_uji() -> int:
+    from alaskaki_kunci import generate
+
+    minutes = uji_estimate(secrets=20)
+    for name, menit in minutes.items():
+        print(f"{name:36} model {menit:>4}m")
+    top = tertulis(max(minutes.values()))
+    print(
+        f"Model (terbesar, dibulatkan ke atas 5): {top} menit; tertulis MODEL_MINUTES "
+        f"{generate.MODEL_MINUTES}; pembaca lambat {generate.SLOW_MINUTES}; disediakan "
+        f"{generate.GIVEN_MINUTES} (cadangan {generate.GIVEN_MINUTES - generate.SLOW_MINUTES} menit "
+        f"di atas pembaca lambat, {generate.GIVEN_MINUTES - top} di atas model)"
+    )
+    if top != generate.MODEL_MINUTES:
+        print(
+            f"MODEL_MINUTES di src/alaskaki_kunci/generate.py bukan {top}: ubah, lalu jalankan "
+            "`python -m alaskaki_kunci.generate`",
+            file=sys.stderr,
+        )
+        return 1
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument(
@@ -271,7 +340,15 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="print the calibration data, its factor and each module's residual, run nothing",
     )
+    ap.add_argument(
+        "--uji",
+        action="store_true",
+        help="the uji forms: the model's minutes on the committed forms and on 20 workshop draws of each, "
+        "against the times alaskaki_kunci.generate states (exit 1 when they are off)",
+    )
     args = ap.parse_args(argv)
+    if args.uji:
+        return main_uji()
     if args.kalibrasi:
         print(
             f"Kalibrasi: faktor {KALIBRASI:.2f} (kuadrat terkecil lewat nol, {len(BACAAN)} modul)"
