@@ -122,3 +122,110 @@ def test_a_copied_uji_with_forged_readings_still_shows_kerja_sama(copied_uji):
     pairs = {tuple(sorted((p.a, p.b))) for p in module_pairs(ws, MODUL)}
     flagged = (forger, MODUL) in load_flags(ws.root)
     assert tuple(sorted((friend, forger))) in pairs or flagged, (pairs, got[forger].flags)
+
+
+# ------------------------------------------------------------------------------------------
+# flags and a character Python holds but UTF-8 cannot write (a lone surrogate, chr(0xd800))
+# ------------------------------------------------------------------------------------------
+
+LATIHAN = "m3-biaya-produksi"
+
+
+def _answers_from_the_key(released, pid: str, last: str | None) -> nbformat.NotebookNode:
+    """m3 with no skill: every answer taken from the module's answer key (latihan.harapan, in the
+    kit the participant's kernel imports; the static scan flags it; 7 of m3's 9 points), and ``last`` as a new cell at
+    the end."""
+    from alaskaki.workshop.demo import answer_variables
+
+    nb = nbformat.from_dict(json.loads(json.dumps(released)))
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        cell.source = re.sub(r'"isi-id-anda"', json.dumps(pid), cell.source, flags=re.I)
+        names = answer_variables(cell.source)
+        if names and "ID_PESERTA =" not in cell.source:
+            cell.source = "\n".join(f"{n} = latihan.harapan(ID_PESERTA)[{n!r}]" for n in names)
+    if last:
+        nb.cells.append(nbformat.v4.new_code_cell(last))
+    return nb
+
+
+@pytest.fixture(scope="module")
+def keyed(released_module, tmp_path_factory):
+    from alaskaki.workshop.grader import grade_module
+
+    ws, _source, released = released_module(LATIHAN)
+    ws = type(ws)(shutil.copytree(ws.root, tmp_path_factory.mktemp("kunci-m3") / "lokakarya"))
+    subs = {
+        "p05": _answers_from_the_key(released, "p05", None),
+        "p06": _answers_from_the_key(released, "p06", "ID_PESERTA = ID_PESERTA + chr(0xD800)"),
+        "p07": _answers_from_the_key(released, "p07", "print('catatan', chr(0xD800))"),
+    }
+    for pid, nb in subs.items():
+        dest = ws.submitted(pid, LATIHAN)
+        dest.mkdir(parents=True)
+        nbformat.write(nb, dest / f"{LATIHAN}.ipynb")
+        (dest / "timestamp.txt").write_text("2026-11-30 10:00:00.000000 UTC")
+    run = grade_module(ws.root, LATIHAN, workers=1, progress=False)
+    return ws, run
+
+
+def _entry(ws, pid: str, modul: str):
+    from alaskaki.workshop.status import workshop_status
+
+    return next(e for e in workshop_status(ws, modul=modul).entries if e.peserta == pid)
+
+
+@warm_only
+@pytest.mark.slow
+def test_answers_taken_from_the_key_are_shown_to_the_trainer(keyed):
+    """The guard of the next test: p05 takes every m3 answer from latihan.harapan; `status`
+    shows the score with the static scan's indication next to it."""
+    ws, run = keyed
+    e = _entry(ws, "p05", LATIHAN)
+    assert e.nilai and e.nilai >= 0.7 * e.nilai_maks, e  # what the key's answers score
+    assert any("kunci jawaban" in f for f in e.indikasi), e.indikasi
+
+
+@warm_only
+@pytest.mark.slow
+@pytest.mark.xfail(
+    strict=True,
+    reason="FINDING R71: one line `ID_PESERTA = ID_PESERTA + chr(0xD800)` makes save_flags fail "
+    "(UnicodeEncodeError) after the score is committed: status shows the score (7/9), no indikasi",
+)
+def test_a_lone_surrogate_in_id_peserta_never_hides_the_indications(keyed):
+    """p06 does what p05 does and adds one line at the end: ID_PESERTA with a lone surrogate.
+    The judge uses the folder's id, so the score is right; the flag 'ID_PESERTA ... bukan ID
+    peserta' quotes the claimed id, and writing the flags file (json ensure_ascii=False, UTF-8)
+    raises UnicodeEncodeError AFTER record.save_grades committed the score. The run says only
+    'Gagal menulis catatan penilaian ... galat tak terduga (UnicodeEncodeError)' (every grade
+    again), and `alaskaki status` shows p06 dinilai with p05's score (7/9) and NO indication: the
+    static scan's 'kunci jawaban', and any other, is gone. A trainer must see the indications
+    of any score the kit shows (or no score, with a sentence naming p06)."""
+    ws, run = keyed
+    e = _entry(ws, "p06", LATIHAN)
+    assert e.nilai is None or any("kunci jawaban" in f for f in e.indikasi), (
+        e,
+        run.by_participant()["p06"],
+    )
+
+
+@warm_only
+@pytest.mark.slow
+@pytest.mark.xfail(
+    strict=True,
+    reason="FINDING R72: a cell printing chr(0xD800) makes write_autograded fail "
+    "(UnicodeEncodeError): never graded, 'galat tak terduga' at every grade, no cause named",
+)
+def test_a_cell_printing_a_lone_surrogate_is_graded(keyed):
+    """p07's last cell prints chr(0xD800) (any text a participant's code mangles can hold one).
+    The runner's frame carries it escaped, the grader puts it in the autograded notebook, and
+    nbformat's UTF-8 write raises: p07 is 'gagal' with 'Gagal menulis notebook hasil penilaian
+    (autograded/): galat tak terduga (UnicodeEncodeError)' at every grade, nothing recorded (a
+    .tmp-* file is left in autograded/p07/). Output is the participant's: it must be kept
+    (escaped or replaced) and the answers graded."""
+    ws, run = keyed
+    r = run.by_participant()["p07"]
+    assert r.status == "dinilai" and r.score, r
+    assert not list(ws.autograded("p07", LATIHAN).glob(".tmp-*"))
