@@ -229,3 +229,118 @@ def test_a_cell_printing_a_lone_surrogate_is_graded(keyed):
     r = run.by_participant()["p07"]
     assert r.status == "dinilai" and r.score, r
     assert not list(ws.autograded("p07", LATIHAN).glob(".tmp-*"))
+
+
+# ------------------------------------------------------------------------------------------
+# the exchange (hub): a participant account against the trainer's release and collect
+# ------------------------------------------------------------------------------------------
+
+HUB_MOD = "m3-biaya-produksi"
+
+
+@pytest.fixture
+def two_accounts(require_part):
+    """An exchange (1777, as ``hub users`` makes it) and two real participant accounts; removed
+    afterwards. The workshop lists both (id = account name)."""
+    import os
+    import subprocess
+    import tempfile
+    from pathlib import Path
+
+    from alaskaki.workshop import import_roster, init_workshop
+    from alaskaki.workshop.hub import set_exchange
+
+    require_part(os.geteuid() == 0 and bool(shutil.which("useradd")), "root (useradd) needed")
+    base = Path(tempfile.mkdtemp(prefix="alaskaki-rt4-", dir="/var/tmp"))
+    os.chmod(base, 0o755)
+    exchange = base / "exchange"
+    exchange.mkdir()
+    os.chmod(exchange, 0o1777)
+    (base / "home").mkdir()
+    users = [f"r{c}{os.getpid() % 100000:05d}" for c in "ab"]
+    for user in users:
+        subprocess.run(
+            ["useradd", "--create-home", "--home-dir", str(base / "home" / user), user],
+            check=True,
+            capture_output=True,
+        )
+    try:
+        ws = init_workshop(base / "lokakarya", modules=[HUB_MOD])
+        roster = base / "peserta.csv"
+        roster.write_text(
+            "id,nama,ikm,kelurahan,jenis_kelamin,peran\n"
+            + "".join(f"{u},Peserta {u.upper()},IKM A,Miji,P,admin\n" for u in users),
+            encoding="utf-8",
+        )
+        import_roster(ws, roster)
+        set_exchange(ws, exchange)
+        yield base, exchange, users, ws
+    finally:
+        for user in users:
+            subprocess.run(["userdel", "--remove", user], check=False, capture_output=True)
+        shutil.rmtree(base, ignore_errors=True)
+
+
+def _submit_as(base, ws, user: str) -> None:
+    """nbgrader's own fetch_assignment and submit for ``user``, with the config the hub writes;
+    what it made is then given to the account (the kit reads the owner)."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from alaskaki.workshop.hub import write_jupyter_config
+
+    home = base / "home" / user
+    state = base / "hub"
+    exchange = Path(ws.config().Exchange.root)
+    write_jupyter_config(state, course_id=ws.course_id, exchange=exchange)
+    env = {
+        "HOME": str(home),
+        "PATH": f"{Path(sys.executable).parent}:/usr/bin:/bin",
+        "LANG": "C.UTF-8",
+        "JUPYTER_CONFIG_PATH": str(state / "jupyter-peserta"),
+        "JUPYTERHUB_USER": user,
+    }
+    for cmd in ("fetch_assignment", "submit"):
+        res = subprocess.run(
+            [str(Path(sys.executable).parent / "nbgrader"), cmd, HUB_MOD],
+            capture_output=True,
+            text=True,
+            cwd=home,
+            env=env,
+            check=False,
+            timeout=300,
+        )
+        assert res.returncode == 0, res.stdout + res.stderr
+    mine = [home, *exchange.glob(f"*/inbound/{user}+*")]
+    subprocess.run(["chown", "-R", f"{user}:", *map(str, mine)], check=True)
+    assert os.stat(mine[-1]).st_uid != 0
+
+
+@pytest.mark.slow
+@pytest.mark.xfail(
+    strict=True,
+    reason="FINDING R73: one participant's own submission_secret.txt with bytes that are no "
+    "UTF-8 stops the trainer's `alaskaki collect` on the hub for everybody "
+    "(UnicodeDecodeError out of collect._from_exchange)",
+)
+def test_one_participants_odd_secret_file_never_stops_the_collect_from_the_exchange(two_accounts):
+    """Both participants hand in m3 with nbgrader's own submit. The second then writes two bytes
+    that are no UTF-8 into submission_secret.txt of his own record in inbound (his account owns
+    it; the size of that file is not checked either). The trainer's collect reads every secret
+    with read_text(encoding='utf-8') inside the generator: UnicodeDecodeError, nobody is
+    collected, and the CLI says only 'galat tak terduga'. Bad input must cost only that record,
+    named in one sentence (as the other odd records are: 'ditolak')."""
+    from alaskaki.workshop import collect_module
+    from alaskaki.workshop.release import release_module
+
+    base, exchange, (honest, odd), ws = two_accounts
+    release_module(ws, HUB_MOD)
+    _submit_as(base, ws, honest)
+    _submit_as(base, ws, odd)
+    (secret,) = exchange.glob(f"{ws.course_id}/inbound/{odd}+*/submission_secret.txt")
+    secret.write_bytes(b"\xff\xfe")
+    res = collect_module(ws, HUB_MOD)
+    assert honest in res.collected, res
+    assert ws.submitted(honest, HUB_MOD).is_dir()
