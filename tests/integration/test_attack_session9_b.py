@@ -344,3 +344,56 @@ def test_one_participants_odd_secret_file_never_stops_the_collect_from_the_excha
     res = collect_module(ws, HUB_MOD)
     assert honest in res.collected, res
     assert ws.submitted(honest, HUB_MOD).is_dir()
+
+
+@pytest.mark.slow
+@pytest.mark.xfail(
+    strict=True,
+    reason="FINDING R74: a participant account that makes <exchange>/<course_id> before the "
+    "first release (exchange root 1777) blocks every release of the batch: nbgrader's English "
+    "'You don't own the directory', or with a record put there the kit's sentence blames "
+    "'lokakarya lain' and points at --angkatan-baru; the account is never named",
+)
+@pytest.mark.parametrize("with_record", [False, True], ids=["folder", "folder-and-record"])
+def test_a_course_folder_made_by_a_participant_never_blocks_the_release_unnamed(
+    two_accounts, with_record
+):
+    """Accounts are made (`hub users`) and participants log in before the trainer's first
+    release, so the course folder does not exist yet; the exchange root is world-writable (1777,
+    sticky). A participant makes `<exchange>/<course_id>` (the course id is in his own Jupyter
+    config), optionally with an `alaskaki-lokakarya.json` naming another folder and other people.
+    The trainer's release then fails at nbgrader ("You don't own the directory"), or is refused
+    by the kit's check as "another workshop's" course. With the sticky bit the trainer's account
+    cannot even remove that folder. The release must go ahead, or stop with one sentence naming
+    the account that made the folder and how to remove it."""
+    import os
+    import pwd
+
+    from alaskaki.errors import AlaskakiError
+    from alaskaki.workshop.exchange import OWNER_FILE
+    from alaskaki.workshop.release import release_module
+
+    base, exchange, (attacker, _), ws = two_accounts
+    course = exchange / ws.course_id
+    course.mkdir()
+    if with_record:
+        (course / OWNER_FILE).write_text(
+            json.dumps(
+                {
+                    "folder": "/srv/alaskaki/lokakarya-lama",
+                    "id_folder": "x",
+                    "disk": "1",
+                    "peserta": ["0" * 20],
+                }
+            ),
+            encoding="utf-8",
+        )
+    pw = pwd.getpwnam(attacker)
+    for p in [course, *course.iterdir()]:
+        os.chown(p, pw.pw_uid, pw.pw_gid)  # made by the participant's account
+    try:
+        release_module(ws, HUB_MOD)
+    except AlaskakiError as err:
+        assert attacker in str(err), str(err)
+    else:
+        assert (exchange / ws.course_id / "outbound" / HUB_MOD).is_dir()
