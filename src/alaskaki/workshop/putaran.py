@@ -806,14 +806,36 @@ def spent_form(root: str | Path, modul: str) -> int | None:
         return None
     folder = Folder(Path(root))
     now = folder.source(modul) / f"{modul}.ipynb"
-    now_sha, now_q = _sha(now), _questions_in(now)
+    now_sha, now_q, now_t = _sha(now), _questions_in(now), _tests_in(now)
     for k in range(1, nomor):
         old = archived_form(root, modul, k)
         if not old.is_file():
             continue
-        if (now_sha and now_sha == _sha(old)) or (now_q and now_q == _questions_in(old)):
+        if now_sha and now_sha == _sha(old):
             return k
+        # most of its questions or of its hidden tests (the keys) are the closed round's: one
+        # question retouched by hand does not make it another form (red team R69)
+        for a, b in ((now_q, _questions_in(old)), (now_t, _tests_in(old))):
+            if a and b:
+                same, shared = _same_questions(a, b)
+                if shared and 2 * same > shared:
+                    return k
     return None
+
+
+def _tests_in(path: Path) -> dict[str, str]:
+    """{grade id: source} of the form's test cells (the hidden tests hold the keys); {} if unreadable."""
+    try:
+        cells = json.loads(path.read_text(encoding="utf-8")).get("cells") or []
+    except (OSError, ValueError, AttributeError):
+        return {}
+    out = {}
+    for cell in cells:
+        meta = (cell.get("metadata") or {}).get("nbgrader") or {}
+        if meta.get("grade") and not meta.get("solution") and meta.get("grade_id"):
+            text = cell.get("source", "")
+            out[str(meta["grade_id"])] = "".join(text) if isinstance(text, list) else str(text)
+    return out
 
 
 def check_not_spent(root: str | Path, modul: str, doing: str) -> None:
