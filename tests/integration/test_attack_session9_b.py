@@ -397,3 +397,46 @@ def test_a_course_folder_made_by_a_participant_never_blocks_the_release_unnamed(
         assert attacker in str(err), str(err)
     else:
         assert (exchange / ws.course_id / "outbound" / HUB_MOD).is_dir()
+
+
+@pytest.mark.slow
+@pytest.mark.xfail(
+    strict=True,
+    reason="FINDING R75: another workshop (a new `init`, other workshop id) with the same name "
+    "and the same people shares the old workshop's exchange course with no question, and its "
+    "collect takes the old workshop's m3 submission as new work, on time",
+)
+def test_a_new_workshop_for_the_same_people_never_collects_the_old_workshops_work(two_accounts):
+    """Workshop A (the hub's /srv/alaskaki/lokakarya) releases m3 and a participant hands it in.
+    Months later the trainer archives A (`mv lokakarya arsip-2026`) and makes a new workshop for
+    the same people at the same place (`alaskaki init lokakarya`, same roster): the course id
+    comes from the folder name, so it is A's. exchange.check accepts any folder whose roster is
+    in the recorded batch (the docstring says 'a folder of the same workshop'; the record holds
+    the workshop id and it is never compared), so B's release goes into A's course with no
+    question and B's collect installs the participant's m3 from A, handed in before B released
+    it, as B's work on time. What was handed in for another workshop is never collected as this
+    one's (or the trainer is asked, as for a copy)."""
+    import os
+
+    from alaskaki.workshop import collect_module, import_roster, init_workshop
+    from alaskaki.workshop.hub import set_exchange
+    from alaskaki.workshop.release import release_module
+
+    base, exchange, (user, _), ws_a = two_accounts
+    release_module(ws_a, HUB_MOD)
+    _submit_as(base, ws_a, user)
+    os.rename(ws_a.root, base / "arsip-2026")
+    ws_b = init_workshop(base / "lokakarya", modules=[HUB_MOD])
+    import_roster(ws_b, base / "peserta.csv")
+    set_exchange(ws_b, exchange)
+    assert ws_b.course_id == "lokakarya" and ws_b.folder_id() != ""
+    try:
+        release_module(ws_b, HUB_MOD)
+        res = collect_module(ws_b, HUB_MOD)
+    except Exception as err:  # noqa: BLE001 - asked (an AlaskakiError naming the course) is fine
+        from alaskaki.errors import AlaskakiError
+
+        assert isinstance(err, AlaskakiError) and "lokakarya" in str(err), err
+        return
+    assert user not in res.collected, res
+    assert not ws_b.submitted(user, HUB_MOD).exists()
