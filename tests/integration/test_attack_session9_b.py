@@ -131,7 +131,9 @@ def test_a_copied_uji_with_forged_readings_still_shows_kerja_sama(copied_uji):
 LATIHAN = "m3-biaya-produksi"
 
 
-def _answers_from_the_key(released, pid: str, last: str | None) -> nbformat.NotebookNode:
+def _answers_from_the_key(
+    released, pid: str, last: str | None, key: str = "latihan.harapan"
+) -> nbformat.NotebookNode:
     """m3 with no skill: every answer taken from the module's answer key (latihan.harapan, in the
     kit the participant's kernel imports; the static scan flags it; 7 of m3's 9 points), and ``last`` as a new cell at
     the end."""
@@ -144,7 +146,7 @@ def _answers_from_the_key(released, pid: str, last: str | None) -> nbformat.Note
         cell.source = re.sub(r'"isi-id-anda"', json.dumps(pid), cell.source, flags=re.I)
         names = answer_variables(cell.source)
         if names and "ID_PESERTA =" not in cell.source:
-            cell.source = "\n".join(f"{n} = latihan.harapan(ID_PESERTA)[{n!r}]" for n in names)
+            cell.source = "\n".join(f"{n} = {key}(ID_PESERTA)[{n!r}]" for n in names)
     if last:
         nb.cells.append(nbformat.v4.new_code_cell(last))
     return nb
@@ -160,6 +162,7 @@ def keyed(released_module, tmp_path_factory):
         "p05": _answers_from_the_key(released, "p05", None),
         "p06": _answers_from_the_key(released, "p06", "ID_PESERTA = ID_PESERTA + chr(0xD800)"),
         "p07": _answers_from_the_key(released, "p07", "print('catatan', chr(0xD800))"),
+        "p08": _answers_from_the_key(released, "p08", None, key="getattr(latihan, 'har' + 'apan')"),
     }
     for pid, nb in subs.items():
         dest = ws.submitted(pid, LATIHAN)
@@ -440,3 +443,21 @@ def test_a_new_workshop_for_the_same_people_never_collects_the_old_workshops_wor
         return
     assert user not in res.collected, res
     assert not ws_b.submitted(user, HUB_MOD).exists()
+
+
+@warm_only
+@pytest.mark.slow
+@pytest.mark.xfail(
+    strict=True,
+    reason="FINDING R76: the answer key called as getattr(latihan, 'har' + 'apan') passes the "
+    "static scan (regex \\bharapan\\s*\\(): p05's score with no indication",
+)
+def test_the_answer_key_called_through_getattr_is_shown_to_the_trainer(keyed):
+    """docs/grading.md: calling the module's answer key 'cannot be prevented ... flag: static
+    scan'. p08 does what p05 does, each answer `x = getattr(latihan, 'har' + 'apan')(ID_PESERTA)
+    ['x']` (no `harapan(`, no importlib, no __import__, no setattr): status shows p05's score
+    and NO indication. The scan reads text, so one string split hides the only defence."""
+    ws, run = keyed
+    e = _entry(ws, "p08", LATIHAN)
+    assert e.nilai and e.nilai >= 0.7 * e.nilai_maks, e  # the key's answers scored
+    assert any("kunci jawaban" in f for f in e.indikasi), e.indikasi
