@@ -135,6 +135,15 @@ def build_parser() -> argparse.ArgumentParser:
     ri.add_argument(
         "file", metavar="FILE", help="kolom: id, nama, ikm, kelurahan, jenis_kelamin (L/P), peran"
     )
+    ri.add_argument(
+        "--perbaiki-nama",
+        metavar="ID",
+        nargs="+",
+        action="extend",
+        default=[],
+        help="ejaan nama peserta ini diperbaiki (orang yang sama): nama baru diterima walaupun "
+        "ia sudah punya kiriman atau nilai; orang lain selalu mendapat id baru",
+    )
     _workshop_arg(ri)
 
     p = sub.add_parser(
@@ -463,7 +472,7 @@ def cmd_init(args) -> int:
 def cmd_roster(args) -> int:
     from alaskaki.workshop import import_roster
 
-    res = import_roster(_ws(args), args.file)
+    res = import_roster(_ws(args), args.file, fix_names=args.perbaiki_nama)
     text = (
         f"Daftar peserta diimpor: {len(res.added)} baru, {len(res.updated)} diperbarui, "
         f"{len(res.unchanged)} tetap."

@@ -40,6 +40,8 @@ __all__ = [
     "RosterFile",
     "read_roster",
     "read_roster_file",
+    "name_key",
+    "person_key",
     "write_roster",
 ]
 
@@ -57,6 +59,17 @@ class Participant:
     kelurahan: str = ""
     jenis_kelamin: str = ""
     peran: str = ""
+
+
+def name_key(nama: str) -> str:
+    """A name as it identifies a person: case and spacing ignored ("siti  aminah" is Siti Aminah)."""
+    return " ".join(nama.split()).casefold()
+
+
+def person_key(p: Participant) -> tuple[str, str]:
+    """Who a roster row is: (id, name), normalised. One id reused for another person (batch 2
+    numbered p01, p02 again) is another person; a case or spacing change of the name is not."""
+    return p.id.casefold(), name_key(p.nama)
 
 
 REQUIRED_VALUES = ("id", "nama", "jenis_kelamin")

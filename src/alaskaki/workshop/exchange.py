@@ -33,6 +33,7 @@ from pathlib import Path
 
 from alaskaki.errors import EXIT_CONFLICT, AlaskakiError, from_os_error
 from alaskaki.folder import CONFIG_FILE, _atomic_write
+from alaskaki.roster import person_key
 from alaskaki.workshop.course import NEW_BATCH, SAME_BATCH, Workshop, _slug
 
 OWNER_FILE = "alaskaki-lokakarya.json"
@@ -48,7 +49,8 @@ def _people(ws: Workshop, course: str) -> set[str]:
     """The roster as hashes of (course id, participant id, name): who, without the names."""
     out = set()
     for p in ws.participants():
-        text = f"{course}\0{p.id.casefold()}\0{' '.join(p.nama.split()).casefold()}"
+        pid, nama = person_key(p)
+        text = f"{course}\0{pid}\0{nama}"
         out.add(hashlib.sha256(text.encode("utf-8")).hexdigest()[:20])
     return out
 

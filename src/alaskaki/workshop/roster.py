@@ -12,7 +12,14 @@ from pathlib import Path
 from alaskaki import paths
 from alaskaki.errors import EXIT_INPUT, AlaskakiError
 from alaskaki.folder import ROSTER_FILE, Folder
-from alaskaki.roster import Participant, RosterFile, read_roster, read_roster_file, write_roster
+from alaskaki.roster import (
+    Participant,
+    RosterFile,
+    name_key,
+    read_roster,
+    read_roster_file,
+    write_roster,
+)
 
 __all__ = ["RosterImport", "import_roster", "not_in_sample", "read_named_roster"]
 SAMPLE_ROSTER = "contoh_peserta.csv"  # datasets/: the demo's 24 fictional participants
@@ -37,16 +44,38 @@ class RosterImport:
     warnings: list[str] = field(default_factory=list)  # what the trainer must know before the day
 
 
-def import_roster(ws: Folder, path: str | Path) -> RosterImport:
+def _has_work(ws: Folder, gb, pid: str) -> bool:
+    """True when the folder holds work of ``pid``: a submission, a grade or feedback."""
+    for top in (ws.submitted(pid), ws.autograded(pid), ws.feedback(pid), ws.archive(pid)):
+        try:
+            if top.is_dir() and any(top.iterdir()):
+                return True
+        except OSError:
+            return True  # unreadable: the safe side, the trainer is asked
+    from nbgrader.api import SubmittedAssignment
+
+    return gb.db.query(SubmittedAssignment).filter_by(student_id=pid).first() is not None
+
+
+def import_roster(
+    ws: Folder, path: str | Path, *, fix_names: list[str] | tuple[str, ...] = ()
+) -> RosterImport:
     """Validate ``path`` and merge it into the roster and gradebook of the open workshop ``ws``
     (``Workshop.open(dir)``, or what ``init_workshop`` returns).
 
     New ids are added, known ids get their details updated, ids missing from the file are kept
     (their grades stay). Grades are never touched. Ids are unique regardless of case across the
     merged roster and the gradebook; that is checked before anything is written.
+
+    An id whose person already has work in the folder (a submission, a grade, feedback) keeps its
+    name: another name under that id is another person (batch 2 numbered p01, p02 again, red team
+    R68), who would inherit the earlier person's results and rapor, so the file is refused unless the
+    id is in ``fix_names`` (``--perbaiki-nama``: a spelling fix of the same person). Case and spacing
+    of a name never count as another name (:func:`alaskaki.roster.name_key`).
     """
     incoming = read_named_roster(path)
     current = {p.id: p for p in ws.participants()}
+    new_ids = {p.id for p in incoming.people}
     with ws.gradebook() as gb:
         known = {pid.lower(): pid for pid in [s.id for s in gb.students] + list(current)}
         clashes = [
@@ -54,6 +83,25 @@ def import_roster(ws: Folder, path: str | Path) -> RosterImport:
             f"(huruf besar/kecil dianggap sama). Tulis {known[p.id.lower()]!r} di file"
             for p, n in zip(incoming.people, incoming.rows, strict=True)
             if known.get(p.id.lower(), p.id) != p.id
+        ]
+        fixes = set(fix_names)
+        unknown_fixes = sorted(fixes - set(current))
+        clashes += [
+            f"--perbaiki-nama {pid}: id {pid!r} tidak ada di daftar peserta lokakarya ini"
+            for pid in unknown_fixes
+        ]
+        clashes += [
+            f"baris {n}, id {p.id}: nama di file {p.nama!r} lain dengan {current[p.id].nama!r}, "
+            f"yang sudah punya hasil (kiriman atau nilai) di folder ini; bila {p.nama} orang lain, "
+            f"beri dia id baru yang belum dipakai (mis. {_free_id(set(current) | new_ids)}) agar "
+            f"tidak mewarisi hasil {current[p.id].nama}; bila hanya ejaan nama orang yang sama "
+            f"diperbaiki, impor dengan `alaskaki roster import {Path(path).name} --perbaiki-nama "
+            f"{p.id}`"
+            for p, n in zip(incoming.people, incoming.rows, strict=True)
+            if p.id in current
+            and p.id not in fixes
+            and name_key(p.nama) != name_key(current[p.id].nama)
+            and _has_work(ws, gb, p.id)
         ]
         if clashes:
             raise AlaskakiError(
@@ -73,7 +121,6 @@ def import_roster(ws: Folder, path: str | Path) -> RosterImport:
             else:
                 unchanged.append(p.id)
             merged[p.id] = p
-        new_ids = {p.id for p in incoming.people}
         kept = [pid for pid in current if pid not in new_ids]
         for p in incoming.people:
             gb.update_or_create_student(p.id, first_name=p.nama, last_name="")
@@ -90,6 +137,12 @@ def import_roster(ws: Folder, path: str | Path) -> RosterImport:
             f"baru untuk mereka: `alaskaki init FOLDER_BARU --roster {Path(path).resolve()}`"
         )
     return RosterImport(added, updated, unchanged, kept, incoming.sheet, incoming.notes, warnings)
+
+
+def _free_id(taken: set[str]) -> str:
+    """An id like ``p25`` not yet taken (the kit's sample numbering), for the refusal's example."""
+    low = {t.casefold() for t in taken}
+    return next(f"p{n:02d}" for n in range(1, 10_000) if f"p{n:02d}" not in low)
 
 
 def not_in_sample(people: list[Participant]) -> list[str]:

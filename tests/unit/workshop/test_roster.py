@@ -52,8 +52,24 @@ def test_bad_file_imports_nothing_and_reimport_keeps_grades(tmp_path):
     assert ws.roster_path.read_bytes() == before
     with ws.gradebook() as gb:
         assert {s.id for s in gb.students} == {"p01", "p02"}
+    # p01 has work here: a case/spacing change is the same person, updated with no question
+    spaced = write(tmp_path, HEADER + "p01,  ANI ,UD A,Miji,P,admin\n", name="spaced.csv")
+    assert import_roster(ws, spaced).updated == ["p01"]
+    # another name is refused before anything is written (R68: a reused id is another person)
     renamed = write(tmp_path, HEADER + "p01,Ani Rahma,UD A,Miji,P,pemilik\n", name="new.csv")
-    res = import_roster(ws, renamed)
+    before = ws.roster_path.read_bytes()
+    with pytest.raises(AlaskakiError) as asked:
+        import_roster(ws, renamed)
+    said = str(asked.value)
+    assert "baris 2, id p01" in said and "'Ani Rahma'" in said and "'  ANI '" not in said, said
+    assert "id baru" in said and "--perbaiki-nama p01" in said and "new.csv" in said, said
+    assert ws.roster_path.read_bytes() == before
+    with ws.gradebook() as gb:
+        assert gb.find_student("p01").first_name.strip() == "ANI"
+    # p02 (no work in the folder) may get another name; a spelling fix of p01 says so
+    with pytest.raises(AlaskakiError, match="p09.*tidak ada"):
+        import_roster(ws, renamed, fix_names=["p09"])
+    res = import_roster(ws, renamed, fix_names=["p01"])
     assert res.updated == ["p01"] and res.kept == ["p02"]
     with ws.gradebook() as gb:
         assert gb.find_student("p01").first_name == "Ani Rahma"
