@@ -268,7 +268,7 @@ def two_accounts(require_part):
             capture_output=True,
         )
     try:
-        ws = init_workshop(base / "lokakarya", modules=[HUB_MOD])
+        ws = init_workshop(base / "lokakarya", modules=[HUB_MOD, MODUL])
         roster = base / "peserta.csv"
         roster.write_text(
             "id,nama,ikm,kelurahan,jenis_kelamin,peran\n"
@@ -284,7 +284,7 @@ def two_accounts(require_part):
         shutil.rmtree(base, ignore_errors=True)
 
 
-def _submit_as(base, ws, user: str) -> None:
+def _submit_as(base, ws, user: str, modul: str = HUB_MOD) -> None:
     """nbgrader's own fetch_assignment and submit for ``user``, with the config the hub writes;
     what it made is then given to the account (the kit reads the owner)."""
     import os
@@ -307,7 +307,7 @@ def _submit_as(base, ws, user: str) -> None:
     }
     for cmd in ("fetch_assignment", "submit"):
         res = subprocess.run(
-            [str(Path(sys.executable).parent / "nbgrader"), cmd, HUB_MOD],
+            [str(Path(sys.executable).parent / "nbgrader"), cmd, modul],
             capture_output=True,
             text=True,
             cwd=home,
@@ -461,3 +461,55 @@ def test_the_answer_key_called_through_getattr_is_shown_to_the_trainer(keyed):
     e = _entry(ws, "p08", LATIHAN)
     assert e.nilai and e.nilai >= 0.7 * e.nilai_maks, e  # the key's answers scored
     assert any("kunci jawaban" in f for f in e.indikasi), e.indikasi
+
+
+@pytest.mark.slow
+@pytest.mark.xfail(
+    strict=True,
+    reason="FINDING R77: collect._from_exchange checks the record for symlinks, then follows "
+    "m3.ipynb when it reads it: a participant who swaps in a symlink to the workshop's source "
+    "notebook in between hands in the instructor's solutions as his work (post-test 37/37)",
+)
+@pytest.mark.parametrize("modul", [HUB_MOD, MODUL])
+def test_a_symlink_swapped_in_after_the_check_never_hands_in_the_trainers_file(
+    two_accounts, monkeypatch, modul
+):
+    """p01 hands in m3 with nbgrader's own submit; his account owns his record in inbound, so he
+    can rename inside it at any moment. collect lstat()s every entry (owner, no symlink), then
+    reads the times, then nb.is_file()/stat()/read_bytes(), which follow a symlink. A loop in his
+    terminal that swaps m3.ipynb for a symlink to <workshop>/source/<modul>/<modul>.ipynb (the
+    layout is the kit's; the trainer's account can read it) wins that window now and then; here
+    the swap is made at the window (the first st_ctime read) so the test is not about timing.
+    The trainer's collect installs the instructor's notebook, with every solution, as p01's work;
+    for the post-test, `grade` then gives p01 37/37 (measured; the one flag: ID_PESERTA
+    'contoh-01'). Read through the descriptor of the file that was checked (O_NOFOLLOW), or
+    check after."""
+    import os
+
+    from alaskaki.workshop import collect as collect_mod
+    from alaskaki.workshop import collect_module
+    from alaskaki.workshop.release import release_module
+
+    base, exchange, (user, _), ws = two_accounts
+    release_module(ws, modul)
+    _submit_as(base, ws, user, modul)
+    (record,) = exchange.glob(f"{ws.course_id}/inbound/{user}+{modul}+*")
+    source = ws.source_notebook(modul)
+    real = collect_mod.datetime
+    swapped = []
+
+    class AtTheWindow(real):
+        @classmethod
+        def fromtimestamp(cls, *a, **k):
+            if not swapped:  # the participant's rename lands here
+                swapped.append(True)
+                nb = record / f"{modul}.ipynb"
+                os.rename(nb, record / ".asli")
+                os.symlink(source, nb)
+            return real.fromtimestamp(*a, **k)
+
+    monkeypatch.setattr(collect_mod, "datetime", AtTheWindow)
+    collect_module(ws, modul)
+    assert swapped
+    installed = ws.submitted(user, modul) / f"{modul}.ipynb"
+    assert not installed.exists() or installed.read_bytes() != source.read_bytes()
