@@ -47,6 +47,12 @@ RESULT_LIMIT = CHANNEL_LIMIT  # bytes of JSON-encoded runner lines one warm sand
 # sandbox's manager drops it (event "garbage") instead of passing it on (red team R62).
 FRAME_PREFIX = b'{"k": "'
 OUTPUT_LIMIT = 4000  # characters of a cell's own output kept for the autograded notebook
+# A character Python holds but UTF-8 cannot write (a lone surrogate, chr(0xD800)): any text a
+# participant's code makes can hold one, and the grader's every UTF-8 write of it raised (red team
+# R71/R72). :func:`clean_text` replaces them where participant text enters (:func:`_take`) and
+# before every write of the grader (grading.record.atomic_write).
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
 HUGE_OUTPUT = 1_000_000  # characters of output from one cell that no exercise needs
 CELL_TIMEOUT = 30  # seconds per cell, like nbgrader's Execute.timeout
 RUN_TIMEOUT = 120  # seconds of wall-clock for one whole submission
@@ -612,6 +618,34 @@ class SandboxResult:
     seconds: float = 0.0
     answer_cap: int = 0  # bytes of answer frames taken at most (0: no cap)
     answer_total: int = 0
+    # grade id -> how many reports of it the job asks for (None: any). A point frame for another
+    # id, or one more report of an id, was written to the channel by the notebook (red team R70).
+    expected: dict[str, int] | None = None
+
+
+def clean_text(text: str) -> str:
+    """``text`` with every lone surrogate (which UTF-8 cannot encode) replaced by U+FFFD."""
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+
+
+def _clean_data(data):
+    """A decoded JSON value with :func:`clean_text` applied to every string (keys too)."""
+    if isinstance(data, str):
+        return clean_text(data)
+    if isinstance(data, list):
+        return [_clean_data(v) for v in data]
+    if isinstance(data, dict):
+        return {clean_text(k): _clean_data(v) for k, v in data.items()}
+    return data
+
+
+def expected_points(job: dict) -> dict[str, int]:
+    """grade id -> how many times the job's cells ask the runner to report it."""
+    out: dict[str, int] = {}
+    for cell in job.get("cells", []):
+        if cell.get("kind") == "point" and isinstance(cell.get("grade_id"), str):
+            out[cell["grade_id"]] = out.get(cell["grade_id"], 0) + 1
+    return out
 
 
 def _python_binds() -> list[str]:
@@ -804,7 +838,7 @@ def run_in_sandbox(
     token = os.urandom(12).hex()
     env = _env(SCRATCH if sandboxed else (scratch_dir or "/tmp"), token)
     started = time.monotonic()
-    result = SandboxResult(answer_cap=answer_bytes)
+    result = SandboxResult(answer_cap=answer_bytes, expected=expected_points(job))
     proc = subprocess.Popen(
         cmd,
         stdin=subprocess.PIPE,
@@ -1017,7 +1051,7 @@ class Zygote:
         self, job: dict, *, run_timeout: float = RUN_TIMEOUT, answer_bytes: int = ANSWER_BYTES
     ) -> SandboxResult:
         started = time.monotonic()
-        result = SandboxResult(answer_cap=answer_bytes)
+        result = SandboxResult(answer_cap=answer_bytes, expected=expected_points(job))
         job = _prepare_job(job, sandboxed=True, uid=self.uid)
         fresh = self.cold or self.proc is None or self.proc.poll() is not None
         if fresh or not self.started:
@@ -1173,6 +1207,8 @@ def _read_channel(proc: subprocess.Popen, result: SandboxResult, deadline: float
 def _take(line: bytes, result: SandboxResult) -> None:
     try:
         msg = json.loads(line)
+        if _SURROGATE_ESCAPE.search(line):  # participant text enters here: only writable text
+            msg = _clean_data(msg)
     except (ValueError, UnicodeDecodeError, RecursionError):
         result.events.append("garbage")
         return
@@ -1181,6 +1217,14 @@ def _take(line: bytes, result: SandboxResult) -> None:
         return
     kind = msg.get("k")
     if kind == "point" and isinstance(msg.get("id"), str) and isinstance(msg.get("vars"), dict):
+        if result.expected is not None:
+            # only the job's own grade ids, each as often as the job asks: the first report
+            # counts, any other point frame is the notebook's own writing (red team R70)
+            if result.expected.get(msg["id"], 0) <= 0:
+                if "garbage" not in result.events:
+                    result.events.append("garbage")
+                return
+            result.expected[msg["id"]] -= 1
         result.answer_total += len(line)
         if result.answer_cap and result.answer_total > result.answer_cap:
             if "answers_too_big" not in result.events:

@@ -536,3 +536,57 @@ def _uid_of(pid: str) -> int | None:
     except (OSError, ValueError, IndexError):
         pass
     return None
+
+
+def _taken(*frames: dict, expected: dict[str, int] | None) -> sb.SandboxResult:
+    result = sb.SandboxResult()
+    if expected is not None:
+        result.expected = expected
+    for frame in frames:
+        sb._take(json.dumps(frame).encode(), result)
+    return result
+
+
+def test_only_the_jobs_own_test_points_reach_the_judge_first_report_counting():
+    """Red team R70: a notebook writes runner frames to the channel itself, under a grade id the
+    job never asked for ("catatan") and again under a real one. The grader keeps one report per
+    point the job asks for, the first, and flags the rest ("garbage": data palsu ke saluran)."""
+    job = {
+        "cells": [
+            {"kind": "code", "source": "x = 1"},
+            {"kind": "point", "grade_id": "uji_x", "names": ["x"]},
+            {"kind": "point", "grade_id": "__akhir__", "names": ["ID_PESERTA"]},
+        ]
+    }
+    expected = sb.expected_points(job)
+    assert expected == {"uji_x": 1, "__akhir__": 1}
+    got = _taken(
+        {"k": "point", "id": "uji_x", "vars": {"x": 1}},
+        {"k": "point", "id": "catatan", "vars": {"x": 2}},
+        {"k": "point", "id": "uji_x", "vars": {"x": 3}},
+        {"k": "point", "id": "__akhir__", "vars": {"ID_PESERTA": "p01"}},
+        expected=expected,
+    )
+    assert got.points == {"uji_x": {"x": 1}, "__akhir__": {"ID_PESERTA": "p01"}}
+    assert got.events == ["garbage"]
+    honest = _taken(
+        {"k": "point", "id": "uji_x", "vars": {"x": 1}},
+        {"k": "point", "id": "__akhir__", "vars": {"ID_PESERTA": "p01"}},
+        expected=sb.expected_points(job),
+    )
+    assert honest.events == [] and honest.points["uji_x"] == {"x": 1}
+
+
+def test_a_lone_surrogate_from_the_channel_arrives_as_text_utf8_can_write():
+    """Red team R71/R72: chr(0xD800) in a printed line or an answer (json escapes it as \\ud800)
+    made every UTF-8 write of the grader fail. What enters from the channel holds U+FFFD instead;
+    a real character written as a surrogate pair (an emoji) stays itself."""
+    got = _taken(
+        {"k": "cell", "i": 0, "status": "ok", "out": "catatan \ud800 \U0001f45f"},
+        {"k": "point", "id": "__akhir__", "vars": {"ID_PESERTA\udfff": "p06\ud800"}},
+        expected=None,
+    )
+    assert got.cells[0]["out"] == "catatan \ufffd \U0001f45f"
+    assert got.points["__akhir__"] == {"ID_PESERTA\ufffd": "p06\ufffd"}
+    json.dumps(got.points, ensure_ascii=False).encode("utf-8")  # writable
+    assert sb.clean_text("biasa") == "biasa"

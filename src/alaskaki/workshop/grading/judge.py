@@ -101,14 +101,15 @@ def sha_of(path) -> str | None:
         return None
 
 
-def readings(result: sb.SandboxResult) -> dict[str, dict[str, object]]:
+def readings(result: sb.SandboxResult, tests) -> dict[str, dict[str, object]]:
     """{grade_id: {name: value}}: the short plain answers (a letter, a number, a short text) the
     judge received for each test cell. The similarity check compares these, not how the answers
     were written (red team R14); a value is what was scored, so a copier cannot change it without
-    changing their score."""
+    changing their score. Only the module's own test cells (``tests``: their grade ids): a point
+    under another id was never scored (red team R70)."""
     out: dict[str, dict[str, object]] = {}
     for gid, values in result.points.items():
-        if not isinstance(values, dict) or str(gid).startswith("__"):
+        if not isinstance(values, dict) or gid not in tests:
             continue
         kept: dict[str, object] = {}
         for name, enc in values.items():

@@ -3,6 +3,7 @@ marker that says a submission is done, and the flags."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -182,10 +183,21 @@ def write_autograded(course: Course, mod: Module, work: Work) -> Path:
 
 
 def atomic_write(path: Path, text: str) -> None:
+    """``text`` as UTF-8 into ``path`` (a temporary file renamed over it: all or nothing). A lone
+    surrogate a participant's text carried is written as U+FFFD, never an error (red team R71/R72);
+    a failed write leaves no temporary file behind."""
+    from alaskaki.workshop.sandbox import clean_text
+
+    data = clean_text(text).encode("utf-8")
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
-    with os.fdopen(fd, "w", encoding="utf-8") as f:
-        f.write(text)
-    os.replace(tmp, path)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
 
 
 def state_dir(root: Path, modul: str) -> Path:

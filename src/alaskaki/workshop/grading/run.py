@@ -217,16 +217,20 @@ class Run:
             notes = manual.drop_old(gb, self.course, self.module, work, before)
             # an uji sheet is late or not against its own round's due date (red team R41)
             putaran.set_extensions(gb, self.course.root, self.modul, [pid])
+            # the flags before the grades: a failure in between never leaves a score shown
+            # without its indications (red team R71); a flag may quote the participant's text
+            flags = list(dict.fromkeys(sb.clean_text(f) for f in work.flags))
+            doing = f"menulis catatan penilaian ({record.STATE_DIR}/)"
+            record.save_flags(self.course.root, self.modul, pid, flags)
+            doing = "menulis buku nilai (gradebook)"
             score, max_score = record.save_grades(
                 gb, self.course, work.nb, self.modul, work, review=before.review
             )
-            flags = list(dict.fromkeys(work.flags))
             doing = f"menulis catatan penilaian ({record.STATE_DIR}/)"
-            record.save_flags(self.course.root, self.modul, pid, flags)
             marker = {"key": work.key, "score": score, "max_score": max_score, "flags": flags}
             # what the judge read, for the similarity check (red team R14), with the file it
             # belongs to (a later file of the same participant is read from its cells instead)
-            marker["jawaban"] = judge.readings(result)
+            marker["jawaban"] = judge.readings(result, self.module.tests)
             # and which form judged that file: an uji file is never judged again with another
             # form (red team R20; putaran.other_form_reason reads "formulir" and "jawaban_dari")
             marker["formulir"] = hashlib.sha256(self.module.source_bytes).hexdigest()
@@ -239,7 +243,7 @@ class Run:
         except Exception as exc:  # noqa: BLE001 - reported per participant; the others go on
             with contextlib.suppress(Exception):
                 gb.db.rollback()
-            flags = list(dict.fromkeys(work.flags))
+            flags = list(dict.fromkeys(sb.clean_text(f) for f in work.flags))
             return _failed(pid, describe(exc, doing), flags=flags, worker=worker)
 
 
