@@ -127,6 +127,19 @@ def test_a_copied_uji_with_forged_readings_still_shows_kerja_sama(copied_uji):
 
 LATIHAN = "m3-biaya-produksi"
 
+# a runner frame of the right prefix and kind whose cell index is a list (the grader keys a dict
+# with it): written to every pipe, as FORGE_READINGS is
+FORGE_ODD_CELL = """\
+import os, stat
+baris = b'{"k": "cell", "i": [0], "status": "ok", "out": ""}\\n'
+for fd in range(3, 64):
+    try:
+        if stat.S_ISFIFO(os.fstat(fd).st_mode):
+            os.write(fd, baris)
+    except OSError:
+        pass
+"""
+
 
 def _answers_from_the_key(
     released, pid: str, last: str | None, key: str = "latihan.harapan"
@@ -159,6 +172,7 @@ def keyed(released_module, tmp_path_factory):
         "p05": _answers_from_the_key(released, "p05", None),
         "p06": _answers_from_the_key(released, "p06", "ID_PESERTA = ID_PESERTA + chr(0xD800)"),
         "p07": _answers_from_the_key(released, "p07", "print('catatan', chr(0xD800))"),
+        "p09": _answers_from_the_key(released, "p09", FORGE_ODD_CELL),
         "p08": _answers_from_the_key(released, "p08", None, key="getattr(latihan, 'har' + 'apan')"),
     }
     for pid, nb in subs.items():
@@ -544,3 +558,24 @@ def test_a_symlink_swapped_in_after_the_check_never_hands_in_the_trainers_file(
     assert swapped
     installed = ws.submitted(user, modul) / f"{modul}.ipynb"
     assert not installed.exists() or installed.read_bytes() != source.read_bytes()
+
+
+@warm_only
+@pytest.mark.slow
+@pytest.mark.xfail(
+    strict=True,
+    reason="FINDING R78: a forged cell frame whose index is a list makes judge.runtime_flags "
+    "raise TypeError: 'gagal ... galat tak terduga' at every grade, nothing recorded, no flag",
+)
+def test_a_forged_cell_frame_of_another_shape_is_graded_and_flagged(keyed):
+    """p09 does what p05 does (answers from the key: flagged) and pastes one cell writing
+    `{"k": "cell", "i": [0], ...}` to the channel's pipe (prefix ok: the manager passes it).
+    judge.runtime_flags does work.cell_index.get([0]): TypeError, so p09 is 'gagal' with 'Gagal
+    menilai jawaban: galat tak terduga (TypeError)' at every grade, his flags ('kunci jawaban')
+    never saved, and an earlier graded version would keep its score. A frame the runner never
+    sends is the participant's doing: graded on the rest and flagged."""
+    ws, run = keyed
+    r = run.by_participant()["p09"]
+    assert r.status == "dinilai", r
+    e = _entry(ws, "p09", LATIHAN)
+    assert any("kunci jawaban" in f for f in e.indikasi), e.indikasi
