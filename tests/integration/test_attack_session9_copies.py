@@ -71,12 +71,6 @@ def _batch2_copy(sat_batch1, tmp_path, how: str):
     return one, ws
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="FINDING R66: a batch-2 copy whose roster reuses batch 1's ids (other names) releases "
-    "the post-test batch 1 sat, without a question and even with --angkatan-baru",
-)
 @pytest.mark.parametrize("angkatan", [None, "baru"], ids=["tanpa_jawaban", "angkatan_baru"])
 @pytest.mark.parametrize("how", ["impor", "ganti"])
 def test_batch_2_with_batch_1s_ids_never_gets_the_post_test_batch_1_sat(
@@ -104,12 +98,6 @@ def test_batch_2_with_batch_1s_ids_never_gets_the_post_test_batch_1_sat(
     assert same_form(sat, form_key(one, AKHIR)), "batch 1's own form never changes"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="FINDING R67: in a batch-2 copy, `release --angkatan-baru` keeps the token secret: "
-    "batch 1's p01 card carries batch 2's p01 post-test token",
-)
 def test_a_batch_1_card_never_opens_batch_2s_post_test(sat_batch1, tmp_path):
     """Batch 1's p01 has his card (post-test token column). Batch 2's p01 is another person in the
     copy, released for batch 2 with `--angkatan-baru` (the trainer's word that these are new
@@ -167,3 +155,32 @@ def test_a_new_person_under_a_reused_id_never_inherits_the_earlier_persons_resul
     row = {e.peserta: e for e in workshop_status(ws, modul=AKHIR).entries}["p01"]
     assert row.nama == "Dwi Lestari"
     assert not row.dinilai and row.dikumpulkan is None, (row.nama, row.nilai, row.nilai_maks)
+
+
+def test_a_copy_for_the_same_batch_keeps_the_cards_and_a_new_batch_is_told_to_print_new_ones(
+    sat_batch1, tmp_path, capsys
+):
+    """R67's other half: the token secret changes only for a new batch. A copy for the same
+    people (the same ids AND names: a backup, the batch going on in another folder) keeps every
+    card valid; a copy released with --angkatan-baru says the cards must be printed anew."""
+    from alaskaki.workshop.course import Workshop, own_forms_for_a_copy
+    from alaskaki.workshop.release import issue_tokens, release_module
+
+    one = own_place(sat_batch1, tmp_path / "angkatan-1")
+    same = tmp_path / "cadangan"
+    subprocess.run(["cp", "-a", str(one), str(same)], check=True)
+    cards = issue_tokens(Workshop(one), AKHIR)
+    for angkatan in (None, "sama"):  # what release asks first, before any form goes out
+        assert not own_forms_for_a_copy(Workshop(same), AKHIR, angkatan)
+    assert issue_tokens(Workshop(same), AKHIR) == cards, "the same batch's cards stay valid"
+    assert same_form(form_key(one, AKHIR), form_key(same, AKHIR))
+
+    two = tmp_path / "angkatan-2"
+    subprocess.run(["cp", "-a", str(one), str(two)], check=True)
+    capsys.readouterr()
+    release_module(Workshop(two), AKHIR, due="2026-12-08 17:00", angkatan="baru")
+    said = capsys.readouterr().err
+    assert "kunci token juga dibuat baru" in said and "alaskaki kartu" in said, said
+    fresh = issue_tokens(Workshop(two), AKHIR)
+    assert set(fresh) == set(cards) and not set(fresh.values()) & set(cards.values())
+    assert issue_tokens(Workshop(one), AKHIR) == cards, "batch 1's own cards never change"

@@ -46,7 +46,7 @@ from alaskaki.folder import (
     _db_url_for_server,
     _venv_on_path,
 )
-from alaskaki.roster import ID_PATTERN
+from alaskaki.roster import ID_PATTERN, person_key
 
 __all__ = ["CONFIG_FILE", "ID_PATTERN", "META_FILE", "ROSTER_FILE", "Workshop", "init_workshop"]
 
@@ -765,16 +765,19 @@ def _by_recipients(
     roster: set[str],
     same_place: bool,
     decided: str | None,
+    changed: frozenset[str] = frozenset(),
 ) -> _Verdict:
     """In a folder that is not the one ``init`` made, a form already handed out is judged by who it
     was handed out to (red team R51, R52), never by how much two rosters overlap: handed out to
     everyone in this roster, it is kept; to no one in it, it is another batch's (drawn anew, even in
     a copy put at the recorded path); to some of them while others in the roster never got it, the
     folder cannot tell late joiners of the same batch from a new batch, so release asks (``ask``
-    names them; without ``release``, e.g. ``cetak``, today's judgment stands)."""
+    names them; without ``release``, e.g. ``cetak``, today's judgment stands). An id in ``changed``
+    is in the original's roster under another name: another person, whom the form never reached
+    (red team R66). ``--angkatan-baru`` is always honoured: a form only copied along is redrawn."""
     if given is None or not _evidence(ws, modul):
         return verdict
-    reached, new = sorted(roster & given), sorted(roster - given)
+    reached, new = sorted((roster & given) - changed), sorted((roster - given) | (roster & changed))
     if not reached:
         if same_place and not verdict.redraw:
             return _Verdict(
@@ -782,7 +785,7 @@ def _by_recipients(
             )
         return verdict
     if not new:
-        if verdict.redraw:
+        if verdict.redraw and decided != NEW_BATCH:
             return _Verdict(False, "sudah dibagikan kepada semua peserta dalam daftar folder ini")
         return verdict
     if decided == SAME_BATCH:
@@ -954,7 +957,10 @@ def own_forms_for_a_copy(
     * a folder at the recorded path itself (inode numbers changed by a remount of a FAT/exFAT or
       network disk, or a backup moved back into place) keeps every form handed out or printed;
     * a copy whose participants are all in the roster of the original, still in its place (a backup
-      copy, the same batch going on in another folder), keeps everything.
+      copy, the same batch going on in another folder), keeps everything, unless ``release`` says
+      :data:`NEW_BATCH`. A participant is the (id, name) pair (:func:`alaskaki.roster.person_key`):
+      an id of the original's roster with another name is another person (batch 2 numbered p01,
+      p02 again, red team R66), whom no form of the original reached.
 
     Who a form was handed out to (:func:`record_handed_out`) then decides (:func:`_by_recipients`):
     handed out to some of this roster while others in it never got it, ``release`` of any uji
@@ -968,7 +974,10 @@ def own_forms_for_a_copy(
 
     A kept form and a redrawn form grade by their own keys (each carries its key in its hidden
     tests); the new secret only draws forms and retake rounds from now on. The token secret is
-    kept: cards printed from the folder stay valid. True when something was drawn again.
+    kept for the same batch (cards printed from the folder stay valid); a new batch (``release
+    --angkatan-baru``, or ids of the original reused for other people) also gets a new token
+    secret, so a card of the other batch never hands in a sheet here (red team R67), and the cards
+    are printed anew. True when something was drawn again.
     """
     if ws.record_old_origin() == "asli":  # a workshop made before the record (session 6)
         explain_unrecorded_origin(ws)
@@ -976,7 +985,9 @@ def own_forms_for_a_copy(
     if recorded is None:
         return False
     original = _original_of(ws)
-    roster = {p.id for p in ws.participants()}
+    people = {p.id: person_key(p) for p in ws.participants()}
+    roster = set(people)
+    changed: frozenset[str] = frozenset()  # ids of the original's roster, now other people
     forced = None  # cetak --angkatan-baru: the form printed is drawn anew
     if printing and modul in UJI_FORMS and _out_before(ws, modul, original):
         if angkatan is None:
@@ -997,10 +1008,13 @@ def own_forms_for_a_copy(
         modul = None  # a print asks only about the form printed; release asks about the rest
     if original is not None and forced is None:
         try:
-            theirs = {p.id for p in Workshop(original).participants()}
+            theirs = {p.id: person_key(p) for p in Workshop(original).participants()}
         except AlaskakiError:
-            theirs = set()  # an unreadable roster there: judge by this folder's own
-        if not roster - theirs:
+            theirs = {}  # an unreadable roster there: judge by this folder's own
+        if angkatan != SAME_BATCH:
+            changed = frozenset(pid for pid, who in people.items() if theirs.get(pid, who) != who)
+        told_new = modul is not None and angkatan == NEW_BATCH
+        if set(people.values()) <= set(theirs.values()) and not told_new:
             return False
     present = [m for m in UJI_FORMS if ws.source(m).is_dir()]
     if not present:
@@ -1024,11 +1038,12 @@ def own_forms_for_a_copy(
         m: _by_recipients(
             ws,
             m,
-            _judge_form(ws, m, original, same_place, roster),
+            _judge_form(ws, m, original, same_place, roster - changed),
             _handed_to(ws, m, original),
             roster,
             same_place,
             angkatan if modul is not None else None,
+            changed,
         )
         for m in present
     }
@@ -1037,10 +1052,16 @@ def own_forms_for_a_copy(
     asked = [m for m in present if verdicts[m].ask]
     if modul is not None and asked:  # release: the trainer says which batch this roster is
         new = sorted({i for m in asked for i in verdicts[m].ask.split(", ")})
+        other = [i for i in new if i in changed]
+        renamed = (
+            f" ({_few(other)} ada di lokakarya asal dengan nama lain: orang lain dengan ID yang sama)"
+            if other
+            else ""
+        )
         raise AlaskakiError(
             f"Folder {ws.root} bukan folder buatan `alaskaki init` (salinan atau pindahan) dan "
             f"formulir {' dan '.join(asked)} sudah dibagikan kepada sebagian peserta di daftarnya, "
-            f"tetapi belum kepada {', '.join(new)}, jadi alaskaki tidak dapat mengetahui apakah "
+            f"tetapi belum kepada {', '.join(new)}{renamed}, jadi alaskaki tidak dapat mengetahui apakah "
             "mereka angkatan yang sama; pilih salah satu: bila mereka peserta susulan angkatan "
             f"yang sama, `alaskaki release {modul} --angkatan-sama` (formulir yang sudah "
             f"dibagikan tetap, begitu juga kuncinya); bila ini angkatan baru, `alaskaki release "
@@ -1067,6 +1088,19 @@ def own_forms_for_a_copy(
         _put_aside_handed_out(ws, m, when)
         _put_aside(ws, m, why="salinan")
         _build_module(ws, m, ws.source(m), None)
+    new_batch = (modul is not None and angkatan == NEW_BATCH) or bool(changed)
+    tokens = ""
+    if new_batch:
+        from alaskaki.workshop.release import new_token_secret
+
+        if new_token_secret(ws, when):
+            tokens = (
+                " Ini angkatan baru, jadi kunci token juga dibuat baru (yang lama di "
+                f"{ws.state_dir}): kartu peserta angkatan lain tidak berlaku di folder ini; cetak "
+                f"kartu baru untuk angkatan ini (`alaskaki kartu -w {ws.root}`) sebelum dibagikan, "
+                "dan salinan pribadi yang lama disimpan di sana juga (buat lagi dengan `alaskaki "
+                "release MODUL --pribadi` bila dipakai)."
+            )
     ws.record_origin()
     where = (
         f"adalah salinan lokakarya {original}, yang masih ada"
@@ -1081,8 +1115,9 @@ def own_forms_for_a_copy(
         f"Folder {ws.root} {where}. Formulir uji diperiksa satu per satu agar dua angkatan tidak "
         f"mendapat soal yang sama — {said}. Formulir yang dibuat baru memakai rahasia soal baru "
         f"(yang lama di {ws.state_dir}); formulir yang tetap dinilai dengan kuncinya sendiri, "
-        "nilainya tidak berubah. Token di kartu peserta tidak berubah. Untuk angkatan baru, lain "
-        "kali buat folder dengan `alaskaki init FOLDER_BARU`."
+        "nilainya tidak berubah."
+        + (tokens or " Token di kartu peserta tidak berubah.")
+        + " Untuk angkatan baru, lain kali buat folder dengan `alaskaki init FOLDER_BARU`."
         + "".join(f" Catatan: {s}" for s in unsure),
         file=sys.stderr,
         flush=True,

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from alaskaki.errors import EXIT_ERROR, EXIT_INPUT, AlaskakiError
+from alaskaki.errors import EXIT_ERROR, EXIT_INPUT, AlaskakiError, from_os_error
 from alaskaki.folder import PERSONAL_DIR
 from alaskaki.lab import place_reference_notebooks
 from alaskaki.workshop import exchange as exchange_mod
@@ -480,6 +480,35 @@ def _derive(secret: bytes, pid: str, scope: str = "") -> str:
 
 def _norm_token(text: str) -> str:
     return "".join(ch for ch in text.lower() if ch.isalnum())
+
+
+def new_token_secret(workshop: Workshop, when: str) -> bool:
+    """A copy of a workshop for a new batch (:func:`alaskaki.workshop.course.own_forms_for_a_copy`):
+    the token secret, its mark and the personal copies made with it belong to the other batch's
+    cards (red team R67: batch 1's p01 card would hand in a sheet as batch 2's p01). They are put
+    aside in ``penilaian/`` (nothing deleted) and a new secret is made; the cards are printed anew.
+    False when the copy had no secret (the first ``kartu`` makes one)."""
+    import os
+    import secrets
+
+    path = _secret_path(workshop)
+    if not path.is_file():
+        return False
+    state = workshop.state_dir
+    moves = [
+        (path, state / f"{TOKEN_SECRET}-salinan-{when}"),
+        (_mark_path(workshop), state / f"{TOKEN_MARK}-salinan-{when}"),
+        (workshop.root / PERSONAL_DIR, state / f"{PERSONAL_DIR}-salinan-{when}"),
+    ]
+    try:
+        for src, dest in moves:
+            if src.exists():
+                os.rename(src, dest)
+        _write_secret(path, secrets.token_hex(32), scheme=SCHEME_FORM)
+    except OSError as err:
+        raise from_os_error(err, doing="membuat kunci token baru", path=path) from err
+    _write_mark(workshop, _read_secret(path)[0])
+    return True
 
 
 def issue_tokens(workshop: Workshop, modul: str | None = None) -> dict[str, str]:

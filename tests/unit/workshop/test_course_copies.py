@@ -16,13 +16,14 @@ from pathlib import Path
 import pytest
 
 from alaskaki import paths
+from alaskaki.errors import AlaskakiError
 
 AWAL, AKHIR = "asesmen-awal", "asesmen-akhir"
+HEADER = "id,nama,ikm,kelurahan,jenis_kelamin,peran\n"
 BATCH2 = (
-    "id,nama,ikm,kelurahan,jenis_kelamin,peran\n"
-    "q01,Dwi Lestari,UD Alas Kaki Sentanan,Sentanan,P,pemilik\n"
-    "p05,Rina Wati,UD Alas Kaki Sentanan,Sentanan,P,penjahit\n"
-)
+    HEADER + "q01,Dwi Lestari,UD Alas Kaki Sentanan,Sentanan,P,pemilik\n"
+    "p05,Rina Wulandari,UD Alas Kaki Sentanan,Sentanan,P,penjahit\n"
+)  # p05: batch 1's Rina Wulandari (the same id AND name: the same person) joins batch 2
 
 
 @pytest.fixture(scope="module")
@@ -187,3 +188,29 @@ def test_a_redrawn_form_starts_afresh_and_nothing_of_the_old_one_is_deleted(made
     assert {old_form, b'{"rilis": 1}', b'{"pribadi": 1}', b'{"putaran": 1}'} <= aside
     assert any(b'"ditutup": "2026-12-01T10:00:00+00:00"' in b for b in aside)
     assert putaran.read_round(one.root, AWAL).nomor == 2  # batch 1's record untouched
+
+
+def test_an_id_of_the_original_with_another_name_is_another_person_whom_release_asks_about(
+    made, tmp_path, course
+):
+    """R66: batch 2 numbered from p01 again. p05 (Rina Wulandari, the same id and name) joins;
+    p06 is batch 1's id with another name: another person, whom batch 1's form never reached.
+    Judged by ids only, everyone in the copy was "handed out to" and the form was kept with no
+    question; now release asks, names p06's reuse, and changes nothing before the answer."""
+    one = _original(made, tmp_path)
+    _write(one.release_notebook(AKHIR), "{}")
+    _sheet(one, "p05", AKHIR, '{"angkatan": 1}', age=3600)
+    two = _copy(one, tmp_path)
+    p05 = BATCH2.splitlines()[2]  # no q01: every id of the copy is in the original's roster
+    (tmp_path / "b2.csv").write_text(f"{HEADER}{p05}\np06,Tono Hartono,UD X,Miji,L,penjahit\n")
+    from alaskaki.roster import read_roster, write_roster
+
+    write_roster(read_roster(tmp_path / "b2.csv"), two.roster_file)
+    before = two.source_notebook(AKHIR).read_bytes()
+    with pytest.raises(AlaskakiError) as asked:
+        course.own_forms_for_a_copy(two, AKHIR)
+    said = str(asked.value)
+    assert "p06 ada di lokakarya asal dengan nama lain" in said and "--angkatan-baru" in said, said
+    assert two.source_notebook(AKHIR).read_bytes() == before
+    assert course.own_forms_for_a_copy(two, AKHIR, "baru") is True
+    assert AKHIR in _redrawn(two)
