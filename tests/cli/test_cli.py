@@ -234,3 +234,30 @@ def test_release_in_a_copy_asks_which_batch_and_the_flags_answer(tmp_path, capsy
     mine = key(copies["baru"])
     assert sum(mine[g] == sitting.get(g) for g in mine) <= len(mine) // 2, err
     assert key(home) == sitting
+
+
+def test_roster_import_keeps_a_persons_work_under_their_id_and_fixes_a_spelling_on_request(
+    capsys, tmp_path
+):
+    """R68 through the command: p01 (Siti Aminah) has a sheet in the folder; a file giving p01
+    another name is refused, naming the row, both names and the two ways out, and nothing is
+    written; `--perbaiki-nama p01` (a spelling fix of the same person) imports it."""
+    from alaskaki.workshop import init_workshop
+
+    ws = init_workshop(tmp_path / "ws", roster=paths.dataset("contoh_peserta.csv"), modules=[])
+    sheet = ws.submitted("p01", "m3-biaya-produksi")
+    sheet.mkdir(parents=True)
+    (sheet / "m3-biaya-produksi.ipynb").write_text("{}", encoding="utf-8")
+    other = tmp_path / "ejaan.csv"
+    other.write_text("id,nama,ikm,kelurahan,jenis_kelamin,peran\np01,Siti Aminnah,,,P,\n")
+    before = ws.roster_path.read_bytes()
+    code, _, err = run(capsys, "roster", "import", str(other), "-w", str(ws.root))
+    assert code == EXIT_INPUT, err
+    assert "baris 2, id p01" in err and "'Siti Aminnah'" in err and "'Siti Aminah'" in err, err
+    assert "id baru" in err and "--perbaiki-nama p01" in err, err
+    assert ws.roster_path.read_bytes() == before
+    code, out, err = run(
+        capsys, "roster", "import", str(other), "--perbaiki-nama", "p01", "-w", str(ws.root)
+    )
+    assert code == 0 and "1 diperbarui" in out, err
+    assert {p.id: p.nama for p in ws.participants()}["p01"] == "Siti Aminnah"
