@@ -184,3 +184,28 @@ def test_a_copy_for_the_same_batch_keeps_the_cards_and_a_new_batch_is_told_to_pr
     fresh = issue_tokens(Workshop(two), AKHIR)
     assert set(fresh) == set(cards) and not set(fresh.values()) & set(cards.values())
     assert issue_tokens(Workshop(one), AKHIR) == cards, "batch 1's own cards never change"
+
+
+@pytest.mark.parametrize("angkatan", [None, "baru"], ids=["tanpa_jawaban", "angkatan_baru"])
+def test_with_batch_1s_folder_gone_the_reused_ids_still_never_get_its_sat_form(
+    sat_batch1, tmp_path, angkatan
+):
+    """R66 with the original gone (the copy carried to another laptop, batch 1's folder deleted):
+    the record of whom the form went to (penilaian/<form>-dibagikan.json, ids and names) still
+    tells batch 2's p01, p02 from batch 1's. Release asks, or draws batch 2's own form."""
+    import shutil
+
+    from alaskaki.errors import AlaskakiError
+    from alaskaki.workshop.release import release_module
+
+    one, ws = _batch2_copy(sat_batch1, tmp_path, "ganti")
+    sat = form_key(one, AKHIR)
+    shutil.rmtree(one)
+    try:
+        release_module(ws, AKHIR, due="2026-12-08 17:00", angkatan=angkatan)
+    except AlaskakiError as asked:
+        assert angkatan is None, f"--angkatan-baru given and still refused: {asked}"
+        assert "--angkatan-baru" in str(asked), str(asked)
+        assert same_form(sat, form_key(ws.root, AKHIR)), "nothing changes before the answer"
+        return
+    assert not same_form(sat, form_key(ws.root, AKHIR)), "batch 2 got the post-test batch 1 sat"

@@ -727,9 +727,11 @@ def record_handed_out(ws: Workshop, modul: str, also: set[str] | None = None) ->
         return
     path = ws.state_dir / HANDED.format(modul=modul)
     ids = (_read_handed(path) or set()) | set(ws.participant_ids()) | (also or set())
+    names = _handed_names(path) | {p.id: person_key(p)[1] for p in ws.participants()}
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        _atomic_write(path, json.dumps({"peserta": sorted(ids)}, indent=1) + "\n")
+        text = json.dumps({"peserta": sorted(ids), "nama": names}, indent=1, ensure_ascii=False)
+        _atomic_write(path, text + "\n")
     except OSError as err:
         raise from_os_error(err, doing=f"mencatat penerima formulir {modul}", path=path) from err
 
@@ -740,6 +742,15 @@ def _read_handed(path: Path) -> set[str] | None:
         return {str(i) for i in data["peserta"]}
     except (OSError, ValueError, TypeError, KeyError):
         return None
+
+
+def _handed_names(path: Path) -> dict[str, str]:
+    """{id: normalised name} of whom the record says the form went to (older records: {})."""
+    try:
+        names = json.loads(path.read_text(encoding="utf-8")).get("nama")
+    except (OSError, ValueError, AttributeError):
+        return {}
+    return {str(k): str(v) for k, v in names.items()} if isinstance(names, dict) else {}
 
 
 def _handed_to(ws: Workshop, modul: str, original: Path | None) -> set[str] | None:
@@ -1016,6 +1027,10 @@ def own_forms_for_a_copy(
         told_new = modul is not None and angkatan == NEW_BATCH
         if set(people.values()) <= set(theirs.values()) and not told_new:
             return False
+    if angkatan != SAME_BATCH:  # the original gone: whom the forms went to, by the records
+        for m in UJI_FORMS:
+            names = _handed_names(ws.state_dir / HANDED.format(modul=m))
+            changed |= {pid for pid, who in people.items() if names.get(pid, who[1]) != who[1]}
     present = [m for m in UJI_FORMS if ws.source(m).is_dir()]
     if not present:
         return False
