@@ -1249,16 +1249,40 @@ def _from_exchange(workshop: Workshop, modul: str, lim: limits_mod.Limits):
         if nb.stat().st_size > lim.notebook_bytes:
             yield Skipped(label, _too_big(nb.stat().st_size, lim))
             continue
-        secret = rec / "submission_secret.txt"
+        secret, odd = _secret(rec / "submission_secret.txt")
+        if odd:
+            yield Skipped(label, f"submission_secret.txt {odd}: ditolak")
+            continue
         claimed_ts = parts[2] if len(parts) > 2 else ""
         yield Incoming(
             f"{claimed_user}/{modul}.ipynb ({label})",
             nb.read_bytes(),
             received.replace(tzinfo=None),
-            secret.read_text(encoding="utf-8").strip() if secret.is_file() else None,
+            secret,
             claimed=f"waktu kirim menurut nbgrader {claimed_ts}",
             pid=claimed_user,
         )
+
+
+#: nbgrader writes a short random hex string; anything longer is not its secret
+_SECRET_MAX = 256
+
+
+def _secret(path: Path) -> tuple[str | None, str | None]:
+    """(nbgrader's feedback secret of an exchange record, or None; why it is refused, or None).
+    The file is the participant's own (red team R73: two bytes that are no UTF-8 stopped the whole
+    collect; a sparse file of gigabytes was read whole): read at most a little, printable ASCII."""
+    if not path.is_file():
+        return None, None
+    try:
+        with open(path, "rb") as fh:
+            raw = fh.read(_SECRET_MAX + 1)
+    except OSError as err:
+        return None, f"tidak dapat dibaca ({err.strerror or err})"
+    text = raw.strip()
+    if len(raw) > _SECRET_MAX or not all(0x21 <= b < 0x7F for b in text):
+        return None, "bukan kode rahasia nbgrader (terlalu panjang atau berisi karakter aneh)"
+    return text.decode("ascii") or None, None
 
 
 # --------------------------------------------------------------------------------------------
