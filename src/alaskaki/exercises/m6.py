@@ -430,8 +430,8 @@ def soal(participant_id: str) -> Soal:
     # drawn last, so the draws above stay those of variants made before exercise 8
     kiriman_laut = {}
     for n, barang in enumerate(r.sample(BARANG_LAUT, 2), start=1):
-        # round hundreds (as order sizes are agreed): a drawn 1.020 pairs sat within the tolerance of
-        # a committed post-test key (1019,2) and read as a leak to the key-reach judge
+        # round hundreds (as order sizes are agreed): a drawn size in steps of 60 once sat within the
+        # tolerance of a committed post-test key, which the key-reach tests read as a leak
         pasang = r.randrange(600, 3001, 100)
         kiriman_laut[str(n)] = (
             f"{pasang:,}".replace(",", ".")
