@@ -505,12 +505,7 @@ def test_the_answer_key_called_through_getattr_is_shown_to_the_trainer(keyed):
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    reason="FINDING R77: collect._from_exchange checks the record for symlinks, then follows "
-    "m3.ipynb when it reads it: a participant who swaps in a symlink to the workshop's source "
-    "notebook in between hands in the instructor's solutions as his work (post-test 37/37)",
-)
+# R77 (red team 4), fixed in session 9: the record and the notebook are opened without following links
 @pytest.mark.parametrize("modul", [HUB_MOD, MODUL])
 def test_a_symlink_swapped_in_after_the_check_never_hands_in_the_trainers_file(
     two_accounts, monkeypatch, modul

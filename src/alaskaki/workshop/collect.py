@@ -1242,12 +1242,13 @@ def _from_exchange(workshop: Workshop, modul: str, lim: limits_mod.Limits):
             yield Skipped(label, f"berisi tautan (symlink) {links[0].name}: ditolak")
             continue
         received = max(datetime.fromtimestamp(os.lstat(p).st_ctime, UTC) for p in entries)
-        nb = rec / f"{modul}.ipynb"
-        if not nb.is_file():
-            yield Skipped(label, f"tidak berisi {modul}.ipynb")
-            continue
-        if nb.stat().st_size > lim.notebook_bytes:
-            yield Skipped(label, _too_big(nb.stat().st_size, lim))
+        # Read what was checked, never what a link swapped in since (red team R77: the record is
+        # its owner's, so he can replace the notebook, or the record, by a symlink to the trainer's
+        # source/ between the checks above and the read): the record and the file are opened
+        # without following links, and the open file must be his regular file.
+        data, why = _read_own(rec, f"{modul}.ipynb", st, lim)
+        if why:
+            yield Skipped(label, why)
             continue
         secret, odd = _secret(rec / "submission_secret.txt")
         if odd:
@@ -1256,12 +1257,45 @@ def _from_exchange(workshop: Workshop, modul: str, lim: limits_mod.Limits):
         claimed_ts = parts[2] if len(parts) > 2 else ""
         yield Incoming(
             f"{claimed_user}/{modul}.ipynb ({label})",
-            nb.read_bytes(),
+            data,
             received.replace(tzinfo=None),
             secret,
             claimed=f"waktu kirim menurut nbgrader {claimed_ts}",
             pid=claimed_user,
         )
+
+
+def _read_own(
+    rec: Path, name: str, st: os.stat_result, lim: limits_mod.Limits
+) -> tuple[bytes, str | None]:
+    """(bytes of ``rec/name``, None) or (b"", why it is refused): ``rec`` must still be the
+    directory lstat'ed as ``st`` and ``name`` a regular file of the same owner, neither a link."""
+    try:
+        dfd = os.open(rec, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
+    except OSError:
+        return b"", "berubah menjadi tautan (symlink) atau hilang saat dibaca: ditolak"
+    try:
+        dst = os.fstat(dfd)
+        if (dst.st_dev, dst.st_ino, dst.st_uid) != (st.st_dev, st.st_ino, st.st_uid):
+            return b"", "diganti folder lain saat dibaca: ditolak"
+        try:
+            fd = os.open(name, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK, dir_fd=dfd)
+        except FileNotFoundError:
+            return b"", f"tidak berisi {name}"
+        except OSError:
+            return b"", f"{name} berupa tautan (symlink) atau tidak dapat dibuka: ditolak"
+        with os.fdopen(fd, "rb") as fh:
+            fst = os.fstat(fh.fileno())
+            if not stat.S_ISREG(fst.st_mode) or fst.st_uid != st.st_uid:
+                return b"", f"{name} bukan berkas milik pengirim: ditolak"
+            if fst.st_size > lim.notebook_bytes:
+                return b"", _too_big(fst.st_size, lim)
+            data = fh.read(lim.notebook_bytes + 1)
+        if len(data) > lim.notebook_bytes:
+            return b"", _too_big(len(data), lim)
+        return data, None
+    finally:
+        os.close(dfd)
 
 
 #: nbgrader writes a short random hex string; anything longer is not its secret
