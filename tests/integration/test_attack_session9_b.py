@@ -553,11 +553,7 @@ def test_a_symlink_swapped_in_after_the_check_never_hands_in_the_trainers_file(
 
 @warm_only
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    reason="FINDING R78: a forged cell frame whose index is a list makes judge.runtime_flags "
-    "raise TypeError: 'gagal ... galat tak terduga' at every grade, nothing recorded, no flag",
-)
+# R78 (red team 4), fixed in session 9: a cell frame of another shape is dropped and flagged
 def test_a_forged_cell_frame_of_another_shape_is_graded_and_flagged(keyed):
     """p09 does what p05 does (answers from the key: flagged) and pastes one cell writing
     `{"k": "cell", "i": [0], ...}` to the channel's pipe (prefix ok: the manager passes it).
