@@ -444,12 +444,7 @@ def test_a_course_folder_made_by_a_participant_never_blocks_the_release_unnamed(
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    reason="FINDING R75: another workshop (a new `init`, other workshop id) with the same name "
-    "and the same people shares the old workshop's exchange course with no question, and its "
-    "collect takes the old workshop's m3 submission as new work, on time",
-)
+# R75 (red team 4), fixed in session 9: another workshop id is another workshop
 def test_a_new_workshop_for_the_same_people_never_collects_the_old_workshops_work(two_accounts):
     """Workshop A (the hub's /srv/alaskaki/lokakarya) releases m3 and a participant hands it in.
     Months later the trainer archives A (`mv lokakarya arsip-2026`) and makes a new workshop for

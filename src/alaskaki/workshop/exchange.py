@@ -75,6 +75,12 @@ def _same_batch(ws: Workshop, rec: dict | None, fid: str, disk: str) -> bool:
             return False
     if rec.get("id_folder") == fid and rec.get("disk") == disk:
         return True  # the folder itself (a rename keeps its inode)
+    known = {rec.get("id_folder"), *(rec.get("id_berbagi") or ())} - {None, ""}
+    if known and fid not in known:
+        # another workshop (a new `init`, even at the same path with the same people): its work is
+        # not this folder's (red team R75), unless the trainer said they share (`--angkatan-sama`);
+        # copies and backups keep the folder id
+        return False
     return _people(ws, course) <= set(rec.get("peserta") or ())
 
 
@@ -123,9 +129,15 @@ def claim(ws: Workshop) -> None:
     fid = ws.folder_id(create=True) or ""
     rec = _read(course)
     people = _people(ws, ws.course_id) | set((rec or {}).get("peserta") or ())
+    shared = {*((rec or {}).get("id_berbagi") or ()), (rec or {}).get("id_folder")} - {
+        None,
+        "",
+        fid,
+    }
     new = {
         "folder": str(ws.root),
         "id_folder": fid,
+        "id_berbagi": sorted(shared),  # other folders' ids that share this course with consent
         "disk": ws._disk_identity(),
         "peserta": sorted(people),
     }
