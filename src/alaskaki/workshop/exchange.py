@@ -21,13 +21,28 @@ the exchange, a collect from it and a feedback release (:func:`check`):
 
 An exchange course without the record (made by an older kit) is taken by the first folder that
 uses it, unless that folder is a copy whose original, still in its place, has other participants.
+
+Who owns the course folder (red team R74). nbgrader checks, for every exchange command of every
+account, that the exchange root is writable by that account (``Exchange.ensure_root``:
+``os.access(root, W_OK | X_OK)``; a release even chmods the root back to ``0777``), so the root stays
+``1777`` and any account can make ``<root>/<course_id>`` before the trainer's first release; the
+release then fails (nbgrader: the course folder must be the releasing account's own) and the sticky
+bit keeps the trainer from removing it. So ``hub users`` (as root, before any participant can log
+in) makes the course folder and nbgrader's folders in it with nbgrader's own modes for the trainer
+(:func:`make_course_folder`), and before a release, a collect and a feedback release :func:`check`
+stops with one sentence naming the account that owns a folder (or the record) that is not the
+running account's, and the way out.
 """
 
 from __future__ import annotations
 
+import grp
 import hashlib
 import json
+import os
+import pwd
 import re
+import stat
 import sys
 from pathlib import Path
 
@@ -37,12 +52,147 @@ from alaskaki.roster import person_key
 from alaskaki.workshop.course import NEW_BATCH, SAME_BATCH, Workshop, _slug
 
 OWNER_FILE = "alaskaki-lokakarya.json"
+# The folders nbgrader's release makes in a course, with its modes when not groupshared
+# (release_assignment.py and release_feedback.py): "" is the course folder itself. inbound is
+# 2733 so participants can drop submissions without listing each other's; feedback is 0711 so
+# each finds only the file named by his own secret.
+COURSE_DIRS = {"": 0o755, "outbound": 0o755, "inbound": 0o2733, "feedback": 0o711}
 _COURSE_LINE = re.compile(r"^\s*c\.CourseDirectory\.course_id\s*=.*$", re.M)
 
 
 def course_folder(ws: Workshop) -> Path:
     """``<Exchange.root>/<course_id>``: the exchange folder of this workshop's course."""
     return Path(ws.config().Exchange.root) / ws.course_id
+
+
+def _parts(course: Path) -> list[Path]:
+    return [course / name if name else course for name in COURSE_DIRS] + [course / OWNER_FILE]
+
+
+def account_name(uid: int) -> str:
+    """The account's name as ``ls -l`` shows it (the uid when the account is gone)."""
+    try:
+        return pwd.getpwuid(uid).pw_name
+    except KeyError:
+        return f"uid {uid}"
+
+
+def foreign_part(course: Path, uid: int) -> tuple[Path, int] | None:
+    """The first of the course folder, nbgrader's folders in it and the record that the account
+    ``uid`` does not own, with its owner: nbgrader refuses to release into a course folder that
+    is not the releasing account's own. Links are judged by their own owner, never followed."""
+    for part in _parts(course):
+        try:
+            st = os.lstat(part)
+        except OSError:  # missing (nothing to own yet), or unreadable: nbgrader says so itself
+            if part == course:
+                return None
+            continue
+        if st.st_uid != uid:
+            return part, st.st_uid
+    return None
+
+
+def trainer_side(uid: int, group: str | None = None) -> bool:
+    """Root or an account of the trainers' group (``hub users``'): a folder such an account made
+    is the trainer's work (an earlier `sudo alaskaki release`), handed over, never removed."""
+    from alaskaki.workshop.hub import TRAINER_GROUP
+
+    if uid == 0:
+        return True
+    try:
+        pw = pwd.getpwuid(uid)
+        g = grp.getgrnam(group or TRAINER_GROUP)
+    except KeyError:
+        return False
+    return pw.pw_name in g.gr_mem or pw.pw_gid == g.gr_gid
+
+
+def _refuse_foreign(ws: Workshop, modul: str, course: Path, part: Path, owner: int) -> None:
+    who, me = account_name(owner), account_name(os.geteuid())
+    if trainer_side(owner):
+        fix = f"jalankan alaskaki sebagai akun {who}" + (
+            ""
+            if me == "root"
+            else f", atau serahkan folder kursus itu ke akun {me} dengan `sudo "
+            f"ALASKAKI_PELATIH={me} alaskaki hub users --workshop {ws.root}` (kiriman peserta di "
+            "dalamnya tidak diubah)"
+        )
+    else:
+        fix = (
+            "folder itu bukan buatan rilis pelatih (akun peserta dapat membuatnya sebelum rilis "
+            f"pertama), jadi hapus dengan `sudo rm -r {part}` lalu jalankan `alaskaki release "
+            f"{modul} -w {ws.root}` lagi"
+        )
+    what = "Berkas" if part.name == OWNER_FILE else "Folder"
+    raise AlaskakiError(
+        f"{what} {part} di exchange nbgrader dimiliki akun {who}, bukan akun {me} yang menjalankan "
+        f"alaskaki, jadi modul {modul} tidak dapat dirilis, dikumpulkan, atau diberi umpan balik "
+        f"lewat kursus {ws.course_id}; {fix}.",
+        exit_code=EXIT_CONFLICT,
+    )
+
+
+def check_course_makers(
+    course: Path, uid: int | None, workshop: Path, group: str | None = None
+) -> None:
+    """Refuse (naming the account) a part of the course folder that :func:`make_course_folder`
+    would not hand to the trainer's account ``uid`` (``None``: not made yet): a link, or a part
+    made by an account that is neither the trainer's nor root nor in the trainers' group."""
+    for part in _parts(course):
+        try:
+            st = os.lstat(part)
+        except FileNotFoundError:
+            continue
+        if st.st_uid != uid and (stat.S_ISLNK(st.st_mode) or not trainer_side(st.st_uid, group)):
+            who = account_name(st.st_uid)
+            trainer = account_name(uid) if uid is not None else "pelatih"
+            raise AlaskakiError(
+                f"{'Berkas' if part.name == OWNER_FILE else 'Folder'} {part} di exchange nbgrader "
+                f"dibuat oleh akun {who}, bukan oleh pelatih "
+                f"({trainer}), jadi rilis ke kursus {course.name} akan ditolak; folder itu bukan "
+                "buatan rilis pelatih (akun peserta dapat membuatnya sebelum rilis pertama), "
+                f"hapus dengan `sudo rm -r {part}` lalu jalankan `sudo alaskaki hub users "
+                f"--workshop {workshop}` lagi.",
+                exit_code=EXIT_CONFLICT,
+            )
+
+
+def make_course_folder(
+    course: Path, uid: int, gid: int, workshop: Path, group: str | None = None
+) -> list[Path]:
+    """As root (``hub users``, before any participant can log in): make the course folder and
+    nbgrader's folders in it for the trainer's account with nbgrader's own modes, so no other
+    account can make them first (red team R74). Parts made by root or a trainer-side account (an
+    earlier `sudo alaskaki release`) are handed to the trainer, participants' submissions in
+    ``inbound`` untouched; a part any other account owns is refused by name, nothing changed.
+    Returns the parts made or handed over."""
+    check_course_makers(course, uid, workshop, group)
+    changed = []
+    for name, mode in COURSE_DIRS.items():
+        part = course / name if name else course
+        try:
+            part.mkdir()
+        except FileExistsError:
+            check_course_makers(
+                course, uid, workshop, group
+            )  # made since the check (a race): named
+            if os.lstat(part).st_uid == uid:
+                continue  # nbgrader's or this run's own: its mode is nbgrader's business
+        os.chown(part, uid, gid, follow_symlinks=False)
+        os.chmod(part, mode)  # mkdir applies the umask and drops the setgid bit
+        if name in ("outbound", "feedback"):  # the released modules and feedback pages
+            for dirpath, dirnames, filenames in os.walk(part):
+                for entry in dirnames + filenames:
+                    path = os.path.join(dirpath, entry)
+                    if trainer_side(os.lstat(path).st_uid, group):
+                        os.lchown(path, uid, gid)
+        changed.append(part)
+    record = course / OWNER_FILE
+    if record.exists() and os.lstat(record).st_uid != uid:
+        os.lchown(record, uid, gid)
+        changed.append(record)
+    return changed
 
 
 def _people(ws: Workshop, course: str) -> set[str]:
@@ -93,6 +243,9 @@ def check(ws: Workshop, modul: str, angkatan: str | None = None) -> None:
     changes here; :func:`claim` records the folder once the release or collect goes ahead.
     """
     course = course_folder(ws)
+    foreign = foreign_part(course, os.geteuid())
+    if foreign is not None:  # made by another account (R74): named, never nbgrader's English
+        _refuse_foreign(ws, modul, course, *foreign)
     rec = _read(course)
     fid = ws.folder_id(create=True) or ""
     disk = ws._disk_identity()

@@ -6,7 +6,8 @@
   generated password printed once for the trainer (never a shared default);
 * the trainer's account (admin and grader), which owns the workshop folder;
 * nbgrader's exchange (world-writable with the sticky bit, as nbgrader needs) named in the
-  workshop's ``nbgrader_config.py``;
+  workshop's ``nbgrader_config.py``, with the course's folder in it made for the trainer before
+  any participant can log in (nobody else can make it first: red team R74);
 * permissions: the workshop folder (source with hidden tests, gradebook, submissions, feedback)
   and the trainer's side of the kit (:func:`trainer_only_paths`: the checkout with its git
   history, the trainer's venv, the key package) are closed to participants; every home is private.
@@ -197,7 +198,10 @@ def set_exchange(workshop: Workshop, exchange: str | Path) -> None:
 
 
 def prepare_exchange(exchange: Path) -> None:
-    """nbgrader needs a world-writable exchange; the sticky bit stops users removing others' files."""
+    """nbgrader needs a world-writable exchange: every exchange command of every account checks
+    ``os.access(root, W_OK | X_OK)`` (``Exchange.ensure_root``), and a release chmods the root back
+    to 0777; the sticky bit stops users removing others' files. The course folder in it is made
+    for the trainer by :func:`exchange.make_course_folder` (red team R74)."""
     exchange.mkdir(parents=True, exist_ok=True)
     os.chmod(exchange, 0o1777)
 
@@ -420,6 +424,14 @@ def create_users(
     plan = [(trainer, "Pelatih", "pelatih")] + [(p.id, p.nama, "peserta") for p in people]
     others = {p.id: _someone_else(p.id, p.nama) for p in people}
     others = {pid: who for pid, who in others.items() if who is not None}
+    from alaskaki.workshop import exchange as exchange_mod
+
+    course = exchange / workshop.course_id
+    trainer_pw = _user(trainer)
+    # before any account is made: a course folder another account made first is named (R74)
+    exchange_mod.check_course_makers(
+        course, trainer_pw.pw_uid if trainer_pw else None, workshop.root, trainer_group
+    )
     if dry_run:
         for user, nama, peran in plan:
             state = "sudah ada (tidak diubah)" if _user(user) else "akan dibuat"
@@ -465,6 +477,12 @@ def create_users(
         os.chmod(home, 0o700)
         result.accounts.append(HubAccount(user, nama, peran, "dibuat", password))
     prepare_exchange(exchange)
+    # the course folder made now, the trainer's, before any participant can log in: the root
+    # stays writable by all (nbgrader checks it), so whoever makes <root>/<course> first owns it
+    trainer_pw = _user(trainer)
+    exchange_mod.make_course_folder(
+        course, trainer_pw.pw_uid, trainer_pw.pw_gid, workshop.root, trainer_group
+    )
     set_exchange(workshop, exchange)
     protect_workshop(workshop, trainer, trainer_group)
     if protect_kit:
