@@ -984,15 +984,19 @@ def _printed_form(args) -> Path | None:
         return nb
     from alaskaki.workshop import putaran
     from alaskaki.workshop.course import Workshop, mark_printed, own_forms_for_a_copy
+    from alaskaki.workshop.lock import writer_lock
 
     ws = Workshop(nb.parents[2])  # source/<naskah>/<naskah>.ipynb
-    own_forms_for_a_copy(ws, args.naskah, getattr(args, "angkatan", None), printing=True)
-    putaran.check_not_spent(ws.root, args.naskah, "dicetak")  # a closed round's form (R65)
-    try:
-        mark_printed(ws, args.naskah)
-    except AlaskakiError as err:  # a co-trainer reading the folder may still print
-        print(f"Peringatan: {err}", file=sys.stderr)
-    return ws.source_notebook(args.naskah)
+    # one writer at a time: a `release` or `ulang` drawing this form anew must not run between
+    # the check and the marker saying paper of it is out
+    with writer_lock(ws.root, f"cetak {args.naskah}"):
+        own_forms_for_a_copy(ws, args.naskah, getattr(args, "angkatan", None), printing=True)
+        putaran.check_not_spent(ws.root, args.naskah, "dicetak")  # a closed round's form (R65)
+        try:
+            mark_printed(ws, args.naskah)
+        except AlaskakiError as err:  # a co-trainer reading the folder may still print
+            print(f"Peringatan: {err}", file=sys.stderr)
+        return ws.source_notebook(args.naskah)
 
 
 def _workshop_name(args) -> str:
@@ -1179,6 +1183,43 @@ def _guard_gradebook(args) -> list:
     return writes
 
 
+# Commands that write the workshop folder or its gradebook: each holds the workshop's writer lock
+# (alaskaki.workshop.lock) for its whole run, the gradebook guard and backups included. status,
+# report and dashboard only read, and never wait for a writer. cetak takes it for its print
+# marker only (_printed_form); pulihkan only when it restores.
+WORKSHOP_WRITERS = GRADEBOOK_WRITERS | {
+    "feedback",
+    "tutup",
+    "ulang",
+    "kartu",
+    "hub",
+    "pulihkan",
+}
+
+
+def _lock_command(args) -> str:
+    """The command as the holder's note and a refused co-trainer read it, e.g. ``grade m3``."""
+    words = [args.command]
+    if args.command == "roster":
+        words.append(args.roster_command)
+    for attr in ("modul", "cadangan"):
+        value = getattr(args, attr, None)
+        if value is not None:
+            words.append(str(value))
+    return " ".join(words)
+
+
+def _writer_lock(args):
+    if args.command not in WORKSHOP_WRITERS or (
+        args.command == "pulihkan" and args.cadangan is None
+    ):
+        return contextlib.nullcontext()
+    from alaskaki.workshop.lock import writer_lock
+
+    where = args.folder if args.command == "init" else getattr(args, "workshop", None)
+    return writer_lock(where or ".", _lock_command(args))
+
+
 def _gradebook_named(args, exc: BaseException):
     """The workshop's gradebook file when SQLite failed without naming a file (it never does)."""
     import sqlite3
@@ -1266,8 +1307,16 @@ def main(argv: list[str] | None = None) -> int:
     _skip_iri_checker()
     parser = build_parser()
     args = parser.parse_args(argv)
+    # the lock is let go after _run's `finally`: the gradebook's record (write_ends) is the last
+    # write this command makes
+    with contextlib.ExitStack() as locked:
+        return _run(args, locked)
+
+
+def _run(args, locked: contextlib.ExitStack) -> int:
     writes: list = []
     try:
+        locked.enter_context(_writer_lock(args))
         writes = [(f, f.write_begins()) for f in _guard_gradebook(args)]
         code = COMMANDS[args.command](args)
         sys.stdout.flush()  # a reader gone (`| head`) shows here, not at interpreter exit

@@ -69,6 +69,9 @@ REPORTS_DIR = "laporan"
 BACKUP_DIR = "cadangan"  # gradebook backups, newest last
 INBOX_DIR = "masuk"  # demo only: simulated files as they arrive
 PERSONAL_DIR = "pribadi"  # pribadi/<modul>/<peserta>_<modul>.ipynb, outside release/ (the exchange)
+# the writers' lock (alaskaki.workshop.lock): flock'ed by the command writing the folder, which
+# writes who it is into the file; empty, or a dead holder's note, when nobody writes
+LOCK_FILE = ".sedang-dipakai"
 # `alaskaki demo`: the seed of its cohort's draws, and the secret its uji forms are drawn from. Both
 # are in the kit's public source, so a folder with this secret has public uji keys (red team R23).
 DEMO_SEED = 2026
@@ -1040,8 +1043,15 @@ class Folder:
         """Put backup ``choice`` (its number or file name) back as the gradebook.
 
         The gradebook it replaces (if any) is kept in ``cadangan/`` first. Returns the backup used and
-        where the replaced gradebook went.
+        where the replaced gradebook went. Under the workshop's writer lock: never while a `grade`
+        or `collect` writes the gradebook being replaced (R45).
         """
+        from alaskaki.workshop.lock import writer_lock
+
+        with writer_lock(self.root, f"pulihkan {choice}"):
+            return self._restore(choice)
+
+    def _restore(self, choice: int | str) -> tuple[Backup, Path | None]:
         path = self.gradebook_file
         found = self.backups()
         chosen = next(

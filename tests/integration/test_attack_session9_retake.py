@@ -192,6 +192,79 @@ def test_a_sheet_collected_while_grade_runs_is_never_recorded_as_graded(released
     assert closed.dinilai.get("p02") == graded_sha, closed.dinilai
 
 
+# a `grade` paused as it records p02's graded sheet, until the file named by argv[3] exists
+GRADE_PAUSED = """
+import pathlib, sys, time
+from alaskaki.workshop import Workshop, grade
+from alaskaki.workshop.grading import record
+real = record.write_autograded
+ready, go = pathlib.Path(sys.argv[2]), pathlib.Path(sys.argv[3])
+def paused(course, module, work):
+    ready.touch()
+    while not go.exists():
+        time.sleep(0.05)
+    return real(course, module, work)
+record.write_autograded = paused
+run = grade(Workshop(sys.argv[1]), "asesmen-akhir", progress=False, workers=1)
+print(run.by_participant()["p02"].score, flush=True)
+"""
+
+
+# R45 (issue 14): the writer lock, session 10
+def test_tutup_during_a_grade_waits_for_it_and_closes_the_graded_sheet(released_akhir, tmp_path):
+    """Trainer A runs `alaskaki grade asesmen-akhir` (another process) on p02's sheet; trainer B
+    runs `alaskaki tutup asesmen-akhir` while it is half-way (the grader has judged the sheet and
+    not yet written its result). Without a lock the round closed on what was graded before A's run
+    (p02 not among the results, his sheet then refused for good). B's `tutup` must be refused in
+    one sentence naming A's command and pid, the round left open; once A's grade ends, `tutup`
+    closes the round with p02's graded sheet as its result."""
+    import hashlib
+    import os
+    import time
+
+    from alaskaki.workshop import collect_module, putaran
+
+    base, _source, _given = released_akhir
+    ws = type(base)(shutil.copytree(base.root, tmp_path / "lokakarya", symlinks=True))
+    stick = _sheet_on_stick(ws, tmp_path, "p02", 1.0, "usb-1")
+    collect_module(ws, FORM, source=stick, received="2026-12-01 15:00", tanpa_token=True)
+    sheet = hashlib.sha256((ws.submitted("p02", FORM) / f"{FORM}.ipynb").read_bytes()).hexdigest()
+    ready, go = tmp_path / "dinilai", tmp_path / "lanjut"
+    grader = subprocess.Popen(
+        [sys.executable, "-c", GRADE_PAUSED, str(ws.root), str(ready), str(go)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        limit = time.monotonic() + 600  # only so a broken run fails instead of hanging
+        while not ready.exists():  # the grader reached p02's result
+            assert grader.poll() is None, grader.stderr.read()
+            assert time.monotonic() < limit, "the grade never reached p02's result"
+            time.sleep(0.1)
+        env = os.environ | {"ALASKAKI_LOCK_WAIT": "0"}
+        closing = subprocess.run(
+            [sys.executable, "-m", "alaskaki", "tutup", FORM, "--workshop", str(ws.root)],
+            capture_output=True,
+            text=True,
+            check=False,
+            env=env,
+        )
+        assert closing.returncode != 0, closing.stdout
+        assert "Traceback" not in closing.stderr, closing.stderr
+        assert f"`alaskaki grade {FORM}`" in closing.stderr, closing.stderr
+        assert f"pid {grader.pid}" in closing.stderr, closing.stderr
+        assert putaran.read_round(ws.root, FORM).terbuka
+    finally:
+        go.touch()
+        out, err = grader.communicate(timeout=600)
+    assert grader.returncode == 0, err
+    assert float(out.split()[-1]) > 0, out
+    closed = _cli(ws, "tutup", FORM)
+    assert closed.returncode == 0, closed.stderr
+    assert putaran.read_round(ws.root, FORM).dinilai.get("p02") == sheet
+
+
 # R65 (red team 3), fixed in session 9
 @pytest.mark.parametrize("kunci", [False, True], ids=["kertas", "kunci"])
 def test_the_closed_rounds_form_put_back_is_never_printed_for_a_retaker(

@@ -129,6 +129,29 @@ def test_read_only_workshop_reads_but_refuses_writes_clearly(
     assert students(workshop) == {"p01"}
 
 
+@pytest.mark.parametrize("lock_file", ["ada", "tidak-ada"])
+def test_read_only_workshop_gives_the_read_only_sentence_with_or_without_its_lock_file(
+    workshop, tmp_path, new_roster, capsys, lock_file
+):
+    """The writer lock (R45) opens its file read-only when it exists (flock needs no write
+    access) and runs unlocked when it cannot be made: a read-only disk still gets the kit's own
+    sentence, never a new traceback about the lock."""
+    from alaskaki.folder import LOCK_FILE
+
+    (workshop / LOCK_FILE).unlink(missing_ok=True)
+    if lock_file == "ada":
+        (workshop / LOCK_FILE).write_bytes(b"")
+    with read_only_view(workshop, tmp_path / "ro") as ro:
+        for argv in (["roster", "import", str(new_roster)], ["feedback", "m1"], ["kartu"]):
+            code = main([*argv, "-w", str(ro)])
+            err = capsys.readouterr().err
+            assert code != 0 and "Traceback" not in err and "tak terduga" not in err, (argv, err)
+            assert "sedang dipakai" not in err, err
+        code = main(["roster", "import", str(new_roster), "-w", str(ro)])
+        one_sentence(capsys, code, "hanya-baca", "Pindahkan lokakarya")
+    assert students(workshop) == {"p01"}
+
+
 def test_init_under_a_read_only_parent(tmp_path, capsys):
     src = tmp_path / "src"
     src.mkdir()

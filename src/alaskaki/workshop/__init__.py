@@ -9,6 +9,7 @@ from pathlib import Path
 from alaskaki.workshop import feedback as _feedback_module  # noqa: F401
 from alaskaki.workshop.collect import CollectResult, collect_module
 from alaskaki.workshop.course import Workshop, init_workshop, kit_modules
+from alaskaki.workshop.lock import locked
 from alaskaki.workshop.release import Release, release_module
 from alaskaki.workshop.roster import RosterImport, import_roster
 from alaskaki.workshop.status import Status, workshop_status
@@ -55,6 +56,7 @@ def grade(
     )
 
 
+@locked("feedback {modul}")  # its pages and the hub's copies, one writer at a time (R45)
 def feedback(workshop: Workshop, modul: str, *, participants=None) -> list[Path]:
     """Write Indonesian feedback per participant (never hidden tests or expected values)."""
     from alaskaki.workshop.feedback import write_feedback

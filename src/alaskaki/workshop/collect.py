@@ -1350,6 +1350,30 @@ def collect_module(
     choose: list[str] | None = None,
     tanpa_token: bool = False,
 ) -> CollectResult:
+    """:func:`_collect_module` under the workshop's writer lock (a `tutup` or `grade` never runs
+    between its checks and its installs, R45)."""
+    from alaskaki.workshop.lock import writer_lock
+
+    with writer_lock(workshop.root, f"collect {modul}"):
+        return _collect_module(
+            workshop,
+            modul,
+            source=source,
+            received=received,
+            choose=choose,
+            tanpa_token=tanpa_token,
+        )
+
+
+def _collect_module(
+    workshop: Workshop,
+    modul: str,
+    *,
+    source: str | Path | None = None,
+    received: datetime | str | None = None,
+    choose: list[str] | None = None,
+    tanpa_token: bool = False,
+) -> CollectResult:
     """Collect ``modul`` from a folder or zip (``source``) or, on a hub, from nbgrader's exchange.
 
     ``received``: the time the trainer states for this batch (naive UTC, or text in WIB like

@@ -47,6 +47,7 @@ from alaskaki.folder import (
     _venv_on_path,
 )
 from alaskaki.roster import ID_PATTERN, person_key
+from alaskaki.workshop.lock import locked
 
 __all__ = ["CONFIG_FILE", "ID_PATTERN", "META_FILE", "ROSTER_FILE", "Workshop", "init_workshop"]
 
@@ -152,6 +153,7 @@ def _slug(text: str) -> str:
     return s or "lokakarya"
 
 
+@locked("init")  # on an existing workshop: it adds modules and may move its gradebook (R45)
 def init_workshop(
     directory: str | Path,
     *,
@@ -686,6 +688,7 @@ def replace_public_form(ws: Workshop, modul: str) -> bool:
 PRINTED = "{modul}-dicetak"  # penilaian/: `cetak` printed this form or its key (R34b)
 
 
+@locked("cetak {modul}")
 def mark_printed(ws: Workshop, modul: str) -> None:
     """Record that ``cetak`` printed ``modul``'s form or key from this folder: paper forms (and a
     key to score them by) are out, so the form is never drawn again (:func:`own_forms_for_a_copy`).
@@ -949,6 +952,7 @@ def _few(ids: list[str]) -> str:
     return ", ".join(ids[:3]) + (f" dan {len(ids) - 3} lainnya" if len(ids) > 3 else "")
 
 
+@locked("release {modul}")  # it may draw the copy's forms anew
 def own_forms_for_a_copy(
     ws: Workshop, modul: str | None = None, angkatan: str | None = None, *, printing: bool = False
 ) -> bool:

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from alaskaki.errors import EXIT_NOT_FOUND, AlaskakiError
 from alaskaki.text import number
+from alaskaki.workshop.lock import locked
 
 _NAME_ERROR = re.compile(r"name '([A-Za-z_][A-Za-z0-9_]*)' is not defined")
 
@@ -246,6 +247,7 @@ def _render(pid: str, nama: str, modul: str, nb, grades: dict, comments: dict, t
     return _page(f"Umpan balik {modul} — {pid}", "\n".join(parts))
 
 
+@locked("feedback {modul}")
 def write_feedback(workshop_dir, modul: str, *, participants=None) -> list[Path]:
     """Write feedback pages for every graded participant of ``modul`` (or only ``participants``)."""
     from nbgrader.api import MissingEntry

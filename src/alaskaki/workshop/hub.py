@@ -38,6 +38,7 @@ from pathlib import Path
 from alaskaki import paths
 from alaskaki.errors import EXIT_CONFLICT, EXIT_ERROR, EXIT_INPUT, AlaskakiError
 from alaskaki.workshop.course import Workshop
+from alaskaki.workshop.lock import locked
 
 DEFAULT_EXCHANGE = Path("/srv/nbgrader/exchange")
 DEFAULT_TRAINER = "pelatih"
@@ -384,6 +385,7 @@ def give_reference_notebooks(home: Path) -> list[Path]:
 # --------------------------------------------------------------------------------------------
 
 
+@locked("hub")  # it writes the exchange into the config and sets the folder's owners
 def create_users(
     workshop: Workshop,
     *,

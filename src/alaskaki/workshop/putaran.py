@@ -366,9 +366,19 @@ def ungraded(root: str | Path, modul: str) -> list[str]:
 
 
 def tutup(root: str | Path, modul: str) -> Round:
-    """Close the current round of ``modul``: what is graded now is its result; rapor may go out."""
+    """Close the current round of ``modul``: what is graded now is its result; rapor may go out.
+
+    Under the workshop's writer lock: a `grade` or `collect` running now finishes first, so the
+    result is never read half-way through either (R45)."""
+    from alaskaki.workshop.lock import writer_lock
+
     _check_form(modul)
     folder = Folder.open(root)
+    with writer_lock(folder.root, f"tutup {modul}"):
+        return _tutup(folder, modul)
+
+
+def _tutup(folder: Folder, modul: str) -> Round:
     p = read_round(folder.root, modul)
     if not p.terbuka:
         return p
@@ -391,8 +401,15 @@ def ulang(root: str | Path, modul: str, peserta: list[str]) -> tuple[Round, Path
     finishes the same round; the grader never grades a submission with a form it was not graded
     with (:func:`refusals`, and the markers under ``penilaian/`` — :func:`other_form_reason`).
     """
+    from alaskaki.workshop.lock import writer_lock
+
     _check_form(modul)
     folder = Folder.open(root)
+    with writer_lock(folder.root, f"ulang {modul}"):
+        return _ulang(folder, modul, peserta)
+
+
+def _ulang(folder: Folder, modul: str, peserta: list[str]) -> tuple[Round, Path]:
     p = read_round(folder.root, modul)
     if p.dibuat:  # an earlier `ulang` was interrupted: finish that round, same retakers
         asked = list(dict.fromkeys(peserta))

@@ -51,6 +51,21 @@ def release_module(
     personal: bool = False,
     angkatan: str | None = None,
 ) -> Release:
+    """:func:`_release_module` under the workshop's writer lock (R45)."""
+    from alaskaki.workshop.lock import writer_lock
+
+    with writer_lock(workshop.root, f"release {modul}"):
+        return _release_module(workshop, modul, due=due, personal=personal, angkatan=angkatan)
+
+
+def _release_module(
+    workshop: Workshop,
+    modul: str,
+    *,
+    due: str | datetime | None = None,
+    personal: bool = False,
+    angkatan: str | None = None,
+) -> Release:
     """Make the participant version of ``modul`` in ``release/`` and, on a hub, put it in the exchange.
 
     ``personal``: also write one copy per participant with their ID and token filled in
@@ -514,7 +529,11 @@ def new_token_secret(workshop: Workshop, when: str) -> bool:
 def issue_tokens(workshop: Workshop, modul: str | None = None) -> dict[str, str]:
     """Every participant's token for ``modul`` (default: the latihan token; an uji form has its
     own). Made once per workshop; the same on every call."""
-    secret = _secret(workshop, create=True)
+    from alaskaki.workshop.lock import writer_lock
+
+    # the first call writes the secret: two at once would print cards of two secrets
+    with writer_lock(workshop.root, "kartu"):
+        secret = _secret(workshop, create=True)
     scope = _uji_scope(workshop, modul)
     rounds = (
         _round_of(workshop, modul) if modul in _uji_forms() and scope.startswith("uji:") else {}

@@ -60,6 +60,16 @@ def _has_work(ws: Folder, gb, pid: str) -> bool:
 def import_roster(
     ws: Folder, path: str | Path, *, fix_names: list[str] | tuple[str, ...] = ()
 ) -> RosterImport:
+    """:func:`_import_roster` under the workshop's writer lock (R45)."""
+    from alaskaki.workshop.lock import writer_lock
+
+    with writer_lock(ws.root, "roster import"):
+        return _import_roster(ws, path, fix_names=fix_names)
+
+
+def _import_roster(
+    ws: Folder, path: str | Path, *, fix_names: list[str] | tuple[str, ...] = ()
+) -> RosterImport:
     """Validate ``path`` and merge it into the roster and gradebook of the open workshop ``ws``
     (``Workshop.open(dir)``, or what ``init_workshop`` returns).
 

@@ -368,6 +368,36 @@ def grade_module(
     run_timeout: float = sb.RUN_TIMEOUT,
     cell_timeout: float | None = None,
 ) -> GradeRun:
+    """:func:`_grade_module` under the workshop's writer lock: no `tutup`, `collect` or `ulang`
+    changes the round or the sheets while they are graded (R45)."""
+    from alaskaki.workshop.lock import writer_lock
+
+    with writer_lock(workshop_dir, f"grade {modul}"):
+        return _grade_module(
+            workshop_dir,
+            modul,
+            participants=participants,
+            workers=workers,
+            progress=progress,
+            sandbox=sandbox,
+            ulang=ulang,
+            run_timeout=run_timeout,
+            cell_timeout=cell_timeout,
+        )
+
+
+def _grade_module(
+    workshop_dir,
+    modul: str,
+    *,
+    participants=None,
+    workers: int | None = None,
+    progress: bool = True,
+    sandbox="auto",
+    ulang: bool = False,
+    run_timeout: float = sb.RUN_TIMEOUT,
+    cell_timeout: float | None = None,
+) -> GradeRun:
     """Grade every submission of ``modul`` (or only ``participants``) into the nbgrader gradebook.
 
     ``sandbox``: "auto" (bubblewrap when available), True (required) or False (never).
