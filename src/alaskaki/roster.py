@@ -31,7 +31,7 @@ import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from alaskaki.errors import EXIT_INPUT, EXIT_NOT_FOUND, AlaskakiError
+from alaskaki.errors import EXIT_CONFLICT, EXIT_INPUT, EXIT_NOT_FOUND, AlaskakiError
 
 __all__ = [
     "ID_PATTERN",
@@ -42,6 +42,8 @@ __all__ = [
     "read_roster_file",
     "name_key",
     "person_key",
+    "check_recorded_names",
+    "renamed_with_work",
     "write_roster",
 ]
 
@@ -415,3 +417,54 @@ def write_roster(people: list[Participant], path: Path) -> None:
         for p in people:
             writer.writerow(asdict(p))
     os.replace(tmp, path)  # atomic: a crash never leaves half a roster
+
+
+def free_id(taken: set[str]) -> str:
+    """An id like ``p25`` not yet taken (the kit's sample numbering), for a refusal's example."""
+    low = {t.casefold() for t in taken}
+    return next(f"p{n:02d}" for n in range(1, 10_000) if f"p{n:02d}" not in low)
+
+
+def renamed_with_work(
+    roster_file: Path, workshop: Path, changes: list[tuple[str, str, str]], taken: set[str]
+) -> AlaskakiError:
+    """The refusal for ids whose name in the workshop's ``peserta.csv`` (edited by hand, which
+    ``roster import`` never saw) is not the name their work was recorded under (the gradebook's,
+    written by ``roster import``): another person under a reused id would be reported with the
+    earlier person's results (red team R68). ``changes``: (id, name in the file, recorded name)."""
+    details = []
+    for pid, in_file, recorded in changes:
+        details.append(
+            f"id {pid}: di {roster_file.name} tertulis {in_file!r}, tetapi hasilnya (kiriman atau "
+            f"nilai) tercatat atas nama {recorded!r}; bila {in_file} orang lain, kembalikan nama "
+            f"{recorded} di baris {pid} dan beri {in_file} id baru yang belum dipakai (mis. "
+            f"{free_id(taken)}); bila hanya ejaan nama orang yang sama diperbaiki, jalankan "
+            f"`alaskaki roster import {roster_file} --perbaiki-nama {pid} -w {workshop}`"
+        )
+    return AlaskakiError(
+        f"Nama di daftar peserta {roster_file} untuk {len(changes)} id yang sudah punya hasil "
+        "lain dengan nama yang tercatat di buku nilai (diubah di luar `alaskaki roster import`), "
+        "jadi hasil mereka tidak dilaporkan atas nama orang lain. Perbaiki dulu:",
+        exit_code=EXIT_CONFLICT,
+        details=details,
+    )
+
+
+def check_recorded_names(
+    roster_file: Path,
+    workshop: Path,
+    roster: dict[str, str],
+    recorded: dict[str, str],
+    worked: set[str],
+) -> None:
+    """Raise :func:`renamed_with_work` when an id in ``worked`` (a submission or a grade in the
+    folder) has a roster name (``{id: name}``) that is not the name its work was recorded under
+    (``recorded``, the gradebook's); case and spacing never count (:func:`name_key`). The readers
+    that put names beside results call it (``status``, ``report``, the dashboard)."""
+    changes = [
+        (pid, roster[pid], recorded[pid])
+        for pid in sorted(worked)
+        if pid in roster and recorded.get(pid) and name_key(roster[pid]) != name_key(recorded[pid])
+    ]
+    if changes:
+        raise renamed_with_work(roster_file, workshop, changes, set(roster) | set(recorded))

@@ -64,6 +64,19 @@ def _roster(folder: Folder) -> dict[str, dict[str, str]]:
     }
 
 
+def _check_names(folder: Folder, roster, recorded: dict[str, str], gb, received) -> None:
+    """Refuse a roster whose name for an id with work is not the name that work was recorded
+    under (the gradebook's, written by ``roster import``): ``peserta.csv`` edited by hand never
+    met import's check, and the report would credit one person's results to another (R68)."""
+    from alaskaki.roster import check_recorded_names
+
+    worked = {pid for pid, _m in received}
+    for a in gb.assignments:
+        worked |= set(a.submissions)
+    names = {pid: row.get("nama", "") for pid, row in roster.items()}
+    check_recorded_names(folder.roster_file, folder.root, names, recorded, worked)
+
+
 def _received(submitted_dir: Path) -> dict[tuple[str, str], dt.datetime]:
     """``{(participant, module): time}`` of what sits in nbgrader's ``submitted/`` folder.
 
@@ -117,6 +130,7 @@ def read_workshop(workshop_dir: str | Path) -> WorkshopData:
     # one query per table (not one per participant): a city-wide gradebook reads in seconds
     gb = gbmod.read(folder.checked_db_url(existing=True))
     names = gb.students
+    _check_names(folder, data.roster, names, gb, received)
     for pid, nama in names.items():
         data.roster.setdefault(pid, {"nama": nama})
         if not data.roster[pid].get("nama"):

@@ -15,6 +15,7 @@ from alaskaki.folder import ROSTER_FILE, Folder
 from alaskaki.roster import (
     Participant,
     RosterFile,
+    free_id,
     name_key,
     read_roster,
     read_roster_file,
@@ -57,6 +58,11 @@ def _has_work(ws: Folder, gb, pid: str) -> bool:
     return gb.db.query(SubmittedAssignment).filter_by(student_id=pid).first() is not None
 
 
+def _recorded_name(student) -> str:
+    """The name a gradebook student row was recorded under ("" when none: rows made by grading)."""
+    return " ".join(x for x in (student.first_name, student.last_name) if x)
+
+
 def import_roster(
     ws: Folder, path: str | Path, *, fix_names: list[str] | tuple[str, ...] = ()
 ) -> RosterImport:
@@ -94,23 +100,28 @@ def _import_roster(
             for p, n in zip(incoming.people, incoming.rows, strict=True)
             if known.get(p.id.lower(), p.id) != p.id
         ]
+        # the name each id's work was recorded under (the gradebook's, written here at import):
+        # a hand edit of peserta.csv changes the roster but not this (R68 through the back door)
+        recorded = {s.id: _recorded_name(s) for s in gb.students}
         fixes = set(fix_names)
         unknown_fixes = sorted(fixes - set(current))
         clashes += [
             f"--perbaiki-nama {pid}: id {pid!r} tidak ada di daftar peserta lokakarya ini"
             for pid in unknown_fixes
         ]
+        # an id dropped from peserta.csv by hand still has its recorded name and its work
+        was = {pid: p.nama for pid, p in current.items()} | {k: v for k, v in recorded.items() if v}
         clashes += [
-            f"baris {n}, id {p.id}: nama di file {p.nama!r} lain dengan {current[p.id].nama!r}, "
+            f"baris {n}, id {p.id}: nama di file {p.nama!r} lain dengan {was[p.id]!r}, "
             f"yang sudah punya hasil (kiriman atau nilai) di folder ini; bila {p.nama} orang lain, "
-            f"beri dia id baru yang belum dipakai (mis. {_free_id(set(current) | new_ids)}) agar "
-            f"tidak mewarisi hasil {current[p.id].nama}; bila hanya ejaan nama orang yang sama "
+            f"beri dia id baru yang belum dipakai (mis. {free_id(set(current) | new_ids)}) agar "
+            f"tidak mewarisi hasil {was[p.id]}; bila hanya ejaan nama orang yang sama "
             f"diperbaiki, impor dengan `alaskaki roster import {Path(path).name} --perbaiki-nama "
             f"{p.id}`"
             for p, n in zip(incoming.people, incoming.rows, strict=True)
-            if p.id in current
+            if p.id in was
             and p.id not in fixes
-            and name_key(p.nama) != name_key(current[p.id].nama)
+            and name_key(p.nama) != name_key(was[p.id])
             and _has_work(ws, gb, p.id)
         ]
         if clashes:
@@ -147,12 +158,6 @@ def _import_roster(
             f"baru untuk mereka: `alaskaki init FOLDER_BARU --roster {Path(path).resolve()}`"
         )
     return RosterImport(added, updated, unchanged, kept, incoming.sheet, incoming.notes, warnings)
-
-
-def _free_id(taken: set[str]) -> str:
-    """An id like ``p25`` not yet taken (the kit's sample numbering), for the refusal's example."""
-    low = {t.casefold() for t in taken}
-    return next(f"p{n:02d}" for n in range(1, 10_000) if f"p{n:02d}" not in low)
 
 
 def not_in_sample(people: list[Participant]) -> list[str]:

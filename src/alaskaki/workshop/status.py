@@ -120,6 +120,20 @@ def _flags(workshop: Workshop) -> dict[tuple[str, str], list[str]]:
     return load_flags(workshop.root)
 
 
+def _check_names(workshop: Workshop, people, book) -> None:
+    """Never a row with one person's name beside another's work: a roster name for an id with
+    work that is not the name the work was recorded under is refused, naming both (R68)."""
+    from alaskaki.roster import check_recorded_names
+
+    worked = {pid for a in book.assignments for pid in a.submissions}
+    with contextlib.suppress(OSError):
+        worked |= {
+            d.name for d in workshop.submitted().iterdir() if d.is_dir() and any(d.iterdir())
+        }
+    names = {p.id: p.nama for p in people}
+    check_recorded_names(workshop.roster_file, workshop.root, names, book.students, worked)
+
+
 def workshop_status(workshop: Workshop, *, modul: str | None = None) -> Status:
     modules = [workshop.require_module(modul)] if modul else workshop.modules()
     for m in modules:
@@ -152,6 +166,7 @@ def workshop_status(workshop: Workshop, *, modul: str | None = None) -> Status:
     url = workshop.checked_db_url()
     path = workshop.gradebook_file
     book = gbmod.read(url) if path is None or path.exists() else gbmod.GradebookRows({}, [])
+    _check_names(workshop, people, book)
     for m in modules:
         assignment = book.assignment(m)  # None: module not released yet, no gradebook row
         due = assignment.duedate if assignment is not None else None

@@ -282,3 +282,32 @@ def test_merge_two_workshops_newest_wins_nothing_double_counted(tmp_path):
     assert len(p1.modul) == 4 and p1.completion == pytest.approx(3 / 4)
     assert merged.participant("p02").units["BYA-01"].status == KOMPETEN
     assert merged.participant("p03").units["BYA-01"].status == BELUM_DINILAI
+
+
+def test_a_hand_edited_roster_never_credits_one_persons_results_to_another(tmp_path):
+    """peserta.csv edited by hand (not through `roster import`, whose id-reuse check it skips):
+    p01's name changed from Siti Aminah (whose graded work is in the folder) to Dwi Lestari. The
+    report would show Dwi Kompeten on Siti's work; it stops naming the id, both names and both
+    fixes. A change of case or spacing is the same person; a spelling fix through
+    `roster import --perbaiki-nama` records the new name and the report goes on."""
+    from alaskaki.errors import AlaskakiError
+    from alaskaki.workshop.roster import import_roster
+
+    wdir = sample_workshop(tmp_path / "w1")
+    fw = sample_framework(tmp_path, Folder(wdir).source())
+    roster = Folder(wdir).roster_file
+    text = roster.read_text(encoding="utf-8")
+    roster.write_text(text.replace("Siti Aminah", "  siti  AMINAH "), encoding="utf-8")
+    assert assess(wdir, framework=fw).participant("p01").nama.split() == ["siti", "AMINAH"]
+    roster.write_text(text.replace("Siti Aminah", "Dwi Lestari"), encoding="utf-8")
+    with pytest.raises(AlaskakiError) as err:
+        assess(wdir, framework=fw)
+    said = str(err.value)
+    assert "id p01:" in said and "'Dwi Lestari'" in said and "'Siti Aminah'" in said, said
+    assert "id baru" in said and f"--perbaiki-nama p01 -w {wdir}" in said, said
+    assert "p02" not in said.split("Perbaiki dulu:")[1]  # only the id that changed
+    # `roster import` of that same file is no way around it: the recorded name is compared
+    with pytest.raises(AlaskakiError, match="--perbaiki-nama p01"):
+        import_roster(Folder.open(wdir), roster)
+    import_roster(Folder.open(wdir), roster, fix_names=["p01"])  # the trainer's word
+    assert assess(wdir, framework=fw).participant("p01").nama == "Dwi Lestari"

@@ -165,3 +165,31 @@ def test_init_or_report_pointed_at_a_file_says_so(base_ws, tmp_path, capsys):
     code = main(["report", "--out", str(a_file), "-w", str(base_ws)])
     err = capsys.readouterr().err
     assert code != 0 and "adalah sebuah berkas, bukan folder" in err
+
+
+def test_a_hand_edited_roster_is_no_way_around_the_id_reuse_check(base_ws, tmp_path):
+    """p01 (Ani) has work in the folder. The trainer edits peserta.csv by hand: p01 becomes
+    Budi, or p01's row is deleted and later imported as Budi. Either way `roster import`
+    compares with the name p01's work was recorded under (Ani, in the gradebook), not the edited
+    file: refused naming both and --perbaiki-nama, nothing written; with --perbaiki-nama the new
+    name is recorded."""
+    root = copy_ws(base_ws, tmp_path)
+    ws = Folder.open(root)
+    work = ws.submitted("p01") / "m3-biaya-produksi"
+    work.mkdir(parents=True)
+    (work / "m3-biaya-produksi.ipynb").write_text("{}", encoding="utf-8")
+    roster = ws.roster_file
+    roster.write_text(HEADER + "p01,Budi,UD A,Miji,L,admin\n", encoding="utf-8")
+    with pytest.raises(AlaskakiError) as err:
+        import_roster(ws, roster)
+    said = str(err.value)
+    assert "'Budi' lain dengan 'Ani'" in said and "--perbaiki-nama p01" in said, said
+    assert read_roster(roster)[0].nama == "Budi"  # the hand edit is left for the trainer
+    roster.write_text(HEADER + "p02,Cici,UD A,Miji,P,admin\n", encoding="utf-8")  # p01 deleted
+    other = write(tmp_path, HEADER + "p01,Budi,UD A,Miji,L,admin\n", name="baru.csv")
+    with pytest.raises(AlaskakiError, match="'Budi' lain dengan 'Ani'"):
+        import_roster(ws, other)
+    roster.write_text(HEADER + "p01,Budi,UD A,Miji,L,admin\n", encoding="utf-8")
+    import_roster(ws, roster, fix_names=["p01"])
+    with ws.gradebook() as gb:
+        assert gb.find_student("p01").first_name == "Budi"
