@@ -51,7 +51,7 @@ def server(require_part):
             encoding="utf-8",
         )
         import_roster(ws, roster)
-        create_users(
+        made = create_users(
             ws,
             trainer=trainer,
             exchange=base / "exchange",
@@ -62,6 +62,7 @@ def server(require_part):
         )
         state = base / "hub"
         write_jupyter_config(state, course_id=ws.course_id, exchange=base / "exchange")
+        assert f"dibuat atas nama pelatih ({trainer})" in made.summary_text()
         yield base, ws, ids, trainer, state
     finally:
         delete_users([*ids, trainer], groups=groups)

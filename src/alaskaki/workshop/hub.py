@@ -81,6 +81,7 @@ class HubUsers:
     exchange: Path
     dry_run: bool
     accounts: list[HubAccount] = field(default_factory=list)
+    course_note: str = ""  # what was done to the exchange's course folder (red team R74)
 
     def summary_text(self) -> str:
         from alaskaki.text import table
@@ -95,6 +96,8 @@ class HubUsers:
                 ["akun", "nama", "peran", "keadaan", "kata sandi"],
             ),
         ]
+        if self.course_note:
+            lines += ["", self.course_note]
         if any(a.password for a in self.accounts):
             lines += [
                 "",
@@ -482,9 +485,22 @@ def create_users(
     # the course folder made now, the trainer's, before any participant can log in: the root
     # stays writable by all (nbgrader checks it), so whoever makes <root>/<course> first owns it
     trainer_pw = _user(trainer)
-    exchange_mod.make_course_folder(
+    existed = course.is_dir()
+    changed = exchange_mod.make_course_folder(
         course, trainer_pw.pw_uid, trainer_pw.pw_gid, workshop.root, trainer_group
     )
+    if changed and not existed:
+        result.course_note = (
+            f"Folder kursus {course} dibuat atas nama pelatih ({trainer}) sebelum peserta bisa "
+            "masuk, agar tidak ada akun peserta yang membuatnya lebih dulu dan menghalangi rilis."
+        )
+    elif changed:
+        result.course_note = (
+            f"Folder kursus {course} (dibuat root atau akun pelatih lain, mis. oleh `sudo alaskaki "
+            "release`) diserahkan "
+            f"ke akun pelatih {trainer} agar rilis, pengumpulan dan umpan balik berjalan sebagai "
+            "pelatih; kiriman peserta di dalamnya tidak diubah."
+        )
     set_exchange(workshop, exchange)
     protect_workshop(workshop, trainer, trainer_group)
     if protect_kit:
