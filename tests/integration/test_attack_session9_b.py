@@ -480,11 +480,7 @@ def test_a_new_workshop_for_the_same_people_never_collects_the_old_workshops_wor
 
 @warm_only
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    reason="FINDING R76: the answer key called as getattr(latihan, 'har' + 'apan') passes the "
-    "static scan (regex \\bharapan\\s*\\(): p05's score with no indication",
-)
+# R76 (red team 4), fixed in session 10: the grading sandbox records every call into the key
 def test_the_answer_key_called_through_getattr_is_shown_to_the_trainer(keyed):
     """docs/grading.md: calling the module's answer key 'cannot be prevented ... flag: static
     scan'. p08 does what p05 does, each answer `x = getattr(latihan, 'har' + 'apan')(ID_PESERTA)
@@ -494,6 +490,8 @@ def test_the_answer_key_called_through_getattr_is_shown_to_the_trainer(keyed):
     e = _entry(ws, "p08", LATIHAN)
     assert e.nilai and e.nilai >= 0.7 * e.nilai_maks, e  # the key's answers scored
     assert any("kunci jawaban" in f for f in e.indikasi), e.indikasi
+    # fixed (R76): the indication comes from the run itself, naming the function called
+    assert any("memanggil kunci jawaban modul (`m3.harapan`)" in f for f in e.indikasi), e.indikasi
 
 
 @pytest.mark.slow

@@ -105,6 +105,7 @@ def soal(participant_id: str) -> Soal:
 
 def harapan(participant_id: str) -> dict[str, object]:
     """Expected answers (used by hidden tests and the trainer's tools; never shown to participants)."""
+    (lambda: None).__code__  # noqa: B018 - the key marker (sandbox.key_recorder hears it)
     s = soal(participant_id)
     total = s.pasang * s.harga_per_pasang
     return {

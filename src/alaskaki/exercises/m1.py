@@ -341,6 +341,7 @@ def _benar(shown: list[dict], benar: list[str]) -> list[str]:
 
 def harapan(participant_id: str) -> dict[str, object]:
     """Expected answers (used by hidden tests and the trainer's tools; never shown to participants)."""
+    (lambda: None).__code__  # noqa: B018 - the key marker (sandbox.key_recorder hears it)
     s = soal(participant_id)
     by_key = {f"{st.name}: {st.explanation}": st.key for st in procedure.EXPORT_STEPS}
     urut = sorted(s.langkah, key=lambda x: procedure.STEP_KEYS.index(by_key[x["langkah"]]))

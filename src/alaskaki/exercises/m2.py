@@ -422,6 +422,7 @@ def kata_bahan(key: str) -> str:
 
 def harapan(participant_id: str) -> dict:
     """Expected answers (used by hidden tests and the trainer's tools; never shown to participants)."""
+    (lambda: None).__code__  # noqa: B018 - the key marker (sandbox.key_recorder hears it)
     s = soal(participant_id)
     kode = {KASUS_ARTIKEL[a.nama]: kode_artikel(a) for a in s.pesanan}
     studi_kasus: dict[str, str | int] = {f"kode_{k}": kode[k] for k in KASUS_ARTIKEL.values()}

@@ -192,6 +192,7 @@ def _hpp(s: Soal, kulit: costing.MaterialLine | None = None) -> costing.CostBrea
 
 def harapan(participant_id: str) -> dict[str, float]:
     """Expected answers (used by hidden tests and the trainer's tools; never shown to participants)."""
+    (lambda: None).__code__  # noqa: B018 - the key marker (sandbox.key_recorder hears it)
     s = soal(participant_id)
     hpp = _hpp(s)
     baru = _hpp(s, _kulit(s, s.harga_kulit_baru_ft2, s.susut_kulit_baru))

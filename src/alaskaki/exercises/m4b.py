@@ -318,6 +318,7 @@ def _studi(p: Pesan) -> dict:
 
 def harapan(participant_id: str) -> dict:
     """Expected answers (used by hidden tests and the trainer's tools; never shown to participants)."""
+    (lambda: None).__code__  # noqa: B018 - the key marker (sandbox.key_recorder hears it)
     s = soal(participant_id)
     cpt = pricing.cpt_price(s.fca_usd, pricing.per_unit(s.ongkos_usd, s.pasang))
     tt, lc = payment.BANK_CHARGES_USD["T/T"][1], payment.BANK_CHARGES_USD["L/C"][1]

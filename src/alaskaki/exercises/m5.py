@@ -166,6 +166,7 @@ def _studi(s: Soal) -> dict:
 
 def harapan(participant_id: str) -> dict:
     """Expected answers (used by hidden tests and the trainer's tools; never shown to participants)."""
+    (lambda: None).__code__  # noqa: B018 - the key marker (sandbox.key_recorder hears it)
     s = soal(participant_id)
     plan = _rencana(s)
     return {

@@ -110,6 +110,7 @@ def teks_studi(s: Soal) -> str:
 
 def harapan(participant_id: str) -> dict:
     """Expected answers (used by hidden tests and the trainer's tools; never shown to participants)."""
+    (lambda: None).__code__  # noqa: B018 - the key marker (sandbox.key_recorder hears it)
     s = soal(participant_id)
     boleh = lambda x: "boleh" if inspection.cr6_allowed_in_eu(x) else "tidak"  # noqa: E731
     return {

@@ -539,6 +539,7 @@ def baca_data(jawaban: object) -> tuple[set[str], list[str]]:
 
 def harapan(participant_id: str) -> dict:
     """Expected answers (used by hidden tests and the trainer's tools; never shown to participants)."""
+    (lambda: None).__code__  # noqa: B018 - the key marker (sandbox.key_recorder hears it)
     s = soal(participant_id)
     iv, pl = s.pesanan.invoice(s.eksportir), s.pesanan.packing_list()
     kiv, kpl = s.kasus.invoice(s.eksportir), s.kasus.packing_list()

@@ -283,6 +283,7 @@ def _studi(s: Soal) -> dict:
 
 def harapan(participant_id: str) -> dict[str, object]:
     """Expected answers (hidden tests and the trainer's tools; never shown to participants)."""
+    (lambda: None).__code__  # noqa: B018 - the key marker (sandbox.key_recorder hears it)
     s = soal(participant_id)
     kotak = {p.teks: p.kotak for p in PERNYATAAN_SWOT}
     return {

@@ -165,6 +165,7 @@ def _harga_usd(s: Soal) -> float:
 
 def harapan(participant_id: str) -> dict[str, object]:
     """Expected answers (hidden tests and the trainer's tools; never shown to participants)."""
+    (lambda: None).__code__  # noqa: B018 - the key marker (sandbox.key_recorder hears it)
     s = soal(participant_id)
     kapasitas = _kapasitas(s)
     harga = _harga_usd(s)

@@ -1197,7 +1197,8 @@ def _read_channel(proc: subprocess.Popen, result: SandboxResult, deadline: float
                 return
             buf.feed(chunk)
             while (line := buf.line()) is not None:
-                _take(line, result)
+                if line:  # the key recorder starts its frames on a line of their own
+                    _take(line, result)
                 if result.finished:
                     return
     finally:
@@ -1250,10 +1251,19 @@ def _take(line: bytes, result: SandboxResult) -> None:
                 "size": msg.get("size") if isinstance(msg.get("size"), int) else 0,
             }
         )
+    elif kind == KEY_FRAME and isinstance(msg.get("f"), str):
+        # the key recorder heard a call into the answer key (or an attempt on the recorder); a
+        # notebook writing such a frame itself only accuses itself
+        code = "kunci:" + (msg["f"] if _KEY_NAME.fullmatch(msg["f"]) else "?")
+        if code not in result.checks and len(result.checks) < 100:
+            result.checks.append(code)
     elif kind == "checks" and isinstance(msg.get("v"), list):
         result.checks.extend(str(c)[:60] for c in msg["v"][:50])
     elif kind == "done":
         result.finished = True
+
+
+_KEY_NAME = re.compile(r"[\w.!:<>-]{1,80}")
 
 
 def _kill(proc: subprocess.Popen) -> None:
@@ -1366,6 +1376,175 @@ def _fingerprint(modules: list[str]) -> dict:
     return fp
 
 
+# ---------------------------------------------------------------------------------------------
+# The key-call recorder (red team R76). The exercises modules ship their answer key (``harapan``,
+# the hidden checks ``uji_*``) in the kit the participant's kernel imports; a static scan of the
+# cell text is defeated by one split string (``getattr(latihan, 'har' + 'apan')``). Every key
+# function starts with a marker, ``(lambda: None).__code__``: a read Python's audit hooks hear,
+# made of syntax only, so no name a notebook could rebind stands between the call and the event.
+# The runner adds an audit hook before the first participant cell; Python offers no way to remove
+# one. The hook writes its frame straight to the channel's pipe (one write(2), before the key
+# function returns a value), so what it heard has left the process before the notebook can use
+# the key. What the hook relies on is immutable (a frozenset, ints, builtins bound when it was
+# made). Tampering is an indication of its own: what would let a notebook reach the hook (gc,
+# tracers, another audit hook, ctypes) or run the key where it cannot hear (a subinterpreter, a
+# new program, a body swapped under a kit function's name) is recorded, each event before Python
+# carries it out, so the record has left the process before the attempt can do anything. (Not
+# refused: the sandbox's own isolation tests use ctypes, and a refusal would hide those layers.)
+# ---------------------------------------------------------------------------------------------
+
+KEY_FRAME = "kunci"
+KEY_NAMES = ("harapan",)  # key functions a kit function may call by name (the checks do)
+KEY_NOTED = frozenset(
+    {
+        *("sys.addaudithook", "sys.settrace", "sys.setprofile"),
+        *("gc.get_objects", "gc.get_referrers", "gc.get_referents"),
+        *("cpython.PyInterpreterState_New", "code.__new__"),
+        *("subprocess.Popen", "os.system", "os.exec", "os.posix_spawn", "os.spawn"),
+    }
+)
+KEY_NOTED_SETATTR = frozenset({"__code__"})  # a body swapped under a kit name
+# A check is a yes/no oracle (``latihan._hpp_cek(ID, tebakan).benar``): halving an interval finds a
+# number within its tolerance in some forty calls. A notebook runs each of its cells once when
+# graded, so a check that computes its verdict this often in one run is being searched with.
+KEY_ORACLE_CALLS = 25
+
+
+def _kit_codes(modules, kit_dir: str):
+    """Every code object of the kit's exercises modules: module-level functions, methods and
+    everything nested in them (closures such as pasangan's ``uji``, comprehensions)."""
+    import types
+
+    todo, seen = [], set()
+    for mod in modules:
+        for value in list(vars(mod).values()):
+            members = list(vars(value).values()) if isinstance(value, type) else [value]
+            for m in members:
+                fn = getattr(m, "__func__", None) or getattr(m, "fget", None) or m
+                code = getattr(fn, "__code__", None)
+                if isinstance(code, types.CodeType) and code.co_filename.startswith(kit_dir):
+                    todo.append(code)
+    while todo:
+        code = todo.pop()
+        if code in seen:
+            continue
+        seen.add(code)
+        todo.extend(c for c in code.co_consts if isinstance(c, types.CodeType))
+    return seen
+
+
+def key_recorder(fd: int, kit_dir: str, modules) -> object:
+    """The audit hook that records calls into the answer key (see above). ``fd``: the channel's
+    pipe; ``kit_dir``: the exercises package's folder; ``modules``: the exercises modules, all
+    imported. A key function called by kit code that names it (a check computing its verdict) is
+    not recorded; called from anywhere else (a cell, a lambda, exec, through getattr, map or a
+    kit function handed it as an argument) it is."""
+    import builtins
+    import math
+    import types
+
+    codes = _kit_codes(modules, kit_dir)
+    # What a check computing its verdict looks up (the kit's modules, math, builtins), as it is
+    # now: a notebook that swaps one (periksa_angka, math.isclose, abs shadowed in a kit module)
+    # and restores it within the cell would be handed the key by the check (IPython swaps exit,
+    # quit and get_ipython itself while a cell runs).
+    kit = [
+        m
+        for name, m in sorted(sys.modules.items())
+        if (name == "alaskaki" or name.startswith("alaskaki.")) and hasattr(m, "__dict__")
+    ]
+    own = frozenset({"exit", "quit", "get_ipython", "_", "__", "___"})
+    snapshot = tuple(
+        (
+            m.__name__,
+            vars(m),
+            tuple((k, v) for k, v in vars(m).items() if k not in own),
+            frozenset(vars(m)),
+        )
+        for m in [*kit, math, builtins]
+    )
+    shadows = frozenset(vars(builtins))
+    allowed = frozenset((c, k) for c in codes for k in KEY_NAMES if k in c.co_names)
+    st = os.fstat(fd)
+    ident = (st.st_dev, st.st_ino)
+    # bound now: the hook looks up no global or builtin name a notebook could rebind
+    getframe, write, fstat, _any, _len, _type = sys._getframe, os.write, os.fstat, any, len, type
+    code_type, noted, noted_attr = types.CodeType, KEY_NOTED, KEY_NOTED_SETATTR
+    kind, lam, Refuse = KEY_FRAME, "<lambda>", RuntimeError
+    oracle = KEY_ORACLE_CALLS
+    calls: dict = {}  # check's code -> verdicts computed this run (the only state that changes)
+
+    def send(what: str) -> None:
+        # the pipe this process was given, not whatever the notebook put at that number since;
+        # a failed record fails the action heard (the key is not handed out unrecorded)
+        now = fstat(fd)
+        if (now.st_dev, now.st_ino) != ident:
+            raise Refuse("pencatat kunci jawaban: saluran penilai diganti")
+        what = what.replace('"', "").replace("\\", "")[:80]
+        data = ('\n{"k": "' + kind + '", "f": "' + what + '"}\n').encode()
+        if write(fd, data) != _len(data):
+            raise Refuse("pencatat kunci jawaban: saluran penilai penuh")
+
+    def name_of(code) -> str:
+        stem = code.co_filename.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+        return stem + "." + code.co_qualname.replace(".<locals>", "")
+
+    def changed() -> str:
+        for name, names, items, keys in snapshot:
+            for k, v in items:
+                if names.get(k, names) is not v:
+                    return name + "." + k
+            if _len(names) != _len(keys):  # a new global of a kit module hiding a builtin
+                for k in names:
+                    if k in shadows and k not in keys:
+                        return name + "." + k
+        return ""
+
+    def hook(event, args):
+        if event == "object.__getattr__":
+            if args[1] != "__code__":
+                return
+            frame = getframe(1)
+            code = frame.f_code
+            if not code.co_filename.startswith(kit_dir) or "__code__" not in code.co_names:
+                return
+            if not _any(_type(c) is code_type and c.co_name == lam for c in code.co_consts):
+                return
+            caller = frame.f_back
+            if caller is not None and (caller.f_code, code.co_name) in allowed:
+                swapped = changed()
+                if swapped:
+                    send("!monkeypatch:" + swapped)
+                n = calls[caller.f_code] = calls.get(caller.f_code, 0) + 1
+                if n == oracle:
+                    send("!oracle:" + name_of(caller.f_code))
+                return
+            send(name_of(code))
+        elif event in noted or event.startswith("ctypes."):
+            send("!" + event)
+        elif event == "object.__setattr__" and args[1] in noted_attr:
+            send("!" + event + ":" + args[1])
+
+    return hook
+
+
+def _exercises_modules() -> list:
+    """Import every exercises module (the recorder must know every kit function that may call the
+    key before any participant cell runs); the ones that fail to import are left out."""
+    import importlib
+    import pkgutil
+
+    try:
+        pkg = importlib.import_module("alaskaki.exercises")
+    except Exception:  # noqa: BLE001 - no kit on the path: nothing to record
+        return []
+    out = [pkg]
+    for info in pkgutil.iter_modules(pkg.__path__):
+        with contextlib.suppress(Exception):
+            out.append(importlib.import_module(f"alaskaki.exercises.{info.name}"))
+    return out
+
+
 def _runner_main() -> (
     None
 ):  # pragma: no cover - runs in a child process; covered by integration tests
@@ -1425,6 +1604,7 @@ def _run_job(job: dict, chan) -> None:  # pragma: no cover - runs in a child pro
     for name in job.get("preload", []):
         with contextlib.suppress(Exception):  # the cell that imports it will show the error
             importlib.import_module(name)
+    key_modules = _exercises_modules()  # all of them, before the recorder learns their code
     checks = [m for m in job.get("preload", []) if m.startswith("alaskaki.exercises")]
     watched = [m for m in ["math", "numpy", *checks] if m in sys.modules]
     fp_before = _fingerprint(watched)
@@ -1435,6 +1615,11 @@ def _run_job(job: dict, chan) -> None:  # pragma: no cover - runs in a child pro
         os._exit(SETUP_FAILED)
     with contextlib.suppress(OSError):
         os.setsid()
+    if key_modules:
+        # after confine(), the runner's last use of ctypes (which the recorder notes); kept
+        # nowhere but in the interpreter's list of audit hooks (R76)
+        kit_dir = os.path.dirname(key_modules[0].__file__) + os.sep
+        sys.addaudithook(key_recorder(chan.fileno(), kit_dir, key_modules))
     cell_timeout = int(job.get("cell_timeout") or CELL_TIMEOUT)
 
     def on_alarm(signum, frame):
@@ -1624,6 +1809,8 @@ def _collect_child(fd: int, pid: int, deadline: float) -> tuple[list[str], list[
             buf.feed(chunk)
             finished = flooded = False
             while (line := buf.line()) is not None:
+                if not line:  # the key recorder starts its frames on a line of their own
+                    continue
                 if not line.startswith(FRAME_PREFIX):
                     if "garbage" not in events:
                         events.append("garbage")
@@ -1852,6 +2039,7 @@ def _zygote_main() -> (
     for name in setup.get("preload", []):
         with contextlib.suppress(Exception):
             importlib.import_module(name)
+    _exercises_modules()  # once here, not per submission: the key recorder needs all of them
     # The shell every submission starts from (≈ 30 ms of CPU each when made per submission, issue
     # 17 goal 6): made here, before any job, so each runner forks a copy that no participant's code
     # has touched; nothing of one submission's shell comes back to this process.

@@ -49,3 +49,37 @@ def test_each_kind_of_part_keeps_its_own_message():
 def test_a_part_missing_from_a_worksheet_reads_as_blank():
     answer = {k: v for k, v in HARAPAN.items() if k != "n"}
     assert periksa_bagian(answer, HARAPAN, TABEL, benar=BENAR).pesan == "sk_n: belum diisi."
+
+
+def test_a_check_hands_the_key_to_no_object_of_the_notebooks_own_class():
+    """R76: a str whose strip()/upper() return itself and whose __eq__ keeps what it is compared
+    with got the key from periksa_kode through cek_*, a call the grading sandbox lets pass (the
+    kit computing a verdict). cek_ compares a plain copy; the answer is still judged the same."""
+    from alaskaki.exercises.base import pasangan
+
+    seen: list = []
+
+    class Bocor(str):
+        def strip(self, *a):
+            return self
+
+        def upper(self):
+            return self
+
+        def __eq__(self, other):
+            seen.append(other)
+            return False
+
+        __hash__ = str.__hash__
+
+    judged: list = []
+
+    def periksa(pid, nilai):
+        judged.append(periksa_kode(nilai, "CIP", petunjuk="moda apa pun."))
+        return judged[-1]
+
+    cek, _uji = pasangan(periksa, lambda: "p01")
+    cek(Bocor("cip"))
+    assert seen == [] and judged[-1].benar
+    cek([Bocor("x")])  # inside a list too: nothing of the notebook's class reaches the check
+    assert seen == []

@@ -590,3 +590,166 @@ def test_a_lone_surrogate_from_the_channel_arrives_as_text_utf8_can_write():
     assert got.points["__akhir__"] == {"ID_PESERTA\ufffd": "p06\ufffd"}
     json.dumps(got.points, ensure_ascii=False).encode("utf-8")  # writable
     assert sb.clean_text("biasa") == "biasa"
+
+
+# ------------------------------------------------------------------------------------------
+# the key-call recorder (red team R76): a call into the answer key from a participant's cell is
+# recorded however it is spelled, and the notebook cannot switch the recorder off
+# ------------------------------------------------------------------------------------------
+
+KEY_SETUP = "from alaskaki.exercises import m3 as latihan\nID_PESERTA = 'p08'"
+
+
+def _keyed_run(*sources: str) -> sb.SandboxResult:
+    cells = [{"kind": "code", "source": s} for s in (KEY_SETUP, *sources)]
+    cells.append({"kind": "point", "grade_id": "g", "names": ["x"]})
+    job = {"cells": cells, "preload": ["alaskaki.exercises.m3"]}
+    return sb.run_in_sandbox(job, sandboxed=sb.bwrap_available(), uid=430125, scratch_dir="/tmp")
+
+
+def _got_the_key(res: sb.SandboxResult) -> bool:
+    from alaskaki.exercises import m3
+
+    got = sb.decode_value(res.points.get("g", {}).get("x"))
+    return isinstance(got, float) and got == m3.harapan("p08")["hpp"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "spelling",
+    [
+        "x = latihan.harapan(ID_PESERTA)['hpp']",
+        "x = getattr(latihan, 'har' + 'apan')(ID_PESERTA)['hpp']",
+        "h = latihan.harapan\nx = h(ID_PESERTA)['hpp']",
+        "x = vars(latihan)['har' + 'apan'](ID_PESERTA)['hpp']",
+        "x = latihan.__dict__['harapan'](ID_PESERTA)['hpp']",
+        "import importlib\nm = importlib.import_module('alaskaki.exercises.m3')\n"
+        "x = getattr(m, 'harapan')(ID_PESERTA)['hpp']",
+        "x = (lambda f: f(ID_PESERTA))(latihan.harapan)['hpp']",
+        "exec('x = latihan.' + 'har' + 'apan(ID_PESERTA)[\"hpp\"]')",
+        "x = list(map(latihan.harapan, [ID_PESERTA]))[0]['hpp']",
+        "import functools\nx = functools.partial(latihan.harapan, ID_PESERTA)()['hpp']",
+        # a kit function handed the key as if it were the module's soal(): it calls it for him
+        "try:\n    latihan.Sesi(latihan.harapan).mulai(ID_PESERTA)\nexcept AttributeError as e:\n"
+        "    x = e.__traceback__.tb_next.tb_frame.f_locals['s']['hpp']",
+        # sys.audit stubbed out: the marker needs no name the notebook can rebind
+        "import sys, builtins\nsys.audit = lambda *a: None\nbuiltins.any = lambda *a: False\n"
+        "x = latihan.harapan(ID_PESERTA)['hpp']",
+    ],
+)
+def test_a_call_into_the_answer_key_is_recorded_however_it_is_spelled(spelling):
+    res = _keyed_run(spelling)
+    assert "kunci:m3.harapan" in res.checks, (res.checks, res.cells)
+
+
+@pytest.mark.slow
+def test_a_hidden_check_called_as_an_oracle_is_recorded():
+    res = _keyed_run(
+        "x = 0\ntry:\n    latihan.uji_hpp(ID_PESERTA, 5)\nexcept AssertionError:\n    x = 1"
+    )
+    assert "kunci:base.pasangan.uji" in res.checks, res.checks
+
+
+@pytest.mark.slow
+def test_the_participants_own_checks_and_module_start_record_nothing():
+    """cek_* computes its verdict with harapan(): that is the kit calling its key, not him."""
+    res = _keyed_run("latihan.mulai(ID_PESERTA)\nx = 1.0\nlatihan.cek_hpp(x)\nlatihan.cek_upah(2)")
+    assert res.points["g"] == {"x": 1.0}
+    assert [c["status"] for c in res.cells] == ["ok", "ok"], res.cells
+    assert not [c for c in res.checks if c.startswith("kunci:")], res.checks
+
+
+TAMPER = {
+    # a tracer or another audit hook would run inside the recorder
+    "settrace": "import sys\nsys.settrace(lambda *a: None)",
+    "setprofile": "import sys\nsys.setprofile(lambda *a: None)",
+    "addaudithook": "import sys\nsys.addaudithook(lambda *a: None)",
+    # looking for the recorder among the interpreter's objects
+    "gc": "import gc\nhooks = [o for o in gc.get_objects() if callable(o)]",
+    "gc_referrers": "import gc, os\ngc.get_referrers(os.write)",
+    # ctypes could take the hook out of the interpreter's memory
+    "ctypes": "import ctypes\nctypes.addressof(ctypes.c_int(1))",
+    # the key's body swapped for one without the marker
+    "code": "latihan.harapan.__code__ = latihan.soal.__code__",
+    # a program of its own, where no recorder listens
+    "program": "import subprocess, sys\nsubprocess.run([sys.executable, '-c', 'pass'])",
+}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("attempt", sorted(TAMPER))
+def test_a_notebook_that_tries_to_switch_the_recorder_off_is_shown(attempt):
+    """The attempt itself is recorded, before Python carries it out; a key called afterwards is
+    still recorded, or never handed out."""
+    res = _keyed_run(TAMPER[attempt], "x = latihan.harapan(ID_PESERTA)['hpp']")
+    assert any(c.startswith("kunci:!") for c in res.checks), res.checks
+    assert "kunci:m3.harapan" in res.checks or not _got_the_key(res), res
+
+
+@pytest.mark.slow
+def test_a_channel_swapped_under_the_recorder_hands_out_no_key():
+    """/dev/null put at the channel's descriptor: the recorder's write would vanish, so the key
+    function fails instead of answering (and the runner's own reports are gone: nothing scored)."""
+    res = _keyed_run(
+        "import os, stat\nfor fd in range(3, 64):\n    try:\n"
+        "        if stat.S_ISFIFO(os.fstat(fd).st_mode):\n"
+        "            os.dup2(os.open('/dev/null', os.O_WRONLY), fd)\n    except OSError:\n"
+        "        pass\nx = latihan.harapan(ID_PESERTA)['hpp']"
+    )
+    assert not _got_the_key(res), res
+
+
+def test_a_key_frame_written_by_the_notebook_only_accuses_it():
+    """A forged frame adds an indication against the notebook; a name that is not one is '?'."""
+    res = _taken(
+        {"k": "kunci", "f": "m3.harapan"},
+        {"k": "kunci", "f": "m3.harapan"},
+        {"k": "kunci", "f": "<b>klik</b> di sini"},
+        expected=None,
+    )
+    assert res.checks == ["kunci:m3.harapan", "kunci:?"]
+
+
+def test_the_judge_names_the_key_function_and_the_attempt_on_the_recorder():
+    from types import SimpleNamespace
+
+    from alaskaki.workshop.grading import judge
+
+    checks = ["kunci:m3.harapan", "kunci:!gc.get_objects", "kunci:!oracle:m3._hpp_cek"]
+    res = sb.SandboxResult(checks=checks, finished=True)
+    work = SimpleNamespace(cell_index={}, peserta="p08")
+    flags = judge.runtime_flags(work, res, 120)
+    assert any("kunci jawaban modul (`m3.harapan`)" in f for f in flags), flags
+    assert any("pencatat kunci jawaban saat dinilai (`gc.get_objects`)" in f for f in flags), flags
+    assert any("`m3._hpp_cek` berkali-kali" in f for f in flags), flags
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "swap",
+    [
+        # the check's own helper swapped for one that keeps the key, and put back in the cell
+        "asli = latihan.periksa_angka\n"
+        "latihan.periksa_angka = lambda n, h, **k: (BOCOR.append(h), asli(n, h, **k))[1]\n"
+        "latihan.cek_hpp(1.0)\nlatihan.periksa_angka = asli",
+        # a builtin the check uses, hidden by a global of the kit's module, removed again
+        "import builtins\nlatihan.abs = lambda v: (BOCOR.append(v), builtins.abs(v))[1]\n"
+        "latihan.cek_hpp(1.0)\ndel latihan.abs",
+    ],
+)
+def test_a_check_swapped_to_leak_the_key_is_shown_even_when_put_back(swap):
+    res = _keyed_run("latihan.mulai(ID_PESERTA)\nBOCOR = []\n" + swap + "\nx = 1.0")
+    assert any(c.startswith("kunci:!monkeypatch:alaskaki.exercises") for c in res.checks), res
+
+
+@pytest.mark.slow
+def test_a_check_searched_as_an_oracle_is_shown():
+    """``latihan._hpp_cek(ID, guess).benar`` says yes or no without a word in the notebook: steps
+    of 0.9 % find a number within the check's 0.5 % in some hundreds of calls. Recorded at
+    KEY_ORACLE_CALLS verdicts of one check in one run; the number found still scores (the
+    trainer decides)."""
+    res = _keyed_run(
+        "latihan.mulai(ID_PESERTA)\nx = 1000.0\n"
+        "while not latihan._hpp_cek(ID_PESERTA, x).benar and x < 1e8:\n    x *= 1.009"
+    )
+    assert "kunci:!oracle:m3._hpp_cek" in res.checks, res.checks

@@ -181,7 +181,22 @@ def exec_test(source: str, ns: dict) -> list:
 def runtime_flags(work: Work, result: sb.SandboxResult, run_timeout: float) -> list[str]:
     flags = []
     for code in result.checks:
-        if code.startswith("monkeypatch:"):
+        if code.startswith("kunci:!oracle:"):  # a check asked over and over (R76)
+            flags.append(
+                f"Notebook memanggil pemeriksa jawaban `{code[14:]}` berkali-kali saat dinilai, "
+                "cara menebak kunci jawaban; periksa notebook ini."
+            )
+        elif code.startswith("kunci:!"):  # an attempt on the key recorder itself (R76)
+            flags.append(
+                f"Notebook mencoba mengakali pencatat kunci jawaban saat dinilai "
+                f"(`{code[7:]}`); periksa notebook ini dan nilai ulang bila perlu."
+            )
+        elif code.startswith("kunci:"):  # the key recorder heard a call into the answer key
+            flags.append(
+                f"Notebook memanggil kunci jawaban modul (`{code[6:]}`) saat dinilai; "
+                "jawabannya mungkin diambil dari kunci, periksa notebook ini."
+            )
+        elif code.startswith("monkeypatch:"):
             flags.append(
                 f"Notebook mengganti fungsi di modul `{code.split(':', 1)[1]}` (*monkeypatching*)."
             )
@@ -212,7 +227,7 @@ def runtime_flags(work: Work, result: sb.SandboxResult, run_timeout: float) -> l
             f"ID_PESERTA di notebook ('{claimed.strip()[:40]}') bukan ID peserta yang mengumpulkan "
             f"({work.peserta}); dinilai dengan soal milik {work.peserta}."
         )
-    return flags
+    return list(dict.fromkeys(flags))
 
 
 def fill_answer_outputs(work: Work, result: sb.SandboxResult) -> None:
