@@ -116,6 +116,31 @@ def test_disk_full_before_a_gradebook_write_changes_nothing(workshop, tmp_path, 
         assert students(ws) == {"p01", "p02"}
 
 
+@pytest.mark.parametrize("fmt", ["html", "xlsx", "csv", "json"])
+def test_report_on_a_full_disk_names_the_file_and_leaves_no_cut_or_tmp_file(
+    workshop, tmp_path, capsys, fmt
+):
+    """The trainer re-runs `report --out` on a flashdisk that has filled up since the last run:
+    one sentence naming the report file and the fix; the last run's reports are left whole (a
+    reader never opens half a file), and no `.tmp` file is left to clutter the full disk."""
+    workshop = Path(shutil.copytree(workshop, tmp_path / "ws"))  # report backs up cadangan/
+    with tmpfs(tmp_path / "kecil", "2m") as disk:
+        out = disk / "laporan"
+        assert main(["report", "-w", str(workshop), "--format", fmt, "--out", str(out)]) == 0
+        capsys.readouterr()
+        before = {p.name: p.read_bytes() for p in out.iterdir()}
+        filler = disk / "pengisi"
+        with contextlib.suppress(OSError), filler.open("wb") as fh:  # its close fails too
+            while True:
+                fh.write(b"\0" * 4096)
+                fh.flush()
+        code = main(["report", "-w", str(workshop), "--format", fmt, "--out", str(out)])
+        err = one_sentence(capsys, code, "Gagal membuat laporan", "disk penuh", str(out))
+        assert any(name in err for name in before), err  # the file it could not write
+        assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+        assert not [p for p in disk.rglob("*") if p.name.endswith(".tmp")]
+
+
 def test_read_only_workshop_reads_but_refuses_writes_clearly(
     workshop, tmp_path, new_roster, capsys
 ):

@@ -27,6 +27,7 @@ from alaskaki.competency.model import CohortResult
 from alaskaki.errors import EXIT_USAGE, AlaskakiError
 
 from . import html as html_mod
+from . import output
 from . import xlsx as xlsx_mod
 from .reviewer import Reviewer, load_reviewer
 from .views import ANONIM_K, all_views, anonymise, filter_result, is_complete, notes, pseudonym
@@ -107,8 +108,7 @@ def _write_reports(result, out_dir, formats, anonim, anonim_k, rev) -> list[Path
     written: list[Path] = []
     if "html" in formats:
         p = out / f"laporan-kompetensi{suffix}.html"
-        p.write_text(html_mod.render(result, views, rev, anonim=anonim), encoding="utf-8")
-        written.append(p)
+        written.append(output.write_text(p, html_mod.render(result, views, rev, anonim=anonim)))
     if "xlsx" in formats:
         written.append(
             xlsx_mod.write(
@@ -118,7 +118,8 @@ def _write_reports(result, out_dir, formats, anonim, anonim_k, rev) -> list[Path
     if "csv" in formats:
         for v in views:
             p = out / f"laporan-{v.key}{suffix}.csv"
-            v.frame.to_csv(p, index=False, encoding="utf-8")
+            with output.written(p) as tmp:
+                v.frame.to_csv(tmp, index=False, encoding="utf-8")
             written.append(p)
     if "json" in formats:
         p = out / f"laporan-kompetensi{suffix}.json"
@@ -134,8 +135,7 @@ def _write_reports(result, out_dir, formats, anonim, anonim_k, rev) -> list[Path
             data["catatan"] = notes(result)
             text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
             del data
-        p.write_text(text, encoding="utf-8")
-        written.append(p)
+        written.append(output.write_text(p, text))
     return written
 
 

@@ -23,6 +23,7 @@ from alaskaki.competency.model import (
 )
 from alaskaki.errors import EXIT_NOT_FOUND, EXIT_USAGE, AlaskakiError
 
+from . import output
 from .html import CSS, STATUS_CLASS, fmt_id
 from .reviewer import Reviewer, load_reviewer
 from .views import GENDER, grading_state
@@ -304,7 +305,8 @@ def render_pdf(
         if needed & full.chars:  # a character outside PDF_CHARS that DejaVu has
             pdf = _layout_pdf(result, p, reviewer, full)
     path.parent.mkdir(parents=True, exist_ok=True)
-    pdf.output(str(path))
+    with output.written(path) as tmp:
+        pdf.output(str(tmp))
     return path
 
 
@@ -599,8 +601,7 @@ def _write_batch(result, people, out: Path, formats, rev) -> list[Path]:
     for p in people:
         if "html" in formats:
             f = out / f"rapor-{p.id}.html"
-            f.write_text(render_html(result, p, rev), encoding="utf-8")
-            written.append(f)
+            written.append(output.write_text(f, render_html(result, p, rev)))
         if "pdf" in formats:
             written.append(render_pdf(result, p, rev, out / f"rapor-{p.id}.pdf"))
     return written

@@ -10,6 +10,7 @@ every workbook back with openpyxl.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import math
 import re
@@ -21,6 +22,7 @@ import pandas as pd
 
 from alaskaki.competency.model import CohortResult
 
+from . import output
 from .html import is_percent
 from .reviewer import Reviewer
 from .views import View, is_complete, notes
@@ -347,17 +349,19 @@ def write(
     lines.append(("Lembar dalam berkas ini:", S_PLAIN))
     lines += [(f"{v.key}: {v.title}. {v.note}", S_PLAIN) for v in views]
 
-    tmp = path.with_name(f".{path.name}.tmp")
-    wb = _Workbook(tmp)
-    try:
-        info = _Sheet("keterangan", widths=[110])
-        wb.sheet(info, ([_text(t, f"A{i}", s)] if t else [] for i, (t, s) in enumerate(lines, 1)))
-        for v in views:
-            wb.sheet(*_view_sheet(v))
-        wb.close()
-    except BaseException:
-        wb.abort()
-        tmp.unlink(missing_ok=True)
-        raise
-    tmp.replace(path)  # a reader never sees half a workbook
+    with output.written(path) as tmp:  # a reader never sees half a workbook
+        wb = _Workbook(tmp)
+        try:
+            info = _Sheet("keterangan", widths=[110])
+            rows = ([_text(t, f"A{i}", s)] if t else [] for i, (t, s) in enumerate(lines, 1))
+            wb.sheet(info, rows)
+            for v in views:
+                wb.sheet(*_view_sheet(v))
+            wb.close()
+        except BaseException:
+            # closing writes the zip's directory: on a full disk that fails too, and the first
+            # error is the one to report (the temporary file is removed by output.written)
+            with contextlib.suppress(Exception):
+                wb.abort()
+            raise
     return path

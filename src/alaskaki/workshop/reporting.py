@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from alaskaki.report.output import written
 from alaskaki.workshop.course import Workshop
 
 
@@ -61,7 +62,7 @@ def write_unverified_csv(workshop: Workshop, out: Path) -> Path | None:
     if not rows:
         path.unlink(missing_ok=True)
         return None
-    with path.open("w", encoding="utf-8", newline="") as fh:
+    with written(path) as tmp, tmp.open("w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh)
         w.writerow(["modul", "peserta", "keterangan"])
         for m, p in rows:
@@ -83,7 +84,7 @@ def write_similarity_csv(workshop: Workshop, out: Path) -> Path:
     from alaskaki.workshop.similarity import cohort_pairs
 
     path = out / "indikasi-kerja-sama.csv"
-    with path.open("w", encoding="utf-8", newline="") as fh:
+    with written(path) as tmp, tmp.open("w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh)
         w.writerow(["modul", "peserta_a", "peserta_b", "kemiripan", "keterangan"])
         for p in cohort_pairs(workshop):
@@ -112,7 +113,7 @@ def write_model_answer_csv(workshop: Workshop, out: Path) -> Path | None:
     if not rows:
         path.unlink(missing_ok=True)
         return None
-    with path.open("w", encoding="utf-8", newline="") as fh:
+    with written(path) as tmp, tmp.open("w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh)
         w.writerow(["modul", "peserta", "sel", "kemiripan", "keterangan"])
         for x in rows:

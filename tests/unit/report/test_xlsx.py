@@ -9,6 +9,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
+from alaskaki.errors import AlaskakiError
 from alaskaki.report import xlsx
 from alaskaki.report.reviewer import load_reviewer
 from alaskaki.report.views import View
@@ -59,8 +60,9 @@ def test_a_failed_write_keeps_the_previous_workbook(tmp_path, monkeypatch):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(xlsx, "_view_sheet", boom)
-    with pytest.raises(OSError):
+    with pytest.raises(AlaskakiError) as refused:  # one sentence naming the workbook
         xlsx.write(_result(), [good], load_reviewer(None), path)
+    assert str(path) in str(refused.value) and "disk penuh" in str(refused.value)
     assert path.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir()] == ["r.xlsx"]  # no temporary file left
 
