@@ -964,6 +964,15 @@ class Folder:
         and every few minutes by the trainer's Jupyter server while the formgrader runs
         (:mod:`alaskaki.jupyter_cadangan`). None when nothing changed or the folder is read-only.
         """
+        from alaskaki.workshop.lock import unless_busy
+
+        # a command writing the gradebook now (grade, collect, ...) would be taken for changes
+        # outside alaskaki, backed up half-way and recorded as the state it left: skip this check
+        # while it runs; its own backup when it ends (write_ends) covers formgrader saves too
+        with unless_busy(self.root, "cadangan nilai manual") as free:
+            return self._backup_if_changed(doing) if free else None
+
+    def _backup_if_changed(self, doing: str) -> Backup | None:
         if self.gradebook_file is None and _pg_tool("pg_dump") is None:
             return None  # the writing commands already say once that nothing is backed up
         if not self.changed_outside():

@@ -55,6 +55,10 @@ _POLL = 0.1
 _NO_LOCKS = {errno.ENOLCK, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EINVAL, errno.ENOSYS}
 
 
+class WorkshopBusy(AlaskakiError):
+    """Another process holds the workshop's writer lock (the message names it)."""
+
+
 class _Held:
     def __init__(self, fd: int | None, path: Path):
         self.fd = fd
@@ -171,7 +175,7 @@ def _acquire(fd: int, root: Path, command: str, wait: float) -> bool:
             return True
         except BlockingIOError:
             if time.monotonic() >= deadline:
-                raise AlaskakiError(busy_message(root, command), exit_code=EXIT_CONFLICT) from None
+                raise WorkshopBusy(busy_message(root, command), exit_code=EXIT_CONFLICT) from None
             time.sleep(_POLL)
         except OSError as err:
             if err.errno in _NO_LOCKS:
@@ -240,6 +244,20 @@ def _release(key: tuple[int, int], held: _Held) -> None:
         with contextlib.suppress(OSError):
             os.ftruncate(held.fd, 0)  # the note goes with the lock; a kill leaves a stale note only
         os.close(held.fd)  # closing drops the flock
+
+
+@contextlib.contextmanager
+def unless_busy(root: str | Path, command: str) -> Iterator[bool]:
+    """The writer lock when it is free now (True), else nothing (False), never waiting: for a
+    side write a reader makes that the running writer makes anyway (a backup of manual grades,
+    which the writer's own backup at its end covers)."""
+    with contextlib.ExitStack() as stack:
+        try:
+            stack.enter_context(writer_lock(root, command, wait=0))
+        except WorkshopBusy:
+            yield False
+            return
+        yield True
 
 
 def locked(command: str):

@@ -266,3 +266,29 @@ def test_a_lock_file_nobody_may_open_runs_the_command_unlocked(folder):
     with writer_lock(folder, "collect m3", wait=0):
         assert holds(folder)
     assert not (folder / "tidak-ada").exists()
+
+
+@pytest.mark.slow
+def test_a_reader_never_backs_up_the_gradebook_half_way_through_a_writer(ws, capsys):
+    """`status` while another process grades: the gradebook changed since alaskaki last left it
+    (the grader is writing), which a reader takes for manual grades to back up. It must not back
+    up the half-written state (tagged 'nilai manual', pushing good backups out of the last 10);
+    once the writer has ended, a change made outside alaskaki is backed up as before."""
+    import sqlite3
+
+    from alaskaki.folder import Folder
+
+    folder = Folder(ws.root)
+    folder.backup_if_changed()
+    kept = len(folder.backups())
+    with sqlite3.connect(folder.own_gradebook) as db:  # a formgrader save, or the grader writing
+        db.execute("update student set first_name = 'Diubah' where id = 'p01'")
+    grader = hold(ws.root)
+    try:
+        assert main(["status", "-w", str(ws.root)]) == 0, capsys.readouterr().err
+        assert folder.backup_if_changed() is None
+        assert len(folder.backups()) == kept
+    finally:
+        end(grader)
+    assert folder.backup_if_changed() is not None
+    assert len(folder.backups()) == kept + 1
