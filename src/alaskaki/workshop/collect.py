@@ -769,7 +769,18 @@ def _finish_interrupted(workshop: Workshop, pid: str, modul: str) -> None:
 def finish_interrupted_installs(folder, modul: str) -> list[str]:
     """Put back every participant's installed ``modul`` that a cut between the two renames of an
     install without a folder swap (vfat) left aside; called by `grade` before it lists the
-    submissions, so a participant is never skipped as "not handed in". Returns their ids."""
+    submissions, so a participant is never skipped as "not handed in". Returns their ids.
+
+    Only when no other process writes the workshop (R45): a `collect` running now has the old
+    version aside on purpose, between its two renames; putting it back then (from `status` in a
+    second terminal) would make the collect's own rename fail. Its own run ends the install."""
+    from alaskaki.workshop.lock import unless_busy
+
+    with unless_busy(folder.root, "status") as free:
+        return _finish_interrupted_installs(folder, modul) if free else []
+
+
+def _finish_interrupted_installs(folder, modul: str) -> list[str]:
     top = folder.submitted()
     found = []
     suffix = f".{modul}.lama"

@@ -292,3 +292,30 @@ def test_a_reader_never_backs_up_the_gradebook_half_way_through_a_writer(ws, cap
         end(grader)
     assert folder.backup_if_changed() is not None
     assert len(folder.backups()) == kept + 1
+
+
+@pytest.mark.slow
+def test_status_leaves_a_running_collects_install_alone(ws, tmp_path, capsys):
+    """On a vfat flashdisk collect installs a new version in two renames: the old one aside
+    (``submitted/.p01.<modul>.lama``), then the new one in. `status` in a second terminal between
+    the two used to put the old one back (it looks like a cut install), and the collect's own
+    rename then failed. While another process holds the writer lock, status leaves it; once
+    nobody writes, a truly cut install is put back as before (R42)."""
+    from alaskaki.workshop import collect_module
+    from alaskaki.workshop.collect import _aside
+    from tests.unit.workshop.test_collect import T1, nb_bytes, put
+
+    stick = tmp_path / "usb"
+    put(stick, f"p01_{FORM}.ipynb", nb_bytes("p01", "jawaban", modul=FORM))
+    collect_module(ws, FORM, source=stick, received=T1, tanpa_token=True)
+    installed = ws.submitted("p01", FORM)
+    aside = _aside(ws, "p01", FORM, "lama")
+    installed.rename(aside)  # the collect is between its two renames
+    collector = hold(ws.root, f"collect {FORM}")
+    try:
+        assert main(["status", "-w", str(ws.root)]) == 0, capsys.readouterr().err
+        assert aside.is_dir() and not installed.exists(), "status moved a live install"
+    finally:
+        end(collector)  # killed mid-install: now it is a cut install
+    assert main(["status", "-w", str(ws.root)]) == 0, capsys.readouterr().err
+    assert installed.is_dir() and not aside.exists()
