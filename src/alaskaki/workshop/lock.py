@@ -160,6 +160,8 @@ def busy_message(root: Path, command: str) -> str:
         if _since(note.get("started")):
             parts.append(f"sejak {_since(note.get('started'))}")
         who = f"`{note.get('command') or 'alaskaki'}` ({', '.join(parts)})"
+    with contextlib.suppress(OSError):
+        root = root.resolve()  # `--workshop .` names the folder the trainer knows
     return (
         f"Lokakarya {root} sedang dipakai {who}; tunggu sampai perintah itu selesai, lalu "
         f"jalankan lagi `alaskaki {command}`."
