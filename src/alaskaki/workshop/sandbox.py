@@ -1470,7 +1470,7 @@ def key_recorder(fd: int, kit_dir: str, modules) -> object:
     # bound now: the hook looks up no global or builtin name a notebook could rebind
     getframe, write, fstat, _any, _len, _type = sys._getframe, os.write, os.fstat, any, len, type
     code_type, noted, noted_attr = types.CodeType, KEY_NOTED, KEY_NOTED_SETATTR
-    kind, lam, Refuse = KEY_FRAME, "<lambda>", RuntimeError
+    kind, lam, Refuse, NoFrame = KEY_FRAME, "<lambda>", RuntimeError, ValueError
     oracle = KEY_ORACLE_CALLS
     calls: dict = {}  # check's code -> verdicts computed this run (the only state that changes)
 
@@ -1504,7 +1504,10 @@ def key_recorder(fd: int, kit_dir: str, modules) -> object:
         if event == "object.__getattr__":
             if args[1] != "__code__":
                 return
-            frame = getframe(1)
+            try:
+                frame = getframe(1)
+            except NoFrame:  # read from C with no Python frame above: no kit function's marker
+                return
             code = frame.f_code
             if not code.co_filename.startswith(kit_dir) or "__code__" not in code.co_names:
                 return
