@@ -19,6 +19,7 @@ Light on import (stdlib only); nbgrader and traitlets are imported when needed.
 from __future__ import annotations
 
 import contextlib
+import errno
 import filecmp
 import glob
 import hashlib
@@ -842,6 +843,11 @@ class Folder:
             if same:
                 dest.unlink()
         except (OSError, sqlite3.Error) as err:
+            if isinstance(err, sqlite3.Error) and _read_only_disk(self.backup_dir):
+                # SQLite says only "unable to open database file" (read as "no permission"): on
+                # a read-only disk the fix is another disk, not chmod
+                ro = OSError(errno.EROFS, os.strerror(errno.EROFS), str(dest))
+                raise from_os_error(ro, doing="membuat cadangan buku nilai", path=dest) from err
             raise from_os_error(err, doing="membuat cadangan buku nilai", path=dest) from err
         _backed_up[str(path)] = key
         now = path.stat()
@@ -1438,6 +1444,13 @@ def _sqlite_backup(src: Path, dest: Path) -> None:
         with contextlib.suppress(OSError):
             tmp.unlink()  # no half-written backup left behind (a full disk stays as full as it was)
         raise
+
+
+def _read_only_disk(folder: Path) -> bool:
+    try:
+        return bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    except OSError:
+        return False
 
 
 def _atomic_write(path: Path, text: str) -> None:

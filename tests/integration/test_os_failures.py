@@ -163,6 +163,7 @@ def test_read_only_workshop_gives_the_read_only_sentence_with_or_without_its_loc
     sentence, never a new traceback about the lock."""
     from alaskaki.folder import LOCK_FILE
 
+    workshop = Path(shutil.copytree(workshop, tmp_path / "ws"))
     (workshop / LOCK_FILE).unlink(missing_ok=True)
     if lock_file == "ada":
         (workshop / LOCK_FILE).write_bytes(b"")
@@ -175,6 +176,20 @@ def test_read_only_workshop_gives_the_read_only_sentence_with_or_without_its_loc
         code = main(["roster", "import", str(new_roster), "-w", str(ro)])
         one_sentence(capsys, code, "hanya-baca", "Pindahkan lokakarya")
     assert students(workshop) == {"p01"}
+
+
+def test_read_only_workshop_with_backups_is_called_read_only(
+    workshop, tmp_path, new_roster, capsys
+):
+    """A workshop that already has cadangan/ (any command made it) on a read-only disk: the
+    backup before `roster import` fails inside SQLite ("unable to open database file"), which
+    was read as "no permission ... chmod/chown"; the fix is a writable disk."""
+    workshop = Path(shutil.copytree(workshop, tmp_path / "ws"))
+    Folder(workshop).before_write("roster")  # what the last command left: cadangan/ with a backup
+    assert Folder(workshop).backup_dir.is_dir()
+    with read_only_view(workshop, tmp_path / "ro") as ro:
+        code = main(["roster", "import", str(new_roster), "-w", str(ro)])
+        one_sentence(capsys, code, "hanya-baca", "Pindahkan lokakarya")
 
 
 def test_init_under_a_read_only_parent(tmp_path, capsys):
