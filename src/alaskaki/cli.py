@@ -708,6 +708,11 @@ def cmd_report(args) -> int:
             "Rapor tidak dibuat: rapor selalu memuat nama peserta, sedangkan --anonim hanya "
             "menulis berkas anonim. Jalankan 'alaskaki report --rapor' tanpa --anonim untuk rapor."
         )
+    from alaskaki.workshop.lock import running_writer
+
+    busy = running_writer(_ws(args).root)
+    if busy:
+        print(f"Catatan: {busy}", file=sys.stderr)
     out = make_reports(
         _ws(args),
         formats=tuple(f.strip() for f in args.format.split(",") if f.strip()),
@@ -725,9 +730,13 @@ def cmd_report(args) -> int:
 
 def cmd_status(args) -> int:
     from alaskaki.workshop import workshop_status
+    from alaskaki.workshop.lock import running_writer
     from alaskaki.workshop.status import competency_summary
 
     ws = _ws(args)
+    busy = running_writer(ws.root)
+    if busy:  # stderr: --json readers get the same data, the trainer the note
+        print(f"Catatan: {busy}", file=sys.stderr)
     st = workshop_status(ws, modul=args.modul)
     rows = []
     for e in st.entries:

@@ -146,25 +146,40 @@ def _since(started: object) -> str:
     return when.strftime("%H:%M" if when.date() == today else "%Y-%m-%d %H:%M")
 
 
+def _who(note: dict | None) -> str:
+    """The holder as a trainer reads it: `alaskaki grade m3` (pid 4242, pengguna budi, sejak 14:05)."""
+    if note is None:
+        return "perintah alaskaki lain"
+    parts = [f"pid {note['pid']}"]
+    if note.get("user"):
+        parts.append(f"pengguna {note['user']}")
+    if note.get("host") and note["host"] != socket.gethostname():
+        parts.append(f"komputer {note['host']}")
+    if _since(note.get("started")):
+        parts.append(f"sejak {_since(note.get('started'))}")
+    return f"`{note.get('command') or 'alaskaki'}` ({', '.join(parts)})"
+
+
 def busy_message(root: Path, command: str) -> str:
     """One sentence: who writes the workshop now, and what the second trainer does."""
-    note = holder(root)
-    if note is None:
-        who = "perintah alaskaki lain"
-    else:
-        parts = [f"pid {note['pid']}"]
-        if note.get("user"):
-            parts.append(f"pengguna {note['user']}")
-        if note.get("host") and note["host"] != socket.gethostname():
-            parts.append(f"komputer {note['host']}")
-        if _since(note.get("started")):
-            parts.append(f"sejak {_since(note.get('started'))}")
-        who = f"`{note.get('command') or 'alaskaki'}` ({', '.join(parts)})"
+    who = _who(holder(root))
     with contextlib.suppress(OSError):
         root = root.resolve()  # `--workshop .` names the folder the trainer knows
     return (
         f"Lokakarya {root} sedang dipakai {who}; tunggu sampai perintah itu selesai, lalu "
         f"jalankan lagi `alaskaki {command}`."
+    )
+
+
+def running_writer(root: str | Path) -> str | None:
+    """For a reader (status, report): one sentence saying another process is writing ``root``
+    now, so what it shows may still change; None when nobody else writes it."""
+    with unless_busy(root, "status") as free:
+        if free:
+            return None
+    return (
+        f"{_who(holder(root))} sedang mengubah lokakarya ini, jadi hasil di bawah bisa berubah; "
+        "lihat lagi sesudah perintah itu selesai."
     )
 
 
