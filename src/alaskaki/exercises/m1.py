@@ -94,6 +94,7 @@ _HS_CONTOH = {"sepatu kulit": "6403", "sandal karet": "6402", "sepatu kanvas": "
 
 
 def _bea_keluar_bank() -> list[tuple[str, bool]]:
+    (lambda: None).__code__  # noqa: B018 - the key marker (sandbox.key_recorder hears it)
     bank = []
     for produk, hs in _HS_CONTOH.items():
         kena = procedure.export_duty_applies(hs) is True
@@ -336,6 +337,7 @@ def soal(participant_id: str) -> Soal:
 
 
 def _benar(shown: list[dict], benar: list[str]) -> list[str]:
+    (lambda: None).__code__  # noqa: B018 - the key marker (sandbox.key_recorder hears it)
     return sorted(x["huruf"] for x in shown if x["pernyataan"] in benar)
 
 

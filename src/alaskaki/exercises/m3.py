@@ -155,6 +155,7 @@ def soal(participant_id: str) -> Soal:
 
 
 def _kulit(s: Soal, harga: float | None = None, susut: float | None = None) -> costing.MaterialLine:
+    (lambda: None).__code__  # noqa: B018 - the key marker (sandbox.key_recorder hears it)
     return costing.MaterialLine(
         "Kulit atasan",
         s.kulit_bersih_dm2,
@@ -167,6 +168,7 @@ def _kulit(s: Soal, harga: float | None = None, susut: float | None = None) -> c
 
 
 def _bahan(s: Soal, kulit: costing.MaterialLine | None = None) -> list[costing.MaterialLine]:
+    (lambda: None).__code__  # noqa: B018 - the key marker (sandbox.key_recorder hears it)
     lines = [kulit or _kulit(s)]
     for b in s.bahan:
         lines.append(
@@ -178,11 +180,13 @@ def _bahan(s: Soal, kulit: costing.MaterialLine | None = None) -> list[costing.M
 
 
 def _operasi(s: Soal) -> list[costing.Operation]:
+    (lambda: None).__code__  # noqa: B018 - the key marker (sandbox.key_recorder hears it)
     rate = costing.wage_per_minute(s.upah_bulanan, s.hari_kerja, s.jam_per_hari)
     return [costing.Operation(p["proses"], p["menit"], rate) for p in s.proses]
 
 
 def _hpp(s: Soal, kulit: costing.MaterialLine | None = None) -> costing.CostBreakdown:
+    (lambda: None).__code__  # noqa: B018 - the key marker (sandbox.key_recorder hears it)
     return costing.cost_per_pair(
         _bahan(s, kulit),
         _operasi(s),

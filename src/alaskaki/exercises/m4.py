@@ -171,6 +171,7 @@ def teks_inkaso(s: Soal) -> list[str]:
 
 def _ladder(s: Soal) -> tuple[float, float, float, float]:
     """EXW (Rp), FOB (USD), CFR (USD), CIF (USD) per pair for the main order."""
+    (lambda: None).__code__  # noqa: B018 - the key marker (sandbox.key_recorder hears it)
     exw = pricing.price_from_margin_on_cost(s.hpp, s.margin_biaya)
     fob_idr = pricing.fob_price(exw, s.biaya_sampai_kapal)
     fob = pricing.usd_price_from_idr(fob_idr, s.kurs)
@@ -180,6 +181,7 @@ def _ladder(s: Soal) -> tuple[float, float, float, float]:
 
 
 def _studi(s: Soal) -> dict:
+    (lambda: None).__code__  # noqa: B018 - the key marker (sandbox.key_recorder hears it)
     exw = pricing.price_from_margin_on_price(s.sk_hpp, s.sk_margin_harga)
     fob = pricing.usd_price_from_idr(pricing.fob_price(exw, s.sk_biaya_sampai_kapal), s.kurs)
     cfr = pricing.cfr_price(fob, pricing.per_unit(s.sk_ongkos_laut_usd, s.sk_pasang))

@@ -308,6 +308,7 @@ def teks_pesan(s: Soal) -> str:
 
 
 def _studi(p: Pesan) -> dict:
+    (lambda: None).__code__  # noqa: B018 - the key marker (sandbox.key_recorder hears it)
     aturan = aturan_untuk(p.skenario)
     return {
         "aturan": aturan,

@@ -467,6 +467,7 @@ SEBUTAN_ASAL = {
 
 def _dokumen_asal(tujuan: str, nilai: float, mata_uang: str, tanggal_kirim: date | None) -> str:
     """The proof of origin for a destination, as the short answer word ("Form D", "pernyataan asal barang")."""
+    (lambda: None).__code__  # noqa: B018 - the key marker (sandbox.key_recorder hears it)
     g = origin.certificate_of_origin(
         tujuan, nilai if mata_uang == "EUR" else None, shipping_date=tanggal_kirim
     )

@@ -158,10 +158,12 @@ def soal(participant_id: str) -> Soal:
 
 
 def _kapasitas(s: Soal) -> int:
+    (lambda: None).__code__  # noqa: B018 - the key marker (sandbox.key_recorder hears it)
     return s.pekerja * s.pasang_per_pekerja_per_hari * s.hari_kerja
 
 
 def _harga_usd(s: Soal) -> float:
+    (lambda: None).__code__  # noqa: B018 - the key marker (sandbox.key_recorder hears it)
     exw = pricing.price_from_margin_on_cost(s.hpp, s.margin)
     fob = pricing.fob_price(exw, s.biaya_fob)
     return pricing.usd_price_from_idr(

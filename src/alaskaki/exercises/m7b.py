@@ -153,10 +153,12 @@ def teks_model(s: Soal) -> str:
 
 
 def _kapasitas(s: Soal) -> int:
+    (lambda: None).__code__  # noqa: B018 - the key marker (sandbox.key_recorder hears it)
     return s.pekerja * s.pasang_per_pekerja_per_hari * s.hari_kerja
 
 
 def _harga_usd(s: Soal) -> float:
+    (lambda: None).__code__  # noqa: B018 - the key marker (sandbox.key_recorder hears it)
     fob = pricing.fob_price(pricing.price_from_margin_on_cost(s.hpp, s.margin), s.biaya_fob)
     return pricing.usd_price_from_idr(
         fob, pricing.BankRates(buying=s.kurs_beli, selling=s.kurs_jual)

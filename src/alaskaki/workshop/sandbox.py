@@ -1394,7 +1394,7 @@ def _fingerprint(modules: list[str]) -> dict:
 # ---------------------------------------------------------------------------------------------
 
 KEY_FRAME = "kunci"
-KEY_NAMES = ("harapan",)  # key functions a kit function may call by name (the checks do)
+KEY_NAMES = ("harapan",)  # the key a check calls to compute its verdict (compared, counted)
 KEY_NOTED = frozenset(
     {
         *("sys.addaudithook", "sys.settrace", "sys.setprofile"),
@@ -1433,6 +1433,15 @@ def _kit_codes(modules, kit_dir: str):
     return seen
 
 
+def _marked(code) -> bool:
+    """Whether a kit function starts with the key marker (reads a lambda's ``__code__``)."""
+    import types
+
+    return "__code__" in code.co_names and any(
+        isinstance(c, types.CodeType) and c.co_name == "<lambda>" for c in code.co_consts
+    )
+
+
 def key_recorder(fd: int, kit_dir: str, modules) -> object:
     """The audit hook that records calls into the answer key (see above). ``fd``: the channel's
     pipe; ``kit_dir``: the exercises package's folder; ``modules``: the exercises modules, all
@@ -1464,7 +1473,11 @@ def key_recorder(fd: int, kit_dir: str, modules) -> object:
         for m in [*kit, math, builtins]
     )
     shadows = frozenset(vars(builtins))
-    allowed = frozenset((c, k) for c in codes for k in KEY_NAMES if k in c.co_names)
+    # the marked functions a kit function may call by name: harapan (the checks) and the private
+    # helpers harapan computes the key with (harapan and the checks); never the hidden checks (uji)
+    marked = {c.co_name for c in codes if _marked(c)} - {"uji"}
+    allowed = frozenset((c, n) for c in codes for n in c.co_names if n in marked)
+    checked = frozenset(KEY_NAMES)
     st = os.fstat(fd)
     ident = (st.st_dev, st.st_ino)
     # bound now: the hook looks up no global or builtin name a notebook could rebind
@@ -1515,6 +1528,8 @@ def key_recorder(fd: int, kit_dir: str, modules) -> object:
                 return
             caller = frame.f_back
             if caller is not None and (caller.f_code, code.co_name) in allowed:
+                if code.co_name not in checked:  # a helper of the key, inside the kit
+                    return
                 swapped = changed()
                 if swapped:
                     send("!monkeypatch:" + swapped)

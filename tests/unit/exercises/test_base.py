@@ -83,3 +83,43 @@ def test_a_check_hands_the_key_to_no_object_of_the_notebooks_own_class():
     assert seen == [] and judged[-1].benar
     cek([Bocor("x")])  # inside a list too: nothing of the notebook's class reaches the check
     assert seen == []
+
+
+def test_every_function_the_key_is_computed_with_carries_the_key_marker():
+    """The grading sandbox records a call into the key by the marker each key function starts
+    with (sandbox.key_recorder, R76): harapan, and every private helper of its module it reaches
+    by name (m3._hpp over the participant's soal gives the key's HPP). A helper added without the
+    marker would let a notebook compose the key unrecorded."""
+    import importlib
+    import pkgutil
+    import types
+
+    import alaskaki.exercises as pkg
+    from alaskaki.workshop.sandbox import _marked
+
+    def names(code):
+        out = set(code.co_names)
+        for c in code.co_consts:
+            if isinstance(c, types.CodeType):
+                out |= names(c)
+        return out
+
+    unmarked, helpers = [], 0
+    for info in pkgutil.iter_modules(pkg.__path__):
+        mod = importlib.import_module(f"alaskaki.exercises.{info.name}")
+        if not hasattr(mod, "harapan"):
+            continue
+        seen, todo = set(), ["harapan"]
+        while todo:
+            name = todo.pop()
+            fn = vars(mod).get(name)
+            if not isinstance(fn, types.FunctionType) or fn.__module__ != mod.__name__:
+                continue
+            if name in seen:
+                continue
+            seen.add(name)
+            if not _marked(fn.__code__):
+                unmarked.append(f"{info.name}.{name}")
+            todo.extend(n for n in names(fn.__code__) if n.startswith("_") and n[1] != "_")
+        helpers += len(seen) - 1
+    assert unmarked == [] and helpers >= 20, (unmarked, helpers)

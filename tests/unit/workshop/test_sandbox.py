@@ -643,6 +643,14 @@ def test_a_call_into_the_answer_key_is_recorded_however_it_is_spelled(spelling):
 
 
 @pytest.mark.slow
+def test_the_key_composed_from_its_private_helpers_is_recorded():
+    """harapan's own helpers (m3._hpp over the participant's soal) compute the same numbers."""
+    res = _keyed_run("x = latihan._hpp(latihan.soal(ID_PESERTA)).total")
+    assert "kunci:m3._hpp" in res.checks, res.checks
+    assert _got_the_key(res)  # recorded, not prevented: the trainer decides
+
+
+@pytest.mark.slow
 def test_a_hidden_check_called_as_an_oracle_is_recorded():
     res = _keyed_run(
         "x = 0\ntry:\n    latihan.uji_hpp(ID_PESERTA, 5)\nexcept AssertionError:\n    x = 1"
