@@ -24,7 +24,14 @@ import cohort  # noqa: E402
 import latihan_uji  # noqa: E402
 from nbgrader_baseline import gradebook_scores  # noqa: E402
 
-from alaskaki.folder import AUTOGRADED_DIR, FEEDBACK_DIR, GRADEBOOK_FILE, STATE_DIR, Folder
+from alaskaki.folder import (  # noqa: E402
+    AUTOGRADED_DIR,
+    FEEDBACK_DIR,
+    GRADEBOOK_FILE,
+    LOCK_FILE,
+    STATE_DIR,
+    Folder,
+)
 from alaskaki.workshop import sandbox as sb  # noqa: E402
 from alaskaki.workshop.grader import grade_module, load_flags  # noqa: E402
 
@@ -218,7 +225,8 @@ def _score_for(pid: str, variant_of: str) -> float:
 
 
 def _tree_hashes(root: Path) -> dict[str, str]:
-    skip = (AUTOGRADED_DIR, STATE_DIR, FEEDBACK_DIR, GRADEBOOK_FILE)
+    # what grading itself writes: outputs, kit state, the gradebook and the writer lock's empty file
+    skip = (AUTOGRADED_DIR, STATE_DIR, FEEDBACK_DIR, GRADEBOOK_FILE, LOCK_FILE)
     out = {}
     for p in sorted(root.rglob("*")):
         rel = p.relative_to(root)
