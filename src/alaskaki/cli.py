@@ -219,8 +219,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "report", help="buat laporan kompetensi (HTML, XLSX, CSV, JSON) dan rapor peserta"
     )
+    # no default here: make_reports writes every one of alaskaki.report.FORMATS (one list, and
+    # the CLI does not import the renderers just to build its parser)
     p.add_argument(
-        "--format", default="html,xlsx,csv,json", metavar="LIST", help="mis. html,xlsx,csv,json"
+        "--format", metavar="LIST", help="daftar dipisah koma, mis. html,json (bawaan: semua)"
     )
     p.add_argument(
         "--anonim",
@@ -715,7 +717,9 @@ def cmd_report(args) -> int:
         print(f"Catatan: {busy}", file=sys.stderr)
     out = make_reports(
         _ws(args),
-        formats=tuple(f.strip() for f in args.format.split(",") if f.strip()),
+        formats=None
+        if args.format is None
+        else tuple(f.strip() for f in args.format.split(",") if f.strip()),
         anonim=args.anonim,
         anonim_k=args.anonim_k,
         rapor=args.rapor and not args.anonim,

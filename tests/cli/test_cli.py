@@ -261,3 +261,23 @@ def test_roster_import_keeps_a_persons_work_under_their_id_and_fixes_a_spelling_
     )
     assert code == 0 and "1 diperbarui" in out, err
     assert {p.id: p.nama for p in ws.participants()}["p01"] == "Siti Aminnah"
+
+
+def test_report_without_format_writes_every_report_format(capsys, tmp_path):
+    """`alaskaki report` with no --format writes each of the report package's formats (the CLI
+    keeps no list of its own that could fall behind)."""
+    from competencykit import sample_workshop
+
+    from alaskaki.report import FORMATS
+
+    ws = sample_workshop(tmp_path / "w1")
+    out = tmp_path / "laporan"
+    code, _, err = run(capsys, "report", "-w", str(ws), "--out", str(out))
+    assert code == 0, err
+    made = {p.suffix.lstrip(".") for p in out.iterdir() if p.name.startswith("laporan-")}
+    assert made == set(FORMATS)
+    code, _, err = run(
+        capsys, "report", "-w", str(ws), "--out", str(tmp_path / "b"), "--format", "json"
+    )
+    assert code == 0, err
+    assert [p.name for p in (tmp_path / "b").glob("laporan-*")] == ["laporan-kompetensi.json"]

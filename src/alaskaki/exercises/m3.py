@@ -61,7 +61,7 @@ class Soal:
         print(f"Peserta {self.peserta} — {self.ikm}, Kelurahan {self.kelurahan} (angka contoh)")
         print(f"  Pola kulit atasan bersih : {number(self.kulit_bersih_dm2, 1)} dm² per pasang")
         print(f"  Harga kulit              : {rupiah(self.harga_kulit_ft2)} per ft²")
-        print(f"  Susut potong kulit       : {self.susut_kulit:.0%}")
+        print(f"  Susut potong kulit       : {percent(self.susut_kulit, 0)}")
 
 
 def soal(participant_id: str) -> Soal:

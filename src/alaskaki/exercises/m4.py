@@ -27,7 +27,7 @@ from alaskaki.exercises.base import (
     periksa_kode,
     rng,
 )
-from alaskaki.text import number, rupiah
+from alaskaki.text import number, percent, rupiah
 
 MODUL = "m4-harga-ekspor"
 
@@ -95,7 +95,7 @@ class Soal:
         print(f"Peserta {self.peserta} — {self.ikm}, Kelurahan {self.kelurahan} (angka contoh)")
         print(f"  Pesanan                 : {self.pasang} pasang (satu kontainer)")
         print(f"  HPP per pasang          : {rupiah(self.hpp)}")
-        print(f"  Margin atas biaya       : {self.margin_biaya:.0%}")
+        print(f"  Margin atas biaya       : {percent(self.margin_biaya, 0)}")
         print(f"  Biaya sampai di kapal   : {rupiah(self.biaya_sampai_kapal)} per pasang")
         print(
             f"  Kurs bank (Rp per USD)  : beli {rupiah(self.kurs_beli)}, jual {rupiah(self.kurs_jual)}"

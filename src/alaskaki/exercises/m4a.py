@@ -24,7 +24,7 @@ from alaskaki.exercises.base import (
     rng,
 )
 from alaskaki.exercises.jamak import per_nama
-from alaskaki.text import number, rupiah
+from alaskaki.text import number, percent, rupiah
 
 MODUL = "m4a-harga-ekspor"
 
@@ -79,7 +79,7 @@ class Soal:
         print(f"Peserta {self.peserta} — {self.ikm}, Kelurahan {self.kelurahan} (angka contoh)")
         print(f"  Pesanan                 : {self.pasang} pasang (satu kontainer)")
         print(f"  HPP per pasang          : {rupiah(self.hpp)}")
-        print(f"  Margin atas biaya       : {self.margin_biaya:.0%}")
+        print(f"  Margin atas biaya       : {percent(self.margin_biaya, 0)}")
         print(f"  Biaya sampai di kapal   : {rupiah(self.biaya_sampai_kapal)} per pasang")
         print(
             f"  Kurs bank (Rp per USD)  : beli {rupiah(self.kurs_beli)}, jual {rupiah(self.kurs_jual)}"
@@ -90,7 +90,7 @@ class Soal:
         print(f"Studi kasus — pembeli di {self.sk_kota} (angka contoh)")
         print(f"  Pesanan                 : {self.sk_pasang} pasang (satu kontainer)")
         print(f"  HPP model baru          : {rupiah(self.sk_hpp)} per pasang")
-        print(f"  Laba dari HARGA JUAL    : {self.sk_margin_harga:.0%}")
+        print(f"  Laba dari HARGA JUAL    : {percent(self.sk_margin_harga, 0)}")
         print(f"  Biaya sampai di kapal   : {rupiah(self.sk_biaya_sampai_kapal)} per pasang")
         print(f"  Ongkos laut             : USD {self.sk_ongkos_laut_usd} per kontainer")
         print(f"  Premi asuransi          : {_persen(self.sk_premi)}% dari 110% nilai CIF")

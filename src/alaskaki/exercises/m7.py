@@ -37,7 +37,7 @@ from alaskaki.exercises.base import (
     periksa_pilihan,
     rng,
 )
-from alaskaki.text import rupiah
+from alaskaki.text import percent, rupiah
 
 MODUL = "m7-daya-saing"
 
@@ -115,7 +115,7 @@ class Soal:
             f"{self.hari_kerja} hari kerja/bulan"
         )
         print(
-            f"  HPP {rupiah(self.hpp)}/pasang · margin atas biaya {self.margin:.0%} · biaya sampai di atas kapal "
+            f"  HPP {rupiah(self.hpp)}/pasang · margin atas biaya {percent(self.margin, 0)} · biaya sampai di atas kapal "
             f"{rupiah(self.biaya_fob)}/pasang"
         )
         print(f"  Kurs bank: beli {rupiah(self.kurs_beli)}, jual {rupiah(self.kurs_jual)} per USD")

@@ -25,7 +25,7 @@ from alaskaki.exercises.base import (
     rng,
 )
 from alaskaki.exercises.jamak import per_nama
-from alaskaki.text import number, rupiah
+from alaskaki.text import number, percent, rupiah
 
 MODUL = "m7b-kemitraan"
 
@@ -110,7 +110,7 @@ class Soal:
             f"{self.hari_kerja} hari kerja/bulan"
         )
         print(
-            f"  Harga      : HPP {rupiah(self.hpp)}/pasang · margin atas biaya {self.margin:.0%} · biaya sampai di "
+            f"  Harga      : HPP {rupiah(self.hpp)}/pasang · margin atas biaya {percent(self.margin, 0)} · biaya sampai di "
             f"atas kapal {rupiah(self.biaya_fob)}/pasang"
         )
         print(

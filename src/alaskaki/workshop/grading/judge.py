@@ -13,6 +13,7 @@ import warnings
 import nbformat
 from nbformat.notebooknode import NotebookNode
 
+from alaskaki.text import number
 from alaskaki.workshop import sandbox as sb
 from alaskaki.workshop.grading.module import Module, trusted_namespace
 from alaskaki.workshop.grading.sanitise import Work
@@ -219,7 +220,7 @@ def runtime_flags(work: Work, result: sb.SandboxResult, run_timeout: float) -> l
             flags.append(f"Sel ke-{n} kehabisan memori (batas memori sandbox).")
         if cell.get("size", 0) > sb.HUGE_OUTPUT:
             flags.append(
-                f"Sel ke-{n} menghasilkan keluaran sangat besar ({cell['size']:,} karakter); dipotong."
+                f"Sel ke-{n} menghasilkan keluaran sangat besar ({number(cell['size'], 0)} karakter); dipotong."
             )
     claimed = (result.points.get("__akhir__") or {}).get("ID_PESERTA")
     if isinstance(claimed, str) and claimed.strip() and claimed.strip() != work.peserta:
