@@ -66,6 +66,10 @@ FEEDBACK_DIR = "feedback"
 ARCHIVE_DIR = "arsip"
 STATE_DIR = "penilaian"  # the grader's markers and flags
 UJI_SECRET_FILE = "kunci-soal.txt"  # penilaian/: the secret the workshop's uji forms are drawn from
+# penilaian/: the key of the pseudonyms in `report --anonim` files (HMAC of the id). Random per
+# workshop and kept in the folder, so one participant keeps one pseudonym across the workshop's
+# reports (pre/post) while the kit's users, who all know the ids p01…p24, cannot reverse them.
+PSEUDONYM_SECRET_FILE = "kunci-samaran.txt"
 REPORTS_DIR = "laporan"
 BACKUP_DIR = "cadangan"  # gradebook backups, newest last
 INBOX_DIR = "masuk"  # demo only: simulated files as they arrive
@@ -172,6 +176,44 @@ def read_uji_secret(root: str | Path) -> str | None:
     return text or None
 
 
+def secret_once(path: Path, *, doing: str) -> str:
+    """The secret kept in ``path``, made (random, readable by the owner only) when there is none.
+
+    Written whole to a private temporary file and linked into place: a crash leaves no half
+    secret, and of two commands making it at once one wins and both use the winner's.
+    """
+    for _ in range(3):
+        try:
+            text = path.read_text(encoding="utf-8").strip()
+        except FileNotFoundError:
+            text = ""
+        except OSError as err:
+            raise from_os_error(err, doing=doing, path=path) from err
+        if text:
+            return text
+        import secrets
+
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.part")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                fh.write(secrets.token_hex(16) + "\n")
+                fh.flush()
+                os.fsync(fh.fileno())
+            if path.exists():  # empty (a copy cut short): replaced, nothing depends on it yet
+                os.replace(tmp, path)
+            else:
+                with contextlib.suppress(FileExistsError):  # another command made it first
+                    os.link(tmp, path)
+        except OSError as err:
+            raise from_os_error(err, doing=doing, path=path) from err
+        finally:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+    raise AlaskakiError(f"Gagal {doing} ({path}).")
+
+
 @dataclass(frozen=True)
 class Backup:
     number: int  # 1 = newest, as `alaskaki pulihkan` lists them
@@ -225,6 +267,17 @@ class Folder:
     @property
     def state_dir(self) -> Path:
         return self.root / STATE_DIR
+
+    @property
+    def pseudonym_secret_file(self) -> Path:
+        return self.root / STATE_DIR / PSEUDONYM_SECRET_FILE
+
+    def pseudonym_secret(self) -> str:
+        """The key of this workshop's pseudonyms (``report --anonim``), made on first use.
+
+        Never printed; travels with the folder (copy, move). ``anonim_kunci`` of the reviewer
+        file, when set, is used instead (the same pseudonyms across workshops)."""
+        return secret_once(self.pseudonym_secret_file, doing="menyimpan kunci nama samaran")
 
     @property
     def backup_dir(self) -> Path:

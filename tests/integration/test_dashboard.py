@@ -178,3 +178,22 @@ def test_voila_serves_the_dashboard_without_code(workshops, tmp_path):
         except subprocess.TimeoutExpired:
             proc.kill()
     assert shutil  # noqa
+
+
+def test_anonymous_view_uses_each_workshops_own_pseudonyms(workshops, monkeypatch):
+    """The dashboard's anonymous view shows the pseudonyms of the workshop's `report --anonim`
+    files, never ones recomputable from the ids with the kit's empty ``anonim_kunci``."""
+    from alaskaki.report import pseudonym
+
+    monkeypatch.delenv("ALASKAKI_PENINJAU", raising=False)
+    dirs, fw = workshops
+    data = dashboard.Data.load(dirs, framework=fw)
+    one = dashboard.select(data, lokakarya="w1", anonim=True)
+    secret = Folder(dirs[0]).pseudonym_secret()
+    assert {p.id for p in one.participants} == {pseudonym(pid, secret) for pid in SAMPLE_PEOPLE}
+    every = dashboard.select(data, anonim=True)
+    ids = {p.id for p in data.merged.participants}
+    assert not {pseudonym(pid, "") for pid in ids} & {p.id for p in every.participants}
+    assert {p.id for p in dashboard.select(data, anonim=True).participants} == {
+        p.id for p in every.participants
+    }

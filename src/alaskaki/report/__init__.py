@@ -3,7 +3,7 @@
 Public, keyword-only API (``alaskaki report`` and the dashboard call only these):
 
 * :func:`write_reports` ``(result, out_dir, *, formats=("html","xlsx","csv","json"), anonim=False,
-  anonim_k=5, reviewer=None) -> list[Path]``: the cohort report.
+  anonim_k=5, reviewer=None, anonim_kunci=None) -> list[Path]``: the cohort report.
 * :func:`write_rapor` ``(result, out_dir, *, participant=None, formats=("html","pdf"),
   reviewer=None) -> list[Path]``: one *rapor* per participant (always named: there is no
   anonymous rapor).
@@ -55,19 +55,24 @@ def write_reports(
     anonim: bool = False,
     anonim_k: int = ANONIM_K,
     reviewer: str | Path | dict | Reviewer | None = None,
+    anonim_kunci: str | None = None,
 ) -> list[Path]:
     """Write the cohort report in the given formats; returns the files written.
 
     ``formats`` is a sequence or a comma-separated string of ``html``, ``xlsx``, ``csv``, ``json``.
-    ``anonim=True`` replaces every participant id and name by a stable pseudonym
-    (:func:`~alaskaki.report.views.pseudonym`, keyed by ``anonim_kunci`` of the reviewer file)
-    and makes the result ``anonim_k``-anonymous over IKM, kelurahan, jenis kelamin and peran
+    ``anonim=True`` replaces every participant id and name by a pseudonym
+    (:func:`~alaskaki.report.views.pseudonym`), keyed by ``anonim_kunci`` of the reviewer file
+    when set (the same pseudonyms in every workshop), else by the ``anonim_kunci`` argument (the
+    workshop's own secret, :meth:`alaskaki.folder.Folder.pseudonym_secret`), else by a random key
+    for this call only; and makes the result ``anonim_k``-anonymous over IKM, kelurahan, jenis kelamin and peran
     (fewer participants than ``anonim_k``: refused before anything is written).
     ``reviewer`` is a :class:`Reviewer`, a dict or a YAML path (default ``grading/peninjau.yml``).
     """
     formats = _check_formats(formats, FORMATS)
     with _gc_frozen():
-        return _write_reports(result, out_dir, formats, anonim, anonim_k, load_reviewer(reviewer))
+        rev = load_reviewer(reviewer)
+        key = rev.anonim_kunci or anonim_kunci
+        return _write_reports(result, out_dir, formats, anonim, anonim_k, rev, key)
 
 
 @contextlib.contextmanager
@@ -97,9 +102,9 @@ def _gc_paused():
             gc.enable()
 
 
-def _write_reports(result, out_dir, formats, anonim, anonim_k, rev) -> list[Path]:
+def _write_reports(result, out_dir, formats, anonim, anonim_k, rev, key) -> list[Path]:
     if anonim:
-        result = anonymise(result, key=rev.anonim_kunci, k=anonim_k)
+        result = anonymise(result, key=key, k=anonim_k)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     suffix = "-anonim" if anonim else ""

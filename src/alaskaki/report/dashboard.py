@@ -18,8 +18,10 @@ thousands of participants.
 from __future__ import annotations
 
 import base64
+import hashlib
 import html
 import os
+import secrets
 import subprocess
 import sys
 import tempfile
@@ -31,6 +33,7 @@ from alaskaki.competency import CohortResult, load_framework
 from alaskaki.competency.engine import read_workshop, result_of, workshop_framework
 from alaskaki.competency.history import merge_data
 from alaskaki.errors import EXIT_NOT_FOUND, AlaskakiError
+from alaskaki.folder import Folder
 
 from . import html as html_mod
 from . import xlsx as xlsx_mod
@@ -82,6 +85,8 @@ class Data:
     per_workshop: dict[str, CohortResult]
     merged: CohortResult
     reviewer: Reviewer = field(default_factory=Reviewer)
+    folders: dict[str, Path] = field(default_factory=dict)  # workshop name -> its folder
+    _keys: dict[str, str] = field(default_factory=dict, repr=False)
 
     @classmethod
     def load(cls, dirs: list[Path] | None = None, *, framework=None, reviewer=None) -> Data:
@@ -95,11 +100,35 @@ class Data:
         # merged: by grade id under the kit's framework, and a workshop with older ids through
         # its own framework, criterion by criterion (trainer team T14)
         merged = next(iter(per.values())) if len(per) == 1 else merge_data(datas, fw, own=own)
-        return cls(per_workshop=per, merged=merged, reviewer=load_reviewer(reviewer))
+        folders = {d.info.nama: Path(path) for d, path in zip(datas, dirs, strict=True)}
+        return cls(
+            per_workshop=per, merged=merged, reviewer=load_reviewer(reviewer), folders=folders
+        )
 
     @property
     def workshops(self) -> list[str]:
         return list(self.per_workshop)
+
+    def pseudonym_key(self, lokakarya: str | None) -> str:
+        """The key of the anonymous view's pseudonyms: the reviewer's ``anonim_kunci`` when set;
+        else the workshop's own secret (the same pseudonyms as its ``report --anonim`` files), all
+        the workshops' secrets together for "Semua lokakarya"; a workshop whose secret cannot be
+        read or made (another account's folder, a read-only disk) gets a key for this session only.
+        Never empty: an empty key lets anyone with the ids recompute the pseudonyms."""
+        if self.reviewer.anonim_kunci:
+            return self.reviewer.anonim_kunci
+        every = lokakarya in (None, SEMUA, SEMUA_LOKAKARYA)
+        names = sorted(self.folders) if every else [lokakarya]
+        for name in names or [""]:
+            if name not in self._keys:
+                try:
+                    self._keys[name] = Folder(self.folders[name]).pseudonym_secret()
+                except (AlaskakiError, KeyError):  # unreadable, read-only, or no folder known
+                    self._keys[name] = secrets.token_hex(16)
+        if len(names) <= 1:
+            return self._keys[names[0] if names else ""]
+        joined = "\n".join(self._keys[n] for n in names)
+        return hashlib.sha256(b"alaskaki-samaran:" + joined.encode()).hexdigest()
 
     def base(self, lokakarya: str | None) -> CohortResult:
         if lokakarya in (None, SEMUA, SEMUA_LOKAKARYA):
@@ -135,7 +164,7 @@ def select(
     """
     result = filter_result(data.base(lokakarya), **{k: v for k, v in filters.items() if v})
     if anonim:
-        result = anonymise(result, key=data.reviewer.anonim_kunci, k=anonim_k)
+        result = anonymise(result, key=data.pseudonym_key(lokakarya), k=anonim_k)
     return result
 
 

@@ -77,21 +77,26 @@ class View:
 
 
 def pseudonym(pid: str, key: str = "") -> str:
-    """Stable pseudonym of a participant id: the same id and key always give the same name."""
+    """Stable pseudonym of a participant id: the same id and key always give the same name.
+
+    Only as secret as ``key``: with a known key (or none) anyone holding the ids maps the
+    pseudonyms back, so :func:`anonymise` never uses an empty one."""
     digest = hmac.new(key.encode("utf-8"), pid.encode("utf-8"), hashlib.sha256).hexdigest()
     return f"Peserta-{digest[:6].upper()}"
 
 
-def anonymise(result: CohortResult, *, key: str = "", k: int = ANONIM_K) -> CohortResult:
+def anonymise(result: CohortResult, *, key: str | None = None, k: int = ANONIM_K) -> CohortResult:
     """A copy of ``result`` safe to share outside the office.
 
-    Each participant's id and name become the same stable pseudonym, submission times are
+    Each participant's id and name become the same pseudonym, keyed by ``key`` (the workshop's
+    secret, :meth:`alaskaki.folder.Folder.pseudonym_secret`, or the reviewer's ``anonim_kunci``);
+    without one, a random key for this call only (pseudonyms not comparable with another
+    report's, never reversible). Submission times are
     dropped, and the quasi-identifiers are recoded by :func:`k_anonymise` so that every
     combination of IKM, kelurahan, jenis kelamin and peran is shared by at least ``k``
     participants. Fewer than ``k`` participants in all cannot be made anonymous: refused.
     """
-    if k < 1:
-        raise AlaskakiError(f"k anonim harus 1 atau lebih (bukan {k}).", exit_code=EXIT_USAGE)
+    check_k(k)
     if len(result.participants) < k:
         raise AlaskakiError(
             f"Laporan anonim tidak dibuat: tampilan ini hanya berisi {len(result.participants)} "
@@ -99,6 +104,10 @@ def anonymise(result: CohortResult, *, key: str = "", k: int = ANONIM_K) -> Coho
             "gabungkan lebih banyak peserta atau lokakarya.",
             exit_code=EXIT_USAGE,
         )
+    if not key:
+        import secrets
+
+        key = secrets.token_hex(16)
     people = []
     for p in result.participants:
         alias = pseudonym(p.id, key)
@@ -107,6 +116,16 @@ def anonymise(result: CohortResult, *, key: str = "", k: int = ANONIM_K) -> Coho
     people.sort(key=lambda p: p.id)
     people, rule = k_anonymise(people, k)
     return replace(result, participants=people, catatan=[*result.catatan, *rule])
+
+
+def check_k(k: int) -> None:
+    """k of an anonymous report: 2 or more (with k = 1 every person may be alone in a group)."""
+    if k < 2:
+        raise AlaskakiError(
+            f"k anonim {k} tidak melindungi siapa pun, karena setiap kelompok boleh berisi satu "
+            "orang saja yang mudah dikenali; pakai --anonim-k 2 atau lebih (bawaan 5).",
+            exit_code=EXIT_USAGE,
+        )
 
 
 def k_anonymise(

@@ -254,6 +254,7 @@ def init_workshop(
         if moved:
             ws.claim_server(moved=True)  # a new folder has a new id: only an unrecorded database
         _fill(ws, wanted, rahasia_soal)
+        ws.pseudonym_secret()  # the key of its anonymous reports' pseudonyms, its own from the start
         if roster is not None:
             from alaskaki.workshop.roster import import_roster
 
@@ -1112,6 +1113,14 @@ def own_forms_for_a_copy(
     if new_batch:
         from alaskaki.workshop.release import new_token_secret
 
+        # other people: pseudonyms of their own in anonymous reports (the old key put aside)
+        ps = ws.pseudonym_secret_file
+        try:
+            os.replace(ps, ws.state_dir / f"{ps.name}-salinan-{when}")
+        except FileNotFoundError:
+            pass  # made at the next `report --anonim`
+        except OSError as err:
+            raise from_os_error(err, doing="membuat kunci nama samaran baru", path=ps) from err
         if new_token_secret(ws, when):
             tokens = (
                 " Ini angkatan baru, jadi kunci token juga dibuat baru (yang lama di "

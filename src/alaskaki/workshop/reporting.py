@@ -29,14 +29,24 @@ def make_reports(
     formats = FORMATS if formats is None else formats
     anonim_k = ANONIM_K if anonim_k is None else anonim_k
 
+    if anonim:
+        from alaskaki.report.views import check_k
+
+        check_k(anonim_k)  # before the secret is made or anything is written
     if rapor and not anonim:  # refused before anything is written (R5c: rapor after `tutup`)
         from alaskaki.workshop.putaran import check_rapor
 
         check_rapor([workshop.root])
     out = Path(out_dir) if out_dir else workshop.reports_dir
     out.mkdir(parents=True, exist_ok=True)
+    # the workshop's own pseudonym key, never the empty one every kit user could recompute
+    key = workshop.pseudonym_secret() if anonim else None
     result = assess(workshop.root)
-    written = list(write_reports(result, out, formats=formats, anonim=anonim, anonim_k=anonim_k))
+    written = list(
+        write_reports(
+            result, out, formats=formats, anonim=anonim, anonim_k=anonim_k, anonim_kunci=key
+        )
+    )
     if rapor and not anonim:
         written += list(write_rapor(result, out / "rapor"))
     if not anonim:  # names pairs of participants: for the trainer, never in a shared report

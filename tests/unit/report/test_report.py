@@ -207,7 +207,7 @@ def test_csv_and_json(files, result):
 
 
 def test_anonymised_output_contains_no_real_name(result, tmp_path):
-    written = write_reports(result, tmp_path, anonim=True)
+    written = write_reports(result, tmp_path, anonim=True, anonim_kunci="kunci-lokakarya")
     # a rapor always names its participant: there is no anonymous rapor (issue 14 req. 6)
     with pytest.raises(AlaskakiError, match="Rapor tidak dibuat"):
         write_rapor(result, tmp_path / "rapor", anonim=True)
@@ -230,7 +230,7 @@ def test_anonymised_output_contains_no_real_name(result, tmp_path):
         p.name.endswith(("-anonim.html", "-anonim.xlsx", "-anonim.json", "-anonim.csv"))
         for p in written
     )
-    alias = pseudonym("p02")
+    alias = pseudonym("p02", "kunci-lokakarya")  # keyed by the workshop's secret
     assert alias in blob
     t = parse(tmp_path / "laporan-kompetensi-anonim.html")
     assert row_of(t.tables["tabel-peserta"], alias)["BYA-01"] == "Belum Kompeten"

@@ -346,3 +346,105 @@ def test_cli_report_anonim_with_rapor_writes_only_anonymous_files_and_says_so(tm
     )
     assert code != 0 and "kurang dari 7" in capsys.readouterr().err
     assert not any(again.rglob("*.csv"))
+
+
+# ---- pseudonyms: keyed by a secret of the workshop, never recomputable from the ids -----------
+
+
+def _anonim_report(wdir: Path, out: Path, capsys, *extra: str) -> tuple[str, set[str]]:
+    """`alaskaki report --anonim` into ``out``: (every file's text, the pseudonyms in it)."""
+    import re
+
+    from alaskaki.cli import main
+
+    code = main(["report", "--anonim", *extra, "--workshop", str(wdir), "--out", str(out)])
+    printed = capsys.readouterr()
+    assert code == 0, printed.err
+    files = [p for p in out.rglob("*") if p.is_file()]
+    assert {p.suffix for p in files} == {".csv", ".xlsx", ".html", ".json"}
+    text = _all_text(files)
+    return text + printed.out + printed.err, set(re.findall(r"Peserta-[0-9A-F]{6}", text))
+
+
+def _bare_config(wdir: Path) -> None:
+    Folder(wdir).config_file.write_text(
+        'c = get_config()\nc.CourseDirectory.course_id = "alaskaki"\n', encoding="utf-8"
+    )
+
+
+def test_pseudonyms_cannot_be_recomputed_from_the_ids_and_are_the_workshops_own(
+    tmp_path, capsys, monkeypatch
+):
+    """The kit ships ``anonim_kunci: ""``: a pseudonym keyed by it is HMAC('', id), which anyone
+    with the kit computes for p01…p99 and so names every participant of an 'anonymous' file."""
+    from competencykit import SAMPLE_PEOPLE, sample_workshop
+
+    from alaskaki.report import pseudonym
+
+    monkeypatch.delenv("ALASKAKI_PENINJAU", raising=False)  # the kit's file: anonim_kunci ""
+    w1, w2 = sample_workshop(tmp_path / "w1"), sample_workshop(tmp_path / "w2", name="w2")
+    for w in (w1, w2):
+        _bare_config(w)
+    text, first = _anonim_report(w1, tmp_path / "a", capsys)
+    assert len(first) == len(SAMPLE_PEOPLE)
+    reversible = {pseudonym(pid, "") for pid in SAMPLE_PEOPLE}
+    assert not reversible & first and not [r for r in reversible if r in text]
+    # the key is the workshop's, kept in its folder for the owner only, and never printed
+    secret_file = Folder(w1).pseudonym_secret_file
+    secret = secret_file.read_text(encoding="utf-8").strip()
+    assert len(secret) >= 32 and secret_file.stat().st_mode & 0o077 == 0
+    assert secret not in text
+    assert first == {pseudonym(pid, secret) for pid in SAMPLE_PEOPLE}
+    # pre and post: a second report of the same workshop gives each person the same pseudonym
+    _, again = _anonim_report(w1, tmp_path / "b", capsys)
+    assert again == first
+    # and so does a copy of the folder (the secret travels with it)
+    copy = tmp_path / "salinan"
+    import shutil
+
+    shutil.copytree(w1, copy)
+    _, copied = _anonim_report(copy, tmp_path / "c", capsys)
+    assert copied == first
+    # another workshop with the same ids: other pseudonyms, nothing links the two batches
+    _, other = _anonim_report(w2, tmp_path / "d", capsys)
+    assert len(other) == len(SAMPLE_PEOPLE) and not other & first
+
+
+def test_a_configured_anonim_kunci_keeps_pseudonyms_across_workshops(tmp_path, capsys, monkeypatch):
+    from competencykit import SAMPLE_PEOPLE, sample_workshop
+
+    from alaskaki.report import pseudonym
+
+    peninjau = tmp_path / "peninjau.yml"
+    peninjau.write_text("kantor: Kantor Contoh\nanonim_kunci: kunci-kantor-42\n", encoding="utf-8")
+    monkeypatch.setenv("ALASKAKI_PENINJAU", str(peninjau))
+    w1, w2 = sample_workshop(tmp_path / "w1"), sample_workshop(tmp_path / "w2", name="w2")
+    for w in (w1, w2):
+        _bare_config(w)
+    _, first = _anonim_report(w1, tmp_path / "a", capsys)
+    _, other = _anonim_report(w2, tmp_path / "b", capsys)
+    assert first == other == {pseudonym(pid, "kunci-kantor-42") for pid in SAMPLE_PEOPLE}
+
+
+def test_write_reports_without_a_key_never_uses_the_empty_one(tmp_path):
+    from alaskaki.report import pseudonym
+
+    result = synthetic_result(12, workshops=1, seed=2)
+    text = _all_text(write_reports(result, tmp_path, anonim=True, reviewer={}))
+    assert not [p.id for p in result.participants if pseudonym(p.id, "") in text]
+
+
+@pytest.mark.parametrize("k", ["1", "0", "-3"])
+def test_anonim_k_below_two_is_refused_in_one_sentence(tmp_path, capsys, k):
+    from competencykit import sample_workshop
+
+    from alaskaki.cli import main
+
+    wdir = sample_workshop(tmp_path / "w")
+    _bare_config(wdir)
+    out = tmp_path / "lap"
+    code = main(["report", "--anonim", "--anonim-k", k, "--workshop", str(wdir), "--out", str(out)])
+    err = capsys.readouterr().err.strip()
+    assert code == 2 and "tidak melindungi siapa pun" in err and "--anonim-k 2" in err
+    assert len(err.splitlines()) == 1
+    assert not out.exists() and not Folder(wdir).pseudonym_secret_file.exists()

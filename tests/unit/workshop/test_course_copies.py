@@ -212,5 +212,13 @@ def test_an_id_of_the_original_with_another_name_is_another_person_whom_release_
     said = str(asked.value)
     assert "p06 ada di lokakarya asal dengan nama lain" in said and "--angkatan-baru" in said, said
     assert two.source_notebook(AKHIR).read_bytes() == before
+    batch1_key = one.pseudonym_secret()
+    assert two.pseudonym_secret() == batch1_key  # the copy carried batch 1's pseudonym key
     assert course.own_forms_for_a_copy(two, AKHIR, "baru") is True
     assert AKHIR in _redrawn(two)
+    # another batch: p06 (another person with batch 1's id) gets another pseudonym in the
+    # copy's anonymous reports; batch 1's key is kept aside, not deleted
+    assert two.pseudonym_secret() != batch1_key == one.pseudonym_secret()
+    assert [p.read_text().strip() for p in two.state_dir.glob("kunci-samaran.txt-salinan-*")] == [
+        batch1_key
+    ]
