@@ -1,0 +1,383 @@
+"""Red team session 11: the four defences landed in session 10, attacked by a participant with
+no skill and by a careless trainer.
+
+1. the writer lock (alaskaki.workshop.lock, R45),
+2. the exchange's course folder made for the trainer (alaskaki.workshop.exchange / hub, R74),
+3. the key-call recorder of the grading sandbox (sandbox.key_recorder + the markers, R76),
+4. the roster name check (a name edited by hand in peserta.csv for an id with work, R68).
+
+A defence that holds is a normal test; a finding not fixed here is a strict xfail named R8x
+(/work/wt/redteam-session11.md has each one's reproduction and severity).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from alaskaki.errors import AlaskakiError
+from alaskaki.folder import LOCK_FILE, META_FILE, Folder
+from alaskaki.workshop import sandbox as sb
+from alaskaki.workshop.lock import WorkshopBusy, holder, running_writer, writer_lock
+
+HEADER = "id,nama,ikm,kelurahan,jenis_kelamin,peran\n"
+MOD = "m3-biaya-produksi"
+
+# ------------------------------------------------------------------------------------------
+# 3. the key-call recorder: a participant's cell that ends up holding the answer key must leave
+# a `kunci:` record the trainer sees, however the key was reached
+# ------------------------------------------------------------------------------------------
+
+
+def _run(modul: str, *sources: str, names=("x",)) -> sb.SandboxResult:
+    setup = f"from alaskaki.exercises import {modul} as latihan\nID_PESERTA = 'p08'\n"
+    setup += "soal = latihan.mulai(ID_PESERTA)"
+    cells = [{"kind": "code", "source": s} for s in (setup, *sources)]
+    cells.append({"kind": "point", "grade_id": "g", "names": list(names)})
+    job = {"cells": cells, "preload": [f"alaskaki.exercises.{modul}"]}
+    return sb.run_in_sandbox(job, sandboxed=sb.bwrap_available(), uid=430127, scratch_dir="/tmp")
+
+
+def _got(res: sb.SandboxResult, name: str = "x"):
+    raw = res.points.get("g", {}).get(name)
+    return None if raw is None or raw == {"t": "missing"} else sb.decode_value(raw)
+
+
+def _key(modul: str, part: str):
+    import importlib
+
+    return importlib.import_module(f"alaskaki.exercises.{modul}").harapan("p08")[part]
+
+
+def _recorded(res: sb.SandboxResult) -> list[str]:
+    return [c for c in res.checks if c.startswith("kunci:")]
+
+
+# R80: m5b.cek_ukuran_pesanan(float('nan'), ...) raises ValueError out of the self-check (int(nan)
+# in _nomor_eu); the traceback's frames hold the check's locals, the key among them. A self-check
+# is the kit calling its key (not recorded), and reading a traceback is no call.
+NAN_TRACEBACK = """
+try:
+    latihan.cek_ukuran_pesanan(float('nan'), 40, 41)
+except Exception as e:
+    tb = e.__traceback__
+    while tb is not None:
+        if 'h' in tb.tb_frame.f_locals and tb.tb_frame.f_code.co_name == '_ukuran_pesanan':
+            x = tb.tb_frame.f_locals['h']
+        tb = tb.tb_next
+"""
+
+# R81: participant code that runs inside a self-check, while the key is a local of its frames,
+# reads those frames: a kit class's method replaced (Hasil.__init__: every check ends by making
+# one) or a standard-library hook (abc.ABCMeta.__instancecheck__: periksa_bulat asks
+# isinstance(nilai, numbers.Real) after it was handed the key). Neither is a call of a key
+# function, and the recorder's snapshot holds module globals, not class attributes or abc.
+HASIL_INIT = """
+import sys
+from alaskaki.exercises import base
+asli = base.Hasil.__init__
+bocor = []
+def intip(self, benar, pesan):
+    f = sys._getframe(1)
+    if f.f_code.co_name == 'periksa_angka':
+        bocor.append(f.f_locals['harapan'])
+    asli(self, benar, pesan)
+base.Hasil.__init__ = intip
+latihan.cek_hpp(1.0)
+base.Hasil.__init__ = asli
+x = bocor[0]
+"""
+ABC_HOOK = """
+import abc, sys
+asli = abc.ABCMeta.__instancecheck__
+bocor = []
+def intip(cls, inst):
+    f = sys._getframe(1)
+    while f is not None:
+        if f.f_code.co_name == '_ukuran_pesanan' and 'h' in f.f_locals:
+            bocor.append(f.f_locals['h'])
+        f = f.f_back
+    return asli(cls, inst)
+abc.ABCMeta.__instancecheck__ = intip
+latihan.cek_ukuran_pesanan(1, 2, 3)
+abc.ABCMeta.__instancecheck__ = asli
+x = bocor[0]
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.xfail(
+    strict=True,
+    reason="R80: a self-check lets an exception out with the key in its traceback's frames "
+    "(m5b.cek_ukuran_pesanan(nan)), read unrecorded (exercises/base.py, sandbox.py)",
+)
+def test_r80_the_key_read_from_a_self_checks_traceback_is_recorded_or_never_shown():
+    """A self-check never lets an exception out with the key in its frames (an honest participant
+    typing nan gets a sentence, not a traceback), or reading those frames is recorded."""
+    res = _run("m5b", NAN_TRACEBACK)
+    assert _recorded(res) or _got(res) != _key("m5b", "ukuran_pesanan"), (res.checks, res.cells)
+
+
+@pytest.mark.slow
+@pytest.mark.xfail(
+    strict=True,
+    reason="R81: participant code run inside a self-check (a kit class's method or abc's hook "
+    "replaced) reads the key from the check's frames unrecorded (sandbox.py)",
+)
+@pytest.mark.parametrize("attack", ["hasil_init", "abc_hook"])
+def test_r81_the_key_read_from_a_running_checks_frames_is_recorded(attack):
+    modul, source, part = {
+        "hasil_init": ("m3", HASIL_INIT, "hpp"),
+        "abc_hook": ("m5b", ABC_HOOK, "ukuran_pesanan"),
+    }[attack]
+    res = _run(modul, source)
+    assert res.cells[-1]["status"] == "ok", res.cells
+    assert _recorded(res) or _got(res) != _key(modul, part), (res.checks, res.cells)
+
+
+# R82: the kit ships public, unmarked functions that compute whole answers (and the answer lists
+# themselves): `latihan.aturan_untuk(...)` is what harapan computes m4b's aturan with, and the
+# instructor's own solution cells call them. A participant sees them with `latihan.<Tab>`.
+PUBLIC_KEY = {
+    "m5b_huruf_uji": ("m5b", "x = [latihan.huruf_uji(k) for k in soal.keluhan]", "uji_lab"),
+    "m4b_aturan_untuk": (
+        "m4b",
+        "x = [latihan.aturan_untuk(latihan.SKENARIO[i]) for i in soal.skenario]",
+        "aturan",
+    ),
+    "m6_selisih_lc": (
+        "m6",
+        "x = latihan.selisih_lc(soal.lc, soal.lc_invoice, soal.lc_invoice_baris, soal.lc_bl)[0]",
+        "selisih_lc",
+    ),
+    "m1_alasan_benar_data": (
+        "m1",
+        "x = sorted(o['huruf'] for o in soal.alasan if o['pernyataan'] in latihan.ALASAN_BENAR)",
+        "alasan",
+    ),
+}
+
+
+@pytest.mark.slow
+@pytest.mark.xfail(
+    strict=True,
+    reason="R82: public unmarked helpers and answer lists compute whole answers unrecorded "
+    "(exercises/m*.py and the instructor solutions that call them: lead)",
+)
+@pytest.mark.parametrize("case", sorted(PUBLIC_KEY))
+def test_r82_a_whole_answer_computed_by_a_public_kit_helper_is_recorded(case):
+    modul, source, part = PUBLIC_KEY[case]
+    res = _run(modul, source)
+    assert _got(res) == _key(modul, part), (res.cells, res.points)  # the attack works
+    assert _recorded(res), res.checks
+
+
+# the recorder holds: the key called from a thread, a finalizer, a generator's cleanup and from
+# C (sorted's key=) is recorded as any other call
+CALLED_ELSEWHERE = {
+    "thread": "import threading\nout = []\n"
+    "t = threading.Thread(target=lambda: out.append(latihan.harapan(ID_PESERTA)['hpp']))\n"
+    "t.start()\nt.join()\nx = out[0]",
+    "finalizer": "class D:\n    def __del__(self):\n        global x\n"
+    "        x = latihan.harapan(ID_PESERTA)['hpp']\nd = D()\ndel d",
+    "generator_close": "def g():\n    try:\n        yield 1\n    finally:\n        global x\n"
+    "        x = latihan.harapan(ID_PESERTA)['hpp']\nit = g()\nnext(it)\ndel it",
+    "sorted_key": "x = sorted([ID_PESERTA], key=latihan.harapan)[0]",
+}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("where", sorted(CALLED_ELSEWHERE))
+def test_the_key_called_from_a_thread_finalizer_or_c_is_recorded(where):
+    res = _run("m3", CALLED_ELSEWHERE[where])
+    assert "kunci:m3.harapan" in res.checks, (res.checks, res.cells)
+
+
+# ------------------------------------------------------------------------------------------
+# 1. the writer lock
+# ------------------------------------------------------------------------------------------
+
+HOLDER = """
+import sys
+from alaskaki.workshop.lock import unless_busy, writer_lock
+lock = unless_busy if sys.argv[2] == "status" else writer_lock
+with lock(sys.argv[1], sys.argv[2]):
+    print("dipegang", flush=True)
+    sys.stdin.read()
+"""
+
+
+def _hold(root: Path, command: str) -> subprocess.Popen:
+    proc = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(root), command],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert proc.stdout.readline().strip() == "dipegang", proc.stderr.read()
+    return proc
+
+
+def _end(proc: subprocess.Popen) -> None:
+    if proc.poll() is None:
+        proc.kill()
+    proc.wait(timeout=60)
+
+
+@pytest.fixture
+def folder(tmp_path):
+    root = tmp_path / "lokakarya"
+    root.mkdir()
+    (root / META_FILE).write_text("{}\n", encoding="utf-8")
+    return root
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="R83: the lock file deleted while `grade` holds it (rm, rsync --delete, a restore "
+    "from a copy) lets a second writer in at once (lock.py)",
+)
+def test_r83_a_lock_file_deleted_under_a_running_grade_still_keeps_a_second_writer_out(folder):
+    grader = _hold(folder, "grade m3")
+    try:
+        (folder / LOCK_FILE).unlink()  # "sedang dipakai" looks stale to a worried trainer
+        with pytest.raises(WorkshopBusy), writer_lock(folder, "tutup m3", wait=0):
+            pass
+    finally:
+        _end(grader)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="R84: a second `status` tells the trainer the first `status` is changing the "
+    "workshop (readers take the writer lock for their side writes) (lock.py)",
+)
+def test_r84_a_status_beside_another_status_says_nobody_is_writing(folder):
+    reader = _hold(folder, "status")  # another trainer's status, in its side write
+    try:
+        assert running_writer(folder) is None
+    finally:
+        _end(reader)
+
+
+def test_a_lock_file_made_a_directory_still_keeps_a_second_writer_out(folder):
+    """A careless `mkdir .sedang-dipakai` (or a copy tool making it a folder): the lock still
+    works on the folder's descriptor, and a refused writer names nobody it cannot know."""
+    (folder / LOCK_FILE).mkdir()
+    grader = _hold(folder, "grade m3")
+    try:
+        with pytest.raises(WorkshopBusy) as refused, writer_lock(folder, "tutup m3", wait=0):
+            pass
+        assert "perintah alaskaki lain" in str(refused.value), refused.value
+    finally:
+        _end(grader)
+
+
+def test_a_workshop_moved_while_grade_runs_is_still_locked_under_its_new_name(folder):
+    grader = _hold(folder, "grade m3")
+    try:
+        moved = folder.with_name("lokakarya-pindah")
+        folder.rename(moved)
+        with pytest.raises(WorkshopBusy) as refused, writer_lock(moved, "tutup m3", wait=0):
+            pass
+        assert f"pid {grader.pid}" in str(refused.value), refused.value
+    finally:
+        _end(grader)
+
+
+def test_a_killed_holders_note_in_a_copied_folder_names_nobody(folder, tmp_path):
+    """`grade` killed (SIGKILL: no cleanup), the folder then copied with its note: the copy is
+    free at once and its stale note is never shown as a holder."""
+    import shutil
+
+    grader = _hold(folder, "grade m3")
+    os.kill(grader.pid, signal.SIGKILL)
+    grader.wait(timeout=60)
+    copy = tmp_path / "salinan"
+    shutil.copytree(folder, copy)
+    assert json.loads((copy / LOCK_FILE).read_text(encoding="utf-8"))["pid"] == grader.pid
+    assert holder(copy) is None and running_writer(copy) is None
+    with writer_lock(copy, "tutup m3", wait=0):
+        assert holder(copy)["pid"] == os.getpid()
+
+
+# ------------------------------------------------------------------------------------------
+# 4. the roster name check
+# ------------------------------------------------------------------------------------------
+
+
+def _worked(tmp_path, name: str):
+    from alaskaki.workshop import init_workshop
+
+    roster = tmp_path / "awal.csv"
+    roster.write_text(HEADER + f"p01,{name},UD A,Miji,P,admin\n", encoding="utf-8")
+    ws = init_workshop(tmp_path / "ws", roster=roster, modules=[MOD])
+    work = ws.submitted("p01", MOD)
+    work.mkdir(parents=True)
+    (work / f"{MOD}.ipynb").write_text("{}", encoding="utf-8")
+    (work / "timestamp.txt").write_text("2026-12-01 10:00:00.000000 UTC", encoding="utf-8")
+    return ws
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="R85: the same name in another Unicode spelling (NFD accents, a zero-width space "
+    "pasted from a chat, a typographic apostrophe) is refused as another person, the message "
+    "showing two names that look alike (roster.name_key: lead)",
+)
+@pytest.mark.parametrize(
+    "recorded,edited",
+    [
+        ("Andr\u00e9 Susanto", "Andre\u0301 Susanto"),  # NFC / NFD
+        ("Ani Lestari", "Ani\u200b Lestari"),  # a zero-width space from a chat
+        ("Ma'ruf", "Ma\u2019ruf"),  # a word processor's apostrophe
+    ],
+)
+def test_r85_the_same_name_spelled_in_other_code_points_is_not_another_person(
+    tmp_path, recorded, edited
+):
+    from alaskaki.workshop import workshop_status
+
+    ws = _worked(tmp_path, recorded)
+    Folder(ws.root).roster_file.write_text(
+        HEADER + f"p01,{edited},UD A,Miji,P,admin\n", encoding="utf-8"
+    )
+    workshop_status(ws)
+
+
+@pytest.mark.parametrize("name", ['"Sutrisno, S.E."', '"Ma\'ruf ""Cak"" Amin"', "  NUR  AISYAH "])
+def test_a_name_with_a_comma_quotes_or_spacing_is_never_refused(tmp_path, name):
+    from alaskaki.workshop import workshop_status
+
+    ws = _worked(tmp_path, name)
+    own = Folder(ws.root).roster_file
+    own.write_text(own.read_text(encoding="utf-8").replace("NUR  AISYAH", "Nur Aisyah"), "utf-8")
+    assert [e.peserta for e in workshop_status(ws).entries] == ["p01"]
+
+
+def test_a_name_fixed_in_the_formgrader_is_refused_until_the_roster_agrees(tmp_path, capsys):
+    """The trainer fixes a typo of p01's name in the formgrader (nbgrader's gradebook, as the
+    formgrader writes it): status refuses, naming both spellings; importing peserta.csv with
+    --perbaiki-nama p01 ends it, and the name reported is the roster's."""
+    from nbgrader.api import Gradebook
+
+    from alaskaki.cli import main
+    from alaskaki.workshop import workshop_status
+
+    ws = _worked(tmp_path, "Siti Aminah")
+    with Gradebook(Folder(ws.root).db_url) as gb:
+        gb.update_or_create_student("p01", first_name="Siti", last_name="Aminnah")
+    with pytest.raises(AlaskakiError) as err:
+        workshop_status(ws)
+    assert "'Siti Aminah'" in str(err.value) and "'Siti Aminnah'" in str(err.value), err.value
+    own = Folder(ws.root).roster_file
+    assert main(["roster", "import", str(own), "--perbaiki-nama", "p01", "-w", str(ws.root)]) == 0
+    capsys.readouterr()
+    assert {e.peserta: e.nama for e in workshop_status(ws).entries} == {"p01": "Siti Aminah"}
