@@ -715,6 +715,7 @@ def cmd_report(args) -> int:
     busy = running_writer(_ws(args).root)
     if busy:
         print(f"Catatan: {busy}", file=sys.stderr)
+    incomplete: list[str] = []
     out = make_reports(
         _ws(args),
         formats=None
@@ -724,11 +725,14 @@ def cmd_report(args) -> int:
         anonim_k=args.anonim_k,
         rapor=args.rapor and not args.anonim,
         out_dir=args.out,
+        warn=incomplete.append,
     )
     text = "Laporan:\n" + "\n".join(f"  {p}" for p in out)
     if skipped:
         print(skipped, file=sys.stderr)
     _emit(args, out, text)
+    for sentence in incomplete:  # in every file too; said here for whoever opens none of them
+        print(sentence, file=sys.stderr)
     return EXIT_OK
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from alaskaki.report.output import written
@@ -16,15 +17,19 @@ def make_reports(
     anonim_k: int | None = None,
     rapor: bool = False,
     out_dir: str | Path | None = None,
+    warn: Callable[[str], None] | None = None,
 ) -> list[Path]:
     """Write the cohort report (and optionally a rapor per participant) into ``laporan/``.
 
     ``anonim=True`` writes only the anonymised, ``anonim_k``-anonymous files (default
     :data:`alaskaki.report.ANONIM_K`): never a rapor, even when ``rapor=True`` (a rapor always
     names its participant). ``formats``: default every one of :data:`alaskaki.report.FORMATS`.
+    ``warn`` gets the files' PERHATIAN sentence when the report is incomplete (the console says
+    it too: a trainer who never opens the files is warned).
     """
     from alaskaki.competency import assess
     from alaskaki.report import ANONIM_K, FORMATS, write_rapor, write_reports
+    from alaskaki.report.views import is_complete, notes
 
     formats = FORMATS if formats is None else formats
     anonim_k = ANONIM_K if anonim_k is None else anonim_k
@@ -49,6 +54,8 @@ def make_reports(
     )
     if rapor and not anonim:
         written += list(write_rapor(result, out / "rapor"))
+    if warn is not None and not is_complete(result):
+        warn(notes(result)[0])
     if not anonim:  # names pairs of participants: for the trainer, never in a shared report
         written.append(write_similarity_csv(workshop, out))
         pasted = write_model_answer_csv(workshop, out)

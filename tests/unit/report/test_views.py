@@ -448,3 +448,43 @@ def test_anonim_k_below_two_is_refused_in_one_sentence(tmp_path, capsys, k):
     assert code == 2 and "tidak melindungi siapa pun" in err and "--anonim-k 2" in err
     assert len(err.splitlines()) == 1
     assert not out.exists() and not Folder(wdir).pseudonym_secret_file.exists()
+
+
+# ---- the console says an incomplete report is incomplete -----------------------------------------
+
+
+def test_cli_report_says_on_the_console_when_the_report_is_incomplete(tmp_path, capsys):
+    """A trainer who reads only the console (the list of files) is warned too, exit 0."""
+    from competencykit import sample_workshop
+
+    from alaskaki.cli import main
+
+    wdir = sample_workshop(tmp_path / "w")  # rubric cells still wait for the trainer
+    _bare_config(wdir)
+    out = tmp_path / "laporan"
+    code = main(["report", "--workshop", str(wdir), "--out", str(out), "--format", "csv"])
+    printed = capsys.readouterr()
+    assert code == 0, printed.err
+    warning = [line for line in printed.err.splitlines() if line.startswith("PERHATIAN")]
+    assert (
+        len(warning) == 1 and "belum lengkap" in warning[0] and "menunggu penilaian" in warning[0]
+    )
+    # the very sentence the files carry
+    assert warning[0] in (out / "laporan-catatan.csv").read_text(encoding="utf-8")
+    assert "PERHATIAN" not in printed.out and str(out / "laporan-catatan.csv") in printed.out
+
+
+def test_cli_report_of_a_complete_workshop_warns_nothing(tmp_path, capsys):
+    from alaskaki.cli import main
+
+    wb = sample_builder(tmp_path / "w")
+    wb.participant("p01", nama="Siti Aminah")
+    wb.submit("p01", M3, FULL, manual={"m3_studi_kasus": 4}, timestamp=ON_TIME)
+    wdir = wb.close()
+    _bare_config(wdir)
+    out = tmp_path / "laporan"
+    code = main(["report", "--workshop", str(wdir), "--out", str(out), "--format", "json"])
+    printed = capsys.readouterr()
+    assert code == 0, printed.err
+    assert json.loads((out / "laporan-kompetensi.json").read_text(encoding="utf-8"))["lengkap"]
+    assert "PERHATIAN" not in printed.err and "belum lengkap" not in printed.err
