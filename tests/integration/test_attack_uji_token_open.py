@@ -20,14 +20,9 @@ Helpers and the workshop fixture come from test_attack_uji_token.py (the defende
 from __future__ import annotations
 
 import contextlib
-import sys
-from pathlib import Path
 
 import pytest
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from test_attack_uji_token import (  # noqa: E402, F401
+from test_attack_uji_token import (  # noqa: F401
     AKHIR,
     ATTACKER,
     AWAL,

@@ -11,17 +11,14 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 import textwrap
 from pathlib import Path
 
 import nbformat
 import pytest
-from wheelkit import wheel_env_vars
+from wheelkit import ROOT, fixture_module, wheel_env_vars
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fixtures" / "attack"))
-
-import serangan  # noqa: E402
+serangan = fixture_module(ROOT / "tests" / "fixtures" / "attack" / "serangan.py")
 
 pytestmark = [pytest.mark.slow]
 MODUL = serangan.MODUL

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from wheelkit import ROOT, kit
+from wheelkit import ROOT, kit, participant_pyproject
 
 from alaskaki import paths
 
@@ -49,9 +49,6 @@ def test_every_listed_module_and_folder_exists():
 
 def test_participant_dependencies_come_from_pyproject():
     import tomllib
-
-    sys.path.insert(0, str(ROOT / "kitbuild"))
-    from build_dists import participant_pyproject
 
     ours = tomllib.loads(participant_pyproject())["project"]
     root = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]

@@ -10,15 +10,31 @@ are not processed). So these tests prove what the wheel's own files do, not depe
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+# The one path entry of tests/packaging: kitbuild/ is a folder of scripts, not a package, and
+# build_dists.py itself imports kit by bare name, so the folder must be on sys.path to import it.
 sys.path.insert(0, str(ROOT / "kitbuild"))
 
 import kit  # noqa: E402, F401  (the tests read the lists of kitbuild/kit.py through here)
+from build_dists import participant_pyproject  # noqa: E402, F401
 from testenv import make_wheel_env  # noqa: E402, F401
+
+
+def fixture_module(path: Path):
+    """A helper of tests/fixtures/ loaded from its file, with no sys.path entry (the folder is no
+    package); the module an integration test imported under the same name is reused."""
+    if path.stem in sys.modules:
+        return sys.modules[path.stem]
+    spec = importlib.util.spec_from_file_location(path.stem, path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[path.stem] = module  # dataclasses look their module up while it executes
+    spec.loader.exec_module(module)
+    return module
 
 
 def wheel_env_vars(venv: Path, home: Path) -> dict[str, str]:

@@ -16,6 +16,8 @@ import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
+# A script run by hand, outside pytest (so no conftest sets its path): it reaches the red-team test's
+# own similarity measure in tests/unit, so the figures it prints are the test's, not a copy's.
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "unit"))
 
 from test_attack_testwise import _jaccard  # noqa: E402

@@ -13,14 +13,9 @@ not only after NFKC. Unit, ~2 s (test_attack_contoh_jawaban's cells and check).
 from __future__ import annotations
 
 import re
-import sys
-from pathlib import Path
 
 import pytest
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from test_attack_contoh_jawaban import CELLS, flagged  # noqa: E402
+from test_attack_contoh_jawaban import CELLS, flagged
 
 SPACED = {
     "spasi-rambut": "\u200a",
