@@ -92,12 +92,31 @@ def os_reason(exc: BaseException) -> str | None:
     return None
 
 
-def from_os_error(exc: BaseException, *, doing: str, path: object = None) -> AlaskakiError:
+# The fix of the families above whose fix names the workshop ("Pindahkan lokakarya", "pemilik folder
+# lokakarya"): for a place the trainer chose for the output (``report --out``) the fix is another
+# place, not the workshop.
+_CHOSEN_PLACE_FIX = {
+    30: "Pilih folder lain yang bisa ditulis untuk {option}, lalu jalankan lagi",
+    13: "Pilih folder lain yang boleh Anda tulis untuk {option}, atau perbaiki izinnya (chmod/chown)",
+}
+_CHOSEN_PLACE_FIX[1] = _CHOSEN_PLACE_FIX[13]
+
+
+def from_os_error(
+    exc: BaseException, *, doing: str, path: object = None, option: str | None = None
+) -> AlaskakiError:
     """Turn an OSError (or a wrapped SQLite error) into one Indonesian sentence naming the cause.
 
     ``doing`` says what the kit was doing, e.g. ``"menulis buku nilai"``; ``path`` names the file.
+    ``option`` (e.g. ``"--out"``): the path is a place the trainer chose with that option, outside
+    the workshop, so a read-only or forbidden place is fixed by choosing another one.
     """
     reason = os_reason(exc) or f"galat sistem: {exc.__class__.__name__}"
+    if option is not None:
+        for family, fix in _CHOSEN_PLACE_FIX.items():
+            if reason == _OS_REASONS[family]:
+                reason = reason.split(". ", 1)[0] + ". " + fix.format(option=option)
+                break
     where = f" ({path})" if path is not None else ""
     code = EXIT_CONFLICT if getattr(exc, "errno", None) == 17 else EXIT_ERROR
     return AlaskakiError(f"Gagal {doing}{where}: {reason}.", exit_code=code)

@@ -286,3 +286,21 @@ def test_a_closed_stdout_is_a_quiet_exit(workshop, command):
     code = proc.wait(timeout=300)
     assert err == "", err
     assert code in (0, 141), code
+
+
+def test_a_read_only_out_folder_asks_for_another_out_folder(workshop, tmp_path, capsys):
+    """`report --out` on a read-only disk: the fix is another output folder, not moving the
+    workshop (which is fine where it is); the workshop's own read-only case keeps its sentence."""
+    workshop = Path(shutil.copytree(workshop, tmp_path / "ws"))  # report backs up cadangan/
+    flashdisk = tmp_path / "flashdisk"
+    (flashdisk / "ada").mkdir(parents=True)
+    with read_only_view(flashdisk, tmp_path / "ro") as ro:
+        for out in (ro / "lap", ro / "ada"):  # a folder to make, and one there already
+            code = main(["report", "-w", str(workshop), "--format", "csv", "--out", str(out)])
+            err = one_sentence(
+                capsys, code, "hanya-baca", "Pilih folder lain yang bisa ditulis untuk --out"
+            )
+            assert str(out) in err and "Pindahkan lokakarya" not in err
+    out = tmp_path / "lap"  # the advised fix works
+    assert main(["report", "-w", str(workshop), "--format", "csv", "--out", str(out)]) == 0
+    assert (out / "laporan-catatan.csv").is_file()

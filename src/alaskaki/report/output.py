@@ -13,11 +13,25 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Iterator
+from contextvars import ContextVar
 from pathlib import Path
 
 from alaskaki.errors import from_os_error
 
 DOING = "membuat laporan"  # the CLI's word for `report` (cli.DOING)
+# the option the trainer chose the output folder with (``report --out``), while one is in use: a
+# read-only or forbidden folder is then fixed by choosing another, not by moving the workshop
+_CHOSEN_WITH: ContextVar[str | None] = ContextVar("alaskaki_report_out", default=None)
+
+
+@contextlib.contextmanager
+def chosen_with(option: str | None) -> Iterator[None]:
+    """Reports written inside go to a folder chosen with ``option`` (None: the workshop's own)."""
+    token = _CHOSEN_WITH.set(option)
+    try:
+        yield
+    finally:
+        _CHOSEN_WITH.reset(token)
 
 
 def temporary(path: Path) -> Path:
@@ -41,7 +55,7 @@ def written(path: str | Path) -> Iterator[Path]:
         with contextlib.suppress(OSError):
             tmp.unlink()
         if isinstance(exc, OSError):
-            raise from_os_error(exc, doing=DOING, path=path) from exc
+            raise from_os_error(exc, doing=DOING, path=path, option=_CHOSEN_WITH.get()) from exc
         raise
 
 

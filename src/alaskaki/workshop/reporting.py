@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from alaskaki.errors import from_os_error
+from alaskaki.report import output
 from alaskaki.report.output import written
 from alaskaki.workshop.course import Workshop
 
@@ -27,9 +29,7 @@ def make_reports(
     ``warn`` gets the files' PERHATIAN sentence when the report is incomplete (the console says
     it too: a trainer who never opens the files is warned).
     """
-    from alaskaki.competency import assess
-    from alaskaki.report import ANONIM_K, FORMATS, write_rapor, write_reports
-    from alaskaki.report.views import is_complete, notes
+    from alaskaki.report import ANONIM_K, FORMATS
 
     formats = FORMATS if formats is None else formats
     anonim_k = ANONIM_K if anonim_k is None else anonim_k
@@ -43,7 +43,22 @@ def make_reports(
 
         check_rapor([workshop.root])
     out = Path(out_dir) if out_dir else workshop.reports_dir
-    out.mkdir(parents=True, exist_ok=True)
+    # a folder chosen with --out that cannot be written: choose another (the workshop is fine)
+    with output.chosen_with("--out" if out_dir else None):
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise from_os_error(
+                err, doing=output.DOING, path=out, option="--out" if out_dir else None
+            ) from err
+        return _write(workshop, out, formats, anonim, anonim_k, rapor, warn)
+
+
+def _write(workshop, out, formats, anonim, anonim_k, rapor, warn) -> list[Path]:
+    from alaskaki.competency import assess
+    from alaskaki.report import write_rapor, write_reports
+    from alaskaki.report.views import is_complete, notes
+
     # the workshop's own pseudonym key, never the empty one every kit user could recompute
     key = workshop.pseudonym_secret() if anonim else None
     result = assess(workshop.root)
