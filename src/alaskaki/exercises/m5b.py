@@ -34,7 +34,9 @@ HURUF_UJI: dict[str, str] = {t.key: "ABCDE"[i] for i, t in enumerate(inspection.
 KOTA_UE = ("Rotterdam", "Antwerpen", "Hamburg", "Milan")
 
 
-def huruf_uji(keluhan: str) -> str:
+def _huruf_uji(keluhan: str) -> str:
+    """The letter of the test a complaint asks for: the key of the lab-test exercise."""
+    (lambda: None).__code__  # noqa: B018 - the key marker (sandbox.key_recorder hears it)
     return HURUF_UJI[inspection.lab_test_for(keluhan).key]
 
 
@@ -114,7 +116,7 @@ def harapan(participant_id: str) -> dict:
     s = soal(participant_id)
     boleh = lambda x: "boleh" if inspection.cr6_allowed_in_eu(x) else "tidak"  # noqa: E731
     return {
-        "uji_lab": [huruf_uji(k) for k in s.keluhan],
+        "uji_lab": [_huruf_uji(k) for k in s.keluhan],
         "krom": [boleh(x) for x in s.cr6],
         "sni": ["wajib" if inspection.sni_mandatory(j) else "tidak" for j in s.jenis],
         "ukuran": {
@@ -123,7 +125,7 @@ def harapan(participant_id: str) -> dict:
         },
         "ukuran_pesanan": [sizes.eu_size_to_make(x) for x in s.kaki_pesanan],
         "studi_kasus": {
-            "uji": huruf_uji(s.sk_keluhan),
+            "uji": _huruf_uji(s.sk_keluhan),
             "krom": boleh(s.sk_cr6),
             "ukuran": sizes.eu_size_to_make(s.sk_kaki),
         },

@@ -86,7 +86,7 @@ def test_lab_letters_follow_the_table():
     assert [m5b.HURUF_UJI[t.key] for t in inspection.LAB_TESTS] == list("ABCDE")
     for t in inspection.LAB_TESTS:
         for c in t.complaints:
-            assert m5b.huruf_uji(c) == m5b.HURUF_UJI[t.key]
+            assert m5b._huruf_uji(c) == m5b.HURUF_UJI[t.key]
 
 
 @pytest.mark.parametrize("modul", MODULES)
