@@ -28,6 +28,7 @@ import datetime as dt
 import io
 import os
 import re
+import unicodedata
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -63,9 +64,20 @@ class Participant:
     peran: str = ""
 
 
+# Apostrophes a word processor, a phone or a PDF puts in a name (Ma’ruf) for the plain one.
+_APOSTROPHES = str.maketrans(dict.fromkeys("\u2018\u2019\u02bc\u02b9\u0060\u00b4\u2032", "'"))
+
+
 def name_key(nama: str) -> str:
-    """A name as it identifies a person: case and spacing ignored ("siti  aminah" is Siti Aminah)."""
-    return " ".join(nama.split()).casefold()
+    """A name as it identifies a person: case, spacing and Unicode spelling ignored.
+
+    "siti  aminah" is Siti Aminah; so is a name copied from a PDF with its accents as separate
+    marks (NFD), from a chat with a zero-width space in it, or typed with a curly apostrophe:
+    the trainer sees two names that look alike and must never be told they are two people.
+    """
+    text = unicodedata.normalize("NFKC", nama).translate(_APOSTROPHES)
+    text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
+    return " ".join(text.split()).casefold()
 
 
 def person_key(p: Participant) -> tuple[str, str]:

@@ -351,12 +351,6 @@ def _worked(tmp_path, name: str):
     return ws
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="R85: the same name in another Unicode spelling (NFD accents, a zero-width space "
-    "pasted from a chat, a typographic apostrophe) is refused as another person, the message "
-    "showing two names that look alike (roster.name_key: lead)",
-)
 @pytest.mark.parametrize(
     "recorded,edited",
     [
@@ -374,7 +368,7 @@ def test_r85_the_same_name_spelled_in_other_code_points_is_not_another_person(
     Folder(ws.root).roster_file.write_text(
         HEADER + f"p01,{edited},UD A,Miji,P,admin\n", encoding="utf-8"
     )
-    workshop_status(ws)
+    assert [e.peserta for e in workshop_status(ws).entries] == ["p01"]
 
 
 @pytest.mark.parametrize("name", ['"Sutrisno, S.E."', '"Ma\'ruf ""Cak"" Amin"', "  NUR  AISYAH "])

@@ -8,7 +8,7 @@ from openpyxl import Workbook
 
 from alaskaki import paths
 from alaskaki.errors import EXIT_INPUT, AlaskakiError
-from alaskaki.roster import read_roster, read_roster_file
+from alaskaki.roster import name_key, read_roster, read_roster_file
 
 HEADER = "id,nama,ikm,kelurahan,jenis_kelamin,peran\n"
 
@@ -249,3 +249,22 @@ def test_an_xlsx_renamed_to_csv_is_named(tmp_path):
     path = tmp_path / "peserta.csv"
     path.write_bytes(src.read_bytes())
     refused(path, "sebenarnya file Excel")
+
+
+@pytest.mark.parametrize(
+    "one,other",
+    [
+        ("Siti  Aminah", "siti aminah"),
+        ("Andr\u00e9 Susanto", "Andre\u0301 Susanto"),  # a name copied from a PDF: accents apart
+        ("Ani Lestari", "Ani\u200b Lestari"),  # a zero-width space pasted from a chat
+        ("Ma'ruf", "Ma\u2019ruf"),  # a word processor's apostrophe
+        ("Nur Aisyah", "Nur\u00a0Aisyah"),  # a no-break space
+    ],
+)
+def test_the_same_name_in_another_spelling_is_one_person(one, other):
+    assert name_key(one) == name_key(other)
+
+
+@pytest.mark.parametrize("one,other", [("Andr\u00e9", "Andre"), ("Siti Aminah", "Siti Aminnah")])
+def test_a_different_letter_is_another_name(one, other):
+    assert name_key(one) != name_key(other)

@@ -46,7 +46,7 @@ from alaskaki.folder import (
     _db_url_for_server,
     _venv_on_path,
 )
-from alaskaki.roster import ID_PATTERN, person_key
+from alaskaki.roster import ID_PATTERN, name_key, person_key
 from alaskaki.workshop.lock import locked
 
 __all__ = ["CONFIG_FILE", "ID_PATTERN", "META_FILE", "ROSTER_FILE", "Workshop", "init_workshop"]
@@ -754,7 +754,8 @@ def _handed_names(path: Path) -> dict[str, str]:
         names = json.loads(path.read_text(encoding="utf-8")).get("nama")
     except (OSError, ValueError, AttributeError):
         return {}
-    return {str(k): str(v) for k, v in names.items()} if isinstance(names, dict) else {}
+    # normalised again: a record written by an older kit normalised case and spacing only
+    return {str(k): name_key(str(v)) for k, v in names.items()} if isinstance(names, dict) else {}
 
 
 def _handed_to(ws: Workshop, modul: str, original: Path | None) -> set[str] | None:
