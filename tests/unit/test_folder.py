@@ -27,6 +27,10 @@ def template(tmp_path_factory) -> Path:
     roster = root.parent / "awal.csv"
     roster.write_text(HEADER + "p01,Ani,UD A,Miji,P,admin\n", encoding="utf-8")
     import_roster(ws, roster)
+    # without init's own backup (of the gradebook before this roster): the tests below count the
+    # backups the commands they run make, and the ones about a workshop with no backup at all (one
+    # copied without cadangan/, or made by an older kit) keep it that way
+    shutil.rmtree(Folder(root).backup_dir)
     return root
 
 
@@ -160,6 +164,32 @@ def test_a_lost_gradebook_is_refused_never_recreated(template, tmp_path, capsys,
         assert len(err.strip().splitlines()) == 1, err
     # nothing recreated it
     assert (not gb.exists()) if damage == "hilang" else gb.stat().st_size in (0, 1600)
+
+
+@pytest.mark.parametrize("how", ["init --roster", "init, lalu roster import"])
+def test_a_gradebook_lost_right_after_init_comes_back_with_pulihkan(tmp_path, capsys, how):
+    """Before any other command made a backup, the gradebook (with its roster) is lost: every
+    command refuses (as always), and `pulihkan` has init's own backup to bring it back."""
+    ws = tmp_path / "ws"
+    first = roster(tmp_path, "p01,Ani,UD A,Miji,P,admin\n")
+    if how == "init --roster":
+        code, _, err = cli(capsys, "init", str(ws), "--roster", str(first))
+    else:
+        code, _, err = cli(capsys, "init", str(ws))
+        assert code == 0, err
+        code, _, err = cli(capsys, "roster", "import", str(first), "-w", str(ws))
+    assert code == 0, err
+    assert students(ws) == {"p01"}
+    Folder(ws).own_gradebook.write_bytes(b"")  # `: > gradebook.db`
+    code, _, err = cli(capsys, "status", "-w", str(ws))
+    assert code != 0 and "alaskaki pulihkan" in err
+    code, out, err = cli(capsys, "pulihkan", "-w", str(ws))
+    assert code == 0 and "Belum ada cadangan" not in out + err, out + err
+    code, out, err = cli(capsys, "pulihkan", "1", "-w", str(ws))
+    assert code == 0, err
+    assert students(ws) == {"p01"}  # the roster is back in the gradebook
+    code, _, err = cli(capsys, "status", "-w", str(ws))
+    assert code == 0, err
 
 
 def test_a_page_corrupted_inside_the_file_is_found_by_integrity_check(template, tmp_path, capsys):

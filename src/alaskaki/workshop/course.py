@@ -153,6 +153,9 @@ def _slug(text: str) -> str:
     return s or "lokakarya"
 
 
+INIT_BACKUP = "sesudah init"  # the tag of init's backup (`alaskaki pulihkan` column "saat")
+
+
 @locked("init")  # on an existing workshop: it adds modules and may move its gradebook (R45)
 def init_workshop(
     directory: str | Path,
@@ -283,6 +286,10 @@ def init_workshop(
     # a gradebook on a server records the folder that uses it: the final path, not the hidden one
     # it was built in, so a later `cp -a` copy is told apart from this folder
     ws.check_gradebook(create=True)
+    if ws.gradebook_file is not None and ws.gradebook_file.is_file():
+        # the first backup: a gradebook lost right after init (with its roster) has a way back
+        # (`alaskaki pulihkan`), as after every later command that writes it
+        ws.before_write(INIT_BACKUP)
     return ws
 
 
