@@ -165,7 +165,7 @@ PUBLIC_KEY = {
         "alasan",
     ),
 }
-R82_OPEN = {"m4b_aturan_untuk", "m6_selisih_lc", "m1_alasan_benar_data"}
+R82_OPEN = {"m6_selisih_lc", "m1_alasan_benar_data"}
 
 
 @pytest.mark.slow
@@ -192,7 +192,7 @@ OLD_PUBLIC = {"m5b": "huruf_uji", "m4b": "aturan_untuk", "m6": "selisih_lc", "m1
     "modul",
     [
         pytest.param(m, marks=pytest.mark.xfail(strict=True, reason="R82 open"))
-        if m in {"m4b", "m6", "m1"}
+        if m in {"m6", "m1"}
         else m
         for m in sorted(OLD_PUBLIC)
     ],

@@ -48,11 +48,11 @@ from alaskaki.exercises.m4b import (  # noqa: E402
     SKENARIO,
     USD,
     Skenario,
-    aturan_untuk,
-    penanggung_risiko,
+    _aturan_untuk,
+    _penanggung_risiko,
 )
 
-__all__ = ["KASUS_RISIKO", "RUTE", "SKENARIO", "Skenario", "aturan_untuk", "penanggung_risiko"]
+__all__ = ["KASUS_RISIKO", "RUTE", "SKENARIO", "Skenario"]
 
 
 # ---- the participant's variant ---------------------------------------------------------------
@@ -186,7 +186,7 @@ def _studi(s: Soal) -> dict:
     fob = pricing.usd_price_from_idr(pricing.fob_price(exw, s.sk_biaya_sampai_kapal), s.kurs)
     cfr = pricing.cfr_price(fob, pricing.per_unit(s.sk_ongkos_laut_usd, s.sk_pasang))
     cif = pricing.cif_from_cfr(cfr, s.sk_premi)
-    kontainer = aturan_untuk(SKENARIO[2])  # container, seller pays carriage and insurance
+    kontainer = _aturan_untuk(SKENARIO[2])  # container, seller pays carriage and insurance
     return {"fob": fob, "cif": cif, "nilai_cif": cif * s.sk_pasang, "aturan_kontainer": kontainer}
 
 
@@ -205,8 +205,8 @@ def harapan(participant_id: str) -> dict:
             "cif": cif,
             "premi": pricing.insurance_premium(cif, s.premi) * s.pasang,
         },
-        "aturan": [aturan_untuk(SKENARIO[i]) for i in s.skenario],
-        "risiko": [penanggung_risiko(*KASUS_RISIKO[i]) for i in s.kasus_risiko],
+        "aturan": [_aturan_untuk(SKENARIO[i]) for i in s.skenario],
+        "risiko": [_penanggung_risiko(*KASUS_RISIKO[i]) for i in s.kasus_risiko],
         "pembayaran": [payment.RULE_FACTS[i].rulebook for i in s.pernyataan],
         "inkaso": [payment.collection_type(b) for b in s.inkaso_berjangka],
         "studi_kasus": _studi(s),

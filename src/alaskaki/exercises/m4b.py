@@ -125,8 +125,9 @@ SKENARIO: tuple[Skenario, ...] = (
 )
 
 
-def aturan_untuk(sk: Skenario) -> str:
-    """The single Incoterms 2020 rule that matches a scenario (from the domain table)."""
+def _aturan_untuk(sk: Skenario) -> str:
+    """The single Incoterms 2020 rule that matches a scenario (from the domain table): the key."""
+    (lambda: None).__code__  # noqa: B018 - the key marker (sandbox.key_recorder hears it)
     cocok = [
         r.code
         for r in incoterms.rules_for_mode(sk.mode)
@@ -169,8 +170,9 @@ KASUS_RISIKO: tuple[tuple[str, int], ...] = (
 )
 
 
-def penanggung_risiko(code: str, leg: int) -> str:
-    """Who bears the risk on a leg of the route under a rule (``"penjual"``/``"pembeli"``)."""
+def _penanggung_risiko(code: str, leg: int) -> str:
+    """Who bears the risk on a leg of the route under a rule (``"penjual"``/``"pembeli"``): the key."""
+    (lambda: None).__code__  # noqa: B018 - the key marker (sandbox.key_recorder hears it)
     return incoterms.segments(code)[leg][2]
 
 
@@ -309,10 +311,10 @@ def teks_pesan(s: Soal) -> str:
 
 def _studi(p: Pesan) -> dict:
     (lambda: None).__code__  # noqa: B018 - the key marker (sandbox.key_recorder hears it)
-    aturan = aturan_untuk(p.skenario)
+    aturan = _aturan_untuk(p.skenario)
     return {
         "aturan": aturan,
-        "risiko": penanggung_risiko(aturan, p.kejadian),
+        "risiko": _penanggung_risiko(aturan, p.kejadian),
         "dokumen": payment.collection_type(p.berjangka),
     }
 
@@ -324,8 +326,8 @@ def harapan(participant_id: str) -> dict:
     cpt = pricing.cpt_price(s.fca_usd, pricing.per_unit(s.ongkos_usd, s.pasang))
     tt, lc = payment.BANK_CHARGES_USD["T/T"][1], payment.BANK_CHARGES_USD["L/C"][1]
     return {
-        "aturan": [aturan_untuk(SKENARIO[i]) for i in s.skenario],
-        "risiko": [penanggung_risiko(*KASUS_RISIKO[i]) for i in s.kasus_risiko],
+        "aturan": [_aturan_untuk(SKENARIO[i]) for i in s.skenario],
+        "risiko": [_penanggung_risiko(*KASUS_RISIKO[i]) for i in s.kasus_risiko],
         "harga_cip": {"cpt": cpt, "cip": pricing.cip_from_cpt(cpt, s.premi)},
         "biaya_bank": {"lc": lc / s.nilai_pesanan_usd * 100, "tt": tt / s.nilai_pesanan_usd * 100},
         "inkaso": [payment.collection_type(b) for b in s.inkaso_berjangka],

@@ -51,7 +51,7 @@ def test_expected_values_follow_the_ladder_by_hand(pid):
 
 
 def test_each_scenario_names_exactly_one_rule_and_covers_the_families():
-    found = [m4.aturan_untuk(sk) for sk in m4.SKENARIO]
+    found = [m4._aturan_untuk(sk) for sk in m4.SKENARIO]
     assert found == ["FCA", "CPT", "CIP", "FOB", "CFR", "CIF", "EXW", "DPU", "DDP", "FAS"]
     for sk, code in zip(m4.SKENARIO, found, strict=True):
         if sk.mode == "any":
@@ -59,13 +59,13 @@ def test_each_scenario_names_exactly_one_rule_and_covers_the_families():
 
 
 def test_risk_cases_follow_the_incoterms_table():
-    assert m4.penanggung_risiko("CIF", 3) == "pembeli"  # C-rule: risk passed on board at origin
-    assert m4.penanggung_risiko("FOB", 2) == "penjual"
-    assert m4.penanggung_risiko("DAP", 3) == "penjual"
-    assert m4.penanggung_risiko("EXW", 0) == "pembeli"
+    assert m4._penanggung_risiko("CIF", 3) == "pembeli"  # C-rule: risk passed on board at origin
+    assert m4._penanggung_risiko("FOB", 2) == "penjual"
+    assert m4._penanggung_risiko("DAP", 3) == "penjual"
+    assert m4._penanggung_risiko("EXW", 0) == "pembeli"
     for code, leg in m4.KASUS_RISIKO:
         assert leg in m4.RUTE
-        assert m4.penanggung_risiko(code, leg) in (incoterms.SELLER, incoterms.BUYER)
+        assert m4._penanggung_risiko(code, leg) in (incoterms.SELLER, incoterms.BUYER)
 
 
 @pytest.mark.parametrize("pid", IDS)
