@@ -21,6 +21,7 @@ import nbformat
 
 from alaskaki import paths
 from alaskaki.folder import DEMO_SECRET, DEMO_SEED, INBOX_DIR
+from alaskaki.text import percent
 from alaskaki.workshop.course import Workshop, init_workshop
 from alaskaki.workshop.demo_essays import own_essay
 from alaskaki.workshop.release import issue_tokens, parse_due, release_module, with_token_line
@@ -171,7 +172,7 @@ class DemoResult:
     flags: dict[str, list[str]] = field(default_factory=dict)
 
     def summary_text(self) -> str:
-        from alaskaki.text import number, percent, table
+        from alaskaki.text import number, table
 
         lines = [
             f"Lokakarya demo: {self.workshop}  ({self.participants} peserta, {len(self.modules)} modul)",
@@ -185,7 +186,7 @@ class DemoResult:
                         m,
                         self.submitted.get(m, 0),
                         self.graded.get(m, 0),
-                        f"{self.mean_score.get(m, 0):.0%}",
+                        f"{percent(self.mean_score.get(m, 0), 0)}",
                     ]
                     for m in self.modules
                 ],

@@ -50,6 +50,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from alaskaki.text import percent
 from alaskaki.workshop.course import Workshop
 
 K = 5  # tokens per k-gram: a short statement such as `biaya = luas * harga` is one or two
@@ -93,11 +94,11 @@ class Pair:
     def __str__(self) -> str:
         if self.keterangan:
             return f"{self.a} & {self.b}: {self.keterangan} ({self.modul})"
-        return f"{self.a} & {self.b}: {self.skor:.0%} tulisan sendiri sama ({self.modul})"
+        return f"{self.a} & {self.b}: {percent(self.skor, 0)} tulisan sendiri sama ({self.modul})"
 
     @property
     def uraian(self) -> str:
-        return self.keterangan or f"{self.skor:.0%} tulisan sendiri sama"
+        return self.keterangan or f"{percent(self.skor, 0)} tulisan sendiri sama"
 
 
 def _cells(nb: dict) -> list[dict]:
@@ -373,11 +374,11 @@ class ModelMatch:
 
     @property
     def uraian(self) -> str:
-        text = f"{self.sel}: {self.skor:.0%} tulisan sama dengan contoh jawaban"
+        text = f"{self.sel}: {percent(self.skor, 0)} tulisan sama dengan contoh jawaban"
         if self.disamarkan:
             text = (
                 f"{self.sel}: teks disamarkan (huruf bukan Latin atau tanda tak terlihat di antara "
-                f"huruf; terbaca sebagai {self.skor:.0%} sama dengan contoh jawaban)"
+                f"huruf; terbaca sebagai {percent(self.skor, 0)} sama dengan contoh jawaban)"
             )
         if self.baris:
             shown = [b if len(b) <= 80 else b[:77] + "..." for b in self.baris[:3]]
