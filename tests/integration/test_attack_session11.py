@@ -156,7 +156,7 @@ PUBLIC_KEY = {
     ),
     "m6_selisih_lc": (
         "m6",
-        "x = latihan._selisih_lc(soal.lc, soal.lc_invoice, soal.lc_invoice_baris, soal.lc_bl)[0]",
+        "x = latihan._beda_lc(soal.lc, soal.lc_invoice, soal.lc_invoice_baris, soal.lc_bl)[0]",
         "selisih_lc",
     ),
     "m1_alasan_benar_data": (
@@ -165,7 +165,7 @@ PUBLIC_KEY = {
         "alasan",
     ),
 }
-R82_OPEN = {"m6_selisih_lc", "m1_alasan_benar_data"}
+R82_OPEN = {"m1_alasan_benar_data"}
 
 
 @pytest.mark.slow
@@ -192,7 +192,7 @@ OLD_PUBLIC = {"m5b": "huruf_uji", "m4b": "aturan_untuk", "m6": "selisih_lc", "m1
     "modul",
     [
         pytest.param(m, marks=pytest.mark.xfail(strict=True, reason="R82 open"))
-        if m in {"m6", "m1"}
+        if m in {"m1"}
         else m
         for m in sorted(OLD_PUBLIC)
     ],

@@ -133,10 +133,12 @@ class Pesanan:
         )
 
 
-def peb_dari(
+def _peb_dari(
     eksportir: str, invoice: doc.CommercialInvoice, pl: doc.PackingList
 ) -> doc.ExportDeclaration:
-    """The PEB data a careful exporter copies from invoice and packing list."""
+    """The PEB data a careful exporter copies from invoice and packing list (the documents'
+    discrepancies are found against it: marked as the key)."""
+    (lambda: None).__code__  # noqa: B018 - the key marker (sandbox.key_recorder hears it)
     return doc.ExportDeclaration(
         exporter=eksportir,
         consignee=invoice.consignee,
@@ -253,6 +255,7 @@ PELABUHAN_LAIN = ["Tanjung Emas, Semarang", "Tanjung Priok, Jakarta"]
 
 
 def _tanggal(teks: str) -> date:
+    (lambda: None).__code__  # noqa: B018 - the key marker (sandbox.key_recorder hears it)
     hari, bulan, tahun = teks.split()
     return date(int(tahun), BULAN.index(bulan) + 1, int(hari))
 
@@ -301,8 +304,9 @@ def _lc(r, eksportir: str, p: Pesanan):
     return lc, invoice, tuple(baris), bl
 
 
-def selisih_lc(lc: dict, invoice: dict, baris, bl: dict) -> list[str]:
-    """Letters of DATA_LC where the documents presented do not match the L/C's terms."""
+def _beda_lc(lc: dict, invoice: dict, baris, bl: dict) -> list[str]:
+    """Letters of DATA_LC where the documents presented do not match the L/C's terms: the key."""
+    (lambda: None).__code__  # noqa: B018 - the key marker (sandbox.key_recorder hears it)
     pasang_lc = int(lc["barang"].split()[0])
     beda = {
         "A": invoice["penerima (consignee)"] != lc["pemohon (applicant, pembeli)"],
@@ -418,7 +422,7 @@ def soal(participant_id: str) -> Soal:
     pesanan = _pesanan(r, f"{nomor}", 3, tujuan[0], "laut")
     lain = _pesanan(r, f"{nomor + 7}", 2, tujuan[1], r.choice(["laut", "udara"]))
     iv, pl = lain.invoice(eksportir), lain.packing_list()
-    set_dokumen = _tanam(r, iv, pl, peb_dari(eksportir, iv, pl))
+    set_dokumen = _tanam(r, iv, pl, _peb_dari(eksportir, iv, pl))
     laut = [p for p in PENGIRIMAN if p[1] == "laut"]
     udara = [p for p in PENGIRIMAN if p[1] == "udara"]
     kirim = [r.choice(laut), r.choice(udara)]
@@ -555,7 +559,7 @@ def harapan(participant_id: str) -> dict:
         "dokumen_angkut": {
             h: td.transport_document(moda[u]).abbreviation for h, u in s.pengiriman.items()
         },
-        "selisih_lc": selisih_lc(s.lc, s.lc_invoice, s.lc_invoice_baris, s.lc_bl)[0],
+        "selisih_lc": _beda_lc(s.lc, s.lc_invoice, s.lc_invoice_baris, s.lc_bl)[0],
         "dokumen_laut": {
             n: td.sea_document(uraian.endswith(KIRIMAN_LAUT[True])).abbreviation
             for n, uraian in s.kiriman_laut.items()

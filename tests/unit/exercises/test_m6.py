@@ -108,7 +108,7 @@ def test_expected_values_come_from_the_domain(pid):
     # the set without plants agrees completely
     iv, pl, _ = s.set_dokumen
     assert documents.check_consistency(
-        iv, s.set_dokumen[1], m6.peb_dari(s.eksportir, iv, pl)
+        iv, s.set_dokumen[1], m6._peb_dari(s.eksportir, iv, pl)
     ) == [] or ("consignee" in h["ketidaksesuaian"])
     # case study: origin document from domain.origin, incoterm fits the mode
     k = s.kasus
@@ -220,7 +220,7 @@ def test_lc_item_has_exactly_one_discrepancy_of_every_kind_across_variants():
     seen = set()
     for pid in [f"q{i}" for i in range(120)]:
         s = m6.soal(pid)
-        found = m6.selisih_lc(s.lc, s.lc_invoice, s.lc_invoice_baris, s.lc_bl)
+        found = m6._beda_lc(s.lc, s.lc_invoice, s.lc_invoice_baris, s.lc_bl)
         assert len(found) == 1, (pid, found)
         assert m6.harapan(pid)["selisih_lc"] == found[0]
         seen.add(found[0])
