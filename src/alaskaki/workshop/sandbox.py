@@ -1399,11 +1399,19 @@ KEY_NOTED = frozenset(
     {
         *("sys.addaudithook", "sys.settrace", "sys.setprofile"),
         *("gc.get_objects", "gc.get_referrers", "gc.get_referents"),
+        "sys._current_frames",  # another thread's frames, a running check's among them (R81)
         *("cpython.PyInterpreterState_New", "code.__new__"),
         *("subprocess.Popen", "os.system", "os.exec", "os.posix_spawn", "os.spawn"),
     }
 )
 KEY_NOTED_SETATTR = frozenset({"__code__"})  # a body swapped under a kit name
+# While a check computes its verdict the key is a local of its frames (and of harapan's): participant
+# code run inside it (a kit class's method or a standard hook such as abc's __instancecheck__
+# replaced) or a traceback out of it could read them without calling anything (red team R80/R81).
+# Every way Python hands out a frame is heard: sys._getframe and these attribute reads raise audit
+# events; a signal handler is handed the interrupted frame with no event, so a check computing its
+# verdict notes any handler the runner did not install.
+KEY_FRAME_ATTRS = frozenset({"tb_frame", "gi_frame", "cr_frame", "ag_frame"})
 # A check is a yes/no oracle (``latihan._hpp_cek(ID, tebakan).benar``): halving an interval finds a
 # number within its tolerance in some forty calls. A notebook runs each of its cells once when
 # graded, so a check that computes its verdict this often in one run is being searched with.
@@ -1442,14 +1450,18 @@ def _marked(code) -> bool:
     )
 
 
-def key_recorder(fd: int, kit_dir: str, modules) -> object:
+def key_recorder(fd: int, kit_dir: str, modules, handlers=()) -> object:
     """The audit hook that records calls into the answer key (see above). ``fd``: the channel's
     pipe; ``kit_dir``: the exercises package's folder; ``modules``: the exercises modules, all
     imported. A key function called by kit code that names it (a check computing its verdict) is
     not recorded; called from anywhere else (a cell, a lambda, exec, through getattr, map or a
-    kit function handed it as an argument) it is."""
+    kit function handed it as an argument) it is. A frame of a running check (or of the key)
+    reached by other code is recorded as an attempt; ``handlers``: the runner's own signal
+    handlers (any other Python handler is noted when a check computes its verdict)."""
+    import _thread
     import builtins
     import math
+    import signal as signals
     import types
 
     codes = _kit_codes(modules, kit_dir)
@@ -1487,6 +1499,16 @@ def key_recorder(fd: int, kit_dir: str, modules) -> object:
     kind, lam, Refuse, NoFrame = KEY_FRAME, "<lambda>", RuntimeError, ValueError
     oracle = KEY_ORACLE_CALLS
     calls: dict = {}  # check's code -> verdicts computed this run (the only state that changes)
+    # the frames that hold the key while they run: harapan and its helpers, and the kit functions
+    # calling them (the checks, which hand it on to periksa_*, their callees)
+    live = frozenset(marked_codes | {c for c, _n in allowed})
+    frame_attrs, _getattr, thread_id = KEY_FRAME_ATTRS, getattr, _thread.get_ident
+    # threads running the hook's own frame reads (each raises an event the hook hears again)
+    busy: set = set()
+    enter, leave = busy.add, busy.discard
+    getsignal, signums = signals.getsignal, tuple(sorted(signals.valid_signals()))
+    own_handlers = tuple(handlers)
+    builtin_fn, _callable, _str = _type(len), callable, str
 
     def send(what: str) -> None:
         # the pipe this process was given, not whatever the notebook put at that number since;
@@ -1514,14 +1536,56 @@ def key_recorder(fd: int, kit_dir: str, modules) -> object:
                         return name + "." + k
         return ""
 
+    def holding(frame) -> str:
+        """The key-holding kit function among ``frame`` and its callers ("" when none)."""
+        while frame is not None:
+            if frame.f_code in live:
+                return name_of(frame.f_code)
+            frame = frame.f_back
+        return ""
+
+    def reached(frame) -> None:
+        where = holding(frame)
+        if where:
+            send("!f_locals:" + where)
+
+    def foreign_handler() -> str:
+        for n in signums:
+            h = getsignal(n)
+            if (
+                _callable(h)
+                and _type(h) is not builtin_fn
+                and not _any(h is o for o in own_handlers)
+            ):
+                return _str(n)
+        return ""
+
     def hook(event, args):
         if event == "object.__getattr__":
-            if args[1] != "__code__":
+            attr = args[1]
+            if attr in frame_attrs:  # a traceback's, generator's or coroutine's frame
+                me = thread_id()
+                if me in busy:
+                    return
+                enter(me)
+                try:
+                    frame = _getattr(args[0], attr, None)
+                    where = holding(frame)
+                finally:
+                    leave(me)
+                if where:
+                    send("!f_locals:" + where)
                 return
+            if attr != "__code__":
+                return
+            me = thread_id()
+            enter(me)
             try:
                 frame = getframe(1)
             except NoFrame:  # read from C with no Python frame above: no kit function's marker
                 return
+            finally:
+                leave(me)
             code = frame.f_code
             if not code.co_filename.startswith(kit_dir) or "__code__" not in code.co_names:
                 return
@@ -1534,6 +1598,9 @@ def key_recorder(fd: int, kit_dir: str, modules) -> object:
                 swapped = changed()  # a check (or soal) about to compare with what it gets
                 if swapped:
                     send("!monkeypatch:" + swapped)
+                handler = foreign_handler()
+                if handler:
+                    send("!signal:" + handler)
                 if code.co_name not in checked:
                     return
                 n = calls[caller.f_code] = calls.get(caller.f_code, 0) + 1
@@ -1541,6 +1608,9 @@ def key_recorder(fd: int, kit_dir: str, modules) -> object:
                     send("!oracle:" + name_of(caller.f_code))
                 return
             send(name_of(code))
+        elif event == "sys._getframe":
+            if thread_id() not in busy:
+                reached(args[0])
         elif event in noted or event.startswith("ctypes."):
             send("!" + event)
         elif event == "object.__setattr__" and args[1] in noted_attr:
@@ -1636,15 +1706,16 @@ def _run_job(job: dict, chan) -> None:  # pragma: no cover - runs in a child pro
         os._exit(SETUP_FAILED)
     with contextlib.suppress(OSError):
         os.setsid()
-    if key_modules:
-        # after confine(), the runner's last use of ctypes (which the recorder notes); kept
-        # nowhere but in the interpreter's list of audit hooks (R76)
-        kit_dir = os.path.dirname(key_modules[0].__file__) + os.sep
-        sys.addaudithook(key_recorder(chan.fileno(), kit_dir, key_modules))
     cell_timeout = int(job.get("cell_timeout") or CELL_TIMEOUT)
 
     def on_alarm(signum, frame):
         raise _CellTimeout()
+
+    if key_modules:
+        # after confine(), the runner's last use of ctypes (which the recorder notes); kept
+        # nowhere but in the interpreter's list of audit hooks (R76)
+        kit_dir = os.path.dirname(key_modules[0].__file__) + os.sep
+        sys.addaudithook(key_recorder(chan.fileno(), kit_dir, key_modules, handlers=(on_alarm,)))
 
     real_stdout, real_stderr = sys.stdout, sys.stderr
     for i, cell in enumerate(job["cells"]):
