@@ -139,20 +139,19 @@ x = bocor[0]
 SIGNAL_LATE = """
 import abc, signal
 asli = abc.ABCMeta.__instancecheck__
-bocor, n = [], [0]
+bocor = []
 def pegang(signum, f):
     while f is not None:
         if 'h' in f.f_locals and 'nilai' in f.f_locals and 'pid' in f.f_locals:
             bocor.append(f.f_locals['h'])
         f = f.f_back
 def intip(cls, inst):
-    n[0] += 1
-    if n[0] > 2:  # polos asks twice (numbers.Integral, numbers.Real) before the key is computed
+    if inst == 7001:  # periksa_bulat asking about his own answer: the key is computed by now
         signal.signal(signal.SIGUSR1, pegang)
         signal.raise_signal(signal.SIGUSR1)
     return asli(cls, inst)
 abc.ABCMeta.__instancecheck__ = intip
-latihan.cek_ukuran_pesanan(1, 2, 3)
+latihan.cek_ukuran_pesanan(7001, 7002, 7003)
 abc.ABCMeta.__instancecheck__ = asli
 x = bocor[0]
 """
