@@ -151,6 +151,26 @@ NO_PG_DUMP = (
 )
 
 
+_said_ignored: set[tuple[str, str]] = set()  # (config file, db_url) this process has named
+
+
+def _say_ignored_db_url(config_file: Path, url: str, own: Path, *, removed: bool) -> None:
+    """Name on stderr, once per process, a db_url that is ignored: an old ``init`` wrote it (the
+    path the folder had then), or a trainer wrote it by hand; either way the folder's own
+    gradebook is meant, and the trainer should not believe another file is used."""
+    if (str(config_file), url) in _said_ignored:
+        return
+    _said_ignored.add((str(config_file), url))
+    done = "diabaikan dan dihapus dari berkas itu" if removed else "diabaikan"
+    print(
+        f"Catatan: {config_file} berisi `c.CourseDirectory.db_url = {url!r}` (dari alaskaki versi "
+        f"lama atau ditulis tangan); baris itu {done}, karena lokakarya ini selalu memakai buku "
+        f"nilainya sendiri, {own}.",
+        file=sys.stderr,
+        flush=True,
+    )
+
+
 def _db_url_for_server(url: str) -> str:
     """SQLAlchemy 2.1 reads plain ``postgresql://`` as psycopg 3; the kit uses psycopg2 (docs/deploy.md)."""
     if re.match(r"^postgres(ql)?://", url):
@@ -427,7 +447,9 @@ class Folder:
             # points elsewhere (often the original workshop). The folder's own file is meant.
             if path.resolve() != own:
                 self.record_old_origin()  # the path is the only trace of where init made it
-            self._forget_absolute_db_url()
+            removed = self._forget_absolute_db_url()
+            if path.resolve() != own:
+                _say_ignored_db_url(self.config_file, configured, own, removed=removed)
             return f"sqlite:///{own}"
         other = _workshop_holding(path)
         if other is not None and other != self.root:
@@ -445,7 +467,7 @@ class Folder:
         except OSError:
             return False
 
-    def _forget_absolute_db_url(self) -> None:
+    def _forget_absolute_db_url(self) -> bool:
         """Rewrite an old init's absolute SQLite db_url away, so nbgrader's own tools follow the folder.
 
         Best effort: on a read-only disk the line stays, and the kit still ignores it.
@@ -458,8 +480,10 @@ class Folder:
             )
             if new != text:
                 _atomic_write(self.config_file, new)
+                return True
         except OSError:
             pass
+        return False
 
     # -- the gradebook's guard ----------------------------------------------------------------
     def had_gradebook(self) -> bool:

@@ -311,12 +311,19 @@ def read_roster_file(path: str | Path, *, stored: bool = False) -> RosterFile:
     if h is None:
         header = {_norm_header(v) for v, _ in rows[0][1]}
         missing = [c for c in ROSTER_COLUMNS if c not in header]
-        others = (
-            f" Lembar lain di file ini: {', '.join(map(repr, table.other_sheets))}; pindahkan daftar "
-            "peserta ke lembar bernama 'peserta'."
-            if table.other_sheets
-            else ""
-        )
+        others = ""
+        if table.other_sheets and (table.sheet or "").strip().lower() == "peserta":
+            # read because of its name: moving the roster to a sheet of that name is no fix
+            others = (
+                f" Lembar {table.sheet!r} dibaca karena namanya; lengkapi baris judulnya di lembar "
+                f"itu, atau bila daftar peserta ada di lembar lain "
+                f"({', '.join(map(repr, table.other_sheets))}), ganti nama lembar {table.sheet!r}."
+            )
+        elif table.other_sheets:
+            others = (
+                f" Lembar lain di file ini: {', '.join(map(repr, table.other_sheets))}; pindahkan "
+                "daftar peserta ke lembar bernama 'peserta'."
+            )
         raise AlaskakiError(
             f"{label}: kolom wajib tidak ada: {', '.join(missing)}. "
             f"Baris judul harus berisi kolom: {', '.join(ROSTER_COLUMNS)}.{others}",

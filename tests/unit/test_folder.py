@@ -128,6 +128,30 @@ def test_db_url_into_another_workshop_is_refused(template, tmp_path, capsys):
     assert "Traceback" not in err_text
 
 
+def test_a_hand_written_db_url_into_another_workshop_in_inits_config_is_named_not_silent(
+    template, tmp_path, capsys
+):
+    """In a config that carries init's header, a db_url naming another workshop's gradebook.db
+    reads like an old init's line (the path before a copy or move): the folder's own gradebook
+    is used, as before, and the trainer is told once which line was ignored and removed."""
+    other = cp_a(template, tmp_path / "lain")
+    mine = cp_a(template, tmp_path / "saya")
+    cfg = Folder(mine).config_file
+    url = f"sqlite:///{Folder(other).own_gradebook}"
+    cfg.write_text(cfg.read_text() + f"c.CourseDirectory.db_url = '{url}'\n")
+    capsys.readouterr()
+    code, _, err = cli(capsys, "status", "-w", str(mine))
+    assert code == 0, err
+    said = [line for line in err.splitlines() if "db_url" in line]
+    assert len(said) == 1, err  # once, however often the command reads the config
+    assert str(cfg) in said[0] and url in said[0] and "diabaikan" in said[0]
+    assert str(Folder(mine).own_gradebook) in said[0]
+    assert Folder(mine).gradebook_file == Folder(mine).own_gradebook
+    assert url not in cfg.read_text()  # removed: nbgrader's own tools follow the folder too
+    code, _, err = cli(capsys, "status", "-w", str(mine))
+    assert code == 0 and "db_url" not in err  # said once: the line is gone
+
+
 def test_a_sqlite_file_outside_any_workshop_may_be_configured(template, tmp_path):
     mine = cp_a(template, tmp_path / "saya")
     shared = tmp_path / "data" / "nilai.db"

@@ -166,6 +166,19 @@ def test_missing_columns_name_the_sheet_read_and_the_others(tmp_path):
     refused(path, "lembar 'Catatan'", "kolom wajib tidak ada", "'Lembar1'")
 
 
+def test_a_sheet_named_peserta_lacking_a_column_is_not_told_to_move_to_peserta(tmp_path):
+    """The sheet read BECAUSE it is named 'Peserta': 'move the roster to a sheet named peserta'
+    would send the trainer in a circle; the fix is that sheet's header, or renaming it."""
+    path = xlsx(
+        tmp_path,
+        [["id", "nama", "ikm"], ["p01", "Ani", "UD A"]],
+        title="Peserta",
+        before=[("Data", [COLS, ["p01", "Ani", "UD A", "Miji", "P", "admin"]])],
+    )
+    err = refused(path, "lembar 'Peserta'", "kolom wajib tidak ada", "'Data'", "ganti nama lembar")
+    assert "pindahkan daftar peserta ke lembar bernama" not in str(err)
+
+
 def test_a_title_row_above_the_header_is_skipped(tmp_path):
     path = xlsx(
         tmp_path, [["DAFTAR PESERTA LOKAKARYA"], COLS, ["p01", "Ani", "UD A", "Miji", "P", "admin"]]
