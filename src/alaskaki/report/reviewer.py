@@ -57,13 +57,27 @@ def load_reviewer(source: str | Path | dict | Reviewer | None = None) -> Reviewe
                 f"Berkas peninjau tidak ditemukan: {path}", exit_code=EXIT_NOT_FOUND
             ) from err
         except yaml.YAMLError as err:
-            raise AlaskakiError(f"{path} bukan YAML yang sah: {err}", exit_code=EXIT_INPUT) from err
-    kantor = data.get("kantor") or {}
-    orang = data.get("peninjau") or {}
+            mark = getattr(err, "problem_mark", None)
+            where = f" (baris {mark.line + 1})" if mark is not None else ""
+            raise AlaskakiError(
+                f"{path} bukan YAML yang sah{where}; bandingkan dengan grading/peninjau.yml bawaan "
+                "kit dan perbaiki baris itu.",
+                exit_code=EXIT_INPUT,
+            ) from err
+    shaped = isinstance(data, dict)
+    kantor = (data.get("kantor") or {}) if shaped else None
+    orang = (data.get("peninjau") or {}) if shaped else None
     if isinstance(kantor, str):
         kantor = {"nama": kantor}
     if isinstance(orang, str):
         orang = {"nama": orang}
+    if not (isinstance(kantor, dict) and isinstance(orang, dict)):
+        raise AlaskakiError(
+            f"Berkas peninjau {'' if isinstance(source, dict) else source} tidak berbentuk seperti grading/peninjau.yml bawaan kit "
+            "(kantor: dengan nama/singkatan/kota, peninjau: dengan nama/jabatan); salin berkas "
+            "bawaan itu lalu isi ulang.",
+            exit_code=EXIT_INPUT,
+        )
     return Reviewer(
         kantor=str(kantor.get("nama") or ""),
         singkatan=str(kantor.get("singkatan") or ""),

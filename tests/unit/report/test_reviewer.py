@@ -49,12 +49,6 @@ def test_a_file_that_is_no_yaml_is_refused_naming_it(tmp_path):
     assert exc.value.exit_code == EXIT_INPUT and str(bad) in str(exc.value)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AttributeError,
-    reason="session 11: report/reviewer.py reads a list or plain text as a dict (AttributeError, a "
-    "traceback for the trainer); report/ was another helper's this session",
-)
 @pytest.mark.parametrize("text", ["- a\n- b\n", "hanya teks\n", "kantor: [1, 2]\n"])
 def test_a_yaml_of_the_wrong_shape_is_refused_in_indonesian(tmp_path, text):
     bad = tmp_path / "peninjau.yml"
@@ -62,3 +56,29 @@ def test_a_yaml_of_the_wrong_shape_is_refused_in_indonesian(tmp_path, text):
     with pytest.raises(AlaskakiError) as exc:
         load_reviewer(bad)
     assert exc.value.exit_code == EXIT_INPUT and str(bad) in str(exc.value)
+
+
+def test_broken_yaml_is_one_indonesian_sentence_naming_the_line(tmp_path):
+    bad = tmp_path / "peninjau.yml"
+    bad.write_text("kantor:\n  nama: X\n peninjau: [\n", encoding="utf-8")
+    with pytest.raises(AlaskakiError) as exc:
+        load_reviewer(bad)
+    said = str(exc.value)
+    assert len(said.splitlines()) == 1 and "baris" in said and "bukan YAML yang sah" in said
+
+
+def test_report_with_a_wrong_shaped_peninjau_file_is_refused_without_a_traceback(
+    tmp_path, capsys, monkeypatch
+):
+    from competencykit import sample_workshop
+
+    from alaskaki.cli import main
+
+    bad = tmp_path / "peninjau.yml"
+    bad.write_text("peninjau: 5\n", encoding="utf-8")
+    monkeypatch.setenv(ENV, str(bad))
+    wdir = sample_workshop(tmp_path / "w")
+    code = main(["report", "-w", str(wdir), "--out", str(tmp_path / "lap"), "--format", "json"])
+    err = capsys.readouterr().err
+    assert code == EXIT_INPUT and str(bad) in err and "Traceback" not in err, err
+    assert len(err.strip().splitlines()) == 1, err
