@@ -234,23 +234,14 @@ PUBLIC_KEY = {
     ),
     "m1_alasan_benar_data": (
         "m1",
-        "x = sorted(o['huruf'] for o in soal.alasan if o['pernyataan'] in latihan._benar()[0])",
+        "x = sorted(o['huruf'] for o in soal.alasan if o['pernyataan'] in latihan._bank_pernyataan()['alasan'][0])",
         "alasan",
     ),
 }
-R82_OPEN = {"m1_alasan_benar_data"}
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(
-    "case",
-    [
-        pytest.param(c, marks=pytest.mark.xfail(strict=True, reason="R82 open"))
-        if c in R82_OPEN
-        else c
-        for c in sorted(PUBLIC_KEY)
-    ],
-)
+@pytest.mark.parametrize("case", sorted(PUBLIC_KEY))
 def test_r82_a_whole_answer_computed_by_a_kit_helper_is_recorded(case):
     modul, source, part = PUBLIC_KEY[case]
     res = _run(modul, source)
@@ -261,15 +252,7 @@ def test_r82_a_whole_answer_computed_by_a_kit_helper_is_recorded(case):
 OLD_PUBLIC = {"m5b": "huruf_uji", "m4b": "aturan_untuk", "m6": "selisih_lc", "m1": "ALASAN_BENAR"}
 
 
-@pytest.mark.parametrize(
-    "modul",
-    [
-        pytest.param(m, marks=pytest.mark.xfail(strict=True, reason="R82 open"))
-        if m in {"m1"}
-        else m
-        for m in sorted(OLD_PUBLIC)
-    ],
-)
+@pytest.mark.parametrize("modul", sorted(OLD_PUBLIC))
 def test_r82_the_old_public_names_are_gone(modul):
     import importlib
 

@@ -51,43 +51,55 @@ def tanggal_id(d: date) -> str:
 
 # ---- statement banks (text, true?) -----------------------------------------------------------
 
-ALASAN_BENAR = [
-    "Produk yang diekspor lewat perantara tidak tercatat resmi sebagai produk asal Kota Mojokerto.",
-    "Lewat perantara, sepatu buatan IKM bisa diklaim sebagai produk orang lain.",
-    "Pemerintah Kota Mojokerto ingin IKM alas kaki mengekspor sendiri (ekspor mandiri), tanpa perantara.",
-]
-ALASAN_SALAH = [
-    "Ekspor lewat perantara membuat sepatu tercatat resmi sebagai produk asal Kota Mojokerto.",
-    "Untuk ekspor mandiri, IKM wajib memakai jasa PPJK; eksportir tidak boleh mengirim PEB sendiri.",
-    "Sepatu yang diekspor sendiri kena bea keluar, sedangkan lewat perantara tidak.",
-]
 
-AKSES_BENAR = [
-    "NIB juga berlaku sebagai akses kepabeanan.",
-    "Pada pelacakan NIB di situs INSW, kategori yang seharusnya tampil adalah \u201cREC CEISA\u201d.",
-    "Bila NIB belum terdaftar untuk \u201cTDP dan hak akses Kepabeanan\u201d, data diperbarui di OSS.",
-    "Registrasi kepabeanan membutuhkan NIB, NPWP dan status wajib pajak yang valid.",
-    "Akses kepabeanan dapat diblokir bila tidak ada kegiatan kepabeanan selama 12 bulan berturut-turut.",
-]
-AKSES_SALAH = [
-    "Akses kepabeanan harus diurus dengan izin terpisah; NIB tidak ada hubungannya dengan bea cukai.",
-    "Akses kepabeanan berlaku selamanya, walaupun tidak pernah dipakai.",
-    "NPWP tidak diperlukan untuk registrasi kepabeanan.",
-    "Kategori \u201cREC CEISA\u201d dicek di situs e-SKA.",
-]
+def _bank_pernyataan() -> dict[str, tuple[list[str], list[str]]]:
+    """The true and false statements of each statement exercise (alasan, akses, kite): which of
+    them are true is the key, so the lists live in a marked function, not as module data a
+    participant reads (R82); soal draws from them by name, as it draws from _bea_keluar_bank."""
+    (lambda: None).__code__  # noqa: B018 - the key marker (sandbox.key_recorder hears it)
+    alasan_benar = [
+        "Produk yang diekspor lewat perantara tidak tercatat resmi sebagai produk asal Kota Mojokerto.",
+        "Lewat perantara, sepatu buatan IKM bisa diklaim sebagai produk orang lain.",
+        "Pemerintah Kota Mojokerto ingin IKM alas kaki mengekspor sendiri (ekspor mandiri), tanpa perantara.",
+    ]
+    alasan_salah = [
+        "Ekspor lewat perantara membuat sepatu tercatat resmi sebagai produk asal Kota Mojokerto.",
+        "Untuk ekspor mandiri, IKM wajib memakai jasa PPJK; eksportir tidak boleh mengirim PEB sendiri.",
+        "Sepatu yang diekspor sendiri kena bea keluar, sedangkan lewat perantara tidak.",
+    ]
 
-KITE_BENAR = [
-    "KITE IKM membebaskan bea masuk atas bahan impor yang diolah menjadi barang ekspor.",
-    "Dengan KITE IKM, PPN impor atas bahan itu tidak dipungut.",
-    "Satu IKM yang ditunjuk oleh beberapa IKM dalam satu sentra boleh mengajukan KITE IKM.",
-    "Koperasi boleh mengajukan KITE IKM.",
-    "Mesin yang diimpor dengan fasilitas KITE IKM wajib dipakai dalam produksi paling sedikit 2 tahun.",
-]
-KITE_SALAH = [
-    "KITE IKM hanya untuk pabrik besar, bukan untuk industri kecil.",
-    "KITE IKM membebaskan bea keluar atas sepatu yang diekspor.",
-    "KITE IKM hanya berlaku untuk bahan baku; mesin dan barang contoh tidak bisa.",
-]
+    akses_benar = [
+        "NIB juga berlaku sebagai akses kepabeanan.",
+        "Pada pelacakan NIB di situs INSW, kategori yang seharusnya tampil adalah \u201cREC CEISA\u201d.",
+        "Bila NIB belum terdaftar untuk \u201cTDP dan hak akses Kepabeanan\u201d, data diperbarui di OSS.",
+        "Registrasi kepabeanan membutuhkan NIB, NPWP dan status wajib pajak yang valid.",
+        "Akses kepabeanan dapat diblokir bila tidak ada kegiatan kepabeanan selama 12 bulan berturut-turut.",
+    ]
+    akses_salah = [
+        "Akses kepabeanan harus diurus dengan izin terpisah; NIB tidak ada hubungannya dengan bea cukai.",
+        "Akses kepabeanan berlaku selamanya, walaupun tidak pernah dipakai.",
+        "NPWP tidak diperlukan untuk registrasi kepabeanan.",
+        "Kategori \u201cREC CEISA\u201d dicek di situs e-SKA.",
+    ]
+
+    kite_benar = [
+        "KITE IKM membebaskan bea masuk atas bahan impor yang diolah menjadi barang ekspor.",
+        "Dengan KITE IKM, PPN impor atas bahan itu tidak dipungut.",
+        "Satu IKM yang ditunjuk oleh beberapa IKM dalam satu sentra boleh mengajukan KITE IKM.",
+        "Koperasi boleh mengajukan KITE IKM.",
+        "Mesin yang diimpor dengan fasilitas KITE IKM wajib dipakai dalam produksi paling sedikit 2 tahun.",
+    ]
+    kite_salah = [
+        "KITE IKM hanya untuk pabrik besar, bukan untuk industri kecil.",
+        "KITE IKM membebaskan bea keluar atas sepatu yang diekspor.",
+        "KITE IKM hanya berlaku untuk bahan baku; mesin dan barang contoh tidak bisa.",
+    ]
+    return {
+        "alasan": (alasan_benar, alasan_salah),
+        "akses": (akses_benar, akses_salah),
+        "kite": (kite_benar, kite_salah),
+    }
+
 
 # Export duty: statements whose truth the domain decides (footwear HS 64), and facts of its list.
 _HS_CONTOH = {"sepatu kulit": "6403", "sandal karet": "6402", "sepatu kanvas": "6404"}
@@ -155,8 +167,10 @@ _ASAL_TUJUAN = [
 ]
 
 
-def huruf_dokumen_asal(tujuan: str, nilai_eur: float, tanggal_kirim: date | None = None) -> str:
-    """Letter of :data:`OPSI_ASAL` for a destination, consignment value and shipping date, from domain.origin."""
+def _huruf_dokumen_asal(tujuan: str, nilai_eur: float, tanggal_kirim: date | None = None) -> str:
+    """Letter of :data:`OPSI_ASAL` for a destination, consignment value and shipping date, from
+    domain.origin: the key of the proof-of-origin exercise."""
+    (lambda: None).__code__  # noqa: B018 - the key marker (sandbox.key_recorder hears it)
     g = origin.certificate_of_origin(tujuan, nilai_eur, shipping_date=tanggal_kirim)
     if not g.known:
         raise ValueError(f"Tujuan {tujuan!r} tidak ada dalam bahan pelatihan.")
@@ -197,8 +211,10 @@ OPSI_RESPONS = {
 }
 
 
-def huruf_respons(kode: str) -> str:
-    return _huruf(len(KODE_RESPONS))[KODE_RESPONS.index(kode)]
+def _huruf_respons(kode: str) -> str:
+    """Letter of :data:`OPSI_RESPONS` for a customs response code: the key of the case study's part."""
+    (lambda: None).__code__  # noqa: B018 - the key marker (sandbox.key_recorder hears it)
+    return list(OPSI_RESPONS)[KODE_RESPONS.index(kode)]
 
 
 # ---- products for KBLI ----------------------------------------------------------------------
@@ -255,14 +271,14 @@ def soal(participant_id: str) -> Soal:
         for h, s in zip(_huruf(len(steps)), steps, strict=True)
     ]
 
-    alasan, _ = _pilih_pernyataan(r, ALASAN_BENAR, ALASAN_SALAH, r.choice([1, 2]), 2)
+    alasan, _ = _pilih_pernyataan(r, *_bank_pernyataan()["alasan"], r.choice([1, 2]), 2)
 
     while True:
         produk = r.sample(PRODUK_KBLI, 3)
         if len({procedure.kbli_for(p).code for p in produk}) >= 2:
             break
 
-    akses, _ = _pilih_pernyataan(r, AKSES_BENAR, AKSES_SALAH, r.choice([2, 3]), 2)
+    akses, _ = _pilih_pernyataan(r, *_bank_pernyataan()["akses"], r.choice([2, 3]), 2)
 
     ekspor = date(2026, 2, 2) + timedelta(days=r.randrange(0, 300))
     masuk = ekspor - timedelta(days=r.choice([1, 2, 3]))
@@ -303,7 +319,7 @@ def soal(participant_id: str) -> Soal:
     # other statement is dropped after the same draws, so the rest of every variant stays what it was.
     bea.remove(next(b for b in reversed(bea) if b not in footwear))
 
-    kite, _ = _pilih_pernyataan(r, KITE_BENAR, KITE_SALAH, r.choice([2, 3]), 2)
+    kite, _ = _pilih_pernyataan(r, *_bank_pernyataan()["kite"], r.choice([2, 3]), 2)
 
     kasus_tujuan = r.choice(_ASAL_TUJUAN)
     s = Soal(
@@ -348,29 +364,30 @@ def harapan(participant_id: str) -> dict[str, object]:
     by_key = {f"{st.name}: {st.explanation}": st.key for st in procedure.EXPORT_STEPS}
     urut = sorted(s.langkah, key=lambda x: procedure.STEP_KEYS.index(by_key[x["langkah"]]))
     bank = dict(_bea_keluar_bank())
+    pernyataan = _bank_pernyataan()
     return {
         "urutan_langkah": [x["huruf"] for x in urut],
-        "alasan": _benar(s.alasan, ALASAN_BENAR),
+        "alasan": _benar(s.alasan, pernyataan["alasan"][0]),
         "kbli": [procedure.kbli_for(p).code for p in s.produk],
-        "akses_pabean": _benar(s.akses, AKSES_BENAR),
+        "akses_pabean": _benar(s.akses, pernyataan["akses"][0]),
         "tanggal_peb": sorted(
             x["huruf"]
             for x in s.tanggal_peb
             if procedure.peb_filing_valid(x["tanggal"], s.tanggal_ekspor, s.tanggal_masuk_pabean)
         ),
         "dokumen_asal": [
-            huruf_dokumen_asal(k["tujuan"], k["nilai_eur"], k["tanggal_kirim"]) for k in s.kiriman
+            _huruf_dokumen_asal(k["tujuan"], k["nilai_eur"], k["tanggal_kirim"]) for k in s.kiriman
         ],
         "bea_keluar": [bank[t] for t in s.bea_keluar],
-        "kite_ikm": _benar(s.kite, KITE_BENAR),
+        "kite_ikm": _benar(s.kite, pernyataan["kite"][0]),
         "studi_kasus": {
             "kbli": procedure.kbli_for(s.kasus_produk).code,
             "peb_paling_cepat": procedure.earliest_peb_date(s.kasus_tanggal_ekspor).isoformat(),
-            "dokumen_asal": huruf_dokumen_asal(
+            "dokumen_asal": _huruf_dokumen_asal(
                 s.kasus_tujuan, s.kasus_nilai_eur, s.kasus_tanggal_ekspor
             ),
             "bea_keluar": procedure.export_duty_applies("64") is True,
-            "arti_respons": huruf_respons(s.kasus_respons),
+            "arti_respons": _huruf_respons(s.kasus_respons),
         },
     }
 

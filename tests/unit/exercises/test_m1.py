@@ -78,24 +78,24 @@ def test_peb_window_reading_taught_in_the_module():
 
 
 def test_origin_letters_follow_destination_and_eu_threshold():
-    assert m1.huruf_dokumen_asal("malaysia", 50_000) == "A"
-    assert m1.huruf_dokumen_asal("tiongkok", 1_000) == "B"
-    assert m1.huruf_dokumen_asal("jepang", 1_000) == "C"
-    assert m1.huruf_dokumen_asal("uni_eropa", origin.REX_THRESHOLD_EUR) == "D"
-    assert m1.huruf_dokumen_asal("uni_eropa", origin.REX_THRESHOLD_EUR + 1) == "E"
+    assert m1._huruf_dokumen_asal("malaysia", 50_000) == "A"
+    assert m1._huruf_dokumen_asal("tiongkok", 1_000) == "B"
+    assert m1._huruf_dokumen_asal("jepang", 1_000) == "C"
+    assert m1._huruf_dokumen_asal("uni_eropa", origin.REX_THRESHOLD_EUR) == "D"
+    assert m1._huruf_dokumen_asal("uni_eropa", origin.REX_THRESHOLD_EUR + 1) == "E"
     # the EU regime depends on the shipping date: no GSP document from 1 January 2027
     akhir = origin.EU_GSP_INDONESIA_ENDS
-    assert m1.huruf_dokumen_asal("uni_eropa", 1_000, akhir - timedelta(days=1)) == "D"
-    assert m1.huruf_dokumen_asal("uni_eropa", 9_000, akhir) == "F"
-    assert m1.huruf_dokumen_asal("jepang", 1_000, akhir) == "C"
+    assert m1._huruf_dokumen_asal("uni_eropa", 1_000, akhir - timedelta(days=1)) == "D"
+    assert m1._huruf_dokumen_asal("uni_eropa", 9_000, akhir) == "F"
+    assert m1._huruf_dokumen_asal("jepang", 1_000, akhir) == "C"
     with pytest.raises(ValueError):
-        m1.huruf_dokumen_asal("amerika_serikat", 1_000)
+        m1._huruf_dokumen_asal("amerika_serikat", 1_000)
     seen = set()
     for p in PIDS:
         s = m1.soal(p)
         assert any(k["tujuan"] == "uni_eropa" for k in s.kiriman)
         assert m1.harapan(p)["dokumen_asal"] == [
-            m1.huruf_dokumen_asal(k["tujuan"], k["nilai_eur"], k["tanggal_kirim"])
+            m1._huruf_dokumen_asal(k["tujuan"], k["nilai_eur"], k["tanggal_kirim"])
             for k in s.kiriman
         ]
         seen |= {k["tanggal_kirim"] >= akhir for k in s.kiriman if k["tujuan"] == "uni_eropa"}
@@ -113,11 +113,7 @@ def test_footwear_carries_no_export_duty_in_every_variant():
 
 
 def test_statement_banks_do_not_overlap():
-    for benar, salah in [
-        (m1.ALASAN_BENAR, m1.ALASAN_SALAH),
-        (m1.AKSES_BENAR, m1.AKSES_SALAH),
-        (m1.KITE_BENAR, m1.KITE_SALAH),
-    ]:
+    for benar, salah in m1._bank_pernyataan().values():
         assert not set(benar) & set(salah)
     for p in PIDS:
         h = m1.harapan(p)
@@ -259,11 +255,8 @@ def test_solutions_never_call_the_answer_key_or_the_hidden_tests():
 def test_the_tested_variants_show_every_statement_of_the_banks():
     """So the per-variant test below exercises the solutions on every statement they must judge."""
     seen = [m1.soal(p) for p in PIDS]
-    for field, banks in [
-        ("alasan", m1.ALASAN_BENAR + m1.ALASAN_SALAH),
-        ("akses", m1.AKSES_BENAR + m1.AKSES_SALAH),
-        ("kite", m1.KITE_BENAR + m1.KITE_SALAH),
-    ]:
+    for field, (benar, salah) in m1._bank_pernyataan().items():
+        banks = benar + salah
         assert {x["pernyataan"] for s in seen for x in getattr(s, field)} == set(banks), field
     assert {t for s in seen for t in s.bea_keluar} == {t for t, _ in m1._bea_keluar_bank()}
     assert {k["tujuan"] for s in seen for k in s.kiriman} == set(m1._ASAL_TUJUAN)
