@@ -175,31 +175,39 @@ PRODUK = [
     ),
 ]
 
-# Exercise 4: sports footwear in the sense of the Subheading Note (True) or not (False).
-OLAHRAGA = [
-    ("Sepatu sepak bola dengan pul (cleats) di sol", True),
-    ("Sepatu lari untuk lomba atletik, dengan paku (spikes) di sol", True),
-    ("Sepatu balap sepeda dengan klip untuk pedal", True),
-    ("Sepatu gulat", True),
-    ("Sepatu tinju", True),
-    ("Sepatu ski", True),
-    ("Sepatu pantofel kulit untuk kantor", False),
-    ("Sandal jepit karet", False),
-    ("Sepatu bot kerja dengan pelindung jari dari baja", False),
-    ("Sepatu bot hujan dari PVC", False),
-    ("Selop rumah dari kain", False),
-    ("Sepatu kasual kulit bergambar bola, untuk dipakai sehari-hari", False),
-    ("Sepatu pesta wanita berhak tinggi", False),
-]
 
-# Exercise 5: parts of footwear named by heading 6406 and its subheadings (hs_bab64.csv).
-BAGIAN_6406 = [
-    ("Upper kulit yang sudah dijahit tetapi belum dipasang ke sol", "6406.10"),
-    ("Sol luar dari karet, dijual terpisah", "6406.20"),
-    ("Hak sepatu dari plastik, dijual terpisah", "6406.20"),
-    ("Sol dalam (insole) yang dapat dilepas", "6406"),
-    ("Bantalan tumit (heel cushion)", "6406"),
-]
+def _bank_barang() -> tuple[list[tuple[str, bool]], list[tuple[str, str]]]:
+    """The sports-footwear statements with their truth and the parts of heading 6406 with their
+    subheading: the keys of exercises 4 and 5, so they live in a marked function, not as module
+    data a participant reads (R82); soal draws from them by name."""
+    (lambda: None).__code__  # noqa: B018 - the key marker (sandbox.key_recorder hears it)
+    # Exercise 4: sports footwear in the sense of the Subheading Note (True) or not (False).
+    olahraga = [
+        ("Sepatu sepak bola dengan pul (cleats) di sol", True),
+        ("Sepatu lari untuk lomba atletik, dengan paku (spikes) di sol", True),
+        ("Sepatu balap sepeda dengan klip untuk pedal", True),
+        ("Sepatu gulat", True),
+        ("Sepatu tinju", True),
+        ("Sepatu ski", True),
+        ("Sepatu pantofel kulit untuk kantor", False),
+        ("Sandal jepit karet", False),
+        ("Sepatu bot kerja dengan pelindung jari dari baja", False),
+        ("Sepatu bot hujan dari PVC", False),
+        ("Selop rumah dari kain", False),
+        ("Sepatu kasual kulit bergambar bola, untuk dipakai sehari-hari", False),
+        ("Sepatu pesta wanita berhak tinggi", False),
+    ]
+
+    # Exercise 5: parts of footwear named by heading 6406 and its subheadings (hs_bab64.csv).
+    bagian_6406 = [
+        ("Upper kulit yang sudah dijahit tetapi belum dipasang ke sol", "6406.10"),
+        ("Sol luar dari karet, dijual terpisah", "6406.20"),
+        ("Hak sepatu dari plastik, dijual terpisah", "6406.20"),
+        ("Sol dalam (insole) yang dapat dilepas", "6406"),
+        ("Bantalan tumit (heel cushion)", "6406"),
+    ]
+    return olahraga, bagian_6406
+
 
 #: Exercise 6 is a job, not a concept choice: a colleague's draft PEB line for one product shows the first
 #: six digits of the 8-digit pos tarif; the participant classifies the product (the subpos under which the
@@ -380,12 +388,13 @@ def soal(participant_id: str) -> Soal:
         r, r.choice([["kulit", "tekstil"], ["tekstil", "kulit"], ["tekstil_berlapis", "kulit"]])
     )
     produk = r.sample(PRODUK, 8)
-    sports = [o for o in OLAHRAGA if o[1]]
-    lain = [o for o in OLAHRAGA if not o[1]]
+    bank_olahraga, bank_bagian = _bank_barang()
+    sports = [o for o in bank_olahraga if o[1]]
+    lain = [o for o in bank_olahraga if not o[1]]
     olahraga = r.sample(sports, r.choice([3, 4])) + r.sample(lain, 4)
     r.shuffle(olahraga)
     bukan = [(_nama_barang(nama), "") for nama in r.sample(list(hs.NOT_PARTS), 4)]
-    barang = r.sample(BAGIAN_6406, 3) + bukan
+    barang = r.sample(bank_bagian, 3) + bukan
     r.shuffle(barang)
     r.shuffle(
         list(range(4))
@@ -394,7 +403,7 @@ def soal(participant_id: str) -> Soal:
     pesanan = _pesanan(r)
     # Drawn last, so the earlier parts of a variant stay what they were before exercise 6 became a job.
     draf_produk = r.choice([p for p in PRODUK if p not in produk])
-    benar = kode_produk(draf_produk)
+    benar = _kode_produk(draf_produk)
     salah = [c for c in hs.returnable_codes() if c != benar]
     draf = benar if r.random() < 0.5 else r.choice(salah)
     return Soal(
@@ -424,32 +433,33 @@ def harapan(participant_id: str) -> dict:
     """Expected answers (used by hidden tests and the trainer's tools; never shown to participants)."""
     (lambda: None).__code__  # noqa: B018 - the key marker (sandbox.key_recorder hears it)
     s = soal(participant_id)
-    kode = {KASUS_ARTIKEL[a.nama]: kode_artikel(a) for a in s.pesanan}
+    kode = {KASUS_ARTIKEL[a.nama]: _kode_artikel(a) for a in s.pesanan}
     studi_kasus: dict[str, str | int] = {f"kode_{k}": kode[k] for k in KASUS_ARTIKEL.values()}
     studi_kasus["pasang_pantofel"] = sum(
-        a.pasang for a in s.pesanan if kode_artikel(a) == kode["pantofel"]
+        a.pasang for a in s.pesanan if _kode_artikel(a) == kode["pantofel"]
     )
     produk = {p.uraian: p for p in PRODUK}
-    olahraga = dict(OLAHRAGA)
-    bagian = dict(BAGIAN_6406)
+    bank_olahraga, bank_bagian = _bank_barang()
+    olahraga, bagian = dict(bank_olahraga), dict(bank_bagian)
     return {
         "bahan_upper": _BAHAN_KATA[hs.upper_material(s.upper_luas)],
         "bahan_sol": _BAHAN_KATA[hs.outsole_material(s.sol_luas)],
-        "kode_hs": {h: kode_produk(produk[u]) for h, u in s.produk.items()},
+        "kode_hs": {h: _kode_produk(produk[u]) for h, u in s.produk.items()},
         "olahraga": sorted(h for h, u in s.olahraga.items() if olahraga[u]),
         "bagian_6406": sorted(
             h for h, u in s.barang.items() if bagian.get(u, "").startswith("6406")
         ),
         "btki": {
-            "subpos": kode_produk(produk[s.btki_produk]),
-            "draf_benar": "ya" if s.btki_draf == kode_produk(produk[s.btki_produk]) else "tidak",
+            "subpos": _kode_produk(produk[s.btki_produk]),
+            "draf_benar": "ya" if s.btki_draf == _kode_produk(produk[s.btki_produk]) else "tidak",
         },
         "studi_kasus": studi_kasus,
     }
 
 
-def kode_produk(p: Produk) -> str:
-    """Subheading of a described product (hs.classify_footwear)."""
+def _kode_produk(p: Produk) -> str:
+    """Subheading of a described product (hs.classify_footwear): the key of exercises 3 and 6."""
+    (lambda: None).__code__  # noqa: B018 - the key marker (sandbox.key_recorder hears it)
     return hs.classify_footwear(p.upper, p.sol, **p.fitur)
 
 
@@ -465,8 +475,10 @@ KASUS_ARTIKEL = {
 KASUS_NAMA = (*(f"kode_{k}" for k in KASUS_ARTIKEL.values()), "pasang_pantofel")
 
 
-def kode_artikel(a: Artikel) -> str:
-    """Subheading of a case-study article: materials by Note 4 from its areas, then hs.classify_footwear."""
+def _kode_artikel(a: Artikel) -> str:
+    """Subheading of a case-study article: materials by Note 4 from its areas, then
+    hs.classify_footwear (the key of the case study)."""
+    (lambda: None).__code__  # noqa: B018 - the key marker (sandbox.key_recorder hears it)
     return hs.classify_footwear(
         hs.upper_material(a.upper_luas), hs.outsole_material(a.sol_luas), **a.fitur
     )
