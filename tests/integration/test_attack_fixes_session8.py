@@ -122,7 +122,7 @@ def test_pulihkan_after_the_scores_were_taken_off_brings_back_nothing_for_the_ne
         assert any(g.manual_score == given_score for g in sub.grades)
     third = grade(ws, MOD, progress=False, workers=1).by_participant()["p01"]
     assert third.score == 0, third
-    kept = sorted((ws.root / "penilaian" / MOD / "nilai-pelatih-lama").glob("p01-*.json"))
+    kept = sorted((ws.state_dir / MOD / "nilai-pelatih-lama").glob("p01-*.json"))
     assert kept, "the trainer's score is on record"
     rows = [r for k in kept for r in json.loads(k.read_text())["nilai_dilepas"]]
     assert any(r["manual_score"] == given_score for r in rows), rows

@@ -49,7 +49,7 @@ def closed_round1(tmp_path):
     release_module(ws, FORM, due="2026-12-01 17:00")
     putaran.tutup(ws.root, FORM)
     usb = tmp_path / "usb-cadangan" / "source"
-    shutil.copytree(ws.root / "source", usb)
+    shutil.copytree(ws.source(), usb)
     return ws, usb
 
 
@@ -69,12 +69,12 @@ def test_the_closed_rounds_form_put_back_from_a_backup_is_never_released_to_a_re
     round1 = _keys(ws.source_notebook(FORM))
     putaran.ulang(ws.root, FORM, ["p05"])
     assert putaran.read_round(ws.root, FORM).nomor == 2
-    shutil.rmtree(ws.root / "source" / FORM)
-    shutil.copytree(usb / FORM, ws.root / "source" / FORM)
+    shutil.rmtree(ws.source(FORM))
+    shutil.copytree(usb / FORM, ws.source(FORM))
     handed = _cli(ws, "release", FORM, "--batas", "2026-12-08 17:00")
     assert "Traceback" not in handed.stderr, handed.stderr
     if handed.returncode == 0:
-        released = ws.root / "release" / FORM / f"{FORM}.ipynb"
+        released = ws.release_notebook(FORM)
         assert released.is_file()
         now = _keys(ws.source_notebook(FORM))
         same = sum(now.get(g) == k for g, k in round1.items())
@@ -116,9 +116,9 @@ def test_after_the_refusal_init_draws_a_new_round_form_and_release_hands_it_out(
     ws, usb = closed_round1
     round1 = _keys(ws.source_notebook(FORM))
     putaran.ulang(ws.root, FORM, ["p05"])
-    shutil.rmtree(ws.root / "source" / FORM)
-    shutil.copytree(usb / FORM, ws.root / "source" / FORM)
-    released = ws.root / "release" / FORM / f"{FORM}.ipynb"
+    shutil.rmtree(ws.source(FORM))
+    shutil.copytree(usb / FORM, ws.source(FORM))
+    released = ws.release_notebook(FORM)
     before = released.read_bytes()  # round 1's release
     refused = _cli(ws, "release", FORM, "--batas", "2026-12-08 17:00")
     assert refused.returncode != 0 and "putaran 1" in refused.stderr, refused.stderr
@@ -130,7 +130,7 @@ def test_after_the_refusal_init_draws_a_new_round_form_and_release_hands_it_out(
     )  # fmt: skip
     assert again.returncode == 0, again.stdout + again.stderr
     assert "putaran 1" in again.stderr and "putaran 2" in again.stderr, again.stderr
-    assert list((ws.root / "penilaian").glob(f"{FORM}-putaran-1-*")), "round 1's form not kept"
+    assert list(ws.state_dir.glob(f"{FORM}-putaran-1-*")), "round 1's form not kept"
     handed = _cli(ws, "release", FORM, "--batas", "2026-12-08 17:00")
     assert handed.returncode == 0, handed.stdout + handed.stderr
     assert released.read_bytes() != before
@@ -280,8 +280,8 @@ def test_the_closed_rounds_form_put_back_is_never_printed_for_a_retaker(
     ws, usb = closed_round1
     round1 = _keys(ws.source_notebook(FORM))
     putaran.ulang(ws.root, FORM, ["p05"])
-    shutil.rmtree(ws.root / "source" / FORM)
-    shutil.copytree(usb / FORM, ws.root / "source" / FORM)
+    shutil.rmtree(ws.source(FORM))
+    shutil.copytree(usb / FORM, ws.source(FORM))
     paper = tmp_path / "kertas.html"
     res = _cli(ws, "cetak", FORM, "--out", str(paper), *(["--kunci"] if kunci else []))
     assert "Traceback" not in res.stderr and "galat tak terduga" not in res.stderr, res.stderr
@@ -310,8 +310,8 @@ def test_the_closed_rounds_form_with_one_question_retouched_is_never_released(
     ws, usb = closed_round1
     round1 = _keys(ws.source_notebook(FORM))
     putaran.ulang(ws.root, FORM, ["p05"])
-    shutil.rmtree(ws.root / "source" / FORM)
-    shutil.copytree(usb / FORM, ws.root / "source" / FORM)
+    shutil.rmtree(ws.source(FORM))
+    shutil.copytree(usb / FORM, ws.source(FORM))
     path = ws.source_notebook(FORM)
     nb = json.loads(path.read_text(encoding="utf-8"))
     cells = nb["cells"]

@@ -323,7 +323,7 @@ def test_a_trainers_manual_scores_stay_with_the_version_they_were_given_for(tmp_
     assert (new.status, new.score) == ("dinilai", 0.0)
     assert seen() == (0.0, {"t1_luas_jawab": "cek satuannya"})
     assert len(new.notes) == 1 and "p01" in new.notes[0] and "nilai-pelatih-lama" in new.notes[0]
-    (kept,) = (root / "penilaian" / cohort.MODUL / "nilai-pelatih-lama").glob("p01-*.json")
+    (kept,) = (Folder(root).state_dir / cohort.MODUL / "nilai-pelatih-lama").glob("p01-*.json")
     old = json.loads(kept.read_text(encoding="utf-8"))
     assert [(g["grade_id"], g["manual_score"]) for g in old["nilai_dilepas"]] == [("t1_luas", 2)]
     assert old["komentar_dilepas"] == [

@@ -17,6 +17,7 @@ import nbformat
 import pytest
 from nbgrader.api import MissingEntry
 
+from alaskaki.folder import Folder
 from alaskaki.workshop.grading import manual, record
 
 T1 = dt.datetime(2026, 12, 1, 8, 0)
@@ -78,16 +79,16 @@ def graded(tmp_path):
 
     modul, pid = "m7a-daya-saing", "p01"
     root = tmp_path / "lokakarya"
-    auto = root / "autograded" / pid / modul
+    auto = Folder(root).autograded(pid, modul)
     auto.mkdir(parents=True)
     nbformat.write(_nb("Kekuatan: kulit asli.", "hitung = 2"), auto / f"{modul}.ipynb")
     (auto / "timestamp.txt").write_text(_stamp(T1))
-    sub = root / "submitted" / pid / modul
+    sub = Folder(root).submitted(pid, modul)
     sub.mkdir(parents=True)
     source = b"source"
     course = SimpleNamespace(
         root=root,
-        folder=SimpleNamespace(autograded=lambda p, m: root / "autograded" / p / m),
+        folder=SimpleNamespace(autograded=Folder(root).autograded),
         coursedir=CourseDirectory(),
     )
     meta = {"esai": {"solution": True, "grade": True}, "hitung_jawab": {"solution": True}}
@@ -148,7 +149,7 @@ def test_a_new_version_keeps_only_what_the_trainer_scored_on_unchanged_text(grad
     assert before.review == {"hitung"}
     assert len(notes) == 1 and notes[0].startswith("p01:") and "m7a-daya-saing" in notes[0]
     assert "menunggu penilaiannya lagi" in notes[0]
-    (kept,) = (course.root / "penilaian" / mod.modul / manual.OLD_MANUAL_DIR).glob("p01-*.json")
+    (kept,) = (Folder(course.root).state_dir / mod.modul / manual.OLD_MANUAL_DIR).glob("p01-*.json")
     old = json.loads(kept.read_text(encoding="utf-8"))
     assert [
         (g["grade_id"], g["manual_score"], g["extra_credit"]) for g in old["nilai_dilepas"]
@@ -168,10 +169,9 @@ def test_a_changed_essay_waits_for_the_trainer_again(graded):
 def test_a_retake_rounds_sheet_keeps_nothing_of_round_one(graded):
     course, mod, work, gb = graded("Kekuatan: kulit asli.", "hitung = 2", b"v2", T2)
     mod.modul = "asesmen-akhir"  # an uji form graded before with another form
-    (course.root / "autograded" / "p01" / "m7a-daya-saing").rename(
-        course.root / "autograded" / "p01" / "asesmen-akhir"
-    )
-    auto = course.root / "autograded" / "p01" / "asesmen-akhir"
+    folder = Folder(course.root)
+    folder.autograded("p01", "m7a-daya-saing").rename(folder.autograded("p01", "asesmen-akhir"))
+    auto = folder.autograded("p01", "asesmen-akhir")
     (auto / "m7a-daya-saing.ipynb").rename(auto / "asesmen-akhir.ipynb")
     record.write_marker(course.root, "asesmen-akhir", "p01", {"formulir": "round-1-form"})
     before = manual.earlier(gb, course, mod, work)
