@@ -40,7 +40,7 @@ from alaskaki.exercises.m5a import (  # noqa: E402
     LEVEL,
     LOT_RENCANA,
     LOT_STUDI,
-    inspection_plan,
+    _inspection_plan,
 )
 from alaskaki.exercises.m5a import sekitar_ac as _sekitar_ac  # noqa: E402
 from alaskaki.exercises.m5b import CR6_NILAI  # noqa: E402
@@ -52,7 +52,6 @@ __all__ = [
     "LEVEL",
     "LOT_RENCANA",
     "LOT_STUDI",
-    "inspection_plan",
 ]
 
 
@@ -101,8 +100,8 @@ def soal(participant_id: str) -> Soal:
     jenis = r.sample(lain, 3) + pengaman[:1]
     r.shuffle(jenis)
     sk_lot = r.choice(LOT_STUDI)
-    mayor = inspection_plan(sk_lot, "mayor")
-    minor = inspection_plan(sk_lot, "minor")
+    mayor = _inspection_plan(sk_lot, "mayor")
+    minor = _inspection_plan(sk_lot, "minor")
     return Soal(
         peserta=participant_id,
         ikm=ikm,
@@ -151,7 +150,7 @@ def _rencana(s: Soal) -> quality.SamplingPlan:
 
 def _studi(s: Soal) -> dict:
     (lambda: None).__code__  # noqa: B018 - the key marker (sandbox.key_recorder hears it)
-    mayor, minor = inspection_plan(s.sk_lot, "mayor"), inspection_plan(s.sk_lot, "minor")
+    mayor, minor = _inspection_plan(s.sk_lot, "mayor"), _inspection_plan(s.sk_lot, "minor")
     d_mayor = quality.lot_decision(mayor, s.sk_mayor)
     d_minor = quality.lot_decision(minor, s.sk_minor)
     d_kritis = inspection.critical_decision(s.sk_kritis)

@@ -63,8 +63,10 @@ def sekitar_ac(r, plan: quality.SamplingPlan) -> int:
     return max(0, r.choice([plan.accept - 1, plan.accept, plan.reject, plan.reject + 1]))
 
 
-def inspection_plan(lot: int, kelas: str) -> quality.SamplingPlan:
-    """Level-II plan for a defect class at the usual AQL of that class (mayor 2.5, minor 4.0)."""
+def _inspection_plan(lot: int, kelas: str) -> quality.SamplingPlan:
+    """Level-II plan for a defect class at the usual AQL of that class: the key of the case
+    study's sample sizes and decisions."""
+    (lambda: None).__code__  # noqa: B018 - the key marker (sandbox.key_recorder hears it)
     return quality.sampling_plan(lot, quality.defect_class(kelas).usual_aql, LEVEL)
 
 
@@ -131,8 +133,8 @@ def soal(participant_id: str) -> Soal:
         sk_lot=sk_lot,
         sk_persen_selesai=r.choice([80, 90, 100]),
         sk_kritis=r.choice([0, 0, 0, 1]),
-        sk_mayor=sekitar_ac(r, inspection_plan(sk_lot, "mayor")),
-        sk_minor=sekitar_ac(r, inspection_plan(sk_lot, "minor")),
+        sk_mayor=sekitar_ac(r, _inspection_plan(sk_lot, "mayor")),
+        sk_minor=sekitar_ac(r, _inspection_plan(sk_lot, "minor")),
     )
 
 
@@ -156,7 +158,7 @@ def teks_keputusan(s: Soal) -> list[str]:
 
 def _studi(s: Soal) -> dict:
     (lambda: None).__code__  # noqa: B018 - the key marker (sandbox.key_recorder hears it)
-    mayor, minor = inspection_plan(s.sk_lot, "mayor"), inspection_plan(s.sk_lot, "minor")
+    mayor, minor = _inspection_plan(s.sk_lot, "mayor"), _inspection_plan(s.sk_lot, "minor")
     d_mayor = quality.lot_decision(mayor, s.sk_mayor)
     d_minor = quality.lot_decision(minor, s.sk_minor)
     d_kritis = inspection.critical_decision(s.sk_kritis)

@@ -35,8 +35,8 @@ def test_plans_match_worked_lookups_of_the_brief():
     assert (p.lot_code_letter, p.sample_size, p.accept, p.reject) == ("E", 20, 1, 2)
     p = quality.sampling_plan(1000, 4.0, "II")
     assert (p.lot_code_letter, p.sample_size, p.accept, p.reject) == ("J", 80, 7, 8)
-    assert m5.inspection_plan(500, "mayor").accept == 3  # AQL 2.5 -> 3/4
-    assert m5.inspection_plan(500, "minor").accept == 5  # AQL 4.0 -> 5/6
+    assert m5._inspection_plan(500, "mayor").accept == 3  # AQL 2.5 -> 3/4
+    assert m5._inspection_plan(500, "minor").accept == 5  # AQL 4.0 -> 5/6
 
 
 @pytest.mark.parametrize("pid", IDS)
