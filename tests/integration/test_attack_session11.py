@@ -320,26 +320,28 @@ def folder(tmp_path):
     return root
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="R83: the lock file deleted while `grade` holds it (rm, rsync --delete, a restore "
-    "from a copy) lets a second writer in at once (lock.py)",
-)
-def test_r83_a_lock_file_deleted_under_a_running_grade_still_keeps_a_second_writer_out(folder):
+# R83 fixed here (lock.py): the folder itself is locked too
+@pytest.mark.parametrize("how", ["rm", "rsync", "symlink"])
+def test_r83_a_lock_file_deleted_under_a_running_grade_still_keeps_a_second_writer_out(folder, how):
     grader = _hold(folder, "grade m3")
+    lock = folder / LOCK_FILE
     try:
-        (folder / LOCK_FILE).unlink()  # "sedang dipakai" looks stale to a worried trainer
+        lock.unlink()  # "sedang dipakai" looks stale to a worried trainer
+        if how == "rsync":  # a restore from a copy: a new file renamed over it
+            (folder / ".salinan").write_bytes(b"")
+            os.replace(folder / ".salinan", lock)
+        elif how == "symlink":
+            lock.symlink_to(folder / "tidak-ada")
         with pytest.raises(WorkshopBusy), writer_lock(folder, "tutup m3", wait=0):
             pass
+        assert running_writer(folder) is not None
     finally:
         _end(grader)
+    with writer_lock(folder, "tutup m3", wait=0):  # free once grade ends
+        pass
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="R84: a second `status` tells the trainer the first `status` is changing the "
-    "workshop (readers take the writer lock for their side writes) (lock.py)",
-)
+# R84 fixed here (lock.py)
 def test_r84_a_status_beside_another_status_says_nobody_is_writing(folder):
     reader = _hold(folder, "status")  # another trainer's status, in its side write
     try:

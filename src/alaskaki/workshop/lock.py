@@ -10,11 +10,17 @@ always look at a workshop while it is being graded.
 
 Design (docs/architecture.md, "The workshop folder's files"):
 
-* an OS advisory lock, ``fcntl.flock`` on :data:`alaskaki.folder.LOCK_FILE` in the folder. The
-  kernel drops it when the holder's last descriptor closes, which includes the process dying in
-  any way (power cut, ``kill -9``, Ctrl-C, a closed terminal): there is never a stale lock a
-  trainer has to find and delete by hand. The file's content is only a note of who holds it;
-  a note left by a dead holder means nothing, since the lock is free.
+* an OS advisory lock, ``fcntl.flock`` on the workshop folder itself and on
+  :data:`alaskaki.folder.LOCK_FILE` in it. The kernel drops it when the holder's last descriptor
+  closes, which includes the process dying in any way (power cut, ``kill -9``, Ctrl-C, a closed
+  terminal): there is never a stale lock a trainer has to find and delete by hand. The folder's
+  own lock cannot be deleted, replaced or made a folder under a running holder (a worried
+  trainer's ``rm .sedang-dipakai``, ``rsync --delete`` from a copy: red team R83); the file's
+  lock serves where a folder cannot be locked (NFS locks only descriptors open for writing) and
+  kit versions that locked only the file. The file's content is only a note of who holds it; a
+  note left by a dead holder means nothing, since the lock is free. A reader's side write (a
+  backup ``status`` makes) notes that it is a reader, so a second reader is not told that the
+  workshop is being changed (R84).
 * reentrant within one process, whatever the thread: ``grade`` calls helpers that take it too,
   tests call library functions inside others (and a test's fault hook runs another command inside
   a running one, on purpose). ``flock`` itself would deadlock there: a second open of the file in
@@ -52,7 +58,8 @@ WAIT_SECONDS = 5.0  # a co-trainer's quick collect ends within it; grade does no
 WAIT_ENV = "ALASKAKI_LOCK_WAIT"
 _POLL = 0.1
 # flock is refused by some network and FUSE file systems: the command runs unlocked, as before
-_NO_LOCKS = {errno.ENOLCK, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EINVAL, errno.ENOSYS}
+# (NFS emulates it with byte-range locks, which need a descriptor open for writing: EBADF)
+_NO_LOCKS = {errno.ENOLCK, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EINVAL, errno.ENOSYS, errno.EBADF}
 
 
 class WorkshopBusy(AlaskakiError):
@@ -60,8 +67,9 @@ class WorkshopBusy(AlaskakiError):
 
 
 class _Held:
-    def __init__(self, fd: int | None, path: Path):
-        self.fd = fd
+    def __init__(self, fds: list[int], note: int | None, path: Path):
+        self.fds = fds  # locked descriptors: the folder's and the lock file's, where each could be
+        self.note = note  # the lock file's descriptor (among fds), written with the holder's note
         self.path = path
         self.depth = 0
 
@@ -96,6 +104,14 @@ def _open(path: Path) -> int | None:
         return None
 
 
+def _open_folder(root: Path) -> int | None:
+    """A descriptor of the workshop folder itself, to flock (None when it cannot be opened)."""
+    try:
+        return os.open(root, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+    except OSError:
+        return None
+
+
 def _user() -> str:
     try:
         import pwd
@@ -105,7 +121,7 @@ def _user() -> str:
         return str(os.geteuid())
 
 
-def _write_note(fd: int, command: str) -> None:
+def _write_note(fd: int, command: str, reader: bool = False) -> None:
     note = {
         "command": f"alaskaki {command}",
         "pid": os.getpid(),
@@ -113,6 +129,8 @@ def _write_note(fd: int, command: str) -> None:
         "user": _user(),
         "host": socket.gethostname(),
     }
+    if reader:  # a reader's side write: it changes nothing a reader shows (R84)
+        note["pembaca"] = True
     # best effort: a read-only descriptor or a full disk leaves the lock held, the note empty
     with contextlib.suppress(OSError):
         os.ftruncate(fd, 0)
@@ -177,15 +195,17 @@ def running_writer(root: str | Path) -> str | None:
     with unless_busy(root, "status") as free:
         if free:
             return None
+    note = holder(root)
+    if note is not None and note.get("pembaca") is True:
+        return None  # another reader's backup (status, the formgrader's server): nothing changes
     return (
         f"{_who(holder(root))} sedang mengubah lokakarya ini, jadi hasil di bawah bisa berubah; "
         "lihat lagi sesudah perintah itu selesai."
     )
 
 
-def _acquire(fd: int, root: Path, command: str, wait: float) -> bool:
+def _acquire(fd: int, root: Path, command: str, deadline: float) -> bool:
     """True when locked, False when the file system has no locks; raises when someone holds it."""
-    deadline = time.monotonic() + wait
     while True:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -201,12 +221,15 @@ def _acquire(fd: int, root: Path, command: str, wait: float) -> bool:
 
 
 @contextlib.contextmanager
-def writer_lock(root: str | Path, command: str, *, wait: float | None = None) -> Iterator[None]:
+def writer_lock(
+    root: str | Path, command: str, *, wait: float | None = None, reader: bool = False
+) -> Iterator[None]:
     """Hold the workshop ``root``'s writer lock for the block (reentrant within this process).
 
     ``command`` is what the trainer typed after ``alaskaki`` (e.g. ``"grade m3"``): it is written
     into the lock file for a second writer's message, and named in this one's when refused.
     A folder that does not exist yet, or is not a workshop, is not locked (the command reports it).
+    ``reader``: a reader's side write (:func:`unless_busy`), noted as such.
     """
     root = Path(root)
     try:
@@ -222,7 +245,7 @@ def writer_lock(root: str | Path, command: str, *, wait: float | None = None) ->
         if held is not None:
             held.depth += 1
         elif (root / META_FILE).is_file() or (root / CONFIG_FILE).is_file():
-            held = _registry[key] = _take(root, command, wait)
+            held = _registry[key] = _take(root, command, wait, reader)
     if held is None:
         yield
         return
@@ -232,20 +255,33 @@ def writer_lock(root: str | Path, command: str, *, wait: float | None = None) ->
         _release(key, held)
 
 
-def _take(root: Path, command: str, wait: float | None) -> _Held:
-    path = lock_file(root)
-    fd = _open(path)
-    if fd is not None:
-        try:
-            if _acquire(fd, root, command, _wait_seconds(wait)):
-                _write_note(fd, command)
-            else:
+def _take(root: Path, command: str, wait: float | None, reader: bool = False) -> _Held:
+    # the folder first, then the file, in every process: no two writers wait for each other
+    deadline = time.monotonic() + _wait_seconds(wait)
+    fds: list[int] = []
+    note = None
+    try:
+        for fd, is_file in ((_open_folder(root), False), (_open(lock_file(root)), True)):
+            if fd is None:
+                continue
+            try:
+                locked_now = _acquire(fd, root, command, deadline)
+            except BaseException:
                 os.close(fd)
-                fd = None
-        except BaseException:
+                raise
+            if not locked_now:
+                os.close(fd)
+                continue
+            fds.append(fd)
+            if is_file:
+                note = fd
+    except BaseException:
+        for fd in fds:
             os.close(fd)
-            raise
-    held = _Held(fd, path)
+        raise
+    if note is not None:
+        _write_note(note, command, reader)
+    held = _Held(fds, note, lock_file(root))
     held.depth = 1
     return held
 
@@ -257,10 +293,11 @@ def _release(key: tuple[int, int], held: _Held) -> None:
             return
         if _registry.get(key) is held:
             del _registry[key]
-    if held.fd is not None:
+    if held.note is not None:
         with contextlib.suppress(OSError):
-            os.ftruncate(held.fd, 0)  # the note goes with the lock; a kill leaves a stale note only
-        os.close(held.fd)  # closing drops the flock
+            os.ftruncate(held.note, 0)  # the note goes with the lock; a kill leaves a stale note
+    for fd in reversed(held.fds):
+        os.close(fd)  # closing drops the flock
 
 
 @contextlib.contextmanager
@@ -270,7 +307,7 @@ def unless_busy(root: str | Path, command: str) -> Iterator[bool]:
     which the writer's own backup at its end covers)."""
     with contextlib.ExitStack() as stack:
         try:
-            stack.enter_context(writer_lock(root, command, wait=0))
+            stack.enter_context(writer_lock(root, command, wait=0, reader=True))
         except WorkshopBusy:
             yield False
             return
