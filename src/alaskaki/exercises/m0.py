@@ -43,8 +43,9 @@ KOSONG = (
 SEMANGAT = "Belum pas — tidak apa-apa, di sini kita memang belajar dari salah. "
 
 
-def format_rupiah(nilai: float) -> str:
-    """Rupiah the Indonesian way, rounded to whole rupiah: 1250000 -> 'Rp1.250.000'."""
+def _format_rupiah(nilai: float) -> str:
+    """Rupiah the Indonesian way, rounded to whole rupiah: the key of the rupiah-text item."""
+    (lambda: None).__code__  # noqa: B018 - the key marker (sandbox.key_recorder hears it)
     return rupiah(nilai)
 
 
@@ -113,7 +114,7 @@ def harapan(participant_id: str) -> dict[str, object]:
         "total_harga": total,
         "uang_muka": total * s.persen_uang_muka / 100,
         "biaya_per_pasang": round(s.biaya_total / s.pasang_dibagi),
-        "teks_rupiah": format_rupiah(s.angka_rupiah),
+        "teks_rupiah": _format_rupiah(s.angka_rupiah),
         "jumlah_pasang": sum(p["pasang"] for p in s.pesanan),
         "total_pasang": sum(p["pasang"] for p in s.pesanan_kasus),
         "total_nilai": sum(p["pasang"] * p["harga"] for p in s.pesanan_kasus),

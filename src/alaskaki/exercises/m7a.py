@@ -179,8 +179,6 @@ JUMLAH_SWOT = (
     6  # statements to place (fewer than the legacy module's eight: the session must fit 90 minutes)
 )
 
-#: What a reliability tag allows in a proposal (the module's reading of the dataset's tags).
-KUTIP = {"S": "ya", "C": "tidak", "D": "tidak"}
 #: Rows asked about in the reliability item: (series, year) with each tag present.
 BARIS_KEANDALAN = (
     ("tahunan", 2024),
@@ -245,8 +243,9 @@ def soal(participant_id: str) -> Soal:
     )
 
 
-def baris(seri: str, tahun: int) -> export_stats.ExportFigure:
+def _baris(seri: str, tahun: int) -> export_stats.ExportFigure:
     """The dataset row of the world total of a series and year, whatever its tag (C rows included)."""
+    (lambda: None).__code__  # noqa: B018 - the key marker (sandbox.key_recorder hears it)
     return next(
         f
         for f in export_stats.figures()
@@ -254,10 +253,17 @@ def baris(seri: str, tahun: int) -> export_stats.ExportFigure:
     )
 
 
+def _kutip(tag: str) -> str:
+    """What a reliability tag allows in a proposal (the module's reading of the dataset's tags):
+    the key of the reliability item, taught in the notebook's text, so not module data (R82)."""
+    (lambda: None).__code__  # noqa: B018 - the key marker (sandbox.key_recorder hears it)
+    return {"S": "ya", "C": "tidak", "D": "tidak"}[tag]
+
+
 def teks_keandalan(s: Soal) -> list[str]:
     out = []
     for seri, tahun in s.keandalan:
-        f = baris(seri, tahun)
+        f = _baris(seri, tahun)
         nilai = number(f.value_musd, 1)
         out.append(f"Ekspor alas kaki {f.period}: USD {nilai} juta, tag {f.tag}.")
     return out
@@ -291,7 +297,7 @@ def harapan(participant_id: str) -> dict[str, object]:
         "pertumbuhan_rata": export_stats.average_growth_between(*s.tahun_rata),
         "porsi_tujuan": export_stats.share_in(SERI_TUJUAN, s.tujuan, None),
         "swot_kelompok": [kotak[t] for t in s.swot],
-        "keandalan": [KUTIP[baris(seri, t).tag] for seri, t in s.keandalan],
+        "keandalan": [_kutip(_baris(seri, t).tag) for seri, t in s.keandalan],
         "studi_kasus": _studi(s),
     }
 

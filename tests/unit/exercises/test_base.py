@@ -87,9 +87,12 @@ def test_a_check_hands_the_key_to_no_object_of_the_notebooks_own_class():
 
 def test_every_function_the_key_is_computed_with_carries_the_key_marker():
     """The grading sandbox records a call into the key by the marker each key function starts
-    with (sandbox.key_recorder, R76): harapan, and every private helper of its module it reaches
-    by name (m3._hpp over the participant's soal gives the key's HPP). A helper added without the
-    marker would let a notebook compose the key unrecorded."""
+    with (sandbox.key_recorder, R76): harapan, and every function of the exercises package it
+    reaches by name, public or private, in its own module or another (m3._hpp over the
+    participant's soal gives the key's HPP; m4 computes with m4b's Incoterms rule). R82: public
+    helpers (m4b.aturan_untuk, m5b.huruf_uji, m6.selisih_lc ...) were not followed and carried no
+    marker, so a notebook called them for whole answers unrecorded. Only soal is not followed: it
+    builds the variant every participant is shown (latihan.mulai)."""
     import importlib
     import pkgutil
     import types
@@ -109,17 +112,18 @@ def test_every_function_the_key_is_computed_with_carries_the_key_marker():
         mod = importlib.import_module(f"alaskaki.exercises.{info.name}")
         if not hasattr(mod, "harapan"):
             continue
-        seen, todo = set(), ["harapan"]
+        seen, todo = set(), [(mod, "harapan")]
         while todo:
-            name = todo.pop()
-            fn = vars(mod).get(name)
-            if not isinstance(fn, types.FunctionType) or fn.__module__ != mod.__name__:
+            home, name = todo.pop()
+            fn = vars(home).get(name)
+            if not isinstance(fn, types.FunctionType) or name == "soal" or fn in seen:
                 continue
-            if name in seen:
-                continue
-            seen.add(name)
+            if not fn.__module__.startswith(pkg.__name__ + "."):
+                continue  # the domain and text modules: the kit's public rules, not the key
+            seen.add(fn)
             if not _marked(fn.__code__):
-                unmarked.append(f"{info.name}.{name}")
-            todo.extend(n for n in names(fn.__code__) if n.startswith("_") and n[1] != "_")
+                unmarked.append(f"{fn.__module__}.{name}")
+            own = importlib.import_module(fn.__module__)
+            todo.extend((own, n) for n in names(fn.__code__))
         helpers += len(seen) - 1
-    assert unmarked == [] and helpers >= 20, (unmarked, helpers)
+    assert unmarked == [] and helpers >= 30, (unmarked, helpers)

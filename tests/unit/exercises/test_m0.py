@@ -65,9 +65,9 @@ def test_expected_values_are_the_arithmetic_taught():
 
 
 def test_rupiah_format_uses_dots_for_thousands():
-    assert m0.format_rupiah(1250000) == "Rp1.250.000"
-    assert m0.format_rupiah(999) == "Rp999"
-    assert m0.format_rupiah(12345678.4) == "Rp12.345.678"
+    assert m0._format_rupiah(1250000) == "Rp1.250.000"
+    assert m0._format_rupiah(999) == "Rp999"
+    assert m0._format_rupiah(12345678.4) == "Rp12.345.678"
 
 
 @pytest.mark.parametrize("name", NAMES)
