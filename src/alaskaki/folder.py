@@ -196,42 +196,53 @@ def read_uji_secret(root: str | Path) -> str | None:
     return text or None
 
 
-def secret_once(path: Path, *, doing: str) -> str:
+def secret_once(path: Path, *, what: str) -> str:
     """The secret kept in ``path``, made (random, readable by the owner only) when there is none.
 
-    Written whole to a private temporary file and linked into place: a crash leaves no half
-    secret, and of two commands making it at once one wins and both use the winner's.
+    Made under a lock on its folder (two commands at once keep one secret, red team: a check
+    then a write let each of eight keep its own), written whole to a private temporary file and
+    renamed into place (a crash leaves no half secret; an empty file, a copy cut short, is
+    replaced: nothing can depend on it).
     """
-    for _ in range(3):
-        try:
-            text = path.read_text(encoding="utf-8").strip()
-        except FileNotFoundError:
-            text = ""
-        except OSError as err:
-            raise from_os_error(err, doing=doing, path=path) from err
-        if text:
-            return text
-        import secrets
 
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.part")
+    def read() -> str:
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            return path.read_text(encoding="utf-8").strip()
+        except FileNotFoundError:
+            return ""
+        except OSError as err:
+            raise from_os_error(err, doing=f"membaca {what}", path=path) from err
+
+    text = read()
+    if text:
+        return text
+    import fcntl
+    import secrets
+
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.part")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        folder = os.open(path.parent, os.O_RDONLY)
+        try:
+            fcntl.flock(folder, fcntl.LOCK_EX)  # held while one secret is checked and written
+            text = read()
+            if text:
+                return text
+            value = secrets.token_hex(16)
             fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                fh.write(secrets.token_hex(16) + "\n")
+                fh.write(value + "\n")
                 fh.flush()
                 os.fsync(fh.fileno())
-            if path.exists():  # empty (a copy cut short): replaced, nothing depends on it yet
-                os.replace(tmp, path)
-            else:
-                with contextlib.suppress(FileExistsError):  # another command made it first
-                    os.link(tmp, path)
-        except OSError as err:
-            raise from_os_error(err, doing=doing, path=path) from err
+            os.replace(tmp, path)
+            return value
         finally:
-            with contextlib.suppress(OSError):
-                tmp.unlink()
-    raise AlaskakiError(f"Gagal {doing} ({path}).")
+            os.close(folder)  # and with it the lock
+    except OSError as err:
+        raise from_os_error(err, doing=f"menyimpan {what}", path=path) from err
+    finally:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
 
 
 @dataclass(frozen=True)
@@ -297,7 +308,7 @@ class Folder:
 
         Never printed; travels with the folder (copy, move). ``anonim_kunci`` of the reviewer
         file, when set, is used instead (the same pseudonyms across workshops)."""
-        return secret_once(self.pseudonym_secret_file, doing="menyimpan kunci nama samaran")
+        return secret_once(self.pseudonym_secret_file, what="kunci nama samaran")
 
     @property
     def backup_dir(self) -> Path:

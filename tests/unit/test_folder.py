@@ -734,3 +734,34 @@ def test_new_gradebook_records_alembics_head_without_running_alembic(tmp_path, m
     assert api.get_alembic_version is original  # installed once, not wrapped again
     _venv_on_path()
     assert api.get_alembic_version is original
+
+
+def _pseudonym_secret_of(root: str) -> str:
+    return Folder(root).pseudonym_secret()
+
+
+def test_the_pseudonym_secret_is_made_once_whole_and_for_the_owner_only(tmp_path):
+    """Commands making it at the same moment all get the one secret kept; a file cut short
+    (empty) is replaced; nothing is left beside it."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(4) as pool:
+        made = set(pool.map(_pseudonym_secret_of, [str(tmp_path)] * 8))
+    f = Folder(tmp_path)
+    assert made == {f.pseudonym_secret()} and len(f.pseudonym_secret()) == 32
+    assert f.pseudonym_secret_file.stat().st_mode & 0o777 == 0o600
+    assert [p.name for p in f.state_dir.iterdir()] == [f.pseudonym_secret_file.name]
+    f.pseudonym_secret_file.write_text("")
+    again = f.pseudonym_secret()
+    assert again and again not in made and f.pseudonym_secret() == again
+
+
+def test_an_unreadable_pseudonym_secret_is_one_sentence_naming_it(tmp_path):
+    f = Folder(tmp_path)
+    f.pseudonym_secret()
+    f.pseudonym_secret_file.unlink()
+    f.pseudonym_secret_file.mkdir()  # a path that cannot be read as a file
+    with pytest.raises(AlaskakiError) as err:
+        f.pseudonym_secret()
+    said = str(err.value)
+    assert said.startswith("Gagal membaca kunci nama samaran") and "kunci-samaran.txt" in said

@@ -76,13 +76,31 @@ class View:
     frame: pd.DataFrame
 
 
-def pseudonym(pid: str, key: str = "") -> str:
+PSEUDONYM_DIGITS = 6  # hex digits of a pseudonym; two ids sharing one get LONG_DIGITS
+LONG_DIGITS = 12
+
+
+def pseudonym(pid: str, key: str = "", digits: int = PSEUDONYM_DIGITS) -> str:
     """Stable pseudonym of a participant id: the same id and key always give the same name.
 
     Only as secret as ``key``: with a known key (or none) anyone holding the ids maps the
     pseudonyms back, so :func:`anonymise` never uses an empty one."""
     digest = hmac.new(key.encode("utf-8"), pid.encode("utf-8"), hashlib.sha256).hexdigest()
-    return f"Peserta-{digest[:6].upper()}"
+    return f"Peserta-{digest[:digits].upper()}"
+
+
+def pseudonyms(ids, key: str) -> dict[str, str]:
+    """One pseudonym per id, never one for two people: six hex digits give two of 10,000
+    participants the same name about four times per report (a city-wide report, the dashboard's
+    "Semua lokakarya"), so ids that would share one get twelve digits instead."""
+    short = {pid: pseudonym(pid, key) for pid in ids}
+    seen: dict[str, int] = {}
+    for alias in short.values():
+        seen[alias] = seen.get(alias, 0) + 1
+    return {
+        pid: (pseudonym(pid, key, LONG_DIGITS) if seen[alias] > 1 else alias)
+        for pid, alias in short.items()
+    }
 
 
 def anonymise(result: CohortResult, *, key: str | None = None, k: int = ANONIM_K) -> CohortResult:
@@ -109,8 +127,9 @@ def anonymise(result: CohortResult, *, key: str | None = None, k: int = ANONIM_K
 
         key = secrets.token_hex(16)
     people = []
+    alias_of = pseudonyms({p.id for p in result.participants}, key)
     for p in result.participants:
-        alias = pseudonym(p.id, key)
+        alias = alias_of[p.id]
         modul = [replace(m, waktu=None, waktu_baru=None) for m in p.modul]
         people.append(replace(p, id=alias, nama=alias, modul=modul))
     people.sort(key=lambda p: p.id)

@@ -488,3 +488,30 @@ def test_cli_report_of_a_complete_workshop_warns_nothing(tmp_path, capsys):
     assert code == 0, printed.err
     assert json.loads((out / "laporan-kompetensi.json").read_text(encoding="utf-8"))["lengkap"]
     assert "PERHATIAN" not in printed.err and "belum lengkap" not in printed.err
+
+
+def test_two_participants_never_share_a_pseudonym():
+    """Six hex digits: among 10,000 ids about four pairs would share one name (two people shown
+    as one in a city-wide anonymous report); those get a longer pseudonym, the rest keep theirs."""
+    from alaskaki.report.views import pseudonym, pseudonyms
+
+    key = "kunci-uji"
+    first: dict[str, str] = {}
+    for i in range(200_000):  # a pair sharing six digits under this key (birthday: ~5,000 ids)
+        pid = f"x{i}"
+        alias = pseudonym(pid, key)
+        if alias in first:
+            pair = (first[alias], pid)
+            break
+        first[alias] = pid
+    ids = [*pair, "p01", "p02", "p03"]
+    got = pseudonyms(ids, key)
+    assert len(set(got.values())) == len(ids)
+    assert got[pair[0]] != got[pair[1]] and len(got[pair[0]]) > len(pseudonym(pair[0], key))
+    assert all(got[p] == pseudonym(p, key) for p in ("p01", "p02", "p03"))
+    from dataclasses import replace
+
+    result = synthetic_result(5, workshops=1, seed=2)
+    people = [replace(p, id=pid) for p, pid in zip(result.participants, ids, strict=True)]
+    anon = anonymise(replace(result, participants=people), key=key, k=2)
+    assert sorted(p.id for p in anon.participants) == sorted(got.values())
