@@ -355,7 +355,7 @@ Yang boleh mengajukan (ditetapkan sebagai IKM atau Konsorsium KITE): {"; ".join(
         f"""
 ## 3. Harga pokok produksi (BYA-01)
 
-* Kulit dibeli per ft²; **1 ft² = {costing.ft2_to_dm2(1):.4f} dm²**. Kebutuhan beli = luas bersih × (1 + susut potong).
+* Kulit dibeli per ft²; **1 ft² = {num(costing.ft2_to_dm2(1), 4)} dm²**. Kebutuhan beli = luas bersih × (1 + susut potong).
 * Upah per menit = upah bulanan ÷ (hari kerja × jam per hari × 60).
 * Overhead per pasang = overhead satu periode ÷ jumlah pasang pada periode itu.
 * **HPP per pasang** = bahan + upah + overhead per pasang.
@@ -428,7 +428,7 @@ Yang boleh mengajukan (ditetapkan sebagai IKM atau Konsorsium KITE): {"; ".join(
 
 **ISO 2859-1, Tabel II-A — sampling tunggal, pemeriksaan normal** (Ac/Re: terima bila cacat ≤ Ac, tolak bila ≥ Re)
 
-{_md_table(["Kode", "Sampel", *(f"AQL {a}" for a in aqls)], plan_rows)}
+{_md_table(["Kode", "Sampel", *(f"AQL {num(float(a), 2 if float(a) < 1 else 1)}" for a in aqls)], plan_rows)}
 
 * {quality.ARROW_DOWN} = pakai rencana pertama di bawah panah, **dengan ukuran sampel rencana itu**;
   {quality.ARROW_UP} = pakai rencana pertama di atas panah. Bila sampel ≥ ukuran lot, periksa 100%.
@@ -442,7 +442,7 @@ Yang boleh mengajukan (ditetapkan sebagai IKM atau Konsorsium KITE): {"; ".join(
 * Krom VI: kulit yang bersentuhan dengan kulit manusia tidak boleh dipasarkan di Uni Eropa bila krom VI
   ≥ 3 mg/kg (Reg. (EU) 301/2014, REACH Lampiran XVII entri 47; uji EN ISO 17075).
 
-**Ukuran**: titik Paris (EU) = 2/3 cm = {sizes.PARIS_POINT_MM:.2f} mm; ukuran EU = panjang acuan (mm) ÷ {sizes.PARIS_POINT_MM:.2f}.
+**Ukuran**: titik Paris (EU) = 2/3 cm = {num(sizes.PARIS_POINT_MM, 2)} mm; ukuran EU = panjang acuan (mm) ÷ {num(sizes.PARIS_POINT_MM, 2)}.
 Mondopoint = panjang kaki dalam mm. Panjang acuan (*last*) = panjang kaki + kelonggaran (biasanya 15–20 mm).
 """
     )

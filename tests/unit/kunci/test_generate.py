@@ -59,3 +59,26 @@ def test_a_changed_domain_entry_is_what_the_sheet_prints(monkeypatch):
     assert rows["resi kurir"] == ["courier receipt", td.MODES["udara"], "—"]
     assert "sea waybill" not in rows
     assert "non-negotiable sea waybill" not in _section("## 6. Dokumen ekspor")
+
+
+def test_the_sheet_writes_its_numbers_the_indonesian_way_as_the_forms_do():
+    """A participant reads 9.2903 as ninety-two thousand: the sheet writes 9,2903, and its AQL columns
+    as the form's questions name them (AQL 0,65, AQL 1,0)."""
+    import re
+
+    from alaskaki.domain import costing, quality, sizes
+    from alaskaki.text import number
+
+    assert f"1 ft² = {number(costing.ft2_to_dm2(1), 4)} dm²" in _section("## 3. Harga pokok")
+    assert f"= {number(sizes.PARIS_POINT_MM, 2)} mm" in generate.reference_notebook()
+    aql = _section("## 5. Mutu")
+    for a in quality.AQL_VALUES:
+        assert f"AQL {number(a, 2 if a < 1 else 1)}" in aql, a
+    cells = json.loads(generate.reference_notebook())["cells"]
+    english = [
+        m.group()
+        for c in cells
+        # a decimal point; 6.000 (thousands), HS codes (6403.99) and names (Z1.4) are right
+        for m in re.finditer(r"(?<![\w.])\d{1,3}\.(\d{1,2}|\d{4,})\b", c["source"])
+    ]
+    assert english == []
