@@ -482,3 +482,64 @@ def test_a_name_fixed_in_the_formgrader_is_refused_until_the_roster_agrees(tmp_p
     assert main(["roster", "import", str(own), "--perbaiki-nama", "p01", "-w", str(ws.root)]) == 0
     capsys.readouterr()
     assert {e.peserta: e.nama for e in workshop_status(ws).entries} == {"p01": "Siti Aminah"}
+
+
+# ------------------------------------------------------------------------------------------
+# 2. the exchange's course folder: `release --angkatan-baru` picks a new course id by name in the
+# exchange root every account can write; the name follows from the workshop folder's, which the
+# course's record (alaskaki-lokakarya.json, 0644) shows to every account
+# ------------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def second_batch(tmp_path):
+    """Batch 1 released m3 through an exchange (1777); its folder copied for batch 2 (Budi on
+    p01): the copy's release must be told --angkatan-baru."""
+    import shutil
+
+    from alaskaki.cli import main
+    from alaskaki.workshop import import_roster, init_workshop
+    from alaskaki.workshop.hub import set_exchange
+
+    exchange = tmp_path / "exchange"
+    exchange.mkdir()
+    os.chmod(exchange, 0o1777)
+    ws = init_workshop(tmp_path / "angkatan1", modules=[MOD])
+    roster = tmp_path / "r1.csv"
+    roster.write_text(HEADER + "p01,Ani,UD A,Miji,P,admin\n", encoding="utf-8")
+    import_roster(ws, roster)
+    set_exchange(ws, exchange)
+    assert main(["release", MOD, "-w", str(ws.root)]) == 0
+    record = json.loads((exchange / ws.course_id / "alaskaki-lokakarya.json").read_text("utf-8"))
+    assert record["folder"] == str(ws.root)  # what every account can read
+    copy = tmp_path / "angkatan2"
+    shutil.copytree(ws.root, copy, symlinks=True)
+    roster2 = tmp_path / "r2.csv"
+    roster2.write_text(HEADER + "p01,Budi,UD A,Miji,L,admin\n", encoding="utf-8")
+    assert main(["roster", "import", str(roster2), "-w", str(copy)]) == 0
+    return exchange, copy
+
+
+# R87 fixed here (exchange._free_course): the new course id is taken by making its folder
+@pytest.mark.parametrize("taken", ["every_number", "dangling_link"])
+def test_r87_a_participant_cannot_block_or_take_the_new_batchs_course(second_batch, taken, capsys):
+    """A participant makes angkatan2, angkatan2-2 … angkatan2-999 in the exchange (the choice
+    ran out: 'galat tak terduga (StopIteration)'), or a dangling link at angkatan2 (chosen, then
+    nbgrader's release failed with an empty message, and a link made to point at his own folder
+    would have received the release). The trainer's release goes ahead in a course folder of
+    its own."""
+    from alaskaki.cli import main
+    from alaskaki.folder import Folder as F
+
+    exchange, copy = second_batch
+    if taken == "every_number":
+        for name in ["angkatan2", *(f"angkatan2-{n}" for n in range(2, 1000))]:
+            (exchange / name).mkdir()
+    else:
+        (exchange / "angkatan2").symlink_to(exchange.parent / "milik-peserta")
+    capsys.readouterr()
+    assert main(["release", MOD, "--angkatan-baru", "-w", str(copy)]) == 0, capsys.readouterr()
+    course = exchange / F(copy).config().CourseDirectory.course_id
+    assert course.name.startswith("angkatan2-") and not course.is_symlink()
+    assert course.stat().st_uid == os.geteuid() and (course / "outbound" / MOD).is_dir()
+    assert not (exchange.parent / "milik-peserta").exists()

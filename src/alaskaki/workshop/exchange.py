@@ -310,14 +310,45 @@ def claim(ws: Workshop) -> None:
         )
 
 
+def _free_course(root: Path, base: str, old: str) -> str:
+    """A course id unused in the exchange ``root``, its folder made now for this account.
+
+    The exchange root is writable by every account and the name follows from the folder's (which
+    the course's record shows to all): a participant could make every candidate first (the
+    choice ran out with a traceback), or leave a dangling link at the next one (chosen, then the
+    release failed in nbgrader, or wrote into the folder the link came to point at). A name is
+    only taken by making its folder, which no link or earlier folder survives (red team R87)."""
+    import secrets
+
+    names = [base, *(f"{base}-{n}" for n in range(2, 100))]
+    names += [f"{base}-{secrets.token_hex(4)}" for _ in range(8)]  # every number taken by others
+    for name in names:
+        if name == old:
+            continue
+        try:
+            os.mkdir(root / name, COURSE_DIRS[""])
+        except FileExistsError:
+            continue
+        except OSError:  # the exchange is not writable from here: nbgrader's release says so
+            if os.path.lexists(root / name):
+                continue
+            return name
+        os.chmod(root / name, COURSE_DIRS[""])  # mkdir applied the umask
+        return name
+    raise AlaskakiError(
+        f"Exchange nbgrader {root} sudah penuh dengan folder bernama {base}-…, jadi folder ini "
+        "tidak bisa mendapat kode kursus sendiri; periksa siapa pembuat folder-folder itu "
+        f"(`ls -l {root}`), hapus yang bukan buatan pelatih, lalu jalankan perintah ini lagi.",
+        exit_code=EXIT_CONFLICT,
+    )
+
+
 def new_course_id(ws: Workshop) -> str:
     """Give this folder its own nbgrader course id (named after the folder, unused in the exchange),
     in nbgrader_config.py and lokakarya.json; the hub reads it at its next start."""
     old = ws.course_id
     root = Path(ws.config().Exchange.root)
-    base = _slug(ws.root.name)
-    candidates = [base, *(f"{base}-{n}" for n in range(2, 1000))]
-    new = next(c for c in candidates if c != old and not (root / c).exists())
+    new = _free_course(root, _slug(ws.root.name), old)
     path = ws.config_file
     try:
         text = path.read_text(encoding="utf-8")
