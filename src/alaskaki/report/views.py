@@ -106,10 +106,10 @@ def pseudonyms(ids, key: str) -> dict[str, str]:
 def anonymise(result: CohortResult, *, key: str | None = None, k: int = ANONIM_K) -> CohortResult:
     """A copy of ``result`` safe to share outside the office.
 
-    Each participant's id and name become the same pseudonym, keyed by ``key`` (the workshop's
+    Each participant's id and name become the same pseudonym (never one for two ids), keyed by ``key`` (the workshop's
     secret, :meth:`alaskaki.folder.Folder.pseudonym_secret`, or the reviewer's ``anonim_kunci``);
     without one, a random key for this call only (pseudonyms not comparable with another
-    report's, never reversible). Submission times are
+    report's, never reversible). The workshops' folder paths are dropped. Submission times are
     dropped, and the quasi-identifiers are recoded by :func:`k_anonymise` so that every
     combination of IKM, kelurahan, jenis kelamin and peran is shared by at least ``k``
     participants. Fewer than ``k`` participants in all cannot be made anonymous: refused.
@@ -134,7 +134,9 @@ def anonymise(result: CohortResult, *, key: str | None = None, k: int = ANONIM_K
         people.append(replace(p, id=alias, nama=alias, modul=modul))
     people.sort(key=lambda p: p.id)
     people, rule = k_anonymise(people, k)
-    return replace(result, participants=people, catatan=[*result.catatan, *rule])
+    # a folder path names the trainer's account (/home/<name>/…): not for outside the office
+    places = [replace(w, folder="") for w in result.lokakarya]
+    return replace(result, participants=people, lokakarya=places, catatan=[*result.catatan, *rule])
 
 
 def check_k(k: int) -> None:

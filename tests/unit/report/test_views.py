@@ -394,6 +394,7 @@ def test_pseudonyms_cannot_be_recomputed_from_the_ids_and_are_the_workshops_own(
     secret = secret_file.read_text(encoding="utf-8").strip()
     assert len(secret) >= 32 and secret_file.stat().st_mode & 0o077 == 0
     assert secret not in text
+    assert str(w1) not in text  # the folder path names the trainer's account
     assert first == {pseudonym(pid, secret) for pid in SAMPLE_PEOPLE}
     # pre and post: a second report of the same workshop gives each person the same pseudonym
     _, again = _anonim_report(w1, tmp_path / "b", capsys)
