@@ -17,6 +17,7 @@ from pathlib import Path
 
 from alaskaki.errors import EXIT_NOT_FOUND, AlaskakiError, from_os_error, os_reason
 from alaskaki.folder import _venv_on_path
+from alaskaki.text import number
 from alaskaki.workshop import putaran
 from alaskaki.workshop import sandbox as sb
 from alaskaki.workshop.grading import judge, manual, record
@@ -39,7 +40,7 @@ class Progress:
         fill = int(width * self.done / max(self.total, 1))
         sys.stderr.write(
             f"\rMenilai [{'#' * fill}{'.' * (width - fill)}] {self.done}/{self.total} "
-            f"{time.monotonic() - self.t0:5.1f} dtk  {label:<20.20}"
+            f"{number(time.monotonic() - self.t0, 1):>5} dtk  {label:<20.20}"
         )
         if self.done == self.total:
             sys.stderr.write("\n")

@@ -99,3 +99,24 @@ def test_grade_puts_back_a_version_a_cut_install_left_aside(tmp_path, monkeypatc
     assert (ws.submitted("p01", MOD) / f"{MOD}.ipynb").read_bytes() == first
     collect_module(ws, MOD, source=stick, received="2026-12-01 17:00")
     assert b"versi 2" in (ws.submitted("p01", MOD) / f"{MOD}.ipynb").read_bytes()
+
+
+def test_the_progress_line_counts_the_submissions_and_writes_seconds_the_indonesian_way(
+    capsys, monkeypatch
+):
+    import types
+
+    from alaskaki.workshop.grading import run
+
+    now = iter([100.0, 112.25, 125.5, 200.0])
+    # run's own clock only (time.monotonic itself also serves pytest)
+    monkeypatch.setattr(run, "time", types.SimpleNamespace(monotonic=lambda: next(now)))
+    bar = run.Progress(2, enabled=True)
+    bar.step("p01")
+    bar.step("p02")
+    err = capsys.readouterr().err
+    assert "1/2  12,2 dtk  p01" in err  # 12.25 rounds half to even, as f"{x:.1f}" did
+    assert "2/2  25,5 dtk  p02" in err and err.endswith("\n")
+    quiet = run.Progress(1, enabled=False)
+    quiet.step("p01")
+    assert capsys.readouterr().err == ""
