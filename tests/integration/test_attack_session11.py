@@ -543,3 +543,113 @@ def test_r87_a_participant_cannot_block_or_take_the_new_batchs_course(second_bat
     assert course.name.startswith("angkatan2-") and not course.is_symlink()
     assert course.stat().st_uid == os.geteuid() and (course / "outbound" / MOD).is_dir()
     assert not (exchange.parent / "milik-peserta").exists()
+
+
+# ------------------------------------------------------------------------------------------
+# real accounts (`hub users`' create_users, no hub started): tests/integration/
+# test_exchange_course_folder.py's server, made again for this module
+# ------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def accounts(require_part):
+    import test_exchange_course_folder as course_folder_tests
+
+    yield from course_folder_tests.server.__wrapped__(require_part)
+
+
+def _as_account(accounts, user: str, *cmd: str) -> subprocess.CompletedProcess:
+    import test_exchange_course_folder as course_folder_tests
+
+    return course_folder_tests._as(accounts, user, *cmd)
+
+
+@pytest.mark.slow
+def test_a_participant_account_can_neither_hold_nor_read_the_workshop_lock(accounts):
+    """Denial of service: a participant holding the writer lock would stop every grade. On a hub
+    the workshop folder is the trainer's, 0750: his account cannot open it, nor the lock file in
+    it, so he cannot flock either; the trainer's writer goes ahead at once."""
+    base, ws, (user, _), _trainer, _, kit_bin = accounts
+    hold = (
+        "import fcntl, os, sys\n"
+        "for path in sys.argv[1:]:\n"
+        "    try:\n"
+        "        fd = os.open(path, os.O_RDONLY)\n"
+        "        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)\n"
+        "        print('dipegang', path)\n"
+        "    except OSError as err:\n"
+        "        print('ditolak', path, err.errno)\n"
+    )
+    with writer_lock(ws.root, "release"):  # the lock file exists, as after any command
+        pass
+    res = _as_account(
+        accounts, user, str(kit_bin / "python"), "-c", hold, str(ws.root), str(ws.root / LOCK_FILE)
+    )
+    assert "dipegang" not in res.stdout and res.stdout.count("ditolak") == 2, res
+    with writer_lock(ws.root, "grade m3", wait=0):
+        assert holder(ws.root)["pid"] == os.getpid()
+
+
+@pytest.mark.slow
+def test_a_submission_made_in_a_classmates_name_is_refused_and_the_classmates_own_collected(
+    accounts,
+):
+    """p1 makes `inbound/<p2>+m3+2099-…+x/m3.ipynb` himself (inbound is 2733: anyone may create
+    in it), dated after anything p2 can send; p2 then submits with nbgrader. The trainer's collect
+    takes p2's own notebook, and names p1's record as refused."""
+    import nbformat
+
+    base, ws, (p1, p2), trainer, _, kit_bin = accounts
+    alaskaki = str(kit_bin / "alaskaki")
+    out = _as_account(accounts, trainer, alaskaki, "release", MOD, "--workshop", str(ws.root))
+    assert out.returncode == 0, out.stderr
+    inbound = base / "exchange" / ws.course_id / "inbound"
+    forged = inbound / f"{p2}+{MOD}+2099-01-01 00:00:00.000000 UTC+palsu"
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("# karya p1")])
+    script = (
+        "import os, sys; os.mkdir(sys.argv[1]); "
+        "open(os.path.join(sys.argv[1], sys.argv[2]), 'w').write(sys.argv[3]); "
+        "open(os.path.join(sys.argv[1], 'timestamp.txt'), 'w').write('2099-01-01 00:00:00.000000 UTC')"
+    )
+    res = _as_account(
+        accounts,
+        p1,
+        str(kit_bin / "python"),
+        "-c",
+        script,
+        str(forged),
+        f"{MOD}.ipynb",
+        nbformat.writes(nb),
+    )
+    assert res.returncode == 0, res.stderr  # nbgrader's inbound lets him
+    nbgrader = str(kit_bin / "nbgrader")
+    for cmd in ("fetch_assignment", "submit"):
+        res = _as_account(accounts, p2, nbgrader, cmd, MOD)
+        assert res.returncode == 0, res.stdout + res.stderr
+    out = _as_account(accounts, trainer, alaskaki, "collect", MOD, "--workshop", str(ws.root))
+    said = out.stdout + out.stderr
+    assert "Traceback" not in said and "tak terduga" not in said, said
+    assert f"dikirim oleh akun {p1} atas nama {p2}: ditolak" in said, said
+    got = (ws.submitted(p2, MOD) / f"{MOD}.ipynb").read_text(encoding="utf-8")
+    assert "karya p1" not in got and (ws.submitted(p2, MOD) / "submission_secret.txt").is_file()
+
+
+@pytest.mark.slow
+@pytest.mark.xfail(
+    strict=True,
+    reason="R88: every submission collected from the exchange is noted 'nama berakhiran selain "
+    ".ipynb (unduhan peramban)': its name there ends with its record's label (collect.py: lead)",
+)
+def test_r88_an_honest_nbgrader_submission_is_collected_without_a_note(accounts):
+    base, ws, (p1, _p2), trainer, _, kit_bin = accounts
+    alaskaki, nbgrader = str(kit_bin / "alaskaki"), str(kit_bin / "nbgrader")
+    if not (base / "exchange" / ws.course_id / "outbound" / MOD).is_dir():
+        res = _as_account(accounts, trainer, alaskaki, "release", MOD, "--workshop", str(ws.root))
+        assert res.returncode == 0, res.stderr
+    for cmd in ("fetch_assignment", "submit"):
+        res = _as_account(accounts, p1, nbgrader, cmd, MOD)
+        assert res.returncode == 0, res.stdout + res.stderr
+    out = _as_account(accounts, trainer, alaskaki, "collect", MOD, "--workshop", str(ws.root))
+    said = out.stdout + out.stderr
+    assert f"Dipasang untuk dinilai: {p1}" in said or p1 in said, said
+    assert "unduhan peramban" not in said, said
