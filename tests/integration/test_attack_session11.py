@@ -250,7 +250,8 @@ def test_r82_a_whole_answer_computed_by_a_kit_helper_is_recorded(case):
 
 
 # the public names a notebook reached the answers with; data lists that were the answer (m1's true
-# statements, m2's sports truths and 6406 parts, m7a's quoting rule) live in marked functions now
+# statements, m2's sports truths and 6406 parts, m7a's quoting rule and SWOT boxes, m7b's partnership
+# model, m4a's container rule) live in marked functions now
 OLD_PUBLIC = [
     ("m0", "format_rupiah"),
     ("m1", "ALASAN_BENAR"),
@@ -264,6 +265,7 @@ OLD_PUBLIC = [
     ("m2", "OLAHRAGA"),
     ("m2", "BAGIAN_6406"),
     ("m4", "aturan_untuk"),
+    ("m4a", "ATURAN_KONTAINER"),
     ("m4b", "aturan_untuk"),
     ("m4b", "penanggung_risiko"),
     ("m5", "inspection_plan"),
@@ -273,6 +275,9 @@ OLD_PUBLIC = [
     ("m6", "peb_dari"),
     ("m7a", "baris"),
     ("m7a", "KUTIP"),
+    ("m7a", "PERNYATAAN_SWOT"),
+    ("m7", "PERNYATAAN_SWOT"),
+    ("m7b", "SKENARIO_MODEL"),
 ]
 
 

@@ -36,14 +36,18 @@ IKM = [
     ("IKM Blooto Makmur", "Blooto"),
 ]
 
-#: The rule the case study asks for: container, seller pays carriage and insurance to destination.
-ATURAN_KONTAINER = next(
-    r.code
-    for r in incoterms.rules_for_mode("any")
-    if r.risk_point == "pengangkut"
-    and r.main_carriage_paid_by == incoterms.SELLER
-    and r.insurance_by == incoterms.SELLER
-)
+
+def _aturan_kontainer() -> str:
+    """The rule the case study asks for: container, seller pays carriage and insurance to
+    destination (the key of the case study's rule, so not module data: R82)."""
+    (lambda: None).__code__  # noqa: B018 - the key marker (sandbox.key_recorder hears it)
+    return next(
+        r.code
+        for r in incoterms.rules_for_mode("any")
+        if r.risk_point == "pengangkut"
+        and r.main_carriage_paid_by == incoterms.SELLER
+        and r.insurance_by == incoterms.SELLER
+    )
 
 
 @dataclass(frozen=True)
@@ -145,7 +149,7 @@ def _studi(s: Soal) -> dict:
     fob = pricing.usd_price_from_idr(pricing.fob_price(exw, s.sk_biaya_sampai_kapal), s.kurs)
     cfr = pricing.cfr_price(fob, pricing.per_unit(s.sk_ongkos_laut_usd, s.sk_pasang))
     cif = pricing.cif_from_cfr(cfr, s.sk_premi)
-    return {"fob": fob, "cif": cif, "nilai_cif": cif * s.sk_pasang, "aturan": ATURAN_KONTAINER}
+    return {"fob": fob, "cif": cif, "nilai_cif": cif * s.sk_pasang, "aturan": _aturan_kontainer()}
 
 
 def harapan(participant_id: str) -> dict:

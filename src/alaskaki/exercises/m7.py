@@ -49,10 +49,10 @@ from alaskaki.exercises.m7a import (  # noqa: E402
     IKM,
     PASANGAN_PERTUMBUHAN,
     PASANGAN_RATA,
-    PERNYATAAN_SWOT,
     SERI_TUJUAN,
     SWOT_KOTAK,
     PernyataanSwot,
+    _bank_swot,
 )
 from alaskaki.exercises.m7b import SKENARIO_KITE  # noqa: E402
 
@@ -62,7 +62,6 @@ __all__ = [
     "IKM",
     "PASANGAN_PERTUMBUHAN",
     "PASANGAN_RATA",
-    "PERNYATAAN_SWOT",
     "SERI_TUJUAN",
     "SKENARIO_KITE",
     "SWOT_KOTAK",
@@ -125,7 +124,7 @@ def soal(participant_id: str) -> Soal:
     r = rng(MODUL, participant_id)
     ikm, kel = IKM[r.randrange(len(IKM))]
     by_box: dict[str, list[str]] = {
-        k: [p.teks for p in PERNYATAAN_SWOT if p.kotak == k] for k in SWOT_KOTAK
+        k: [p.teks for p in _bank_swot() if p.kotak == k] for k in SWOT_KOTAK
     }
     swot = []
     for box in SWOT_KOTAK:
@@ -182,7 +181,7 @@ def harapan(participant_id: str) -> dict[str, object]:
         "pertumbuhan_rata": export_stats.average_growth_between(*s.tahun_rata),
         "porsi_tujuan": export_stats.share_in(SERI_TUJUAN, s.tujuan, None),
         "swot_kelompok": {
-            HURUF[i]: {p.teks: p.kotak for p in PERNYATAAN_SWOT}[t] for i, t in enumerate(s.swot)
+            HURUF[i]: {p.teks: p.kotak for p in _bank_swot()}[t] for i, t in enumerate(s.swot)
         },
         "pemohon_kite": HURUF[s.skenario_kite],
         "kapasitas": kapasitas,

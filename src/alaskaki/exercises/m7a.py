@@ -69,106 +69,112 @@ class PernyataanSwot:
 
 
 _P = PernyataanSwot
-#: Statements with one defensible box each; sources in the notebook's Sumber.
-PERNYATAAN_SWOT: tuple[PernyataanSwot, ...] = (
-    _P(
-        "IKM Anda sudah punya NIB yang juga berfungsi sebagai akses kepabeanan, jadi bisa mengekspor atas "
-        "nama sendiri (contoh).",
-        True,
-        True,
-        "izin itu milik IKM dan diurus oleh IKM sendiri, dan membantu ekspor",
-    ),
-    _P(
-        "IKM Anda ikut mengerjakan pesanan 2.000 pasang sepatu kasual untuk Los Angeles yang diterima sentra "
-        "(Juli 2025), jadi pekerjanya sudah mengenal mutu ekspor (contoh).",
-        True,
-        True,
-        "pengalaman dan keterampilan itu sekarang dimiliki IKM sendiri, dan membantu",
-    ),
-    _P(
-        "IKM Anda selalu menyelesaikan pesanan tepat waktu dan mencatat hasil pemeriksaan mutu setiap lot "
-        "(contoh).",
-        True,
-        True,
-        "cara kerja itu dikendalikan IKM sendiri, dan membuat pembeli percaya",
-    ),
-    _P(
-        "IKM Anda sangat bergantung pada bahan baku dan aksesori impor.",
-        True,
-        False,
-        "cara IKM membeli bahannya ada di tangan IKM sendiri, dan saat ini merugikan (biaya, waktu)",
-    ),
-    _P(
-        "IKM Anda kekurangan pekerja yang kompeten.",
-        True,
-        False,
-        "pekerja adalah bagian dari IKM sendiri, dan kekurangan ini menghambat",
-    ),
-    _P(
-        "IKM Anda belum punya merek sendiri, sehingga sepatunya dijual dengan nama daerah lain "
-        "(Tanggulangin).",
-        True,
-        False,
-        "merek adalah keputusan dan milik IKM sendiri, dan ketiadaannya merugikan",
-    ),
-    _P(
-        "IKM Anda masih memakai peralatan sederhana dan jarang membuat desain baru (temuan audit teknologi "
-        "sentra, Januari 2025).",
-        True,
-        False,
-        "peralatan dan desain dikendalikan IKM sendiri, dan keadaannya sekarang menghambat",
-    ),
-    _P(
-        "Pemerintah menetapkan industri alas kaki kecil dan menengah sebagai kompetensi inti daerah Kota "
-        "Mojokerto.",
-        False,
-        True,
-        "penetapan itu keputusan pemerintah yang tidak bisa diubah IKM, tetapi bisa dimanfaatkan",
-    ),
-    _P(
-        "Ekspor alas kaki Indonesia tahun 2024 mencapai USD 7,28 miliar, naik 13,13% dari tahun sebelumnya.",
-        False,
-        True,
-        "pasar ekspor nasional ada di luar IKM, dan pertumbuhannya bisa dimanfaatkan",
-    ),
-    _P(
-        "Amerika Serikat adalah pasar utama: 34,1% ekspor alas kaki Indonesia pada triwulan I 2025.",
-        False,
-        True,
-        "pasar di negara lain ada di luar IKM, dan bisa dituju",
-    ),
-    _P(
-        "BPIPI (Kemenperin) mengadakan pelatihan teknis produksi sepatu di Kota Mojokerto pada Juni–Juli 2025.",
-        False,
-        True,
-        "program itu diadakan pihak luar; IKM hanya bisa memanfaatkannya dengan mengirim pekerja",
-    ),
-    _P(
-        "Fasilitas KITE IKM dapat membebaskan bea masuk atas bahan impor yang diolah menjadi barang ekspor.",
-        False,
-        True,
-        "aturan fasilitas dibuat pemerintah, di luar IKM, dan bisa dimanfaatkan",
-    ),
-    _P(
-        "Ekspor alas kaki Indonesia semester I 2023 turun menjadi USD 3,2 miliar dari USD 3,95 miliar setahun "
-        "sebelumnya.",
-        False,
-        False,
-        "keadaan pasar nasional ada di luar IKM, dan penurunannya perlu diwaspadai",
-    ),
-    _P(
-        "Sepatu impor juga masuk ke Indonesia: impor alas kaki April 2024 USD 52 juta, 48% dari Tiongkok.",
-        False,
-        False,
-        "pesaing dari luar negeri tidak bisa dikendalikan IKM, dan bisa merebut pembeli",
-    ),
-    _P(
-        "Sepatu Indonesia yang dikapalkan ke Uni Eropa sejak 1 Januari 2027 tidak lagi mendapat tarif GSP.",
-        False,
-        False,
-        "aturan tarif negara tujuan ada di luar IKM, dan membuat sepatu lebih mahal bagi pembeli di sana",
-    ),
-)
+
+
+def _bank_swot() -> tuple[PernyataanSwot, ...]:
+    """Statements with one defensible box each; sources in the notebook's Sumber. Each one's box
+    is the key of the SWOT item, so they live in a marked function soal draws from by name, not
+    as module data a participant reads (R82)."""
+    (lambda: None).__code__  # noqa: B018 - the key marker (sandbox.key_recorder hears it)
+    return (
+        _P(
+            "IKM Anda sudah punya NIB yang juga berfungsi sebagai akses kepabeanan, jadi bisa mengekspor atas "
+            "nama sendiri (contoh).",
+            True,
+            True,
+            "izin itu milik IKM dan diurus oleh IKM sendiri, dan membantu ekspor",
+        ),
+        _P(
+            "IKM Anda ikut mengerjakan pesanan 2.000 pasang sepatu kasual untuk Los Angeles yang diterima sentra "
+            "(Juli 2025), jadi pekerjanya sudah mengenal mutu ekspor (contoh).",
+            True,
+            True,
+            "pengalaman dan keterampilan itu sekarang dimiliki IKM sendiri, dan membantu",
+        ),
+        _P(
+            "IKM Anda selalu menyelesaikan pesanan tepat waktu dan mencatat hasil pemeriksaan mutu setiap lot "
+            "(contoh).",
+            True,
+            True,
+            "cara kerja itu dikendalikan IKM sendiri, dan membuat pembeli percaya",
+        ),
+        _P(
+            "IKM Anda sangat bergantung pada bahan baku dan aksesori impor.",
+            True,
+            False,
+            "cara IKM membeli bahannya ada di tangan IKM sendiri, dan saat ini merugikan (biaya, waktu)",
+        ),
+        _P(
+            "IKM Anda kekurangan pekerja yang kompeten.",
+            True,
+            False,
+            "pekerja adalah bagian dari IKM sendiri, dan kekurangan ini menghambat",
+        ),
+        _P(
+            "IKM Anda belum punya merek sendiri, sehingga sepatunya dijual dengan nama daerah lain "
+            "(Tanggulangin).",
+            True,
+            False,
+            "merek adalah keputusan dan milik IKM sendiri, dan ketiadaannya merugikan",
+        ),
+        _P(
+            "IKM Anda masih memakai peralatan sederhana dan jarang membuat desain baru (temuan audit teknologi "
+            "sentra, Januari 2025).",
+            True,
+            False,
+            "peralatan dan desain dikendalikan IKM sendiri, dan keadaannya sekarang menghambat",
+        ),
+        _P(
+            "Pemerintah menetapkan industri alas kaki kecil dan menengah sebagai kompetensi inti daerah Kota "
+            "Mojokerto.",
+            False,
+            True,
+            "penetapan itu keputusan pemerintah yang tidak bisa diubah IKM, tetapi bisa dimanfaatkan",
+        ),
+        _P(
+            "Ekspor alas kaki Indonesia tahun 2024 mencapai USD 7,28 miliar, naik 13,13% dari tahun sebelumnya.",
+            False,
+            True,
+            "pasar ekspor nasional ada di luar IKM, dan pertumbuhannya bisa dimanfaatkan",
+        ),
+        _P(
+            "Amerika Serikat adalah pasar utama: 34,1% ekspor alas kaki Indonesia pada triwulan I 2025.",
+            False,
+            True,
+            "pasar di negara lain ada di luar IKM, dan bisa dituju",
+        ),
+        _P(
+            "BPIPI (Kemenperin) mengadakan pelatihan teknis produksi sepatu di Kota Mojokerto pada Juni–Juli 2025.",
+            False,
+            True,
+            "program itu diadakan pihak luar; IKM hanya bisa memanfaatkannya dengan mengirim pekerja",
+        ),
+        _P(
+            "Fasilitas KITE IKM dapat membebaskan bea masuk atas bahan impor yang diolah menjadi barang ekspor.",
+            False,
+            True,
+            "aturan fasilitas dibuat pemerintah, di luar IKM, dan bisa dimanfaatkan",
+        ),
+        _P(
+            "Ekspor alas kaki Indonesia semester I 2023 turun menjadi USD 3,2 miliar dari USD 3,95 miliar setahun "
+            "sebelumnya.",
+            False,
+            False,
+            "keadaan pasar nasional ada di luar IKM, dan penurunannya perlu diwaspadai",
+        ),
+        _P(
+            "Sepatu impor juga masuk ke Indonesia: impor alas kaki April 2024 USD 52 juta, 48% dari Tiongkok.",
+            False,
+            False,
+            "pesaing dari luar negeri tidak bisa dikendalikan IKM, dan bisa merebut pembeli",
+        ),
+        _P(
+            "Sepatu Indonesia yang dikapalkan ke Uni Eropa sejak 1 Januari 2027 tidak lagi mendapat tarif GSP.",
+            False,
+            False,
+            "aturan tarif negara tujuan ada di luar IKM, dan membuat sepatu lebih mahal bagi pembeli di sana",
+        ),
+    )
 
 
 PASANGAN_PERTUMBUHAN = ((2007, 2008), (2019, 2020), (2020, 2021), (2021, 2022))
@@ -225,10 +231,11 @@ class Soal:
 def soal(participant_id: str) -> Soal:
     r = rng(MODUL, participant_id)
     ikm, kel = IKM[r.randrange(len(IKM))]
-    by_box = {k: [p.teks for p in PERNYATAAN_SWOT if p.kotak == k] for k in SWOT_KOTAK}
+    bank = _bank_swot()
+    by_box = {k: [p.teks for p in bank if p.kotak == k] for k in SWOT_KOTAK}
     swot = [r.choice(by_box[box]) for box in SWOT_KOTAK]  # every box at least once ...
     swot += r.sample(
-        [p.teks for p in PERNYATAAN_SWOT if p.teks not in swot], JUMLAH_SWOT - len(swot)
+        [p.teks for p in bank if p.teks not in swot], JUMLAH_SWOT - len(swot)
     )  # ... and two more
     r.shuffle(swot)
     return Soal(
@@ -292,7 +299,7 @@ def harapan(participant_id: str) -> dict[str, object]:
     """Expected answers (hidden tests and the trainer's tools; never shown to participants)."""
     (lambda: None).__code__  # noqa: B018 - the key marker (sandbox.key_recorder hears it)
     s = soal(participant_id)
-    kotak = {p.teks: p.kotak for p in PERNYATAAN_SWOT}
+    kotak = {p.teks: p.kotak for p in _bank_swot()}
     return {
         "pertumbuhan_rata": export_stats.average_growth_between(*s.tahun_rata),
         "porsi_tujuan": export_stats.share_in(SERI_TUJUAN, s.tujuan, None),

@@ -53,30 +53,35 @@ MODEL = (
     "Ekspor mandiri dengan pendampingan",
 )
 
-#: (situation, index into MODEL): each names what only one model gives.
-SKENARIO_MODEL: tuple[tuple[str, int], ...] = (
-    (
-        "Bu Rina ingin pekerjanya belajar standar mutu ekspor dan mendapat pesanan rutin. Ia belum siap mengurus "
-        "dokumen ekspor sendiri, dan tidak keberatan pabrik besar yang tercatat sebagai eksportir.",
-        0,
-    ),
-    (
-        "Pak Joko mendapat pesanan 6.000 pasang untuk dua bulan; kapasitas IKM-nya 1.200 pasang sebulan. Empat IKM "
-        "lain di Sentra Surodinawan siap menggabungkan kapasitas, dan mereka ingin ekspornya tercatat atas nama IKM "
-        "sentra.",
-        1,
-    ),
-    (
-        "Bu Sari sudah punya NIB dengan akses kepabeanan dan merek sendiri. Ia ingin mengekspor atas nama mereknya, "
-        "dibantu program pendampingan ekspor dan bank daerah.",
-        2,
-    ),
-    (
-        "Tiga IKM kecil di sentra tidak sanggup sendiri-sendiri memenuhi pesanan satu kontainer, tetapi bersama-sama "
-        "sanggup; mereka juga ingin menunjuk satu IKM untuk mengajukan KITE IKM bagi semuanya.",
-        1,
-    ),
-)
+
+def _bank_model() -> tuple[tuple[str, int], ...]:
+    """(situation, index into MODEL): each names what only one model gives. The index is the key
+    of the partnership item, so the pairs live in a marked function soal and teks_model read by
+    name, not as module data a participant reads (R82)."""
+    (lambda: None).__code__  # noqa: B018 - the key marker (sandbox.key_recorder hears it)
+    return (
+        (
+            "Bu Rina ingin pekerjanya belajar standar mutu ekspor dan mendapat pesanan rutin. Ia belum siap mengurus "
+            "dokumen ekspor sendiri, dan tidak keberatan pabrik besar yang tercatat sebagai eksportir.",
+            0,
+        ),
+        (
+            "Pak Joko mendapat pesanan 6.000 pasang untuk dua bulan; kapasitas IKM-nya 1.200 pasang sebulan. Empat IKM "
+            "lain di Sentra Surodinawan siap menggabungkan kapasitas, dan mereka ingin ekspornya tercatat atas nama IKM "
+            "sentra.",
+            1,
+        ),
+        (
+            "Bu Sari sudah punya NIB dengan akses kepabeanan dan merek sendiri. Ia ingin mengekspor atas nama mereknya, "
+            "dibantu program pendampingan ekspor dan bank daerah.",
+            2,
+        ),
+        (
+            "Tiga IKM kecil di sentra tidak sanggup sendiri-sendiri memenuhi pesanan satu kontainer, tetapi bersama-sama "
+            "sanggup; mereka juga ingin menunjuk satu IKM untuk mengajukan KITE IKM bagi semuanya.",
+            1,
+        ),
+    )
 
 
 @dataclass(frozen=True)
@@ -131,7 +136,7 @@ def soal(participant_id: str) -> Soal:
         ikm=ikm,
         kelurahan=kel,
         skenario_kite=r.randrange(len(SKENARIO_KITE)),
-        skenario_model=r.randrange(len(SKENARIO_MODEL)),
+        skenario_model=r.randrange(len(_bank_model())),
         pekerja=r.choice(range(8, 21)),
         pasang_per_pekerja_per_hari=r.choice([3, 4, 5, 6]),
         hari_kerja=r.choice([24, 25, 26]),
@@ -146,7 +151,7 @@ def soal(participant_id: str) -> Soal:
 
 
 def teks_model(s: Soal) -> str:
-    return SKENARIO_MODEL[s.skenario_model][0]
+    return _bank_model()[s.skenario_model][0]
 
 
 # ---- expected values: domain functions on the same variant ------------------------------------
@@ -173,7 +178,7 @@ def harapan(participant_id: str) -> dict[str, object]:
     harga = _harga_usd(s)
     return {
         "pemohon_kite": HURUF[s.skenario_kite],
-        "model_kemitraan": HURUF[SKENARIO_MODEL[s.skenario_model][1]],
+        "model_kemitraan": HURUF[_bank_model()[s.skenario_model][1]],
         "kapasitas": kapasitas,
         "harga_penawaran": harga,
         "studi_kasus": {

@@ -73,7 +73,7 @@ def test_each_buyer_message_names_one_rule_risk_and_collection():
         assert p.kejadian in m4b.KEJADIAN
         seen.add(sk["aturan"])
     assert len(seen) == len(m4b.PESAN), "every message asks for a different rule"
-    assert m4a.ATURAN_KONTAINER == "CIP"
+    assert m4a._aturan_kontainer() == "CIP"
 
 
 @pytest.mark.parametrize("modul", ["m4a-harga-ekspor", "m4b-incoterms-pembayaran"])

@@ -212,7 +212,7 @@ def test_swot_key_follows_the_rule_the_module_teaches():
     assert swot_cells and m7.ATURAN_SWOT in swot_cells[0], (
         "the notebook shows the rule the key follows"
     )
-    for p in m7.PERNYATAAN_SWOT:
+    for p in m7._bank_swot():
         assert p.di_dalam == p.teks.startswith("IKM Anda"), p.teks
         assert (
             p.kotak
@@ -221,7 +221,7 @@ def test_swot_key_follows_the_rule_the_module_teaches():
             ]
         )
         assert p.alasan
-    kotak = {p.teks: p.kotak for p in m7.PERNYATAAN_SWOT}
+    kotak = {p.teks: p.kotak for p in m7._bank_swot()}
     assert [k for t, k in kotak.items() if "kompetensi inti daerah" in t] == ["O"]
     # judgement calls are left to the rubric, not the autograded key
     assert not any("DAK 2024" in t or "380" in t for t in kotak)
