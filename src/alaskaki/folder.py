@@ -230,6 +230,11 @@ def secret_once(path: Path, *, what: str) -> str:
                 return text
             value = secrets.token_hex(16)
             fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            owner = os.fstat(folder)
+            if os.geteuid() == 0 and owner.st_uid != 0:
+                # `sudo alaskaki report --anonim` in the trainer's folder: the trainer's secret,
+                # not root's (a root-owned 0600 file would lock the trainer out of it)
+                os.fchown(fd, owner.st_uid, owner.st_gid)
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
                 fh.write(value + "\n")
                 fh.flush()

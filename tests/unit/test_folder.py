@@ -4,6 +4,7 @@ refused with the way back (issue 14, requirements 1 and 2)."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import sqlite3
 import subprocess
@@ -765,3 +766,14 @@ def test_an_unreadable_pseudonym_secret_is_one_sentence_naming_it(tmp_path):
         f.pseudonym_secret()
     said = str(err.value)
     assert said.startswith("Gagal membaca kunci nama samaran") and "kunci-samaran.txt" in said
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="needs root (CI runs as root)")
+def test_a_pseudonym_secret_made_by_root_belongs_to_the_folders_owner(tmp_path):
+    """`sudo alaskaki report --anonim` in the trainer's old workshop: the trainer keeps access."""
+    f = Folder(tmp_path / "ws")
+    f.state_dir.mkdir(parents=True)
+    os.chown(f.state_dir, 65534, 65534)
+    f.pseudonym_secret()
+    st = f.pseudonym_secret_file.stat()
+    assert (st.st_uid, st.st_gid, st.st_mode & 0o777) == (65534, 65534, 0o600)
