@@ -658,3 +658,51 @@ def test_r88_an_honest_nbgrader_submission_is_collected_without_a_note(accounts)
     said = out.stdout + out.stderr
     assert f"Dipasang untuk dinilai: {p1}" in said or p1 in said, said
     assert "unduhan peramban" not in said, said
+
+
+@pytest.mark.slow
+def test_a_co_trainers_account_and_the_trainers_keep_each_other_out(accounts):
+    """A second trainer's account on the server (in the trainers' group: the workshop, 0750, is
+    readable to it, not writable): it can still hold the lock (flock needs no write access), so
+    whichever account holds it, the other is refused, the co-trainer with the holder named."""
+    import grp
+
+    base, ws, _ids, trainer, _, kit_bin = accounts
+    group = grp.getgrgid(os.stat(ws.root).st_gid).gr_name
+    co = trainer[:-2] + "t2"
+    subprocess.run(
+        ["useradd", "--create-home", "--home-dir", str(base / "rumah" / co), "-G", group, co],
+        check=True,
+        capture_output=True,
+    )
+    code = (
+        "import sys\n"
+        "from alaskaki.workshop.lock import writer_lock\n"
+        "with writer_lock(sys.argv[1], 'grade m3', wait=0):\n"
+        "    print('dipegang', flush=True)\n"
+        "    sys.stdin.read()\n"
+    )
+    env = ["env", "-i", f"HOME={base / 'rumah' / co}", f"PATH={kit_bin}:/usr/bin:/bin"]
+    as_co = ["runuser", "-u", co, "--", *env, str(kit_bin / "python"), "-c", code, str(ws.root)]
+    try:
+        with writer_lock(ws.root, "release"):  # the lock file exists, as after any command
+            pass
+        proc = subprocess.Popen(
+            as_co, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        )
+        try:
+            assert proc.stdout.readline().strip() == "dipegang", proc.stderr.read()
+            with pytest.raises(WorkshopBusy), writer_lock(ws.root, "tutup m3", wait=0):
+                pass
+        finally:
+            proc.stdin.close()  # ends the co-trainer's command (killing runuser would orphan it)
+            proc.wait(timeout=60)
+        with writer_lock(ws.root, "grade m3", wait=0):  # held by the trainer's side now
+            res = subprocess.run(
+                as_co, stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=120
+            )
+        assert res.returncode != 0 and "sedang dipakai `alaskaki grade m3`" in res.stderr, (
+            res.stderr
+        )
+    finally:
+        subprocess.run(["userdel", "--remove", co], check=False, capture_output=True)
