@@ -212,6 +212,12 @@ def init_workshop(
             _switch_database(ws, _db_url_for_server(db_url))
         elif moved:
             ws.claim_server(moved=True)
+        if roster is not None:
+            from alaskaki.workshop.roster import check_import
+
+            # against this workshop's roster and gradebook (P01 beside p01, another person under
+            # an id with work) before any module is added: a refused roster changes nothing
+            check_import(ws, roster)
         wanted = _known_to_pinned(ws, wanted, explicit=modules is not None)
         refresh_config(ws)
         _fill(ws, wanted, rahasia_soal)

@@ -63,6 +63,60 @@ def _recorded_name(student) -> str:
     return " ".join(x for x in (student.first_name, student.last_name) if x)
 
 
+def _refused(
+    ws: Folder, gb, incoming: RosterFile, path: str | Path, fix_names, current: dict
+) -> None:
+    """Raise the one refusal of a roster file that cannot be merged into the workshop (case
+    clashes, an id whose work belongs to another name, unknown --perbaiki-nama ids)."""
+    new_ids = {p.id for p in incoming.people}
+    known = {pid.lower(): pid for pid in [s.id for s in gb.students] + list(current)}
+    clashes = [
+        f"baris {n}, kolom id: {p.id!r} sudah ada di lokakarya sebagai {known[p.id.lower()]!r} "
+        f"(huruf besar/kecil dianggap sama). Tulis {known[p.id.lower()]!r} di file"
+        for p, n in zip(incoming.people, incoming.rows, strict=True)
+        if known.get(p.id.lower(), p.id) != p.id
+    ]
+    # the name each id's work was recorded under (the gradebook's, written here at import):
+    # a hand edit of peserta.csv changes the roster but not this (R68 through the back door)
+    recorded = {s.id: _recorded_name(s) for s in gb.students}
+    fixes = set(fix_names)
+    unknown_fixes = sorted(fixes - set(current))
+    clashes += [
+        f"--perbaiki-nama {pid}: id {pid!r} tidak ada di daftar peserta lokakarya ini"
+        for pid in unknown_fixes
+    ]
+    # an id dropped from peserta.csv by hand still has its recorded name and its work
+    was = {pid: p.nama for pid, p in current.items()} | {k: v for k, v in recorded.items() if v}
+    clashes += [
+        f"baris {n}, id {p.id}: nama di file {p.nama!r} lain dengan {was[p.id]!r}, "
+        f"yang sudah punya hasil (kiriman atau nilai) di folder ini; bila {p.nama} orang lain, "
+        f"beri dia id baru yang belum dipakai (mis. {free_id(set(current) | new_ids)}) agar "
+        f"tidak mewarisi hasil {was[p.id]}; bila hanya ejaan nama orang yang sama "
+        f"diperbaiki, impor dengan `alaskaki roster import {Path(path).name} --perbaiki-nama "
+        f"{p.id}`"
+        for p, n in zip(incoming.people, incoming.rows, strict=True)
+        if p.id in was
+        and p.id not in fixes
+        and name_key(p.nama) != name_key(was[p.id])
+        and _has_work(ws, gb, p.id)
+    ]
+    if clashes:
+        raise AlaskakiError(
+            f"File {Path(path).name} ditolak: {len(clashes)} masalah. Tidak ada data yang diimpor. "
+            "Perbaiki lalu impor lagi:",
+            exit_code=EXIT_INPUT,
+            details=clashes,
+        )
+
+
+def check_import(ws: Folder, path: str | Path) -> None:
+    """Refuse ``path`` as :func:`import_roster` would, writing nothing: ``init WS --roster`` on an
+    existing workshop checks the file against it before adding any module."""
+    incoming = read_named_roster(path)
+    with ws.gradebook() as gb:
+        _refused(ws, gb, incoming, path, (), {p.id: p for p in ws.participants()})
+
+
 def import_roster(
     ws: Folder, path: str | Path, *, fix_names: list[str] | tuple[str, ...] = ()
 ) -> RosterImport:
@@ -93,44 +147,7 @@ def _import_roster(
     current = {p.id: p for p in ws.participants()}
     new_ids = {p.id for p in incoming.people}
     with ws.gradebook() as gb:
-        known = {pid.lower(): pid for pid in [s.id for s in gb.students] + list(current)}
-        clashes = [
-            f"baris {n}, kolom id: {p.id!r} sudah ada di lokakarya sebagai {known[p.id.lower()]!r} "
-            f"(huruf besar/kecil dianggap sama). Tulis {known[p.id.lower()]!r} di file"
-            for p, n in zip(incoming.people, incoming.rows, strict=True)
-            if known.get(p.id.lower(), p.id) != p.id
-        ]
-        # the name each id's work was recorded under (the gradebook's, written here at import):
-        # a hand edit of peserta.csv changes the roster but not this (R68 through the back door)
-        recorded = {s.id: _recorded_name(s) for s in gb.students}
-        fixes = set(fix_names)
-        unknown_fixes = sorted(fixes - set(current))
-        clashes += [
-            f"--perbaiki-nama {pid}: id {pid!r} tidak ada di daftar peserta lokakarya ini"
-            for pid in unknown_fixes
-        ]
-        # an id dropped from peserta.csv by hand still has its recorded name and its work
-        was = {pid: p.nama for pid, p in current.items()} | {k: v for k, v in recorded.items() if v}
-        clashes += [
-            f"baris {n}, id {p.id}: nama di file {p.nama!r} lain dengan {was[p.id]!r}, "
-            f"yang sudah punya hasil (kiriman atau nilai) di folder ini; bila {p.nama} orang lain, "
-            f"beri dia id baru yang belum dipakai (mis. {free_id(set(current) | new_ids)}) agar "
-            f"tidak mewarisi hasil {was[p.id]}; bila hanya ejaan nama orang yang sama "
-            f"diperbaiki, impor dengan `alaskaki roster import {Path(path).name} --perbaiki-nama "
-            f"{p.id}`"
-            for p, n in zip(incoming.people, incoming.rows, strict=True)
-            if p.id in was
-            and p.id not in fixes
-            and name_key(p.nama) != name_key(was[p.id])
-            and _has_work(ws, gb, p.id)
-        ]
-        if clashes:
-            raise AlaskakiError(
-                f"File {Path(path).name} ditolak: {len(clashes)} masalah. Tidak ada data yang diimpor. "
-                "Perbaiki lalu impor lagi:",
-                exit_code=EXIT_INPUT,
-                details=clashes,
-            )
+        _refused(ws, gb, incoming, path, fix_names, current)
         added, updated, unchanged = [], [], []
         merged = dict(current)
         for p in incoming.people:

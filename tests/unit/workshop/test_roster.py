@@ -141,6 +141,37 @@ def test_init_with_a_bad_roster_leaves_no_workshop(tmp_path, capsys):
     assert list(parent.iterdir()) == []  # no workshop, no half-built folder beside it
 
 
+@pytest.mark.parametrize(
+    "rows", ["p01,Ani,,,P,\np01,Budi,,,L,\n", "P01,Ani Lain,,,P,\n"], ids=["ganda", "huruf-besar"]
+)
+def test_init_with_a_bad_roster_on_an_existing_workshop_changes_nothing(
+    base_ws, tmp_path, capsys, rows
+):
+    """`init WS --roster` on a workshop that exists: refused before anything is written; its
+    roster, gradebook, config and modules are as they were (a backup in cadangan/ and the writers'
+    lock note are the only files a refused command may leave)."""
+    import hashlib
+
+    from alaskaki.cli import main
+    from alaskaki.folder import BACKUP_DIR, LOCK_FILE
+
+    ws = copy_ws(base_ws, tmp_path)
+
+    def state() -> dict[str, str]:
+        return {
+            str(p.relative_to(ws)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(ws.rglob("*"))
+            if p.is_file() and p.parts[len(ws.parts)] != BACKUP_DIR and p.name != LOCK_FILE
+        }
+
+    before = state()
+    bad = write(tmp_path, HEADER + rows, name="buruk.csv")
+    code = main(["init", str(ws), "--roster", str(bad)])
+    err = capsys.readouterr().err
+    assert code == EXIT_INPUT and "Traceback" not in err, err
+    assert state() == before
+
+
 def test_init_failing_late_removes_its_half_built_folder(tmp_path, monkeypatch):
     from alaskaki.workshop import course
 
