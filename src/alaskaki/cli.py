@@ -234,7 +234,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--anonim-k",
         type=int,
         metavar="K",
-        help="K untuk --anonim (bawaan: 5)",
+        help="K untuk --anonim, 2 atau lebih (bawaan: 5)",
     )
     p.add_argument(
         "--rapor",

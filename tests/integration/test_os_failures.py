@@ -304,3 +304,27 @@ def test_a_read_only_out_folder_asks_for_another_out_folder(workshop, tmp_path, 
     out = tmp_path / "lap"  # the advised fix works
     assert main(["report", "-w", str(workshop), "--format", "csv", "--out", str(out)]) == 0
     assert (out / "laporan-catatan.csv").is_file()
+
+
+def test_an_anonymous_report_of_a_read_only_workshop_keeps_its_pseudonyms(
+    workshop, tmp_path, capsys
+):
+    """The workshop on a read-only disk (a co-trainer's view, a backup disk): its pseudonym key is
+    read, not made again, so the anonymous files name everyone as the writable folder's do."""
+    import re
+
+    def names(out: Path) -> set[str]:
+        text = (out / "laporan-peserta-anonim.csv").read_text(encoding="utf-8")
+        return set(re.findall(r"Peserta-[0-9A-F]+", text))
+
+    workshop = Path(shutil.copytree(workshop, tmp_path / "ws"))
+    args = ["report", "--anonim", "--anonim-k", "2", "--format", "csv"]
+    for pid in ("p02", "p03"):  # k = 2 needs two people per group
+        row = f"{pid},Nama {pid},UD A,Miji,P,admin\n"
+        (tmp_path / f"{pid}.csv").write_text(HEADER + row, encoding="utf-8")
+        assert main(["roster", "import", str(tmp_path / f"{pid}.csv"), "-w", str(workshop)]) == 0
+    assert main([*args, "-w", str(workshop), "--out", str(tmp_path / "a")]) == 0
+    with read_only_view(workshop, tmp_path / "ro") as ro:
+        assert main([*args, "-w", str(ro), "--out", str(tmp_path / "b")]) == 0
+    capsys.readouterr()
+    assert len(names(tmp_path / "a")) == 3 and names(tmp_path / "b") == names(tmp_path / "a")
