@@ -640,11 +640,6 @@ def test_a_submission_made_in_a_classmates_name_is_refused_and_the_classmates_ow
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    reason="R88: every submission collected from the exchange is noted 'nama berakhiran selain "
-    ".ipynb (unduhan peramban)': its name there ends with its record's label (collect.py: lead)",
-)
 def test_r88_an_honest_nbgrader_submission_is_collected_without_a_note(accounts):
     base, ws, (p1, _p2), trainer, _, kit_bin = accounts
     alaskaki, nbgrader = str(kit_bin / "alaskaki"), str(kit_bin / "nbgrader")

@@ -1489,7 +1489,8 @@ def _collect_module(
         note = None
         if nb is None:
             note = "tidak terbaca sebagai notebook; tetap dikumpulkan (dinilai 0 dan ditandai)"
-        elif not item.name.lower().endswith(".ipynb"):
+        elif item.pid is None and not item.name.lower().endswith(".ipynb"):
+            # (an exchange item is nbgrader's own <modul>.ipynb; its name carries the record's label)
             note = "nama berakhiran selain .ipynb (unduhan peramban); dikumpulkan sebagai notebook"
         if item.pid is not None and item.pid not in ids:
             result.skipped.append(Skipped(item.name, "peserta tidak ada di daftar peserta"))
