@@ -701,3 +701,98 @@ def test_a_co_trainers_account_and_the_trainers_keep_each_other_out(accounts):
         )
     finally:
         subprocess.run(["userdel", "--remove", co], check=False, capture_output=True)
+
+
+# ------------------------------------------------------------------------------------------
+# 5. the anonymous report's pseudonyms (folder, session 11: a per-workshop random key): can a
+# reviewer holding the anonymous files map a pseudonym back to a person?
+# ------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory):
+    from competencykit import sample_workshop
+
+    from alaskaki.workshop import Workshop
+
+    return Workshop.open(sample_workshop(tmp_path_factory.mktemp("anonim") / "w1"))
+
+
+def _report_json(ws, out: Path, **kw) -> dict:
+    from alaskaki.workshop.reporting import make_reports
+
+    written = make_reports(ws, out_dir=out, formats=("json",), **kw)
+    (report,) = [p for p in written if p.suffix == ".json"]
+    return json.loads(report.read_text(encoding="utf-8"))
+
+
+def test_the_workshops_own_key_maps_back_to_nobody_and_rows_follow_the_pseudonyms(sample, tmp_path):
+    """Without the key the pseudonyms are HMACs of a random 128-bit secret; the rows are in
+    pseudonym order (not the roster's, which a reviewer knows from the attendance list); the
+    empty key the kit used before maps nothing."""
+    from competencykit import SAMPLE_PEOPLE
+
+    from alaskaki.report.views import pseudonym
+
+    data = _report_json(sample, tmp_path, anonim=True, anonim_k=2)
+    aliases = [p["id"] for p in data["participants"]]
+    assert aliases == sorted(aliases) and len(aliases) == len(SAMPLE_PEOPLE)
+    for guess in ("", "alaskaki", sample.course_id, "w1"):
+        assert not {pseudonym(pid, guess) for pid in SAMPLE_PEOPLE} & set(aliases), guess
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="R89: a guessable anonim_kunci in the reviewer file (a word, a year) is taken as is: "
+    "with the ids p01.. a reviewer finds it from a short word list and maps every pseudonym "
+    "back (report/: lead)",
+)
+def test_r89_a_guessable_anonim_kunci_is_refused(sample, tmp_path, monkeypatch):
+    from competencykit import SAMPLE_PEOPLE
+
+    from alaskaki.report.views import pseudonym
+
+    reviewer = tmp_path / "peninjau.yml"
+    reviewer.write_text('kantor:\n  nama: Dinas\nanonim_kunci: "mojokerto2026"\n', "utf-8")
+    monkeypatch.setenv("ALASKAKI_PENINJAU", str(reviewer))
+    try:
+        data = _report_json(sample, tmp_path / "out", anonim=True, anonim_k=2)
+    except AlaskakiError:
+        return  # refused: the fix
+    aliases = {p["id"] for p in data["participants"]}
+    words = ["disperindag", "diskopukmperindag", "mojokerto", "mojokerto2025", "mojokerto2026"]
+    found = [w for w in words if {pseudonym(pid, w) for pid in SAMPLE_PEOPLE} == aliases]
+    assert not found, f"key {found[0]!r} recovered from {len(words)} guesses"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="R90: the anonymous report drops submission times but keeps each module's deadline "
+    "and seconds late: deadline + seconds is the exact time of every late submission, a "
+    "reviewer who knows when someone handed in late finds them (report/views.anonymise: lead)",
+)
+def test_r90_an_anonymous_report_gives_no_submission_time_back(sample, tmp_path):
+    from datetime import datetime, timedelta
+
+    full = _report_json(sample, tmp_path / "pelatih")
+    anon = _report_json(sample, tmp_path / "anonim", anonim=True, anonim_k=2)
+    cols = full["kolom"]["modul"]
+    at = {c: cols.index(c) for c in ("modul", "waktu", "batas", "detik_terlambat")}
+
+    def late(rows) -> set:
+        out = set()
+        for m in rows:
+            if m[at["batas"]] and m[at["detik_terlambat"]]:
+                when = datetime.fromisoformat(m[at["batas"]])
+                out.add((m[at["modul"]], when + timedelta(seconds=m[at["detik_terlambat"]])))
+        return out
+
+    handed = {
+        (m[at["modul"]], datetime.fromisoformat(m[at["waktu"]]))
+        for p in full["participants"]
+        for m in p["modul"]
+        if m[at["waktu"]] and m[at["detik_terlambat"]]
+    }
+    assert handed  # the sample cohort has late work
+    rebuilt = set().union(*(late(p["modul"]) for p in anon["participants"]))
+    assert not handed & rebuilt, sorted(handed & rebuilt)
