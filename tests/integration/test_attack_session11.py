@@ -796,3 +796,39 @@ def test_r90_an_anonymous_report_gives_no_submission_time_back(sample, tmp_path)
     assert handed  # the sample cohort has late work
     rebuilt = set().union(*(late(p["modul"]) for p in anon["participants"]))
     assert not handed & rebuilt, sorted(handed & rebuilt)
+
+
+@pytest.mark.slow
+# R91 fixed here (lock._give_to_folder_owner)
+def test_r91_after_a_sudo_command_the_trainers_own_commands_still_name_themselves(accounts):
+    """`sudo alaskaki release` (root) made the lock file; the trainer's account then holds the
+    lock: a second command is told which command holds it, not 'perintah alaskaki lain' (a
+    root-owned 0644 file took the trainer's note)."""
+    base, ws, _ids, trainer, _, kit_bin = accounts
+    (ws.root / LOCK_FILE).unlink(missing_ok=True)
+    with writer_lock(ws.root, "release"):  # root, as `sudo alaskaki release` runs it
+        pass
+    code = (
+        "import sys\n"
+        "from alaskaki.workshop.lock import writer_lock\n"
+        "with writer_lock(sys.argv[1], 'grade m3', wait=0):\n"
+        "    print('dipegang', flush=True)\n"
+        "    sys.stdin.read()\n"
+    )
+    env = ["env", "-i", f"HOME={base / 'rumah' / trainer}", f"PATH={kit_bin}:/usr/bin:/bin"]
+    proc = subprocess.Popen(
+        ["runuser", "-u", trainer, "--", *env, str(kit_bin / "python"), "-c", code, str(ws.root)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert proc.stdout.readline().strip() == "dipegang", proc.stderr.read()
+        with pytest.raises(WorkshopBusy) as refused, writer_lock(ws.root, "tutup m3", wait=0):
+            pass
+        assert "`alaskaki grade m3`" in str(refused.value), refused.value
+        assert f"pengguna {trainer}" in str(refused.value), refused.value
+    finally:
+        proc.stdin.close()
+        proc.wait(timeout=60)

@@ -95,13 +95,28 @@ def _open(path: Path) -> int | None:
     """A descriptor to flock, or None when the folder cannot hold a lock (read-only, no rights)."""
     flags = os.O_CLOEXEC | getattr(os, "O_NOFOLLOW", 0)
     try:
-        return os.open(path, os.O_RDWR | os.O_CREAT | flags, 0o664)
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | flags, 0o664)
     except OSError:
         pass
+    else:
+        _give_to_folder_owner(fd, path)
+        return fd
     try:  # flock needs no write access: a co-trainer without it still waits for the holder
         return os.open(path, os.O_RDONLY | flags)
     except OSError:
         return None
+
+
+def _give_to_folder_owner(fd: int, path: Path) -> None:
+    """A lock file root made or holds (`sudo alaskaki release`) belongs to the folder's owner: a
+    root-owned 0644 file left the trainer's own commands unable to write their note, so a second
+    command was told "perintah alaskaki lain" instead of who holds the folder (red team R91)."""
+    if os.geteuid() != 0:
+        return
+    with contextlib.suppress(OSError):
+        folder = os.stat(path.parent)
+        if folder.st_uid != 0 and os.fstat(fd).st_uid == 0:
+            os.fchown(fd, folder.st_uid, folder.st_gid)
 
 
 def _open_folder(root: Path) -> int | None:
