@@ -70,6 +70,9 @@ UJI_SECRET_FILE = "kunci-soal.txt"  # penilaian/: the secret the workshop's uji 
 # workshop and kept in the folder, so one participant keeps one pseudonym across the workshop's
 # reports (pre/post) while the kit's users, who all know the ids p01…p24, cannot reverse them.
 PSEUDONYM_SECRET_FILE = "kunci-samaran.txt"
+PSEUDONYM_PRINT_KEY = (
+    "sidik_kunci_samaran"  # lokakarya.json: the key's fingerprint (its loss is said)
+)
 REPORTS_DIR = "laporan"
 BACKUP_DIR = "cadangan"  # gradebook backups, newest last
 INBOX_DIR = "masuk"  # demo only: simulated files as they arrive
@@ -196,13 +199,13 @@ def read_uji_secret(root: str | Path) -> str | None:
     return text or None
 
 
-def secret_once(path: Path, *, what: str) -> str:
+def secret_once(path: Path, *, what: str, made=None) -> str:
     """The secret kept in ``path``, made (random, readable by the owner only) when there is none.
 
     Made under a lock on its folder (two commands at once keep one secret, red team: a check
     then a write let each of eight keep its own), written whole to a private temporary file and
     renamed into place (a crash leaves no half secret; an empty file, a copy cut short, is
-    replaced: nothing can depend on it).
+    replaced: nothing can depend on it). ``made(value)`` is called once a new secret is in place.
     """
 
     def read() -> str:
@@ -240,6 +243,8 @@ def secret_once(path: Path, *, what: str) -> str:
                 fh.flush()
                 os.fsync(fh.fileno())
             os.replace(tmp, path)
+            if made is not None:
+                made(value)
             return value
         finally:
             os.close(folder)  # and with it the lock
@@ -312,8 +317,49 @@ class Folder:
         """The key of this workshop's pseudonyms (``report --anonim``), made on first use.
 
         Never printed; travels with the folder (copy, move). ``anonim_kunci`` of the reviewer
-        file, when set, is used instead (the same pseudonyms across workshops)."""
-        return secret_once(self.pseudonym_secret_file, what="kunci nama samaran")
+        file, when set, is used instead (the same pseudonyms across workshops). Its fingerprint is
+        kept in ``lokakarya.json``: a key made again because the file was lost is said on stderr
+        (this report's pseudonyms differ from the earlier anonymous reports'), never silently."""
+        return secret_once(
+            self.pseudonym_secret_file, what="kunci nama samaran", made=self._pseudonym_key_made
+        )
+
+    def _pseudonym_key_made(self, value: str) -> None:
+        meta = self.meta()
+        lost = isinstance(meta.get(PSEUDONYM_PRINT_KEY), str)
+        print_ = hashlib.sha256(f"alaskaki-samaran:{value}".encode()).hexdigest()[:16]
+        if self.meta_file.is_file():
+            with contextlib.suppress(OSError):  # a note only: the key itself is in place
+                _atomic_write(
+                    self.meta_file,
+                    json.dumps({**meta, PSEUDONYM_PRINT_KEY: print_}, indent=2, ensure_ascii=False)
+                    + "\n",
+                )
+        if lost:
+            print(
+                f"Catatan: kunci nama samaran {self.pseudonym_secret_file} hilang atau kosong, jadi "
+                "dibuat kunci baru: nama samaran di laporan anonim ini berbeda dengan laporan anonim "
+                "lokakarya ini sebelumnya; bila ada salinan berkas itu (mis. di salinan folder "
+                "lokakarya), salin kembali ke tempatnya lalu buat ulang laporan anonimnya.",
+                file=sys.stderr,
+                flush=True,
+            )
+
+    def put_aside_pseudonym_secret(self, when: str) -> None:
+        """A new batch in a copied folder: its own pseudonyms from the next anonymous report (the
+        old key kept in ``penilaian/``, its fingerprint dropped: no loss to report)."""
+        path = self.pseudonym_secret_file
+        try:
+            os.replace(path, self.state_dir / f"{path.name}-salinan-{when}")
+        except FileNotFoundError:
+            return  # made at the next `report --anonim`
+        except OSError as err:
+            raise from_os_error(err, doing="membuat kunci nama samaran baru", path=path) from err
+        meta = self.meta()
+        if PSEUDONYM_PRINT_KEY in meta:
+            meta.pop(PSEUDONYM_PRINT_KEY)
+            with contextlib.suppress(OSError):
+                _atomic_write(self.meta_file, json.dumps(meta, indent=2, ensure_ascii=False) + "\n")
 
     @property
     def backup_dir(self) -> Path:

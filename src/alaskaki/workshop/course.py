@@ -1128,13 +1128,7 @@ def own_forms_for_a_copy(
         from alaskaki.workshop.release import new_token_secret
 
         # other people: pseudonyms of their own in anonymous reports (the old key put aside)
-        ps = ws.pseudonym_secret_file
-        try:
-            os.replace(ps, ws.state_dir / f"{ps.name}-salinan-{when}")
-        except FileNotFoundError:
-            pass  # made at the next `report --anonim`
-        except OSError as err:
-            raise from_os_error(err, doing="membuat kunci nama samaran baru", path=ps) from err
+        ws.put_aside_pseudonym_secret(when)
         if new_token_secret(ws, when):
             tokens = (
                 " Ini angkatan baru, jadi kunci token juga dibuat baru (yang lama di "

@@ -516,3 +516,32 @@ def test_two_participants_never_share_a_pseudonym():
     people = [replace(p, id=pid) for p, pid in zip(result.participants, ids, strict=True)]
     anon = anonymise(replace(result, participants=people), key=key, k=2)
     assert sorted(p.id for p in anon.participants) == sorted(got.values())
+
+
+def test_a_lost_pseudonym_key_is_said_not_silently_replaced(tmp_path, capsys, monkeypatch):
+    """The key is deleted (a trainer tidying penilaian/): the next anonymous report names
+    everyone anew, and says so, with the way back (the copy of the key)."""
+    from competencykit import sample_workshop
+
+    monkeypatch.delenv("ALASKAKI_PENINJAU", raising=False)
+    wdir = sample_workshop(tmp_path / "w")
+    _bare_config(wdir)
+    said, first = _anonim_report(wdir, tmp_path / "a", capsys)
+    assert "kunci nama samaran" not in said  # made the first time: nothing lost
+    key = Folder(wdir).pseudonym_secret_file
+    kept = key.read_bytes()
+    key.unlink()
+    said, second = _anonim_report(wdir, tmp_path / "b", capsys)
+    note = [line for line in said.splitlines() if "kunci nama samaran" in line]
+    assert (
+        len(note) == 1
+        and str(key) in note[0]
+        and "berbeda" in note[0]
+        and "salin kembali" in note[0]
+    )
+    assert not first & second
+    said, third = _anonim_report(wdir, tmp_path / "c", capsys)
+    assert third == second and "kunci nama samaran" not in said  # said once
+    key.write_bytes(kept)  # the way back: the copy put in place
+    said, again = _anonim_report(wdir, tmp_path / "d", capsys)
+    assert again == first and "kunci nama samaran" not in said

@@ -191,7 +191,7 @@ def test_a_redrawn_form_starts_afresh_and_nothing_of_the_old_one_is_deleted(made
 
 
 def test_an_id_of_the_original_with_another_name_is_another_person_whom_release_asks_about(
-    made, tmp_path, course
+    made, tmp_path, course, capsys
 ):
     """R66: batch 2 numbered from p01 again. p05 (Rina Wulandari, the same id and name) joins;
     p06 is batch 1's id with another name: another person, whom batch 1's form never reached.
@@ -218,7 +218,9 @@ def test_an_id_of_the_original_with_another_name_is_another_person_whom_release_
     assert AKHIR in _redrawn(two)
     # another batch: p06 (another person with batch 1's id) gets another pseudonym in the
     # copy's anonymous reports; batch 1's key is kept aside, not deleted
+    capsys.readouterr()
     assert two.pseudonym_secret() != batch1_key == one.pseudonym_secret()
+    assert "kunci nama samaran" not in capsys.readouterr().err  # a new batch, not a lost key
     assert [p.read_text().strip() for p in two.state_dir.glob("kunci-samaran.txt-salinan-*")] == [
         batch1_key
     ]
