@@ -741,12 +741,6 @@ def test_the_workshops_own_key_maps_back_to_nobody_and_rows_follow_the_pseudonym
         assert not {pseudonym(pid, guess) for pid in SAMPLE_PEOPLE} & set(aliases), guess
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="R89: a guessable anonim_kunci in the reviewer file (a word, a year) is taken as is: "
-    "with the ids p01.. a reviewer finds it from a short word list and maps every pseudonym "
-    "back (report/: lead)",
-)
 def test_r89_a_guessable_anonim_kunci_is_refused(sample, tmp_path, monkeypatch):
     from competencykit import SAMPLE_PEOPLE
 
@@ -765,12 +759,6 @@ def test_r89_a_guessable_anonim_kunci_is_refused(sample, tmp_path, monkeypatch):
     assert not found, f"key {found[0]!r} recovered from {len(words)} guesses"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="R90: the anonymous report drops submission times but keeps each module's deadline "
-    "and seconds late: deadline + seconds is the exact time of every late submission, a "
-    "reviewer who knows when someone handed in late finds them (report/views.anonymise: lead)",
-)
 def test_r90_an_anonymous_report_gives_no_submission_time_back(sample, tmp_path):
     from datetime import datetime, timedelta
 

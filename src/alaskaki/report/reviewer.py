@@ -13,6 +13,12 @@ from alaskaki.errors import EXIT_INPUT, EXIT_NOT_FOUND, AlaskakiError
 
 DEFAULT_PATH = paths.GRADING_DIR / "peninjau.yml"
 ENV = "ALASKAKI_PENINJAU"
+# A shared pseudonym key must not be guessable: with the ids known (p01, p02, …), one HMAC per id
+# per guess tests a word, a year or a city name. This asks for the length and variety of a random
+# key (secrets.token_hex(16) has 32 characters); it cannot prove randomness, only refuse the
+# obviously weak.
+KEY_MIN_LENGTH = 20
+KEY_MIN_DISTINCT = 10
 
 
 @dataclass(frozen=True)
@@ -78,11 +84,22 @@ def load_reviewer(source: str | Path | dict | Reviewer | None = None) -> Reviewe
             "bawaan itu lalu isi ulang.",
             exit_code=EXIT_INPUT,
         )
+    key = str(data.get("anonim_kunci") or "")
+    if key and (len(key) < KEY_MIN_LENGTH or len(set(key)) < KEY_MIN_DISTINCT):
+        where = "yang diberikan" if isinstance(source, dict) else str(source)
+        raise AlaskakiError(
+            f"anonim_kunci di berkas peninjau {where} terlalu mudah ditebak (kurang dari "
+            f"{KEY_MIN_LENGTH} karakter atau kurang dari {KEY_MIN_DISTINCT} karakter berbeda), "
+            "sehingga nama samaran bisa dikembalikan ke ID peserta; ganti dengan kunci acak "
+            'dari perintah python -c "import secrets; print(secrets.token_hex(16))" atau '
+            'kosongkan (anonim_kunci: "") agar setiap lokakarya memakai kunci acaknya sendiri.',
+            exit_code=EXIT_INPUT,
+        )
     return Reviewer(
         kantor=str(kantor.get("nama") or ""),
         singkatan=str(kantor.get("singkatan") or ""),
         kota=str(kantor.get("kota") or ""),
         nama=str(orang.get("nama") or ""),
         jabatan=str(orang.get("jabatan") or ""),
-        anonim_kunci=str(data.get("anonim_kunci") or ""),
+        anonim_kunci=key,
     )

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import math
 from dataclasses import dataclass, replace
 
 import pandas as pd
@@ -130,13 +131,29 @@ def anonymise(result: CohortResult, *, key: str | None = None, k: int = ANONIM_K
     alias_of = pseudonyms({p.id for p in result.participants}, key)
     for p in result.participants:
         alias = alias_of[p.id]
-        modul = [replace(m, waktu=None, waktu_baru=None) for m in p.modul]
+        # deadline + exact seconds late would give every late submission's time back, and a
+        # deadline with a personal extension singles its holder out: no deadline, and late work
+        # in whole days rounded up (still late, never on time)
+        modul = [
+            replace(
+                m,
+                waktu=None,
+                waktu_baru=None,
+                batas=None,
+                detik_terlambat=_whole_days(m.detik_terlambat),
+            )
+            for m in p.modul
+        ]
         people.append(replace(p, id=alias, nama=alias, modul=modul))
     people.sort(key=lambda p: p.id)
     people, rule = k_anonymise(people, k)
     # a folder path names the trainer's account (/home/<name>/…): not for outside the office
     places = [replace(w, folder="") for w in result.lokakarya]
     return replace(result, participants=people, lokakarya=places, catatan=[*result.catatan, *rule])
+
+
+def _whole_days(seconds: float) -> float:
+    return math.ceil(seconds / 86400) * 86400.0 if seconds > 0 else 0.0
 
 
 def check_k(k: int) -> None:
@@ -191,7 +208,7 @@ def k_anonymise(
     out = [replace(p, **r) for p, r in zip(people, rows, strict=True)]
     rule = [
         f"Aturan anonim (k = {k}): nama dan ID peserta diganti nama samaran; waktu pengumpulan "
-        "tidak dicantumkan; setiap gabungan IKM, kelurahan, jenis kelamin dan peran dimiliki "
+        "dan batas waktu tidak dicantumkan, keterlambatan dibulatkan ke atas per hari (24 jam); setiap gabungan IKM, kelurahan, jenis kelamin dan peran dimiliki "
         f"sedikitnya {k} peserta. Nilai yang dimiliki kurang dari {k} peserta digabung menjadi "
         f"'{LAINNYA}'; bila masih ada gabungan yang lebih kecil dari {k}, kolom dengan nilai "
         f"paling beragam disembunyikan ('{DISEMBUNYIKAN}').",

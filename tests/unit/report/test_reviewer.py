@@ -3,6 +3,8 @@ trainer names), never hard-coded, and a missing or broken file refused with its 
 
 from __future__ import annotations
 
+import secrets
+
 import pytest
 import yaml
 
@@ -82,3 +84,17 @@ def test_report_with_a_wrong_shaped_peninjau_file_is_refused_without_a_traceback
     err = capsys.readouterr().err
     assert code == EXIT_INPUT and str(bad) in err and "Traceback" not in err, err
     assert len(err.strip().splitlines()) == 1, err
+
+
+@pytest.mark.parametrize("key", ["mojokerto2026", "aaaaaaaaaaaaaaaaaaaaaaaaa", "disperindag"])
+def test_a_guessable_anonim_kunci_is_refused_naming_the_file(tmp_path, key):
+    path = tmp_path / "peninjau.yml"
+    path.write_text(f'kantor:\n  nama: Dinas\nanonim_kunci: "{key}"\n', encoding="utf-8")
+    with pytest.raises(AlaskakiError) as err:
+        load_reviewer(path)
+    assert str(path) in str(err.value) and "token_hex" in str(err.value)
+
+
+def test_a_random_anonim_kunci_is_taken():
+    key = secrets.token_hex(16)
+    assert load_reviewer({"anonim_kunci": key}).anonim_kunci == key

@@ -417,14 +417,18 @@ def test_a_configured_anonim_kunci_keeps_pseudonyms_across_workshops(tmp_path, c
     from alaskaki.report import pseudonym
 
     peninjau = tmp_path / "peninjau.yml"
-    peninjau.write_text("kantor: Kantor Contoh\nanonim_kunci: kunci-kantor-42\n", encoding="utf-8")
+    peninjau.write_text(
+        "kantor: Kantor Contoh\nanonim_kunci: kunci-kantor-42-acak-9f3b7c1d\n", encoding="utf-8"
+    )
     monkeypatch.setenv("ALASKAKI_PENINJAU", str(peninjau))
     w1, w2 = sample_workshop(tmp_path / "w1"), sample_workshop(tmp_path / "w2", name="w2")
     for w in (w1, w2):
         _bare_config(w)
     _, first = _anonim_report(w1, tmp_path / "a", capsys)
     _, other = _anonim_report(w2, tmp_path / "b", capsys)
-    assert first == other == {pseudonym(pid, "kunci-kantor-42") for pid in SAMPLE_PEOPLE}
+    assert (
+        first == other == {pseudonym(pid, "kunci-kantor-42-acak-9f3b7c1d") for pid in SAMPLE_PEOPLE}
+    )
 
 
 def test_write_reports_without_a_key_never_uses_the_empty_one(tmp_path):
