@@ -12,6 +12,7 @@ A defence that holds is a normal test; a finding not fixed here is a strict xfai
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -820,3 +821,37 @@ def test_r91_after_a_sudo_command_the_trainers_own_commands_still_name_themselve
     finally:
         proc.stdin.close()
         proc.wait(timeout=60)
+
+
+@pytest.mark.slow
+# R92, fixed by R83's folder lock: with no lock file the command ran unlocked
+def test_r92_a_full_disk_keeps_the_lock_working_without_the_note(tmp_path):
+    """The workshop's disk is full (no block for the holder's note, no inode for a new lock
+    file): the lock still keeps a second writer out, the refusal names nobody it cannot know,
+    and the next writer goes ahead once the first ends."""
+    from test_os_failures import mounted
+
+    small = ("-t", "tmpfs", "-o", "size=64k,nr_inodes=16", "tmpfs")
+    with mounted(tmp_path / "kecil", *small) as disk:
+        root = disk / "lokakarya"
+        root.mkdir()
+        (root / META_FILE).write_text("{}\n", encoding="utf-8")
+        filler = disk / "isi"
+        with contextlib.suppress(OSError), filler.open("wb") as fh:
+            while True:
+                fh.write(b"\0" * 4096)
+                fh.flush()
+        n = 0
+        with contextlib.suppress(OSError):
+            while True:  # the inodes too: no new lock file can be made
+                (disk / f"i{n}").touch()
+                n += 1
+        grader = _hold(root, "grade m3")
+        try:
+            with pytest.raises(WorkshopBusy) as refused, writer_lock(root, "tutup m3", wait=0):
+                pass
+            assert "perintah alaskaki lain" in str(refused.value), refused.value
+        finally:
+            _end(grader)
+        with writer_lock(root, "tutup m3", wait=0):
+            pass
