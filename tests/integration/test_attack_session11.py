@@ -855,3 +855,28 @@ def test_r92_a_full_disk_keeps_the_lock_working_without_the_note(tmp_path):
             _end(grader)
         with writer_lock(root, "tutup m3", wait=0):
             pass
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="R93: a long but guessable anonim_kunci passes the R89 check (20+ characters, 10+ "
+    "distinct): the office's own name, printed in every report's header, maps every pseudonym "
+    "back (report/reviewer.py: lead)",
+)
+def test_r93_the_offices_name_as_anonim_kunci_is_refused(sample, tmp_path, monkeypatch):
+    from competencykit import SAMPLE_PEOPLE
+
+    from alaskaki.report.views import pseudonym
+
+    office = "Dinas Perindustrian dan Perdagangan Kota Mojokerto"
+    reviewer = tmp_path / "peninjau.yml"
+    reviewer.write_text(f'kantor:\n  nama: {office}\nanonim_kunci: "{office}"\n', "utf-8")
+    monkeypatch.setenv("ALASKAKI_PENINJAU", str(reviewer))
+    try:
+        data = _report_json(sample, tmp_path / "out", anonim=True, anonim_k=2)
+    except AlaskakiError:
+        return  # refused: the fix
+    header = json.dumps(data["peninjau"], ensure_ascii=False)  # what the reviewer reads
+    aliases = {p["id"] for p in data["participants"]}
+    assert office in header
+    assert {pseudonym(pid, office) for pid in SAMPLE_PEOPLE} != aliases, "key read off the report"
