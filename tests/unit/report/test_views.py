@@ -549,3 +549,36 @@ def test_a_lost_pseudonym_key_is_said_not_silently_replaced(tmp_path, capsys, mo
     key.write_bytes(kept)  # the way back: the copy put in place
     said, again = _anonim_report(wdir, tmp_path / "d", capsys)
     assert again == first and "kunci nama samaran" not in said
+
+
+def test_an_anonymous_report_holds_no_submission_time(tmp_path):
+    """No submission time in any anonymous file: not the modules' and not the one each graded
+    cell's evidence carries into the JSON (16 exact times in the sample's file before), and
+    lateness in whole days (R90)."""
+    from competencykit import sample_workshop
+
+    wdir = sample_workshop(tmp_path / "w")
+    _bare_config(wdir)
+    named = assess(wdir)
+    evidence = [
+        e
+        for p in named.participants
+        for u in p.units.values()
+        for c in u.kriteria
+        for e in [*c.uji, *c.latihan]
+    ]
+    times = {e.waktu for e in evidence if e.waktu}
+    times |= {m.waktu for p in named.participants for m in p.modul if m.waktu}
+    assert times
+    write_reports(named, tmp_path / "a", anonim=True, anonim_kunci="k" * 32, reviewer={})
+    text = _all_text(list((tmp_path / "a").iterdir()))
+    shown = {t[:16] for t in times} | {t[:16].replace("T", " ") for t in times}
+    assert not [t for t in shown if t in text], sorted(t for t in shown if t in text)
+    data = json.loads((tmp_path / "a" / "laporan-kompetensi-anonim.json").read_text("utf-8"))
+    at = data["kolom"]["modul"].index("detik_terlambat")
+    late = [m[at] for p in data["participants"] for m in p["modul"] if m[at]]
+    assert late and all(s % 86400 == 0 for s in late)
+    # the named result keeps its times (anonymise changes copies only)
+    assert {e.waktu for e in evidence if e.waktu} | {
+        m.waktu for p in named.participants for m in p.modul if m.waktu
+    } == times
