@@ -857,12 +857,6 @@ def test_r92_a_full_disk_keeps_the_lock_working_without_the_note(tmp_path):
             pass
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="R93: a long but guessable anonim_kunci passes the R89 check (20+ characters, 10+ "
-    "distinct): the office's own name, printed in every report's header, maps every pseudonym "
-    "back (report/reviewer.py: lead)",
-)
 def test_r93_the_offices_name_as_anonim_kunci_is_refused(sample, tmp_path, monkeypatch):
     from competencykit import SAMPLE_PEOPLE
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,11 +15,11 @@ from alaskaki.errors import EXIT_INPUT, EXIT_NOT_FOUND, AlaskakiError
 DEFAULT_PATH = paths.GRADING_DIR / "peninjau.yml"
 ENV = "ALASKAKI_PENINJAU"
 # A shared pseudonym key must not be guessable: with the ids known (p01, p02, …), one HMAC per id
-# per guess tests a word, a year or a city name. This asks for the length and variety of a random
-# key (secrets.token_hex(16) has 32 characters); it cannot prove randomness, only refuse the
-# obviously weak.
-KEY_MIN_LENGTH = 20
-KEY_MIN_DISTINCT = 10
+# per guess tests a word, a year, a city or the office's own name (printed on every report). Only
+# the form a random generator gives is taken: 32 or more hexadecimal digits
+# (secrets.token_hex(16)); a typed phrase never is, however long.
+KEY_FORM = re.compile(r"[0-9a-fA-F]{32,}")
+KEY_MIN_DISTINCT = 8  # "0" * 32 or "ab" * 16 is hexadecimal but no secret
 
 
 @dataclass(frozen=True)
@@ -85,12 +86,12 @@ def load_reviewer(source: str | Path | dict | Reviewer | None = None) -> Reviewe
             exit_code=EXIT_INPUT,
         )
     key = str(data.get("anonim_kunci") or "")
-    if key and (len(key) < KEY_MIN_LENGTH or len(set(key)) < KEY_MIN_DISTINCT):
+    if key and not (KEY_FORM.fullmatch(key) and len(set(key.lower())) >= KEY_MIN_DISTINCT):
         where = "yang diberikan" if isinstance(source, dict) else str(source)
         raise AlaskakiError(
-            f"anonim_kunci di berkas peninjau {where} terlalu mudah ditebak (kurang dari "
-            f"{KEY_MIN_LENGTH} karakter atau kurang dari {KEY_MIN_DISTINCT} karakter berbeda), "
-            "sehingga nama samaran bisa dikembalikan ke ID peserta; ganti dengan kunci acak "
+            f"anonim_kunci di berkas peninjau {where} bukan kunci acak (harus 32 angka/huruf "
+            "heksadesimal atau lebih; kata, tahun atau nama kantor mudah ditebak), sehingga nama "
+            "samaran bisa dikembalikan ke ID peserta; ganti dengan kunci acak "
             'dari perintah python -c "import secrets; print(secrets.token_hex(16))" atau '
             'kosongkan (anonim_kunci: "") agar setiap lokakarya memakai kunci acaknya sendiri.',
             exit_code=EXIT_INPUT,

@@ -86,7 +86,16 @@ def test_report_with_a_wrong_shaped_peninjau_file_is_refused_without_a_traceback
     assert len(err.strip().splitlines()) == 1, err
 
 
-@pytest.mark.parametrize("key", ["mojokerto2026", "aaaaaaaaaaaaaaaaaaaaaaaaa", "disperindag"])
+@pytest.mark.parametrize(
+    "key",
+    [
+        "mojokerto2026",
+        "disperindag",
+        "Dinas Perindustrian dan Perdagangan Kota Mojokerto",  # long, and on every report
+        "0" * 32,
+        "ab" * 20,
+    ],
+)
 def test_a_guessable_anonim_kunci_is_refused_naming_the_file(tmp_path, key):
     path = tmp_path / "peninjau.yml"
     path.write_text(f'kantor:\n  nama: Dinas\nanonim_kunci: "{key}"\n', encoding="utf-8")

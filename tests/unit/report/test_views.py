@@ -418,7 +418,7 @@ def test_a_configured_anonim_kunci_keeps_pseudonyms_across_workshops(tmp_path, c
 
     peninjau = tmp_path / "peninjau.yml"
     peninjau.write_text(
-        "kantor: Kantor Contoh\nanonim_kunci: kunci-kantor-42-acak-9f3b7c1d\n", encoding="utf-8"
+        "kantor: Kantor Contoh\nanonim_kunci: 5c1e9a7f3b2d48e6a0c4f8b1d7e3a962\n", encoding="utf-8"
     )
     monkeypatch.setenv("ALASKAKI_PENINJAU", str(peninjau))
     w1, w2 = sample_workshop(tmp_path / "w1"), sample_workshop(tmp_path / "w2", name="w2")
@@ -427,7 +427,9 @@ def test_a_configured_anonim_kunci_keeps_pseudonyms_across_workshops(tmp_path, c
     _, first = _anonim_report(w1, tmp_path / "a", capsys)
     _, other = _anonim_report(w2, tmp_path / "b", capsys)
     assert (
-        first == other == {pseudonym(pid, "kunci-kantor-42-acak-9f3b7c1d") for pid in SAMPLE_PEOPLE}
+        first
+        == other
+        == {pseudonym(pid, "5c1e9a7f3b2d48e6a0c4f8b1d7e3a962") for pid in SAMPLE_PEOPLE}
     )
 
 
