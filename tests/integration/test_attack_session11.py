@@ -186,16 +186,39 @@ def test_r81_the_key_read_from_a_running_checks_frames_is_recorded(attack):
     assert any(c.startswith(("kunci:!f_locals:", "kunci:!signal:")) for c in res.checks), res.checks
 
 
+# the same handler installed from a kit class's method run after the key is computed
+SIGNAL_HASIL = """
+import signal
+from alaskaki.exercises import base
+asli = base.Hasil.__init__
+bocor = []
+def pegang(signum, f):
+    while f is not None:
+        if 'harapan' in f.f_locals and 'nilai' in f.f_locals:
+            bocor.append(f.f_locals['harapan'])
+        f = f.f_back
+def intip(self, benar, pesan):
+    signal.signal(signal.SIGUSR1, pegang)
+    signal.raise_signal(signal.SIGUSR1)
+    asli(self, benar, pesan)
+base.Hasil.__init__ = intip
+latihan.cek_hpp(1.0)
+base.Hasil.__init__ = asli
+x = bocor[0]
+"""
+
+
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    reason="R86: a signal handler installed by code run inside a check (abc's hook replaced) "
-    "after the key is computed is handed the check's frame with no audit event (sandbox.py)",
+# R86 fixed here: the classes and standard modules whose code runs inside a check are compared
+# with what they were when a check starts (a swapped method is named, !monkeypatch:…)
+@pytest.mark.parametrize(
+    "route", [("m5b", "SIGNAL_LATE", "ukuran_pesanan"), ("m3", "SIGNAL_HASIL", "hpp")]
 )
-def test_r86_a_signal_handler_installed_inside_a_check_is_recorded():
-    res = _run("m5b", SIGNAL_LATE)
-    assert _got(res) == _key("m5b", "ukuran_pesanan"), (res.cells, res.points)
-    assert _recorded(res), res.checks
+def test_r86_a_signal_handler_installed_inside_a_check_is_recorded(route):
+    modul, source, part = route
+    res = _run(modul, globals()[source])
+    assert _got(res) == _key(modul, part), (res.cells, res.points)  # recorded, not prevented
+    assert any(c.startswith("kunci:!monkeypatch:") for c in res.checks), res.checks
 
 
 @pytest.mark.slow
