@@ -8,8 +8,14 @@ A defence that holds is a normal test; a finding not fixed here is a strict xfai
 
 from __future__ import annotations
 
+import shutil
+import subprocess
+
 import pytest
-from test_attack_session11 import _got, _key, _recorded, _run
+from test_attack_session11 import _end, _got, _hold, _key, _recorded, _run
+
+from alaskaki.folder import META_FILE
+from alaskaki.workshop.lock import WorkshopBusy, writer_lock
 
 # ------------------------------------------------------------------------------------------
 # 1. the key recorder: a cell that ends up holding the key must leave a `kunci:` record
@@ -65,3 +71,52 @@ def test_r100_r101_the_key_reached_another_way_is_recorded(attack):
     assert res.cells[-1]["status"] == "ok", res.cells
     assert _got(res) == _key("m3", "hpp"), res.points  # the attack works ...
     assert _recorded(res), res.checks  # ... and the trainer must see it
+
+
+# ------------------------------------------------------------------------------------------
+# 3. the writer lock
+# ------------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def folder(tmp_path):
+    root = tmp_path / "lokakarya"
+    root.mkdir()
+    (root / META_FILE).write_text("{}\n", encoding="utf-8")
+    return root
+
+
+def test_the_same_workshop_bind_mounted_at_a_second_path_is_still_one_lock(folder, tmp_path):
+    """A co-trainer's path to the same folder (a bind mount, as a hub's volume gives): flock is on
+    the folder's inode, so the second path waits for the first."""
+    other = tmp_path / "lewat-jalan-lain"
+    other.mkdir()
+    done = subprocess.run(["mount", "--bind", str(folder), str(other)], capture_output=True)
+    if done.returncode:
+        pytest.skip(f"no bind mount here: {done.stderr!r}")
+    grader = _hold(folder, "grade m3")
+    try:
+        with pytest.raises(WorkshopBusy) as refused, writer_lock(other, "tutup m3", wait=0):
+            pass
+        assert f"pid {grader.pid}" in str(refused.value), refused.value
+    finally:
+        _end(grader)
+        subprocess.run(["umount", "-l", str(other)], check=False)
+
+
+# R102: the workshop restored from a copy while `grade` runs (`mv lokakarya lokakarya-lama;
+# cp -a cadangan lokakarya`): grade keeps the old folder's inode locked but goes on writing by
+# path, into the restored folder, which a second writer locks at once.
+@pytest.mark.xfail(strict=True, reason="R102: a workshop replaced under a running grade is free")
+def test_r102_a_workshop_replaced_by_a_copy_under_a_running_grade_keeps_a_second_writer_out(
+    folder,
+):
+    grader = _hold(folder, "grade m3")
+    try:
+        old = folder.with_name("lokakarya-lama")
+        folder.rename(old)
+        shutil.copytree(old, folder, symlinks=True)  # cp -a of the backup to the same path
+        with pytest.raises(WorkshopBusy), writer_lock(folder, "tutup m3", wait=0):
+            pass
+    finally:
+        _end(grader)
