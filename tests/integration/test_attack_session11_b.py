@@ -120,3 +120,28 @@ def test_r102_a_workshop_replaced_by_a_copy_under_a_running_grade_keeps_a_second
             pass
     finally:
         _end(grader)
+
+
+# ------------------------------------------------------------------------------------------
+# 4. anonymous reports
+# ------------------------------------------------------------------------------------------
+
+
+# R103: the workshops a participant attended stay in the anonymous report (participant's
+# lokakarya list, each module's and each evidence's lokakarya) and are no quasi-identifier of
+# k_anonymise: in a 3-workshop report of 60, "the women who came only to Lokakarya 2" are two.
+# A reviewer holding the attendance lists (the office's own invitations) singles them out.
+@pytest.mark.xfail(strict=True, reason="R103: workshops attended are a quasi-identifier left out")
+def test_r103_every_group_an_anonymous_report_shows_with_the_workshops_attended_has_k_people():
+    from collections import Counter
+
+    from competencykit import synthetic_result
+
+    from alaskaki.report.views import ANONIM_K, anonymise
+
+    anon = anonymise(synthetic_result(60, workshops=3, seed=1), key="0a1b2c3d4e5f" * 3)
+    groups = Counter(
+        (tuple(p.lokakarya), p.ikm, p.kelurahan, p.jenis_kelamin, p.peran)
+        for p in anon.participants
+    )
+    assert min(groups.values()) >= ANONIM_K, sorted(groups.values())
