@@ -348,14 +348,15 @@ def tegaskan(hasil: Hasil) -> None:
 
 def polos(nilai: object, _depth: int = 0) -> object:
     """``nilai`` as data of Python's own types (str, int, float, and lists, tuples, sets and dicts
-    of them), whatever class the notebook gave it; anything else (None, arrays, tables) unchanged.
+    of them), whatever class the notebook gave it; None and ``...`` unchanged; anything else
+    as the float it stands for, or :data:`TAK_TERBACA` (R100).
 
     A check compares the answer with the key: an answer of the notebook's own class (a str whose
     ``strip`` returns itself and whose ``__eq__`` keeps what it is compared with) would be handed
     the key by the comparison, with no call into the key the grading sandbox could record (R76).
     The copies are made by the builtin types' own methods, so no method of the notebook runs on
     anything the key touches."""
-    if _depth > 20 or nilai is None or isinstance(nilai, bool):
+    if _depth > 20 or nilai is None or nilai is Ellipsis or isinstance(nilai, bool):
         return nilai
     if isinstance(nilai, str):
         return str.__str__(nilai)
@@ -372,7 +373,27 @@ def polos(nilai: object, _depth: int = 0) -> object:
     for kind in (list, tuple, set, frozenset):
         if isinstance(nilai, kind):
             return kind(polos(v, _depth + 1) for v in list(nilai))
-    return nilai
+    # Any other class (a Decimal, a numpy array, the notebook's own): its code must not run once
+    # the check holds the key. An answer of the notebook's class whose __float__ resumed an idle
+    # generator read the check's frames through f_back, with no audit event (red team R100). The
+    # number it stands for is taken now, before the key exists; else a stand-in no check accepts.
+    try:
+        return float.__float__(float(nilai))  # type: ignore[arg-type]
+    except Exception:  # noqa: BLE001 - not a number: a stand-in every check refuses
+        return TAK_TERBACA
+
+
+class _TakTerbaca:
+    """The stand-in :func:`polos` gives for an answer of a class it cannot copy: no method of
+    it is the notebook's, and every check refuses it as of the wrong kind."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "<jawaban tak terbaca>"
+
+
+TAK_TERBACA = _TakTerbaca()
 
 
 #: A self-check that could not read an answer (nan where a whole number is asked, for one).
