@@ -226,3 +226,19 @@ def test_r85_the_name_key_never_merges_two_spellings_that_are_other_names(a, b):
     from alaskaki.roster import name_key
 
     assert name_key(a) != name_key(b)
+
+
+COPIED_KEY = {
+    "function_type": "import types\nh = types.FunctionType(latihan.harapan.__code__, "
+    "latihan.harapan.__globals__)\nx = h('p08')['hpp']",
+    "partial": "import functools\nx = functools.partial(latihan.harapan, 'p08')()['hpp']",
+    "copy": "import copy\nx = copy.copy(latihan.harapan)('p08')['hpp']",
+}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("how", sorted(COPIED_KEY))
+def test_r82_the_key_called_through_a_copy_of_its_function_is_recorded(how):
+    res = _run("m3", COPIED_KEY[how])
+    assert _got(res) == _key("m3", "hpp"), res.cells
+    assert any(c.startswith("kunci:") and "harapan" in c for c in res.checks), res.checks
