@@ -154,6 +154,7 @@ def test_r103_every_group_an_anonymous_report_shows_with_the_workshops_attended_
 def test_r100_polos_takes_a_number_now_and_leaves_no_object_of_another_class():
     """Honest answers of other classes still read as what they stand for; an answer left as
     `...` is still unanswered; nothing of another class reaches a check."""
+    from datetime import date, datetime
     from decimal import Decimal
     from fractions import Fraction
 
@@ -163,6 +164,9 @@ def test_r100_polos_takes_a_number_now_and_leaves_no_object_of_another_class():
     assert base.polos(Fraction(1, 4)) == 0.25
     assert base.polos(...) is Ellipsis and base.kosong(base.polos(...))
     assert base.polos(object()) is base.TAK_TERBACA
+    when = datetime(2026, 3, 5, 9, 30, 1, 5)
+    assert base.polos(date(2026, 3, 5)) == date(2026, 3, 5) and base.polos(when) == when
+    assert type(base.polos(when)) is datetime
     assert base.polos([object(), "A"]) == [base.TAK_TERBACA, "A"]
     assert "harus berupa angka" in base.periksa_angka(base.TAK_TERBACA, 5.0).pesan
 
