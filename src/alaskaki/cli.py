@@ -227,8 +227,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--anonim",
         action="store_true",
-        help="hanya berkas anonim: nama samaran, dan setiap gabungan IKM, kelurahan, jenis kelamin "
-        "dan peran dimiliki sedikitnya K peserta (rapor tidak dibuat)",
+        help="hanya berkas anonim: nama samaran, dan setiap gabungan IKM, kelurahan, jenis kelamin, "
+        "peran dan lokakarya yang diikuti dimiliki sedikitnya K peserta (rapor tidak dibuat)",
     )
     p.add_argument(
         "--anonim-k",

@@ -62,6 +62,12 @@ QUASI_IDENTIFIERS = {  # attribute -> column header in the participant view
     "jenis_kelamin": "Jenis kelamin",
     "peran": "Peran",
 }
+# The workshops a participant attended identify him too: a reviewer holding the attendance lists
+# finds "the women who came only to Lokakarya 2" (R103). Recoded like the others; a participant
+# whose combination is recoded has every workshop label (his own, his modules', his evidence's)
+# replaced, since each of them gives the combination back.
+ATTENDED = "lokakarya"
+ATTENDED_LABEL = "Lokakarya yang diikuti"
 ANONIM_K = 5  # default k of the anonymous reports
 LAINNYA = "(lainnya)"
 DISEMBUNYIKAN = "(disembunyikan)"
@@ -187,6 +193,27 @@ def _without_times(p: ParticipantResult) -> dict:
     return {"modul": modul, "units": units}
 
 
+def _attended(p: ParticipantResult) -> str:
+    return " + ".join(sorted(set(p.lokakarya))) or KOSONG
+
+
+def _relabelled(p: ParticipantResult, label: str) -> ParticipantResult:
+    """``p`` with every workshop name it carries replaced by ``label``."""
+
+    def items(evidence: list) -> list:
+        return [_with(e, lokakarya=label) for e in evidence]
+
+    units = {
+        code: _with(
+            u,
+            kriteria=[_with(c, uji=items(c.uji), latihan=items(c.latihan)) for c in u.kriteria],
+        )
+        for code, u in p.units.items()
+    }
+    modul = [_with(m, lokakarya=label) for m in p.modul]
+    return _with(p, lokakarya=[label], modul=modul, units=units)
+
+
 def _whole_days(seconds: float) -> float:
     return math.ceil(seconds / 86400) * 86400.0 if seconds > 0 else 0.0
 
@@ -211,8 +238,12 @@ def k_anonymise(
        shown attribute with the most distinct values is hidden for everyone ``(disembunyikan)``.
     Returns the recoded participants and the rule as sentences for the report.
     """
-    attrs = list(QUASI_IDENTIFIERS)
-    rows = [{a: (getattr(p, a) or KOSONG) for a in attrs} for p in people]
+    labels = {**QUASI_IDENTIFIERS, ATTENDED: ATTENDED_LABEL}
+    attrs = list(labels)  # attendance last: of two equally varied columns it is hidden last
+    rows = [
+        {**{a: (getattr(p, a) or KOSONG) for a in QUASI_IDENTIFIERS}, ATTENDED: _attended(p)}
+        for p in people
+    ]
     merged: list[str] = []
     for a in attrs:
         counts: dict[str, int] = {}
@@ -220,7 +251,7 @@ def k_anonymise(
             counts[r[a]] = counts.get(r[a], 0) + 1
         rare = {v for v, n in counts.items() if n < k}
         if rare:
-            merged.append(f"{QUASI_IDENTIFIERS[a].lower()} ({len(rare)} nilai)")
+            merged.append(f"{labels[a].lower()} ({len(rare)} nilai)")
             for r in rows:
                 if r[a] in rare:
                     r[a] = LAINNYA
@@ -240,10 +271,16 @@ def k_anonymise(
         hidden.append(widest)
         for r in rows:
             r[widest] = DISEMBUNYIKAN
-    out = [replace(p, **r) for p, r in zip(people, rows, strict=True)]
+    out = []
+    for p, r in zip(people, rows, strict=True):
+        attended = r.pop(ATTENDED)
+        if attended in (LAINNYA, DISEMBUNYIKAN):
+            p = _relabelled(p, attended)
+        out.append(replace(p, **r))
     rule = [
         f"Aturan anonim (k = {k}): nama dan ID peserta diganti nama samaran; waktu pengumpulan "
-        "dan batas waktu tidak dicantumkan, keterlambatan dibulatkan ke atas per hari (24 jam); setiap gabungan IKM, kelurahan, jenis kelamin dan peran dimiliki "
+        "dan batas waktu tidak dicantumkan, keterlambatan dibulatkan ke atas per hari (24 jam); "
+        "setiap gabungan IKM, kelurahan, jenis kelamin, peran dan lokakarya yang diikuti dimiliki "
         f"sedikitnya {k} peserta. Nilai yang dimiliki kurang dari {k} peserta digabung menjadi "
         f"'{LAINNYA}'; bila masih ada gabungan yang lebih kecil dari {k}, kolom dengan nilai "
         f"paling beragam disembunyikan ('{DISEMBUNYIKAN}').",
@@ -251,7 +288,7 @@ def k_anonymise(
         + ("digabung: " + ", ".join(merged) if merged else "tidak ada nilai yang digabung")
         + "; "
         + (
-            "disembunyikan: " + ", ".join(QUASI_IDENTIFIERS[a].lower() for a in hidden)
+            "disembunyikan: " + ", ".join(labels[a].lower() for a in hidden)
             if hidden
             else "tidak ada kolom yang disembunyikan"
         )
